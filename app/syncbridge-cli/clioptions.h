@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QStringList>
+
+namespace SyncBridge::Cli {
+
+// Exit codes, documented in docs/cli.md.
+enum ExitCode : int {
+    ExitOk = 0,
+    ExitItemFailures = 1,   // the command ran, some items failed (sync runs)
+    ExitFailure = 2,        // fatal: the store, a connection or the source failed
+    ExitUsage = 64,         // bad command line
+    ExitInvalidInput = 65,  // an input file is invalid (nothing was changed)
+};
+
+// Every option of every command; commands read the ones they use.
+struct CliOptions {
+    QCommandLineOption store{QStringLiteral("store"),
+                             QStringLiteral("Meta-store: a SQLite file path or postgresql://user@host:port/db (password from PGPASSWORD or ~/.pgpass)."),
+                             QStringLiteral("location")};
+    QCommandLineOption secrets{QStringLiteral("secrets"),
+                               QStringLiteral("Where secrets come from: keychain (default) or env (SYNCBRIDGE_SECRET_* variables, for headless agents)."),
+                               QStringLiteral("source"), QStringLiteral("keychain")};
+    QCommandLineOption output{{QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("Write to this file instead of standard output."),
+                              QStringLiteral("file")};
+    QCommandLineOption all{QStringLiteral("all"), QStringLiteral("Export every definition.")};
+    QCommandLineOption name{QStringLiteral("name"), QStringLiteral("Name of the connection to add."), QStringLiteral("name")};
+    QCommandLineOption database{QStringLiteral("database"), QStringLiteral("PostgreSQL database name."), QStringLiteral("db")};
+    QCommandLineOption instance{QStringLiteral("instance"), QStringLiteral("Instance name (default: primary)."), QStringLiteral("name"),
+                                QStringLiteral("primary")};
+    QCommandLineOption host{QStringLiteral("host"), QStringLiteral("Instance host."), QStringLiteral("host"), QStringLiteral("127.0.0.1")};
+    QCommandLineOption port{QStringLiteral("port"), QStringLiteral("Instance port."), QStringLiteral("port"), QStringLiteral("5432")};
+    QCommandLineOption user{QStringLiteral("user"), QStringLiteral("Database user."), QStringLiteral("user"), QStringLiteral("postgres")};
+    QCommandLineOption role{QStringLiteral("role"), QStringLiteral("Instance role: PRIMARY, STANDBY or REPLICA."), QStringLiteral("role"),
+                            QStringLiteral("PRIMARY")};
+    QCommandLineOption priority{QStringLiteral("priority"), QStringLiteral("Failover priority within the role (lower first)."),
+                                QStringLiteral("n"), QStringLiteral("0")};
+    QCommandLineOption passwordStdin{QStringLiteral("password-stdin"), QStringLiteral("Read the password from standard input and store it in the keychain.")};
+
+    void addTo(QCommandLineParser &parser) const;
+};
+
+QString commandSummary();
+
+} // namespace SyncBridge::Cli

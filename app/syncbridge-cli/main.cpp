@@ -1,0 +1,87 @@
+// syncbridge-cli: the headless entry point. Parses the command line, opens the meta-store and the
+// secret store, and hands over to a command. Links SyncBridge::core only (no Qt Gui).
+#include "clioptions.h"
+#include "commands.h"
+
+#include "common/logging.h"
+#include "secrets/environmentsecretstore.h"
+#include "secrets/keychainsecretstore.h"
+#include "store/metastore.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <cstdio>
+
+using namespace SyncBridge;
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("SyncBridge"));
+    QCoreApplication::setApplicationName(QStringLiteral("SyncBridge"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(SYNCBRIDGE_VERSION));
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("SyncBridge command line: keeps PostgreSQL tables and SharePoint lists in sync.\n\n")
+                                     + Cli::commandSummary());
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("The command and its arguments (see above)."));
+    const Cli::CliOptions options;
+    options.addTo(parser);
+    if (!parser.parse(app.arguments())) {
+        err << "usage error: " << parser.errorText() << "\n\n" << Cli::commandSummary() << '\n';
+        return Cli::ExitUsage;
+    }
+    if (parser.isSet(QStringLiteral("help")))
+        parser.showHelp(Cli::ExitOk);
+    if (parser.isSet(QStringLiteral("version")))
+        parser.showVersion();
+
+    const QStringList words = parser.positionalArguments();
+    if (words.isEmpty()) {
+        err << "usage error: no command given\n\n" << Cli::commandSummary() << '\n';
+        return Cli::ExitUsage;
+    }
+
+    const QString secretSource = parser.value(options.secrets);
+    std::unique_ptr<SecretStore> secrets;
+    if (secretSource == QLatin1String("keychain"))
+        secrets = std::make_unique<KeychainSecretStore>();
+    else if (secretSource == QLatin1String("env"))
+        secrets = std::make_unique<EnvironmentSecretStore>();
+    else {
+        err << "usage error: --secrets must be keychain or env\n";
+        return Cli::ExitUsage;
+    }
+
+    auto location = parser.isSet(options.store) ? StoreLocation::parse(parser.value(options.store))
+                                                : Result<StoreLocation>(StoreLocation::defaultSqlite());
+    if (!location) {
+        err << "error: " << location.error().toString() << '\n';
+        return Cli::ExitUsage;
+    }
+    LogFileOptions logOptions;
+    logOptions.directory = defaultLogDirectory();
+    logOptions.baseName = QStringLiteral("syncbridge-cli");
+    logOptions.consoleThreshold = QtWarningMsg;   // the terminal shows results; details go to the log file
+    installRotatingLogFile(logOptions);
+
+    auto store = MetaStore::open(*location);
+    if (!store) {
+        err << "error: " << store.error().message() << '\n';
+        if (!store.error().detail().isEmpty())
+            err << "  detail: " << store.error().detail() << '\n';
+        return Cli::ExitFailure;
+    }
+
+    Cli::CommandContext context{parser, options, {}, *store, *secrets, out, err};
+    const int code = Cli::runCommand(words, context);
+    out.flush();
+    err.flush();
+    return code;
+}

@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QString>
+
+namespace SyncBridge {
+
+// What went wrong, in a form callers can branch on. The message is for people (already translated),
+// the detail is for logs and bug reports (never contains secrets).
+enum class ErrorCode {
+    InvalidInput,
+    NotFound,
+    AlreadyExists,
+    Io,
+    StoreFailure,
+    ConnectionRefused,
+    HostNotFound,
+    AuthenticationFailed,
+    DatabaseMissing,
+    Timeout,
+    SourceFailure,
+    KeychainUnavailable,
+    SecretNotFound,
+    Unsupported,
+    Cancelled,
+    Internal,
+};
+
+QString errorCodeName(ErrorCode code);
+
+class Error
+{
+public:
+    Error(ErrorCode code, QString message, QString detail = {});
+
+    ErrorCode code() const { return m_code; }
+    const QString &message() const { return m_message; }
+    const QString &detail() const { return m_detail; }
+
+    // "message (detail)" — for CLI output and log lines.
+    QString toString() const;
+
+private:
+    ErrorCode m_code;
+    QString m_message;
+    QString m_detail;
+};
+
+} // namespace SyncBridge

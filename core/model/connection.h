@@ -1,0 +1,80 @@
+#pragma once
+
+#include "model/enums.h"
+
+#include <QList>
+#include <QString>
+
+namespace SyncBridge {
+
+// Connections hold no secrets: secretRef is a keychain key ("postgres/<uuid>", "sharepoint/<uuid>").
+
+struct Application {
+    qint64 id = 0;
+    QString name;
+    QString description;
+};
+
+struct DatabaseInstance {
+    qint64 id = 0;
+    qint64 databaseId = 0;
+    QString name;
+    QString host;
+    int port = 5432;
+    QString userName;
+    InstanceRole role = InstanceRole::Primary;
+    int priority = 0;               // lower is tried first within a role
+    QString sslMode = QStringLiteral("prefer");
+    QString secretRef;
+};
+
+struct Database {
+    qint64 id = 0;
+    qint64 applicationId = 0;       // 0 = not part of an application
+    QString name;                   // how SyncBridge calls it ("Demo projects")
+    QString databaseName;           // the PostgreSQL database ("demo")
+    QString description;
+    QList<DatabaseInstance> instances;
+};
+
+struct SharePointConnection {
+    qint64 id = 0;
+    QString name;
+    QString tenantId;
+    QString clientId;
+    QString authorityHost = QStringLiteral("https://login.microsoftonline.com");
+    QString graphBaseUrl = QStringLiteral("https://graph.microsoft.com/v1.0");
+    QString secretRef;
+    int ruPerMinute = 1250;         // the tenant's licence band
+    qint64 ruPerDay = 1200000;
+};
+
+struct SharePointColumn {
+    QString name;                   // internal name
+    QString displayName;
+    QString type;                   // the column facet: text, number, dateTime, choice, …
+    bool readOnly = false;
+    bool hidden = false;
+    bool indexed = false;
+    bool required = false;
+    int maxLength = -1;
+};
+
+struct SharePointList {
+    qint64 id = 0;
+    qint64 siteId = 0;
+    QString graphId;
+    QString displayName;
+    QString webUrl;
+    QList<SharePointColumn> columns;
+};
+
+struct SharePointSite {
+    qint64 id = 0;
+    qint64 connectionId = 0;
+    QString graphId;                // composite "{hostname},{site-guid},{web-guid}"
+    QString displayName;
+    QString webUrl;
+};
+
+} // namespace SyncBridge

@@ -1,0 +1,73 @@
+#pragma once
+
+#include "model/enums.h"
+
+#include <QJsonValue>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace SyncBridge {
+
+struct FieldMapping {
+    qint64 id = 0;
+    QString sourceColumn;
+    QString targetColumn;           // SharePoint internal name
+    FieldDirection direction = FieldDirection::Bidirectional;
+    bool systemField = false;       // SharePoint-managed (Created, Modified, …): never pushed
+    bool key = false;
+    QString transform;              // e.g. "TRIM", "UPPER", "DEFAULT('n/a')"; empty = none
+
+    bool pushes() const { return !systemField && direction != FieldDirection::PullOnly; }
+};
+
+struct SyncSource {
+    qint64 databaseId = 0;
+    QString databaseName;           // the Database's SyncBridge name: how exports refer to it
+    QString schema = QStringLiteral("public");
+    QString table;
+};
+
+struct SyncTarget {
+    qint64 id = 0;
+    QString name;                   // how sharding rules refer to this target
+    qint64 connectionId = 0;
+    QString connectionName;
+    QString site;                   // site path ("contoso.sharepoint.com:/sites/pmo") or composite id
+    QString listName;               // display name in SharePoint
+    QString listGraphId;            // filled once the list is found or provisioned
+};
+
+struct ShardingRule {
+    QJsonValue condition;           // text form ("status == 'Active'") or expression tree (object)
+    QString targetName;
+};
+
+struct ShardingPolicy {
+    QList<ShardingRule> rules;      // evaluated in order; the first match wins
+    QString defaultTargetName;      // rows matching no rule; empty = such rows are skipped
+};
+
+struct SyncDefinition {
+    qint64 id = 0;
+    QString name;
+    QString description;
+    bool enabled = true;
+    SyncMode mode = SyncMode::Push;
+    ConflictPolicy conflictPolicy = ConflictPolicy::SourceWins;
+    SyncSource source;
+    KeyStrategy keyStrategy = KeyStrategy::PrimaryKey;
+    QStringList keyColumns;
+    CursorStrategy cursorStrategy = CursorStrategy::UpdatedAt;
+    QString cursorColumn;
+    DeletePolicy deletePolicy = DeletePolicy::Leave;
+    double maxDeleteShare = 0.2;    // the delete circuit breaker's threshold
+    QString scheduleCron;           // empty = manual runs only
+    QString scheduleTimeZone;       // IANA name; empty = the agent's local zone
+    TargetStrategy targetStrategy = TargetStrategy::Single;
+    QList<SyncTarget> targets;
+    ShardingPolicy sharding;
+    QList<FieldMapping> mappings;
+};
+
+} // namespace SyncBridge

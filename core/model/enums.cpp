@@ -1,0 +1,119 @@
+#include "model/enums.h"
+
+#include <array>
+#include <utility>
+
+namespace SyncBridge {
+namespace {
+
+template<typename E, std::size_t N>
+using NameTable = std::array<std::pair<E, const char *>, N>;
+
+constexpr NameTable<InstanceRole, 3> instanceRoles{{
+    {InstanceRole::Primary, "PRIMARY"}, {InstanceRole::Standby, "STANDBY"}, {InstanceRole::Replica, "REPLICA"}}};
+constexpr NameTable<SyncMode, 4> syncModes{{
+    {SyncMode::Push, "PUSH"}, {SyncMode::Pull, "PULL"}, {SyncMode::TwoWay, "TWO_WAY"}, {SyncMode::Cdc, "CDC"}}};
+constexpr NameTable<ConflictPolicy, 4> conflictPolicies{{
+    {ConflictPolicy::SourceWins, "SOURCE_WINS"}, {ConflictPolicy::TargetWins, "TARGET_WINS"},
+    {ConflictPolicy::LatestWins, "LATEST_WINS"}, {ConflictPolicy::Manual, "MANUAL"}}};
+constexpr NameTable<KeyStrategy, 4> keyStrategies{{
+    {KeyStrategy::PrimaryKey, "PRIMARY_KEY"}, {KeyStrategy::UniqueConstraint, "UNIQUE_CONSTRAINT"},
+    {KeyStrategy::CompositeColumns, "COMPOSITE_COLUMNS"}, {KeyStrategy::Hashed, "HASHED"}}};
+constexpr NameTable<TargetStrategy, 2> targetStrategies{{
+    {TargetStrategy::Single, "SINGLE"}, {TargetStrategy::Conditional, "CONDITIONAL"}}};
+constexpr NameTable<CursorStrategy, 3> cursorStrategies{{
+    {CursorStrategy::UpdatedAt, "UPDATED_AT"}, {CursorStrategy::FullScan, "FULL_SCAN"}, {CursorStrategy::Cdc, "CDC"}}};
+constexpr NameTable<FieldDirection, 3> fieldDirections{{
+    {FieldDirection::Bidirectional, "BIDIRECTIONAL"}, {FieldDirection::PushOnly, "PUSH_ONLY"},
+    {FieldDirection::PullOnly, "PULL_ONLY"}}};
+constexpr NameTable<DeletePolicy, 3> deletePolicies{{
+    {DeletePolicy::Delete, "DELETE"}, {DeletePolicy::Leave, "LEAVE"}, {DeletePolicy::Mark, "MARK"}}};
+constexpr NameTable<LedgerState, 4> ledgerStates{{
+    {LedgerState::Pending, "PENDING"}, {LedgerState::Synced, "SYNCED"}, {LedgerState::Failed, "FAILED"},
+    {LedgerState::Deleted, "DELETED"}}};
+constexpr NameTable<RunType, 5> runTypes{{
+    {RunType::Push, "PUSH"}, {RunType::Pull, "PULL"}, {RunType::Cdc, "CDC"}, {RunType::DryRun, "DRY_RUN"},
+    {RunType::Drift, "DRIFT"}}};
+constexpr NameTable<RunStatus, 5> runStatuses{{
+    {RunStatus::Running, "RUNNING"}, {RunStatus::Succeeded, "SUCCEEDED"},
+    {RunStatus::PartiallyFailed, "PARTIALLY_FAILED"}, {RunStatus::Failed, "FAILED"},
+    {RunStatus::Cancelled, "CANCELLED"}}};
+constexpr NameTable<EventSeverity, 3> eventSeverities{{
+    {EventSeverity::Info, "INFO"}, {EventSeverity::Warning, "WARNING"}, {EventSeverity::Error, "ERROR"}}};
+
+template<typename E> constexpr const auto &tableFor();
+template<> constexpr const auto &tableFor<InstanceRole>() { return instanceRoles; }
+template<> constexpr const auto &tableFor<SyncMode>() { return syncModes; }
+template<> constexpr const auto &tableFor<ConflictPolicy>() { return conflictPolicies; }
+template<> constexpr const auto &tableFor<KeyStrategy>() { return keyStrategies; }
+template<> constexpr const auto &tableFor<TargetStrategy>() { return targetStrategies; }
+template<> constexpr const auto &tableFor<CursorStrategy>() { return cursorStrategies; }
+template<> constexpr const auto &tableFor<FieldDirection>() { return fieldDirections; }
+template<> constexpr const auto &tableFor<DeletePolicy>() { return deletePolicies; }
+template<> constexpr const auto &tableFor<LedgerState>() { return ledgerStates; }
+template<> constexpr const auto &tableFor<RunType>() { return runTypes; }
+template<> constexpr const auto &tableFor<RunStatus>() { return runStatuses; }
+template<> constexpr const auto &tableFor<EventSeverity>() { return eventSeverities; }
+
+template<typename E>
+QString nameOf(E value)
+{
+    for (const auto &[candidate, name] : tableFor<E>()) {
+        if (candidate == value)
+            return QLatin1String(name);
+    }
+    return {};
+}
+
+} // namespace
+
+QString toString(InstanceRole value) { return nameOf(value); }
+QString toString(SyncMode value) { return nameOf(value); }
+QString toString(ConflictPolicy value) { return nameOf(value); }
+QString toString(KeyStrategy value) { return nameOf(value); }
+QString toString(TargetStrategy value) { return nameOf(value); }
+QString toString(CursorStrategy value) { return nameOf(value); }
+QString toString(FieldDirection value) { return nameOf(value); }
+QString toString(DeletePolicy value) { return nameOf(value); }
+QString toString(LedgerState value) { return nameOf(value); }
+QString toString(RunType value) { return nameOf(value); }
+QString toString(RunStatus value) { return nameOf(value); }
+QString toString(EventSeverity value) { return nameOf(value); }
+
+template<typename E>
+std::optional<E> fromString(const QString &text)
+{
+    for (const auto &[value, name] : tableFor<E>()) {
+        if (text == QLatin1String(name))
+            return value;
+    }
+    return std::nullopt;
+}
+
+template<typename E>
+QStringList allNames()
+{
+    QStringList names;
+    for (const auto &entry : tableFor<E>())
+        names << QLatin1String(entry.second);
+    return names;
+}
+
+#define SYNCBRIDGE_INSTANTIATE_ENUM(E)                              \
+    template std::optional<E> fromString<E>(const QString &text); \
+    template QStringList allNames<E>();
+SYNCBRIDGE_INSTANTIATE_ENUM(InstanceRole)
+SYNCBRIDGE_INSTANTIATE_ENUM(SyncMode)
+SYNCBRIDGE_INSTANTIATE_ENUM(ConflictPolicy)
+SYNCBRIDGE_INSTANTIATE_ENUM(KeyStrategy)
+SYNCBRIDGE_INSTANTIATE_ENUM(TargetStrategy)
+SYNCBRIDGE_INSTANTIATE_ENUM(CursorStrategy)
+SYNCBRIDGE_INSTANTIATE_ENUM(FieldDirection)
+SYNCBRIDGE_INSTANTIATE_ENUM(DeletePolicy)
+SYNCBRIDGE_INSTANTIATE_ENUM(LedgerState)
+SYNCBRIDGE_INSTANTIATE_ENUM(RunType)
+SYNCBRIDGE_INSTANTIATE_ENUM(RunStatus)
+SYNCBRIDGE_INSTANTIATE_ENUM(EventSeverity)
+#undef SYNCBRIDGE_INSTANTIATE_ENUM
+
+} // namespace SyncBridge

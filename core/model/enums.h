@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace SyncBridge {
+
+enum class InstanceRole { Primary, Standby, Replica };
+enum class SyncMode { Push, Pull, TwoWay, Cdc };
+enum class ConflictPolicy { SourceWins, TargetWins, LatestWins, Manual };
+enum class KeyStrategy { PrimaryKey, UniqueConstraint, CompositeColumns, Hashed };
+enum class TargetStrategy { Single, Conditional };
+enum class CursorStrategy { UpdatedAt, FullScan, Cdc };
+enum class FieldDirection { Bidirectional, PushOnly, PullOnly };
+enum class DeletePolicy { Delete, Leave, Mark };
+enum class LedgerState { Pending, Synced, Failed, Deleted };
+enum class RunType { Push, Pull, Cdc, DryRun, Drift };
+enum class RunStatus { Running, Succeeded, PartiallyFailed, Failed, Cancelled };
+enum class EventSeverity { Info, Warning, Error };
+
+// Stable upper-case names, used in JSON exports and in the meta-store (e.g. "TWO_WAY", "PULL_ONLY").
+QString toString(InstanceRole value);
+QString toString(SyncMode value);
+QString toString(ConflictPolicy value);
+QString toString(KeyStrategy value);
+QString toString(TargetStrategy value);
+QString toString(CursorStrategy value);
+QString toString(FieldDirection value);
+QString toString(DeletePolicy value);
+QString toString(LedgerState value);
+QString toString(RunType value);
+QString toString(RunStatus value);
+QString toString(EventSeverity value);
+
+// Parses a stable name; std::nullopt when the text names no value. Tag dispatch keeps one name per
+// direction: fromString<SyncMode>(text).
+template<typename E>
+std::optional<E> fromString(const QString &text);
+
+// Every stable name of an enum, in declaration order — for error messages and combo boxes.
+template<typename E>
+QStringList allNames();
+
+} // namespace SyncBridge

@@ -1,0 +1,131 @@
+#include "source/pgsession.h"
+
+#include "common/logging.h"
+#include "source/connectionstring.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+
+namespace SyncBridge {
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("SyncBridge::Source", text);
+}
+
+int roleRank(InstanceRole role)
+{
+    switch (role) {
+    case InstanceRole::Primary: return 0;
+    case InstanceRole::Standby: return 1;
+    case InstanceRole::Replica: return 2;
+    }
+    return 3;
+}
+
+} // namespace
+
+PgSession::PgSession(std::unique_ptr<pqxx::connection> connection, DatabaseInstance instance)
+    : m_connection(std::move(connection))
+    , m_instance(std::move(instance))
+{
+}
+
+QList<DatabaseInstance> failoverOrder(QList<DatabaseInstance> instances)
+{
+    std::stable_sort(instances.begin(), instances.end(), [](const DatabaseInstance &a, const DatabaseInstance &b) {
+        if (roleRank(a.role) != roleRank(b.role))
+            return roleRank(a.role) < roleRank(b.role);
+        if (a.priority != b.priority)
+            return a.priority < b.priority;
+        return a.name < b.name;
+    });
+    return instances;
+}
+
+Error classifyConnectionFailure(const QString &message, const Database &database, const DatabaseInstance &instance)
+{
+    const QString where = QStringLiteral("%1:%2").arg(instance.host).arg(instance.port);
+    const QString detail = message.trimmed();
+    if (message.contains(QLatin1String("password authentication failed")) || message.contains(QLatin1String("no password supplied"))
+        || message.contains(QLatin1String("authentication failed")))
+        return Error(ErrorCode::AuthenticationFailed,
+                     tr("The server at %1 rejected the password for user '%2'. Check the user name and password of instance '%3'.")
+                         .arg(where, instance.userName, instance.name),
+                     detail);
+    if (message.contains(QLatin1String("does not exist")) && message.contains(QLatin1String("database")))
+        return Error(ErrorCode::DatabaseMissing,
+                     tr("The server at %1 has no database called '%2'. Check the database name.").arg(where, database.databaseName), detail);
+    if (message.contains(QLatin1String("Connection refused")))
+        return Error(ErrorCode::ConnectionRefused,
+                     tr("Nothing is accepting connections at %1. Is PostgreSQL running there, and is the port right?").arg(where), detail);
+    if (message.contains(QLatin1String("could not translate host name")) || message.contains(QLatin1String("Name or service not known")))
+        return Error(ErrorCode::HostNotFound, tr("The host name '%1' cannot be resolved. Check the spelling or your DNS.").arg(instance.host),
+                     detail);
+    if (message.contains(QLatin1String("timeout expired")))
+        return Error(ErrorCode::Timeout, tr("The server at %1 did not answer in time. Check the network and firewall.").arg(where), detail);
+    return Error(ErrorCode::SourceFailure, tr("Cannot connect to %1.").arg(where), detail);
+}
+
+Error sourceQueryError(const std::exception &exception, const QString &what)
+{
+    return Error(ErrorCode::SourceFailure, tr("The database failed while %1.").arg(what), QString::fromUtf8(exception.what()).trimmed());
+}
+
+Result<std::unique_ptr<PgSession>> PgSession::openInstance(const Database &database, const DatabaseInstance &instance,
+                                                           const QString &password, int connectTimeoutSeconds)
+{
+    try {
+        auto connection = std::make_unique<pqxx::connection>(libpqConnectionString(database, instance, password, connectTimeoutSeconds));
+        qCInfo(lcSource).noquote() << "connected to" << instance.name << QStringLiteral("(%1:%2)").arg(instance.host).arg(instance.port);
+        return std::unique_ptr<PgSession>(new PgSession(std::move(connection), instance));
+    } catch (const pqxx::broken_connection &failure) {
+        return classifyConnectionFailure(QString::fromUtf8(failure.what()), database, instance);
+    } catch (const std::exception &failure) {
+        return classifyConnectionFailure(QString::fromUtf8(failure.what()), database, instance);
+    }
+}
+
+Result<std::unique_ptr<PgSession>> PgSession::open(const Database &database, const PasswordLookup &passwords, int connectTimeoutSeconds)
+{
+    if (database.instances.isEmpty())
+        return Error(ErrorCode::InvalidInput, tr("The database '%1' has no instances to connect to.").arg(database.name));
+    QList<FailedAttempt> failures;
+    for (const DatabaseInstance &instance : failoverOrder(database.instances)) {
+        QString password;
+        if (!instance.secretRef.isEmpty()) {
+            auto secret = passwords(instance);
+            if (!secret) {
+                failures.append({instance.name, secret.error()});
+                continue;
+            }
+            password = *secret;
+        }
+        auto session = openInstance(database, instance, password, connectTimeoutSeconds);
+        if (session) {
+            (*session)->m_failedAttempts = failures;
+            if (!failures.isEmpty())
+                qCWarning(lcSource).noquote() << "failed over to" << instance.name << "after" << failures.size() << "failed instance(s)";
+            return session;
+        }
+        qCWarning(lcSource).noquote() << "instance" << instance.name << "unavailable:" << session.error().toString();
+        failures.append({instance.name, session.error()});
+    }
+    if (failures.size() == 1)
+        return failures.constFirst().error;
+    QStringList lines;
+    for (const FailedAttempt &failure : std::as_const(failures))
+        lines << QStringLiteral("%1: %2").arg(failure.instanceName, failure.error.message());
+    return Error(failures.constFirst().error.code(),
+                 tr("No instance of '%1' accepted a connection:\n%2").arg(database.name, lines.join(QLatin1Char('\n'))));
+}
+
+QString PgSession::serverVersion() const
+{
+    const int version = m_connection->server_version();
+    return QStringLiteral("PostgreSQL %1.%2").arg(version / 10000).arg(version % 10000);
+}
+
+} // namespace SyncBridge

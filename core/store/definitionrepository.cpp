@@ -1,0 +1,264 @@
+#include "store/definitionrepository.h"
+
+#include "store/metastore.h"
+#include "store/sql.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlQuery>
+
+namespace SyncBridge {
+namespace {
+
+QString shardingToJson(const ShardingPolicy &policy)
+{
+    QJsonArray rules;
+    for (const ShardingRule &rule : policy.rules)
+        rules.append(QJsonObject{{QStringLiteral("condition"), rule.condition}, {QStringLiteral("target"), rule.targetName}});
+    const QJsonObject json{{QStringLiteral("rules"), rules}, {QStringLiteral("default"), policy.defaultTargetName}};
+    return QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact));
+}
+
+ShardingPolicy shardingFromJson(const QString &text)
+{
+    const QJsonObject json = QJsonDocument::fromJson(text.toUtf8()).object();
+    ShardingPolicy policy;
+    policy.defaultTargetName = json.value(QStringLiteral("default")).toString();
+    const QJsonArray rules = json.value(QStringLiteral("rules")).toArray();
+    for (const QJsonValue &value : rules) {
+        const QJsonObject rule = value.toObject();
+        policy.rules.append({rule.value(QStringLiteral("condition")), rule.value(QStringLiteral("target")).toString()});
+    }
+    return policy;
+}
+
+const QString selectDefinitions = QStringLiteral(
+    "SELECT d.id, d.name, d.description, d.enabled, d.mode, d.conflict_policy, d.key_strategy, d.cursor_strategy,"
+    " d.cursor_column, d.delete_policy, d.max_delete_share, d.schedule_cron, d.schedule_time_zone, d.target_strategy,"
+    " d.sharding_json, s.database_id, db.name, s.schema_name, s.table_name"
+    " FROM sync_definitions d"
+    " LEFT JOIN sync_sources s ON s.definition_id = d.id"
+    " LEFT JOIN databases db ON db.id = s.database_id");
+
+} // namespace
+
+Result<qint64> DefinitionRepository::save(SyncDefinition &definition)
+{
+    QSqlDatabase db = m_store.connection();
+    Result<qint64> id = definition.id;
+    auto saved = inTransaction(db, [&]() -> Result<void> {
+        id = saveInCurrentTransaction(definition);
+        return id ? success() : Result<void>(id.error());
+    });
+    if (!saved)
+        return saved.error();
+    return id;
+}
+
+Result<qint64> DefinitionRepository::saveInCurrentTransaction(SyncDefinition &definition)
+{
+    const QSqlDatabase db = m_store.connection();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const QVariantList values{definition.name, nullIfEmpty(definition.description), int(definition.enabled),
+                              toString(definition.mode), toString(definition.conflictPolicy), toString(definition.keyStrategy),
+                              toString(definition.cursorStrategy), nullIfEmpty(definition.cursorColumn),
+                              toString(definition.deletePolicy), definition.maxDeleteShare, nullIfEmpty(definition.scheduleCron),
+                              nullIfEmpty(definition.scheduleTimeZone), toString(definition.targetStrategy),
+                              shardingToJson(definition.sharding)};
+    if (definition.id == 0) {
+        QVariantList binds = values;
+        binds << now << now;
+        auto id = insertReturningId(db,
+                                    QStringLiteral("INSERT INTO sync_definitions (name, description, enabled, mode, conflict_policy, key_strategy,"
+                                                   " cursor_strategy, cursor_column, delete_policy, max_delete_share, schedule_cron,"
+                                                   " schedule_time_zone, target_strategy, sharding_json, created_at, updated_at)"
+                                                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+                                    binds);
+        if (!id)
+            return id.error();
+        definition.id = *id;
+    } else {
+        QVariantList binds = values;
+        binds << now << definition.id;
+        auto updated = execute(db,
+                               QStringLiteral("UPDATE sync_definitions SET name = ?, description = ?, enabled = ?, mode = ?, conflict_policy = ?,"
+                                              " key_strategy = ?, cursor_strategy = ?, cursor_column = ?, delete_policy = ?,"
+                                              " max_delete_share = ?, schedule_cron = ?, schedule_time_zone = ?, target_strategy = ?,"
+                                              " sharding_json = ?, updated_at = ? WHERE id = ?"),
+                               binds);
+        if (!updated)
+            return updated.error();
+        // Children are replaced wholesale; targets keep their ids so ledger rows stay meaningful.
+        for (const char *table : {"sync_sources", "sync_key_columns", "field_mappings"}) {
+            auto cleared = execute(db, QStringLiteral("DELETE FROM %1 WHERE definition_id = ?").arg(QLatin1String(table)), {definition.id});
+            if (!cleared)
+                return cleared.error();
+        }
+    }
+
+    auto source = execute(db, QStringLiteral("INSERT INTO sync_sources (definition_id, database_id, schema_name, table_name) VALUES (?, ?, ?, ?)"),
+                          {definition.id, definition.source.databaseId, definition.source.schema, definition.source.table});
+    if (!source)
+        return source.error();
+    for (int i = 0; i < definition.keyColumns.size(); ++i) {
+        auto key = execute(db, QStringLiteral("INSERT INTO sync_key_columns (definition_id, position, column_name) VALUES (?, ?, ?)"),
+                           {definition.id, i, definition.keyColumns.at(i)});
+        if (!key)
+            return key.error();
+    }
+
+    QStringList keptTargets;
+    for (int i = 0; i < definition.targets.size(); ++i) {
+        SyncTarget &target = definition.targets[i];
+        auto id = insertReturningId(db,
+                                    QStringLiteral("INSERT INTO sync_targets (definition_id, position, name, connection_id, site, list_name, list_graph_id)"
+                                                   " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (definition_id, name) DO UPDATE SET"
+                                                   " position = excluded.position, connection_id = excluded.connection_id, site = excluded.site,"
+                                                   " list_name = excluded.list_name, list_graph_id = excluded.list_graph_id RETURNING id"),
+                                    {definition.id, i, target.name, target.connectionId, target.site, target.listName,
+                                     nullIfEmpty(target.listGraphId)});
+        if (!id)
+            return id.error();
+        target.id = *id;
+        keptTargets << QString::number(target.id);
+    }
+    auto staleTargets = execute(db,
+                                QStringLiteral("DELETE FROM sync_targets WHERE definition_id = ?%1")
+                                    .arg(keptTargets.isEmpty() ? QString() : QStringLiteral(" AND id NOT IN (%1)").arg(keptTargets.join(QLatin1Char(',')))),
+                                {definition.id});
+    if (!staleTargets)
+        return staleTargets.error();
+
+    for (int i = 0; i < definition.mappings.size(); ++i) {
+        FieldMapping &mapping = definition.mappings[i];
+        auto id = insertReturningId(db,
+                                    QStringLiteral("INSERT INTO field_mappings (definition_id, position, source_column, target_column, direction,"
+                                                   " system_field, is_key, transform) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+                                    {definition.id, i, mapping.sourceColumn, mapping.targetColumn, toString(mapping.direction),
+                                     int(mapping.systemField), int(mapping.key), nullIfEmpty(mapping.transform)});
+        if (!id)
+            return id.error();
+        mapping.id = *id;
+    }
+    return definition.id;
+}
+
+Result<QList<SyncDefinition>> DefinitionRepository::load(const QString &where, const QVariantList &binds) const
+{
+    auto query = execute(m_store.connection(), selectDefinitions + QLatin1Char(' ') + where + QStringLiteral(" ORDER BY d.name"), binds);
+    if (!query)
+        return query.error();
+    QList<SyncDefinition> result;
+    while (query->next()) {
+        SyncDefinition d;
+        d.id = query->value(0).toLongLong();
+        d.name = query->value(1).toString();
+        d.description = query->value(2).toString();
+        d.enabled = query->value(3).toInt() != 0;
+        d.mode = fromString<SyncMode>(query->value(4).toString()).value_or(SyncMode::Push);
+        d.conflictPolicy = fromString<ConflictPolicy>(query->value(5).toString()).value_or(ConflictPolicy::SourceWins);
+        d.keyStrategy = fromString<KeyStrategy>(query->value(6).toString()).value_or(KeyStrategy::PrimaryKey);
+        d.cursorStrategy = fromString<CursorStrategy>(query->value(7).toString()).value_or(CursorStrategy::UpdatedAt);
+        d.cursorColumn = query->value(8).toString();
+        d.deletePolicy = fromString<DeletePolicy>(query->value(9).toString()).value_or(DeletePolicy::Leave);
+        d.maxDeleteShare = query->value(10).toDouble();
+        d.scheduleCron = query->value(11).toString();
+        d.scheduleTimeZone = query->value(12).toString();
+        d.targetStrategy = fromString<TargetStrategy>(query->value(13).toString()).value_or(TargetStrategy::Single);
+        d.sharding = shardingFromJson(query->value(14).toString());
+        d.source.databaseId = query->value(15).toLongLong();
+        d.source.databaseName = query->value(16).toString();
+        d.source.schema = query->value(17).toString();
+        d.source.table = query->value(18).toString();
+        result << d;
+    }
+    for (SyncDefinition &definition : result) {
+        auto loaded = loadChildren(definition);
+        if (!loaded)
+            return loaded.error();
+    }
+    return result;
+}
+
+Result<void> DefinitionRepository::loadChildren(SyncDefinition &definition) const
+{
+    const QSqlDatabase db = m_store.connection();
+    auto keys = execute(db, QStringLiteral("SELECT column_name FROM sync_key_columns WHERE definition_id = ? ORDER BY position"), {definition.id});
+    if (!keys)
+        return keys.error();
+    while (keys->next())
+        definition.keyColumns << keys->value(0).toString();
+
+    auto targets = execute(db,
+                           QStringLiteral("SELECT t.id, t.name, t.connection_id, c.name, t.site, t.list_name, t.list_graph_id"
+                                          " FROM sync_targets t JOIN sharepoint_connections c ON c.id = t.connection_id"
+                                          " WHERE t.definition_id = ? ORDER BY t.position"),
+                           {definition.id});
+    if (!targets)
+        return targets.error();
+    while (targets->next()) {
+        SyncTarget target;
+        target.id = targets->value(0).toLongLong();
+        target.name = targets->value(1).toString();
+        target.connectionId = targets->value(2).toLongLong();
+        target.connectionName = targets->value(3).toString();
+        target.site = targets->value(4).toString();
+        target.listName = targets->value(5).toString();
+        target.listGraphId = targets->value(6).toString();
+        definition.targets << target;
+    }
+
+    auto mappings = execute(db,
+                            QStringLiteral("SELECT id, source_column, target_column, direction, system_field, is_key, transform"
+                                           " FROM field_mappings WHERE definition_id = ? ORDER BY position"),
+                            {definition.id});
+    if (!mappings)
+        return mappings.error();
+    while (mappings->next()) {
+        FieldMapping mapping;
+        mapping.id = mappings->value(0).toLongLong();
+        mapping.sourceColumn = mappings->value(1).toString();
+        mapping.targetColumn = mappings->value(2).toString();
+        mapping.direction = fromString<FieldDirection>(mappings->value(3).toString()).value_or(FieldDirection::Bidirectional);
+        mapping.systemField = mappings->value(4).toInt() != 0;
+        mapping.key = mappings->value(5).toInt() != 0;
+        mapping.transform = mappings->value(6).toString();
+        definition.mappings << mapping;
+    }
+    return success();
+}
+
+Result<QList<SyncDefinition>> DefinitionRepository::all() const
+{
+    return load({}, {});
+}
+
+Result<SyncDefinition> DefinitionRepository::byId(qint64 id) const
+{
+    auto found = load(QStringLiteral("WHERE d.id = ?"), {id});
+    if (!found)
+        return found.error();
+    if (found->isEmpty())
+        return Error(ErrorCode::NotFound, QCoreApplication::translate("SyncBridge::Store", "No sync definition with id %1 exists.").arg(id));
+    return found->constFirst();
+}
+
+Result<SyncDefinition> DefinitionRepository::byName(const QString &name) const
+{
+    auto found = load(QStringLiteral("WHERE d.name = ?"), {name});
+    if (!found)
+        return found.error();
+    if (found->isEmpty())
+        return Error(ErrorCode::NotFound, QCoreApplication::translate("SyncBridge::Store", "No sync definition is called '%1'.").arg(name));
+    return found->constFirst();
+}
+
+Result<void> DefinitionRepository::remove(qint64 id)
+{
+    auto query = execute(m_store.connection(), QStringLiteral("DELETE FROM sync_definitions WHERE id = ?"), {id});
+    return query ? success() : Result<void>(query.error());
+}
+
+} // namespace SyncBridge

@@ -1,0 +1,195 @@
+#include "store/ledgerrepository.h"
+
+#include "store/metastore.h"
+#include "store/sql.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlQuery>
+
+namespace SyncBridge {
+namespace {
+
+LedgerEntry ledgerFromQuery(const QSqlQuery &query, qint64 definitionId)
+{
+    LedgerEntry entry;
+    entry.definitionId = definitionId;
+    entry.identityHash = query.value(0).toString();
+    entry.identityText = query.value(1).toString();
+    entry.listGraphId = query.value(2).toString();
+    entry.itemId = query.value(3).toString();
+    entry.contentHash = query.value(4).toString();
+    entry.state = fromString<LedgerState>(query.value(5).toString()).value_or(LedgerState::Pending);
+    entry.etag = query.value(6).toString();
+    entry.syncedAt = fromStoredTime(query.value(7));
+    return entry;
+}
+
+const QString ledgerColumns = QStringLiteral("identity_hash, identity_text, list_graph_id, item_id, content_hash, state, etag, synced_at");
+
+} // namespace
+
+Result<void> LedgerRepository::upsert(const QList<LedgerEntry> &entries)
+{
+    const QSqlDatabase db = m_store.connection();
+    for (const LedgerEntry &entry : entries) {
+        auto query = execute(db,
+                             QStringLiteral("INSERT INTO sync_ledger (definition_id, %1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                                            " ON CONFLICT (definition_id, identity_hash) DO UPDATE SET identity_text = excluded.identity_text,"
+                                            " list_graph_id = excluded.list_graph_id, item_id = excluded.item_id,"
+                                            " content_hash = excluded.content_hash, state = excluded.state, etag = excluded.etag,"
+                                            " synced_at = excluded.synced_at").arg(ledgerColumns),
+                             {entry.definitionId, entry.identityHash, entry.identityText, nullIfEmpty(entry.listGraphId),
+                              nullIfEmpty(entry.itemId), nullIfEmpty(entry.contentHash), toString(entry.state),
+                              nullIfEmpty(entry.etag), toStoredTime(entry.syncedAt)});
+        if (!query)
+            return query.error();
+    }
+    return success();
+}
+
+Result<QHash<QString, LedgerEntry>> LedgerRepository::lookup(qint64 definitionId, const QStringList &identityHashes) const
+{
+    QHash<QString, LedgerEntry> found;
+    if (identityHashes.isEmpty())
+        return found;
+    QStringList placeholders;
+    QVariantList binds{definitionId};
+    for (const QString &hash : identityHashes) {
+        placeholders << QStringLiteral("?");
+        binds << hash;
+    }
+    auto query = execute(m_store.connection(),
+                         QStringLiteral("SELECT %1 FROM sync_ledger WHERE definition_id = ? AND identity_hash IN (%2)")
+                             .arg(ledgerColumns, placeholders.join(QLatin1Char(','))),
+                         binds);
+    if (!query)
+        return query.error();
+    while (query->next()) {
+        LedgerEntry entry = ledgerFromQuery(*query, definitionId);
+        found.insert(entry.identityHash, entry);
+    }
+    return found;
+}
+
+Result<QList<LedgerEntry>> LedgerRepository::entries(qint64 definitionId, std::optional<LedgerState> state) const
+{
+    QString sql = QStringLiteral("SELECT %1 FROM sync_ledger WHERE definition_id = ?").arg(ledgerColumns);
+    QVariantList binds{definitionId};
+    if (state) {
+        sql += QStringLiteral(" AND state = ?");
+        binds << toString(*state);
+    }
+    auto query = execute(m_store.connection(), sql + QStringLiteral(" ORDER BY identity_hash"), binds);
+    if (!query)
+        return query.error();
+    QList<LedgerEntry> result;
+    while (query->next())
+        result << ledgerFromQuery(*query, definitionId);
+    return result;
+}
+
+Result<void> LedgerRepository::remove(qint64 definitionId, const QString &identityHash)
+{
+    auto query = execute(m_store.connection(), QStringLiteral("DELETE FROM sync_ledger WHERE definition_id = ? AND identity_hash = ?"),
+                         {definitionId, identityHash});
+    return query ? success() : Result<void>(query.error());
+}
+
+Result<std::optional<SyncCursor>> LedgerRepository::cursor(qint64 definitionId, const QString &scope, qint64 sourceInstanceId,
+                                                           const QString &listGraphId) const
+{
+    auto query = execute(m_store.connection(),
+                         QStringLiteral("SELECT position, last_key_json, updated_at FROM sync_cursors WHERE definition_id = ? AND scope = ?"
+                                        " AND source_instance_id = ? AND list_graph_id = ?"),
+                         {definitionId, scope, sourceInstanceId, listGraphId});
+    if (!query)
+        return query.error();
+    if (!query->next())
+        return std::optional<SyncCursor>();
+    SyncCursor cursor;
+    cursor.definitionId = definitionId;
+    cursor.scope = scope;
+    cursor.sourceInstanceId = sourceInstanceId;
+    cursor.listGraphId = listGraphId;
+    cursor.position = query->value(0).toString();
+    const QJsonArray key = QJsonDocument::fromJson(query->value(1).toString().toUtf8()).array();
+    for (const QJsonValue &value : key)
+        cursor.lastKey << value.toString();
+    cursor.updatedAt = fromStoredTime(query->value(2));
+    return std::optional<SyncCursor>(cursor);
+}
+
+Result<void> LedgerRepository::saveCursor(const SyncCursor &cursor)
+{
+    const QString lastKey = QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(cursor.lastKey)).toJson(QJsonDocument::Compact));
+    const QDateTime updatedAt = cursor.updatedAt.isValid() ? cursor.updatedAt : QDateTime::currentDateTimeUtc();
+    auto query = execute(m_store.connection(),
+                         QStringLiteral("INSERT INTO sync_cursors (definition_id, scope, source_instance_id, list_graph_id, position,"
+                                        " last_key_json, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                                        " ON CONFLICT (definition_id, scope, source_instance_id, list_graph_id) DO UPDATE SET"
+                                        " position = excluded.position, last_key_json = excluded.last_key_json, updated_at = excluded.updated_at"),
+                         {cursor.definitionId, cursor.scope, cursor.sourceInstanceId, cursor.listGraphId, nullIfEmpty(cursor.position),
+                          lastKey, toStoredTime(updatedAt)});
+    return query ? success() : Result<void>(query.error());
+}
+
+Result<void> LedgerRepository::resetCursors(qint64 definitionId)
+{
+    auto query = execute(m_store.connection(), QStringLiteral("DELETE FROM sync_cursors WHERE definition_id = ?"), {definitionId});
+    return query ? success() : Result<void>(query.error());
+}
+
+Result<void> LedgerRepository::enqueueRetry(const RetryItem &item)
+{
+    auto query = execute(m_store.connection(),
+                         QStringLiteral("INSERT INTO retry_queue (definition_id, identity_hash, identity_text, attempts, next_attempt_at, last_error)"
+                                        " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (definition_id, identity_hash) DO UPDATE SET"
+                                        " attempts = retry_queue.attempts + 1, next_attempt_at = excluded.next_attempt_at,"
+                                        " last_error = excluded.last_error"),
+                         {item.definitionId, item.identityHash, item.identityText, qMax(1, item.attempts),
+                          toStoredTime(item.nextAttemptAt), nullIfEmpty(item.lastError)});
+    return query ? success() : Result<void>(query.error());
+}
+
+Result<QList<RetryItem>> LedgerRepository::loadRetries(const QString &where, const QVariantList &binds) const
+{
+    auto query = execute(m_store.connection(),
+                         QStringLiteral("SELECT id, definition_id, identity_hash, identity_text, attempts, next_attempt_at, last_error"
+                                        " FROM retry_queue %1 ORDER BY next_attempt_at, id").arg(where),
+                         binds);
+    if (!query)
+        return query.error();
+    QList<RetryItem> result;
+    while (query->next()) {
+        RetryItem item;
+        item.id = query->value(0).toLongLong();
+        item.definitionId = query->value(1).toLongLong();
+        item.identityHash = query->value(2).toString();
+        item.identityText = query->value(3).toString();
+        item.attempts = query->value(4).toInt();
+        item.nextAttemptAt = fromStoredTime(query->value(5));
+        item.lastError = query->value(6).toString();
+        result << item;
+    }
+    return result;
+}
+
+Result<QList<RetryItem>> LedgerRepository::retries(qint64 definitionId) const
+{
+    return loadRetries(QStringLiteral("WHERE definition_id = ?"), {definitionId});
+}
+
+Result<QList<RetryItem>> LedgerRepository::dueRetries(qint64 definitionId, const QDateTime &now) const
+{
+    return loadRetries(QStringLiteral("WHERE definition_id = ? AND next_attempt_at <= ?"), {definitionId, toStoredTime(now)});
+}
+
+Result<void> LedgerRepository::removeRetry(qint64 definitionId, const QString &identityHash)
+{
+    auto query = execute(m_store.connection(), QStringLiteral("DELETE FROM retry_queue WHERE definition_id = ? AND identity_hash = ?"),
+                         {definitionId, identityHash});
+    return query ? success() : Result<void>(query.error());
+}
+
+} // namespace SyncBridge

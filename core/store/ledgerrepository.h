@@ -1,0 +1,45 @@
+#pragma once
+
+#include "common/result.h"
+#include "model/runtime.h"
+
+#include <QHash>
+#include <QList>
+
+#include <optional>
+
+namespace SyncBridge {
+
+class MetaStore;
+
+// The ledger (what each source row became in SharePoint), cursors and the retry queue.
+// Writers call these inside the engine's one-transaction-per-batch.
+class LedgerRepository
+{
+public:
+    explicit LedgerRepository(const MetaStore &store) : m_store(store) {}
+
+    Result<void> upsert(const QList<LedgerEntry> &entries);
+    // One round trip per call, whatever the number of hashes (batched lookup), keyed by identity hash.
+    Result<QHash<QString, LedgerEntry>> lookup(qint64 definitionId, const QStringList &identityHashes) const;
+    Result<QList<LedgerEntry>> entries(qint64 definitionId, std::optional<LedgerState> state = std::nullopt) const;
+    Result<void> remove(qint64 definitionId, const QString &identityHash);
+
+    Result<std::optional<SyncCursor>> cursor(qint64 definitionId, const QString &scope, qint64 sourceInstanceId = 0,
+                                             const QString &listGraphId = {}) const;
+    Result<void> saveCursor(const SyncCursor &cursor);
+    Result<void> resetCursors(qint64 definitionId);
+
+    // Adds the item or, if already queued, counts one more attempt with the new error and time.
+    Result<void> enqueueRetry(const RetryItem &item);
+    Result<QList<RetryItem>> retries(qint64 definitionId) const;
+    Result<QList<RetryItem>> dueRetries(qint64 definitionId, const QDateTime &now) const;
+    Result<void> removeRetry(qint64 definitionId, const QString &identityHash);
+
+private:
+    Result<QList<RetryItem>> loadRetries(const QString &where, const QVariantList &binds) const;
+
+    const MetaStore &m_store;
+};
+
+} // namespace SyncBridge

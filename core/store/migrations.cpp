@@ -1,0 +1,198 @@
+#include "store/migrations.h"
+
+#include "common/logging.h"
+#include "store/sql.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+
+namespace SyncBridge {
+namespace {
+
+constexpr qint64 migrationLockKey = 0x53594E4342524447; // "SYNCBRDG"
+
+QStringList schemaV1()
+{
+    return {
+        QStringLiteral("CREATE TABLE applications ("
+                       " id {ID}, name TEXT NOT NULL UNIQUE, description TEXT)"),
+        QStringLiteral("CREATE TABLE databases ("
+                       " id {ID}, application_id BIGINT REFERENCES applications(id) ON DELETE SET NULL,"
+                       " name TEXT NOT NULL UNIQUE, database_name TEXT NOT NULL, description TEXT)"),
+        QStringLiteral("CREATE TABLE database_instances ("
+                       " id {ID}, database_id BIGINT NOT NULL REFERENCES databases(id) ON DELETE CASCADE,"
+                       " name TEXT NOT NULL, host TEXT NOT NULL, port INTEGER NOT NULL, user_name TEXT NOT NULL,"
+                       " role TEXT NOT NULL, priority INTEGER NOT NULL DEFAULT 0, ssl_mode TEXT NOT NULL,"
+                       " secret_ref TEXT, UNIQUE (database_id, name))"),
+        QStringLiteral("CREATE TABLE sharepoint_connections ("
+                       " id {ID}, name TEXT NOT NULL UNIQUE, tenant_id TEXT NOT NULL, client_id TEXT NOT NULL,"
+                       " authority_host TEXT NOT NULL, graph_base_url TEXT NOT NULL, secret_ref TEXT,"
+                       " ru_per_minute INTEGER NOT NULL, ru_per_day BIGINT NOT NULL)"),
+        QStringLiteral("CREATE TABLE sharepoint_sites ("
+                       " id {ID}, connection_id BIGINT NOT NULL REFERENCES sharepoint_connections(id) ON DELETE CASCADE,"
+                       " graph_id TEXT NOT NULL, display_name TEXT, web_url TEXT, UNIQUE (connection_id, graph_id))"),
+        QStringLiteral("CREATE TABLE sharepoint_lists ("
+                       " id {ID}, site_id BIGINT NOT NULL REFERENCES sharepoint_sites(id) ON DELETE CASCADE,"
+                       " graph_id TEXT NOT NULL, display_name TEXT NOT NULL, web_url TEXT, UNIQUE (site_id, graph_id))"),
+        QStringLiteral("CREATE TABLE sharepoint_columns ("
+                       " id {ID}, list_id BIGINT NOT NULL REFERENCES sharepoint_lists(id) ON DELETE CASCADE,"
+                       " name TEXT NOT NULL, display_name TEXT, column_type TEXT, read_only INTEGER NOT NULL,"
+                       " hidden INTEGER NOT NULL, indexed INTEGER NOT NULL, required INTEGER NOT NULL,"
+                       " max_length INTEGER NOT NULL, UNIQUE (list_id, name))"),
+        QStringLiteral("CREATE TABLE db_tables ("
+                       " id {ID}, database_id BIGINT NOT NULL REFERENCES databases(id) ON DELETE CASCADE,"
+                       " schema_name TEXT NOT NULL, table_name TEXT NOT NULL, row_estimate BIGINT NOT NULL,"
+                       " details_json TEXT NOT NULL, UNIQUE (database_id, schema_name, table_name))"),
+        QStringLiteral("CREATE TABLE db_columns ("
+                       " id {ID}, table_id BIGINT NOT NULL REFERENCES db_tables(id) ON DELETE CASCADE,"
+                       " ordinal INTEGER NOT NULL, name TEXT NOT NULL, data_type TEXT NOT NULL,"
+                       " nullable INTEGER NOT NULL, is_identity INTEGER NOT NULL, default_expr TEXT,"
+                       " max_length INTEGER NOT NULL)"),
+        QStringLiteral("CREATE TABLE schema_snapshots ("
+                       " id {ID}, database_id BIGINT NOT NULL REFERENCES databases(id) ON DELETE CASCADE,"
+                       " taken_at BIGINT NOT NULL, content_hash TEXT NOT NULL, snapshot_json TEXT NOT NULL)"),
+        QStringLiteral("CREATE INDEX schema_snapshots_by_database ON schema_snapshots (database_id, taken_at)"),
+        QStringLiteral("CREATE TABLE sync_definitions ("
+                       " id {ID}, name TEXT NOT NULL UNIQUE, description TEXT, enabled INTEGER NOT NULL,"
+                       " mode TEXT NOT NULL, conflict_policy TEXT NOT NULL, key_strategy TEXT NOT NULL,"
+                       " cursor_strategy TEXT NOT NULL, cursor_column TEXT, delete_policy TEXT NOT NULL,"
+                       " max_delete_share DOUBLE PRECISION NOT NULL, schedule_cron TEXT, schedule_time_zone TEXT,"
+                       " target_strategy TEXT NOT NULL, sharding_json TEXT NOT NULL,"
+                       " created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL)"),
+        QStringLiteral("CREATE TABLE sync_sources ("
+                       " definition_id BIGINT PRIMARY KEY REFERENCES sync_definitions(id) ON DELETE CASCADE,"
+                       " database_id BIGINT NOT NULL REFERENCES databases(id),"
+                       " schema_name TEXT NOT NULL, table_name TEXT NOT NULL)"),
+        QStringLiteral("CREATE TABLE sync_key_columns ("
+                       " definition_id BIGINT NOT NULL REFERENCES sync_definitions(id) ON DELETE CASCADE,"
+                       " position INTEGER NOT NULL, column_name TEXT NOT NULL, PRIMARY KEY (definition_id, position))"),
+        QStringLiteral("CREATE TABLE sync_targets ("
+                       " id {ID}, definition_id BIGINT NOT NULL REFERENCES sync_definitions(id) ON DELETE CASCADE,"
+                       " position INTEGER NOT NULL, name TEXT NOT NULL,"
+                       " connection_id BIGINT NOT NULL REFERENCES sharepoint_connections(id),"
+                       " site TEXT NOT NULL, list_name TEXT NOT NULL, list_graph_id TEXT,"
+                       " UNIQUE (definition_id, name))"),
+        QStringLiteral("CREATE TABLE field_mappings ("
+                       " id {ID}, definition_id BIGINT NOT NULL REFERENCES sync_definitions(id) ON DELETE CASCADE,"
+                       " position INTEGER NOT NULL, source_column TEXT NOT NULL, target_column TEXT NOT NULL,"
+                       " direction TEXT NOT NULL, system_field INTEGER NOT NULL, is_key INTEGER NOT NULL, transform TEXT,"
+                       " UNIQUE (definition_id, target_column))"),
+        QStringLiteral("CREATE TABLE sync_ledger ("
+                       " definition_id BIGINT NOT NULL REFERENCES sync_definitions(id) ON DELETE CASCADE,"
+                       " identity_hash TEXT NOT NULL, identity_text TEXT NOT NULL, list_graph_id TEXT,"
+                       " item_id TEXT, content_hash TEXT, state TEXT NOT NULL, etag TEXT, synced_at BIGINT,"
+                       " PRIMARY KEY (definition_id, identity_hash))"),
+        QStringLiteral("CREATE TABLE sync_cursors ("
+                       " definition_id BIGINT NOT NULL REFERENCES sync_definitions(id) ON DELETE CASCADE,"
+                       " scope TEXT NOT NULL, source_instance_id BIGINT NOT NULL, list_graph_id TEXT NOT NULL,"
+                       " position TEXT, last_key_json TEXT, updated_at BIGINT NOT NULL,"
+                       " PRIMARY KEY (definition_id, scope, source_instance_id, list_graph_id))"),
+        QStringLiteral("CREATE TABLE retry_queue ("
+                       " id {ID}, definition_id BIGINT NOT NULL REFERENCES sync_definitions(id) ON DELETE CASCADE,"
+                       " identity_hash TEXT NOT NULL, identity_text TEXT NOT NULL, attempts INTEGER NOT NULL,"
+                       " next_attempt_at BIGINT NOT NULL, last_error TEXT, UNIQUE (definition_id, identity_hash))"),
+        QStringLiteral("CREATE TABLE sync_runs ("
+                       " id {ID}, definition_id BIGINT NOT NULL REFERENCES sync_definitions(id) ON DELETE CASCADE,"
+                       " run_type TEXT NOT NULL, status TEXT NOT NULL, started_at BIGINT NOT NULL, finished_at BIGINT,"
+                       " rows_read BIGINT NOT NULL DEFAULT 0, created BIGINT NOT NULL DEFAULT 0,"
+                       " updated BIGINT NOT NULL DEFAULT 0, moved BIGINT NOT NULL DEFAULT 0,"
+                       " deleted BIGINT NOT NULL DEFAULT 0, skipped BIGINT NOT NULL DEFAULT 0,"
+                       " failed BIGINT NOT NULL DEFAULT 0, ru_spent BIGINT NOT NULL DEFAULT 0,"
+                       " agent TEXT, message TEXT)"),
+        QStringLiteral("CREATE INDEX sync_runs_by_start ON sync_runs (started_at)"),
+        QStringLiteral("CREATE INDEX sync_runs_by_definition ON sync_runs (definition_id, started_at)"),
+        QStringLiteral("CREATE TABLE sync_events ("
+                       " id {ID}, run_id BIGINT NOT NULL REFERENCES sync_runs(id) ON DELETE CASCADE,"
+                       " at BIGINT NOT NULL, severity TEXT NOT NULL, event_type TEXT NOT NULL,"
+                       " message TEXT NOT NULL, payload_json TEXT)"),
+        QStringLiteral("CREATE INDEX sync_events_by_run ON sync_events (run_id, id)"),
+        QStringLiteral("CREATE TABLE run_metrics ("
+                       " id {ID}, run_id BIGINT NOT NULL REFERENCES sync_runs(id) ON DELETE CASCADE,"
+                       " at BIGINT NOT NULL, name TEXT NOT NULL, value DOUBLE PRECISION NOT NULL)"),
+        QStringLiteral("CREATE INDEX run_metrics_by_run ON run_metrics (run_id, name)"),
+    };
+}
+
+QString translateDialect(QString statement, bool postgres)
+{
+    return statement.replace(QLatin1String("{ID}"),
+                             postgres ? QLatin1String("BIGSERIAL PRIMARY KEY")
+                                      : QLatin1String("INTEGER PRIMARY KEY AUTOINCREMENT"));
+}
+
+Result<int> currentVersion(const QSqlDatabase &db)
+{
+    auto created = execute(db, QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                                              " version INTEGER PRIMARY KEY, description TEXT NOT NULL,"
+                                              " applied_at BIGINT NOT NULL)"));
+    if (!created)
+        return created.error();
+    auto query = execute(db, QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
+    if (!query)
+        return query.error();
+    return query->next() ? query->value(0).toInt() : 0;
+}
+
+Result<int> migrate(QSqlDatabase &db, bool postgres)
+{
+    auto version = currentVersion(db);
+    if (!version)
+        return version;
+    if (*version > latestSchemaVersion()) {
+        return Error(ErrorCode::StoreFailure,
+                     QCoreApplication::translate("SyncBridge::Store",
+                                                 "The meta-store was written by a newer SyncBridge (schema %1); this version knows schema %2. Update SyncBridge.")
+                         .arg(*version).arg(latestSchemaVersion()));
+    }
+    int reached = *version;
+    for (const Migration &migration : migrations()) {
+        if (migration.version <= reached)
+            continue;
+        auto applied = inTransaction(db, [&]() -> Result<void> {
+            for (const QString &statement : migration.statements) {
+                auto result = execute(db, translateDialect(statement, postgres));
+                if (!result)
+                    return result.error();
+            }
+            auto recorded = execute(db, QStringLiteral("INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)"),
+                                    {migration.version, migration.description, QDateTime::currentMSecsSinceEpoch()});
+            return recorded ? success() : Result<void>(recorded.error());
+        });
+        if (!applied)
+            return applied.error();
+        qCInfo(lcStore) << "applied meta-store migration" << migration.version << migration.description;
+        reached = migration.version;
+    }
+    return reached;
+}
+
+} // namespace
+
+const QList<Migration> &migrations()
+{
+    static const QList<Migration> all{
+        {1, QStringLiteral("initial schema"), schemaV1()},
+    };
+    return all;
+}
+
+int latestSchemaVersion()
+{
+    return migrations().constLast().version;
+}
+
+Result<int> applyMigrations(QSqlDatabase &db, bool postgres)
+{
+    if (!postgres)
+        return migrate(db, postgres);
+    auto locked = execute(db, QStringLiteral("SELECT pg_advisory_lock(?)"), {migrationLockKey});
+    if (!locked)
+        return locked.error();
+    Result<int> outcome = migrate(db, postgres);
+    auto unlocked = execute(db, QStringLiteral("SELECT pg_advisory_unlock(?)"), {migrationLockKey});
+    if (!unlocked)
+        qCWarning(lcStore).noquote() << "could not release the migration lock:" << unlocked.error().toString();
+    return outcome;
+}
+
+} // namespace SyncBridge

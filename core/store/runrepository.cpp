@@ -1,0 +1,181 @@
+#include "store/runrepository.h"
+
+#include "store/metastore.h"
+#include "store/sql.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QSqlQuery>
+
+namespace SyncBridge {
+namespace {
+
+const QString runColumns = QStringLiteral(
+    "id, definition_id, run_type, status, started_at, finished_at, rows_read, created, updated, moved, deleted,"
+    " skipped, failed, ru_spent, agent, message");
+
+SyncRun runFromQuery(const QSqlQuery &query)
+{
+    SyncRun run;
+    run.id = query.value(0).toLongLong();
+    run.definitionId = query.value(1).toLongLong();
+    run.type = fromString<RunType>(query.value(2).toString()).value_or(RunType::Push);
+    run.status = fromString<RunStatus>(query.value(3).toString()).value_or(RunStatus::Failed);
+    run.startedAt = fromStoredTime(query.value(4));
+    run.finishedAt = fromStoredTime(query.value(5));
+    run.counters.rowsRead = query.value(6).toLongLong();
+    run.counters.created = query.value(7).toLongLong();
+    run.counters.updated = query.value(8).toLongLong();
+    run.counters.moved = query.value(9).toLongLong();
+    run.counters.deleted = query.value(10).toLongLong();
+    run.counters.skipped = query.value(11).toLongLong();
+    run.counters.failed = query.value(12).toLongLong();
+    run.counters.ruSpent = query.value(13).toLongLong();
+    run.agent = query.value(14).toString();
+    run.message = query.value(15).toString();
+    return run;
+}
+
+QString whereClause(const RunFilter &filter, QVariantList &binds)
+{
+    QStringList conditions;
+    if (filter.definitionId > 0) {
+        conditions << QStringLiteral("definition_id = ?");
+        binds << filter.definitionId;
+    }
+    if (filter.status) {
+        conditions << QStringLiteral("status = ?");
+        binds << toString(*filter.status);
+    }
+    if (filter.from.isValid()) {
+        conditions << QStringLiteral("started_at >= ?");
+        binds << toStoredTime(filter.from);
+    }
+    if (filter.to.isValid()) {
+        conditions << QStringLiteral("started_at < ?");
+        binds << toStoredTime(filter.to);
+    }
+    return conditions.isEmpty() ? QString() : QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
+}
+
+} // namespace
+
+Result<qint64> RunRepository::startRun(SyncRun &run)
+{
+    if (!run.startedAt.isValid())
+        run.startedAt = QDateTime::currentDateTimeUtc();
+    auto id = insertReturningId(m_store.connection(),
+                                QStringLiteral("INSERT INTO sync_runs (definition_id, run_type, status, started_at, agent, message)"
+                                               " VALUES (?, ?, ?, ?, ?, ?) RETURNING id"),
+                                {run.definitionId, toString(run.type), toString(run.status), toStoredTime(run.startedAt),
+                                 nullIfEmpty(run.agent), nullIfEmpty(run.message)});
+    if (id)
+        run.id = *id;
+    return id;
+}
+
+Result<void> RunRepository::updateRun(const SyncRun &run)
+{
+    const RunCounters &c = run.counters;
+    auto query = execute(m_store.connection(),
+                         QStringLiteral("UPDATE sync_runs SET status = ?, finished_at = ?, rows_read = ?, created = ?, updated = ?,"
+                                        " moved = ?, deleted = ?, skipped = ?, failed = ?, ru_spent = ?, message = ? WHERE id = ?"),
+                         {toString(run.status), toStoredTime(run.finishedAt), c.rowsRead, c.created, c.updated, c.moved, c.deleted,
+                          c.skipped, c.failed, c.ruSpent, nullIfEmpty(run.message), run.id});
+    return query ? success() : Result<void>(query.error());
+}
+
+Result<SyncRun> RunRepository::run(qint64 id) const
+{
+    auto query = execute(m_store.connection(), QStringLiteral("SELECT %1 FROM sync_runs WHERE id = ?").arg(runColumns), {id});
+    if (!query)
+        return query.error();
+    if (!query->next())
+        return Error(ErrorCode::NotFound, QCoreApplication::translate("SyncBridge::Store", "No run with id %1 exists.").arg(id));
+    return runFromQuery(*query);
+}
+
+Result<QList<SyncRun>> RunRepository::runs(const RunFilter &filter) const
+{
+    QVariantList binds;
+    const QString where = whereClause(filter, binds);
+    binds << filter.limit << filter.offset;
+    auto query = execute(m_store.connection(),
+                         QStringLiteral("SELECT %1 FROM sync_runs%2 ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?").arg(runColumns, where),
+                         binds);
+    if (!query)
+        return query.error();
+    QList<SyncRun> result;
+    while (query->next())
+        result << runFromQuery(*query);
+    return result;
+}
+
+Result<qint64> RunRepository::countRuns(const RunFilter &filter) const
+{
+    QVariantList binds;
+    const QString where = whereClause(filter, binds);
+    auto query = execute(m_store.connection(), QStringLiteral("SELECT COUNT(*) FROM sync_runs") + where, binds);
+    if (!query)
+        return query.error();
+    return query->next() ? query->value(0).toLongLong() : 0;
+}
+
+Result<qint64> RunRepository::addEvent(RunEvent &event)
+{
+    if (!event.at.isValid())
+        event.at = QDateTime::currentDateTimeUtc();
+    const QVariant payload = event.payload.isEmpty()
+        ? QVariant(QMetaType::fromType<QString>())
+        : QVariant(QString::fromUtf8(QJsonDocument(event.payload).toJson(QJsonDocument::Compact)));
+    auto id = insertReturningId(m_store.connection(),
+                                QStringLiteral("INSERT INTO sync_events (run_id, at, severity, event_type, message, payload_json)"
+                                               " VALUES (?, ?, ?, ?, ?, ?) RETURNING id"),
+                                {event.runId, toStoredTime(event.at), toString(event.severity), event.type, event.message, payload});
+    if (id)
+        event.id = *id;
+    return id;
+}
+
+Result<QList<RunEvent>> RunRepository::events(qint64 runId) const
+{
+    auto query = execute(m_store.connection(),
+                         QStringLiteral("SELECT id, at, severity, event_type, message, payload_json FROM sync_events WHERE run_id = ? ORDER BY id"),
+                         {runId});
+    if (!query)
+        return query.error();
+    QList<RunEvent> result;
+    while (query->next()) {
+        RunEvent event;
+        event.id = query->value(0).toLongLong();
+        event.runId = runId;
+        event.at = fromStoredTime(query->value(1));
+        event.severity = fromString<EventSeverity>(query->value(2).toString()).value_or(EventSeverity::Info);
+        event.type = query->value(3).toString();
+        event.message = query->value(4).toString();
+        event.payload = QJsonDocument::fromJson(query->value(5).toString().toUtf8()).object();
+        result << event;
+    }
+    return result;
+}
+
+Result<void> RunRepository::addMetric(const RunMetric &metric)
+{
+    const QDateTime at = metric.at.isValid() ? metric.at : QDateTime::currentDateTimeUtc();
+    auto query = execute(m_store.connection(), QStringLiteral("INSERT INTO run_metrics (run_id, at, name, value) VALUES (?, ?, ?, ?)"),
+                         {metric.runId, toStoredTime(at), metric.name, metric.value});
+    return query ? success() : Result<void>(query.error());
+}
+
+Result<QList<RunMetric>> RunRepository::metrics(qint64 runId) const
+{
+    auto query = execute(m_store.connection(), QStringLiteral("SELECT at, name, value FROM run_metrics WHERE run_id = ? ORDER BY at, id"), {runId});
+    if (!query)
+        return query.error();
+    QList<RunMetric> result;
+    while (query->next())
+        result.append({runId, fromStoredTime(query->value(0)), query->value(1).toString(), query->value(2).toDouble()});
+    return result;
+}
+
+} // namespace SyncBridge

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "common/result.h"
+#include "model/runtime.h"
+
+#include <QList>
+
+#include <optional>
+
+namespace SyncBridge {
+
+class MetaStore;
+
+struct RunFilter {
+    qint64 definitionId = 0;            // 0 = every definition
+    std::optional<RunStatus> status;
+    QDateTime from;                     // started at or after; invalid = open
+    QDateTime to;                       // started before; invalid = open
+    int limit = 100;
+    int offset = 0;
+};
+
+// Run history: runs, their events and metrics.
+class RunRepository
+{
+public:
+    explicit RunRepository(const MetaStore &store) : m_store(store) {}
+
+    Result<qint64> startRun(SyncRun &run);
+    Result<void> updateRun(const SyncRun &run);     // counters, status, finish time, message
+    Result<SyncRun> run(qint64 id) const;
+    Result<QList<SyncRun>> runs(const RunFilter &filter) const;     // newest first
+    Result<qint64> countRuns(const RunFilter &filter) const;
+
+    Result<qint64> addEvent(RunEvent &event);
+    Result<QList<RunEvent>> events(qint64 runId) const;
+    Result<void> addMetric(const RunMetric &metric);
+    Result<QList<RunMetric>> metrics(qint64 runId) const;
+
+private:
+    const MetaStore &m_store;
+};
+
+} // namespace SyncBridge

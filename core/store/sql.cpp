@@ -1,0 +1,88 @@
+#include "store/sql.h"
+
+#include "common/logging.h"
+
+#include <QCoreApplication>
+#include <QSqlError>
+
+namespace SyncBridge {
+namespace {
+
+Error storeError(const QSqlError &error, const QString &sql)
+{
+    const QString detail = QStringLiteral("%1 [%2] in: %3").arg(error.text(), error.nativeErrorCode(), sql.simplified().left(200));
+    const bool uniqueViolation = error.nativeErrorCode() == QLatin1String("23505")
+        || error.databaseText().contains(QLatin1String("UNIQUE constraint failed"));
+    if (uniqueViolation)
+        return Error(ErrorCode::AlreadyExists,
+                     QCoreApplication::translate("SyncBridge::Store", "An entry with this name already exists."), detail);
+    qCWarning(lcStore).noquote() << "query failed:" << detail;
+    return Error(ErrorCode::StoreFailure,
+                 QCoreApplication::translate("SyncBridge::Store", "The meta-store could not complete the request."), detail);
+}
+
+} // namespace
+
+Result<QSqlQuery> execute(const QSqlDatabase &db, const QString &sql, const QVariantList &binds)
+{
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    if (!query.prepare(sql))
+        return storeError(query.lastError(), sql);
+    for (const QVariant &value : binds)
+        query.addBindValue(value);
+    if (!query.exec())
+        return storeError(query.lastError(), sql);
+    return query;
+}
+
+Result<qint64> insertReturningId(const QSqlDatabase &db, const QString &sql, const QVariantList &binds)
+{
+    auto query = execute(db, sql, binds);
+    if (!query)
+        return query.error();
+    if (!query->next())
+        return Error(ErrorCode::StoreFailure,
+                     QCoreApplication::translate("SyncBridge::Store", "The meta-store did not return the new entry's id."), sql);
+    return query->value(0).toLongLong();
+}
+
+Result<void> inTransaction(QSqlDatabase db, const std::function<Result<void>()> &work)
+{
+    if (!db.transaction())
+        return storeError(db.lastError(), QStringLiteral("BEGIN"));
+    Result<void> outcome = work();
+    if (!outcome) {
+        db.rollback();
+        return outcome;
+    }
+    if (!db.commit()) {
+        const Error error = storeError(db.lastError(), QStringLiteral("COMMIT"));
+        db.rollback();
+        return error;
+    }
+    return success();
+}
+
+QVariant toStoredTime(const QDateTime &time)
+{
+    if (!time.isValid())
+        return QVariant(QMetaType::fromType<qint64>());
+    return time.toMSecsSinceEpoch();
+}
+
+QDateTime fromStoredTime(const QVariant &value)
+{
+    if (value.isNull())
+        return {};
+    return QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
+}
+
+QVariant nullIfEmpty(const QString &text)
+{
+    if (text.isEmpty())
+        return QVariant(QMetaType::fromType<QString>());
+    return text;
+}
+
+} // namespace SyncBridge

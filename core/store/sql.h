@@ -1,0 +1,27 @@
+#pragma once
+
+#include "common/result.h"
+
+#include <QDateTime>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <functional>
+
+namespace SyncBridge {
+
+// Small helpers every repository uses: bound values only, errors as values.
+Result<QSqlQuery> execute(const QSqlDatabase &db, const QString &sql, const QVariantList &binds = {});
+// For "INSERT … RETURNING id" (SQLite ≥ 3.35 and PostgreSQL both support it).
+Result<qint64> insertReturningId(const QSqlDatabase &db, const QString &sql, const QVariantList &binds);
+// Runs work inside one transaction; commits on success, rolls back on any error.
+Result<void> inTransaction(QSqlDatabase db, const std::function<Result<void>()> &work);
+
+// Timestamps are stored as UTC epoch milliseconds (BIGINT): one representation for both drivers.
+QVariant toStoredTime(const QDateTime &time);
+QDateTime fromStoredTime(const QVariant &value);
+// Empty strings are stored as NULL so optional text columns stay meaningful.
+QVariant nullIfEmpty(const QString &text);
+
+} // namespace SyncBridge
