@@ -4,7 +4,7 @@ namespace SyncBridge::Cli {
 
 void CliOptions::addTo(QCommandLineParser &parser) const
 {
-    parser.addOptions({store, secrets, output, all, name, database, instance, host, port, user, role, priority, passwordStdin});
+    parser.addOptions({store, secrets, output, all, name, database, instance, host, port, user, role, priority, tenant, clientId, authority, graphUrl, passwordStdin});
 }
 
 QString commandSummary()
@@ -16,6 +16,8 @@ QString commandSummary()
         "  connections add-database --name N --database DB [--host H --port P --user U\n"
         "                           --instance I --role R --priority N --password-stdin]\n"
         "                                        add a database, or an instance to an existing one\n"
+        "  connections add-sharepoint --name N --tenant T --client-id ID [--authority URL\n"
+        "                           --graph-url URL --password-stdin]\n"
         "  connections test <name>               connect to every instance of a database\n"
         "  introspect <name>                     read the database's tables into the catalog\n"
         "  definitions list                      sync definitions\n"

@@ -37,7 +37,13 @@ struct CliOptions {
                             QStringLiteral("PRIMARY")};
     QCommandLineOption priority{QStringLiteral("priority"), QStringLiteral("Failover priority within the role (lower first)."),
                                 QStringLiteral("n"), QStringLiteral("0")};
-    QCommandLineOption passwordStdin{QStringLiteral("password-stdin"), QStringLiteral("Read the password from standard input and store it in the keychain.")};
+    QCommandLineOption tenant{QStringLiteral("tenant"), QStringLiteral("Entra tenant id or domain."), QStringLiteral("tenant")};
+    QCommandLineOption clientId{QStringLiteral("client-id"), QStringLiteral("Application (client) id."), QStringLiteral("id")};
+    QCommandLineOption authority{QStringLiteral("authority"), QStringLiteral("Authority host."), QStringLiteral("url"),
+                                 QStringLiteral("https://login.microsoftonline.com")};
+    QCommandLineOption graphUrl{QStringLiteral("graph-url"), QStringLiteral("Microsoft Graph base URL."), QStringLiteral("url"),
+                                QStringLiteral("https://graph.microsoft.com/v1.0")};
+    QCommandLineOption passwordStdin{QStringLiteral("password-stdin"), QStringLiteral("Read the password or client secret from standard input and store it in the keychain.")};
 
     void addTo(QCommandLineParser &parser) const;
 };

@@ -65,7 +65,7 @@ int summary(CommandContext &context)
         context.out << "  " << database.name << " → database '" << database.databaseName << "', " << database.instances.size()
                     << " instance(s), " << (tables ? tables->size() : 0) << " table(s) in the catalog\n";
         for (const DatabaseInstance &instance : database.instances)
-            context.out << "    - " << instance.name << ' ' << toString(instance.role) << " #" << instance.priority << "  "
+            context.out << "    - " << instance.name << ' ' << enumName(instance.role) << " #" << instance.priority << "  "
                         << instance.userName << '@' << instance.host << ':' << instance.port << '\n';
     }
     context.out << "SharePoint connections: " << sharePoint->size() << '\n';
@@ -73,7 +73,7 @@ int summary(CommandContext &context)
         context.out << "  " << connection.name << "  tenant " << connection.tenantId << "  " << connection.graphBaseUrl << '\n';
     context.out << "Sync definitions: " << definitions->size() << '\n';
     for (const SyncDefinition &definition : std::as_const(*definitions))
-        context.out << "  " << definition.name << "  " << toString(definition.mode) << "  " << definition.source.schema << '.'
+        context.out << "  " << definition.name << "  " << enumName(definition.mode) << "  " << definition.source.schema << '.'
                     << definition.source.table << " → " << definition.targets.size() << " list(s)\n";
     return ExitOk;
 }
@@ -135,6 +135,31 @@ int addDatabase(CommandContext &context)
     if (!saved)
         return fail(context, saved.error());
     context.out << (existing ? "Added instance '" : "Added database connection '") << (existing ? instance.name : name) << "'\n";
+    return ExitOk;
+}
+
+int addSharePoint(CommandContext &context)
+{
+    const CliOptions &o = context.options;
+    SharePointConnection connection;
+    connection.name = context.parser.value(o.name);
+    connection.tenantId = context.parser.value(o.tenant);
+    connection.clientId = context.parser.value(o.clientId);
+    connection.authorityHost = context.parser.value(o.authority);
+    connection.graphBaseUrl = context.parser.value(o.graphUrl);
+    if (connection.name.isEmpty() || connection.tenantId.isEmpty() || connection.clientId.isEmpty())
+        return usage(context, QStringLiteral("connections add-sharepoint needs --name, --tenant and --client-id"));
+    if (context.parser.isSet(o.passwordStdin)) {
+        QTextStream in(stdin);
+        connection.secretRef = makeSecretKey(sharePointSecretKind);
+        auto written = writeSecretBlocking(context.secrets, connection.secretRef, in.readLine());
+        if (!written)
+            return fail(context, written.error());
+    }
+    auto saved = ConnectionRepository(*context.store).saveSharePointConnection(connection);
+    if (!saved)
+        return fail(context, saved.error());
+    context.out << "Added SharePoint connection '" << connection.name << "'\n";
     return ExitOk;
 }
 
@@ -203,7 +228,7 @@ int listDefinitions(CommandContext &context)
     if (definitions->isEmpty())
         context.out << "No sync definitions yet. Import one with: syncbridge-cli definitions import <file>\n";
     for (const SyncDefinition &definition : std::as_const(*definitions)) {
-        context.out << definition.name << "\t" << toString(definition.mode) << "\t" << (definition.enabled ? "enabled" : "disabled") << "\t"
+        context.out << definition.name << "\t" << enumName(definition.mode) << "\t" << (definition.enabled ? "enabled" : "disabled") << "\t"
                     << definition.source.databaseName << ':' << definition.source.schema << '.' << definition.source.table << "\n";
     }
     return ExitOk;
@@ -282,6 +307,8 @@ int runCommand(const QStringList &words, CommandContext &context)
             return listConnections(context);
         if (verb == QLatin1String("add-database"))
             return addDatabase(context);
+        if (verb == QLatin1String("add-sharepoint"))
+            return addSharePoint(context);
         if (verb == QLatin1String("test"))
             return testConnection(context);
     }

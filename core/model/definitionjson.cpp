@@ -17,7 +17,7 @@ QJsonObject mappingToJson(const FieldMapping &mapping)
     QJsonObject json{
         {QStringLiteral("source"), mapping.sourceColumn},
         {QStringLiteral("target"), mapping.targetColumn},
-        {QStringLiteral("direction"), toString(mapping.direction)},
+        {QStringLiteral("direction"), enumName(mapping.direction)},
     };
     if (mapping.key)
         json.insert(QStringLiteral("key"), true);
@@ -152,7 +152,7 @@ SyncDefinition Reader::definition(const QJsonObject &json, const QString &path)
     definition.keyStrategy = enumeration(key, keyPath, "strategy", KeyStrategy::PrimaryKey);
     definition.keyColumns = strings(key, keyPath, "columns");
     if (definition.keyStrategy != KeyStrategy::PrimaryKey && definition.keyColumns.isEmpty())
-        fail(keyPath + QStringLiteral(".columns"), tr("must name at least one column for key strategy %1").arg(toString(definition.keyStrategy)));
+        fail(keyPath + QStringLiteral(".columns"), tr("must name at least one column for key strategy %1").arg(enumName(definition.keyStrategy)));
 
     const QString cursorPath = path + QStringLiteral(".cursor");
     const QJsonObject cursor = object(json, path, "cursor", false);
@@ -311,7 +311,7 @@ QJsonObject definitionToJson(const SyncDefinition &definition)
     for (const FieldMapping &mapping : definition.mappings)
         mappings.append(mappingToJson(mapping));
 
-    QJsonObject cursor{{QStringLiteral("strategy"), toString(definition.cursorStrategy)}};
+    QJsonObject cursor{{QStringLiteral("strategy"), enumName(definition.cursorStrategy)}};
     if (!definition.cursorColumn.isEmpty())
         cursor.insert(QStringLiteral("column"), definition.cursorColumn);
     QJsonObject schedule;
@@ -324,21 +324,21 @@ QJsonObject definitionToJson(const SyncDefinition &definition)
         {QStringLiteral("name"), definition.name},
         {QStringLiteral("description"), definition.description},
         {QStringLiteral("enabled"), definition.enabled},
-        {QStringLiteral("mode"), toString(definition.mode)},
-        {QStringLiteral("conflictPolicy"), toString(definition.conflictPolicy)},
+        {QStringLiteral("mode"), enumName(definition.mode)},
+        {QStringLiteral("conflictPolicy"), enumName(definition.conflictPolicy)},
         {QStringLiteral("source"), QJsonObject{
              {QStringLiteral("database"), definition.source.databaseName},
              {QStringLiteral("schema"), definition.source.schema},
              {QStringLiteral("table"), definition.source.table}}},
         {QStringLiteral("key"), QJsonObject{
-             {QStringLiteral("strategy"), toString(definition.keyStrategy)},
+             {QStringLiteral("strategy"), enumName(definition.keyStrategy)},
              {QStringLiteral("columns"), QJsonArray::fromStringList(definition.keyColumns)}}},
         {QStringLiteral("cursor"), cursor},
         {QStringLiteral("deletes"), QJsonObject{
-             {QStringLiteral("policy"), toString(definition.deletePolicy)},
+             {QStringLiteral("policy"), enumName(definition.deletePolicy)},
              {QStringLiteral("maxShare"), definition.maxDeleteShare}}},
         {QStringLiteral("schedule"), schedule},
-        {QStringLiteral("targetStrategy"), toString(definition.targetStrategy)},
+        {QStringLiteral("targetStrategy"), enumName(definition.targetStrategy)},
         {QStringLiteral("targets"), targets},
         {QStringLiteral("sharding"), sharding},
         {QStringLiteral("mappings"), mappings},

@@ -56,7 +56,7 @@ template<> constexpr const auto &tableFor<RunStatus>() { return runStatuses; }
 template<> constexpr const auto &tableFor<EventSeverity>() { return eventSeverities; }
 
 template<typename E>
-QString nameOf(E value)
+QString lookupName(E value)
 {
     for (const auto &[candidate, name] : tableFor<E>()) {
         if (candidate == value)
@@ -67,18 +67,18 @@ QString nameOf(E value)
 
 } // namespace
 
-QString toString(InstanceRole value) { return nameOf(value); }
-QString toString(SyncMode value) { return nameOf(value); }
-QString toString(ConflictPolicy value) { return nameOf(value); }
-QString toString(KeyStrategy value) { return nameOf(value); }
-QString toString(TargetStrategy value) { return nameOf(value); }
-QString toString(CursorStrategy value) { return nameOf(value); }
-QString toString(FieldDirection value) { return nameOf(value); }
-QString toString(DeletePolicy value) { return nameOf(value); }
-QString toString(LedgerState value) { return nameOf(value); }
-QString toString(RunType value) { return nameOf(value); }
-QString toString(RunStatus value) { return nameOf(value); }
-QString toString(EventSeverity value) { return nameOf(value); }
+QString enumName(InstanceRole value) { return lookupName(value); }
+QString enumName(SyncMode value) { return lookupName(value); }
+QString enumName(ConflictPolicy value) { return lookupName(value); }
+QString enumName(KeyStrategy value) { return lookupName(value); }
+QString enumName(TargetStrategy value) { return lookupName(value); }
+QString enumName(CursorStrategy value) { return lookupName(value); }
+QString enumName(FieldDirection value) { return lookupName(value); }
+QString enumName(DeletePolicy value) { return lookupName(value); }
+QString enumName(LedgerState value) { return lookupName(value); }
+QString enumName(RunType value) { return lookupName(value); }
+QString enumName(RunStatus value) { return lookupName(value); }
+QString enumName(EventSeverity value) { return lookupName(value); }
 
 template<typename E>
 std::optional<E> fromString(const QString &text)

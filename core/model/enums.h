@@ -21,18 +21,18 @@ enum class RunStatus { Running, Succeeded, PartiallyFailed, Failed, Cancelled };
 enum class EventSeverity { Info, Warning, Error };
 
 // Stable upper-case names, used in JSON exports and in the meta-store (e.g. "TWO_WAY", "PULL_ONLY").
-QString toString(InstanceRole value);
-QString toString(SyncMode value);
-QString toString(ConflictPolicy value);
-QString toString(KeyStrategy value);
-QString toString(TargetStrategy value);
-QString toString(CursorStrategy value);
-QString toString(FieldDirection value);
-QString toString(DeletePolicy value);
-QString toString(LedgerState value);
-QString toString(RunType value);
-QString toString(RunStatus value);
-QString toString(EventSeverity value);
+QString enumName(InstanceRole value);
+QString enumName(SyncMode value);
+QString enumName(ConflictPolicy value);
+QString enumName(KeyStrategy value);
+QString enumName(TargetStrategy value);
+QString enumName(CursorStrategy value);
+QString enumName(FieldDirection value);
+QString enumName(DeletePolicy value);
+QString enumName(LedgerState value);
+QString enumName(RunType value);
+QString enumName(RunStatus value);
+QString enumName(EventSeverity value);
 
 // Parses a stable name; std::nullopt when the text names no value. Tag dispatch keeps one name per
 // direction: fromString<SyncMode>(text).

@@ -109,7 +109,7 @@ Result<void> ConnectionRepository::saveInstances(Database &database)
     }
     for (DatabaseInstance &instance : database.instances) {
         instance.databaseId = database.id;
-        const QVariantList values{instance.name, instance.host, instance.port, instance.userName, toString(instance.role),
+        const QVariantList values{instance.name, instance.host, instance.port, instance.userName, enumName(instance.role),
                                   instance.priority, instance.sslMode, nullIfEmpty(instance.secretRef)};
         if (instance.id == 0) {
             QVariantList binds{database.id};

@@ -62,10 +62,10 @@ Result<qint64> DefinitionRepository::saveInCurrentTransaction(SyncDefinition &de
     const QSqlDatabase db = m_store.connection();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const QVariantList values{definition.name, nullIfEmpty(definition.description), int(definition.enabled),
-                              toString(definition.mode), toString(definition.conflictPolicy), toString(definition.keyStrategy),
-                              toString(definition.cursorStrategy), nullIfEmpty(definition.cursorColumn),
-                              toString(definition.deletePolicy), definition.maxDeleteShare, nullIfEmpty(definition.scheduleCron),
-                              nullIfEmpty(definition.scheduleTimeZone), toString(definition.targetStrategy),
+                              enumName(definition.mode), enumName(definition.conflictPolicy), enumName(definition.keyStrategy),
+                              enumName(definition.cursorStrategy), nullIfEmpty(definition.cursorColumn),
+                              enumName(definition.deletePolicy), definition.maxDeleteShare, nullIfEmpty(definition.scheduleCron),
+                              nullIfEmpty(definition.scheduleTimeZone), enumName(definition.targetStrategy),
                               shardingToJson(definition.sharding)};
     if (definition.id == 0) {
         QVariantList binds = values;
@@ -136,7 +136,7 @@ Result<qint64> DefinitionRepository::saveInCurrentTransaction(SyncDefinition &de
         auto id = insertReturningId(db,
                                     QStringLiteral("INSERT INTO field_mappings (definition_id, position, source_column, target_column, direction,"
                                                    " system_field, is_key, transform) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
-                                    {definition.id, i, mapping.sourceColumn, mapping.targetColumn, toString(mapping.direction),
+                                    {definition.id, i, mapping.sourceColumn, mapping.targetColumn, enumName(mapping.direction),
                                      int(mapping.systemField), int(mapping.key), nullIfEmpty(mapping.transform)});
         if (!id)
             return id.error();

@@ -40,7 +40,7 @@ Result<void> LedgerRepository::upsert(const QList<LedgerEntry> &entries)
                                             " content_hash = excluded.content_hash, state = excluded.state, etag = excluded.etag,"
                                             " synced_at = excluded.synced_at").arg(ledgerColumns),
                              {entry.definitionId, entry.identityHash, entry.identityText, nullIfEmpty(entry.listGraphId),
-                              nullIfEmpty(entry.itemId), nullIfEmpty(entry.contentHash), toString(entry.state),
+                              nullIfEmpty(entry.itemId), nullIfEmpty(entry.contentHash), enumName(entry.state),
                               nullIfEmpty(entry.etag), toStoredTime(entry.syncedAt)});
         if (!query)
             return query.error();
@@ -78,7 +78,7 @@ Result<QList<LedgerEntry>> LedgerRepository::entries(qint64 definitionId, std::o
     QVariantList binds{definitionId};
     if (state) {
         sql += QStringLiteral(" AND state = ?");
-        binds << toString(*state);
+        binds << enumName(*state);
     }
     auto query = execute(m_store.connection(), sql + QStringLiteral(" ORDER BY identity_hash"), binds);
     if (!query)
@@ -102,7 +102,7 @@ Result<std::optional<SyncCursor>> LedgerRepository::cursor(qint64 definitionId, 
     auto query = execute(m_store.connection(),
                          QStringLiteral("SELECT position, last_key_json, updated_at FROM sync_cursors WHERE definition_id = ? AND scope = ?"
                                         " AND source_instance_id = ? AND list_graph_id = ?"),
-                         {definitionId, scope, sourceInstanceId, listGraphId});
+                         {definitionId, emptyIfNull(scope), sourceInstanceId, emptyIfNull(listGraphId)});
     if (!query)
         return query.error();
     if (!query->next())
@@ -129,7 +129,7 @@ Result<void> LedgerRepository::saveCursor(const SyncCursor &cursor)
                                         " last_key_json, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
                                         " ON CONFLICT (definition_id, scope, source_instance_id, list_graph_id) DO UPDATE SET"
                                         " position = excluded.position, last_key_json = excluded.last_key_json, updated_at = excluded.updated_at"),
-                         {cursor.definitionId, cursor.scope, cursor.sourceInstanceId, cursor.listGraphId, nullIfEmpty(cursor.position),
+                         {cursor.definitionId, emptyIfNull(cursor.scope), cursor.sourceInstanceId, emptyIfNull(cursor.listGraphId), nullIfEmpty(cursor.position),
                           lastKey, toStoredTime(updatedAt)});
     return query ? success() : Result<void>(query.error());
 }

@@ -45,7 +45,7 @@ QString whereClause(const RunFilter &filter, QVariantList &binds)
     }
     if (filter.status) {
         conditions << QStringLiteral("status = ?");
-        binds << toString(*filter.status);
+        binds << enumName(*filter.status);
     }
     if (filter.from.isValid()) {
         conditions << QStringLiteral("started_at >= ?");
@@ -67,7 +67,7 @@ Result<qint64> RunRepository::startRun(SyncRun &run)
     auto id = insertReturningId(m_store.connection(),
                                 QStringLiteral("INSERT INTO sync_runs (definition_id, run_type, status, started_at, agent, message)"
                                                " VALUES (?, ?, ?, ?, ?, ?) RETURNING id"),
-                                {run.definitionId, toString(run.type), toString(run.status), toStoredTime(run.startedAt),
+                                {run.definitionId, enumName(run.type), enumName(run.status), toStoredTime(run.startedAt),
                                  nullIfEmpty(run.agent), nullIfEmpty(run.message)});
     if (id)
         run.id = *id;
@@ -80,7 +80,7 @@ Result<void> RunRepository::updateRun(const SyncRun &run)
     auto query = execute(m_store.connection(),
                          QStringLiteral("UPDATE sync_runs SET status = ?, finished_at = ?, rows_read = ?, created = ?, updated = ?,"
                                         " moved = ?, deleted = ?, skipped = ?, failed = ?, ru_spent = ?, message = ? WHERE id = ?"),
-                         {toString(run.status), toStoredTime(run.finishedAt), c.rowsRead, c.created, c.updated, c.moved, c.deleted,
+                         {enumName(run.status), toStoredTime(run.finishedAt), c.rowsRead, c.created, c.updated, c.moved, c.deleted,
                           c.skipped, c.failed, c.ruSpent, nullIfEmpty(run.message), run.id});
     return query ? success() : Result<void>(query.error());
 }
@@ -131,7 +131,7 @@ Result<qint64> RunRepository::addEvent(RunEvent &event)
     auto id = insertReturningId(m_store.connection(),
                                 QStringLiteral("INSERT INTO sync_events (run_id, at, severity, event_type, message, payload_json)"
                                                " VALUES (?, ?, ?, ?, ?, ?) RETURNING id"),
-                                {event.runId, toStoredTime(event.at), toString(event.severity), event.type, event.message, payload});
+                                {event.runId, toStoredTime(event.at), enumName(event.severity), event.type, event.message, payload});
     if (id)
         event.id = *id;
     return id;

@@ -27,6 +27,12 @@ Result<QSqlQuery> execute(const QSqlDatabase &db, const QString &sql, const QVar
 {
     QSqlQuery query(db);
     query.setForwardOnly(true);
+    if (binds.isEmpty()) {
+        // QPSQL prepares through PREPARE … AS, which PostgreSQL refuses for DDL; nothing to bind anyway.
+        if (!query.exec(sql))
+            return storeError(query.lastError(), sql);
+        return query;
+    }
     if (!query.prepare(sql))
         return storeError(query.lastError(), sql);
     for (const QVariant &value : binds)
@@ -83,6 +89,11 @@ QVariant nullIfEmpty(const QString &text)
     if (text.isEmpty())
         return QVariant(QMetaType::fromType<QString>());
     return text;
+}
+
+QVariant emptyIfNull(const QString &text)
+{
+    return text.isNull() ? QVariant(QStringLiteral("")) : QVariant(text);
 }
 
 } // namespace SyncBridge

@@ -23,5 +23,7 @@ QVariant toStoredTime(const QDateTime &time);
 QDateTime fromStoredTime(const QVariant &value);
 // Empty strings are stored as NULL so optional text columns stay meaningful.
 QVariant nullIfEmpty(const QString &text);
+// For NOT NULL key columns where "none" is the empty string: a null QString would bind as NULL.
+QVariant emptyIfNull(const QString &text);
 
 } // namespace SyncBridge

@@ -1,0 +1,139 @@
+// syncbridge-cli as users run it: a real process, a real SQLite meta-store, exit codes and output.
+#include "postgresfixture.h"
+#include "testpaths.h"
+
+#include "model/definitionjson.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace SyncBridge;
+
+namespace {
+
+struct CliRun {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+    QString storePath() const { return m_dir.filePath(QStringLiteral("store.db")); }
+
+    CliRun cli(const QStringList &arguments, const QByteArray &input = {})
+    {
+        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("xdg")));
+        process.setProcessEnvironment(environment);
+        QStringList all{QStringLiteral("--store"), storePath()};
+        all << arguments;
+        process.start(Test::cliPath(), all);
+        process.write(input);
+        process.closeWriteChannel();
+        if (!process.waitForFinished(60000))
+            return {};
+        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+                QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+    }
+
+private slots:
+    void versionAndUsage()
+    {
+        const CliRun version = cli({QStringLiteral("--version")});
+        QCOMPARE(version.exitCode, 0);
+        QVERIFY(version.out.contains(QStringLiteral(SYNCBRIDGE_VERSION)));
+
+        const CliRun help = cli({QStringLiteral("--help")});
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY(help.out.contains(QStringLiteral("definitions import")));
+
+        QCOMPARE(cli({}).exitCode, 64);
+        const CliRun unknown = cli({QStringLiteral("frobnicate")});
+        QCOMPARE(unknown.exitCode, 64);
+        QVERIFY(unknown.err.contains(QStringLiteral("unknown command 'frobnicate'")));
+        QCOMPARE(cli({QStringLiteral("--secrets"), QStringLiteral("plaintext"), QStringLiteral("summary")}).exitCode, 64);
+        QCOMPARE(cli({QStringLiteral("connections"), QStringLiteral("add-database"), QStringLiteral("--name"), QStringLiteral("x"),
+                      QStringLiteral("--database"), QStringLiteral("d"), QStringLiteral("--port"), QStringLiteral("99999")}).exitCode, 64);
+    }
+
+    void passwordInStoreUrlIsRefused()
+    {
+        const CliRun run = cli({QStringLiteral("--store"), QStringLiteral("postgresql://u:secret@localhost/db"), QStringLiteral("summary")});
+        QCOMPARE(run.exitCode, 64);
+        QVERIFY(run.err.contains(QStringLiteral("PGPASSWORD")));
+    }
+
+    void addConnections()
+    {
+        CliRun run = cli({QStringLiteral("connections"), QStringLiteral("add-database"), QStringLiteral("--name"), QStringLiteral("Demo projects"),
+                          QStringLiteral("--database"), QStringLiteral("demo"), QStringLiteral("--port"),
+                          QString::number(Test::PostgresFixture::freeLoopbackPort())});
+        QCOMPARE(run.exitCode, 0);
+        run = cli({QStringLiteral("connections"), QStringLiteral("add-sharepoint"), QStringLiteral("--name"), QStringLiteral("Demo tenant"),
+                   QStringLiteral("--tenant"), QStringLiteral("contoso"), QStringLiteral("--client-id"), QStringLiteral("app")});
+        QCOMPARE(run.exitCode, 0);
+        const CliRun summary = cli({QStringLiteral("summary")});
+        QCOMPARE(summary.exitCode, 0);
+        QVERIFY(summary.out.contains(QStringLiteral("Database connections: 1")));
+        QVERIFY(summary.out.contains(QStringLiteral("SharePoint connections: 1")));
+    }
+
+    void refusedConnectionTestFails()
+    {
+        const CliRun run = cli({QStringLiteral("connections"), QStringLiteral("test"), QStringLiteral("Demo projects")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.out.contains(QStringLiteral("FAILED")));
+        QVERIFY(run.out.contains(QStringLiteral("connection-refused")));
+    }
+
+    void importWithFiveErrorsChangesNothing()
+    {
+        const CliRun run = cli({QStringLiteral("definitions"), QStringLiteral("import"), Test::testDataPath(QStringLiteral("five-errors.json"))});
+        QCOMPARE(run.exitCode, 65);
+        QVERIFY(run.err.contains(QStringLiteral("5 problem(s); nothing was imported")));
+        for (const char *path : {"$.definitions[0].mode:", "$.definitions[0].cursor.column:", "$.definitions[0].schedule.timeZone:",
+                                 "$.definitions[0].mappings[1].target:", "$.definitions[1].name:"})
+            QVERIFY2(run.err.contains(QLatin1String(path)), path);
+        const CliRun list = cli({QStringLiteral("definitions"), QStringLiteral("list")});
+        QCOMPARE(list.exitCode, 0);
+        QVERIFY(list.out.contains(QStringLiteral("No sync definitions yet")));
+    }
+
+    void importExportRoundTrip()
+    {
+        const QString source = Test::testDataPath(QStringLiteral("valid-definitions.json"));
+        CliRun run = cli({QStringLiteral("definitions"), QStringLiteral("import"), source});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.out.contains(QStringLiteral("Imported 1 new")));
+
+        const QString exported = m_dir.filePath(QStringLiteral("export.json"));
+        run = cli({QStringLiteral("definitions"), QStringLiteral("export"), QStringLiteral("--all"), QStringLiteral("-o"), exported});
+        QCOMPARE(run.exitCode, 0);
+        QFile original(source), written(exported);
+        QVERIFY(original.open(QIODevice::ReadOnly) && written.open(QIODevice::ReadOnly));
+        const DefinitionsDocument a = parseDefinitionsDocument(original.readAll());
+        const DefinitionsDocument b = parseDefinitionsDocument(written.readAll());
+        QVERIFY(a.valid() && b.valid());
+        QCOMPARE(definitionsToDocument(b.definitions), definitionsToDocument(a.definitions));
+
+        const CliRun one = cli({QStringLiteral("definitions"), QStringLiteral("export"), QStringLiteral("Projects by status")});
+        QCOMPARE(one.exitCode, 0);
+        QVERIFY(one.out.contains(QStringLiteral("\"budget_amount >= 1000000\"")));
+        QCOMPARE(cli({QStringLiteral("definitions"), QStringLiteral("export"), QStringLiteral("Nope")}).exitCode, 2);
+        QCOMPARE(cli({QStringLiteral("definitions"), QStringLiteral("export")}).exitCode, 64);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

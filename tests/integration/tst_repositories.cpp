@@ -1,0 +1,468 @@
+// The meta-store repositories against a real store. SYNCBRIDGE_TEST_STORE selects the driver:
+// "sqlite" (a temporary file) or "postgres" (a throwaway server from PostgresFixture).
+#include "postgresfixture.h"
+#include "testpaths.h"
+
+#include "store/catalogrepository.h"
+#include "store/connectionrepository.h"
+#include "store/definitionimporter.h"
+#include "store/definitionrepository.h"
+#include "store/ledgerrepository.h"
+#include "store/metastore.h"
+#include "store/migrations.h"
+#include "store/runrepository.h"
+
+#include <QtConcurrent/QtConcurrentRun>
+#include <QFile>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace SyncBridge;
+
+class TestRepositories : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::shared_ptr<MetaStore> m_store;
+    QTemporaryDir m_dir;
+    std::unique_ptr<Test::PostgresFixture> m_postgres;
+    int m_storeNumber = 0;
+
+    Result<std::shared_ptr<MetaStore>> freshStore()
+    {
+        ++m_storeNumber;
+        if (qEnvironmentVariable("SYNCBRIDGE_TEST_STORE") != QLatin1String("postgres"))
+            return MetaStore::open(*StoreLocation::parse(m_dir.filePath(QStringLiteral("store%1.db").arg(m_storeNumber))));
+        const QString name = QStringLiteral("meta%1").arg(m_storeNumber);
+        auto created = m_postgres->createDatabase(name);
+        if (!created)
+            return created.error();
+        StoreLocation location;
+        location.driver = StoreLocation::Driver::Postgres;
+        location.host = m_postgres->host();
+        location.port = m_postgres->port();
+        location.databaseName = name;
+        location.userName = m_postgres->superuser();
+        return MetaStore::open(location);
+    }
+
+    SyncDefinition sampleDefinition(qint64 databaseId, qint64 connectionId)
+    {
+        SyncDefinition d;
+        d.name = QStringLiteral("Projects");
+        d.source = {databaseId, QStringLiteral("Demo projects"), QStringLiteral("public"), QStringLiteral("projects")};
+        d.keyColumns = {QStringLiteral("id")};
+        d.cursorColumn = QStringLiteral("updated_at");
+        d.targetStrategy = TargetStrategy::Conditional;
+        d.scheduleCron = QStringLiteral("0 * * * *");
+        d.scheduleTimeZone = QStringLiteral("Europe/Berlin");
+        d.targets = {SyncTarget{0, QStringLiteral("Active"), connectionId, QStringLiteral("Demo tenant"), QStringLiteral("contoso:/sites/pmo"), QStringLiteral("Active projects"), {}},
+                     SyncTarget{0, QStringLiteral("Archive"), connectionId, QStringLiteral("Demo tenant"), QStringLiteral("contoso:/sites/pmo"), QStringLiteral("Archive"), {}}};
+        d.sharding.rules = {ShardingRule{QJsonValue(QStringLiteral("status == 'Active'")), QStringLiteral("Active")}};
+        d.sharding.defaultTargetName = QStringLiteral("Archive");
+        d.mappings = {FieldMapping{0, QStringLiteral("project_code"), QStringLiteral("Title"), FieldDirection::PushOnly, false, true, {}},
+                      FieldMapping{0, QStringLiteral("name"), QStringLiteral("ProjectName"), FieldDirection::Bidirectional, false, false, QStringLiteral("TRIM")},
+                      FieldMapping{0, QStringLiteral("updated_at"), QStringLiteral("Modified"), FieldDirection::PullOnly, true, false, {}}};
+        return d;
+    }
+
+    // A database and a SharePoint connection to hang definitions on.
+    std::pair<qint64, qint64> addConnections()
+    {
+        ConnectionRepository connections(*m_store);
+        Database database;
+        database.name = QStringLiteral("Demo projects");
+        database.databaseName = QStringLiteral("demo");
+        database.instances = {DatabaseInstance{0, 0, QStringLiteral("primary"), QStringLiteral("db1"), 5432, QStringLiteral("app"),
+                                               InstanceRole::Primary, 0, QStringLiteral("prefer"), QStringLiteral("postgres/abc")}};
+        if (!connections.saveDatabase(database))
+            return {0, 0};
+        SharePointConnection sharePoint;
+        sharePoint.name = QStringLiteral("Demo tenant");
+        sharePoint.tenantId = QStringLiteral("contoso");
+        sharePoint.clientId = QStringLiteral("client");
+        if (!connections.saveSharePointConnection(sharePoint))
+            return {0, 0};
+        return {database.id, sharePoint.id};
+    }
+
+private slots:
+    void initTestCase()
+    {
+        if (qEnvironmentVariable("SYNCBRIDGE_TEST_STORE") == QLatin1String("postgres")) {
+            m_postgres = std::make_unique<Test::PostgresFixture>();
+            auto started = m_postgres->start();
+            QVERIFY2(started.ok(), started.ok() ? "" : qPrintable(started.error().toString()));
+            // The documented way to give the meta-store its password: libpq's environment, never the URL.
+            qputenv("PGPASSWORD", m_postgres->password().toUtf8());
+        }
+    }
+
+    void init()
+    {
+        auto store = freshStore();
+        QVERIFY2(store.ok(), store.ok() ? "" : qPrintable(store.error().toString()));
+        m_store = *store;
+    }
+
+    void cleanup() { m_store.reset(); }
+
+    void driverIsTheOneAskedFor()
+    {
+        const bool postgres = qEnvironmentVariable("SYNCBRIDGE_TEST_STORE") == QLatin1String("postgres");
+        QCOMPARE(m_store->isPostgres(), postgres);
+        QCOMPARE(m_store->connection().driverName(), postgres ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"));
+        if (!postgres) {
+            QSqlQuery pragma(m_store->connection());
+            QVERIFY(pragma.exec(QStringLiteral("PRAGMA journal_mode")) && pragma.next());
+            QCOMPARE(pragma.value(0).toString(), QStringLiteral("wal"));
+            QVERIFY(pragma.exec(QStringLiteral("PRAGMA foreign_keys")) && pragma.next());
+            QCOMPARE(pragma.value(0).toInt(), 1);
+        }
+    }
+
+    void migrationsAreVersionedAndIdempotent()
+    {
+        QCOMPARE(m_store->schemaVersion(), latestSchemaVersion());
+        QSqlDatabase db = m_store->connection();
+        auto again = applyMigrations(db, m_store->isPostgres());
+        QVERIFY(again.ok());
+        QCOMPARE(*again, latestSchemaVersion());
+        QSqlQuery count(db);
+        QVERIFY(count.exec(QStringLiteral("SELECT COUNT(*) FROM schema_migrations")) && count.next());
+        QCOMPARE(count.value(0).toInt(), migrations().size());
+    }
+
+    void refusesNewerSchema()
+    {
+        QSqlDatabase db = m_store->connection();
+        QSqlQuery insert(db);
+        QVERIFY(insert.exec(QStringLiteral("INSERT INTO schema_migrations (version, description, applied_at) VALUES (999, 'future', 0)")));
+        auto outcome = applyMigrations(db, m_store->isPostgres());
+        QVERIFY(!outcome.ok());
+        QVERIFY(outcome.error().message().contains(QStringLiteral("newer SyncBridge")));
+    }
+
+    void applicationsAndDatabases()
+    {
+        ConnectionRepository repository(*m_store);
+        Application application{0, QStringLiteral("PMO"), QStringLiteral("Project office")};
+        QVERIFY(repository.saveApplication(application).ok());
+        QVERIFY(application.id > 0);
+
+        Database database;
+        database.applicationId = application.id;
+        database.name = QStringLiteral("Projects DB");
+        database.databaseName = QStringLiteral("projects");
+        database.instances = {
+            DatabaseInstance{0, 0, QStringLiteral("primary"), QStringLiteral("db1"), 5432, QStringLiteral("app"), InstanceRole::Primary, 0, QStringLiteral("require"), QStringLiteral("postgres/1")},
+            DatabaseInstance{0, 0, QStringLiteral("standby"), QStringLiteral("db2"), 5433, QStringLiteral("app"), InstanceRole::Standby, 1, QStringLiteral("require"), QStringLiteral("postgres/2")},
+        };
+        QVERIFY(repository.saveDatabase(database).ok());
+        QVERIFY(database.instances.at(0).id > 0 && database.instances.at(1).id > 0);
+
+        auto loaded = repository.databaseByName(QStringLiteral("Projects DB"));
+        QVERIFY(loaded.ok());
+        QCOMPARE(loaded->applicationId, application.id);
+        QCOMPARE(loaded->instances.size(), 2);
+        QCOMPARE(loaded->instances.at(1).role, InstanceRole::Standby);
+        QCOMPARE(loaded->instances.at(1).port, 5433);
+        QCOMPARE(loaded->instances.at(1).secretRef, QStringLiteral("postgres/2"));
+
+        // Editing: drop the standby, rename the primary, add a replica.
+        Database edited = *loaded;
+        edited.instances.removeLast();
+        edited.instances[0].name = QStringLiteral("main");
+        edited.instances << DatabaseInstance{0, 0, QStringLiteral("replica"), QStringLiteral("db3"), 5434, QStringLiteral("ro"), InstanceRole::Replica, 0, QStringLiteral("prefer"), {}};
+        QVERIFY(repository.saveDatabase(edited).ok());
+        auto reloaded = repository.database(database.id);
+        QVERIFY(reloaded.ok());
+        QCOMPARE(reloaded->instances.size(), 2);
+        QCOMPARE(reloaded->instances.at(0).name, QStringLiteral("main"));
+        QCOMPARE(reloaded->instances.at(0).id, database.instances.at(0).id);
+        QCOMPARE(reloaded->instances.at(1).name, QStringLiteral("replica"));
+
+        Database duplicate;
+        duplicate.name = QStringLiteral("Projects DB");
+        duplicate.databaseName = QStringLiteral("x");
+        auto clash = repository.saveDatabase(duplicate);
+        QVERIFY(!clash.ok());
+        QCOMPARE(clash.error().code(), ErrorCode::AlreadyExists);
+
+        QVERIFY(repository.removeDatabase(database.id).ok());
+        QCOMPARE(repository.databaseByName(QStringLiteral("Projects DB")).error().code(), ErrorCode::NotFound);
+        QSqlQuery orphans(m_store->connection());
+        QVERIFY(orphans.exec(QStringLiteral("SELECT COUNT(*) FROM database_instances")) && orphans.next());
+        QCOMPARE(orphans.value(0).toInt(), 0);  // cascaded
+    }
+
+    void sharePointConnectionsHoldNoSecret()
+    {
+        ConnectionRepository repository(*m_store);
+        SharePointConnection connection;
+        connection.name = QStringLiteral("Contoso");
+        connection.tenantId = QStringLiteral("contoso.onmicrosoft.com");
+        connection.clientId = QStringLiteral("535fb089-9ff3-47b6-9bfb-4f1264799865");
+        connection.secretRef = QStringLiteral("sharepoint/7f0c");
+        connection.ruPerMinute = 2500;
+        QVERIFY(repository.saveSharePointConnection(connection).ok());
+        auto loaded = repository.sharePointConnectionByName(QStringLiteral("Contoso"));
+        QVERIFY(loaded.ok());
+        QCOMPARE(loaded->ruPerMinute, 2500);
+        QCOMPARE(loaded->secretRef, QStringLiteral("sharepoint/7f0c"));
+        QCOMPARE(loaded->graphBaseUrl, QStringLiteral("https://graph.microsoft.com/v1.0"));
+    }
+
+    void catalogAndSchemaSnapshots()
+    {
+        const auto [databaseId, connectionId] = addConnections();
+        QVERIFY(databaseId > 0 && connectionId > 0);
+        CatalogRepository catalog(*m_store);
+        TableInfo table;
+        table.schema = QStringLiteral("public");
+        table.name = QStringLiteral("projects");
+        table.rowEstimate = 5000;
+        table.columns = {ColumnInfo{1, QStringLiteral("id"), QStringLiteral("bigint"), QStringLiteral("int8"), false, false, {}, false, true, false, {}, -1}};
+        table.constraints = {ConstraintInfo{QStringLiteral("projects_pkey"), ConstraintInfo::Kind::PrimaryKey, {QStringLiteral("id")}}};
+
+        auto first = catalog.saveIntrospection(databaseId, {table}, QDateTime::currentDateTimeUtc());
+        QVERIFY(first.ok());
+        QVERIFY(first->firstSnapshot);
+        table.rowEstimate = 6000;   // row counts alone are not drift
+        auto second = catalog.saveIntrospection(databaseId, {table}, QDateTime::currentDateTimeUtc());
+        QVERIFY(second.ok() && !second->schemaChanged);
+        table.columns << ColumnInfo{2, QStringLiteral("name"), QStringLiteral("text"), QStringLiteral("text"), false, false, {}, true, false, false, {}, -1};
+        auto third = catalog.saveIntrospection(databaseId, {table}, QDateTime::currentDateTimeUtc());
+        QVERIFY(third.ok() && third->schemaChanged);
+        QCOMPARE(*catalog.snapshotCount(databaseId), 2);
+
+        auto tables = catalog.tables(databaseId);
+        QVERIFY(tables.ok());
+        QCOMPARE(tables->size(), 1);
+        QCOMPARE(tables->first().columns.size(), 2);
+        QCOMPARE(tables->first().primaryKey(), QStringList{QStringLiteral("id")});
+        auto latest = catalog.latestSnapshot(databaseId);
+        QVERIFY(latest.ok() && latest->has_value());
+        QCOMPARE((*latest)->contentHash, third->snapshot.contentHash);
+
+        SharePointSite site{0, connectionId, QStringLiteral("contoso.sharepoint.com,1,2"), QStringLiteral("PMO"), QStringLiteral("https://contoso/sites/pmo")};
+        QVERIFY(catalog.saveSite(site).ok());
+        SharePointList list{0, site.id, QStringLiteral("list-guid"), QStringLiteral("Projects"), {}, {}};
+        list.columns = {SharePointColumn{QStringLiteral("Title"), QStringLiteral("Title"), QStringLiteral("text"), false, false, false, true, 255},
+                        SharePointColumn{QStringLiteral("Modified"), QStringLiteral("Modified"), QStringLiteral("dateTime"), true, false, false, false, -1}};
+        QVERIFY(catalog.saveList(list).ok());
+        QVERIFY(catalog.saveList(list).ok());   // upsert keeps one row
+        auto lists = catalog.lists(site.id);
+        QVERIFY(lists.ok());
+        QCOMPARE(lists->size(), 1);
+        QCOMPARE(lists->first().columns.size(), 2);
+        QVERIFY(lists->first().columns.at(1).readOnly);
+        QCOMPARE(lists->first().columns.at(0).maxLength, 255);
+    }
+
+    void definitionsRoundTrip()
+    {
+        const auto [databaseId, connectionId] = addConnections();
+        DefinitionRepository repository(*m_store);
+        SyncDefinition definition = sampleDefinition(databaseId, connectionId);
+        QVERIFY(repository.save(definition).ok());
+        QVERIFY(definition.id > 0);
+        const qint64 activeTargetId = definition.targets.at(0).id;
+
+        auto loaded = repository.byName(QStringLiteral("Projects"));
+        QVERIFY(loaded.ok());
+        QCOMPARE(loaded->source.databaseName, QStringLiteral("Demo projects"));
+        QCOMPARE(loaded->targets.size(), 2);
+        QCOMPARE(loaded->targets.at(0).connectionName, QStringLiteral("Demo tenant"));
+        QCOMPARE(loaded->mappings.size(), 3);
+        QCOMPARE(loaded->mappings.at(1).transform, QStringLiteral("TRIM"));
+        QVERIFY(loaded->mappings.at(2).systemField);
+        QCOMPARE(loaded->sharding.rules.first().condition.toString(), QStringLiteral("status == 'Active'"));
+        QCOMPARE(loaded->scheduleTimeZone, QStringLiteral("Europe/Berlin"));
+        QCOMPARE(definitionToJson(*loaded), definitionToJson(definition));
+
+        // Update: one target removed, targets that stay keep their ids.
+        SyncDefinition edited = *loaded;
+        edited.targets.removeLast();
+        edited.sharding.defaultTargetName.clear();
+        edited.mappings.removeFirst();
+        QVERIFY(repository.save(edited).ok());
+        auto reloaded = repository.byId(definition.id);
+        QVERIFY(reloaded.ok());
+        QCOMPARE(reloaded->targets.size(), 1);
+        QCOMPARE(reloaded->targets.first().id, activeTargetId);
+        QCOMPARE(reloaded->mappings.size(), 2);
+
+        QVERIFY(repository.remove(definition.id).ok());
+        QCOMPARE(repository.all()->size(), 0);
+    }
+
+    void importIsAllOrNothing()
+    {
+        addConnections();
+        QFile valid(Test::testDataPath(QStringLiteral("valid-definitions.json")));
+        QVERIFY2(valid.open(QIODevice::ReadOnly), qPrintable(valid.fileName()));
+        const QByteArray document = valid.readAll();
+
+        QByteArray broken = document;
+        broken.replace("\"Demo tenant\"", "\"Unknown tenant\"");
+        auto refused = importDefinitions(*m_store, broken);
+        QVERIFY(refused.ok());
+        QCOMPARE(refused->issues.size(), 3);   // three targets name the unknown connection
+        QCOMPARE(refused->issues.first().path, QStringLiteral("$.definitions[0].targets[0].connection"));
+        QCOMPARE(DefinitionRepository(*m_store).all()->size(), 0);
+
+        auto imported = importDefinitions(*m_store, document);
+        QVERIFY(imported.ok() && imported->ok());
+        QCOMPARE(imported->created, 1);
+        auto again = importDefinitions(*m_store, document);
+        QVERIFY(again.ok() && again->ok());
+        QCOMPARE(again->replaced, 1);
+        QCOMPARE(DefinitionRepository(*m_store).all()->size(), 1);
+    }
+
+    void ledgerCursorsAndRetries()
+    {
+        const auto [databaseId, connectionId] = addConnections();
+        SyncDefinition definition = sampleDefinition(databaseId, connectionId);
+        QVERIFY(DefinitionRepository(*m_store).save(definition).ok());
+        LedgerRepository ledger(*m_store);
+
+        QList<LedgerEntry> entries;
+        for (int i = 0; i < 50; ++i) {
+            LedgerEntry entry;
+            entry.definitionId = definition.id;
+            entry.identityHash = QStringLiteral("hash-%1").arg(i, 3, 10, QLatin1Char('0'));
+            entry.identityText = QStringLiteral("id=%1").arg(i);
+            entry.state = i % 2 ? LedgerState::Synced : LedgerState::Pending;
+            entry.itemId = i % 2 ? QString::number(i) : QString();
+            entry.contentHash = QStringLiteral("c%1").arg(i);
+            entry.syncedAt = QDateTime::fromMSecsSinceEpoch(1700000000000 + i, Qt::UTC);
+            entries << entry;
+        }
+        QVERIFY(ledger.upsert(entries).ok());
+        auto found = ledger.lookup(definition.id, {QStringLiteral("hash-001"), QStringLiteral("hash-002"), QStringLiteral("nope")});
+        QVERIFY(found.ok());
+        QCOMPARE(found->size(), 2);
+        QCOMPARE(found->value(QStringLiteral("hash-001")).itemId, QStringLiteral("1"));
+        QCOMPARE(found->value(QStringLiteral("hash-001")).syncedAt, entries.at(1).syncedAt);
+        QVERIFY(found->value(QStringLiteral("hash-002")).itemId.isEmpty());
+        QCOMPARE(ledger.entries(definition.id, LedgerState::Pending)->size(), 25);
+
+        entries[0].state = LedgerState::Synced;
+        entries[0].itemId = QStringLiteral("100");
+        QVERIFY(ledger.upsert({entries.at(0)}).ok());
+        QCOMPARE(ledger.entries(definition.id, LedgerState::Pending)->size(), 24);
+
+        QVERIFY(!ledger.cursor(definition.id, QStringLiteral("push"))->has_value());
+        SyncCursor cursor;
+        cursor.definitionId = definition.id;
+        cursor.position = QStringLiteral("2026-01-01T08:00:00.000Z");
+        cursor.lastKey = {QStringLiteral("42")};
+        QVERIFY(ledger.saveCursor(cursor).ok());
+        cursor.lastKey = {QStringLiteral("43")};
+        QVERIFY(ledger.saveCursor(cursor).ok());
+        SyncCursor perList = cursor;
+        perList.listGraphId = QStringLiteral("list-b");
+        perList.position = QStringLiteral("other");
+        QVERIFY(ledger.saveCursor(perList).ok());
+        auto loadedCursor = ledger.cursor(definition.id, QStringLiteral("push"));
+        QVERIFY(loadedCursor.ok() && loadedCursor->has_value());
+        QCOMPARE((*loadedCursor)->lastKey, QStringList{QStringLiteral("43")});
+        QCOMPARE((*loadedCursor)->position, cursor.position);
+        QCOMPARE((*ledger.cursor(definition.id, QStringLiteral("push"), 0, QStringLiteral("list-b")))->position, QStringLiteral("other"));
+        QVERIFY(ledger.resetCursors(definition.id).ok());
+        QVERIFY(!ledger.cursor(definition.id, QStringLiteral("push"))->has_value());
+
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QVERIFY(ledger.enqueueRetry({0, definition.id, QStringLiteral("hash-007"), QStringLiteral("id=7"), 1, now.addSecs(-5), QStringLiteral("400 too long")}).ok());
+        QVERIFY(ledger.enqueueRetry({0, definition.id, QStringLiteral("hash-007"), QStringLiteral("id=7"), 1, now.addSecs(60), QStringLiteral("503")}).ok());
+        QVERIFY(ledger.enqueueRetry({0, definition.id, QStringLiteral("hash-009"), QStringLiteral("id=9"), 1, now.addSecs(-1), QStringLiteral("429")}).ok());
+        auto all = ledger.retries(definition.id);
+        QCOMPARE(all->size(), 2);
+        const RetryItem seven = all->at(0).identityHash == QLatin1String("hash-007") ? all->at(0) : all->at(1);
+        QCOMPARE(seven.attempts, 2);
+        QCOMPARE(seven.lastError, QStringLiteral("503"));
+        auto due = ledger.dueRetries(definition.id, now);
+        QCOMPARE(due->size(), 1);
+        QCOMPARE(due->first().identityHash, QStringLiteral("hash-009"));
+        QVERIFY(ledger.removeRetry(definition.id, QStringLiteral("hash-009")).ok());
+        QCOMPARE(ledger.retries(definition.id)->size(), 1);
+    }
+
+    void runsEventsAndMetrics()
+    {
+        const auto [databaseId, connectionId] = addConnections();
+        SyncDefinition definition = sampleDefinition(databaseId, connectionId);
+        QVERIFY(DefinitionRepository(*m_store).save(definition).ok());
+        RunRepository runs(*m_store);
+        const QDateTime base = QDateTime(QDate(2026, 3, 1), QTime(0, 0), Qt::UTC);
+        for (int i = 0; i < 30; ++i) {
+            SyncRun run;
+            run.definitionId = definition.id;
+            run.startedAt = base.addSecs(i * 3600);
+            QVERIFY(runs.startRun(run).ok());
+            run.status = i % 3 == 0 ? RunStatus::Failed : RunStatus::Succeeded;
+            run.finishedAt = run.startedAt.addSecs(30);
+            run.counters.created = i;
+            run.counters.ruSpent = 2 * i;
+            run.message = QStringLiteral("run %1").arg(i);
+            QVERIFY(runs.updateRun(run).ok());
+        }
+        RunFilter filter;
+        filter.definitionId = definition.id;
+        QCOMPARE(*runs.countRuns(filter), 30);
+        filter.status = RunStatus::Failed;
+        QCOMPARE(*runs.countRuns(filter), 10);
+        filter.status.reset();
+        filter.from = base.addSecs(10 * 3600);
+        filter.to = base.addSecs(20 * 3600);
+        QCOMPARE(*runs.countRuns(filter), 10);
+        filter.limit = 4;
+        filter.offset = 2;
+        auto page = runs.runs(filter);
+        QVERIFY(page.ok());
+        QCOMPARE(page->size(), 4);
+        QCOMPARE(page->first().counters.created, 17);   // newest first: 19, 18, [17, 16, 15, 14]
+        QCOMPARE(page->first().counters.ruSpent, 34);
+        QCOMPARE(page->first().finishedAt, base.addSecs(17 * 3600 + 30));
+
+        RunEvent event;
+        event.runId = page->first().id;
+        event.severity = EventSeverity::Error;
+        event.type = QStringLiteral("item-failed");
+        event.message = QStringLiteral("The text is longer than the column allows.");
+        event.payload = QJsonObject{{QStringLiteral("identity"), QStringLiteral("id=7")}, {QStringLiteral("status"), 400}};
+        QVERIFY(runs.addEvent(event).ok());
+        auto events = runs.events(event.runId);
+        QCOMPARE(events->size(), 1);
+        QCOMPARE(events->first().severity, EventSeverity::Error);
+        QCOMPARE(events->first().payload.value(QStringLiteral("status")).toInt(), 400);
+
+        QVERIFY(runs.addMetric({event.runId, base, QStringLiteral("items_per_second"), 812.5}).ok());
+        QCOMPARE(runs.metrics(event.runId)->first().value, 812.5);
+    }
+
+    void eachThreadHasItsOwnConnection()
+    {
+        const QString mainName = m_store->connection().connectionName();
+        auto future = QtConcurrent::run([store = m_store]() {
+            const QString name = store->connection().connectionName();
+            ConnectionRepository repository(*store);
+            Application application{0, QStringLiteral("from worker"), {}};
+            const bool saved = repository.saveApplication(application).ok();
+            store->releaseThreadConnection();
+            return std::make_pair(name, saved);
+        });
+        future.waitForFinished();
+        const auto [workerName, saved] = future.result();
+        QVERIFY(saved);
+        QVERIFY(workerName != mainName);
+        QCOMPARE(ConnectionRepository(*m_store).applications()->size(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRepositories)
+#include "tst_repositories.moc"

@@ -1,0 +1,138 @@
+#include "model/definitionjson.h"
+
+#include "testpaths.h"
+
+#include <QFile>
+#include <QTest>
+
+using namespace SyncBridge;
+
+namespace {
+
+QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("cannot read test data");
+    return file.readAll();
+}
+
+QString dataPath(const char *name)
+{
+    return Test::testDataPath(QLatin1String(name));
+}
+
+QByteArray withDefinition(const QByteArray &definitionJson)
+{
+    return "{\"definitions\": [{" + definitionJson + "}]}";
+}
+
+const QByteArray minimal =
+    R"("name": "D", "source": {"database": "db", "table": "t"}, "cursor": {"column": "updated_at"},
+       "targets": [{"connection": "c", "site": "s", "list": "L"}], "mappings": [{"source": "a", "target": "Title"}])";
+
+} // namespace
+
+class TestDefinitionJson : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void validDocumentRoundTrips()
+    {
+        const DefinitionsDocument parsed = parseDefinitionsDocument(readFile(dataPath("valid-definitions.json")));
+        QVERIFY2(parsed.valid(), qPrintable(parsed.issues.isEmpty() ? QString() : parsed.issues.first().path + parsed.issues.first().message));
+        QCOMPARE(parsed.definitions.size(), 1);
+        const SyncDefinition &d = parsed.definitions.first();
+        QCOMPARE(d.targetStrategy, TargetStrategy::Conditional);
+        QCOMPARE(d.targets.size(), 3);
+        QCOMPARE(d.sharding.rules.size(), 2);
+        QCOMPARE(d.sharding.rules.at(1).condition.toString(), QStringLiteral("status == 'Active'"));
+        QCOMPARE(d.sharding.defaultTargetName, QStringLiteral("Archive"));
+        QCOMPARE(d.mappings.size(), 5);
+        QVERIFY(d.mappings.at(0).key);
+        QVERIFY(!d.mappings.at(4).pushes());
+        QCOMPARE(d.scheduleTimeZone, QStringLiteral("Europe/Berlin"));
+
+        // export → parse gives the same export again
+        const QByteArray exported = definitionsToDocument(parsed.definitions);
+        const DefinitionsDocument again = parseDefinitionsDocument(exported);
+        QVERIFY(again.valid());
+        QCOMPARE(definitionsToDocument(again.definitions), exported);
+    }
+
+    void fiveErrorsAreAllReported()
+    {
+        const DefinitionsDocument parsed = parseDefinitionsDocument(readFile(dataPath("five-errors.json")));
+        QStringList paths;
+        for (const ValidationIssue &issue : parsed.issues)
+            paths << issue.path;
+        QCOMPARE(paths, (QStringList{
+                            QStringLiteral("$.definitions[0].mode"),
+                            QStringLiteral("$.definitions[0].cursor.column"),
+                            QStringLiteral("$.definitions[0].schedule.timeZone"),
+                            QStringLiteral("$.definitions[0].mappings[1].target"),
+                            QStringLiteral("$.definitions[1].name"),
+                        }));
+        QVERIFY(parsed.issues.at(0).message.contains(QStringLiteral("SIDEWAYS")));
+        QVERIFY(parsed.issues.at(0).message.contains(QStringLiteral("TWO_WAY")));
+    }
+
+    void badInput_data()
+    {
+        QTest::addColumn<QByteArray>("document");
+        QTest::addColumn<QString>("expectedPath");
+        QTest::newRow("not json") << QByteArray("{\"definitions\": [") << QStringLiteral("$");
+        QTest::newRow("not an object") << QByteArray("[]") << QStringLiteral("$");
+        QTest::newRow("definitions missing") << QByteArray("{}") << QStringLiteral("$.definitions");
+        QTest::newRow("wrong format") << QByteArray("{\"format\": \"other/9\", \"definitions\": []}") << QStringLiteral("$.format");
+        QTest::newRow("name not text") << withDefinition(QByteArray(minimal).replace("\"name\": \"D\"", "\"name\": 7")) << QStringLiteral("$.definitions[0].name");
+        QTest::newRow("no targets") << withDefinition(QByteArray(minimal).replace("\"targets\"", "\"x\"")) << QStringLiteral("$.definitions[0].targets");
+        QTest::newRow("no mappings") << withDefinition(QByteArray(minimal).replace("\"mappings\"", "\"x\"")) << QStringLiteral("$.definitions[0].mappings");
+        QTest::newRow("bad direction") << withDefinition(QByteArray(minimal).replace("\"target\": \"Title\"", "\"target\": \"Title\", \"direction\": \"UP\""))
+                                       << QStringLiteral("$.definitions[0].mappings[0].direction");
+        QTest::newRow("system field pushed") << withDefinition(QByteArray(minimal).replace("\"target\": \"Title\"", "\"target\": \"Title\", \"system\": true, \"direction\": \"PUSH_ONLY\""))
+                                             << QStringLiteral("$.definitions[0].mappings[0].direction");
+        QTest::newRow("share out of range") << withDefinition(minimal + ", \"deletes\": {\"maxShare\": 2}") << QStringLiteral("$.definitions[0].deletes.maxShare");
+        QTest::newRow("rule to unknown target") << withDefinition(minimal + ", \"sharding\": {\"rules\": [{\"condition\": \"a == 1\", \"target\": \"Nope\"}]}")
+                                                << QStringLiteral("$.definitions[0].sharding.rules[0].target");
+        QTest::newRow("empty condition") << withDefinition(minimal + ", \"sharding\": {\"rules\": [{\"condition\": \" \", \"target\": \"L\"}]}")
+                                         << QStringLiteral("$.definitions[0].sharding.rules[0].condition");
+        QTest::newRow("composite key without columns") << withDefinition(minimal + ", \"key\": {\"strategy\": \"COMPOSITE_COLUMNS\"}")
+                                                       << QStringLiteral("$.definitions[0].key.columns");
+        QTest::newRow("single with two targets") << withDefinition(QByteArray(minimal).replace("\"list\": \"L\"}]", "\"list\": \"L\"}, {\"connection\": \"c\", \"site\": \"s\", \"list\": \"M\"}]"))
+                                                 << QStringLiteral("$.definitions[0].targets");
+        QTest::newRow("conditional without rules") << withDefinition(minimal + ", \"targetStrategy\": \"CONDITIONAL\"") << QStringLiteral("$.definitions[0].sharding.rules");
+    }
+
+    void badInput()
+    {
+        QFETCH(QByteArray, document);
+        QFETCH(QString, expectedPath);
+        const DefinitionsDocument parsed = parseDefinitionsDocument(document);
+        QVERIFY(!parsed.valid());
+        QStringList paths;
+        for (const ValidationIssue &issue : parsed.issues) {
+            paths << issue.path;
+            QVERIFY(!issue.message.isEmpty());
+        }
+        QVERIFY2(paths.contains(expectedPath), qPrintable(paths.join(QStringLiteral(", "))));
+    }
+
+    void minimalDocumentIsValid()
+    {
+        const DefinitionsDocument parsed = parseDefinitionsDocument(withDefinition(minimal));
+        QVERIFY(parsed.valid());
+        QCOMPARE(parsed.definitions.first().targets.first().name, QStringLiteral("L"));  // defaults to the list name
+    }
+
+    void enumNamesRoundTrip()
+    {
+        for (const QString &name : allNames<FieldDirection>())
+            QCOMPARE(enumName(*fromString<FieldDirection>(name)), name);
+        QVERIFY(!fromString<SyncMode>(QStringLiteral("push")).has_value());  // names are case-sensitive
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDefinitionJson)
+#include "tst_definitionjson.moc"
