@@ -1,9 +1,27 @@
 #include "secrets/environmentsecretstore.h"
 #include "secrets/memorysecretstore.h"
+#include "secrets/sessionfallbacksecretstore.h"
 
 #include <QTest>
 
 using namespace SyncBridge;
+
+namespace {
+
+// Stands in for an OS keychain whose daemon is missing.
+class UnavailableKeychain final : public SecretStore
+{
+public:
+    void read(const QString &, ReadCallback done) override { done(unavailable()); }
+    void write(const QString &, const QString &, DoneCallback done) override { done(unavailable()); }
+    void remove(const QString &, DoneCallback done) override { done(unavailable()); }
+    QString backendName() const override { return QStringLiteral("broken keychain"); }
+
+private:
+    static Error unavailable() { return Error(ErrorCode::KeychainUnavailable, QStringLiteral("no keychain")); }
+};
+
+} // namespace
 
 class TestSecretStores : public QObject
 {
@@ -26,6 +44,28 @@ private slots:
         QCOMPARE(*readSecretBlocking(store, QStringLiteral("k")), QStringLiteral("s3cret"));
         QVERIFY(removeSecretBlocking(store, QStringLiteral("k")).ok());
         QVERIFY(!readSecretBlocking(store, QStringLiteral("k")).ok());
+    }
+
+    void sessionFallbackWhenKeychainIsUnavailable()
+    {
+        SessionFallbackSecretStore store(std::make_unique<UnavailableKeychain>());
+        QVERIFY(!store.keychainUnavailable());
+        QVERIFY(writeSecretBlocking(store, QStringLiteral("sharepoint/1"), QStringLiteral("client-secret")).ok());
+        QVERIFY(store.keychainUnavailable());
+        QCOMPARE(*readSecretBlocking(store, QStringLiteral("sharepoint/1")), QStringLiteral("client-secret"));
+        QCOMPARE(store.backendName(), QStringLiteral("session memory"));
+        QVERIFY(removeSecretBlocking(store, QStringLiteral("sharepoint/1")).ok());
+        QCOMPARE(readSecretBlocking(store, QStringLiteral("sharepoint/1")).error().code(), ErrorCode::KeychainUnavailable);
+    }
+
+    void sessionFallbackPrefersTheKeychain()
+    {
+        auto keychain = std::make_unique<MemorySecretStore>();   // a working "keychain"
+        MemorySecretStore *backing = keychain.get();
+        SessionFallbackSecretStore store(std::move(keychain));
+        QVERIFY(writeSecretBlocking(store, QStringLiteral("postgres/1"), QStringLiteral("pw")).ok());
+        QVERIFY(!store.keychainUnavailable());
+        QCOMPARE(*readSecretBlocking(*backing, QStringLiteral("postgres/1")), QStringLiteral("pw"));
     }
 
     void environmentStoreIsOptInAndReadOnly()

@@ -1,0 +1,103 @@
+// syncbridge: the desktop entry point. Parses the command line, guards the single instance, opens
+// the meta-store and the keychain, and shows the main window. Nothing else lives here.
+#include "singleinstance.h"
+
+#include "common/logging.h"
+#include "mainwindow.h"
+#include "connectionspage.h"
+#include "secrets/keychainsecretstore.h"
+#include "secrets/sessionfallbacksecretstore.h"
+#include "store/metastore.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QLibraryInfo>
+#include <QMessageBox>
+#include <QTimer>
+#include <QTranslator>
+
+using namespace SyncBridge;
+
+namespace {
+
+void installTranslations(QApplication &app)
+{
+    auto *qtTranslator = new QTranslator(&app);
+    if (qtTranslator->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(qtTranslator);
+    auto *translator = new QTranslator(&app);
+    if (translator->load(QLocale(), QStringLiteral("syncbridge"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(translator);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("SyncBridge"));
+    QApplication::setApplicationName(QStringLiteral("SyncBridge"));
+    QApplication::setApplicationVersion(QStringLiteral(SYNCBRIDGE_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.syncbridge.SyncBridge"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/syncbridge.svg")));
+    installTranslations(app);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "Keeps PostgreSQL tables and SharePoint lists in sync."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption storeOption(QStringLiteral("store"),
+                                         QApplication::translate("main", "Meta-store: a SQLite file or postgresql://user@host:port/db."),
+                                         QStringLiteral("location"));
+    const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
+                                              QApplication::translate("main", "Render the window to a PNG file once loaded, then exit."),
+                                              QStringLiteral("file"));
+    parser.addOptions({storeOption, screenshotOption});
+    parser.process(app);
+    const QString screenshot = parser.value(screenshotOption);
+
+    SingleInstance instance(QStringLiteral("syncbridge-gui-") + qEnvironmentVariable("USER", QStringLiteral("user")));
+    if (screenshot.isEmpty() && !instance.claim(QApplication::arguments()))
+        return 0;   // the running SyncBridge was asked to come to the front
+
+    LogFileOptions logOptions;
+    logOptions.directory = defaultLogDirectory();
+    installRotatingLogFile(logOptions);
+
+    auto location = parser.isSet(storeOption) ? StoreLocation::parse(parser.value(storeOption))
+                                              : Result<StoreLocation>(StoreLocation::defaultSqlite());
+    auto store = location ? MetaStore::open(*location) : Result<std::shared_ptr<MetaStore>>(location.error());
+    if (!store) {
+        QMessageBox::critical(nullptr, QApplication::translate("main", "SyncBridge cannot start"),
+                              QApplication::translate("main", "The meta-store could not be opened:\n%1").arg(store.error().toString()));
+        return 2;
+    }
+
+    SessionFallbackSecretStore secrets(std::make_unique<KeychainSecretStore>());
+    QThreadPool storePool;
+    storePool.setMaxThreadCount(1);
+    AppContext context;
+    context.store = *store;
+    context.secrets = &secrets;
+    context.storePool = &storePool;
+    context.keychainUnavailable = [&secrets] { return secrets.keychainUnavailable(); };
+
+    int exitCode = 0;
+    {
+        MainWindow window(context);
+        QObject::connect(&instance, &SingleInstance::activated, &window, &MainWindow::raiseToFront);
+        if (!screenshot.isEmpty()) {
+            QObject::connect(window.connectionsPage(), &ConnectionsPage::loaded, &window, [&window, screenshot]() {
+                window.connectionsPage()->selectDatabase(window.connectionsPage()->model()->databases().value(0).id);
+                QTimer::singleShot(200, &window, [&window, screenshot]() {
+                    const bool saved = window.grab().save(screenshot);
+                    QApplication::exit(saved ? 0 : 2);
+                });
+            });
+        }
+        window.show();
+        exitCode = QApplication::exec();
+    }
+    storePool.waitForDone();
+    return exitCode;
+}

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QThreadPool>
+
+#include <functional>
+#include <memory>
+
+namespace SyncBridge {
+
+class MetaStore;
+class SecretStore;
+
+// The services the UI works with, passed in from main() (no singletons).
+struct AppContext {
+    std::shared_ptr<MetaStore> store;
+    SecretStore *secrets = nullptr;
+    // Meta-store work runs here, one thread, so the GUI thread never waits on SQL.
+    QThreadPool *storePool = nullptr;
+    // True once the OS keychain failed and secrets are kept for this session only.
+    std::function<bool()> keychainUnavailable = [] { return false; };
+};
+
+} // namespace SyncBridge

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QByteArray>
+#include <QSettings>
+#include <QString>
+#include <QVariant>
+
+namespace SyncBridge {
+
+// A setting declared once with its key and default (KeePassXC's Config table, qBittorrent's SettingValue).
+template<typename T>
+class Setting
+{
+public:
+    constexpr Setting(const char *key, T fallback) : m_key(key), m_fallback(std::move(fallback)) {}
+
+    T value() const
+    {
+        const QVariant stored = QSettings().value(QLatin1String(m_key));
+        return stored.isValid() ? stored.value<T>() : m_fallback;
+    }
+    void setValue(const T &value) const { QSettings().setValue(QLatin1String(m_key), QVariant::fromValue(value)); }
+
+private:
+    const char *m_key;
+    T m_fallback;
+};
+
+// Every UI setting, in one place. Secrets never go here.
+namespace UiSettings {
+extern const Setting<QByteArray> mainWindowGeometry;
+extern const Setting<QByteArray> mainWindowState;
+extern const Setting<QByteArray> connectionsSplitter;
+extern const Setting<QByteArray> connectionsTreeHeader;
+extern const Setting<int> currentPage;
+} // namespace UiSettings
+
+} // namespace SyncBridge
