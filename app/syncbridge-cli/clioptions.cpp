@@ -9,7 +9,7 @@ void CliOptions::addTo(QCommandLineParser &parser) const
 
 QString commandSummary()
 {
-    return QStringLiteral(
+    return QCoreApplication::translate("SyncBridge::Cli",
         "Commands:\n"
         "  summary                               what the meta-store holds\n"
         "  connections list                      database and SharePoint connections\n"

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QCommandLineOption>
+#include <QCoreApplication>
 #include <QCommandLineParser>
 #include <QStringList>
 
@@ -18,32 +19,32 @@ enum ExitCode : int {
 // Every option of every command; commands read the ones they use.
 struct CliOptions {
     QCommandLineOption store{QStringLiteral("store"),
-                             QStringLiteral("Meta-store: a SQLite file path or postgresql://user@host:port/db (password from PGPASSWORD or ~/.pgpass)."),
+                             QCoreApplication::translate("SyncBridge::Cli", "Meta-store: a SQLite file path or postgresql://user@host:port/db (password from PGPASSWORD or ~/.pgpass)."),
                              QStringLiteral("location")};
     QCommandLineOption secrets{QStringLiteral("secrets"),
-                               QStringLiteral("Where secrets come from: keychain (default) or env (SYNCBRIDGE_SECRET_* variables, for headless agents)."),
+                               QCoreApplication::translate("SyncBridge::Cli", "Where secrets come from: keychain (default) or env (SYNCBRIDGE_SECRET_* variables, for headless agents)."),
                                QStringLiteral("source"), QStringLiteral("keychain")};
-    QCommandLineOption output{{QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("Write to this file instead of standard output."),
+    QCommandLineOption output{{QStringLiteral("o"), QStringLiteral("output")}, QCoreApplication::translate("SyncBridge::Cli", "Write to this file instead of standard output."),
                               QStringLiteral("file")};
-    QCommandLineOption all{QStringLiteral("all"), QStringLiteral("Export every definition.")};
-    QCommandLineOption name{QStringLiteral("name"), QStringLiteral("Name of the connection to add."), QStringLiteral("name")};
-    QCommandLineOption database{QStringLiteral("database"), QStringLiteral("PostgreSQL database name."), QStringLiteral("db")};
-    QCommandLineOption instance{QStringLiteral("instance"), QStringLiteral("Instance name (default: primary)."), QStringLiteral("name"),
+    QCommandLineOption all{QStringLiteral("all"), QCoreApplication::translate("SyncBridge::Cli", "Export every definition.")};
+    QCommandLineOption name{QStringLiteral("name"), QCoreApplication::translate("SyncBridge::Cli", "Name of the connection to add."), QStringLiteral("name")};
+    QCommandLineOption database{QStringLiteral("database"), QCoreApplication::translate("SyncBridge::Cli", "PostgreSQL database name."), QStringLiteral("db")};
+    QCommandLineOption instance{QStringLiteral("instance"), QCoreApplication::translate("SyncBridge::Cli", "Instance name (default: primary)."), QStringLiteral("name"),
                                 QStringLiteral("primary")};
-    QCommandLineOption host{QStringLiteral("host"), QStringLiteral("Instance host."), QStringLiteral("host"), QStringLiteral("127.0.0.1")};
-    QCommandLineOption port{QStringLiteral("port"), QStringLiteral("Instance port."), QStringLiteral("port"), QStringLiteral("5432")};
-    QCommandLineOption user{QStringLiteral("user"), QStringLiteral("Database user."), QStringLiteral("user"), QStringLiteral("postgres")};
-    QCommandLineOption role{QStringLiteral("role"), QStringLiteral("Instance role: PRIMARY, STANDBY or REPLICA."), QStringLiteral("role"),
+    QCommandLineOption host{QStringLiteral("host"), QCoreApplication::translate("SyncBridge::Cli", "Instance host."), QStringLiteral("host"), QStringLiteral("127.0.0.1")};
+    QCommandLineOption port{QStringLiteral("port"), QCoreApplication::translate("SyncBridge::Cli", "Instance port."), QStringLiteral("port"), QStringLiteral("5432")};
+    QCommandLineOption user{QStringLiteral("user"), QCoreApplication::translate("SyncBridge::Cli", "Database user."), QStringLiteral("user"), QStringLiteral("postgres")};
+    QCommandLineOption role{QStringLiteral("role"), QCoreApplication::translate("SyncBridge::Cli", "Instance role: PRIMARY, STANDBY or REPLICA."), QStringLiteral("role"),
                             QStringLiteral("PRIMARY")};
-    QCommandLineOption priority{QStringLiteral("priority"), QStringLiteral("Failover priority within the role (lower first)."),
+    QCommandLineOption priority{QStringLiteral("priority"), QCoreApplication::translate("SyncBridge::Cli", "Failover priority within the role (lower first)."),
                                 QStringLiteral("n"), QStringLiteral("0")};
-    QCommandLineOption tenant{QStringLiteral("tenant"), QStringLiteral("Entra tenant id or domain."), QStringLiteral("tenant")};
-    QCommandLineOption clientId{QStringLiteral("client-id"), QStringLiteral("Application (client) id."), QStringLiteral("id")};
-    QCommandLineOption authority{QStringLiteral("authority"), QStringLiteral("Authority host."), QStringLiteral("url"),
+    QCommandLineOption tenant{QStringLiteral("tenant"), QCoreApplication::translate("SyncBridge::Cli", "Entra tenant id or domain."), QStringLiteral("tenant")};
+    QCommandLineOption clientId{QStringLiteral("client-id"), QCoreApplication::translate("SyncBridge::Cli", "Application (client) id."), QStringLiteral("id")};
+    QCommandLineOption authority{QStringLiteral("authority"), QCoreApplication::translate("SyncBridge::Cli", "Authority host."), QStringLiteral("url"),
                                  QStringLiteral("https://login.microsoftonline.com")};
-    QCommandLineOption graphUrl{QStringLiteral("graph-url"), QStringLiteral("Microsoft Graph base URL."), QStringLiteral("url"),
+    QCommandLineOption graphUrl{QStringLiteral("graph-url"), QCoreApplication::translate("SyncBridge::Cli", "Microsoft Graph base URL."), QStringLiteral("url"),
                                 QStringLiteral("https://graph.microsoft.com/v1.0")};
-    QCommandLineOption passwordStdin{QStringLiteral("password-stdin"), QStringLiteral("Read the password or client secret from standard input and store it in the keychain.")};
+    QCommandLineOption passwordStdin{QStringLiteral("password-stdin"), QCoreApplication::translate("SyncBridge::Cli", "Read the password or client secret from standard input and store it in the keychain.")};
 
     void addTo(QCommandLineParser &parser) const;
 };

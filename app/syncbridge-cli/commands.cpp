@@ -11,6 +11,7 @@
 #include "store/definitionrepository.h"
 #include "store/metastore.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QSaveFile>
 
@@ -19,16 +20,16 @@ namespace {
 
 int fail(CommandContext &context, const Error &error)
 {
-    context.err << "error: " << error.message() << '\n';
+    context.err << QCoreApplication::translate("SyncBridge::Cli", "error: %1").arg(error.message()) << '\n';
     if (!error.detail().isEmpty())
-        context.err << "  detail: " << error.detail() << '\n';
+        context.err << QCoreApplication::translate("SyncBridge::Cli", "  detail: %1").arg(error.detail()) << '\n';
     context.err.flush();
     return error.code() == ErrorCode::InvalidInput ? ExitInvalidInput : ExitFailure;
 }
 
 int usage(CommandContext &context, const QString &message)
 {
-    context.err << "usage error: " << message << "\n\n" << commandSummary() << '\n';
+    context.err << QCoreApplication::translate("SyncBridge::Cli", "usage error: %1").arg(message) << "\n\n" << commandSummary() << '\n';
     return ExitUsage;
 }
 
@@ -58,23 +59,28 @@ int summary(CommandContext &context)
         return fail(context, definitions.error());
     CatalogRepository catalog(*context.store);
 
-    context.out << "Meta-store: " << context.store->location().describe() << " (schema " << context.store->schemaVersion() << ")\n";
-    context.out << "Database connections: " << databases->size() << '\n';
+    context.out << QCoreApplication::translate("SyncBridge::Cli", "Meta-store: %1 (schema %2)").arg(context.store->location().describe()).arg(context.store->schemaVersion()) << '\n';
+    context.out << QCoreApplication::translate("SyncBridge::Cli", "Database connections: %1").arg(databases->size()) << '\n';
     for (const Database &database : std::as_const(*databases)) {
         auto tables = catalog.tables(database.id);
-        context.out << "  " << database.name << " → database '" << database.databaseName << "', " << database.instances.size()
-                    << " instance(s), " << (tables ? tables->size() : 0) << " table(s) in the catalog\n";
+        context.out << "  " << QCoreApplication::translate("SyncBridge::Cli", "%1 → database '%2', %3 instance(s), %4 table(s) in the catalog")
+                                   .arg(database.name, database.databaseName)
+                                   .arg(database.instances.size())
+                                   .arg(tables ? tables->size() : 0)
+                    << '\n';
         for (const DatabaseInstance &instance : database.instances)
             context.out << "    - " << instance.name << ' ' << enumName(instance.role) << " #" << instance.priority << "  "
                         << instance.userName << '@' << instance.host << ':' << instance.port << '\n';
     }
-    context.out << "SharePoint connections: " << sharePoint->size() << '\n';
+    context.out << QCoreApplication::translate("SyncBridge::Cli", "SharePoint connections: %1").arg(sharePoint->size()) << '\n';
     for (const SharePointConnection &connection : std::as_const(*sharePoint))
-        context.out << "  " << connection.name << "  tenant " << connection.tenantId << "  " << connection.graphBaseUrl << '\n';
-    context.out << "Sync definitions: " << definitions->size() << '\n';
+        context.out << "  " << QCoreApplication::translate("SyncBridge::Cli", "%1  tenant %2  %3").arg(connection.name, connection.tenantId, connection.graphBaseUrl) << '\n';
+    context.out << QCoreApplication::translate("SyncBridge::Cli", "Sync definitions: %1").arg(definitions->size()) << '\n';
     for (const SyncDefinition &definition : std::as_const(*definitions))
-        context.out << "  " << definition.name << "  " << enumName(definition.mode) << "  " << definition.source.schema << '.'
-                    << definition.source.table << " → " << definition.targets.size() << " list(s)\n";
+        context.out << "  " << QCoreApplication::translate("SyncBridge::Cli", "%1  %2  %3.%4 → %5 list(s)")
+                                   .arg(definition.name, enumName(definition.mode), definition.source.schema, definition.source.table)
+                                   .arg(definition.targets.size())
+                    << '\n';
     return ExitOk;
 }
 
@@ -88,14 +94,14 @@ int addDatabase(CommandContext &context)
     const CliOptions &o = context.options;
     const QString name = context.parser.value(o.name);
     if (name.isEmpty() || (!context.parser.isSet(o.database) && name.isEmpty()))
-        return usage(context, QStringLiteral("connections add-database needs --name (and --database for a new database)"));
+        return usage(context, QCoreApplication::translate("SyncBridge::Cli", "connections add-database needs --name (and --database for a new database)"));
     const auto role = fromString<InstanceRole>(context.parser.value(o.role).toUpper());
     if (!role)
-        return usage(context, QStringLiteral("--role must be one of %1").arg(allNames<InstanceRole>().join(QStringLiteral(", "))));
+        return usage(context, QCoreApplication::translate("SyncBridge::Cli", "--role must be one of %1").arg(allNames<InstanceRole>().join(QStringLiteral(", "))));
     bool portOk = false;
     const int port = context.parser.value(o.port).toInt(&portOk);
     if (!portOk || port <= 0 || port > 65535)
-        return usage(context, QStringLiteral("--port must be a number from 1 to 65535"));
+        return usage(context, QCoreApplication::translate("SyncBridge::Cli", "--port must be a number from 1 to 65535"));
 
     ConnectionRepository repository(*context.store);
     auto existing = repository.databaseByName(name);
@@ -106,7 +112,7 @@ int addDatabase(CommandContext &context)
         return fail(context, existing.error());
     } else {
         if (!context.parser.isSet(o.database))
-            return usage(context, QStringLiteral("a new database connection needs --database"));
+            return usage(context, QCoreApplication::translate("SyncBridge::Cli", "a new database connection needs --database"));
         database.name = name;
         database.databaseName = context.parser.value(o.database);
     }
@@ -120,7 +126,7 @@ int addDatabase(CommandContext &context)
     instance.priority = context.parser.value(o.priority).toInt();
     for (const DatabaseInstance &other : std::as_const(database.instances)) {
         if (other.name == instance.name)
-            return fail(context, Error(ErrorCode::AlreadyExists, QStringLiteral("'%1' already has an instance called '%2'.").arg(name, instance.name)));
+            return fail(context, Error(ErrorCode::AlreadyExists, QCoreApplication::translate("SyncBridge::Cli", "'%1' already has an instance called '%2'.").arg(name, instance.name)));
     }
     if (context.parser.isSet(o.passwordStdin)) {
         QTextStream in(stdin);
@@ -134,7 +140,7 @@ int addDatabase(CommandContext &context)
     auto saved = repository.saveDatabase(database);
     if (!saved)
         return fail(context, saved.error());
-    context.out << (existing ? "Added instance '" : "Added database connection '") << (existing ? instance.name : name) << "'\n";
+    context.out << (existing ? QCoreApplication::translate("SyncBridge::Cli", "Added instance '%1'").arg(instance.name) : QCoreApplication::translate("SyncBridge::Cli", "Added database connection '%1'").arg(name)) << '\n';
     return ExitOk;
 }
 
@@ -148,7 +154,7 @@ int addSharePoint(CommandContext &context)
     connection.authorityHost = context.parser.value(o.authority);
     connection.graphBaseUrl = context.parser.value(o.graphUrl);
     if (connection.name.isEmpty() || connection.tenantId.isEmpty() || connection.clientId.isEmpty())
-        return usage(context, QStringLiteral("connections add-sharepoint needs --name, --tenant and --client-id"));
+        return usage(context, QCoreApplication::translate("SyncBridge::Cli", "connections add-sharepoint needs --name, --tenant and --client-id"));
     if (context.parser.isSet(o.passwordStdin)) {
         QTextStream in(stdin);
         connection.secretRef = makeSecretKey(sharePointSecretKind);
@@ -159,14 +165,14 @@ int addSharePoint(CommandContext &context)
     auto saved = ConnectionRepository(*context.store).saveSharePointConnection(connection);
     if (!saved)
         return fail(context, saved.error());
-    context.out << "Added SharePoint connection '" << connection.name << "'\n";
+    context.out << QCoreApplication::translate("SyncBridge::Cli", "Added SharePoint connection '%1'").arg(connection.name) << '\n';
     return ExitOk;
 }
 
 int testConnection(CommandContext &context)
 {
     if (context.arguments.size() != 1)
-        return usage(context, QStringLiteral("connections test takes one database connection name"));
+        return usage(context, QCoreApplication::translate("SyncBridge::Cli", "connections test takes one database connection name"));
     auto database = ConnectionRepository(*context.store).databaseByName(context.arguments.constFirst());
     if (!database)
         return fail(context, database.error());
@@ -177,11 +183,14 @@ int testConnection(CommandContext &context)
         auto report = secretError.message().isEmpty() ? probeInstance(*database, instance, password)
                                                       : Result<ProbeReport>(secretError);
         if (report) {
-            context.out << "ok      " << instance.name << " (" << instance.host << ':' << instance.port << "): " << report->serverVersion << '\n';
+            context.out << QCoreApplication::translate("SyncBridge::Cli", "ok      %1 (%2:%3): %4").arg(instance.name, instance.host).arg(instance.port).arg(report->serverVersion) << '\n';
         } else {
             ++failures;
-            context.out << "FAILED  " << instance.name << " (" << instance.host << ':' << instance.port << "): "
-                        << report.error().message() << " [" << errorCodeName(report.error().code()) << "]\n";
+            context.out << QCoreApplication::translate("SyncBridge::Cli", "FAILED  %1 (%2:%3): %4 [%5]")
+                               .arg(instance.name, instance.host)
+                               .arg(instance.port)
+                               .arg(report.error().message(), errorCodeName(report.error().code()))
+                        << '\n';
         }
     }
     return failures == 0 ? ExitOk : ExitFailure;
@@ -190,7 +199,7 @@ int testConnection(CommandContext &context)
 int introspect(CommandContext &context)
 {
     if (context.arguments.size() != 1)
-        return usage(context, QStringLiteral("introspect takes one database connection name"));
+        return usage(context, QCoreApplication::translate("SyncBridge::Cli", "introspect takes one database connection name"));
     auto database = ConnectionRepository(*context.store).databaseByName(context.arguments.constFirst());
     if (!database)
         return fail(context, database.error());
@@ -204,19 +213,25 @@ int introspect(CommandContext &context)
     if (!report)
         return fail(context, report.error());
     for (const QString &failed : std::as_const(report->connection.failedInstances))
-        context.err << "warning: instance unavailable, failed over: " << failed << '\n';
+        context.err << QCoreApplication::translate("SyncBridge::Cli", "warning: instance unavailable, failed over: %1").arg(failed) << '\n';
     auto record = CatalogRepository(*context.store).saveIntrospection(database->id, report->tables, Clock::system().nowUtc());
     if (!record)
         return fail(context, record.error());
-    context.out << database->name << " via " << report->connection.instanceName << " (" << report->connection.serverVersion << "): "
-                << report->tables.size() << " table(s)\n";
+    context.out << QCoreApplication::translate("SyncBridge::Cli", "%1 via %2 (%3): %4 table(s)")
+                       .arg(database->name, report->connection.instanceName, report->connection.serverVersion)
+                       .arg(report->tables.size())
+                << '\n';
     for (const TableInfo &table : std::as_const(report->tables)) {
-        context.out << "  " << table.qualifiedName() << "  " << table.columns.size() << " columns, key ("
-                    << table.primaryKey().join(QStringLiteral(", ")) << "), " << table.indexes.size() << " index(es), ~"
-                    << table.rowEstimate << " rows\n";
+        context.out << "  " << QCoreApplication::translate("SyncBridge::Cli", "%1  %2 columns, key (%3), %4 index(es), ~%5 rows")
+                                   .arg(table.qualifiedName())
+                                   .arg(table.columns.size())
+                                   .arg(table.primaryKey().join(QStringLiteral(", ")))
+                                   .arg(table.indexes.size())
+                                   .arg(table.rowEstimate)
+                    << '\n';
     }
     if (record->schemaChanged)
-        context.out << "Schema drift: the schema differs from the previous snapshot.\n";
+        context.out << QCoreApplication::translate("SyncBridge::Cli", "Schema drift: the schema differs from the previous snapshot.") << '\n';
     return ExitOk;
 }
 
@@ -226,10 +241,10 @@ int listDefinitions(CommandContext &context)
     if (!definitions)
         return fail(context, definitions.error());
     if (definitions->isEmpty())
-        context.out << "No sync definitions yet. Import one with: syncbridge-cli definitions import <file>\n";
+        context.out << QCoreApplication::translate("SyncBridge::Cli", "No sync definitions yet. Import one with: syncbridge-cli definitions import <file>") << '\n';
     for (const SyncDefinition &definition : std::as_const(*definitions)) {
-        context.out << definition.name << "\t" << enumName(definition.mode) << "\t" << (definition.enabled ? "enabled" : "disabled") << "\t"
-                    << definition.source.databaseName << ':' << definition.source.schema << '.' << definition.source.table << "\n";
+        context.out << definition.name << '\t' << enumName(definition.mode) << '\t' << (definition.enabled ? QCoreApplication::translate("SyncBridge::Cli", "enabled") : QCoreApplication::translate("SyncBridge::Cli", "disabled"))
+                    << '\t' << definition.source.databaseName << ':' << definition.source.schema << '.' << definition.source.table << '\n';
     }
     return ExitOk;
 }
@@ -238,7 +253,7 @@ int exportDefinitions(CommandContext &context)
 {
     const bool all = context.parser.isSet(context.options.all);
     if (all == (context.arguments.size() == 1) || context.arguments.size() > 1)
-        return usage(context, QStringLiteral("definitions export takes one definition name or --all"));
+        return usage(context, QCoreApplication::translate("SyncBridge::Cli", "definitions export takes one definition name or --all"));
     DefinitionRepository repository(*context.store);
     QList<SyncDefinition> selected;
     if (all) {
@@ -260,28 +275,28 @@ int exportDefinitions(CommandContext &context)
     }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(document) != document.size() || !file.commit())
-        return fail(context, Error(ErrorCode::Io, QStringLiteral("Cannot write %1: %2").arg(path, file.errorString())));
-    context.err << "Exported " << selected.size() << " definition(s) to " << path << '\n';
+        return fail(context, Error(ErrorCode::Io, QCoreApplication::translate("SyncBridge::Cli", "Cannot write %1: %2").arg(path, file.errorString())));
+    context.err << QCoreApplication::translate("SyncBridge::Cli", "Exported %1 definition(s) to %2").arg(selected.size()).arg(path) << '\n';
     return ExitOk;
 }
 
 int importDefinitionsCommand(CommandContext &context)
 {
     if (context.arguments.size() != 1)
-        return usage(context, QStringLiteral("definitions import takes one file"));
+        return usage(context, QCoreApplication::translate("SyncBridge::Cli", "definitions import takes one file"));
     QFile file(context.arguments.constFirst());
     if (!file.open(QIODevice::ReadOnly))
-        return fail(context, Error(ErrorCode::Io, QStringLiteral("Cannot read %1: %2").arg(file.fileName(), file.errorString())));
+        return fail(context, Error(ErrorCode::Io, QCoreApplication::translate("SyncBridge::Cli", "Cannot read %1: %2").arg(file.fileName(), file.errorString())));
     auto outcome = importDefinitions(*context.store, file.readAll());
     if (!outcome)
         return fail(context, outcome.error());
     if (!outcome->ok()) {
-        context.err << file.fileName() << ": " << outcome->issues.size() << " problem(s); nothing was imported.\n";
+        context.err << QCoreApplication::translate("SyncBridge::Cli", "%1: %2 problem(s); nothing was imported.").arg(file.fileName()).arg(outcome->issues.size()) << '\n';
         for (const ValidationIssue &issue : std::as_const(outcome->issues))
             context.err << "  " << issue.path << ": " << issue.message << '\n';
         return ExitInvalidInput;
     }
-    context.out << "Imported " << outcome->created << " new and replaced " << outcome->replaced << " definition(s).\n";
+    context.out << QCoreApplication::translate("SyncBridge::Cli", "Imported %1 new and replaced %2 definition(s).").arg(outcome->created).arg(outcome->replaced) << '\n';
     return ExitOk;
 }
 
@@ -321,8 +336,7 @@ int runCommand(const QStringList &words, CommandContext &context)
         if (verb == QLatin1String("import"))
             return importDefinitionsCommand(context);
     }
-    return usage(context, words.isEmpty() ? QStringLiteral("no command given")
-                                          : QStringLiteral("unknown command '%1'").arg(words.join(QLatin1Char(' '))));
+    return usage(context, words.isEmpty() ? QCoreApplication::translate("SyncBridge::Cli", "no command given") : QCoreApplication::translate("SyncBridge::Cli", "unknown command '%1'").arg(words.join(QLatin1Char(' '))));
 }
 
 } // namespace SyncBridge::Cli

@@ -10,10 +10,23 @@
 
 #include <QCoreApplication>
 #include <QTextStream>
+#include <QLocale>
+#include <QTranslator>
 
 #include <cstdio>
 
 using namespace SyncBridge;
+
+namespace {
+
+void installTranslations(QCoreApplication &app)
+{
+    auto *translator = new QTranslator(&app);
+    if (translator->load(QLocale(), QStringLiteral("syncbridge"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(translator);
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -22,19 +35,21 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("SyncBridge"));
     QCoreApplication::setApplicationVersion(QStringLiteral(SYNCBRIDGE_VERSION));
 
+    installTranslations(app);
+
     QTextStream out(stdout);
     QTextStream err(stderr);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("SyncBridge command line: keeps PostgreSQL tables and SharePoint lists in sync.\n\n")
+    parser.setApplicationDescription(QCoreApplication::translate("SyncBridge::Cli", "SyncBridge command line: keeps PostgreSQL tables and SharePoint lists in sync.") + QStringLiteral("\n\n")
                                      + Cli::commandSummary());
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("The command and its arguments (see above)."));
+    parser.addPositionalArgument(QStringLiteral("command"), QCoreApplication::translate("SyncBridge::Cli", "The command and its arguments (see above)."));
     const Cli::CliOptions options;
     options.addTo(parser);
     if (!parser.parse(app.arguments())) {
-        err << "usage error: " << parser.errorText() << "\n\n" << Cli::commandSummary() << '\n';
+        err << QCoreApplication::translate("SyncBridge::Cli", "usage error: %1").arg(parser.errorText()) << "\n\n" << Cli::commandSummary() << '\n';
         return Cli::ExitUsage;
     }
     if (parser.isSet(QStringLiteral("help")))
@@ -44,7 +59,7 @@ int main(int argc, char *argv[])
 
     const QStringList words = parser.positionalArguments();
     if (words.isEmpty()) {
-        err << "usage error: no command given\n\n" << Cli::commandSummary() << '\n';
+        err << QCoreApplication::translate("SyncBridge::Cli", "usage error: no command given") << "\n\n" << Cli::commandSummary() << '\n';
         return Cli::ExitUsage;
     }
 
@@ -55,14 +70,14 @@ int main(int argc, char *argv[])
     else if (secretSource == QLatin1String("env"))
         secrets = std::make_unique<EnvironmentSecretStore>();
     else {
-        err << "usage error: --secrets must be keychain or env\n";
+        err << QCoreApplication::translate("SyncBridge::Cli", "usage error: --secrets must be keychain or env") << '\n';
         return Cli::ExitUsage;
     }
 
     auto location = parser.isSet(options.store) ? StoreLocation::parse(parser.value(options.store))
                                                 : Result<StoreLocation>(StoreLocation::defaultSqlite());
     if (!location) {
-        err << "error: " << location.error().toString() << '\n';
+        err << QCoreApplication::translate("SyncBridge::Cli", "error: %1").arg(location.error().toString()) << '\n';
         return Cli::ExitUsage;
     }
     LogFileOptions logOptions;
@@ -73,9 +88,9 @@ int main(int argc, char *argv[])
 
     auto store = MetaStore::open(*location);
     if (!store) {
-        err << "error: " << store.error().message() << '\n';
+        err << QCoreApplication::translate("SyncBridge::Cli", "error: %1").arg(store.error().message()) << '\n';
         if (!store.error().detail().isEmpty())
-            err << "  detail: " << store.error().detail() << '\n';
+            err << QCoreApplication::translate("SyncBridge::Cli", "  detail: %1").arg(store.error().detail()) << '\n';
         return Cli::ExitFailure;
     }
 

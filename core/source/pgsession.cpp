@@ -10,11 +10,6 @@
 namespace SyncBridge {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SyncBridge::Source", text);
-}
-
 int roleRank(InstanceRole role)
 {
     switch (role) {
@@ -52,26 +47,26 @@ Error classifyConnectionFailure(const QString &message, const Database &database
     if (message.contains(QLatin1String("password authentication failed")) || message.contains(QLatin1String("no password supplied"))
         || message.contains(QLatin1String("authentication failed")))
         return Error(ErrorCode::AuthenticationFailed,
-                     tr("The server at %1 rejected the password for user '%2'. Check the user name and password of instance '%3'.")
+                     QCoreApplication::translate("SyncBridge::Source", "The server at %1 rejected the password for user '%2'. Check the user name and password of instance '%3'.")
                          .arg(where, instance.userName, instance.name),
                      detail);
     if (message.contains(QLatin1String("does not exist")) && message.contains(QLatin1String("database")))
         return Error(ErrorCode::DatabaseMissing,
-                     tr("The server at %1 has no database called '%2'. Check the database name.").arg(where, database.databaseName), detail);
+                     QCoreApplication::translate("SyncBridge::Source", "The server at %1 has no database called '%2'. Check the database name.").arg(where, database.databaseName), detail);
     if (message.contains(QLatin1String("Connection refused")))
         return Error(ErrorCode::ConnectionRefused,
-                     tr("Nothing is accepting connections at %1. Is PostgreSQL running there, and is the port right?").arg(where), detail);
+                     QCoreApplication::translate("SyncBridge::Source", "Nothing is accepting connections at %1. Is PostgreSQL running there, and is the port right?").arg(where), detail);
     if (message.contains(QLatin1String("could not translate host name")) || message.contains(QLatin1String("Name or service not known")))
-        return Error(ErrorCode::HostNotFound, tr("The host name '%1' cannot be resolved. Check the spelling or your DNS.").arg(instance.host),
+        return Error(ErrorCode::HostNotFound, QCoreApplication::translate("SyncBridge::Source", "The host name '%1' cannot be resolved. Check the spelling or your DNS.").arg(instance.host),
                      detail);
     if (message.contains(QLatin1String("timeout expired")))
-        return Error(ErrorCode::Timeout, tr("The server at %1 did not answer in time. Check the network and firewall.").arg(where), detail);
-    return Error(ErrorCode::SourceFailure, tr("Cannot connect to %1.").arg(where), detail);
+        return Error(ErrorCode::Timeout, QCoreApplication::translate("SyncBridge::Source", "The server at %1 did not answer in time. Check the network and firewall.").arg(where), detail);
+    return Error(ErrorCode::SourceFailure, QCoreApplication::translate("SyncBridge::Source", "Cannot connect to %1.").arg(where), detail);
 }
 
 Error sourceQueryError(const std::exception &exception, const QString &what)
 {
-    return Error(ErrorCode::SourceFailure, tr("The database failed while %1.").arg(what), QString::fromUtf8(exception.what()).trimmed());
+    return Error(ErrorCode::SourceFailure, QCoreApplication::translate("SyncBridge::Source", "The database failed while %1.").arg(what), QString::fromUtf8(exception.what()).trimmed());
 }
 
 Result<std::unique_ptr<PgSession>> PgSession::openInstance(const Database &database, const DatabaseInstance &instance,
@@ -91,7 +86,7 @@ Result<std::unique_ptr<PgSession>> PgSession::openInstance(const Database &datab
 Result<std::unique_ptr<PgSession>> PgSession::open(const Database &database, const PasswordLookup &passwords, int connectTimeoutSeconds)
 {
     if (database.instances.isEmpty())
-        return Error(ErrorCode::InvalidInput, tr("The database '%1' has no instances to connect to.").arg(database.name));
+        return Error(ErrorCode::InvalidInput, QCoreApplication::translate("SyncBridge::Source", "The database '%1' has no instances to connect to.").arg(database.name));
     QList<FailedAttempt> failures;
     for (const DatabaseInstance &instance : failoverOrder(database.instances)) {
         QString password;
@@ -119,7 +114,7 @@ Result<std::unique_ptr<PgSession>> PgSession::open(const Database &database, con
     for (const FailedAttempt &failure : std::as_const(failures))
         lines << QStringLiteral("%1: %2").arg(failure.instanceName, failure.error.message());
     return Error(failures.constFirst().error.code(),
-                 tr("No instance of '%1' accepted a connection:\n%2").arg(database.name, lines.join(QLatin1Char('\n'))));
+                 QCoreApplication::translate("SyncBridge::Source", "No instance of '%1' accepted a connection:\n%2").arg(database.name, lines.join(QLatin1Char('\n'))));
 }
 
 QString PgSession::serverVersion() const

@@ -10,9 +10,14 @@
 namespace SyncBridge {
 namespace {
 
-Error notFound(const QString &what)
+Error databaseNotFound()
 {
-    return Error(ErrorCode::NotFound, QCoreApplication::translate("SyncBridge::Store", "No %1 with that name or id exists.").arg(what));
+    return Error(ErrorCode::NotFound, QCoreApplication::translate("SyncBridge::Store", "No database connection with that name or id exists."));
+}
+
+Error sharePointNotFound()
+{
+    return Error(ErrorCode::NotFound, QCoreApplication::translate("SyncBridge::Store", "No SharePoint connection with that name or id exists."));
 }
 
 QVariant idOrNull(qint64 id)
@@ -188,7 +193,7 @@ Result<Database> ConnectionRepository::database(qint64 id) const
     if (!found)
         return found.error();
     if (found->isEmpty())
-        return notFound(QCoreApplication::translate("SyncBridge::Store", "database"));
+        return databaseNotFound();
     return found->constFirst();
 }
 
@@ -198,7 +203,7 @@ Result<Database> ConnectionRepository::databaseByName(const QString &name) const
     if (!found)
         return found.error();
     if (found->isEmpty())
-        return notFound(QCoreApplication::translate("SyncBridge::Store", "database"));
+        return databaseNotFound();
     return found->constFirst();
 }
 
@@ -271,7 +276,7 @@ Result<SharePointConnection> ConnectionRepository::sharePointConnectionByName(co
     if (!found)
         return found.error();
     if (found->isEmpty())
-        return notFound(QCoreApplication::translate("SyncBridge::Store", "SharePoint connection"));
+        return sharePointNotFound();
     return found->constFirst();
 }
 

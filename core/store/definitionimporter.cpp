@@ -29,8 +29,6 @@ Result<ImportOutcome> importDefinitions(const MetaStore &store, const QByteArray
     QHash<QString, qint64> connectionIds;
     for (const SharePointConnection &connection : std::as_const(*sharePoint))
         connectionIds.insert(connection.name, connection.id);
-
-    const auto tr = [](const char *text) { return QCoreApplication::translate("SyncBridge::DefinitionReader", text); };
     for (int i = 0; i < parsed.definitions.size(); ++i) {
         SyncDefinition &definition = parsed.definitions[i];
         const QString path = QStringLiteral("$.definitions[%1]").arg(i);
@@ -38,7 +36,7 @@ Result<ImportOutcome> importDefinitions(const MetaStore &store, const QByteArray
             definition.source.databaseId = databaseIds.value(definition.source.databaseName);
             if (definition.source.databaseId == 0)
                 outcome.issues.append({path + QStringLiteral(".source.database"),
-                                       tr("no database connection is called '%1'").arg(definition.source.databaseName)});
+                                       QCoreApplication::translate("SyncBridge::DefinitionReader", "no database connection is called '%1'").arg(definition.source.databaseName)});
         }
         for (int t = 0; t < definition.targets.size(); ++t) {
             SyncTarget &target = definition.targets[t];
@@ -47,7 +45,7 @@ Result<ImportOutcome> importDefinitions(const MetaStore &store, const QByteArray
             target.connectionId = connectionIds.value(target.connectionName);
             if (target.connectionId == 0)
                 outcome.issues.append({QStringLiteral("%1.targets[%2].connection").arg(path).arg(t),
-                                       tr("no SharePoint connection is called '%1'").arg(target.connectionName)});
+                                       QCoreApplication::translate("SyncBridge::DefinitionReader", "no SharePoint connection is called '%1'").arg(target.connectionName)});
         }
     }
     if (!outcome.ok())

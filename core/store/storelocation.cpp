@@ -8,10 +8,8 @@
 namespace SyncBridge {
 
 Result<StoreLocation> StoreLocation::parse(const QString &spec)
-{
-    const auto tr = [](const char *text) { return QCoreApplication::translate("SyncBridge::StoreLocation", text); };
-    if (spec.trimmed().isEmpty())
-        return Error(ErrorCode::InvalidInput, tr("No meta-store location was given."));
+{    if (spec.trimmed().isEmpty())
+        return Error(ErrorCode::InvalidInput, QCoreApplication::translate("SyncBridge::StoreLocation", "No meta-store location was given."));
 
     if (!spec.startsWith(QLatin1String("postgresql://")) && !spec.startsWith(QLatin1String("postgres://"))) {
         StoreLocation location;
@@ -21,10 +19,10 @@ Result<StoreLocation> StoreLocation::parse(const QString &spec)
 
     const QUrl url(spec, QUrl::StrictMode);
     if (!url.isValid() || url.host().isEmpty())
-        return Error(ErrorCode::InvalidInput, tr("The meta-store URL is not valid; expected postgresql://user@host:port/database."), spec);
+        return Error(ErrorCode::InvalidInput, QCoreApplication::translate("SyncBridge::StoreLocation", "The meta-store URL is not valid; expected postgresql://user@host:port/database."), spec);
     if (!url.password().isEmpty())
         return Error(ErrorCode::InvalidInput,
-                     tr("Remove the password from the meta-store URL; put it in PGPASSWORD or ~/.pgpass so it is never stored in settings or logs."));
+                     QCoreApplication::translate("SyncBridge::StoreLocation", "Remove the password from the meta-store URL; put it in PGPASSWORD or ~/.pgpass so it is never stored in settings or logs."));
     StoreLocation location;
     location.driver = Driver::Postgres;
     location.host = url.host();
@@ -32,7 +30,7 @@ Result<StoreLocation> StoreLocation::parse(const QString &spec)
     location.databaseName = url.path().mid(1);
     location.userName = url.userName();
     if (location.databaseName.isEmpty())
-        return Error(ErrorCode::InvalidInput, tr("The meta-store URL names no database; expected postgresql://user@host:port/database."));
+        return Error(ErrorCode::InvalidInput, QCoreApplication::translate("SyncBridge::StoreLocation", "The meta-store URL names no database; expected postgresql://user@host:port/database."));
     return location;
 }
 

@@ -1,0 +1,980 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>SyncBridge::Cli</name>
+    <message>
+        <source>Commands:
+  summary                               what the meta-store holds
+  connections list                      database and SharePoint connections
+  connections add-database --name N --database DB [--host H --port P --user U
+                           --instance I --role R --priority N --password-stdin]
+                                        add a database, or an instance to an existing one
+  connections add-sharepoint --name N --tenant T --client-id ID [--authority URL
+                           --graph-url URL --password-stdin]
+  connections test &lt;name&gt;               connect to every instance of a database
+  introspect &lt;name&gt;                     read the database&apos;s tables into the catalog
+  definitions list                      sync definitions
+  definitions export &lt;name&gt;|--all [-o file]
+  definitions import &lt;file&gt;             validate, then import all or nothing
+
+Exit codes: 0 ok, 1 item failures, 2 failure, 64 usage error, 65 invalid input file.</source>
+        <translation>Befehle:
+  summary                               was der Meta-Speicher enthält
+  connections list                      Datenbank- und SharePoint-Verbindungen
+  connections add-database --name N --database DB [--host H --port P --user U
+                           --instance I --role R --priority N --password-stdin]
+                                        eine Datenbank oder eine Instanz einer vorhandenen hinzufügen
+  connections add-sharepoint --name N --tenant T --client-id ID [--authority URL
+                           --graph-url URL --password-stdin]
+  connections test &lt;name&gt;               jede Instanz einer Datenbank verbinden
+  introspect &lt;name&gt;                     die Tabellen der Datenbank in den Katalog lesen
+  definitions list                      Synchronisationsdefinitionen
+  definitions export &lt;name&gt;|--all [-o datei]
+  definitions import &lt;datei&gt;            prüfen, dann ganz oder gar nicht importieren
+
+Exit-Codes: 0 ok, 1 Elementfehler, 2 Fehler, 64 Aufruffehler, 65 ungültige Eingabedatei.</translation>
+    </message>
+    <message>
+        <source>Meta-store: a SQLite file path or postgresql://user@host:port/db (password from PGPASSWORD or ~/.pgpass).</source>
+        <translation>Meta-Speicher: ein SQLite-Dateipfad oder postgresql://benutzer@host:port/db (Passwort aus PGPASSWORD oder ~/.pgpass).</translation>
+    </message>
+    <message>
+        <source>Where secrets come from: keychain (default) or env (SYNCBRIDGE_SECRET_* variables, for headless agents).</source>
+        <translation>Woher Geheimnisse kommen: keychain (Standard) oder env (SYNCBRIDGE_SECRET_*-Variablen, für Agenten ohne Oberfläche).</translation>
+    </message>
+    <message>
+        <source>Write to this file instead of standard output.</source>
+        <translation>In diese Datei statt auf die Standardausgabe schreiben.</translation>
+    </message>
+    <message>
+        <source>Export every definition.</source>
+        <translation>Alle Definitionen exportieren.</translation>
+    </message>
+    <message>
+        <source>Name of the connection to add.</source>
+        <translation>Name der hinzuzufügenden Verbindung.</translation>
+    </message>
+    <message>
+        <source>PostgreSQL database name.</source>
+        <translation>Name der PostgreSQL-Datenbank.</translation>
+    </message>
+    <message>
+        <source>Instance name (default: primary).</source>
+        <translation>Name der Instanz (Standard: primary).</translation>
+    </message>
+    <message>
+        <source>Instance host.</source>
+        <translation>Host der Instanz.</translation>
+    </message>
+    <message>
+        <source>Instance port.</source>
+        <translation>Port der Instanz.</translation>
+    </message>
+    <message>
+        <source>Database user.</source>
+        <translation>Datenbankbenutzer.</translation>
+    </message>
+    <message>
+        <source>Instance role: PRIMARY, STANDBY or REPLICA.</source>
+        <translation>Rolle der Instanz: PRIMARY, STANDBY oder REPLICA.</translation>
+    </message>
+    <message>
+        <source>Failover priority within the role (lower first).</source>
+        <translation>Failover-Priorität innerhalb der Rolle (niedrigere zuerst).</translation>
+    </message>
+    <message>
+        <source>Entra tenant id or domain.</source>
+        <translation>Entra-Mandanten-ID oder -Domäne.</translation>
+    </message>
+    <message>
+        <source>Application (client) id.</source>
+        <translation>Anwendungs-ID (Client-ID).</translation>
+    </message>
+    <message>
+        <source>Authority host.</source>
+        <translation>Autoritäts-Host.</translation>
+    </message>
+    <message>
+        <source>Microsoft Graph base URL.</source>
+        <translation>Basis-URL von Microsoft Graph.</translation>
+    </message>
+    <message>
+        <source>Read the password or client secret from standard input and store it in the keychain.</source>
+        <translation>Passwort oder Clientgeheimnis von der Standardeingabe lesen und im Schlüsselbund speichern.</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <source>  detail: %1</source>
+        <translation>  Einzelheiten: %1</translation>
+    </message>
+    <message>
+        <source>usage error: %1</source>
+        <translation>Aufruffehler: %1</translation>
+    </message>
+    <message>
+        <source>Meta-store: %1 (schema %2)</source>
+        <translation>Meta-Speicher: %1 (Schema %2)</translation>
+    </message>
+    <message>
+        <source>Database connections: %1</source>
+        <translation>Datenbankverbindungen: %1</translation>
+    </message>
+    <message>
+        <source>%1 → database &apos;%2&apos;, %3 instance(s), %4 table(s) in the catalog</source>
+        <translation>%1 → Datenbank „%2“, %3 Instanz(en), %4 Tabelle(n) im Katalog</translation>
+    </message>
+    <message>
+        <source>SharePoint connections: %1</source>
+        <translation>SharePoint-Verbindungen: %1</translation>
+    </message>
+    <message>
+        <source>%1  tenant %2  %3</source>
+        <translation>%1  Mandant %2  %3</translation>
+    </message>
+    <message>
+        <source>Sync definitions: %1</source>
+        <translation>Synchronisationsdefinitionen: %1</translation>
+    </message>
+    <message>
+        <source>%1  %2  %3.%4 → %5 list(s)</source>
+        <translation>%1  %2  %3.%4 → %5 Liste(n)</translation>
+    </message>
+    <message>
+        <source>connections add-database needs --name (and --database for a new database)</source>
+        <translation>connections add-database braucht --name (und --database für eine neue Datenbank)</translation>
+    </message>
+    <message>
+        <source>--role must be one of %1</source>
+        <translation>--role muss eines von %1 sein</translation>
+    </message>
+    <message>
+        <source>--port must be a number from 1 to 65535</source>
+        <translation>--port muss eine Zahl von 1 bis 65535 sein</translation>
+    </message>
+    <message>
+        <source>a new database connection needs --database</source>
+        <translation>eine neue Datenbankverbindung braucht --database</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; already has an instance called &apos;%2&apos;.</source>
+        <translation>„%1“ hat bereits eine Instanz namens „%2“.</translation>
+    </message>
+    <message>
+        <source>Added instance &apos;%1&apos;</source>
+        <translation>Instanz „%1“ hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Added database connection &apos;%1&apos;</source>
+        <translation>Datenbankverbindung „%1“ hinzugefügt</translation>
+    </message>
+    <message>
+        <source>connections add-sharepoint needs --name, --tenant and --client-id</source>
+        <translation>connections add-sharepoint braucht --name, --tenant und --client-id</translation>
+    </message>
+    <message>
+        <source>Added SharePoint connection &apos;%1&apos;</source>
+        <translation>SharePoint-Verbindung „%1“ hinzugefügt</translation>
+    </message>
+    <message>
+        <source>connections test takes one database connection name</source>
+        <translation>connections test erwartet den Namen einer Datenbankverbindung</translation>
+    </message>
+    <message>
+        <source>ok      %1 (%2:%3): %4</source>
+        <translation>ok      %1 (%2:%3): %4</translation>
+    </message>
+    <message>
+        <source>FAILED  %1 (%2:%3): %4 [%5]</source>
+        <translation>FEHLER  %1 (%2:%3): %4 [%5]</translation>
+    </message>
+    <message>
+        <source>introspect takes one database connection name</source>
+        <translation>introspect erwartet den Namen einer Datenbankverbindung</translation>
+    </message>
+    <message>
+        <source>warning: instance unavailable, failed over: %1</source>
+        <translation>Warnung: Instanz nicht erreichbar, ausgewichen: %1</translation>
+    </message>
+    <message>
+        <source>%1 via %2 (%3): %4 table(s)</source>
+        <translation>%1 über %2 (%3): %4 Tabelle(n)</translation>
+    </message>
+    <message>
+        <source>%1  %2 columns, key (%3), %4 index(es), ~%5 rows</source>
+        <translation>%1  %2 Spalten, Schlüssel (%3), %4 Index(e), ~%5 Zeilen</translation>
+    </message>
+    <message>
+        <source>Schema drift: the schema differs from the previous snapshot.</source>
+        <translation>Schemaabweichung: Das Schema unterscheidet sich vom vorherigen Stand.</translation>
+    </message>
+    <message>
+        <source>No sync definitions yet. Import one with: syncbridge-cli definitions import &lt;file&gt;</source>
+        <translation>Noch keine Synchronisationsdefinitionen. Importieren mit: syncbridge-cli definitions import &lt;datei&gt;</translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>inaktiv</translation>
+    </message>
+    <message>
+        <source>definitions export takes one definition name or --all</source>
+        <translation>definitions export erwartet einen Definitionsnamen oder --all</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Exported %1 definition(s) to %2</source>
+        <translation>%1 Definition(en) nach %2 exportiert</translation>
+    </message>
+    <message>
+        <source>definitions import takes one file</source>
+        <translation>definitions import erwartet eine Datei</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 problem(s); nothing was imported.</source>
+        <translation>%1: %2 Problem(e); es wurde nichts importiert.</translation>
+    </message>
+    <message>
+        <source>Imported %1 new and replaced %2 definition(s).</source>
+        <translation>%1 neue Definition(en) importiert und %2 ersetzt.</translation>
+    </message>
+    <message>
+        <source>no command given</source>
+        <translation>kein Befehl angegeben</translation>
+    </message>
+    <message>
+        <source>unknown command &apos;%1&apos;</source>
+        <translation>unbekannter Befehl „%1“</translation>
+    </message>
+    <message>
+        <source>SyncBridge command line: keeps PostgreSQL tables and SharePoint lists in sync.</source>
+        <translation>SyncBridge-Kommandozeile: hält PostgreSQL-Tabellen und SharePoint-Listen synchron.</translation>
+    </message>
+    <message>
+        <source>The command and its arguments (see above).</source>
+        <translation>Der Befehl und seine Argumente (siehe oben).</translation>
+    </message>
+    <message>
+        <source>usage error: no command given</source>
+        <translation>Aufruffehler: kein Befehl angegeben</translation>
+    </message>
+    <message>
+        <source>usage error: --secrets must be keychain or env</source>
+        <translation>Aufruffehler: --secrets muss keychain oder env sein</translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::ConnectionsModel</name>
+    <message>
+        <source>Primary</source>
+        <translation>Primär</translation>
+    </message>
+    <message>
+        <source>Standby</source>
+        <translation>Standby</translation>
+    </message>
+    <message>
+        <source>Replica</source>
+        <translation>Replikat</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Databases</source>
+        <translation>Datenbanken</translation>
+    </message>
+    <message>
+        <source>%1 #%2 · %3@%4:%5</source>
+        <translation>%1 #%2 · %3@%4:%5</translation>
+    </message>
+    <message numerus="yes">
+        <source>database “%1”, %n instance(s)</source>
+        <translation>
+            <numerusform>Datenbank „%1“, %n Instanz</numerusform>
+            <numerusform>Datenbank „%1“, %n Instanzen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connection(s)</source>
+        <translation>
+            <numerusform>%n Verbindung</numerusform>
+            <numerusform>%n Verbindungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>SharePoint</source>
+        <translation>SharePoint</translation>
+    </message>
+    <message>
+        <source>tenant %1 · %2</source>
+        <translation>Mandant %1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::ConnectionsPage</name>
+    <message>
+        <source>&lt;h3&gt;No connections yet&lt;/h3&gt;&lt;p&gt;Add the PostgreSQL database you want to sync from (&lt;b&gt;Add database…&lt;/b&gt;, Ctrl+N) and the SharePoint tenant to sync to (&lt;b&gt;Add SharePoint…&lt;/b&gt;, Ctrl+Shift+N).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Noch keine Verbindungen&lt;/h3&gt;&lt;p&gt;Fügen Sie die PostgreSQL-Datenbank hinzu, aus der synchronisiert wird (&lt;b&gt;Datenbank hinzufügen…&lt;/b&gt;, Strg+N), und den SharePoint-Mandanten, in den synchronisiert wird (&lt;b&gt;SharePoint hinzufügen…&lt;/b&gt;, Strg+Umschalt+N).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Connection test:</source>
+        <translation>Verbindungstest:</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Connections&lt;/h2&gt;Where SyncBridge reads from and writes to. Passwords and client secrets are kept in the system keychain.</source>
+        <translation>&lt;h2&gt;Verbindungen&lt;/h2&gt;Woraus SyncBridge liest und wohin es schreibt. Passwörter und Clientgeheimnisse liegen im Schlüsselbund des Systems.</translation>
+    </message>
+    <message>
+        <source>Add &amp;database…</source>
+        <translation>&amp;Datenbank hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add a PostgreSQL database with one or more instances (Ctrl+N)</source>
+        <translation>Eine PostgreSQL-Datenbank mit einer oder mehreren Instanzen hinzufügen (Strg+N)</translation>
+    </message>
+    <message>
+        <source>Add &amp;SharePoint…</source>
+        <translation>&amp;SharePoint hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+N</source>
+        <translation>Ctrl+Shift+N</translation>
+    </message>
+    <message>
+        <source>Add a SharePoint (Microsoft Graph) connection (Ctrl+Shift+N)</source>
+        <translation>Eine SharePoint-Verbindung (Microsoft Graph) hinzufügen (Strg+Umschalt+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <source>Ctrl+T</source>
+        <translation>Ctrl+T</translation>
+    </message>
+    <message>
+        <source>Testing SharePoint connections arrives with the Microsoft Graph client.</source>
+        <translation>Das Testen von SharePoint-Verbindungen kommt mit dem Microsoft-Graph-Client.</translation>
+    </message>
+    <message>
+        <source>Connect to every instance and report what answers (Ctrl+T)</source>
+        <translation>Jede Instanz verbinden und melden, welche antwortet (Strg+T)</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;%1&lt;/h3&gt;&lt;p&gt;PostgreSQL database &lt;b&gt;%2&lt;/b&gt;&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;%1&lt;/h3&gt;&lt;p&gt;PostgreSQL-Datenbank &lt;b&gt;%2&lt;/b&gt;&lt;/p&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;p&gt;%n instance(s), tried in failover order.&lt;/p&gt;</source>
+        <translation>
+            <numerusform>&lt;p&gt;%n Instanz, in Failover-Reihenfolge versucht.&lt;/p&gt;</numerusform>
+            <numerusform>&lt;p&gt;%n Instanzen, in Failover-Reihenfolge versucht.&lt;/p&gt;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;%1&lt;/h3&gt;&lt;p&gt;Tenant &lt;b&gt;%2&lt;/b&gt;, client ID &lt;b&gt;%3&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Authority: %4&lt;br&gt;Graph: %5&lt;br&gt;Budget: %6 resource units per minute&lt;/p&gt;&lt;p&gt;Client secret: %7&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;%1&lt;/h3&gt;&lt;p&gt;Mandant &lt;b&gt;%2&lt;/b&gt;, Client-ID &lt;b&gt;%3&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Autorität: %4&lt;br&gt;Graph: %5&lt;br&gt;Budget: %6 Ressourceneinheiten pro Minute&lt;/p&gt;&lt;p&gt;Clientgeheimnis: %7&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>in the keychain</source>
+        <translation>im Schlüsselbund</translation>
+    </message>
+    <message>
+        <source>Select a connection to see its details.</source>
+        <translation>Wählen Sie eine Verbindung, um ihre Details zu sehen.</translation>
+    </message>
+    <message>
+        <source>Another connection already has this name; choose a different one.</source>
+        <translation>Eine andere Verbindung trägt diesen Namen bereits; wählen Sie einen anderen.</translation>
+    </message>
+    <message>
+        <source>The system keychain is unavailable: passwords are kept for this session only and must be entered again after a restart. Unlock or start your keyring to store them permanently.</source>
+        <translation>Der Schlüsselbund des Systems ist nicht verfügbar: Passwörter gelten nur für diese Sitzung und müssen nach einem Neustart erneut eingegeben werden. Entsperren oder starten Sie Ihren Schlüsselbund, um sie dauerhaft zu speichern.</translation>
+    </message>
+    <message>
+        <source>Delete connection</source>
+        <translation>Verbindung löschen</translation>
+    </message>
+    <message>
+        <source>Delete “%1” and its stored passwords? Sync definitions that use it stop working.</source>
+        <translation>„%1“ und die gespeicherten Passwörter löschen? Synchronisationsdefinitionen, die sie nutzen, funktionieren dann nicht mehr.</translation>
+    </message>
+    <message>
+        <source>%1 (%2:%3): connecting…</source>
+        <translation>%1 (%2:%3): verbinde…</translation>
+    </message>
+    <message>
+        <source>%1: %2, answered in %3 ms</source>
+        <translation>%1: %2, Antwort nach %3 ms</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::DatabaseDialog</name>
+    <message>
+        <source>Add database connection</source>
+        <translation>Datenbankverbindung hinzufügen</translation>
+    </message>
+    <message>
+        <source>Edit database connection</source>
+        <translation>Datenbankverbindung bearbeiten</translation>
+    </message>
+    <message>
+        <source>How SyncBridge calls it, e.g. “Projects (production)”</source>
+        <translation>Wie SyncBridge sie nennt, z. B. „Projekte (Produktion)“</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL database, e.g. “projects”</source>
+        <translation>Die PostgreSQL-Datenbank, z. B. „projects“</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Datenbank:</translation>
+    </message>
+    <message>
+        <source>D&amp;escription:</source>
+        <translation>B&amp;eschreibung:</translation>
+    </message>
+    <message>
+        <source>Instances (tried in failover order):</source>
+        <translation>Instanzen (in Failover-Reihenfolge versucht):</translation>
+    </message>
+    <message>
+        <source>Give the connection a name.</source>
+        <translation>Geben Sie der Verbindung einen Namen.</translation>
+    </message>
+    <message>
+        <source>Enter the PostgreSQL database name.</source>
+        <translation>Geben Sie den Namen der PostgreSQL-Datenbank ein.</translation>
+    </message>
+    <message>
+        <source>Add at least one instance.</source>
+        <translation>Fügen Sie mindestens eine Instanz hinzu.</translation>
+    </message>
+    <message>
+        <source>Instance %1 needs a name.</source>
+        <translation>Instanz %1 braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>Two instances are called “%1”.</source>
+        <translation>Zwei Instanzen heißen „%1“.</translation>
+    </message>
+    <message>
+        <source>Instance “%1” needs a host.</source>
+        <translation>Instanz „%1“ braucht einen Host.</translation>
+    </message>
+    <message>
+        <source>Instance “%1” needs a user.</source>
+        <translation>Instanz „%1“ braucht einen Benutzer.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::DefinitionReader</name>
+    <message>
+        <source>is required</source>
+        <translation>ist erforderlich</translation>
+    </message>
+    <message>
+        <source>must be a text value</source>
+        <translation>muss ein Text sein</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>darf nicht leer sein</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>muss true oder false sein</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not one of %2</source>
+        <translation>„%1“ ist keiner der Werte %2</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>muss ein Objekt sein</translation>
+    </message>
+    <message>
+        <source>must be a list</source>
+        <translation>muss eine Liste sein</translation>
+    </message>
+    <message>
+        <source>must be a non-empty text value</source>
+        <translation>muss ein nicht leerer Text sein</translation>
+    </message>
+    <message>
+        <source>must name at least one column for key strategy %1</source>
+        <translation>muss für die Schlüsselstrategie %1 mindestens eine Spalte nennen</translation>
+    </message>
+    <message>
+        <source>must be a number between 0 and 1</source>
+        <translation>muss eine Zahl zwischen 0 und 1 sein</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a known IANA time zone</source>
+        <translation>„%1“ ist keine bekannte IANA-Zeitzone</translation>
+    </message>
+    <message>
+        <source>must list at least one SharePoint list</source>
+        <translation>muss mindestens eine SharePoint-Liste nennen</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; names another target already</source>
+        <translation>„%1“ benennt bereits ein anderes Ziel</translation>
+    </message>
+    <message>
+        <source>target strategy SINGLE takes exactly one list, not %1</source>
+        <translation>Zielstrategie SINGLE erwartet genau eine Liste, nicht %1</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not the name of one of this definition&apos;s targets</source>
+        <translation>„%1“ ist nicht der Name eines Ziels dieser Definition</translation>
+    </message>
+    <message>
+        <source>must be a condition text or an expression object</source>
+        <translation>muss ein Bedingungstext oder ein Ausdrucksobjekt sein</translation>
+    </message>
+    <message>
+        <source>target strategy CONDITIONAL needs at least one rule</source>
+        <translation>Zielstrategie CONDITIONAL braucht mindestens eine Regel</translation>
+    </message>
+    <message>
+        <source>must map at least one column</source>
+        <translation>muss mindestens eine Spalte zuordnen</translation>
+    </message>
+    <message>
+        <source>a SharePoint system field can only be PULL_ONLY</source>
+        <translation>ein SharePoint-Systemfeld kann nur PULL_ONLY sein</translation>
+    </message>
+    <message>
+        <source>the SharePoint column &apos;%1&apos; is mapped twice</source>
+        <translation>die SharePoint-Spalte „%1“ ist doppelt zugeordnet</translation>
+    </message>
+    <message>
+        <source>the file is not valid JSON: %1 at byte %2</source>
+        <translation>die Datei ist kein gültiges JSON: %1 bei Byte %2</translation>
+    </message>
+    <message>
+        <source>must be an object with a &quot;definitions&quot; list</source>
+        <translation>muss ein Objekt mit einer Liste &quot;definitions&quot; sein</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a format this version reads (expected %2)</source>
+        <translation>„%1“ ist kein Format, das diese Version liest (erwartet %2)</translation>
+    </message>
+    <message>
+        <source>must be a list of definitions</source>
+        <translation>muss eine Liste von Definitionen sein</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is defined twice in this file</source>
+        <translation>„%1“ ist in dieser Datei doppelt definiert</translation>
+    </message>
+    <message>
+        <source>no database connection is called &apos;%1&apos;</source>
+        <translation>keine Datenbankverbindung heißt „%1“</translation>
+    </message>
+    <message>
+        <source>no SharePoint connection is called &apos;%1&apos;</source>
+        <translation>keine SharePoint-Verbindung heißt „%1“</translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::InstanceTable</name>
+    <message>
+        <source>Instance</source>
+        <translation>Instanz</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <source>SSL</source>
+        <translation>SSL</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Instances are tried in failover order: primary first, then standby, then replica; within a role, lower priority numbers first.</source>
+        <translation>Instanzen werden in Failover-Reihenfolge versucht: zuerst primär, dann Standby, dann Replikat; innerhalb einer Rolle niedrigere Prioritätszahlen zuerst.</translation>
+    </message>
+    <message>
+        <source>Add instance</source>
+        <translation>Instanz hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove instance</source>
+        <translation>Instanz entfernen</translation>
+    </message>
+    <message>
+        <source>Primary</source>
+        <translation>Primär</translation>
+    </message>
+    <message>
+        <source>Standby</source>
+        <translation>Standby</translation>
+    </message>
+    <message>
+        <source>Replica</source>
+        <translation>Replikat</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keins</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>unverändert</translation>
+    </message>
+    <message>
+        <source>Stored in the system keychain, never in SyncBridge&apos;s files.</source>
+        <translation>Im Schlüsselbund des Systems gespeichert, nie in SyncBridges Dateien.</translation>
+    </message>
+    <message>
+        <source>instance %1</source>
+        <translation>Instanz %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::MainWindow</name>
+    <message>
+        <source>SyncBridge</source>
+        <translation>SyncBridge</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Verbindungen</translation>
+    </message>
+    <message>
+        <source>Meta-store: %1</source>
+        <translation>Meta-Speicher: %1</translation>
+    </message>
+    <message>
+        <source>Secrets: %1</source>
+        <translation>Geheimnisse: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::Secrets</name>
+    <message>
+        <source>The environment variable %1 is not set.</source>
+        <translation>Die Umgebungsvariable %1 ist nicht gesetzt.</translation>
+    </message>
+    <message>
+        <source>Secrets from the environment are read-only; set %1 instead.</source>
+        <translation>Geheimnisse aus der Umgebung sind schreibgeschützt; setzen Sie stattdessen %1.</translation>
+    </message>
+    <message>
+        <source>environment variables</source>
+        <translation>Umgebungsvariablen</translation>
+    </message>
+    <message>
+        <source>The keychain holds no secret for %1; enter it again.</source>
+        <translation>Der Schlüsselbund enthält kein Geheimnis für %1; geben Sie es erneut ein.</translation>
+    </message>
+    <message>
+        <source>The system keychain is unavailable, so secrets cannot be stored safely. Unlock or start your keyring (e.g. GNOME Keyring or KWallet) and try again.</source>
+        <translation>Der Schlüsselbund des Systems ist nicht verfügbar, daher können Geheimnisse nicht sicher gespeichert werden. Entsperren oder starten Sie Ihren Schlüsselbund (z. B. GNOME Keyring oder KWallet) und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>system keychain</source>
+        <translation>Schlüsselbund des Systems</translation>
+    </message>
+    <message>
+        <source>No secret is stored for %1 in this session.</source>
+        <translation>In dieser Sitzung ist kein Geheimnis für %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>session memory</source>
+        <translation>Sitzungsspeicher</translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::SharePointDialog</name>
+    <message>
+        <source>Add SharePoint connection</source>
+        <translation>SharePoint-Verbindung hinzufügen</translation>
+    </message>
+    <message>
+        <source>Edit SharePoint connection</source>
+        <translation>SharePoint-Verbindung bearbeiten</translation>
+    </message>
+    <message>
+        <source>contoso.onmicrosoft.com or the tenant GUID</source>
+        <translation>contoso.onmicrosoft.com oder die Mandanten-GUID</translation>
+    </message>
+    <message>
+        <source>Application (client) ID of the app registration</source>
+        <translation>Anwendungs-ID (Client-ID) der App-Registrierung</translation>
+    </message>
+    <message>
+        <source>Client secret value</source>
+        <translation>Wert des Clientgeheimnisses</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>unverändert</translation>
+    </message>
+    <message>
+        <source>Stored in the system keychain, never in SyncBridge&apos;s files.</source>
+        <translation>Im Schlüsselbund des Systems gespeichert, nie in SyncBridges Dateien.</translation>
+    </message>
+    <message>
+        <source>For national clouds or the local Graph emulator; plain http is allowed only for this computer.</source>
+        <translation>Für nationale Clouds oder den lokalen Graph-Emulator; unverschlüsseltes http ist nur für diesen Computer erlaubt.</translation>
+    </message>
+    <message>
+        <source> RU/min</source>
+        <translation> RE/min</translation>
+    </message>
+    <message>
+        <source>The tenant&apos;s SharePoint resource-unit budget per app and minute (1,250 for most licences).</source>
+        <translation>Das SharePoint-Budget des Mandanten in Ressourceneinheiten pro App und Minute (1.250 für die meisten Lizenzen).</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Tenant:</source>
+        <translation>&amp;Mandant:</translation>
+    </message>
+    <message>
+        <source>&amp;Client ID:</source>
+        <translation>&amp;Client-ID:</translation>
+    </message>
+    <message>
+        <source>Client &amp;secret:</source>
+        <translation>Client&amp;geheimnis:</translation>
+    </message>
+    <message>
+        <source>&amp;Authority host:</source>
+        <translation>&amp;Autoritäts-Host:</translation>
+    </message>
+    <message>
+        <source>&amp;Graph base URL:</source>
+        <translation>&amp;Graph-Basis-URL:</translation>
+    </message>
+    <message>
+        <source>&amp;Budget:</source>
+        <translation>&amp;Budget:</translation>
+    </message>
+    <message>
+        <source>Give the connection a name.</source>
+        <translation>Geben Sie der Verbindung einen Namen.</translation>
+    </message>
+    <message>
+        <source>Enter the tenant.</source>
+        <translation>Geben Sie den Mandanten ein.</translation>
+    </message>
+    <message>
+        <source>Enter the client ID.</source>
+        <translation>Geben Sie die Client-ID ein.</translation>
+    </message>
+    <message>
+        <source>The authority host must be an https URL (http only for this computer).</source>
+        <translation>Der Autoritäts-Host muss eine https-URL sein (http nur für diesen Computer).</translation>
+    </message>
+    <message>
+        <source>The Graph base URL must be an https URL (http only for this computer).</source>
+        <translation>Die Graph-Basis-URL muss eine https-URL sein (http nur für diesen Computer).</translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::Source</name>
+    <message>
+        <source>reading the table catalog</source>
+        <translation>beim Lesen des Tabellenkatalogs</translation>
+    </message>
+    <message>
+        <source>The server at %1 rejected the password for user &apos;%2&apos;. Check the user name and password of instance &apos;%3&apos;.</source>
+        <translation>Der Server unter %1 hat das Passwort für Benutzer „%2“ abgelehnt. Prüfen Sie Benutzername und Passwort der Instanz „%3“.</translation>
+    </message>
+    <message>
+        <source>The server at %1 has no database called &apos;%2&apos;. Check the database name.</source>
+        <translation>Der Server unter %1 hat keine Datenbank namens „%2“. Prüfen Sie den Datenbanknamen.</translation>
+    </message>
+    <message>
+        <source>Nothing is accepting connections at %1. Is PostgreSQL running there, and is the port right?</source>
+        <translation>Unter %1 nimmt nichts Verbindungen an. Läuft PostgreSQL dort, und stimmt der Port?</translation>
+    </message>
+    <message>
+        <source>The host name &apos;%1&apos; cannot be resolved. Check the spelling or your DNS.</source>
+        <translation>Der Hostname „%1“ lässt sich nicht auflösen. Prüfen Sie die Schreibweise oder Ihr DNS.</translation>
+    </message>
+    <message>
+        <source>The server at %1 did not answer in time. Check the network and firewall.</source>
+        <translation>Der Server unter %1 hat nicht rechtzeitig geantwortet. Prüfen Sie Netzwerk und Firewall.</translation>
+    </message>
+    <message>
+        <source>Cannot connect to %1.</source>
+        <translation>Verbindung zu %1 nicht möglich.</translation>
+    </message>
+    <message>
+        <source>The database failed while %1.</source>
+        <translation>Die Datenbank ist %1 gescheitert.</translation>
+    </message>
+    <message>
+        <source>The database &apos;%1&apos; has no instances to connect to.</source>
+        <translation>Die Datenbank „%1“ hat keine Instanzen, zu denen verbunden werden kann.</translation>
+    </message>
+    <message>
+        <source>No instance of &apos;%1&apos; accepted a connection:
+%2</source>
+        <translation>Keine Instanz von „%1“ hat eine Verbindung angenommen:
+%2</translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::Store</name>
+    <message>
+        <source>No sync definition with id %1 exists.</source>
+        <translation>Es gibt keine Synchronisationsdefinition mit der ID %1.</translation>
+    </message>
+    <message>
+        <source>No sync definition is called &apos;%1&apos;.</source>
+        <translation>Keine Synchronisationsdefinition heißt „%1“.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder for the meta-store: %1</source>
+        <translation>Der Ordner für den Meta-Speicher kann nicht angelegt werden: %1</translation>
+    </message>
+    <message>
+        <source>The Qt Sql driver for the meta-store is not installed (%1).</source>
+        <translation>Der Qt-Sql-Treiber für den Meta-Speicher ist nicht installiert (%1).</translation>
+    </message>
+    <message>
+        <source>Cannot open the meta-store at %1.</source>
+        <translation>Der Meta-Speicher unter %1 kann nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>The meta-store was written by a newer SyncBridge (schema %1); this version knows schema %2. Update SyncBridge.</source>
+        <translation>Der Meta-Speicher wurde von einem neueren SyncBridge geschrieben (Schema %1); diese Version kennt Schema %2. Aktualisieren Sie SyncBridge.</translation>
+    </message>
+    <message>
+        <source>No run with id %1 exists.</source>
+        <translation>Es gibt keinen Lauf mit der ID %1.</translation>
+    </message>
+    <message>
+        <source>An entry with this name already exists.</source>
+        <translation>Ein Eintrag mit diesem Namen existiert bereits.</translation>
+    </message>
+    <message>
+        <source>The meta-store could not complete the request.</source>
+        <translation>Der Meta-Speicher konnte die Anfrage nicht ausführen.</translation>
+    </message>
+    <message>
+        <source>The meta-store did not return the new entry&apos;s id.</source>
+        <translation>Der Meta-Speicher hat die ID des neuen Eintrags nicht zurückgegeben.</translation>
+    </message>
+    <message>
+        <source>No database connection with that name or id exists.</source>
+        <translation>Es gibt keine Datenbankverbindung mit diesem Namen oder dieser ID.</translation>
+    </message>
+    <message>
+        <source>No SharePoint connection with that name or id exists.</source>
+        <translation>Es gibt keine SharePoint-Verbindung mit diesem Namen oder dieser ID.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::StoreLocation</name>
+    <message>
+        <source>No meta-store location was given.</source>
+        <translation>Es wurde kein Ort für den Meta-Speicher angegeben.</translation>
+    </message>
+    <message>
+        <source>The meta-store URL is not valid; expected postgresql://user@host:port/database.</source>
+        <translation>Die URL des Meta-Speichers ist ungültig; erwartet wird postgresql://benutzer@host:port/datenbank.</translation>
+    </message>
+    <message>
+        <source>Remove the password from the meta-store URL; put it in PGPASSWORD or ~/.pgpass so it is never stored in settings or logs.</source>
+        <translation>Entfernen Sie das Passwort aus der URL des Meta-Speichers; legen Sie es in PGPASSWORD oder ~/.pgpass ab, damit es nie in Einstellungen oder Protokollen landet.</translation>
+    </message>
+    <message>
+        <source>The meta-store URL names no database; expected postgresql://user@host:port/database.</source>
+        <translation>Die URL des Meta-Speichers nennt keine Datenbank; erwartet wird postgresql://benutzer@host:port/datenbank.</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Keeps PostgreSQL tables and SharePoint lists in sync.</source>
+        <translation>Hält PostgreSQL-Tabellen und SharePoint-Listen synchron.</translation>
+    </message>
+    <message>
+        <source>Meta-store: a SQLite file or postgresql://user@host:port/db.</source>
+        <translation>Meta-Speicher: eine SQLite-Datei oder postgresql://benutzer@host:port/db.</translation>
+    </message>
+    <message>
+        <source>Render the window to a PNG file once loaded, then exit.</source>
+        <translation>Das Fenster nach dem Laden als PNG-Datei speichern und beenden.</translation>
+    </message>
+    <message>
+        <source>SyncBridge cannot start</source>
+        <translation>SyncBridge kann nicht starten</translation>
+    </message>
+    <message>
+        <source>The meta-store could not be opened:
+%1</source>
+        <translation>Der Meta-Speicher konnte nicht geöffnet werden:
+%1</translation>
+    </message>
+</context>
+</TS>
