@@ -54,10 +54,10 @@ bool SingleInstance::claim(const QStringList &arguments)
         QLocalSocket *socket = m_server->nextPendingConnection();
         connect(socket, &QLocalSocket::disconnected, socket, &QObject::deleteLater);
         connect(socket, &QLocalSocket::readyRead, this, [this, socket]() {
-            QStringList arguments;
+            QStringList forwarded;
             QDataStream stream(socket->readAll());
-            stream >> arguments;
-            emit activated(arguments);
+            stream >> forwarded;
+            emit activated(forwarded);
         });
     });
     return true;

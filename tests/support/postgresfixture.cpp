@@ -48,9 +48,12 @@ PostgresFixture::PostgresFixture()
 
 PostgresFixture::~PostgresFixture()
 {
-    if (m_running)
-        run(m_binDir + QStringLiteral("/pg_ctl"), {QStringLiteral("-D"), m_dataDir, QStringLiteral("-m"), QStringLiteral("immediate"),
-                                                   QStringLiteral("stop")});
+    if (!m_running)
+        return;
+    auto stopped = run(m_binDir + QStringLiteral("/pg_ctl"), {QStringLiteral("-D"), m_dataDir, QStringLiteral("-m"),
+                                                              QStringLiteral("immediate"), QStringLiteral("stop")});
+    if (!stopped)
+        qWarning("PostgreSQL test fixture: could not stop the server: %s", qPrintable(stopped.error().toString()));
 }
 
 int PostgresFixture::freeLoopbackPort()
