@@ -318,18 +318,9 @@ void ConnectionsPage::saveDatabase(DatabaseEdit edit)
             instance.secretRef = makeSecretKey(postgresSecretKind);
         secrets.append({instance.secretRef, password});
     }
-    // Secrets first: a saved connection must never point at a secret that was not stored.
-    writeSecrets(secrets, [this, database = edit.database](Result<void> written) {
-        if (!written) {
-            showMessage(written.error().message(), true);
-            emit saveFailed(written.error().message());
-            return;
-        }
-        auto store = m_context.store;
-        runInBackground(this, m_context.storePool,
-                        [store, database]() mutable { return ConnectionRepository(*store).saveDatabase(database); },
-                        [this](Result<qint64> saved) { afterSave(saved, ConnectionsModel::Kind::Database); });
-    });
+    storeSecretsThenSave(secrets, [database = edit.database](ConnectionRepository &repository) mutable {
+        return repository.saveDatabase(database);
+    }, ConnectionsModel::Kind::Database);
 }
 
 void ConnectionsPage::saveSharePointConnection(SharePointEdit edit)
@@ -340,7 +331,16 @@ void ConnectionsPage::saveSharePointConnection(SharePointEdit edit)
             edit.connection.secretRef = makeSecretKey(sharePointSecretKind);
         secrets.append({edit.connection.secretRef, edit.clientSecret});
     }
-    writeSecrets(secrets, [this, connection = edit.connection](Result<void> written) {
+    storeSecretsThenSave(secrets, [connection = edit.connection](ConnectionRepository &repository) mutable {
+        return repository.saveSharePointConnection(connection);
+    }, ConnectionsModel::Kind::SharePoint);
+}
+
+void ConnectionsPage::storeSecretsThenSave(QList<QPair<QString, QString>> secrets,
+                                           std::function<Result<qint64>(ConnectionRepository &)> save, ConnectionsModel::Kind kind)
+{
+    // Secrets first: a saved connection must never point at a secret that was not stored.
+    writeSecrets(std::move(secrets), [this, save = std::move(save), kind](Result<void> written) {
         if (!written) {
             showMessage(written.error().message(), true);
             emit saveFailed(written.error().message());
@@ -348,8 +348,11 @@ void ConnectionsPage::saveSharePointConnection(SharePointEdit edit)
         }
         auto store = m_context.store;
         runInBackground(this, m_context.storePool,
-                        [store, connection]() mutable { return ConnectionRepository(*store).saveSharePointConnection(connection); },
-                        [this](Result<qint64> saved) { afterSave(saved, ConnectionsModel::Kind::SharePoint); });
+                        [store, save]() {
+                            ConnectionRepository repository(*store);
+                            return save(repository);
+                        },
+                        [this, kind](Result<qint64> saved) { afterSave(saved, kind); });
     });
 }
 
@@ -420,6 +423,18 @@ void ConnectionsPage::deleteSelected()
     question->open();
 }
 
+void ConnectionsPage::finishInstanceTest(QListWidgetItem *row, bool succeeded, const QString &text, const QString &detail)
+{
+    row->setIcon(QIcon(succeeded ? QStringLiteral(":/icons/ok.svg") : QStringLiteral(":/icons/error.svg")));
+    row->setText(text);
+    row->setToolTip(detail);
+    row->setData(Qt::UserRole, succeeded);
+    if (--m_testsRunning == 0) {
+        updateDetails();
+        emit testFinished();
+    }
+}
+
 void ConnectionsPage::testSelected()
 {
     const Database *selected = selectedDatabase();
@@ -443,19 +458,10 @@ void ConnectionsPage::testSelected()
                             [this, instance, row](std::pair<Result<ProbeReport>, qint64> outcome) {
                                 const auto &[report, elapsed] = outcome;
                                 const QString where = QStringLiteral("%1 (%2:%3)").arg(instance.name, instance.host).arg(instance.port);
-                                if (report) {
-                                    row->setIcon(QIcon(QStringLiteral(":/icons/ok.svg")));
-                                    row->setText(tr("%1: %2, answered in %3 ms").arg(where, report->serverVersion).arg(elapsed));
-                                } else {
-                                    row->setIcon(QIcon(QStringLiteral(":/icons/error.svg")));
-                                    row->setText(tr("%1: %2").arg(where, report.error().message()));
-                                    row->setToolTip(report.error().detail());
-                                }
-                                row->setData(Qt::UserRole, report.ok());
-                                if (--m_testsRunning == 0) {
-                                    updateDetails();
-                                    emit testFinished();
-                                }
+                                if (report)
+                                    finishInstanceTest(row, true, tr("%1: %2, answered in %3 ms").arg(where, report->serverVersion).arg(elapsed), {});
+                                else
+                                    finishInstanceTest(row, false, tr("%1: %2").arg(where, report.error().message()), report.error().detail());
                             });
         };
         if (instance.secretRef.isEmpty()) {
@@ -467,13 +473,7 @@ void ConnectionsPage::testSelected()
                 probe(*password);
                 return;
             }
-            row->setIcon(QIcon(QStringLiteral(":/icons/error.svg")));
-            row->setText(tr("%1: %2").arg(instance.name, password.error().message()));
-            row->setData(Qt::UserRole, false);
-            if (--m_testsRunning == 0) {
-                updateDetails();
-                emit testFinished();
-            }
+            finishInstanceTest(row, false, tr("%1: %2").arg(instance.name, password.error().message()), password.error().detail());
         });
     }
 }

@@ -12,12 +12,14 @@
 class QAction;
 class QLabel;
 class QListWidget;
+class QListWidgetItem;
 class QSplitter;
 class QStackedWidget;
 class QTreeView;
 
 namespace SyncBridge {
 
+class ConnectionRepository;
 struct DatabaseEdit;
 struct SharePointEdit;
 
@@ -63,6 +65,9 @@ private:
     void saveDatabase(DatabaseEdit edit);
     void saveSharePointConnection(SharePointEdit edit);
     void writeSecrets(QList<QPair<QString, QString>> secrets, std::function<void(Result<void>)> done);
+    void storeSecretsThenSave(QList<QPair<QString, QString>> secrets, std::function<Result<qint64>(ConnectionRepository &)> save,
+                              ConnectionsModel::Kind kind);
+    void finishInstanceTest(QListWidgetItem *row, bool succeeded, const QString &text, const QString &detail);
     void afterSave(const Result<qint64> &saved, ConnectionsModel::Kind kind);
     const Database *selectedDatabase() const;
     const SharePointConnection *selectedSharePointConnection() const;

@@ -4,29 +4,17 @@
 #include "commands.h"
 
 #include "common/logging.h"
+#include "common/translations.h"
 #include "secrets/environmentsecretstore.h"
 #include "secrets/keychainsecretstore.h"
 #include "store/metastore.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
-#include <QLocale>
-#include <QTranslator>
 
 #include <cstdio>
 
 using namespace SyncBridge;
-
-namespace {
-
-void installTranslations(QCoreApplication &app)
-{
-    auto *translator = new QTranslator(&app);
-    if (translator->load(QLocale(), QStringLiteral("syncbridge"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QCoreApplication::installTranslator(translator);
-}
-
-} // namespace
 
 int main(int argc, char *argv[])
 {

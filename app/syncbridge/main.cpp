@@ -3,6 +3,7 @@
 #include "singleinstance.h"
 
 #include "common/logging.h"
+#include "common/translations.h"
 #include "mainwindow.h"
 #include "connectionspage.h"
 #include "secrets/keychainsecretstore.h"
@@ -11,26 +12,10 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QLibraryInfo>
 #include <QMessageBox>
 #include <QTimer>
-#include <QTranslator>
 
 using namespace SyncBridge;
-
-namespace {
-
-void installTranslations(QApplication &app)
-{
-    auto *qtTranslator = new QTranslator(&app);
-    if (qtTranslator->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(qtTranslator);
-    auto *translator = new QTranslator(&app);
-    if (translator->load(QLocale(), QStringLiteral("syncbridge"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QApplication::installTranslator(translator);
-}
-
-} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -87,17 +72,27 @@ int main(int argc, char *argv[])
         MainWindow window(context);
         QObject::connect(&instance, &SingleInstance::activated, &window, &MainWindow::raiseToFront);
         if (!screenshot.isEmpty()) {
-            QObject::connect(window.connectionsPage(), &ConnectionsPage::loaded, &window, [&window, screenshot]() {
-                window.connectionsPage()->selectDatabase(window.connectionsPage()->model()->databases().value(0).id);
-                QTimer::singleShot(200, &window, [&window, screenshot]() {
-                    const bool saved = window.grab().save(screenshot);
-                    QApplication::exit(saved ? 0 : 2);
-                });
-            });
+            // Show the first database with a fresh connection test, then save the picture and quit.
+            ConnectionsPage *page = window.connectionsPage();
+            const auto grabAndQuit = [&window, screenshot]() {
+                QTimer::singleShot(200, &window, [&window, screenshot]() { QApplication::exit(window.grab().save(screenshot) ? 0 : 2); });
+            };
+            QObject::connect(page, &ConnectionsPage::testFinished, &window, grabAndQuit);
+            QObject::connect(page, &ConnectionsPage::loaded, &window, [page, grabAndQuit]() {
+                if (page->model()->databases().isEmpty()) {
+                    grabAndQuit();
+                    return;
+                }
+                page->selectDatabase(page->model()->databases().first().id);
+                page->testSelected();
+            }, Qt::SingleShotConnection);
         }
         window.show();
         exitCode = QApplication::exec();
     }
+    // The store pool's thread owns a meta-store connection: release it there before the store goes.
+    QThreadPool::globalInstance()->waitForDone();
+    storePool.start([store = *store]() { store->releaseThreadConnection(); });
     storePool.waitForDone();
     return exitCode;
 }

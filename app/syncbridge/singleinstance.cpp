@@ -20,7 +20,6 @@ QString runtimeDirectory()
 SingleInstance::SingleInstance(const QString &name, QObject *parent)
     : QObject(parent)
     , m_name(name)
-    , m_lock(QDir(runtimeDirectory()).filePath(name + QStringLiteral(".lock")))
 {
 }
 
@@ -32,8 +31,9 @@ SingleInstance::~SingleInstance()
 
 bool SingleInstance::claim(const QStringList &arguments)
 {
-    m_lock.setStaleLockTime(0);   // a lock of a crashed process (dead PID) is taken over
-    if (!m_lock.tryLock(100)) {
+    m_lock = std::make_unique<QLockFile>(QDir(runtimeDirectory()).filePath(m_name + QStringLiteral(".lock")));
+    m_lock->setStaleLockTime(0);   // a lock of a crashed process (dead PID) is taken over
+    if (!m_lock->tryLock(100)) {
         QLocalSocket socket;
         socket.connectToServer(m_name);
         if (socket.waitForConnected(2000)) {

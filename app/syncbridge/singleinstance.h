@@ -4,6 +4,8 @@
 #include <QObject>
 #include <QStringList>
 
+#include <memory>
+
 class QLocalServer;
 
 namespace SyncBridge {
@@ -26,7 +28,7 @@ signals:
 
 private:
     QString m_name;
-    QLockFile m_lock;
+    std::unique_ptr<QLockFile> m_lock;
     QLocalServer *m_server = nullptr;
 };
 

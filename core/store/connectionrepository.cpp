@@ -189,22 +189,12 @@ Result<QList<Database>> ConnectionRepository::databases() const
 
 Result<Database> ConnectionRepository::database(qint64 id) const
 {
-    auto found = loadDatabases(QStringLiteral("WHERE id = ?"), {id});
-    if (!found)
-        return found.error();
-    if (found->isEmpty())
-        return databaseNotFound();
-    return found->constFirst();
+    return singleOr(loadDatabases(QStringLiteral("WHERE id = ?"), {id}), databaseNotFound());
 }
 
 Result<Database> ConnectionRepository::databaseByName(const QString &name) const
 {
-    auto found = loadDatabases(QStringLiteral("WHERE name = ?"), {name});
-    if (!found)
-        return found.error();
-    if (found->isEmpty())
-        return databaseNotFound();
-    return found->constFirst();
+    return singleOr(loadDatabases(QStringLiteral("WHERE name = ?"), {name}), databaseNotFound());
 }
 
 Result<void> ConnectionRepository::removeDatabase(qint64 id)
@@ -272,12 +262,7 @@ Result<QList<SharePointConnection>> ConnectionRepository::sharePointConnections(
 
 Result<SharePointConnection> ConnectionRepository::sharePointConnectionByName(const QString &name) const
 {
-    auto found = loadSharePointConnections(QStringLiteral("WHERE name = ?"), {name});
-    if (!found)
-        return found.error();
-    if (found->isEmpty())
-        return sharePointNotFound();
-    return found->constFirst();
+    return singleOr(loadSharePointConnections(QStringLiteral("WHERE name = ?"), {name}), sharePointNotFound());
 }
 
 Result<void> ConnectionRepository::removeSharePointConnection(qint64 id)

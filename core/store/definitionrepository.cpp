@@ -237,22 +237,14 @@ Result<QList<SyncDefinition>> DefinitionRepository::all() const
 
 Result<SyncDefinition> DefinitionRepository::byId(qint64 id) const
 {
-    auto found = load(QStringLiteral("WHERE d.id = ?"), {id});
-    if (!found)
-        return found.error();
-    if (found->isEmpty())
-        return Error(ErrorCode::NotFound, QCoreApplication::translate("SyncBridge::Store", "No sync definition with id %1 exists.").arg(id));
-    return found->constFirst();
+    return singleOr(load(QStringLiteral("WHERE d.id = ?"), {id}),
+                    Error(ErrorCode::NotFound, QCoreApplication::translate("SyncBridge::Store", "No sync definition with id %1 exists.").arg(id)));
 }
 
 Result<SyncDefinition> DefinitionRepository::byName(const QString &name) const
 {
-    auto found = load(QStringLiteral("WHERE d.name = ?"), {name});
-    if (!found)
-        return found.error();
-    if (found->isEmpty())
-        return Error(ErrorCode::NotFound, QCoreApplication::translate("SyncBridge::Store", "No sync definition is called '%1'.").arg(name));
-    return found->constFirst();
+    return singleOr(load(QStringLiteral("WHERE d.name = ?"), {name}),
+                    Error(ErrorCode::NotFound, QCoreApplication::translate("SyncBridge::Store", "No sync definition is called '%1'.").arg(name)));
 }
 
 Result<void> DefinitionRepository::remove(qint64 id)

@@ -21,11 +21,11 @@ MetaStore::MetaStore(StoreLocation location)
 
 MetaStore::~MetaStore()
 {
+    // Connections of other threads cannot be touched from here; removing them closes them.
+    // Workers should have called releaseThreadConnection() already.
     const QMutexLocker lock(&m_mutex);
-    for (const QString &name : std::as_const(m_connections)) {
-        QSqlDatabase::database(name, false).close();
+    for (const QString &name : std::as_const(m_connections))
         QSqlDatabase::removeDatabase(name);
-    }
 }
 
 Result<std::shared_ptr<MetaStore>> MetaStore::open(const StoreLocation &location)

@@ -63,7 +63,7 @@ QString whereClause(const RunFilter &filter, QVariantList &binds)
 Result<qint64> RunRepository::startRun(SyncRun &run)
 {
     if (!run.startedAt.isValid())
-        run.startedAt = QDateTime::currentDateTimeUtc();
+        run.startedAt = m_clock.nowUtc();
     auto id = insertReturningId(m_store.connection(),
                                 QStringLiteral("INSERT INTO sync_runs (definition_id, run_type, status, started_at, agent, message)"
                                                " VALUES (?, ?, ?, ?, ?, ?) RETURNING id"),
@@ -124,14 +124,14 @@ Result<qint64> RunRepository::countRuns(const RunFilter &filter) const
 Result<qint64> RunRepository::addEvent(RunEvent &event)
 {
     if (!event.at.isValid())
-        event.at = QDateTime::currentDateTimeUtc();
+        event.at = m_clock.nowUtc();
     const QVariant payload = event.payload.isEmpty()
         ? QVariant(QMetaType::fromType<QString>())
         : QVariant(QString::fromUtf8(QJsonDocument(event.payload).toJson(QJsonDocument::Compact)));
     auto id = insertReturningId(m_store.connection(),
                                 QStringLiteral("INSERT INTO sync_events (run_id, at, severity, event_type, message, payload_json)"
                                                " VALUES (?, ?, ?, ?, ?, ?) RETURNING id"),
-                                {event.runId, toStoredTime(event.at), enumName(event.severity), event.type, event.message, payload});
+                                {event.runId, toStoredTime(event.at), enumName(event.severity), emptyIfNull(event.type), emptyIfNull(event.message), payload});
     if (id)
         event.id = *id;
     return id;
@@ -161,7 +161,7 @@ Result<QList<RunEvent>> RunRepository::events(qint64 runId) const
 
 Result<void> RunRepository::addMetric(const RunMetric &metric)
 {
-    const QDateTime at = metric.at.isValid() ? metric.at : QDateTime::currentDateTimeUtc();
+    const QDateTime at = metric.at.isValid() ? metric.at : m_clock.nowUtc();
     auto query = execute(m_store.connection(), QStringLiteral("INSERT INTO run_metrics (run_id, at, name, value) VALUES (?, ?, ?, ?)"),
                          {metric.runId, toStoredTime(at), metric.name, metric.value});
     return query ? success() : Result<void>(query.error());

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/clock.h"
 #include "common/result.h"
 #include "model/runtime.h"
 
@@ -24,7 +25,8 @@ struct RunFilter {
 class RunRepository
 {
 public:
-    explicit RunRepository(const MetaStore &store) : m_store(store) {}
+    // Times not given by the caller (run start, event and metric times) come from clock.
+    explicit RunRepository(const MetaStore &store, const Clock &clock = Clock::system()) : m_store(store), m_clock(clock) {}
 
     Result<qint64> startRun(SyncRun &run);
     Result<void> updateRun(const SyncRun &run);     // counters, status, finish time, message
@@ -39,6 +41,7 @@ public:
 
 private:
     const MetaStore &m_store;
+    const Clock &m_clock;
 };
 
 } // namespace SyncBridge

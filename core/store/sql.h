@@ -18,6 +18,17 @@ Result<qint64> insertReturningId(const QSqlDatabase &db, const QString &sql, con
 // Runs work inside one transaction; commits on success, rolls back on any error.
 Result<void> inTransaction(QSqlDatabase db, const std::function<Result<void>()> &work);
 
+// The only element of a lookup by unique key, or the given error when nothing matched.
+template<typename T>
+Result<T> singleOr(Result<QList<T>> found, Error missing)
+{
+    if (!found)
+        return found.error();
+    if (found->isEmpty())
+        return missing;
+    return found->constFirst();
+}
+
 // Timestamps are stored as UTC epoch milliseconds (BIGINT): one representation for both drivers.
 QVariant toStoredTime(const QDateTime &time);
 QDateTime fromStoredTime(const QVariant &value);

@@ -1,5 +1,6 @@
 // The meta-store repositories against a real store. SYNCBRIDGE_TEST_STORE selects the driver:
 // "sqlite" (a temporary file) or "postgres" (a throwaway server from PostgresFixture).
+#include "manualclock.h"
 #include "postgresfixture.h"
 #include "testpaths.h"
 
@@ -443,6 +444,25 @@ private slots:
 
         QVERIFY(runs.addMetric({event.runId, base, QStringLiteral("items_per_second"), 812.5}).ok());
         QCOMPARE(runs.metrics(event.runId)->first().value, 812.5);
+    }
+
+    void timesComeFromTheInjectedClock()
+    {
+        const auto [databaseId, connectionId] = addConnections();
+        SyncDefinition definition = sampleDefinition(databaseId, connectionId);
+        QVERIFY(DefinitionRepository(*m_store).save(definition).ok());
+        Test::ManualClock clock(QDateTime(QDate(2030, 5, 6), QTime(7, 8, 9, 123), Qt::UTC));
+        RunRepository runs(*m_store, clock);
+        SyncRun run;
+        run.definitionId = definition.id;
+        QVERIFY(runs.startRun(run).ok());
+        clock.advance(1500);
+        RunEvent event;
+        event.runId = run.id;
+        event.message = QStringLiteral("started");
+        QVERIFY(runs.addEvent(event).ok());
+        QCOMPARE(runs.run(run.id)->startedAt, QDateTime(QDate(2030, 5, 6), QTime(7, 8, 9, 123), Qt::UTC));
+        QCOMPARE(runs.events(run.id)->first().at, QDateTime(QDate(2030, 5, 6), QTime(7, 8, 10, 623), Qt::UTC));
     }
 
     void eachThreadHasItsOwnConnection()
