@@ -1,0 +1,78 @@
+#include "faultinjector.h"
+
+#include <QList>
+
+namespace GraphEmulator {
+
+FaultInjector::FaultInjector(const EmulatorConfig &config)
+    : m_config(config)
+    , m_random(config.seed)
+{
+    m_clock.start();
+}
+
+void FaultInjector::reseed()
+{
+    m_random.seed(m_config.seed);
+    m_workloadUntil.clear();
+}
+
+bool FaultInjector::roll(double rate)
+{
+    if (rate <= 0)
+        return false;
+    return std::uniform_real_distribution<double>(0, 1)(m_random) < rate;
+}
+
+int FaultInjector::pickIndex(int count)
+{
+    return std::uniform_int_distribution<int>(0, qMax(0, count - 1))(m_random);
+}
+
+int FaultInjector::errorStatus(const QByteArray &method)
+{
+    QList<int> pool;
+    for (int status : m_config.faults.errorStatuses) {
+        if (status == 507 && (method == "GET" || method == "PATCH"))
+            continue;   // Dev Proxy's per-method pools: 507 only for writes that add data
+        pool << status;
+    }
+    return pool.isEmpty() ? 500 : pool.at(pickIndex(int(pool.size())));
+}
+
+int FaultInjector::latencyMs()
+{
+    const LatencyConfig &latency = m_config.latency;
+    int delay = latency.fixedMs;
+    if (latency.randomMaxMs > latency.randomMinMs)
+        delay += std::uniform_int_distribution<int>(latency.randomMinMs, latency.randomMaxMs - 1)(m_random);
+    return delay;
+}
+
+void FaultInjector::throttleWorkload(const QString &workload, int seconds)
+{
+    m_workloadUntil.insert(workload, m_clock.elapsed() + qint64(seconds) * 1000);
+}
+
+int FaultInjector::workloadThrottledSeconds(const QString &workload) const
+{
+    const qint64 remaining = m_workloadUntil.value(workload) - m_clock.elapsed();
+    return remaining > 0 ? int((remaining + 999) / 1000) : 0;
+}
+
+QJsonObject Stats::toJson() const
+{
+    QJsonObject kinds;
+    for (auto it = requestsByKind.constBegin(); it != requestsByKind.constEnd(); ++it)
+        kinds.insert(it.key(), double(it.value()));
+    QJsonObject statuses;
+    for (auto it = responsesByStatus.constBegin(); it != responsesByStatus.constEnd(); ++it)
+        statuses.insert(it.key(), double(it.value()));
+    return QJsonObject{{QStringLiteral("requestsByKind"), kinds},
+                       {QStringLiteral("responsesByStatus"), statuses},
+                       {QStringLiteral("injectedFailures"), double(injectedFailures)},
+                       {QStringLiteral("dropped"), double(dropped)},
+                       {QStringLiteral("delayed"), double(delayed)}};
+}
+
+} // namespace GraphEmulator

@@ -1,0 +1,126 @@
+#include "fieldwriter.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+
+namespace GraphEmulator {
+namespace {
+
+const QString stringCollection = QStringLiteral("Collection(Edm.String)");
+const QString intCollection = QStringLiteral("Collection(Edm.Int32)");
+
+QString normalizedDateTime(const QString &text)
+{
+    QDateTime parsed = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!parsed.isValid()) {
+        const QDate date = QDate::fromString(text, Qt::ISODate);
+        if (!date.isValid())
+            return {};
+        parsed = QDateTime(date, QTime(0, 0), Qt::UTC);
+    }
+    return isoUtc(parsed.toMSecsSinceEpoch());
+}
+
+bool isLookupId(const QJsonValue &value)
+{
+    if (value.isDouble())
+        return value.toDouble() >= 0 && value.toDouble() == double(qint64(value.toDouble()));
+    bool numeric = false;
+    value.toString().toLongLong(&numeric);
+    return value.isString() && numeric;
+}
+
+// Checks one value against its column; on success returns the stored form in *stored.
+QString checkValue(const Column &column, const QString &key, const QJsonValue &value, const QString &annotation, bool viaLookupId,
+                   QJsonValue *stored)
+{
+    const QString invalid = QStringLiteral("Invalid request");
+    if (value.isArray()) {
+        // EMULATOR DECISION (§7.2): arrays need their @odata.type annotation.
+        if (annotation != stringCollection && annotation != intCollection)
+            return invalid;
+        if (!column.isMultiValue())
+            return QStringLiteral("Field '%1' does not take several values.").arg(key);
+        for (const QJsonValue &element : value.toArray()) {
+            if (viaLookupId ? !isLookupId(element) : !element.isString())
+                return invalid;
+        }
+        *stored = value;
+        return {};
+    }
+    if (viaLookupId) {
+        if (!isLookupId(value))
+            return QStringLiteral("Field '%1' expects a lookup id.").arg(key);
+        *stored = value.isString() ? value.toString() : QString::number(qint64(value.toDouble()));
+        return {};
+    }
+    const QString &type = column.type;
+    if (type == QLatin1String("text") || type == QLatin1String("choice")) {
+        if (!value.isString())
+            return QStringLiteral("Field '%1' expects a text value.").arg(key);
+        const int maxLength = column.maxLength();
+        if (maxLength >= 0 && value.toString().size() > maxLength)
+            return QStringLiteral("The value of field '%1' is longer than the column allows (%2 characters).").arg(key).arg(maxLength);
+        if (type == QLatin1String("choice") && column.isMultiValue())
+            return invalid;   // a multi-choice column takes an annotated array, never a single string
+    } else if (type == QLatin1String("number") || type == QLatin1String("currency")) {
+        if (!value.isDouble())
+            return QStringLiteral("Field '%1' expects a number.").arg(key);
+    } else if (type == QLatin1String("boolean")) {
+        if (!value.isBool())
+            return QStringLiteral("Field '%1' expects true or false.").arg(key);
+    } else if (type == QLatin1String("dateTime")) {
+        const QString normalized = value.isString() ? normalizedDateTime(value.toString()) : QString();
+        if (normalized.isEmpty())
+            return QStringLiteral("Field '%1' expects an ISO-8601 date and time.").arg(key);
+        *stored = normalized;
+        return {};
+    } else if (type == QLatin1String("hyperlinkOrPicture")) {
+        if (value.isObject())
+            return invalid;   // contract §7.2: no working documented write form
+    } else if (type == QLatin1String("lookup") || type == QLatin1String("personOrGroup")) {
+        return QStringLiteral("Field '%1' is written as '%1LookupId'.").arg(key);
+    } else if (value.isObject()) {
+        return invalid;
+    }
+    *stored = value;
+    return {};
+}
+
+} // namespace
+
+QString writeFields(const List &list, const QJsonObject &body, QJsonObject &target, bool creating, bool strictRequired)
+{
+    QJsonObject result = target;
+    for (auto it = body.constBegin(); it != body.constEnd(); ++it) {
+        const QString key = it.key();
+        if (key.startsWith(QLatin1Char('@')) || key.endsWith(QLatin1String("@odata.type")))
+            continue;   // annotations; @odata.etag is ignored, as the service does
+        const bool viaLookupId = key.endsWith(QLatin1String("LookupId"));
+        const QString columnName = viaLookupId ? key.chopped(8) : key;
+        const Column *column = list.column(columnName);
+        if (!column || (viaLookupId && column->type != QLatin1String("lookup") && column->type != QLatin1String("personOrGroup")))
+            return QStringLiteral("Field '%1' is not recognized").arg(key);
+        if (column->readOnly || column->type == QLatin1String("calculated"))
+            return QStringLiteral("Field '%1' is read-only").arg(key);
+        if (it.value().isNull()) {
+            result.remove(key);
+            continue;
+        }
+        QJsonValue stored;
+        const QString error = checkValue(*column, key, it.value(), body.value(key + QStringLiteral("@odata.type")).toString(), viaLookupId, &stored);
+        if (!error.isEmpty())
+            return error;
+        result.insert(key, stored);
+    }
+    if (creating && strictRequired) {
+        for (const Column &column : list.columns) {
+            if (column.required && !column.readOnly && !result.contains(column.name) && !result.contains(column.name + QStringLiteral("LookupId")))
+                return QStringLiteral("Field '%1' is required.").arg(column.name);
+        }
+    }
+    target = result;
+    return {};
+}
+
+} // namespace GraphEmulator

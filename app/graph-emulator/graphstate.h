@@ -1,0 +1,133 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <map>
+#include <memory>
+#include <vector>
+
+namespace GraphEmulator {
+
+struct Column {
+    QString id;
+    QString name;                   // internal name: the key in fields
+    QString displayName;
+    QString description;
+    QString columnGroup = QStringLiteral("Custom Columns");
+    QString type;                   // the facet: text, number, currency, dateTime, boolean, choice, lookup, …; empty = none
+    QJsonObject facet;
+    bool hidden = false;
+    bool indexed = false;
+    bool readOnly = false;
+    bool required = false;
+    bool enforceUniqueValues = false;
+
+    bool isMultiValue() const;
+    int maxLength() const;          // text columns; -1 when unbounded
+};
+
+struct Item {
+    int id = 0;
+    QString uniqueId;               // the GUID part of the eTag
+    int version = 1;
+    qint64 createdMs = 0;
+    qint64 modifiedMs = 0;
+    QString createdByApp;           // client id of the app that created / last modified it
+    QString modifiedByApp;
+    QJsonObject fields;             // user values only; system fields are computed when rendered
+    qint64 changeSeq = 0;           // position in the list's change log (delta)
+};
+
+struct List {
+    QString id;                     // GUID
+    QString name;                   // URL name, assigned by the server
+    QString displayName;
+    QString description;
+    QString templateName = QStringLiteral("genericList");
+    QString siteId;
+    qint64 createdMs = 0;
+    qint64 modifiedMs = 0;
+    int version = 1;
+    bool system = false;
+    bool hidden = false;
+    QList<Column> columns;
+    std::map<int, Item> items;      // by ID: default order and p_ID paging
+    int nextItemId = 1;             // IDs increase and are never reused
+    qint64 changeSeq = 0;
+    std::map<qint64, int> changes;      // change sequence → live item id (the latest change of each item)
+    std::map<qint64, int> tombstones;   // change sequence → deleted item id
+
+    const Column *column(const QString &name) const;
+    QString etag() const;
+};
+
+struct Site {
+    QString id;                     // "{hostname},{site-guid},{web-guid}"
+    QString hostname;
+    QString path;                   // server-relative, "" for the root web
+    QString name;
+    QString displayName;
+    QString description;
+    qint64 createdMs = 0;
+    std::vector<std::unique_ptr<List>> lists;
+
+    QString webUrl() const;
+    bool isRoot() const { return path.isEmpty(); }
+};
+
+struct App {
+    QString clientId;
+    QString secret;
+    QString displayName;
+};
+
+struct Tenant {
+    QString id;                     // GUID or domain; both accepted in the token path
+    QStringList aliases;
+    QList<App> apps;
+
+    const App *app(const QString &clientId) const;
+};
+
+// Everything the emulator stores. Plain data; the API classes enforce the Graph rules.
+class GraphState
+{
+public:
+    GraphState();
+
+    void clear();
+    void addDefaults();             // tenant "contoso" with app "syncbridge-demo"/"demo-secret" and two sites
+
+    // Seeds tenants, apps, sites, lists, columns and items from JSON (the admin API and --seed).
+    QString seed(const QJsonObject &json);
+
+    QJsonObject toJson() const;     // for --data persistence
+    QString fromJson(const QJsonObject &json);
+
+    const Tenant *tenant(const QString &idOrAlias) const;
+    Site *site(const QString &id);
+    Site *siteByPath(const QString &hostname, const QString &path);
+    Site *rootSite(const QString &hostname = {});
+    const std::vector<std::unique_ptr<Site>> &sites() const { return m_sites; }
+    List *list(Site &site, const QString &idOrTitle);
+    List *listById(const QString &id);
+
+    List &createList(Site &site, const QString &displayName, const QString &description, const QString &templateName);
+    Site &createSite(const QString &hostname, const QString &path, const QString &displayName);
+    static QList<Column> builtInColumns();
+    // Records a change of item in the list's change log (create or update).
+    static void recordChange(List &list, Item &item);
+    static void recordDeletion(List &list, int itemId);
+
+private:
+    QList<Tenant> m_tenants;
+    std::vector<std::unique_ptr<Site>> m_sites;
+};
+
+QString newGuid();
+QString isoUtc(qint64 msecs);   // "2024-10-24T11:11:11Z" (whole seconds)
+
+} // namespace GraphEmulator
