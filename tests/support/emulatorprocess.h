@@ -1,0 +1,63 @@
+#pragma once
+
+#include <QByteArray>
+#include <QHash>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+
+namespace SyncBridge::Test {
+
+// One HTTP exchange as a test sees it.
+struct HttpExchange {
+    int status = 0;                          // 0 when no HTTP response arrived
+    QNetworkReply::NetworkError networkError = QNetworkReply::NoError;
+    QHash<QByteArray, QByteArray> headers;   // lower-case names
+    QByteArray body;
+    qint64 elapsedMs = 0;
+
+    QJsonObject json() const;
+    QByteArray header(const char *name) const { return headers.value(QByteArray(name)); }
+};
+
+// The real syncbridge-graph-emulator process on a free loopback port, stopped when destroyed.
+// request() is synchronous (a local event loop): fine in tests, never in product code.
+class EmulatorProcess
+{
+public:
+    EmulatorProcess();
+    ~EmulatorProcess();
+
+    // Starts the emulator with extra arguments (--data, --config, …); false with a reason on failure.
+    bool start(const QStringList &arguments = {}, QString *error = nullptr);
+    // SIGTERM and wait; returns the exit code.
+    int stop();
+
+    QString baseUrl() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_port); }
+    QString graphUrl() const { return baseUrl() + QStringLiteral("/v1.0"); }
+    int port() const { return m_port; }
+
+    HttpExchange request(const QByteArray &method, const QString &url, const QByteArray &body = {},
+                         const QHash<QByteArray, QByteArray> &headers = {});
+    // Graph call with a bearer token for the default app (fetched once); path relative to /v1.0.
+    HttpExchange graph(const QByteArray &method, const QString &path, const QJsonObject &body = {},
+                       const QHash<QByteArray, QByteArray> &headers = {});
+    HttpExchange admin(const QByteArray &method, const QString &path, const QJsonObject &body = {});
+    QString token(bool fresh = false);
+    HttpExchange tokenRequest(const QByteArray &form, const QString &tenant = QStringLiteral("contoso"));
+
+    // Convenience: the id of the /sites/pmo site and a new list with the given columns.
+    QString pmoSiteId();
+    QString createList(const QString &displayName, const QJsonArray &columns);
+
+private:
+    QProcess m_process;
+    QNetworkAccessManager m_network;
+    int m_port = 0;
+    QString m_token;
+};
+
+} // namespace SyncBridge::Test
