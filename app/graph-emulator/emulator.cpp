@@ -128,7 +128,7 @@ HttpResponse Emulator::process(const HttpRequest &request, bool *isGraph)
                                      m_config.tokenLifetimeSeconds),
                       request, false);
     }
-    for (const QString version : {QStringLiteral("/v1.0"), QStringLiteral("/beta")}) {
+    for (const QString &version : {QStringLiteral("/v1.0"), QStringLiteral("/beta")}) {
         if (path.startsWith(version + QLatin1Char('/'))) {
             *isGraph = true;
             return toHttp(graph(request, path.mid(version.size()), version, query), request, true);

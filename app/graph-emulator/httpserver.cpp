@@ -80,8 +80,7 @@ void HttpResponder::send(const HttpResponse &response)
 {
     if (!m_socket)
         return;
-    m_socket->write(head(response, m_keepAlive));
-    m_socket->write(response.body);
+    m_socket->write(head(response, m_keepAlive) + response.body);
     if (!m_keepAlive)
         m_socket->disconnectFromHost();
     m_socket->setProperty("busy", false);
@@ -152,6 +151,8 @@ void HttpServer::accept()
 {
     while (QTcpSocket *socket = m_server->nextPendingConnection()) {
         socket->setProperty("busy", false);
+        // Answers are written whole; without this, Nagle + delayed ACK stall keep-alive exchanges.
+        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         connect(socket, &QTcpSocket::readyRead, this, [this, socket]() { readFrom(socket); });
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
     }

@@ -39,6 +39,7 @@ public:
     QString baseUrl() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_port); }
     QString graphUrl() const { return baseUrl() + QStringLiteral("/v1.0"); }
     int port() const { return m_port; }
+    qint64 processId() const { return m_process.processId(); }
 
     HttpExchange request(const QByteArray &method, const QString &url, const QByteArray &body = {},
                          const QHash<QByteArray, QByteArray> &headers = {});
