@@ -46,6 +46,26 @@ QString carriedQuery(const QUrlQuery &query)
     return carried.toString(QUrl::FullyEncoded);
 }
 
+// The whole item with every field, as creates and item PATCHes answer (§6.4, §6.5).
+ApiResponse fullItem(int status, const ApiRequest &request, const Site &site, const List &list, const Item &item)
+{
+    Rendering rendering;
+    rendering.baseUrl = request.baseUrl;
+    rendering.expandFields = true;
+    QJsonObject json = itemJson(list, site, item, rendering);
+    json.insert(QStringLiteral("@odata.context"), itemsContext(request, site, list, false) + QStringLiteral("/$entity"));
+    return ApiResponse::json(status, json);
+}
+
+// The fieldValueSet alone, as GET and PATCH …/items/{id}/fields answer.
+ApiResponse fieldValueSet(const ApiRequest &request, const Site &site, const List &list, const Item &item, const QStringList &select)
+{
+    QJsonObject fields = fieldsJson(list, item, select);
+    fields.insert(QStringLiteral("@odata.context"),
+                  request.baseUrl + QStringLiteral("/$metadata#sites('%1')/lists('%2')/items('%3')/fields/$entity").arg(site.id, list.id).arg(item.id));
+    return ApiResponse::json(200, fields);
+}
+
 QString encodeToken(const QJsonObject &json)
 {
     return QString::fromLatin1(QJsonDocument(json).toJson(QJsonDocument::Compact).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
@@ -196,12 +216,7 @@ ApiResponse GraphApi::createItem(const ApiRequest &request, Site &site, List &li
     item.createdByApp = item.modifiedByApp = request.token.clientId;
     Item &stored = list.items.emplace(item.id, item).first->second;
     GraphState::recordChange(list, stored);
-    Rendering rendering;
-    rendering.baseUrl = request.baseUrl;
-    rendering.expandFields = true;
-    QJsonObject json = itemJson(list, site, stored, rendering);
-    json.insert(QStringLiteral("@odata.context"), itemsContext(request, site, list, false) + QStringLiteral("/$entity"));
-    return ApiResponse::json(201, json);
+    return fullItem(201, request, site, list, stored);
 }
 
 ApiResponse GraphApi::item(const ApiRequest &request, Site &site, List &list, Item &item, bool fieldsOnly)
@@ -210,12 +225,8 @@ ApiResponse GraphApi::item(const ApiRequest &request, Site &site, List &list, It
     const QString error = parseItemQuery(request.query, &query);
     if (!error.isEmpty())
         return graphError(400, QStringLiteral("invalidRequest"), error);
-    if (fieldsOnly) {
-        QJsonObject fields = fieldsJson(list, item, query.select);
-        fields.insert(QStringLiteral("@odata.context"),
-                      request.baseUrl + QStringLiteral("/$metadata#sites('%1')/lists('%2')/items('%3')/fields/$entity").arg(site.id, list.id).arg(item.id));
-        return ApiResponse::json(200, fields);
-    }
+    if (fieldsOnly)
+        return fieldValueSet(request, site, list, item, query.select);
     QJsonObject json = itemJson(list, site, item, renderingFor(request, query));
     json.insert(QStringLiteral("@odata.context"), itemsContext(request, site, list, false) + QStringLiteral("/$entity"));
     return ApiResponse::json(200, json);
@@ -249,18 +260,8 @@ ApiResponse GraphApi::updateItem(const ApiRequest &request, Site &site, List &li
     item.modifiedMs = QDateTime::currentMSecsSinceEpoch();
     item.modifiedByApp = request.token.clientId;
     GraphState::recordChange(list, item);
-    if (fieldsOnly) {   // PATCH …/fields answers with the fieldValueSet, PATCH …/items/{id} with the item (§6.5)
-        QJsonObject fields = fieldsJson(list, item, {});
-        fields.insert(QStringLiteral("@odata.context"),
-                      request.baseUrl + QStringLiteral("/$metadata#sites('%1')/lists('%2')/items('%3')/fields/$entity").arg(site.id, list.id).arg(item.id));
-        return ApiResponse::json(200, fields);
-    }
-    Rendering rendering;
-    rendering.baseUrl = request.baseUrl;
-    rendering.expandFields = true;
-    QJsonObject json = itemJson(list, site, item, rendering);
-    json.insert(QStringLiteral("@odata.context"), itemsContext(request, site, list, false) + QStringLiteral("/$entity"));
-    return ApiResponse::json(200, json);
+    // PATCH …/fields answers with the fieldValueSet, PATCH …/items/{id} with the item (§6.5).
+    return fieldsOnly ? fieldValueSet(request, site, list, item, {}) : fullItem(200, request, site, list, item);
 }
 
 ApiResponse GraphApi::deleteItem(const ApiRequest &request, List &list, Item &item)

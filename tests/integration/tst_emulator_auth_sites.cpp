@@ -44,8 +44,7 @@ private slots:
 
     void init()
     {
-        QCOMPARE(m_emulator.admin("POST", QStringLiteral("/reset")).status, 200);
-        m_emulator.token(true);
+        QVERIFY(m_emulator.reset());
     }
 
     // §2 token endpoint

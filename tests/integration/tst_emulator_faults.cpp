@@ -44,8 +44,7 @@ private slots:
 
     void init()
     {
-        QCOMPARE(m_emulator.admin("POST", QStringLiteral("/reset")).status, 200);
-        m_emulator.token(true);
+        QVERIFY(m_emulator.reset());
         const QString list = m_emulator.createList(QStringLiteral("Faults"), {});
         m_items = QStringLiteral("/sites/%1/lists/%2/items").arg(m_emulator.pmoSiteId(), list);
         QCOMPARE(m_emulator.admin("POST", QStringLiteral("/stats/reset")).status, 204);

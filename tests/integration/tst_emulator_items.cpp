@@ -66,8 +66,7 @@ private slots:
 
     void init()
     {
-        QCOMPARE(m_emulator.admin("POST", QStringLiteral("/reset")).status, 200);
-        m_emulator.token(true);
+        QVERIFY(m_emulator.reset());
         m_site = m_emulator.pmoSiteId();
         m_list = m_emulator.createList(QStringLiteral("Projects"), QJsonArray{
             column("Budget", "number"), column("Price", "currency"), column("Active", "boolean"),

@@ -54,6 +54,13 @@ bool EmulatorProcess::start(const QStringList &arguments, QString *error)
     return false;
 }
 
+bool EmulatorProcess::reset()
+{
+    if (admin("POST", QStringLiteral("/reset")).status != 200)
+        return false;
+    return !token(true).isEmpty();
+}
+
 int EmulatorProcess::stop()
 {
     m_process.terminate();

@@ -33,6 +33,8 @@ public:
 
     // Starts the emulator with extra arguments (--data, --config, …); false with a reason on failure.
     bool start(const QStringList &arguments = {}, QString *error = nullptr);
+    // Back to the startup state (POST /_emulator/reset) with a fresh token; false on failure.
+    bool reset();
     // SIGTERM and wait; returns the exit code.
     int stop();
 
