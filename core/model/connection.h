@@ -4,6 +4,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace SyncBridge {
 
@@ -54,9 +55,12 @@ struct SharePointColumn {
     QString displayName;
     QString type;                   // the column facet: text, number, dateTime, choice, …
     bool readOnly = false;
+    bool system = false;            // SharePoint-managed (contract §7.5): never written
     bool hidden = false;
     bool indexed = false;
     bool required = false;
+    bool multiValue = false;
+    QStringList choices;
     int maxLength = -1;
 };
 

@@ -168,9 +168,11 @@ Result<void> CatalogRepository::saveList(SharePointList &list)
         for (const SharePointColumn &column : std::as_const(list.columns)) {
             auto inserted = execute(db,
                                     QStringLiteral("INSERT INTO sharepoint_columns (list_id, name, display_name, column_type, read_only, hidden,"
-                                                   " indexed, required, max_length) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                                                   " indexed, required, max_length, system_field, multi_value, choices_json)"
+                                                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                                     {list.id, column.name, column.displayName, column.type, int(column.readOnly), int(column.hidden),
-                                     int(column.indexed), int(column.required), column.maxLength});
+                                     int(column.indexed), int(column.required), column.maxLength, int(column.system), int(column.multiValue),
+                                     QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(column.choices)).toJson(QJsonDocument::Compact))});
             if (!inserted)
                 return inserted.error();
         }
@@ -197,8 +199,8 @@ Result<QList<SharePointList>> CatalogRepository::lists(qint64 siteId) const
     }
     for (SharePointList &list : result) {
         auto columns = execute(db,
-                               QStringLiteral("SELECT name, display_name, column_type, read_only, hidden, indexed, required, max_length"
-                                              " FROM sharepoint_columns WHERE list_id = ? ORDER BY id"),
+                               QStringLiteral("SELECT name, display_name, column_type, read_only, hidden, indexed, required, max_length,"
+                                              " system_field, multi_value, choices_json FROM sharepoint_columns WHERE list_id = ? ORDER BY id"),
                                {list.id});
         if (!columns)
             return columns.error();
@@ -212,6 +214,10 @@ Result<QList<SharePointList>> CatalogRepository::lists(qint64 siteId) const
             column.indexed = columns->value(5).toInt() != 0;
             column.required = columns->value(6).toInt() != 0;
             column.maxLength = columns->value(7).toInt();
+            column.system = columns->value(8).toInt() != 0;
+            column.multiValue = columns->value(9).toInt() != 0;
+            for (const QJsonValue &choice : QJsonDocument::fromJson(columns->value(10).toString().toUtf8()).array())
+                column.choices << choice.toString();
             list.columns << column;
         }
     }

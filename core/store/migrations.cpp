@@ -172,6 +172,10 @@ const QList<Migration> &migrations()
 {
     static const QList<Migration> all{
         {1, QStringLiteral("initial schema"), schemaV1()},
+        {2, QStringLiteral("SharePoint column system flag, multi-value and choices"),
+         {QStringLiteral("ALTER TABLE sharepoint_columns ADD COLUMN system_field INTEGER NOT NULL DEFAULT 0"),
+          QStringLiteral("ALTER TABLE sharepoint_columns ADD COLUMN multi_value INTEGER NOT NULL DEFAULT 0"),
+          QStringLiteral("ALTER TABLE sharepoint_columns ADD COLUMN choices_json TEXT")}},
     };
     return all;
 }

@@ -251,16 +251,31 @@ private slots:
         SharePointSite site{0, connectionId, QStringLiteral("contoso.sharepoint.com,1,2"), QStringLiteral("PMO"), QStringLiteral("https://contoso/sites/pmo")};
         QVERIFY(catalog.saveSite(site).ok());
         SharePointList list{0, site.id, QStringLiteral("list-guid"), QStringLiteral("Projects"), {}, {}};
-        list.columns = {SharePointColumn{QStringLiteral("Title"), QStringLiteral("Title"), QStringLiteral("text"), false, false, false, true, 255},
-                        SharePointColumn{QStringLiteral("Modified"), QStringLiteral("Modified"), QStringLiteral("dateTime"), true, false, false, false, -1}};
+        const auto column = [](const char *name, const char *type) {
+            SharePointColumn c;
+            c.name = c.displayName = QLatin1String(name);
+            c.type = QLatin1String(type);
+            return c;
+        };
+        SharePointColumn title = column("Title", "text");
+        title.required = true;
+        title.maxLength = 255;
+        SharePointColumn modified = column("Modified", "dateTime");
+        modified.readOnly = modified.system = true;
+        SharePointColumn tags = column("Tags", "choice");
+        tags.multiValue = true;
+        tags.choices = {QStringLiteral("infra"), QStringLiteral("q1")};
+        list.columns = {title, modified, tags};
         QVERIFY(catalog.saveList(list).ok());
         QVERIFY(catalog.saveList(list).ok());   // upsert keeps one row
         auto lists = catalog.lists(site.id);
         QVERIFY(lists.ok());
         QCOMPARE(lists->size(), 1);
-        QCOMPARE(lists->first().columns.size(), 2);
-        QVERIFY(lists->first().columns.at(1).readOnly);
+        QCOMPARE(lists->first().columns.size(), 3);
+        QVERIFY(lists->first().columns.at(1).readOnly && lists->first().columns.at(1).system);
         QCOMPARE(lists->first().columns.at(0).maxLength, 255);
+        QVERIFY(lists->first().columns.at(2).multiValue);
+        QCOMPARE(lists->first().columns.at(2).choices, (QStringList{QStringLiteral("infra"), QStringLiteral("q1")}));
     }
 
     void definitionsRoundTrip()

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "common/result.h"
+#include "model/connection.h"
+
+#include <QJsonObject>
+
+#include <functional>
+
+namespace SyncBridge {
+
+class GraphClient;
+
+// Finding sites, lists and columns (contract §3–4). Asynchronous; callbacks on the client's thread.
+namespace Discovery {
+
+// "contoso.sharepoint.com:/sites/pmo", "contoso.sharepoint.com" (root web) or a site id.
+void site(GraphClient &client, const QString &reference, std::function<void(Result<SharePointSite>)> done);
+void searchSites(GraphClient &client, const QString &query, std::function<void(Result<QList<SharePointSite>>)> done);
+// User lists only: system lists stay hidden (the service hides them unless asked).
+void lists(GraphClient &client, const QString &siteId, std::function<void(Result<QList<SharePointList>>)> done);
+// Every column including hidden ones, with read-only and system (deny-list) flags.
+void columns(GraphClient &client, const QString &siteId, const QString &listId, std::function<void(Result<QList<SharePointColumn>>)> done);
+// GET …/items with $expand=fields($select=…), $filter, $top; follows every page.
+void items(GraphClient &client, const QString &siteId, const QString &listId, const QStringList &fields, const QString &filter, int top,
+           std::function<void(Result<QList<QJsonObject>>)> done);
+
+// Columns SharePoint manages itself (contract §7.5); `hidden` does not tell them apart.
+bool isSystemField(const QString &internalName);
+SharePointColumn columnFromJson(const QJsonObject &json);
+
+} // namespace Discovery
+} // namespace SyncBridge

@@ -1,0 +1,185 @@
+#include "graph/graphclient.h"
+
+#include "common/logging.h"
+#include "graph/governor.h"
+#include "graph/retryafter.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QRandomGenerator>
+#include <QTimer>
+#include <QUuid>
+
+namespace SyncBridge {
+
+struct GraphClient::Call {
+    GraphRequest request;
+    std::function<void(GraphResponse)> done;
+    QByteArray clientRequestId;
+    int attempts = 0;
+    bool refreshedToken = false;
+};
+
+GraphClient::GraphClient(GraphEndpoint endpoint, SecretSource secret, std::shared_ptr<Governor> governor, const Clock &clock, QObject *parent)
+    : QObject(parent)
+    , m_endpoint(std::move(endpoint))
+    , m_network(new QNetworkAccessManager(this))
+    , m_tokens(new TokenProvider(m_network, m_endpoint, std::move(secret), clock, this))
+    , m_governor(std::move(governor))
+    , m_clock(clock)
+{
+    m_network->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+}
+
+GraphClient::~GraphClient() = default;
+
+QByteArray GraphClient::userAgent()
+{
+    return QByteArrayLiteral("ISV|Arcore|SyncBridge/" SYNCBRIDGE_VERSION);
+}
+
+QString GraphClient::absoluteUrl(const QString &url) const
+{
+    if (url.startsWith(QLatin1String("http://")) || url.startsWith(QLatin1String("https://")))
+        return url;
+    return m_endpoint.graphBaseUrl.toString() + url;
+}
+
+void GraphClient::send(GraphRequest request, std::function<void(GraphResponse)> done)
+{
+    auto call = std::make_shared<Call>();
+    call->request = std::move(request);
+    call->done = std::move(done);
+    call->clientRequestId = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
+    attempt(call);
+}
+
+void GraphClient::attempt(std::shared_ptr<Call> call)
+{
+    const qint64 wait = m_governor->tryAcquire(call->request.cost);
+    if (wait > 0) {
+        QTimer::singleShot(int(qMin<qint64>(wait, 60000)), this, [this, call]() { attempt(call); });
+        return;
+    }
+    m_tokens->token([this, call](Result<QString> token) {
+        if (!token) {
+            m_governor->releaseWithoutAnswer();
+            GraphResponse failed;
+            failed.status = 401;
+            failed.errorCode = QStringLiteral("tokenUnavailable");
+            failed.errorMessage = token.error().message();
+            failed.attempts = call->attempts;
+            call->done(failed);
+            return;
+        }
+        transmit(call, *token);
+    });
+}
+
+void GraphClient::transmit(std::shared_ptr<Call> call, const QString &token)
+{
+    const QUrl url(absoluteUrl(call->request.url));
+    if (auto secure = checkTransportSecurity(url); !secure) {
+        m_governor->releaseWithoutAnswer();
+        GraphResponse refused;
+        refused.errorCode = QStringLiteral("insecureTransport");
+        refused.errorMessage = secure.error().message();
+        refused.status = 403;
+        call->done(refused);
+        return;
+    }
+    ++call->attempts;
+    QNetworkRequest request(url);
+    request.setRawHeader("Authorization", "Bearer " + token.toLatin1());
+    request.setRawHeader("client-request-id", call->clientRequestId);
+    request.setRawHeader("User-Agent", userAgent());
+    request.setRawHeader("Accept", "application/json");
+    if (call->attempts > 1)
+        request.setRawHeader("Retry-Attempt", QByteArray::number(call->attempts - 1));
+    for (auto it = call->request.headers.constBegin(); it != call->request.headers.constEnd(); ++it)
+        request.setRawHeader(it.key(), it.value());
+    request.setTransferTimeout(call->request.timeoutMs);
+    QByteArray body;
+    if (!call->request.body.isEmpty() || call->request.method == "POST" || call->request.method == "PATCH") {
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        body = QJsonDocument(call->request.body).toJson(QJsonDocument::Compact);
+    }
+    QNetworkReply *reply = m_network->sendCustomRequest(request, call->request.method, body);
+    connect(reply, &QNetworkReply::finished, this, [this, call, reply]() { finished(call, reply); });
+}
+
+void GraphClient::finished(std::shared_ptr<Call> call, QNetworkReply *reply)
+{
+    reply->deleteLater();
+    GraphResponse response;
+    response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    response.networkError = response.status == 0 ? reply->error() : QNetworkReply::NoError;
+    for (const auto &[name, value] : reply->rawHeaderPairs())
+        response.headers.insert(name.toLower(), value);
+    response.body = QJsonDocument::fromJson(reply->readAll()).object();
+    const QJsonObject error = response.body.value(QStringLiteral("error")).toObject();
+    response.errorCode = error.value(QStringLiteral("code")).toString();
+    response.errorMessage = error.value(QStringLiteral("message")).toString();
+    response.requestId = QString::fromLatin1(response.header("request-id"));
+    response.attempts = call->attempts;
+
+    if (response.status == 0) {
+        m_governor->releaseWithoutAnswer();
+        if (response.networkError == QNetworkReply::SslHandshakeFailedError)
+            m_network->clearConnectionCache();   // a failed handshake poisons the cached connections
+    } else {
+        m_governor->release(response.status, response.header("retry-after"), response.header("ratelimit-remaining"),
+                            response.header("ratelimit-reset"));
+    }
+    qCDebug(lcGraph).noquote() << call->request.method << reply->url().path() << "→" << response.status << response.requestId;
+
+    if (response.status == 401 && !call->refreshedToken) {
+        call->refreshedToken = true;   // one refresh, then the 401 is final
+        m_tokens->invalidate();
+        attempt(call);
+        return;
+    }
+    const GraphErrorClass errorClass = classifyGraphFailure(response.status, response.networkError);
+    // 429 and 503 mean "not executed"; any other 5xx or a lost answer may have executed a POST.
+    const bool notExecuted = response.status == 429 || response.status == 503;
+    const bool retryable = errorClass == GraphErrorClass::Transient && (call->request.idempotent || notExecuted);
+    if (retryable && call->attempts < call->request.maxAttempts) {
+        // The governor already pauses every call for a Retry-After; otherwise back off with jitter.
+        const qint64 backoff = notExecuted ? 0 : qMin<qint64>(30000, (500LL << (call->attempts - 1)) + QRandomGenerator::global()->bounded(250));
+        QTimer::singleShot(int(backoff), this, [this, call]() { attempt(call); });
+        return;
+    }
+    call->done(response);
+}
+
+void GraphClient::getAll(const QString &url, std::function<void(Result<QList<QJsonObject>>, GraphResponse)> done)
+{
+    auto items = std::make_shared<QList<QJsonObject>>();
+    auto next = std::make_shared<std::function<void(const QString &)>>();
+    *next = [this, items, done, next](const QString &pageUrl) {
+        GraphRequest request;
+        request.url = pageUrl;
+        request.cost = 2;
+        send(request, [items, done, next](GraphResponse response) {
+            if (!response.ok()) {
+                done(describeGraphFailure(response, QStringLiteral("the collection")), response);
+                *next = nullptr;
+                return;
+            }
+            for (const QJsonValue &value : response.body.value(QStringLiteral("value")).toArray())
+                items->append(value.toObject());
+            const QString nextLink = response.body.value(QStringLiteral("@odata.nextLink")).toString();
+            if (nextLink.isEmpty()) {
+                done(*items, response);
+                *next = nullptr;   // break the self-reference
+                return;
+            }
+            (*next)(nextLink);   // verbatim: never rebuilt from parts
+        });
+    };
+    (*next)(url);
+}
+
+} // namespace SyncBridge
