@@ -295,6 +295,7 @@ ApiResponse GraphApi::delta(const ApiRequest &request, Site &site, List &list)
     }
     qint64 since = 0, upTo = list.changeSeq, after = 0;
     qint64 issued = now;
+    bool enumeration = token.isEmpty();   // a first enumeration lists live items, never deletions
     if (!token.isEmpty()) {
         const QJsonObject state = decodeToken(token);
         if (state.value(QStringLiteral("l")).toString() != list.id)
@@ -309,6 +310,7 @@ ApiResponse GraphApi::delta(const ApiRequest &request, Site &site, List &list)
             return gone;
         }
         since = qint64(state.value(QStringLiteral("s")).toDouble());
+        enumeration = state.value(QStringLiteral("f")).toBool();
         if (state.contains(QStringLiteral("u"))) {   // a nextLink inside one enumeration
             upTo = qint64(state.value(QStringLiteral("u")).toDouble());
             after = qint64(state.value(QStringLiteral("a")).toDouble());
@@ -316,7 +318,7 @@ ApiResponse GraphApi::delta(const ApiRequest &request, Site &site, List &list)
     }
     const qint64 from = qMax(since, after);
     auto change = list.changes.upper_bound(from);
-    auto tombstone = since > 0 ? list.tombstones.upper_bound(from) : list.tombstones.end();   // a first enumeration shows no deletions
+    auto tombstone = enumeration ? list.tombstones.end() : list.tombstones.upper_bound(from);
     const Rendering rendering = renderingFor(request, query);
     QJsonArray value;
     qint64 last = from;
@@ -340,7 +342,8 @@ ApiResponse GraphApi::delta(const ApiRequest &request, Site &site, List &list)
     if (more)
         body.insert(QStringLiteral("@odata.nextLink"), link({{QStringLiteral("l"), list.id}, {QStringLiteral("s"), double(since)},
                                                              {QStringLiteral("u"), double(upTo)}, {QStringLiteral("a"), double(last)},
-                                                             {QStringLiteral("t"), double(issued)}, {QStringLiteral("e"), m_deltaEpoch}}));
+                                                             {QStringLiteral("t"), double(issued)}, {QStringLiteral("e"), m_deltaEpoch},
+                                                             {QStringLiteral("f"), enumeration}}));
     else
         body.insert(QStringLiteral("@odata.deltaLink"), link({{QStringLiteral("l"), list.id}, {QStringLiteral("s"), double(upTo)},
                                                               {QStringLiteral("t"), double(now)}, {QStringLiteral("e"), m_deltaEpoch}}));

@@ -129,11 +129,16 @@ void BatchWriter::sendBatch(std::shared_ptr<Job> job, QList<int> indexes)
                 }
                 const QJsonObject error = result.body.value(QStringLiteral("error")).toObject();
                 result.error = error.value(QStringLiteral("message")).toString();
-                const bool throttled = status == 429 || status == 503;
-                if (throttled && job->attempts.at(index) < maxItemAttempts) {
+                // 429/503: not executed, retry. Other 5xx: retry what is idempotent; a create may have
+                // happened, so it is reported as maybe-executed for the caller to resolve by SyncBridgeKey.
+                const bool create = job->operations.at(index).kind == ItemOperation::Kind::Create;
+                const bool notExecuted = status == 429 || status == 503;
+                result.maybeExecuted = create && status >= 500 && !notExecuted;
+                const bool retryable = notExecuted || (result.errorClass == GraphErrorClass::Transient && !create);
+                if (retryable && job->attempts.at(index) < maxItemAttempts) {
                     const QJsonObject headers = item.value(QStringLiteral("headers")).toObject();
                     const auto wait = parseRetryAfter(headers.value(QStringLiteral("Retry-After")).toString().toLatin1(), QDateTime::currentDateTimeUtc());
-                    longestWait = qMax(longestWait, wait.value_or(1000));
+                    longestWait = qMax(longestWait, wait.value_or(qint64(retryBaseDelayMs) << qMin(job->attempts.at(index) - 1, 6)));
                     retry << index;
                 }
             }

@@ -51,6 +51,7 @@ public:
 
     static constexpr int maxBatchSize = 20;
     int maxItemAttempts = 6;
+    int retryBaseDelayMs = 1000;    // backoff for items failing without Retry-After: base × 2^(attempt−1)
 
 private:
     struct Job;

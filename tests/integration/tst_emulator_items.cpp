@@ -395,6 +395,18 @@ private slots:
         QVERIFY(byId.contains(QStringLiteral("6")));
     }
 
+    void deltaFromAnEmptyListReportsDeletions()
+    {
+        const QString deltaLink = m_emulator.graph("GET", items(QStringLiteral("/delta?token=latest"))).json().value(QStringLiteral("@odata.deltaLink")).toString();
+        create({{QStringLiteral("Title"), QStringLiteral("kept")}});
+        create({{QStringLiteral("Title"), QStringLiteral("gone")}});
+        QCOMPARE(m_emulator.graph("DELETE", items(QStringLiteral("/2"))).status, 204);
+        const QJsonArray changes = m_emulator.graph("GET", deltaLink).json().value(QStringLiteral("value")).toArray();
+        QCOMPARE(changes.size(), 2);
+        QCOMPARE(changes.at(0).toObject().value(QStringLiteral("id")).toString(), QStringLiteral("1"));
+        QCOMPARE(changes.at(1).toObject().value(QStringLiteral("deleted")).toObject().value(QStringLiteral("state")).toString(), QStringLiteral("deleted"));
+    }
+
     void deltaLatestAndResync()
     {
         create({{QStringLiteral("Title"), QStringLiteral("before")}});
