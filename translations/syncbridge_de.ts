@@ -618,6 +618,84 @@ Exit-Codes: 0 ok, 1 Elementfehler, 2 Fehler, 64 Aufruffehler, 65 ungültige Eing
     </message>
 </context>
 <context>
+    <name>SyncBridge::Graph</name>
+    <message numerus="yes">
+        <source>a batch of %n item(s)</source>
+        <translation>
+            <numerusform>einen Stapel mit %n Element</numerusform>
+            <numerusform>einen Stapel mit %n Elementen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The changes of list &apos;%1&apos;</source>
+        <translation>Die Änderungen der Liste „%1“</translation>
+    </message>
+    <message>
+        <source>The site &apos;%1&apos;</source>
+        <translation>Die Website „%1“</translation>
+    </message>
+    <message>
+        <source>Refusing to send credentials to %1: only https is allowed (plain http only to this computer).</source>
+        <translation>Anmeldedaten werden nicht an %1 gesendet: nur https ist erlaubt (unverschlüsseltes http nur zu diesem Computer).</translation>
+    </message>
+    <message>
+        <source>SharePoint did not answer about %1 (network error %2). Check the connection and try again.</source>
+        <translation>SharePoint hat zu %1 nicht geantwortet (Netzwerkfehler %2). Prüfen Sie die Verbindung und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>SharePoint rejected the app&apos;s credentials. Check the client secret and that the app registration is still valid.</source>
+        <translation>SharePoint hat die Anmeldedaten der App abgelehnt. Prüfen Sie das Clientgeheimnis und ob die App-Registrierung noch gültig ist.</translation>
+    </message>
+    <message>
+        <source>The app has no permission for %1. Grant it Sites.ReadWrite.All (or Sites.Selected for this site).</source>
+        <translation>Die App hat keine Berechtigung für %1. Erteilen Sie Sites.ReadWrite.All (oder Sites.Selected für diese Website).</translation>
+    </message>
+    <message>
+        <source>%1 was not found: it was deleted or renamed in SharePoint.</source>
+        <translation>%1 wurde nicht gefunden: in SharePoint gelöscht oder umbenannt.</translation>
+    </message>
+    <message>
+        <source>%1 was changed in SharePoint since it was last read.</source>
+        <translation>%1 wurde in SharePoint seit dem letzten Lesen geändert.</translation>
+    </message>
+    <message>
+        <source>SharePoint kept throttling requests about %1; it will be retried.</source>
+        <translation>SharePoint hat Anfragen zu %1 wiederholt gedrosselt; es wird erneut versucht.</translation>
+    </message>
+    <message>
+        <source>SharePoint failed while handling %1; it will be retried.</source>
+        <translation>SharePoint ist bei %1 gescheitert; es wird erneut versucht.</translation>
+    </message>
+    <message>
+        <source>SharePoint refused %1: %2</source>
+        <translation>SharePoint hat %1 abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>The sign-in service did not answer (network error %1). Check the authority host and your connection.</source>
+        <translation>Der Anmeldedienst hat nicht geantwortet (Netzwerkfehler %1). Prüfen Sie den Autoritäts-Host und Ihre Verbindung.</translation>
+    </message>
+    <message>
+        <source>No client secret is stored for this SharePoint connection; enter it again.</source>
+        <translation>Für diese SharePoint-Verbindung ist kein Clientgeheimnis gespeichert; geben Sie es erneut ein.</translation>
+    </message>
+    <message>
+        <source>The client secret was rejected by the tenant. Enter the secret&apos;s value (not its ID), or create a new one if it expired.</source>
+        <translation>Der Mandant hat das Clientgeheimnis abgelehnt. Geben Sie den Wert des Geheimnisses ein (nicht seine ID) oder erstellen Sie ein neues, falls es abgelaufen ist.</translation>
+    </message>
+    <message>
+        <source>The client ID is not registered in tenant &apos;%1&apos;. Check the application (client) ID.</source>
+        <translation>Die Client-ID ist im Mandanten „%1“ nicht registriert. Prüfen Sie die Anwendungs-ID (Client-ID).</translation>
+    </message>
+    <message>
+        <source>The tenant &apos;%1&apos; does not exist. Check the tenant ID or domain.</source>
+        <translation>Der Mandant „%1“ existiert nicht. Prüfen Sie Mandanten-ID oder Domäne.</translation>
+    </message>
+    <message>
+        <source>Signing in to tenant &apos;%1&apos; failed.</source>
+        <translation>Die Anmeldung beim Mandanten „%1“ ist gescheitert.</translation>
+    </message>
+</context>
+<context>
     <name>SyncBridge::InstanceTable</name>
     <message>
         <source>Instance</source>
@@ -709,6 +787,85 @@ Exit-Codes: 0 ok, 1 Elementfehler, 2 Fehler, 64 Aufruffehler, 65 ungültige Eing
     <message>
         <source>Secrets: %1</source>
         <translation>Geheimnisse: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::Provisioning</name>
+    <message>
+        <source>enum → choice with its labels</source>
+        <translation>Enum → Auswahl mit seinen Werten</translation>
+    </message>
+    <message>
+        <source>text array → multiple choice (fill-in values)</source>
+        <translation>Text-Array → Mehrfachauswahl (mit eigenen Werten)</translation>
+    </message>
+    <message>
+        <source>array → multiple lines of text (JSON)</source>
+        <translation>Array → mehrzeiliger Text (JSON)</translation>
+    </message>
+    <message>
+        <source>%1 → single line of text, %2 characters</source>
+        <translation>%1 → einzeiliger Text, %2 Zeichen</translation>
+    </message>
+    <message>
+        <source>%1 → multiple lines of text (longer than 255)</source>
+        <translation>%1 → mehrzeiliger Text (länger als 255)</translation>
+    </message>
+    <message>
+        <source>%1 → multiple lines of text</source>
+        <translation>%1 → mehrzeiliger Text</translation>
+    </message>
+    <message>
+        <source>uuid → single line of text, 36 characters</source>
+        <translation>uuid → einzeiliger Text, 36 Zeichen</translation>
+    </message>
+    <message>
+        <source>%1 → number</source>
+        <translation>%1 → Zahl</translation>
+    </message>
+    <message>
+        <source>money → currency</source>
+        <translation>money → Währung</translation>
+    </message>
+    <message>
+        <source>boolean → yes/no</source>
+        <translation>boolean → Ja/Nein</translation>
+    </message>
+    <message>
+        <source>date → date only</source>
+        <translation>date → nur Datum</translation>
+    </message>
+    <message>
+        <source>%1 → date and time (UTC)</source>
+        <translation>%1 → Datum und Uhrzeit (UTC)</translation>
+    </message>
+    <message>
+        <source>%1 → single line of text</source>
+        <translation>%1 → einzeiliger Text</translation>
+    </message>
+    <message>
+        <source>bytea (binary) has no SharePoint list column type</source>
+        <translation>bytea (binär) hat keinen Spaltentyp in SharePoint-Listen</translation>
+    </message>
+    <message>
+        <source>%1 has no SharePoint list column type</source>
+        <translation>%1 hat keinen Spaltentyp in SharePoint-Listen</translation>
+    </message>
+    <message>
+        <source>hidden, indexed source identity hash: makes creates idempotent</source>
+        <translation>verborgener, indizierter Hash der Quellidentität: macht Anlegen idempotent</translation>
+    </message>
+    <message>
+        <source>Creating the list &apos;%1&apos;</source>
+        <translation>Das Anlegen der Liste „%1“</translation>
+    </message>
+    <message>
+        <source>The list &apos;%1&apos;</source>
+        <translation>Die Liste „%1“</translation>
+    </message>
+    <message>
+        <source>Adding the column &apos;%1&apos;</source>
+        <translation>Das Hinzufügen der Spalte „%1“</translation>
     </message>
 </context>
 <context>

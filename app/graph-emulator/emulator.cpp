@@ -156,6 +156,7 @@ ApiResponse Emulator::graph(const HttpRequest &request, const QString &path, con
     case TokenService::Check::Unknown:
         return graphError(401, QStringLiteral("unauthenticated"), QStringLiteral("The caller is not authenticated."));
     }
+    ++m_stats.userAgents[QString::fromUtf8(request.header("user-agent"))];
     api.method = request.method;
     api.path = path;
     api.query = query;

@@ -68,7 +68,11 @@ QJsonObject Stats::toJson() const
     QJsonObject statuses;
     for (auto it = responsesByStatus.constBegin(); it != responsesByStatus.constEnd(); ++it)
         statuses.insert(it.key(), double(it.value()));
+    QJsonObject agents;
+    for (auto it = userAgents.constBegin(); it != userAgents.constEnd(); ++it)
+        agents.insert(it.key(), double(it.value()));
     return QJsonObject{{QStringLiteral("requestsByKind"), kinds},
+                       {QStringLiteral("userAgents"), agents},
                        {QStringLiteral("responsesByStatus"), statuses},
                        {QStringLiteral("injectedFailures"), double(injectedFailures)},
                        {QStringLiteral("dropped"), double(dropped)},

@@ -38,6 +38,7 @@ private:
 struct Stats {
     QMap<QString, qint64> requestsByKind;
     QMap<QString, qint64> responsesByStatus;
+    QMap<QString, qint64> userAgents;           // Graph calls by User-Agent (SharePoint prioritises decorated traffic)
     qint64 injectedFailures = 0;
     qint64 dropped = 0;
     qint64 delayed = 0;

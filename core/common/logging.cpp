@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QFile>
 #include <QMutex>
+#include <QRegularExpression>
 #include <QStandardPaths>
 
 Q_LOGGING_CATEGORY(lcCommon, "syncbridge.core.common", QtInfoMsg)
@@ -94,13 +95,25 @@ void handleMessage(QtMsgType type, const QMessageLogContext &context, const QStr
                              .arg(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs),
                                   QLatin1String(levelName(type)),
                                   QLatin1String(context.category ? context.category : "default"),
-                                  message);
+                                  redactSecrets(message));
     log.write(line.toUtf8());
     if (log.previous && severity(type) >= severity(log.options.consoleThreshold))
         log.previous(type, context, message);
 }
 
 } // namespace
+
+QString redactSecrets(const QString &line)
+{
+    static const QRegularExpression bearer(QStringLiteral("(Bearer\\s+)[A-Za-z0-9._~+/=-]+"), QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression assignment(
+        QStringLiteral("((?:client_secret|password|access_token|refresh_token)[\"']?\\s*[=:]\\s*[\"']?)[^&\"'\\s,;]+"),
+        QRegularExpression::CaseInsensitiveOption);
+    QString redacted = line;
+    redacted.replace(bearer, QStringLiteral("\\1[redacted]"));
+    redacted.replace(assignment, QStringLiteral("\\1[redacted]"));
+    return redacted;
+}
 
 void installRotatingLogFile(const LogFileOptions &options)
 {

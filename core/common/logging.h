@@ -24,6 +24,10 @@ struct LogFileOptions {
 // the previous handler (stderr). Call once from main(); safe to call from any thread afterwards.
 void installRotatingLogFile(const LogFileOptions &options);
 
+// Masks bearer tokens, client secrets and passwords in a log line (defence in depth: the code never
+// logs them, and a line that somehow carries one must not reach a file).
+QString redactSecrets(const QString &line);
+
 // The directory log files go to by default (next to the meta-store, under the app data location).
 QString defaultLogDirectory();
 

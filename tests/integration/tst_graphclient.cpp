@@ -133,7 +133,9 @@ private slots:
         request.url = QStringLiteral("/sites/root");
         for (int i = 0; i < 3; ++i)
             QCOMPARE(call(*m_client, request).status, 200);
-        QCOMPARE(m_emulator.admin("GET", QStringLiteral("/stats")).json().value(QStringLiteral("requestsByKind")).toObject().value(QStringLiteral("token")).toInt(), 2);
+        const QJsonObject stats = m_emulator.admin("GET", QStringLiteral("/stats")).json();
+        QCOMPARE(stats.value(QStringLiteral("requestsByKind")).toObject().value(QStringLiteral("token")).toInt(), 2);
+        QCOMPARE(stats.value(QStringLiteral("userAgents")).toObject().value(QStringLiteral("ISV|Arcore|SyncBridge/" SYNCBRIDGE_VERSION)).toInt(), 3);
         QCOMPARE(m_emulator.admin("POST", QStringLiteral("/tokens/expire")).status, 204);   // expiry mid-run
         QCOMPARE(call(*m_client, request).status, 200);                                      // one refresh, transparently
         QCOMPARE(m_emulator.admin("GET", QStringLiteral("/stats")).json().value(QStringLiteral("requestsByKind")).toObject().value(QStringLiteral("token")).toInt(), 3);

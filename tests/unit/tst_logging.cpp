@@ -12,6 +12,8 @@ class TestLogging : public QObject
     Q_OBJECT
 
 private slots:
+    void redactsSecrets_data();
+    void redactsSecrets();
     void rotatesBySizeAndKeepsCount()
     {
         QTemporaryDir dir;
@@ -36,6 +38,25 @@ private slots:
         QVERIFY(content.contains("syncbridge.core.common"));
     }
 };
+
+void TestLogging::redactsSecrets_data()
+{
+    QTest::addColumn<QString>("line");
+    QTest::addColumn<QString>("secret");
+    QTest::newRow("bearer") << QStringLiteral("GET /v1.0/sites Authorization: Bearer eyJ0eXAi.abc-DEF_123") << QStringLiteral("eyJ0eXAi.abc-DEF_123");
+    QTest::newRow("form") << QStringLiteral("body client_id=app&client_secret=s3cr%2Bet&grant_type=client_credentials") << QStringLiteral("s3cr%2Bet");
+    QTest::newRow("json") << QStringLiteral("{\"access_token\": \"tok.en\", \"expires_in\": 3599}") << QStringLiteral("tok.en");
+    QTest::newRow("libpq") << QStringLiteral("host='db' password='hunter2' dbname='x'") << QStringLiteral("hunter2");
+}
+
+void TestLogging::redactsSecrets()
+{
+    QFETCH(QString, line);
+    QFETCH(QString, secret);
+    const QString redacted = redactSecrets(line);
+    QVERIFY2(!redacted.contains(secret), qPrintable(redacted));
+    QVERIFY(redacted.contains(QStringLiteral("[redacted]")));
+}
 
 QTEST_GUILESS_MAIN(TestLogging)
 #include "tst_logging.moc"
