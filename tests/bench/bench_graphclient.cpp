@@ -41,14 +41,8 @@ RunFigures pushCreates(EmulatorProcess &emulator, const QString &listName, Gover
     emulator.admin("POST", QStringLiteral("/stats/reset"));
     const QString list = emulator.createList(listName, QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("Budget")}, {QStringLiteral("number"), QJsonObject{}}}});
     emulator.admin("POST", QStringLiteral("/stats/reset"));
-    SharePointConnection connection;
-    connection.tenantId = QStringLiteral("contoso");
-    connection.clientId = QStringLiteral("syncbridge-demo");
-    connection.authorityHost = emulator.baseUrl();
-    connection.graphBaseUrl = emulator.graphUrl();
-    GraphClient client(GraphEndpoint::from(connection), [](std::function<void(Result<QString>)> done) { done(QStringLiteral("demo-secret")); },
-                       std::make_shared<Governor>(governor));
-    BatchWriter writer(client, emulator.pmoSiteId());
+    const std::unique_ptr<GraphClient> client = emulator.graphClient(governor);
+    BatchWriter writer(*client, emulator.pmoSiteId());
     writer.maxItemAttempts = 50;
     QList<ItemOperation> operations;
     for (int i = 0; i < items; ++i) {

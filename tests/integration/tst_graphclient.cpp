@@ -1,6 +1,7 @@
 // The Graph client against the real emulator process: tokens and refresh, transport security,
 // discovery, provisioning the demo table (introspected from a real PostgreSQL), batched writes,
 // delta, and every fault mode the emulator has.
+#include "await.h"
 #include "emulatorprocess.h"
 #include "postgresfixture.h"
 #include "testpaths.h"
@@ -24,24 +25,6 @@
 using namespace SyncBridge;
 using namespace SyncBridge::Test;
 
-namespace {
-
-// Runs the event loop until the callback has fired (tests only).
-template<typename T>
-T await(const std::function<void(std::function<void(T)>)> &start)
-{
-    std::optional<T> outcome;
-    QEventLoop loop;
-    start([&](T value) {
-        outcome.emplace(std::move(value));
-        loop.quit();
-    });
-    if (!outcome)
-        loop.exec();
-    return std::move(*outcome);
-}
-
-} // namespace
 
 class TestGraphClient : public QObject
 {
@@ -55,14 +38,7 @@ private:
     std::unique_ptr<GraphClient> makeClient(const QString &secret = QStringLiteral("demo-secret"), GovernorSettings settings = {},
                                             const QString &graphBase = {})
     {
-        SharePointConnection connection;
-        connection.tenantId = QStringLiteral("contoso");
-        connection.clientId = QStringLiteral("syncbridge-demo");
-        connection.authorityHost = m_emulator.baseUrl();
-        connection.graphBaseUrl = graphBase.isEmpty() ? m_emulator.graphUrl() : graphBase;
-        return std::make_unique<GraphClient>(GraphEndpoint::from(connection),
-                                             [secret](std::function<void(Result<QString>)> done) { done(secret); },
-                                             std::make_shared<Governor>(settings));
+        return m_emulator.graphClient(settings, secret, graphBase);
     }
 
     GraphResponse call(GraphClient &client, const GraphRequest &request)

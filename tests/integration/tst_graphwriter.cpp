@@ -1,6 +1,7 @@
 // Batched item writes and delta reads against the real emulator, under every fault it can make:
 // per-item 429s with Retry-After, 424 envelopes, 5xx storms, dropped connections, a list deleted
 // mid-run, delta token resets.
+#include "await.h"
 #include "emulatorprocess.h"
 
 #include "graph/batchwriter.h"
@@ -16,23 +17,6 @@
 using namespace SyncBridge;
 using namespace SyncBridge::Test;
 
-namespace {
-
-template<typename T>
-T await(const std::function<void(std::function<void(T)>)> &start)
-{
-    std::optional<T> outcome;
-    QEventLoop loop;
-    start([&](T value) {
-        outcome.emplace(std::move(value));
-        loop.quit();
-    });
-    if (!outcome)
-        loop.exec();
-    return std::move(*outcome);
-}
-
-} // namespace
 
 class TestGraphWriter : public QObject
 {
@@ -101,16 +85,9 @@ private slots:
     void init()
     {
         QVERIFY(m_emulator.reset());
-        SharePointConnection connection;
-        connection.tenantId = QStringLiteral("contoso");
-        connection.clientId = QStringLiteral("syncbridge-demo");
-        connection.authorityHost = m_emulator.baseUrl();
-        connection.graphBaseUrl = m_emulator.graphUrl();
         GovernorSettings generous;
         generous.ruPerWindow = 1000000;   // the client does not pace: the server's answers are under test
-        m_client = std::make_unique<GraphClient>(GraphEndpoint::from(connection),
-                                                 [](std::function<void(Result<QString>)> done) { done(QStringLiteral("demo-secret")); },
-                                                 std::make_shared<Governor>(generous));
+        m_client = m_emulator.graphClient(generous);
         m_site = m_emulator.pmoSiteId();
         m_list = m_emulator.createList(QStringLiteral("Writes"), QJsonArray{
             QJsonObject{{QStringLiteral("name"), QStringLiteral("Budget")}, {QStringLiteral("number"), QJsonObject{}}},

@@ -1,5 +1,8 @@
 #include "emulatorprocess.h"
 
+#include "graph/governor.h"
+#include "graph/graphclient.h"
+
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QJsonArray>
@@ -127,6 +130,18 @@ HttpExchange EmulatorProcess::admin(const QByteArray &method, const QString &pat
 {
     return request(method, baseUrl() + QStringLiteral("/_emulator") + path,
                    body.isEmpty() && method == "GET" ? QByteArray() : QJsonDocument(body).toJson(QJsonDocument::Compact));
+}
+
+std::unique_ptr<GraphClient> EmulatorProcess::graphClient(const GovernorSettings &governor, const QString &secret, const QString &graphBase) const
+{
+    SharePointConnection connection;
+    connection.tenantId = QStringLiteral("contoso");
+    connection.clientId = QStringLiteral("syncbridge-demo");
+    connection.authorityHost = baseUrl();
+    connection.graphBaseUrl = graphBase.isEmpty() ? graphUrl() : graphBase;
+    return std::make_unique<GraphClient>(GraphEndpoint::from(connection),
+                                         [secret](std::function<void(Result<QString>)> done) { done(secret); },
+                                         std::make_shared<Governor>(governor));
 }
 
 QString EmulatorProcess::pmoSiteId()

@@ -9,6 +9,13 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
+
+namespace SyncBridge {
+class GraphClient;
+struct GovernorSettings;
+}
+
 namespace SyncBridge::Test {
 
 // One HTTP exchange as a test sees it.
@@ -51,6 +58,10 @@ public:
     HttpExchange admin(const QByteArray &method, const QString &path, const QJsonObject &body = {});
     QString token(bool fresh = false);
     HttpExchange tokenRequest(const QByteArray &form, const QString &tenant = QStringLiteral("contoso"));
+
+    // A product GraphClient for the default app against this emulator (graphBase overrides the URL).
+    std::unique_ptr<GraphClient> graphClient(const GovernorSettings &governor, const QString &secret = QStringLiteral("demo-secret"),
+                                             const QString &graphBase = {}) const;
 
     // Convenience: the id of the /sites/pmo site and a new list with the given columns.
     QString pmoSiteId();
