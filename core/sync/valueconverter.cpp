@@ -1,0 +1,133 @@
+#include "sync/valueconverter.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QRegularExpression>
+
+#include <cmath>
+
+namespace SyncBridge {
+namespace {
+
+Error itemError(const ColumnInfo &column, const QString &why)
+{
+    return Error(ErrorCode::InvalidInput, QCoreApplication::translate("SyncBridge::Sync", "Column '%1': %2").arg(column.name, why));
+}
+
+int significantDigits(const QString &decimal)
+{
+    QString digits;
+    for (const QChar c : decimal) {
+        if (c.isDigit())
+            digits += c;
+    }
+    while (digits.startsWith(QLatin1Char('0')))
+        digits.remove(0, 1);
+    if (decimal.contains(QLatin1Char('.')))
+        while (digits.endsWith(QLatin1Char('0')))
+            digits.chop(1);
+    return int(digits.size());
+}
+
+Result<QJsonValue> dateTimeValue(const ColumnInfo &column, const QString &text, bool dateOnly)
+{
+    if (text.contains(QLatin1String("infinity")) || text.endsWith(QLatin1String(" BC")))
+        return itemError(column, QCoreApplication::translate("SyncBridge::Sync", "'%1' is not a date SharePoint can store").arg(text));
+    QDateTime value;
+    if (dateOnly) {
+        value = QDateTime(QDate::fromString(text, Qt::ISODate), QTime(0, 0), Qt::UTC);
+    } else {
+        QString iso = text;
+        iso.replace(QLatin1Char(' '), QLatin1Char('T'));
+        if (QRegularExpression(QStringLiteral("[+-]\\d\\d$")).match(iso).hasMatch())
+            iso += QStringLiteral(":00");   // "+00" → "+00:00"
+        value = QDateTime::fromString(iso, Qt::ISODateWithMs);
+        if (value.isValid() && value.timeSpec() == Qt::LocalTime)
+            value.setTimeSpec(Qt::UTC);     // timestamp without time zone: read as UTC
+    }
+    if (!value.isValid())
+        return itemError(column, QCoreApplication::translate("SyncBridge::Sync", "'%1' is not a valid date").arg(text));
+    const QDateTime utc = value.toUTC();
+    if (utc.date() < QDate(1900, 1, 1) || utc.date() > QDate(8900, 12, 31))
+        return itemError(column, QCoreApplication::translate("SyncBridge::Sync", "%1 is outside the dates SharePoint stores (1900-01-01 to 8900-12-31)")
+                                     .arg(utc.date().toString(Qt::ISODate)));
+    QDateTime whole = utc;
+    whole.setTime(QTime(utc.time().hour(), utc.time().minute(), utc.time().second()));
+    return QJsonValue(whole.toString(Qt::ISODate));
+}
+
+} // namespace
+
+QStringList parsePostgresArray(const QString &literal)
+{
+    QStringList elements;
+    if (!literal.startsWith(QLatin1Char('{')) || !literal.endsWith(QLatin1Char('}')))
+        return elements;
+    const QString body = literal.mid(1, literal.size() - 2);
+    QString current;
+    bool quoted = false, wasQuoted = false, escapeNext = false;
+    for (const QChar c : body) {
+        if (escapeNext) {
+            current += c;
+            escapeNext = false;
+        } else if (c == QLatin1Char('\\')) {
+            escapeNext = true;
+        } else if (c == QLatin1Char('"')) {
+            quoted = !quoted;
+            wasQuoted = true;
+        } else if (c == QLatin1Char(',') && !quoted) {
+            if (wasQuoted || current != QLatin1String("NULL"))
+                elements << current;
+            current.clear();
+            wasQuoted = false;
+        } else {
+            current += c;
+        }
+    }
+    if (!body.isEmpty() && (wasQuoted || current != QLatin1String("NULL")))
+        elements << current;
+    return elements;
+}
+
+Result<QJsonValue> toSharePointValue(const ColumnInfo &column, const std::optional<QString> &text)
+{
+    if (!text)
+        return QJsonValue(QJsonValue::Null);
+    const QString &value = *text;
+    const QString &type = column.typeName;
+    if (column.isArray) {
+        QJsonArray array;
+        for (const QString &element : parsePostgresArray(value))
+            array.append(element);
+        return QJsonValue(array);
+    }
+    if (type == QLatin1String("int2") || type == QLatin1String("int4") || type == QLatin1String("int8")) {
+        const qint64 number = value.toLongLong();
+        if (qAbs(number) > (qint64(1) << 53))
+            return itemError(column, QCoreApplication::translate("SyncBridge::Sync", "%1 is too large for a SharePoint number to hold exactly").arg(value));
+        return QJsonValue(double(number));
+    }
+    if (type == QLatin1String("numeric") || type == QLatin1String("money") || type == QLatin1String("float4") || type == QLatin1String("float8")) {
+        if (value.compare(QLatin1String("NaN"), Qt::CaseInsensitive) == 0 || value.contains(QLatin1String("Infinity"), Qt::CaseInsensitive))
+            return itemError(column, QCoreApplication::translate("SyncBridge::Sync", "%1 cannot be stored in SharePoint").arg(value));
+        bool ok = false;
+        const double number = value.toDouble(&ok);
+        if (!ok || !std::isfinite(number))
+            return itemError(column, QCoreApplication::translate("SyncBridge::Sync", "'%1' is not a number").arg(value));
+        if (type == QLatin1String("numeric") && significantDigits(value) > 15)
+            return itemError(column, QCoreApplication::translate("SyncBridge::Sync", "%1 has more significant digits than a SharePoint number keeps (15)").arg(value));
+        return QJsonValue(number);
+    }
+    if (type == QLatin1String("bool"))
+        return QJsonValue(value == QLatin1String("t") || value == QLatin1String("true"));
+    if (type == QLatin1String("date"))
+        return dateTimeValue(column, value, true);
+    if (type == QLatin1String("timestamp") || type == QLatin1String("timestamptz"))
+        return dateTimeValue(column, value, false);
+    if (type == QLatin1String("bytea"))
+        return itemError(column, QCoreApplication::translate("SyncBridge::Sync", "binary data cannot be stored in a SharePoint list"));
+    return QJsonValue(value);   // text, varchar, enums, uuid, json (as text), …
+}
+
+} // namespace SyncBridge
