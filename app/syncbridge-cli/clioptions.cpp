@@ -4,7 +4,7 @@ namespace SyncBridge::Cli {
 
 void CliOptions::addTo(QCommandLineParser &parser) const
 {
-    parser.addOptions({store, secrets, output, all, name, database, instance, host, port, user, role, priority, tenant, clientId, authority, graphUrl, passwordStdin});
+    parser.addOptions({store, secrets, output, all, name, database, instance, host, port, user, role, priority, tenant, clientId, authority, graphUrl, secretRef, ruPerMinute, dryRun, resetCursor, pageSize, passwordStdin});
 }
 
 QString commandSummary()
@@ -17,12 +17,14 @@ QString commandSummary()
         "                           --instance I --role R --priority N --password-stdin]\n"
         "                                        add a database, or an instance to an existing one\n"
         "  connections add-sharepoint --name N --tenant T --client-id ID [--authority URL\n"
-        "                           --graph-url URL --password-stdin]\n"
+        "                           --graph-url URL --ru-per-minute N --password-stdin --secret-ref KEY]\n"
         "  connections test <name>               connect to every instance of a database\n"
         "  introspect <name>                     read the database's tables into the catalog\n"
         "  definitions list                      sync definitions\n"
         "  definitions export <name>|--all [-o file]\n"
         "  definitions import <file>             validate, then import all or nothing\n"
+        "  run <definition> [--dry-run] [--reset-cursor] [--page-size N]\n"
+        "                                        push the definition's rows to SharePoint\n"
         "\n"
         "Exit codes: 0 ok, 1 item failures, 2 failure, 64 usage error, 65 invalid input file.");
 }

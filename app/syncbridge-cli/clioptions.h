@@ -44,6 +44,15 @@ struct CliOptions {
                                  QStringLiteral("https://login.microsoftonline.com")};
     QCommandLineOption graphUrl{QStringLiteral("graph-url"), QCoreApplication::translate("SyncBridge::Cli", "Microsoft Graph base URL."), QStringLiteral("url"),
                                 QStringLiteral("https://graph.microsoft.com/v1.0")};
+    QCommandLineOption secretRef{QStringLiteral("secret-ref"),
+                                 QCoreApplication::translate("SyncBridge::Cli", "Keychain key of the client secret (default: sharepoint/<new uuid>); with --secrets env the secret is read from SYNCBRIDGE_SECRET_<KEY>."),
+                                 QStringLiteral("key")};
+    QCommandLineOption ruPerMinute{QStringLiteral("ru-per-minute"),
+                                   QCoreApplication::translate("SyncBridge::Cli", "The tenant's SharePoint budget in resource units per minute (default 1250)."),
+                                   QStringLiteral("ru"), QStringLiteral("1250")};
+    QCommandLineOption dryRun{QStringLiteral("dry-run"), QCoreApplication::translate("SyncBridge::Cli", "Plan only: count what a run would do, write nothing.")};
+    QCommandLineOption resetCursor{QStringLiteral("reset-cursor"), QCoreApplication::translate("SyncBridge::Cli", "Compare every row again (a full re-sync that updates, never duplicates).")};
+    QCommandLineOption pageSize{QStringLiteral("page-size"), QCoreApplication::translate("SyncBridge::Cli", "Rows read per page (default 500)."), QStringLiteral("rows"), QStringLiteral("500")};
     QCommandLineOption passwordStdin{QStringLiteral("password-stdin"), QCoreApplication::translate("SyncBridge::Cli", "Read the password or client secret from standard input and store it in the keychain.")};
 
     void addTo(QCommandLineParser &parser) const;

@@ -3,6 +3,8 @@
 #include "clioptions.h"
 
 #include "common/clock.h"
+#include "graph/governor.h"
+#include "sync/pushrun.h"
 #include "secrets/secretstore.h"
 #include "source/probe.h"
 #include "store/catalogrepository.h"
@@ -12,8 +14,12 @@
 #include "store/metastore.h"
 
 #include <QCoreApplication>
+#include <QEventLoop>
+#include <QJsonDocument>
 #include <QFile>
 #include <QSaveFile>
+
+#include <unistd.h>
 
 namespace SyncBridge::Cli {
 namespace {
@@ -153,11 +159,21 @@ int addSharePoint(CommandContext &context)
     connection.clientId = context.parser.value(o.clientId);
     connection.authorityHost = context.parser.value(o.authority);
     connection.graphBaseUrl = context.parser.value(o.graphUrl);
+    bool budgetOk = false;
+    connection.ruPerMinute = context.parser.value(o.ruPerMinute).toInt(&budgetOk);
+    if (!budgetOk || connection.ruPerMinute < 1)
+        return usage(context, QCoreApplication::translate("SyncBridge::Cli", "--ru-per-minute must be a positive number"));
     if (connection.name.isEmpty() || connection.tenantId.isEmpty() || connection.clientId.isEmpty())
         return usage(context, QCoreApplication::translate("SyncBridge::Cli", "connections add-sharepoint needs --name, --tenant and --client-id"));
+    if (context.parser.isSet(o.secretRef)) {
+        connection.secretRef = context.parser.value(o.secretRef);
+        if (!connection.secretRef.startsWith(sharePointSecretKind + QLatin1Char('/')) || connection.secretRef.size() <= sharePointSecretKind.size() + 1)
+            return usage(context, QCoreApplication::translate("SyncBridge::Cli", "--secret-ref must look like sharepoint/<name>"));
+    }
     if (context.parser.isSet(o.passwordStdin)) {
         QTextStream in(stdin);
-        connection.secretRef = makeSecretKey(sharePointSecretKind);
+        if (connection.secretRef.isEmpty())
+            connection.secretRef = makeSecretKey(sharePointSecretKind);
         auto written = writeSecretBlocking(context.secrets, connection.secretRef, in.readLine());
         if (!written)
             return fail(context, written.error());
@@ -300,6 +316,70 @@ int importDefinitionsCommand(CommandContext &context)
     return ExitOk;
 }
 
+int runDefinition(CommandContext &context)
+{
+    if (context.arguments.size() != 1)
+        return usage(context, QCoreApplication::translate("SyncBridge::Cli", "run takes one definition name"));
+    auto definition = DefinitionRepository(*context.store).byName(context.arguments.constFirst());
+    if (!definition)
+        return fail(context, definition.error());
+    bool pageOk = false;
+    PushOptions options;
+    options.dryRun = context.parser.isSet(context.options.dryRun);
+    options.resetCursor = context.parser.isSet(context.options.resetCursor);
+    options.pageSize = context.parser.value(context.options.pageSize).toInt(&pageOk);
+    if (!pageOk || options.pageSize < 1 || options.pageSize > 10000)
+        return usage(context, QCoreApplication::translate("SyncBridge::Cli", "--page-size must be 1 to 10000"));
+    GovernorSettings settings;
+    auto connections = ConnectionRepository(*context.store).sharePointConnections();
+    if (connections && !definition->targets.isEmpty()) {
+        for (const SharePointConnection &connection : std::as_const(*connections)) {
+            if (connection.id == definition->targets.first().connectionId) {
+                settings.ruPerWindow = connection.ruPerMinute;
+                settings.ruPerDay = connection.ruPerDay;
+            }
+        }
+    }
+    const bool terminal = isatty(fileno(stderr));
+    PushRun run(context.store, context.secrets, std::make_shared<Governor>(settings), definition->id, options);
+    RunOutcome outcome;
+    QEventLoop loop;
+    QObject::connect(&run, &PushRun::progress, &loop, [&](const RunProgress &progress) {
+        if (!terminal)
+            return;
+        const RunCounters &c = progress.counters;
+        context.err << '\r' << QCoreApplication::translate("SyncBridge::Cli", "%1: %2 read, %3 created, %4 updated, %5 moved, %6 unchanged, %7 failed, %8 items/s   ")
+                                   .arg(progress.phase).arg(c.rowsRead).arg(c.created).arg(c.updated).arg(c.moved).arg(c.skipped).arg(c.failed)
+                                   .arg(progress.itemsPerSecond, 0, 'f', 0);
+        context.err.flush();
+    });
+    QObject::connect(&run, &PushRun::finished, &loop, [&](const RunOutcome &finished) {
+        outcome = finished;
+        loop.quit();
+    });
+    QMetaObject::invokeMethod(&run, &PushRun::start, Qt::QueuedConnection);
+    loop.exec();
+    if (terminal)
+        context.err << '\n';
+    context.out << outcome.message << '\n';
+    if (options.dryRun) {
+        for (auto list = outcome.plan.constBegin(); list != outcome.plan.constEnd(); ++list) {
+            QStringList counts;
+            for (auto action = list->constBegin(); action != list->constEnd(); ++action)
+                counts << QStringLiteral("%1 %2").arg(action.value()).arg(action.key());
+            context.out << "  " << list.key() << ": " << counts.join(QStringLiteral(", ")) << '\n';
+        }
+        for (const QJsonObject &sample : std::as_const(outcome.samples))
+            context.out << "  " << QString::fromUtf8(QJsonDocument(sample).toJson(QJsonDocument::Compact)) << '\n';
+    }
+    context.out << QCoreApplication::translate("SyncBridge::Cli", "Run %1: %2").arg(outcome.runId).arg(enumName(outcome.status)) << '\n';
+    switch (outcome.status) {
+    case RunStatus::Succeeded: return ExitOk;
+    case RunStatus::PartiallyFailed: return ExitItemFailures;
+    default: return ExitFailure;
+    }
+}
+
 } // namespace
 
 int runCommand(const QStringList &words, CommandContext &context)
@@ -311,6 +391,10 @@ int runCommand(const QStringList &words, CommandContext &context)
     if (group == QLatin1String("summary")) {
         rest(1);
         return summary(context);
+    }
+    if (group == QLatin1String("run")) {
+        rest(1);
+        return runDefinition(context);
     }
     if (group == QLatin1String("introspect")) {
         rest(1);

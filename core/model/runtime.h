@@ -16,7 +16,8 @@ struct LedgerEntry {
     QString identityHash;           // SHA-256 of the source identity; also the item's SyncBridgeKey
     QString identityText;           // readable identity, e.g. "id=42"
     QString listGraphId;
-    QString itemId;                 // empty while pending
+    QString itemId;                 // empty while a create is pending; the old item while a move is pending
+    QString previousListGraphId;    // set while a move is pending: the list the old item is in
     QString contentHash;
     LedgerState state = LedgerState::Pending;
     QString etag;

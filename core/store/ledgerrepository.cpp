@@ -22,10 +22,12 @@ LedgerEntry ledgerFromQuery(const QSqlQuery &query, qint64 definitionId)
     entry.state = fromString<LedgerState>(query.value(5).toString()).value_or(LedgerState::Pending);
     entry.etag = query.value(6).toString();
     entry.syncedAt = fromStoredTime(query.value(7));
+    entry.previousListGraphId = query.value(8).toString();
     return entry;
 }
 
-const QString ledgerColumns = QStringLiteral("identity_hash, identity_text, list_graph_id, item_id, content_hash, state, etag, synced_at");
+const QString ledgerColumns =
+    QStringLiteral("identity_hash, identity_text, list_graph_id, item_id, content_hash, state, etag, synced_at, previous_list_graph_id");
 
 } // namespace
 
@@ -34,14 +36,14 @@ Result<void> LedgerRepository::upsert(const QList<LedgerEntry> &entries)
     const QSqlDatabase db = m_store.connection();
     for (const LedgerEntry &entry : entries) {
         auto query = execute(db,
-                             QStringLiteral("INSERT INTO sync_ledger (definition_id, %1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                             QStringLiteral("INSERT INTO sync_ledger (definition_id, %1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                                             " ON CONFLICT (definition_id, identity_hash) DO UPDATE SET identity_text = excluded.identity_text,"
                                             " list_graph_id = excluded.list_graph_id, item_id = excluded.item_id,"
                                             " content_hash = excluded.content_hash, state = excluded.state, etag = excluded.etag,"
-                                            " synced_at = excluded.synced_at").arg(ledgerColumns),
+                                            " synced_at = excluded.synced_at, previous_list_graph_id = excluded.previous_list_graph_id").arg(ledgerColumns),
                              {entry.definitionId, entry.identityHash, entry.identityText, nullIfEmpty(entry.listGraphId),
                               nullIfEmpty(entry.itemId), nullIfEmpty(entry.contentHash), enumName(entry.state),
-                              nullIfEmpty(entry.etag), toStoredTime(entry.syncedAt)});
+                              nullIfEmpty(entry.etag), toStoredTime(entry.syncedAt), nullIfEmpty(entry.previousListGraphId)});
         if (!query)
             return query.error();
     }

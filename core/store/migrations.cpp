@@ -176,6 +176,8 @@ const QList<Migration> &migrations()
          {QStringLiteral("ALTER TABLE sharepoint_columns ADD COLUMN system_field INTEGER NOT NULL DEFAULT 0"),
           QStringLiteral("ALTER TABLE sharepoint_columns ADD COLUMN multi_value INTEGER NOT NULL DEFAULT 0"),
           QStringLiteral("ALTER TABLE sharepoint_columns ADD COLUMN choices_json TEXT")}},
+        {3, QStringLiteral("ledger: list of the old item while a move is pending"),
+         {QStringLiteral("ALTER TABLE sync_ledger ADD COLUMN previous_list_graph_id TEXT")}},
     };
     return all;
 }

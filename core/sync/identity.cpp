@@ -79,6 +79,32 @@ RowIdentity rowIdentity(const QStringList &keyColumns, const QStringList &keyVal
     return identity;
 }
 
+QStringList keyValuesFromIdentity(const QString &identityText)
+{
+    QStringList values;
+    QString current;
+    bool inValue = false, escapeNext = false;
+    for (const QChar c : identityText) {
+        if (escapeNext) {
+            current += c;
+            escapeNext = false;
+        } else if (c == QLatin1Char('\\')) {
+            escapeNext = true;
+        } else if (c == QLatin1Char('=') && !inValue) {
+            inValue = true;
+            current.clear();
+        } else if (c == QLatin1Char('|')) {
+            values << current;
+            current.clear();
+            inValue = false;
+        } else {
+            current += c;
+        }
+    }
+    values << current;
+    return values;
+}
+
 QByteArray canonicalForm(const QJsonObject &fields)
 {
     QByteArray out;

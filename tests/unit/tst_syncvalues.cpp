@@ -46,6 +46,9 @@ private slots:
         const RowIdentity composite = rowIdentity({QStringLiteral("project_id"), QStringLiteral("employee_email")},
                                                   {QStringLiteral("7"), QStringLiteral("ana@example.com")});
         QCOMPARE(composite.text, QStringLiteral("project_id=7|employee_email=ana@example.com"));
+        QCOMPARE(keyValuesFromIdentity(composite.text), (QStringList{QStringLiteral("7"), QStringLiteral("ana@example.com")}));
+        const RowIdentity tricky = rowIdentity({QStringLiteral("a"), QStringLiteral("b")}, {QStringLiteral("x|b=y\\"), QStringLiteral("")});
+        QCOMPARE(keyValuesFromIdentity(tricky.text), (QStringList{QStringLiteral("x|b=y\\"), QString()}));
         // separators inside values cannot make two different keys look alike
         QVERIFY(rowIdentity({QStringLiteral("a"), QStringLiteral("b")}, {QStringLiteral("x|b=y"), QStringLiteral("z")}).hash
                 != rowIdentity({QStringLiteral("a"), QStringLiteral("b")}, {QStringLiteral("x"), QStringLiteral("y|b=z")}).hash);

@@ -1,0 +1,120 @@
+#include "sync/pushplanner.h"
+
+#include "graph/itemserializer.h"
+#include "sync/fieldmapper.h"
+#include "sync/valueconverter.h"
+
+#include <QCoreApplication>
+
+namespace SyncBridge {
+
+Result<PlanContext> PlanContext::make(const SyncDefinition &definition, const TableInfo &table, const QList<ResolvedTarget> &targets)
+{
+    PlanContext context;
+    context.definition = definition;
+    context.targets = targets;
+    for (const ColumnInfo &column : table.columns)
+        context.sourceColumns.insert(column.name, column);
+    context.keyColumns = definition.keyColumns.isEmpty() ? table.primaryKey() : definition.keyColumns;
+    if (context.keyColumns.isEmpty())
+        return Error(ErrorCode::InvalidInput,
+                     QCoreApplication::translate("SyncBridge::Sync", "The table %1 has no primary key; name the key columns in the definition.").arg(table.qualifiedName()));
+    for (const QString &key : std::as_const(context.keyColumns)) {
+        if (!context.sourceColumns.contains(key))
+            return Error(ErrorCode::InvalidInput, QCoreApplication::translate("SyncBridge::Sync", "The key column '%1' is not in %2.").arg(key, table.qualifiedName()));
+    }
+    const auto targetIndex = [&](const QString &name) {
+        for (int i = 0; i < targets.size(); ++i) {
+            if (targets.at(i).target.name == name)
+                return i;
+        }
+        return -1;
+    };
+    if (definition.targetStrategy == TargetStrategy::Single) {
+        context.defaultTarget = targets.isEmpty() ? -1 : 0;
+        return context;
+    }
+    for (const ShardingRule &rule : definition.sharding.rules) {
+        auto condition = conditionFromJson(rule.condition);
+        if (!condition)
+            return condition.error();
+        for (const QString &column : condition->columns()) {
+            if (!context.sourceColumns.contains(column))
+                return Error(ErrorCode::InvalidInput,
+                             QCoreApplication::translate("SyncBridge::Sync", "The sharding rule '%1' reads '%2', which is not a column of %3.")
+                                 .arg(conditionToText(*condition), column, table.qualifiedName()));
+        }
+        context.rules.append({*condition, targetIndex(rule.targetName)});
+    }
+    context.defaultTarget = definition.sharding.defaultTargetName.isEmpty() ? -1 : targetIndex(definition.sharding.defaultTargetName);
+    return context;
+}
+
+RowIdentity identityOf(const PlanContext &context, const SourceRow &row)
+{
+    QStringList values;
+    for (const QString &key : context.keyColumns)
+        values << row.values.value(key).value_or(QString());
+    return rowIdentity(context.keyColumns, values);
+}
+
+PlannedRow planRow(const PlanContext &context, const SourceRow &row, const QHash<QString, LedgerEntry> &ledger)
+{
+    PlannedRow plan;
+    plan.identity = identityOf(context, row);
+    if (ledger.contains(plan.identity.hash))
+        plan.ledger = ledger.value(plan.identity.hash);
+
+    QHash<QString, QJsonValue> values;
+    for (auto it = row.values.constBegin(); it != row.values.constEnd(); ++it) {
+        const auto converted = toSharePointValue(context.sourceColumns.value(it.key()), it.value());
+        if (!converted) {
+            // Only mapped or routing columns matter; an unmapped odd value must not fail the row.
+            bool used = false;
+            for (const FieldMapping &mapping : context.definition.mappings)
+                used = used || (mapping.pushes() && mapping.sourceColumn == it.key());
+            for (const RoutingRule &rule : context.rules)
+                used = used || rule.condition.columns().contains(it.key());
+            if (used) {
+                plan.action = PlannedRow::Action::Failed;
+                plan.error = converted.error().message();
+                return plan;
+            }
+            continue;
+        }
+        values.insert(it.key(), *converted);
+    }
+
+    plan.targetIndex = context.defaultTarget;
+    for (const RoutingRule &rule : context.rules) {
+        if (evaluate(rule.condition, values)) {
+            plan.targetIndex = rule.targetIndex;
+            break;
+        }
+    }
+    if (plan.targetIndex < 0) {
+        plan.action = PlannedRow::Action::Unrouted;
+        return plan;
+    }
+    const ResolvedTarget &target = context.targets.at(plan.targetIndex);
+    auto mapped = mapRow(values, context.definition.mappings, target.columns);
+    if (!mapped) {
+        plan.action = PlannedRow::Action::Failed;
+        plan.error = mapped.error().message();
+        return plan;
+    }
+    plan.fields = serializeFields(*mapped, target.columns.values()).fields;
+    plan.contentHash = contentHash(plan.fields);
+
+    if (!plan.ledger || plan.ledger->state == LedgerState::Deleted || plan.ledger->itemId.isEmpty())
+        plan.action = PlannedRow::Action::Create;
+    else if (plan.ledger->listGraphId != target.listId)
+        plan.action = PlannedRow::Action::Move;
+    else if (plan.ledger->contentHash != plan.contentHash || plan.ledger->state != LedgerState::Synced)
+        plan.action = PlannedRow::Action::Update;
+    else
+        plan.action = PlannedRow::Action::Skip;
+    return plan;
+}
+
+} // namespace SyncBridge

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "common/result.h"
+#include "model/catalog.h"
+#include "model/connection.h"
+#include "model/definition.h"
+#include "model/runtime.h"
+#include "source/changereader.h"
+#include "sync/condition.h"
+#include "sync/identity.h"
+
+#include <QHash>
+#include <QJsonObject>
+
+#include <optional>
+
+namespace SyncBridge {
+
+// A resolved target: the definition's target with its list id and columns.
+struct ResolvedTarget {
+    SyncTarget target;
+    QString listId;
+    QHash<QString, SharePointColumn> columns;
+};
+
+struct RoutingRule {
+    Condition condition;
+    int targetIndex = -1;
+};
+
+// What to do with one source row.
+struct PlannedRow {
+    enum class Action { Create, Update, Move, Skip, Unrouted, Failed };
+    Action action = Action::Skip;
+    RowIdentity identity;
+    int targetIndex = -1;
+    QJsonObject fields;             // mapped, serialized (no SyncBridgeKey)
+    QString contentHash;
+    std::optional<LedgerEntry> ledger;
+    QString error;                  // Failed: a message a person can act on
+};
+
+// Everything a plan needs that does not change during a run.
+struct PlanContext {
+    SyncDefinition definition;
+    QHash<QString, ColumnInfo> sourceColumns;
+    QStringList keyColumns;
+    QList<ResolvedTarget> targets;
+    QList<RoutingRule> rules;
+    int defaultTarget = -1;         // CONDITIONAL: rows matching no rule; -1 = unrouted (skipped)
+
+    // Builds rules and the default from the definition's sharding policy.
+    static Result<PlanContext> make(const SyncDefinition &definition, const TableInfo &table, const QList<ResolvedTarget> &targets);
+};
+
+// Converts, routes, maps and compares one row with its ledger entry (if any).
+PlannedRow planRow(const PlanContext &context, const SourceRow &row, const QHash<QString, LedgerEntry> &ledger);
+// Only the identity (for ledger lookups before planning a page).
+RowIdentity identityOf(const PlanContext &context, const SourceRow &row);
+
+} // namespace SyncBridge

@@ -1,0 +1,116 @@
+// PushRun, part 2: resolving creates and moves a crash or a lost answer left half done.
+#include "sync/pushrun.h"
+#include "sync/pushrunpage.h"
+
+#include "common/logging.h"
+#include "graph/batchwriter.h"
+#include "graph/discovery.h"
+#include "graph/graphclient.h"
+#include "graph/provisioning.h"
+#include "store/ledgerrepository.h"
+#include "store/metastore.h"
+#include "store/runrepository.h"
+#include "store/sql.h"
+
+#include <QCoreApplication>
+
+namespace SyncBridge {
+
+void PushRun::resolvePending()
+{
+    // A crash (or a lost answer) can leave creates and moves half done: look the items up by
+    // SyncBridgeKey before anything is created again, and remove duplicates a resent POST made.
+    auto pending = LedgerRepository(*m_store).entries(m_definitionId, LedgerState::Pending);
+    if (!pending) {
+        finish(RunStatus::Failed, pending.error().message());
+        return;
+    }
+    if (pending->isEmpty() || m_options.dryRun) {
+        processRetries();
+        return;
+    }
+    report(QStringLiteral("recovering"));
+    auto remaining = std::make_shared<QList<LedgerEntry>>(*pending);
+    auto resolved = std::make_shared<QList<LedgerEntry>>();
+    auto extras = std::make_shared<QList<ItemOperation>>();
+    auto next = std::make_shared<std::function<void()>>();
+    *next = [this, remaining, resolved, extras, next]() {
+        if (remaining->isEmpty()) {
+            const auto finishRecovery = [this, resolved, next]() {
+                QSqlDatabase db = m_store->connection();
+                auto committed = inTransaction(db, [&]() -> Result<void> {
+                    LedgerRepository ledger(*m_store);
+                    for (const LedgerEntry &entry : std::as_const(*resolved)) {
+                        auto written = entry.state == LedgerState::Deleted ? ledger.remove(entry.definitionId, entry.identityHash) : ledger.upsert({entry});
+                        if (!written)
+                            return written;
+                    }
+                    return success();
+                });
+                *next = nullptr;
+                if (!committed) {
+                    finish(RunStatus::Failed, committed.error().message());
+                    return;
+                }
+                event(EventSeverity::Info, QStringLiteral("recovered"), QCoreApplication::translate("SyncBridge::Sync", "Resolved %n half-finished write(s) from an earlier run.", nullptr, int(resolved->size())));
+                processRetries();
+            };
+            if (extras->isEmpty()) {
+                finishRecovery();
+                return;
+            }
+            m_writer->write(*extras, [finishRecovery](QList<ItemResult>) { finishRecovery(); });
+            return;
+        }
+        QList<LedgerEntry> chunk;
+        const QString listId = remaining->first().listGraphId;
+        for (int i = 0; i < remaining->size() && chunk.size() < 10;) {
+            if (remaining->at(i).listGraphId == listId)
+                chunk << remaining->takeAt(i);
+            else
+                ++i;
+        }
+        QStringList clauses;
+        for (const LedgerEntry &entry : std::as_const(chunk))
+            clauses << QStringLiteral("fields/%1 eq '%2'").arg(syncBridgeKeyColumn, entry.identityHash);
+        Discovery::items(*m_graph, m_siteId, listId, {syncBridgeKeyColumn}, clauses.join(QStringLiteral(" or ")), 0,
+                         [this, chunk, listId, resolved, extras, next](Result<QList<QJsonObject>> found) {
+                             if (!found) {
+                                 finish(RunStatus::Failed, found.error().message());
+                                 *next = nullptr;
+                                 return;
+                             }
+                             QHash<QString, QList<int>> itemsByKey;
+                             for (const QJsonObject &item : std::as_const(*found))
+                                 itemsByKey[item.value(QStringLiteral("fields")).toObject().value(syncBridgeKeyColumn).toString()]
+                                     << item.value(QStringLiteral("id")).toString().toInt();
+                             for (LedgerEntry entry : chunk) {
+                                 QList<int> ids = itemsByKey.value(entry.identityHash);
+                                 std::sort(ids.begin(), ids.end());
+                                 for (int i = 1; i < ids.size(); ++i)   // a resent create made a twin
+                                     extras->append({ItemOperation::Kind::Delete, listId, QString::number(ids.at(i)), {}, {}, entry.identityHash});
+                                 const bool moving = !entry.previousListGraphId.isEmpty();
+                                 if (!ids.isEmpty()) {
+                                     if (moving && !entry.itemId.isEmpty())
+                                         extras->append({ItemOperation::Kind::Delete, entry.previousListGraphId, entry.itemId, {}, {}, entry.identityHash});
+                                     entry.itemId = QString::number(ids.first());
+                                     entry.previousListGraphId.clear();
+                                     entry.state = LedgerState::Synced;
+                                     entry.syncedAt = m_clock.nowUtc();
+                                 } else if (moving) {   // the create never happened: back to the old item, to be moved again
+                                     entry.listGraphId = entry.previousListGraphId;
+                                     entry.previousListGraphId.clear();
+                                     entry.contentHash.clear();
+                                     entry.state = LedgerState::Synced;
+                                 } else {
+                                     entry.state = LedgerState::Deleted;   // never created: forget it, the row is created again
+                                 }
+                                 resolved->append(entry);
+                             }
+                             (*next)();
+                         });
+    };
+    (*next)();
+}
+
+} // namespace SyncBridge

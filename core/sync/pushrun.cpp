@@ -1,0 +1,442 @@
+#include "sync/pushrun.h"
+#include "sync/pushrunpage.h"
+
+#include "common/logging.h"
+#include "graph/batchwriter.h"
+#include "graph/discovery.h"
+#include "graph/governor.h"
+#include "graph/graphclient.h"
+#include "graph/provisioning.h"
+#include "secrets/secretstore.h"
+#include "source/introspector.h"
+#include "source/pgsession.h"
+#include "store/connectionrepository.h"
+#include "store/definitionrepository.h"
+#include "store/ledgerrepository.h"
+#include "store/metastore.h"
+#include "store/runrepository.h"
+#include "store/sql.h"
+
+#include <QCoreApplication>
+#include <QHostInfo>
+#include <QSet>
+#include <QUrl>
+
+namespace SyncBridge {
+namespace {
+
+QString actionName(PlannedRow::Action action)
+{
+    switch (action) {
+    case PlannedRow::Action::Create: return QStringLiteral("create");
+    case PlannedRow::Action::Update: return QStringLiteral("update");
+    case PlannedRow::Action::Move: return QStringLiteral("move");
+    case PlannedRow::Action::Skip: return QStringLiteral("skip");
+    case PlannedRow::Action::Unrouted: return QStringLiteral("unrouted");
+    case PlannedRow::Action::Failed: return QStringLiteral("failed");
+    }
+    return {};
+}
+
+} // namespace
+
+
+PushRun::PushRun(std::shared_ptr<MetaStore> store, SecretStore &secrets, std::shared_ptr<Governor> governor, qint64 definitionId,
+                 PushOptions options, const Clock &clock, QObject *parent)
+    : QObject(parent)
+    , m_store(std::move(store))
+    , m_secrets(secrets)
+    , m_governor(std::move(governor))
+    , m_definitionId(definitionId)
+    , m_options(options)
+    , m_clock(clock)
+{
+}
+
+PushRun::~PushRun() = default;
+
+void PushRun::event(EventSeverity severity, const QString &type, const QString &message, const QJsonObject &payload)
+{
+    if (m_run.id == 0)
+        return;
+    RunEvent runEvent;
+    runEvent.runId = m_run.id;
+    runEvent.severity = severity;
+    runEvent.type = type;
+    runEvent.message = message;
+    runEvent.payload = payload;
+    const auto added = RunRepository(*m_store, m_clock).addEvent(runEvent);
+    if (!added)
+        qCWarning(lcSync).noquote() << "cannot record event:" << added.error().toString();
+}
+
+void PushRun::report(const QString &phase)
+{
+    RunProgress progress;
+    progress.phase = phase;
+    progress.counters = m_run.counters;
+    const double seconds = qMax<qint64>(1, m_clock.nowUtc().toMSecsSinceEpoch() - m_startedMs) / 1000.0;
+    const qint64 written = m_run.counters.created + m_run.counters.updated + m_run.counters.moved;
+    progress.itemsPerSecond = written / seconds;
+    progress.estimatedRows = m_table.rowEstimate;
+    if (m_table.rowEstimate > 0 && m_run.counters.rowsRead > 0) {
+        const double rowsPerSecond = m_run.counters.rowsRead / seconds;
+        progress.etaSeconds = qint64(qMax<qint64>(0, m_table.rowEstimate - m_run.counters.rowsRead) / qMax(1.0, rowsPerSecond));
+    }
+    emit this->progress(progress);
+}
+
+void PushRun::start()
+{
+    m_startedMs = m_clock.nowUtc().toMSecsSinceEpoch();
+    report(QStringLiteral("connecting"));
+    const Result<void> prepared = prepare();
+    if (!prepared) {
+        finish(RunStatus::Failed, prepared.error().message());
+        return;
+    }
+    resolveTargets(0);
+}
+
+Result<void> PushRun::prepare()
+{
+    auto definition = DefinitionRepository(*m_store).byId(m_definitionId);
+    if (!definition)
+        return definition.error();
+    m_definition = *definition;
+    m_run.definitionId = m_definitionId;
+    m_run.type = m_options.dryRun ? RunType::DryRun : RunType::Push;
+    m_run.agent = QHostInfo::localHostName();
+    m_run.startedAt = m_clock.nowUtc();
+    auto started = RunRepository(*m_store, m_clock).startRun(m_run);
+    if (!started)
+        return started.error();
+    m_outcome.runId = m_run.id;
+
+    if (m_definition.targets.isEmpty())
+        return Error(ErrorCode::InvalidInput, QCoreApplication::translate("SyncBridge::Sync", "The definition has no SharePoint list to push to."));
+    for (const SyncTarget &target : std::as_const(m_definition.targets)) {
+        if (target.connectionId != m_definition.targets.first().connectionId || target.site != m_definition.targets.first().site)
+            return Error(ErrorCode::Unsupported, QCoreApplication::translate("SyncBridge::Sync", "All lists of one definition must be in the same SharePoint site."));
+    }
+    ConnectionRepository connections(*m_store);
+    auto database = connections.database(m_definition.source.databaseId);
+    if (!database)
+        return database.error();
+    auto sharePoint = connections.sharePointConnections();
+    if (!sharePoint)
+        return sharePoint.error();
+    const auto connection = std::find_if(sharePoint->cbegin(), sharePoint->cend(),
+                                         [&](const SharePointConnection &c) { return c.id == m_definition.targets.first().connectionId; });
+    if (connection == sharePoint->cend())
+        return Error(ErrorCode::NotFound, QCoreApplication::translate("SyncBridge::Sync", "The definition's SharePoint connection no longer exists."));
+
+    auto session = PgSession::open(*database, [this](const DatabaseInstance &instance) { return readSecretBlocking(m_secrets, instance.secretRef); });
+    if (!session)
+        return session.error();
+    m_session = std::move(*session);
+    for (const FailedAttempt &failed : m_session->failedAttempts())
+        event(EventSeverity::Warning, QStringLiteral("failover"),
+              QCoreApplication::translate("SyncBridge::Sync", "Instance '%1' was unavailable (%2); using '%3'.").arg(failed.instanceName, failed.error.message(), m_session->instance().name));
+    auto tables = introspectTables(m_session->connection());
+    if (!tables)
+        return tables.error();
+    const auto table = std::find_if(tables->cbegin(), tables->cend(), [&](const TableInfo &t) {
+        return t.schema == m_definition.source.schema && t.name == m_definition.source.table;
+    });
+    if (table == tables->cend())
+        return Error(ErrorCode::NotFound, QCoreApplication::translate("SyncBridge::Sync", "The table %1.%2 does not exist in '%3'.").arg(m_definition.source.schema, m_definition.source.table, database->name));
+    m_table = *table;
+
+    const QString secretRef = connection->secretRef;
+    SecretSource secret = [this, secretRef](std::function<void(Result<QString>)> done) {
+        if (secretRef.isEmpty()) {
+            done(Error(ErrorCode::SecretNotFound, QCoreApplication::translate("SyncBridge::Sync", "No client secret is stored for this SharePoint connection; enter it again.")));
+            return;
+        }
+        m_secrets.read(secretRef, done);
+    };
+    m_graph = std::make_unique<GraphClient>(GraphEndpoint::from(*connection), secret, m_governor, m_clock);
+    if (m_options.resetCursor && !m_options.dryRun) {
+        auto reset = LedgerRepository(*m_store).resetCursors(m_definitionId);
+        if (!reset)
+            return reset.error();
+        event(EventSeverity::Info, QStringLiteral("cursor-reset"), QCoreApplication::translate("SyncBridge::Sync", "The cursor was reset: every row is compared again (updates, no duplicates)."));
+    }
+    return success();
+}
+
+void PushRun::resolveTargets(int index)
+{
+    if (index == 0) {
+        report(QStringLiteral("resolving"));
+        Discovery::site(*m_graph, m_definition.targets.first().site, [this](Result<SharePointSite> site) {
+            if (!site) {
+                finish(RunStatus::Failed, site.error().message());
+                return;
+            }
+            m_siteId = site->graphId;
+            m_writer = std::make_unique<BatchWriter>(*m_graph, m_siteId);
+            resolveTargets(1);
+        });
+        return;
+    }
+    if (index > m_definition.targets.size()) {
+        auto context = PlanContext::make(m_definition, m_table, m_targets);
+        if (!context) {
+            finish(RunStatus::Failed, context.error().message());
+            return;
+        }
+        m_context = *context;
+        if (!m_options.dryRun) {
+            auto saved = DefinitionRepository(*m_store).save(m_definition);   // remembers the lists' ids
+            if (!saved)
+                qCWarning(lcSync).noquote() << "cannot remember list ids:" << saved.error().toString();
+        }
+        resolvePending();
+        return;
+    }
+    SyncTarget &target = m_definition.targets[index - 1];
+    const auto withList = [this, index](const QString &listId) {
+        m_definition.targets[index - 1].listGraphId = listId;
+        ResolvedTarget resolved;
+        resolved.target = m_definition.targets.at(index - 1);
+        resolved.listId = listId;
+        if (listId.isEmpty()) {   // dry run of a list that does not exist yet: the columns provisioning would make
+            for (const ColumnPlan &column : planList(m_table, resolved.target.listName).supportedColumns()) {
+                SharePointColumn planned = Discovery::columnFromJson(column.definition);
+                planned.name = column.internalName;
+                resolved.columns.insert(planned.name, planned);
+            }
+            for (const SharePointColumn &builtIn : {Discovery::columnFromJson(QJsonObject{{QStringLiteral("name"), QStringLiteral("Title")},
+                                                                                          {QStringLiteral("text"), QJsonObject{{QStringLiteral("maxLength"), 255}}}})})
+                resolved.columns.insert(builtIn.name, builtIn);
+            m_targets << resolved;
+            resolveTargets(index + 1);
+            return;
+        }
+        Discovery::columns(*m_graph, m_siteId, listId, [this, index, resolved](Result<QList<SharePointColumn>> columns) mutable {
+            if (!columns) {
+                finish(RunStatus::Failed, columns.error().message());
+                return;
+            }
+            for (const SharePointColumn &column : std::as_const(*columns))
+                resolved.columns.insert(column.name, column);
+            m_targets << resolved;
+            resolveTargets(index + 1);
+        });
+    };
+    GraphRequest lookup;
+    lookup.url = QStringLiteral("/sites/%1/lists/%2").arg(QString::fromLatin1(QUrl::toPercentEncoding(m_siteId, ",")),
+                                                          QString::fromLatin1(QUrl::toPercentEncoding(target.listName)));
+    m_graph->send(lookup, [this, withList, target](GraphResponse found) {
+        if (found.ok()) {
+            withList(found.body.value(QStringLiteral("id")).toString());
+            return;
+        }
+        if (found.status != 404) {
+            finish(RunStatus::Failed, describeGraphFailure(found, QCoreApplication::translate("SyncBridge::Sync", "The list '%1'").arg(target.listName)).message());
+            return;
+        }
+        if (!target.listGraphId.isEmpty()) {
+            // This definition wrote to the list before: recreating it silently would hide lost data.
+            finish(RunStatus::Failed, QCoreApplication::translate("SyncBridge::Sync", "The list '%1' was deleted or renamed in SharePoint. Restore it, or remove "
+                                                                                       "its id from the definition to create a new list.").arg(target.listName));
+            return;
+        }
+        if (m_options.dryRun) {
+            withList(QString());
+            return;
+        }
+        provisionList(*m_graph, m_siteId, planList(m_table, target.listName), [this, withList, target](Result<ProvisioningReport> report) {
+            if (!report) {
+                finish(RunStatus::Failed, report.error().message());
+                return;
+            }
+            event(EventSeverity::Info, QStringLiteral("list-provisioned"),
+                  QCoreApplication::translate("SyncBridge::Sync", "Created the list '%1' with %2 column(s).").arg(target.listName).arg(report->addedColumns.size()));
+            withList(report->listId);
+        });
+    });
+}
+
+void PushRun::processRetries()
+{
+    if (m_options.dryRun) {
+        readNextPage();
+        return;
+    }
+    auto due = LedgerRepository(*m_store).dueRetries(m_definitionId, m_clock.nowUtc());
+    if (!due) {
+        finish(RunStatus::Failed, due.error().message());
+        return;
+    }
+    if (due->isEmpty()) {
+        readNextPage();
+        return;
+    }
+    QList<QStringList> keys;
+    for (const RetryItem &item : std::as_const(*due))
+        keys << keyValuesFromIdentity(item.identityText);
+    m_query.schema = m_table.schema;
+    m_query.table = m_table.name;
+    m_query.columns = m_table.columns;
+    m_query.keyColumns = m_context.keyColumns;
+    auto rows = readRowsByKey(m_session->connection(), m_query, keys);
+    if (!rows) {
+        finish(RunStatus::Failed, rows.error().message());
+        return;
+    }
+    auto page = std::make_shared<Page>();
+    page->rows = *rows;
+    page->retries = true;
+    QSet<QString> present;
+    for (const SourceRow &row : std::as_const(page->rows))
+        present.insert(identityOf(m_context, row).hash);
+    for (const RetryItem &item : std::as_const(*due)) {
+        if (!present.contains(item.identityHash))
+            page->recovered << item.identityHash;   // the row is gone: nothing left to retry
+    }
+    event(EventSeverity::Info, QStringLiteral("retrying"), QCoreApplication::translate("SyncBridge::Sync", "Retrying %n row(s) that failed before.", nullptr, int(due->size())));
+    process(page);
+}
+
+void PushRun::readNextPage()
+{
+    if (m_cancelled) {
+        finish(RunStatus::Cancelled, QCoreApplication::translate("SyncBridge::Sync", "Cancelled; everything written so far is recorded."));
+        return;
+    }
+    m_query = ChangeQuery{};
+    m_query.schema = m_table.schema;
+    m_query.table = m_table.name;
+    m_query.columns = m_table.columns;
+    m_query.keyColumns = m_context.keyColumns;
+    m_query.cursorColumn = m_definition.cursorStrategy == CursorStrategy::UpdatedAt ? m_definition.cursorColumn : QString();
+    m_query.pageSize = m_options.pageSize;
+    auto cursor = LedgerRepository(*m_store).cursor(m_definitionId, QStringLiteral("push"));
+    if (!cursor) {
+        finish(RunStatus::Failed, cursor.error().message());
+        return;
+    }
+    if (cursor->has_value() && !(*cursor)->lastKey.isEmpty()) {
+        // UPDATED_AT: (cursor column, key) position; FULL_SCAN: the key within this scan.
+        if (!m_query.cursorColumn.isEmpty())
+            m_query.afterCursor = (*cursor)->position;
+        m_query.afterKey = (*cursor)->lastKey;
+    }
+    auto read = readChanges(m_session->connection(), m_query);
+    if (!read) {
+        finish(RunStatus::Failed, read.error().message());
+        return;
+    }
+    if (read->rows.isEmpty()) {
+        finish(m_run.counters.failed > 0 ? RunStatus::PartiallyFailed : RunStatus::Succeeded, {});
+        return;
+    }
+    auto page = std::make_shared<Page>();
+    page->rows = read->rows;
+    page->more = read->more;
+    page->last = read->rows.last();
+    process(page);
+}
+
+void PushRun::process(std::shared_ptr<Page> page)
+{
+    QStringList hashes;
+    for (const SourceRow &row : std::as_const(page->rows))
+        hashes << identityOf(m_context, row).hash;
+    auto ledger = LedgerRepository(*m_store).lookup(m_definitionId, hashes);
+    if (!ledger) {
+        finish(RunStatus::Failed, ledger.error().message());
+        return;
+    }
+    if (!page->retries)
+        m_run.counters.rowsRead += page->rows.size();
+    for (const SourceRow &row : std::as_const(page->rows)) {
+        PlannedRow plan = planRow(m_context, row, *ledger);
+        if (m_options.dryRun) {
+            const QString list = plan.targetIndex >= 0 ? m_context.targets.at(plan.targetIndex).target.listName : QCoreApplication::translate("SyncBridge::Sync", "(no list)");
+            ++m_outcome.plan[list][actionName(plan.action)];
+            if (m_outcome.samples.size() < m_options.sampleRows && plan.action != PlannedRow::Action::Skip)
+                m_outcome.samples << QJsonObject{{QStringLiteral("identity"), plan.identity.text}, {QStringLiteral("action"), actionName(plan.action)},
+                                                 {QStringLiteral("list"), list}, {QStringLiteral("fields"), plan.fields},
+                                                 {QStringLiteral("error"), plan.error}};
+        }
+        page->plans << plan;
+    }
+    if (m_options.dryRun) {
+        for (const PlannedRow &plan : std::as_const(page->plans)) {
+            if (plan.action == PlannedRow::Action::Skip || plan.action == PlannedRow::Action::Unrouted)
+                ++m_run.counters.skipped;
+            else if (plan.action == PlannedRow::Action::Failed)
+                ++m_run.counters.failed;
+        }
+        report(QStringLiteral("planning"));
+        if (!page->more) {
+            finish(RunStatus::Succeeded, {});
+            return;
+        }
+        // The cursor is not stored in a dry run: page on in memory.
+        auto read = readChanges(m_session->connection(), [&] {
+            ChangeQuery next = m_query;
+            next.afterCursor = page->last->cursorValue;
+            next.afterKey = page->last->keyValues;
+            m_query = next;
+            return next;
+        }());
+        if (!read) {
+            finish(RunStatus::Failed, read.error().message());
+            return;
+        }
+        auto nextPage = std::make_shared<Page>();
+        nextPage->rows = read->rows;
+        nextPage->more = read->more;
+        if (!read->rows.isEmpty())
+            nextPage->last = read->rows.last();
+        if (nextPage->rows.isEmpty())
+            finish(RunStatus::Succeeded, {});
+        else
+            process(nextPage);
+        return;
+    }
+    writePage(page);
+}
+
+void PushRun::finish(RunStatus status, const QString &message)
+{
+    if (m_done)
+        return;
+    m_done = true;
+    const RunCounters &c = m_run.counters;
+    m_run.status = status;
+    m_run.finishedAt = m_clock.nowUtc();
+    m_run.message = !message.isEmpty() ? message
+        : QCoreApplication::translate("SyncBridge::Sync", "Read %1 row(s): %2 created, %3 updated, %4 moved, %5 unchanged, %6 failed.")
+              .arg(c.rowsRead).arg(c.created).arg(c.updated).arg(c.moved).arg(c.skipped).arg(c.failed);
+    if (status == RunStatus::Succeeded && m_definition.cursorStrategy == CursorStrategy::FullScan && !m_options.dryRun) {
+        auto reset = LedgerRepository(*m_store).resetCursors(m_definitionId);   // the next full scan starts from the top
+        if (!reset)
+            qCWarning(lcSync).noquote() << reset.error().toString();
+    }
+    if (m_graph)
+        m_run.counters.ruSpent = m_governor->view().spentToday;
+    if (m_run.id > 0) {
+        auto updated = RunRepository(*m_store, m_clock).updateRun(m_run);
+        if (!updated)
+            qCWarning(lcSync).noquote() << "cannot record the run's end:" << updated.error().toString();
+        event(status == RunStatus::Failed ? EventSeverity::Error : EventSeverity::Info, QStringLiteral("run-finished"), m_run.message);
+        const double seconds = qMax<qint64>(1, m_run.finishedAt.toMSecsSinceEpoch() - m_startedMs) / 1000.0;
+        auto metric = RunRepository(*m_store, m_clock).addMetric({m_run.id, m_run.finishedAt, QStringLiteral("items_per_second"),
+                                                                  (c.created + c.updated + c.moved) / seconds});
+        if (!metric)
+            qCWarning(lcSync).noquote() << metric.error().toString();
+    }
+    m_outcome.status = status;
+    m_outcome.message = m_run.message;
+    m_outcome.counters = m_run.counters;
+    report(QStringLiteral("finished"));
+    emit finished(m_outcome);
+}
+
+} // namespace SyncBridge

@@ -1,0 +1,85 @@
+#pragma once
+
+#include "common/clock.h"
+#include "sync/pushplanner.h"
+#include "sync/runprogress.h"
+
+#include <QObject>
+
+#include <memory>
+
+namespace SyncBridge {
+
+class BatchWriter;
+class GraphClient;
+class Governor;
+class MetaStore;
+class PgSession;
+class SecretStore;
+
+struct PushOptions {
+    bool dryRun = false;
+    bool resetCursor = false;       // full re-sync: updates instead of duplicates, thanks to the ledger
+    int pageSize = 500;
+    int sampleRows = 5;
+};
+
+// One push run of one definition (database → SharePoint), on the calling thread's event loop: the
+// database side is synchronous and short (a page at a time), the Graph side asynchronous. The cursor
+// advances only to the end of a page whose every row succeeded or sits in the retry queue; creates
+// are recorded as pending before they are sent and resolved through SyncBridgeKey after a crash.
+class PushRun : public QObject
+{
+    Q_OBJECT
+
+public:
+    PushRun(std::shared_ptr<MetaStore> store, SecretStore &secrets, std::shared_ptr<Governor> governor, qint64 definitionId,
+            PushOptions options = {}, const Clock &clock = Clock::system(), QObject *parent = nullptr);
+    ~PushRun() override;
+
+    void start();
+    // Finishes what is in flight, commits it, and stops.
+    void cancel() { m_cancelled = true; }
+
+signals:
+    void progress(const SyncBridge::RunProgress &progress);
+    void finished(const SyncBridge::RunOutcome &outcome);
+
+private:
+    struct Page;
+    Result<void> prepare();
+    void resolveTargets(int index);
+    void resolvePending();
+    void processRetries();
+    void readNextPage();
+    void process(std::shared_ptr<Page> page);
+    void writePage(std::shared_ptr<Page> page);
+    Result<void> commitPage(const Page &page);
+    void finish(RunStatus status, const QString &message);
+    void event(EventSeverity severity, const QString &type, const QString &message, const QJsonObject &payload = {});
+    void report(const QString &phase);
+
+    std::shared_ptr<MetaStore> m_store;
+    SecretStore &m_secrets;
+    std::shared_ptr<Governor> m_governor;
+    qint64 m_definitionId;
+    PushOptions m_options;
+    const Clock &m_clock;
+    bool m_cancelled = false;
+    bool m_done = false;
+
+    SyncDefinition m_definition;
+    TableInfo m_table;
+    std::unique_ptr<PgSession> m_session;
+    std::unique_ptr<GraphClient> m_graph;
+    std::unique_ptr<BatchWriter> m_writer;
+    QString m_siteId;
+    QList<ResolvedTarget> m_targets;
+    PlanContext m_context;
+    ChangeQuery m_query;
+    SyncRun m_run;
+    RunOutcome m_outcome;
+    qint64 m_startedMs = 0;
+};
+
+} // namespace SyncBridge

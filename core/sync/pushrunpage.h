@@ -1,0 +1,30 @@
+#pragma once
+
+// PushRun's per-page state, shared by its parts (pushrun.cpp, pushrecovery.cpp, pushwrite.cpp).
+#include "sync/pushrun.h"
+
+#include <QDateTime>
+
+namespace SyncBridge {
+
+struct PushRun::Page {
+    QList<SourceRow> rows;
+    bool more = false;
+    bool retries = false;               // rows from the retry queue: the cursor does not move
+    QList<PlannedRow> plans;
+    QList<LedgerEntry> ledger;          // to write when committing
+    QList<RetryItem> failures;
+    QStringList recovered;              // identity hashes to take off the retry queue
+    std::optional<SourceRow> last;      // the cursor position this page reaches
+};
+
+// The first retry comes on the next run; later ones back off to at most an hour.
+inline QDateTime nextAttempt(const QDateTime &now, int attempts)
+{
+    if (attempts <= 1)
+        return now;
+    return now.addSecs(qMin<qint64>(3600, qint64(30) << qMin(attempts - 2, 7)));
+}
+
+
+} // namespace SyncBridge

@@ -1,0 +1,210 @@
+// PushRun, part 3: writing a page to SharePoint and committing it with the cursor.
+#include "sync/pushrun.h"
+#include "sync/pushrunpage.h"
+
+#include "common/logging.h"
+#include "graph/batchwriter.h"
+#include "graph/discovery.h"
+#include "graph/graphclient.h"
+#include "graph/provisioning.h"
+#include "store/ledgerrepository.h"
+#include "store/metastore.h"
+#include "store/runrepository.h"
+#include "store/sql.h"
+
+#include <QCoreApplication>
+
+namespace SyncBridge {
+
+void PushRun::writePage(std::shared_ptr<Page> page)
+{
+    const QDateTime now = m_clock.nowUtc();
+    auto retryQueue = LedgerRepository(*m_store).retries(m_definitionId);
+    QHash<QString, int> attempts;
+    if (retryQueue) {
+        for (const RetryItem &item : std::as_const(*retryQueue))
+            attempts.insert(item.identityHash, item.attempts);
+    }
+    const auto fail = [this, page, now, &attempts](const PlannedRow &plan, const QString &error) {
+        const int attempt = attempts.value(plan.identity.hash) + 1;
+        page->failures.append({0, m_definitionId, plan.identity.hash, plan.identity.text, attempt, nextAttempt(now, attempt), error});
+        ++m_run.counters.failed;
+        event(EventSeverity::Error, QStringLiteral("item-failed"), QCoreApplication::translate("SyncBridge::Sync", "Row %1: %2").arg(plan.identity.text, error),
+              QJsonObject{{QStringLiteral("identity"), plan.identity.text}, {QStringLiteral("error"), error}, {QStringLiteral("attempt"), attempt}});
+    };
+
+    QList<ItemOperation> operations;
+    QList<int> planOfOperation;
+    QList<LedgerEntry> pending;
+    for (int i = 0; i < page->plans.size(); ++i) {
+        const PlannedRow &plan = page->plans.at(i);
+        switch (plan.action) {
+        case PlannedRow::Action::Skip:
+        case PlannedRow::Action::Unrouted:
+            ++m_run.counters.skipped;
+            page->recovered << plan.identity.hash;
+            continue;
+        case PlannedRow::Action::Failed:
+            fail(plan, plan.error);
+            continue;
+        case PlannedRow::Action::Create:
+        case PlannedRow::Action::Move: {
+            const ResolvedTarget &target = m_context.targets.at(plan.targetIndex);
+            LedgerEntry entry;
+            entry.definitionId = m_definitionId;
+            entry.identityHash = plan.identity.hash;
+            entry.identityText = plan.identity.text;
+            entry.listGraphId = target.listId;
+            entry.contentHash = plan.contentHash;
+            entry.state = LedgerState::Pending;
+            if (plan.action == PlannedRow::Action::Move) {
+                entry.itemId = plan.ledger->itemId;
+                entry.previousListGraphId = plan.ledger->listGraphId;
+            }
+            pending << entry;
+            QJsonObject fields = plan.fields;
+            fields.insert(syncBridgeKeyColumn, plan.identity.hash);
+            operations.append({ItemOperation::Kind::Create, target.listId, {}, fields, {}, plan.identity.hash});
+            planOfOperation << i;
+            break;
+        }
+        case PlannedRow::Action::Update:
+            operations.append({ItemOperation::Kind::Update, plan.ledger->listGraphId, plan.ledger->itemId, plan.fields, {}, plan.identity.hash});
+            planOfOperation << i;
+            break;
+        }
+    }
+    // Pending first, committed on their own: from here on a crash is resolved through SyncBridgeKey.
+    if (!pending.isEmpty()) {
+        QSqlDatabase db = m_store->connection();
+        auto written = inTransaction(db, [&]() { return LedgerRepository(*m_store).upsert(pending); });
+        if (!written) {
+            finish(RunStatus::Failed, written.error().message());
+            return;
+        }
+    }
+    report(QStringLiteral("pushing"));
+    m_writer->write(operations, [this, page, operations, planOfOperation, fail](QList<ItemResult> results) {
+        QString fatal;
+        QList<ItemOperation> oldItems;
+        const QDateTime done = m_clock.nowUtc();
+        for (int i = 0; i < results.size(); ++i) {
+            const ItemResult &result = results.at(i);
+            const ItemOperation &operation = operations.at(i);
+            const PlannedRow &plan = page->plans.at(planOfOperation.at(i));
+            LedgerEntry entry;
+            entry.definitionId = m_definitionId;
+            entry.identityHash = plan.identity.hash;
+            entry.identityText = plan.identity.text;
+            entry.listGraphId = operation.listId;
+            entry.contentHash = plan.contentHash;
+            if (result.ok()) {
+                entry.itemId = result.itemId;
+                entry.etag = result.etag;
+                entry.state = LedgerState::Synced;
+                entry.syncedAt = done;
+                page->ledger << entry;
+                page->recovered << plan.identity.hash;
+                if (plan.action == PlannedRow::Action::Move) {
+                    ++m_run.counters.moved;
+                    oldItems.append({ItemOperation::Kind::Delete, plan.ledger->listGraphId, plan.ledger->itemId, {}, {}, plan.identity.hash});
+                } else if (operation.kind == ItemOperation::Kind::Create) {
+                    ++m_run.counters.created;
+                } else {
+                    ++m_run.counters.updated;
+                }
+                continue;
+            }
+            const bool listGone = result.status == 404
+                && (operation.kind == ItemOperation::Kind::Create || result.error.contains(QLatin1String("list"), Qt::CaseInsensitive));
+            if (result.errorClass == GraphErrorClass::Fatal && (listGone || result.status != 404)) {
+                fatal = result.status == 404
+                    ? QCoreApplication::translate("SyncBridge::Sync", "The list '%1' was deleted or renamed in SharePoint; the run stopped. Nothing after the last completed page was recorded as done.")
+                          .arg(m_context.targets.value(plan.targetIndex).target.listName)
+                    : result.error;
+                continue;   // its pending entry stays and is resolved on the next run
+            }
+            if (operation.kind == ItemOperation::Kind::Update && result.status == 404) {
+                entry.state = LedgerState::Deleted;   // deleted in SharePoint: created again on the next run
+                page->ledger << entry;
+                fail(plan, QCoreApplication::translate("SyncBridge::Sync", "The item was deleted in SharePoint; it will be created again."));
+                continue;
+            }
+            if (result.maybeExecuted) {
+                fail(plan, QCoreApplication::translate("SyncBridge::Sync", "SharePoint did not confirm the create (%1); it is checked by SyncBridgeKey before any retry.").arg(result.error));
+                continue;   // pending stays
+            }
+            if (operation.kind == ItemOperation::Kind::Create) {
+                entry.state = LedgerState::Deleted;   // refused, so never created: drop the pending entry
+                if (plan.action == PlannedRow::Action::Move) {
+                    entry = *plan.ledger;             // the old item stays where it was
+                }
+                page->ledger << entry;
+            }
+            fail(plan, result.error.isEmpty() ? QCoreApplication::translate("SyncBridge::Sync", "SharePoint answered %1.").arg(result.status) : result.error);
+        }
+        const auto commit = [this, page, fatal]() {
+            const Result<void> committed = commitPage(*page);
+            if (!committed) {
+                finish(RunStatus::Failed, committed.error().message());
+                return;
+            }
+            report(QStringLiteral("pushing"));
+            if (!fatal.isEmpty()) {
+                finish(RunStatus::Failed, fatal);
+                return;
+            }
+            readNextPage();
+        };
+        if (oldItems.isEmpty()) {
+            commit();
+            return;
+        }
+        // Moves: the new item exists and is recorded; now the old one goes.
+        m_writer->write(oldItems, [this, commit](QList<ItemResult> deleted) {
+            for (const ItemResult &result : deleted) {
+                if (!result.ok() && result.status != 404)
+                    event(EventSeverity::Warning, QStringLiteral("move-cleanup"),
+                          QCoreApplication::translate("SyncBridge::Sync", "The old item of a moved row could not be deleted: %1").arg(result.error), QJsonObject{{QStringLiteral("identity"), result.tag}});
+            }
+            commit();
+        });
+    });
+}
+
+Result<void> PushRun::commitPage(const Page &page)
+{
+    QSqlDatabase db = m_store->connection();
+    return inTransaction(db, [&]() -> Result<void> {
+        LedgerRepository ledger(*m_store);
+        for (const LedgerEntry &entry : page.ledger) {
+            auto written = entry.state == LedgerState::Deleted ? ledger.remove(entry.definitionId, entry.identityHash) : ledger.upsert({entry});
+            if (!written)
+                return written;
+        }
+        for (const RetryItem &item : page.failures) {
+            auto queued = ledger.enqueueRetry(item);
+            if (!queued)
+                return queued;
+        }
+        for (const QString &hash : page.recovered) {
+            auto removed = ledger.removeRetry(m_definitionId, hash);
+            if (!removed)
+                return removed;
+        }
+        if (!page.retries && page.last) {
+            // Every row of the page succeeded or is in the retry queue: the low-water mark is its end.
+            SyncCursor cursor;
+            cursor.definitionId = m_definitionId;
+            cursor.position = page.last->cursorValue.value_or(QString());
+            cursor.lastKey = page.last->keyValues;
+            cursor.updatedAt = m_clock.nowUtc();
+            auto saved = ledger.saveCursor(cursor);
+            if (!saved)
+                return saved;
+        }
+        return RunRepository(*m_store, m_clock).updateRun(m_run);
+    });
+}
+
+} // namespace SyncBridge

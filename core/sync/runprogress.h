@@ -1,0 +1,32 @@
+#pragma once
+
+#include "model/enums.h"
+#include "model/runtime.h"
+
+#include <QMap>
+#include <QJsonObject>
+#include <QString>
+
+namespace SyncBridge {
+
+// What a run reports while it goes: one plain struct, rendered in one place (CLI line, UI bar).
+struct RunProgress {
+    QString phase;                  // "connecting", "resolving", "pushing", "finishing"
+    RunCounters counters;
+    qint64 planned = 0;
+    double itemsPerSecond = 0;
+    qint64 etaSeconds = -1;         // -1: unknown (the source's size is an estimate)
+    qint64 estimatedRows = -1;
+};
+
+struct RunOutcome {
+    qint64 runId = 0;
+    RunStatus status = RunStatus::Failed;
+    QString message;
+    RunCounters counters;
+    // Dry runs: planned actions per target list ("Active projects" → {"create": 12, …}) and samples.
+    QMap<QString, QMap<QString, qint64>> plan;
+    QList<QJsonObject> samples;
+};
+
+} // namespace SyncBridge

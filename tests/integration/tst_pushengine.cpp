@@ -1,0 +1,338 @@
+// The push engine end to end: a real PostgreSQL with the demo data, the real emulator, a real
+// SQLite meta-store. First run, incremental updates and moves, item failures in the retry queue,
+// a list deleted mid-run, and syncbridge-cli killed with SIGKILL in the middle of a push.
+#include "await.h"
+#include "emulatorprocess.h"
+#include "postgresfixture.h"
+#include "testpaths.h"
+
+#include "graph/governor.h"
+#include "secrets/memorysecretstore.h"
+#include "store/connectionrepository.h"
+#include "store/definitionimporter.h"
+#include "store/definitionrepository.h"
+#include "store/ledgerrepository.h"
+#include "store/metastore.h"
+#include "sync/pushrun.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+using namespace SyncBridge;
+using namespace SyncBridge::Test;
+
+namespace {
+
+QJsonObject definitionJson(const QString &name, const QString &prefix)
+{
+    const auto target = [&](const char *id, const char *list) {
+        return QJsonObject{{QStringLiteral("name"), QLatin1String(id)}, {QStringLiteral("connection"), QStringLiteral("Emulator")},
+                           {QStringLiteral("site"), QStringLiteral("contoso.sharepoint.com:/sites/pmo")}, {QStringLiteral("list"), prefix + QLatin1String(list)}};
+    };
+    QJsonArray mappings;
+    for (const char *column : {"name", "status", "budget_amount", "start_date", "manager_email", "tags", "updated_at"})
+        mappings.append(QJsonObject{{QStringLiteral("source"), QLatin1String(column)}, {QStringLiteral("target"), QLatin1String(column)},
+                                    {QStringLiteral("direction"), QStringLiteral("PUSH_ONLY")}});
+    mappings.append(QJsonObject{{QStringLiteral("source"), QStringLiteral("project_code")}, {QStringLiteral("target"), QStringLiteral("Title")},
+                                {QStringLiteral("direction"), QStringLiteral("PUSH_ONLY")}, {QStringLiteral("key"), true}});
+    return QJsonObject{
+        {QStringLiteral("name"), name},
+        {QStringLiteral("source"), QJsonObject{{QStringLiteral("database"), QStringLiteral("Demo")}, {QStringLiteral("table"), QStringLiteral("projects")}}},
+        {QStringLiteral("cursor"), QJsonObject{{QStringLiteral("strategy"), QStringLiteral("UPDATED_AT")}, {QStringLiteral("column"), QStringLiteral("updated_at")}}},
+        {QStringLiteral("targetStrategy"), QStringLiteral("CONDITIONAL")},
+        {QStringLiteral("targets"), QJsonArray{target("Large", "Large"), target("Active", "Active"), target("Other", "Other")}},
+        {QStringLiteral("sharding"), QJsonObject{{QStringLiteral("rules"), QJsonArray{
+                                                     QJsonObject{{QStringLiteral("condition"), QStringLiteral("budget_amount >= 4000000")}, {QStringLiteral("target"), QStringLiteral("Large")}},
+                                                     QJsonObject{{QStringLiteral("condition"), QStringLiteral("status == 'Active'")}, {QStringLiteral("target"), QStringLiteral("Active")}}}},
+                                                 {QStringLiteral("default"), QStringLiteral("Other")}}},
+        {QStringLiteral("mappings"), mappings}};
+}
+
+} // namespace
+
+class TestPushEngine : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    PostgresFixture m_postgres;
+    EmulatorProcess m_emulator;
+    std::shared_ptr<MetaStore> m_store;
+    MemorySecretStore m_secrets;
+    std::shared_ptr<Governor> m_governor;
+
+    QString sql(const QString &statement) { return m_postgres.query(QStringLiteral("demo"), statement).value(); }
+
+    RunOutcome push(const QString &definition, PushOptions options = {})
+    {
+        const qint64 id = DefinitionRepository(*m_store).byName(definition)->id;
+        PushRun run(m_store, m_secrets, m_governor, id, options);
+        return await<RunOutcome>([&](auto done) {
+            QObject::connect(&run, &PushRun::finished, &run, [done](const RunOutcome &outcome) { done(outcome); });
+            run.start();
+        });
+    }
+
+    // List id → items (id, fields) as the emulator holds them.
+    QHash<QString, QJsonArray> listContents(const QString &prefix)
+    {
+        QHash<QString, QJsonArray> contents;
+        for (const QJsonValue &site : m_emulator.admin("GET", QStringLiteral("/index")).json().value(QStringLiteral("sites")).toArray()) {
+            for (const QJsonValue &list : site.toObject().value(QStringLiteral("lists")).toArray()) {
+                const QString name = list.toObject().value(QStringLiteral("displayName")).toString();
+                if (name.startsWith(prefix))
+                    contents.insert(name.mid(prefix.size()),
+                                    m_emulator.admin("GET", QStringLiteral("/lists/%1/items").arg(list.toObject().value(QStringLiteral("id")).toString()))
+                                        .json().value(QStringLiteral("items")).toArray());
+            }
+        }
+        return contents;
+    }
+
+    // Every row exactly once, in the list its route says, keyed by its identity hash; no twins.
+    void verifyExactlyOnce(const QString &definitionName, const QString &prefix)
+    {
+        const QHash<QString, QJsonArray> contents = listContents(prefix);
+        QHash<QString, QString> listOfKey;
+        int items = 0;
+        for (auto it = contents.constBegin(); it != contents.constEnd(); ++it) {
+            for (const QJsonValue &item : it.value()) {
+                const QString key = item.toObject().value(QStringLiteral("fields")).toObject().value(QStringLiteral("SyncBridgeKey")).toString();
+                QVERIFY2(!key.isEmpty(), "an item without SyncBridgeKey");
+                QVERIFY2(!listOfKey.contains(key), qPrintable(QStringLiteral("duplicate SyncBridgeKey %1").arg(key)));
+                listOfKey.insert(key, it.key());
+                ++items;
+            }
+        }
+        QCOMPARE(items, 5000);
+        QCOMPARE(contents.value(QStringLiteral("Large")).size(), sql(QStringLiteral("SELECT count(*) FROM projects WHERE budget_amount >= 4000000")).toInt());
+        QCOMPARE(contents.value(QStringLiteral("Active")).size(),
+                 sql(QStringLiteral("SELECT count(*) FROM projects WHERE status = 'Active' AND (budget_amount < 4000000 OR budget_amount IS NULL)")).toInt());
+        const qint64 definitionId = DefinitionRepository(*m_store).byName(definitionName)->id;
+        const auto ledger = LedgerRepository(*m_store).entries(definitionId);
+        QCOMPARE(ledger->size(), 5000);
+        for (const LedgerEntry &entry : std::as_const(*ledger)) {
+            QCOMPARE(entry.state, LedgerState::Synced);
+            QVERIFY(listOfKey.contains(entry.identityHash));
+        }
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_postgres.start().ok());
+        QVERIFY(m_postgres.createDatabase(QStringLiteral("demo")).ok());
+        QVERIFY(m_postgres.runSqlFile(QStringLiteral("demo"), demoSqlPath()).ok());
+        QString error;
+        QVERIFY2(m_emulator.start({}, &error), qPrintable(error));
+        QCOMPARE(m_emulator.admin("PATCH", QStringLiteral("/config"), {{QStringLiteral("throttling"), QJsonObject{{QStringLiteral("ruPerMinute"), 1000000}}}}).status, 200);
+
+        auto store = MetaStore::open(*StoreLocation::parse(m_dir.filePath(QStringLiteral("store.db"))));
+        QVERIFY(store.ok());
+        m_store = *store;
+        ConnectionRepository connections(*m_store);
+        Database database = m_postgres.databaseConnection(QStringLiteral("demo"), QStringLiteral("Demo"));
+        database.instances[0].secretRef = QStringLiteral("postgres/demo");
+        QVERIFY(writeSecretBlocking(m_secrets, QStringLiteral("postgres/demo"), m_postgres.password()).ok());
+        QVERIFY(connections.saveDatabase(database).ok());
+        SharePointConnection sharePoint;
+        sharePoint.name = QStringLiteral("Emulator");
+        sharePoint.tenantId = QStringLiteral("contoso");
+        sharePoint.clientId = QStringLiteral("syncbridge-demo");
+        sharePoint.authorityHost = m_emulator.baseUrl();
+        sharePoint.graphBaseUrl = m_emulator.graphUrl();
+        sharePoint.secretRef = QStringLiteral("sharepoint/demo");
+        sharePoint.ruPerMinute = 1000000;
+        QVERIFY(writeSecretBlocking(m_secrets, QStringLiteral("sharepoint/demo"), QStringLiteral("demo-secret")).ok());
+        QVERIFY(connections.saveSharePointConnection(sharePoint).ok());
+        const QJsonObject document{{QStringLiteral("definitions"), QJsonArray{definitionJson(QStringLiteral("Projects"), QStringLiteral("P ")),
+                                                                              definitionJson(QStringLiteral("Crash"), QStringLiteral("C "))}}};
+        auto imported = importDefinitions(*m_store, QJsonDocument(document).toJson());
+        QVERIFY(imported.ok() && imported->ok());
+        GovernorSettings unlimited;
+        unlimited.ruPerWindow = 1000000;
+        m_governor = std::make_shared<Governor>(unlimited);
+    }
+
+    void dryRunWritesNothing()
+    {
+        const RunOutcome outcome = push(QStringLiteral("Projects"), PushOptions{true, false, 1000, 3});
+        QCOMPARE(outcome.status, RunStatus::Succeeded);
+        qint64 creates = 0;
+        for (const auto &actions : outcome.plan)
+            creates += actions.value(QStringLiteral("create"));
+        QCOMPARE(creates, 5000);
+        QCOMPARE(outcome.samples.size(), 3);
+        QVERIFY(outcome.samples.first().value(QStringLiteral("fields")).toObject().contains(QStringLiteral("Title")));
+        QVERIFY(listContents(QStringLiteral("P ")).isEmpty());   // no list was even created
+    }
+
+    void firstRunPushesEveryRowToItsList()
+    {
+        const RunOutcome outcome = push(QStringLiteral("Projects"));
+        QCOMPARE(outcome.status, RunStatus::Succeeded);
+        QCOMPARE(outcome.counters.rowsRead, 5000);
+        QCOMPARE(outcome.counters.created, 5000);
+        verifyExactlyOnce(QStringLiteral("Projects"), QStringLiteral("P "));
+        // values arrive typed: a unicode name, a budget, a date, a multi-choice
+        const QJsonArray large = listContents(QStringLiteral("P ")).value(QStringLiteral("Large"));
+        const QJsonObject fields = large.first().toObject().value(QStringLiteral("fields")).toObject();
+        QVERIFY(fields.value(QStringLiteral("Title")).toString().startsWith(QStringLiteral("PRJ-")));
+        QVERIFY(fields.value(QStringLiteral("budget_amount")).toDouble() >= 4000000);
+        QVERIFY(fields.value(QStringLiteral("updated_at")).toString().endsWith(QLatin1Char('Z')));
+    }
+
+    void noChangeRunReadsNothing()
+    {
+        const qint64 ruBefore = m_emulator.admin("GET", QStringLiteral("/stats")).json().value(QStringLiteral("ruSpent")).toInteger();
+        const RunOutcome outcome = push(QStringLiteral("Projects"));
+        QCOMPARE(outcome.status, RunStatus::Succeeded);
+        QCOMPARE(outcome.counters.rowsRead, 0);
+        const qint64 ruAfter = m_emulator.admin("GET", QStringLiteral("/stats")).json().value(QStringLiteral("ruSpent")).toInteger();
+        QVERIFY2(ruAfter - ruBefore <= 12, qPrintable(QString::number(ruAfter - ruBefore)));   // discovery only: 0 RU per unchanged row
+    }
+
+    void updatesMovesAndFullResync()
+    {
+        sql(QStringLiteral("UPDATE projects SET budget_amount = 4500000 WHERE id IN (5, 7)"));         // → Large: moves
+        sql(QStringLiteral("UPDATE projects SET name = name || ' (v2)' WHERE id IN (11, 12, 13)"));  // → updates
+        const RunOutcome outcome = push(QStringLiteral("Projects"));
+        QCOMPARE(outcome.status, RunStatus::Succeeded);
+        QCOMPARE(outcome.counters.rowsRead, 5);
+        QCOMPARE(outcome.counters.moved, 2);
+        QCOMPARE(outcome.counters.updated, 3);
+        // a full re-sync compares every row: nothing changed, so nothing is written and nothing duplicated
+        const RunOutcome again = push(QStringLiteral("Projects"), PushOptions{false, true, 1000, 0});
+        QCOMPARE(again.counters.rowsRead, 5000);
+        QCOMPARE(again.counters.skipped, 5000);
+        QCOMPARE(again.counters.created + again.counters.updated, 0);
+        verifyExactlyOnce(QStringLiteral("Projects"), QStringLiteral("P "));
+        bool found = false;
+        for (const QJsonArray &items : listContents(QStringLiteral("P "))) {
+            for (const QJsonValue &item : items) {
+                const QJsonObject fields = item.toObject().value(QStringLiteral("fields")).toObject();
+                if (fields.value(QStringLiteral("Title")).toString() == QLatin1String("PRJ-00012")) {
+                    QVERIFY(fields.value(QStringLiteral("name")).toString().endsWith(QStringLiteral(" (v2)")));
+                    QCOMPARE(item.toObject().value(QStringLiteral("version")).toInt(), 2);
+                    found = true;
+                }
+            }
+        }
+        QVERIFY(found);
+    }
+
+    void failedRowsWaitInTheRetryQueueWhileTheCursorMovesOn()
+    {
+        sql(QStringLiteral("UPDATE projects SET budget_amount = 'NaN' WHERE id = 20"));
+        sql(QStringLiteral("UPDATE projects SET name = 'after the bad row' WHERE id = 21"));
+        const RunOutcome outcome = push(QStringLiteral("Projects"));
+        QCOMPARE(outcome.status, RunStatus::PartiallyFailed);
+        QCOMPARE(outcome.counters.failed, 1);
+        QCOMPARE(outcome.counters.updated, 1);
+        const qint64 id = DefinitionRepository(*m_store).byName(QStringLiteral("Projects"))->id;
+        const auto retries = LedgerRepository(*m_store).retries(id);
+        QCOMPARE(retries->size(), 1);
+        QCOMPARE(retries->first().identityText, QStringLiteral("id=20"));
+        QVERIFY(retries->first().lastError.contains(QStringLiteral("NaN cannot be stored")));
+        QCOMPARE(push(QStringLiteral("Projects")).counters.failed, 1);   // retried first, fails again, still queued
+        QCOMPARE(LedgerRepository(*m_store).retries(id)->first().attempts, 2);
+        sql(QStringLiteral("UPDATE projects SET budget_amount = 1 WHERE id = 20"));
+        const RunOutcome fixed = push(QStringLiteral("Projects"));
+        QCOMPARE(fixed.status, RunStatus::Succeeded);
+        QVERIFY(LedgerRepository(*m_store).retries(id)->isEmpty());
+        verifyExactlyOnce(QStringLiteral("Projects"), QStringLiteral("P "));
+    }
+
+    void crashAtRandomMomentsLosesAndDuplicatesNothing()
+    {
+        const QString cli = cliPath();
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("xdg")));
+        environment.insert(QStringLiteral("SYNCBRIDGE_SECRET_POSTGRES_DEMO"), m_postgres.password());
+        environment.insert(QStringLiteral("SYNCBRIDGE_SECRET_SHAREPOINT_DEMO"), QStringLiteral("demo-secret"));
+        const QStringList arguments{QStringLiteral("--store"), m_dir.filePath(QStringLiteral("store.db")), QStringLiteral("--secrets"), QStringLiteral("env"),
+                                    QStringLiteral("run"), QStringLiteral("Crash"), QStringLiteral("--page-size"), QStringLiteral("100")};
+        // Slow the emulator a little so a kill lands mid-batch as well as between pages.
+        m_emulator.admin("PATCH", QStringLiteral("/config"), {{QStringLiteral("latency"), QJsonObject{{QStringLiteral("randomMinMs"), 5}, {QStringLiteral("randomMaxMs"), 40}}}});
+        QRandomGenerator random(20261122);
+        int kills = 0;
+        for (int attempt = 0; attempt < 10; ++attempt) {
+            QProcess run;
+            run.setProcessEnvironment(environment);
+            run.start(cli, arguments);
+            QVERIFY(run.waitForStarted());
+            if (!run.waitForFinished(200 + int(random.bounded(1500)))) {
+                ::kill(pid_t(run.processId()), SIGKILL);
+                run.waitForFinished();
+                ++kills;
+            }
+        }
+        m_emulator.admin("PATCH", QStringLiteral("/config"), {{QStringLiteral("latency"), QJsonObject{{QStringLiteral("randomMinMs"), 0}, {QStringLiteral("randomMaxMs"), 0}}}});
+        QProcess last;
+        last.setProcessEnvironment(environment);
+        last.start(cli, arguments);
+        QVERIFY(last.waitForFinished(300000));
+        QVERIFY2(last.exitCode() == 0, last.readAllStandardError().constData());
+        qInfo("killed syncbridge-cli %d times during the push; the final run: %s", kills, last.readAllStandardOutput().trimmed().constData());
+        QVERIFY(kills >= 3);
+        verifyExactlyOnce(QStringLiteral("Crash"), QStringLiteral("C "));
+    }
+
+    void listDeletedMidRunStopsWithAClearMessage()
+    {
+        const auto listId = [&](const QString &name) {
+            for (const QJsonValue &site : m_emulator.admin("GET", QStringLiteral("/index")).json().value(QStringLiteral("sites")).toArray()) {
+                for (const QJsonValue &list : site.toObject().value(QStringLiteral("lists")).toArray()) {
+                    if (list.toObject().value(QStringLiteral("displayName")).toString() == name)
+                        return list.toObject().value(QStringLiteral("id")).toString();
+                }
+            }
+            return QString();
+        };
+        const qint64 definitionId = DefinitionRepository(*m_store).byName(QStringLiteral("Projects"))->id;
+        const auto cursorBefore = LedgerRepository(*m_store).cursor(definitionId, QStringLiteral("push"));
+        sql(QStringLiteral("UPDATE projects SET name = name || ' (v3)' WHERE budget_amount >= 4000000"));
+        // delete "P Large" while the run is writing its first pages
+        const qint64 id = DefinitionRepository(*m_store).byName(QStringLiteral("Projects"))->id;
+        PushRun run(m_store, m_secrets, m_governor, id, PushOptions{false, false, 100, 0});
+        bool deleted = false;
+        QObject::connect(&run, &PushRun::progress, &run, [&](const RunProgress &progress) {
+            if (!deleted && progress.phase == QLatin1String("pushing") && progress.counters.updated > 0) {
+                deleted = true;
+                QCOMPARE(m_emulator.graph("DELETE", QStringLiteral("/sites/%1/lists/%2").arg(m_emulator.pmoSiteId(), listId(QStringLiteral("P Large")))).status, 204);
+            }
+        });
+        const RunOutcome outcome = await<RunOutcome>([&](auto done) {
+            QObject::connect(&run, &PushRun::finished, &run, [done](const RunOutcome &o) { done(o); });
+            run.start();
+        });
+        QVERIFY(deleted);
+        QCOMPARE(outcome.status, RunStatus::Failed);
+        QVERIFY2(outcome.message.contains(QStringLiteral("'P Large' was deleted or renamed")), qPrintable(outcome.message));
+        // nothing after the last completed page is recorded as done: the cursor stopped before the failing page
+        const auto cursorAfter = LedgerRepository(*m_store).cursor(definitionId, QStringLiteral("push"));
+        QVERIFY(cursorAfter->has_value());
+        // (every touched row has the UPDATE's timestamp, so the keyset position is that timestamp and an id)
+        const int lastTouched = sql(QStringLiteral("SELECT max(id) FROM projects WHERE budget_amount >= 4000000")).toInt();
+        QVERIFY(cursorBefore->has_value());
+        QVERIFY2((*cursorAfter)->lastKey.value(0).toInt() < lastTouched,
+                 qPrintable(QStringLiteral("cursor at id %1, last touched row %2").arg((*cursorAfter)->lastKey.value(0)).arg(lastTouched)));
+        QVERIFY(outcome.counters.updated < 950);
+        // and the next run says the same, instead of recreating the list
+        const RunOutcome next = push(QStringLiteral("Projects"));
+        QCOMPARE(next.status, RunStatus::Failed);
+        QVERIFY(next.message.contains(QStringLiteral("Restore it")));
+        QVERIFY(listId(QStringLiteral("P Large")).isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPushEngine)
+#include "tst_pushengine.moc"
