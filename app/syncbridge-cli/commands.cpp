@@ -362,16 +362,14 @@ int runDefinition(CommandContext &context)
     if (terminal)
         context.err << '\n';
     context.out << outcome.message << '\n';
-    if (options.dryRun) {
-        for (auto list = outcome.plan.constBegin(); list != outcome.plan.constEnd(); ++list) {
-            QStringList counts;
-            for (auto action = list->constBegin(); action != list->constEnd(); ++action)
-                counts << QStringLiteral("%1 %2").arg(action.value()).arg(action.key());
-            context.out << "  " << list.key() << ": " << counts.join(QStringLiteral(", ")) << '\n';
-        }
-        for (const QJsonObject &sample : std::as_const(outcome.samples))
-            context.out << "  " << QString::fromUtf8(QJsonDocument(sample).toJson(QJsonDocument::Compact)) << '\n';
+    for (auto list = outcome.plan.constBegin(); list != outcome.plan.constEnd(); ++list) {
+        QStringList counts;
+        for (auto action = list->constBegin(); action != list->constEnd(); ++action)
+            counts << QStringLiteral("%1 %2").arg(action.value()).arg(action.key());
+        context.out << "  " << list.key() << ": " << counts.join(QStringLiteral(", ")) << '\n';
     }
+    for (const QJsonObject &sample : std::as_const(outcome.samples))
+        context.out << "  " << QString::fromUtf8(QJsonDocument(sample).toJson(QJsonDocument::Compact)) << '\n';
     context.out << QCoreApplication::translate("SyncBridge::Cli", "Run %1: %2").arg(outcome.runId).arg(enumName(outcome.status)) << '\n';
     switch (outcome.status) {
     case RunStatus::Succeeded: return ExitOk;

@@ -25,18 +25,6 @@
 namespace SyncBridge {
 namespace {
 
-QString actionName(PlannedRow::Action action)
-{
-    switch (action) {
-    case PlannedRow::Action::Create: return QStringLiteral("create");
-    case PlannedRow::Action::Update: return QStringLiteral("update");
-    case PlannedRow::Action::Move: return QStringLiteral("move");
-    case PlannedRow::Action::Skip: return QStringLiteral("skip");
-    case PlannedRow::Action::Unrouted: return QStringLiteral("unrouted");
-    case PlannedRow::Action::Failed: return QStringLiteral("failed");
-    }
-    return {};
-}
 
 } // namespace
 

@@ -105,6 +105,7 @@ void PushRun::writePage(std::shared_ptr<Page> page)
                 entry.syncedAt = done;
                 page->ledger << entry;
                 page->recovered << plan.identity.hash;
+                ++m_outcome.plan[m_context.targets.value(plan.targetIndex).target.listName][actionName(plan.action)];
                 if (plan.action == PlannedRow::Action::Move) {
                     ++m_run.counters.moved;
                     oldItems.append({ItemOperation::Kind::Delete, plan.ledger->listGraphId, plan.ledger->itemId, {}, {}, plan.identity.hash});
