@@ -4,38 +4,6 @@
 <context>
     <name>SyncBridge::Cli</name>
     <message>
-        <source>Commands:
-  summary                               what the meta-store holds
-  connections list                      database and SharePoint connections
-  connections add-database --name N --database DB [--host H --port P --user U
-                           --instance I --role R --priority N --password-stdin]
-                                        add a database, or an instance to an existing one
-  connections add-sharepoint --name N --tenant T --client-id ID [--authority URL
-                           --graph-url URL --password-stdin]
-  connections test &lt;name&gt;               connect to every instance of a database
-  introspect &lt;name&gt;                     read the database&apos;s tables into the catalog
-  definitions list                      sync definitions
-  definitions export &lt;name&gt;|--all [-o file]
-  definitions import &lt;file&gt;             validate, then import all or nothing
-
-Exit codes: 0 ok, 1 item failures, 2 failure, 64 usage error, 65 invalid input file.</source>
-        <translation>Befehle:
-  summary                               was der Meta-Speicher enthält
-  connections list                      Datenbank- und SharePoint-Verbindungen
-  connections add-database --name N --database DB [--host H --port P --user U
-                           --instance I --role R --priority N --password-stdin]
-                                        eine Datenbank oder eine Instanz einer vorhandenen hinzufügen
-  connections add-sharepoint --name N --tenant T --client-id ID [--authority URL
-                           --graph-url URL --password-stdin]
-  connections test &lt;name&gt;               jede Instanz einer Datenbank verbinden
-  introspect &lt;name&gt;                     die Tabellen der Datenbank in den Katalog lesen
-  definitions list                      Synchronisationsdefinitionen
-  definitions export &lt;name&gt;|--all [-o datei]
-  definitions import &lt;datei&gt;            prüfen, dann ganz oder gar nicht importieren
-
-Exit-Codes: 0 ok, 1 Elementfehler, 2 Fehler, 64 Aufruffehler, 65 ungültige Eingabedatei.</translation>
-    </message>
-    <message>
         <source>Meta-store: a SQLite file path or postgresql://user@host:port/db (password from PGPASSWORD or ~/.pgpass).</source>
         <translation>Meta-Speicher: ein SQLite-Dateipfad oder postgresql://benutzer@host:port/db (Passwort aus PGPASSWORD oder ~/.pgpass).</translation>
     </message>
@@ -274,6 +242,86 @@ Exit-Codes: 0 ok, 1 Elementfehler, 2 Fehler, 64 Aufruffehler, 65 ungültige Eing
     <message>
         <source>usage error: --secrets must be keychain or env</source>
         <translation>Aufruffehler: --secrets muss keychain oder env sein</translation>
+    </message>
+    <message>
+        <source>Commands:
+  summary                               what the meta-store holds
+  connections list                      database and SharePoint connections
+  connections add-database --name N --database DB [--host H --port P --user U
+                           --instance I --role R --priority N --password-stdin]
+                                        add a database, or an instance to an existing one
+  connections add-sharepoint --name N --tenant T --client-id ID [--authority URL
+                           --graph-url URL --ru-per-minute N --password-stdin --secret-ref KEY]
+  connections test &lt;name&gt;               connect to every instance of a database
+  introspect &lt;name&gt;                     read the database&apos;s tables into the catalog
+  definitions list                      sync definitions
+  definitions export &lt;name&gt;|--all [-o file]
+  definitions import &lt;file&gt;             validate, then import all or nothing
+  run &lt;definition&gt; [--dry-run] [--reset-cursor] [--page-size N]
+                                        push the definition&apos;s rows to SharePoint
+
+Exit codes: 0 ok, 1 item failures, 2 failure, 64 usage error, 65 invalid input file.</source>
+        <translation>Befehle:
+  summary                               was der Meta-Speicher enthält
+  connections list                      Datenbank- und SharePoint-Verbindungen
+  connections add-database --name N --database DB [--host H --port P --user U
+                           --instance I --role R --priority N --password-stdin]
+                                        eine Datenbank oder eine Instanz einer vorhandenen hinzufügen
+  connections add-sharepoint --name N --tenant T --client-id ID [--authority URL
+                           --graph-url URL --ru-per-minute N --password-stdin --secret-ref KEY]
+  connections test &lt;name&gt;               jede Instanz einer Datenbank verbinden
+  introspect &lt;name&gt;                     die Tabellen der Datenbank in den Katalog lesen
+  definitions list                      Synchronisationsdefinitionen
+  definitions export &lt;name&gt;|--all [-o file]
+  definitions import &lt;file&gt;             prüfen, dann ganz oder gar nicht importieren
+  run &lt;definition&gt; [--dry-run] [--reset-cursor] [--page-size N]
+                                        die Zeilen der Definition nach SharePoint übertragen
+
+Exit-Codes: 0 ok, 1 Elementfehler, 2 Fehler, 64 Aufruffehler, 65 ungültige Eingabedatei.</translation>
+    </message>
+    <message>
+        <source>Keychain key of the client secret (default: sharepoint/&lt;new uuid&gt;); with --secrets env the secret is read from SYNCBRIDGE_SECRET_&lt;KEY&gt;.</source>
+        <translation>Schlüsselbund-Schlüssel des Clientgeheimnisses (Standard: sharepoint/&lt;neue UUID&gt;); mit --secrets env wird das Geheimnis aus SYNCBRIDGE_SECRET_&lt;SCHLÜSSEL&gt; gelesen.</translation>
+    </message>
+    <message>
+        <source>The tenant&apos;s SharePoint budget in resource units per minute (default 1250).</source>
+        <translation>Das SharePoint-Budget des Mandanten in Ressourceneinheiten pro Minute (Standard 1250).</translation>
+    </message>
+    <message>
+        <source>Plan only: count what a run would do, write nothing.</source>
+        <translation>Nur planen: zählen, was ein Lauf täte, nichts schreiben.</translation>
+    </message>
+    <message>
+        <source>Compare every row again (a full re-sync that updates, never duplicates).</source>
+        <translation>Jede Zeile erneut vergleichen (vollständige Neusynchronisation, die aktualisiert und nie verdoppelt).</translation>
+    </message>
+    <message>
+        <source>Rows read per page (default 500).</source>
+        <translation>Pro Seite gelesene Zeilen (Standard 500).</translation>
+    </message>
+    <message>
+        <source>--ru-per-minute must be a positive number</source>
+        <translation>--ru-per-minute muss eine positive Zahl sein</translation>
+    </message>
+    <message>
+        <source>--secret-ref must look like sharepoint/&lt;name&gt;</source>
+        <translation>--secret-ref muss die Form sharepoint/&lt;name&gt; haben</translation>
+    </message>
+    <message>
+        <source>run takes one definition name</source>
+        <translation>run erwartet den Namen einer Definition</translation>
+    </message>
+    <message>
+        <source>--page-size must be 1 to 10000</source>
+        <translation>--page-size muss zwischen 1 und 10000 liegen</translation>
+    </message>
+    <message>
+        <source>%1: %2 read, %3 created, %4 updated, %5 moved, %6 unchanged, %7 failed, %8 items/s   </source>
+        <translation>%1: %2 gelesen, %3 angelegt, %4 aktualisiert, %5 verschoben, %6 unverändert, %7 fehlgeschlagen, %8 Elemente/s   </translation>
+    </message>
+    <message>
+        <source>Run %1: %2</source>
+        <translation>Lauf %1: %2</translation>
     </message>
 </context>
 <context>
@@ -904,6 +952,77 @@ Exit-Codes: 0 ok, 1 Elementfehler, 2 Fehler, 64 Aufruffehler, 65 ungültige Eing
     </message>
 </context>
 <context>
+    <name>SyncBridge::Sharding</name>
+    <message>
+        <source>unexpected &apos;%1&apos;</source>
+        <translation>unerwartetes „%1“</translation>
+    </message>
+    <message>
+        <source>Condition at %1: %2</source>
+        <translation>Bedingung an Stelle %1: %2</translation>
+    </message>
+    <message>
+        <source>expected &apos;)&apos;</source>
+        <translation>„)“ erwartet</translation>
+    </message>
+    <message>
+        <source>unterminated column name</source>
+        <translation>nicht abgeschlossener Spaltenname</translation>
+    </message>
+    <message>
+        <source>expected a column name</source>
+        <translation>Spaltenname erwartet</translation>
+    </message>
+    <message>
+        <source>expected a value</source>
+        <translation>Wert erwartet</translation>
+    </message>
+    <message>
+        <source>unterminated text value</source>
+        <translation>nicht abgeschlossener Textwert</translation>
+    </message>
+    <message>
+        <source>expected a value (&apos;text&apos;, a number, true, false or null)</source>
+        <translation>Wert erwartet („Text“, eine Zahl, true, false oder null)</translation>
+    </message>
+    <message>
+        <source>expected &apos;null&apos; after &apos;is&apos;</source>
+        <translation>„null“ nach „is“ erwartet</translation>
+    </message>
+    <message>
+        <source>expected &apos;(&apos; after &apos;in&apos;</source>
+        <translation>„(“ nach „in“ erwartet</translation>
+    </message>
+    <message>
+        <source>expected &apos;)&apos; or &apos;,&apos;</source>
+        <translation>„)“ oder „,“ erwartet</translation>
+    </message>
+    <message>
+        <source>expected &apos;with&apos; after &apos;starts&apos;</source>
+        <translation>„with“ nach „starts“ erwartet</translation>
+    </message>
+    <message>
+        <source>expected an operator (==, !=, &lt;, &lt;=, &gt;, &gt;=, in, contains, starts with, is null)</source>
+        <translation>Operator erwartet (==, !=, &lt;, &lt;=, &gt;, &gt;=, in, contains, starts with, is null)</translation>
+    </message>
+    <message>
+        <source>The condition is empty.</source>
+        <translation>Die Bedingung ist leer.</translation>
+    </message>
+    <message>
+        <source>An &apos;and&apos;/&apos;or&apos; needs at least one condition.</source>
+        <translation>Ein „and“/„or“ braucht mindestens eine Bedingung.</translation>
+    </message>
+    <message>
+        <source>A condition needs &apos;column&apos; and &apos;op&apos;.</source>
+        <translation>Eine Bedingung braucht „column“ und „op“.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an operator.</source>
+        <translation>„%1“ ist kein Operator.</translation>
+    </message>
+</context>
+<context>
     <name>SyncBridge::SharePointDialog</name>
     <message>
         <source>Add SharePoint connection</source>
@@ -1038,6 +1157,14 @@ Exit-Codes: 0 ok, 1 Elementfehler, 2 Fehler, 64 Aufruffehler, 65 ungültige Eing
         <translation>Keine Instanz von „%1“ hat eine Verbindung angenommen:
 %2</translation>
     </message>
+    <message>
+        <source>reading changes from %1.%2</source>
+        <translation>beim Lesen der Änderungen aus %1.%2</translation>
+    </message>
+    <message>
+        <source>reading rows of %1.%2</source>
+        <translation>beim Lesen von Zeilen aus %1.%2</translation>
+    </message>
 </context>
 <context>
     <name>SyncBridge::Store</name>
@@ -1107,6 +1234,195 @@ Exit-Codes: 0 ok, 1 Elementfehler, 2 Fehler, 64 Aufruffehler, 65 ungültige Eing
     <message>
         <source>The meta-store URL names no database; expected postgresql://user@host:port/database.</source>
         <translation>Die URL des Meta-Speichers nennt keine Datenbank; erwartet wird postgresql://benutzer@host:port/datenbank.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::Sync</name>
+    <message>
+        <source>expected a transform name</source>
+        <translation>Name einer Umwandlung erwartet</translation>
+    </message>
+    <message>
+        <source>expected &apos;|&apos; between transforms</source>
+        <translation>„|“ zwischen Umwandlungen erwartet</translation>
+    </message>
+    <message>
+        <source>Transform &apos;%1&apos; at %2: %3</source>
+        <translation>Umwandlung „%1“ an Stelle %2: %3</translation>
+    </message>
+    <message>
+        <source>expected a value</source>
+        <translation>Wert erwartet</translation>
+    </message>
+    <message>
+        <source>unterminated text</source>
+        <translation>nicht abgeschlossener Text</translation>
+    </message>
+    <message>
+        <source>expected &apos;text&apos; or a number</source>
+        <translation>„Text“ oder eine Zahl erwartet</translation>
+    </message>
+    <message>
+        <source>unknown transform &apos;%1&apos; (use UPPER, LOWER, TRIM, DEFAULT, REPLACE, REGEX or FORMAT)</source>
+        <translation>unbekannte Umwandlung „%1“ (UPPER, LOWER, TRIM, DEFAULT, REPLACE, REGEX oder FORMAT verwenden)</translation>
+    </message>
+    <message>
+        <source>expected &apos;(&apos;</source>
+        <translation>„(“ erwartet</translation>
+    </message>
+    <message>
+        <source>expected &apos;,&apos;</source>
+        <translation>„,“ erwartet</translation>
+    </message>
+    <message>
+        <source>expected &apos;)&apos;</source>
+        <translation>„)“ erwartet</translation>
+    </message>
+    <message>
+        <source>the regular expression is not valid: %1</source>
+        <translation>der reguläre Ausdruck ist ungültig: %1</translation>
+    </message>
+    <message>
+        <source>Column &apos;%1&apos;: %2 characters are longer than the SharePoint column &apos;%3&apos; allows (%4).</source>
+        <translation>Spalte „%1“: %2 Zeichen sind länger, als die SharePoint-Spalte „%3“ erlaubt (%4).</translation>
+    </message>
+    <message>
+        <source>The table %1 has no primary key; name the key columns in the definition.</source>
+        <translation>Die Tabelle %1 hat keinen Primärschlüssel; nennen Sie die Schlüsselspalten in der Definition.</translation>
+    </message>
+    <message>
+        <source>The key column &apos;%1&apos; is not in %2.</source>
+        <translation>Die Schlüsselspalte „%1“ gibt es in %2 nicht.</translation>
+    </message>
+    <message>
+        <source>The sharding rule &apos;%1&apos; reads &apos;%2&apos;, which is not a column of %3.</source>
+        <translation>Die Verteilregel „%1“ liest „%2“, das keine Spalte von %3 ist.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Resolved %n half-finished write(s) from an earlier run.</source>
+        <translation>
+            <numerusform>%n halb fertiger Schreibvorgang aus einem früheren Lauf geklärt.</numerusform>
+            <numerusform>%n halb fertige Schreibvorgänge aus einem früheren Lauf geklärt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The definition has no SharePoint list to push to.</source>
+        <translation>Die Definition hat keine SharePoint-Liste als Ziel.</translation>
+    </message>
+    <message>
+        <source>All lists of one definition must be in the same SharePoint site.</source>
+        <translation>Alle Listen einer Definition müssen in derselben SharePoint-Website liegen.</translation>
+    </message>
+    <message>
+        <source>The definition&apos;s SharePoint connection no longer exists.</source>
+        <translation>Die SharePoint-Verbindung der Definition existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Instance &apos;%1&apos; was unavailable (%2); using &apos;%3&apos;.</source>
+        <translation>Instanz „%1“ war nicht erreichbar (%2); „%3“ wird verwendet.</translation>
+    </message>
+    <message>
+        <source>The table %1.%2 does not exist in &apos;%3&apos;.</source>
+        <translation>Die Tabelle %1.%2 existiert in „%3“ nicht.</translation>
+    </message>
+    <message>
+        <source>No client secret is stored for this SharePoint connection; enter it again.</source>
+        <translation>Für diese SharePoint-Verbindung ist kein Clientgeheimnis gespeichert; geben Sie es erneut ein.</translation>
+    </message>
+    <message>
+        <source>The cursor was reset: every row is compared again (updates, no duplicates).</source>
+        <translation>Der Cursor wurde zurückgesetzt: jede Zeile wird erneut verglichen (Aktualisierungen, keine Duplikate).</translation>
+    </message>
+    <message>
+        <source>The list &apos;%1&apos;</source>
+        <translation>Die Liste „%1“</translation>
+    </message>
+    <message>
+        <source>The list &apos;%1&apos; was deleted or renamed in SharePoint. Restore it, or remove its id from the definition to create a new list.</source>
+        <translation>Die Liste „%1“ wurde in SharePoint gelöscht oder umbenannt. Stellen Sie sie wieder her oder entfernen Sie ihre ID aus der Definition, um eine neue Liste anzulegen.</translation>
+    </message>
+    <message>
+        <source>Created the list &apos;%1&apos; with %2 column(s).</source>
+        <translation>Die Liste „%1“ mit %2 Spalte(n) angelegt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Retrying %n row(s) that failed before.</source>
+        <translation>
+            <numerusform>%n zuvor fehlgeschlagene Zeile wird erneut versucht.</numerusform>
+            <numerusform>%n zuvor fehlgeschlagene Zeilen werden erneut versucht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled; everything written so far is recorded.</source>
+        <translation>Abgebrochen; alles bisher Geschriebene ist vermerkt.</translation>
+    </message>
+    <message>
+        <source>(no list)</source>
+        <translation>(keine Liste)</translation>
+    </message>
+    <message>
+        <source>Read %1 row(s): %2 created, %3 updated, %4 moved, %5 unchanged, %6 failed.</source>
+        <translation>%1 Zeile(n) gelesen: %2 angelegt, %3 aktualisiert, %4 verschoben, %5 unverändert, %6 fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Row %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>The list &apos;%1&apos; was deleted or renamed in SharePoint; the run stopped. Nothing after the last completed page was recorded as done.</source>
+        <translation>Die Liste „%1“ wurde in SharePoint gelöscht oder umbenannt; der Lauf wurde beendet. Nach der letzten abgeschlossenen Seite wurde nichts als erledigt vermerkt.</translation>
+    </message>
+    <message>
+        <source>The item was deleted in SharePoint; it will be created again.</source>
+        <translation>Das Element wurde in SharePoint gelöscht; es wird neu angelegt.</translation>
+    </message>
+    <message>
+        <source>SharePoint did not confirm the create (%1); it is checked by SyncBridgeKey before any retry.</source>
+        <translation>SharePoint hat das Anlegen nicht bestätigt (%1); vor jedem erneuten Versuch wird per SyncBridgeKey geprüft.</translation>
+    </message>
+    <message>
+        <source>SharePoint answered %1.</source>
+        <translation>SharePoint antwortete %1.</translation>
+    </message>
+    <message>
+        <source>The old item of a moved row could not be deleted: %1</source>
+        <translation>Das alte Element einer verschobenen Zeile konnte nicht gelöscht werden: %1</translation>
+    </message>
+    <message>
+        <source>Column &apos;%1&apos;: %2</source>
+        <translation>Spalte „%1“: %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a date SharePoint can store</source>
+        <translation>„%1“ ist kein Datum, das SharePoint speichern kann</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid date</source>
+        <translation>„%1“ ist kein gültiges Datum</translation>
+    </message>
+    <message>
+        <source>%1 is outside the dates SharePoint stores (1900-01-01 to 8900-12-31)</source>
+        <translation>%1 liegt außerhalb der Daten, die SharePoint speichert (1900-01-01 bis 8900-12-31)</translation>
+    </message>
+    <message>
+        <source>%1 is too large for a SharePoint number to hold exactly</source>
+        <translation>%1 ist zu groß, als dass eine SharePoint-Zahl es exakt hält</translation>
+    </message>
+    <message>
+        <source>%1 cannot be stored in SharePoint</source>
+        <translation>%1 kann in SharePoint nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a number</source>
+        <translation>„%1“ ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>%1 has more significant digits than a SharePoint number keeps (15)</source>
+        <translation>%1 hat mehr signifikante Stellen, als eine SharePoint-Zahl behält (15)</translation>
+    </message>
+    <message>
+        <source>binary data cannot be stored in a SharePoint list</source>
+        <translation>Binärdaten können nicht in einer SharePoint-Liste gespeichert werden</translation>
     </message>
 </context>
 <context>
