@@ -1424,6 +1424,10 @@ Exit-Codes: 0 ok, 1 Elementfehler, 2 Fehler, 64 Aufruffehler, 65 ungültige Eing
         <source>binary data cannot be stored in a SharePoint list</source>
         <translation>Binärdaten können nicht in einer SharePoint-Liste gespeichert werden</translation>
     </message>
+    <message>
+        <source>Dry run: planned %1 row(s) (%2 unchanged, %3 failing); nothing was written.</source>
+        <translation>Probelauf: %1 Zeile(n) geplant (%2 unverändert, %3 fehlerhaft); nichts wurde geschrieben.</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

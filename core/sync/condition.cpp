@@ -1,5 +1,7 @@
 #include "sync/condition.h"
 
+#include "sync/quotedtext.h"
+
 #include <QCoreApplication>
 
 namespace SyncBridge {
@@ -48,29 +50,21 @@ private:
         return true;
     }
 
-    Result<Condition> parseOr()
+    // left (keyword right)*, for "or" over "and" over unary.
+    Result<Condition> parseChain(Condition::Kind kind, const QString &keyword, Result<Condition> (Parser::*operand)())
     {
-        auto left = parseAnd();
-        while (left && accept(QStringLiteral("or"))) {
-            auto right = parseAnd();
+        auto left = (this->*operand)();
+        while (left && accept(keyword)) {
+            auto right = (this->*operand)();
             if (!right)
                 return right;
-            left = combine(Condition::Kind::Or, std::move(*left), std::move(*right));
+            left = combine(kind, std::move(*left), std::move(*right));
         }
         return left;
     }
 
-    Result<Condition> parseAnd()
-    {
-        auto left = parseUnary();
-        while (left && accept(QStringLiteral("and"))) {
-            auto right = parseUnary();
-            if (!right)
-                return right;
-            left = combine(Condition::Kind::And, std::move(*left), std::move(*right));
-        }
-        return left;
-    }
+    Result<Condition> parseOr() { return parseChain(Condition::Kind::Or, QStringLiteral("or"), &Parser::parseAnd); }
+    Result<Condition> parseAnd() { return parseChain(Condition::Kind::And, QStringLiteral("and"), &Parser::parseUnary); }
 
     static Condition combine(Condition::Kind kind, Condition left, Condition right)
     {
@@ -135,21 +129,10 @@ private:
         if (atEnd())
             return fail(QCoreApplication::translate("SyncBridge::Sharding", "expected a value"));
         if (m_text.at(m_position) == QLatin1Char('\'')) {
-            QString value;
-            ++m_position;
-            while (!atEnd()) {
-                if (m_text.at(m_position) == QLatin1Char('\'')) {
-                    if (m_position + 1 < m_text.size() && m_text.at(m_position + 1) == QLatin1Char('\'')) {
-                        value += QLatin1Char('\'');
-                        m_position += 2;
-                        continue;
-                    }
-                    ++m_position;
-                    return QJsonValue(value);
-                }
-                value += m_text.at(m_position++);
-            }
-            return fail(QCoreApplication::translate("SyncBridge::Sharding", "unterminated text value"));
+            const auto text = scanQuotedText(m_text, m_position);
+            if (!text)
+                return fail(QCoreApplication::translate("SyncBridge::Sharding", "unterminated text value"));
+            return QJsonValue(*text);
         }
         if (accept(QStringLiteral("true")))
             return QJsonValue(true);

@@ -1,5 +1,7 @@
 #include "sync/fieldmapper.h"
 
+#include "sync/quotedtext.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QRegularExpression>
@@ -52,21 +54,10 @@ private:
         if (atEnd())
             return fail(QCoreApplication::translate("SyncBridge::Sync", "expected a value"));
         if (m_rule.at(m_position) == QLatin1Char('\'')) {
-            QString text;
-            ++m_position;
-            while (!atEnd()) {
-                if (m_rule.at(m_position) == QLatin1Char('\'')) {
-                    if (m_position + 1 < m_rule.size() && m_rule.at(m_position + 1) == QLatin1Char('\'')) {
-                        text += QLatin1Char('\'');
-                        m_position += 2;
-                        continue;
-                    }
-                    ++m_position;
-                    return QJsonValue(text);
-                }
-                text += m_rule.at(m_position++);
-            }
-            return fail(QCoreApplication::translate("SyncBridge::Sync", "unterminated text"));
+            const auto text = scanQuotedText(m_rule, m_position);
+            if (!text)
+                return fail(QCoreApplication::translate("SyncBridge::Sync", "unterminated text"));
+            return QJsonValue(*text);
         }
         const int start = m_position;
         while (!atEnd() && (m_rule.at(m_position).isDigit() || m_rule.at(m_position) == QLatin1Char('.') || m_rule.at(m_position) == QLatin1Char('-')))

@@ -399,9 +399,14 @@ void PushRun::finish(RunStatus status, const QString &message)
     const RunCounters &c = m_run.counters;
     m_run.status = status;
     m_run.finishedAt = m_clock.nowUtc();
-    m_run.message = !message.isEmpty() ? message
-        : QCoreApplication::translate("SyncBridge::Sync", "Read %1 row(s): %2 created, %3 updated, %4 moved, %5 unchanged, %6 failed.")
-              .arg(c.rowsRead).arg(c.created).arg(c.updated).arg(c.moved).arg(c.skipped).arg(c.failed);
+    if (!message.isEmpty())
+        m_run.message = message;
+    else if (m_options.dryRun)
+        m_run.message = QCoreApplication::translate("SyncBridge::Sync", "Dry run: planned %1 row(s) (%2 unchanged, %3 failing); nothing was written.")
+                            .arg(c.rowsRead).arg(c.skipped).arg(c.failed);
+    else
+        m_run.message = QCoreApplication::translate("SyncBridge::Sync", "Read %1 row(s): %2 created, %3 updated, %4 moved, %5 unchanged, %6 failed.")
+                            .arg(c.rowsRead).arg(c.created).arg(c.updated).arg(c.moved).arg(c.skipped).arg(c.failed);
     if (status == RunStatus::Succeeded && m_definition.cursorStrategy == CursorStrategy::FullScan && !m_options.dryRun) {
         auto reset = LedgerRepository(*m_store).resetCursors(m_definitionId);   // the next full scan starts from the top
         if (!reset)
