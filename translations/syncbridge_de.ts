@@ -1428,6 +1428,17 @@ Exit-Codes: 0 ok, 1 Elementfehler, 2 Fehler, 64 Aufruffehler, 65 ungültige Eing
         <source>Dry run: planned %1 row(s) (%2 unchanged, %3 failing); nothing was written.</source>
         <translation>Probelauf: %1 Zeile(n) geplant (%2 unverändert, %3 fehlerhaft); nichts wurde geschrieben.</translation>
     </message>
+    <message>
+        <source>Could not check the new items for duplicates: %1</source>
+        <translation>Die neuen Elemente konnten nicht auf Duplikate geprüft werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n duplicate item(s) a re-sent request had created.</source>
+        <translation>
+            <numerusform>%n doppeltes Element entfernt, das eine erneut gesendete Anfrage angelegt hatte.</numerusform>
+            <numerusform>%n doppelte Elemente entfernt, die eine erneut gesendete Anfrage angelegt hatte.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>main</name>

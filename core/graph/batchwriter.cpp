@@ -105,6 +105,11 @@ void BatchWriter::sendBatch(std::shared_ptr<Job> job, QList<int> indexes)
     request.body = QJsonObject{{QStringLiteral("requests"), requests}};
     request.cost = cost;               // batch items count individually (contract §10.2)
     request.idempotent = !hasCreate;   // a lost answer to creates must be resolved, not re-sent
+    if (hasCreate) {
+        // QNetworkAccessManager silently re-sends a request whose reused keep-alive connection closed
+        // without an answer; for creates that makes twins. A fresh connection is never re-sent.
+        request.headers.insert("Connection", "close");
+    }
     m_client.send(request, [this, job, indexes](GraphResponse response) {
         const QJsonArray responses = response.body.value(QStringLiteral("responses")).toArray();
         if ((response.status == 200 || response.status == 424) && !responses.isEmpty()) {

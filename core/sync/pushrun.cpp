@@ -319,7 +319,7 @@ void PushRun::readNextPage()
         return;
     }
     if (read->rows.isEmpty()) {
-        finish(m_run.counters.failed > 0 ? RunStatus::PartiallyFailed : RunStatus::Succeeded, {});
+        removeTwins([this]() { finish(m_run.counters.failed > 0 ? RunStatus::PartiallyFailed : RunStatus::Succeeded, {}); });
         return;
     }
     auto page = std::make_shared<Page>();

@@ -4,7 +4,10 @@
 #include "sync/pushplanner.h"
 #include "sync/runprogress.h"
 
+#include <QHash>
 #include <QObject>
+
+#include <functional>
 
 #include <memory>
 
@@ -50,6 +53,7 @@ private:
     Result<void> prepare();
     void resolveTargets(int index);
     void resolvePending();
+    void removeTwins(std::function<void()> then);
     void processRetries();
     void readNextPage();
     void process(std::shared_ptr<Page> page);
@@ -80,6 +84,7 @@ private:
     SyncRun m_run;
     RunOutcome m_outcome;
     qint64 m_startedMs = 0;
+    QHash<QString, int> m_firstCreatedId;   // list id → smallest item id created in this run
 };
 
 } // namespace SyncBridge

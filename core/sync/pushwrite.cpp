@@ -105,6 +105,11 @@ void PushRun::writePage(std::shared_ptr<Page> page)
                 entry.syncedAt = done;
                 page->ledger << entry;
                 page->recovered << plan.identity.hash;
+                if (operation.kind == ItemOperation::Kind::Create) {
+                    const int id = result.itemId.toInt();
+                    int &first = m_firstCreatedId[operation.listId];
+                    first = first == 0 ? id : qMin(first, id);
+                }
                 ++m_outcome.plan[m_context.targets.value(plan.targetIndex).target.listName][actionName(plan.action)];
                 if (plan.action == PlannedRow::Action::Move) {
                     ++m_run.counters.moved;

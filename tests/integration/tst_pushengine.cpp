@@ -154,7 +154,8 @@ private slots:
         QVERIFY(writeSecretBlocking(m_secrets, QStringLiteral("sharepoint/demo"), QStringLiteral("demo-secret")).ok());
         QVERIFY(connections.saveSharePointConnection(sharePoint).ok());
         const QJsonObject document{{QStringLiteral("definitions"), QJsonArray{definitionJson(QStringLiteral("Projects"), QStringLiteral("P ")),
-                                                                              definitionJson(QStringLiteral("Crash"), QStringLiteral("C "))}}};
+                                                                              definitionJson(QStringLiteral("Crash"), QStringLiteral("C ")),
+                                                                              definitionJson(QStringLiteral("Faults"), QStringLiteral("F "))}}};
         auto imported = importDefinitions(*m_store, QJsonDocument(document).toJson());
         QVERIFY(imported.ok() && imported->ok());
         GovernorSettings unlimited;
@@ -284,6 +285,34 @@ private slots:
         qInfo("killed syncbridge-cli %d times during the push; the final run: %s", kills, last.readAllStandardOutput().trimmed().constData());
         QVERIFY(kills >= 3);
         verifyExactlyOnce(QStringLiteral("Crash"), QStringLiteral("C "));
+    }
+
+    void allRowsArriveDespiteFaults()
+    {
+        // 10 % 503 and 5 % 429 (Retry-After 1 s), 2 % dropped connections, random latency.
+        QCOMPARE(m_emulator.admin("PATCH", QStringLiteral("/config"),
+                                  {{QStringLiteral("seed"), 11},
+                                   {QStringLiteral("faults"), QJsonObject{{QStringLiteral("errorRate"), 0.15}, {QStringLiteral("errorStatuses"), QJsonArray{503, 503, 429}},
+                                                                          {QStringLiteral("retryAfterSeconds"), 1}, {QStringLiteral("dropRate"), 0.02}}},
+                                   {QStringLiteral("latency"), QJsonObject{{QStringLiteral("randomMinMs"), 0}, {QStringLiteral("randomMaxMs"), 20}}}})
+                     .status, 200);
+        QList<RunOutcome> runs;
+        for (int run = 0; run < 3; ++run) {
+            runs << push(QStringLiteral("Faults"), PushOptions{false, false, 500, 0});
+            if (runs.last().status == RunStatus::Succeeded)
+                break;
+        }
+        QCOMPARE(m_emulator.admin("PATCH", QStringLiteral("/config"), {{QStringLiteral("faults"), QJsonObject{{QStringLiteral("errorRate"), 0.0}, {QStringLiteral("dropRate"), 0.0}}},
+                                                                       {QStringLiteral("latency"), QJsonObject{{QStringLiteral("randomMaxMs"), 0}}}}).status, 200);
+        QStringList summary;
+        for (const RunOutcome &run : std::as_const(runs))
+            summary << QStringLiteral("%1 (%2)").arg(enumName(run.status), run.message);
+        qInfo("runs under faults: %s", qPrintable(summary.join(QStringLiteral(" | "))));
+        QCOMPARE(runs.last().status, RunStatus::Succeeded);
+        const QJsonObject stats = m_emulator.admin("GET", QStringLiteral("/stats")).json();
+        QVERIFY(stats.value(QStringLiteral("injectedFailures")).toInt() > 100);
+        QVERIFY(stats.value(QStringLiteral("dropped")).toInt() > 0);
+        verifyExactlyOnce(QStringLiteral("Faults"), QStringLiteral("F "));
     }
 
     void listDeletedMidRunStopsWithAClearMessage()
