@@ -38,6 +38,18 @@ const QStringList columnFacets{QStringLiteral("text"), QStringLiteral("number"),
                                QStringLiteral("hyperlinkOrPicture"), QStringLiteral("calculated"), QStringLiteral("term"),
                                QStringLiteral("geolocation"), QStringLiteral("thumbnail"), QStringLiteral("contentApprovalStatus")};
 
+QString itemsUrl(const QString &siteId, const QString &listId, const QStringList &fields, const QString &filter, int top)
+{
+    QString url = QStringLiteral("/sites/%1/lists/%2/items?$expand=fields").arg(encoded(siteId), encoded(listId));
+    if (!fields.isEmpty())
+        url += QStringLiteral("($select=%1)").arg(fields.join(QLatin1Char(',')));
+    if (!filter.isEmpty())
+        url += QStringLiteral("&$filter=") + QString::fromLatin1(QUrl::toPercentEncoding(filter, "/'"));
+    if (top > 0)
+        url += QStringLiteral("&$top=%1").arg(top);
+    return url;
+}
+
 } // namespace
 
 bool isSystemField(const QString &name)
@@ -149,14 +161,13 @@ void columns(GraphClient &client, const QString &siteId, const QString &listId, 
 void items(GraphClient &client, const QString &siteId, const QString &listId, const QStringList &fields, const QString &filter, int top,
            std::function<void(Result<QList<QJsonObject>>)> done)
 {
-    QString url = QStringLiteral("/sites/%1/lists/%2/items?$expand=fields").arg(encoded(siteId), encoded(listId));
-    if (!fields.isEmpty())
-        url += QStringLiteral("($select=%1)").arg(fields.join(QLatin1Char(',')));
-    if (!filter.isEmpty())
-        url += QStringLiteral("&$filter=") + QString::fromLatin1(QUrl::toPercentEncoding(filter, "/'"));
-    if (top > 0)
-        url += QStringLiteral("&$top=%1").arg(top);
-    client.getAll(url, [done](Result<QList<QJsonObject>> found, GraphResponse) { done(found); });
+    client.getAll(itemsUrl(siteId, listId, fields, filter, top), [done](Result<QList<QJsonObject>> found, GraphResponse) { done(found); });
+}
+
+void itemPages(GraphClient &client, const QString &siteId, const QString &listId, const QStringList &fields, const QString &filter, int top,
+               std::function<void(const QJsonArray &)> onPage, std::function<void(Result<void>)> done)
+{
+    client.forEachPage(itemsUrl(siteId, listId, fields, filter, top), std::move(onPage), [done](Result<void> walked, GraphResponse) { done(walked); });
 }
 
 } // namespace SyncBridge::Discovery

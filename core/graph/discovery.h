@@ -3,6 +3,7 @@
 #include "common/result.h"
 #include "model/connection.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 
 #include <functional>
@@ -24,6 +25,9 @@ void columns(GraphClient &client, const QString &siteId, const QString &listId, 
 // GET …/items with $expand=fields($select=…), $filter, $top; follows every page.
 void items(GraphClient &client, const QString &siteId, const QString &listId, const QStringList &fields, const QString &filter, int top,
            std::function<void(Result<QList<QJsonObject>>)> done);
+// The same request, page by page: for collections too large to hold.
+void itemPages(GraphClient &client, const QString &siteId, const QString &listId, const QStringList &fields, const QString &filter, int top,
+               std::function<void(const QJsonArray &)> onPage, std::function<void(Result<void>)> done);
 
 // Columns SharePoint manages itself (contract §7.5); `hidden` does not tell them apart.
 bool isSystemField(const QString &internalName);

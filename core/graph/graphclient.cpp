@@ -157,22 +157,37 @@ void GraphClient::finished(std::shared_ptr<Call> call, QNetworkReply *reply)
 void GraphClient::getAll(const QString &url, std::function<void(Result<QList<QJsonObject>>, GraphResponse)> done)
 {
     auto items = std::make_shared<QList<QJsonObject>>();
+    forEachPage(
+        url,
+        [items](const QJsonArray &page) {
+            for (const QJsonValue &value : page)
+                items->append(value.toObject());
+        },
+        [items, done](Result<void> walked, GraphResponse last) {
+            if (!walked)
+                done(walked.error(), last);
+            else
+                done(std::move(*items), last);
+        });
+}
+
+void GraphClient::forEachPage(const QString &url, std::function<void(const QJsonArray &)> onPage, std::function<void(Result<void>, GraphResponse)> done)
+{
     auto next = std::make_shared<std::function<void(const QString &)>>();
-    *next = [this, items, done, next](const QString &pageUrl) {
+    *next = [this, onPage, done, next](const QString &pageUrl) {
         GraphRequest request;
         request.url = pageUrl;
         request.cost = 2;
-        send(request, [items, done, next](GraphResponse response) {
+        send(request, [onPage, done, next](GraphResponse response) {
             if (!response.ok()) {
                 done(describeGraphFailure(response, QStringLiteral("the collection")), response);
                 *next = nullptr;
                 return;
             }
-            for (const QJsonValue &value : response.body.value(QStringLiteral("value")).toArray())
-                items->append(value.toObject());
+            onPage(response.body.value(QStringLiteral("value")).toArray());
             const QString nextLink = response.body.value(QStringLiteral("@odata.nextLink")).toString();
             if (nextLink.isEmpty()) {
-                done(*items, response);
+                done(success(), response);
                 *next = nullptr;   // break the self-reference
                 return;
             }

@@ -45,6 +45,9 @@ public:
     void send(GraphRequest request, std::function<void(GraphResponse)> done);
     // GET a collection and follow @odata.nextLink verbatim to the end; every page's "value" items.
     void getAll(const QString &url, std::function<void(Result<QList<QJsonObject>>, GraphResponse last)> done);
+    // The same walk, handing each page's items to onPage as it arrives, so a large collection is
+    // never held whole.
+    void forEachPage(const QString &url, std::function<void(const QJsonArray &)> onPage, std::function<void(Result<void>, GraphResponse last)> done);
 
     const GraphEndpoint &endpoint() const { return m_endpoint; }
     Governor &governor() const { return *m_governor; }

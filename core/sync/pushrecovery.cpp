@@ -117,49 +117,53 @@ void PushRun::removeTwins(std::function<void()> then)
 {
     // QNetworkAccessManager re-sends a request silently when its connection drops before the answer;
     // for a $batch of creates that leaves twins the client never hears of. The items created in this
-    // run are read back by the indexed ID (2 RU per 5,000 items) and every item whose SyncBridgeKey the
-    // ledger gives to another item is deleted.
+    // run are read back page by page by the indexed ID (2 RU per 1,000 items) and every item whose
+    // SyncBridgeKey the ledger gives to another item is deleted.
     if (m_firstCreatedId.isEmpty() || m_options.dryRun) {
         then();
         return;
     }
     const QString listId = m_firstCreatedId.constBegin().key();
     const int firstId = m_firstCreatedId.take(listId);
-    Discovery::items(*m_graph, m_siteId, listId, {syncBridgeKeyColumn}, QStringLiteral("fields/ID ge %1").arg(firstId), 5000,
-                     [this, listId, then](Result<QList<QJsonObject>> items) {
-                         if (!items) {
-                             event(EventSeverity::Warning, QStringLiteral("twin-check"),
-                                   QCoreApplication::translate("SyncBridge::Sync", "Could not check the new items for duplicates: %1").arg(items.error().message()));
-                             removeTwins(then);
-                             return;
-                         }
-                         QStringList keys;
-                         for (const QJsonObject &item : std::as_const(*items))
-                             keys << item.value(QStringLiteral("fields")).toObject().value(syncBridgeKeyColumn).toString();
-                         keys.removeAll(QString());
-                         keys.removeDuplicates();
-                         QHash<QString, LedgerEntry> ledger;
-                         for (int start = 0; start < keys.size(); start += 500) {
-                             auto found = LedgerRepository(*m_store).lookup(m_definitionId, keys.mid(start, 500));
-                             if (found)
-                                 ledger.insert(*found);
-                         }
-                         QList<ItemOperation> twins;
-                         for (const QJsonObject &item : std::as_const(*items)) {
-                             const QString key = item.value(QStringLiteral("fields")).toObject().value(syncBridgeKeyColumn).toString();
-                             const QString id = item.value(QStringLiteral("id")).toString();
-                             const auto entry = ledger.constFind(key);
-                             if (entry != ledger.constEnd() && entry->state == LedgerState::Synced && entry->listGraphId == listId && entry->itemId != id)
-                                 twins.append({ItemOperation::Kind::Delete, listId, id, {}, {}, key});
-                         }
-                         if (twins.isEmpty()) {
-                             removeTwins(then);
-                             return;
-                         }
-                         event(EventSeverity::Warning, QStringLiteral("twins-removed"),
-                               QCoreApplication::translate("SyncBridge::Sync", "Removed %n duplicate item(s) a re-sent request had created.", nullptr, int(twins.size())));
-                         m_writer->write(twins, [this, then](QList<ItemResult>) { removeTwins(then); });
-                     });
+    auto twins = std::make_shared<QList<ItemOperation>>();
+    Discovery::itemPages(
+        *m_graph, m_siteId, listId, {syncBridgeKeyColumn}, QStringLiteral("fields/ID ge %1").arg(firstId), 1000,
+        [this, listId, twins](const QJsonArray &page) { *twins << twinsIn(listId, page); },
+        [this, then, twins](Result<void> walked) {
+            if (!walked) {
+                event(EventSeverity::Warning, QStringLiteral("twin-check"),
+                      QCoreApplication::translate("SyncBridge::Sync", "Could not check the new items for duplicates: %1").arg(walked.error().message()));
+            }
+            if (twins->isEmpty()) {
+                removeTwins(then);
+                return;
+            }
+            event(EventSeverity::Warning, QStringLiteral("twins-removed"),
+                  QCoreApplication::translate("SyncBridge::Sync", "Removed %n duplicate item(s) a re-sent request had created.", nullptr, int(twins->size())));
+            m_writer->write(*twins, [this, then](QList<ItemResult>) { removeTwins(then); });
+        });
+}
+
+QList<ItemOperation> PushRun::twinsIn(const QString &listId, const QJsonArray &items) const
+{
+    QStringList keys;
+    for (const QJsonValue &item : items)
+        keys << item.toObject().value(QStringLiteral("fields")).toObject().value(syncBridgeKeyColumn).toString();
+    keys.removeAll(QString());
+    keys.removeDuplicates();
+    auto ledger = LedgerRepository(*m_store).lookup(m_definitionId, keys);
+    if (!ledger)
+        return {};
+    QList<ItemOperation> twins;
+    for (const QJsonValue &value : items) {
+        const QJsonObject item = value.toObject();
+        const QString key = item.value(QStringLiteral("fields")).toObject().value(syncBridgeKeyColumn).toString();
+        const QString id = item.value(QStringLiteral("id")).toString();
+        const auto entry = ledger->constFind(key);
+        if (entry != ledger->constEnd() && entry->state == LedgerState::Synced && entry->listGraphId == listId && entry->itemId != id)
+            twins.append({ItemOperation::Kind::Delete, listId, id, {}, {}, key});
+    }
+    return twins;
 }
 
 } // namespace SyncBridge

@@ -8,8 +8,9 @@
 #include <QObject>
 
 #include <functional>
-
 #include <memory>
+
+class QJsonArray;
 
 namespace SyncBridge {
 
@@ -19,6 +20,7 @@ class Governor;
 class MetaStore;
 class PgSession;
 class SecretStore;
+struct ItemOperation;
 
 struct PushOptions {
     bool dryRun = false;
@@ -54,6 +56,7 @@ private:
     void resolveTargets(int index);
     void resolvePending();
     void removeTwins(std::function<void()> then);
+    QList<ItemOperation> twinsIn(const QString &listId, const QJsonArray &items) const;
     void processRetries();
     void readNextPage();
     void process(std::shared_ptr<Page> page);
