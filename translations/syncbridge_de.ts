@@ -244,42 +244,6 @@
         <translation>Aufruffehler: --secrets muss keychain oder env sein</translation>
     </message>
     <message>
-        <source>Commands:
-  summary                               what the meta-store holds
-  connections list                      database and SharePoint connections
-  connections add-database --name N --database DB [--host H --port P --user U
-                           --instance I --role R --priority N --password-stdin]
-                                        add a database, or an instance to an existing one
-  connections add-sharepoint --name N --tenant T --client-id ID [--authority URL
-                           --graph-url URL --ru-per-minute N --password-stdin --secret-ref KEY]
-  connections test &lt;name&gt;               connect to every instance of a database
-  introspect &lt;name&gt;                     read the database&apos;s tables into the catalog
-  definitions list                      sync definitions
-  definitions export &lt;name&gt;|--all [-o file]
-  definitions import &lt;file&gt;             validate, then import all or nothing
-  run &lt;definition&gt; [--dry-run] [--reset-cursor] [--page-size N]
-                                        push the definition&apos;s rows to SharePoint
-
-Exit codes: 0 ok, 1 item failures, 2 failure, 64 usage error, 65 invalid input file.</source>
-        <translation>Befehle:
-  summary                               was der Meta-Speicher enthält
-  connections list                      Datenbank- und SharePoint-Verbindungen
-  connections add-database --name N --database DB [--host H --port P --user U
-                           --instance I --role R --priority N --password-stdin]
-                                        eine Datenbank oder eine Instanz einer vorhandenen hinzufügen
-  connections add-sharepoint --name N --tenant T --client-id ID [--authority URL
-                           --graph-url URL --ru-per-minute N --password-stdin --secret-ref KEY]
-  connections test &lt;name&gt;               jede Instanz einer Datenbank verbinden
-  introspect &lt;name&gt;                     die Tabellen der Datenbank in den Katalog lesen
-  definitions list                      Synchronisationsdefinitionen
-  definitions export &lt;name&gt;|--all [-o file]
-  definitions import &lt;file&gt;             prüfen, dann ganz oder gar nicht importieren
-  run &lt;definition&gt; [--dry-run] [--reset-cursor] [--page-size N]
-                                        die Zeilen der Definition nach SharePoint übertragen
-
-Exit-Codes: 0 ok, 1 Elementfehler, 2 Fehler, 64 Aufruffehler, 65 ungültige Eingabedatei.</translation>
-    </message>
-    <message>
         <source>Keychain key of the client secret (default: sharepoint/&lt;new uuid&gt;); with --secrets env the secret is read from SYNCBRIDGE_SECRET_&lt;KEY&gt;.</source>
         <translation>Schlüsselbund-Schlüssel des Clientgeheimnisses (Standard: sharepoint/&lt;neue UUID&gt;); mit --secrets env wird das Geheimnis aus SYNCBRIDGE_SECRET_&lt;SCHLÜSSEL&gt; gelesen.</translation>
     </message>
@@ -322,6 +286,46 @@ Exit-Codes: 0 ok, 1 Elementfehler, 2 Fehler, 64 Aufruffehler, 65 ungültige Eing
     <message>
         <source>Run %1: %2</source>
         <translation>Lauf %1: %2</translation>
+    </message>
+    <message>
+        <source>Commands:
+  summary                               what the meta-store holds
+  connections list                      database and SharePoint connections
+  connections add-database --name N --database DB [--host H --port P --user U
+                           --instance I --role R --priority N --password-stdin]
+                                        add a database, or an instance to an existing one
+  connections add-sharepoint --name N --tenant T --client-id ID [--authority URL
+                           --graph-url URL --ru-per-minute N --password-stdin --secret-ref KEY]
+  connections test &lt;name&gt;               connect to every instance of a database
+  introspect &lt;name&gt;                     read the database&apos;s tables into the catalog
+  definitions list                      sync definitions
+  definitions export &lt;name&gt;|--all [-o file]
+  definitions import &lt;file&gt;             validate, then import all or nothing
+  run &lt;definition&gt; [--dry-run] [--reset-cursor] [--allow-mass-delete] [--page-size N]
+                                        push the definition&apos;s rows to SharePoint
+
+Exit codes: 0 ok, 1 item failures, 2 failure, 64 usage error, 65 invalid input file.</source>
+        <translation>Befehle:
+  summary                               was der Meta-Speicher enthält
+  connections list                      Datenbank- und SharePoint-Verbindungen
+  connections add-database --name N --database DB [--host H --port P --user U
+                           --instance I --role R --priority N --password-stdin]
+                                        eine Datenbank oder eine Instanz einer vorhandenen hinzufügen
+  connections add-sharepoint --name N --tenant T --client-id ID [--authority URL
+                           --graph-url URL --ru-per-minute N --password-stdin --secret-ref KEY]
+  connections test &lt;name&gt;               jede Instanz einer Datenbank verbinden
+  introspect &lt;name&gt;                     die Tabellen der Datenbank in den Katalog lesen
+  definitions list                      Synchronisationsdefinitionen
+  definitions export &lt;name&gt;|--all [-o file]
+  definitions import &lt;file&gt;             prüfen, dann ganz oder gar nicht importieren
+  run &lt;definition&gt; [--dry-run] [--reset-cursor] [--allow-mass-delete] [--page-size N]
+                                        die Zeilen der Definition nach SharePoint übertragen
+
+Exit-Codes: 0 ok, 1 Elementfehler, 2 Fehler, 64 Aufruffehler, 65 ungültige Eingabedatei.</translation>
+    </message>
+    <message>
+        <source>Confirm deletions above the definition&apos;s share of a list (the circuit breaker).</source>
+        <translation>Löschungen über dem Anteil einer Liste bestätigen, den die Definition erlaubt (der Schutzschalter).</translation>
     </message>
 </context>
 <context>
@@ -1438,6 +1442,25 @@ Exit-Codes: 0 ok, 1 Elementfehler, 2 Fehler, 64 Aufruffehler, 65 ungültige Eing
             <numerusform>%n doppeltes Element entfernt, das eine erneut gesendete Anfrage angelegt hatte.</numerusform>
             <numerusform>%n doppelte Elemente entfernt, die eine erneut gesendete Anfrage angelegt hatte.</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) of &apos;%1&apos; are gone from the source; their items were left in place (deletes policy %2).</source>
+        <translation>
+            <numerusform>%n Zeile von „%1“ ist aus der Quelle verschwunden; ihr Element blieb erhalten (Löschrichtlinie %2).</numerusform>
+            <numerusform>%n Zeilen von „%1“ sind aus der Quelle verschwunden; ihre Elemente blieben erhalten (Löschrichtlinie %2).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Held back %1 deletion(s) in &apos;%2&apos;: %3 % of its %4 item(s), above the limit of %5 %. Check the source, then confirm the deletions (syncbridge-cli run --allow-mass-delete).</source>
+        <translation>%1 Löschung(en) in „%2“ zurückgehalten: %3 % ihrer %4 Elemente, über der Grenze von %5 %. Prüfen Sie die Quelle und bestätigen Sie dann die Löschungen (syncbridge-cli run --allow-mass-delete).</translation>
+    </message>
+    <message>
+        <source>The definition &apos;%1&apos; has no target list.</source>
+        <translation>Die Definition „%1“ hat keine Zielliste.</translation>
+    </message>
+    <message>
+        <source>This definition is already running; wait for the run to finish or cancel it.</source>
+        <translation>Diese Definition läuft bereits; warten Sie, bis der Lauf endet, oder brechen Sie ihn ab.</translation>
     </message>
 </context>
 <context>

@@ -3,8 +3,6 @@
 #include "clioptions.h"
 
 #include "common/clock.h"
-#include "graph/governor.h"
-#include "sync/pushrun.h"
 #include "secrets/secretstore.h"
 #include "source/probe.h"
 #include "store/catalogrepository.h"
@@ -12,6 +10,7 @@
 #include "store/definitionimporter.h"
 #include "store/definitionrepository.h"
 #include "store/metastore.h"
+#include "sync/runcontroller.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
@@ -330,21 +329,13 @@ int runDefinition(CommandContext &context)
     options.pageSize = context.parser.value(context.options.pageSize).toInt(&pageOk);
     if (!pageOk || options.pageSize < 1 || options.pageSize > 10000)
         return usage(context, QCoreApplication::translate("SyncBridge::Cli", "--page-size must be 1 to 10000"));
-    GovernorSettings settings;
-    auto connections = ConnectionRepository(*context.store).sharePointConnections();
-    if (connections && !definition->targets.isEmpty()) {
-        for (const SharePointConnection &connection : std::as_const(*connections)) {
-            if (connection.id == definition->targets.first().connectionId) {
-                settings.ruPerWindow = connection.ruPerMinute;
-                settings.ruPerDay = connection.ruPerDay;
-            }
-        }
-    }
     const bool terminal = isatty(fileno(stderr));
-    PushRun run(context.store, context.secrets, std::make_shared<Governor>(settings), definition->id, options);
+    const bool allowMassDelete = context.parser.isSet(context.options.allowMassDelete);
+    RunController runs(context.store, context.secrets);
+    runs.setMassDeleteApproval([allowMassDelete](qint64, const MassDeleteCheck &) { return allowMassDelete; });
     RunOutcome outcome;
     QEventLoop loop;
-    QObject::connect(&run, &PushRun::progress, &loop, [&](const RunProgress &progress) {
+    QObject::connect(&runs, &RunController::progress, &loop, [&](qint64, const RunProgress &progress) {
         if (!terminal)
             return;
         const RunCounters &c = progress.counters;
@@ -353,11 +344,12 @@ int runDefinition(CommandContext &context)
                                    .arg(progress.itemsPerSecond, 0, 'f', 0);
         context.err.flush();
     });
-    QObject::connect(&run, &PushRun::finished, &loop, [&](const RunOutcome &finished) {
+    QObject::connect(&runs, &RunController::finished, &loop, [&](qint64, const RunOutcome &finished) {
         outcome = finished;
         loop.quit();
     });
-    QMetaObject::invokeMethod(&run, &PushRun::start, Qt::QueuedConnection);
+    if (auto started = runs.start(definition->id, options); !started)
+        return fail(context, started.error());
     loop.exec();
     if (terminal)
         context.err << '\n';

@@ -98,6 +98,50 @@ Result<void> LedgerRepository::remove(qint64 definitionId, const QString &identi
     return query ? success() : Result<void>(query.error());
 }
 
+Result<void> LedgerRepository::markSeen(qint64 definitionId, const QStringList &identityHashes, qint64 scanMark)
+{
+    if (identityHashes.isEmpty())
+        return success();
+    QVariantList binds{scanMark, definitionId};
+    for (const QString &hash : identityHashes)
+        binds << hash;
+    const QString placeholders = QStringLiteral("?,").repeated(identityHashes.size()).chopped(1);
+    auto query = execute(m_store.connection(),
+                         QStringLiteral("UPDATE sync_ledger SET last_seen_scan = ? WHERE definition_id = ? AND identity_hash IN (%1)").arg(placeholders), binds);
+    return query ? success() : Result<void>(query.error());
+}
+
+Result<QHash<QString, LedgerRepository::ListShare>> LedgerRepository::unseenByList(qint64 definitionId, qint64 scanMark) const
+{
+    auto query = execute(m_store.connection(),
+                         QStringLiteral("SELECT list_graph_id, count(*),"
+                                        " sum(CASE WHEN last_seen_scan IS NULL OR last_seen_scan < ? THEN 1 ELSE 0 END)"
+                                        " FROM sync_ledger WHERE definition_id = ? AND state = ? GROUP BY list_graph_id"),
+                         {scanMark, definitionId, enumName(LedgerState::Synced)});
+    if (!query)
+        return query.error();
+    QHash<QString, ListShare> shares;
+    while (query->next())
+        shares.insert(query->value(0).toString(), ListShare{query->value(1).toLongLong(), query->value(2).toLongLong()});
+    return shares;
+}
+
+Result<QList<LedgerEntry>> LedgerRepository::unseen(qint64 definitionId, const QString &listGraphId, qint64 scanMark, const QString &afterHash,
+                                                    int limit) const
+{
+    auto query = execute(m_store.connection(),
+                         QStringLiteral("SELECT %1 FROM sync_ledger WHERE definition_id = ? AND state = ? AND list_graph_id = ?"
+                                        " AND (last_seen_scan IS NULL OR last_seen_scan < ?) AND identity_hash > COALESCE(?, '')"
+                                        " ORDER BY identity_hash LIMIT %2").arg(ledgerColumns).arg(limit),
+                         {definitionId, enumName(LedgerState::Synced), listGraphId, scanMark, afterHash});
+    if (!query)
+        return query.error();
+    QList<LedgerEntry> entries;
+    while (query->next())
+        entries << ledgerFromQuery(*query, definitionId);
+    return entries;
+}
+
 Result<std::optional<SyncCursor>> LedgerRepository::cursor(qint64 definitionId, const QString &scope, qint64 sourceInstanceId,
                                                            const QString &listGraphId) const
 {

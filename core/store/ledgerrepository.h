@@ -25,6 +25,17 @@ public:
     Result<QList<LedgerEntry>> entries(qint64 definitionId, std::optional<LedgerState> state = std::nullopt) const;
     Result<void> remove(qint64 definitionId, const QString &identityHash);
 
+    // FULL_SCAN bookkeeping: rows a scan read are marked with the scan's mark (its start time); synced
+    // entries left unmarked when the scan ends belong to rows gone from the source.
+    Result<void> markSeen(qint64 definitionId, const QStringList &identityHashes, qint64 scanMark);
+    struct ListShare {
+        qint64 synced = 0;
+        qint64 unseen = 0;
+    };
+    Result<QHash<QString, ListShare>> unseenByList(qint64 definitionId, qint64 scanMark) const;
+    // Up to `limit` unseen synced entries of one list, after `afterHash` in hash order.
+    Result<QList<LedgerEntry>> unseen(qint64 definitionId, const QString &listGraphId, qint64 scanMark, const QString &afterHash, int limit) const;
+
     Result<std::optional<SyncCursor>> cursor(qint64 definitionId, const QString &scope, qint64 sourceInstanceId = 0,
                                              const QString &listGraphId = {}) const;
     Result<void> saveCursor(const SyncCursor &cursor);

@@ -178,6 +178,8 @@ const QList<Migration> &migrations()
           QStringLiteral("ALTER TABLE sharepoint_columns ADD COLUMN choices_json TEXT")}},
         {3, QStringLiteral("ledger: list of the old item while a move is pending"),
          {QStringLiteral("ALTER TABLE sync_ledger ADD COLUMN previous_list_graph_id TEXT")}},
+        {4, QStringLiteral("ledger: the full scan that last saw the row"),
+         {QStringLiteral("ALTER TABLE sync_ledger ADD COLUMN last_seen_scan BIGINT")}},
     };
     return all;
 }

@@ -308,18 +308,28 @@ void PushRun::readNextPage()
         return;
     }
     if (cursor->has_value() && !(*cursor)->lastKey.isEmpty()) {
-        // UPDATED_AT: (cursor column, key) position; FULL_SCAN: the key within this scan.
+        // UPDATED_AT: (cursor column, key) position; FULL_SCAN: the key within this scan, and the
+        // position holds the scan's mark so a scan resumed by a later run keeps it.
         if (!m_query.cursorColumn.isEmpty())
             m_query.afterCursor = (*cursor)->position;
+        else if (m_scanMark == 0)
+            m_scanMark = (*cursor)->position.toLongLong();
         m_query.afterKey = (*cursor)->lastKey;
     }
+    if (m_scanMark == 0 && m_definition.cursorStrategy == CursorStrategy::FullScan)
+        m_scanMark = m_clock.nowUtc().toMSecsSinceEpoch();
     auto read = readChanges(m_session->connection(), m_query);
     if (!read) {
         finish(RunStatus::Failed, read.error().message());
         return;
     }
     if (read->rows.isEmpty()) {
-        removeTwins([this]() { finish(m_run.counters.failed > 0 ? RunStatus::PartiallyFailed : RunStatus::Succeeded, {}); });
+        m_scanReachedEnd = true;
+        removeTwins([this]() {
+            deleteVanishedRows([this]() {
+                finish(m_run.counters.failed > 0 || m_deletesHeldBack ? RunStatus::PartiallyFailed : RunStatus::Succeeded, {});
+            });
+        });
         return;
     }
     auto page = std::make_shared<Page>();
@@ -334,6 +344,8 @@ void PushRun::process(std::shared_ptr<Page> page)
     QStringList hashes;
     for (const SourceRow &row : std::as_const(page->rows))
         hashes << identityOf(m_context, row).hash;
+    if (m_definition.cursorStrategy == CursorStrategy::FullScan)
+        page->seen = hashes;
     auto ledger = LedgerRepository(*m_store).lookup(m_definitionId, hashes);
     if (!ledger) {
         finish(RunStatus::Failed, ledger.error().message());
@@ -407,7 +419,7 @@ void PushRun::finish(RunStatus status, const QString &message)
     else
         m_run.message = QCoreApplication::translate("SyncBridge::Sync", "Read %1 row(s): %2 created, %3 updated, %4 moved, %5 unchanged, %6 failed.")
                             .arg(c.rowsRead).arg(c.created).arg(c.updated).arg(c.moved).arg(c.skipped).arg(c.failed);
-    if (status == RunStatus::Succeeded && m_definition.cursorStrategy == CursorStrategy::FullScan && !m_options.dryRun) {
+    if (m_scanReachedEnd && m_definition.cursorStrategy == CursorStrategy::FullScan && !m_options.dryRun) {
         auto reset = LedgerRepository(*m_store).resetCursors(m_definitionId);   // the next full scan starts from the top
         if (!reset)
             qCWarning(lcSync).noquote() << reset.error().toString();

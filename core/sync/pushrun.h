@@ -29,6 +29,15 @@ struct PushOptions {
     int sampleRows = 5;
 };
 
+// What the delete circuit breaker asks before a run deletes more than the definition's share of a
+// list's items (rows gone from the source under FULL_SCAN with the DELETE policy).
+struct MassDeleteCheck {
+    QString listName;
+    qint64 deletions = 0;
+    qint64 items = 0;               // the list's synced items before the deletions
+    double limit = 0.2;             // the definition's maxShare
+};
+
 // One push run of one definition (database → SharePoint), on the calling thread's event loop: the
 // database side is synchronous and short (a page at a time), the Graph side asynchronous. The cursor
 // advances only to the end of a page whose every row succeeded or sits in the retry queue; creates
@@ -45,6 +54,9 @@ public:
     void start();
     // Finishes what is in flight, commits it, and stops.
     void cancel() { m_cancelled = true; }
+    // The circuit breaker's question; without an answer (or on false) the deletions are held back
+    // and the run ends PARTIALLY_FAILED. Called on the run's thread; it must not open a dialog there.
+    void setMassDeleteApproval(std::function<bool(const MassDeleteCheck &)> approve) { m_approveMassDelete = std::move(approve); }
 
 signals:
     void progress(const SyncBridge::RunProgress &progress);
@@ -57,6 +69,9 @@ private:
     void resolvePending();
     void removeTwins(std::function<void()> then);
     QList<ItemOperation> twinsIn(const QString &listId, const QJsonArray &items) const;
+    void deleteVanishedRows(std::function<void()> then);
+    void deleteNextChunk(std::shared_ptr<QStringList> lists, const QString &afterHash, std::function<void()> then);
+    QString listNameOf(const QString &listId) const;
     void processRetries();
     void readNextPage();
     void process(std::shared_ptr<Page> page);
@@ -88,6 +103,10 @@ private:
     RunOutcome m_outcome;
     qint64 m_startedMs = 0;
     QHash<QString, int> m_firstCreatedId;   // list id → smallest item id created in this run
+    std::function<bool(const MassDeleteCheck &)> m_approveMassDelete;
+    qint64 m_scanMark = 0;                  // FULL_SCAN: when the current scan started (ms since epoch)
+    bool m_scanReachedEnd = false;
+    bool m_deletesHeldBack = false;
 };
 
 } // namespace SyncBridge

@@ -15,6 +15,7 @@ struct PushRun::Page {
     QList<LedgerEntry> ledger;          // to write when committing
     QList<RetryItem> failures;
     QStringList recovered;              // identity hashes to take off the retry queue
+    QStringList seen;                   // FULL_SCAN: identity hashes of every row read
     std::optional<SourceRow> last;      // the cursor position this page reaches
 };
 

@@ -198,11 +198,13 @@ Result<void> PushRun::commitPage(const Page &page)
             if (!removed)
                 return removed;
         }
+        if (auto marked = ledger.markSeen(m_definitionId, page.seen, m_scanMark); !marked)
+            return marked;
         if (!page.retries && page.last) {
             // Every row of the page succeeded or is in the retry queue: the low-water mark is its end.
             SyncCursor cursor;
             cursor.definitionId = m_definitionId;
-            cursor.position = page.last->cursorValue.value_or(QString());
+            cursor.position = m_scanMark > 0 ? QString::number(m_scanMark) : page.last->cursorValue.value_or(QString());
             cursor.lastKey = page.last->keyValues;
             cursor.updatedAt = m_clock.nowUtc();
             auto saved = ledger.saveCursor(cursor);

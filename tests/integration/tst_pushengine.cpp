@@ -13,6 +13,7 @@
 #include "store/definitionrepository.h"
 #include "store/ledgerrepository.h"
 #include "store/metastore.h"
+#include "store/runrepository.h"
 #include "sync/pushrun.h"
 
 #include <QJsonArray>
@@ -55,6 +56,21 @@ QJsonObject definitionJson(const QString &name, const QString &prefix)
         {QStringLiteral("mappings"), mappings}};
 }
 
+// FULL_SCAN over scan_projects into one list, deleting the items of rows gone from the source.
+QJsonObject fullScanDefinitionJson()
+{
+    QJsonObject definition = definitionJson(QStringLiteral("Scan"), QStringLiteral("S "));
+    definition.insert(QStringLiteral("source"), QJsonObject{{QStringLiteral("database"), QStringLiteral("Demo")}, {QStringLiteral("table"), QStringLiteral("scan_projects")}});
+    definition.insert(QStringLiteral("cursor"), QJsonObject{{QStringLiteral("strategy"), QStringLiteral("FULL_SCAN")}});
+    definition.insert(QStringLiteral("targetStrategy"), QStringLiteral("SINGLE"));
+    definition.insert(QStringLiteral("targets"), QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("All")}, {QStringLiteral("connection"), QStringLiteral("Emulator")},
+                                                                        {QStringLiteral("site"), QStringLiteral("contoso.sharepoint.com:/sites/pmo")},
+                                                                        {QStringLiteral("list"), QStringLiteral("S All")}}});
+    definition.remove(QStringLiteral("sharding"));
+    definition.insert(QStringLiteral("deletes"), QJsonObject{{QStringLiteral("policy"), QStringLiteral("DELETE")}, {QStringLiteral("maxShare"), 0.2}});
+    return definition;
+}
+
 } // namespace
 
 class TestPushEngine : public QObject
@@ -71,10 +87,11 @@ private:
 
     QString sql(const QString &statement) { return m_postgres.query(QStringLiteral("demo"), statement).value(); }
 
-    RunOutcome push(const QString &definition, PushOptions options = {})
+    RunOutcome push(const QString &definition, PushOptions options = {}, std::function<bool(const MassDeleteCheck &)> approveMassDelete = {})
     {
         const qint64 id = DefinitionRepository(*m_store).byName(definition)->id;
         PushRun run(m_store, m_secrets, m_governor, id, options);
+        run.setMassDeleteApproval(std::move(approveMassDelete));
         return await<RunOutcome>([&](auto done) {
             QObject::connect(&run, &PushRun::finished, &run, [done](const RunOutcome &outcome) { done(outcome); });
             run.start();
@@ -155,7 +172,10 @@ private slots:
         QVERIFY(connections.saveSharePointConnection(sharePoint).ok());
         const QJsonObject document{{QStringLiteral("definitions"), QJsonArray{definitionJson(QStringLiteral("Projects"), QStringLiteral("P ")),
                                                                               definitionJson(QStringLiteral("Crash"), QStringLiteral("C ")),
-                                                                              definitionJson(QStringLiteral("Faults"), QStringLiteral("F "))}}};
+                                                                              definitionJson(QStringLiteral("Faults"), QStringLiteral("F ")),
+                                                                              fullScanDefinitionJson()}}};
+        sql(QStringLiteral("CREATE TABLE scan_projects (LIKE projects INCLUDING ALL)"));
+        sql(QStringLiteral("INSERT INTO scan_projects OVERRIDING SYSTEM VALUE SELECT * FROM projects WHERE id <= 100"));
         auto imported = importDefinitions(*m_store, QJsonDocument(document).toJson());
         QVERIFY(imported.ok() && imported->ok());
         GovernorSettings unlimited;
@@ -313,6 +333,49 @@ private slots:
         QVERIFY(stats.value(QStringLiteral("injectedFailures")).toInt() > 100);
         QVERIFY(stats.value(QStringLiteral("dropped")).toInt() > 0);
         verifyExactlyOnce(QStringLiteral("Faults"), QStringLiteral("F "));
+    }
+
+    void fullScanDeletesVanishedRowsBehindTheCircuitBreaker()
+    {
+        const auto itemsInList = [&]() { return listContents(QStringLiteral("S ")).value(QStringLiteral("All")).size(); };
+        const qint64 id = DefinitionRepository(*m_store).byName(QStringLiteral("Scan"))->id;
+        QCOMPARE(push(QStringLiteral("Scan")).counters.created, 100);
+        QCOMPARE(itemsInList(), 100);
+
+        // 5 rows gone: 5 % of the list, under the limit — deleted without asking.
+        sql(QStringLiteral("DELETE FROM scan_projects WHERE id <= 5"));
+        const RunOutcome few = push(QStringLiteral("Scan"));
+        QCOMPARE(few.status, RunStatus::Succeeded);
+        QCOMPARE(few.counters.rowsRead, 95);
+        QCOMPARE(few.counters.skipped, 95);
+        QCOMPARE(few.counters.deleted, 5);
+        QCOMPARE(itemsInList(), 95);
+        QCOMPARE(LedgerRepository(*m_store).entries(id)->size(), 95);
+
+        // 45 more gone: 47 % of the list — the breaker asks; declined, nothing is deleted.
+        sql(QStringLiteral("DELETE FROM scan_projects WHERE id <= 50"));
+        QList<MassDeleteCheck> asked;
+        const RunOutcome held = push(QStringLiteral("Scan"), {}, [&](const MassDeleteCheck &check) {
+            asked << check;
+            return false;
+        });
+        QCOMPARE(held.status, RunStatus::PartiallyFailed);
+        QCOMPARE(held.counters.deleted, 0);
+        QCOMPARE(asked.size(), 1);
+        QCOMPARE(asked.first().listName, QStringLiteral("S All"));
+        QCOMPARE(asked.first().deletions, 45);
+        QCOMPARE(asked.first().items, 95);
+        QCOMPARE(itemsInList(), 95);
+        const auto events = RunRepository(*m_store).events(held.runId);
+        QVERIFY(std::any_of(events->cbegin(), events->cend(), [](const RunEvent &e) { return e.type == QLatin1String("deletes-held-back") && e.message.contains(QStringLiteral("--allow-mass-delete")); }));
+
+        // Confirmed on the next run: the 45 items go, the other 50 stay, the ledger follows.
+        const RunOutcome confirmed = push(QStringLiteral("Scan"), {}, [](const MassDeleteCheck &) { return true; });
+        QCOMPARE(confirmed.status, RunStatus::Succeeded);
+        QCOMPARE(confirmed.counters.deleted, 45);
+        QCOMPARE(itemsInList(), 50);
+        QCOMPARE(LedgerRepository(*m_store).entries(id)->size(), 50);
+        QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM scan_projects")).toInt(), 50);
     }
 
     void listDeletedMidRunStopsWithAClearMessage()

@@ -1,0 +1,121 @@
+#include "sync/runcontroller.h"
+
+#include "graph/governor.h"
+#include "store/connectionrepository.h"
+#include "store/definitionrepository.h"
+#include "store/metastore.h"
+
+#include <QCoreApplication>
+#include <QThread>
+
+namespace SyncBridge {
+
+struct RunController::Worker {
+    QThread *thread = nullptr;
+    PushRun *run = nullptr;     // lives on `thread`; deleted there once the controller saw it finish
+};
+
+RunController::RunController(std::shared_ptr<MetaStore> store, SecretStore &secrets, QObject *parent)
+    : QObject(parent)
+    , m_store(std::move(store))
+    , m_secrets(secrets)
+{
+}
+
+RunController::~RunController()
+{
+    // In-flight batches are abandoned; the pending ledger rows let the next run resolve them.
+    for (Worker *worker : std::as_const(m_runs)) {
+        worker->run->deleteLater();
+        delete worker;
+    }
+    // Every worker thread, finished runs' too, quits once its run has been deleted on it.
+    for (QThread *thread : findChildren<QThread *>(QString(), Qt::FindDirectChildrenOnly))
+        thread->wait();
+}
+
+void RunController::setMassDeleteApproval(std::function<bool(qint64, const MassDeleteCheck &)> approve)
+{
+    m_approveMassDelete = std::move(approve);
+}
+
+Result<std::shared_ptr<Governor>> RunController::governorFor(qint64 definitionId)
+{
+    auto definition = DefinitionRepository(*m_store).byId(definitionId);
+    if (!definition)
+        return definition.error();
+    if (definition->targets.isEmpty())
+        return Error(ErrorCode::InvalidInput, QCoreApplication::translate("SyncBridge::Sync", "The definition '%1' has no target list.").arg(definition->name));
+    const qint64 connectionId = definition->targets.first().connectionId;
+    if (auto known = m_governors.constFind(connectionId); known != m_governors.constEnd())
+        return *known;
+    auto connections = ConnectionRepository(*m_store).sharePointConnections();
+    if (!connections)
+        return connections.error();
+    GovernorSettings settings;
+    for (const SharePointConnection &connection : std::as_const(*connections)) {
+        if (connection.id == connectionId) {
+            settings.ruPerWindow = connection.ruPerMinute;
+            settings.ruPerDay = connection.ruPerDay;
+        }
+    }
+    // One governor per tenant connection: concurrent runs share the tenant's budget.
+    auto governor = std::make_shared<Governor>(settings);
+    m_governors.insert(connectionId, governor);
+    return governor;
+}
+
+Result<void> RunController::start(qint64 definitionId, PushOptions options)
+{
+    if (m_runs.contains(definitionId))
+        return Error(ErrorCode::AlreadyExists,
+                     QCoreApplication::translate("SyncBridge::Sync", "This definition is already running; wait for the run to finish or cancel it."));
+    auto governor = governorFor(definitionId);
+    if (!governor)
+        return governor.error();
+
+    auto *worker = new Worker;
+    worker->thread = new QThread(this);
+    worker->thread->setObjectName(QStringLiteral("run-%1").arg(definitionId));
+    worker->run = new PushRun(m_store, m_secrets, *governor, definitionId, options);
+    worker->run->moveToThread(worker->thread);
+    worker->run->setMassDeleteApproval([this, definitionId](const MassDeleteCheck &check) {
+        bool approved = false;
+        QMetaObject::invokeMethod(
+            this, [&]() { approved = m_approveMassDelete && m_approveMassDelete(definitionId, check); }, Qt::BlockingQueuedConnection);
+        return approved;
+    });
+    connect(worker->thread, &QThread::started, worker->run, &PushRun::start);
+    connect(worker->run, &PushRun::progress, this, [this, definitionId](const RunProgress &progress) { emit this->progress(definitionId, progress); });
+    connect(worker->run, &PushRun::finished, this, [this, definitionId](const RunOutcome &outcome) { onFinished(definitionId, outcome); });
+    // Runs on the worker thread while the run is destroyed there: its meta-store connection goes too.
+    QThread *thread = worker->thread;
+    connect(
+        worker->run, &QObject::destroyed, worker->run,
+        [store = m_store, thread]() {
+            store->releaseThreadConnection();
+            thread->quit();
+        },
+        Qt::DirectConnection);
+    connect(worker->thread, &QThread::finished, worker->thread, &QObject::deleteLater);
+    m_runs.insert(definitionId, worker);
+    worker->thread->start();
+    return success();
+}
+
+void RunController::cancel(qint64 definitionId)
+{
+    if (Worker *worker = m_runs.value(definitionId))
+        QMetaObject::invokeMethod(worker->run, &PushRun::cancel, Qt::QueuedConnection);
+}
+
+void RunController::onFinished(qint64 definitionId, const RunOutcome &outcome)
+{
+    if (Worker *worker = m_runs.take(definitionId)) {
+        worker->run->deleteLater();
+        delete worker;
+    }
+    emit finished(definitionId, outcome);
+}
+
+} // namespace SyncBridge

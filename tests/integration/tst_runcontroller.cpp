@@ -1,0 +1,208 @@
+// RunController against a real PostgreSQL and the emulator: runs go to worker threads, their signals
+// and the circuit breaker's question come back on the caller's thread, one run per definition,
+// cancel stops after committed work and a later run completes without duplicates.
+#include "emulatorprocess.h"
+#include "postgresfixture.h"
+#include "testpaths.h"
+
+#include "secrets/memorysecretstore.h"
+#include "store/connectionrepository.h"
+#include "store/definitionimporter.h"
+#include "store/definitionrepository.h"
+#include "store/metastore.h"
+#include "sync/runcontroller.h"
+
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+#include <QTimer>
+
+using namespace SyncBridge;
+using namespace SyncBridge::Test;
+
+namespace {
+
+QJsonObject definitionJson(const QString &name, const QString &table, const QString &cursorStrategy)
+{
+    QJsonArray mappings{QJsonObject{{QStringLiteral("source"), QStringLiteral("project_code")}, {QStringLiteral("target"), QStringLiteral("Title")},
+                                    {QStringLiteral("direction"), QStringLiteral("PUSH_ONLY")}, {QStringLiteral("key"), true}},
+                        QJsonObject{{QStringLiteral("source"), QStringLiteral("name")}, {QStringLiteral("target"), QStringLiteral("name")},
+                                    {QStringLiteral("direction"), QStringLiteral("PUSH_ONLY")}}};
+    QJsonObject cursor{{QStringLiteral("strategy"), cursorStrategy}};
+    if (cursorStrategy == QLatin1String("UPDATED_AT"))
+        cursor.insert(QStringLiteral("column"), QStringLiteral("updated_at"));
+    return QJsonObject{
+        {QStringLiteral("name"), name},
+        {QStringLiteral("source"), QJsonObject{{QStringLiteral("database"), QStringLiteral("Demo")}, {QStringLiteral("table"), table}}},
+        {QStringLiteral("cursor"), cursor},
+        {QStringLiteral("targetStrategy"), QStringLiteral("SINGLE")},
+        {QStringLiteral("targets"), QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("Main")}, {QStringLiteral("connection"), QStringLiteral("Emulator")},
+                                                           {QStringLiteral("site"), QStringLiteral("contoso.sharepoint.com:/sites/pmo")},
+                                                           {QStringLiteral("list"), name}}}},
+        {QStringLiteral("deletes"), QJsonObject{{QStringLiteral("policy"), QStringLiteral("DELETE")}}},
+        {QStringLiteral("mappings"), mappings}};
+}
+
+} // namespace
+
+class TestRunController : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    PostgresFixture m_postgres;
+    EmulatorProcess m_emulator;
+    std::shared_ptr<MetaStore> m_store;
+    MemorySecretStore m_secrets;
+
+    qint64 definitionId(const QString &name) { return DefinitionRepository(*m_store).byName(name)->id; }
+
+    int itemsIn(const QString &listName)
+    {
+        for (const QJsonValue &site : m_emulator.admin("GET", QStringLiteral("/index")).json().value(QStringLiteral("sites")).toArray()) {
+            for (const QJsonValue &list : site.toObject().value(QStringLiteral("lists")).toArray()) {
+                if (list.toObject().value(QStringLiteral("displayName")).toString() == listName)
+                    return list.toObject().value(QStringLiteral("itemCount")).toInt();
+            }
+        }
+        return 0;
+    }
+
+    RunOutcome waitForRun(RunController &controller, qint64 id)
+    {
+        std::optional<RunOutcome> outcome;
+        QEventLoop loop;
+        connect(&controller, &RunController::finished, &loop, [&](qint64 finishedId, const RunOutcome &finished) {
+            if (finishedId == id) {
+                outcome = finished;
+                loop.quit();
+            }
+        });
+        loop.exec();
+        return outcome.value_or(RunOutcome{});
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_postgres.start().ok());
+        QVERIFY(m_postgres.createDatabase(QStringLiteral("demo")).ok());
+        QVERIFY(m_postgres.runSqlFile(QStringLiteral("demo"), demoSqlPath()).ok());
+        QVERIFY(m_postgres.query(QStringLiteral("demo"), QStringLiteral("CREATE TABLE scan_projects (LIKE projects INCLUDING ALL);"
+                                                                        "INSERT INTO scan_projects OVERRIDING SYSTEM VALUE SELECT * FROM projects WHERE id <= 20")).ok());
+        QString error;
+        QVERIFY2(m_emulator.start({}, &error), qPrintable(error));
+        QCOMPARE(m_emulator.admin("PATCH", QStringLiteral("/config"), {{QStringLiteral("throttling"), QJsonObject{{QStringLiteral("ruPerMinute"), 1000000}}}}).status, 200);
+
+        auto store = MetaStore::open(*StoreLocation::parse(m_dir.filePath(QStringLiteral("store.db"))));
+        QVERIFY(store.ok());
+        m_store = *store;
+        ConnectionRepository connections(*m_store);
+        Database database = m_postgres.databaseConnection(QStringLiteral("demo"), QStringLiteral("Demo"));
+        database.instances[0].secretRef = QStringLiteral("postgres/demo");
+        QVERIFY(writeSecretBlocking(m_secrets, QStringLiteral("postgres/demo"), m_postgres.password()).ok());
+        QVERIFY(connections.saveDatabase(database).ok());
+        SharePointConnection sharePoint;
+        sharePoint.name = QStringLiteral("Emulator");
+        sharePoint.tenantId = QStringLiteral("contoso");
+        sharePoint.clientId = QStringLiteral("syncbridge-demo");
+        sharePoint.authorityHost = m_emulator.baseUrl();
+        sharePoint.graphBaseUrl = m_emulator.graphUrl();
+        sharePoint.secretRef = QStringLiteral("sharepoint/demo");
+        sharePoint.ruPerMinute = 1000000;
+        QVERIFY(writeSecretBlocking(m_secrets, QStringLiteral("sharepoint/demo"), QStringLiteral("demo-secret")).ok());
+        QVERIFY(connections.saveSharePointConnection(sharePoint).ok());
+        const QJsonObject document{{QStringLiteral("definitions"), QJsonArray{definitionJson(QStringLiteral("Threaded"), QStringLiteral("projects"), QStringLiteral("UPDATED_AT")),
+                                                                              definitionJson(QStringLiteral("Cancelled"), QStringLiteral("projects"), QStringLiteral("UPDATED_AT")),
+                                                                              definitionJson(QStringLiteral("Scanned"), QStringLiteral("scan_projects"), QStringLiteral("FULL_SCAN"))}}};
+        auto imported = importDefinitions(*m_store, QJsonDocument(document).toJson());
+        QVERIFY(imported.ok() && imported->ok());
+    }
+
+    void runsOnAWorkerAndReportsOnTheCallersThread()
+    {
+        RunController controller(m_store, m_secrets);
+        const qint64 id = definitionId(QStringLiteral("Threaded"));
+        int progressOnCallerThread = 0;
+        int progressElsewhere = 0;
+        connect(&controller, &RunController::progress, this, [&](qint64, const RunProgress &) {
+            (QThread::currentThread() == thread() ? progressOnCallerThread : progressElsewhere) += 1;
+        });
+        int ticks = 0;   // the caller's event loop keeps turning while the run works
+        QTimer ticker;
+        connect(&ticker, &QTimer::timeout, this, [&]() { ++ticks; });
+        ticker.start(5);
+
+        QVERIFY(controller.start(id).ok());
+        QVERIFY(controller.isRunning(id));
+        const auto second = controller.start(id);
+        QVERIFY(!second.ok());
+        QCOMPARE(second.error().code(), ErrorCode::AlreadyExists);
+        QVERIFY(second.error().message().contains(QStringLiteral("already running")));
+
+        const RunOutcome outcome = waitForRun(controller, id);
+        QCOMPARE(outcome.status, RunStatus::Succeeded);
+        QCOMPARE(outcome.counters.created, 5000);
+        QCOMPARE(itemsIn(QStringLiteral("Threaded")), 5000);
+        QVERIFY(!controller.isRunning(id));
+        QVERIFY(progressOnCallerThread > 0);
+        QCOMPARE(progressElsewhere, 0);
+        QVERIFY2(ticks > 10, qPrintable(QString::number(ticks)));
+    }
+
+    void cancelStopsAndTheNextRunCompletesWithoutDuplicates()
+    {
+        RunController controller(m_store, m_secrets);
+        const qint64 id = definitionId(QStringLiteral("Cancelled"));
+        connect(&controller, &RunController::progress, this, [&](qint64, const RunProgress &progress) {
+            if (progress.counters.created > 0)
+                controller.cancel(id);
+        });
+        QVERIFY(controller.start(id, PushOptions{false, false, 200, 0}).ok());
+        const RunOutcome cancelled = waitForRun(controller, id);
+        QCOMPARE(cancelled.status, RunStatus::Cancelled);
+        QVERIFY(cancelled.counters.created > 0);
+        QVERIFY(cancelled.counters.created < 5000);
+        QCOMPARE(itemsIn(QStringLiteral("Cancelled")), int(cancelled.counters.created));
+
+        disconnect(&controller, &RunController::progress, this, nullptr);
+        QVERIFY(controller.start(id).ok());
+        const RunOutcome rest = waitForRun(controller, id);
+        QCOMPARE(rest.status, RunStatus::Succeeded);
+        QCOMPARE(cancelled.counters.created + rest.counters.created, 5000);
+        QCOMPARE(itemsIn(QStringLiteral("Cancelled")), 5000);
+    }
+
+    void theBreakersQuestionIsAskedOnTheCallersThread()
+    {
+        RunController controller(m_store, m_secrets);
+        const qint64 id = definitionId(QStringLiteral("Scanned"));
+        QVERIFY(controller.start(id).ok());
+        QCOMPARE(waitForRun(controller, id).counters.created, 20);
+        QVERIFY(m_postgres.query(QStringLiteral("demo"), QStringLiteral("DELETE FROM scan_projects WHERE id <= 10")).ok());
+
+        QList<MassDeleteCheck> asked;
+        bool askedOnCallerThread = false;
+        controller.setMassDeleteApproval([&](qint64 definition, const MassDeleteCheck &check) {
+            askedOnCallerThread = QThread::currentThread() == thread() && definition == id;
+            asked << check;
+            return true;
+        });
+        QVERIFY(controller.start(id).ok());
+        const RunOutcome outcome = waitForRun(controller, id);
+        QCOMPARE(outcome.status, RunStatus::Succeeded);
+        QCOMPARE(asked.size(), 1);
+        QCOMPARE(asked.first().deletions, 10);
+        QCOMPARE(asked.first().items, 20);
+        QVERIFY(askedOnCallerThread);
+        QCOMPARE(outcome.counters.deleted, 10);
+        QCOMPARE(itemsIn(QStringLiteral("Scanned")), 10);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRunController)
+#include "tst_runcontroller.moc"
