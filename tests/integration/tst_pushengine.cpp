@@ -280,17 +280,17 @@ private slots:
         environment.insert(QStringLiteral("SYNCBRIDGE_SECRET_POSTGRES_DEMO"), m_postgres.password());
         environment.insert(QStringLiteral("SYNCBRIDGE_SECRET_SHAREPOINT_DEMO"), QStringLiteral("demo-secret"));
         const QStringList arguments{QStringLiteral("--store"), m_dir.filePath(QStringLiteral("store.db")), QStringLiteral("--secrets"), QStringLiteral("env"),
-                                    QStringLiteral("run"), QStringLiteral("Crash"), QStringLiteral("--page-size"), QStringLiteral("100")};
-        // Slow the emulator a little so a kill lands mid-batch as well as between pages.
-        m_emulator.admin("PATCH", QStringLiteral("/config"), {{QStringLiteral("latency"), QJsonObject{{QStringLiteral("randomMinMs"), 5}, {QStringLiteral("randomMaxMs"), 40}}}});
+                                    QStringLiteral("run"), QStringLiteral("Crash"), QStringLiteral("--page-size"), QStringLiteral("50")};
+        // Slow the emulator so the push outlasts ten kills and a kill lands mid-batch as well as between pages.
+        m_emulator.admin("PATCH", QStringLiteral("/config"), {{QStringLiteral("latency"), QJsonObject{{QStringLiteral("randomMinMs"), 20}, {QStringLiteral("randomMaxMs"), 60}}}});
         QRandomGenerator random(20261122);
         int kills = 0;
-        for (int attempt = 0; attempt < 10; ++attempt) {
+        for (int attempt = 0; attempt < 40 && kills < 10; ++attempt) {
             QProcess run;
             run.setProcessEnvironment(environment);
             run.start(cli, arguments);
             QVERIFY(run.waitForStarted());
-            if (!run.waitForFinished(200 + int(random.bounded(1500)))) {
+            if (!run.waitForFinished(300 + int(random.bounded(700)))) {
                 ::kill(pid_t(run.processId()), SIGKILL);
                 run.waitForFinished();
                 ++kills;
@@ -303,7 +303,7 @@ private slots:
         QVERIFY(last.waitForFinished(300000));
         QVERIFY2(last.exitCode() == 0, last.readAllStandardError().constData());
         qInfo("killed syncbridge-cli %d times during the push; the final run: %s", kills, last.readAllStandardOutput().trimmed().constData());
-        QVERIFY(kills >= 3);
+        QCOMPARE(kills, 10);
         verifyExactlyOnce(QStringLiteral("Crash"), QStringLiteral("C "));
     }
 
