@@ -10,6 +10,10 @@
 #include <QRegularExpression>
 #include <QTimer>
 
+#include <csignal>
+
+#include <sys/prctl.h>
+
 namespace SyncBridge::Test {
 
 QJsonObject HttpExchange::json() const
@@ -30,6 +34,8 @@ bool EmulatorProcess::start(const QStringList &arguments, QString *error)
     QStringList all{QStringLiteral("--port"), QStringLiteral("0")};
     all << arguments;
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
+    // A test that aborts never runs this fixture's destructor: the emulator must not outlive it.
+    m_process.setChildProcessModifier([]() { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
     m_process.start(QStringLiteral(SYNCBRIDGE_EMULATOR_PATH), all);
     if (!m_process.waitForStarted(10000)) {
         if (error)

@@ -1,5 +1,6 @@
 #include "postgresfixture.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -117,7 +118,22 @@ Result<void> PostgresFixture::start()
         else if (attempt == 2)
             return started.error();
     }
+    startWatchdog();
     return success();
+}
+
+void PostgresFixture::startWatchdog()
+{
+    // A test that aborts never runs the destructor; this detached shell stops the server and removes
+    // its files once the test process is gone, so aborted runs leave no server behind.
+    if (m_watchdogStarted)
+        return;
+    m_watchdogStarted = true;
+    const QString pgCtl = (geteuid() == 0 ? QStringLiteral("runuser -u postgres -- ") : QString()) + m_binDir + QStringLiteral("/pg_ctl");
+    const QString script = QStringLiteral("while kill -0 %1 2>/dev/null; do sleep 1; done; %2 -D '%3' -m immediate stop >/dev/null 2>&1; rm -rf '%4'")
+                               .arg(QCoreApplication::applicationPid())
+                               .arg(pgCtl, m_dataDir, m_root.path());
+    QProcess::startDetached(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), script});
 }
 
 Result<void> PostgresFixture::stop()

@@ -36,6 +36,7 @@ public:
     Database databaseConnection(const QString &databaseName, const QString &name = QStringLiteral("Test database")) const;
 
     static int freeLoopbackPort();
+    void startWatchdog();
 
 private:
     Result<QString> run(const QString &program, const QStringList &arguments, int timeoutMs = 60000);
@@ -46,6 +47,7 @@ private:
     QString m_password;
     int m_port = 0;
     bool m_running = false;
+    bool m_watchdogStarted = false;
 };
 
 } // namespace SyncBridge::Test
