@@ -1462,6 +1462,14 @@ Exit-Codes: 0 ok, 1 Elementfehler, 2 Fehler, 64 Aufruffehler, 65 ungültige Eing
         <source>This definition is already running; wait for the run to finish or cancel it.</source>
         <translation>Diese Definition läuft bereits; warten Sie, bis der Lauf endet, oder brechen Sie ihn ab.</translation>
     </message>
+    <message>
+        <source>Cancelled while waiting for the daily budget; everything written so far is recorded.</source>
+        <translation>Während des Wartens auf das Tagesbudget abgebrochen; alles bisher Geschriebene ist erfasst.</translation>
+    </message>
+    <message>
+        <source>The tenant&apos;s daily SharePoint budget is spent; the run waits until it renews at %1 UTC (or cancel it).</source>
+        <translation>Das tägliche SharePoint-Budget des Mandanten ist aufgebraucht; der Lauf wartet, bis es sich um %1 UTC erneuert (oder brechen Sie ihn ab).</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

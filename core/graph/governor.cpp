@@ -50,6 +50,7 @@ void Governor::refill(qint64 now)
     if (now - m_dayStart >= dayMs) {
         m_dayStart = now;
         m_spentToday = 0;
+        m_dailyBudgetRefused = false;
     }
 }
 
@@ -62,8 +63,10 @@ qint64 Governor::tryAcquire(qint64 cost)
         return m_pausedUntil - now;
     if (m_inFlight >= m_concurrency)
         return 5;   // a slot frees when an answer arrives; look again shortly
-    if (m_spentToday + cost > m_settings.ruPerDay)
+    if (m_spentToday + cost > m_settings.ruPerDay) {
+        m_dailyBudgetRefused = true;
         return m_dayStart + dayMs - now;
+    }
     const double needed = double(qMin(cost, m_burst));
     if (m_tokens < needed)
         return qMax<qint64>(1, qint64(std::ceil((needed - m_tokens) / m_refillPerMs)));
@@ -117,6 +120,8 @@ BudgetView Governor::view() const
     view.pausedForMs = qMax<qint64>(0, m_pausedUntil - now);
     view.concurrency = m_concurrency;
     view.ruPerSecond = m_refillPerMs * 1000.0;
+    if (m_dailyBudgetRefused)
+        view.dailyRenewsInMs = qMax<qint64>(0, m_dayStart + dayMs - now);
     return view;
 }
 

@@ -25,6 +25,7 @@ struct BudgetView {
     qint64 pausedForMs = 0;
     int concurrency = 0;
     double ruPerSecond = 0;         // the steady rate the governor keeps
+    qint64 dailyRenewsInMs = 0;     // > 0: a request found the daily budget spent; it waits this long
 
     // Milliseconds N more writes (2 RU each) will take at the steady rate.
     qint64 estimateMsForWrites(qint64 writes) const;
@@ -69,6 +70,7 @@ private:
     qint64 m_spentInWindow = 0;
     qint64 m_dayStart;
     qint64 m_spentToday = 0;
+    bool m_dailyBudgetRefused = false;   // since the day began, a request found the daily budget spent
 };
 
 } // namespace SyncBridge

@@ -20,6 +20,7 @@
 #include <QCoreApplication>
 #include <QHostInfo>
 #include <QSet>
+#include <QTimer>
 #include <QUrl>
 
 namespace SyncBridge {
@@ -74,8 +75,31 @@ void PushRun::report(const QString &phase)
     emit this->progress(progress);
 }
 
+void PushRun::watchDailyBudget()
+{
+    // Writes stall in the governor once the tenant's daily budget is spent: say so, once per stall.
+    const qint64 renewsInMs = m_governor->view().dailyRenewsInMs;
+    if (renewsInMs > 0 && m_cancelled) {
+        // The writes in flight wait in the governor; their pending ledger rows are resolved next run.
+        finish(RunStatus::Cancelled, QCoreApplication::translate("SyncBridge::Sync", "Cancelled while waiting for the daily budget; everything written so far is recorded."));
+        return;
+    }
+    if (renewsInMs > 0 && !m_waitingForDailyBudget) {
+        const QDateTime renews = m_clock.nowUtc().addMSecs(renewsInMs);
+        event(EventSeverity::Warning, QStringLiteral("daily-budget"),
+              QCoreApplication::translate("SyncBridge::Sync", "The tenant's daily SharePoint budget is spent; the run waits until it renews at %1 UTC (or cancel it).")
+                  .arg(renews.toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
+        report(QStringLiteral("waiting for the daily budget"));
+    }
+    m_waitingForDailyBudget = renewsInMs > 0;
+}
+
 void PushRun::start()
 {
+    m_budgetWatch = new QTimer(this);
+    m_budgetWatch->setInterval(2000);
+    connect(m_budgetWatch, &QTimer::timeout, this, &PushRun::watchDailyBudget);
+    m_budgetWatch->start();
     m_startedMs = m_clock.nowUtc().toMSecsSinceEpoch();
     report(QStringLiteral("connecting"));
     const Result<void> prepared = prepare();
@@ -408,6 +432,8 @@ void PushRun::finish(RunStatus status, const QString &message)
     if (m_done)
         return;
     m_done = true;
+    if (m_budgetWatch)
+        m_budgetWatch->stop();
     const RunCounters &c = m_run.counters;
     m_run.status = status;
     m_run.finishedAt = m_clock.nowUtc();

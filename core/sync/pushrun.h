@@ -11,6 +11,7 @@
 #include <memory>
 
 class QJsonArray;
+class QTimer;
 
 namespace SyncBridge {
 
@@ -80,6 +81,7 @@ private:
     void finish(RunStatus status, const QString &message);
     void event(EventSeverity severity, const QString &type, const QString &message, const QJsonObject &payload = {});
     void report(const QString &phase);
+    void watchDailyBudget();
 
     std::shared_ptr<MetaStore> m_store;
     SecretStore &m_secrets;
@@ -107,6 +109,8 @@ private:
     qint64 m_scanMark = 0;                  // FULL_SCAN: when the current scan started (ms since epoch)
     bool m_scanReachedEnd = false;
     bool m_deletesHeldBack = false;
+    QTimer *m_budgetWatch = nullptr;
+    bool m_waitingForDailyBudget = false;
 };
 
 } // namespace SyncBridge

@@ -192,6 +192,7 @@ private slots:
         sharePoint.graphBaseUrl = m_emulator.graphUrl();
         sharePoint.secretRef = QStringLiteral("sharepoint/bench");
         sharePoint.ruPerMinute = 100000000;
+        sharePoint.ruPerDay = 1000000000;   // a million-row push spends 2,000,000 RU, past the default daily budget
         QVERIFY(connections.saveSharePointConnection(sharePoint).ok());
         const QJsonObject document{{QStringLiteral("definitions"), QJsonArray{definitionJson(QStringLiteral("Throughput"), QStringLiteral("bench_rows"), QStringLiteral("Throughput")),
                                                                               definitionJson(QStringLiteral("Latency"), QStringLiteral("bench_latency"), QStringLiteral("Latency"))}}};

@@ -10,6 +10,7 @@
 #include "store/definitionimporter.h"
 #include "store/definitionrepository.h"
 #include "store/metastore.h"
+#include "store/runrepository.h"
 #include "sync/runcontroller.h"
 
 #include <QEventLoop>
@@ -44,6 +45,16 @@ QJsonObject definitionJson(const QString &name, const QString &table, const QStr
                                                            {QStringLiteral("list"), name}}}},
         {QStringLiteral("deletes"), QJsonObject{{QStringLiteral("policy"), QStringLiteral("DELETE")}}},
         {QStringLiteral("mappings"), mappings}};
+}
+
+QJsonObject budgetedDefinitionJson()
+{
+    QJsonObject definition = definitionJson(QStringLiteral("Budgeted"), QStringLiteral("projects"), QStringLiteral("UPDATED_AT"));
+    QJsonArray targets = definition.value(QStringLiteral("targets")).toArray();
+    QJsonObject target = targets.first().toObject();
+    target.insert(QStringLiteral("connection"), QStringLiteral("Small budget"));
+    definition.insert(QStringLiteral("targets"), QJsonArray{target});
+    return definition;
 }
 
 } // namespace
@@ -116,9 +127,15 @@ private slots:
         sharePoint.ruPerMinute = 1000000;
         QVERIFY(writeSecretBlocking(m_secrets, QStringLiteral("sharepoint/demo"), QStringLiteral("demo-secret")).ok());
         QVERIFY(connections.saveSharePointConnection(sharePoint).ok());
+        SharePointConnection smallBudget = sharePoint;
+        smallBudget.id = 0;
+        smallBudget.name = QStringLiteral("Small budget");
+        smallBudget.ruPerDay = 300;   // discovery, provisioning and about a hundred creates
+        QVERIFY(connections.saveSharePointConnection(smallBudget).ok());
         const QJsonObject document{{QStringLiteral("definitions"), QJsonArray{definitionJson(QStringLiteral("Threaded"), QStringLiteral("projects"), QStringLiteral("UPDATED_AT")),
                                                                               definitionJson(QStringLiteral("Cancelled"), QStringLiteral("projects"), QStringLiteral("UPDATED_AT")),
-                                                                              definitionJson(QStringLiteral("Scanned"), QStringLiteral("scan_projects"), QStringLiteral("FULL_SCAN"))}}};
+                                                                              definitionJson(QStringLiteral("Scanned"), QStringLiteral("scan_projects"), QStringLiteral("FULL_SCAN")),
+                                                                              budgetedDefinitionJson()}}};
         auto imported = importDefinitions(*m_store, QJsonDocument(document).toJson());
         QVERIFY(imported.ok() && imported->ok());
     }
@@ -175,6 +192,29 @@ private slots:
         QCOMPARE(rest.status, RunStatus::Succeeded);
         QCOMPARE(cancelled.counters.created + rest.counters.created, 5000);
         QCOMPARE(itemsIn(QStringLiteral("Cancelled")), 5000);
+    }
+
+    void aSpentDailyBudgetIsReportedAndTheWaitCanBeCancelled()
+    {
+        RunController controller(m_store, m_secrets);
+        const qint64 id = definitionId(QStringLiteral("Budgeted"));
+        QStringList phases;
+        connect(&controller, &RunController::progress, this, [&](qint64, const RunProgress &progress) {
+            phases << progress.phase;
+            if (progress.phase == QLatin1String("waiting for the daily budget"))
+                controller.cancel(id);
+        });
+        QVERIFY(controller.start(id, PushOptions{false, false, 20, 0}).ok());   // pages of 20: some commit before the budget runs out
+        const RunOutcome outcome = waitForRun(controller, id);
+        QCOMPARE(outcome.status, RunStatus::Cancelled);
+        QVERIFY2(outcome.message.contains(QStringLiteral("daily budget")), qPrintable(outcome.message));
+        QVERIFY(phases.contains(QStringLiteral("waiting for the daily budget")));
+        QVERIFY(outcome.counters.created > 0);
+        QVERIFY(outcome.counters.created < 200);
+        const auto events = RunRepository(*m_store).events(outcome.runId);
+        QVERIFY(std::any_of(events->cbegin(), events->cend(), [](const RunEvent &event) {
+            return event.type == QLatin1String("daily-budget") && event.message.contains(QStringLiteral("renews at"));
+        }));
     }
 
     void theBreakersQuestionIsAskedOnTheCallersThread()

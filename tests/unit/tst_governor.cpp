@@ -111,6 +111,11 @@ private slots:
         QVERIFY(qAbs(view.ruPerSecond - (1250 - 40) / 60.0) < 0.01);
         QCOMPARE(view.estimateMsForWrites(0), 0);
         QVERIFY(qAbs(view.estimateMsForWrites(605) - 60000) <= 1);   // 1,210 RU at 1,210 RU/min
+        // 200 s into the day the budget was refused: the wait is reported until the day renews.
+        QCOMPARE(view.dailyRenewsInMs, 24 * 3600 * 1000 - 200 * 1000);
+        clock.advance(24 * 3600 * 1000);
+        QCOMPARE(governor.tryAcquire(2), 0);
+        QCOMPARE(governor.view().dailyRenewsInMs, 0);
     }
 };
 
