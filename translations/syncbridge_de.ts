@@ -1463,12 +1463,16 @@ Exit-Codes: 0 ok, 1 Elementfehler, 2 Fehler, 64 Aufruffehler, 65 ungültige Eing
         <translation>Diese Definition läuft bereits; warten Sie, bis der Lauf endet, oder brechen Sie ihn ab.</translation>
     </message>
     <message>
-        <source>Cancelled while waiting for the daily budget; everything written so far is recorded.</source>
-        <translation>Während des Wartens auf das Tagesbudget abgebrochen; alles bisher Geschriebene ist erfasst.</translation>
-    </message>
-    <message>
         <source>The tenant&apos;s daily SharePoint budget is spent; the run waits until it renews at %1 UTC (or cancel it).</source>
         <translation>Das tägliche SharePoint-Budget des Mandanten ist aufgebraucht; der Lauf wartet, bis es sich um %1 UTC erneuert (oder brechen Sie ihn ab).</translation>
+    </message>
+    <message>
+        <source>Cancelled while waiting for the SharePoint budget; everything written so far is recorded.</source>
+        <translation>Während des Wartens auf das SharePoint-Budget abgebrochen; alles bisher Geschriebene ist erfasst.</translation>
+    </message>
+    <message>
+        <source>SharePoint asked the run to pause (throttling, possibly its daily limit); the run waits until %1 UTC (or cancel it).</source>
+        <translation>SharePoint hat den Lauf um eine Pause gebeten (Drosselung, womöglich das Tageslimit); der Lauf wartet bis %1 UTC (oder brechen Sie ihn ab).</translation>
     </message>
 </context>
 <context>

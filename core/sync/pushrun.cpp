@@ -24,11 +24,10 @@
 #include <QUrl>
 
 namespace SyncBridge {
+
 namespace {
-
-
+constexpr qint64 longPauseMs = 60 * 1000;   // a Retry-After this long is worth telling the user about
 } // namespace
-
 
 PushRun::PushRun(std::shared_ptr<MetaStore> store, SecretStore &secrets, std::shared_ptr<Governor> governor, qint64 definitionId,
                  PushOptions options, const Clock &clock, QObject *parent)
@@ -75,30 +74,33 @@ void PushRun::report(const QString &phase)
     emit this->progress(progress);
 }
 
-void PushRun::watchDailyBudget()
+void PushRun::watchBudget()
 {
-    // Writes stall in the governor once the tenant's daily budget is spent: say so, once per stall.
-    const qint64 renewsInMs = m_governor->view().dailyRenewsInMs;
-    if (renewsInMs > 0 && m_cancelled) {
+    // Writes stall in the governor when the tenant's daily budget is spent or SharePoint asked for a
+    // long pause (its own daily limit): say so, once per stall, and let a cancel end the wait.
+    const BudgetView view = m_governor->view();
+    const qint64 waitMs = view.dailyRenewsInMs > 0 ? view.dailyRenewsInMs : (view.pausedForMs >= longPauseMs ? view.pausedForMs : 0);
+    if (waitMs > 0 && m_cancelled) {
         // The writes in flight wait in the governor; their pending ledger rows are resolved next run.
-        finish(RunStatus::Cancelled, QCoreApplication::translate("SyncBridge::Sync", "Cancelled while waiting for the daily budget; everything written so far is recorded."));
+        finish(RunStatus::Cancelled, QCoreApplication::translate("SyncBridge::Sync", "Cancelled while waiting for the SharePoint budget; everything written so far is recorded."));
         return;
     }
-    if (renewsInMs > 0 && !m_waitingForDailyBudget) {
-        const QDateTime renews = m_clock.nowUtc().addMSecs(renewsInMs);
-        event(EventSeverity::Warning, QStringLiteral("daily-budget"),
-              QCoreApplication::translate("SyncBridge::Sync", "The tenant's daily SharePoint budget is spent; the run waits until it renews at %1 UTC (or cancel it).")
-                  .arg(renews.toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
-        report(QStringLiteral("waiting for the daily budget"));
+    if (waitMs > 0 && !m_waitingForBudget) {
+        const QString resumes = m_clock.nowUtc().addMSecs(waitMs).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+        event(EventSeverity::Warning, QStringLiteral("budget-wait"),
+              view.dailyRenewsInMs > 0
+                  ? QCoreApplication::translate("SyncBridge::Sync", "The tenant's daily SharePoint budget is spent; the run waits until it renews at %1 UTC (or cancel it).").arg(resumes)
+                  : QCoreApplication::translate("SyncBridge::Sync", "SharePoint asked the run to pause (throttling, possibly its daily limit); the run waits until %1 UTC (or cancel it).").arg(resumes));
+        report(QStringLiteral("waiting for the SharePoint budget"));
     }
-    m_waitingForDailyBudget = renewsInMs > 0;
+    m_waitingForBudget = waitMs > 0;
 }
 
 void PushRun::start()
 {
     m_budgetWatch = new QTimer(this);
     m_budgetWatch->setInterval(2000);
-    connect(m_budgetWatch, &QTimer::timeout, this, &PushRun::watchDailyBudget);
+    connect(m_budgetWatch, &QTimer::timeout, this, &PushRun::watchBudget);
     m_budgetWatch->start();
     m_startedMs = m_clock.nowUtc().toMSecsSinceEpoch();
     report(QStringLiteral("connecting"));

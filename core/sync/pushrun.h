@@ -81,7 +81,7 @@ private:
     void finish(RunStatus status, const QString &message);
     void event(EventSeverity severity, const QString &type, const QString &message, const QJsonObject &payload = {});
     void report(const QString &phase);
-    void watchDailyBudget();
+    void watchBudget();
 
     std::shared_ptr<MetaStore> m_store;
     SecretStore &m_secrets;
@@ -110,7 +110,7 @@ private:
     bool m_scanReachedEnd = false;
     bool m_deletesHeldBack = false;
     QTimer *m_budgetWatch = nullptr;
-    bool m_waitingForDailyBudget = false;
+    bool m_waitingForBudget = false;
 };
 
 } // namespace SyncBridge

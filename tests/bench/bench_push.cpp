@@ -176,7 +176,7 @@ private slots:
 
         QString error;
         QVERIFY2(m_emulator.start({}, &error), qPrintable(error));
-        QCOMPARE(m_emulator.admin("PATCH", QStringLiteral("/config"), {{QStringLiteral("throttling"), QJsonObject{{QStringLiteral("ruPerMinute"), 100000000}}}}).status, 200);
+        QCOMPARE(m_emulator.admin("PATCH", QStringLiteral("/config"), {{QStringLiteral("throttling"), QJsonObject{{QStringLiteral("ruPerMinute"), 100000000}, {QStringLiteral("ruPerDay"), 1000000000}}}}).status, 200);
 
         auto store = MetaStore::open(*StoreLocation::parse(m_dir.filePath(QStringLiteral("store.db"))));
         QVERIFY(store.ok());

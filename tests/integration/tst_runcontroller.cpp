@@ -201,19 +201,19 @@ private slots:
         QStringList phases;
         connect(&controller, &RunController::progress, this, [&](qint64, const RunProgress &progress) {
             phases << progress.phase;
-            if (progress.phase == QLatin1String("waiting for the daily budget"))
+            if (progress.phase == QLatin1String("waiting for the SharePoint budget"))
                 controller.cancel(id);
         });
         QVERIFY(controller.start(id, PushOptions{false, false, 20, 0}).ok());   // pages of 20: some commit before the budget runs out
         const RunOutcome outcome = waitForRun(controller, id);
         QCOMPARE(outcome.status, RunStatus::Cancelled);
-        QVERIFY2(outcome.message.contains(QStringLiteral("daily budget")), qPrintable(outcome.message));
-        QVERIFY(phases.contains(QStringLiteral("waiting for the daily budget")));
+        QVERIFY2(outcome.message.contains(QStringLiteral("budget")), qPrintable(outcome.message));
+        QVERIFY(phases.contains(QStringLiteral("waiting for the SharePoint budget")));
         QVERIFY(outcome.counters.created > 0);
         QVERIFY(outcome.counters.created < 200);
         const auto events = RunRepository(*m_store).events(outcome.runId);
         QVERIFY(std::any_of(events->cbegin(), events->cend(), [](const RunEvent &event) {
-            return event.type == QLatin1String("daily-budget") && event.message.contains(QStringLiteral("renews at"));
+            return event.type == QLatin1String("budget-wait") && event.message.contains(QStringLiteral("renews at"));
         }));
     }
 
@@ -241,6 +241,26 @@ private slots:
         QVERIFY(askedOnCallerThread);
         QCOMPARE(outcome.counters.deleted, 10);
         QCOMPARE(itemsIn(QStringLiteral("Scanned")), 10);
+    }
+    void aLongPauseSharePointAsksForIsReported()
+    {
+        // The service's own daily limit: the emulator refuses with a Retry-After until its day ends.
+        QCOMPARE(m_emulator.admin("PATCH", QStringLiteral("/config"), {{QStringLiteral("throttling"), QJsonObject{{QStringLiteral("ruPerDay"), 0}}}}).status, 200);
+        RunController controller(m_store, m_secrets);
+        const qint64 id = definitionId(QStringLiteral("Threaded"));
+        QVERIFY(m_postgres.query(QStringLiteral("demo"), QStringLiteral("UPDATE projects SET name = name || ' (paused)' WHERE id <= 3")).ok());
+        connect(&controller, &RunController::progress, this, [&](qint64, const RunProgress &progress) {
+            if (progress.phase == QLatin1String("waiting for the SharePoint budget"))
+                controller.cancel(id);
+        });
+        QVERIFY(controller.start(id).ok());
+        const RunOutcome outcome = waitForRun(controller, id);
+        QVERIFY(m_emulator.reset());   // the tenant stays refused until the emulator's day ends
+        QCOMPARE(outcome.status, RunStatus::Cancelled);
+        const auto events = RunRepository(*m_store).events(outcome.runId);
+        QVERIFY(std::any_of(events->cbegin(), events->cend(), [](const RunEvent &event) {
+            return event.type == QLatin1String("budget-wait") && event.message.contains(QStringLiteral("asked the run to pause"));
+        }));
     }
 };
 
