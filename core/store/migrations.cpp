@@ -180,6 +180,8 @@ const QList<Migration> &migrations()
          {QStringLiteral("ALTER TABLE sync_ledger ADD COLUMN previous_list_graph_id TEXT")}},
         {4, QStringLiteral("ledger: the full scan that last saw the row"),
          {QStringLiteral("ALTER TABLE sync_ledger ADD COLUMN last_seen_scan BIGINT")}},
+        {5, QStringLiteral("ledger: index by state (pending rows are looked up at every run's start)"),
+         {QStringLiteral("CREATE INDEX sync_ledger_state ON sync_ledger (definition_id, state)")}},
     };
     return all;
 }
