@@ -25,7 +25,8 @@ void PushRun::writePage(std::shared_ptr<Page> page)
         for (const RetryItem &item : std::as_const(*retryQueue))
             attempts.insert(item.identityHash, item.attempts);
     }
-    const auto fail = [this, page, now, &attempts](const PlannedRow &plan, const QString &error) {
+    // attempts by value: the write callback below calls this after writePage has returned
+    const auto fail = [this, page, now, attempts](const PlannedRow &plan, const QString &error) {
         const int attempt = attempts.value(plan.identity.hash) + 1;
         page->failures.append({0, m_definitionId, plan.identity.hash, plan.identity.text, attempt, nextAttempt(now, attempt), error});
         ++m_run.counters.failed;
