@@ -184,13 +184,7 @@ private slots:
         Database database = m_postgres.databaseConnection(QStringLiteral("bench"), QStringLiteral("Bench"));
         database.instances[0].secretRef = QStringLiteral("postgres/bench");
         QVERIFY(connections.saveDatabase(database).ok());
-        SharePointConnection sharePoint;
-        sharePoint.name = QStringLiteral("Emulator");
-        sharePoint.tenantId = QStringLiteral("contoso");
-        sharePoint.clientId = QStringLiteral("syncbridge-demo");
-        sharePoint.authorityHost = m_emulator.baseUrl();
-        sharePoint.graphBaseUrl = m_emulator.graphUrl();
-        sharePoint.secretRef = QStringLiteral("sharepoint/bench");
+        SharePointConnection sharePoint = m_emulator.sharePointConnection(QStringLiteral("Emulator"), QStringLiteral("sharepoint/bench"));
         sharePoint.ruPerMinute = 100000000;
         sharePoint.ruPerDay = 1000000000;   // a million-row push spends 2,000,000 RU, past the default daily budget
         QVERIFY(connections.saveSharePointConnection(sharePoint).ok());

@@ -117,13 +117,7 @@ private slots:
         database.instances[0].secretRef = QStringLiteral("postgres/demo");
         QVERIFY(writeSecretBlocking(m_secrets, QStringLiteral("postgres/demo"), m_postgres.password()).ok());
         QVERIFY(connections.saveDatabase(database).ok());
-        SharePointConnection sharePoint;
-        sharePoint.name = QStringLiteral("Emulator");
-        sharePoint.tenantId = QStringLiteral("contoso");
-        sharePoint.clientId = QStringLiteral("syncbridge-demo");
-        sharePoint.authorityHost = m_emulator.baseUrl();
-        sharePoint.graphBaseUrl = m_emulator.graphUrl();
-        sharePoint.secretRef = QStringLiteral("sharepoint/demo");
+        SharePointConnection sharePoint = m_emulator.sharePointConnection();
         sharePoint.ruPerMinute = 1000000;
         QVERIFY(writeSecretBlocking(m_secrets, QStringLiteral("sharepoint/demo"), QStringLiteral("demo-secret")).ok());
         QVERIFY(connections.saveSharePointConnection(sharePoint).ok());

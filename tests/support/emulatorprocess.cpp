@@ -138,13 +138,23 @@ HttpExchange EmulatorProcess::admin(const QByteArray &method, const QString &pat
                    body.isEmpty() && method == "GET" ? QByteArray() : QJsonDocument(body).toJson(QJsonDocument::Compact));
 }
 
-std::unique_ptr<GraphClient> EmulatorProcess::graphClient(const GovernorSettings &governor, const QString &secret, const QString &graphBase) const
+SharePointConnection EmulatorProcess::sharePointConnection(const QString &name, const QString &secretRef) const
 {
     SharePointConnection connection;
+    connection.name = name;
     connection.tenantId = QStringLiteral("contoso");
     connection.clientId = QStringLiteral("syncbridge-demo");
     connection.authorityHost = baseUrl();
-    connection.graphBaseUrl = graphBase.isEmpty() ? graphUrl() : graphBase;
+    connection.graphBaseUrl = graphUrl();
+    connection.secretRef = secretRef;
+    return connection;
+}
+
+std::unique_ptr<GraphClient> EmulatorProcess::graphClient(const GovernorSettings &governor, const QString &secret, const QString &graphBase) const
+{
+    SharePointConnection connection = sharePointConnection();
+    if (!graphBase.isEmpty())
+        connection.graphBaseUrl = graphBase;
     return std::make_unique<GraphClient>(GraphEndpoint::from(connection),
                                          [secret](std::function<void(Result<QString>)> done) { done(secret); },
                                          std::make_shared<Governor>(governor));

@@ -14,6 +14,7 @@
 namespace SyncBridge {
 class GraphClient;
 struct GovernorSettings;
+struct SharePointConnection;
 }
 
 namespace SyncBridge::Test {
@@ -59,6 +60,9 @@ public:
     QString token(bool fresh = false);
     HttpExchange tokenRequest(const QByteArray &form, const QString &tenant = QStringLiteral("contoso"));
 
+    // A SharePoint connection for the default app against this emulator, as the product stores it.
+    SharePointConnection sharePointConnection(const QString &name = QStringLiteral("Emulator"),
+                                              const QString &secretRef = QStringLiteral("sharepoint/demo")) const;
     // A product GraphClient for the default app against this emulator (graphBase overrides the URL).
     std::unique_ptr<GraphClient> graphClient(const GovernorSettings &governor, const QString &secret = QStringLiteral("demo-secret"),
                                              const QString &graphBase = {}) const;
