@@ -18,6 +18,7 @@ QString errorCodeName(ErrorCode code)
     case ErrorCode::DatabaseMissing: return QStringLiteral("database-missing");
     case ErrorCode::Timeout: return QStringLiteral("timeout");
     case ErrorCode::SourceFailure: return QStringLiteral("source-failure");
+    case ErrorCode::ConnectionLost: return QStringLiteral("connection-lost");
     case ErrorCode::KeychainUnavailable: return QStringLiteral("keychain-unavailable");
     case ErrorCode::SecretNotFound: return QStringLiteral("secret-not-found");
     case ErrorCode::Unsupported: return QStringLiteral("unsupported");

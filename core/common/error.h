@@ -18,6 +18,7 @@ enum class ErrorCode {
     DatabaseMissing,
     Timeout,
     SourceFailure,
+    ConnectionLost,     // an open database connection broke (server stopped, network); another instance may serve
     KeychainUnavailable,
     SecretNotFound,
     Unsupported,

@@ -5,9 +5,11 @@
 #include <QCoreApplication>
 
 #include <pqxx/prepared_statement>
+#include <pqxx/stream_from>
 #include <pqxx/result>
 #include <pqxx/transaction>
 
+#include <functional>
 #include <vector>
 
 namespace SyncBridge {
@@ -76,14 +78,11 @@ void prepareSession(pqxx::work &tx)
     tx.exec("SET LOCAL IntervalStyle = 'iso_8601'");
 }
 
-SourceRow rowFrom(const pqxx::row &row, const ChangeQuery &query)
+SourceRow rowFrom(const QList<std::optional<QString>> &values, const ChangeQuery &query)
 {
     SourceRow source;
-    for (int i = 0; i < query.columns.size(); ++i) {
-        const pqxx::field field = row[i];
-        source.values.insert(query.columns.at(i).name,
-                             field.is_null() ? std::nullopt : std::optional<QString>(QString::fromUtf8(field.c_str())));
-    }
+    for (int i = 0; i < query.columns.size(); ++i)
+        source.values.insert(query.columns.at(i).name, values.value(i));
     for (const QString &key : query.keyColumns)
         source.keyValues << source.values.value(key).value_or(QString());
     if (!query.cursorColumn.isEmpty())
@@ -91,27 +90,105 @@ SourceRow rowFrom(const pqxx::row &row, const ChangeQuery &query)
     return source;
 }
 
+SourceRow rowFrom(const pqxx::row &row, const ChangeQuery &query)
+{
+    QList<std::optional<QString>> values;
+    values.reserve(query.columns.size());
+    for (int i = 0; i < query.columns.size(); ++i) {
+        const pqxx::field field = row[i];
+        values << (field.is_null() ? std::nullopt : std::optional<QString>(QString::fromUtf8(field.c_str())));
+    }
+    return rowFrom(values, query);
+}
+
+// One line of COPY's text format: tab-separated fields, \N for NULL, backslash escapes.
+QList<std::optional<QString>> copyFields(const std::string &line)
+{
+    QList<std::optional<QString>> fields;
+    std::string field;
+    bool null = false;
+    for (std::size_t i = 0; i <= line.size(); ++i) {
+        if (i == line.size() || line[i] == '\t') {
+            fields << (null ? std::nullopt : std::optional<QString>(QString::fromUtf8(field.data(), qsizetype(field.size()))));
+            field.clear();
+            null = false;
+            continue;
+        }
+        if (line[i] != '\\' || i + 1 == line.size()) {
+            field += line[i];
+            continue;
+        }
+        const char escaped = line[++i];
+        switch (escaped) {
+        case 'N': null = true; break;
+        case 'b': field += '\b'; break;
+        case 'f': field += '\f'; break;
+        case 'n': field += '\n'; break;
+        case 'r': field += '\r'; break;
+        case 't': field += '\t'; break;
+        case 'v': field += '\v'; break;
+        default: field += escaped; break;   // \\ and any other escaped character stand for themselves
+        }
+    }
+    return fields;
+}
+
 } // namespace
 
-QString changeQuerySql(const ChangeQuery &query)
+namespace {
+
+// The position's values are parameters; `placeholder(n)` spells the n-th (1-based) in the SQL.
+QString positionedSelect(const ChangeQuery &query, int limit, const std::function<QString(int)> &placeholder)
 {
     QString sql = QStringLiteral("SELECT %1 FROM %2.%3 AS src").arg(selectList(query), quoted(query.schema), quoted(query.table));
-    const bool positioned = !query.afterKey.isEmpty();
-    if (positioned) {
+    if (!query.afterKey.isEmpty()) {
         QStringList left, right;
         int parameter = 1;
         if (!query.cursorColumn.isEmpty()) {
             left << sourceColumn(query.cursorColumn);
-            right << QStringLiteral("$%1%2").arg(parameter++).arg(castFor(query, query.cursorColumn));
+            right << placeholder(parameter++) + castFor(query, query.cursorColumn);
         }
         for (const QString &key : query.keyColumns) {
             left << sourceColumn(key);
-            right << QStringLiteral("$%1%2").arg(parameter++).arg(castFor(query, key));
+            right << placeholder(parameter++) + castFor(query, key);
         }
         sql += QStringLiteral(" WHERE (%1) > (%2)").arg(left.join(QStringLiteral(", ")), right.join(QStringLiteral(", ")));
     }
-    sql += QStringLiteral(" ORDER BY %1 LIMIT %2").arg(orderColumns(query)).arg(query.pageSize);
+    sql += QStringLiteral(" ORDER BY %1 LIMIT %2").arg(orderColumns(query)).arg(limit);
     return sql;
+}
+
+std::vector<std::string> positionValues(const ChangeQuery &query)
+{
+    std::vector<std::string> values;
+    if (query.afterKey.isEmpty())
+        return values;
+    if (!query.cursorColumn.isEmpty())
+        values.push_back(query.afterCursor.value_or(QString()).toStdString());
+    for (const QString &value : query.afterKey)
+        values.push_back(value.toStdString());
+    return values;
+}
+
+QString streamSetting(int parameter)
+{
+    return QStringLiteral("syncbridge.position_%1").arg(parameter);
+}
+
+} // namespace
+
+QString changeQuerySql(const ChangeQuery &query)
+{
+    return positionedSelect(query, query.pageSize, [](int parameter) { return QStringLiteral("$%1").arg(parameter); });
+}
+
+QString changeStreamSql(const ChangeQuery &query, int windowRows)
+{
+    // COPY takes no parameters: the position is bound into transaction-local settings first and
+    // read back here, so no value is ever spliced into the SQL.
+    return positionedSelect(query, windowRows, [](int parameter) {
+        return QStringLiteral("current_setting('%1')").arg(streamSetting(parameter));
+    });
 }
 
 Result<ChangePage> readChanges(pqxx::connection &connection, const ChangeQuery &query)
@@ -119,13 +196,7 @@ Result<ChangePage> readChanges(pqxx::connection &connection, const ChangeQuery &
     try {
         pqxx::work tx(connection);
         prepareSession(tx);
-        std::vector<std::string> parameters;
-        if (!query.afterKey.isEmpty()) {
-            if (!query.cursorColumn.isEmpty())
-                parameters.push_back(query.afterCursor.value_or(QString()).toStdString());
-            for (const QString &value : query.afterKey)
-                parameters.push_back(value.toStdString());
-        }
+        const std::vector<std::string> parameters = positionValues(query);
         const pqxx::result result = tx.exec_params(changeQuerySql(query).toStdString(), pqxx::prepare::make_dynamic_params(parameters));
         tx.commit();
         ChangePage page;
@@ -170,6 +241,91 @@ Result<QList<SourceRow>> readRowsByKey(pqxx::connection &connection, const Chang
     } catch (const std::exception &failure) {
         return sourceQueryError(failure, QCoreApplication::translate("SyncBridge::Source", "reading rows of %1.%2").arg(query.schema, query.table));
     }
+}
+
+} // namespace SyncBridge
+
+namespace SyncBridge {
+
+ChangeStream::ChangeStream(pqxx::connection &connection, ChangeQuery query, int windowRows)
+    : m_transaction(std::make_unique<pqxx::work>(connection))
+    , m_query(std::move(query))
+    , m_windowRows(windowRows)
+{
+}
+
+ChangeStream::~ChangeStream()
+{
+    try {
+        // Leaving a COPY early: the connection must read (and drop) the rest before it can be reused.
+        if (m_copy && !m_ended) {
+            std::string rest;
+            while (m_copy->get_raw_line(rest)) {
+            }
+        }
+        m_copy.reset();
+        m_transaction.reset();
+    } catch (const std::exception &) {
+        // a broken connection is noticed (and replaced) by the next reader
+    }
+}
+
+Result<std::unique_ptr<ChangeStream>> ChangeStream::open(pqxx::connection &connection, const ChangeQuery &query, int windowRows)
+{
+    try {
+        std::unique_ptr<ChangeStream> stream(new ChangeStream(connection, query, windowRows));
+        pqxx::work &tx = *stream->m_transaction;
+        prepareSession(tx);
+        const std::vector<std::string> values = positionValues(query);
+        if (!values.empty()) {
+            QStringList settings;
+            for (std::size_t i = 0; i < values.size(); ++i)
+                settings << QStringLiteral("set_config('%1', $%2, true)").arg(streamSetting(int(i) + 1)).arg(i + 1);
+            tx.exec_params((QStringLiteral("SELECT ") + settings.join(QStringLiteral(", "))).toStdString(), pqxx::prepare::make_dynamic_params(values));
+        }
+        stream->m_copy = std::make_unique<pqxx::stream_from>(tx, (QLatin1Char('(') + changeStreamSql(query, windowRows) + QLatin1Char(')')).toStdString());
+        return stream;
+    } catch (const std::exception &failure) {
+        return sourceQueryError(failure, QCoreApplication::translate("SyncBridge::Source", "reading changes from %1.%2").arg(query.schema, query.table));
+    }
+}
+
+bool ChangeStream::continues(const ChangeQuery &query) const
+{
+    if (m_ended)
+        return false;
+    const bool fromStart = query.afterKey.isEmpty();
+    if (m_streamed == 0)
+        return fromStart ? m_query.afterKey.isEmpty() : (query.afterKey == m_query.afterKey && query.afterCursor == m_query.afterCursor);
+    return !fromStart && query.afterKey == m_last.keyValues && (query.cursorColumn.isEmpty() || query.afterCursor == m_last.cursorValue);
+}
+
+Result<ChangePage> ChangeStream::next(int pageSize)
+{
+    ChangePage page;
+    try {
+        std::string line;
+        while (page.rows.size() < pageSize && !m_ended) {
+            if (!m_copy->get_raw_line(line)) {
+                m_ended = true;
+                m_copy->complete();
+                m_transaction->commit();
+                break;
+            }
+            if (!line.empty() && line.back() == '\n')
+                line.pop_back();   // the row's terminator (a newline inside a value arrives escaped)
+            page.rows << rowFrom(copyFields(line), m_query);
+            ++m_streamed;
+        }
+    } catch (const std::exception &failure) {
+        m_ended = true;
+        return sourceQueryError(failure, QCoreApplication::translate("SyncBridge::Source", "reading changes from %1.%2").arg(m_query.schema, m_query.table));
+    }
+    if (!page.rows.isEmpty())
+        m_last = page.rows.last();
+    // A full page may have more behind it; so may a window that ended on its row limit.
+    page.more = !page.rows.isEmpty() && (page.rows.size() == pageSize || windowFull());
+    return page;
 }
 
 } // namespace SyncBridge

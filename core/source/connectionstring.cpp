@@ -23,6 +23,7 @@ std::string libpqConnectionString(const Database &database, const DatabaseInstan
         QStringLiteral("user=") + quoted(instance.userName),
         QStringLiteral("connect_timeout=") + QString::number(qMax(2, connectTimeoutSeconds)),
         QStringLiteral("application_name='SyncBridge'"),
+        QStringLiteral("client_encoding='UTF8'"),   // every text read is decoded as UTF-8, whatever the server's encoding
     };
     if (!instance.sslMode.isEmpty())
         parts << QStringLiteral("sslmode=") + quoted(instance.sslMode);

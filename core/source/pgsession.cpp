@@ -7,6 +7,8 @@
 
 #include <algorithm>
 
+#include <pqxx/except>
+
 namespace SyncBridge {
 namespace {
 
@@ -66,6 +68,14 @@ Error classifyConnectionFailure(const QString &message, const Database &database
 
 Error sourceQueryError(const std::exception &exception, const QString &what)
 {
+    // 57P01-03: the server is shutting down or restarting; 08xxx: the connection itself failed. The
+    // source is only read, so a commit cut off by a lost connection ("in doubt") lost nothing either.
+    const auto *sqlFailure = dynamic_cast<const pqxx::sql_error *>(&exception);
+    const std::string state = sqlFailure ? sqlFailure->sqlstate() : std::string();
+    if (dynamic_cast<const pqxx::broken_connection *>(&exception) || dynamic_cast<const pqxx::in_doubt_error *>(&exception)
+        || state.rfind("57P", 0) == 0 || state.rfind("08", 0) == 0)
+        return Error(ErrorCode::ConnectionLost, QCoreApplication::translate("SyncBridge::Source", "The connection to the database broke while %1.").arg(what),
+                     QString::fromUtf8(exception.what()).trimmed());
     return Error(ErrorCode::SourceFailure, QCoreApplication::translate("SyncBridge::Source", "The database failed while %1.").arg(what), QString::fromUtf8(exception.what()).trimmed());
 }
 

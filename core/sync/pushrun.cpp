@@ -9,7 +9,7 @@
 #include "graph/provisioning.h"
 #include "secrets/secretstore.h"
 #include "source/introspector.h"
-#include "source/pgsession.h"
+#include "source/sourcereader.h"
 #include "store/connectionrepository.h"
 #include "store/definitionrepository.h"
 #include "store/ledgerrepository.h"
@@ -145,14 +145,14 @@ Result<void> PushRun::prepare()
     if (connection == sharePoint->cend())
         return Error(ErrorCode::NotFound, QCoreApplication::translate("SyncBridge::Sync", "The definition's SharePoint connection no longer exists."));
 
-    auto session = PgSession::open(*database, [this](const DatabaseInstance &instance) { return readSecretBlocking(m_secrets, instance.secretRef); });
-    if (!session)
-        return session.error();
-    m_session = std::move(*session);
-    for (const FailedAttempt &failed : m_session->failedAttempts())
-        event(EventSeverity::Warning, QStringLiteral("failover"),
-              QCoreApplication::translate("SyncBridge::Sync", "Instance '%1' was unavailable (%2); using '%3'.").arg(failed.instanceName, failed.error.message(), m_session->instance().name));
-    auto tables = introspectTables(m_session->connection());
+    auto source = SourceReader::open(
+        *database, [this](const DatabaseInstance &instance) { return readSecretBlocking(m_secrets, instance.secretRef); },
+        [this](const QString &message) { event(EventSeverity::Warning, QStringLiteral("failover"), message); });
+    if (!source)
+        return source.error();
+    m_source = std::move(*source);
+    m_source->setStreamWindow(m_options.streamWindowRows);
+    auto tables = introspectTables(m_source->session().connection());
     if (!tables)
         return tables.error();
     const auto table = std::find_if(tables->cbegin(), tables->cend(), [&](const TableInfo &t) {
@@ -296,9 +296,9 @@ void PushRun::processRetries()
     m_query.table = m_table.name;
     m_query.columns = m_table.columns;
     m_query.keyColumns = m_context.keyColumns;
-    auto rows = readRowsByKey(m_session->connection(), m_query, keys);
+    auto rows = m_source->rowsByKey(m_query, keys);
     if (!rows) {
-        finish(RunStatus::Failed, rows.error().message());
+        finish(RunStatus::Failed, rows.error().toString());
         return;
     }
     auto page = std::make_shared<Page>();
@@ -344,9 +344,9 @@ void PushRun::readNextPage()
     }
     if (m_scanMark == 0 && m_definition.cursorStrategy == CursorStrategy::FullScan)
         m_scanMark = m_clock.nowUtc().toMSecsSinceEpoch();
-    auto read = readChanges(m_session->connection(), m_query);
+    auto read = m_source->changes(m_query);
     if (!read) {
-        finish(RunStatus::Failed, read.error().message());
+        finish(RunStatus::Failed, read.error().toString());
         return;
     }
     if (read->rows.isEmpty()) {
@@ -404,7 +404,7 @@ void PushRun::process(std::shared_ptr<Page> page)
             return;
         }
         // The cursor is not stored in a dry run: page on in memory.
-        auto read = readChanges(m_session->connection(), [&] {
+        auto read = m_source->changes([&] {
             ChangeQuery next = m_query;
             next.afterCursor = page->last->cursorValue;
             next.afterKey = page->last->keyValues;
@@ -412,7 +412,7 @@ void PushRun::process(std::shared_ptr<Page> page)
             return next;
         }());
         if (!read) {
-            finish(RunStatus::Failed, read.error().message());
+            finish(RunStatus::Failed, read.error().toString());
             return;
         }
         auto nextPage = std::make_shared<Page>();

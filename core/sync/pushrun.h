@@ -19,7 +19,7 @@ class BatchWriter;
 class GraphClient;
 class Governor;
 class MetaStore;
-class PgSession;
+class SourceReader;
 class SecretStore;
 struct ItemOperation;
 
@@ -28,6 +28,7 @@ struct PushOptions {
     bool resetCursor = false;       // full re-sync: updates instead of duplicates, thanks to the ledger
     int pageSize = 500;
     int sampleRows = 5;
+    int streamWindowRows = 20000;   // rows per COPY statement, so per source transaction
 };
 
 // What the delete circuit breaker asks before a run deletes more than the definition's share of a
@@ -94,7 +95,7 @@ private:
 
     SyncDefinition m_definition;
     TableInfo m_table;
-    std::unique_ptr<PgSession> m_session;
+    std::unique_ptr<SourceReader> m_source;
     std::unique_ptr<GraphClient> m_graph;
     std::unique_ptr<BatchWriter> m_writer;
     QString m_siteId;

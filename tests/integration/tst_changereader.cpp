@@ -6,6 +6,7 @@
 #include "source/changereader.h"
 #include "source/introspector.h"
 #include "source/pgsession.h"
+#include "source/sourcereader.h"
 
 #include <QSet>
 #include <QTest>
@@ -149,6 +150,79 @@ private slots:
         QVERIFY(!hostile.ok());
         QVERIFY(hostile.error().detail().contains(QStringLiteral("invalid input syntax")));
         QCOMPARE(*m_postgres.query(QStringLiteral("demo"), QStringLiteral("SELECT count(*) FROM projects")), QStringLiteral("5000"));
+    }
+
+    void streamingReadsTheSameRowsAsPages_data()
+    {
+        QTest::addColumn<int>("pageSize");
+        QTest::addColumn<int>("window");
+        QTest::newRow("window a multiple of the page") << 100 << 1000;
+        QTest::newRow("window ends mid-page") << 300 << 1000;
+        QTest::newRow("one window") << 500 << 20000;
+        QTest::newRow("window of one page") << 7 << 7;
+    }
+
+    void streamingReadsTheSameRowsAsPages()
+    {
+        // COPY streaming hands out the rows keyset paging does, in the same order, with the same
+        // text values (NULLs, unicode, arrays, escapes included), whatever the window size.
+        QFETCH(int, pageSize);
+        QFETCH(int, window);
+        const ChangeQuery query = queryFor(table(QStringLiteral("projects")), QStringLiteral("updated_at"), 5000);
+        auto expected = readChanges(m_session->connection(), query);
+        QVERIFY(expected.ok());
+        Database database = m_postgres.databaseConnection(QStringLiteral("demo"));
+        database.instances.first().secretRef = QStringLiteral("database/demo");
+        auto reader = SourceReader::open(database, [this](const DatabaseInstance &) -> Result<QString> { return m_postgres.password(); },
+                                         [](const QString &) {});
+        QVERIFY(reader.ok());
+        (*reader)->setStreamWindow(window);
+        ChangeQuery paged = query;
+        paged.pageSize = pageSize;
+        QList<SourceRow> streamed;
+        int pages = 0;
+        while (true) {
+            auto page = (*reader)->changes(paged);
+            QVERIFY2(page.ok(), qPrintable(page.ok() ? QString() : page.error().toString()));
+            QVERIFY(++pages < 5000);
+            streamed += page->rows;
+            if (!page->more)
+                break;
+            paged.afterCursor = page->rows.last().cursorValue;
+            paged.afterKey = page->rows.last().keyValues;
+        }
+        QCOMPARE(streamed.size(), expected->rows.size());
+        for (int i = 0; i < streamed.size(); ++i) {
+            QCOMPARE(streamed.at(i).keyValues, expected->rows.at(i).keyValues);
+            QCOMPARE(streamed.at(i).values, expected->rows.at(i).values);
+        }
+    }
+
+    void streamingKeepsAwkwardTextIntact()
+    {
+        QVERIFY(m_postgres.query(QStringLiteral("demo"), QStringLiteral(
+            "CREATE TABLE awkward (id int PRIMARY KEY, t text, a text[]); INSERT INTO awkward VALUES"
+            " (1, E'tab\\there\\nnew line\\\\back slash\\r', ARRAY['x\ty', NULL, 'q\"uote']), (2, NULL, NULL), (3, '', '{}'), (4, '\\N', NULL)")).ok());
+        auto tables = introspectTables(m_session->connection());
+        QVERIFY(tables.ok());
+        m_tables = *tables;
+        const ChangeQuery query = queryFor(table(QStringLiteral("awkward")), {}, 10);
+        auto expected = readChanges(m_session->connection(), query);
+        QVERIFY(expected.ok());
+        QCOMPARE(expected->rows.size(), 4);
+        QCOMPARE(*expected->rows.first().values.value(QStringLiteral("t")), QStringLiteral("tab\there\nnew line\\back slash\r"));
+        auto stream = ChangeStream::open(m_session->connection(), query, 10);
+        QVERIFY(stream.ok());
+        auto page = (*stream)->next(10);
+        QVERIFY(page.ok());
+        QCOMPARE(page->rows.size(), 4);
+        for (int i = 0; i < 4; ++i) {
+            for (const QString &column : {QStringLiteral("t"), QStringLiteral("a")})
+                QCOMPARE(page->rows.at(i).values.value(column).value_or(QStringLiteral("<NULL>")),
+                         expected->rows.at(i).values.value(column).value_or(QStringLiteral("<NULL>")));
+        }
+        QVERIFY(!page->rows.at(1).values.value(QStringLiteral("t")).has_value());
+        QCOMPARE(*page->rows.at(3).values.value(QStringLiteral("t")), QStringLiteral("\\N"));
     }
 
     void rowsByKey()

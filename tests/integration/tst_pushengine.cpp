@@ -1,6 +1,7 @@
 // The push engine end to end: a real PostgreSQL with the demo data, the real emulator, a real
 // SQLite meta-store. First run, incremental updates and moves, item failures in the retry queue,
-// a list deleted mid-run, and syncbridge-cli killed with SIGKILL in the middle of a push.
+// a list deleted mid-run, the primary database stopped and every token revoked mid-run, and
+// syncbridge-cli killed with SIGKILL in the middle of a push.
 #include "await.h"
 #include "emulatorprocess.h"
 #include "postgresfixture.h"
@@ -87,15 +88,27 @@ private:
 
     QString sql(const QString &statement) { return m_postgres.query(QStringLiteral("demo"), statement).value(); }
 
-    RunOutcome push(const QString &definition, PushOptions options = {}, std::function<bool(const MassDeleteCheck &)> approveMassDelete = {})
+    RunOutcome push(const QString &definition, PushOptions options = {}, std::function<bool(const MassDeleteCheck &)> approveMassDelete = {},
+                    std::function<void(const RunProgress &)> onProgress = {})
     {
         const qint64 id = DefinitionRepository(*m_store).byName(definition)->id;
         PushRun run(m_store, m_secrets, m_governor, id, options);
         run.setMassDeleteApproval(std::move(approveMassDelete));
+        if (onProgress)
+            QObject::connect(&run, &PushRun::progress, &run, onProgress);
         return await<RunOutcome>([&](auto done) {
             QObject::connect(&run, &PushRun::finished, &run, [done](const RunOutcome &outcome) { done(outcome); });
             run.start();
         });
+    }
+
+    // Another definition of the demo push (lists named with the prefix), optionally on another database.
+    void addDefinition(const QString &name, const QString &prefix, const QString &database = QStringLiteral("Demo"))
+    {
+        QJsonObject definition = definitionJson(name, prefix);
+        definition.insert(QStringLiteral("source"), QJsonObject{{QStringLiteral("database"), database}, {QStringLiteral("table"), QStringLiteral("projects")}});
+        auto imported = importDefinitions(*m_store, QJsonDocument(QJsonObject{{QStringLiteral("definitions"), QJsonArray{definition}}}).toJson());
+        QVERIFY(imported.ok() && imported->ok());
     }
 
     // List id → items (id, fields) as the emulator holds them.
@@ -115,8 +128,11 @@ private:
     }
 
     // Every row exactly once, in the list its route says, keyed by its identity hash; no twins.
-    void verifyExactlyOnce(const QString &definitionName, const QString &prefix)
+    void verifyExactlyOnce(const QString &definitionName, const QString &prefix, PostgresFixture *source = nullptr)
     {
+        const auto count = [&](const QString &statement) {
+            return (source ? source : &m_postgres)->query(QStringLiteral("demo"), statement).value().toInt();
+        };
         const QHash<QString, QJsonArray> contents = listContents(prefix);
         QHash<QString, QString> listOfKey;
         int items = 0;
@@ -130,9 +146,9 @@ private:
             }
         }
         QCOMPARE(items, 5000);
-        QCOMPARE(contents.value(QStringLiteral("Large")).size(), sql(QStringLiteral("SELECT count(*) FROM projects WHERE budget_amount >= 4000000")).toInt());
+        QCOMPARE(contents.value(QStringLiteral("Large")).size(), count(QStringLiteral("SELECT count(*) FROM projects WHERE budget_amount >= 4000000")));
         QCOMPARE(contents.value(QStringLiteral("Active")).size(),
-                 sql(QStringLiteral("SELECT count(*) FROM projects WHERE status = 'Active' AND (budget_amount < 4000000 OR budget_amount IS NULL)")).toInt());
+                 count(QStringLiteral("SELECT count(*) FROM projects WHERE status = 'Active' AND (budget_amount < 4000000 OR budget_amount IS NULL)")));
         const qint64 definitionId = DefinitionRepository(*m_store).byName(definitionName)->id;
         const auto ledger = LedgerRepository(*m_store).entries(definitionId);
         QCOMPARE(ledger->size(), 5000);
@@ -372,6 +388,74 @@ private slots:
         QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM scan_projects")).toInt(), 50);
     }
 
+    void primaryStoppedMidRunFailsOverToTheStandby()
+    {
+        // Two servers holding the same rows stand in for a primary and its standby. The primary is
+        // stopped while the run writes; the run reconnects to the standby and carries on from its
+        // cursor: every row once, and an event says what happened.
+        PostgresFixture primary, standby;
+        for (PostgresFixture *server : {&primary, &standby}) {
+            QVERIFY(server->start().ok());
+            QVERIFY(server->createDatabase(QStringLiteral("demo")).ok());
+            QVERIFY(server->runSqlFile(QStringLiteral("demo"), demoSqlPath()).ok());
+        }
+        Database database = primary.databaseConnection(QStringLiteral("demo"), QStringLiteral("Demo HA"));
+        database.instances[0].secretRef = QStringLiteral("postgres/ha-primary");
+        DatabaseInstance second = standby.databaseConnection(QStringLiteral("demo")).instances.first();
+        second.name = QStringLiteral("standby");
+        second.role = InstanceRole::Standby;
+        second.secretRef = QStringLiteral("postgres/ha-standby");
+        database.instances << second;
+        QVERIFY(writeSecretBlocking(m_secrets, QStringLiteral("postgres/ha-primary"), primary.password()).ok());
+        QVERIFY(writeSecretBlocking(m_secrets, QStringLiteral("postgres/ha-standby"), standby.password()).ok());
+        QVERIFY(ConnectionRepository(*m_store).saveDatabase(database).ok());
+        addDefinition(QStringLiteral("Failover"), QStringLiteral("HA "), QStringLiteral("Demo HA"));
+
+        PushOptions options;
+        options.pageSize = 200;
+        options.streamWindowRows = 200;   // every page asks the server, so the stop is noticed at once
+        qint64 createdAtStop = -1;
+        const RunOutcome outcome = push(QStringLiteral("Failover"), options, {}, [&](const RunProgress &progress) {
+            if (createdAtStop < 0 && progress.phase == QLatin1String("pushing") && progress.counters.created >= 1000) {
+                createdAtStop = progress.counters.created;
+                QVERIFY(primary.stop().ok());
+            }
+        });
+        QVERIFY(createdAtStop >= 1000 && createdAtStop < 5000);
+        QVERIFY2(outcome.status == RunStatus::Succeeded, qPrintable(outcome.message));
+        QCOMPARE(outcome.counters.created, 5000);
+        QCOMPARE(outcome.counters.rowsRead, 5000);
+        const auto events = RunRepository(*m_store).events(outcome.runId);
+        const auto failover = std::find_if(events->cbegin(), events->cend(), [](const RunEvent &e) { return e.type == QLatin1String("failover"); });
+        QVERIFY(failover != events->cend());
+        QCOMPARE(failover->severity, EventSeverity::Warning);
+        QVERIFY2(failover->message.contains(QStringLiteral("continuing on 'standby'")), qPrintable(failover->message));
+        verifyExactlyOnce(QStringLiteral("Failover"), QStringLiteral("HA "), &standby);
+    }
+
+    void tokenExpiringMidRunIsRenewed()
+    {
+        // Every token the tenant issued is revoked while the run writes: the writes in flight get 401,
+        // the client fetches a new token once and sends them again; nothing fails or doubles.
+        addDefinition(QStringLiteral("Token"), QStringLiteral("T "));
+        QCOMPARE(m_emulator.admin("POST", QStringLiteral("/stats/reset")).status, 204);
+        bool expired = false;
+        const RunOutcome outcome = push(QStringLiteral("Token"), PushOptions{false, false, 200, 0}, {}, [&](const RunProgress &progress) {
+            if (!expired && progress.phase == QLatin1String("pushing") && progress.counters.created >= 1000) {
+                expired = true;
+                QCOMPARE(m_emulator.admin("POST", QStringLiteral("/tokens/expire")).status, 204);
+            }
+        });
+        QVERIFY(expired);
+        QVERIFY2(outcome.status == RunStatus::Succeeded, qPrintable(outcome.message));
+        QCOMPARE(outcome.counters.created, 5000);
+        QCOMPARE(outcome.counters.failed, 0);
+        const QJsonObject stats = m_emulator.admin("GET", QStringLiteral("/stats")).json();
+        QVERIFY2(stats.value(QStringLiteral("responsesByStatus")).toObject().value(QStringLiteral("401")).toInt() >= 1, "no request met the expired token");
+        QVERIFY(stats.value(QStringLiteral("requestsByKind")).toObject().value(QStringLiteral("token")).toInt() >= 2);
+        verifyExactlyOnce(QStringLiteral("Token"), QStringLiteral("T "));
+    }
+
     void listDeletedMidRunStopsWithAClearMessage()
     {
         const auto listId = [&](const QString &name) {
@@ -387,18 +471,12 @@ private slots:
         const auto cursorBefore = LedgerRepository(*m_store).cursor(definitionId, QStringLiteral("push"));
         sql(QStringLiteral("UPDATE projects SET name = name || ' (v3)' WHERE budget_amount >= 4000000"));
         // delete "P Large" while the run is writing its first pages
-        const qint64 id = DefinitionRepository(*m_store).byName(QStringLiteral("Projects"))->id;
-        PushRun run(m_store, m_secrets, m_governor, id, PushOptions{false, false, 100, 0});
         bool deleted = false;
-        QObject::connect(&run, &PushRun::progress, &run, [&](const RunProgress &progress) {
+        const RunOutcome outcome = push(QStringLiteral("Projects"), PushOptions{false, false, 100, 0}, {}, [&](const RunProgress &progress) {
             if (!deleted && progress.phase == QLatin1String("pushing") && progress.counters.updated > 0) {
                 deleted = true;
                 QCOMPARE(m_emulator.graph("DELETE", QStringLiteral("/sites/%1/lists/%2").arg(m_emulator.pmoSiteId(), listId(QStringLiteral("P Large")))).status, 204);
             }
-        });
-        const RunOutcome outcome = await<RunOutcome>([&](auto done) {
-            QObject::connect(&run, &PushRun::finished, &run, [done](const RunOutcome &o) { done(o); });
-            run.start();
         });
         QVERIFY(deleted);
         QCOMPARE(outcome.status, RunStatus::Failed);

@@ -20,7 +20,7 @@ private slots:
         instance.userName = QStringLiteral("o'brien");
         const std::string text = libpqConnectionString(database, instance, QStringLiteral("pa ss\\'word"), 5);
         QCOMPARE(QString::fromStdString(text),
-                 QStringLiteral("host='db.local' port=6432 dbname='my db' user='o\\'brien' connect_timeout=5 application_name='SyncBridge'"
+                 QStringLiteral("host='db.local' port=6432 dbname='my db' user='o\\'brien' connect_timeout=5 application_name='SyncBridge' client_encoding='UTF8'"
                                 " sslmode='prefer' password='pa ss\\\\\\'word'"));
     }
 

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "source/changereader.h"
+#include "source/pgsession.h"
+
+#include <functional>
+#include <memory>
+
+namespace SyncBridge {
+
+// Reads one table for a run: pages of changes streamed with COPY, rows by key, and — when an open
+// connection breaks mid-run — a new session on the next instance in failover order, the read
+// retried from the same position (reads are repeatable, so nothing is skipped or doubled).
+class SourceReader
+{
+public:
+    using FailoverNotice = std::function<void(const QString &message)>;
+
+    static Result<std::unique_ptr<SourceReader>> open(const Database &database, PasswordLookup passwords, FailoverNotice notice);
+    ~SourceReader();
+
+    PgSession &session() { return *m_session; }
+    Result<ChangePage> changes(const ChangeQuery &query);
+    Result<QList<SourceRow>> rowsByKey(const ChangeQuery &query, const QList<QStringList> &keys);
+
+    void setStreamWindow(int rows) { m_windowRows = rows; }
+
+private:
+    SourceReader(Database database, PasswordLookup passwords, FailoverNotice notice);
+    template <typename T>
+    Result<T> withFailover(const std::function<Result<T>()> &read);
+    Result<void> reconnect(const Error &lost);
+
+    Database m_database;
+    PasswordLookup m_passwords;
+    FailoverNotice m_notice;
+    std::unique_ptr<PgSession> m_session;
+    std::unique_ptr<ChangeStream> m_stream;
+    int m_windowRows = 20000;
+};
+
+} // namespace SyncBridge
