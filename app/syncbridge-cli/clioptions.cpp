@@ -4,7 +4,7 @@ namespace SyncBridge::Cli {
 
 void CliOptions::addTo(QCommandLineParser &parser) const
 {
-    parser.addOptions({store, secrets, output, all, name, database, instance, host, port, user, role, priority, tenant, clientId, authority, graphUrl, secretRef, ruPerMinute, dryRun, resetCursor, allowMassDelete, pageSize, passwordStdin});
+    parser.addOptions({store, secrets, output, all, name, database, instance, host, port, user, role, priority, tenant, clientId, authority, graphUrl, secretRef, ruPerMinute, dryRun, resetCursor, backfill, allowMassDelete, pageSize, passwordStdin});
 }
 
 QString commandSummary()
@@ -23,7 +23,8 @@ QString commandSummary()
         "  definitions list                      sync definitions\n"
         "  definitions export <name>|--all [-o file]\n"
         "  definitions import <file>             validate, then import all or nothing\n"
-        "  run <definition> [--dry-run] [--reset-cursor] [--allow-mass-delete] [--page-size N]\n"
+        "  run <definition> [--dry-run] [--reset-cursor] [--backfill field,…] [--allow-mass-delete]\n"
+        "                  [--page-size N]\n"
         "                                        push the definition's rows to SharePoint\n"
         "\n"
         "Exit codes: 0 ok, 1 item failures, 2 failure, 64 usage error, 65 invalid input file.");

@@ -52,6 +52,9 @@ struct CliOptions {
                                    QStringLiteral("ru"), QStringLiteral("1250")};
     QCommandLineOption dryRun{QStringLiteral("dry-run"), QCoreApplication::translate("SyncBridge::Cli", "Plan only: count what a run would do, write nothing.")};
     QCommandLineOption resetCursor{QStringLiteral("reset-cursor"), QCoreApplication::translate("SyncBridge::Cli", "Compare every row again (a full re-sync that updates, never duplicates).")};
+    QCommandLineOption backfill{QStringLiteral("backfill"),
+                                QCoreApplication::translate("SyncBridge::Cli", "Re-push only these mapped fields (comma-separated) to every synced item; the cursor stays."),
+                                QStringLiteral("fields")};
     QCommandLineOption allowMassDelete{QStringLiteral("allow-mass-delete"), QCoreApplication::translate("SyncBridge::Cli", "Confirm deletions above the definition's share of a list (the circuit breaker).")};
     QCommandLineOption pageSize{QStringLiteral("page-size"), QCoreApplication::translate("SyncBridge::Cli", "Rows read per page (default 500)."), QStringLiteral("rows"), QStringLiteral("500")};
     QCommandLineOption passwordStdin{QStringLiteral("password-stdin"), QCoreApplication::translate("SyncBridge::Cli", "Read the password or client secret from standard input and store it in the keychain.")};

@@ -326,6 +326,14 @@ int runDefinition(CommandContext &context)
     PushOptions options;
     options.dryRun = context.parser.isSet(context.options.dryRun);
     options.resetCursor = context.parser.isSet(context.options.resetCursor);
+    if (context.parser.isSet(context.options.backfill)) {
+        for (const QString &field : context.parser.value(context.options.backfill).split(QLatin1Char(','), Qt::SkipEmptyParts))
+            options.backfillFields << field.trimmed();
+        if (options.backfillFields.isEmpty())
+            return usage(context, QCoreApplication::translate("SyncBridge::Cli", "--backfill needs at least one field name"));
+        if (options.dryRun || options.resetCursor)
+            return usage(context, QCoreApplication::translate("SyncBridge::Cli", "--backfill cannot be combined with --dry-run or --reset-cursor"));
+    }
     options.pageSize = context.parser.value(context.options.pageSize).toInt(&pageOk);
     if (!pageOk || options.pageSize < 1 || options.pageSize > 10000)
         return usage(context, QCoreApplication::translate("SyncBridge::Cli", "--page-size must be 1 to 10000"));

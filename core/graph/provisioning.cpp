@@ -12,6 +12,7 @@
 namespace SyncBridge {
 
 const QString syncBridgeKeyColumn = QStringLiteral("SyncBridgeKey");
+const QString goneFromSourceColumn = QStringLiteral("SyncBridgeGone");
 
 namespace {
 

@@ -14,6 +14,8 @@ class GraphClient;
 
 // The hidden, indexed column that makes creates idempotent (ARCHITECTURE.md §2).
 extern const QString syncBridgeKeyColumn;
+// The Yes/No column the MARK deletes policy sets on items whose source row is gone.
+extern const QString goneFromSourceColumn;
 
 // One source column and the SharePoint column it becomes (or why it cannot).
 struct ColumnPlan {

@@ -28,9 +28,9 @@ constexpr NameTable<FieldDirection, 3> fieldDirections{{
     {FieldDirection::PullOnly, "PULL_ONLY"}}};
 constexpr NameTable<DeletePolicy, 3> deletePolicies{{
     {DeletePolicy::Delete, "DELETE"}, {DeletePolicy::Leave, "LEAVE"}, {DeletePolicy::Mark, "MARK"}}};
-constexpr NameTable<LedgerState, 4> ledgerStates{{
+constexpr NameTable<LedgerState, 5> ledgerStates{{
     {LedgerState::Pending, "PENDING"}, {LedgerState::Synced, "SYNCED"}, {LedgerState::Failed, "FAILED"},
-    {LedgerState::Deleted, "DELETED"}}};
+    {LedgerState::Deleted, "DELETED"}, {LedgerState::Marked, "MARKED"}}};
 constexpr NameTable<RunType, 5> runTypes{{
     {RunType::Push, "PUSH"}, {RunType::Pull, "PULL"}, {RunType::Cdc, "CDC"}, {RunType::DryRun, "DRY_RUN"},
     {RunType::Drift, "DRIFT"}}};

@@ -15,7 +15,7 @@ enum class TargetStrategy { Single, Conditional };
 enum class CursorStrategy { UpdatedAt, FullScan, Cdc };
 enum class FieldDirection { Bidirectional, PushOnly, PullOnly };
 enum class DeletePolicy { Delete, Leave, Mark };
-enum class LedgerState { Pending, Synced, Failed, Deleted };
+enum class LedgerState { Pending, Synced, Failed, Deleted, Marked };   // Marked: gone from the source, flagged in SharePoint (MARK policy)
 enum class RunType { Push, Pull, Cdc, DryRun, Drift };
 enum class RunStatus { Running, Succeeded, PartiallyFailed, Failed, Cancelled };
 enum class EventSeverity { Info, Warning, Error };

@@ -1,20 +1,38 @@
 // PushRun, part 4: after a complete FULL_SCAN, the items of rows gone from the source — deleted
-// under the DELETE policy, behind the circuit breaker.
+// under the DELETE policy (behind the circuit breaker), flagged under MARK, left under LEAVE; and
+// what a dry run says about them.
 #include "sync/pushrun.h"
 #include "sync/pushrunpage.h"
 
 #include "graph/batchwriter.h"
+#include "graph/provisioning.h"
+#include "source/sourcereader.h"
+#include "sync/identity.h"
 #include "store/ledgerrepository.h"
 #include "store/metastore.h"
 #include "store/sql.h"
 
 #include <QCoreApplication>
+#include <QSet>
+
+#include <limits>
 
 namespace SyncBridge {
 
 namespace {
 constexpr int deleteChunkSize = 500;
+constexpr qint64 everyScan = std::numeric_limits<qint64>::max();   // as a scan mark: every synced entry is "unseen"
+
+ListPlan markColumnPlan(const QString &listName)
+{
+    ColumnPlan column;
+    column.internalName = goneFromSourceColumn;
+    column.sharePointType = QStringLiteral("boolean");
+    column.definition = QJsonObject{{QStringLiteral("name"), goneFromSourceColumn}, {QStringLiteral("boolean"), QJsonObject{}},
+                                    {QStringLiteral("description"), QStringLiteral("Set by SyncBridge when the source row is gone (deletes policy MARK).")}};
+    return ListPlan{listName, {column}};
 }
+} // namespace
 
 QString PushRun::listNameOf(const QString &listId) const
 {
@@ -42,11 +60,15 @@ void PushRun::deleteVanishedRows(std::function<void()> then)
         if (gone == 0)
             continue;
         const QString name = listNameOf(it.key());
-        if (m_definition.deletePolicy != DeletePolicy::Delete) {
+        if (m_definition.deletePolicy == DeletePolicy::Leave) {
             event(EventSeverity::Info, QStringLiteral("rows-gone"),
-                  QCoreApplication::translate("SyncBridge::Sync", "%n row(s) of '%1' are gone from the source; their items were left in place (deletes policy %2).",
+                  QCoreApplication::translate("SyncBridge::Sync", "%n row(s) of '%1' are gone from the source; their items were left in place (deletes policy LEAVE).",
                                               nullptr, int(gone))
-                      .arg(name, enumName(m_definition.deletePolicy)));
+                      .arg(name));
+            continue;
+        }
+        if (m_definition.deletePolicy == DeletePolicy::Mark) {
+            *lists << it.key();   // flags can be undone, so no breaker
             continue;
         }
         const MassDeleteCheck check{name, gone, it->synced, m_definition.maxDeleteShare};
@@ -72,10 +94,27 @@ void PushRun::deleteVanishedRows(std::function<void()> then)
 void PushRun::deleteNextChunk(std::shared_ptr<QStringList> lists, const QString &afterHash, std::function<void()> then)
 {
     if (lists->isEmpty() || m_cancelled) {
+        if (m_marked > 0)
+            event(EventSeverity::Info, QStringLiteral("rows-marked"),
+                  QCoreApplication::translate("SyncBridge::Sync", "Flagged %n item(s) whose source rows are gone (column %1 = Yes; deletes policy MARK).", nullptr, int(m_marked))
+                      .arg(goneFromSourceColumn));
         then();
         return;
     }
     const QString listId = lists->first();
+    const bool mark = m_definition.deletePolicy == DeletePolicy::Mark;
+    if (mark && afterHash.isEmpty() && !m_markColumnReady.contains(listId)) {
+        // The flag column is added to the list the first time a row of it is gone.
+        provisionList(*m_graph, m_siteId, markColumnPlan(listNameOf(listId)), [this, lists, listId, then](Result<ProvisioningReport> report) {
+            if (!report) {
+                finish(RunStatus::Failed, report.error().message());
+                return;
+            }
+            m_markColumnReady.insert(listId);
+            deleteNextChunk(lists, {}, then);
+        });
+        return;
+    }
     auto chunk = LedgerRepository(*m_store).unseen(m_definitionId, listId, m_scanMark, afterHash, deleteChunkSize);
     if (!chunk) {
         finish(RunStatus::Failed, chunk.error().message());
@@ -86,11 +125,15 @@ void PushRun::deleteNextChunk(std::shared_ptr<QStringList> lists, const QString 
         deleteNextChunk(lists, {}, std::move(then));
         return;
     }
-    QList<ItemOperation> deletes;
-    for (const LedgerEntry &entry : std::as_const(*chunk))
-        deletes.append({ItemOperation::Kind::Delete, listId, entry.itemId, {}, {}, entry.identityHash});
+    QList<ItemOperation> operations;
+    for (const LedgerEntry &entry : std::as_const(*chunk)) {
+        if (mark)
+            operations.append({ItemOperation::Kind::Update, listId, entry.itemId, QJsonObject{{goneFromSourceColumn, true}}, {}, entry.identityHash});
+        else
+            operations.append({ItemOperation::Kind::Delete, listId, entry.itemId, {}, {}, entry.identityHash});
+    }
     const QString lastHash = chunk->last().identityHash;
-    m_writer->write(deletes, [this, lists, lastHash, then, chunk](QList<ItemResult> results) {
+    m_writer->write(operations, [this, lists, lastHash, then, chunk, mark](QList<ItemResult> results) {
         QHash<QString, LedgerEntry> byHash;
         for (const LedgerEntry &entry : std::as_const(*chunk))
             byHash.insert(entry.identityHash, entry);
@@ -104,10 +147,20 @@ void PushRun::deleteNextChunk(std::shared_ptr<QStringList> lists, const QString 
                           QJsonObject{{QStringLiteral("identity"), byHash.value(result.tag).identityText}, {QStringLiteral("status"), result.status}});
                     continue;
                 }
-                auto removed = ledger.remove(m_definitionId, result.tag);
+                if (mark && result.ok()) {
+                    LedgerEntry marked = byHash.value(result.tag);
+                    marked.state = LedgerState::Marked;
+                    marked.etag = result.etag;
+                    if (auto written = ledger.upsert({marked}); !written)
+                        return written;
+                    ++m_marked;
+                    continue;
+                }
+                auto removed = ledger.remove(m_definitionId, result.tag);   // deleted, or (404) gone already
                 if (!removed)
                     return removed;
-                ++m_run.counters.deleted;
+                if (!mark)
+                    ++m_run.counters.deleted;
             }
             return success();
         });
@@ -118,6 +171,68 @@ void PushRun::deleteNextChunk(std::shared_ptr<QStringList> lists, const QString 
         report(QStringLiteral("deleting"));
         deleteNextChunk(lists, lastHash, then);
     });
+}
+
+void PushRun::planDeletes(std::function<void()> then)
+{
+    // A dry run has no scan marks: it asks the source for every synced entry's row, a chunk at a time.
+    if (m_definition.cursorStrategy != CursorStrategy::FullScan || m_context.targets.isEmpty()) {
+        then();
+        return;
+    }
+    auto shares = LedgerRepository(*m_store).unseenByList(m_definitionId, everyScan);
+    if (!shares) {
+        finish(RunStatus::Failed, shares.error().message());
+        return;
+    }
+    const QString action = m_definition.deletePolicy == DeletePolicy::Delete ? QStringLiteral("delete")
+                         : m_definition.deletePolicy == DeletePolicy::Mark   ? QStringLiteral("mark")
+                                                                             : QStringLiteral("leave");
+    for (auto it = shares->constBegin(); it != shares->constEnd(); ++it) {
+        const QString name = listNameOf(it.key());
+        qint64 gone = 0;
+        QString afterHash;
+        for (;;) {
+            auto chunk = LedgerRepository(*m_store).unseen(m_definitionId, it.key(), everyScan, afterHash, deleteChunkSize);
+            if (!chunk) {
+                finish(RunStatus::Failed, chunk.error().message());
+                return;
+            }
+            if (chunk->isEmpty())
+                break;
+            QList<QStringList> keys;
+            for (const LedgerEntry &entry : std::as_const(*chunk))
+                keys << keyValuesFromIdentity(entry.identityText);
+            auto rows = m_source->rowsByKey(m_query, keys);
+            if (!rows) {
+                finish(RunStatus::Failed, rows.error().toString());
+                return;
+            }
+            QSet<QString> present;
+            for (const SourceRow &row : std::as_const(*rows))
+                present.insert(identityOf(m_context, row).hash);
+            for (const LedgerEntry &entry : std::as_const(*chunk)) {
+                if (present.contains(entry.identityHash))
+                    continue;
+                ++gone;
+                if (m_outcome.samples.size() < m_options.sampleRows)
+                    m_outcome.samples << QJsonObject{{QStringLiteral("identity"), entry.identityText}, {QStringLiteral("action"), action},
+                                                     {QStringLiteral("list"), name}};
+            }
+            afterHash = chunk->last().identityHash;
+        }
+        if (gone == 0)
+            continue;
+        m_outcome.plan[name][action] += gone;
+        if (m_definition.deletePolicy == DeletePolicy::Delete && double(gone) > m_definition.maxDeleteShare * double(it->synced))
+            event(EventSeverity::Warning, QStringLiteral("deletes-would-be-held"),
+                  QCoreApplication::translate("SyncBridge::Sync", "A real run would ask before deleting %1 of the %2 item(s) of '%3' (above the limit of %4 %).")
+                      .arg(gone)
+                      .arg(it->synced)
+                      .arg(name)
+                      .arg(100.0 * m_definition.maxDeleteShare, 0, 'f', 0));
+    }
+    then();
 }
 
 } // namespace SyncBridge

@@ -1,5 +1,7 @@
 #include "sync/pushplanner.h"
 
+#include "graph/provisioning.h"
+
 #include "graph/itemserializer.h"
 #include "sync/fieldmapper.h"
 #include "sync/valueconverter.h"
@@ -114,6 +116,8 @@ PlannedRow planRow(const PlanContext &context, const SourceRow &row, const QHash
         plan.action = PlannedRow::Action::Update;
     else
         plan.action = PlannedRow::Action::Skip;
+    if (plan.action == PlannedRow::Action::Update && plan.ledger->state == LedgerState::Marked)
+        plan.fields.insert(goneFromSourceColumn, false);   // back in the source: the flag goes
     return plan;
 }
 

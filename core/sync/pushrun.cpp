@@ -171,6 +171,8 @@ Result<void> PushRun::prepare()
         m_secrets.read(secretRef, done);
     };
     m_graph = std::make_unique<GraphClient>(GraphEndpoint::from(*connection), secret, m_governor, m_clock);
+    if (auto backfill = resolveBackfill(); !backfill)
+        return backfill;
     if (m_options.resetCursor && !m_options.dryRun) {
         auto reset = LedgerRepository(*m_store).resetCursors(m_definitionId);
         if (!reset)
@@ -178,6 +180,57 @@ Result<void> PushRun::prepare()
         event(EventSeverity::Info, QStringLiteral("cursor-reset"), QCoreApplication::translate("SyncBridge::Sync", "The cursor was reset: every row is compared again (updates, no duplicates)."));
     }
     return success();
+}
+
+Result<void> PushRun::resolveBackfill()
+{
+    if (m_options.backfillFields.isEmpty())
+        return success();
+    QStringList pushed;
+    for (const QString &name : std::as_const(m_options.backfillFields)) {
+        const auto mapping = std::find_if(m_definition.mappings.cbegin(), m_definition.mappings.cend(), [&](const FieldMapping &m) {
+            return m.pushes() && (m.sourceColumn == name || m.targetColumn == name);
+        });
+        if (mapping == m_definition.mappings.cend()) {
+            for (const FieldMapping &m : std::as_const(m_definition.mappings)) {
+                if (m.pushes())
+                    pushed << m.sourceColumn;
+            }
+            return Error(ErrorCode::InvalidInput, QCoreApplication::translate("SyncBridge::Sync", "'%1' is not a field this definition pushes. Backfill one of: %2.")
+                                                      .arg(name, pushed.join(QStringLiteral(", "))));
+        }
+        m_backfillColumns.insert(mapping->targetColumn);
+    }
+    QStringList columns(m_backfillColumns.cbegin(), m_backfillColumns.cend());
+    columns.sort();
+    event(EventSeverity::Info, QStringLiteral("backfill"),
+          QCoreApplication::translate("SyncBridge::Sync", "Backfilling %1 on every synced item; nothing is created, moved or deleted, and the cursor stays where it is.")
+              .arg(columns.join(QStringLiteral(", "))));
+    return success();
+}
+
+void PushRun::restrictToBackfill(PlannedRow &plan) const
+{
+    const bool inPlace = plan.ledger && plan.ledger->state == LedgerState::Synced && !plan.ledger->itemId.isEmpty()
+        && (plan.action == PlannedRow::Action::Update || plan.action == PlannedRow::Action::Skip);
+    if (plan.action == PlannedRow::Action::Failed)
+        return;
+    if (!inPlace) {
+        plan.action = PlannedRow::Action::Skip;   // a normal run creates or moves it, with every field
+        return;
+    }
+    QJsonObject fields;
+    for (auto it = plan.fields.constBegin(); it != plan.fields.constEnd(); ++it) {
+        // a column's value travels with its annotations: "Tags@odata.type", "OwnerLookupId"
+        QString column = it.key().section(QLatin1Char('@'), 0, 0);
+        if (column.endsWith(QLatin1String("LookupId")))
+            column.chop(8);
+        if (m_backfillColumns.contains(column))
+            fields.insert(it.key(), it.value());
+    }
+    plan.fields = fields;
+    plan.contentHash = plan.ledger->contentHash;   // the other fields are as they were
+    plan.action = PlannedRow::Action::Update;
 }
 
 void PushRun::resolveTargets(int index)
@@ -276,7 +329,7 @@ void PushRun::resolveTargets(int index)
 
 void PushRun::processRetries()
 {
-    if (m_options.dryRun) {
+    if (!tracksCursor()) {
         readNextPage();
         return;
     }
@@ -328,40 +381,55 @@ void PushRun::readNextPage()
     m_query.keyColumns = m_context.keyColumns;
     m_query.cursorColumn = m_definition.cursorStrategy == CursorStrategy::UpdatedAt ? m_definition.cursorColumn : QString();
     m_query.pageSize = m_options.pageSize;
-    auto cursor = LedgerRepository(*m_store).cursor(m_definitionId, QStringLiteral("push"));
-    if (!cursor) {
-        finish(RunStatus::Failed, cursor.error().message());
-        return;
+    if (!tracksCursor()) {
+        // A dry run or a backfill reads every row and leaves the stored cursor alone: page on in memory.
+        if (m_lastRead) {
+            m_query.afterCursor = m_lastRead->cursorValue;
+            m_query.afterKey = m_lastRead->keyValues;
+        }
+    } else {
+        auto cursor = LedgerRepository(*m_store).cursor(m_definitionId, QStringLiteral("push"));
+        if (!cursor) {
+            finish(RunStatus::Failed, cursor.error().message());
+            return;
+        }
+        if (cursor->has_value() && !(*cursor)->lastKey.isEmpty()) {
+            // UPDATED_AT: (cursor column, key) position; FULL_SCAN: the key within this scan, and the
+            // position holds the scan's mark so a scan resumed by a later run keeps it.
+            if (!m_query.cursorColumn.isEmpty())
+                m_query.afterCursor = (*cursor)->position;
+            else if (m_scanMark == 0)
+                m_scanMark = (*cursor)->position.toLongLong();
+            m_query.afterKey = (*cursor)->lastKey;
+        }
+        if (m_scanMark == 0 && m_definition.cursorStrategy == CursorStrategy::FullScan)
+            m_scanMark = m_clock.nowUtc().toMSecsSinceEpoch();
     }
-    if (cursor->has_value() && !(*cursor)->lastKey.isEmpty()) {
-        // UPDATED_AT: (cursor column, key) position; FULL_SCAN: the key within this scan, and the
-        // position holds the scan's mark so a scan resumed by a later run keeps it.
-        if (!m_query.cursorColumn.isEmpty())
-            m_query.afterCursor = (*cursor)->position;
-        else if (m_scanMark == 0)
-            m_scanMark = (*cursor)->position.toLongLong();
-        m_query.afterKey = (*cursor)->lastKey;
-    }
-    if (m_scanMark == 0 && m_definition.cursorStrategy == CursorStrategy::FullScan)
-        m_scanMark = m_clock.nowUtc().toMSecsSinceEpoch();
     auto read = m_source->changes(m_query);
     if (!read) {
         finish(RunStatus::Failed, read.error().toString());
         return;
     }
     if (read->rows.isEmpty()) {
-        m_scanReachedEnd = true;
-        removeTwins([this]() {
-            deleteVanishedRows([this]() {
-                finish(m_run.counters.failed > 0 || m_deletesHeldBack ? RunStatus::PartiallyFailed : RunStatus::Succeeded, {});
-            });
-        });
+        const auto done = [this]() {
+            const bool partly = !m_options.dryRun && (m_run.counters.failed > 0 || m_deletesHeldBack);
+            finish(partly ? RunStatus::PartiallyFailed : RunStatus::Succeeded, {});
+        };
+        if (m_options.dryRun) {
+            planDeletes(done);
+        } else if (!tracksCursor()) {
+            done();
+        } else {
+            m_scanReachedEnd = true;
+            removeTwins([this, done]() { deleteVanishedRows(done); });
+        }
         return;
     }
     auto page = std::make_shared<Page>();
     page->rows = read->rows;
     page->more = read->more;
     page->last = read->rows.last();
+    m_lastRead = page->last;
     process(page);
 }
 
@@ -381,6 +449,8 @@ void PushRun::process(std::shared_ptr<Page> page)
         m_run.counters.rowsRead += page->rows.size();
     for (const SourceRow &row : std::as_const(page->rows)) {
         PlannedRow plan = planRow(m_context, row, *ledger);
+        if (!m_backfillColumns.isEmpty())
+            restrictToBackfill(plan);
         if (m_options.dryRun) {
             const QString list = plan.targetIndex >= 0 ? m_context.targets.at(plan.targetIndex).target.listName : QCoreApplication::translate("SyncBridge::Sync", "(no list)");
             ++m_outcome.plan[list][actionName(plan.action)];
@@ -399,31 +469,7 @@ void PushRun::process(std::shared_ptr<Page> page)
                 ++m_run.counters.failed;
         }
         report(QStringLiteral("planning"));
-        if (!page->more) {
-            finish(RunStatus::Succeeded, {});
-            return;
-        }
-        // The cursor is not stored in a dry run: page on in memory.
-        auto read = m_source->changes([&] {
-            ChangeQuery next = m_query;
-            next.afterCursor = page->last->cursorValue;
-            next.afterKey = page->last->keyValues;
-            m_query = next;
-            return next;
-        }());
-        if (!read) {
-            finish(RunStatus::Failed, read.error().toString());
-            return;
-        }
-        auto nextPage = std::make_shared<Page>();
-        nextPage->rows = read->rows;
-        nextPage->more = read->more;
-        if (!read->rows.isEmpty())
-            nextPage->last = read->rows.last();
-        if (nextPage->rows.isEmpty())
-            finish(RunStatus::Succeeded, {});
-        else
-            process(nextPage);
+        QMetaObject::invokeMethod(this, &PushRun::readNextPage, Qt::QueuedConnection);   // page by page, not deeper and deeper
         return;
     }
     writePage(page);

@@ -5,10 +5,12 @@
 #include "sync/runprogress.h"
 
 #include <QHash>
+#include <QSet>
 #include <QObject>
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QJsonArray;
 class QTimer;
@@ -29,6 +31,9 @@ struct PushOptions {
     int pageSize = 500;
     int sampleRows = 5;
     int streamWindowRows = 20000;   // rows per COPY statement, so per source transaction
+    // Re-push only these mapped fields (source or SharePoint names) to every synced item; the
+    // cursor stays where it is and nothing is created, moved or deleted.
+    QStringList backfillFields;
 };
 
 // What the delete circuit breaker asks before a run deletes more than the definition's share of a
@@ -73,6 +78,10 @@ private:
     QList<ItemOperation> twinsIn(const QString &listId, const QJsonArray &items) const;
     void deleteVanishedRows(std::function<void()> then);
     void deleteNextChunk(std::shared_ptr<QStringList> lists, const QString &afterHash, std::function<void()> then);
+    void planDeletes(std::function<void()> then);
+    bool tracksCursor() const { return !m_options.dryRun && m_options.backfillFields.isEmpty(); }
+    Result<void> resolveBackfill();
+    void restrictToBackfill(PlannedRow &plan) const;
     QString listNameOf(const QString &listId) const;
     void processRetries();
     void readNextPage();
@@ -110,6 +119,10 @@ private:
     qint64 m_scanMark = 0;                  // FULL_SCAN: when the current scan started (ms since epoch)
     bool m_scanReachedEnd = false;
     bool m_deletesHeldBack = false;
+    qint64 m_marked = 0;                    // MARK policy: items flagged in this run
+    QSet<QString> m_markColumnReady;        // list ids that have the flag column
+    std::optional<SourceRow> m_lastRead;    // dry run and backfill page on in memory
+    QSet<QString> m_backfillColumns;        // SharePoint columns a backfill re-pushes
     QTimer *m_budgetWatch = nullptr;
     bool m_waitingForBudget = false;
 };

@@ -141,6 +141,11 @@ void PushRun::writePage(std::shared_ptr<Page> page)
                 fail(plan, QCoreApplication::translate("SyncBridge::Sync", "SharePoint did not confirm the create (%1); it is checked by SyncBridgeKey before any retry.").arg(result.error));
                 continue;   // pending stays
             }
+            if (!m_backfillColumns.isEmpty() && operation.kind == ItemOperation::Kind::Update) {
+                LedgerEntry stale = *plan.ledger;
+                stale.contentHash.clear();            // its retry then updates every field, the backfilled ones included
+                page->ledger << stale;
+            }
             if (operation.kind == ItemOperation::Kind::Create) {
                 entry.state = LedgerState::Deleted;   // refused, so never created: drop the pending entry
                 if (plan.action == PlannedRow::Action::Move) {

@@ -362,8 +362,20 @@ private slots:
         QCOMPARE(itemsInList(), 95);
         QCOMPARE(LedgerRepository(*m_store).entries(id)->size(), 95);
 
-        // 45 more gone: 47 % of the list — the breaker asks; declined, nothing is deleted.
+        // 45 more gone: 47 % of the list. A dry run says so and warns of the breaker, deleting nothing.
         sql(QStringLiteral("DELETE FROM scan_projects WHERE id <= 50"));
+        const RunOutcome planned = push(QStringLiteral("Scan"), PushOptions{true, false, 500, 3});
+        QCOMPARE(planned.status, RunStatus::Succeeded);
+        QCOMPARE(planned.plan.value(QStringLiteral("S All")).value(QStringLiteral("delete")), 45);
+        QCOMPARE(planned.plan.value(QStringLiteral("S All")).value(QStringLiteral("skip")), 50);
+        QCOMPARE(planned.samples.size(), 3);
+        QCOMPARE(planned.samples.first().value(QStringLiteral("action")).toString(), QStringLiteral("delete"));
+        const auto plannedEvents = RunRepository(*m_store).events(planned.runId);
+        QVERIFY(std::any_of(plannedEvents->cbegin(), plannedEvents->cend(), [](const RunEvent &e) { return e.type == QLatin1String("deletes-would-be-held"); }));
+        QCOMPARE(itemsInList(), 95);
+        QCOMPARE(LedgerRepository(*m_store).entries(id)->size(), 95);
+
+        // The real run: the breaker asks; declined, nothing is deleted.
         QList<MassDeleteCheck> asked;
         const RunOutcome held = push(QStringLiteral("Scan"), {}, [&](const MassDeleteCheck &check) {
             asked << check;
@@ -386,6 +398,104 @@ private slots:
         QCOMPARE(itemsInList(), 50);
         QCOMPARE(LedgerRepository(*m_store).entries(id)->size(), 50);
         QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM scan_projects")).toInt(), 50);
+    }
+
+    void markPolicyFlagsItemsOfVanishedRows()
+    {
+        // MARK: items of rows gone from the source stay, flagged SyncBridgeGone = Yes (a column the
+        // run adds to the list); a row that comes back clears its flag. A dry run counts the marks.
+        sql(QStringLiteral("CREATE TABLE mark_projects (LIKE projects INCLUDING ALL)"));
+        sql(QStringLiteral("INSERT INTO mark_projects OVERRIDING SYSTEM VALUE SELECT * FROM projects WHERE id <= 40"));
+        QJsonObject definition = fullScanDefinitionJson();
+        definition.insert(QStringLiteral("name"), QStringLiteral("Mark"));
+        definition.insert(QStringLiteral("source"), QJsonObject{{QStringLiteral("database"), QStringLiteral("Demo")}, {QStringLiteral("table"), QStringLiteral("mark_projects")}});
+        QJsonObject target = definition.value(QStringLiteral("targets")).toArray().first().toObject();
+        target.insert(QStringLiteral("list"), QStringLiteral("M All"));
+        definition.insert(QStringLiteral("targets"), QJsonArray{target});
+        definition.insert(QStringLiteral("deletes"), QJsonObject{{QStringLiteral("policy"), QStringLiteral("MARK")}, {QStringLiteral("maxShare"), 0.2}});
+        auto imported = importDefinitions(*m_store, QJsonDocument(QJsonObject{{QStringLiteral("definitions"), QJsonArray{definition}}}).toJson());
+        QVERIFY(imported.ok() && imported->ok());
+        const qint64 id = DefinitionRepository(*m_store).byName(QStringLiteral("Mark"))->id;
+        const auto flagged = [&]() {
+            QSet<QString> keys;
+            for (const QJsonValue &item : listContents(QStringLiteral("M ")).value(QStringLiteral("All"))) {
+                const QJsonObject fields = item.toObject().value(QStringLiteral("fields")).toObject();
+                if (fields.value(QStringLiteral("SyncBridgeGone")).toBool())
+                    keys.insert(fields.value(QStringLiteral("Title")).toString());
+            }
+            return keys;
+        };
+        QCOMPARE(push(QStringLiteral("Mark")).counters.created, 40);
+
+        sql(QStringLiteral("DELETE FROM mark_projects WHERE id <= 20"));   // half the list: no breaker for flags
+        const RunOutcome planned = push(QStringLiteral("Mark"), PushOptions{true, false, 500, 0});
+        QCOMPARE(planned.plan.value(QStringLiteral("M All")).value(QStringLiteral("mark")), 20);
+        QVERIFY(flagged().isEmpty());
+
+        const RunOutcome marked = push(QStringLiteral("Mark"));
+        QVERIFY2(marked.status == RunStatus::Succeeded, qPrintable(marked.message));
+        QCOMPARE(marked.counters.deleted, 0);
+        QCOMPARE(listContents(QStringLiteral("M ")).value(QStringLiteral("All")).size(), 40);
+        QCOMPARE(flagged().size(), 20);
+        QVERIFY(flagged().contains(sql(QStringLiteral("SELECT project_code FROM projects WHERE id = 7"))));
+        const auto events = RunRepository(*m_store).events(marked.runId);
+        QVERIFY(std::any_of(events->cbegin(), events->cend(), [](const RunEvent &e) { return e.type == QLatin1String("rows-marked") && e.message.contains(QStringLiteral("20")); }));
+        int markedEntries = 0;
+        for (const LedgerEntry &entry : *LedgerRepository(*m_store).entries(id))
+            markedEntries += entry.state == LedgerState::Marked ? 1 : 0;
+        QCOMPARE(markedEntries, 20);
+
+        // nothing more to flag on the next run; a returning row is unflagged
+        QCOMPARE(push(QStringLiteral("Mark")).counters.updated, 0);
+        sql(QStringLiteral("INSERT INTO mark_projects OVERRIDING SYSTEM VALUE SELECT * FROM projects WHERE id = 7"));
+        const RunOutcome back = push(QStringLiteral("Mark"));
+        QCOMPARE(back.counters.updated, 1);
+        QCOMPARE(back.counters.created, 0);
+        QCOMPARE(flagged().size(), 19);
+        QVERIFY(!flagged().contains(sql(QStringLiteral("SELECT project_code FROM projects WHERE id = 7"))));
+    }
+
+    void backfillRepushesOnlyTheChosenFields()
+    {
+        // A field changed behind the cursor's back (no new timestamp): a normal run does not see it,
+        // a backfill of that field writes it to every synced item and leaves the cursor alone.
+        addDefinition(QStringLiteral("Backfill"), QStringLiteral("B "));
+        QCOMPARE(push(QStringLiteral("Backfill")).counters.created, 5000);
+        const qint64 id = DefinitionRepository(*m_store).byName(QStringLiteral("Backfill"))->id;
+        const auto cursorBefore = LedgerRepository(*m_store).cursor(id, QStringLiteral("push"));
+        sql(QStringLiteral("ALTER TABLE projects DISABLE TRIGGER USER; UPDATE projects SET manager_email = upper(manager_email), name = name || ' (unseen)';"
+                           " ALTER TABLE projects ENABLE TRIGGER USER"));
+        QCOMPARE(push(QStringLiteral("Backfill")).counters.updated, 0);
+
+        PushOptions wrong;
+        wrong.backfillFields = {QStringLiteral("no_such_field")};
+        const RunOutcome refused = push(QStringLiteral("Backfill"), wrong);
+        QCOMPARE(refused.status, RunStatus::Failed);
+        QVERIFY2(refused.message.contains(QStringLiteral("'no_such_field' is not a field this definition pushes")) && refused.message.contains(QStringLiteral("manager_email")),
+                 qPrintable(refused.message));
+
+        PushOptions backfill;
+        backfill.backfillFields = {QStringLiteral("manager_email")};
+        const RunOutcome outcome = push(QStringLiteral("Backfill"), backfill);
+        QVERIFY2(outcome.status == RunStatus::Succeeded, qPrintable(outcome.message));
+        QCOMPARE(outcome.counters.updated, 5000);
+        QCOMPARE(outcome.counters.created + outcome.counters.moved + outcome.counters.deleted, 0);
+        const auto cursorAfter = LedgerRepository(*m_store).cursor(id, QStringLiteral("push"));
+        QCOMPARE((*cursorAfter)->position, (*cursorBefore)->position);
+        QCOMPARE((*cursorAfter)->lastKey, (*cursorBefore)->lastKey);
+        int upper = 0, unseenNames = 0;
+        const QHash<QString, QJsonArray> contents = listContents(QStringLiteral("B "));
+        for (const QJsonArray &items : contents) {
+            for (const QJsonValue &item : items) {
+                const QJsonObject fields = item.toObject().value(QStringLiteral("fields")).toObject();
+                const QString email = fields.value(QStringLiteral("manager_email")).toString();
+                upper += !email.isEmpty() && email == email.toUpper() ? 1 : 0;
+                unseenNames += fields.value(QStringLiteral("name")).toString().endsWith(QStringLiteral("(unseen)")) ? 1 : 0;
+            }
+        }
+        QCOMPARE(upper, sql(QStringLiteral("SELECT count(*) FROM projects WHERE manager_email IS NOT NULL AND manager_email <> ''")).toInt());
+        QCOMPARE(unseenNames, 0);   // only the chosen field went
+        verifyExactlyOnce(QStringLiteral("Backfill"), QStringLiteral("B "));
     }
 
     void primaryStoppedMidRunFailsOverToTheStandby()
