@@ -4,12 +4,19 @@
 //     and RU per created item.
 //  2. A no-change incremental run over the same table grown to 1,000,000 rows: wall time.
 //     SYNCBRIDGE_BENCH_PUSH_ROWS sets the row count of the first push (default 100,000).
-//  3. 5,000 rows with 50 ms emulated latency per request: items per second.
+//  3. Reading the grown table: keyset pages (a query per page) against COPY streaming (a statement
+//     per window of pages), side by side, medians of three rounds each.
+//  4. 5,000 rows with 50 ms emulated latency per request: items per second.
+//  5. 30,000 rows against a tenant limited to 30,000 RU per minute: RU/s as a share of that
+//     ceiling and the share of throttled requests.
 // The engine runs as its own process (syncbridge-cli run), so its CPU and memory are its own.
 #include "emulatorprocess.h"
 #include "postgresfixture.h"
 #include "testpaths.h"
 
+#include "source/changereader.h"
+#include "source/introspector.h"
+#include "source/sourcereader.h"
 #include "store/connectionrepository.h"
 #include "store/definitionimporter.h"
 #include "store/metastore.h"
@@ -33,6 +40,8 @@ namespace {
 const int rowCount = qEnvironmentVariableIntValue("SYNCBRIDGE_BENCH_PUSH_ROWS") > 0 ? qEnvironmentVariableIntValue("SYNCBRIDGE_BENCH_PUSH_ROWS") : 100000;
 const int grownRowCount = qMax(1000000, rowCount);
 constexpr int latencyRowCount = 5000;
+constexpr int throttledRowCount = 30000;
+constexpr int throttledRuPerMinute = 30000;   // two RU per create: the push needs two full windows
 
 struct ProcessFigures {
     int exitCode = -1;
@@ -62,7 +71,7 @@ long highWaterRssKiB(qint64 pid)
     return 0;
 }
 
-QJsonObject definitionJson(const QString &name, const QString &table, const QString &list)
+QJsonObject definitionJson(const QString &name, const QString &table, const QString &list, const QString &connection = QStringLiteral("Emulator"))
 {
     QJsonArray mappings{QJsonObject{{QStringLiteral("source"), QStringLiteral("code")}, {QStringLiteral("target"), QStringLiteral("Title")},
                                     {QStringLiteral("direction"), QStringLiteral("PUSH_ONLY")}, {QStringLiteral("key"), true}}};
@@ -75,7 +84,7 @@ QJsonObject definitionJson(const QString &name, const QString &table, const QStr
         {QStringLiteral("key"), QJsonObject{{QStringLiteral("strategy"), QStringLiteral("PRIMARY_KEY")}, {QStringLiteral("columns"), QJsonArray{QStringLiteral("id")}}}},
         {QStringLiteral("cursor"), QJsonObject{{QStringLiteral("strategy"), QStringLiteral("UPDATED_AT")}, {QStringLiteral("column"), QStringLiteral("updated_at")}}},
         {QStringLiteral("targetStrategy"), QStringLiteral("SINGLE")},
-        {QStringLiteral("targets"), QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("Main")}, {QStringLiteral("connection"), QStringLiteral("Emulator")},
+        {QStringLiteral("targets"), QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("Main")}, {QStringLiteral("connection"), connection},
                                                            {QStringLiteral("site"), QStringLiteral("contoso.sharepoint.com:/sites/pmo")},
                                                            {QStringLiteral("list"), list}}}},
         {QStringLiteral("mappings"), mappings}};
@@ -169,8 +178,10 @@ private slots:
                                                "ratio double precision, active boolean, start_date date, tags text[], updated_at timestamptz NOT NULL)");
         sql(QStringLiteral("CREATE TABLE bench_rows %1").arg(columns));
         sql(QStringLiteral("CREATE TABLE bench_latency %1").arg(columns));
+        sql(QStringLiteral("CREATE TABLE bench_throttled %1").arg(columns));
         sql(insertRows(QStringLiteral("bench_rows"), 1, rowCount, QStringLiteral("2026-01-01")));
         sql(insertRows(QStringLiteral("bench_latency"), 1, latencyRowCount, QStringLiteral("2026-01-01")));
+        sql(insertRows(QStringLiteral("bench_throttled"), 1, throttledRowCount, QStringLiteral("2026-01-01")));
         sql(QStringLiteral("CREATE INDEX ON bench_rows (updated_at, id)"));
         sql(QStringLiteral("ANALYZE"));
 
@@ -188,8 +199,14 @@ private slots:
         sharePoint.ruPerMinute = 100000000;
         sharePoint.ruPerDay = 1000000000;   // a million-row push spends 2,000,000 RU, past the default daily budget
         QVERIFY(connections.saveSharePointConnection(sharePoint).ok());
+        SharePointConnection limited = m_emulator.sharePointConnection(QStringLiteral("Throttled"), QStringLiteral("sharepoint/bench"));
+        limited.ruPerMinute = throttledRuPerMinute;
+        limited.ruPerDay = 1000000000;
+        QVERIFY(connections.saveSharePointConnection(limited).ok());
         const QJsonObject document{{QStringLiteral("definitions"), QJsonArray{definitionJson(QStringLiteral("Throughput"), QStringLiteral("bench_rows"), QStringLiteral("Throughput")),
-                                                                              definitionJson(QStringLiteral("Latency"), QStringLiteral("bench_latency"), QStringLiteral("Latency"))}}};
+                                                                              definitionJson(QStringLiteral("Latency"), QStringLiteral("bench_latency"), QStringLiteral("Latency")),
+                                                                              definitionJson(QStringLiteral("Throttled"), QStringLiteral("bench_throttled"), QStringLiteral("Throttled"),
+                                                                                             QStringLiteral("Throttled"))}}};
         auto imported = importDefinitions(**store, QJsonDocument(document).toJson());
         QVERIFY(imported.ok());
         for (const ValidationIssue &issue : std::as_const(imported->issues))
@@ -222,6 +239,74 @@ private slots:
         const auto [noChangeRequests, noChangeRu] = requestsAndRu();
         qInfo("no-change incremental run over %d rows: %.2f s wall (process start to exit), %lld HTTP requests, %lld RU",
               grownRowCount, noChange.wallSeconds, noChangeRequests, noChangeRu);
+    }
+
+    void sourceReadPagesVersusCopy()
+    {
+        Database database = m_postgres.databaseConnection(QStringLiteral("bench"));
+        auto session = PgSession::openInstance(database, database.instances.first(), m_postgres.password());
+        QVERIFY(session.ok());
+        auto tables = introspectTables((*session)->connection());
+        QVERIFY(tables.ok());
+        const auto table = std::find_if(tables->cbegin(), tables->cend(), [](const TableInfo &t) { return t.name == QLatin1String("bench_rows"); });
+        QVERIFY(table != tables->cend());
+        ChangeQuery query;
+        query.schema = table->schema;
+        query.table = table->name;
+        query.columns = table->columns;
+        query.keyColumns = {QStringLiteral("id")};
+        query.cursorColumn = QStringLiteral("updated_at");
+        query.pageSize = 1000;
+        database.instances[0].secretRef = QStringLiteral("bench");
+        auto reader = SourceReader::open(database, [this](const DatabaseInstance &) -> Result<QString> { return m_postgres.password(); }, [](const QString &) {});
+        QVERIFY(reader.ok());
+        const auto readAll = [&](const std::function<Result<ChangePage>(const ChangeQuery &)> &read) {
+            ChangeQuery next = query;
+            qint64 rows = 0;
+            while (true) {
+                auto page = read(next);
+                if (!page)
+                    qFatal("%s", qPrintable(page.error().toString()));
+                rows += page->rows.size();
+                if (!page->more)
+                    return rows;
+                next.afterCursor = page->rows.last().cursorValue;
+                next.afterKey = page->rows.last().keyValues;
+            }
+        };
+        QList<double> paged, streamed;
+        for (int round = 0; round < 3; ++round) {
+            QElapsedTimer timer;
+            timer.start();
+            QCOMPARE(readAll([&](const ChangeQuery &q) { return readChanges((*session)->connection(), q); }), grownRowCount);
+            paged << timer.elapsed() / 1000.0;
+            timer.restart();
+            QCOMPARE(readAll([&](const ChangeQuery &q) { return (*reader)->changes(q); }), grownRowCount);
+            streamed << timer.elapsed() / 1000.0;
+        }
+        std::sort(paged.begin(), paged.end());
+        std::sort(streamed.begin(), streamed.end());
+        qInfo("reading %d rows in pages of 1000: keyset queries %.2f s (%.0f rows/s), COPY streaming %.2f s (%.0f rows/s), %.2fx; medians of 3",
+              grownRowCount, paged.at(1), grownRowCount / paged.at(1), streamed.at(1), grownRowCount / streamed.at(1), paged.at(1) / streamed.at(1));
+    }
+
+    void throughputUnderThrottling()
+    {
+        QVERIFY(m_emulator.reset());
+        QCOMPARE(m_emulator.admin("PATCH", QStringLiteral("/config"), {{QStringLiteral("throttling"), QJsonObject{{QStringLiteral("ruPerMinute"), throttledRuPerMinute},
+                                                                                                                {QStringLiteral("ruPerDay"), 1000000000}}}}).status, 200);
+        const ProcessFigures push = runCli(QStringLiteral("Throttled"));
+        QVERIFY2(push.exitCode == 0, push.output.constData());
+        QCOMPARE(itemsIn(QStringLiteral("Throttled")), throttledRowCount);
+        const QJsonObject stats = m_emulator.admin("GET", QStringLiteral("/stats")).json();
+        const double ru = stats.value(QStringLiteral("ruSpent")).toDouble();
+        const qint64 throttled = qint64(stats.value(QStringLiteral("throttled")).toDouble());
+        const qint64 itemRequests = stats.value(QStringLiteral("requestsByKind")).toObject().value(QStringLiteral("items.create")).toInteger();
+        const double ceiling = throttledRuPerMinute / 60.0;
+        qInfo("push %d rows at a %d RU/min limit: %.1f s wall, %.0f RU/s = %.1f %% of the %.0f RU/s ceiling; throttled %lld of %lld item requests (%.2f %%)",
+              throttledRowCount, throttledRuPerMinute, push.wallSeconds, ru / push.wallSeconds, 100.0 * ru / push.wallSeconds / ceiling, ceiling, throttled,
+              itemRequests, 100.0 * double(throttled) / double(qMax<qint64>(1, itemRequests)));
+        m_emulator.admin("PATCH", QStringLiteral("/config"), {{QStringLiteral("throttling"), QJsonObject{{QStringLiteral("ruPerMinute"), 100000000}}}});
     }
 
     void throughputWithLatency()

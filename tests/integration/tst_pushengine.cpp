@@ -5,6 +5,7 @@
 #include "await.h"
 #include "emulatorprocess.h"
 #include "postgresfixture.h"
+#include "pushoptions.h"
 #include "testpaths.h"
 
 #include "graph/governor.h"
@@ -195,7 +196,7 @@ private slots:
 
     void dryRunWritesNothing()
     {
-        const RunOutcome outcome = push(QStringLiteral("Projects"), PushOptions{true, false, 1000, 3});
+        const RunOutcome outcome = push(QStringLiteral("Projects"), pushOptions(1000, dryRun, 3));
         QCOMPARE(outcome.status, RunStatus::Succeeded);
         qint64 creates = 0;
         for (const auto &actions : outcome.plan)
@@ -241,7 +242,7 @@ private slots:
         QCOMPARE(outcome.counters.moved, 2);
         QCOMPARE(outcome.counters.updated, 3);
         // a full re-sync compares every row: nothing changed, so nothing is written and nothing duplicated
-        const RunOutcome again = push(QStringLiteral("Projects"), PushOptions{false, true, 1000, 0});
+        const RunOutcome again = push(QStringLiteral("Projects"), pushOptions(1000, resetCursor));
         QCOMPARE(again.counters.rowsRead, 5000);
         QCOMPARE(again.counters.skipped, 5000);
         QCOMPARE(again.counters.created + again.counters.updated, 0);
@@ -328,7 +329,7 @@ private slots:
                      .status, 200);
         QList<RunOutcome> runs;
         for (int run = 0; run < 3; ++run) {
-            runs << push(QStringLiteral("Faults"), PushOptions{false, false, 500, 0});
+            runs << push(QStringLiteral("Faults"), pushOptions(500));
             if (runs.last().status == RunStatus::Succeeded)
                 break;
         }
@@ -364,7 +365,7 @@ private slots:
 
         // 45 more gone: 47 % of the list. A dry run says so and warns of the breaker, deleting nothing.
         sql(QStringLiteral("DELETE FROM scan_projects WHERE id <= 50"));
-        const RunOutcome planned = push(QStringLiteral("Scan"), PushOptions{true, false, 500, 3});
+        const RunOutcome planned = push(QStringLiteral("Scan"), pushOptions(500, dryRun, 3));
         QCOMPARE(planned.status, RunStatus::Succeeded);
         QCOMPARE(planned.plan.value(QStringLiteral("S All")).value(QStringLiteral("delete")), 45);
         QCOMPARE(planned.plan.value(QStringLiteral("S All")).value(QStringLiteral("skip")), 50);
@@ -428,7 +429,7 @@ private slots:
         QCOMPARE(push(QStringLiteral("Mark")).counters.created, 40);
 
         sql(QStringLiteral("DELETE FROM mark_projects WHERE id <= 20"));   // half the list: no breaker for flags
-        const RunOutcome planned = push(QStringLiteral("Mark"), PushOptions{true, false, 500, 0});
+        const RunOutcome planned = push(QStringLiteral("Mark"), pushOptions(500, dryRun));
         QCOMPARE(planned.plan.value(QStringLiteral("M All")).value(QStringLiteral("mark")), 20);
         QVERIFY(flagged().isEmpty());
 
@@ -441,7 +442,9 @@ private slots:
         const auto events = RunRepository(*m_store).events(marked.runId);
         QVERIFY(std::any_of(events->cbegin(), events->cend(), [](const RunEvent &e) { return e.type == QLatin1String("rows-marked") && e.message.contains(QStringLiteral("20")); }));
         int markedEntries = 0;
-        for (const LedgerEntry &entry : *LedgerRepository(*m_store).entries(id))
+        const auto entries = LedgerRepository(*m_store).entries(id);
+        QVERIFY(entries.ok());
+        for (const LedgerEntry &entry : *entries)
             markedEntries += entry.state == LedgerState::Marked ? 1 : 0;
         QCOMPARE(markedEntries, 20);
 
@@ -550,7 +553,7 @@ private slots:
         addDefinition(QStringLiteral("Token"), QStringLiteral("T "));
         QCOMPARE(m_emulator.admin("POST", QStringLiteral("/stats/reset")).status, 204);
         bool expired = false;
-        const RunOutcome outcome = push(QStringLiteral("Token"), PushOptions{false, false, 200, 0}, {}, [&](const RunProgress &progress) {
+        const RunOutcome outcome = push(QStringLiteral("Token"), pushOptions(200), {}, [&](const RunProgress &progress) {
             if (!expired && progress.phase == QLatin1String("pushing") && progress.counters.created >= 1000) {
                 expired = true;
                 QCOMPARE(m_emulator.admin("POST", QStringLiteral("/tokens/expire")).status, 204);
@@ -582,7 +585,7 @@ private slots:
         sql(QStringLiteral("UPDATE projects SET name = name || ' (v3)' WHERE budget_amount >= 4000000"));
         // delete "P Large" while the run is writing its first pages
         bool deleted = false;
-        const RunOutcome outcome = push(QStringLiteral("Projects"), PushOptions{false, false, 100, 0}, {}, [&](const RunProgress &progress) {
+        const RunOutcome outcome = push(QStringLiteral("Projects"), pushOptions(100), {}, [&](const RunProgress &progress) {
             if (!deleted && progress.phase == QLatin1String("pushing") && progress.counters.updated > 0) {
                 deleted = true;
                 QCOMPARE(m_emulator.graph("DELETE", QStringLiteral("/sites/%1/lists/%2").arg(m_emulator.pmoSiteId(), listId(QStringLiteral("P Large")))).status, 204);

@@ -3,6 +3,7 @@
 // cancel stops after committed work and a later run completes without duplicates.
 #include "emulatorprocess.h"
 #include "postgresfixture.h"
+#include "pushoptions.h"
 #include "testpaths.h"
 
 #include "secrets/memorysecretstore.h"
@@ -173,7 +174,7 @@ private slots:
             if (progress.counters.created > 0)
                 controller.cancel(id);
         });
-        QVERIFY(controller.start(id, PushOptions{false, false, 200, 0}).ok());
+        QVERIFY(controller.start(id, pushOptions(200)).ok());
         const RunOutcome cancelled = waitForRun(controller, id);
         QCOMPARE(cancelled.status, RunStatus::Cancelled);
         QVERIFY(cancelled.counters.created > 0);
@@ -198,7 +199,7 @@ private slots:
             if (progress.phase == QLatin1String("waiting for the SharePoint budget"))
                 controller.cancel(id);
         });
-        QVERIFY(controller.start(id, PushOptions{false, false, 20, 0}).ok());   // pages of 20: some commit before the budget runs out
+        QVERIFY(controller.start(id, pushOptions(20)).ok());   // pages of 20: some commit before the budget runs out
         const RunOutcome outcome = waitForRun(controller, id);
         QCOMPARE(outcome.status, RunStatus::Cancelled);
         QVERIFY2(outcome.message.contains(QStringLiteral("budget")), qPrintable(outcome.message));

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "sync/pushrun.h"
+
+namespace SyncBridge::Test {
+
+// PushOptions for a test run, named instead of positional.
+struct RunKind {
+    bool dryRun = false;
+    bool resetCursor = false;
+};
+
+inline PushOptions pushOptions(int pageSize, RunKind kind = {}, int sampleRows = 0)
+{
+    PushOptions options;
+    options.pageSize = pageSize;
+    options.dryRun = kind.dryRun;
+    options.resetCursor = kind.resetCursor;
+    options.sampleRows = sampleRows;
+    return options;
+}
+
+inline constexpr RunKind dryRun{true, false};
+inline constexpr RunKind resetCursor{false, true};
+
+} // namespace SyncBridge::Test
