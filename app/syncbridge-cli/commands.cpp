@@ -327,8 +327,10 @@ int runDefinition(CommandContext &context)
     options.dryRun = context.parser.isSet(context.options.dryRun);
     options.resetCursor = context.parser.isSet(context.options.resetCursor);
     if (context.parser.isSet(context.options.backfill)) {
-        for (const QString &field : context.parser.value(context.options.backfill).split(QLatin1Char(','), Qt::SkipEmptyParts))
-            options.backfillFields << field.trimmed();
+        for (const QString &field : context.parser.value(context.options.backfill).split(QLatin1Char(','))) {
+            if (!field.trimmed().isEmpty())
+                options.backfillFields << field.trimmed();
+        }
         if (options.backfillFields.isEmpty())
             return usage(context, QCoreApplication::translate("SyncBridge::Cli", "--backfill needs at least one field name"));
         if (options.dryRun || options.resetCursor)

@@ -238,4 +238,11 @@ Result<void> LedgerRepository::removeRetry(qint64 definitionId, const QString &i
     return query ? success() : Result<void>(query.error());
 }
 
+Result<void> LedgerRepository::makeRetriesDue(qint64 definitionId, const QDateTime &now)
+{
+    auto query = execute(m_store.connection(), QStringLiteral("UPDATE retry_queue SET next_attempt_at = ? WHERE definition_id = ?"),
+                         {toStoredTime(now), definitionId});
+    return query ? success() : Result<void>(query.error());
+}
+
 } // namespace SyncBridge

@@ -46,6 +46,8 @@ public:
     Result<QList<RetryItem>> retries(qint64 definitionId) const;
     Result<QList<RetryItem>> dueRetries(qint64 definitionId, const QDateTime &now) const;
     Result<void> removeRetry(qint64 definitionId, const QString &identityHash);
+    // "Retry now": every queued row of the definition is due at `now` (the next run takes them first).
+    Result<void> makeRetriesDue(qint64 definitionId, const QDateTime &now);
 
 private:
     Result<QList<RetryItem>> loadRetries(const QString &where, const QVariantList &binds) const;

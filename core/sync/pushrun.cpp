@@ -31,10 +31,16 @@ constexpr qint64 longPauseMs = 60 * 1000;   // a Retry-After this long is worth 
 
 PushRun::PushRun(std::shared_ptr<MetaStore> store, SecretStore &secrets, std::shared_ptr<Governor> governor, qint64 definitionId,
                  PushOptions options, const Clock &clock, QObject *parent)
+    : PushRun(std::move(store), secrets, [governor](const SharePointConnection &) { return governor; }, definitionId, options, clock, parent)
+{
+}
+
+PushRun::PushRun(std::shared_ptr<MetaStore> store, SecretStore &secrets, GovernorSource governors, qint64 definitionId,
+                 PushOptions options, const Clock &clock, QObject *parent)
     : QObject(parent)
     , m_store(std::move(store))
     , m_secrets(secrets)
-    , m_governor(std::move(governor))
+    , m_governors(std::move(governors))
     , m_definitionId(definitionId)
     , m_options(options)
     , m_clock(clock)
@@ -78,6 +84,8 @@ void PushRun::watchBudget()
 {
     // Writes stall in the governor when the tenant's daily budget is spent or SharePoint asked for a
     // long pause (its own daily limit): say so, once per stall, and let a cancel end the wait.
+    if (!m_governor)
+        return;
     const BudgetView view = m_governor->view();
     const qint64 waitMs = view.dailyRenewsInMs > 0 ? view.dailyRenewsInMs : (view.pausedForMs >= longPauseMs ? view.pausedForMs : 0);
     if (waitMs > 0 && m_cancelled) {
@@ -170,6 +178,7 @@ Result<void> PushRun::prepare()
         }
         m_secrets.read(secretRef, done);
     };
+    m_governor = m_governors(*connection);
     m_graph = std::make_unique<GraphClient>(GraphEndpoint::from(*connection), secret, m_governor, m_clock);
     if (auto backfill = resolveBackfill(); !backfill)
         return backfill;

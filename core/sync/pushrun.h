@@ -22,6 +22,7 @@ class GraphClient;
 class Governor;
 class MetaStore;
 class SourceReader;
+struct SharePointConnection;
 class SecretStore;
 struct ItemOperation;
 
@@ -54,7 +55,13 @@ class PushRun : public QObject
     Q_OBJECT
 
 public:
+    // The budget the run spends: one governor per tenant connection, shared by concurrent runs.
+    using GovernorSource = std::function<std::shared_ptr<Governor>(const SharePointConnection &connection)>;
+
     PushRun(std::shared_ptr<MetaStore> store, SecretStore &secrets, std::shared_ptr<Governor> governor, qint64 definitionId,
+            PushOptions options = {}, const Clock &clock = Clock::system(), QObject *parent = nullptr);
+    // The governor is chosen once the run has read its definition (on the run's thread).
+    PushRun(std::shared_ptr<MetaStore> store, SecretStore &secrets, GovernorSource governors, qint64 definitionId,
             PushOptions options = {}, const Clock &clock = Clock::system(), QObject *parent = nullptr);
     ~PushRun() override;
 
@@ -95,6 +102,7 @@ private:
 
     std::shared_ptr<MetaStore> m_store;
     SecretStore &m_secrets;
+    GovernorSource m_governors;
     std::shared_ptr<Governor> m_governor;
     qint64 m_definitionId;
     PushOptions m_options;

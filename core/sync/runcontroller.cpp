@@ -1,8 +1,7 @@
 #include "sync/runcontroller.h"
 
 #include "graph/governor.h"
-#include "store/connectionrepository.h"
-#include "store/definitionrepository.h"
+#include "model/connection.h"
 #include "store/metastore.h"
 
 #include <QCoreApplication>
@@ -39,29 +38,17 @@ void RunController::setMassDeleteApproval(std::function<bool(qint64, const MassD
     m_approveMassDelete = std::move(approve);
 }
 
-Result<std::shared_ptr<Governor>> RunController::governorFor(qint64 definitionId)
+std::shared_ptr<Governor> RunController::governorFor(const SharePointConnection &connection)
 {
-    auto definition = DefinitionRepository(*m_store).byId(definitionId);
-    if (!definition)
-        return definition.error();
-    if (definition->targets.isEmpty())
-        return Error(ErrorCode::InvalidInput, QCoreApplication::translate("SyncBridge::Sync", "The definition '%1' has no target list.").arg(definition->name));
-    const qint64 connectionId = definition->targets.first().connectionId;
-    if (auto known = m_governors.constFind(connectionId); known != m_governors.constEnd())
+    QMutexLocker locker(&m_governorsLock);
+    if (auto known = m_governors.constFind(connection.id); known != m_governors.constEnd())
         return *known;
-    auto connections = ConnectionRepository(*m_store).sharePointConnections();
-    if (!connections)
-        return connections.error();
     GovernorSettings settings;
-    for (const SharePointConnection &connection : std::as_const(*connections)) {
-        if (connection.id == connectionId) {
-            settings.ruPerWindow = connection.ruPerMinute;
-            settings.ruPerDay = connection.ruPerDay;
-        }
-    }
+    settings.ruPerWindow = connection.ruPerMinute;
+    settings.ruPerDay = connection.ruPerDay;
     // One governor per tenant connection: concurrent runs share the tenant's budget.
     auto governor = std::make_shared<Governor>(settings);
-    m_governors.insert(connectionId, governor);
+    m_governors.insert(connection.id, governor);
     return governor;
 }
 
@@ -70,14 +57,10 @@ Result<void> RunController::start(qint64 definitionId, PushOptions options)
     if (m_runs.contains(definitionId))
         return Error(ErrorCode::AlreadyExists,
                      QCoreApplication::translate("SyncBridge::Sync", "This definition is already running; wait for the run to finish or cancel it."));
-    auto governor = governorFor(definitionId);
-    if (!governor)
-        return governor.error();
-
     auto *worker = new Worker;
     worker->thread = new QThread(this);
     worker->thread->setObjectName(QStringLiteral("run-%1").arg(definitionId));
-    worker->run = new PushRun(m_store, m_secrets, *governor, definitionId, options);
+    worker->run = new PushRun(m_store, m_secrets, [this](const SharePointConnection &connection) { return governorFor(connection); }, definitionId, options);
     worker->run->moveToThread(worker->thread);
     worker->run->setMassDeleteApproval([this, definitionId](const MassDeleteCheck &check) {
         bool approved = false;

@@ -4,6 +4,7 @@
 #include "sync/pushrun.h"
 
 #include <QHash>
+#include <QMutex>
 #include <QObject>
 
 #include <functional>
@@ -14,7 +15,8 @@ class QThread;
 namespace SyncBridge {
 
 // Starts push runs for the GUI and the agent: each run on its own worker thread with its own
-// meta-store connection, database session and Graph client, so the caller's thread never blocks.
+// meta-store connection, database session and Graph client, so the caller's thread never blocks
+// (start() itself touches neither the store nor the network).
 // Signals arrive on the controller's thread. One run per definition at a time.
 class RunController : public QObject
 {
@@ -41,13 +43,14 @@ signals:
 
 private:
     struct Worker;
-    Result<std::shared_ptr<Governor>> governorFor(qint64 definitionId);
+    std::shared_ptr<Governor> governorFor(const SharePointConnection &connection);
     void onFinished(qint64 definitionId, const RunOutcome &outcome);
 
     std::shared_ptr<MetaStore> m_store;
     SecretStore &m_secrets;
     std::function<bool(qint64, const MassDeleteCheck &)> m_approveMassDelete;
     QHash<qint64, Worker *> m_runs;                         // by definition id
+    QMutex m_governorsLock;                                 // runs pick their governor on their own threads
     QHash<qint64, std::shared_ptr<Governor>> m_governors;   // by SharePoint connection id
 };
 

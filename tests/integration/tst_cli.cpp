@@ -133,6 +133,21 @@ private slots:
         QCOMPARE(cli({QStringLiteral("definitions"), QStringLiteral("export"), QStringLiteral("Nope")}).exitCode, 2);
         QCOMPARE(cli({QStringLiteral("definitions"), QStringLiteral("export")}).exitCode, 64);
     }
+
+    void runOptionsAreCheckedBeforeAnythingRuns()
+    {
+        // (the definition imported above; its database does not answer, so a run that started would exit 2)
+        const QString definition = QStringLiteral("Projects by status");
+        CliRun run = cli({QStringLiteral("run"), definition, QStringLiteral("--backfill"), QStringLiteral(" , ")});
+        QCOMPARE(run.exitCode, 64);
+        QVERIFY2(run.err.contains(QStringLiteral("--backfill needs at least one field name")), qPrintable(run.err));
+        run = cli({QStringLiteral("run"), definition, QStringLiteral("--backfill"), QStringLiteral("name"), QStringLiteral("--dry-run")});
+        QCOMPARE(run.exitCode, 64);
+        QVERIFY(run.err.contains(QStringLiteral("cannot be combined")));
+        run = cli({QStringLiteral("run"), definition, QStringLiteral("--page-size"), QStringLiteral("0")});
+        QCOMPARE(run.exitCode, 64);
+        QCOMPARE(cli({QStringLiteral("run"), QStringLiteral("No such definition")}).exitCode, 2);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCli)
