@@ -115,12 +115,12 @@ cli_env run "Demo projects to SharePoint"
 
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
     step "Opening SyncBridge (close the window to stop the demo)"
-    "$gui" --store "$store"
+    "$gui" --store "$store" --secrets env
 else
     step "No display: summary instead of the window"
     cli_env summary
-    QT_QPA_PLATFORM=offscreen "$gui" --store "$store" --screenshot "$demo_dir/syncbridge-connections.png"
-    echo "The main window, rendered offscreen: $demo_dir/syncbridge-connections.png"
+    QT_QPA_PLATFORM=offscreen "$gui" --store "$store" --secrets env --screenshot "$demo_dir/syncbridge-overview.png"
+    echo "The main window, rendered offscreen: $demo_dir/syncbridge-overview.png"
 fi
 if [ "$keep" = 1 ]; then
     echo "The demo PostgreSQL (port $port) and Graph emulator (port $graph_port, pid $emulator_pid) keep running; stop them with:"

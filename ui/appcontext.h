@@ -8,6 +8,7 @@
 namespace SyncBridge {
 
 class MetaStore;
+class RunController;
 class SecretStore;
 
 // The services the UI works with, passed in from main() (no singletons).
@@ -16,6 +17,8 @@ struct AppContext {
     SecretStore *secrets = nullptr;
     // Meta-store work runs here, one thread, so the GUI thread never waits on SQL.
     QThreadPool *storePool = nullptr;
+    // Starts and tracks sync runs, each on its own worker thread; shared by every page.
+    RunController *runs = nullptr;
     // True once the OS keychain failed and secrets are kept for this session only.
     std::function<bool()> keychainUnavailable = [] { return false; };
 };

@@ -1,16 +1,26 @@
 #include "mainwindow.h"
 
+#include "backgroundtask.h"
 #include "connectionspage.h"
+#include "overviewpage.h"
+#include "runspage.h"
 #include "uiresources.h"
 #include "uisettings.h"
 
 #include "secrets/secretstore.h"
+#include "store/definitionimporter.h"
 #include "store/metastore.h"
+#include "sync/runcontroller.h"
 
+#include <QAction>
+#include <QFile>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
 #include <QListWidget>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QStackedWidget>
 #include <QStatusBar>
 
@@ -21,7 +31,9 @@ MainWindow::MainWindow(AppContext context, QWidget *parent)
     , m_context(std::move(context))
     , m_rail(new QListWidget(this))
     , m_pages(new QStackedWidget(this))
-    , m_connections((ensureUiResources(), new ConnectionsPage(m_context, this)))
+    , m_overview((ensureUiResources(), new OverviewPage(m_context, this)))
+    , m_connections(new ConnectionsPage(m_context, this))
+    , m_runs(new RunsPage(m_context, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("SyncBridge"));
@@ -31,14 +43,31 @@ MainWindow::MainWindow(AppContext context, QWidget *parent)
     m_rail->setViewMode(QListView::IconMode);
     m_rail->setFlow(QListView::TopToBottom);
     m_rail->setMovement(QListView::Static);
+    m_rail->setWrapping(false);   // icon mode wraps into columns by default: one column, top to bottom
+    m_rail->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_rail->setIconSize(QSize(28, 28));
     m_rail->setGridSize(QSize(96, 64));
     m_rail->setFixedWidth(100);
     m_rail->setFrameShape(QFrame::NoFrame);
     m_rail->setStyleSheet(QStringLiteral("QListWidget { background: palette(window); border-right: 1px solid palette(mid); }"));
 
-    addPage(m_connections, QStringLiteral(":/icons/connections.svg"), tr("Connections"));
+    addPage(m_overview, QStringLiteral(":/icons/overview.svg"), tr("Overview"), QKeySequence(Qt::CTRL | Qt::Key_1));
+    addPage(m_connections, QStringLiteral(":/icons/connections.svg"), tr("Connections"), QKeySequence(Qt::CTRL | Qt::Key_2));
+    addPage(m_runs, QStringLiteral(":/icons/runs.svg"), tr("Runs"), QKeySequence(Qt::CTRL | Qt::Key_3));
     connect(m_rail, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    connect(m_rail, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (m_pages->widget(row) == m_runs)
+            m_runs->reload();   // history grows while other pages are shown
+    });
+    connect(m_overview, &OverviewPage::importRequested, this, [this]() {
+        auto *dialog = new QFileDialog(this, tr("Import sync definitions"), QString(), tr("Definitions (*.json)"));
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &QFileDialog::fileSelected, this, &MainWindow::importDefinitions);
+        dialog->open();
+    });
+    if (m_context.runs)
+        m_context.runs->setMassDeleteApproval([this](qint64, const MassDeleteCheck &check) { return approveMassDelete(check); });
+    m_overview->reload();
     m_rail->setCurrentRow(qBound(0, UiSettings::currentPage.value(), m_pages->count() - 1));
 
     auto *central = new QWidget(this);
@@ -66,12 +95,73 @@ MainWindow::~MainWindow()
     UiSettings::currentPage.setValue(m_rail->currentRow());
 }
 
-void MainWindow::addPage(QWidget *page, const QString &iconPath, const QString &title)
+void MainWindow::addPage(QWidget *page, const QString &iconPath, const QString &title, const QKeySequence &shortcut)
 {
     auto *item = new QListWidgetItem(QIcon(iconPath), title, m_rail);
     item->setTextAlignment(Qt::AlignHCenter | Qt::AlignBottom);
-    item->setToolTip(title);
+    item->setToolTip(tr("%1 (%2)").arg(title, shortcut.toString(QKeySequence::NativeText)));
     m_pages->addWidget(page);
+    auto *action = new QAction(title, this);
+    action->setShortcut(shortcut);
+    const int row = m_rail->count() - 1;
+    connect(action, &QAction::triggered, this, [this, row]() { m_rail->setCurrentRow(row); });
+    addAction(action);
+}
+
+void MainWindow::showPage(QWidget *page)
+{
+    m_rail->setCurrentRow(m_pages->indexOf(page));
+}
+
+bool MainWindow::approveMassDelete(const MassDeleteCheck &check)
+{
+    // The run's worker waits for this answer; the dialog's own event loop keeps the window alive.
+    QMessageBox question(QMessageBox::Warning, tr("Delete %n item(s)?", nullptr, int(check.deletions)),
+                         tr("This run would delete %1 of the %2 item(s) in '%3' (%4 %), more than the definition allows without asking (%5 %).\n\n"
+                            "Rows gone from the source usually mean they were deleted on purpose — but a wrong filter or an emptied table looks the same. "
+                            "Check the source before you confirm.")
+                             .arg(check.deletions)
+                             .arg(check.items)
+                             .arg(check.listName)
+                             .arg(100.0 * double(check.deletions) / double(qMax<qint64>(1, check.items)), 0, 'f', 1)
+                             .arg(100.0 * check.limit, 0, 'f', 0),
+                         QMessageBox::NoButton, this);
+    question.setObjectName(QStringLiteral("massDeleteQuestion"));
+    QPushButton *remove = question.addButton(tr("Delete them"), QMessageBox::DestructiveRole);
+    question.addButton(tr("Keep the items"), QMessageBox::RejectRole);
+    question.setDefaultButton(qobject_cast<QPushButton *>(question.buttons().constLast()));
+    question.exec();
+    return question.clickedButton() == remove;
+}
+
+void MainWindow::importDefinitions(const QString &path)
+{
+    runInBackground(
+        this, m_context.storePool,
+        [store = m_context.store, path]() -> Result<ImportOutcome> {
+            QFile file(path);
+            if (!file.open(QIODevice::ReadOnly))
+                return Error(ErrorCode::Io, tr("Cannot read %1: %2").arg(path, file.errorString()));
+            return SyncBridge::importDefinitions(*store, file.readAll());
+        },
+        [this, path](Result<ImportOutcome> outcome) {
+            if (outcome && outcome->ok()) {
+                statusBar()->showMessage(tr("Imported %1 new and %2 replaced definition(s) from %3.").arg(outcome->created).arg(outcome->replaced).arg(path), 8000);
+                m_overview->reload();
+                return;
+            }
+            QStringList problems;
+            if (!outcome)
+                problems << outcome.error().message();
+            else
+                for (const ValidationIssue &issue : std::as_const(outcome->issues))
+                    problems << QStringLiteral("%1: %2").arg(issue.path, issue.message);
+            auto *box = new QMessageBox(QMessageBox::Warning, tr("Nothing was imported"),
+                                        tr("%n problem(s) in %1; nothing was imported.", nullptr, int(problems.size())).arg(path), QMessageBox::Ok, this);
+            box->setDetailedText(problems.join(QLatin1Char('\n')));
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->open();
+        });
 }
 
 void MainWindow::raiseToFront()

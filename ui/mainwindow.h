@@ -10,6 +10,9 @@ class QStackedWidget;
 namespace SyncBridge {
 
 class ConnectionsPage;
+class OverviewPage;
+class RunsPage;
+struct MassDeleteCheck;
 
 // The main window: a navigation rail on the left, one page per entry on the right. Pages appear
 // as their features exist (ARCHITECTURE.md §8 lists the full set).
@@ -21,19 +24,27 @@ public:
     explicit MainWindow(AppContext context, QWidget *parent = nullptr);
     ~MainWindow() override;
 
+    OverviewPage *overviewPage() const { return m_overview; }
     ConnectionsPage *connectionsPage() const { return m_connections; }
+    RunsPage *runsPage() const { return m_runs; }
     QListWidget *navigationRail() const { return m_rail; }
 
+    void showPage(QWidget *page);
     // Brings the window to the front (a second launch asks for this).
     void raiseToFront();
+    // Validates a definitions file and imports all of it or nothing (the store's thread does the work).
+    void importDefinitions(const QString &path);
 
 private:
-    void addPage(QWidget *page, const QString &iconPath, const QString &title);
+    void addPage(QWidget *page, const QString &iconPath, const QString &title, const QKeySequence &shortcut);
+    bool approveMassDelete(const MassDeleteCheck &check);
 
     AppContext m_context;
     QListWidget *m_rail;
     QStackedWidget *m_pages;
+    OverviewPage *m_overview;
     ConnectionsPage *m_connections;
+    RunsPage *m_runs;
 };
 
 } // namespace SyncBridge

@@ -81,7 +81,7 @@ RunProgressView::RunProgressView(Detail detail, QWidget *parent)
         auto *name = new QLabel(tr(field.label), this);
         name->setForegroundRole(QPalette::PlaceholderText);
         auto *value = new QLabel(QStringLiteral("0"), this);
-        value->setObjectName(QStringLiteral("count_%1").arg(QLatin1String(field.label).toLower().replace(QLatin1Char(' '), QLatin1Char('_'))));
+        value->setObjectName(QStringLiteral("count_%1").arg(QString::fromLatin1(field.label).toLower().replace(QLatin1Char(' '), QLatin1Char('_'))));
         QFont bold = value->font();
         bold.setBold(true);
         value->setFont(bold);

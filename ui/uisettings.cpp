@@ -7,5 +7,7 @@ const Setting<QByteArray> mainWindowState{"ui/mainWindow/state", {}};
 const Setting<QByteArray> connectionsSplitter{"ui/connections/splitter", {}};
 const Setting<QByteArray> connectionsTreeHeader{"ui/connections/treeHeader", {}};
 const Setting<int> currentPage{"ui/mainWindow/currentPage", 0};
+const Setting<QByteArray> runsSplitter{"ui/runs/splitter", {}};
+const Setting<QByteArray> runsTableHeader{"ui/runs/tableHeader", {}};
 
 } // namespace SyncBridge::UiSettings

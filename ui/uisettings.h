@@ -33,6 +33,8 @@ extern const Setting<QByteArray> mainWindowState;
 extern const Setting<QByteArray> connectionsSplitter;
 extern const Setting<QByteArray> connectionsTreeHeader;
 extern const Setting<int> currentPage;
+extern const Setting<QByteArray> runsSplitter;
+extern const Setting<QByteArray> runsTableHeader;
 } // namespace UiSettings
 
 } // namespace SyncBridge

@@ -5,10 +5,12 @@
 #include "common/logging.h"
 #include "common/translations.h"
 #include "mainwindow.h"
-#include "connectionspage.h"
+#include "overviewpage.h"
+#include "secrets/environmentsecretstore.h"
 #include "secrets/keychainsecretstore.h"
 #include "secrets/sessionfallbacksecretstore.h"
 #include "store/metastore.h"
+#include "sync/runcontroller.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -37,7 +39,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
                                               QApplication::translate("main", "Render the window to a PNG file once loaded, then exit."),
                                               QStringLiteral("file"));
-    parser.addOptions({storeOption, screenshotOption});
+    const QCommandLineOption secretsOption(QStringLiteral("secrets"),
+                                           QApplication::translate("main", "Where secrets come from: keychain (default) or env (SYNCBRIDGE_SECRET_* variables, for demos and kiosks)."),
+                                           QStringLiteral("source"), QStringLiteral("keychain"));
+    parser.addOptions({storeOption, screenshotOption, secretsOption});
     parser.process(app);
     const QString screenshot = parser.value(screenshotOption);
 
@@ -58,7 +63,14 @@ int main(int argc, char *argv[])
         return 2;
     }
 
-    SessionFallbackSecretStore secrets(std::make_unique<KeychainSecretStore>());
+    const bool environmentSecrets = parser.value(secretsOption) == QLatin1String("env");
+    if (!environmentSecrets && parser.value(secretsOption) != QLatin1String("keychain")) {
+        QMessageBox::critical(nullptr, QApplication::translate("main", "SyncBridge cannot start"),
+                              QApplication::translate("main", "--secrets must be keychain or env."));
+        return 64;
+    }
+    SessionFallbackSecretStore secrets(environmentSecrets ? std::unique_ptr<SecretStore>(std::make_unique<EnvironmentSecretStore>())
+                                                          : std::unique_ptr<SecretStore>(std::make_unique<KeychainSecretStore>()));
     QThreadPool storePool;
     storePool.setMaxThreadCount(1);
     AppContext context;
@@ -66,25 +78,18 @@ int main(int argc, char *argv[])
     context.secrets = &secrets;
     context.storePool = &storePool;
     context.keychainUnavailable = [&secrets] { return secrets.keychainUnavailable(); };
+    RunController runs(*store, secrets);
+    context.runs = &runs;
 
     int exitCode = 0;
     {
         MainWindow window(context);
         QObject::connect(&instance, &SingleInstance::activated, &window, &MainWindow::raiseToFront);
         if (!screenshot.isEmpty()) {
-            // Show the first database with a fresh connection test, then save the picture and quit.
-            ConnectionsPage *page = window.connectionsPage();
-            const auto grabAndQuit = [&window, screenshot]() {
+            // The Overview with every definition's last run, saved as a picture; then quit.
+            window.showPage(window.overviewPage());
+            QObject::connect(window.overviewPage(), &OverviewPage::loaded, &window, [&window, screenshot]() {
                 QTimer::singleShot(200, &window, [&window, screenshot]() { QApplication::exit(window.grab().save(screenshot) ? 0 : 2); });
-            };
-            QObject::connect(page, &ConnectionsPage::testFinished, &window, grabAndQuit);
-            QObject::connect(page, &ConnectionsPage::loaded, &window, [page, grabAndQuit]() {
-                if (page->model()->databases().isEmpty()) {
-                    grabAndQuit();
-                    return;
-                }
-                page->selectDatabase(page->model()->databases().first().id);
-                page->testSelected();
             }, Qt::SingleShotConnection);
         }
         window.show();

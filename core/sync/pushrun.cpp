@@ -69,6 +69,7 @@ void PushRun::report(const QString &phase)
     RunProgress progress;
     progress.phase = phase;
     progress.counters = m_run.counters;
+    progress.counters.ruSpent = ruSpentByThisRun();
     const double seconds = qMax<qint64>(1, m_clock.nowUtc().toMSecsSinceEpoch() - m_startedMs) / 1000.0;
     const qint64 written = m_run.counters.created + m_run.counters.updated + m_run.counters.moved;
     progress.itemsPerSecond = written / seconds;
@@ -78,6 +79,13 @@ void PushRun::report(const QString &phase)
         progress.etaSeconds = qint64(qMax<qint64>(0, m_table.rowEstimate - m_run.counters.rowsRead) / qMax(1.0, rowsPerSecond));
     }
     emit this->progress(progress);
+}
+
+qint64 PushRun::ruSpentByThisRun() const
+{
+    // The governor counts the tenant's day; the run's share is what it added since it began (runs
+    // of the same tenant at the same time share one governor, so each sees the other's spending too).
+    return m_governor ? qMax<qint64>(0, m_governor->view().spentToday - m_ruAtStart) : 0;
 }
 
 void PushRun::watchBudget()
@@ -179,6 +187,7 @@ Result<void> PushRun::prepare()
         m_secrets.read(secretRef, done);
     };
     m_governor = m_governors(*connection);
+    m_ruAtStart = m_governor->view().spentToday;
     m_graph = std::make_unique<GraphClient>(GraphEndpoint::from(*connection), secret, m_governor, m_clock);
     if (auto backfill = resolveBackfill(); !backfill)
         return backfill;
@@ -507,8 +516,7 @@ void PushRun::finish(RunStatus status, const QString &message)
         if (!reset)
             qCWarning(lcSync).noquote() << reset.error().toString();
     }
-    if (m_graph)
-        m_run.counters.ruSpent = m_governor->view().spentToday;
+    m_run.counters.ruSpent = ruSpentByThisRun();
     if (m_run.id > 0) {
         auto updated = RunRepository(*m_store, m_clock).updateRun(m_run);
         if (!updated)

@@ -99,11 +99,13 @@ private:
     void event(EventSeverity severity, const QString &type, const QString &message, const QJsonObject &payload = {});
     void report(const QString &phase);
     void watchBudget();
+    qint64 ruSpentByThisRun() const;
 
     std::shared_ptr<MetaStore> m_store;
     SecretStore &m_secrets;
     GovernorSource m_governors;
     std::shared_ptr<Governor> m_governor;
+    qint64 m_ruAtStart = 0;
     qint64 m_definitionId;
     PushOptions m_options;
     const Clock &m_clock;

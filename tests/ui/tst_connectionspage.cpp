@@ -73,6 +73,7 @@ private slots:
         context.storePool = &m_pool;
         m_window = std::make_unique<MainWindow>(context);
         QSignalSpy loaded(page(), &ConnectionsPage::loaded);
+        m_window->navigationRail()->setCurrentRow(1);
         m_window->show();
         QVERIFY(loaded.wait());
     }
@@ -85,7 +86,8 @@ private slots:
 
     void showsAnEmptyStateFirst()
     {
-        QCOMPARE(m_window->navigationRail()->count(), 1);   // only pages that exist
+        QCOMPARE(m_window->navigationRail()->count(), 3);   // only pages that exist: Overview, Connections, Runs
+        QCOMPARE(m_window->navigationRail()->item(1)->text(), QStringLiteral("Connections"));
         auto *empty = page()->findChild<QLabel *>(QStringLiteral("emptyState"));
         QVERIFY(empty->isVisible());
         QVERIFY(empty->text().contains(QStringLiteral("No connections yet")));

@@ -1,0 +1,370 @@
+// The Overview and Runs pages driven through their widgets against a real PostgreSQL with the demo
+// data, the real Graph emulator and a real SQLite meta-store: import definitions, Run Sync Now with
+// progress on the card and in the run dialog, failed rows with their errors, the delete breaker's
+// question as a dialog, and run history with filters, lazy loading, events, retry queue and chart.
+#include "emulatorprocess.h"
+#include "postgresfixture.h"
+#include "runhistory.h"
+#include "testpaths.h"
+
+#include "definitioncard.h"
+#include "mainwindow.h"
+#include "overviewpage.h"
+#include "rundialog.h"
+#include "runprogressview.h"
+#include "runsmodel.h"
+#include "runspage.h"
+
+#include "secrets/memorysecretstore.h"
+#include "store/connectionrepository.h"
+#include "store/metastore.h"
+#include "store/runrepository.h"
+#include "sync/runcontroller.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QChart>
+#include <QChartView>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QLabel>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QScatterSeries>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QTreeWidget>
+
+using namespace SyncBridge;
+using namespace SyncBridge::Test;
+
+class TestRunPages : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    PostgresFixture m_postgres;
+    EmulatorProcess m_emulator;
+    std::shared_ptr<MetaStore> m_store;
+    MemorySecretStore m_secrets;
+    QThreadPool m_pool;
+    std::unique_ptr<RunController> m_runs;
+    std::unique_ptr<MainWindow> m_window;
+
+    OverviewPage *overview() const { return m_window->overviewPage(); }
+    RunsPage *runsPage() const { return m_window->runsPage(); }
+    QString sql(const QString &statement) { return m_postgres.query(QStringLiteral("demo"), statement).value(); }
+
+    DefinitionCard *card(const QString &name) const
+    {
+        for (DefinitionCard *card : overview()->cards()) {
+            if (card->findChild<QLabel *>(QStringLiteral("cardTitle"))->text() == name)
+                return card;
+        }
+        return nullptr;
+    }
+
+    void screenshot(const QString &name)
+    {
+        QVERIFY(m_window->grab().save(QDir(artifactDirectory()).filePath(name)));
+    }
+
+    // Clicks Run Sync Now (or Dry run) on a card and waits for the run's end.
+    RunOutcome runFromCard(const QString &definition, bool dryRun = false)
+    {
+        QSignalSpy finished(m_runs.get(), &RunController::finished);
+        DefinitionCard *target = card(definition);
+        QTest::mouseClick(dryRun ? target->dryRunButton() : target->runButton(), Qt::LeftButton);
+        if (!finished.wait(180000))
+            return {};
+        return finished.constFirst().at(1).value<RunOutcome>();
+    }
+
+    int itemsIn(const QString &listName)
+    {
+        for (const QJsonValue &site : m_emulator.admin("GET", QStringLiteral("/index")).json().value(QStringLiteral("sites")).toArray()) {
+            for (const QJsonValue &list : site.toObject().value(QStringLiteral("lists")).toArray()) {
+                if (list.toObject().value(QStringLiteral("displayName")).toString() == listName)
+                    return list.toObject().value(QStringLiteral("itemCount")).toInt();
+            }
+        }
+        return -1;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QCoreApplication::setOrganizationName(QStringLiteral("SyncBridgeTest"));
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();   // the window opens on the Overview page, whatever a previous run left
+        qRegisterMetaType<RunOutcome>();
+        QVERIFY(m_postgres.start().ok());
+        QVERIFY(m_postgres.createDatabase(QStringLiteral("demo")).ok());
+        QVERIFY(m_postgres.runSqlFile(QStringLiteral("demo"), demoSqlPath()).ok());
+        QString error;
+        QVERIFY2(m_emulator.start({}, &error), qPrintable(error));
+        QCOMPARE(m_emulator.admin("PATCH", QStringLiteral("/config"), {{QStringLiteral("throttling"), QJsonObject{{QStringLiteral("ruPerMinute"), 1000000}}}}).status, 200);
+
+        auto store = MetaStore::open(*StoreLocation::parse(m_dir.filePath(QStringLiteral("store.db"))));
+        QVERIFY(store.ok());
+        m_store = *store;
+        ConnectionRepository connections(*m_store);
+        Database database = m_postgres.databaseConnection(QStringLiteral("demo"), QStringLiteral("Demo projects"));
+        database.instances[0].secretRef = QStringLiteral("postgres/demo");
+        QVERIFY(writeSecretBlocking(m_secrets, QStringLiteral("postgres/demo"), m_postgres.password()).ok());
+        QVERIFY(connections.saveDatabase(database).ok());
+        SharePointConnection sharePoint = m_emulator.sharePointConnection(QStringLiteral("Demo tenant"));
+        sharePoint.ruPerMinute = 1000000;
+        QVERIFY(writeSecretBlocking(m_secrets, QStringLiteral("sharepoint/demo"), QStringLiteral("demo-secret")).ok());
+        QVERIFY(connections.saveSharePointConnection(sharePoint).ok());
+
+        m_pool.setMaxThreadCount(1);
+        m_runs = std::make_unique<RunController>(m_store, m_secrets);
+        AppContext context;
+        context.store = m_store;
+        context.secrets = &m_secrets;
+        context.storePool = &m_pool;
+        context.runs = m_runs.get();
+        m_window = std::make_unique<MainWindow>(context);
+        QSignalSpy overviewLoaded(overview(), &OverviewPage::loaded);
+        m_window->resize(1280, 800);
+        m_window->show();
+        QVERIFY(overviewLoaded.wait());
+    }
+
+    void cleanupTestCase()
+    {
+        m_window.reset();
+        m_runs.reset();
+        m_pool.start([store = m_store]() { store->releaseThreadConnection(); });
+        m_pool.waitForDone();
+    }
+
+    void emptyOverviewSaysWhatToDo()
+    {
+        QCOMPARE(m_window->navigationRail()->currentRow(), 0);
+        QVERIFY(overview()->cards().isEmpty());
+        auto *empty = overview()->findChild<QLabel *>(QStringLiteral("emptyState"));
+        QVERIFY(empty->isVisible());
+        QVERIFY(empty->text().contains(QStringLiteral("No sync definitions yet")));
+        QVERIFY(overview()->findChild<QPushButton *>(QStringLiteral("importDefinitions"))->isVisible());
+        screenshot(QStringLiteral("overview-empty.png"));
+    }
+
+    void importShowsACardPerDefinition()
+    {
+        for (const QString &file : {QStringLiteral(SYNCBRIDGE_DEMO_DEFINITION), testDataPath(QStringLiteral("ui-definitions.json"))}) {
+            QSignalSpy loaded(overview(), &OverviewPage::loaded);
+            m_window->importDefinitions(file);
+            QVERIFY(loaded.wait());
+        }
+        QCOMPARE(overview()->cards().size(), 2);
+        DefinitionCard *team = card(QStringLiteral("Team assignments"));
+        QVERIFY(team);
+        QCOMPARE(team->findChild<QLabel *>(QStringLiteral("schedule"))->text(), QStringLiteral("Schedule: 0 */2 * * * (Europe/Berlin)"));
+        QVERIFY(team->statusText().contains(QStringLiteral("Never run")));
+        QVERIFY(card(QStringLiteral("Demo projects to SharePoint"))->runButton()->isEnabled());
+        QVERIFY(!team->cancelButton()->isVisible());
+
+        // a broken file: nothing is imported, the problems are listed
+        const QString broken = m_dir.filePath(QStringLiteral("broken.json"));
+        QFile file(broken);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"({"format": "syncbridge.definitions/1", "definitions": [{"name": "", "mode": "SIDEWAYS"}]})");
+        file.close();
+        m_window->importDefinitions(broken);
+        QMessageBox *box = nullptr;
+        QTRY_VERIFY((box = m_window->findChild<QMessageBox *>()) != nullptr);
+        QVERIFY(box->text().contains(QStringLiteral("nothing was imported")));
+        QVERIFY(box->detailedText().contains(QStringLiteral("$.definitions[0]")));
+        box->close();
+        QCOMPARE(overview()->cards().size(), 2);
+    }
+
+    void runSyncNowShowsProgressThenTheResult()
+    {
+        // Slow the emulator down a little so the run can be watched (and photographed) while it goes.
+        QCOMPARE(m_emulator.admin("PATCH", QStringLiteral("/config"), {{QStringLiteral("latency"), QJsonObject{{QStringLiteral("fixedMs"), 40}}}}).status, 200);
+        DefinitionCard *demo = card(QStringLiteral("Demo projects to SharePoint"));
+        QSignalSpy finished(m_runs.get(), &RunController::finished);
+        QTest::mouseClick(demo->runButton(), Qt::LeftButton);
+        QVERIFY(!demo->runButton()->isEnabled());
+        QVERIFY(demo->cancelButton()->isVisible());
+        QTest::mouseClick(demo->detailsButton(), Qt::LeftButton);
+        RunDialog *dialog = overview()->runDialog(demo->definitionId());
+        QVERIFY(dialog && dialog->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(demo->progressView()->findChild<QLabel *>(QStringLiteral("count_created"))->text() != QLatin1String("0"), 60000);
+        QVERIFY(demo->progressView()->isVisible());
+        QVERIFY(demo->progressView()->summary().contains(QStringLiteral("items/s")));
+        QVERIFY(dialog->progressView()->findChild<QLabel *>(QStringLiteral("count_ru_spent"))->text() != QLatin1String("0"));
+        screenshot(QStringLiteral("overview-running.png"));
+        QVERIFY(dialog->grab().save(QDir(artifactDirectory()).filePath(QStringLiteral("run-dialog-running.png"))));
+
+        QVERIFY(finished.wait(180000));
+        m_emulator.admin("PATCH", QStringLiteral("/config"), {{QStringLiteral("latency"), QJsonObject{{QStringLiteral("fixedMs"), 0}}}});
+        const RunOutcome outcome = finished.constFirst().at(1).value<RunOutcome>();
+        QCOMPARE(outcome.status, RunStatus::Succeeded);
+        QCOMPARE(outcome.counters.created, 5000);
+        QCOMPARE(itemsIn(QStringLiteral("Large projects")) + itemsIn(QStringLiteral("Active projects")) + itemsIn(QStringLiteral("Other projects")), 5000);
+        QVERIFY(demo->statusText().contains(QStringLiteral("Succeeded")));
+        QVERIFY(demo->runButton()->isEnabled());
+        QVERIFY(!demo->progressView()->isVisible());
+        QTRY_COMPARE(dialog->findChild<QLabel *>(QStringLiteral("failuresTitle"))->text(), QStringLiteral("No row failed."));
+        QCOMPARE(dialog->progressView()->findChild<QLabel *>(QStringLiteral("count_created"))->text(), QLocale().toString(5000));
+        dialog->close();
+    }
+
+    void failedRowsAreListedWithTheirErrors()
+    {
+        sql(QStringLiteral("UPDATE projects SET budget_amount = 'NaN' WHERE id = 3"));
+        const RunOutcome outcome = runFromCard(QStringLiteral("Demo projects to SharePoint"));
+        QCOMPARE(outcome.status, RunStatus::PartiallyFailed);
+        QCOMPARE(outcome.counters.failed, 1);
+        DefinitionCard *demo = card(QStringLiteral("Demo projects to SharePoint"));
+        QVERIFY(demo->statusText().contains(QStringLiteral("Partly failed")));
+        QTest::mouseClick(demo->detailsButton(), Qt::LeftButton);
+        RunDialog *dialog = overview()->runDialog(demo->definitionId());
+        QTRY_COMPARE(dialog->failures()->topLevelItemCount(), 1);
+        QCOMPARE(dialog->failures()->topLevelItem(0)->text(0), QStringLiteral("id=3"));
+        QVERIFY2(dialog->failures()->topLevelItem(0)->text(1).contains(QStringLiteral("NaN cannot be stored")), qPrintable(dialog->failures()->topLevelItem(0)->text(1)));
+        QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("failuresTitle"))->text().contains(QStringLiteral("retry queue")));
+        QVERIFY(dialog->grab().save(QDir(artifactDirectory()).filePath(QStringLiteral("run-dialog-failures.png"))));
+        dialog->close();
+    }
+
+    void deleteBreakerAsksInADialog()
+    {
+        QCOMPARE(runFromCard(QStringLiteral("Team assignments")).counters.created, 3000);
+        sql(QStringLiteral("DELETE FROM project_assignments WHERE project_id % 5 < 2"));
+        const int left = sql(QStringLiteral("SELECT count(*) FROM project_assignments")).toInt();
+        QVERIFY(left > 1000 && left < 2400);   // more than 20 % gone, most still there
+        // The question arrives while the run's worker waits; it runs its own event loop, so a timer
+        // (not a waiting test) finds it there and declines.
+        QString asked;
+        QTimer poll;
+        poll.setInterval(100);
+        connect(&poll, &QTimer::timeout, this, [&]() {
+            auto *question = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!question || question->objectName() != QLatin1String("massDeleteQuestion"))
+                return;
+            poll.stop();
+            asked = question->text();
+            question->grab().save(QDir(artifactDirectory()).filePath(QStringLiteral("mass-delete-question.png")));
+            for (QAbstractButton *button : question->buttons()) {
+                if (button->text() == QLatin1String("Keep the items"))
+                    button->click();
+            }
+        });
+        poll.start();
+        const RunOutcome outcome = runFromCard(QStringLiteral("Team assignments"));
+        QVERIFY2(outcome.status == RunStatus::PartiallyFailed, qPrintable(outcome.message));
+        QCOMPARE(outcome.counters.rowsRead, left);
+        QCOMPARE(outcome.counters.deleted, 0);
+        QVERIFY2(asked.contains(QStringLiteral("delete %1 of the 3000 item(s) in 'Team assignments'").arg(3000 - left)), qPrintable(asked));
+        QCOMPARE(itemsIn(QStringLiteral("Team assignments")), 3000);
+    }
+
+    void runHistoryFiltersLoadsLazilyAndShowsDetails()
+    {
+        const qint64 teamId = card(QStringLiteral("Team assignments"))->definitionId();
+        QVERIFY(addRunHistory(*m_store, teamId, 2000, QDateTime::currentDateTimeUtc().addDays(-1)).ok());
+        // (a run that finished earlier may have a reload of its own in flight: wait for the last one)
+        m_window->navigationRail()->setCurrentRow(2);
+        RunsModel *model = runsPage()->model();
+        QTRY_COMPARE(model->totalRuns(), 2004);
+        QTRY_COMPARE(model->rowCount(), RunsModel::pageSize);   // lazily: one page
+        QSignalSpy loaded(model, &RunsModel::loaded);
+        QVERIFY(model->canFetchMore({}));
+        model->fetchMore({});
+        QTRY_COMPARE(model->rowCount(), 2 * RunsModel::pageSize);
+        // newest first: the breaker run of Team assignments
+        QCOMPARE(model->data(model->index(0, RunsModel::DefinitionColumn)).toString(), QStringLiteral("Team assignments"));
+        QCOMPARE(model->data(model->index(0, RunsModel::StatusColumn)).toString(), QStringLiteral("Partly failed"));
+
+        // filter: failed runs only (every 10th generated one)
+        loaded.clear();
+        runsPage()->statusFilter()->setCurrentIndex(runsPage()->statusFilter()->findData(int(RunStatus::Failed)));
+        QVERIFY(loaded.wait());
+        QCOMPARE(model->totalRuns(), 200);
+        for (int row = 0; row < model->rowCount(); ++row)
+            QCOMPARE(model->runAt(row)->status, RunStatus::Failed);
+
+        // filter: one definition, any status, the last 3 days
+        loaded.clear();
+        runsPage()->statusFilter()->setCurrentIndex(0);
+        QVERIFY(loaded.wait());
+        loaded.clear();
+        runsPage()->definitionFilter()->setCurrentIndex(runsPage()->definitionFilter()->findText(QStringLiteral("Demo projects to SharePoint")));
+        QVERIFY(loaded.wait());
+        QCOMPARE(model->totalRuns(), 2);
+        loaded.clear();
+        runsPage()->definitionFilter()->setCurrentIndex(runsPage()->definitionFilter()->findText(QStringLiteral("Team assignments")));
+        QVERIFY(loaded.wait());
+        loaded.clear();
+        runsPage()->fromFilter()->setDate(QDate::currentDate().addDays(-3));
+        QVERIFY(loaded.wait());
+        const qint64 threeDays = *RunRepository(*m_store).countRuns([&] {
+            RunFilter filter;
+            filter.definitionId = teamId;
+            filter.from = QDate::currentDate().addDays(-3).startOfDay();
+            return filter;
+        }());
+        QCOMPARE(model->totalRuns(), threeDays);
+        QVERIFY(threeDays > 2 && threeDays < 2002);
+
+        // the selected (newest) run's events: the breaker held deletions back
+        QSignalSpy events(runsPage(), &RunsPage::eventsLoaded);
+        runsPage()->table()->selectRow(1);
+        runsPage()->table()->selectRow(0);
+        QVERIFY(events.wait());
+        bool heldBack = false;
+        for (int i = 0; i < runsPage()->events()->topLevelItemCount(); ++i)
+            heldBack = heldBack || runsPage()->events()->topLevelItem(i)->text(1) == QLatin1String("deletes-held-back");
+        QVERIFY(heldBack);
+
+        // throughput chart over the filtered runs
+        const auto chartPoints = [this]() {
+            const auto series = runsPage()->chart()->chart()->series();
+            return series.isEmpty() ? -1 : qobject_cast<QScatterSeries *>(series.constLast())->count();
+        };
+        QTRY_COMPARE(chartPoints(), int(threeDays));
+        runsPage()->detailTabs()->setCurrentIndex(2);
+        screenshot(QStringLiteral("runs-page.png"));
+        runsPage()->detailTabs()->setCurrentIndex(0);
+    }
+
+    void retryNowRunsTheQueuedRowsFirst()
+    {
+        QSignalSpy loaded(runsPage()->model(), &RunsModel::loaded);
+        runsPage()->fromFilter()->setDate(runsPage()->fromFilter()->minimumDate());
+        runsPage()->definitionFilter()->setCurrentIndex(runsPage()->definitionFilter()->findText(QStringLiteral("Demo projects to SharePoint")));
+        QTRY_VERIFY(loaded.count() > 0 && runsPage()->model()->filter().from.isNull());
+        runsPage()->table()->selectRow(1);
+        QTRY_COMPARE(runsPage()->retryQueue()->topLevelItemCount(), 1);
+        QCOMPARE(runsPage()->retryQueue()->topLevelItem(0)->text(0), QStringLiteral("id=3"));
+        QVERIFY(runsPage()->retryNowButton()->isEnabled());
+        runsPage()->detailTabs()->setCurrentIndex(1);
+        screenshot(QStringLiteral("runs-retry-queue.png"));
+
+        sql(QStringLiteral("UPDATE projects SET budget_amount = 1000 WHERE id = 3"));
+        QSignalSpy finished(m_runs.get(), &RunController::finished);
+        QTest::mouseClick(runsPage()->retryNowButton(), Qt::LeftButton);
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.constFirst().at(1).value<RunOutcome>().status, RunStatus::Succeeded);
+        QTRY_COMPARE(runsPage()->model()->totalRuns(), 3);   // the page reloads after the run
+        runsPage()->table()->selectRow(0);
+        QTRY_COMPARE(runsPage()->retryQueue()->topLevelItemCount(), 0);
+        QVERIFY(!runsPage()->retryNowButton()->isEnabled());
+    }
+};
+
+QTEST_MAIN(TestRunPages)
+#include "tst_runpages.moc"

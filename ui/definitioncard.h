@@ -1,0 +1,59 @@
+#pragma once
+
+#include "model/definition.h"
+#include "model/runtime.h"
+
+#include <QFrame>
+
+#include <optional>
+
+class QLabel;
+class QPushButton;
+
+namespace SyncBridge {
+
+class RunProgressView;
+struct RunOutcome;
+struct RunProgress;
+
+// One definition on the Overview page: where it syncs from and to, its schedule, its last run, and
+// Run Sync Now — with the run's progress in place while it runs.
+class DefinitionCard : public QFrame
+{
+    Q_OBJECT
+
+public:
+    DefinitionCard(const SyncDefinition &definition, QWidget *parent = nullptr);
+
+    qint64 definitionId() const { return m_definitionId; }
+    QPushButton *runButton() const { return m_run; }
+    QPushButton *dryRunButton() const { return m_dryRun; }
+    QPushButton *cancelButton() const { return m_cancel; }
+    QPushButton *detailsButton() const { return m_details; }
+    RunProgressView *progressView() const { return m_progress; }
+    QString statusText() const;
+
+    void setLastRun(const std::optional<SyncRun> &run);
+    void setRunning(bool running);
+    void setProgress(const RunProgress &progress);
+    void setOutcome(const RunOutcome &outcome);
+
+signals:
+    void runRequested(qint64 definitionId, bool dryRun);
+    void cancelRequested(qint64 definitionId);
+    void detailsRequested(qint64 definitionId);
+
+private:
+    qint64 m_definitionId;
+    QLabel *m_status;
+    RunProgressView *m_progress;
+    QPushButton *m_run;
+    QPushButton *m_dryRun;
+    QPushButton *m_cancel;
+    QPushButton *m_details;
+};
+
+// "in 5 min", "3 h ago": a moment relative to now, for people.
+QString relativeTime(const QDateTime &moment, const QDateTime &now = QDateTime::currentDateTimeUtc());
+
+} // namespace SyncBridge

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "appcontext.h"
+
+#include <QDialog>
+
+class QLabel;
+class QPushButton;
+class QTreeWidget;
+
+namespace SyncBridge {
+
+class RunProgressView;
+struct RunOutcome;
+struct RunProgress;
+
+// A definition's current or last run in full: every count, rate and ETA while it runs, cancel;
+// afterwards the summary and the rows that failed, each with its error.
+class RunDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    RunDialog(AppContext context, qint64 definitionId, const QString &definitionName, QWidget *parent = nullptr);
+
+    qint64 definitionId() const { return m_definitionId; }
+    RunProgressView *progressView() const { return m_progress; }
+    QTreeWidget *failures() const { return m_failures; }
+    QPushButton *cancelButton() const { return m_cancel; }
+
+    void setProgress(const RunProgress &progress);
+    // Shows the outcome and loads the run's failed rows (from its events, in the background).
+    void setOutcome(const RunOutcome &outcome);
+    // A finished run chosen from history: its counts and failures.
+    void showRun(qint64 runId);
+
+signals:
+    void cancelRequested(qint64 definitionId);
+
+private:
+    void loadFailures(qint64 runId);
+
+    AppContext m_context;
+    qint64 m_definitionId;
+    RunProgressView *m_progress;
+    QLabel *m_failuresTitle;
+    QTreeWidget *m_failures;
+    QPushButton *m_cancel;
+};
+
+} // namespace SyncBridge
