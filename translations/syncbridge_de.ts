@@ -288,6 +288,10 @@
         <translation>Lauf %1: %2</translation>
     </message>
     <message>
+        <source>Confirm deletions above the definition&apos;s share of a list (the circuit breaker).</source>
+        <translation>Löschungen über dem Anteil einer Liste bestätigen, den die Definition erlaubt (der Schutzschalter).</translation>
+    </message>
+    <message>
         <source>Commands:
   summary                               what the meta-store holds
   connections list                      database and SharePoint connections
@@ -301,31 +305,24 @@
   definitions list                      sync definitions
   definitions export &lt;name&gt;|--all [-o file]
   definitions import &lt;file&gt;             validate, then import all or nothing
-  run &lt;definition&gt; [--dry-run] [--reset-cursor] [--allow-mass-delete] [--page-size N]
+  run &lt;definition&gt; [--dry-run] [--reset-cursor] [--backfill field,…] [--allow-mass-delete]
+                  [--page-size N]
                                         push the definition&apos;s rows to SharePoint
 
 Exit codes: 0 ok, 1 item failures, 2 failure, 64 usage error, 65 invalid input file.</source>
-        <translation>Befehle:
-  summary                               was der Meta-Speicher enthält
-  connections list                      Datenbank- und SharePoint-Verbindungen
-  connections add-database --name N --database DB [--host H --port P --user U
-                           --instance I --role R --priority N --password-stdin]
-                                        eine Datenbank oder eine Instanz einer vorhandenen hinzufügen
-  connections add-sharepoint --name N --tenant T --client-id ID [--authority URL
-                           --graph-url URL --ru-per-minute N --password-stdin --secret-ref KEY]
-  connections test &lt;name&gt;               jede Instanz einer Datenbank verbinden
-  introspect &lt;name&gt;                     die Tabellen der Datenbank in den Katalog lesen
-  definitions list                      Synchronisationsdefinitionen
-  definitions export &lt;name&gt;|--all [-o file]
-  definitions import &lt;file&gt;             prüfen, dann ganz oder gar nicht importieren
-  run &lt;definition&gt; [--dry-run] [--reset-cursor] [--allow-mass-delete] [--page-size N]
-                                        die Zeilen der Definition nach SharePoint übertragen
-
-Exit-Codes: 0 ok, 1 Elementfehler, 2 Fehler, 64 Aufruffehler, 65 ungültige Eingabedatei.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Confirm deletions above the definition&apos;s share of a list (the circuit breaker).</source>
-        <translation>Löschungen über dem Anteil einer Liste bestätigen, den die Definition erlaubt (der Schutzschalter).</translation>
+        <source>Re-push only these mapped fields (comma-separated) to every synced item; the cursor stays.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--backfill needs at least one field name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--backfill cannot be combined with --dry-run or --reset-cursor</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -556,6 +553,95 @@ Exit-Codes: 0 ok, 1 Elementfehler, 2 Fehler, 64 Aufruffehler, 65 ungültige Eing
     <message>
         <source>Instance “%1” needs a user.</source>
         <translation>Instanz „%1“ braucht einen Benutzer.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::DefinitionCard</name>
+    <message>
+        <source>%1.%2 → %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Run Sync Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dry run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manual runs only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schedule: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>local time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Push the rows that changed since the last run (Ctrl+R on the selected card)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan the run and count what it would do, writing nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish the page in flight, record it, and stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every count of the run, and the rows that failed with their errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never run. &lt;b&gt;Run Sync Now&lt;/b&gt; pushes every row the first time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:%1&apos;&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/span&gt; · %3 · %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Running…&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -840,6 +926,85 @@ Exit-Codes: 0 ok, 1 Elementfehler, 2 Fehler, 64 Aufruffehler, 65 ungültige Eing
         <source>Secrets: %1</source>
         <translation>Geheimnisse: %1</translation>
     </message>
+    <message>
+        <source>Overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import sync definitions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Definitions (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n item(s)?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This run would delete %1 of the %2 item(s) in &apos;%3&apos; (%4 %), more than the definition allows without asking (%5 %).
+
+Rows gone from the source usually mean they were deleted on purpose — but a wrong filter or an emptied table looks the same. Check the source before you confirm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished">%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Imported %1 new and %2 replaced definition(s) from %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) in %1; nothing was imported.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::OverviewPage</name>
+    <message>
+        <source>Sync definitions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;No sync definitions yet&lt;/h3&gt;&lt;p&gt;A definition says which table goes to which SharePoint lists. Add the database and the SharePoint connection on the Connections page, then import a definition file (&lt;code&gt;syncbridge-cli definitions import file.json&lt;/code&gt;, or the button below).&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import definitions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the definitions: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SyncBridge::Provisioning</name>
@@ -918,6 +1083,342 @@ Exit-Codes: 0 ok, 1 Elementfehler, 2 Fehler, 64 Aufruffehler, 65 ungültige Eing
     <message>
         <source>Adding the column &apos;%1&apos;</source>
         <translation>Das Hinzufügen der Spalte „%1“</translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::RunDialog</name>
+    <message>
+        <source>Cancel run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(the run)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No row failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) failed; they wait in the retry queue and go first on the next run:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::RunProgressView</name>
+    <message>
+        <source>Read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RU spent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finding the lists…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pushing rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planning (dry run)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removing items of deleted rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the SharePoint budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 items/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>about %1 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::RunsModel</name>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partly failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Push</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pull</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CDC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dry run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drift check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Definition %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Definition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Processed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::RunsPage</name>
+    <message>
+        <source>Any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the runs of one definition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs started on or after this day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs started on or before this day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Graph error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make every queued row due now and start a run of the definition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot read the run history: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All definitions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No runs match these filters. Run a definition from the Overview page, or widen the filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a run or a definition to see the rows waiting to be retried.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No rows wait to be retried for this definition.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) failed and wait to be retried; the next run takes them first.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Retrying: a run of the definition started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Items written per second, newest %n run(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>items/s</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1169,6 +1670,18 @@ Exit-Codes: 0 ok, 1 Elementfehler, 2 Fehler, 64 Aufruffehler, 65 ungültige Eing
         <source>reading rows of %1.%2</source>
         <translation>beim Lesen von Zeilen aus %1.%2</translation>
     </message>
+    <message>
+        <source>The connection to the database broke while %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instance &apos;%1&apos; was unavailable (%2); using &apos;%3&apos;.</source>
+        <translation type="unfinished">Instanz „%1“ war nicht erreichbar (%2); „%3“ wird verwendet.</translation>
+    </message>
+    <message>
+        <source>Lost the connection to &apos;%1&apos; (%2); continuing on &apos;%3&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SyncBridge::Store</name>
@@ -1322,10 +1835,6 @@ Exit-Codes: 0 ok, 1 Elementfehler, 2 Fehler, 64 Aufruffehler, 65 ungültige Eing
         <translation>Die SharePoint-Verbindung der Definition existiert nicht mehr.</translation>
     </message>
     <message>
-        <source>Instance &apos;%1&apos; was unavailable (%2); using &apos;%3&apos;.</source>
-        <translation>Instanz „%1“ war nicht erreichbar (%2); „%3“ wird verwendet.</translation>
-    </message>
-    <message>
         <source>The table %1.%2 does not exist in &apos;%3&apos;.</source>
         <translation>Die Tabelle %1.%2 existiert in „%3“ nicht.</translation>
     </message>
@@ -1443,20 +1952,9 @@ Exit-Codes: 0 ok, 1 Elementfehler, 2 Fehler, 64 Aufruffehler, 65 ungültige Eing
             <numerusform>%n doppelte Elemente entfernt, die eine erneut gesendete Anfrage angelegt hatte.</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%n row(s) of &apos;%1&apos; are gone from the source; their items were left in place (deletes policy %2).</source>
-        <translation>
-            <numerusform>%n Zeile von „%1“ ist aus der Quelle verschwunden; ihr Element blieb erhalten (Löschrichtlinie %2).</numerusform>
-            <numerusform>%n Zeilen von „%1“ sind aus der Quelle verschwunden; ihre Elemente blieben erhalten (Löschrichtlinie %2).</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Held back %1 deletion(s) in &apos;%2&apos;: %3 % of its %4 item(s), above the limit of %5 %. Check the source, then confirm the deletions (syncbridge-cli run --allow-mass-delete).</source>
         <translation>%1 Löschung(en) in „%2“ zurückgehalten: %3 % ihrer %4 Elemente, über der Grenze von %5 %. Prüfen Sie die Quelle und bestätigen Sie dann die Löschungen (syncbridge-cli run --allow-mass-delete).</translation>
-    </message>
-    <message>
-        <source>The definition &apos;%1&apos; has no target list.</source>
-        <translation>Die Definition „%1“ hat keine Zielliste.</translation>
     </message>
     <message>
         <source>This definition is already running; wait for the run to finish or cancel it.</source>
@@ -1473,6 +1971,32 @@ Exit-Codes: 0 ok, 1 Elementfehler, 2 Fehler, 64 Aufruffehler, 65 ungültige Eing
     <message>
         <source>SharePoint asked the run to pause (throttling, possibly its daily limit); the run waits until %1 UTC (or cancel it).</source>
         <translation>SharePoint hat den Lauf um eine Pause gebeten (Drosselung, womöglich das Tageslimit); der Lauf wartet bis %1 UTC (oder brechen Sie ihn ab).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) of &apos;%1&apos; are gone from the source; their items were left in place (deletes policy LEAVE).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Flagged %n item(s) whose source rows are gone (column %1 = Yes; deletes policy MARK).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A real run would ask before deleting %1 of the %2 item(s) of &apos;%3&apos; (above the limit of %4 %).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a field this definition pushes. Backfill one of: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backfilling %1 on every synced item; nothing is created, moved or deleted, and the cursor stays where it is.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1498,6 +2022,14 @@ Exit-Codes: 0 ok, 1 Elementfehler, 2 Fehler, 64 Aufruffehler, 65 ungültige Eing
 %1</source>
         <translation>Der Meta-Speicher konnte nicht geöffnet werden:
 %1</translation>
+    </message>
+    <message>
+        <source>Where secrets come from: keychain (default) or env (SYNCBRIDGE_SECRET_* variables, for demos and kiosks).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--secrets must be keychain or env.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -81,7 +81,7 @@ DefinitionCard::DefinitionCard(const SyncDefinition &definition, QWidget *parent
 
     m_run->setObjectName(QStringLiteral("runSyncNow"));
     m_run->setDefault(true);
-    m_run->setToolTip(tr("Push the rows that changed since the last run (Ctrl+R on the selected card)"));
+    m_run->setToolTip(tr("Push the rows that changed since the last run"));
     m_dryRun->setObjectName(QStringLiteral("dryRun"));
     m_dryRun->setToolTip(tr("Plan the run and count what it would do, writing nothing"));
     m_cancel->setObjectName(QStringLiteral("cancelRun"));

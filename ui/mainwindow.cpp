@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "backgroundtask.h"
+#include "catalogpage.h"
 #include "connectionspage.h"
 #include "overviewpage.h"
 #include "runspage.h"
@@ -33,6 +34,7 @@ MainWindow::MainWindow(AppContext context, QWidget *parent)
     , m_pages(new QStackedWidget(this))
     , m_overview((ensureUiResources(), new OverviewPage(m_context, this)))
     , m_connections(new ConnectionsPage(m_context, this))
+    , m_catalog(new CatalogPage(m_context, this))
     , m_runs(new RunsPage(m_context, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
@@ -53,11 +55,14 @@ MainWindow::MainWindow(AppContext context, QWidget *parent)
 
     addPage(m_overview, QStringLiteral(":/icons/overview.svg"), tr("Overview"), QKeySequence(Qt::CTRL | Qt::Key_1));
     addPage(m_connections, QStringLiteral(":/icons/connections.svg"), tr("Connections"), QKeySequence(Qt::CTRL | Qt::Key_2));
-    addPage(m_runs, QStringLiteral(":/icons/runs.svg"), tr("Runs"), QKeySequence(Qt::CTRL | Qt::Key_3));
+    addPage(m_catalog, QStringLiteral(":/icons/catalog.svg"), tr("Catalog"), QKeySequence(Qt::CTRL | Qt::Key_3));
+    addPage(m_runs, QStringLiteral(":/icons/runs.svg"), tr("Runs"), QKeySequence(Qt::CTRL | Qt::Key_4));
     connect(m_rail, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     connect(m_rail, &QListWidget::currentRowChanged, this, [this](int row) {
         if (m_pages->widget(row) == m_runs)
             m_runs->reload();   // history grows while other pages are shown
+        else if (m_pages->widget(row) == m_catalog)
+            m_catalog->reload();
     });
     connect(m_overview, &OverviewPage::importRequested, this, [this]() {
         auto *dialog = new QFileDialog(this, tr("Import sync definitions"), QString(), tr("Definitions (*.json)"));
@@ -66,7 +71,9 @@ MainWindow::MainWindow(AppContext context, QWidget *parent)
         dialog->open();
     });
     if (m_context.runs)
-        m_context.runs->setMassDeleteApproval([this](qint64, const MassDeleteCheck &check) { return approveMassDelete(check); });
+        m_context.runs->setMassDeleteApproval([this](qint64, const MassDeleteCheck &check, RunController::MassDeleteAnswer answer) {
+            askMassDelete(check, std::move(answer));
+        });
     m_overview->reload();
     m_rail->setCurrentRow(qBound(0, UiSettings::currentPage.value(), m_pages->count() - 1));
 
@@ -113,25 +120,26 @@ void MainWindow::showPage(QWidget *page)
     m_rail->setCurrentRow(m_pages->indexOf(page));
 }
 
-bool MainWindow::approveMassDelete(const MassDeleteCheck &check)
+void MainWindow::askMassDelete(const MassDeleteCheck &check, std::function<void(bool)> answer)
 {
-    // The run's worker waits for this answer; the dialog's own event loop keeps the window alive.
-    QMessageBox question(QMessageBox::Warning, tr("Delete %n item(s)?", nullptr, int(check.deletions)),
-                         tr("This run would delete %1 of the %2 item(s) in '%3' (%4 %), more than the definition allows without asking (%5 %).\n\n"
-                            "Rows gone from the source usually mean they were deleted on purpose — but a wrong filter or an emptied table looks the same. "
-                            "Check the source before you confirm.")
-                             .arg(check.deletions)
-                             .arg(check.items)
-                             .arg(check.listName)
-                             .arg(100.0 * double(check.deletions) / double(qMax<qint64>(1, check.items)), 0, 'f', 1)
-                             .arg(100.0 * check.limit, 0, 'f', 0),
-                         QMessageBox::NoButton, this);
-    question.setObjectName(QStringLiteral("massDeleteQuestion"));
-    QPushButton *remove = question.addButton(tr("Delete them"), QMessageBox::DestructiveRole);
-    question.addButton(tr("Keep the items"), QMessageBox::RejectRole);
-    question.setDefaultButton(qobject_cast<QPushButton *>(question.buttons().constLast()));
-    question.exec();
-    return question.clickedButton() == remove;
+    // The run's worker waits for the answer; the window does not (the dialog opens with open()).
+    auto *question = new QMessageBox(QMessageBox::Warning, tr("Delete %n item(s)?", nullptr, int(check.deletions)),
+                                     tr("This run would delete %1 of the %2 item(s) in '%3' (%4 %), more than the definition allows without asking (%5 %).\n\n"
+                                        "Rows gone from the source usually mean they were deleted on purpose — but a wrong filter or an emptied table looks the same. "
+                                        "Check the source before you confirm.")
+                                         .arg(check.deletions)
+                                         .arg(check.items)
+                                         .arg(check.listName)
+                                         .arg(100.0 * double(check.deletions) / double(qMax<qint64>(1, check.items)), 0, 'f', 1)
+                                         .arg(100.0 * check.limit, 0, 'f', 0),
+                                     QMessageBox::NoButton, this);
+    question->setObjectName(QStringLiteral("massDeleteQuestion"));
+    question->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *remove = question->addButton(tr("Delete them"), QMessageBox::DestructiveRole);
+    QPushButton *keep = question->addButton(tr("Keep the items"), QMessageBox::RejectRole);
+    question->setDefaultButton(keep);
+    connect(question, &QMessageBox::finished, question, [question, remove, answer = std::move(answer)]() { answer(question->clickedButton() == remove); });
+    question->open();
 }
 
 void MainWindow::importDefinitions(const QString &path)

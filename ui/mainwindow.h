@@ -4,11 +4,14 @@
 
 #include <QMainWindow>
 
+#include <functional>
+
 class QListWidget;
 class QStackedWidget;
 
 namespace SyncBridge {
 
+class CatalogPage;
 class ConnectionsPage;
 class OverviewPage;
 class RunsPage;
@@ -27,6 +30,7 @@ public:
     OverviewPage *overviewPage() const { return m_overview; }
     ConnectionsPage *connectionsPage() const { return m_connections; }
     RunsPage *runsPage() const { return m_runs; }
+    CatalogPage *catalogPage() const { return m_catalog; }
     QListWidget *navigationRail() const { return m_rail; }
 
     void showPage(QWidget *page);
@@ -37,13 +41,14 @@ public:
 
 private:
     void addPage(QWidget *page, const QString &iconPath, const QString &title, const QKeySequence &shortcut);
-    bool approveMassDelete(const MassDeleteCheck &check);
+    void askMassDelete(const MassDeleteCheck &check, std::function<void(bool)> answer);
 
     AppContext m_context;
     QListWidget *m_rail;
     QStackedWidget *m_pages;
     OverviewPage *m_overview;
     ConnectionsPage *m_connections;
+    CatalogPage *m_catalog;
     RunsPage *m_runs;
 };
 

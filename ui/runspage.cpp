@@ -266,11 +266,13 @@ void RunsPage::loadRetries(qint64 definitionId)
         m_retryHint->setText(tr("Select a run or a definition to see the rows waiting to be retried."));
         return;
     }
+    const int generation = ++m_retryGeneration;
     runInBackground(
         this, m_context.storePool, [store = m_context.store, definitionId]() { return LedgerRepository(*store).retries(definitionId); },
-        [this, definitionId](Result<QList<RetryItem>> retries) {
-            if (definitionId != m_retryDefinition)
-                return;
+        [this, generation, definitionId](Result<QList<RetryItem>> retries) {
+            if (generation != m_retryGeneration)
+                return;   // a newer selection asked again
+            m_retries->clear();
             if (!retries) {
                 m_retryHint->setText(retries.error().message());
                 return;

@@ -73,6 +73,7 @@ private:
     QLabel *m_retryHint;
     QChartView *m_chart;
     qint64 m_retryDefinition = 0;
+    int m_retryGeneration = 0;
 };
 
 } // namespace SyncBridge

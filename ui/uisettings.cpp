@@ -8,6 +8,7 @@ const Setting<QByteArray> connectionsSplitter{"ui/connections/splitter", {}};
 const Setting<QByteArray> connectionsTreeHeader{"ui/connections/treeHeader", {}};
 const Setting<int> currentPage{"ui/mainWindow/currentPage", 0};
 const Setting<QByteArray> runsSplitter{"ui/runs/splitter", {}};
+const Setting<QByteArray> catalogSplitter{"ui/catalog/splitter", {}};
 const Setting<QByteArray> runsTableHeader{"ui/runs/tableHeader", {}};
 
 } // namespace SyncBridge::UiSettings

@@ -34,6 +34,7 @@ extern const Setting<QByteArray> connectionsSplitter;
 extern const Setting<QByteArray> connectionsTreeHeader;
 extern const Setting<int> currentPage;
 extern const Setting<QByteArray> runsSplitter;
+extern const Setting<QByteArray> catalogSplitter;
 extern const Setting<QByteArray> runsTableHeader;
 } // namespace UiSettings
 

@@ -342,7 +342,7 @@ int runDefinition(CommandContext &context)
     const bool terminal = isatty(fileno(stderr));
     const bool allowMassDelete = context.parser.isSet(context.options.allowMassDelete);
     RunController runs(context.store, context.secrets);
-    runs.setMassDeleteApproval([allowMassDelete](qint64, const MassDeleteCheck &) { return allowMassDelete; });
+    runs.setMassDeleteApproval([allowMassDelete](qint64, const MassDeleteCheck &, const RunController::MassDeleteAnswer &answer) { answer(allowMassDelete); });
     RunOutcome outcome;
     QEventLoop loop;
     QObject::connect(&runs, &RunController::progress, &loop, [&](qint64, const RunProgress &progress) {

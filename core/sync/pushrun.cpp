@@ -66,6 +66,7 @@ void PushRun::event(EventSeverity severity, const QString &type, const QString &
 
 void PushRun::report(const QString &phase)
 {
+    qCDebug(lcSync).noquote() << "phase" << phase << "at" << (m_clock.nowUtc().toMSecsSinceEpoch() - m_startedMs) << "ms";
     RunProgress progress;
     progress.phase = phase;
     progress.counters = m_run.counters;
@@ -177,6 +178,7 @@ Result<void> PushRun::prepare()
     if (table == tables->cend())
         return Error(ErrorCode::NotFound, QCoreApplication::translate("SyncBridge::Sync", "The table %1.%2 does not exist in '%3'.").arg(m_definition.source.schema, m_definition.source.table, database->name));
     m_table = *table;
+    qCDebug(lcSync).noquote() << "source ready (session and catalog) at" << (m_clock.nowUtc().toMSecsSinceEpoch() - m_startedMs) << "ms";
 
     const QString secretRef = connection->secretRef;
     SecretSource secret = [this, secretRef](std::function<void(Result<QString>)> done) {

@@ -5,9 +5,31 @@
 #include "store/metastore.h"
 
 #include <QCoreApplication>
+
+#include <algorithm>
+#include <atomic>
+#include <future>
 #include <QThread>
 
 namespace SyncBridge {
+
+// One answer to one question: the first answer counts, and an answer never given is "no" — so the
+// waiting worker is released however the asker goes away.
+class RunController::AnswerOnce
+{
+public:
+    ~AnswerOnce() { give(false); }
+    void give(bool approved)
+    {
+        if (!m_given.exchange(true))
+            m_answer.set_value(approved);
+    }
+    std::future<bool> future() { return m_answer.get_future(); }
+
+private:
+    std::promise<bool> m_answer;
+    std::atomic_bool m_given{false};
+};
 
 struct RunController::Worker {
     QThread *thread = nullptr;
@@ -23,6 +45,14 @@ RunController::RunController(std::shared_ptr<MetaStore> store, SecretStore &secr
 
 RunController::~RunController()
 {
+    {
+        // A worker waiting for the breaker's answer gets "no" now, or it would wait forever below.
+        QMutexLocker locker(&m_questionsLock);
+        for (const std::weak_ptr<AnswerOnce> &question : m_openQuestions) {
+            if (auto open = question.lock())
+                open->give(false);
+        }
+    }
     // In-flight batches are abandoned; the pending ledger rows let the next run resolve them.
     for (Worker *worker : std::as_const(m_runs)) {
         worker->run->deleteLater();
@@ -33,9 +63,9 @@ RunController::~RunController()
         thread->wait();
 }
 
-void RunController::setMassDeleteApproval(std::function<bool(qint64, const MassDeleteCheck &)> approve)
+void RunController::setMassDeleteApproval(MassDeleteQuestion ask)
 {
-    m_approveMassDelete = std::move(approve);
+    m_askMassDelete = std::move(ask);
 }
 
 std::shared_ptr<Governor> RunController::governorFor(const SharePointConnection &connection)
@@ -63,10 +93,21 @@ Result<void> RunController::start(qint64 definitionId, PushOptions options)
     worker->run = new PushRun(m_store, m_secrets, [this](const SharePointConnection &connection) { return governorFor(connection); }, definitionId, options);
     worker->run->moveToThread(worker->thread);
     worker->run->setMassDeleteApproval([this, definitionId](const MassDeleteCheck &check) {
-        bool approved = false;
-        QMetaObject::invokeMethod(
-            this, [&]() { approved = m_approveMassDelete && m_approveMassDelete(definitionId, check); }, Qt::BlockingQueuedConnection);
-        return approved;
+        // On the run's thread: ask on the controller's thread, wait here for the answer.
+        auto answer = std::make_shared<AnswerOnce>();
+        std::future<bool> approved = answer->future();
+        {
+            QMutexLocker locker(&m_questionsLock);
+            m_openQuestions.erase(std::remove_if(m_openQuestions.begin(), m_openQuestions.end(), [](const auto &q) { return q.expired(); }),
+                                  m_openQuestions.end());
+            m_openQuestions.push_back(answer);
+        }
+        QMetaObject::invokeMethod(this, [this, definitionId, check, answer = std::move(answer)]() mutable {
+            if (m_askMassDelete)
+                m_askMassDelete(definitionId, check, [answer](bool yes) { answer->give(yes); });
+            answer.reset();   // an asker that kept no copy has answered (or declined) by now
+        }, Qt::QueuedConnection);
+        return approved.get();
     });
     connect(worker->thread, &QThread::started, worker->run, &PushRun::start);
     connect(worker->run, &PushRun::progress, this, [this, definitionId](const RunProgress &progress) { emit this->progress(definitionId, progress); });

@@ -9,6 +9,7 @@
 
 #include <functional>
 #include <memory>
+#include <vector>
 
 class QThread;
 
@@ -33,9 +34,13 @@ public:
     void cancel(qint64 definitionId);
     bool isRunning(qint64 definitionId) const { return m_runs.contains(definitionId); }
 
-    // The delete circuit breaker's question, asked on the controller's thread (where a dialog may
-    // open) while the run's worker waits for the answer. Without it, deletions are held back.
-    void setMassDeleteApproval(std::function<bool(qint64 definitionId, const MassDeleteCheck &check)> approve);
+    // The delete circuit breaker's question, asked on the controller's thread while the run's worker
+    // waits. The asker answers through `answer` whenever it likes (a dialog opened with open());
+    // dropping `answer` unanswered (the dialog destroyed, say) means no. Without an asker, deletions
+    // are held back.
+    using MassDeleteAnswer = std::function<void(bool approved)>;
+    using MassDeleteQuestion = std::function<void(qint64 definitionId, const MassDeleteCheck &check, MassDeleteAnswer answer)>;
+    void setMassDeleteApproval(MassDeleteQuestion ask);
 
 signals:
     void progress(qint64 definitionId, const SyncBridge::RunProgress &progress);
@@ -43,13 +48,16 @@ signals:
 
 private:
     struct Worker;
+    class AnswerOnce;
     std::shared_ptr<Governor> governorFor(const SharePointConnection &connection);
     void onFinished(qint64 definitionId, const RunOutcome &outcome);
 
     std::shared_ptr<MetaStore> m_store;
     SecretStore &m_secrets;
-    std::function<bool(qint64, const MassDeleteCheck &)> m_approveMassDelete;
+    MassDeleteQuestion m_askMassDelete;
     QHash<qint64, Worker *> m_runs;                         // by definition id
+    QMutex m_questionsLock;
+    std::vector<std::weak_ptr<AnswerOnce>> m_openQuestions; // the breaker's questions, answered "no" on shutdown
     QMutex m_governorsLock;                                 // runs pick their governor on their own threads
     QHash<qint64, std::shared_ptr<Governor>> m_governors;   // by SharePoint connection id
 };

@@ -121,9 +121,14 @@ private:
         return *result;
     }
 
-    ProcessFigures runCli(const QString &definition)
+    // trace: the engine's debug log with timestamps, to see where a run's time goes.
+    ProcessFigures runCli(const QString &definition, bool trace = false)
     {
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        if (trace) {
+            environment.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("syncbridge.*.debug=true"));
+            environment.insert(QStringLiteral("QT_MESSAGE_PATTERN"), QStringLiteral("%{time process} %{category}: %{message}"));
+        }
         environment.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("xdg")));
         environment.insert(QStringLiteral("SYNCBRIDGE_SECRET_POSTGRES_BENCH"), m_postgres.password());
         environment.insert(QStringLiteral("SYNCBRIDGE_SECRET_SHAREPOINT_BENCH"), QStringLiteral("demo-secret"));
@@ -233,12 +238,14 @@ private slots:
         sql(QStringLiteral("ANALYZE bench_rows"));
         QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM bench_rows")).toInt(), grownRowCount);
         resetStats();
-        const ProcessFigures noChange = runCli(QStringLiteral("Throughput"));
+        const ProcessFigures noChange = runCli(QStringLiteral("Throughput"), true);
         QVERIFY2(noChange.exitCode == 0, noChange.output.constData());
         QVERIFY2(noChange.output.contains("Read 0 row(s)"), noChange.output.constData());
         const auto [noChangeRequests, noChangeRu] = requestsAndRu();
         qInfo("no-change incremental run over %d rows: %.2f s wall (process start to exit), %lld HTTP requests, %lld RU",
               grownRowCount, noChange.wallSeconds, noChangeRequests, noChangeRu);
+        for (const QByteArray &line : noChange.output.split('\n'))
+            qInfo("  no-change run: %s", line.constData());
     }
 
     void sourceReadPagesVersusCopy()

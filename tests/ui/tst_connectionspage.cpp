@@ -73,7 +73,7 @@ private slots:
         context.storePool = &m_pool;
         m_window = std::make_unique<MainWindow>(context);
         QSignalSpy loaded(page(), &ConnectionsPage::loaded);
-        m_window->navigationRail()->setCurrentRow(1);
+        m_window->showPage(page());
         m_window->show();
         QVERIFY(loaded.wait());
     }
@@ -86,7 +86,7 @@ private slots:
 
     void showsAnEmptyStateFirst()
     {
-        QCOMPARE(m_window->navigationRail()->count(), 3);   // only pages that exist: Overview, Connections, Runs
+        QCOMPARE(m_window->navigationRail()->count(), 4);   // only pages that exist: Overview, Connections, Catalog, Runs
         QCOMPARE(m_window->navigationRail()->item(1)->text(), QStringLiteral("Connections"));
         auto *empty = page()->findChild<QLabel *>(QStringLiteral("emptyState"));
         QVERIFY(empty->isVisible());

@@ -277,7 +277,7 @@ private slots:
         const qint64 teamId = card(QStringLiteral("Team assignments"))->definitionId();
         QVERIFY(addRunHistory(*m_store, teamId, 2000, QDateTime::currentDateTimeUtc().addDays(-1)).ok());
         // (a run that finished earlier may have a reload of its own in flight: wait for the last one)
-        m_window->navigationRail()->setCurrentRow(2);
+        m_window->showPage(runsPage());
         RunsModel *model = runsPage()->model();
         QTRY_COMPARE(model->totalRuns(), 2004);
         QTRY_COMPARE(model->rowCount(), RunsModel::pageSize);   // lazily: one page

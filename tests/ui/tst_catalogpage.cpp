@@ -1,0 +1,235 @@
+// The Catalog page driven through its widgets against a real PostgreSQL with the demo data and the
+// real Graph emulator: introspection on demand, table details, the schema-drift badge, "Provision list
+// from table…" with a renamed and an excluded column, and the SharePoint side's lists and columns.
+#include "emulatorprocess.h"
+#include "postgresfixture.h"
+#include "testpaths.h"
+
+#include "catalogpage.h"
+#include "mainwindow.h"
+#include "provisiondialog.h"
+
+#include "secrets/memorysecretstore.h"
+#include "store/connectionrepository.h"
+#include "store/definitionimporter.h"
+#include "store/metastore.h"
+
+#include <QComboBox>
+#include <QFile>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace SyncBridge;
+using namespace SyncBridge::Test;
+
+class TestCatalogPage : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    PostgresFixture m_postgres;
+    EmulatorProcess m_emulator;
+    std::shared_ptr<MetaStore> m_store;
+    MemorySecretStore m_secrets;
+    QThreadPool m_pool;
+    std::unique_ptr<MainWindow> m_window;
+
+    CatalogPage *page() const { return m_window->catalogPage(); }
+
+    QTreeWidgetItem *treeItem(const QString &text) const
+    {
+        const auto found = page()->tree()->findItems(text, Qt::MatchExactly | Qt::MatchRecursive);
+        return found.isEmpty() ? nullptr : found.first();
+    }
+
+    QStringList detailColumn(int column) const
+    {
+        QStringList values;
+        for (int i = 0; i < page()->details()->topLevelItemCount(); ++i)
+            values << page()->details()->topLevelItem(i)->text(column);
+        return values;
+    }
+
+    void refresh(QTreeWidgetItem *item)
+    {
+        page()->tree()->setCurrentItem(item);
+        QSignalSpy refreshed(page(), &CatalogPage::refreshed);
+        QTest::mouseClick(page()->refreshButton(), Qt::LeftButton);
+        QVERIFY(refreshed.wait(30000));
+    }
+
+    QJsonArray listColumns(const QString &listName)
+    {
+        for (const QJsonValue &site : m_emulator.admin("GET", QStringLiteral("/index")).json().value(QStringLiteral("sites")).toArray()) {
+            for (const QJsonValue &list : site.toObject().value(QStringLiteral("lists")).toArray()) {
+                if (list.toObject().value(QStringLiteral("displayName")).toString() == listName)
+                    return m_emulator.graph("GET", QStringLiteral("/sites/%1/lists/%2/columns?$select=name,hidden").arg(m_emulator.pmoSiteId(), list.toObject().value(QStringLiteral("id")).toString()))
+                        .json().value(QStringLiteral("value")).toArray();
+            }
+        }
+        return {};
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QCoreApplication::setOrganizationName(QStringLiteral("SyncBridgeTest"));
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+        QVERIFY(m_postgres.start().ok());
+        QVERIFY(m_postgres.createDatabase(QStringLiteral("demo")).ok());
+        QVERIFY(m_postgres.runSqlFile(QStringLiteral("demo"), demoSqlPath()).ok());
+        QString error;
+        QVERIFY2(m_emulator.start({}, &error), qPrintable(error));
+        auto store = MetaStore::open(*StoreLocation::parse(m_dir.filePath(QStringLiteral("store.db"))));
+        QVERIFY(store.ok());
+        m_store = *store;
+        ConnectionRepository connections(*m_store);
+        Database database = m_postgres.databaseConnection(QStringLiteral("demo"), QStringLiteral("Demo projects"));
+        database.instances[0].secretRef = QStringLiteral("postgres/demo");
+        QVERIFY(writeSecretBlocking(m_secrets, QStringLiteral("postgres/demo"), m_postgres.password()).ok());
+        QVERIFY(connections.saveDatabase(database).ok());
+        SharePointConnection sharePoint = m_emulator.sharePointConnection(QStringLiteral("Demo tenant"));
+        QVERIFY(writeSecretBlocking(m_secrets, QStringLiteral("sharepoint/demo"), QStringLiteral("demo-secret")).ok());
+        QVERIFY(connections.saveSharePointConnection(sharePoint).ok());
+        QFile demo(QStringLiteral(SYNCBRIDGE_DEMO_DEFINITION));
+        QVERIFY(demo.open(QIODevice::ReadOnly));
+        auto imported = importDefinitions(*m_store, demo.readAll());
+        QVERIFY(imported.ok() && imported->ok());
+
+        m_pool.setMaxThreadCount(1);
+        AppContext context;
+        context.store = m_store;
+        context.secrets = &m_secrets;
+        context.storePool = &m_pool;
+        m_window = std::make_unique<MainWindow>(context);
+        m_window->resize(1280, 800);
+        QSignalSpy loaded(page(), &CatalogPage::loaded);
+        m_window->showPage(page());
+        m_window->show();
+        QVERIFY(loaded.wait());
+    }
+
+    void cleanupTestCase()
+    {
+        m_window.reset();
+        m_pool.start([store = m_store]() { store->releaseThreadConnection(); });
+        m_pool.waitForDone();
+    }
+
+    void refreshIntrospectsTheDatabase()
+    {
+        QTreeWidgetItem *database = treeItem(QStringLiteral("Demo projects"));
+        QVERIFY(database);
+        QVERIFY(database->text(1).contains(QStringLiteral("not introspected yet")));
+        QVERIFY(!page()->provisionButton()->isEnabled());
+        refresh(database);
+        QTRY_VERIFY(treeItem(QStringLiteral("public.projects")) != nullptr);
+        QVERIFY(treeItem(QStringLiteral("public.project_assignments")));
+        QCOMPARE(treeItem(QStringLiteral("Demo projects"))->text(1), QStringLiteral("2 table(s)"));
+        QVERIFY(page()->message().contains(QStringLiteral("2 table(s)")));
+    }
+
+    void tableDetailsShowColumnsKeysAndIndexes()
+    {
+        page()->tree()->setCurrentItem(treeItem(QStringLiteral("public.projects")));
+        QVERIFY(page()->provisionButton()->isEnabled());
+        QVERIFY(page()->heading()->text().contains(QStringLiteral("key (id)")));
+        const QStringList names = detailColumn(0);
+        QCOMPARE(names.size(), 9);
+        QCOMPARE(names.first(), QStringLiteral("id"));
+        const int budget = int(names.indexOf(QStringLiteral("budget_amount")));
+        QCOMPARE(page()->details()->topLevelItem(budget)->text(1), QStringLiteral("numeric(14,2)"));
+        const int status = int(names.indexOf(QStringLiteral("status")));
+        QVERIFY(page()->details()->topLevelItem(status)->text(1).contains(QStringLiteral("{Planned, Active")));
+        QCOMPARE(page()->details()->topLevelItem(int(names.indexOf(QStringLiteral("updated_at"))))->text(5), QStringLiteral("yes"));   // indexed
+        QCOMPARE(page()->details()->topLevelItem(0)->text(3), QStringLiteral("key"));
+        QVERIFY(m_window->grab().save(QDir(artifactDirectory()).filePath(QStringLiteral("catalog-table.png"))));
+    }
+
+    void schemaDriftGetsABadge()
+    {
+        QVERIFY(m_postgres.query(QStringLiteral("demo"), QStringLiteral("ALTER TABLE projects ADD COLUMN risk_note text")).ok());
+        refresh(treeItem(QStringLiteral("public.projects")));
+        QTRY_VERIFY(treeItem(QStringLiteral("Demo projects")) && treeItem(QStringLiteral("Demo projects"))->text(1).contains(QStringLiteral("schema changed")));
+        QVERIFY(page()->message().contains(QStringLiteral("the schema changed")));
+        page()->tree()->setCurrentItem(treeItem(QStringLiteral("public.projects")));
+        QVERIFY(detailColumn(0).contains(QStringLiteral("risk_note")));
+    }
+
+    void provisionAListFromATable()
+    {
+        page()->tree()->setCurrentItem(treeItem(QStringLiteral("public.projects")));
+        QTest::mouseClick(page()->provisionButton(), Qt::LeftButton);
+        ProvisionDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = page()->findChild<ProvisionDialog *>()) != nullptr);
+        QCOMPARE(dialog->siteCombo()->currentText(), QStringLiteral("contoso.sharepoint.com:/sites/pmo"));   // the site a definition uses
+        QTableWidget *columns = dialog->columnsTable();
+        QCOMPARE(columns->item(columns->rowCount() - 1, 2)->text(), QStringLiteral("SyncBridgeKey"));
+        QVERIFY(!(columns->item(columns->rowCount() - 1, 0)->flags() & Qt::ItemIsUserCheckable));   // always created
+        int budgetRow = -1, tagsRow = -1;
+        for (int row = 0; row < columns->rowCount(); ++row) {
+            budgetRow = columns->item(row, 1)->text() == QLatin1String("budget_amount") ? row : budgetRow;
+            tagsRow = columns->item(row, 1)->text() == QLatin1String("tags") ? row : tagsRow;
+        }
+        QVERIFY(budgetRow >= 0 && tagsRow >= 0);
+        QCOMPARE(columns->item(budgetRow, 3)->text(), QStringLiteral("number"));   // numeric(14,2): exact up to 15 digits
+
+        // an invalid name is refused before anything is sent
+        columns->item(budgetRow, 2)->setText(QStringLiteral("1 budget"));
+        QVERIFY(!dialog->createButton()->isEnabled());
+        QVERIFY(dialog->message().contains(QStringLiteral("'1 budget' is not a valid SharePoint column name")));
+        columns->item(budgetRow, 2)->setText(QStringLiteral("Budget"));
+        columns->item(tagsRow, 0)->setCheckState(Qt::Unchecked);
+        dialog->listNameEdit()->setText(QStringLiteral("Projects from the catalog"));
+        QVERIFY(dialog->createButton()->isEnabled());
+        QVERIFY(dialog->grab().save(QDir(artifactDirectory()).filePath(QStringLiteral("provision-dialog.png"))));
+
+        QSignalSpy provisioned(dialog, &ProvisionDialog::provisioned);
+        QTest::mouseClick(dialog->createButton(), Qt::LeftButton);
+        QVERIFY(provisioned.wait(30000));
+        QVERIFY(dialog->message().startsWith(QStringLiteral("Created the list with")));
+        QStringList created;
+        for (const QJsonValue &column : listColumns(QStringLiteral("Projects from the catalog")))
+            created << column.toObject().value(QStringLiteral("name")).toString();
+        QVERIFY2(created.contains(QStringLiteral("Budget")), qPrintable(created.join(QLatin1Char(','))));
+        QVERIFY(created.contains(QStringLiteral("SyncBridgeKey")));
+        QVERIFY(created.contains(QStringLiteral("risk_note")));
+        QVERIFY(!created.contains(QStringLiteral("tags")));
+        QVERIFY(!created.contains(QStringLiteral("budget_amount")));
+        dialog->close();
+    }
+
+    void sharePointSideShowsListsAndColumns()
+    {
+        QTreeWidgetItem *site = treeItem(QStringLiteral("contoso.sharepoint.com:/sites/pmo"));
+        QVERIFY(site);
+        QSignalSpy refreshed(page(), &CatalogPage::refreshed);
+        page()->tree()->expandItem(site);
+        QVERIFY(refreshed.wait(30000));
+        QTreeWidgetItem *list = treeItem(QStringLiteral("Projects from the catalog"));
+        QVERIFY(list);
+        refreshed.clear();
+        page()->tree()->setCurrentItem(list);
+        QVERIFY(refreshed.wait(30000));
+        const QStringList names = detailColumn(0);
+        QVERIFY(names.contains(QStringLiteral("Budget")));
+        const int created = int(names.indexOf(QStringLiteral("Created")));
+        QVERIFY(created >= 0);
+        QVERIFY(page()->details()->topLevelItem(created)->text(3).contains(QStringLiteral("read-only")));
+        QVERIFY(m_window->grab().save(QDir(artifactDirectory()).filePath(QStringLiteral("catalog-list.png"))));
+    }
+};
+
+QTEST_MAIN(TestCatalogPage)
+#include "tst_catalogpage.moc"

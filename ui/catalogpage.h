@@ -1,0 +1,82 @@
+#pragma once
+
+#include "appcontext.h"
+
+#include "model/catalog.h"
+#include "model/connection.h"
+
+#include <QHash>
+#include <QWidget>
+
+#include <memory>
+
+class QLabel;
+class QPushButton;
+class QSplitter;
+class QStackedWidget;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace SyncBridge {
+
+class GraphClient;
+
+// What SyncBridge knows of both sides: per database the introspected tables (columns, keys,
+// indexes, row estimates; refreshed on demand, with a drift badge when the schema changed since
+// the last snapshot), per SharePoint connection the sites its definitions use, their lists and
+// columns (read-only and system marked). "Provision list from table…" starts here.
+class CatalogPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit CatalogPage(AppContext context, QWidget *parent = nullptr);
+    ~CatalogPage() override;
+
+    QTreeWidget *tree() const { return m_tree; }
+    QTreeWidget *details() const { return m_details; }
+    QLabel *heading() const { return m_heading; }
+    QPushButton *refreshButton() const { return m_refresh; }
+    QPushButton *provisionButton() const { return m_provision; }
+    QString message() const;
+
+public slots:
+    void reload();
+    // Introspects the selected database again (libpq off the GUI thread, the result into the catalog).
+    void refreshSelected();
+    void provisionFromSelectedTable();
+
+signals:
+    void loaded();
+    void refreshed();           // an introspection or a SharePoint lookup finished
+    void provisionOpened();
+
+private:
+    struct Snapshot;
+    void show(const Snapshot &snapshot);
+    void showSelection();
+    void showTable(const TableInfo &table);
+    void showList(QTreeWidgetItem *item);
+    void expandSite(QTreeWidgetItem *item);
+    void reloadExpandedSites();
+    QTreeWidgetItem *siteItem(qint64 connectionId, const QString &reference) const;
+    GraphClient &graphFor(const SharePointConnection &connection);
+    void setMessage(const QString &text, bool error);
+
+    AppContext m_context;
+    QTreeWidget *m_tree;
+    QLabel *m_heading;
+    QLabel *m_message;
+    QTreeWidget *m_details;
+    QPushButton *m_refresh;
+    QPushButton *m_provision;
+    QSplitter *m_splitter;
+    QList<Database> m_databases;
+    QList<SharePointConnection> m_sharePoint;
+    QHash<qint64, QList<TableInfo>> m_tables;       // by database id
+    QHash<qint64, bool> m_drift;                    // by database id: the last introspection changed the schema
+    QStringList m_sites;                            // every site a definition uses
+    QHash<qint64, GraphClient *> m_graph;           // by SharePoint connection id, made on first use
+};
+
+} // namespace SyncBridge
