@@ -2,6 +2,221 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>SyncBridge::CatalogPage</name>
+    <message>
+        <source>no primary key</source>
+        <translation>kein Primärschlüssel</translation>
+    </message>
+    <message>
+        <source>key (%1)</source>
+        <translation>Schlüssel (%1)</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Provision list from table…</source>
+        <translation>Liste aus Tabelle anlegen…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Read the selected database&apos;s tables again, or the selected site&apos;s lists (F5)</source>
+        <translation>Die Tabellen der gewählten Datenbank oder die Listen der gewählten Website neu lesen (F5)</translation>
+    </message>
+    <message>
+        <source>Create a SharePoint list with a column for each column of the selected table</source>
+        <translation>Eine SharePoint-Liste mit einer Spalte je Spalte der gewählten Tabelle anlegen</translation>
+    </message>
+    <message>
+        <source>Cannot read the catalog: %1</source>
+        <translation>Der Katalog kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Databases</source>
+        <translation>Datenbanken</translation>
+    </message>
+    <message>
+        <source>not introspected yet: Refresh</source>
+        <translation>noch nicht eingelesen: Aktualisieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n table(s)</source>
+        <translation>
+            <numerusform>%n Tabelle</numerusform>
+            <numerusform>%n Tabellen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> · schema changed</source>
+        <translation> · Schema geändert</translation>
+    </message>
+    <message>
+        <source>The last introspection found a schema that differs from the snapshot before it.</source>
+        <translation>Das letzte Einlesen fand ein Schema, das sich vom vorherigen Stand unterscheidet.</translation>
+    </message>
+    <message>
+        <source>%1 columns, %2, ~%3 rows</source>
+        <translation>%1 Spalten, %2, ~%3 Zeilen</translation>
+    </message>
+    <message>
+        <source>?</source>
+        <translation>?</translation>
+    </message>
+    <message>
+        <source>SharePoint</source>
+        <translation>SharePoint</translation>
+    </message>
+    <message>
+        <source>tenant %1</source>
+        <translation>Mandant %1</translation>
+    </message>
+    <message>
+        <source>used by a definition</source>
+        <translation>von einer Definition verwendet</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Lade…</translation>
+    </message>
+    <message>
+        <source>No definition uses a site of this connection yet.</source>
+        <translation>Noch keine Definition verwendet eine Website dieser Verbindung.</translation>
+    </message>
+    <message>
+        <source>Nothing to show yet: add a database or a SharePoint connection on the Connections page.</source>
+        <translation>Noch nichts anzuzeigen: legen Sie auf der Seite „Verbindungen“ eine Datenbank oder eine SharePoint-Verbindung an.</translation>
+    </message>
+    <message>
+        <source>Catalog</source>
+        <translation>Katalog</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Catalog&lt;/h3&gt;Select a table to see its columns, keys and indexes, or a SharePoint list to see its columns. &lt;b&gt;Refresh&lt;/b&gt; reads a database&apos;s tables again.</source>
+        <translation>&lt;h3&gt;Katalog&lt;/h3&gt;Wählen Sie eine Tabelle, um ihre Spalten, Schlüssel und Indizes zu sehen, oder eine SharePoint-Liste für ihre Spalten. &lt;b&gt;Aktualisieren&lt;/b&gt; liest die Tabellen einer Datenbank neu.</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;h3&gt;%1&lt;/h3&gt;%2 · about %3 rows · %n index(es)</source>
+        <translation>
+            <numerusform>&lt;h3&gt;%1&lt;/h3&gt;%2 · etwa %3 Zeilen · %n Index</numerusform>
+            <numerusform>&lt;h3&gt;%1&lt;/h3&gt;%2 · etwa %3 Zeilen · %n Indizes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Spalte</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Null</source>
+        <translation>Null</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Standardwert</translation>
+    </message>
+    <message>
+        <source>Indexed</source>
+        <translation>Indiziert</translation>
+    </message>
+    <message>
+        <source>In SharePoint</source>
+        <translation>In SharePoint</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>identity</source>
+        <translation>Identität</translation>
+    </message>
+    <message>
+        <source>not supported: %1</source>
+        <translation>nicht unterstützt: %1</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;%1&lt;/h3&gt;SharePoint list on %2</source>
+        <translation>&lt;h3&gt;%1&lt;/h3&gt;SharePoint-Liste auf %2</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Anzeigename</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Merkmale</translation>
+    </message>
+    <message>
+        <source>system</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation>schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>hidden</source>
+        <translation>verborgen</translation>
+    </message>
+    <message>
+        <source>indexed</source>
+        <translation>indiziert</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>erforderlich</translation>
+    </message>
+    <message>
+        <source>max %1 characters</source>
+        <translation>max. %1 Zeichen</translation>
+    </message>
+    <message>
+        <source>No lists yet.</source>
+        <translation>Noch keine Listen.</translation>
+    </message>
+    <message>
+        <source>Reading the tables of %1…</source>
+        <translation>Lese die Tabellen von %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n table(s); the schema changed since the last introspection.</source>
+        <translation>
+            <numerusform>%1: %n Tabelle; das Schema hat sich seit dem letzten Einlesen geändert.</numerusform>
+            <numerusform>%1: %n Tabellen; das Schema hat sich seit dem letzten Einlesen geändert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n table(s).</source>
+        <translation>
+            <numerusform>%1: %n Tabelle.</numerusform>
+            <numerusform>%1: %n Tabellen.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SyncBridge::Cli</name>
     <message>
         <source>Meta-store: a SQLite file path or postgresql://user@host:port/db (password from PGPASSWORD or ~/.pgpass).</source>
@@ -310,19 +525,36 @@
                                         push the definition&apos;s rows to SharePoint
 
 Exit codes: 0 ok, 1 item failures, 2 failure, 64 usage error, 65 invalid input file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehle:
+  summary                               was der Meta-Speicher enthält
+  connections list                      Datenbank- und SharePoint-Verbindungen
+  connections add-database --name N --database DB [--host H --port P --user U
+                           --instance I --role R --priority N --password-stdin]
+                                        eine Datenbank oder eine Instanz einer vorhandenen hinzufügen
+  connections add-sharepoint --name N --tenant T --client-id ID [--authority URL
+                           --graph-url URL --ru-per-minute N --password-stdin --secret-ref KEY]
+  connections test &lt;name&gt;               jede Instanz einer Datenbank verbinden
+  introspect &lt;name&gt;                     die Tabellen der Datenbank in den Katalog lesen
+  definitions list                      Synchronisationsdefinitionen
+  definitions export &lt;name&gt;|--all [-o file]
+  definitions import &lt;file&gt;             prüfen, dann ganz oder gar nicht importieren
+  run &lt;definition&gt; [--dry-run] [--reset-cursor] [--backfill field,…] [--allow-mass-delete]
+                  [--page-size N]
+                                        die Zeilen der Definition nach SharePoint übertragen
+
+Exit-Codes: 0 ok, 1 Elementfehler, 2 Fehler, 64 Aufruffehler, 65 ungültige Eingabedatei.</translation>
     </message>
     <message>
         <source>Re-push only these mapped fields (comma-separated) to every synced item; the cursor stays.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur diese zugeordneten Felder (durch Kommas getrennt) erneut an jedes synchronisierte Element senden; der Cursor bleibt.</translation>
     </message>
     <message>
         <source>--backfill needs at least one field name</source>
-        <translation type="unfinished"></translation>
+        <translation>--backfill braucht mindestens einen Feldnamen</translation>
     </message>
     <message>
         <source>--backfill cannot be combined with --dry-run or --reset-cursor</source>
-        <translation type="unfinished"></translation>
+        <translation>--backfill lässt sich nicht mit --dry-run oder --reset-cursor kombinieren</translation>
     </message>
 </context>
 <context>
@@ -559,89 +791,89 @@ Exit codes: 0 ok, 1 item failures, 2 failure, 64 usage error, 65 invalid input f
     <name>SyncBridge::DefinitionCard</name>
     <message>
         <source>%1.%2 → %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1.%2 → %3</translation>
     </message>
     <message>
         <source>just now</source>
-        <translation type="unfinished"></translation>
+        <translation>gerade eben</translation>
     </message>
     <message numerus="yes">
         <source>%n min ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>vor %n Min.</numerusform>
+            <numerusform>vor %n Min.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n h ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>vor %n Std.</numerusform>
+            <numerusform>vor %n Std.</numerusform>
         </translation>
     </message>
     <message>
         <source>Run Sync Now</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt synchronisieren</translation>
     </message>
     <message>
         <source>Dry run</source>
-        <translation type="unfinished"></translation>
+        <translation>Probelauf</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Details…</source>
-        <translation type="unfinished"></translation>
+        <translation>Details…</translation>
     </message>
     <message>
         <source>Manual runs only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur manuelle Läufe</translation>
     </message>
     <message>
         <source>Schedule: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitplan: %1 (%2)</translation>
     </message>
     <message>
         <source>local time</source>
-        <translation type="unfinished"></translation>
+        <translation>Ortszeit</translation>
     </message>
     <message>
         <source>Disabled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Push the rows that changed since the last run (Ctrl+R on the selected card)</source>
-        <translation type="unfinished"></translation>
+        <translation>Deaktiviert</translation>
     </message>
     <message>
         <source>Plan the run and count what it would do, writing nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Lauf planen und zählen, was er täte, ohne etwas zu schreiben</translation>
     </message>
     <message>
         <source>Finish the page in flight, record it, and stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Die laufende Seite abschließen, vermerken und anhalten</translation>
     </message>
     <message>
         <source>Every count of the run, and the rows that failed with their errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Zählungen des Laufs und die fehlgeschlagenen Zeilen mit ihren Fehlern</translation>
     </message>
     <message>
         <source>Stopping…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird angehalten…</translation>
     </message>
     <message>
         <source>Never run. &lt;b&gt;Run Sync Now&lt;/b&gt; pushes every row the first time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nie gelaufen. &lt;b&gt;Jetzt synchronisieren&lt;/b&gt; überträgt beim ersten Mal jede Zeile.</translation>
     </message>
     <message>
         <source>&lt;span style=&apos;color:%1&apos;&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/span&gt; · %3 · %4</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;span style=&apos;color:%1&apos;&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/span&gt; · %3 · %4</translation>
     </message>
     <message>
         <source>&lt;b&gt;Running…&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Läuft…&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Push the rows that changed since the last run</source>
+        <translation>Die seit dem letzten Lauf geänderten Zeilen übertragen</translation>
     </message>
 </context>
 <context>
@@ -928,82 +1160,193 @@ Exit codes: 0 ok, 1 item failures, 2 failure, 64 usage error, 65 invalid input f
     </message>
     <message>
         <source>Overview</source>
-        <translation type="unfinished"></translation>
+        <translation>Übersicht</translation>
     </message>
     <message>
         <source>Runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Läufe</translation>
     </message>
     <message>
         <source>Import sync definitions</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisationsdefinitionen importieren</translation>
     </message>
     <message>
         <source>Definitions (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Definitionen (*.json)</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message numerus="yes">
         <source>Delete %n item(s)?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Element löschen?</numerusform>
+            <numerusform>%n Elemente löschen?</numerusform>
         </translation>
     </message>
     <message>
         <source>This run would delete %1 of the %2 item(s) in &apos;%3&apos; (%4 %), more than the definition allows without asking (%5 %).
 
 Rows gone from the source usually mean they were deleted on purpose — but a wrong filter or an emptied table looks the same. Check the source before you confirm.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Lauf würde %1 der %2 Elemente in „%3“ löschen (%4 %), mehr als die Definition ohne Nachfrage erlaubt (%5 %).
+
+Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber ein falscher Filter oder eine geleerte Tabelle sehen genauso aus. Prüfen Sie die Quelle, bevor Sie bestätigen.</translation>
     </message>
     <message>
         <source>Delete them</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen</translation>
     </message>
     <message>
         <source>Keep the items</source>
-        <translation type="unfinished"></translation>
+        <translation>Elemente behalten</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished">%1 kann nicht gelesen werden: %2</translation>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>Imported %1 new and %2 replaced definition(s) from %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 neue und %2 ersetzte Definition(en) aus %3 importiert.</translation>
     </message>
     <message>
         <source>Nothing was imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde nichts importiert</translation>
     </message>
     <message numerus="yes">
         <source>%n problem(s) in %1; nothing was imported.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Problem in %1; es wurde nichts importiert.</numerusform>
+            <numerusform>%n Probleme in %1; es wurde nichts importiert.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Catalog</source>
+        <translation>Katalog</translation>
     </message>
 </context>
 <context>
     <name>SyncBridge::OverviewPage</name>
     <message>
         <source>Sync definitions</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisationsdefinitionen</translation>
     </message>
     <message>
         <source>&lt;h3&gt;No sync definitions yet&lt;/h3&gt;&lt;p&gt;A definition says which table goes to which SharePoint lists. Add the database and the SharePoint connection on the Connections page, then import a definition file (&lt;code&gt;syncbridge-cli definitions import file.json&lt;/code&gt;, or the button below).&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Noch keine Synchronisationsdefinitionen&lt;/h3&gt;&lt;p&gt;Eine Definition legt fest, welche Tabelle in welche SharePoint-Listen geht. Legen Sie auf der Seite „Verbindungen“ die Datenbank und die SharePoint-Verbindung an und importieren Sie dann eine Definitionsdatei (&lt;code&gt;syncbridge-cli definitions import datei.json&lt;/code&gt; oder die Schaltfläche unten).&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Import definitions…</source>
-        <translation type="unfinished"></translation>
+        <translation>Definitionen importieren…</translation>
     </message>
     <message>
         <source>Cannot read the definitions: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Definitionen können nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::ProvisionDialog</name>
+    <message>
+        <source>Create list</source>
+        <translation>Liste anlegen</translation>
+    </message>
+    <message>
+        <source>Provision a list from %1</source>
+        <translation>Eine Liste aus %1 anlegen</translation>
+    </message>
+    <message>
+        <source>A site path such as contoso.sharepoint.com:/sites/pmo</source>
+        <translation>Ein Websitepfad wie contoso.sharepoint.com:/sites/pmo</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Anlegen</translation>
+    </message>
+    <message>
+        <source>Source column</source>
+        <translation>Quellspalte</translation>
+    </message>
+    <message>
+        <source>SharePoint name</source>
+        <translation>SharePoint-Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Mapping</source>
+        <translation>Zuordnung</translation>
+    </message>
+    <message>
+        <source>Always created: it makes every create idempotent</source>
+        <translation>Wird immer angelegt: macht jedes Anlegen idempotent</translation>
+    </message>
+    <message>
+        <source>(the row&apos;s identity)</source>
+        <translation>(die Identität der Zeile)</translation>
+    </message>
+    <message>
+        <source>not supported</source>
+        <translation>nicht unterstützt</translation>
+    </message>
+    <message>
+        <source>List name</source>
+        <translation>Listenname</translation>
+    </message>
+    <message>
+        <source>SharePoint connection</source>
+        <translation>SharePoint-Verbindung</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>Columns (double-click a SharePoint name to change it; untick a column to leave it out):</source>
+        <translation>Spalten (Doppelklick auf einen SharePoint-Namen ändert ihn; abgewählte Spalten werden ausgelassen):</translation>
+    </message>
+    <message>
+        <source>Give the list a name.</source>
+        <translation>Geben Sie der Liste einen Namen.</translation>
+    </message>
+    <message>
+        <source>Add a SharePoint connection on the Connections page first.</source>
+        <translation>Legen Sie zuerst auf der Seite „Verbindungen“ eine SharePoint-Verbindung an.</translation>
+    </message>
+    <message>
+        <source>Name the site, e.g. contoso.sharepoint.com:/sites/pmo.</source>
+        <translation>Nennen Sie die Website, z. B. contoso.sharepoint.com:/sites/pmo.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid SharePoint column name (letters, digits and _, at most 32, not starting with a digit).</source>
+        <translation>„%1“ ist kein gültiger SharePoint-Spaltenname (Buchstaben, Ziffern und _, höchstens 32, nicht mit einer Ziffer beginnend).</translation>
+    </message>
+    <message>
+        <source>Two columns are called &apos;%1&apos;.</source>
+        <translation>Zwei Spalten heißen „%1“.</translation>
+    </message>
+    <message>
+        <source>Creating the list…</source>
+        <translation>Lege die Liste an…</translation>
+    </message>
+    <message>
+        <source>No secret store.</source>
+        <translation>Kein Geheimnisspeicher.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Created the list with %n column(s).</source>
+        <translation>
+            <numerusform>Die Liste mit %n Spalte angelegt.</numerusform>
+            <numerusform>Die Liste mit %n Spalten angelegt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The list existed; added %n missing column(s).</source>
+        <translation>
+            <numerusform>Die Liste gab es schon; %n fehlende Spalte ergänzt.</numerusform>
+            <numerusform>Die Liste gab es schon; %n fehlende Spalten ergänzt.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1089,37 +1432,37 @@ Rows gone from the source usually mean they were deleted on purpose — but a wr
     <name>SyncBridge::RunDialog</name>
     <message>
         <source>Cancel run</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf abbrechen</translation>
     </message>
     <message>
         <source>Run of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf von %1</translation>
     </message>
     <message>
         <source>Row</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>Stopping…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird angehalten…</translation>
     </message>
     <message>
         <source>(the run)</source>
-        <translation type="unfinished"></translation>
+        <translation>(der Lauf)</translation>
     </message>
     <message>
         <source>No row failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Zeile ist fehlgeschlagen.</translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) failed; they wait in the retry queue and go first on the next run:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Zeile ist fehlgeschlagen; sie wartet in der Wiederholungswarteschlange und kommt beim nächsten Lauf zuerst:</numerusform>
+            <numerusform>%n Zeilen sind fehlgeschlagen; sie warten in der Wiederholungswarteschlange und kommen beim nächsten Lauf zuerst:</numerusform>
         </translation>
     </message>
 </context>
@@ -1127,298 +1470,298 @@ Rows gone from the source usually mean they were deleted on purpose — but a wr
     <name>SyncBridge::RunProgressView</name>
     <message>
         <source>Read</source>
-        <translation type="unfinished"></translation>
+        <translation>Gelesen</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Angelegt</translation>
     </message>
     <message>
         <source>Updated</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisiert</translation>
     </message>
     <message>
         <source>Moved</source>
-        <translation type="unfinished"></translation>
+        <translation>Verschoben</translation>
     </message>
     <message>
         <source>Deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Gelöscht</translation>
     </message>
     <message>
         <source>Unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>Unverändert</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
     <message>
         <source>RU spent</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbrauchte RU</translation>
     </message>
     <message>
         <source>Connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbinde…</translation>
     </message>
     <message>
         <source>Finding the lists…</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche die Listen…</translation>
     </message>
     <message>
         <source>Pushing rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Übertrage Zeilen</translation>
     </message>
     <message>
         <source>Planning (dry run)</source>
-        <translation type="unfinished"></translation>
+        <translation>Plane (Probelauf)</translation>
     </message>
     <message>
         <source>Removing items of deleted rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Entferne Elemente gelöschter Zeilen</translation>
     </message>
     <message>
         <source>Waiting for the SharePoint budget</source>
-        <translation type="unfinished"></translation>
+        <translation>Warte auf das SharePoint-Budget</translation>
     </message>
     <message>
         <source>Finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertig</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>%1 min %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min %2 s</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h %2 min</translation>
     </message>
     <message>
         <source>Starting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Starte…</translation>
     </message>
     <message>
         <source>%1 items/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Elemente/s</translation>
     </message>
     <message>
         <source>about %1 left</source>
-        <translation type="unfinished"></translation>
+        <translation>noch etwa %1</translation>
     </message>
 </context>
 <context>
     <name>SyncBridge::RunsModel</name>
     <message>
         <source>Running</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft</translation>
     </message>
     <message>
         <source>Succeeded</source>
-        <translation type="unfinished"></translation>
+        <translation>Erfolgreich</translation>
     </message>
     <message>
         <source>Partly failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Teilweise fehlgeschlagen</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen</translation>
     </message>
     <message>
         <source>Push</source>
-        <translation type="unfinished"></translation>
+        <translation>Übertragung</translation>
     </message>
     <message>
         <source>Pull</source>
-        <translation type="unfinished"></translation>
+        <translation>Abruf</translation>
     </message>
     <message>
         <source>CDC</source>
-        <translation type="unfinished"></translation>
+        <translation>CDC</translation>
     </message>
     <message>
         <source>Dry run</source>
-        <translation type="unfinished"></translation>
+        <translation>Probelauf</translation>
     </message>
     <message>
         <source>Drift check</source>
-        <translation type="unfinished"></translation>
+        <translation>Abweichungsprüfung</translation>
     </message>
     <message>
         <source>Definition %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Definition %1</translation>
     </message>
     <message>
         <source>running</source>
-        <translation type="unfinished"></translation>
+        <translation>läuft</translation>
     </message>
     <message>
         <source>Definition</source>
-        <translation type="unfinished"></translation>
+        <translation>Definition</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestartet</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauer</translation>
     </message>
     <message>
         <source>Processed</source>
-        <translation type="unfinished"></translation>
+        <translation>Verarbeitet</translation>
     </message>
 </context>
 <context>
     <name>SyncBridge::RunsPage</name>
     <message>
         <source>Any</source>
-        <translation type="unfinished"></translation>
+        <translation>Beliebig</translation>
     </message>
     <message>
         <source>Retry now</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt wiederholen</translation>
     </message>
     <message>
         <source>Show the runs of one definition</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Läufe einer Definition zeigen</translation>
     </message>
     <message>
         <source>Any status</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeder Status</translation>
     </message>
     <message>
         <source>Runs started on or after this day</source>
-        <translation type="unfinished"></translation>
+        <translation>Läufe, die an oder nach diesem Tag begannen</translation>
     </message>
     <message>
         <source>Runs started on or before this day</source>
-        <translation type="unfinished"></translation>
+        <translation>Läufe, die an oder vor diesem Tag begannen</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Von</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>bis</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Meldung</translation>
     </message>
     <message>
         <source>Row</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile</translation>
     </message>
     <message>
         <source>Graph error</source>
-        <translation type="unfinished"></translation>
+        <translation>Graph-Fehler</translation>
     </message>
     <message>
         <source>Attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>Versuche</translation>
     </message>
     <message>
         <source>Next attempt</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächster Versuch</translation>
     </message>
     <message>
         <source>Last error</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzter Fehler</translation>
     </message>
     <message>
         <source>Make every queued row due now and start a run of the definition</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede wartende Zeile jetzt fällig machen und einen Lauf der Definition starten</translation>
     </message>
     <message>
         <source>Events</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisse</translation>
     </message>
     <message>
         <source>Retry queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederholungswarteschlange</translation>
     </message>
     <message>
         <source>Throughput</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsatz</translation>
     </message>
     <message numerus="yes">
         <source>%n run(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Lauf</numerusform>
+            <numerusform>%n Läufe</numerusform>
         </translation>
     </message>
     <message>
         <source>Cannot read the run history: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Laufverlauf kann nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>All definitions</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Definitionen</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lade…</translation>
     </message>
     <message>
         <source>No runs match these filters. Run a definition from the Overview page, or widen the filters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Läufe passen zu diesen Filtern. Starten Sie eine Definition auf der Übersichtsseite oder erweitern Sie die Filter.</translation>
     </message>
     <message>
         <source>Select a run or a definition to see the rows waiting to be retried.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Lauf oder eine Definition, um die Zeilen zu sehen, die auf einen erneuten Versuch warten.</translation>
     </message>
     <message>
         <source>No rows wait to be retried for this definition.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für diese Definition warten keine Zeilen auf einen erneuten Versuch.</translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) failed and wait to be retried; the next run takes them first.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Zeile ist fehlgeschlagen und wartet auf einen erneuten Versuch; der nächste Lauf nimmt sie zuerst.</numerusform>
+            <numerusform>%n Zeilen sind fehlgeschlagen und warten auf einen erneuten Versuch; der nächste Lauf nimmt sie zuerst.</numerusform>
         </translation>
     </message>
     <message>
         <source>Retrying: a run of the definition started.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederholung: ein Lauf der Definition wurde gestartet.</translation>
     </message>
     <message numerus="yes">
         <source>Items written per second, newest %n run(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Geschriebene Elemente pro Sekunde, neuester Lauf</numerusform>
+            <numerusform>Geschriebene Elemente pro Sekunde, neueste %n Läufe</numerusform>
         </translation>
     </message>
     <message>
         <source>items/s</source>
-        <translation type="unfinished"></translation>
+        <translation>Elemente/s</translation>
     </message>
 </context>
 <context>
@@ -1672,15 +2015,15 @@ Rows gone from the source usually mean they were deleted on purpose — but a wr
     </message>
     <message>
         <source>The connection to the database broke while %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung zur Datenbank brach %1 ab.</translation>
     </message>
     <message>
         <source>Instance &apos;%1&apos; was unavailable (%2); using &apos;%3&apos;.</source>
-        <translation type="unfinished">Instanz „%1“ war nicht erreichbar (%2); „%3“ wird verwendet.</translation>
+        <translation>Instanz „%1“ war nicht erreichbar (%2); verwende „%3“.</translation>
     </message>
     <message>
         <source>Lost the connection to &apos;%1&apos; (%2); continuing on &apos;%3&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung zu „%1“ verloren (%2); weiter mit „%3“.</translation>
     </message>
 </context>
 <context>
@@ -1974,29 +2317,29 @@ Rows gone from the source usually mean they were deleted on purpose — but a wr
     </message>
     <message numerus="yes">
         <source>%n row(s) of &apos;%1&apos; are gone from the source; their items were left in place (deletes policy LEAVE).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Zeile von „%1“ ist aus der Quelle verschwunden; ihr Element blieb erhalten (Löschregel LEAVE).</numerusform>
+            <numerusform>%n Zeilen von „%1“ sind aus der Quelle verschwunden; ihre Elemente blieben erhalten (Löschregel LEAVE).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Flagged %n item(s) whose source rows are gone (column %1 = Yes; deletes policy MARK).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Element markiert, dessen Quellzeile verschwunden ist (Spalte %1 = Ja; Löschregel MARK).</numerusform>
+            <numerusform>%n Elemente markiert, deren Quellzeilen verschwunden sind (Spalte %1 = Ja; Löschregel MARK).</numerusform>
         </translation>
     </message>
     <message>
         <source>A real run would ask before deleting %1 of the %2 item(s) of &apos;%3&apos; (above the limit of %4 %).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein echter Lauf würde nachfragen, bevor er %1 der %2 Elemente von „%3“ löscht (über der Grenze von %4 %).</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a field this definition pushes. Backfill one of: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein Feld, das diese Definition überträgt. Nachtragen lässt sich eines von: %2.</translation>
     </message>
     <message>
         <source>Backfilling %1 on every synced item; nothing is created, moved or deleted, and the cursor stays where it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>Trage %1 bei jedem synchronisierten Element nach; nichts wird angelegt, verschoben oder gelöscht, und der Cursor bleibt, wo er ist.</translation>
     </message>
 </context>
 <context>
@@ -2025,11 +2368,11 @@ Rows gone from the source usually mean they were deleted on purpose — but a wr
     </message>
     <message>
         <source>Where secrets come from: keychain (default) or env (SYNCBRIDGE_SECRET_* variables, for demos and kiosks).</source>
-        <translation type="unfinished"></translation>
+        <translation>Woher Geheimnisse kommen: keychain (Standard) oder env (SYNCBRIDGE_SECRET_*-Variablen, für Demos und Kioske).</translation>
     </message>
     <message>
         <source>--secrets must be keychain or env.</source>
-        <translation type="unfinished"></translation>
+        <translation>--secrets muss keychain oder env sein.</translation>
     </message>
 </context>
 </TS>
