@@ -468,7 +468,6 @@ void CatalogPage::provisionFromSelectedTable()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &ProvisionDialog::provisioned, this, &CatalogPage::reloadExpandedSites);
     dialog->open();
-    emit provisionOpened();
 }
 
 } // namespace SyncBridge

@@ -49,7 +49,6 @@ public slots:
 signals:
     void loaded();
     void refreshed();           // an introspection or a SharePoint lookup finished
-    void provisionOpened();
 
 private:
     struct Snapshot;

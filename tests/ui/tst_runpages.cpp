@@ -198,6 +198,8 @@ private slots:
         QTest::mouseClick(demo->runButton(), Qt::LeftButton);
         QVERIFY(!demo->runButton()->isEnabled());
         QVERIFY(demo->cancelButton()->isVisible());
+        overview()->startRun(demo->definitionId(), false);   // a second start while it runs is refused, with a reason
+        QVERIFY2(overview()->message().contains(QStringLiteral("already running")), qPrintable(overview()->message()));
         QTest::mouseClick(demo->detailsButton(), Qt::LeftButton);
         RunDialog *dialog = overview()->runDialog(demo->definitionId());
         QVERIFY(dialog && dialog->isVisible());
