@@ -877,6 +877,177 @@ Exit-Codes: 0 ok, 1 Elementfehler, 2 Fehler, 64 Aufruffehler, 65 ungültige Eing
     </message>
 </context>
 <context>
+    <name>SyncBridge::DefinitionForm</name>
+    <message>
+        <source>Enabled (scheduled runs and Run Sync Now)</source>
+        <translation>Aktiv (geplante Läufe und „Jetzt synchronisieren“)</translation>
+    </message>
+    <message>
+        <source>Push (database → lists)</source>
+        <translation>Übertragen (Datenbank → Listen)</translation>
+    </message>
+    <message>
+        <source>Pull (lists → database)</source>
+        <translation>Abrufen (Listen → Datenbank)</translation>
+    </message>
+    <message>
+        <source>Two-way</source>
+        <translation>In beide Richtungen</translation>
+    </message>
+    <message>
+        <source>CDC (logical replication)</source>
+        <translation>CDC (logische Replikation)</translation>
+    </message>
+    <message>
+        <source>The database wins</source>
+        <translation>Die Datenbank gewinnt</translation>
+    </message>
+    <message>
+        <source>SharePoint wins</source>
+        <translation>SharePoint gewinnt</translation>
+    </message>
+    <message>
+        <source>The latest change wins</source>
+        <translation>Die jüngste Änderung gewinnt</translation>
+    </message>
+    <message>
+        <source>Ask (manual)</source>
+        <translation>Nachfragen (manuell)</translation>
+    </message>
+    <message>
+        <source>Primary key</source>
+        <translation>Primärschlüssel</translation>
+    </message>
+    <message>
+        <source>Unique constraint</source>
+        <translation>Eindeutigkeitsbedingung</translation>
+    </message>
+    <message>
+        <source>Chosen columns</source>
+        <translation>Gewählte Spalten</translation>
+    </message>
+    <message>
+        <source>Hash of chosen columns</source>
+        <translation>Hash gewählter Spalten</translation>
+    </message>
+    <message>
+        <source>Changed rows, by a timestamp or increasing column</source>
+        <translation>Geänderte Zeilen, nach einem Zeitstempel oder einer steigenden Spalte</translation>
+    </message>
+    <message>
+        <source>Every row, every run (finds deleted rows)</source>
+        <translation>Jede Zeile bei jedem Lauf (findet gelöschte Zeilen)</translation>
+    </message>
+    <message>
+        <source>Change data capture</source>
+        <translation>Änderungsdatenerfassung</translation>
+    </message>
+    <message>
+        <source>One list</source>
+        <translation>Eine Liste</translation>
+    </message>
+    <message>
+        <source>Lists chosen by sharding rules</source>
+        <translation>Listen nach Verteilregeln</translation>
+    </message>
+    <message>
+        <source>Leave their items</source>
+        <translation>Ihre Elemente belassen</translation>
+    </message>
+    <message>
+        <source>Delete their items</source>
+        <translation>Ihre Elemente löschen</translation>
+    </message>
+    <message>
+        <source>Flag their items (SyncBridgeGone)</source>
+        <translation>Ihre Elemente markieren (SyncBridgeGone)</translation>
+    </message>
+    <message>
+        <source>Above this share of a list&apos;s items, a run asks before deleting</source>
+        <translation>Über diesem Anteil der Elemente einer Liste fragt ein Lauf vor dem Löschen nach</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Modus</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Konflikte</translation>
+    </message>
+    <message>
+        <source>Row identity</source>
+        <translation>Zeilenidentität</translation>
+    </message>
+    <message>
+        <source>Key columns</source>
+        <translation>Schlüsselspalten</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>Lesen</translation>
+    </message>
+    <message>
+        <source>Cursor column</source>
+        <translation>Cursorspalte</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>Ziele</translation>
+    </message>
+    <message>
+        <source>Rows gone from the source</source>
+        <translation>Aus der Quelle verschwundene Zeilen</translation>
+    </message>
+    <message>
+        <source>Ask before deleting more than</source>
+        <translation>Nachfragen, bevor mehr gelöscht wird als</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3:%4)</source>
+        <translation>%1 (%2, %3:%4)</translation>
+    </message>
+    <message>
+        <source>Instances, tried in this order: %1</source>
+        <translation>Instanzen, in dieser Reihenfolge versucht: %1</translation>
+    </message>
+    <message>
+        <source>No tables in the catalog yet: refresh this database on the Catalog page.</source>
+        <translation>Noch keine Tabellen im Katalog: aktualisieren Sie diese Datenbank auf der Seite „Katalog“.</translation>
+    </message>
+    <message>
+        <source>No index starts with %1: every run sorts the whole table to find the changed rows. Create one, e.g. CREATE INDEX ON %2 (%1, %3).</source>
+        <translation>Kein Index beginnt mit %1: jeder Lauf sortiert die ganze Tabelle, um die geänderten Zeilen zu finden. Legen Sie einen an, z. B. CREATE INDEX ON %2 (%1, %3).</translation>
+    </message>
+    <message>
+        <source>another definition is called &apos;%1&apos;</source>
+        <translation>eine andere Definition heißt „%1“</translation>
+    </message>
+    <message>
+        <source>choose the table to sync</source>
+        <translation>wählen Sie die zu synchronisierende Tabelle</translation>
+    </message>
+    <message>
+        <source>the table has no primary key: choose the key columns</source>
+        <translation>die Tabelle hat keinen Primärschlüssel: wählen Sie die Schlüsselspalten</translation>
+    </message>
+</context>
+<context>
     <name>SyncBridge::DefinitionReader</name>
     <message>
         <source>is required</source>
@@ -985,6 +1156,69 @@ Exit-Codes: 0 ok, 1 Elementfehler, 2 Fehler, 64 Aufruffehler, 65 ungültige Eing
     <message>
         <source>no SharePoint connection is called &apos;%1&apos;</source>
         <translation>keine SharePoint-Verbindung heißt „%1“</translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::DefinitionsPage</name>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>Export JSON…</source>
+        <translation>Als JSON exportieren…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importieren…</translation>
+    </message>
+    <message>
+        <source>Save the definition (Ctrl+S); only possible when no field shows a problem</source>
+        <translation>Die Definition speichern (Strg+S); nur möglich, wenn kein Feld ein Problem zeigt</translation>
+    </message>
+    <message>
+        <source>Forget the changes since the last save</source>
+        <translation>Die Änderungen seit dem letzten Speichern verwerfen</translation>
+    </message>
+    <message>
+        <source>Write the selected definition as a JSON file (connections by name, never secrets)</source>
+        <translation>Die gewählte Definition als JSON-Datei schreiben (Verbindungen per Name, nie Geheimnisse)</translation>
+    </message>
+    <message>
+        <source>Read definitions from a JSON file: all of it or nothing</source>
+        <translation>Definitionen aus einer JSON-Datei lesen: alles oder nichts</translation>
+    </message>
+    <message>
+        <source>Export the definition</source>
+        <translation>Die Definition exportieren</translation>
+    </message>
+    <message>
+        <source>Definitions (*.json)</source>
+        <translation>Definitionen (*.json)</translation>
+    </message>
+    <message>
+        <source>Cannot read the definitions: %1</source>
+        <translation>Die Definitionen können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Saved &apos;%1&apos;.</source>
+        <translation>„%1“ gespeichert.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Exported &apos;%1&apos; to %2.</source>
+        <translation>„%1“ nach %2 exportiert.</translation>
     </message>
 </context>
 <context>
@@ -1223,6 +1457,10 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
     <message>
         <source>Catalog</source>
         <translation>Katalog</translation>
+    </message>
+    <message>
+        <source>Definitions</source>
+        <translation>Definitionen</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include "backgroundtask.h"
 #include "catalogpage.h"
 #include "connectionspage.h"
+#include "definitionspage.h"
 #include "overviewpage.h"
 #include "runspage.h"
 #include "uiresources.h"
@@ -35,6 +36,7 @@ MainWindow::MainWindow(AppContext context, QWidget *parent)
     , m_overview((ensureUiResources(), new OverviewPage(m_context, this)))
     , m_connections(new ConnectionsPage(m_context, this))
     , m_catalog(new CatalogPage(m_context, this))
+    , m_definitions(new DefinitionsPage(m_context, this))
     , m_runs(new RunsPage(m_context, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
@@ -56,20 +58,26 @@ MainWindow::MainWindow(AppContext context, QWidget *parent)
     addPage(m_overview, QStringLiteral(":/icons/overview.svg"), tr("Overview"), QKeySequence(Qt::CTRL | Qt::Key_1));
     addPage(m_connections, QStringLiteral(":/icons/connections.svg"), tr("Connections"), QKeySequence(Qt::CTRL | Qt::Key_2));
     addPage(m_catalog, QStringLiteral(":/icons/catalog.svg"), tr("Catalog"), QKeySequence(Qt::CTRL | Qt::Key_3));
-    addPage(m_runs, QStringLiteral(":/icons/runs.svg"), tr("Runs"), QKeySequence(Qt::CTRL | Qt::Key_4));
+    addPage(m_definitions, QStringLiteral(":/icons/definitions.svg"), tr("Definitions"), QKeySequence(Qt::CTRL | Qt::Key_4));
+    addPage(m_runs, QStringLiteral(":/icons/runs.svg"), tr("Runs"), QKeySequence(Qt::CTRL | Qt::Key_5));
     connect(m_rail, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     connect(m_rail, &QListWidget::currentRowChanged, this, [this](int row) {
         if (m_pages->widget(row) == m_runs)
             m_runs->reload();   // history grows while other pages are shown
         else if (m_pages->widget(row) == m_catalog)
             m_catalog->reload();
+        else if (m_pages->widget(row) == m_definitions)
+            m_definitions->reload();
     });
-    connect(m_overview, &OverviewPage::importRequested, this, [this]() {
+    const auto askForImport = [this]() {
         auto *dialog = new QFileDialog(this, tr("Import sync definitions"), QString(), tr("Definitions (*.json)"));
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         connect(dialog, &QFileDialog::fileSelected, this, &MainWindow::importDefinitions);
         dialog->open();
-    });
+    };
+    connect(m_overview, &OverviewPage::importRequested, this, askForImport);
+    connect(m_definitions, &DefinitionsPage::importRequested, this, askForImport);
+    connect(m_definitions, &DefinitionsPage::saved, m_overview, &OverviewPage::reload);
     if (m_context.runs)
         m_context.runs->setMassDeleteApproval([this](qint64, const MassDeleteCheck &check, RunController::MassDeleteAnswer answer) {
             askMassDelete(check, std::move(answer));
@@ -156,6 +164,7 @@ void MainWindow::importDefinitions(const QString &path)
             if (outcome && outcome->ok()) {
                 statusBar()->showMessage(tr("Imported %1 new and %2 replaced definition(s) from %3.").arg(outcome->created).arg(outcome->replaced).arg(path), 8000);
                 m_overview->reload();
+                m_definitions->reload();
                 return;
             }
             QStringList problems;

@@ -13,6 +13,7 @@ namespace SyncBridge {
 
 class CatalogPage;
 class ConnectionsPage;
+class DefinitionsPage;
 class OverviewPage;
 class RunsPage;
 struct MassDeleteCheck;
@@ -31,6 +32,7 @@ public:
     ConnectionsPage *connectionsPage() const { return m_connections; }
     RunsPage *runsPage() const { return m_runs; }
     CatalogPage *catalogPage() const { return m_catalog; }
+    DefinitionsPage *definitionsPage() const { return m_definitions; }
     QListWidget *navigationRail() const { return m_rail; }
 
     void showPage(QWidget *page);
@@ -49,6 +51,7 @@ private:
     OverviewPage *m_overview;
     ConnectionsPage *m_connections;
     CatalogPage *m_catalog;
+    DefinitionsPage *m_definitions;
     RunsPage *m_runs;
 };
 

@@ -86,7 +86,7 @@ private slots:
 
     void showsAnEmptyStateFirst()
     {
-        QCOMPARE(m_window->navigationRail()->count(), 4);   // only pages that exist: Overview, Connections, Catalog, Runs
+        QCOMPARE(m_window->navigationRail()->count(), 5);   // only pages that exist: Overview, Connections, Catalog, Definitions, Runs
         QCOMPARE(m_window->navigationRail()->item(1)->text(), QStringLiteral("Connections"));
         auto *empty = page()->findChild<QLabel *>(QStringLiteral("emptyState"));
         QVERIFY(empty->isVisible());

@@ -198,8 +198,6 @@ private slots:
         QTest::mouseClick(demo->runButton(), Qt::LeftButton);
         QVERIFY(!demo->runButton()->isEnabled());
         QVERIFY(demo->cancelButton()->isVisible());
-        overview()->startRun(demo->definitionId(), false);   // a second start while it runs is refused, with a reason
-        QVERIFY2(overview()->message().contains(QStringLiteral("already running")), qPrintable(overview()->message()));
         QTest::mouseClick(demo->detailsButton(), Qt::LeftButton);
         RunDialog *dialog = overview()->runDialog(demo->definitionId());
         QVERIFY(dialog && dialog->isVisible());
@@ -209,6 +207,8 @@ private slots:
         QVERIFY(dialog->progressView()->findChild<QLabel *>(QStringLiteral("count_ru_spent"))->text() != QLatin1String("0"));
         screenshot(QStringLiteral("overview-running.png"));
         QVERIFY(dialog->grab().save(QDir(artifactDirectory()).filePath(QStringLiteral("run-dialog-running.png"))));
+        overview()->startRun(demo->definitionId(), false);   // a second start while it runs is refused, with a reason
+        QVERIFY2(overview()->message().contains(QStringLiteral("already running")), qPrintable(overview()->message()));
 
         QVERIFY(finished.wait(180000));
         m_emulator.admin("PATCH", QStringLiteral("/config"), {{QStringLiteral("latency"), QJsonObject{{QStringLiteral("fixedMs"), 0}}}});

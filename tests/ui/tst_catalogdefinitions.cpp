@@ -1,20 +1,26 @@
-// The Catalog page driven through its widgets against a real PostgreSQL with the demo data and the
-// real Graph emulator: introspection on demand, table details, the schema-drift badge, "Provision list
-// from table…" with a renamed and an excluded column, and the SharePoint side's lists and columns.
+// The Catalog and Definitions pages driven through their widgets against a real PostgreSQL with the
+// demo data and the real Graph emulator: introspection on demand, table details, the schema-drift
+// badge, "Provision list from table…" with a renamed and an excluded column, the SharePoint side's
+// lists and columns; then the definition form on top of that catalog — inline problems, the missing
+// index warning, revert, save and export.
 #include "emulatorprocess.h"
 #include "postgresfixture.h"
 #include "testpaths.h"
 
 #include "catalogpage.h"
+#include "definitionform.h"
+#include "definitionspage.h"
 #include "mainwindow.h"
 #include "provisiondialog.h"
 
 #include "secrets/memorysecretstore.h"
 #include "store/connectionrepository.h"
 #include "store/definitionimporter.h"
+#include "store/definitionrepository.h"
 #include "store/metastore.h"
 
 #include <QComboBox>
+#include <QListWidget>
 #include <QFile>
 #include <QJsonArray>
 #include <QLabel>
@@ -31,7 +37,7 @@
 using namespace SyncBridge;
 using namespace SyncBridge::Test;
 
-class TestCatalogPage : public QObject
+class TestCatalogDefinitions : public QObject
 {
     Q_OBJECT
 
@@ -229,7 +235,73 @@ private slots:
         QVERIFY(page()->details()->topLevelItem(created)->text(3).contains(QStringLiteral("read-only")));
         QVERIFY(m_window->grab().save(QDir(artifactDirectory()).filePath(QStringLiteral("catalog-list.png"))));
     }
+
+    void definitionFormShowsTheSettingsAndItsProblemsInline()
+    {
+        DefinitionsPage *definitions = m_window->definitionsPage();
+        QSignalSpy loaded(definitions, &DefinitionsPage::loaded);
+        m_window->showPage(definitions);
+        QVERIFY(loaded.wait());
+        QCOMPARE(definitions->list()->count(), 1);
+        DefinitionForm *form = definitions->form();
+        QCOMPARE(form->nameEdit()->text(), QStringLiteral("Demo projects to SharePoint"));
+        QCOMPARE(form->tableCombo()->currentText(), QStringLiteral("public.projects"));   // from the catalog read above
+        QCOMPARE(form->cursorColumnCombo()->currentText(), QStringLiteral("updated_at"));
+        QVERIFY(form->cursorWarning().isEmpty());   // an index starts with updated_at
+        QVERIFY(form->problems().isEmpty());
+        QVERIFY(!definitions->saveButton()->isEnabled());   // nothing changed yet
+
+        // problems show under their fields, and Save waits until they are gone
+        form->nameEdit()->clear();
+        QVERIFY(form->messageFor(QStringLiteral("name"))->isVisible());
+        QVERIFY(!definitions->saveButton()->isEnabled());
+        form->keyStrategyCombo()->setCurrentIndex(form->keyStrategyCombo()->findData(int(KeyStrategy::CompositeColumns)));
+        for (int i = 0; i < form->keyColumnsList()->count(); ++i)
+            form->keyColumnsList()->item(i)->setCheckState(Qt::Unchecked);
+        QVERIFY2(form->messageFor(QStringLiteral("key"))->text().contains(QStringLiteral("at least one column")), qPrintable(form->messageFor(QStringLiteral("key"))->text()));
+        QVERIFY(form->problems().size() >= 2);
+        QTest::mouseClick(definitions->revertButton(), Qt::LeftButton);
+        QVERIFY(form->problems().isEmpty());
+        QVERIFY(!form->messageFor(QStringLiteral("name"))->isVisible());
+        QCOMPARE(form->nameEdit()->text(), QStringLiteral("Demo projects to SharePoint"));
+
+        // a cursor column without an index is allowed, with a warning that says what to do
+        form->cursorColumnCombo()->setCurrentIndex(form->cursorColumnCombo()->findText(QStringLiteral("start_date")));
+        QVERIFY(form->cursorWarning().contains(QStringLiteral("No index starts with start_date")));
+        QVERIFY(form->messageFor(QStringLiteral("cursor"))->isVisible());
+        QVERIFY(form->problems().isEmpty());
+        QVERIFY(definitions->saveButton()->isEnabled());
+        QVERIFY(m_window->grab().save(QDir(artifactDirectory()).filePath(QStringLiteral("definitions-page.png"))));
+    }
+
+    void definitionFormSavesAndExports()
+    {
+        DefinitionsPage *definitions = m_window->definitionsPage();
+        DefinitionForm *form = definitions->form();
+        QVERIFY(definitions->saveButton()->isEnabled());   // start_date chosen above
+        QSignalSpy saved(definitions, &DefinitionsPage::saved);
+        QCOMPARE(definitions->saveButton()->shortcut(), QKeySequence(QKeySequence::Save));
+        QTest::mouseClick(definitions->saveButton(), Qt::LeftButton);
+        QVERIFY(saved.wait());
+        const auto stored = DefinitionRepository(*m_store).byName(QStringLiteral("Demo projects to SharePoint"));
+        QVERIFY(stored.ok());
+        QCOMPARE(stored->cursorColumn, QStringLiteral("start_date"));
+        QCOMPARE(stored->targets.size(), 3);   // what the form does not edit stays as it was
+        QCOMPARE(stored->mappings.size(), 8);
+        QTRY_VERIFY(!definitions->saveButton()->isEnabled());
+        QCOMPARE(form->cursorColumnCombo()->currentText(), QStringLiteral("start_date"));
+
+        const QString path = m_dir.filePath(QStringLiteral("exported.json"));
+        definitions->exportSelected(path);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const DefinitionsDocument document = parseDefinitionsDocument(file.readAll());
+        QVERIFY(document.valid());
+        QCOMPARE(document.definitions.size(), 1);
+        QCOMPARE(document.definitions.first().cursorColumn, QStringLiteral("start_date"));
+        QVERIFY(definitions->message().contains(QStringLiteral("Exported")));
+    }
 };
 
-QTEST_MAIN(TestCatalogPage)
-#include "tst_catalogpage.moc"
+QTEST_MAIN(TestCatalogDefinitions)
+#include "tst_catalogdefinitions.moc"

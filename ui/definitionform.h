@@ -1,0 +1,90 @@
+#pragma once
+
+#include "model/catalog.h"
+#include "model/connection.h"
+#include "model/definition.h"
+#include "model/definitionjson.h"
+
+#include <QHash>
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QFormLayout;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+
+namespace SyncBridge {
+
+// A definition's general settings: name, source database and table (with its instances), mode,
+// conflict policy, key strategy and columns, cursor strategy and column (warning when no index
+// starts with it), target strategy, deletes, enabled. Problems show under the field they concern;
+// they come from the same validation the JSON import uses, so the form and import agree.
+class DefinitionForm : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit DefinitionForm(QWidget *parent = nullptr);
+
+    // What the form can offer: databases with their catalogued tables, other definitions' names.
+    void setCatalog(const QList<Database> &databases, const QHash<qint64, QList<TableInfo>> &tables);
+    void setDefinition(const SyncDefinition &definition, const QStringList &otherNames);
+    SyncDefinition definition() const;
+
+    // Every problem, also shown under its field; empty when the definition can be saved.
+    QList<ValidationIssue> problems() const { return m_problems; }
+    QString cursorWarning() const;
+    bool isModified() const { return m_modified; }
+    void setModified(bool modified);
+
+    QLineEdit *nameEdit() const { return m_name; }
+    QComboBox *databaseCombo() const { return m_database; }
+    QComboBox *tableCombo() const { return m_table; }
+    QComboBox *keyStrategyCombo() const { return m_keyStrategy; }
+    QListWidget *keyColumnsList() const { return m_keyColumns; }
+    QComboBox *cursorStrategyCombo() const { return m_cursorStrategy; }
+    QComboBox *cursorColumnCombo() const { return m_cursorColumn; }
+    QLabel *messageFor(const QString &field) const { return m_messages.value(field); }
+
+signals:
+    void changed();
+
+private:
+    const TableInfo *currentTable() const;
+    void fillTables();
+    void fillColumns();
+    void validate();
+    QLabel *addRow(QFormLayout *form, const QString &label, QWidget *field, const QString &key);
+    void showMessage(QLabel *message, const QString &text, const QString &colour);
+
+    SyncDefinition m_original;
+    QStringList m_otherNames;
+    QList<Database> m_databases;
+    QHash<qint64, QList<TableInfo>> m_tables;
+    QList<ValidationIssue> m_problems;
+    bool m_modified = false;
+    bool m_filling = false;
+
+    QLineEdit *m_name;
+    QLineEdit *m_description;
+    QCheckBox *m_enabled;
+    QComboBox *m_database;
+    QLabel *m_instances;
+    QComboBox *m_table;
+    QComboBox *m_mode;
+    QComboBox *m_conflict;
+    QComboBox *m_keyStrategy;
+    QListWidget *m_keyColumns;
+    QComboBox *m_cursorStrategy;
+    QComboBox *m_cursorColumn;
+    QComboBox *m_targetStrategy;
+    QComboBox *m_deletePolicy;
+    QDoubleSpinBox *m_maxShare;
+    QHash<QString, QLabel *> m_messages;    // by field key: "name", "source", "key", "cursor", "deletes", …
+    QFormLayout *m_form = nullptr;
+};
+
+} // namespace SyncBridge
