@@ -1,6 +1,6 @@
 #pragma once
 
-// PushRun's per-page state, shared by its parts (pushrun.cpp, pushrecovery.cpp, pushwrite.cpp).
+// PushRun's per-page state, shared by its parts (pushrun, pushrecovery, pushwrite, pushdeletes, pushbackfill).
 #include "sync/pushrun.h"
 
 #include <QDateTime>
