@@ -1220,6 +1220,14 @@ Exit-Codes: 0 ok, 1 Elementfehler, 2 Fehler, 64 Aufruffehler, 65 ungültige Eing
         <source>Exported &apos;%1&apos; to %2.</source>
         <translation>„%1“ nach %2 exportiert.</translation>
     </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has changes that are not saved.</source>
+        <translation>„%1“ hat Änderungen, die nicht gespeichert sind.</translation>
+    </message>
 </context>
 <context>
     <name>SyncBridge::Graph</name>

@@ -14,6 +14,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSplitter>
@@ -93,7 +94,7 @@ DefinitionsPage::DefinitionsPage(AppContext context, QWidget *parent)
     layout->addWidget(m_message);
     layout->addWidget(splitter, 1);
 
-    connect(m_list, &QListWidget::currentRowChanged, this, &DefinitionsPage::showDefinition);
+    connect(m_list, &QListWidget::currentRowChanged, this, &DefinitionsPage::switchTo);
     connect(m_form, &DefinitionForm::changed, this, &DefinitionsPage::updateButtons);
     connect(m_save, &QPushButton::clicked, this, &DefinitionsPage::save);
     connect(m_revert, &QPushButton::clicked, this, &DefinitionsPage::revert);
@@ -146,6 +147,38 @@ void DefinitionsPage::reload()
     });
 }
 
+void DefinitionsPage::switchTo(int row)
+{
+    if (!m_form->isModified() || row == m_shownRow) {
+        showDefinition(row);
+        return;
+    }
+    // Unsaved changes: stay on them until the user decides (asked without blocking the window).
+    {
+        const QSignalBlocker blocker(m_list);
+        m_list->setCurrentRow(m_shownRow);
+    }
+    auto *question = new QMessageBox(QMessageBox::Question, tr("Unsaved changes"),
+                                     tr("'%1' has changes that are not saved.").arg(m_definitions.value(m_shownRow).name),
+                                     QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+    question->setObjectName(QStringLiteral("unsavedChanges"));
+    question->setAttribute(Qt::WA_DeleteOnClose);
+    question->button(QMessageBox::Save)->setEnabled(m_save->isEnabled());
+    const qint64 wanted = m_definitions.value(row).id;
+    connect(question, &QMessageBox::finished, this, [this, question, row, wanted]() {
+        const QAbstractButton *clicked = question->clickedButton();
+        if (clicked == question->button(QMessageBox::Discard)) {
+            const QSignalBlocker blocker(m_list);
+            m_list->setCurrentRow(row);
+            showDefinition(row);
+        } else if (clicked == question->button(QMessageBox::Save)) {
+            m_selectAfterSave = wanted;
+            save();
+        }
+    });
+    question->open();
+}
+
 void DefinitionsPage::showDefinition(int row)
 {
     QStringList others;
@@ -153,6 +186,7 @@ void DefinitionsPage::showDefinition(int row)
         if (i != row)
             others << m_definitions.at(i).name;
     }
+    m_shownRow = row;
     m_form->setEnabled(row >= 0);
     m_form->setDefinition(row >= 0 ? m_definitions.at(row) : SyncDefinition{}, others);
     updateButtons();
@@ -185,7 +219,8 @@ void DefinitionsPage::save()
                 return;
             }
             setMessage(tr("Saved '%1'.").arg(name), false);
-            m_selectAfterLoad = *saved;
+            m_selectAfterLoad = m_selectAfterSave ? m_selectAfterSave : *saved;
+            m_selectAfterSave = 0;
             m_form->setModified(false);
             emit this->saved(*saved);
             reload();

@@ -45,6 +45,7 @@ signals:
     void importRequested();
 
 private:
+    void switchTo(int row);
     void showDefinition(int row);
     void updateButtons();
     void setMessage(const QString &text, bool error);
@@ -59,6 +60,8 @@ private:
     QPushButton *m_import;
     QList<SyncDefinition> m_definitions;
     qint64 m_selectAfterLoad = 0;
+    qint64 m_selectAfterSave = 0;       // the definition the user moved to while a save was asked for
+    int m_shownRow = -1;
 };
 
 } // namespace SyncBridge

@@ -21,6 +21,7 @@
 
 #include <QComboBox>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QFile>
 #include <QJsonArray>
 #include <QLabel>
@@ -300,6 +301,50 @@ private slots:
         QCOMPARE(document.definitions.size(), 1);
         QCOMPARE(document.definitions.first().cursorColumn, QStringLiteral("start_date"));
         QVERIFY(definitions->message().contains(QStringLiteral("Exported")));
+    }
+
+    void leavingUnsavedChangesAsksFirst()
+    {
+        DefinitionsPage *definitions = m_window->definitionsPage();
+        QFile more(testDataPath(QStringLiteral("ui-definitions.json")));
+        QVERIFY(more.open(QIODevice::ReadOnly));
+        auto imported = importDefinitions(*m_store, more.readAll());
+        QVERIFY(imported.ok() && imported->ok());
+        definitions->reload();
+        QTRY_COMPARE(definitions->list()->count(), 2);   // (a reload after the save above may still be on its way)
+        const int demoRow = definitions->list()->row(definitions->list()->findItems(QStringLiteral("Demo projects to SharePoint"), Qt::MatchExactly).first());
+        const int teamRow = 1 - demoRow;
+        definitions->list()->setCurrentRow(demoRow);
+        DefinitionForm *form = definitions->form();
+        const auto answer = [&](const QString &about, QMessageBox::StandardButton button) {
+            QMessageBox *question = nullptr;
+            QTRY_VERIFY((question = m_window->findChild<QMessageBox *>(QStringLiteral("unsavedChanges"))) != nullptr);
+            QVERIFY2(question->text().contains(about), qPrintable(question->text()));
+            question->button(button)->click();
+            QTRY_VERIFY(m_window->findChild<QMessageBox *>(QStringLiteral("unsavedChanges")) == nullptr);
+        };
+
+        // Cancel: the changes stay, and so does the selection
+        form->findChild<QLineEdit *>(QStringLiteral("name"))->setText(QStringLiteral("Demo projects, renamed"));
+        definitions->list()->setCurrentRow(teamRow);
+        answer(QStringLiteral("Demo projects to SharePoint"), QMessageBox::Cancel);
+        QCOMPARE(definitions->list()->currentRow(), demoRow);
+        QCOMPARE(form->nameEdit()->text(), QStringLiteral("Demo projects, renamed"));
+
+        // Discard: the other definition shows, the change is gone
+        definitions->list()->setCurrentRow(teamRow);
+        answer(QStringLiteral("Demo projects to SharePoint"), QMessageBox::Discard);
+        QCOMPARE(form->nameEdit()->text(), QStringLiteral("Team assignments"));
+        QVERIFY(DefinitionRepository(*m_store).byName(QStringLiteral("Demo projects to SharePoint")).ok());
+
+        // Save: stored, then on to where the user was going
+        form->findChild<QLineEdit *>(QStringLiteral("name"))->setText(QStringLiteral("Team assignments (2026)"));
+        definitions->list()->setCurrentRow(demoRow);
+        QSignalSpy saved(definitions, &DefinitionsPage::saved);
+        answer(QStringLiteral("'Team assignments'"), QMessageBox::Save);
+        QVERIFY(saved.count() > 0 || saved.wait());
+        QVERIFY(DefinitionRepository(*m_store).byName(QStringLiteral("Team assignments (2026)")).ok());
+        QTRY_COMPARE(form->nameEdit()->text(), QStringLiteral("Demo projects to SharePoint"));
     }
 };
 
