@@ -1472,6 +1472,52 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
     </message>
 </context>
 <context>
+    <name>SyncBridge::Mapping</name>
+    <message>
+        <source>%1 (%2) goes into the number column %3: text that is not a number fails the row.</source>
+        <translation>%1 (%2) geht in die Zahlenspalte %3: Text, der keine Zahl ist, lässt die Zeile scheitern.</translation>
+    </message>
+    <message>
+        <source>%1 (%2) goes into the date column %3: values that are not dates fail the row.</source>
+        <translation>%1 (%2) geht in die Datumsspalte %3: Werte, die keine Daten sind, lassen die Zeile scheitern.</translation>
+    </message>
+    <message>
+        <source>%1 (%2) goes into the Yes/No column %3: only true and false fit.</source>
+        <translation>%1 (%2) geht in die Ja/Nein-Spalte %3: nur true und false passen.</translation>
+    </message>
+    <message>
+        <source>%1 is not a column of %2.</source>
+        <translation>%1 ist keine Spalte von %2.</translation>
+    </message>
+    <message>
+        <source>The list has no column %1: provision it from the Catalog, or map to another column.</source>
+        <translation>Die Liste hat keine Spalte %1: legen Sie sie im Katalog an oder ordnen Sie einer anderen Spalte zu.</translation>
+    </message>
+    <message>
+        <source>%1 is managed by SharePoint: it can only be read (set the direction to pull only).</source>
+        <translation>%1 wird von SharePoint verwaltet: sie kann nur gelesen werden (Richtung auf „nur abrufen“ stellen).</translation>
+    </message>
+    <message>
+        <source>%1 is unbounded text; %2 holds %3 characters, so longer values fail their row.</source>
+        <translation>%1 ist Text ohne Längengrenze; %2 fasst %3 Zeichen, längere Werte lassen ihre Zeile scheitern.</translation>
+    </message>
+    <message>
+        <source>%1 holds up to %2 characters; %3 only %4, so longer values fail their row.</source>
+        <translation>%1 fasst bis zu %2 Zeichen, %3 nur %4; längere Werte lassen ihre Zeile scheitern.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mappings write into %1; keep one.</source>
+        <translation>
+            <numerusform>%n Zuordnung schreibt in %1.</numerusform>
+            <numerusform>%n Zuordnungen schreiben in %1; behalten Sie eine.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is required in SharePoint and nothing fills it: map a column to it.</source>
+        <translation>%1 ist in SharePoint erforderlich und nichts füllt sie: ordnen Sie ihr eine Spalte zu.</translation>
+    </message>
+</context>
+<context>
     <name>SyncBridge::OverviewPage</name>
     <message>
         <source>Sync definitions</source>

@@ -1,0 +1,159 @@
+// The mapping editor's advice as pure logic: suggestions by name, and every warning and error a set
+// of mappings can earn before any run does.
+#include "sync/mappingadvisor.h"
+
+#include <QTest>
+
+using namespace SyncBridge;
+
+namespace {
+
+ColumnInfo column(const QString &name, const QString &typeName, const QString &dataType, int maxLength = -1)
+{
+    ColumnInfo info;
+    info.name = name;
+    info.typeName = typeName;
+    info.dataType = dataType;
+    info.maxLength = maxLength;
+    return info;
+}
+
+SharePointColumn target(const QString &name, const QString &type, int maxLength = -1, bool required = false, const QString &displayName = {})
+{
+    SharePointColumn info;
+    info.name = name;
+    info.displayName = displayName.isEmpty() ? name : displayName;
+    info.type = type;
+    info.maxLength = maxLength;
+    info.required = required;
+    return info;
+}
+
+FieldMapping mapping(const QString &source, const QString &targetName, FieldDirection direction = FieldDirection::PushOnly, const QString &transform = {})
+{
+    FieldMapping m;
+    m.sourceColumn = source;
+    m.targetColumn = targetName;
+    m.direction = direction;
+    m.transform = transform;
+    return m;
+}
+
+TableInfo projects()
+{
+    TableInfo table;
+    table.schema = QStringLiteral("public");
+    table.name = QStringLiteral("projects");
+    table.columns = {column(QStringLiteral("id"), QStringLiteral("int8"), QStringLiteral("bigint")),
+                     column(QStringLiteral("project_code"), QStringLiteral("varchar"), QStringLiteral("character varying(20)"), 20),
+                     column(QStringLiteral("name"), QStringLiteral("text"), QStringLiteral("text")),
+                     column(QStringLiteral("budget_amount"), QStringLiteral("numeric"), QStringLiteral("numeric(14,2)")),
+                     column(QStringLiteral("manager_email"), QStringLiteral("varchar"), QStringLiteral("character varying(254)"), 254),
+                     column(QStringLiteral("start_date"), QStringLiteral("date"), QStringLiteral("date")),
+                     column(QStringLiteral("adress"), QStringLiteral("text"), QStringLiteral("text"))};
+    return table;
+}
+
+QStringList messages(const QList<MappingAdvice> &advice)
+{
+    QStringList texts;
+    for (const MappingAdvice &a : advice)
+        texts << a.message;
+    return texts;
+}
+
+} // namespace
+
+class TestMappingAdvisor : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void namesAreComparedWithoutCaseSpacesOrSeparators()
+    {
+        QCOMPARE(normalizedColumnName(QStringLiteral("Budget Amount")), QStringLiteral("budgetamount"));
+        QCOMPARE(normalizedColumnName(QStringLiteral("budget_amount")), QStringLiteral("budgetamount"));
+        QCOMPARE(normalizedColumnName(QStringLiteral("Start-Date")), QStringLiteral("startdate"));
+    }
+
+    void suggestionsMatchByNameAndLeaveManagedColumnsAlone()
+    {
+        SharePointColumn created = target(QStringLiteral("Created"), QStringLiteral("dateTime"));
+        created.readOnly = true;
+        const QList<SharePointColumn> targets{target(QStringLiteral("BudgetAmount"), QStringLiteral("number")),
+                                              target(QStringLiteral("Start_x0020_Date"), QStringLiteral("dateTime"), -1, false, QStringLiteral("Start Date")),
+                                              target(QStringLiteral("Address"), QStringLiteral("text"), 255),
+                                              target(QStringLiteral("Game"), QStringLiteral("text"), 255),   // not "name": too far
+                                              target(QStringLiteral("ManagerEmail"), QStringLiteral("text"), 255),
+                                              target(QStringLiteral("SyncBridgeKey"), QStringLiteral("text"), 255),
+                                              created};
+        const QList<FieldMapping> existing{mapping(QStringLiteral("manager_email"), QStringLiteral("ManagerEmail"))};
+        const QList<FieldMapping> suggested = suggestMappings(projects(), targets, existing);
+        QHash<QString, QString> pairs;
+        for (const FieldMapping &m : suggested)
+            pairs.insert(m.targetColumn, m.sourceColumn);
+        QCOMPARE(pairs.value(QStringLiteral("BudgetAmount")), QStringLiteral("budget_amount"));
+        QCOMPARE(pairs.value(QStringLiteral("Start_x0020_Date")), QStringLiteral("start_date"));   // by its display name
+        QCOMPARE(pairs.value(QStringLiteral("Address")), QStringLiteral("adress"));                 // one edit away
+        QVERIFY(!pairs.contains(QStringLiteral("Game")));
+        QVERIFY(!pairs.contains(QStringLiteral("ManagerEmail")));   // mapped already
+        QVERIFY(!pairs.contains(QStringLiteral("SyncBridgeKey")));
+        QVERIFY(!pairs.contains(QStringLiteral("Created")));
+        QCOMPARE(suggested.size(), 3);
+    }
+
+    void adviceNamesEveryProblem()
+    {
+        SharePointColumn modified = target(QStringLiteral("Modified"), QStringLiteral("dateTime"));
+        modified.readOnly = true;
+        const QList<SharePointColumn> targets{target(QStringLiteral("Title"), QStringLiteral("text"), 255, true),
+                                              target(QStringLiteral("Budget"), QStringLiteral("number")),
+                                              target(QStringLiteral("Code"), QStringLiteral("text"), 10),
+                                              target(QStringLiteral("Notes"), QStringLiteral("text"), 255),
+                                              target(QStringLiteral("Owner"), QStringLiteral("text"), 255, true),
+                                              modified};
+        const QList<FieldMapping> mappings{
+            mapping(QStringLiteral("name"), QStringLiteral("Budget")),                                            // text → number
+            mapping(QStringLiteral("project_code"), QStringLiteral("Code")),                                      // 20 into 10
+            mapping(QStringLiteral("name"), QStringLiteral("Notes")),                                             // unbounded into 255
+            mapping(QStringLiteral("start_date"), QStringLiteral("Modified")),                                    // managed by SharePoint
+            mapping(QStringLiteral("start_date"), QStringLiteral("Modified"), FieldDirection::PullOnly),          // pull only: fine
+            mapping(QStringLiteral("project_code"), QStringLiteral("Title"), FieldDirection::PushOnly, QStringLiteral("UPPER(")),   // bad transform
+            mapping(QStringLiteral("id"), QStringLiteral("Title")),                                               // second writer of Title
+            mapping(QStringLiteral("nope"), QStringLiteral("Title")),
+            mapping(QStringLiteral("budget_amount"), QStringLiteral("Missing"))};
+        const QList<MappingAdvice> advice = checkMappings(projects(), targets, mappings);
+        const QString all = messages(advice).join(QLatin1Char('\n'));
+        QVERIFY2(all.contains(QStringLiteral("name (text) goes into the number column Budget")), qPrintable(all));
+        QVERIFY(all.contains(QStringLiteral("project_code holds up to 20 characters; Code only 10")));
+        QVERIFY(all.contains(QStringLiteral("name is unbounded text; Notes holds 255 characters")));
+        QVERIFY(all.contains(QStringLiteral("Modified is managed by SharePoint")));
+        QCOMPARE(messages(advice).filter(QStringLiteral("managed by SharePoint")).size(), 1);   // the pull-only one is fine
+        QVERIFY(all.contains(QStringLiteral("UPPER")));                                          // the transform's own error
+        QVERIFY(all.contains(QStringLiteral("2 mappings write into Title")));
+        QVERIFY(all.contains(QStringLiteral("nope is not a column of public.projects")));
+        QVERIFY(all.contains(QStringLiteral("The list has no column Missing")));
+        QVERIFY(all.contains(QStringLiteral("Owner is required in SharePoint and nothing fills it")));
+        QVERIFY(!all.contains(QStringLiteral("Title is required")));
+        for (const MappingAdvice &a : advice) {
+            if (a.message.contains(QStringLiteral("goes into the number column")))
+                QCOMPARE(a.severity, MappingAdvice::Severity::Warning);
+            if (a.message.contains(QStringLiteral("is required")))
+                QCOMPARE(a.severity, MappingAdvice::Severity::Error);
+        }
+    }
+
+    void aTransformSilencesTheTypeWarningAndGoodMappingsEarnNothing()
+    {
+        const QList<SharePointColumn> targets{target(QStringLiteral("Title"), QStringLiteral("text"), 255, true),
+                                              target(QStringLiteral("Budget"), QStringLiteral("number")),
+                                              target(QStringLiteral("Start"), QStringLiteral("dateTime"))};
+        const QList<FieldMapping> mappings{mapping(QStringLiteral("project_code"), QStringLiteral("Title"), FieldDirection::PushOnly, QStringLiteral("TRIM|UPPER")),
+                                           mapping(QStringLiteral("budget_amount"), QStringLiteral("Budget")),
+                                           mapping(QStringLiteral("start_date"), QStringLiteral("Start"))};
+        QVERIFY2(checkMappings(projects(), targets, mappings).isEmpty(), qPrintable(messages(checkMappings(projects(), targets, mappings)).join(QLatin1Char('\n'))));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMappingAdvisor)
+#include "tst_mappingadvisor.moc"
