@@ -163,16 +163,6 @@ private:
         return {requests, qint64(stats.value(QStringLiteral("ruSpent")).toDouble())};
     }
 
-    int itemsIn(const QString &listName)
-    {
-        for (const QJsonValue &site : m_emulator.admin("GET", QStringLiteral("/index")).json().value(QStringLiteral("sites")).toArray()) {
-            for (const QJsonValue &list : site.toObject().value(QStringLiteral("lists")).toArray()) {
-                if (list.toObject().value(QStringLiteral("displayName")).toString() == listName)
-                    return list.toObject().value(QStringLiteral("itemCount")).toInt();
-            }
-        }
-        return -1;
-    }
 
 private slots:
     void initTestCase()
@@ -224,7 +214,7 @@ private slots:
         resetStats();
         const ProcessFigures push = runCli(QStringLiteral("Throughput"));
         QVERIFY2(push.exitCode == 0, push.output.constData());
-        QCOMPARE(itemsIn(QStringLiteral("Throughput")), rowCount);
+        QCOMPARE(m_emulator.itemCount(QStringLiteral("Throughput")), rowCount);
         const auto [requests, ru] = requestsAndRu();
         qInfo("push %d rows x 10 columns, no latency: %.1f s wall, %.0f items/s, engine CPU %.1f us/row, peak RSS %.0f MB, "
               "%.4f HTTP requests and %.2f RU per created item",
@@ -304,7 +294,7 @@ private slots:
                                                                                                                 {QStringLiteral("ruPerDay"), 1000000000}}}}).status, 200);
         const ProcessFigures push = runCli(QStringLiteral("Throttled"));
         QVERIFY2(push.exitCode == 0, push.output.constData());
-        QCOMPARE(itemsIn(QStringLiteral("Throttled")), throttledRowCount);
+        QCOMPARE(m_emulator.itemCount(QStringLiteral("Throttled")), throttledRowCount);
         const QJsonObject stats = m_emulator.admin("GET", QStringLiteral("/stats")).json();
         const double ru = stats.value(QStringLiteral("ruSpent")).toDouble();
         const qint64 throttled = qint64(stats.value(QStringLiteral("throttled")).toDouble());
@@ -322,7 +312,7 @@ private slots:
         const ProcessFigures push = runCli(QStringLiteral("Latency"));
         m_emulator.admin("PATCH", QStringLiteral("/config"), {{QStringLiteral("latency"), QJsonObject{{QStringLiteral("fixedMs"), 0}}}});
         QVERIFY2(push.exitCode == 0, push.output.constData());
-        QCOMPARE(itemsIn(QStringLiteral("Latency")), latencyRowCount);
+        QCOMPARE(m_emulator.itemCount(QStringLiteral("Latency")), latencyRowCount);
         qInfo("push %d rows with 50 ms latency per request: %.1f s wall, %.0f items/s", latencyRowCount, push.wallSeconds, latencyRowCount / push.wallSeconds);
     }
 };

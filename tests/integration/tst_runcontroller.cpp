@@ -1,8 +1,7 @@
 // RunController against a real PostgreSQL and the emulator: runs go to worker threads, their signals
 // and the circuit breaker's question come back on the caller's thread, one run per definition,
 // cancel stops after committed work and a later run completes without duplicates.
-#include "emulatorprocess.h"
-#include "postgresfixture.h"
+#include "demoenvironment.h"
 #include "pushoptions.h"
 #include "testpaths.h"
 
@@ -17,7 +16,6 @@
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 #include <QTimer>
@@ -65,24 +63,14 @@ class TestRunController : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    PostgresFixture m_postgres;
-    EmulatorProcess m_emulator;
+    DemoEnvironment m_demo;
+    PostgresFixture &m_postgres = m_demo.postgres();
+    EmulatorProcess &m_emulator = m_demo.emulator();
+    MemorySecretStore &m_secrets = m_demo.secrets();
     std::shared_ptr<MetaStore> m_store;
-    MemorySecretStore m_secrets;
 
     qint64 definitionId(const QString &name) { return DefinitionRepository(*m_store).byName(name)->id; }
 
-    int itemsIn(const QString &listName)
-    {
-        for (const QJsonValue &site : m_emulator.admin("GET", QStringLiteral("/index")).json().value(QStringLiteral("sites")).toArray()) {
-            for (const QJsonValue &list : site.toObject().value(QStringLiteral("lists")).toArray()) {
-                if (list.toObject().value(QStringLiteral("displayName")).toString() == listName)
-                    return list.toObject().value(QStringLiteral("itemCount")).toInt();
-            }
-        }
-        return 0;
-    }
 
     RunOutcome waitForRun(RunController &controller, qint64 id)
     {
@@ -101,28 +89,13 @@ private:
 private slots:
     void initTestCase()
     {
-        QVERIFY(m_postgres.start().ok());
-        QVERIFY(m_postgres.createDatabase(QStringLiteral("demo")).ok());
-        QVERIFY(m_postgres.runSqlFile(QStringLiteral("demo"), demoSqlPath()).ok());
+        QString error;
+        QVERIFY2(m_demo.start(&error), qPrintable(error));
+        m_store = m_demo.store();
         QVERIFY(m_postgres.query(QStringLiteral("demo"), QStringLiteral("CREATE TABLE scan_projects (LIKE projects INCLUDING ALL);"
                                                                         "INSERT INTO scan_projects OVERRIDING SYSTEM VALUE SELECT * FROM projects WHERE id <= 20")).ok());
-        QString error;
-        QVERIFY2(m_emulator.start({}, &error), qPrintable(error));
-        QCOMPARE(m_emulator.admin("PATCH", QStringLiteral("/config"), {{QStringLiteral("throttling"), QJsonObject{{QStringLiteral("ruPerMinute"), 1000000}}}}).status, 200);
-
-        auto store = MetaStore::open(*StoreLocation::parse(m_dir.filePath(QStringLiteral("store.db"))));
-        QVERIFY(store.ok());
-        m_store = *store;
         ConnectionRepository connections(*m_store);
-        Database database = m_postgres.databaseConnection(QStringLiteral("demo"), QStringLiteral("Demo"));
-        database.instances[0].secretRef = QStringLiteral("postgres/demo");
-        QVERIFY(writeSecretBlocking(m_secrets, QStringLiteral("postgres/demo"), m_postgres.password()).ok());
-        QVERIFY(connections.saveDatabase(database).ok());
-        SharePointConnection sharePoint = m_emulator.sharePointConnection();
-        sharePoint.ruPerMinute = 1000000;
-        QVERIFY(writeSecretBlocking(m_secrets, QStringLiteral("sharepoint/demo"), QStringLiteral("demo-secret")).ok());
-        QVERIFY(connections.saveSharePointConnection(sharePoint).ok());
-        SharePointConnection smallBudget = sharePoint;
+        SharePointConnection smallBudget = m_demo.sharePointConnection();
         smallBudget.id = 0;
         smallBudget.name = QStringLiteral("Small budget");
         smallBudget.ruPerDay = 300;   // discovery, provisioning and about a hundred creates
@@ -159,7 +132,7 @@ private slots:
         const RunOutcome outcome = waitForRun(controller, id);
         QCOMPARE(outcome.status, RunStatus::Succeeded);
         QCOMPARE(outcome.counters.created, 5000);
-        QCOMPARE(itemsIn(QStringLiteral("Threaded")), 5000);
+        QCOMPARE(m_emulator.itemCount(QStringLiteral("Threaded")), 5000);
         QVERIFY(!controller.isRunning(id));
         QVERIFY(progressOnCallerThread > 0);
         QCOMPARE(progressElsewhere, 0);
@@ -179,14 +152,14 @@ private slots:
         QCOMPARE(cancelled.status, RunStatus::Cancelled);
         QVERIFY(cancelled.counters.created > 0);
         QVERIFY(cancelled.counters.created < 5000);
-        QCOMPARE(itemsIn(QStringLiteral("Cancelled")), int(cancelled.counters.created));
+        QCOMPARE(m_emulator.itemCount(QStringLiteral("Cancelled")), int(cancelled.counters.created));
 
         disconnect(&controller, &RunController::progress, this, nullptr);
         QVERIFY(controller.start(id).ok());
         const RunOutcome rest = waitForRun(controller, id);
         QCOMPARE(rest.status, RunStatus::Succeeded);
         QCOMPARE(cancelled.counters.created + rest.counters.created, 5000);
-        QCOMPARE(itemsIn(QStringLiteral("Cancelled")), 5000);
+        QCOMPARE(m_emulator.itemCount(QStringLiteral("Cancelled")), 5000);
     }
 
     void aSpentDailyBudgetIsReportedAndTheWaitCanBeCancelled()
@@ -235,7 +208,7 @@ private slots:
         QCOMPARE(asked.first().items, 20);
         QVERIFY(askedOnCallerThread);
         QCOMPARE(outcome.counters.deleted, 10);
-        QCOMPARE(itemsIn(QStringLiteral("Scanned")), 10);
+        QCOMPARE(m_emulator.itemCount(QStringLiteral("Scanned")), 10);
     }
     void aLongPauseSharePointAsksForIsReported()
     {

@@ -172,4 +172,21 @@ QString EmulatorProcess::createList(const QString &displayName, const QJsonArray
     return created.json().value(QStringLiteral("id")).toString();
 }
 
+QJsonObject EmulatorProcess::list(const QString &displayName)
+{
+    for (const QJsonValue &site : admin("GET", QStringLiteral("/index")).json().value(QStringLiteral("sites")).toArray()) {
+        for (const QJsonValue &list : site.toObject().value(QStringLiteral("lists")).toArray()) {
+            if (list.toObject().value(QStringLiteral("displayName")).toString() == displayName)
+                return list.toObject();
+        }
+    }
+    return {};
+}
+
+int EmulatorProcess::itemCount(const QString &displayName)
+{
+    const QJsonObject found = list(displayName);
+    return found.isEmpty() ? -1 : found.value(QStringLiteral("itemCount")).toInt();
+}
+
 } // namespace SyncBridge::Test

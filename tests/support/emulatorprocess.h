@@ -70,6 +70,10 @@ public:
     // Convenience: the id of the /sites/pmo site and a new list with the given columns.
     QString pmoSiteId();
     QString createList(const QString &displayName, const QJsonArray &columns);
+    // The list called displayName in any site, as the admin index shows it ({id, displayName,
+    // itemCount}); empty when there is none. itemCount() is -1 when there is no such list.
+    QJsonObject list(const QString &displayName);
+    int itemCount(const QString &displayName);
 
 private:
     QProcess m_process;

@@ -3,8 +3,7 @@
 // badge, "Provision list from table…" with a renamed and an excluded column, the SharePoint side's
 // lists and columns; then the definition form on top of that catalog — inline problems, the missing
 // index warning, revert, save and export.
-#include "emulatorprocess.h"
-#include "postgresfixture.h"
+#include "demoenvironment.h"
 #include "testpaths.h"
 
 #include "catalogpage.h"
@@ -14,7 +13,6 @@
 #include "provisiondialog.h"
 
 #include "secrets/memorysecretstore.h"
-#include "store/connectionrepository.h"
 #include "store/definitionimporter.h"
 #include "store/definitionrepository.h"
 #include "store/metastore.h"
@@ -31,7 +29,6 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableWidget>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
 
@@ -43,11 +40,11 @@ class TestCatalogDefinitions : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    PostgresFixture m_postgres;
-    EmulatorProcess m_emulator;
+    DemoEnvironment m_demo{{QStringLiteral("Demo projects"), QStringLiteral("Demo tenant")}};
+    PostgresFixture &m_postgres = m_demo.postgres();
+    EmulatorProcess &m_emulator = m_demo.emulator();
+    MemorySecretStore &m_secrets = m_demo.secrets();
     std::shared_ptr<MetaStore> m_store;
-    MemorySecretStore m_secrets;
     QThreadPool m_pool;
     std::unique_ptr<MainWindow> m_window;
 
@@ -77,14 +74,9 @@ private:
 
     QJsonArray listColumns(const QString &listName)
     {
-        for (const QJsonValue &site : m_emulator.admin("GET", QStringLiteral("/index")).json().value(QStringLiteral("sites")).toArray()) {
-            for (const QJsonValue &list : site.toObject().value(QStringLiteral("lists")).toArray()) {
-                if (list.toObject().value(QStringLiteral("displayName")).toString() == listName)
-                    return m_emulator.graph("GET", QStringLiteral("/sites/%1/lists/%2/columns?$select=name,hidden").arg(m_emulator.pmoSiteId(), list.toObject().value(QStringLiteral("id")).toString()))
-                        .json().value(QStringLiteral("value")).toArray();
-            }
-        }
-        return {};
+        const QString id = m_emulator.list(listName).value(QStringLiteral("id")).toString();
+        return m_emulator.graph("GET", QStringLiteral("/sites/%1/lists/%2/columns?$select=name,hidden").arg(m_emulator.pmoSiteId(), id))
+            .json().value(QStringLiteral("value")).toArray();
     }
 
 private slots:
@@ -93,22 +85,9 @@ private slots:
         QCoreApplication::setOrganizationName(QStringLiteral("SyncBridgeTest"));
         QStandardPaths::setTestModeEnabled(true);
         QSettings().clear();
-        QVERIFY(m_postgres.start().ok());
-        QVERIFY(m_postgres.createDatabase(QStringLiteral("demo")).ok());
-        QVERIFY(m_postgres.runSqlFile(QStringLiteral("demo"), demoSqlPath()).ok());
         QString error;
-        QVERIFY2(m_emulator.start({}, &error), qPrintable(error));
-        auto store = MetaStore::open(*StoreLocation::parse(m_dir.filePath(QStringLiteral("store.db"))));
-        QVERIFY(store.ok());
-        m_store = *store;
-        ConnectionRepository connections(*m_store);
-        Database database = m_postgres.databaseConnection(QStringLiteral("demo"), QStringLiteral("Demo projects"));
-        database.instances[0].secretRef = QStringLiteral("postgres/demo");
-        QVERIFY(writeSecretBlocking(m_secrets, QStringLiteral("postgres/demo"), m_postgres.password()).ok());
-        QVERIFY(connections.saveDatabase(database).ok());
-        SharePointConnection sharePoint = m_emulator.sharePointConnection(QStringLiteral("Demo tenant"));
-        QVERIFY(writeSecretBlocking(m_secrets, QStringLiteral("sharepoint/demo"), QStringLiteral("demo-secret")).ok());
-        QVERIFY(connections.saveSharePointConnection(sharePoint).ok());
+        QVERIFY2(m_demo.start(&error), qPrintable(error));
+        m_store = m_demo.store();
         QFile demo(QStringLiteral(SYNCBRIDGE_DEMO_DEFINITION));
         QVERIFY(demo.open(QIODevice::ReadOnly));
         auto imported = importDefinitions(*m_store, demo.readAll());
@@ -292,7 +271,7 @@ private slots:
         QTRY_VERIFY(!definitions->saveButton()->isEnabled());
         QCOMPARE(form->cursorColumnCombo()->currentText(), QStringLiteral("start_date"));
 
-        const QString path = m_dir.filePath(QStringLiteral("exported.json"));
+        const QString path = m_demo.path(QStringLiteral("exported.json"));
         definitions->exportSelected(path);
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));

@@ -2,8 +2,7 @@
 // data, the real Graph emulator and a real SQLite meta-store: import definitions, Run Sync Now with
 // progress on the card and in the run dialog, failed rows with their errors, the delete breaker's
 // question as a dialog, and run history with filters, lazy loading, events, retry queue and chart.
-#include "emulatorprocess.h"
-#include "postgresfixture.h"
+#include "demoenvironment.h"
 #include "runhistory.h"
 #include "testpaths.h"
 
@@ -16,7 +15,6 @@
 #include "runspage.h"
 
 #include "secrets/memorysecretstore.h"
-#include "store/connectionrepository.h"
 #include "store/metastore.h"
 #include "store/runrepository.h"
 #include "sync/runcontroller.h"
@@ -37,7 +35,6 @@
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <QTreeWidget>
@@ -50,11 +47,11 @@ class TestRunPages : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    PostgresFixture m_postgres;
-    EmulatorProcess m_emulator;
+    DemoEnvironment m_demo{{QStringLiteral("Demo projects"), QStringLiteral("Demo tenant")}};
+    PostgresFixture &m_postgres = m_demo.postgres();
+    EmulatorProcess &m_emulator = m_demo.emulator();
+    MemorySecretStore &m_secrets = m_demo.secrets();
     std::shared_ptr<MetaStore> m_store;
-    MemorySecretStore m_secrets;
     QThreadPool m_pool;
     std::unique_ptr<RunController> m_runs;
     std::unique_ptr<MainWindow> m_window;
@@ -88,16 +85,6 @@ private:
         return finished.constFirst().at(1).value<RunOutcome>();
     }
 
-    int itemsIn(const QString &listName)
-    {
-        for (const QJsonValue &site : m_emulator.admin("GET", QStringLiteral("/index")).json().value(QStringLiteral("sites")).toArray()) {
-            for (const QJsonValue &list : site.toObject().value(QStringLiteral("lists")).toArray()) {
-                if (list.toObject().value(QStringLiteral("displayName")).toString() == listName)
-                    return list.toObject().value(QStringLiteral("itemCount")).toInt();
-            }
-        }
-        return -1;
-    }
 
 private slots:
     void initTestCase()
@@ -106,25 +93,9 @@ private slots:
         QStandardPaths::setTestModeEnabled(true);
         QSettings().clear();   // the window opens on the Overview page, whatever a previous run left
         qRegisterMetaType<RunOutcome>();
-        QVERIFY(m_postgres.start().ok());
-        QVERIFY(m_postgres.createDatabase(QStringLiteral("demo")).ok());
-        QVERIFY(m_postgres.runSqlFile(QStringLiteral("demo"), demoSqlPath()).ok());
         QString error;
-        QVERIFY2(m_emulator.start({}, &error), qPrintable(error));
-        QCOMPARE(m_emulator.admin("PATCH", QStringLiteral("/config"), {{QStringLiteral("throttling"), QJsonObject{{QStringLiteral("ruPerMinute"), 1000000}}}}).status, 200);
-
-        auto store = MetaStore::open(*StoreLocation::parse(m_dir.filePath(QStringLiteral("store.db"))));
-        QVERIFY(store.ok());
-        m_store = *store;
-        ConnectionRepository connections(*m_store);
-        Database database = m_postgres.databaseConnection(QStringLiteral("demo"), QStringLiteral("Demo projects"));
-        database.instances[0].secretRef = QStringLiteral("postgres/demo");
-        QVERIFY(writeSecretBlocking(m_secrets, QStringLiteral("postgres/demo"), m_postgres.password()).ok());
-        QVERIFY(connections.saveDatabase(database).ok());
-        SharePointConnection sharePoint = m_emulator.sharePointConnection(QStringLiteral("Demo tenant"));
-        sharePoint.ruPerMinute = 1000000;
-        QVERIFY(writeSecretBlocking(m_secrets, QStringLiteral("sharepoint/demo"), QStringLiteral("demo-secret")).ok());
-        QVERIFY(connections.saveSharePointConnection(sharePoint).ok());
+        QVERIFY2(m_demo.start(&error), qPrintable(error));
+        m_store = m_demo.store();
 
         m_pool.setMaxThreadCount(1);
         m_runs = std::make_unique<RunController>(m_store, m_secrets);
@@ -175,7 +146,7 @@ private slots:
         QVERIFY(!team->cancelButton()->isVisible());
 
         // a broken file: nothing is imported, the problems are listed
-        const QString broken = m_dir.filePath(QStringLiteral("broken.json"));
+        const QString broken = m_demo.path(QStringLiteral("broken.json"));
         QFile file(broken);
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write(R"({"format": "syncbridge.definitions/1", "definitions": [{"name": "", "mode": "SIDEWAYS"}]})");
@@ -215,7 +186,7 @@ private slots:
         const RunOutcome outcome = finished.constFirst().at(1).value<RunOutcome>();
         QCOMPARE(outcome.status, RunStatus::Succeeded);
         QCOMPARE(outcome.counters.created, 5000);
-        QCOMPARE(itemsIn(QStringLiteral("Large projects")) + itemsIn(QStringLiteral("Active projects")) + itemsIn(QStringLiteral("Other projects")), 5000);
+        QCOMPARE(m_emulator.itemCount(QStringLiteral("Large projects")) + m_emulator.itemCount(QStringLiteral("Active projects")) + m_emulator.itemCount(QStringLiteral("Other projects")), 5000);
         QVERIFY(demo->statusText().contains(QStringLiteral("Succeeded")));
         QVERIFY(demo->runButton()->isEnabled());
         QVERIFY(!demo->progressView()->isVisible());
@@ -271,7 +242,7 @@ private slots:
         QCOMPARE(outcome.counters.rowsRead, left);
         QCOMPARE(outcome.counters.deleted, 0);
         QVERIFY2(asked.contains(QStringLiteral("delete %1 of the 3000 item(s) in 'Team assignments'").arg(3000 - left)), qPrintable(asked));
-        QCOMPARE(itemsIn(QStringLiteral("Team assignments")), 3000);
+        QCOMPARE(m_emulator.itemCount(QStringLiteral("Team assignments")), 3000);
     }
 
     void runHistoryFiltersLoadsLazilyAndShowsDetails()

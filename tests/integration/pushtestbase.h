@@ -1,0 +1,165 @@
+#pragma once
+
+// What the push-engine suites share (tst_pushengine, tst_pushresilience, tst_pushdeletes): the demo
+// environment, definitions of the demo push, a run helper, the lists as the emulator holds them, and
+// the exactly-once check.
+#include "await.h"
+#include "demoenvironment.h"
+
+#include "graph/governor.h"
+#include "store/definitionimporter.h"
+#include "store/definitionrepository.h"
+#include "store/ledgerrepository.h"
+#include "store/metastore.h"
+#include "sync/pushrun.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+
+namespace SyncBridge::Test {
+
+// The demo push of `projects`: lists "<prefix>Large" (budget >= 4,000,000), "<prefix>Active" and
+// "<prefix>Other", seven mapped columns plus project_code as Title.
+inline QJsonObject definitionJson(const QString &name, const QString &prefix)
+{
+    const auto target = [&](const char *id, const char *list) {
+        return QJsonObject{{QStringLiteral("name"), QLatin1String(id)}, {QStringLiteral("connection"), QStringLiteral("Emulator")},
+                           {QStringLiteral("site"), QStringLiteral("contoso.sharepoint.com:/sites/pmo")}, {QStringLiteral("list"), prefix + QLatin1String(list)}};
+    };
+    QJsonArray mappings;
+    for (const char *column : {"name", "status", "budget_amount", "start_date", "manager_email", "tags", "updated_at"})
+        mappings.append(QJsonObject{{QStringLiteral("source"), QLatin1String(column)}, {QStringLiteral("target"), QLatin1String(column)},
+                                    {QStringLiteral("direction"), QStringLiteral("PUSH_ONLY")}});
+    mappings.append(QJsonObject{{QStringLiteral("source"), QStringLiteral("project_code")}, {QStringLiteral("target"), QStringLiteral("Title")},
+                                {QStringLiteral("direction"), QStringLiteral("PUSH_ONLY")}, {QStringLiteral("key"), true}});
+    return QJsonObject{
+        {QStringLiteral("name"), name},
+        {QStringLiteral("source"), QJsonObject{{QStringLiteral("database"), QStringLiteral("Demo")}, {QStringLiteral("table"), QStringLiteral("projects")}}},
+        {QStringLiteral("cursor"), QJsonObject{{QStringLiteral("strategy"), QStringLiteral("UPDATED_AT")}, {QStringLiteral("column"), QStringLiteral("updated_at")}}},
+        {QStringLiteral("targetStrategy"), QStringLiteral("CONDITIONAL")},
+        {QStringLiteral("targets"), QJsonArray{target("Large", "Large"), target("Active", "Active"), target("Other", "Other")}},
+        {QStringLiteral("sharding"), QJsonObject{{QStringLiteral("rules"), QJsonArray{
+                                                     QJsonObject{{QStringLiteral("condition"), QStringLiteral("budget_amount >= 4000000")}, {QStringLiteral("target"), QStringLiteral("Large")}},
+                                                     QJsonObject{{QStringLiteral("condition"), QStringLiteral("status == 'Active'")}, {QStringLiteral("target"), QStringLiteral("Active")}}}},
+                                                 {QStringLiteral("default"), QStringLiteral("Other")}}},
+        {QStringLiteral("mappings"), mappings}};
+}
+
+// FULL_SCAN over scan_projects into one list, deleting the items of rows gone from the source.
+inline QJsonObject fullScanDefinitionJson()
+{
+    QJsonObject definition = definitionJson(QStringLiteral("Scan"), QStringLiteral("S "));
+    definition.insert(QStringLiteral("source"), QJsonObject{{QStringLiteral("database"), QStringLiteral("Demo")}, {QStringLiteral("table"), QStringLiteral("scan_projects")}});
+    definition.insert(QStringLiteral("cursor"), QJsonObject{{QStringLiteral("strategy"), QStringLiteral("FULL_SCAN")}});
+    definition.insert(QStringLiteral("targetStrategy"), QStringLiteral("SINGLE"));
+    definition.insert(QStringLiteral("targets"), QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("All")}, {QStringLiteral("connection"), QStringLiteral("Emulator")},
+                                                                        {QStringLiteral("site"), QStringLiteral("contoso.sharepoint.com:/sites/pmo")},
+                                                                        {QStringLiteral("list"), QStringLiteral("S All")}}});
+    definition.remove(QStringLiteral("sharding"));
+    definition.insert(QStringLiteral("deletes"), QJsonObject{{QStringLiteral("policy"), QStringLiteral("DELETE")}, {QStringLiteral("maxShare"), 0.2}});
+    return definition;
+}
+
+class PushTestBase : public QObject
+{
+protected:
+    DemoEnvironment m_demo;
+    PostgresFixture &m_postgres = m_demo.postgres();
+    EmulatorProcess &m_emulator = m_demo.emulator();
+    MemorySecretStore &m_secrets = m_demo.secrets();
+    std::shared_ptr<MetaStore> m_store;
+    std::shared_ptr<Governor> m_governor;
+
+    // Starts the environment (for initTestCase) and imports the definitions.
+    void startWith(const QJsonArray &definitions)
+    {
+        QString error;
+        QVERIFY2(m_demo.start(&error), qPrintable(error));
+        m_store = m_demo.store();
+        GovernorSettings unlimited;
+        unlimited.ruPerWindow = 1000000;
+        m_governor = std::make_shared<Governor>(unlimited);
+        if (!definitions.isEmpty())
+            importDefinitionsJson(definitions);
+    }
+
+    void importDefinitionsJson(const QJsonArray &definitions)
+    {
+        auto imported = importDefinitions(*m_store, QJsonDocument(QJsonObject{{QStringLiteral("definitions"), definitions}}).toJson());
+        QVERIFY(imported.ok() && imported->ok());
+    }
+
+    QString sql(const QString &statement) { return m_postgres.query(QStringLiteral("demo"), statement).value(); }
+
+    RunOutcome push(const QString &definition, PushOptions options = {}, std::function<bool(const MassDeleteCheck &)> approveMassDelete = {},
+                    std::function<void(const RunProgress &)> onProgress = {})
+    {
+        const qint64 id = DefinitionRepository(*m_store).byName(definition)->id;
+        PushRun run(m_store, m_secrets, m_governor, id, options);
+        run.setMassDeleteApproval(std::move(approveMassDelete));
+        if (onProgress)
+            QObject::connect(&run, &PushRun::progress, &run, onProgress);
+        return await<RunOutcome>([&](auto done) {
+            QObject::connect(&run, &PushRun::finished, &run, [done](const RunOutcome &outcome) { done(outcome); });
+            run.start();
+        });
+    }
+
+    // Another definition of the demo push (lists named with the prefix), optionally on another database.
+    void addDefinition(const QString &name, const QString &prefix, const QString &database = QStringLiteral("Demo"))
+    {
+        QJsonObject definition = definitionJson(name, prefix);
+        definition.insert(QStringLiteral("source"), QJsonObject{{QStringLiteral("database"), database}, {QStringLiteral("table"), QStringLiteral("projects")}});
+        importDefinitionsJson({definition});
+    }
+
+    // List id → items (id, fields) as the emulator holds them.
+    QHash<QString, QJsonArray> listContents(const QString &prefix)
+    {
+        QHash<QString, QJsonArray> contents;
+        for (const QJsonValue &site : m_emulator.admin("GET", QStringLiteral("/index")).json().value(QStringLiteral("sites")).toArray()) {
+            for (const QJsonValue &list : site.toObject().value(QStringLiteral("lists")).toArray()) {
+                const QString name = list.toObject().value(QStringLiteral("displayName")).toString();
+                if (name.startsWith(prefix))
+                    contents.insert(name.mid(prefix.size()),
+                                    m_emulator.admin("GET", QStringLiteral("/lists/%1/items").arg(list.toObject().value(QStringLiteral("id")).toString()))
+                                        .json().value(QStringLiteral("items")).toArray());
+            }
+        }
+        return contents;
+    }
+
+    // Every row exactly once, in the list its route says, keyed by its identity hash; no twins.
+    void verifyExactlyOnce(const QString &definitionName, const QString &prefix, PostgresFixture *source = nullptr)
+    {
+        const auto count = [&](const QString &statement) {
+            return (source ? source : &m_postgres)->query(QStringLiteral("demo"), statement).value().toInt();
+        };
+        const QHash<QString, QJsonArray> contents = listContents(prefix);
+        QHash<QString, QString> listOfKey;
+        int items = 0;
+        for (auto it = contents.constBegin(); it != contents.constEnd(); ++it) {
+            for (const QJsonValue &item : it.value()) {
+                const QString key = item.toObject().value(QStringLiteral("fields")).toObject().value(QStringLiteral("SyncBridgeKey")).toString();
+                QVERIFY2(!key.isEmpty(), "an item without SyncBridgeKey");
+                QVERIFY2(!listOfKey.contains(key), qPrintable(QStringLiteral("duplicate SyncBridgeKey %1").arg(key)));
+                listOfKey.insert(key, it.key());
+                ++items;
+            }
+        }
+        QCOMPARE(items, 5000);
+        QCOMPARE(contents.value(QStringLiteral("Large")).size(), count(QStringLiteral("SELECT count(*) FROM projects WHERE budget_amount >= 4000000")));
+        QCOMPARE(contents.value(QStringLiteral("Active")).size(),
+                 count(QStringLiteral("SELECT count(*) FROM projects WHERE status = 'Active' AND (budget_amount < 4000000 OR budget_amount IS NULL)")));
+        const qint64 definitionId = DefinitionRepository(*m_store).byName(definitionName)->id;
+        const auto ledger = LedgerRepository(*m_store).entries(definitionId);
+        QCOMPARE(ledger->size(), 5000);
+        for (const LedgerEntry &entry : std::as_const(*ledger)) {
+            QCOMPARE(entry.state, LedgerState::Synced);
+            QVERIFY(listOfKey.contains(entry.identityHash));
+        }
+    }
+};
+
+} // namespace SyncBridge::Test
