@@ -1622,10 +1622,6 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
         <source>Creating the list…</source>
         <translation>Lege die Liste an…</translation>
     </message>
-    <message>
-        <source>No secret store.</source>
-        <translation>Kein Geheimnisspeicher.</translation>
-    </message>
     <message numerus="yes">
         <source>Created the list with %n column(s).</source>
         <translation>

@@ -5,8 +5,8 @@
 #include "uisettings.h"
 
 #include "common/clock.h"
+#include "graph/connectionsettings.h"
 #include "graph/discovery.h"
-#include "graph/governor.h"
 #include "graph/graphclient.h"
 #include "graph/provisioning.h"
 #include "secrets/secretstore.h"
@@ -314,10 +314,8 @@ GraphClient &CatalogPage::graphFor(const SharePointConnection &connection)
 {
     if (GraphClient *client = m_graph.value(connection.id))
         return *client;
-    SecretSource secret = [secrets = m_context.secrets, ref = connection.secretRef](std::function<void(Result<QString>)> done) { secrets->read(ref, std::move(done)); };
-    GovernorSettings settings;
-    settings.ruPerWindow = connection.ruPerMinute;
-    auto *client = new GraphClient(GraphEndpoint::from(connection), secret, std::make_shared<Governor>(settings), Clock::system(), this);
+    auto *client = new GraphClient(GraphEndpoint::from(connection), secretSourceFor(*m_context.secrets, connection.secretRef),
+                                   std::make_shared<Governor>(governorSettingsFor(connection)), Clock::system(), this);
     m_graph.insert(connection.id, client);
     return *client;
 }

@@ -1,7 +1,7 @@
 #include "provisiondialog.h"
 
+#include "graph/connectionsettings.h"
 #include "graph/discovery.h"
-#include "graph/governor.h"
 #include "graph/graphclient.h"
 #include "graph/provisioning.h"
 #include "secrets/secretstore.h"
@@ -175,16 +175,8 @@ void ProvisionDialog::create()
     const SharePointConnection connection = chosenConnection();
     const ListPlan plan = editedPlan();
     // The client lives as long as the dialog; its calls are asynchronous, the window stays responsive.
-    SecretSource secret = [this, ref = connection.secretRef](std::function<void(Result<QString>)> done) {
-        if (!m_secrets) {
-            done(Error(ErrorCode::SecretNotFound, tr("No secret store.")));
-            return;
-        }
-        m_secrets->read(ref, std::move(done));
-    };
-    GovernorSettings settings;
-    settings.ruPerWindow = connection.ruPerMinute;
-    auto *client = new GraphClient(GraphEndpoint::from(connection), secret, std::make_shared<Governor>(settings), Clock::system(), this);
+    auto *client = new GraphClient(GraphEndpoint::from(connection), secretSourceFor(*m_secrets, connection.secretRef),
+                                   std::make_shared<Governor>(governorSettingsFor(connection)), Clock::system(), this);
     Discovery::site(*client, m_site->currentText().trimmed(), [this, client, plan](Result<SharePointSite> site) {
         if (!site) {
             m_message->setText(site.error().message());

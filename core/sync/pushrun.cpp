@@ -3,6 +3,7 @@
 
 #include "common/logging.h"
 #include "graph/batchwriter.h"
+#include "graph/connectionsettings.h"
 #include "graph/discovery.h"
 #include "graph/governor.h"
 #include "graph/graphclient.h"
@@ -180,17 +181,9 @@ Result<void> PushRun::prepare()
     m_table = *table;
     qCDebug(lcSync).noquote() << "source ready (session and catalog) at" << (m_clock.nowUtc().toMSecsSinceEpoch() - m_startedMs) << "ms";
 
-    const QString secretRef = connection->secretRef;
-    SecretSource secret = [this, secretRef](std::function<void(Result<QString>)> done) {
-        if (secretRef.isEmpty()) {
-            done(Error(ErrorCode::SecretNotFound, QCoreApplication::translate("SyncBridge::Sync", "No client secret is stored for this SharePoint connection; enter it again.")));
-            return;
-        }
-        m_secrets.read(secretRef, done);
-    };
     m_governor = m_governors(*connection);
     m_ruAtStart = m_governor->view().spentToday;
-    m_graph = std::make_unique<GraphClient>(GraphEndpoint::from(*connection), secret, m_governor, m_clock);
+    m_graph = std::make_unique<GraphClient>(GraphEndpoint::from(*connection), secretSourceFor(m_secrets, connection->secretRef), m_governor, m_clock);
     if (auto backfill = resolveBackfill(); !backfill)
         return backfill;
     if (m_options.resetCursor && !m_options.dryRun) {

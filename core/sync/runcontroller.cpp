@@ -1,6 +1,6 @@
 #include "sync/runcontroller.h"
 
-#include "graph/governor.h"
+#include "graph/connectionsettings.h"
 #include "model/connection.h"
 #include "store/metastore.h"
 
@@ -73,11 +73,8 @@ std::shared_ptr<Governor> RunController::governorFor(const SharePointConnection 
     QMutexLocker locker(&m_governorsLock);
     if (auto known = m_governors.constFind(connection.id); known != m_governors.constEnd())
         return *known;
-    GovernorSettings settings;
-    settings.ruPerWindow = connection.ruPerMinute;
-    settings.ruPerDay = connection.ruPerDay;
     // One governor per tenant connection: concurrent runs share the tenant's budget.
-    auto governor = std::make_shared<Governor>(settings);
+    auto governor = std::make_shared<Governor>(governorSettingsFor(connection));
     m_governors.insert(connection.id, governor);
     return governor;
 }

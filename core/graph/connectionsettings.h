@@ -1,0 +1,17 @@
+#pragma once
+
+#include "graph/governor.h"
+#include "graph/tokenprovider.h"
+
+namespace SyncBridge {
+
+class SecretStore;
+struct SharePointConnection;
+
+// What a GraphClient for a stored SharePoint connection needs beside its endpoint: the tenant's
+// budget as the connection records it, and its client secret read from the SecretStore (a clear
+// error when the connection has none stored).
+GovernorSettings governorSettingsFor(const SharePointConnection &connection);
+SecretSource secretSourceFor(SecretStore &secrets, const QString &secretRef);
+
+} // namespace SyncBridge
