@@ -16,6 +16,16 @@ QString encoded(const QString &segment)
     return QString::fromLatin1(QUrl::toPercentEncoding(segment, ","));
 }
 
+// Whether a failed create may still have made its item. Only a refusal of the content itself
+// (400 invalid value, 403, 404 list, 413 …) is given the same way by every execution; a 429, a 5xx
+// or a lost answer may stand for a request the network stack re-sent after an earlier execution
+// went unanswered, so such a create is resolved by SyncBridgeKey before it is made again.
+bool createMayHaveHappened(int status)
+{
+    const bool deterministicRefusal = status >= 400 && status < 500 && status != 408 && status != 409 && status != 412 && status != 423 && status != 429;
+    return !deterministicRefusal;
+}
+
 } // namespace
 
 struct BatchWriter::Job {
@@ -130,15 +140,15 @@ void BatchWriter::sendBatch(std::shared_ptr<Job> job, QList<int> indexes)
                     result.itemId = result.body.value(QStringLiteral("id")).toString(job->operations.at(index).itemId);
                     result.etag = result.body.value(QStringLiteral("eTag")).toString(result.body.value(QStringLiteral("@odata.etag")).toString());
                     result.error.clear();
+                    result.maybeExecuted = false;
                     continue;
                 }
                 const QJsonObject error = result.body.value(QStringLiteral("error")).toObject();
                 result.error = error.value(QStringLiteral("message")).toString();
-                // 429/503: not executed, retry. Other 5xx: retry what is idempotent; a create may have
-                // happened, so it is reported as maybe-executed for the caller to resolve by SyncBridgeKey.
+                // 429/503: this request was not executed, retry it. Other 5xx: retry what is idempotent.
                 const bool create = job->operations.at(index).kind == ItemOperation::Kind::Create;
                 const bool notExecuted = status == 429 || status == 503;
-                result.maybeExecuted = create && status >= 500 && !notExecuted;
+                result.maybeExecuted = create && createMayHaveHappened(status);
                 const bool retryable = notExecuted || (result.errorClass == GraphErrorClass::Transient && !create);
                 if (retryable && job->attempts.at(index) < maxItemAttempts) {
                     const QJsonObject headers = item.value(QStringLiteral("headers")).toObject();
@@ -164,8 +174,7 @@ void BatchWriter::sendBatch(std::shared_ptr<Job> job, QList<int> indexes)
                 result.errorClass = errorClass;
                 result.error = message;
                 result.attempts = job->attempts.at(index);
-                result.maybeExecuted = job->operations.at(index).kind == ItemOperation::Kind::Create
-                    && (response.status == 0 || (response.status >= 500 && response.status != 503));
+                result.maybeExecuted = job->operations.at(index).kind == ItemOperation::Kind::Create && createMayHaveHappened(response.status);
             }
         }
         finishWhenDone(job);

@@ -30,7 +30,7 @@ struct ItemResult {
     QString etag;
     QJsonObject body;           // the item (create/update) or the error body
     QString error;              // a message a person can act on
-    bool maybeExecuted = false; // no answer after a create: resolve via SyncBridgeKey before re-creating
+    bool maybeExecuted = false; // a create whose failure does not prove it was never made: resolve by SyncBridgeKey
     int attempts = 0;
 
     bool ok() const { return status >= 200 && status < 300; }

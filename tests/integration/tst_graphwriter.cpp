@@ -171,7 +171,7 @@ private slots:
         // updates are idempotent: every one gets through
         const QList<ItemResult> updated = write(updatesOf(created, 7));
         QCOMPARE(okCount(updated), 40);
-        // creates answered 500/502/504 are reported as maybe-executed, never silently re-sent
+        // creates answered 500/502/504, or 503 to the last attempt, are reported as maybe-executed, never silently re-sent
         const QList<ItemResult> more = write(creates(40, QStringLiteral("m")));
         int uncertain = 0;
         for (const ItemResult &result : more) {
@@ -203,6 +203,29 @@ private slots:
             Discovery::items(*m_client, m_site, m_list, {QStringLiteral("SyncBridgeKey")}, {}, 500, done);
         });
         QCOMPARE(all->size(), itemCount());
+    }
+
+    void onlyARefusalOfTheContentProvesACreateNeverHappened()
+    {
+        // A create refused for its value is refused the same way by every execution: certain.
+        QList<ItemOperation> invalid = creates(1, QStringLiteral("v"));
+        invalid[0].fields.insert(QStringLiteral("Budget"), QStringLiteral("not a number"));
+        const ItemResult refused = write(invalid).constFirst();
+        QCOMPARE(refused.status, 400);
+        QVERIFY(!refused.maybeExecuted);
+        // A create still throttled after its last attempt may stand for a re-sent request whose
+        // first execution went unanswered: uncertain, to be resolved by SyncBridgeKey.
+        configure({{QStringLiteral("faults"), QJsonObject{{QStringLiteral("errorRate"), 1.0}, {QStringLiteral("errorStatuses"), QJsonArray{429}},
+                                                         {QStringLiteral("retryAfterSeconds"), 0}}}});
+        BatchWriter writer(*m_client, m_site);
+        writer.maxItemAttempts = 2;
+        writer.retryBaseDelayMs = 10;
+        const auto throttled = await<QList<ItemResult>>([&](auto done) { writer.write(creates(3, QStringLiteral("t")), done); });
+        for (const ItemResult &result : throttled) {
+            QCOMPARE(result.status, 429);
+            QVERIFY(result.maybeExecuted);
+        }
+        QCOMPARE(itemCount(), 0);
     }
 
     void listDeletedMidRun()
