@@ -1,6 +1,7 @@
 #include "source/changereader.h"
 
 #include "source/pgsession.h"
+#include "source/quotedidentifier.h"
 
 #include <QCoreApplication>
 
@@ -15,18 +16,11 @@
 namespace SyncBridge {
 namespace {
 
-QString quoted(const QString &identifier)
-{
-    QString escaped = identifier;
-    escaped.replace(QLatin1Char('"'), QLatin1String("\"\""));
-    return QLatin1Char('"') + escaped + QLatin1Char('"');
-}
-
 // Every reference is qualified: in ORDER BY an unqualified name would bind to the *output* column
 // ("id"::text AS "id") and sort numbers as text, while the keyset comparison uses the real type.
 QString sourceColumn(const QString &name)
 {
-    return QStringLiteral("src.") + quoted(name);
+    return QStringLiteral("src.") + quotedIdentifier(name);
 }
 
 const ColumnInfo *findColumnInfo(const ChangeQuery &query, const QString &name)
@@ -140,7 +134,7 @@ namespace {
 // The position's values are parameters; `placeholder(n)` spells the n-th (1-based) in the SQL.
 QString positionedSelect(const ChangeQuery &query, int limit, const std::function<QString(int)> &placeholder)
 {
-    QString sql = QStringLiteral("SELECT %1 FROM %2.%3 AS src").arg(selectList(query), quoted(query.schema), quoted(query.table));
+    QString sql = QStringLiteral("SELECT %1 FROM %2.%3 AS src").arg(selectList(query), quotedIdentifier(query.schema), quotedIdentifier(query.table));
     if (!query.afterKey.isEmpty()) {
         QStringList left, right;
         int parameter = 1;
@@ -231,7 +225,7 @@ Result<QList<SourceRow>> readRowsByKey(pqxx::connection &connection, const Chang
         for (const QString &key : query.keyColumns)
             keyList << sourceColumn(key);
         const QString sql = QStringLiteral("SELECT %1 FROM %2.%3 AS src WHERE (%4) IN (%5)")
-                                .arg(selectList(query), quoted(query.schema), quoted(query.table), keyList.join(QStringLiteral(", ")),
+                                .arg(selectList(query), quotedIdentifier(query.schema), quotedIdentifier(query.table), keyList.join(QStringLiteral(", ")),
                                      tuples.join(QStringLiteral(", ")));
         const pqxx::result result = tx.exec_params(sql.toStdString(), pqxx::prepare::make_dynamic_params(parameters));
         tx.commit();
