@@ -1,6 +1,7 @@
 #include "catalogpage.h"
 
 #include "backgroundtask.h"
+#include "databasework.h"
 #include "provisiondialog.h"
 #include "uisettings.h"
 
@@ -275,9 +276,13 @@ void CatalogPage::showList(QTreeWidgetItem *item)
     const auto connection = std::find_if(m_sharePoint.cbegin(), m_sharePoint.cend(), [&](const SharePointConnection &c) { return c.id == connectionId; });
     if (connection == m_sharePoint.cend())
         return;
-    Discovery::columns(graphFor(*connection), siteId, listId, [this, listId](Result<QList<SharePointColumn>> columns) {
+    SharePointList list;
+    list.graphId = listId;
+    list.displayName = item->text(0);
+    list.webUrl = item->text(1);
+    Discovery::columns(graphFor(*connection), siteId, listId, [this, list, siteId](Result<QList<SharePointColumn>> columns) mutable {
         QTreeWidgetItem *current = m_tree->currentItem();
-        if (!current || current->data(0, ListIdRole).toString() != listId)
+        if (!current || current->data(0, ListIdRole).toString() != list.graphId)
             return;   // another item was selected meanwhile
         m_details->clear();
         if (!columns) {
@@ -306,7 +311,24 @@ void CatalogPage::showList(QTreeWidgetItem *item)
         }
         for (int c = 0; c < 3; ++c)
             m_details->resizeColumnToContents(c);
-        emit refreshed();
+        // What was read goes into the catalog: the mapping editor offers these columns.
+        list.columns = *columns;
+        runInBackground(
+            this, m_context.storePool,
+            [store = m_context.store, site = m_discoveredSites.value(siteId), list]() mutable -> Result<void> {
+                if (site.graphId.isEmpty())
+                    return success();   // the site was not looked up in this session
+                CatalogRepository catalog(*store);
+                if (auto saved = catalog.saveSite(site); !saved)
+                    return saved;
+                list.siteId = site.id;
+                return catalog.saveList(list);
+            },
+            [this](Result<void> recorded) {
+                if (!recorded)
+                    setMessage(tr("The list's columns could not be recorded in the catalog: %1").arg(recorded.error().message()), true);
+                emit refreshed();
+            });
     });
 }
 
@@ -363,6 +385,9 @@ void CatalogPage::expandSite(QTreeWidgetItem *item)
         }
         if (QTreeWidgetItem *found = siteItem(connectionId, reference))
             found->setText(1, site->displayName);
+        SharePointSite discovered = *site;
+        discovered.connectionId = connectionId;
+        m_discoveredSites.insert(discovered.graphId, discovered);
         const QString siteId = site->graphId;
         Discovery::lists(client, siteId, [siteId, showLists](Result<QList<SharePointList>> lists) { showLists(siteId, std::move(lists)); });
     });
@@ -400,60 +425,34 @@ void CatalogPage::refreshSelected()
     const Database database = *found;
     m_refresh->setEnabled(false);
     setMessage(tr("Reading the tables of %1…").arg(database.name), false);
-    // Passwords come from the keychain asynchronously; libpq then runs on the global pool and the
-    // result goes to the catalog on the store's thread.
-    auto passwords = std::make_shared<QHash<QString, QString>>();
-    auto pending = std::make_shared<int>(int(database.instances.size()));
-    const auto introspect = [this, database, passwords]() {
-        runInBackground(
-            this, QThreadPool::globalInstance(),
-            [database, passwords]() {
-                return introspectDatabase(database, [passwords](const DatabaseInstance &instance) -> Result<QString> { return passwords->value(instance.secretRef); });
-            },
-            [this, database](Result<IntrospectionReport> report) {
-                if (!report) {
+    runWithDatabase(
+        this, *m_context.secrets, database, [database](const PasswordLookup &passwords) { return introspectDatabase(database, passwords); },
+        [this, database](Result<IntrospectionReport> report) {
+            if (!report) {
+                m_refresh->setEnabled(true);
+                setMessage(report.error().toString(), true);
+                emit refreshed();
+                return;
+            }
+            const QList<TableInfo> tables = report->tables;
+            runInBackground(
+                this, m_context.storePool,
+                [store = m_context.store, id = database.id, tables]() { return CatalogRepository(*store).saveIntrospection(id, tables, Clock::system().nowUtc()); },
+                [this, database, count = tables.size()](Result<IntrospectionRecord> record) {
                     m_refresh->setEnabled(true);
-                    setMessage(report.error().toString(), true);
-                    emit refreshed();
-                    return;
-                }
-                const QList<TableInfo> tables = report->tables;
-                runInBackground(
-                    this, m_context.storePool,
-                    [store = m_context.store, id = database.id, tables]() { return CatalogRepository(*store).saveIntrospection(id, tables, Clock::system().nowUtc()); },
-                    [this, database, count = tables.size()](Result<IntrospectionRecord> record) {
-                        m_refresh->setEnabled(true);
-                        if (!record) {
-                            setMessage(record.error().message(), true);
-                            emit refreshed();
-                            return;
-                        }
-                        m_drift.insert(database.id, record->schemaChanged && !record->firstSnapshot);
-                        setMessage(m_drift.value(database.id) ? tr("%1: %n table(s); the schema changed since the last introspection.", nullptr, int(count)).arg(database.name)
-                                                              : tr("%1: %n table(s).", nullptr, int(count)).arg(database.name),
-                                   false);
-                        connect(this, &CatalogPage::loaded, this, &CatalogPage::refreshed, Qt::SingleShotConnection);
-                        reload();
-                    });
-            });
-    };
-    if (*pending == 0) {
-        introspect();
-        return;
-    }
-    for (const DatabaseInstance &instance : database.instances) {
-        if (instance.secretRef.isEmpty()) {
-            if (--*pending == 0)
-                introspect();
-            continue;
-        }
-        m_context.secrets->read(instance.secretRef, [passwords, pending, introspect, ref = instance.secretRef](Result<QString> password) {
-            if (password)
-                passwords->insert(ref, *password);
-            if (--*pending == 0)
-                introspect();
+                    if (!record) {
+                        setMessage(record.error().message(), true);
+                        emit refreshed();
+                        return;
+                    }
+                    m_drift.insert(database.id, record->schemaChanged && !record->firstSnapshot);
+                    setMessage(m_drift.value(database.id) ? tr("%1: %n table(s); the schema changed since the last introspection.", nullptr, int(count)).arg(database.name)
+                                                          : tr("%1: %n table(s).", nullptr, int(count)).arg(database.name),
+                               false);
+                    connect(this, &CatalogPage::loaded, this, &CatalogPage::refreshed, Qt::SingleShotConnection);
+                    reload();
+                });
         });
-    }
 }
 
 void CatalogPage::provisionFromSelectedTable()

@@ -75,6 +75,7 @@ private:
     QHash<qint64, QList<TableInfo>> m_tables;       // by database id
     QHash<qint64, bool> m_drift;                    // by database id: the last introspection changed the schema
     QStringList m_sites;                            // every site a definition uses
+    QHash<QString, SharePointSite> m_discoveredSites;   // by Graph site id, as Discovery found them
     QHash<qint64, GraphClient *> m_graph;           // by SharePoint connection id, made on first use
 };
 

@@ -206,6 +206,16 @@ void DefinitionForm::setDefinition(const SyncDefinition &definition, const QStri
     validate();
 }
 
+void DefinitionForm::setDesign(const QList<SyncTarget> &targets, const ShardingPolicy &sharding, const QList<FieldMapping> &mappings)
+{
+    m_original.targets = targets;
+    m_original.sharding = sharding;
+    m_original.mappings = mappings;
+    m_modified = true;
+    validate();
+    emit changed();
+}
+
 void DefinitionForm::setModified(bool modified)
 {
     m_modified = modified;

@@ -33,6 +33,9 @@ public:
     void setCatalog(const QList<Database> &databases, const QHash<qint64, QList<TableInfo>> &tables);
     void setDefinition(const SyncDefinition &definition, const QStringList &otherNames);
     SyncDefinition definition() const;
+    // The parts the other editors design (lists, routing rules, mappings): validated with the rest.
+    void setDesign(const QList<SyncTarget> &targets, const ShardingPolicy &sharding, const QList<FieldMapping> &mappings);
+    const TableInfo *currentTable() const;
 
     // Every problem, also shown under its field; empty when the definition can be saved.
     QList<ValidationIssue> problems() const { return m_problems; }
@@ -53,7 +56,6 @@ signals:
     void changed();
 
 private:
-    const TableInfo *currentTable() const;
     void fillTables();
     void fillColumns();
     void validate();

@@ -1,6 +1,7 @@
 #include "definitionspage.h"
 
 #include "backgroundtask.h"
+#include "definitioneditor.h"
 #include "definitionform.h"
 
 #include "model/definitionjson.h"
@@ -25,8 +26,7 @@ namespace {
 
 struct Loaded {
     QList<SyncDefinition> definitions;
-    QList<Database> databases;
-    QHash<qint64, QList<TableInfo>> tables;
+    DefinitionCatalog catalog;
 };
 
 Result<Loaded> load(const MetaStore &store)
@@ -38,13 +38,31 @@ Result<Loaded> load(const MetaStore &store)
     auto databases = ConnectionRepository(store).databases();
     if (!databases)
         return databases.error();
+    auto sharePoint = ConnectionRepository(store).sharePointConnections();
+    if (!sharePoint)
+        return sharePoint.error();
     loaded.definitions = *definitions;
-    loaded.databases = *databases;
-    for (const Database &database : std::as_const(loaded.databases)) {
-        auto tables = CatalogRepository(store).tables(database.id);
+    DefinitionCatalog &catalog = loaded.catalog;
+    catalog.databases = *databases;
+    catalog.sharePoint = *sharePoint;
+    const CatalogRepository repository(store);
+    for (const Database &database : std::as_const(catalog.databases)) {
+        auto tables = repository.tables(database.id);
         if (!tables)
             return tables.error();
-        loaded.tables.insert(database.id, *tables);
+        catalog.tables.insert(database.id, *tables);
+    }
+    for (const SharePointConnection &connection : std::as_const(catalog.sharePoint)) {
+        auto sites = repository.sites(connection.id);
+        if (!sites)
+            return sites.error();
+        catalog.sites.insert(connection.id, *sites);
+        for (const SharePointSite &site : std::as_const(*sites)) {
+            auto lists = repository.lists(site.id);
+            if (!lists)
+                return lists.error();
+            catalog.lists.insert(site.id, *lists);
+        }
     }
     return loaded;
 }
@@ -55,10 +73,12 @@ DefinitionsPage::DefinitionsPage(AppContext context, QWidget *parent)
     : QWidget(parent)
     , m_context(std::move(context))
     , m_list(new QListWidget(this))
-    , m_form(new DefinitionForm(this))
+    , m_editor(new DefinitionEditor(m_context, this))
     , m_message(new QLabel(this))
     , m_save(new QPushButton(tr("Save"), this))
     , m_revert(new QPushButton(tr("Revert"), this))
+    , m_new(new QPushButton(QIcon(QStringLiteral(":/icons/add.svg")), tr("New"), this))
+    , m_delete(new QPushButton(QIcon(QStringLiteral(":/icons/delete.svg")), tr("Delete…"), this))
     , m_export(new QPushButton(tr("Export JSON…"), this))
     , m_import(new QPushButton(tr("Import…"), this))
 {
@@ -72,35 +92,40 @@ DefinitionsPage::DefinitionsPage(AppContext context, QWidget *parent)
     m_save->setToolTip(tr("Save the definition (Ctrl+S); only possible when no field shows a problem"));
     m_revert->setObjectName(QStringLiteral("revertDefinition"));
     m_revert->setToolTip(tr("Forget the changes since the last save"));
+    m_new->setObjectName(QStringLiteral("newDefinition"));
+    m_new->setShortcut(QKeySequence::New);
+    m_new->setToolTip(tr("Start a new definition (Ctrl+N): choose its table, lists, rules and mappings, then save"));
+    m_delete->setObjectName(QStringLiteral("deleteDefinition"));
+    m_delete->setToolTip(tr("Delete the selected definition with its run history and sync state (asks first)"));
     m_export->setToolTip(tr("Write the selected definition as a JSON file (connections by name, never secrets)"));
     m_import->setToolTip(tr("Read definitions from a JSON file: all of it or nothing"));
 
     auto *buttons = new QHBoxLayout;
-    for (QPushButton *button : {m_save, m_revert})
+    for (QPushButton *button : {m_new, m_save, m_revert, m_delete})
         buttons->addWidget(button);
     buttons->addStretch();
     buttons->addWidget(m_import);
     buttons->addWidget(m_export);
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidgetResizable(true);
-    scroll->setWidget(m_form);
     auto *splitter = new QSplitter(this);
     splitter->addWidget(m_list);
-    splitter->addWidget(scroll);
-    splitter->setStretchFactor(1, 3);
-    splitter->setSizes({260, 900});
+    splitter->addWidget(m_editor);
+    splitter->setStretchFactor(1, 4);
+    splitter->setSizes({220, 1000});
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(buttons);
     layout->addWidget(m_message);
     layout->addWidget(splitter, 1);
 
     connect(m_list, &QListWidget::currentRowChanged, this, &DefinitionsPage::switchTo);
-    connect(m_form, &DefinitionForm::changed, this, &DefinitionsPage::updateButtons);
+    connect(m_editor, &DefinitionEditor::changed, this, &DefinitionsPage::updateButtons);
+    connect(m_editor, &DefinitionEditor::runNowRequested, this, &DefinitionsPage::runNowRequested);
+    connect(m_new, &QPushButton::clicked, this, &DefinitionsPage::createDefinition);
+    connect(m_delete, &QPushButton::clicked, this, &DefinitionsPage::deleteSelected);
     connect(m_save, &QPushButton::clicked, this, &DefinitionsPage::save);
     connect(m_revert, &QPushButton::clicked, this, &DefinitionsPage::revert);
     connect(m_import, &QPushButton::clicked, this, &DefinitionsPage::importRequested);
     connect(m_export, &QPushButton::clicked, this, [this]() {
-        auto *dialog = new QFileDialog(this, tr("Export the definition"), m_form->definition().name + QStringLiteral(".json"), tr("Definitions (*.json)"));
+        auto *dialog = new QFileDialog(this, tr("Export the definition"), m_editor->definition().name + QStringLiteral(".json"), tr("Definitions (*.json)"));
         dialog->setAcceptMode(QFileDialog::AcceptSave);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         connect(dialog, &QFileDialog::fileSelected, this, &DefinitionsPage::exportSelected);
@@ -132,7 +157,7 @@ void DefinitionsPage::reload()
         const qint64 selected = m_selectAfterLoad ? m_selectAfterLoad : (m_list->currentRow() >= 0 ? m_definitions.value(m_list->currentRow()).id : 0);
         m_selectAfterLoad = 0;
         m_definitions = loaded->definitions;
-        m_form->setCatalog(loaded->databases, loaded->tables);
+        m_editor->setCatalog(loaded->catalog);
         const QSignalBlocker blocker(m_list);
         m_list->clear();
         int row = 0;
@@ -149,7 +174,7 @@ void DefinitionsPage::reload()
 
 void DefinitionsPage::switchTo(int row)
 {
-    if (!m_form->isModified() || row == m_shownRow) {
+    if (!m_editor->isModified() || row == m_shownRow) {
         showDefinition(row);
         return;
     }
@@ -187,24 +212,32 @@ void DefinitionsPage::showDefinition(int row)
             others << m_definitions.at(i).name;
     }
     m_shownRow = row;
-    m_form->setEnabled(row >= 0);
-    m_form->setDefinition(row >= 0 ? m_definitions.at(row) : SyncDefinition{}, others);
+    m_editor->setEnabled(row >= 0);
+    m_editor->setDefinition(row >= 0 ? m_definitions.at(row) : SyncDefinition{}, others);
+    if (row >= 0 && m_definitions.at(row).id == 0)
+        m_editor->setModified(true);   // a new definition is unsaved until saved
     updateButtons();
 }
 
 void DefinitionsPage::updateButtons()
 {
     const bool selected = m_list->currentRow() >= 0;
-    m_save->setEnabled(selected && m_form->isModified() && m_form->problems().isEmpty());
-    m_revert->setEnabled(selected && m_form->isModified());
-    m_export->setEnabled(selected && m_form->problems().isEmpty());
+    const QList<ValidationIssue> problems = m_editor->problems();
+    m_save->setEnabled(selected && m_editor->isModified() && problems.isEmpty());
+    m_revert->setEnabled(selected && m_editor->isModified() && m_definitions.value(m_list->currentRow()).id != 0);
+    m_delete->setEnabled(selected);
+    m_export->setEnabled(selected && problems.isEmpty());
+    QStringList lines;
+    for (const ValidationIssue &issue : problems)
+        lines << issue.message;
+    m_save->setToolTip(lines.isEmpty() ? tr("Save the definition (Ctrl+S)") : tr("Not yet: %1").arg(lines.join(QStringLiteral("; "))));
 }
 
 void DefinitionsPage::save()
 {
     if (!m_save->isEnabled())
         return;
-    SyncDefinition definition = m_form->definition();
+    SyncDefinition definition = m_editor->definition();
     m_save->setEnabled(false);
     runInBackground(
         this, m_context.storePool,
@@ -221,7 +254,7 @@ void DefinitionsPage::save()
             setMessage(tr("Saved '%1'.").arg(name), false);
             m_selectAfterLoad = m_selectAfterSave ? m_selectAfterSave : *saved;
             m_selectAfterSave = 0;
-            m_form->setModified(false);
+            m_editor->setModified(false);
             emit this->saved(*saved);
             reload();
         });
@@ -236,11 +269,101 @@ void DefinitionsPage::revert()
 void DefinitionsPage::exportSelected(const QString &path)
 {
     QFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(definitionsToDocument({m_form->definition()})) < 0) {
+    if (!file.open(QIODevice::WriteOnly) || file.write(definitionsToDocument({m_editor->definition()})) < 0) {
         setMessage(tr("Cannot write %1: %2").arg(path, file.errorString()), true);
         return;
     }
-    setMessage(tr("Exported '%1' to %2.").arg(m_form->definition().name, path), false);
+    setMessage(tr("Exported '%1' to %2.").arg(m_editor->definition().name, path), false);
+}
+
+DefinitionForm *DefinitionsPage::form() const
+{
+    return m_editor->form();
+}
+
+void DefinitionsPage::createDefinition()
+{
+    if (m_editor->isModified() && m_shownRow >= 0) {
+        setMessage(tr("Save or revert the changes to '%1' first.").arg(m_definitions.value(m_shownRow).name), true);
+        return;
+    }
+    // A starting point that names what is still to choose: the first catalogued table and the
+    // first SharePoint connection, one list named after the table.
+    SyncDefinition definition;
+    QStringList names;
+    for (const SyncDefinition &existing : std::as_const(m_definitions))
+        names << existing.name;
+    definition.name = tr("New definition");
+    for (int n = 2; names.contains(definition.name, Qt::CaseInsensitive); ++n)
+        definition.name = tr("New definition %1").arg(n);
+    const DefinitionCatalog &catalog = m_editor->catalog();
+    for (const Database &database : catalog.databases) {
+        const QList<TableInfo> tables = catalog.tables.value(database.id);
+        if (tables.isEmpty())
+            continue;
+        definition.source.databaseId = database.id;
+        definition.source.databaseName = database.name;
+        definition.source.schema = tables.first().schema;
+        definition.source.table = tables.first().name;
+        break;
+    }
+    definition.cursorStrategy = CursorStrategy::FullScan;
+    if (!catalog.sharePoint.isEmpty()) {
+        SyncTarget target;
+        target.name = tr("Main");
+        target.connectionId = catalog.sharePoint.first().id;
+        target.connectionName = catalog.sharePoint.first().name;
+        const QList<SharePointSite> sites = catalog.sites.value(target.connectionId);
+        target.site = sites.isEmpty() ? QString() : DefinitionEditor::sitePath(sites.first());
+        target.listName = definition.source.table;
+        definition.targets << target;
+    }
+    m_definitions << definition;
+    {
+        const QSignalBlocker blocker(m_list);
+        m_list->addItem(definition.name);
+        m_list->setCurrentRow(int(m_definitions.size()) - 1);
+    }
+    showDefinition(m_list->currentRow());
+    setMessage(tr("A new definition: choose its table, lists and mappings, then save (Ctrl+S)."), false);
+}
+
+void DefinitionsPage::deleteSelected()
+{
+    const int row = m_list->currentRow();
+    if (row < 0)
+        return;
+    const SyncDefinition definition = m_definitions.at(row);
+    if (definition.id == 0) {   // never saved: just drop it
+        m_definitions.removeAt(row);
+        m_editor->setModified(false);
+        delete m_list->takeItem(row);
+        showDefinition(m_list->currentRow());
+        return;
+    }
+    auto *question = new QMessageBox(QMessageBox::Warning, tr("Delete the definition"),
+                                     tr("Delete '%1' with its run history, ledger and cursor? The SharePoint lists and their items stay.").arg(definition.name),
+                                     QMessageBox::Yes | QMessageBox::Cancel, this);
+    question->setObjectName(QStringLiteral("deleteDefinitionQuestion"));
+    question->setAttribute(Qt::WA_DeleteOnClose);
+    question->button(QMessageBox::Yes)->setText(tr("Delete"));
+    connect(question, &QMessageBox::finished, this, [this, question, definition]() {
+        if (question->clickedButton() != question->button(QMessageBox::Yes))
+            return;
+        runInBackground(
+            this, m_context.storePool, [store = m_context.store, id = definition.id]() { return DefinitionRepository(*store).remove(id); },
+            [this, name = definition.name](Result<void> removed) {
+                if (!removed) {
+                    setMessage(tr("Not deleted: %1").arg(removed.error().message()), true);
+                    return;
+                }
+                setMessage(tr("Deleted '%1'.").arg(name), false);
+                m_editor->setModified(false);
+                emit saved(0);
+                reload();
+            });
+    });
+    question->open();
 }
 
 } // namespace SyncBridge

@@ -15,11 +15,12 @@ class QPushButton;
 
 namespace SyncBridge {
 
+class DefinitionEditor;
 class DefinitionForm;
 
-// The sync definitions: a list, and the selected one's general settings in a form with inline
-// validation; save (Ctrl+S), revert, export as JSON, import. (New definitions come by import until
-// the target and mapping designers exist: a definition without lists cannot be saved.)
+// The sync definitions: a list, and the selected one in the definition editor (general settings,
+// lists and routing, mappings, preview); new (Ctrl+N), save (Ctrl+S), revert, delete, export as
+// JSON, import. Leaving unsaved changes asks first.
 class DefinitionsPage : public QWidget
 {
     Q_OBJECT
@@ -28,21 +29,26 @@ public:
     explicit DefinitionsPage(AppContext context, QWidget *parent = nullptr);
 
     QListWidget *list() const { return m_list; }
-    DefinitionForm *form() const { return m_form; }
+    DefinitionEditor *editor() const { return m_editor; }
+    DefinitionForm *form() const;
     QPushButton *saveButton() const { return m_save; }
     QPushButton *revertButton() const { return m_revert; }
+    QPushButton *newButton() const { return m_new; }
     QString message() const;
 
 public slots:
     void reload();
     void save();
     void revert();
+    void createDefinition();
+    void deleteSelected();
     void exportSelected(const QString &path);
 
 signals:
     void loaded();
     void saved(qint64 definitionId);
     void importRequested();
+    void runNowRequested(qint64 definitionId);
 
 private:
     void switchTo(int row);
@@ -52,10 +58,12 @@ private:
 
     AppContext m_context;
     QListWidget *m_list;
-    DefinitionForm *m_form;
+    DefinitionEditor *m_editor;
     QLabel *m_message;
     QPushButton *m_save;
     QPushButton *m_revert;
+    QPushButton *m_new;
+    QPushButton *m_delete;
     QPushButton *m_export;
     QPushButton *m_import;
     QList<SyncDefinition> m_definitions;

@@ -78,6 +78,10 @@ MainWindow::MainWindow(AppContext context, QWidget *parent)
     connect(m_overview, &OverviewPage::importRequested, this, askForImport);
     connect(m_definitions, &DefinitionsPage::importRequested, this, askForImport);
     connect(m_definitions, &DefinitionsPage::saved, m_overview, &OverviewPage::reload);
+    connect(m_definitions, &DefinitionsPage::runNowRequested, this, [this](qint64 definitionId) {
+        m_overview->startRun(definitionId, false);
+        m_overview->openRunDialog(definitionId);
+    });
     if (m_context.runs)
         m_context.runs->setMassDeleteApproval([this](qint64, const MassDeleteCheck &check, RunController::MassDeleteAnswer answer) {
             askMassDelete(check, std::move(answer));

@@ -159,6 +159,38 @@ ListPlan planList(const TableInfo &table, const QString &listDisplayName)
     return plan;
 }
 
+QList<SharePointColumn> columnsAfterProvisioning(const ListPlan &plan)
+{
+    const auto builtIn = [](const QString &name, const QString &type, bool system) {
+        SharePointColumn column;
+        column.name = name;
+        column.displayName = name;
+        column.type = type;
+        column.system = system;
+        column.readOnly = system;
+        return column;
+    };
+    SharePointColumn title = builtIn(QStringLiteral("Title"), QStringLiteral("text"), false);
+    title.required = true;
+    title.maxLength = 255;
+    QList<SharePointColumn> columns = {title, builtIn(QStringLiteral("ID"), QStringLiteral("number"), true),
+                                       builtIn(QStringLiteral("Created"), QStringLiteral("dateTime"), true),
+                                       builtIn(QStringLiteral("Modified"), QStringLiteral("dateTime"), true)};
+    for (const ColumnPlan &planned : plan.columns) {
+        if (!planned.supported || planned.internalName == syncBridgeKeyColumn)
+            continue;
+        SharePointColumn column;
+        column.name = planned.internalName;
+        column.displayName = planned.definition.value(QStringLiteral("displayName")).toString(planned.internalName);
+        column.type = planned.sharePointType;
+        const QJsonObject text = planned.definition.value(QStringLiteral("text")).toObject();
+        column.maxLength = text.value(QStringLiteral("maxLength")).toInt(-1);
+        column.multiValue = planned.definition.value(QStringLiteral("choice")).toObject().value(QStringLiteral("allowMultipleSelections")).toBool();
+        columns << column;
+    }
+    return columns;
+}
+
 void provisionList(GraphClient &client, const QString &siteId, const ListPlan &plan, std::function<void(Result<ProvisioningReport>)> done)
 {
     const QString site = QString::fromLatin1(QUrl::toPercentEncoding(siteId, ","));

@@ -2,6 +2,7 @@
 
 #include "common/result.h"
 #include "model/catalog.h"
+#include "model/connection.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -37,6 +38,9 @@ struct ListPlan {
 // The documented PostgreSQL → SharePoint type mapping (docs/graph-client.md).
 ColumnPlan planColumn(const ColumnInfo &column);
 ListPlan planList(const TableInfo &table, const QString &listDisplayName);
+// The columns a list provisioned from the plan will have: SharePoint's own (Title, ID, Created,
+// Modified) and the planned ones; SyncBridgeKey is left out, nothing maps to it.
+QList<SharePointColumn> columnsAfterProvisioning(const ListPlan &plan);
 // A valid, unique internal name for a source column name.
 QString internalNameFor(const QString &sourceName, const QStringList &taken);
 
