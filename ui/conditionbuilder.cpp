@@ -68,7 +68,9 @@ ConditionBuilder::ConditionBuilder(QWidget *parent)
     m_errorLabel->hide();
     m_tree->setObjectName(QStringLiteral("conditionTree"));
     m_tree->setHeaderLabels({tr("Column / group"), tr("Operator"), tr("Value")});
-    m_tree->header()->setSectionResizeMode(QHeaderView::Stretch);
+    m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_tree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_tree->header()->setSectionResizeMode(2, QHeaderView::Stretch);
     m_tree->setMinimumHeight(130);
     m_addComparison->setObjectName(QStringLiteral("addComparison"));
     m_addGroup->setObjectName(QStringLiteral("addGroup"));

@@ -45,7 +45,7 @@ DryRunPanel::DryRunPanel(AppContext context, QWidget *parent)
     , m_previewButton(new QPushButton(QIcon(QStringLiteral(":/icons/preview.svg")), tr("Preview the run"), this))
     , m_runButton(new QPushButton(QIcon(QStringLiteral(":/icons/run.svg")), tr("Run Sync Now"), this))
     , m_plan(new QTableWidget(0, int(planActions.size()) + 1, this))
-    , m_samples(new QTableWidget(0, 4, this))
+    , m_samples(new QTableWidget(0, 3, this))
 {
     setObjectName(QStringLiteral("dryRunPanel"));
     m_previewButton->setObjectName(QStringLiteral("startDryRun"));
@@ -63,8 +63,8 @@ DryRunPanel::DryRunPanel(AppContext context, QWidget *parent)
     m_plan->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_plan->verticalHeader()->hide();
     m_plan->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_samples->setHorizontalHeaderLabels({tr("Row"), tr("Action"), tr("List"), tr("Values it would carry (or its error)")});
-    m_samples->horizontalHeader()->setStretchLastSection(true);
+    m_plan->setMaximumHeight(170);
+    m_samples->setToolTip(tr("Sample rows with the SharePoint values they would carry; a row that would fail says why"));
     m_samples->verticalHeader()->hide();
     m_samples->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_samples->setWordWrap(false);
@@ -76,7 +76,7 @@ DryRunPanel::DryRunPanel(AppContext context, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(buttons);
     layout->addWidget(m_status);
-    layout->addWidget(new QLabel(tr("Planned planActions per list"), this));
+    layout->addWidget(new QLabel(tr("Planned actions per list"), this));
     layout->addWidget(m_plan, 1);
     layout->addWidget(new QLabel(tr("Sample rows"), this));
     layout->addWidget(m_samples, 2);
@@ -156,7 +156,7 @@ void DryRunPanel::onFinished(qint64 definitionId, const RunOutcome &outcome)
         return;
     }
     const QLocale locale;
-    m_status->setText(tr("Nothing was written. %1").arg(outcome.message));
+    m_status->setText(outcome.message);
     for (auto list = outcome.plan.cbegin(); list != outcome.plan.cend(); ++list) {
         const int row = m_plan->rowCount();
         m_plan->insertRow(row);
@@ -167,24 +167,39 @@ void DryRunPanel::onFinished(qint64 definitionId, const RunOutcome &outcome)
             m_plan->setItem(row, i + 1, cell);
         }
     }
+    // One column per SharePoint field, in the order the samples name them; a failing row's error
+    // takes the place of its values.
+    QStringList fields;
+    for (const QJsonObject &sample : outcome.samples) {
+        for (const QString &field : sample.value(QStringLiteral("fields")).toObject().keys()) {
+            if (!fields.contains(field))
+                fields << field;
+        }
+    }
+    fields.removeAll(QStringLiteral("Title"));
+    fields.prepend(QStringLiteral("Title"));
+    m_samples->setColumnCount(int(fields.size()) + 3);
+    m_samples->setHorizontalHeaderLabels(QStringList{tr("Row"), tr("Action"), tr("List")} + fields);
     for (const QJsonObject &sample : outcome.samples) {
         const int row = m_samples->rowCount();
         m_samples->insertRow(row);
-        QStringList values;
-        const QJsonObject fields = sample.value(QStringLiteral("fields")).toObject();
-        for (auto field = fields.constBegin(); field != fields.constEnd(); ++field)
-            values << QStringLiteral("%1 = %2").arg(field.key(), shortValue(field.value()));
-        const QString error = sample.value(QStringLiteral("error")).toString();
         m_samples->setItem(row, 0, new QTableWidgetItem(sample.value(QStringLiteral("identity")).toString()));
         m_samples->setItem(row, 1, new QTableWidgetItem(sample.value(QStringLiteral("action")).toString()));
         m_samples->setItem(row, 2, new QTableWidgetItem(sample.value(QStringLiteral("list")).toString()));
-        auto *valuesCell = new QTableWidgetItem(error.isEmpty() ? values.join(QStringLiteral(";  ")) : error);
-        valuesCell->setToolTip(error.isEmpty() ? values.join(QLatin1Char('\n')) : error);
-        if (!error.isEmpty())
-            valuesCell->setForeground(QColor(0xc6, 0x28, 0x28));
-        m_samples->setItem(row, 3, valuesCell);
+        const QString error = sample.value(QStringLiteral("error")).toString();
+        if (!error.isEmpty()) {
+            auto *cell = new QTableWidgetItem(error);
+            cell->setForeground(QColor(0xc6, 0x28, 0x28));
+            cell->setToolTip(error);
+            m_samples->setItem(row, 3, cell);
+            m_samples->setSpan(row, 3, 1, int(fields.size()));
+            continue;
+        }
+        const QJsonObject values = sample.value(QStringLiteral("fields")).toObject();
+        for (int i = 0; i < fields.size(); ++i)
+            m_samples->setItem(row, 3 + i, new QTableWidgetItem(shortValue(values.value(fields.at(i)))));
     }
-    m_samples->resizeColumnToContents(0);
+    m_samples->resizeColumnsToContents();
     emit previewFinished(outcome);
 }
 

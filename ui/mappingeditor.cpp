@@ -4,6 +4,8 @@
 #include "mappingmodel.h"
 #include "mappingpicker.h"
 
+#include "graph/provisioning.h"
+
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -94,6 +96,7 @@ MappingEditor::MappingEditor(QWidget *parent)
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed | QAbstractItemView::SelectedClicked);
     m_table->verticalHeader()->hide();
+    m_table->setWordWrap(false);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setColumnWidth(MappingModel::SourceColumn, 200);
     m_table->setColumnWidth(MappingModel::TargetColumn, 190);
@@ -123,8 +126,10 @@ MappingEditor::MappingEditor(QWidget *parent)
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(columns);
     splitter->addWidget(lower);
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 3);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({400, 360});
+    m_adviceList->setMaximumHeight(120);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(buttons);
     layout->addWidget(m_origin);
@@ -189,7 +194,15 @@ void MappingEditor::fillTrees()
         item->setToolTip(0, tr("Drag onto a SharePoint column to map it"));
     }
     m_targets->clear();
+    m_offeredTargets.clear();
     for (const SharePointColumn &column : std::as_const(m_targetColumns)) {
+        // SharePoint's plumbing (hidden columns, Edit, LinkTitle, DocIcon, compliance labels…) and the
+        // key SyncBridge writes itself are not offered; of SharePoint's own columns, those worth reading are.
+        static const QStringList readableSystemColumns = {QStringLiteral("ID"), QStringLiteral("Created"), QStringLiteral("Modified"),
+                                                          QStringLiteral("Author"), QStringLiteral("Editor"), QStringLiteral("_UIVersionString")};
+        if (column.hidden || column.name == syncBridgeKeyColumn || (column.system && !readableSystemColumns.contains(column.name)))
+            continue;
+        m_offeredTargets << column;
         const QString label = column.displayName.isEmpty() || column.displayName == column.name ? column.name : QStringLiteral("%1 (%2)").arg(column.displayName, column.name);
         auto *item = new QTreeWidgetItem(m_targets, {label, column.maxLength > 0 ? QStringLiteral("%1 (%2)").arg(column.type).arg(column.maxLength) : column.type});
         item->setData(0, ColumnTree::ColumnNameRole, column.name);
@@ -224,7 +237,7 @@ void MappingEditor::refresh()
         ++mappedCount[mapping.targetColumn];
     for (int i = 0; i < m_targets->topLevelItemCount(); ++i) {
         QTreeWidgetItem *item = m_targets->topLevelItem(i);
-        const SharePointColumn column = m_targetColumns.value(i);
+        const SharePointColumn column = m_offeredTargets.value(i);
         QStringList notes;
         if (column.system)
             notes << tr("SharePoint-managed");
@@ -286,7 +299,7 @@ void MappingEditor::autoMap()
 
 void MappingEditor::openPicker()
 {
-    auto *picker = new MappingPicker(m_tableInfo, m_targetColumns, m_model->mappings(), this);
+    auto *picker = new MappingPicker(m_tableInfo, m_offeredTargets, m_model->mappings(), this);
     picker->setAttribute(Qt::WA_DeleteOnClose);
     if (QTreeWidgetItem *current = m_sources->currentItem())
         picker->sourceCombo()->setCurrentIndex(picker->sourceCombo()->findData(current->data(0, ColumnTree::ColumnNameRole)));

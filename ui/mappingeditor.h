@@ -62,6 +62,7 @@ private:
 
     TableInfo m_tableInfo;
     QList<SharePointColumn> m_targetColumns;
+    QList<SharePointColumn> m_offeredTargets;   // the visible, writable-or-readable ones the right side lists
     QList<MappingAdvice> m_advice;
     MappingModel *m_model;
     ColumnTree *m_sources;

@@ -11,7 +11,7 @@
 #include <QListWidget>
 #include <QLocale>
 #include <QPushButton>
-#include <QShortcut>
+#include <QKeyEvent>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QTimer>
@@ -57,6 +57,7 @@ ShardingDesigner::ShardingDesigner(QWidget *parent)
     m_targets->setColumnWidth(ConnectionColumn, 170);
     m_targets->setColumnWidth(SiteColumn, 260);
     m_targets->verticalHeader()->hide();
+    m_targets->setMaximumHeight(150);
     m_targets->setToolTip(tr("The lists rows can go to; rules refer to them by name. Double-click a cell to edit it."));
     auto *addTargetButton = new QPushButton(tr("Add list"), this);
     addTargetButton->setObjectName(QStringLiteral("addTarget"));
@@ -139,10 +140,7 @@ ShardingDesigner::ShardingDesigner(QWidget *parent)
     connect(m_removeRule, &QPushButton::clicked, this, &ShardingDesigner::removeRule);
     connect(up, &QPushButton::clicked, this, [this]() { moveRule(-1); });
     connect(down, &QPushButton::clicked, this, [this]() { moveRule(1); });
-    for (auto [key, delta] : {std::pair{Qt::CTRL | Qt::Key_Up, -1}, std::pair{Qt::CTRL | Qt::Key_Down, 1}}) {
-        auto *shortcut = new QShortcut(QKeySequence(key), m_rules, nullptr, nullptr, Qt::WidgetShortcut);
-        connect(shortcut, &QShortcut::activated, this, [this, delta = delta]() { moveRule(delta); });
-    }
+    m_rules->installEventFilter(this);   // Ctrl+Up/Down reorder: the list would only move its cursor
     connect(m_targets, &QTableWidget::itemChanged, this, [this]() {
         if (m_filling)
             return;
@@ -161,6 +159,18 @@ ShardingDesigner::ShardingDesigner(QWidget *parent)
             designChanged();
     });
     setStrategy(TargetStrategy::Single);
+}
+
+bool ShardingDesigner::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_rules && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (key->modifiers() == Qt::ControlModifier && (key->key() == Qt::Key_Up || key->key() == Qt::Key_Down)) {
+            moveRule(key->key() == Qt::Key_Up ? -1 : 1);
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void ShardingDesigner::setChoices(const QList<SharePointConnection> &connections, const QStringList &sites, const QStringList &lists)

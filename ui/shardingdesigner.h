@@ -62,6 +62,9 @@ signals:
     // The design changed and settled: count again.
     void previewWanted();
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void designChanged();
     void refreshTargetChoices();

@@ -1,0 +1,483 @@
+// The definition editor's designers driven through their widgets against a real PostgreSQL with the
+// demo data and the real Graph emulator: the mapping editor (picker, drag and drop, direction,
+// transforms with their sample preview and errors, auto-map, system columns), the sharding designer
+// (rules built in the builder and typed as text, parse errors, reorder, live counts checked against
+// SQL), the dry-run preview, and a new definition made from scratch.
+#include "demoenvironment.h"
+#include "testpaths.h"
+
+#include "catalogpage.h"
+#include "conditionbuilder.h"
+#include "definitioneditor.h"
+#include "definitionspage.h"
+#include "dryrunpanel.h"
+#include "mainwindow.h"
+#include "mappingeditor.h"
+#include "mappinglinks.h"
+#include "mappingmodel.h"
+#include "mappingpicker.h"
+#include "shardingdesigner.h"
+
+#include "graph/provisioning.h"
+#include "secrets/memorysecretstore.h"
+#include "store/catalogrepository.h"
+#include "store/definitionimporter.h"
+#include "store/definitionrepository.h"
+#include "store/metastore.h"
+#include "sync/runcontroller.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMimeData>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace SyncBridge;
+using namespace SyncBridge::Test;
+
+class TestDesigners : public QObject
+{
+    Q_OBJECT
+
+private:
+    DemoEnvironment m_demo{{QStringLiteral("Demo projects"), QStringLiteral("Demo tenant")}};
+    std::shared_ptr<MetaStore> m_store;
+    QThreadPool m_pool;
+    std::unique_ptr<RunController> m_runs;
+    std::unique_ptr<MainWindow> m_window;
+
+    DefinitionsPage *definitions() const { return m_window->definitionsPage(); }
+    DefinitionEditor *editor() const { return definitions()->editor(); }
+    MappingEditor *mappingEditor() const { return editor()->mappingEditor(); }
+    MappingModel *mappingModel() const { return mappingEditor()->model(); }
+    ShardingDesigner *designer() const { return editor()->sharding(); }
+
+    qint64 sqlCount(const QString &where)
+    {
+        return m_demo.postgres().query(QStringLiteral("demo"), QStringLiteral("SELECT count(*) FROM projects WHERE ") + where).value().toLongLong();
+    }
+
+    int mappingRow(const QString &target) const
+    {
+        const QList<FieldMapping> mappings = mappingModel()->mappings();
+        for (int row = 0; row < mappings.size(); ++row) {
+            if (mappings.at(row).targetColumn == target)
+                return row;
+        }
+        return -1;
+    }
+
+    // The preview table's rows column by list label prefix ("Large", "Matching no rule").
+    qint64 previewRows(const QString &labelStart) const
+    {
+        QTableWidget *table = designer()->previewTable();
+        for (int row = 0; row < table->rowCount(); ++row) {
+            if (table->item(row, 0)->text().startsWith(labelStart))
+                return QLocale().toLongLong(table->item(row, 1)->text());
+        }
+        return -1;
+    }
+
+    void waitForCounts()
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(designer()->previewStatus()->text().contains(QStringLiteral("rows counted")), 15000);
+    }
+
+    void setRuleText(const QString &text)
+    {
+        QLineEdit *edit = designer()->conditionBuilder()->textEdit();
+        edit->selectAll();
+        QTest::keyClick(edit, Qt::Key_Delete);
+        QTest::keyClicks(edit, text);
+    }
+
+    QTreeWidgetItem *catalogItem(const QString &text) const
+    {
+        const auto found = m_window->catalogPage()->tree()->findItems(text, Qt::MatchExactly | Qt::MatchRecursive);
+        return found.isEmpty() ? nullptr : found.first();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QCoreApplication::setOrganizationName(QStringLiteral("SyncBridgeTest"));
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+        QString error;
+        QVERIFY2(m_demo.start(&error), qPrintable(error));
+        m_store = m_demo.store();
+        QFile demo(QStringLiteral(SYNCBRIDGE_DEMO_DEFINITION));
+        QVERIFY(demo.open(QIODevice::ReadOnly));
+        auto imported = importDefinitions(*m_store, demo.readAll());
+        QVERIFY(imported.ok() && imported->ok());
+
+        m_pool.setMaxThreadCount(1);
+        m_runs = std::make_unique<RunController>(m_store, m_demo.secrets());
+        AppContext context;
+        context.store = m_store;
+        context.secrets = &m_demo.secrets();
+        context.storePool = &m_pool;
+        context.runs = m_runs.get();
+        m_window = std::make_unique<MainWindow>(context);
+        m_window->resize(1360, 860);
+        CatalogPage *catalog = m_window->catalogPage();
+        QSignalSpy loaded(catalog, &CatalogPage::loaded);
+        m_window->showPage(catalog);
+        m_window->show();
+        QVERIFY(loaded.wait());
+
+        // The catalog as an admin builds it: the database introspected, the first list (made from the
+        // table, as provisioning makes it) read from SharePoint.
+        QSignalSpy refreshed(catalog, &CatalogPage::refreshed);
+        catalog->tree()->setCurrentItem(catalogItem(QStringLiteral("Demo projects")));
+        QTest::mouseClick(catalog->refreshButton(), Qt::LeftButton);
+        QVERIFY(refreshed.wait(30000));
+        const auto tables = CatalogRepository(*m_store).tables(m_demo.database().id);
+        QVERIFY(tables.ok());
+        const auto projects = std::find_if(tables->cbegin(), tables->cend(), [](const TableInfo &t) { return t.name == QLatin1String("projects"); });
+        QVERIFY(projects != tables->cend());
+        // A list made before the table's manager_email grew to 254 characters: its column holds 100.
+        QJsonArray columns;
+        for (const ColumnPlan &column : planList(*projects, QStringLiteral("Large projects")).supportedColumns()) {
+            QJsonObject definition = column.definition;
+            if (column.sourceColumn == QLatin1String("manager_email"))
+                definition.insert(QStringLiteral("text"), QJsonObject{{QStringLiteral("maxLength"), 100}});
+            columns.append(definition);
+        }
+        QVERIFY(!m_demo.emulator().createList(QStringLiteral("Large projects"), columns).isEmpty());
+        QTRY_VERIFY(catalogItem(QStringLiteral("contoso.sharepoint.com:/sites/pmo")) != nullptr);
+        refreshed.clear();
+        catalog->tree()->expandItem(catalogItem(QStringLiteral("contoso.sharepoint.com:/sites/pmo")));
+        QVERIFY(refreshed.wait(30000));
+        refreshed.clear();
+        catalog->tree()->setCurrentItem(catalogItem(QStringLiteral("Large projects")));
+        QVERIFY(refreshed.wait(30000));
+
+        QSignalSpy definitionsLoaded(definitions(), &DefinitionsPage::loaded);
+        m_window->showPage(definitions());
+        QVERIFY(definitionsLoaded.wait());
+        QCOMPARE(definitions()->list()->count(), 1);
+    }
+
+    void cleanupTestCase()
+    {
+        m_window.reset();
+        m_runs.reset();
+        m_pool.start([store = m_store]() { store->releaseThreadConnection(); });
+        m_pool.waitForDone();
+    }
+
+    void mappingEditorShowsTheListsColumnsAndTheMappings()
+    {
+        editor()->setCurrentWidget(mappingEditor());
+        QCOMPARE(mappingEditor()->sourceTree()->topLevelItemCount(), 9);
+        ColumnTree *targets = mappingEditor()->targetTree();
+        QTreeWidgetItem *created = targets->itemFor(QStringLiteral("Created"));
+        QVERIFY(created);   // the real list's columns, SharePoint's own included
+        QVERIFY(created->text(2).contains(QStringLiteral("SharePoint-managed")));
+        QVERIFY(targets->itemFor(QStringLiteral("budget_amount"))->text(2).contains(QStringLiteral("mapped")));
+        QCOMPARE(mappingModel()->rowCount(), 8);
+        QVERIFY(!targets->itemFor(QStringLiteral("SyncBridgeKey")));   // hidden columns are not offered
+        QVERIFY(!targets->itemFor(QStringLiteral("LinkTitle")));
+        // the list's column is shorter than the table's: a warning, not an error
+        const QList<MappingAdvice> advice = mappingEditor()->advice();
+        QVERIFY(std::any_of(advice.cbegin(), advice.cend(), [](const MappingAdvice &a) {
+            return a.severity == MappingAdvice::Severity::Warning && a.sourceColumn == QLatin1String("manager_email") && a.message.contains(QStringLiteral("only 100"));
+        }));
+        QVERIFY(editor()->problems().isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(mappingModel()->samples().size(), 5, 15000);   // read from PostgreSQL off the GUI thread
+    }
+
+    void removingAndPickingMappings()
+    {
+        for (const QString &target : {QStringLiteral("tags"), QStringLiteral("updated_at")}) {
+            mappingEditor()->table()->setCurrentIndex(mappingModel()->index(mappingRow(target), 0));
+            QTest::mouseClick(m_window->findChild<QPushButton *>(QStringLiteral("removeMapping")), Qt::LeftButton);
+        }
+        QCOMPARE(mappingModel()->rowCount(), 6);
+        QCOMPARE(mappingRow(QStringLiteral("tags")), -1);
+        QVERIFY(definitions()->saveButton()->isEnabled());
+        mappingEditor()->table()->setCurrentIndex(mappingModel()->index(mappingRow(QStringLiteral("name")), MappingModel::SampleColumn));
+        QVERIFY2(mappingEditor()->samplePreview()->text().contains(QStringLiteral("Café Renovation #1")), qPrintable(mappingEditor()->samplePreview()->text()));
+        QVERIFY(m_window->grab().save(QDir(artifactDirectory()).filePath(QStringLiteral("mapping-editor.png"))));
+
+        // the picker: SharePoint's own columns can only be read
+        QTest::mouseClick(m_window->findChild<QPushButton *>(QStringLiteral("addMapping")), Qt::LeftButton);
+        MappingPicker *picker = nullptr;
+        QTRY_VERIFY((picker = m_window->findChild<MappingPicker *>()) != nullptr);
+        picker->sourceCombo()->setCurrentIndex(picker->sourceCombo()->findData(QStringLiteral("updated_at")));
+        picker->targetCombo()->setCurrentIndex(picker->targetCombo()->findData(QStringLiteral("Modified")));
+        QVERIFY(!picker->directionCombo()->isEnabled());
+        QCOMPARE(picker->directionCombo()->currentData().toString(), QStringLiteral("PULL_ONLY"));
+        picker->targetCombo()->setCurrentIndex(picker->targetCombo()->findData(QStringLiteral("tags")));
+        QVERIFY(picker->directionCombo()->isEnabled());
+        picker->sourceCombo()->setCurrentIndex(picker->sourceCombo()->findData(QStringLiteral("tags")));
+        picker->directionCombo()->setCurrentIndex(picker->directionCombo()->findData(QStringLiteral("PUSH_ONLY")));
+        picker->accept();
+        QCOMPARE(mappingModel()->rowCount(), 7);
+        const FieldMapping picked = mappingModel()->mappings().value(mappingRow(QStringLiteral("tags")));
+        QCOMPARE(picked.sourceColumn, QStringLiteral("tags"));
+        QCOMPARE(picked.direction, FieldDirection::PushOnly);
+        QCOMPARE(editor()->definition().mappings.size(), 7);   // the definition follows the editor
+
+        // drag and drop lands where it is dropped; a system column arrives pull-only and stays so
+        auto *mime = new QMimeData;
+        mime->setData(QStringLiteral("application/x-syncbridge-source-column"), QByteArray("updated_at"));
+        ColumnTree *targets = mappingEditor()->targetTree();
+        targets->scrollToItem(targets->itemFor(QStringLiteral("Modified")));
+        const QPoint at = targets->visualItemRect(targets->itemFor(QStringLiteral("Modified"))).center();
+        QDragEnterEvent enter(at, Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(targets->viewport(), &enter);
+        QVERIFY(enter.isAccepted());
+        QDragMoveEvent move(at, Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(targets->viewport(), &move);
+        QVERIFY(move.isAccepted());
+        QDropEvent drop(at, Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(targets->viewport(), &drop);
+        delete mime;
+        const int modified = mappingRow(QStringLiteral("Modified"));
+        QVERIFY(modified >= 0);
+        QCOMPARE(mappingModel()->mappings().at(modified).direction, FieldDirection::PullOnly);
+        QVERIFY(!(mappingModel()->flags(mappingModel()->index(modified, MappingModel::DirectionColumn)) & Qt::ItemIsEditable));
+        QVERIFY(!mappingModel()->setData(mappingModel()->index(modified, MappingModel::DirectionColumn), QStringLiteral("PUSH_ONLY"), Qt::EditRole));
+        QVERIFY(mappingModel()->data(mappingModel()->index(modified, MappingModel::DirectionColumn), Qt::ToolTipRole).toString().contains(QStringLiteral("SharePoint maintains")));
+    }
+
+    void directionChangesInItsCell()
+    {
+        QTableView *table = mappingEditor()->table();
+        const QModelIndex direction = mappingModel()->index(mappingRow(QStringLiteral("status")), MappingModel::DirectionColumn);
+        table->setCurrentIndex(direction);
+        table->edit(direction);
+        QComboBox *combo = nullptr;
+        QTRY_VERIFY((combo = table->viewport()->findChild<QComboBox *>()) != nullptr);
+        combo->setCurrentIndex(combo->findData(QStringLiteral("BIDIRECTIONAL")));
+        QTest::keyClick(combo, Qt::Key_Return);
+        QTRY_COMPARE(mappingModel()->mappings().at(direction.row()).direction, FieldDirection::Bidirectional);
+        QCOMPARE(direction.data().toString(), QStringLiteral("Both ways"));
+        const QList<FieldMapping> saved = editor()->definition().mappings;
+        QVERIFY(std::any_of(saved.cbegin(), saved.cend(), [](const FieldMapping &m) { return m.targetColumn == QLatin1String("status") && m.direction == FieldDirection::Bidirectional; }));
+    }
+
+    void anInvalidTransformSaysWhereAndBlocksSaving()
+    {
+        QTableView *table = mappingEditor()->table();
+        const QModelIndex transform = mappingModel()->index(mappingRow(QStringLiteral("name")), MappingModel::TransformColumn);
+        table->setCurrentIndex(transform);
+        table->edit(transform);
+        QLineEdit *edit = nullptr;
+        QTRY_VERIFY((edit = table->viewport()->findChild<QLineEdit *>()) != nullptr);
+        edit->selectAll();
+        QTest::keyClicks(edit, QStringLiteral("TRIM|UPPER("));
+        QTest::keyClick(edit, Qt::Key_Return);
+        QTRY_VERIFY(!mappingModel()->transformError(transform.row()).isEmpty());
+        QVERIFY2(mappingModel()->transformError(transform.row()).contains(QStringLiteral("at ")), qPrintable(mappingModel()->transformError(transform.row())));
+        QVERIFY(mappingEditor()->samplePreview()->text().contains(QStringLiteral("does not parse")));
+        QCOMPARE(transform.siblingAtColumn(MappingModel::SampleColumn).data(Qt::ForegroundRole).value<QBrush>().color(), QColor(0xc6, 0x28, 0x28));
+        bool listed = false;
+        for (int i = 0; i < mappingEditor()->adviceList()->count(); ++i)
+            listed = listed || (mappingEditor()->adviceList()->item(i)->data(Qt::UserRole).toBool() && mappingEditor()->adviceList()->item(i)->text().startsWith(QStringLiteral("name → name")));
+        QVERIFY(listed);
+        QVERIFY(!definitions()->saveButton()->isEnabled());
+        QVERIFY(definitions()->saveButton()->toolTip().contains(QStringLiteral("Mapping name")));
+
+        // fixed: the preview shows the sample values transformed
+        QVERIFY(mappingModel()->setData(transform, QStringLiteral("TRIM|UPPER"), Qt::EditRole));
+        QVERIFY(mappingModel()->transformError(transform.row()).isEmpty());
+        QVERIFY2(mappingEditor()->samplePreview()->text().contains(QStringLiteral("Café Renovation #1 → CAFÉ RENOVATION #1")), qPrintable(mappingEditor()->samplePreview()->text()));
+        QVERIFY(definitions()->saveButton()->isEnabled());
+    }
+
+    void autoMapFillsWhatNothingMaps()
+    {
+        mappingEditor()->table()->setCurrentIndex(mappingModel()->index(mappingRow(QStringLiteral("manager_email")), 0));
+        QTest::mouseClick(m_window->findChild<QPushButton *>(QStringLiteral("removeMapping")), Qt::LeftButton);
+        QCOMPARE(mappingRow(QStringLiteral("manager_email")), -1);
+        const int before = mappingModel()->rowCount();
+        QTest::mouseClick(m_window->findChild<QPushButton *>(QStringLiteral("autoMap")), Qt::LeftButton);
+        QVERIFY(mappingRow(QStringLiteral("manager_email")) >= 0);
+        QCOMPARE(mappingModel()->mappings().at(mappingRow(QStringLiteral("manager_email"))).sourceColumn, QStringLiteral("manager_email"));
+        QVERIFY(mappingModel()->rowCount() > before);
+        QCOMPARE(mappingRow(QStringLiteral("SyncBridgeKey")), -1);   // never offered
+    }
+
+    void shardingDesignerCountsRowsPerListInTheDatabase()
+    {
+        editor()->setCurrentWidget(designer());
+        waitForCounts();
+        const qint64 large = sqlCount(QStringLiteral("budget_amount >= 4000000"));
+        const qint64 active = sqlCount(QStringLiteral("status = 'Active' AND (budget_amount < 4000000 OR budget_amount IS NULL)"));
+        QCOMPARE(previewRows(QStringLiteral("Large")), large);
+        QCOMPARE(previewRows(QStringLiteral("Active")), active);
+        QCOMPARE(previewRows(QStringLiteral("Other")), 5000 - large - active);
+        QCOMPARE(previewRows(QStringLiteral("Matching no rule")), 5000 - large - active);
+
+        // a two-rule policy from scratch: one rule built in the builder, one typed as text
+        QListWidget *rules = designer()->rulesList();
+        while (rules->count() > 0) {
+            rules->setCurrentRow(0);
+            designer()->removeRule();
+        }
+        QTest::mouseClick(m_window->findChild<QPushButton *>(QStringLiteral("addRule")), Qt::LeftButton);
+        ConditionBuilder *builder = designer()->conditionBuilder();
+        QTreeWidgetItem *row = builder->addComparison();
+        qobject_cast<QComboBox *>(builder->tree()->itemWidget(row, 0))->setCurrentText(QStringLiteral("status"));
+        qobject_cast<QComboBox *>(builder->tree()->itemWidget(row, 1))->setCurrentText(QStringLiteral("=="));
+        QTest::keyClicks(qobject_cast<QLineEdit *>(builder->tree()->itemWidget(row, 2)), QStringLiteral("On Hold"));
+        QCOMPARE(builder->textEdit()->text(), QStringLiteral("status == 'On Hold'"));   // the text form follows the builder
+        designer()->ruleTargetCombo()->setCurrentIndex(designer()->ruleTargetCombo()->findData(QStringLiteral("Active")));
+
+        QTest::mouseClick(m_window->findChild<QPushButton *>(QStringLiteral("addRule")), Qt::LeftButton);
+        setRuleText(QStringLiteral("budget_amount >= 1000000 and tags contains 'infra'"));
+        QVERIFY(builder->error().isEmpty());
+        QCOMPARE(builder->tree()->topLevelItem(0)->childCount(), 2);   // the builder follows the text
+        designer()->ruleTargetCombo()->setCurrentIndex(designer()->ruleTargetCombo()->findData(QStringLiteral("Large")));
+        designer()->defaultCombo()->setCurrentIndex(designer()->defaultCombo()->findData(QString()));   // the rest is not synced
+        QCOMPARE(rules->count(), 2);
+        QCOMPARE(editor()->definition().sharding.rules.size(), 2);
+
+        designer()->setPreviewPending({});
+        waitForCounts();
+        const qint64 onHold = sqlCount(QStringLiteral("status = 'On Hold'"));
+        const qint64 infra = sqlCount(QStringLiteral("status <> 'On Hold' AND budget_amount >= 1000000 AND 'infra' = ANY(tags)"));
+        QCOMPARE(previewRows(QStringLiteral("Active")), onHold);
+        QCOMPARE(previewRows(QStringLiteral("Large")), infra);
+        QCOMPARE(previewRows(QStringLiteral("Other")), 0);
+        QCOMPARE(previewRows(QStringLiteral("Matching no rule (not synced)")), 5000 - onHold - infra);
+
+        // the order matters, and the counts say how
+        rules->setCurrentRow(1);
+        QTest::keyClick(rules, Qt::Key_Up, Qt::ControlModifier);
+        QCOMPARE(editor()->definition().sharding.rules.first().targetName, QStringLiteral("Large"));
+        designer()->setPreviewPending({});
+        waitForCounts();
+        QCOMPARE(previewRows(QStringLiteral("Large")), sqlCount(QStringLiteral("budget_amount >= 1000000 AND 'infra' = ANY(tags)")));
+        QCOMPARE(previewRows(QStringLiteral("Active")), sqlCount(QStringLiteral("status = 'On Hold' AND NOT coalesce(budget_amount >= 1000000 AND 'infra' = ANY(tags), false)")));
+    }
+
+    void aConditionThatDoesNotParseSaysWhere()
+    {
+        QListWidget *rules = designer()->rulesList();
+        rules->setCurrentRow(0);
+        ConditionBuilder *builder = designer()->conditionBuilder();
+        const int rowsBefore = builder->tree()->topLevelItem(0)->childCount();
+        setRuleText(QStringLiteral("budget_amount >= and status == 'Active'"));
+        QCOMPARE(builder->error(), QStringLiteral("Condition at 18: expected a value ('text', a number, true, false or null)"));
+        QVERIFY(builder->errorLabel()->isVisible());
+        QVERIFY(builder->errorLabel()->text().contains(QStringLiteral("and status")));   // the rest of the text, marked
+        QCOMPARE(builder->tree()->topLevelItem(0)->childCount(), rowsBefore);          // the builder keeps the last valid form
+        QCOMPARE(rules->item(0)->foreground().color(), QColor(0xc6, 0x28, 0x28));
+        QVERIFY(!definitions()->saveButton()->isEnabled());
+        QVERIFY(definitions()->saveButton()->toolTip().contains(QStringLiteral("Rule 1")));
+        // a value of the wrong kind parses, but the count says what to write instead
+        setRuleText(QStringLiteral("budget_amount >= 'a lot'"));
+        QVERIFY(builder->error().isEmpty());
+        designer()->setPreviewPending({});
+        QTRY_VERIFY_WITH_TIMEOUT(designer()->previewStatus()->text().startsWith(QStringLiteral("Cannot count: Rule 1: 'budget_amount' holds numbers")), 15000);
+    }
+
+    void threeRulesWithTheirCounts()
+    {
+        QListWidget *rules = designer()->rulesList();
+        rules->setCurrentRow(0);
+        setRuleText(QStringLiteral("budget_amount >= 4000000"));
+        designer()->ruleTargetCombo()->setCurrentIndex(designer()->ruleTargetCombo()->findData(QStringLiteral("Large")));
+        rules->setCurrentRow(1);
+        setRuleText(QStringLiteral("status == 'Active' or status == 'On Hold'"));
+        designer()->ruleTargetCombo()->setCurrentIndex(designer()->ruleTargetCombo()->findData(QStringLiteral("Active")));
+        QTest::mouseClick(m_window->findChild<QPushButton *>(QStringLiteral("addRule")), Qt::LeftButton);
+        setRuleText(QStringLiteral("manager_email is not null and start_date >= '2024-01-01'"));
+        designer()->ruleTargetCombo()->setCurrentIndex(designer()->ruleTargetCombo()->findData(QStringLiteral("Other")));
+        designer()->defaultCombo()->setCurrentIndex(designer()->defaultCombo()->findData(QStringLiteral("Other")));
+        QCOMPARE(rules->count(), 3);
+        designer()->setPreviewPending({});
+        waitForCounts();
+        const qint64 large = sqlCount(QStringLiteral("budget_amount >= 4000000"));
+        const qint64 active = sqlCount(QStringLiteral("status IN ('Active', 'On Hold') AND NOT coalesce(budget_amount >= 4000000, false)"));
+        QCOMPARE(previewRows(QStringLiteral("Large")), large);
+        QCOMPARE(previewRows(QStringLiteral("Active")), active);
+        QCOMPARE(previewRows(QStringLiteral("Other")), 5000 - large - active);   // the third rule and the default list
+        QVERIFY(previewRows(QStringLiteral("Matching no rule")) > 0);
+        QVERIFY(editor()->problems().isEmpty());
+        QVERIFY(m_window->grab().save(QDir(artifactDirectory()).filePath(QStringLiteral("sharding-designer.png"))));
+    }
+
+    void dryRunPreviewPlansWithoutWriting()
+    {
+        QSignalSpy saved(definitions(), &DefinitionsPage::saved);
+        QTest::mouseClick(definitions()->saveButton(), Qt::LeftButton);
+        QVERIFY(saved.wait());
+        const auto stored = DefinitionRepository(*m_store).byName(QStringLiteral("Demo projects to SharePoint"));
+        QCOMPARE(stored->sharding.rules.size(), 3);
+        QCOMPARE(stored->sharding.rules.at(2).condition.toString(), QStringLiteral("manager_email is not null and start_date >= '2024-01-01'"));
+        QVERIFY(std::any_of(stored->mappings.cbegin(), stored->mappings.cend(), [](const FieldMapping &m) { return m.targetColumn == QLatin1String("Modified") && m.direction == FieldDirection::PullOnly; }));
+        QTRY_VERIFY(!definitions()->saveButton()->isEnabled());
+
+        DryRunPanel *preview = editor()->preview();
+        editor()->setCurrentWidget(preview);
+        QTRY_VERIFY(preview->previewButton()->isEnabled());
+        QSignalSpy finished(preview, &DryRunPanel::previewFinished);
+        QTest::mouseClick(preview->previewButton(), Qt::LeftButton);
+        QVERIFY(finished.wait(60000));
+        QTableWidget *plan = preview->planTable();
+        qint64 creates = 0;
+        QStringList lists;
+        for (int row = 0; row < plan->rowCount(); ++row) {
+            lists << plan->item(row, 0)->text();
+            creates += QLocale().toLongLong(plan->item(row, 1)->text());
+        }
+        QVERIFY2(lists.contains(QStringLiteral("Large projects")) && lists.contains(QStringLiteral("Active projects")) && lists.contains(QStringLiteral("Other projects")),
+                 qPrintable(lists.join(QLatin1Char(','))));
+        QCOMPARE(creates, 5000);   // every row has a list: the third rule's rest goes to the default
+        QVERIFY(preview->samplesTable()->rowCount() > 0);
+        QCOMPARE(preview->samplesTable()->horizontalHeaderItem(3)->text(), QStringLiteral("Title"));
+        QVERIFY(preview->samplesTable()->item(0, 3)->text().startsWith(QStringLiteral("PRJ-")));
+        QVERIFY(preview->status()->text().contains(QStringLiteral("nothing was written")));
+        QCOMPARE(m_demo.emulator().itemCount(QStringLiteral("Large projects")), 0);
+        QVERIFY(m_window->grab().save(QDir(artifactDirectory()).filePath(QStringLiteral("dry-run-preview.png"))));
+    }
+
+    void aNewDefinitionFromScratch()
+    {
+        QTest::mouseClick(definitions()->newButton(), Qt::LeftButton);
+        QCOMPARE(definitions()->list()->count(), 2);
+        SyncDefinition fresh = editor()->definition();
+        QCOMPARE(fresh.id, 0);
+        QCOMPARE(fresh.name, QStringLiteral("New definition"));
+        QCOMPARE(fresh.targets.size(), 1);
+        QVERIFY(!definitions()->saveButton()->isEnabled());   // nothing mapped yet, Title unfilled
+        editor()->setCurrentWidget(mappingEditor());
+        QVERIFY(mappingEditor()->advice().size() > 0);
+        QTest::mouseClick(m_window->findChild<QPushButton *>(QStringLiteral("autoMap")), Qt::LeftButton);
+        QVERIFY(mappingModel()->rowCount() > 0);
+        // Title is required: filled by the keyboard way, select left and right and Connect
+        ColumnTree *sources = mappingEditor()->sourceTree();
+        sources->setCurrentItem(sources->topLevelItem(1));
+        mappingEditor()->targetTree()->setCurrentItem(mappingEditor()->targetTree()->itemFor(QStringLiteral("Title")));
+        QTest::mouseClick(m_window->findChild<QPushButton *>(QStringLiteral("connectColumns")), Qt::LeftButton);
+        QVERIFY(mappingRow(QStringLiteral("Title")) >= 0);
+        QVERIFY2(editor()->problems().isEmpty(), qPrintable(editor()->problems().value(0).message));
+        QVERIFY(definitions()->saveButton()->isEnabled());
+        QSignalSpy saved(definitions(), &DefinitionsPage::saved);
+        QTest::mouseClick(definitions()->saveButton(), Qt::LeftButton);
+        QVERIFY(saved.wait());
+        const auto stored = DefinitionRepository(*m_store).byName(QStringLiteral("New definition"));
+        QVERIFY(stored.ok());
+        QCOMPARE(stored->targets.size(), 1);
+        QVERIFY(stored->mappings.size() >= 2);
+        QTRY_COMPARE(definitions()->list()->count(), 2);
+    }
+};
+
+QTEST_MAIN(TestDesigners)
+#include "tst_designers.moc"
