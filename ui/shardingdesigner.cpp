@@ -6,6 +6,7 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -23,6 +24,16 @@ namespace {
 enum TargetColumn { NameColumn, ConnectionColumn, SiteColumn, ListColumn };
 constexpr int ConditionRole = Qt::UserRole;
 constexpr int TargetRole = Qt::UserRole + 1;
+
+// A stored condition as the text form; an expression object that does not parse is shown as its
+// JSON, so the rule says what is wrong instead of vanishing.
+QString conditionText(const QJsonValue &condition)
+{
+    if (condition.isString())
+        return condition.toString();
+    const auto parsed = conditionFromJson(condition);
+    return parsed ? conditionToText(*parsed) : QString::fromUtf8(QJsonDocument(condition.toObject()).toJson(QJsonDocument::Compact));
+}
 
 } // namespace
 
@@ -86,8 +97,8 @@ ShardingDesigner::ShardingDesigner(QWidget *parent)
     auto *ruleTargetRow = new QHBoxLayout;
     ruleTargetRow->addWidget(new QLabel(tr("Rows matching this rule go to:"), this));
     ruleTargetRow->addWidget(m_ruleTarget, 1);
-    auto *ruleEditor = new QGroupBox(tr("Selected rule"), this);
-    auto *ruleEditorLayout = new QVBoxLayout(ruleEditor);
+    m_ruleEditor = new QGroupBox(tr("Selected rule"), this);
+    auto *ruleEditorLayout = new QVBoxLayout(m_ruleEditor);
     ruleEditorLayout->addWidget(m_builder, 1);
     ruleEditorLayout->addLayout(ruleTargetRow);
     auto *defaultRow = new QHBoxLayout;
@@ -123,7 +134,7 @@ ShardingDesigner::ShardingDesigner(QWidget *parent)
     leftLayout->addWidget(previewBox, 1);
     auto *splitter = new QSplitter(this);
     splitter->addWidget(left);
-    splitter->addWidget(ruleEditor);
+    splitter->addWidget(m_ruleEditor);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 1);
     auto *layout = new QVBoxLayout(this);
@@ -195,7 +206,7 @@ void ShardingDesigner::setDesign(TargetStrategy strategy, const QList<SyncTarget
     m_rules->clear();
     for (const ShardingRule &rule : sharding.rules) {
         auto *item = new QListWidgetItem(m_rules);
-        item->setData(ConditionRole, rule.condition.isString() ? rule.condition.toString() : conditionToText(conditionFromJson(rule.condition).value()));
+        item->setData(ConditionRole, conditionText(rule.condition));
         item->setData(TargetRole, rule.targetName);
     }
     renumberRules();
@@ -212,7 +223,7 @@ void ShardingDesigner::setStrategy(TargetStrategy strategy)
     m_strategy = strategy;
     const bool conditional = strategy == TargetStrategy::Conditional;
     m_rulesBox->setEnabled(conditional);
-    m_builder->parentWidget()->setEnabled(conditional && m_rules->currentRow() >= 0);
+    m_ruleEditor->setEnabled(conditional && m_rules->currentRow() >= 0);
     m_strategyNote->setText(conditional ? tr("Each row goes to the list of the first rule it matches.")
                                         : tr("One list: every row goes to the first list. Choose the target strategy 'Conditional' under General to route rows by rules."));
     m_previewTimer->start();
@@ -322,7 +333,7 @@ void ShardingDesigner::showRule(int row)
     const bool filling = m_filling;
     m_filling = true;
     QListWidgetItem *item = m_rules->item(row);
-    m_builder->parentWidget()->setEnabled(item && m_strategy == TargetStrategy::Conditional);
+    m_ruleEditor->setEnabled(item && m_strategy == TargetStrategy::Conditional);
     m_builder->setText(item ? item->data(ConditionRole).toString() : QString());
     m_ruleTarget->setCurrentIndex(item ? m_ruleTarget->findData(item->data(TargetRole)) : -1);
     m_removeRule->setEnabled(item != nullptr);

@@ -88,6 +88,7 @@ private:
     QLabel *m_previewStatus;
     QLabel *m_strategyNote;
     QWidget *m_rulesBox;
+    QWidget *m_ruleEditor;
     QPushButton *m_removeTarget;
     QPushButton *m_removeRule;
     QTimer *m_previewTimer;
