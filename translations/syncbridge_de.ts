@@ -215,6 +215,10 @@
             <numerusform>%1: %n Tabellen.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The list&apos;s columns could not be recorded in the catalog: %1</source>
+        <translation>Die Spalten der Liste konnten nicht im Katalog gespeichert werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>SyncBridge::Cli</name>
@@ -558,6 +562,73 @@ Exit-Codes: 0 ok, 1 Elementfehler, 2 Fehler, 64 Aufruffehler, 65 ungültige Eing
     </message>
 </context>
 <context>
+    <name>SyncBridge::ConditionBuilder</name>
+    <message>
+        <source>Add condition</source>
+        <translation>Bedingung hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add group</source>
+        <translation>Gruppe hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>e.g. status == &apos;Active&apos; and budget_amount &gt;= 1000000</source>
+        <translation>z. B. status == &apos;Active&apos; and budget_amount &gt;= 1000000</translation>
+    </message>
+    <message>
+        <source>The condition as text: ==, !=, &lt;, &lt;=, &gt;, &gt;=, in (…), contains, starts with, is null, is not null; and, or, not; &apos;text&apos; in quotes</source>
+        <translation>Die Bedingung als Text: ==, !=, &lt;, &lt;=, &gt;, &gt;=, in (…), contains, starts with, is null, is not null; and, or, not; &apos;Text&apos; in Anführungszeichen</translation>
+    </message>
+    <message>
+        <source>Column / group</source>
+        <translation>Spalte / Gruppe</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Add a column–operator–value row to the selected group</source>
+        <translation>Eine Zeile Spalte–Operator–Wert zur gewählten Gruppe hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add a group whose rows must all match (or any of them)</source>
+        <translation>Eine Gruppe hinzufügen, deren Zeilen alle zutreffen müssen (oder eine davon)</translation>
+    </message>
+    <message>
+        <source>Condition as text:</source>
+        <translation>Bedingung als Text:</translation>
+    </message>
+    <message>
+        <source>not (%1)</source>
+        <translation>nicht (%1)</translation>
+    </message>
+    <message>
+        <source>Edit &apos;not&apos; conditions in the text form</source>
+        <translation>&apos;not&apos;-Bedingungen in der Textform bearbeiten</translation>
+    </message>
+    <message>
+        <source>All of (and)</source>
+        <translation>Alle (und)</translation>
+    </message>
+    <message>
+        <source>Any of (or)</source>
+        <translation>Eine davon (oder)</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>Wert</translation>
+    </message>
+</context>
+<context>
     <name>SyncBridge::ConnectionsModel</name>
     <message>
         <source>Primary</source>
@@ -874,6 +945,84 @@ Exit-Codes: 0 ok, 1 Elementfehler, 2 Fehler, 64 Aufruffehler, 65 ungültige Eing
     <message>
         <source>Push the rows that changed since the last run</source>
         <translation>Die seit dem letzten Lauf geänderten Zeilen übertragen</translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::DefinitionEditor</name>
+    <message numerus="yes">
+        <source>Sample values: the first %n row(s) of %1 by key.</source>
+        <translation>
+            <numerusform>Beispielwerte: die erste Zeile von %1 nach Schlüssel.</numerusform>
+            <numerusform>Beispielwerte: die ersten %n Zeilen von %1 nach Schlüssel.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Values SharePoint cannot hold are left out (%1).</source>
+        <translation>Werte, die SharePoint nicht speichern kann, fehlen (%1).</translation>
+    </message>
+    <message>
+        <source>&amp;General</source>
+        <translation>&amp;Allgemein</translation>
+    </message>
+    <message>
+        <source>&amp;Lists &amp;&amp; routing</source>
+        <translation>&amp;Listen &amp;&amp; Verteilung</translation>
+    </message>
+    <message>
+        <source>&amp;Mappings</source>
+        <translation>&amp;Zuordnungen</translation>
+    </message>
+    <message>
+        <source>&amp;Preview &amp;&amp; run</source>
+        <translation>&amp;Vorschau &amp;&amp; Lauf</translation>
+    </message>
+    <message>
+        <source>The SharePoint lists and the rules that send each row to one of them, with live counts</source>
+        <translation>Die SharePoint-Listen und die Regeln, die jede Zeile einer davon zuweisen, mit Live-Zählung</translation>
+    </message>
+    <message>
+        <source>Which source column fills which SharePoint column, in which direction, transformed how</source>
+        <translation>Welche Quellspalte welche SharePoint-Spalte füllt, in welche Richtung, wie umgewandelt</translation>
+    </message>
+    <message>
+        <source>What a run would do, without writing anything; and Run Sync Now</source>
+        <translation>Was ein Lauf täte, ohne etwas zu schreiben; und Jetzt synchronisieren</translation>
+    </message>
+    <message>
+        <source>Rule %1: %2</source>
+        <translation>Regel %1: %2</translation>
+    </message>
+    <message>
+        <source>Mapping %1: %2</source>
+        <translation>Zuordnung %1: %2</translation>
+    </message>
+    <message>
+        <source>Columns of the list &apos;%1&apos; in %2 (from the catalog).</source>
+        <translation>Spalten der Liste &apos;%1&apos; in %2 (aus dem Katalog).</translation>
+    </message>
+    <message>
+        <source>Add a SharePoint list under &apos;Lists &amp; routing&apos; to map columns into it.</source>
+        <translation>Fügen Sie unter &apos;Listen &amp; Verteilung&apos; eine SharePoint-Liste hinzu, um Spalten zuzuordnen.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not in the catalog: these are the columns &apos;Provision list from table…&apos; would create. Browse the list in the Catalog to map its real columns.</source>
+        <translation>&apos;%1&apos; ist nicht im Katalog: dies sind die Spalten, die &apos;Liste aus Tabelle anlegen…&apos; erstellen würde. Öffnen Sie die Liste im Katalog, um ihre echten Spalten zuzuordnen.</translation>
+    </message>
+    <message>
+        <source>Reading sample rows…</source>
+        <translation>Beispielzeilen werden gelesen…</translation>
+    </message>
+    <message>
+        <source>No sample rows: %1</source>
+        <translation>Keine Beispielzeilen: %1</translation>
+    </message>
+    <message>
+        <source>Choose the source table under General to count its rows per list.</source>
+        <translation>Wählen Sie unter Allgemein die Quelltabelle, um ihre Zeilen je Liste zu zählen.</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Zählen…</translation>
     </message>
 </context>
 <context>
@@ -1228,6 +1377,161 @@ Exit-Codes: 0 ok, 1 Elementfehler, 2 Fehler, 64 Aufruffehler, 65 ungültige Eing
         <source>&apos;%1&apos; has changes that are not saved.</source>
         <translation>„%1“ hat Änderungen, die nicht gespeichert sind.</translation>
     </message>
+    <message>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+    <message>
+        <source>Start a new definition (Ctrl+N): choose its table, lists, rules and mappings, then save</source>
+        <translation>Eine neue Definition beginnen (Strg+N): Tabelle, Listen, Regeln und Zuordnungen wählen, dann speichern</translation>
+    </message>
+    <message>
+        <source>Delete the selected definition with its run history and sync state (asks first)</source>
+        <translation>Die gewählte Definition mit Laufhistorie und Synchronisationsstand löschen (fragt vorher)</translation>
+    </message>
+    <message>
+        <source>Save the definition (Ctrl+S)</source>
+        <translation>Die Definition speichern (Strg+S)</translation>
+    </message>
+    <message>
+        <source>Not yet: %1</source>
+        <translation>Noch nicht: %1</translation>
+    </message>
+    <message>
+        <source>Save or revert the changes to &apos;%1&apos; first.</source>
+        <translation>Speichern oder verwerfen Sie zuerst die Änderungen an &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>New definition</source>
+        <translation>Neue Definition</translation>
+    </message>
+    <message>
+        <source>New definition %1</source>
+        <translation>Neue Definition %1</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Haupt</translation>
+    </message>
+    <message>
+        <source>A new definition: choose its table, lists and mappings, then save (Ctrl+S).</source>
+        <translation>Eine neue Definition: Tabelle, Listen und Zuordnungen wählen, dann speichern (Strg+S).</translation>
+    </message>
+    <message>
+        <source>Delete the definition</source>
+        <translation>Definition löschen</translation>
+    </message>
+    <message>
+        <source>Delete &apos;%1&apos; with its run history, ledger and cursor? The SharePoint lists and their items stay.</source>
+        <translation>&apos;%1&apos; mit Laufhistorie, Ledger und Cursor löschen? Die SharePoint-Listen und ihre Elemente bleiben.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Not deleted: %1</source>
+        <translation>Nicht gelöscht: %1</translation>
+    </message>
+    <message>
+        <source>Deleted &apos;%1&apos;.</source>
+        <translation>&apos;%1&apos; gelöscht.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::DryRunPanel</name>
+    <message>
+        <source>Preview the run</source>
+        <translation>Lauf vorab ansehen</translation>
+    </message>
+    <message>
+        <source>Run Sync Now</source>
+        <translation>Jetzt synchronisieren</translation>
+    </message>
+    <message>
+        <source>Plan a run of the saved definition without writing anything: counts per action and list, and sample rows (F6)</source>
+        <translation>Einen Lauf der gespeicherten Definition planen, ohne etwas zu schreiben: Anzahlen je Aktion und Liste sowie Beispielzeilen (F6)</translation>
+    </message>
+    <message>
+        <source>Start a real run of the saved definition and follow it on the Overview (F5)</source>
+        <translation>Einen echten Lauf der gespeicherten Definition starten und in der Übersicht verfolgen (F5)</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Liste</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Anlegen</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Verschieben</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Unverändert</translation>
+    </message>
+    <message>
+        <source>No list</source>
+        <translation>Keine Liste</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Sample rows with the SharePoint values they would carry; a row that would fail says why</source>
+        <translation>Beispielzeilen mit den SharePoint-Werten, die sie trügen; eine Zeile, die scheitern würde, sagt warum</translation>
+    </message>
+    <message>
+        <source>Planned actions per list</source>
+        <translation>Geplante Aktionen je Liste</translation>
+    </message>
+    <message>
+        <source>Sample rows</source>
+        <translation>Beispielzeilen</translation>
+    </message>
+    <message>
+        <source>Save the definition to preview what a run would do.</source>
+        <translation>Speichern Sie die Definition, um zu sehen, was ein Lauf täte.</translation>
+    </message>
+    <message>
+        <source>The editor has unsaved changes; the preview and Run Sync Now use &apos;%1&apos; as last saved. Save (Ctrl+S) to include them.</source>
+        <translation>Der Editor hat ungespeicherte Änderungen; Vorschau und Jetzt synchronisieren verwenden &apos;%1&apos; wie zuletzt gespeichert. Speichern (Strg+S), um sie einzubeziehen.</translation>
+    </message>
+    <message>
+        <source>Preview what a run of &apos;%1&apos; would do: nothing is written.</source>
+        <translation>Vorab sehen, was ein Lauf von &apos;%1&apos; täte: es wird nichts geschrieben.</translation>
+    </message>
+    <message>
+        <source>Planning…</source>
+        <translation>Planen…</translation>
+    </message>
+    <message>
+        <source>Planning… %1 rows read.</source>
+        <translation>Planen… %1 Zeilen gelesen.</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#c62828&apos;&gt;The preview failed: %1&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#c62828&apos;&gt;Die Vorschau ist fehlgeschlagen: %1&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
 </context>
 <context>
     <name>SyncBridge::Graph</name>
@@ -1518,6 +1822,187 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
     </message>
 </context>
 <context>
+    <name>SyncBridge::MappingEditor</name>
+    <message>
+        <source>Auto-map</source>
+        <translation>Automatisch zuordnen</translation>
+    </message>
+    <message>
+        <source>Add mapping…</source>
+        <translation>Zuordnung hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <source>Remove mapping</source>
+        <translation>Zuordnung entfernen</translation>
+    </message>
+    <message>
+        <source>Source column</source>
+        <translation>Quellspalte</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>SharePoint column</source>
+        <translation>SharePoint-Spalte</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Hinweise</translation>
+    </message>
+    <message>
+        <source>Map every SharePoint column nothing maps yet to the source column with the most similar name</source>
+        <translation>Jede noch nicht zugeordnete SharePoint-Spalte der Quellspalte mit dem ähnlichsten Namen zuordnen</translation>
+    </message>
+    <message>
+        <source>Choose a source column and a SharePoint column from lists (Ctrl+Shift+M)</source>
+        <translation>Eine Quellspalte und eine SharePoint-Spalte aus Listen wählen (Strg+Umschalt+M)</translation>
+    </message>
+    <message>
+        <source>Map the column selected on the left to the one selected on the right (Ctrl+Shift+L); or drag a source column onto a SharePoint column</source>
+        <translation>Die links gewählte Spalte der rechts gewählten zuordnen (Strg+Umschalt+L); oder eine Quellspalte auf eine SharePoint-Spalte ziehen</translation>
+    </message>
+    <message>
+        <source>Remove the selected mapping (Delete)</source>
+        <translation>Die gewählte Zuordnung entfernen (Entf)</translation>
+    </message>
+    <message>
+        <source>Problems and warnings</source>
+        <translation>Probleme und Warnungen</translation>
+    </message>
+    <message>
+        <source>Drag onto a SharePoint column to map it</source>
+        <translation>Auf eine SharePoint-Spalte ziehen, um sie zuzuordnen</translation>
+    </message>
+    <message>
+        <source>Every mapping fits its column.</source>
+        <translation>Jede Zuordnung passt zu ihrer Spalte.</translation>
+    </message>
+    <message>
+        <source>SharePoint-managed</source>
+        <translation>von SharePoint verwaltet</translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation>schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>mapped</source>
+        <translation>zugeordnet</translation>
+    </message>
+    <message>
+        <source>required, not mapped</source>
+        <translation>Pflicht, nicht zugeordnet</translation>
+    </message>
+    <message>
+        <source>Select a mapping to see its sample values.</source>
+        <translation>Wählen Sie eine Zuordnung, um ihre Beispielwerte zu sehen.</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#c62828&apos;&gt;The transform of %1 does not parse: %2&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#c62828&apos;&gt;Die Umwandlung von %1 ist ungültig: %2&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>No sample rows to preview %1 → %2.</source>
+        <translation>Keine Beispielzeilen für die Vorschau von %1 → %2.</translation>
+    </message>
+    <message>
+        <source>%1 → %2 on the sample rows: %3</source>
+        <translation>%1 → %2 in den Beispielzeilen: %3</translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::MappingModel</name>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Both ways</source>
+        <translation>In beide Richtungen</translation>
+    </message>
+    <message>
+        <source>Database → SharePoint</source>
+        <translation>Datenbank → SharePoint</translation>
+    </message>
+    <message>
+        <source>SharePoint → database</source>
+        <translation>SharePoint → Datenbank</translation>
+    </message>
+    <message>
+        <source>The transform does not parse: %1</source>
+        <translation>Die Umwandlung ist ungültig: %1</translation>
+    </message>
+    <message>
+        <source>SharePoint maintains this column, so it is only read, never written.</source>
+        <translation>SharePoint pflegt diese Spalte; sie wird nur gelesen, nie geschrieben.</translation>
+    </message>
+    <message>
+        <source>Steps joined by |: TRIM, UPPER, LOWER, DEFAULT(&apos;n/a&apos;), REPLACE(&apos;-&apos;,&apos;/&apos;), REGEX(&apos;^PRJ-&apos;,&apos;&apos;), FORMAT(&apos;yyyy-MM-dd&apos;) or FORMAT(&apos;0.00&apos;)</source>
+        <translation>Schritte, verbunden mit |: TRIM, UPPER, LOWER, DEFAULT(&apos;n/a&apos;), REPLACE(&apos;-&apos;,&apos;/&apos;), REGEX(&apos;^PRJ-&apos;,&apos;&apos;), FORMAT(&apos;yyyy-MM-dd&apos;) oder FORMAT(&apos;0.00&apos;)</translation>
+    </message>
+    <message>
+        <source>Source column</source>
+        <translation>Quellspalte</translation>
+    </message>
+    <message>
+        <source>SharePoint column</source>
+        <translation>SharePoint-Spalte</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Richtung</translation>
+    </message>
+    <message>
+        <source>Transform</source>
+        <translation>Umwandlung</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>First sample row</source>
+        <translation>Erste Beispielzeile</translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::MappingPicker</name>
+    <message>
+        <source>Add a mapping</source>
+        <translation>Eine Zuordnung hinzufügen</translation>
+    </message>
+    <message>
+        <source> · mapped</source>
+        <translation> · zugeordnet</translation>
+    </message>
+    <message>
+        <source>Add mapping</source>
+        <translation>Zuordnung hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Source column:</source>
+        <translation>&amp;Quellspalte:</translation>
+    </message>
+    <message>
+        <source>Share&amp;Point column:</source>
+        <translation>Share&amp;Point-Spalte:</translation>
+    </message>
+    <message>
+        <source>&amp;Direction:</source>
+        <translation>&amp;Richtung:</translation>
+    </message>
+    <message>
+        <source>SharePoint maintains &apos;%1&apos;: it can only be read into the database.</source>
+        <translation>SharePoint pflegt &apos;%1&apos;: sie kann nur in die Datenbank gelesen werden.</translation>
+    </message>
+</context>
+<context>
     <name>SyncBridge::OverviewPage</name>
     <message>
         <source>Sync definitions</source>
@@ -1714,6 +2199,49 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
     <message>
         <source>Adding the column &apos;%1&apos;</source>
         <translation>Das Hinzufügen der Spalte „%1“</translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::Routing</name>
+    <message>
+        <source>&apos;%1&apos; is not a column of the source table.</source>
+        <translation>&apos;%1&apos; ist keine Spalte der Quelltabelle.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is a list of values: use &apos;contains&apos;.</source>
+        <translation>&apos;%1&apos; ist eine Liste von Werten: verwenden Sie &apos;contains&apos;.</translation>
+    </message>
+    <message>
+        <source>&apos;contains&apos; and &apos;starts with&apos; need a text column and a quoted text; &apos;%1&apos; is not.</source>
+        <translation>&apos;contains&apos; und &apos;starts with&apos; brauchen eine Textspalte und einen Text in Anführungszeichen; &apos;%1&apos; ist keine.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; holds numbers: write the value without quotes, e.g. %1 &gt;= 1000.</source>
+        <translation>&apos;%1&apos; enthält Zahlen: schreiben Sie den Wert ohne Anführungszeichen, z. B. %1 &gt;= 1000.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; holds yes/no values: compare it with true or false.</source>
+        <translation>&apos;%1&apos; enthält Ja/Nein-Werte: vergleichen Sie mit true oder false.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; holds dates: write the date in quotes, e.g. %1 &gt;= &apos;2024-01-31&apos;.</source>
+        <translation>&apos;%1&apos; enthält Datumswerte: schreiben Sie das Datum in Anführungszeichen, z. B. %1 &gt;= &apos;2024-01-31&apos;.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; holds points in time: write them in quotes, e.g. %1 &gt;= &apos;2024-01-31T08:00:00Z&apos;.</source>
+        <translation>&apos;%1&apos; enthält Zeitpunkte: schreiben Sie sie in Anführungszeichen, z. B. %1 &gt;= &apos;2024-01-31T08:00:00Z&apos;.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; holds text: put the value in quotes, e.g. %1 == &apos;Active&apos;.</source>
+        <translation>&apos;%1&apos; enthält Text: setzen Sie den Wert in Anführungszeichen, z. B. %1 == &apos;Active&apos;.</translation>
+    </message>
+    <message>
+        <source>Rule %1: %2</source>
+        <translation>Regel %1: %2</translation>
+    </message>
+    <message>
+        <source>counting the rows per list of %1</source>
+        <translation>beim Zählen der Zeilen je Liste von %1</translation>
     </message>
 </context>
 <context>
@@ -2156,6 +2684,153 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
     <message>
         <source>&apos;%1&apos; is not an operator.</source>
         <translation>„%1“ ist kein Operator.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::ShardingDesigner</name>
+    <message>
+        <source>Remove list</source>
+        <translation>Liste entfernen</translation>
+    </message>
+    <message>
+        <source>Remove rule</source>
+        <translation>Regel entfernen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>SharePoint connection</source>
+        <translation>SharePoint-Verbindung</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Liste</translation>
+    </message>
+    <message>
+        <source>The lists rows can go to; rules refer to them by name. Double-click a cell to edit it.</source>
+        <translation>Die Listen, in die Zeilen gehen können; Regeln nennen sie beim Namen. Doppelklick bearbeitet eine Zelle.</translation>
+    </message>
+    <message>
+        <source>Add list</source>
+        <translation>Liste hinzufügen</translation>
+    </message>
+    <message>
+        <source>SharePoint lists</source>
+        <translation>SharePoint-Listen</translation>
+    </message>
+    <message>
+        <source>Rules are tried from the top; the first that matches a row decides its list. Drag to reorder, or Ctrl+Up / Ctrl+Down.</source>
+        <translation>Regeln werden von oben geprüft; die erste passende bestimmt die Liste einer Zeile. Zum Umordnen ziehen oder Strg+Auf / Strg+Ab.</translation>
+    </message>
+    <message>
+        <source>Add rule</source>
+        <translation>Regel hinzufügen</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Nach oben</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Nach unten</translation>
+    </message>
+    <message>
+        <source>Try this rule earlier (Ctrl+Up)</source>
+        <translation>Diese Regel früher prüfen (Strg+Auf)</translation>
+    </message>
+    <message>
+        <source>Try this rule later (Ctrl+Down)</source>
+        <translation>Diese Regel später prüfen (Strg+Ab)</translation>
+    </message>
+    <message>
+        <source>Rows matching this rule go to:</source>
+        <translation>Passende Zeilen gehen nach:</translation>
+    </message>
+    <message>
+        <source>Selected rule</source>
+        <translation>Gewählte Regel</translation>
+    </message>
+    <message>
+        <source>Rows that match no rule go to:</source>
+        <translation>Zeilen ohne passende Regel gehen nach:</translation>
+    </message>
+    <message>
+        <source>Rules, in order:</source>
+        <translation>Regeln, in Reihenfolge:</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Anteil</translation>
+    </message>
+    <message>
+        <source>Count now</source>
+        <translation>Jetzt zählen</translation>
+    </message>
+    <message>
+        <source>Count the source rows per list again (the database may have changed)</source>
+        <translation>Die Quellzeilen je Liste neu zählen (die Datenbank kann sich geändert haben)</translation>
+    </message>
+    <message>
+        <source>Rows per list (live, counted in the database)</source>
+        <translation>Zeilen je Liste (live, in der Datenbank gezählt)</translation>
+    </message>
+    <message>
+        <source>Each row goes to the list of the first rule it matches.</source>
+        <translation>Jede Zeile geht in die Liste der ersten Regel, die auf sie passt.</translation>
+    </message>
+    <message>
+        <source>One list: every row goes to the first list. Choose &apos;Lists chosen by sharding rules&apos; under General to route rows by rules.</source>
+        <translation>Eine Liste: jede Zeile geht in die erste Liste. Wählen Sie unter Allgemein &apos;Listen nach Verteilregeln&apos;, um Zeilen nach Regeln zu verteilen.</translation>
+    </message>
+    <message>
+        <source>List %1</source>
+        <translation>Liste %1</translation>
+    </message>
+    <message>
+        <source>(none: such rows are not synced)</source>
+        <translation>(keine: solche Zeilen werden nicht synchronisiert)</translation>
+    </message>
+    <message>
+        <source>%1.  %2  →  %3</source>
+        <translation>%1.  %2  →  %3</translation>
+    </message>
+    <message>
+        <source>(no condition yet)</source>
+        <translation>(noch keine Bedingung)</translation>
+    </message>
+    <message>
+        <source>(no list)</source>
+        <translation>(keine Liste)</translation>
+    </message>
+    <message>
+        <source>Cannot count: %1</source>
+        <translation>Zählen nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>not synced</source>
+        <translation>nicht synchronisiert</translation>
+    </message>
+    <message>
+        <source>included above in %1</source>
+        <translation>oben in %1 enthalten</translation>
+    </message>
+    <message>
+        <source>Matching no rule (%1)</source>
+        <translation>Ohne passende Regel (%1)</translation>
+    </message>
+    <message>
+        <source>%1 rows counted in %2 ms.</source>
+        <translation>%1 Zeilen in %2 ms gezählt.</translation>
     </message>
 </context>
 <context>

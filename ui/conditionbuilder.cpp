@@ -19,13 +19,6 @@ enum ItemKind { GroupKind = QTreeWidgetItem::UserType + 1, ComparisonKind };
 const QStringList operators = {QStringLiteral("=="), QStringLiteral("!="), QStringLiteral("<"), QStringLiteral("<="), QStringLiteral(">"), QStringLiteral(">="),
                                QStringLiteral("in"), QStringLiteral("contains"), QStringLiteral("starts with"), QStringLiteral("is null"), QStringLiteral("is not null")};
 
-bool isNumberType(const QString &typeName)
-{
-    static const QStringList numbers = {QStringLiteral("int2"), QStringLiteral("int4"), QStringLiteral("int8"), QStringLiteral("numeric"),
-                                        QStringLiteral("money"), QStringLiteral("float4"), QStringLiteral("float8")};
-    return numbers.contains(typeName);
-}
-
 QString plain(const QJsonValue &value)
 {
     if (value.isString())
@@ -275,7 +268,7 @@ QJsonValue ConditionBuilder::typedValue(const QString &column, const QString &te
 {
     const auto info = std::find_if(m_columns.cbegin(), m_columns.cend(), [&](const ColumnInfo &c) { return c.name == column; });
     const QString trimmed = text.trimmed();
-    if (info != m_columns.cend() && isNumberType(info->typeName)) {
+    if (info != m_columns.cend() && info->holdsNumbers()) {
         bool ok = false;
         const double number = trimmed.toDouble(&ok);
         if (ok)

@@ -92,7 +92,6 @@ MappingLinks::MappingLinks(ColumnTree *sources, ColumnTree *targets, MappingMode
     , m_model(model)
 {
     setMinimumWidth(90);
-    setAttribute(Qt::WA_OpaquePaintEvent, false);
     for (ColumnTree *tree : {sources, targets})
         connect(tree->verticalScrollBar(), &QScrollBar::valueChanged, this, qOverload<>(&QWidget::update));
     connect(model, &QAbstractItemModel::modelReset, this, qOverload<>(&QWidget::update));

@@ -225,7 +225,7 @@ void ShardingDesigner::setStrategy(TargetStrategy strategy)
     m_rulesBox->setEnabled(conditional);
     m_ruleEditor->setEnabled(conditional && m_rules->currentRow() >= 0);
     m_strategyNote->setText(conditional ? tr("Each row goes to the list of the first rule it matches.")
-                                        : tr("One list: every row goes to the first list. Choose the target strategy 'Conditional' under General to route rows by rules."));
+                                        : tr("One list: every row goes to the first list. Choose 'Lists chosen by sharding rules' under General to route rows by rules."));
     m_previewTimer->start();
 }
 

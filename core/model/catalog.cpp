@@ -59,6 +59,13 @@ ColumnInfo columnFromJson(const QJsonObject &json)
 
 } // namespace
 
+bool ColumnInfo::holdsNumbers() const
+{
+    static const QStringList numeric{QStringLiteral("int2"), QStringLiteral("int4"), QStringLiteral("int8"), QStringLiteral("numeric"),
+                                     QStringLiteral("float4"), QStringLiteral("float8"), QStringLiteral("money")};
+    return !isArray && numeric.contains(typeName);
+}
+
 QStringList TableInfo::primaryKey() const
 {
     for (const ConstraintInfo &constraint : constraints) {

@@ -23,6 +23,9 @@ struct ColumnInfo {
     bool generated = false;
     QString defaultExpression;
     int maxLength = -1;     // varchar(n)/char(n); -1 when unbounded
+
+    // Integers, numeric, floats and money: what becomes a number in SharePoint.
+    bool holdsNumbers() const;
 };
 
 struct ConstraintInfo {

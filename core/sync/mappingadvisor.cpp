@@ -35,13 +35,6 @@ bool writable(const SharePointColumn &column)
     return !column.readOnly && !column.system && !Discovery::isSystemField(column.name) && column.name != syncBridgeKeyColumn;
 }
 
-bool isNumeric(const ColumnInfo &column)
-{
-    static const QStringList numeric{QStringLiteral("int2"), QStringLiteral("int4"), QStringLiteral("int8"), QStringLiteral("numeric"),
-                                     QStringLiteral("float4"), QStringLiteral("float8"), QStringLiteral("money")};
-    return numeric.contains(column.typeName);
-}
-
 bool isTemporal(const ColumnInfo &column)
 {
     static const QStringList temporal{QStringLiteral("date"), QStringLiteral("timestamp"), QStringLiteral("timestamptz")};
@@ -52,7 +45,7 @@ bool isTemporal(const ColumnInfo &column)
 QString incompatibility(const ColumnInfo &source, const SharePointColumn &target)
 {
     if (target.type == QLatin1String("number") || target.type == QLatin1String("currency")) {
-        if (!isNumeric(source))
+        if (!source.holdsNumbers())
             return QCoreApplication::translate("SyncBridge::Mapping", "%1 (%2) goes into the number column %3: text that is not a number fails the row.");
     } else if (target.type == QLatin1String("dateTime")) {
         if (!isTemporal(source))
@@ -154,7 +147,7 @@ QList<MappingAdvice> checkMappings(const TableInfo &table, const QList<SharePoin
         if (const QString problem = incompatibility(*source, target); !problem.isEmpty() && mapping.transform.isEmpty())
             add(MappingAdvice::Severity::Warning, &mapping, target.name, problem.arg(source->name, source->dataType, target.name));
         if (target.type == QLatin1String("text") && target.maxLength > 0
-            && (source->maxLength < 0 ? !isNumeric(*source) && !isTemporal(*source) : source->maxLength > target.maxLength))
+            && (source->maxLength < 0 ? !source->holdsNumbers() && !isTemporal(*source) : source->maxLength > target.maxLength))
             add(MappingAdvice::Severity::Warning, &mapping, target.name,
                 source->maxLength < 0 ? QCoreApplication::translate("SyncBridge::Mapping", "%1 is unbounded text; %2 holds %3 characters, so longer values fail their row.").arg(source->name, target.name).arg(target.maxLength)
                                       : QCoreApplication::translate("SyncBridge::Mapping", "%1 holds up to %2 characters; %3 only %4, so longer values fail their row.")

@@ -16,9 +16,7 @@ enum class ValueKind { Number, Boolean, Date, Timestamp, Text };
 
 ValueKind kindOf(const ColumnInfo &column)
 {
-    static const QStringList numbers = {QStringLiteral("int2"), QStringLiteral("int4"), QStringLiteral("int8"), QStringLiteral("numeric"),
-                                        QStringLiteral("money"), QStringLiteral("float4"), QStringLiteral("float8")};
-    if (numbers.contains(column.typeName))
+    if (column.holdsNumbers())
         return ValueKind::Number;
     if (column.typeName == QLatin1String("bool"))
         return ValueKind::Boolean;
@@ -27,11 +25,6 @@ ValueKind kindOf(const ColumnInfo &column)
     if (column.typeName == QLatin1String("timestamp") || column.typeName == QLatin1String("timestamptz"))
         return ValueKind::Timestamp;
     return ValueKind::Text;   // text, varchar, enums, uuid, json: compared as their text, as the engine does
-}
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SyncBridge::Routing", text);
 }
 
 class Compiler
@@ -68,7 +61,7 @@ public:
         }
         const auto column = m_columns.constFind(condition.column);
         if (column == m_columns.constEnd())
-            return Error(ErrorCode::InvalidInput, tr("'%1' is not a column of the source table.").arg(condition.column));
+            return Error(ErrorCode::InvalidInput, QCoreApplication::translate("SyncBridge::Routing", "'%1' is not a column of the source table.").arg(condition.column));
         const QString name = quotedIdentifier(condition.column);
         if (condition.kind == Condition::Kind::IsNull)
             return QStringLiteral("(%1 IS NULL)").arg(name);
@@ -89,10 +82,10 @@ private:
             return QStringLiteral("(%1 = ANY(%2::text[]))").arg(bind(condition.value.toString()), name);
         }
         if (column.isArray)
-            return Error(ErrorCode::InvalidInput, tr("'%1' is a list of values: use 'contains'.").arg(column.name));
+            return Error(ErrorCode::InvalidInput, QCoreApplication::translate("SyncBridge::Routing", "'%1' is a list of values: use 'contains'.").arg(column.name));
         if (condition.kind == Condition::Kind::Contains || condition.kind == Condition::Kind::StartsWith) {
             if (!condition.value.isString() || kindOf(column) != ValueKind::Text)
-                return Error(ErrorCode::InvalidInput, tr("'contains' and 'starts with' need a text column and a quoted text; '%1' is not.").arg(column.name));
+                return Error(ErrorCode::InvalidInput, QCoreApplication::translate("SyncBridge::Routing", "'contains' and 'starts with' need a text column and a quoted text; '%1' is not.").arg(column.name));
             const QString value = bind(condition.value.toString());
             return condition.kind == Condition::Kind::Contains ? QStringLiteral("(strpos(%1::text, %2) > 0)").arg(name, value)
                                                                : QStringLiteral("(left(%1::text, char_length(%2)) = %2)").arg(name, value);
@@ -150,11 +143,11 @@ private:
     {
         QString advice;
         switch (kindOf(column)) {
-        case ValueKind::Number: advice = tr("'%1' holds numbers: write the value without quotes, e.g. %1 >= 1000."); break;
-        case ValueKind::Boolean: advice = tr("'%1' holds yes/no values: compare it with true or false."); break;
-        case ValueKind::Date: advice = tr("'%1' holds dates: write the date in quotes, e.g. %1 >= '2024-01-31'."); break;
-        case ValueKind::Timestamp: advice = tr("'%1' holds points in time: write them in quotes, e.g. %1 >= '2024-01-31T08:00:00Z'."); break;
-        case ValueKind::Text: advice = tr("'%1' holds text: put the value in quotes, e.g. %1 == 'Active'."); break;
+        case ValueKind::Number: advice = QCoreApplication::translate("SyncBridge::Routing", "'%1' holds numbers: write the value without quotes, e.g. %1 >= 1000."); break;
+        case ValueKind::Boolean: advice = QCoreApplication::translate("SyncBridge::Routing", "'%1' holds yes/no values: compare it with true or false."); break;
+        case ValueKind::Date: advice = QCoreApplication::translate("SyncBridge::Routing", "'%1' holds dates: write the date in quotes, e.g. %1 >= '2024-01-31'."); break;
+        case ValueKind::Timestamp: advice = QCoreApplication::translate("SyncBridge::Routing", "'%1' holds points in time: write them in quotes, e.g. %1 >= '2024-01-31T08:00:00Z'."); break;
+        case ValueKind::Text: advice = QCoreApplication::translate("SyncBridge::Routing", "'%1' holds text: put the value in quotes, e.g. %1 == 'Active'."); break;
         }
         Q_UNUSED(value)
         return Error(ErrorCode::InvalidInput, advice.arg(column.name));
@@ -200,10 +193,10 @@ Result<CompiledCondition> routeCountSql(const SyncDefinition &definition, const 
         for (int i = 0; i < definition.sharding.rules.size(); ++i) {
             auto condition = conditionFromJson(definition.sharding.rules.at(i).condition);
             if (!condition)
-                return Error(ErrorCode::InvalidInput, tr("Rule %1: %2").arg(i + 1).arg(condition.error().message()));
+                return Error(ErrorCode::InvalidInput, QCoreApplication::translate("SyncBridge::Routing", "Rule %1: %2").arg(i + 1).arg(condition.error().message()));
             auto compiled = compileCondition(*condition, columns, int(statement.parameters.size()) + 1);
             if (!compiled)
-                return Error(ErrorCode::InvalidInput, tr("Rule %1: %2").arg(i + 1).arg(compiled.error().message()));
+                return Error(ErrorCode::InvalidInput, QCoreApplication::translate("SyncBridge::Routing", "Rule %1: %2").arg(i + 1).arg(compiled.error().message()));
             statement.parameters << compiled->parameters;
             QStringList filter = earlier;
             filter << compiled->sql;
@@ -230,7 +223,7 @@ Result<RoutePreview> countRoutes(pqxx::connection &connection, const SyncDefinit
         tx.exec("SET LOCAL statement_timeout = '60s'");
         row = tx.exec_params1(statement->sql.toStdString(), pqxx::prepare::make_dynamic_params(parameters));
     } catch (const std::exception &e) {
-        return sourceQueryError(e, tr("counting the rows per list of %1").arg(table.qualifiedName()));
+        return sourceQueryError(e, QCoreApplication::translate("SyncBridge::Routing", "counting the rows per list of %1").arg(table.qualifiedName()));
     }
     RoutePreview preview;
     preview.totalRows = row[0].as<qint64>();
