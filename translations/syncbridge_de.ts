@@ -1441,6 +1441,10 @@ Exit-Codes: 0 ok, 1 Elementfehler, 2 Fehler, 64 Aufruffehler, 65 ungültige Eing
         <source>Deleted &apos;%1&apos;.</source>
         <translation>&apos;%1&apos; gelöscht.</translation>
     </message>
+    <message>
+        <source>No definitions yet: New (Ctrl+N) starts one from a catalogued table, Import… reads a definitions file.</source>
+        <translation>Noch keine Definitionen: Neu (Strg+N) beginnt eine aus einer katalogisierten Tabelle, Importieren… liest eine Definitionsdatei.</translation>
+    </message>
 </context>
 <context>
     <name>SyncBridge::DryRunPanel</name>

@@ -3,6 +3,7 @@
 #include "backgroundtask.h"
 #include "definitioneditor.h"
 #include "definitionform.h"
+#include "uisettings.h"
 
 #include "model/definitionjson.h"
 #include "store/catalogrepository.h"
@@ -73,6 +74,7 @@ DefinitionsPage::DefinitionsPage(AppContext context, QWidget *parent)
     : QWidget(parent)
     , m_context(std::move(context))
     , m_list(new QListWidget(this))
+    , m_splitter(new QSplitter(this))
     , m_editor(new DefinitionEditor(m_context, this))
     , m_message(new QLabel(this))
     , m_save(new QPushButton(tr("Save"), this))
@@ -106,15 +108,15 @@ DefinitionsPage::DefinitionsPage(AppContext context, QWidget *parent)
     buttons->addStretch();
     buttons->addWidget(m_import);
     buttons->addWidget(m_export);
-    auto *splitter = new QSplitter(this);
-    splitter->addWidget(m_list);
-    splitter->addWidget(m_editor);
-    splitter->setStretchFactor(1, 4);
-    splitter->setSizes({220, 1000});
+    m_splitter->addWidget(m_list);
+    m_splitter->addWidget(m_editor);
+    m_splitter->setStretchFactor(1, 4);
+    m_splitter->setSizes({220, 1000});
+    m_splitter->restoreState(UiSettings::definitionsSplitter.value());
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(buttons);
     layout->addWidget(m_message);
-    layout->addWidget(splitter, 1);
+    layout->addWidget(m_splitter, 1);
 
     connect(m_list, &QListWidget::currentRowChanged, this, &DefinitionsPage::switchTo);
     connect(m_editor, &DefinitionEditor::changed, this, &DefinitionsPage::updateButtons);
@@ -132,6 +134,11 @@ DefinitionsPage::DefinitionsPage(AppContext context, QWidget *parent)
         dialog->open();
     });
     updateButtons();
+}
+
+DefinitionsPage::~DefinitionsPage()
+{
+    UiSettings::definitionsSplitter.setValue(m_splitter->saveState());
 }
 
 QString DefinitionsPage::message() const
@@ -168,6 +175,8 @@ void DefinitionsPage::reload()
         }
         m_list->setCurrentRow(m_definitions.isEmpty() ? -1 : row);
         showDefinition(m_list->currentRow());
+        if (m_definitions.isEmpty())
+            setMessage(tr("No definitions yet: New (Ctrl+N) starts one from a catalogued table, Import… reads a definitions file."), false);
         emit this->loaded();
     });
 }

@@ -12,6 +12,7 @@
 class QLabel;
 class QListWidget;
 class QPushButton;
+class QSplitter;
 
 namespace SyncBridge {
 
@@ -27,6 +28,7 @@ class DefinitionsPage : public QWidget
 
 public:
     explicit DefinitionsPage(AppContext context, QWidget *parent = nullptr);
+    ~DefinitionsPage() override;
 
     QListWidget *list() const { return m_list; }
     DefinitionEditor *editor() const { return m_editor; }
@@ -58,6 +60,7 @@ private:
 
     AppContext m_context;
     QListWidget *m_list;
+    QSplitter *m_splitter;
     DefinitionEditor *m_editor;
     QLabel *m_message;
     QPushButton *m_save;

@@ -82,7 +82,10 @@ DryRunPanel::DryRunPanel(AppContext context, QWidget *parent)
     layout->addWidget(m_samples, 2);
 
     connect(m_previewButton, &QPushButton::clicked, this, &DryRunPanel::startPreview);
-    connect(m_runButton, &QPushButton::clicked, this, [this]() { emit runNowRequested(m_definitionId); });
+    connect(m_runButton, &QPushButton::clicked, this, [this]() {
+        emit runNowRequested(m_definitionId);
+        updateButtons();   // the run has started (or was refused): one run per definition at a time
+    });
     if (m_context.runs) {
         connect(m_context.runs, &RunController::progress, this, &DryRunPanel::onProgress);
         connect(m_context.runs, &RunController::finished, this, &DryRunPanel::onFinished);
@@ -138,7 +141,10 @@ void DryRunPanel::startPreview()
 
 void DryRunPanel::onProgress(qint64 definitionId, const RunProgress &progress)
 {
-    if (definitionId != m_definitionId || !m_previewing)
+    if (definitionId != m_definitionId)
+        return;
+    updateButtons();   // a run started elsewhere (the Overview, the agent) holds the buttons too
+    if (!m_previewing)
         return;
     m_status->setText(tr("Planning… %1 rows read.").arg(QLocale().toString(progress.counters.rowsRead)));
 }

@@ -3,6 +3,7 @@
 #include "mappinglinks.h"
 #include "mappingmodel.h"
 #include "mappingpicker.h"
+#include "uisettings.h"
 
 #include "graph/provisioning.h"
 
@@ -103,6 +104,7 @@ MappingEditor::MappingEditor(QWidget *parent)
     m_table->setColumnWidth(MappingModel::DirectionColumn, 160);
     m_table->setColumnWidth(MappingModel::TransformColumn, 150);
     m_table->setColumnWidth(MappingModel::KeyColumn, 40);
+    m_table->horizontalHeader()->restoreState(UiSettings::mappingTableHeader.value());
 
     auto *buttons = new QHBoxLayout;
     for (QPushButton *button : {m_autoMap, m_pick, m_connect, m_remove})
@@ -155,6 +157,11 @@ MappingEditor::MappingEditor(QWidget *parent)
     connect(removeShortcut, &QAction::triggered, this, &MappingEditor::removeSelected);
     m_table->addAction(removeShortcut);
     refresh();
+}
+
+MappingEditor::~MappingEditor()
+{
+    UiSettings::mappingTableHeader.setValue(m_table->horizontalHeader()->saveState());
 }
 
 void MappingEditor::setColumns(const TableInfo &table, const QList<SharePointColumn> &targets, const QString &origin)

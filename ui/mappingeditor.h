@@ -30,6 +30,7 @@ class MappingEditor : public QWidget
 
 public:
     explicit MappingEditor(QWidget *parent = nullptr);
+    ~MappingEditor() override;
 
     // The table and the list's columns; `origin` says where the columns come from.
     void setColumns(const TableInfo &table, const QList<SharePointColumn> &targets, const QString &origin);

@@ -36,6 +36,8 @@ extern const Setting<int> currentPage;
 extern const Setting<QByteArray> runsSplitter;
 extern const Setting<QByteArray> catalogSplitter;
 extern const Setting<QByteArray> runsTableHeader;
+extern const Setting<QByteArray> definitionsSplitter;
+extern const Setting<QByteArray> mappingTableHeader;
 } // namespace UiSettings
 
 } // namespace SyncBridge

@@ -27,6 +27,7 @@
 #include "sync/runcontroller.h"
 
 #include <QComboBox>
+#include <QDialog>
 #include <QDialogButtonBox>
 #include <QJsonArray>
 #include <QLabel>
@@ -121,6 +122,7 @@ private slots:
         auto imported = importDefinitions(*m_store, demo.readAll());
         QVERIFY(imported.ok() && imported->ok());
 
+        qRegisterMetaType<RunOutcome>();
         m_pool.setMaxThreadCount(1);
         m_runs = std::make_unique<RunController>(m_store, m_demo.secrets());
         AppContext context;
@@ -445,6 +447,23 @@ private slots:
         QVERIFY(preview->status()->text().contains(QStringLiteral("nothing was written")));
         QCOMPARE(m_demo.emulator().itemCount(QStringLiteral("Large projects")), 0);
         QVERIFY(m_window->grab().save(QDir(artifactDirectory()).filePath(QStringLiteral("dry-run-preview.png"))));
+    }
+
+    void runSyncNowFromTheEditor()
+    {
+        DryRunPanel *preview = editor()->preview();
+        QSignalSpy finished(m_runs.get(), &RunController::finished);
+        QTest::mouseClick(preview->runButton(), Qt::LeftButton);
+        QVERIFY(!preview->runButton()->isEnabled());   // one run per definition at a time
+        QVERIFY(finished.wait(120000));
+        const auto outcome = finished.first().at(1).value<RunOutcome>();
+        QCOMPARE(outcome.status, RunStatus::Succeeded);
+        QCOMPARE(outcome.counters.created, 5000);
+        QCOMPARE(m_demo.emulator().itemCount(QStringLiteral("Large projects")) + m_demo.emulator().itemCount(QStringLiteral("Active projects"))
+                     + m_demo.emulator().itemCount(QStringLiteral("Other projects")),
+                 5000);
+        QTRY_VERIFY(m_window->findChild<QDialog *>(QStringLiteral("runDialog")) != nullptr);   // followed in the run dialog
+        QTRY_VERIFY(preview->runButton()->isEnabled());
     }
 
     void aNewDefinitionFromScratch()
