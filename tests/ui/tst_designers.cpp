@@ -365,6 +365,11 @@ private slots:
         waitForCounts();
         QCOMPARE(previewRows(QStringLiteral("Large")), sqlCount(QStringLiteral("budget_amount >= 1000000 AND 'infra' = ANY(tags)")));
         QCOMPARE(previewRows(QStringLiteral("Active")), sqlCount(QStringLiteral("status = 'On Hold' AND NOT coalesce(budget_amount >= 1000000 AND 'infra' = ANY(tags), false)")));
+
+        // dragging a rule moves its row in the list's model: the order follows, numbers and all
+        QVERIFY(rules->model()->moveRow({}, 1, {}, 0));
+        QCOMPARE(editor()->definition().sharding.rules.first().targetName, QStringLiteral("Active"));
+        QVERIFY(rules->item(0)->text().startsWith(QStringLiteral("1.  status == 'On Hold'")));
     }
 
     void aConditionThatDoesNotParseSaysWhere()
