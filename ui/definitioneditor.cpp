@@ -65,6 +65,18 @@ Result<Samples> readSamples(const Database &database, const TableInfo &table, co
     return samples;
 }
 
+// What a new mapping does by default: what the definition's runs do.
+FieldDirection defaultDirectionFor(SyncMode mode)
+{
+    switch (mode) {
+    case SyncMode::Push: return FieldDirection::PushOnly;
+    case SyncMode::Pull: return FieldDirection::PullOnly;
+    case SyncMode::TwoWay:
+    case SyncMode::Cdc: return FieldDirection::Bidirectional;
+    }
+    return FieldDirection::PushOnly;
+}
+
 } // namespace
 
 QString DefinitionEditor::sitePath(const SharePointSite &site)
@@ -123,6 +135,7 @@ void DefinitionEditor::setDefinition(const SyncDefinition &definition, const QSt
     m_form->setDefinition(definition, otherNames);
     m_sharding->setDesign(definition.targetStrategy, definition.targets, definition.sharding);
     m_mappings->setMappings(definition.mappings);
+    m_mappings->setDefaultDirection(defaultDirectionFor(definition.mode));
     m_shownSource.clear();
     m_shownMappingList.clear();
     sourceChanged();
@@ -170,6 +183,7 @@ void DefinitionEditor::setModified(bool modified)
 void DefinitionEditor::onFormChanged()
 {
     const SyncDefinition current = definition();
+    m_mappings->setDefaultDirection(defaultDirectionFor(current.mode));
     m_sharding->setStrategy(current.targetStrategy);
     sourceChanged();
     m_preview->setDefinition(current.id, current.name, m_form->isModified());

@@ -292,7 +292,7 @@ void MappingEditor::addMapping(const QString &source, const QString &target)
     FieldMapping mapping;
     mapping.sourceColumn = source;
     mapping.targetColumn = target;
-    mapping.direction = FieldDirection::PushOnly;
+    mapping.direction = m_defaultDirection;
     const int row = m_model->addMapping(mapping);
     m_table->setCurrentIndex(m_model->index(row, MappingModel::DirectionColumn));
 }
@@ -300,13 +300,15 @@ void MappingEditor::addMapping(const QString &source, const QString &target)
 void MappingEditor::autoMap()
 {
     const QList<FieldMapping> suggested = suggestMappings(m_tableInfo, m_targetColumns, m_model->mappings());
-    for (const FieldMapping &mapping : suggested)
+    for (FieldMapping mapping : suggested) {
+        mapping.direction = m_defaultDirection;
         m_model->addMapping(mapping);
+    }
 }
 
 void MappingEditor::openPicker()
 {
-    auto *picker = new MappingPicker(m_tableInfo, m_offeredTargets, m_model->mappings(), this);
+    auto *picker = new MappingPicker(m_tableInfo, m_offeredTargets, m_model->mappings(), m_defaultDirection, this);
     picker->setAttribute(Qt::WA_DeleteOnClose);
     if (QTreeWidgetItem *current = m_sources->currentItem())
         picker->sourceCombo()->setCurrentIndex(picker->sourceCombo()->findData(current->data(0, ColumnTree::ColumnNameRole)));

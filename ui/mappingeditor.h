@@ -38,6 +38,8 @@ public:
     QList<FieldMapping> mappings() const;
     void setSamples(const QList<QHash<QString, QJsonValue>> &samples, const QString &note);
     QList<MappingAdvice> advice() const { return m_advice; }
+    // The direction new mappings get (the definition's mode decides: a push pushes, a pull pulls).
+    void setDefaultDirection(FieldDirection direction) { m_defaultDirection = direction; }
 
     MappingModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
@@ -65,6 +67,7 @@ private:
     QList<SharePointColumn> m_targetColumns;
     QList<SharePointColumn> m_offeredTargets;   // the visible, writable-or-readable ones the right side lists
     QList<MappingAdvice> m_advice;
+    FieldDirection m_defaultDirection = FieldDirection::PushOnly;
     MappingModel *m_model;
     ColumnTree *m_sources;
     ColumnTree *m_targets;

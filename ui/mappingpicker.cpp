@@ -11,7 +11,8 @@
 
 namespace SyncBridge {
 
-MappingPicker::MappingPicker(const TableInfo &table, const QList<SharePointColumn> &targets, const QList<FieldMapping> &existing, QWidget *parent)
+MappingPicker::MappingPicker(const TableInfo &table, const QList<SharePointColumn> &targets, const QList<FieldMapping> &existing, FieldDirection direction,
+                             QWidget *parent)
     : QDialog(parent)
     , m_source(new QComboBox(this))
     , m_target(new QComboBox(this))
@@ -38,8 +39,9 @@ MappingPicker::MappingPicker(const TableInfo &table, const QList<SharePointColum
             label += tr(" · mapped");
         m_target->addItem(label, column.name);
     }
-    for (FieldDirection direction : {FieldDirection::PushOnly, FieldDirection::Bidirectional, FieldDirection::PullOnly})
-        m_direction->addItem(MappingModel::directionLabel(direction), enumName(direction));
+    for (FieldDirection choice : {FieldDirection::PushOnly, FieldDirection::Bidirectional, FieldDirection::PullOnly})
+        m_direction->addItem(MappingModel::directionLabel(choice), enumName(choice));
+    m_chosenDirection = enumName(direction);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Add mapping"));
@@ -53,6 +55,7 @@ MappingPicker::MappingPicker(const TableInfo &table, const QList<SharePointColum
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_target, &QComboBox::currentIndexChanged, this, &MappingPicker::describe);
+    connect(m_direction, &QComboBox::activated, this, [this]() { m_chosenDirection = m_direction->currentData().toString(); });
     describe();
 }
 
@@ -61,8 +64,7 @@ void MappingPicker::describe()
     const SharePointColumn column = m_targets.value(m_target->currentIndex());
     const bool readOnly = column.system || column.readOnly;
     m_direction->setEnabled(!readOnly);
-    if (readOnly)
-        m_direction->setCurrentIndex(m_direction->findData(enumName(FieldDirection::PullOnly)));
+    m_direction->setCurrentIndex(m_direction->findData(readOnly ? enumName(FieldDirection::PullOnly) : m_chosenDirection));
     m_note->setText(readOnly ? tr("SharePoint maintains '%1': it can only be read into the database.").arg(column.name) : QString());
 }
 

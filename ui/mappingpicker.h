@@ -18,7 +18,8 @@ class MappingPicker : public QDialog
     Q_OBJECT
 
 public:
-    MappingPicker(const TableInfo &table, const QList<SharePointColumn> &targets, const QList<FieldMapping> &existing, QWidget *parent = nullptr);
+    MappingPicker(const TableInfo &table, const QList<SharePointColumn> &targets, const QList<FieldMapping> &existing, FieldDirection direction,
+                  QWidget *parent = nullptr);
 
     QComboBox *sourceCombo() const { return m_source; }
     QComboBox *targetCombo() const { return m_target; }
@@ -33,6 +34,7 @@ private:
     QComboBox *m_direction;
     QLabel *m_note;
     QList<SharePointColumn> m_targets;
+    QString m_chosenDirection;      // what the user (or the definition's mode) chose; a read-only target only overrides it
 };
 
 } // namespace SyncBridge

@@ -224,7 +224,7 @@ private slots:
         picker->targetCombo()->setCurrentIndex(picker->targetCombo()->findData(QStringLiteral("tags")));
         QVERIFY(picker->directionCombo()->isEnabled());
         picker->sourceCombo()->setCurrentIndex(picker->sourceCombo()->findData(QStringLiteral("tags")));
-        picker->directionCombo()->setCurrentIndex(picker->directionCombo()->findData(QStringLiteral("PUSH_ONLY")));
+        QCOMPARE(picker->directionCombo()->currentData().toString(), QStringLiteral("PUSH_ONLY"));   // the definition's mode
         picker->accept();
         QCOMPARE(mappingModel()->rowCount(), 7);
         const FieldMapping picked = mappingModel()->mappings().value(mappingRow(QStringLiteral("tags")));
@@ -309,6 +309,7 @@ private slots:
         QTest::mouseClick(m_window->findChild<QPushButton *>(QStringLiteral("autoMap")), Qt::LeftButton);
         QVERIFY(mappingRow(QStringLiteral("manager_email")) >= 0);
         QCOMPARE(mappingModel()->mappings().at(mappingRow(QStringLiteral("manager_email"))).sourceColumn, QStringLiteral("manager_email"));
+        QCOMPARE(mappingModel()->mappings().at(mappingRow(QStringLiteral("manager_email"))).direction, FieldDirection::PushOnly);   // a push definition pushes
         QVERIFY(mappingModel()->rowCount() > before);
         QCOMPARE(mappingRow(QStringLiteral("SyncBridgeKey")), -1);   // never offered
     }
@@ -492,6 +493,7 @@ private slots:
         QVERIFY(mappingRow(QStringLiteral("Title")) >= 0);
         QVERIFY2(editor()->problems().isEmpty(), qPrintable(editor()->problems().value(0).message));
         QVERIFY(definitions()->saveButton()->isEnabled());
+        QVERIFY(m_window->grab().save(QDir(artifactDirectory()).filePath(QStringLiteral("new-definition-mappings.png"))));
         QSignalSpy saved(definitions(), &DefinitionsPage::saved);
         QTest::mouseClick(definitions()->saveButton(), Qt::LeftButton);
         QVERIFY(saved.wait());
