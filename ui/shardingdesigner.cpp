@@ -3,6 +3,7 @@
 #include "conditionbuilder.h"
 
 #include <QComboBox>
+#include <QCompleter>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -14,6 +15,7 @@
 #include <QPushButton>
 #include <QKeyEvent>
 #include <QSplitter>
+#include <QStyledItemDelegate>
 #include <QTableWidget>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -24,6 +26,32 @@ namespace {
 enum TargetColumn { NameColumn, ConnectionColumn, SiteColumn, ListColumn };
 constexpr int ConditionRole = Qt::UserRole;
 constexpr int TargetRole = Qt::UserRole + 1;
+
+// Site and list cells complete what the catalog knows, and still take any name (a list to be created).
+class CompletingDelegate : public QStyledItemDelegate
+{
+public:
+    CompletingDelegate(const QStringList *choices, QObject *parent)
+        : QStyledItemDelegate(parent)
+        , m_choices(choices)
+    {
+    }
+
+    QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QWidget *editor = QStyledItemDelegate::createEditor(parent, option, index);
+        if (auto *line = qobject_cast<QLineEdit *>(editor)) {
+            auto *completer = new QCompleter(*m_choices, line);
+            completer->setCaseSensitivity(Qt::CaseInsensitive);
+            completer->setFilterMode(Qt::MatchContains);
+            line->setCompleter(completer);
+        }
+        return editor;
+    }
+
+private:
+    const QStringList *m_choices;
+};
 
 // A stored condition as the text form; an expression object that does not parse is shown as its
 // JSON, so the rule says what is wrong instead of vanishing.
@@ -69,6 +97,8 @@ ShardingDesigner::ShardingDesigner(QWidget *parent)
     m_targets->setColumnWidth(SiteColumn, 260);
     m_targets->verticalHeader()->hide();
     m_targets->setMaximumHeight(150);
+    m_targets->setItemDelegateForColumn(SiteColumn, new CompletingDelegate(&m_sites, m_targets));
+    m_targets->setItemDelegateForColumn(ListColumn, new CompletingDelegate(&m_lists, m_targets));
     m_targets->setToolTip(tr("The lists rows can go to; rules refer to them by name. Double-click a cell to edit it."));
     auto *addTargetButton = new QPushButton(tr("Add list"), this);
     addTargetButton->setObjectName(QStringLiteral("addTarget"));

@@ -33,7 +33,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QCompleter>
 #include <QMimeData>
+#include <QStringListModel>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -318,6 +320,15 @@ private slots:
     {
         editor()->setCurrentWidget(designer());
         waitForCounts();
+        // a list cell completes the lists the catalog knows
+        QTableWidget *targets = designer()->targetsTable();
+        targets->setCurrentCell(0, 3);
+        targets->editItem(targets->item(0, 3));
+        QLineEdit *cell = nullptr;
+        QTRY_VERIFY((cell = targets->viewport()->findChild<QLineEdit *>()) != nullptr);
+        QVERIFY(cell->completer());
+        QVERIFY(qobject_cast<QStringListModel *>(cell->completer()->model())->stringList().contains(QStringLiteral("Large projects")));
+        QTest::keyClick(cell, Qt::Key_Escape);
         const qint64 large = sqlCount(QStringLiteral("budget_amount >= 4000000"));
         const qint64 active = sqlCount(QStringLiteral("status = 'Active' AND (budget_amount < 4000000 OR budget_amount IS NULL)"));
         QCOMPARE(previewRows(QStringLiteral("Large")), large);
