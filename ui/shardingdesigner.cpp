@@ -90,6 +90,29 @@ ShardingDesigner::ShardingDesigner(QWidget *parent)
     m_previewStatus->setWordWrap(true);
     m_strategyNote->setWordWrap(true);
 
+    auto *left = new QWidget(this);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addWidget(m_strategyNote);
+    leftLayout->addWidget(buildRules(), 2);
+    leftLayout->addWidget(buildPreviewBox(), 1);
+    auto *splitter = new QSplitter(this);
+    splitter->addWidget(left);
+    splitter->addWidget(m_ruleEditor);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(buildTargetsBox());
+    layout->addWidget(splitter, 1);
+
+    m_previewTimer->setSingleShot(true);
+    m_previewTimer->setInterval(400);   // count when typing pauses, not on every key
+    connect(m_previewTimer, &QTimer::timeout, this, &ShardingDesigner::previewWanted);
+    setStrategy(TargetStrategy::Single);
+}
+
+QWidget *ShardingDesigner::buildTargetsBox()
+{
     m_targets->setHorizontalHeaderLabels({tr("Name"), tr("SharePoint connection"), tr("Site"), tr("List")});
     m_targets->horizontalHeader()->setStretchLastSection(true);
     m_targets->setColumnWidth(NameColumn, 120);
@@ -106,11 +129,24 @@ ShardingDesigner::ShardingDesigner(QWidget *parent)
     targetButtons->addWidget(addTargetButton);
     targetButtons->addWidget(m_removeTarget);
     targetButtons->addStretch();
-    auto *targetsBox = new QGroupBox(tr("SharePoint lists"), this);
-    auto *targetsLayout = new QVBoxLayout(targetsBox);
-    targetsLayout->addWidget(m_targets);
-    targetsLayout->addLayout(targetButtons);
+    auto *box = new QGroupBox(tr("SharePoint lists"), this);
+    auto *layout = new QVBoxLayout(box);
+    layout->addWidget(m_targets);
+    layout->addLayout(targetButtons);
 
+    connect(addTargetButton, &QPushButton::clicked, this, &ShardingDesigner::addTarget);
+    connect(m_removeTarget, &QPushButton::clicked, this, &ShardingDesigner::removeTarget);
+    connect(m_targets, &QTableWidget::itemChanged, this, [this]() {
+        if (m_filling)
+            return;
+        refreshTargetChoices();
+        designChanged();
+    });
+    return box;
+}
+
+QWidget *ShardingDesigner::buildRules()
+{
     m_rules->setDragDropMode(QAbstractItemView::InternalMove);
     m_rules->setDefaultDropAction(Qt::MoveAction);
     m_rules->setToolTip(tr("Rules are tried from the top; the first that matches a row decides its list. Drag to reorder, or Ctrl+Up / Ctrl+Down."));
@@ -124,13 +160,6 @@ ShardingDesigner::ShardingDesigner(QWidget *parent)
     for (QPushButton *button : {addRuleButton, m_removeRule, up, down})
         ruleButtons->addWidget(button);
     ruleButtons->addStretch();
-    auto *ruleTargetRow = new QHBoxLayout;
-    ruleTargetRow->addWidget(new QLabel(tr("Rows matching this rule go to:"), this));
-    ruleTargetRow->addWidget(m_ruleTarget, 1);
-    m_ruleEditor = new QGroupBox(tr("Selected rule"), this);
-    auto *ruleEditorLayout = new QVBoxLayout(m_ruleEditor);
-    ruleEditorLayout->addWidget(m_builder, 1);
-    ruleEditorLayout->addLayout(ruleTargetRow);
     auto *defaultRow = new QHBoxLayout;
     defaultRow->addWidget(new QLabel(tr("Rows that match no rule go to:"), this));
     defaultRow->addWidget(m_default, 1);
@@ -141,53 +170,20 @@ ShardingDesigner::ShardingDesigner(QWidget *parent)
     rulesLayout->addLayout(ruleButtons);
     rulesLayout->addLayout(defaultRow);
 
-    m_preview->setHorizontalHeaderLabels({tr("List"), tr("Rows"), tr("Share")});
-    m_preview->verticalHeader()->hide();
-    m_preview->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
-    m_preview->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_preview->setSelectionMode(QAbstractItemView::NoSelection);
-    auto *countNow = new QPushButton(tr("Count now"), this);
-    countNow->setToolTip(tr("Count the source rows per list again (the database may have changed)"));
-    auto *previewBox = new QGroupBox(tr("Rows per list (live, counted in the database)"), this);
-    auto *previewLayout = new QVBoxLayout(previewBox);
-    previewLayout->addWidget(m_preview, 1);
-    auto *previewFooter = new QHBoxLayout;
-    previewFooter->addWidget(m_previewStatus, 1);
-    previewFooter->addWidget(countNow);
-    previewLayout->addLayout(previewFooter);
+    // The selected rule's editor: the condition, and where its rows go.
+    auto *ruleTargetRow = new QHBoxLayout;
+    ruleTargetRow->addWidget(new QLabel(tr("Rows matching this rule go to:"), this));
+    ruleTargetRow->addWidget(m_ruleTarget, 1);
+    m_ruleEditor = new QGroupBox(tr("Selected rule"), this);
+    auto *ruleEditorLayout = new QVBoxLayout(m_ruleEditor);
+    ruleEditorLayout->addWidget(m_builder, 1);
+    ruleEditorLayout->addLayout(ruleTargetRow);
 
-    auto *left = new QWidget(this);
-    auto *leftLayout = new QVBoxLayout(left);
-    leftLayout->setContentsMargins(0, 0, 0, 0);
-    leftLayout->addWidget(m_strategyNote);
-    leftLayout->addWidget(m_rulesBox, 2);
-    leftLayout->addWidget(previewBox, 1);
-    auto *splitter = new QSplitter(this);
-    splitter->addWidget(left);
-    splitter->addWidget(m_ruleEditor);
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 1);
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(targetsBox);
-    layout->addWidget(splitter, 1);
-
-    m_previewTimer->setSingleShot(true);
-    m_previewTimer->setInterval(400);   // count when typing pauses, not on every key
-    connect(m_previewTimer, &QTimer::timeout, this, &ShardingDesigner::previewWanted);
-    connect(countNow, &QPushButton::clicked, this, &ShardingDesigner::previewWanted);
-    connect(addTargetButton, &QPushButton::clicked, this, &ShardingDesigner::addTarget);
-    connect(m_removeTarget, &QPushButton::clicked, this, &ShardingDesigner::removeTarget);
     connect(addRuleButton, &QPushButton::clicked, this, &ShardingDesigner::addRule);
     connect(m_removeRule, &QPushButton::clicked, this, &ShardingDesigner::removeRule);
     connect(up, &QPushButton::clicked, this, [this]() { moveRule(-1); });
     connect(down, &QPushButton::clicked, this, [this]() { moveRule(1); });
     m_rules->installEventFilter(this);   // Ctrl+Up/Down reorder: the list would only move its cursor
-    connect(m_targets, &QTableWidget::itemChanged, this, [this]() {
-        if (m_filling)
-            return;
-        refreshTargetChoices();
-        designChanged();
-    });
     connect(m_rules, &QListWidget::currentRowChanged, this, &ShardingDesigner::showRule);
     connect(m_rules->model(), &QAbstractItemModel::rowsMoved, this, [this]() {
         renumberRules();
@@ -199,7 +195,27 @@ ShardingDesigner::ShardingDesigner(QWidget *parent)
         if (!m_filling)
             designChanged();
     });
-    setStrategy(TargetStrategy::Single);
+    return m_rulesBox;
+}
+
+QWidget *ShardingDesigner::buildPreviewBox()
+{
+    m_preview->setHorizontalHeaderLabels({tr("List"), tr("Rows"), tr("Share")});
+    m_preview->verticalHeader()->hide();
+    m_preview->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_preview->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_preview->setSelectionMode(QAbstractItemView::NoSelection);
+    auto *countNow = new QPushButton(tr("Count now"), this);
+    countNow->setToolTip(tr("Count the source rows per list again (the database may have changed)"));
+    auto *box = new QGroupBox(tr("Rows per list (live, counted in the database)"), this);
+    auto *layout = new QVBoxLayout(box);
+    layout->addWidget(m_preview, 1);
+    auto *footer = new QHBoxLayout;
+    footer->addWidget(m_previewStatus, 1);
+    footer->addWidget(countNow);
+    layout->addLayout(footer);
+    connect(countNow, &QPushButton::clicked, this, &ShardingDesigner::previewWanted);
+    return box;
 }
 
 bool ShardingDesigner::eventFilter(QObject *watched, QEvent *event)

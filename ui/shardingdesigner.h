@@ -66,6 +66,9 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    QWidget *buildTargetsBox();
+    QWidget *buildRules();          // the rules box; also makes the selected rule's editor
+    QWidget *buildPreviewBox();
     void designChanged();
     void refreshTargetChoices();
     void showRule(int row);
@@ -88,7 +91,7 @@ private:
     QLabel *m_previewStatus;
     QLabel *m_strategyNote;
     QWidget *m_rulesBox;
-    QWidget *m_ruleEditor;
+    QWidget *m_ruleEditor = nullptr;   // made by buildRules()
     QPushButton *m_removeTarget;
     QPushButton *m_removeRule;
     QTimer *m_previewTimer;

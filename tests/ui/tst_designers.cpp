@@ -329,6 +329,7 @@ private slots:
         QVERIFY(cell->completer());
         QVERIFY(qobject_cast<QStringListModel *>(cell->completer()->model())->stringList().contains(QStringLiteral("Large projects")));
         QTest::keyClick(cell, Qt::Key_Escape);
+        targets->setCurrentCell(-1, -1);
         const qint64 large = sqlCount(QStringLiteral("budget_amount >= 4000000"));
         const qint64 active = sqlCount(QStringLiteral("status = 'Active' AND (budget_amount < 4000000 OR budget_amount IS NULL)"));
         QCOMPARE(previewRows(QStringLiteral("Large")), large);
