@@ -278,13 +278,20 @@ void DefinitionEditor::loadSamples()
 
 void DefinitionEditor::countRoutes()
 {
+    // One count at a time: on a large table a count takes a while, and typing must not pile up
+    // queries. A design that changes meanwhile is counted once the running count is back.
+    if (m_counting) {
+        m_countAgain = true;
+        return;
+    }
     const Database *database = sourceDatabase();
     const TableInfo *table = m_form->currentTable();
-    const quint64 generation = ++m_countGeneration;
     if (!database || !table || !m_context.secrets) {
         m_sharding->setPreviewPending(tr("Choose the source table under General to count its rows per list."));
         return;
     }
+    m_counting = true;
+    m_countAgain = false;
     m_sharding->setPreviewPending(tr("Counting…"));
     const SyncDefinition current = definition();
     runWithDatabase(
@@ -298,9 +305,13 @@ void DefinitionEditor::countRoutes()
             auto preview = SyncBridge::countRoutes((*session)->connection(), current, table);
             return {preview, timer.elapsed()};
         },
-        [this, generation](std::pair<Result<RoutePreview>, qint64> counted) {
-            if (generation == m_countGeneration)   // a later design is being counted: this one is stale
-                m_sharding->setPreview(counted.first, counted.second);
+        [this](std::pair<Result<RoutePreview>, qint64> counted) {
+            m_counting = false;
+            if (m_countAgain) {   // the design changed while counting: this answer is stale
+                countRoutes();
+                return;
+            }
+            m_sharding->setPreview(counted.first, counted.second);
         });
 }
 

@@ -75,7 +75,8 @@ private:
     QString m_shownSource;          // "database id/schema.table" the designers were given
     QString m_shownMappingList;     // the list whose columns the mapping editor shows
     quint64 m_samplesGeneration = 0;
-    quint64 m_countGeneration = 0;
+    bool m_counting = false;        // a route count is running
+    bool m_countAgain = false;      // the design changed meanwhile: count again when it is back
 };
 
 } // namespace SyncBridge
