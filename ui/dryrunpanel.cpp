@@ -101,7 +101,6 @@ void DryRunPanel::setDefinition(qint64 definitionId, const QString &name, bool m
         m_previewing = false;
     }
     m_definitionId = definitionId;
-    m_modified = modified;
     if (!m_previewing) {
         if (definitionId == 0)
             m_status->setText(tr("Save the definition to preview what a run would do."));
@@ -178,7 +177,7 @@ void DryRunPanel::onFinished(qint64 definitionId, const RunOutcome &outcome)
     QStringList fields;
     for (const QJsonObject &sample : outcome.samples) {
         for (const QString &field : sample.value(QStringLiteral("fields")).toObject().keys()) {
-            if (!fields.contains(field))
+            if (!fields.contains(field) && !field.contains(QLatin1Char('@')))   // OData annotations are not values
                 fields << field;
         }
     }

@@ -45,7 +45,6 @@ private:
 
     AppContext m_context;
     qint64 m_definitionId = 0;
-    bool m_modified = false;
     bool m_previewing = false;
     QLabel *m_status;
     QPushButton *m_previewButton;
