@@ -15,6 +15,7 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QJsonDocument>
 #include <QScrollArea>
 #include <QUrl>
 
@@ -63,6 +64,14 @@ Result<Samples> readSamples(const Database &database, const TableInfo &table, co
     if (!unreadable.isEmpty())
         samples.note += QLatin1Char(' ') + QCoreApplication::translate("SyncBridge::DefinitionEditor", "Values SharePoint cannot hold are left out (%1).").arg(unreadable.join(QStringLiteral(", ")));
     return samples;
+}
+
+// What decides the route counts: the source, the lists and the rules (mappings do not).
+QByteArray routingOf(const SyncDefinition &definition)
+{
+    QJsonObject json = definitionToJson(definition);
+    json.remove(QStringLiteral("mappings"));
+    return QJsonDocument(json).toJson(QJsonDocument::Compact);
 }
 
 // What a new mapping does by default: what the definition's runs do.
@@ -279,11 +288,10 @@ void DefinitionEditor::loadSamples()
 void DefinitionEditor::countRoutes()
 {
     // One count at a time: on a large table a count takes a while, and typing must not pile up
-    // queries. A design that changes meanwhile is counted once the running count is back.
-    if (m_counting) {
-        m_countAgain = true;
+    // queries. A count is shown only if the design it counted is still the one on screen;
+    // otherwise the design is counted again.
+    if (m_counting)
         return;
-    }
     const Database *database = sourceDatabase();
     const TableInfo *table = m_form->currentTable();
     if (!database || !table || !m_context.secrets) {
@@ -291,7 +299,6 @@ void DefinitionEditor::countRoutes()
         return;
     }
     m_counting = true;
-    m_countAgain = false;
     m_sharding->setPreviewPending(tr("Counting…"));
     const SyncDefinition current = definition();
     runWithDatabase(
@@ -305,13 +312,13 @@ void DefinitionEditor::countRoutes()
             auto preview = SyncBridge::countRoutes((*session)->connection(), current, table);
             return {preview, timer.elapsed()};
         },
-        [this](std::pair<Result<RoutePreview>, qint64> counted) {
+        [this, counted = routingOf(current)](std::pair<Result<RoutePreview>, qint64> result) {
             m_counting = false;
-            if (m_countAgain) {   // the design changed while counting: this answer is stale
+            if (routingOf(definition()) != counted) {   // the design changed while counting
                 countRoutes();
                 return;
             }
-            m_sharding->setPreview(counted.first, counted.second);
+            m_sharding->setPreview(result.first, result.second);
         });
 }
 

@@ -76,7 +76,6 @@ private:
     QString m_shownMappingList;     // the list whose columns the mapping editor shows
     quint64 m_samplesGeneration = 0;
     bool m_counting = false;        // a route count is running
-    bool m_countAgain = false;      // the design changed meanwhile: count again when it is back
 };
 
 } // namespace SyncBridge
