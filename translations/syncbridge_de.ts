@@ -1445,6 +1445,10 @@ Exit-Codes: 0 ok, 1 Elementfehler, 2 Fehler, 64 Aufruffehler, 65 ungültige Eing
         <source>No definitions yet: New (Ctrl+N) starts one from a catalogued table, Import… reads a definitions file.</source>
         <translation>Noch keine Definitionen: Neu (Strg+N) beginnt eine aus einer katalogisierten Tabelle, Importieren… liest eine Definitionsdatei.</translation>
     </message>
+    <message>
+        <source>&apos;%1&apos; is running: cancel the run before deleting the definition.</source>
+        <translation>&apos;%1&apos; läuft: brechen Sie den Lauf ab, bevor Sie die Definition löschen.</translation>
+    </message>
 </context>
 <context>
     <name>SyncBridge::DryRunPanel</name>

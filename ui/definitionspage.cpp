@@ -10,6 +10,7 @@
 #include "store/connectionrepository.h"
 #include "store/definitionrepository.h"
 #include "store/metastore.h"
+#include "sync/runcontroller.h"
 
 #include <QFile>
 #include <QFileDialog>
@@ -254,13 +255,17 @@ void DefinitionsPage::save()
             SyncDefinition saving = definition;
             return DefinitionRepository(*store).save(saving);
         },
-        [this, name = definition.name](Result<qint64> saved) {
+        [this, definition, row = m_shownRow](Result<qint64> saved) {
             if (!saved) {
                 setMessage(tr("Not saved: %1").arg(saved.error().message()), true);
                 updateButtons();
                 return;
             }
-            setMessage(tr("Saved '%1'.").arg(name), false);
+            setMessage(tr("Saved '%1'.").arg(definition.name), false);
+            if (row >= 0 && row < m_definitions.size() && m_definitions.at(row).id == definition.id) {
+                m_definitions[row] = definition;   // what the store holds now, until the reload brings it
+                m_definitions[row].id = *saved;
+            }
             m_selectAfterLoad = m_selectAfterSave ? m_selectAfterSave : *saved;
             m_selectAfterSave = 0;
             m_editor->setModified(false);
@@ -348,6 +353,10 @@ void DefinitionsPage::deleteSelected()
         m_editor->setModified(false);
         delete m_list->takeItem(row);
         showDefinition(m_list->currentRow());
+        return;
+    }
+    if (m_context.runs && m_context.runs->isRunning(definition.id)) {
+        setMessage(tr("'%1' is running: cancel the run before deleting the definition.").arg(definition.name), true);
         return;
     }
     auto *question = new QMessageBox(QMessageBox::Warning, tr("Delete the definition"),

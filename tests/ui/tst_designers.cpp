@@ -34,6 +34,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QCompleter>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QStringListModel>
 #include <QPushButton>
@@ -507,13 +508,40 @@ private slots:
         QVERIFY(definitions()->saveButton()->isEnabled());
         QVERIFY(m_window->grab().save(QDir(artifactDirectory()).filePath(QStringLiteral("new-definition-mappings.png"))));
         QSignalSpy saved(definitions(), &DefinitionsPage::saved);
+        QSignalSpy reloaded(definitions(), &DefinitionsPage::loaded);
         QTest::mouseClick(definitions()->saveButton(), Qt::LeftButton);
         QVERIFY(saved.wait());
+        QTRY_VERIFY(reloaded.count() > 0);   // the list now holds the stored definition
         const auto stored = DefinitionRepository(*m_store).byName(QStringLiteral("New definition"));
         QVERIFY(stored.ok());
         QCOMPARE(stored->targets.size(), 1);
         QVERIFY(stored->mappings.size() >= 2);
         QTRY_COMPARE(definitions()->list()->count(), 2);
+    }
+
+    void deletingADefinitionAsksFirst()
+    {
+        QListWidget *list = definitions()->list();
+        QTRY_VERIFY(!list->findItems(QStringLiteral("New definition"), Qt::MatchExactly).isEmpty());
+        list->setCurrentItem(list->findItems(QStringLiteral("New definition"), Qt::MatchExactly).first());
+        const auto answer = [&](QMessageBox::StandardButton button) {
+            QMessageBox *question = nullptr;
+            QTRY_VERIFY((question = m_window->findChild<QMessageBox *>(QStringLiteral("deleteDefinitionQuestion"))) != nullptr);
+            QVERIFY(question->text().contains(QStringLiteral("The SharePoint lists and their items stay")));
+            QTest::mouseClick(question->button(button), Qt::LeftButton);
+            QTRY_VERIFY(m_window->findChild<QMessageBox *>(QStringLiteral("deleteDefinitionQuestion")) == nullptr);
+        };
+        QTest::mouseClick(m_window->findChild<QPushButton *>(QStringLiteral("deleteDefinition")), Qt::LeftButton);
+        answer(QMessageBox::Cancel);
+        QVERIFY(DefinitionRepository(*m_store).byName(QStringLiteral("New definition")).ok());   // kept
+        QSignalSpy saved(definitions(), &DefinitionsPage::saved);
+        QTest::mouseClick(m_window->findChild<QPushButton *>(QStringLiteral("deleteDefinition")), Qt::LeftButton);
+        answer(QMessageBox::Yes);
+        QTRY_VERIFY(saved.count() > 0);
+        QVERIFY(!DefinitionRepository(*m_store).byName(QStringLiteral("New definition")).ok());
+        QTRY_COMPARE(list->count(), 1);
+        QVERIFY(definitions()->message().contains(QStringLiteral("Deleted 'New definition'")));
+        QCOMPARE(m_demo.emulator().itemCount(QStringLiteral("Large projects")) > 0, true);   // SharePoint untouched
     }
 };
 
