@@ -3,6 +3,7 @@
 #include "backgroundtask.h"
 #include "databasework.h"
 #include "provisiondialog.h"
+#include "storedcatalog.h"
 #include "uisettings.h"
 
 #include "common/clock.h"
@@ -13,7 +14,6 @@
 #include "secrets/secretstore.h"
 #include "source/probe.h"
 #include "store/catalogrepository.h"
-#include "store/connectionrepository.h"
 #include "store/definitionrepository.h"
 #include "store/metastore.h"
 
@@ -40,10 +40,8 @@ QString keyText(const TableInfo &table)
 } // namespace
 
 struct CatalogPage::Snapshot {
-    QList<Database> databases;
-    QList<SharePointConnection> sharePoint;
-    QHash<qint64, QList<TableInfo>> tables;
-    QStringList sites;
+    StoredCatalog catalog;
+    QStringList sites;          // "connection id|site" of every site a definition uses
 };
 
 CatalogPage::CatalogPage(AppContext context, QWidget *parent)
@@ -127,22 +125,10 @@ void CatalogPage::reload()
     runInBackground(
         this, m_context.storePool,
         [store = m_context.store]() -> Result<Snapshot> {
-            ConnectionRepository connections(*store);
-            Snapshot snapshot;
-            auto databases = connections.databases();
-            if (!databases)
-                return databases.error();
-            auto sharePoint = connections.sharePointConnections();
-            if (!sharePoint)
-                return sharePoint.error();
-            snapshot.databases = *databases;
-            snapshot.sharePoint = *sharePoint;
-            for (const Database &database : std::as_const(snapshot.databases)) {
-                auto tables = CatalogRepository(*store).tables(database.id);
-                if (!tables)
-                    return tables.error();
-                snapshot.tables.insert(database.id, *tables);
-            }
+            auto catalog = loadStoredCatalog(*store);
+            if (!catalog)
+                return catalog.error();
+            Snapshot snapshot{*catalog, {}};
             auto definitions = DefinitionRepository(*store).all();
             if (!definitions)
                 return definitions.error();
@@ -168,9 +154,9 @@ void CatalogPage::reload()
 
 void CatalogPage::show(const Snapshot &snapshot)
 {
-    m_databases = snapshot.databases;
-    m_sharePoint = snapshot.sharePoint;
-    m_tables = snapshot.tables;
+    m_databases = snapshot.catalog.databases;
+    m_sharePoint = snapshot.catalog.sharePoint;
+    m_tables = snapshot.catalog.tables;
     m_sites.clear();
     m_tree->clear();
     auto *databases = new QTreeWidgetItem(m_tree, {tr("Databases")});

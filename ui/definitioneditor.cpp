@@ -121,7 +121,7 @@ DefinitionEditor::DefinitionEditor(AppContext context, QWidget *parent)
     connect(m_preview, &DryRunPanel::runNowRequested, this, &DefinitionEditor::runNowRequested);
 }
 
-void DefinitionEditor::setCatalog(const DefinitionCatalog &catalog)
+void DefinitionEditor::setCatalog(const StoredCatalog &catalog)
 {
     m_catalog = catalog;
     m_form->setCatalog(catalog.databases, catalog.tables);

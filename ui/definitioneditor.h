@@ -1,6 +1,7 @@
 #pragma once
 
 #include "appcontext.h"
+#include "storedcatalog.h"
 
 #include "model/catalog.h"
 #include "model/connection.h"
@@ -17,15 +18,6 @@ class DryRunPanel;
 class MappingEditor;
 class ShardingDesigner;
 
-// What the editor can offer: databases with their catalogued tables, SharePoint connections with
-// their catalogued sites and lists (with columns).
-struct DefinitionCatalog {
-    QList<Database> databases;
-    QHash<qint64, QList<TableInfo>> tables;             // by database id
-    QList<SharePointConnection> sharePoint;
-    QHash<qint64, QList<SharePointSite>> sites;         // by connection id
-    QHash<qint64, QList<SharePointList>> lists;         // by site id
-};
 
 // One definition in four tabs: General (the form), Lists & routing (sharding designer), Mappings
 // (mapping editor) and Preview (dry run, Run Sync Now). The tabs share one definition: what the
@@ -38,8 +30,8 @@ class DefinitionEditor : public QTabWidget
 public:
     explicit DefinitionEditor(AppContext context, QWidget *parent = nullptr);
 
-    void setCatalog(const DefinitionCatalog &catalog);
-    const DefinitionCatalog &catalog() const { return m_catalog; }
+    void setCatalog(const StoredCatalog &catalog);
+    const StoredCatalog &catalog() const { return m_catalog; }
     // "https://contoso.sharepoint.com/sites/pmo" → "contoso.sharepoint.com:/sites/pmo", as targets name sites.
     static QString sitePath(const SharePointSite &site);
     void setDefinition(const SyncDefinition &definition, const QStringList &otherNames);
@@ -67,7 +59,7 @@ private:
     const Database *sourceDatabase() const;
 
     AppContext m_context;
-    DefinitionCatalog m_catalog;
+    StoredCatalog m_catalog;
     DefinitionForm *m_form;
     ShardingDesigner *m_sharding;
     MappingEditor *m_mappings;

@@ -6,8 +6,6 @@
 #include "uisettings.h"
 
 #include "model/definitionjson.h"
-#include "store/catalogrepository.h"
-#include "store/connectionrepository.h"
 #include "store/definitionrepository.h"
 #include "store/metastore.h"
 #include "sync/runcontroller.h"
@@ -28,45 +26,20 @@ namespace {
 
 struct Loaded {
     QList<SyncDefinition> definitions;
-    DefinitionCatalog catalog;
+    StoredCatalog catalog;
 };
 
 Result<Loaded> load(const MetaStore &store)
 {
-    Loaded loaded;
     auto definitions = DefinitionRepository(store).all();
     if (!definitions)
         return definitions.error();
-    auto databases = ConnectionRepository(store).databases();
-    if (!databases)
-        return databases.error();
-    auto sharePoint = ConnectionRepository(store).sharePointConnections();
-    if (!sharePoint)
-        return sharePoint.error();
-    loaded.definitions = *definitions;
-    DefinitionCatalog &catalog = loaded.catalog;
-    catalog.databases = *databases;
-    catalog.sharePoint = *sharePoint;
-    const CatalogRepository repository(store);
-    for (const Database &database : std::as_const(catalog.databases)) {
-        auto tables = repository.tables(database.id);
-        if (!tables)
-            return tables.error();
-        catalog.tables.insert(database.id, *tables);
-    }
-    for (const SharePointConnection &connection : std::as_const(catalog.sharePoint)) {
-        auto sites = repository.sites(connection.id);
-        if (!sites)
-            return sites.error();
-        catalog.sites.insert(connection.id, *sites);
-        for (const SharePointSite &site : std::as_const(*sites)) {
-            auto lists = repository.lists(site.id);
-            if (!lists)
-                return lists.error();
-            catalog.lists.insert(site.id, *lists);
-        }
-    }
-    return loaded;
+    auto catalog = loadStoredCatalog(store);
+    if (!catalog)
+        return catalog.error();
+    if (auto lists = loadRecordedLists(store, *catalog); !lists)
+        return lists.error();
+    return Loaded{*definitions, *catalog};
 }
 
 } // namespace
@@ -310,7 +283,7 @@ void DefinitionsPage::createDefinition()
     definition.name = tr("New definition");
     for (int n = 2; names.contains(definition.name, Qt::CaseInsensitive); ++n)
         definition.name = tr("New definition %1").arg(n);
-    const DefinitionCatalog &catalog = m_editor->catalog();
+    const StoredCatalog &catalog = m_editor->catalog();
     for (const Database &database : catalog.databases) {
         const QList<TableInfo> tables = catalog.tables.value(database.id);
         if (tables.isEmpty())
