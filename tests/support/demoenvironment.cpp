@@ -4,8 +4,10 @@
 
 #include "secrets/secretstore.h"
 #include "store/connectionrepository.h"
+#include "store/definitionimporter.h"
 #include "store/metastore.h"
 
+#include <QFile>
 #include <QJsonObject>
 
 namespace SyncBridge::Test {
@@ -54,6 +56,25 @@ bool DemoEnvironment::start(QString *error)
         return failed(saved.error().toString());
     if (auto saved = connections.saveSharePointConnection(m_sharePoint); !saved)
         return failed(saved.error().toString());
+    return true;
+}
+
+bool DemoEnvironment::importDefinitionsFile(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("cannot read %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    auto imported = importDefinitions(*m_store, file.readAll());
+    if (!imported) {
+        *error = imported.error().message();
+        return false;
+    }
+    if (!imported->ok()) {
+        *error = QStringLiteral("%1 has %2 problem(s), the first: %3").arg(path).arg(imported->issues.size()).arg(imported->issues.value(0).message);
+        return false;
+    }
     return true;
 }
 

@@ -33,6 +33,8 @@ public:
 
     // False with the reason in *error.
     bool start(QString *error);
+    // Imports a definitions file into the meta-store (all or nothing); false with the reason in *error.
+    bool importDefinitionsFile(const QString &path, QString *error);
 
     PostgresFixture &postgres() { return m_postgres; }
     EmulatorProcess &emulator() { return m_emulator; }

@@ -6,6 +6,7 @@
 namespace SyncBridge::Test {
 
 inline QString demoSqlPath() { return QStringLiteral(SYNCBRIDGE_DEMO_SQL); }
+inline QString demoDefinitionPath() { return QStringLiteral(SYNCBRIDGE_DEMO_DEFINITION); }
 inline QString testDataPath(const QString &name) { return QStringLiteral(SYNCBRIDGE_TEST_DATA) + QLatin1Char('/') + name; }
 inline QString cliPath() { return QStringLiteral(SYNCBRIDGE_CLI_PATH); }
 

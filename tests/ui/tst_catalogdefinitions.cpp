@@ -3,7 +3,7 @@
 // badge, "Provision list from table…" with a renamed and an excluded column, the SharePoint side's
 // lists and columns; then the definition form on top of that catalog — inline problems, the missing
 // index warning, revert, save and export.
-#include "demoenvironment.h"
+#include "demowindow.h"
 #include "testpaths.h"
 
 #include "catalogpage.h"
@@ -12,8 +12,6 @@
 #include "mainwindow.h"
 #include "provisiondialog.h"
 
-#include "secrets/memorysecretstore.h"
-#include "store/definitionimporter.h"
 #include "store/definitionrepository.h"
 #include "store/metastore.h"
 
@@ -25,9 +23,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QSettings>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTableWidget>
 #include <QTest>
 #include <QTreeWidget>
@@ -40,13 +36,12 @@ class TestCatalogDefinitions : public QObject
     Q_OBJECT
 
 private:
-    DemoEnvironment m_demo{{QStringLiteral("Demo projects"), QStringLiteral("Demo tenant")}};
+    DemoWindow m_ui;
+    DemoEnvironment &m_demo = m_ui.demo();
     PostgresFixture &m_postgres = m_demo.postgres();
     EmulatorProcess &m_emulator = m_demo.emulator();
-    MemorySecretStore &m_secrets = m_demo.secrets();
     std::shared_ptr<MetaStore> m_store;
-    QThreadPool m_pool;
-    std::unique_ptr<MainWindow> m_window;
+    MainWindow *m_window = nullptr;
 
     CatalogPage *page() const { return m_window->catalogPage(); }
 
@@ -82,23 +77,11 @@ private:
 private slots:
     void initTestCase()
     {
-        QCoreApplication::setOrganizationName(QStringLiteral("SyncBridgeTest"));
-        QStandardPaths::setTestModeEnabled(true);
-        QSettings().clear();
         QString error;
-        QVERIFY2(m_demo.start(&error), qPrintable(error));
+        QVERIFY2(m_ui.start(&error), qPrintable(error));
+        QVERIFY2(m_demo.importDefinitionsFile(demoDefinitionPath(), &error), qPrintable(error));
         m_store = m_demo.store();
-        QFile demo(QStringLiteral(SYNCBRIDGE_DEMO_DEFINITION));
-        QVERIFY(demo.open(QIODevice::ReadOnly));
-        auto imported = importDefinitions(*m_store, demo.readAll());
-        QVERIFY(imported.ok() && imported->ok());
-
-        m_pool.setMaxThreadCount(1);
-        AppContext context;
-        context.store = m_store;
-        context.secrets = &m_secrets;
-        context.storePool = &m_pool;
-        m_window = std::make_unique<MainWindow>(context);
+        m_window = m_ui.openWindow();
         m_window->resize(1280, 800);
         QSignalSpy loaded(page(), &CatalogPage::loaded);
         m_window->showPage(page());
@@ -108,9 +91,7 @@ private slots:
 
     void cleanupTestCase()
     {
-        m_window.reset();
-        m_pool.start([store = m_store]() { store->releaseThreadConnection(); });
-        m_pool.waitForDone();
+        m_ui.stop();
     }
 
     void refreshIntrospectsTheDatabase()
@@ -285,10 +266,8 @@ private slots:
     void leavingUnsavedChangesAsksFirst()
     {
         DefinitionsPage *definitions = m_window->definitionsPage();
-        QFile more(testDataPath(QStringLiteral("ui-definitions.json")));
-        QVERIFY(more.open(QIODevice::ReadOnly));
-        auto imported = importDefinitions(*m_store, more.readAll());
-        QVERIFY(imported.ok() && imported->ok());
+        QString error;
+        QVERIFY2(m_demo.importDefinitionsFile(testDataPath(QStringLiteral("ui-definitions.json")), &error), qPrintable(error));
         definitions->reload();
         QTRY_COMPARE(definitions->list()->count(), 2);   // (a reload after the save above may still be on its way)
         const int demoRow = definitions->list()->row(definitions->list()->findItems(QStringLiteral("Demo projects to SharePoint"), Qt::MatchExactly).first());

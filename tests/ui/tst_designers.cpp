@@ -3,7 +3,7 @@
 // transforms with their sample preview and errors, auto-map, system columns), the sharding designer
 // (rules built in the builder and typed as text, parse errors, reorder, live counts checked against
 // SQL), the dry-run preview, and a new definition made from scratch.
-#include "demoenvironment.h"
+#include "demowindow.h"
 #include "testpaths.h"
 
 #include "catalogpage.h"
@@ -19,9 +19,7 @@
 #include "shardingdesigner.h"
 
 #include "graph/provisioning.h"
-#include "secrets/memorysecretstore.h"
 #include "store/catalogrepository.h"
-#include "store/definitionimporter.h"
 #include "store/definitionrepository.h"
 #include "store/metastore.h"
 #include "sync/runcontroller.h"
@@ -38,9 +36,7 @@
 #include <QMimeData>
 #include <QStringListModel>
 #include <QPushButton>
-#include <QSettings>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
@@ -54,11 +50,10 @@ class TestDesigners : public QObject
     Q_OBJECT
 
 private:
-    DemoEnvironment m_demo{{QStringLiteral("Demo projects"), QStringLiteral("Demo tenant")}};
+    DemoWindow m_ui;
+    DemoEnvironment &m_demo = m_ui.demo();
     std::shared_ptr<MetaStore> m_store;
-    QThreadPool m_pool;
-    std::unique_ptr<RunController> m_runs;
-    std::unique_ptr<MainWindow> m_window;
+    MainWindow *m_window = nullptr;
 
     DefinitionsPage *definitions() const { return m_window->definitionsPage(); }
     DefinitionEditor *editor() const { return definitions()->editor(); }
@@ -114,26 +109,12 @@ private:
 private slots:
     void initTestCase()
     {
-        QCoreApplication::setOrganizationName(QStringLiteral("SyncBridgeTest"));
-        QStandardPaths::setTestModeEnabled(true);
-        QSettings().clear();
-        QString error;
-        QVERIFY2(m_demo.start(&error), qPrintable(error));
-        m_store = m_demo.store();
-        QFile demo(QStringLiteral(SYNCBRIDGE_DEMO_DEFINITION));
-        QVERIFY(demo.open(QIODevice::ReadOnly));
-        auto imported = importDefinitions(*m_store, demo.readAll());
-        QVERIFY(imported.ok() && imported->ok());
-
         qRegisterMetaType<RunOutcome>();
-        m_pool.setMaxThreadCount(1);
-        m_runs = std::make_unique<RunController>(m_store, m_demo.secrets());
-        AppContext context;
-        context.store = m_store;
-        context.secrets = &m_demo.secrets();
-        context.storePool = &m_pool;
-        context.runs = m_runs.get();
-        m_window = std::make_unique<MainWindow>(context);
+        QString error;
+        QVERIFY2(m_ui.start(&error), qPrintable(error));
+        QVERIFY2(m_demo.importDefinitionsFile(demoDefinitionPath(), &error), qPrintable(error));
+        m_store = m_demo.store();
+        m_window = m_ui.openWindow();
         m_window->resize(1360, 860);
         CatalogPage *catalog = m_window->catalogPage();
         QSignalSpy loaded(catalog, &CatalogPage::loaded);
@@ -176,10 +157,7 @@ private slots:
 
     void cleanupTestCase()
     {
-        m_window.reset();
-        m_runs.reset();
-        m_pool.start([store = m_store]() { store->releaseThreadConnection(); });
-        m_pool.waitForDone();
+        m_ui.stop();
     }
 
     void mappingEditorShowsTheListsColumnsAndTheMappings()
@@ -471,7 +449,7 @@ private slots:
     void runSyncNowFromTheEditor()
     {
         DryRunPanel *preview = editor()->preview();
-        QSignalSpy finished(m_runs.get(), &RunController::finished);
+        QSignalSpy finished(m_ui.runs(), &RunController::finished);
         QTest::mouseClick(preview->runButton(), Qt::LeftButton);
         QVERIFY(!preview->runButton()->isEnabled());   // one run per definition at a time
         QVERIFY(finished.wait(120000));

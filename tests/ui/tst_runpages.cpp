@@ -2,7 +2,7 @@
 // data, the real Graph emulator and a real SQLite meta-store: import definitions, Run Sync Now with
 // progress on the card and in the run dialog, failed rows with their errors, the delete breaker's
 // question as a dialog, and run history with filters, lazy loading, events, retry queue and chart.
-#include "demoenvironment.h"
+#include "demowindow.h"
 #include "runhistory.h"
 #include "testpaths.h"
 
@@ -14,7 +14,6 @@
 #include "runsmodel.h"
 #include "runspage.h"
 
-#include "secrets/memorysecretstore.h"
 #include "store/metastore.h"
 #include "store/runrepository.h"
 #include "sync/runcontroller.h"
@@ -30,9 +29,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScatterSeries>
-#include <QSettings>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
@@ -47,14 +44,13 @@ class TestRunPages : public QObject
     Q_OBJECT
 
 private:
-    DemoEnvironment m_demo{{QStringLiteral("Demo projects"), QStringLiteral("Demo tenant")}};
+    DemoWindow m_ui;
+    DemoEnvironment &m_demo = m_ui.demo();
     PostgresFixture &m_postgres = m_demo.postgres();
     EmulatorProcess &m_emulator = m_demo.emulator();
-    MemorySecretStore &m_secrets = m_demo.secrets();
     std::shared_ptr<MetaStore> m_store;
-    QThreadPool m_pool;
-    std::unique_ptr<RunController> m_runs;
-    std::unique_ptr<MainWindow> m_window;
+    RunController *m_runs = nullptr;
+    MainWindow *m_window = nullptr;
 
     OverviewPage *overview() const { return m_window->overviewPage(); }
     RunsPage *runsPage() const { return m_window->runsPage(); }
@@ -77,7 +73,7 @@ private:
     // Clicks Run Sync Now (or Dry run) on a card and waits for the run's end.
     RunOutcome runFromCard(const QString &definition, bool dryRun = false)
     {
-        QSignalSpy finished(m_runs.get(), &RunController::finished);
+        QSignalSpy finished(m_runs, &RunController::finished);
         DefinitionCard *target = card(definition);
         QTest::mouseClick(dryRun ? target->dryRunButton() : target->runButton(), Qt::LeftButton);
         if (!finished.wait(180000))
@@ -89,22 +85,12 @@ private:
 private slots:
     void initTestCase()
     {
-        QCoreApplication::setOrganizationName(QStringLiteral("SyncBridgeTest"));
-        QStandardPaths::setTestModeEnabled(true);
-        QSettings().clear();   // the window opens on the Overview page, whatever a previous run left
         qRegisterMetaType<RunOutcome>();
         QString error;
-        QVERIFY2(m_demo.start(&error), qPrintable(error));
+        QVERIFY2(m_ui.start(&error), qPrintable(error));   // also clears QSettings: the window opens on the Overview page
         m_store = m_demo.store();
-
-        m_pool.setMaxThreadCount(1);
-        m_runs = std::make_unique<RunController>(m_store, m_secrets);
-        AppContext context;
-        context.store = m_store;
-        context.secrets = &m_secrets;
-        context.storePool = &m_pool;
-        context.runs = m_runs.get();
-        m_window = std::make_unique<MainWindow>(context);
+        m_window = m_ui.openWindow();
+        m_runs = m_ui.runs();
         QSignalSpy overviewLoaded(overview(), &OverviewPage::loaded);
         m_window->resize(1280, 800);
         m_window->show();
@@ -113,10 +99,7 @@ private slots:
 
     void cleanupTestCase()
     {
-        m_window.reset();
-        m_runs.reset();
-        m_pool.start([store = m_store]() { store->releaseThreadConnection(); });
-        m_pool.waitForDone();
+        m_ui.stop();
     }
 
     void emptyOverviewSaysWhatToDo()
@@ -132,7 +115,7 @@ private slots:
 
     void importShowsACardPerDefinition()
     {
-        for (const QString &file : {QStringLiteral(SYNCBRIDGE_DEMO_DEFINITION), testDataPath(QStringLiteral("ui-definitions.json"))}) {
+        for (const QString &file : {demoDefinitionPath(), testDataPath(QStringLiteral("ui-definitions.json"))}) {
             QSignalSpy loaded(overview(), &OverviewPage::loaded);
             m_window->importDefinitions(file);
             QVERIFY(loaded.wait());
@@ -165,7 +148,7 @@ private slots:
         // Slow the emulator down a little so the run can be watched (and photographed) while it goes.
         QCOMPARE(m_emulator.admin("PATCH", QStringLiteral("/config"), {{QStringLiteral("latency"), QJsonObject{{QStringLiteral("fixedMs"), 40}}}}).status, 200);
         DefinitionCard *demo = card(QStringLiteral("Demo projects to SharePoint"));
-        QSignalSpy finished(m_runs.get(), &RunController::finished);
+        QSignalSpy finished(m_runs, &RunController::finished);
         QTest::mouseClick(demo->runButton(), Qt::LeftButton);
         QVERIFY(!demo->runButton()->isEnabled());
         QVERIFY(demo->cancelButton()->isVisible());
@@ -328,7 +311,7 @@ private slots:
         screenshot(QStringLiteral("runs-retry-queue.png"));
 
         sql(QStringLiteral("UPDATE projects SET budget_amount = 1000 WHERE id = 3"));
-        QSignalSpy finished(m_runs.get(), &RunController::finished);
+        QSignalSpy finished(m_runs, &RunController::finished);
         QTest::mouseClick(runsPage()->retryNowButton(), Qt::LeftButton);
         QVERIFY(finished.wait(60000));
         QCOMPARE(finished.constFirst().at(1).value<RunOutcome>().status, RunStatus::Succeeded);
