@@ -1,10 +1,11 @@
 #include "dryrunpanel.h"
 
+#include "valuetext.h"
+
 #include "sync/runcontroller.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QJsonArray>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLocale>
@@ -18,23 +19,6 @@ namespace {
 // The plan's action keys, in the order a person reads them.
 const QStringList planActions = {QStringLiteral("create"), QStringLiteral("update"), QStringLiteral("move"), QStringLiteral("skip"),
                              QStringLiteral("unrouted"), QStringLiteral("failed")};
-
-QString shortValue(const QJsonValue &value)
-{
-    if (value.isString())
-        return value.toString();
-    if (value.isDouble())
-        return QString::number(value.toDouble(), 'g', 15);
-    if (value.isBool())
-        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    if (value.isArray()) {
-        QStringList parts;
-        for (const QJsonValue &element : value.toArray())
-            parts << shortValue(element);
-        return QLatin1Char('[') + parts.join(QStringLiteral(", ")) + QLatin1Char(']');
-    }
-    return QStringLiteral("—");
-}
 
 } // namespace
 
@@ -202,7 +186,7 @@ void DryRunPanel::onFinished(qint64 definitionId, const RunOutcome &outcome)
         }
         const QJsonObject values = sample.value(QStringLiteral("fields")).toObject();
         for (int i = 0; i < fields.size(); ++i)
-            m_samples->setItem(row, 3 + i, new QTableWidgetItem(shortValue(values.value(fields.at(i)))));
+            m_samples->setItem(row, 3 + i, new QTableWidgetItem(valueText(values.value(fields.at(i)))));
     }
     m_samples->resizeColumnsToContents();
     emit previewFinished(outcome);

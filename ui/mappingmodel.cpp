@@ -1,28 +1,13 @@
 #include "mappingmodel.h"
 
+#include "valuetext.h"
+
 #include "sync/fieldmapper.h"
 
 #include <QBrush>
 #include <QColor>
-#include <QJsonDocument>
 
 namespace SyncBridge {
-namespace {
-
-QString shown(const QJsonValue &value)
-{
-    if (value.isNull() || value.isUndefined())
-        return QStringLiteral("—");
-    if (value.isString())
-        return value.toString();
-    if (value.isDouble())
-        return QString::number(value.toDouble(), 'g', 15);
-    if (value.isBool())
-        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    return QString::fromUtf8(QJsonDocument::fromVariant(value.toVariant()).toJson(QJsonDocument::Compact));
-}
-
-} // namespace
 
 MappingModel::MappingModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -113,7 +98,7 @@ QStringList MappingModel::previewFor(int row) const
     for (const QHash<QString, QJsonValue> &sample : m_samples) {
         const QJsonValue source = sample.value(mapping.sourceColumn, QJsonValue(QJsonValue::Null));
         const QJsonValue result = applyTransform(*steps, source);
-        values << (mapping.transform.trimmed().isEmpty() ? shown(result) : tr("%1 → %2").arg(shown(source), shown(result)));
+        values << (mapping.transform.trimmed().isEmpty() ? valueText(result) : tr("%1 → %2").arg(valueText(source), valueText(result)));
     }
     return values;
 }
