@@ -404,9 +404,9 @@ void ShardingDesigner::renumberRules()
         const QString condition = item->data(ConditionRole).toString();
         const QString target = item->data(TargetRole).toString();
         item->setText(tr("%1.  %2  →  %3").arg(i + 1).arg(condition.isEmpty() ? tr("(no condition yet)") : condition, target.isEmpty() ? tr("(no list)") : target));
-        const bool valid = parseCondition(condition).ok();
-        item->setForeground(valid ? palette().brush(QPalette::Text) : QBrush(QColor(0xc6, 0x28, 0x28)));
-        item->setToolTip(valid ? QString() : parseCondition(condition).error().message());
+        const auto parsed = parseCondition(condition);
+        item->setForeground(parsed ? palette().brush(QPalette::Text) : QBrush(QColor(0xc6, 0x28, 0x28)));
+        item->setToolTip(parsed ? QString() : parsed.error().message());
     }
 }
 
