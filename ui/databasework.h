@@ -4,7 +4,7 @@
 
 #include "model/connection.h"
 #include "secrets/secretstore.h"
-#include "source/pgsession.h"
+#include "source/passwordlookup.h"
 
 #include <QHash>
 #include <QThreadPool>

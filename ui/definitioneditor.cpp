@@ -7,7 +7,7 @@
 #include "shardingdesigner.h"
 
 #include "graph/provisioning.h"
-#include "source/changereader.h"
+#include "source/tablereads.h"
 #include "sync/condition.h"
 #include "sync/mappingadvisor.h"
 #include "sync/routepreview.h"
@@ -31,23 +31,12 @@ struct Samples {
 
 Result<Samples> readSamples(const Database &database, const TableInfo &table, const PasswordLookup &passwords)
 {
-    auto session = PgSession::open(database, passwords);
-    if (!session)
-        return session.error();
-    ChangeQuery query;
-    query.schema = table.schema;
-    query.table = table.name;
-    query.columns = table.columns;
-    query.keyColumns = table.primaryKey();
-    if (query.keyColumns.isEmpty() && !table.columns.isEmpty())
-        query.keyColumns = {table.columns.first().name};
-    query.pageSize = sampleRowCount;
-    auto page = readChanges((*session)->connection(), query);
-    if (!page)
-        return page.error();
+    auto rows = readFirstRows(database, passwords, table, sampleRowCount);
+    if (!rows)
+        return rows.error();
     Samples samples;
     QStringList unreadable;
-    for (const SourceRow &row : std::as_const(page->rows)) {
+    for (const SourceRow &row : std::as_const(*rows)) {
         QHash<QString, QJsonValue> values;
         for (const ColumnInfo &column : table.columns) {
             auto value = toSharePointValue(column, row.values.value(column.name));
@@ -304,12 +293,9 @@ void DefinitionEditor::countRoutes()
     runWithDatabase(
         this, *m_context.secrets, *database,
         [database = *database, table = *table, current](const PasswordLookup &passwords) -> std::pair<Result<RoutePreview>, qint64> {
-            auto session = PgSession::open(database, passwords);
-            if (!session)
-                return {session.error(), 0};
             QElapsedTimer timer;
             timer.start();
-            auto preview = SyncBridge::countRoutes((*session)->connection(), current, table);
+            auto preview = SyncBridge::countRoutes(database, passwords, current, table);
             return {preview, timer.elapsed()};
         },
         [this, counted = routingOf(current)](std::pair<Result<RoutePreview>, qint64> result) {

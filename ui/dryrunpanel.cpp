@@ -107,7 +107,7 @@ void DryRunPanel::startPreview()
 {
     if (!m_context.runs || m_definitionId == 0)
         return;
-    PushOptions options;
+    RunOptions options;
     options.dryRun = true;
     options.sampleRows = 20;
     const Result<void> started = m_context.runs->start(m_definitionId, options);

@@ -142,7 +142,7 @@ void OverviewPage::reload()
 
 void OverviewPage::startRun(qint64 definitionId, bool dryRun)
 {
-    PushOptions options;
+    RunOptions options;
     options.dryRun = dryRun;
     const Result<void> started = m_context.runs->start(definitionId, options);
     if (!started) {

@@ -25,26 +25,6 @@ const CounterField counterFields[] = {
     {QT_TRANSLATE_NOOP("SyncBridge::RunProgressView", "RU spent"), &RunCounters::ruSpent},
 };
 
-QString phaseText(const QString &phase)
-{
-    // The engine's phases are identifiers; people read these.
-    if (phase == QLatin1String("connecting"))
-        return RunProgressView::tr("Connecting…");
-    if (phase == QLatin1String("resolving"))
-        return RunProgressView::tr("Finding the lists…");
-    if (phase == QLatin1String("pushing"))
-        return RunProgressView::tr("Pushing rows");
-    if (phase == QLatin1String("planning"))
-        return RunProgressView::tr("Planning (dry run)");
-    if (phase == QLatin1String("deleting"))
-        return RunProgressView::tr("Removing items of deleted rows");
-    if (phase == QLatin1String("waiting for the SharePoint budget"))
-        return RunProgressView::tr("Waiting for the SharePoint budget");
-    if (phase == QLatin1String("finished"))
-        return RunProgressView::tr("Finished");
-    return phase;
-}
-
 } // namespace
 
 QString humanDuration(qint64 seconds)
@@ -117,7 +97,7 @@ void RunProgressView::showCounters(const RunCounters &counters)
 
 void RunProgressView::setProgress(const RunProgress &progress)
 {
-    m_phase->setText(phaseText(progress.phase));
+    m_phase->setText(runPhaseText(progress.phase));
     if (progress.estimatedRows > 0) {
         // The row count is the planner's estimate: the bar never claims more than 99 % until the end.
         m_bar->setRange(0, 1000);
@@ -127,7 +107,7 @@ void RunProgressView::setProgress(const RunProgress &progress)
     }
     QStringList parts;
     parts << tr("%1 items/s").arg(progress.itemsPerSecond, 0, 'f', 0);
-    if (progress.etaSeconds >= 0 && progress.phase == QLatin1String("pushing"))
+    if (progress.etaSeconds >= 0 && progress.phase == RunPhase::Pushing)
         parts << tr("about %1 left").arg(humanDuration(progress.etaSeconds));
     m_rate->setText(parts.join(QStringLiteral(" · ")));
     showCounters(progress.counters);
@@ -135,7 +115,7 @@ void RunProgressView::setProgress(const RunProgress &progress)
 
 void RunProgressView::setOutcome(const RunOutcome &outcome)
 {
-    m_phase->setText(phaseText(QStringLiteral("finished")));
+    m_phase->setText(runPhaseText(RunPhase::Finished));
     m_bar->setRange(0, 1000);
     m_bar->setValue(1000);
     m_rate->setText(outcome.message);

@@ -323,7 +323,7 @@ int runDefinition(CommandContext &context)
     if (!definition)
         return fail(context, definition.error());
     bool pageOk = false;
-    PushOptions options;
+    RunOptions options;
     options.dryRun = context.parser.isSet(context.options.dryRun);
     options.resetCursor = context.parser.isSet(context.options.resetCursor);
     if (context.parser.isSet(context.options.backfill)) {
@@ -350,7 +350,7 @@ int runDefinition(CommandContext &context)
             return;
         const RunCounters &c = progress.counters;
         context.err << '\r' << QCoreApplication::translate("SyncBridge::Cli", "%1: %2 read, %3 created, %4 updated, %5 moved, %6 unchanged, %7 failed, %8 items/s   ")
-                                   .arg(progress.phase).arg(c.rowsRead).arg(c.created).arg(c.updated).arg(c.moved).arg(c.skipped).arg(c.failed)
+                                   .arg(runPhaseText(progress.phase)).arg(c.rowsRead).arg(c.created).arg(c.updated).arg(c.moved).arg(c.skipped).arg(c.failed)
                                    .arg(progress.itemsPerSecond, 0, 'f', 0);
         context.err.flush();
     });

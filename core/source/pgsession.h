@@ -2,6 +2,7 @@
 
 #include "common/result.h"
 #include "model/connection.h"
+#include "source/passwordlookup.h"
 
 #include <pqxx/connection>
 
@@ -9,9 +10,6 @@
 #include <memory>
 
 namespace SyncBridge {
-
-// Gives the password of an instance (from the SecretStore, on a worker thread).
-using PasswordLookup = std::function<Result<QString>(const DatabaseInstance &)>;
 
 struct FailedAttempt {
     QString instanceName;

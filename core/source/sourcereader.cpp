@@ -1,6 +1,9 @@
 #include "source/sourcereader.h"
 
 #include "common/logging.h"
+#include "source/changereader.h"
+#include "source/introspector.h"
+#include "source/pgsession.h"
 
 #include <QCoreApplication>
 #include <QThread>
@@ -87,6 +90,12 @@ Result<ChangePage> SourceReader::changes(const ChangeQuery &query)
             return page;
         }
     });
+}
+
+Result<QList<TableInfo>> SourceReader::tables()
+{
+    m_stream.reset();   // the connection can run one statement at a time
+    return withFailover<QList<TableInfo>>([&]() { return introspectTables(m_session->connection()); });
 }
 
 Result<QList<SourceRow>> SourceReader::rowsByKey(const ChangeQuery &query, const QList<QStringList> &keys)

@@ -1,12 +1,17 @@
 #pragma once
 
-#include "source/changereader.h"
-#include "source/pgsession.h"
+#include "common/result.h"
+#include "model/connection.h"
+#include "source/passwordlookup.h"
+#include "source/sourcerow.h"
 
 #include <functional>
 #include <memory>
 
 namespace SyncBridge {
+
+class ChangeStream;
+class PgSession;
 
 // Reads one table for a run: pages of changes streamed with COPY, rows by key, and — when an open
 // connection breaks mid-run — a new session on the next instance in failover order, the read
@@ -19,7 +24,8 @@ public:
     static Result<std::unique_ptr<SourceReader>> open(const Database &database, PasswordLookup passwords, FailoverNotice notice);
     ~SourceReader();
 
-    PgSession &session() { return *m_session; }
+    // The tables of the connected instance (introspected on the run's own connection).
+    Result<QList<TableInfo>> tables();
     Result<ChangePage> changes(const ChangeQuery &query);
     Result<QList<SourceRow>> rowsByKey(const ChangeQuery &query, const QList<QStringList> &keys);
 

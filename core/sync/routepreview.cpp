@@ -1,13 +1,9 @@
 #include "sync/routepreview.h"
 
-#include "source/pgsession.h"
 #include "source/quotedidentifier.h"
+#include "source/tablereads.h"
 
 #include <QCoreApplication>
-
-#include <pqxx/prepared_statement>
-#include <pqxx/result>
-#include <pqxx/transaction>
 
 namespace SyncBridge {
 namespace {
@@ -208,29 +204,18 @@ Result<CompiledCondition> routeCountSql(const SyncDefinition &definition, const 
     return statement;
 }
 
-Result<RoutePreview> countRoutes(pqxx::connection &connection, const SyncDefinition &definition, const TableInfo &table)
+namespace {
+
+Result<RoutePreview> previewFrom(const Result<QList<qint64>> &counts, const SyncDefinition &definition)
 {
-    auto statement = routeCountSql(definition, table);
-    if (!statement)
-        return statement.error();
-    std::vector<std::string> parameters;
-    for (const QString &parameter : std::as_const(statement->parameters))
-        parameters.push_back(parameter.toStdString());
-    pqxx::row row;
-    try {
-        pqxx::read_transaction tx(connection);
-        tx.exec("SET LOCAL TIME ZONE 'UTC'");   // date literals mean UTC, as the engine's ISO values do
-        tx.exec("SET LOCAL statement_timeout = '60s'");
-        row = tx.exec_params1(statement->sql.toStdString(), pqxx::prepare::make_dynamic_params(parameters));
-    } catch (const std::exception &e) {
-        return sourceQueryError(e, QCoreApplication::translate("SyncBridge::Routing", "counting the rows per list of %1").arg(table.qualifiedName()));
-    }
+    if (!counts)
+        return counts.error();
     RoutePreview preview;
-    preview.totalRows = row[0].as<qint64>();
+    preview.totalRows = counts->value(0);
     preview.defaultTarget = definition.targetStrategy == TargetStrategy::Single ? definition.targets.value(0).name : definition.sharding.defaultTargetName;
     qint64 routed = 0;
     for (int i = 0; i < definition.sharding.rules.size() && definition.targetStrategy == TargetStrategy::Conditional; ++i) {
-        const qint64 rows = row[i + 1].as<qint64>();
+        const qint64 rows = counts->value(i + 1);
         preview.rowsPerRule << rows;
         preview.rowsPerTarget[definition.sharding.rules.at(i).targetName] += rows;
         routed += rows;
@@ -239,6 +224,30 @@ Result<RoutePreview> countRoutes(pqxx::connection &connection, const SyncDefinit
     if (!preview.defaultTarget.isEmpty())
         preview.rowsPerTarget[preview.defaultTarget] += preview.unmatchedRows;
     return preview;
+}
+
+QString countingWhat(const TableInfo &table)
+{
+    return QCoreApplication::translate("SyncBridge::Routing", "counting the rows per list of %1").arg(table.qualifiedName());
+}
+
+} // namespace
+
+Result<RoutePreview> countRoutes(PgSession &session, const SyncDefinition &definition, const TableInfo &table)
+{
+    auto statement = routeCountSql(definition, table);
+    if (!statement)
+        return statement.error();
+    return previewFrom(readCounts(session, {statement->sql, statement->parameters}, countingWhat(table)), definition);
+}
+
+Result<RoutePreview> countRoutes(const Database &database, const PasswordLookup &passwords, const SyncDefinition &definition,
+                                 const TableInfo &table)
+{
+    auto statement = routeCountSql(definition, table);
+    if (!statement)
+        return statement.error();
+    return previewFrom(readCounts(database, passwords, {statement->sql, statement->parameters}, countingWhat(table)), definition);
 }
 
 } // namespace SyncBridge

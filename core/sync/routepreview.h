@@ -3,14 +3,15 @@
 #include "common/result.h"
 #include "model/catalog.h"
 #include "model/definition.h"
+#include "source/passwordlookup.h"
 #include "sync/condition.h"
 
 #include <QHash>
 #include <QStringList>
 
-#include <pqxx/connection>
-
 namespace SyncBridge {
+
+class PgSession;
 
 // A condition as a SQL boolean expression over the source table, with its values as bound text
 // parameters ($first, $first+1, …) cast to the column's type. It agrees with evaluate(): a NULL
@@ -35,6 +36,10 @@ struct RoutePreview {
 
 // The counting statement (one scan of the table) and its parameters; for tests and explanations.
 Result<CompiledCondition> routeCountSql(const SyncDefinition &definition, const TableInfo &table);
-Result<RoutePreview> countRoutes(pqxx::connection &connection, const SyncDefinition &definition, const TableInfo &table);
+// Counts with one scan of the table, on an open session or on one opened in failover order.
+// Both block: call them on a worker thread.
+Result<RoutePreview> countRoutes(PgSession &session, const SyncDefinition &definition, const TableInfo &table);
+Result<RoutePreview> countRoutes(const Database &database, const PasswordLookup &passwords, const SyncDefinition &definition,
+                                 const TableInfo &table);
 
 } // namespace SyncBridge

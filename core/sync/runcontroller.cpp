@@ -1,8 +1,8 @@
 #include "sync/runcontroller.h"
 
-#include "graph/connectionsettings.h"
-#include "model/connection.h"
+#include "graph/governorregistry.h"
 #include "store/metastore.h"
+#include "sync/push/pushrun.h"
 
 #include <QCoreApplication>
 
@@ -33,13 +33,15 @@ private:
 
 struct RunController::Worker {
     QThread *thread = nullptr;
-    PushRun *run = nullptr;     // lives on `thread`; deleted there once the controller saw it finish
+    SyncJob *run = nullptr;     // lives on `thread`; deleted there once the controller saw it finish
 };
 
-RunController::RunController(std::shared_ptr<MetaStore> store, SecretStore &secrets, QObject *parent)
+RunController::RunController(std::shared_ptr<MetaStore> store, SecretStore &secrets, std::shared_ptr<GovernorRegistry> governors, QObject *parent)
     : QObject(parent)
     , m_store(std::move(store))
     , m_secrets(secrets)
+    , m_governors(governors ? std::move(governors) : std::make_shared<GovernorRegistry>())
+    , m_makeJob([this](qint64 definitionId, const RunOptions &options) { return makePushRun(definitionId, options); })
 {
 }
 
@@ -68,18 +70,20 @@ void RunController::setMassDeleteApproval(MassDeleteQuestion ask)
     m_askMassDelete = std::move(ask);
 }
 
-std::shared_ptr<Governor> RunController::governorFor(const SharePointConnection &connection)
+void RunController::setJobFactory(JobFactory makeJob)
 {
-    QMutexLocker locker(&m_governorsLock);
-    if (auto known = m_governors.constFind(connection.id); known != m_governors.constEnd())
-        return *known;
-    // One governor per tenant connection: concurrent runs share the tenant's budget.
-    auto governor = std::make_shared<Governor>(governorSettingsFor(connection));
-    m_governors.insert(connection.id, governor);
-    return governor;
+    m_makeJob = std::move(makeJob);
 }
 
-Result<void> RunController::start(qint64 definitionId, PushOptions options)
+std::unique_ptr<SyncJob> RunController::makePushRun(qint64 definitionId, const RunOptions &options)
+{
+    // The registry outlives the run: the controller waits for every worker thread before it goes.
+    return std::make_unique<PushRun>(
+        m_store, m_secrets, [governors = m_governors](const SharePointConnection &connection) { return governors->governorFor(connection); },
+        definitionId, options);
+}
+
+Result<void> RunController::start(qint64 definitionId, const RunOptions &options)
 {
     if (m_runs.contains(definitionId))
         return Error(ErrorCode::AlreadyExists,
@@ -87,7 +91,7 @@ Result<void> RunController::start(qint64 definitionId, PushOptions options)
     auto *worker = new Worker;
     worker->thread = new QThread(this);
     worker->thread->setObjectName(QStringLiteral("run-%1").arg(definitionId));
-    worker->run = new PushRun(m_store, m_secrets, [this](const SharePointConnection &connection) { return governorFor(connection); }, definitionId, options);
+    worker->run = m_makeJob(definitionId, options).release();
     worker->run->moveToThread(worker->thread);
     worker->run->setMassDeleteApproval([this, definitionId](const MassDeleteCheck &check) {
         // On the run's thread: ask on the controller's thread, wait here for the answer.
@@ -106,9 +110,9 @@ Result<void> RunController::start(qint64 definitionId, PushOptions options)
         }, Qt::QueuedConnection);
         return approved.get();
     });
-    connect(worker->thread, &QThread::started, worker->run, &PushRun::start);
-    connect(worker->run, &PushRun::progress, this, [this, definitionId](const RunProgress &progress) { emit this->progress(definitionId, progress); });
-    connect(worker->run, &PushRun::finished, this, [this, definitionId](const RunOutcome &outcome) { onFinished(definitionId, outcome); });
+    connect(worker->thread, &QThread::started, worker->run, &SyncJob::start);
+    connect(worker->run, &SyncJob::progress, this, [this, definitionId](const RunProgress &progress) { emit this->progress(definitionId, progress); });
+    connect(worker->run, &SyncJob::finished, this, [this, definitionId](const RunOutcome &outcome) { onFinished(definitionId, outcome); });
     // Runs on the worker thread while the run is destroyed there: its meta-store connection goes too.
     QThread *thread = worker->thread;
     connect(
@@ -127,7 +131,7 @@ Result<void> RunController::start(qint64 definitionId, PushOptions options)
 void RunController::cancel(qint64 definitionId)
 {
     if (Worker *worker = m_runs.value(definitionId))
-        QMetaObject::invokeMethod(worker->run, &PushRun::cancel, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(worker->run, &SyncJob::cancel, Qt::QueuedConnection);
 }
 
 void RunController::onFinished(qint64 definitionId, const RunOutcome &outcome)

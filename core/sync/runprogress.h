@@ -1,17 +1,21 @@
 #pragma once
 
+#include "common/error.h"
 #include "model/enums.h"
 #include "model/runtime.h"
+#include "sync/runphase.h"
 
 #include <QMap>
 #include <QJsonObject>
 #include <QString>
 
+#include <optional>
+
 namespace SyncBridge {
 
 // What a run reports while it goes: one plain struct, rendered in one place (CLI line, UI bar).
 struct RunProgress {
-    QString phase;                  // "connecting", "resolving", "pushing", "finishing"
+    RunPhase phase = RunPhase::Connecting;
     RunCounters counters;
     qint64 planned = 0;
     double itemsPerSecond = 0;
@@ -22,7 +26,8 @@ struct RunProgress {
 struct RunOutcome {
     qint64 runId = 0;
     RunStatus status = RunStatus::Failed;
-    QString message;
+    QString message;                // the run's summary, or what stopped it (for people, translated)
+    std::optional<Error> error;     // why a run FAILED, with its kind and technical detail
     RunCounters counters;
     // Dry runs: planned actions per target list ("Active projects" → {"create": 12, …}) and samples.
     QMap<QString, QMap<QString, qint64>> plan;

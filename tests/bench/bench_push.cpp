@@ -16,6 +16,7 @@
 
 #include "source/changereader.h"
 #include "source/introspector.h"
+#include "source/pgsession.h"
 #include "source/sourcereader.h"
 #include "store/connectionrepository.h"
 #include "store/definitionimporter.h"

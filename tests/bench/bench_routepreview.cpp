@@ -124,7 +124,7 @@ private slots:
         for (int round = 0; round < 5; ++round) {
             QElapsedTimer timer;
             timer.start();
-            auto counted = countRoutes(connection, definition, *projects);
+            auto counted = countRoutes(**session, definition, *projects);
             sqlMs << timer.nsecsElapsed() / 1e6;
             QVERIFY(counted.ok());
             preview = *counted;

@@ -11,7 +11,7 @@
 #include "store/definitionrepository.h"
 #include "store/ledgerrepository.h"
 #include "store/metastore.h"
-#include "sync/pushrun.h"
+#include "sync/push/pushrun.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -92,7 +92,7 @@ protected:
 
     QString sql(const QString &statement) { return m_postgres.query(QStringLiteral("demo"), statement).value(); }
 
-    RunOutcome push(const QString &definition, PushOptions options = {}, std::function<bool(const MassDeleteCheck &)> approveMassDelete = {},
+    RunOutcome push(const QString &definition, RunOptions options = {}, std::function<bool(const MassDeleteCheck &)> approveMassDelete = {},
                     std::function<void(const RunProgress &)> onProgress = {})
     {
         const qint64 id = DefinitionRepository(*m_store).byName(definition)->id;

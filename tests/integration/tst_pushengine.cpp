@@ -121,14 +121,14 @@ private slots:
                            " ALTER TABLE projects ENABLE TRIGGER USER"));
         QCOMPARE(push(QStringLiteral("Backfill")).counters.updated, 0);
 
-        PushOptions wrong;
+        RunOptions wrong;
         wrong.backfillFields = {QStringLiteral("no_such_field")};
         const RunOutcome refused = push(QStringLiteral("Backfill"), wrong);
         QCOMPARE(refused.status, RunStatus::Failed);
         QVERIFY2(refused.message.contains(QStringLiteral("'no_such_field' is not a field this definition pushes")) && refused.message.contains(QStringLiteral("manager_email")),
                  qPrintable(refused.message));
 
-        PushOptions backfill;
+        RunOptions backfill;
         backfill.backfillFields = {QStringLiteral("manager_email")};
         const RunOutcome outcome = push(QStringLiteral("Backfill"), backfill);
         QVERIFY2(outcome.status == RunStatus::Succeeded, qPrintable(outcome.message));
@@ -161,7 +161,7 @@ private slots:
         // delete "P Large" while the run is writing its first pages
         bool deleted = false;
         const RunOutcome outcome = push(QStringLiteral("Projects"), pushOptions(100), {}, [&](const RunProgress &progress) {
-            if (!deleted && progress.phase == QLatin1String("pushing") && progress.counters.updated > 0) {
+            if (!deleted && progress.phase == RunPhase::Pushing && progress.counters.updated > 0) {
                 deleted = true;
                 QCOMPARE(m_emulator.graph("DELETE", QStringLiteral("/sites/%1/lists/%2").arg(m_emulator.pmoSiteId(), listId(QStringLiteral("P Large")))).status, 204);
             }

@@ -112,12 +112,12 @@ private slots:
         QVERIFY(ConnectionRepository(*m_store).saveDatabase(database).ok());
         addDefinition(QStringLiteral("Failover"), QStringLiteral("HA "), QStringLiteral("Demo HA"));
 
-        PushOptions options;
+        RunOptions options;
         options.pageSize = 200;
         options.streamWindowRows = 200;   // every page asks the server, so the stop is noticed at once
         qint64 createdAtStop = -1;
         const RunOutcome outcome = push(QStringLiteral("Failover"), options, {}, [&](const RunProgress &progress) {
-            if (createdAtStop < 0 && progress.phase == QLatin1String("pushing") && progress.counters.created >= 1000) {
+            if (createdAtStop < 0 && progress.phase == RunPhase::Pushing && progress.counters.created >= 1000) {
                 createdAtStop = progress.counters.created;
                 QVERIFY(primary.stop().ok());
             }
@@ -142,7 +142,7 @@ private slots:
         QCOMPARE(m_emulator.admin("POST", QStringLiteral("/stats/reset")).status, 204);
         bool expired = false;
         const RunOutcome outcome = push(QStringLiteral("Token"), pushOptions(200), {}, [&](const RunProgress &progress) {
-            if (!expired && progress.phase == QLatin1String("pushing") && progress.counters.created >= 1000) {
+            if (!expired && progress.phase == RunPhase::Pushing && progress.counters.created >= 1000) {
                 expired = true;
                 QCOMPARE(m_emulator.admin("POST", QStringLiteral("/tokens/expire")).status, 204);
             }

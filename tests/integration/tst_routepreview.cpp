@@ -34,7 +34,7 @@ class TestRoutePreview : public PushTestBase
     void compareWithDryRun()
     {
         const SyncDefinition definition = routesDefinition();
-        const auto preview = countRoutes(m_session->connection(), definition, m_projects);
+        const auto preview = countRoutes(*m_session, definition, m_projects);
         QVERIFY2(preview.ok(), qPrintable(preview ? QString() : preview.error().message()));
         QCOMPARE(preview->totalRows, 5000);
         const RunOutcome planned = push(QStringLiteral("Routes"), pushOptions(1000, Test::dryRun));
@@ -77,7 +77,7 @@ private slots:
     void demoRulesCountAsTheEngineRoutes()
     {
         compareWithDryRun();
-        const auto preview = countRoutes(m_session->connection(), routesDefinition(), m_projects);
+        const auto preview = countRoutes(*m_session, routesDefinition(), m_projects);
         QCOMPARE(preview->rowsPerRule.size(), 2);
         QCOMPARE(preview->rowsPerRule.at(0), sql(QStringLiteral("SELECT count(*) FROM projects WHERE budget_amount >= 4000000")).toLongLong());
     }
@@ -114,7 +114,7 @@ private slots:
         QVERIFY(refusal(QStringLiteral("status == 'Active'")).isEmpty());
 
         setRules({{QStringLiteral("status == 'Active'"), QStringLiteral("Active")}, {QStringLiteral("start_date > 3"), QStringLiteral("Large")}}, {});
-        const auto preview = countRoutes(m_session->connection(), routesDefinition(), m_projects);
+        const auto preview = countRoutes(*m_session, routesDefinition(), m_projects);
         QVERIFY(!preview.ok());
         QVERIFY2(preview.error().message().startsWith(QStringLiteral("Rule 2: 'start_date' holds dates")), qPrintable(preview.error().message()));
     }
@@ -126,7 +126,7 @@ private slots:
         QVERIFY(statement.ok());
         QVERIFY(!statement->sql.contains(QStringLiteral("DROP")));
         QCOMPARE(statement->parameters, QStringList{QStringLiteral("x'); DROP TABLE projects; --")});
-        const auto preview = countRoutes(m_session->connection(), routesDefinition(), m_projects);
+        const auto preview = countRoutes(*m_session, routesDefinition(), m_projects);
         QVERIFY(preview.ok());
         QCOMPARE(preview->rowsPerTarget.value(QStringLiteral("Other")), 5000);
         QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM projects")), QStringLiteral("5000"));

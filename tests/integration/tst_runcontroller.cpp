@@ -11,6 +11,8 @@
 #include "store/definitionrepository.h"
 #include "store/metastore.h"
 #include "store/runrepository.h"
+#include "graph/governor.h"
+#include "graph/governorregistry.h"
 #include "sync/runcontroller.h"
 
 #include <QEventLoop>
@@ -55,6 +57,29 @@ QJsonObject budgetedDefinitionJson()
     definition.insert(QStringLiteral("targets"), QJsonArray{target});
     return definition;
 }
+
+// A job that only reports: the controller's side of the run seam, without a database or SharePoint.
+class ScriptedJob : public SyncJob
+{
+public:
+    void start() override
+    {
+        RunProgress progress;
+        progress.phase = RunPhase::Resolving;
+        emit this->progress(progress);
+        QTimer::singleShot(0, this, [this]() {
+            RunOutcome outcome;
+            outcome.status = m_cancelled ? RunStatus::Cancelled : RunStatus::Succeeded;
+            outcome.message = QStringLiteral("scripted");
+            emit finished(outcome);
+        });
+    }
+    void cancel() override { m_cancelled = true; }
+    void setMassDeleteApproval(MassDeleteApproval) override {}
+
+private:
+    bool m_cancelled = false;
+};
 
 } // namespace
 
@@ -166,17 +191,17 @@ private slots:
     {
         RunController controller(m_store, m_secrets);
         const qint64 id = definitionId(QStringLiteral("Budgeted"));
-        QStringList phases;
+        QList<RunPhase> phases;
         connect(&controller, &RunController::progress, this, [&](qint64, const RunProgress &progress) {
             phases << progress.phase;
-            if (progress.phase == QLatin1String("waiting for the SharePoint budget"))
+            if (progress.phase == RunPhase::WaitingForBudget)
                 controller.cancel(id);
         });
         QVERIFY(controller.start(id, pushOptions(20)).ok());   // pages of 20: some commit before the budget runs out
         const RunOutcome outcome = waitForRun(controller, id);
         QCOMPARE(outcome.status, RunStatus::Cancelled);
         QVERIFY2(outcome.message.contains(QStringLiteral("budget")), qPrintable(outcome.message));
-        QVERIFY(phases.contains(QStringLiteral("waiting for the SharePoint budget")));
+        QVERIFY(phases.contains(RunPhase::WaitingForBudget));
         QVERIFY(outcome.counters.created > 0);
         QVERIFY(outcome.counters.created < 200);
         const auto events = RunRepository(*m_store).events(outcome.runId);
@@ -210,6 +235,69 @@ private slots:
         QCOMPARE(outcome.counters.deleted, 10);
         QCOMPARE(m_emulator.itemCount(QStringLiteral("Scanned")), 10);
     }
+    void runsSpendTheBudgetOfTheRegistryTheyAreGiven()
+    {
+        // The GUI hands the same registry to its Catalog page: what a run spends is the tenant's.
+        auto governors = std::make_shared<GovernorRegistry>();
+        RunController controller(m_store, m_secrets, governors);
+        QCOMPARE(&controller.governors(), governors.get());
+        const qint64 id = definitionId(QStringLiteral("Threaded"));
+        QVERIFY(m_postgres.query(QStringLiteral("demo"), QStringLiteral("UPDATE projects SET name = name || ' (budget)' WHERE id <= 5")).ok());
+        QVERIFY(controller.start(id).ok());
+        const RunOutcome outcome = waitForRun(controller, id);
+        QCOMPARE(outcome.status, RunStatus::Succeeded);
+        QCOMPARE(outcome.counters.updated, 5);
+        const qint64 spent = governors->governorFor(m_demo.sharePointConnection())->view().spentToday;
+        QVERIFY(spent > 0);
+        QCOMPARE(spent, outcome.counters.ruSpent);
+    }
+
+    void aFailedRunCarriesItsErrorWithItsKind()
+    {
+        QVERIFY(m_postgres.query(QStringLiteral("demo"), QStringLiteral("CREATE TABLE dropped_projects (LIKE projects INCLUDING ALL)")).ok());
+        const QJsonObject document{{QStringLiteral("definitions"),
+                                    QJsonArray{definitionJson(QStringLiteral("Dropped"), QStringLiteral("dropped_projects"), QStringLiteral("UPDATED_AT"))}}};
+        auto imported = importDefinitions(*m_store, QJsonDocument(document).toJson());
+        QVERIFY(imported.ok() && imported->ok());
+        QVERIFY(m_postgres.query(QStringLiteral("demo"), QStringLiteral("DROP TABLE dropped_projects")).ok());
+
+        RunController controller(m_store, m_secrets);
+        const qint64 id = definitionId(QStringLiteral("Dropped"));
+        QVERIFY(controller.start(id).ok());
+        const RunOutcome outcome = waitForRun(controller, id);
+        QCOMPARE(outcome.status, RunStatus::Failed);
+        QVERIFY(outcome.error.has_value());
+        QCOMPARE(outcome.error->code(), ErrorCode::NotFound);
+        QCOMPARE(outcome.message, outcome.error->message());
+        QVERIFY2(outcome.message.contains(QStringLiteral("dropped_projects")), qPrintable(outcome.message));
+        const auto events = RunRepository(*m_store).events(outcome.runId);
+        QVERIFY(std::any_of(events->cbegin(), events->cend(), [](const RunEvent &event) {
+            return event.type == QLatin1String("run-finished") && event.payload.value(QStringLiteral("error")).toString() == QLatin1String("not-found");
+        }));
+    }
+
+    void anyJobPlugsIntoTheController()
+    {
+        // Pull and CDC runs plug in beside push: the controller drives whatever job it is given.
+        RunController controller(m_store, m_secrets);
+        QList<qint64> made;
+        controller.setJobFactory([&](qint64 definitionId, const RunOptions &) {
+            made << definitionId;
+            return std::make_unique<ScriptedJob>();
+        });
+        QList<RunPhase> phases;
+        connect(&controller, &RunController::progress, this, [&](qint64, const RunProgress &progress) { phases << progress.phase; });
+        QVERIFY(controller.start(42).ok());
+        QVERIFY(controller.isRunning(42));
+        QVERIFY(!controller.start(42).ok());   // one run per definition still holds
+        const RunOutcome outcome = waitForRun(controller, 42);
+        QCOMPARE(made, QList<qint64>{42});
+        QCOMPARE(phases, QList<RunPhase>{RunPhase::Resolving});
+        QCOMPARE(outcome.status, RunStatus::Succeeded);
+        QCOMPARE(outcome.message, QStringLiteral("scripted"));
+        QVERIFY(!controller.isRunning(42));
+    }
+
     void aLongPauseSharePointAsksForIsReported()
     {
         // The service's own daily limit: the emulator refuses with a Retry-After until its day ends.
@@ -218,7 +306,7 @@ private slots:
         const qint64 id = definitionId(QStringLiteral("Threaded"));
         QVERIFY(m_postgres.query(QStringLiteral("demo"), QStringLiteral("UPDATE projects SET name = name || ' (paused)' WHERE id <= 3")).ok());
         connect(&controller, &RunController::progress, this, [&](qint64, const RunProgress &progress) {
-            if (progress.phase == QLatin1String("waiting for the SharePoint budget"))
+            if (progress.phase == RunPhase::WaitingForBudget)
                 controller.cancel(id);
         });
         QVERIFY(controller.start(id).ok());

@@ -1,18 +1,18 @@
 #pragma once
 
-#include "sync/pushrun.h"
+#include "sync/push/pushrun.h"
 
 namespace SyncBridge::Test {
 
-// PushOptions for a test run, named instead of positional.
+// RunOptions for a test run, named instead of positional.
 struct RunKind {
     bool dryRun = false;
     bool resetCursor = false;
 };
 
-inline PushOptions pushOptions(int pageSize, RunKind kind = {}, int sampleRows = 0)
+inline RunOptions pushOptions(int pageSize, RunKind kind = {}, int sampleRows = 0)
 {
-    PushOptions options;
+    RunOptions options;
     options.pageSize = pageSize;
     options.dryRun = kind.dryRun;
     options.resetCursor = kind.resetCursor;

@@ -1,6 +1,6 @@
 // PushRun, part 5: backfill — chosen fields re-sent to every synced item, nothing else touched.
-#include "sync/pushrun.h"
-#include "sync/pushrunpage.h"
+#include "sync/push/pushrun.h"
+#include "sync/push/rowbatch.h"
 
 #include <QCoreApplication>
 

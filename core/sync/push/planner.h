@@ -5,7 +5,7 @@
 #include "model/connection.h"
 #include "model/definition.h"
 #include "model/runtime.h"
-#include "source/changereader.h"
+#include "source/sourcerow.h"
 #include "sync/condition.h"
 #include "sync/identity.h"
 

@@ -1,12 +1,12 @@
 #pragma once
 
 #include "common/clock.h"
-#include "sync/pushplanner.h"
-#include "sync/runprogress.h"
+#include "sync/push/planner.h"
+#include "sync/runphase.h"
+#include "sync/syncjob.h"
 
 #include <QHash>
 #include <QSet>
-#include <QObject>
 
 #include <functional>
 #include <memory>
@@ -26,31 +26,14 @@ struct SharePointConnection;
 class SecretStore;
 struct ItemOperation;
 
-struct PushOptions {
-    bool dryRun = false;
-    bool resetCursor = false;       // full re-sync: updates instead of duplicates, thanks to the ledger
-    int pageSize = 500;
-    int sampleRows = 5;
-    int streamWindowRows = 20000;   // rows per COPY statement, so per source transaction
-    // Re-push only these mapped fields (source or SharePoint names) to every synced item; the
-    // cursor stays where it is and nothing is created, moved or deleted.
-    QStringList backfillFields;
-};
-
-// What the delete circuit breaker asks before a run deletes more than the definition's share of a
-// list's items (rows gone from the source under FULL_SCAN with the DELETE policy).
-struct MassDeleteCheck {
-    QString listName;
-    qint64 deletions = 0;
-    qint64 items = 0;               // the list's synced items before the deletions
-    double limit = 0.2;             // the definition's maxShare
-};
-
 // One push run of one definition (database → SharePoint), on the calling thread's event loop: the
-// database side is synchronous and short (a page at a time), the Graph side asynchronous. The cursor
-// advances only to the end of a page whose every row succeeded or sits in the retry queue; creates
-// are recorded as pending before they are sent and resolved through SyncBridgeKey after a crash.
-class PushRun : public QObject
+// database side is synchronous and short (a page at a time), the Graph side asynchronous. The steps
+// are the RunPhase values in pushSteps order (pushrun.cpp); each ends by calling nextStep(), or
+// fail()/finish() to stop. The cursor advances only to the end of a page whose every row succeeded
+// or sits in the retry queue; creates are recorded as pending before they are sent and resolved
+// through SyncBridgeKey after a crash. The steps live in one file each: recovery.cpp, write.cpp,
+// deletes.cpp, backfill.cpp.
+class PushRun : public SyncJob
 {
     Q_OBJECT
 
@@ -59,45 +42,53 @@ public:
     using GovernorSource = std::function<std::shared_ptr<Governor>(const SharePointConnection &connection)>;
 
     PushRun(std::shared_ptr<MetaStore> store, SecretStore &secrets, std::shared_ptr<Governor> governor, qint64 definitionId,
-            PushOptions options = {}, const Clock &clock = Clock::system(), QObject *parent = nullptr);
+            RunOptions options = {}, const Clock &clock = Clock::system(), QObject *parent = nullptr);
     // The governor is chosen once the run has read its definition (on the run's thread).
     PushRun(std::shared_ptr<MetaStore> store, SecretStore &secrets, GovernorSource governors, qint64 definitionId,
-            PushOptions options = {}, const Clock &clock = Clock::system(), QObject *parent = nullptr);
+            RunOptions options = {}, const Clock &clock = Clock::system(), QObject *parent = nullptr);
     ~PushRun() override;
 
-    void start();
-    // Finishes what is in flight, commits it, and stops.
-    void cancel() { m_cancelled = true; }
-    // The circuit breaker's question; without an answer (or on false) the deletions are held back
-    // and the run ends PARTIALLY_FAILED. Called on the run's thread; it must not open a dialog there.
-    void setMassDeleteApproval(std::function<bool(const MassDeleteCheck &)> approve) { m_approveMassDelete = std::move(approve); }
-
-signals:
-    void progress(const SyncBridge::RunProgress &progress);
-    void finished(const SyncBridge::RunOutcome &outcome);
+    void start() override;
+    void cancel() override { m_cancelled = true; }
+    void setMassDeleteApproval(MassDeleteApproval approve) override { m_approveMassDelete = std::move(approve); }
 
 private:
-    struct Page;
+    struct RowBatch;
+    // The steps in order; runStep() enters one, nextStep() the one after it.
+    QList<RunPhase> steps() const;
+    void runStep(RunPhase step);
+    void nextStep();
+    void completed();
+
+    // Connecting
     Result<void> prepare();
+    // Resolving
     void resolveTargets(int index);
+    // Recovering
     void resolvePending();
-    void removeTwins(std::function<void()> then);
+    // Retrying
+    void processRetries();
+    // Pushing (Planning in a dry run)
+    void readNextPage();
+    void process(std::shared_ptr<RowBatch> batch);
+    void writeBatch(std::shared_ptr<RowBatch> batch);
+    Result<void> commitBatch(const RowBatch &batch);
+    void continueAfter(const RowBatch &batch);
+    // CheckingDuplicates
+    void removeTwins();
     QList<ItemOperation> twinsIn(const QString &listId, const QJsonArray &items) const;
-    void deleteVanishedRows(std::function<void()> then);
-    void deleteNextChunk(std::shared_ptr<QStringList> lists, const QString &afterHash, std::function<void()> then);
-    void planDeletes(std::function<void()> then);
+    // Deleting
+    void deleteVanishedRows();
+    void deleteNextChunk(std::shared_ptr<QStringList> lists, const QString &afterHash);
+    void planDeletes();
     bool tracksCursor() const { return !m_options.dryRun && m_options.backfillFields.isEmpty(); }
     Result<void> resolveBackfill();
     void restrictToBackfill(PlannedRow &plan) const;
     QString listNameOf(const QString &listId) const;
-    void processRetries();
-    void readNextPage();
-    void process(std::shared_ptr<Page> page);
-    void writePage(std::shared_ptr<Page> page);
-    Result<void> commitPage(const Page &page);
-    void finish(RunStatus status, const QString &message);
+    void fail(const Error &error);
+    void finish(RunStatus status, const QString &message = {}, const std::optional<Error> &error = std::nullopt);
     void event(EventSeverity severity, const QString &type, const QString &message, const QJsonObject &payload = {});
-    void report(const QString &phase);
+    void report(RunPhase phase);
     void watchBudget();
     qint64 ruSpentByThisRun() const;
 
@@ -107,10 +98,11 @@ private:
     std::shared_ptr<Governor> m_governor;
     qint64 m_ruAtStart = 0;
     qint64 m_definitionId;
-    PushOptions m_options;
+    RunOptions m_options;
     const Clock &m_clock;
     bool m_cancelled = false;
     bool m_done = false;
+    RunPhase m_step = RunPhase::Connecting;
 
     SyncDefinition m_definition;
     TableInfo m_table;
@@ -125,7 +117,7 @@ private:
     RunOutcome m_outcome;
     qint64 m_startedMs = 0;
     QHash<QString, int> m_firstCreatedId;   // list id → smallest item id created in this run
-    std::function<bool(const MassDeleteCheck &)> m_approveMassDelete;
+    MassDeleteApproval m_approveMassDelete;
     qint64 m_scanMark = 0;                  // FULL_SCAN: when the current scan started (ms since epoch)
     bool m_scanReachedEnd = false;
     bool m_deletesHeldBack = false;

@@ -1,5 +1,5 @@
-#include "sync/pushrun.h"
-#include "sync/pushrunpage.h"
+#include "sync/push/pushrun.h"
+#include "sync/push/rowbatch.h"
 
 #include "common/logging.h"
 #include "graph/batchwriter.h"
@@ -9,7 +9,6 @@
 #include "graph/graphclient.h"
 #include "graph/provisioning.h"
 #include "secrets/secretstore.h"
-#include "source/introspector.h"
 #include "source/sourcereader.h"
 #include "store/connectionrepository.h"
 #include "store/definitionrepository.h"
@@ -28,17 +27,25 @@ namespace SyncBridge {
 
 namespace {
 constexpr qint64 longPauseMs = 60 * 1000;   // a Retry-After this long is worth telling the user about
+
+// The steps of each kind of push run, in order (docs/sync-engine.md walks through them).
+const QList<RunPhase> pushSteps = {RunPhase::Connecting, RunPhase::Resolving,          RunPhase::Recovering, RunPhase::Retrying,
+                                   RunPhase::Pushing,    RunPhase::CheckingDuplicates, RunPhase::Deleting};
+// A dry run plans every row and the deletes a real run would make, and writes nothing.
+const QList<RunPhase> dryRunSteps = {RunPhase::Connecting, RunPhase::Resolving, RunPhase::Planning, RunPhase::Deleting};
+// A backfill re-pushes chosen fields of synced items: nothing is created, retried, moved or deleted.
+const QList<RunPhase> backfillSteps = {RunPhase::Connecting, RunPhase::Resolving, RunPhase::Recovering, RunPhase::Pushing};
 } // namespace
 
 PushRun::PushRun(std::shared_ptr<MetaStore> store, SecretStore &secrets, std::shared_ptr<Governor> governor, qint64 definitionId,
-                 PushOptions options, const Clock &clock, QObject *parent)
+                 RunOptions options, const Clock &clock, QObject *parent)
     : PushRun(std::move(store), secrets, [governor](const SharePointConnection &) { return governor; }, definitionId, options, clock, parent)
 {
 }
 
 PushRun::PushRun(std::shared_ptr<MetaStore> store, SecretStore &secrets, GovernorSource governors, qint64 definitionId,
-                 PushOptions options, const Clock &clock, QObject *parent)
-    : QObject(parent)
+                 RunOptions options, const Clock &clock, QObject *parent)
+    : SyncJob(parent)
     , m_store(std::move(store))
     , m_secrets(secrets)
     , m_governors(std::move(governors))
@@ -65,9 +72,9 @@ void PushRun::event(EventSeverity severity, const QString &type, const QString &
         qCWarning(lcSync).noquote() << "cannot record event:" << added.error().toString();
 }
 
-void PushRun::report(const QString &phase)
+void PushRun::report(RunPhase phase)
 {
-    qCDebug(lcSync).noquote() << "phase" << phase << "at" << (m_clock.nowUtc().toMSecsSinceEpoch() - m_startedMs) << "ms";
+    qCDebug(lcSync).noquote() << "phase" << runPhaseId(phase) << "at" << (m_clock.nowUtc().toMSecsSinceEpoch() - m_startedMs) << "ms";
     RunProgress progress;
     progress.phase = phase;
     progress.counters = m_run.counters;
@@ -109,7 +116,7 @@ void PushRun::watchBudget()
               view.dailyRenewsInMs > 0
                   ? QCoreApplication::translate("SyncBridge::Sync", "The tenant's daily SharePoint budget is spent; the run waits until it renews at %1 UTC (or cancel it).").arg(resumes)
                   : QCoreApplication::translate("SyncBridge::Sync", "SharePoint asked the run to pause (throttling, possibly its daily limit); the run waits until %1 UTC (or cancel it).").arg(resumes));
-        report(QStringLiteral("waiting for the SharePoint budget"));
+        report(RunPhase::WaitingForBudget);
     }
     m_waitingForBudget = waitMs > 0;
 }
@@ -121,13 +128,73 @@ void PushRun::start()
     connect(m_budgetWatch, &QTimer::timeout, this, &PushRun::watchBudget);
     m_budgetWatch->start();
     m_startedMs = m_clock.nowUtc().toMSecsSinceEpoch();
-    report(QStringLiteral("connecting"));
-    const Result<void> prepared = prepare();
-    if (!prepared) {
-        finish(RunStatus::Failed, prepared.error().message());
+    runStep(steps().constFirst());
+}
+
+QList<RunPhase> PushRun::steps() const
+{
+    if (m_options.dryRun)
+        return dryRunSteps;
+    return m_options.backfillFields.isEmpty() ? pushSteps : backfillSteps;
+}
+
+void PushRun::runStep(RunPhase step)
+{
+    m_step = step;
+    switch (step) {
+    case RunPhase::Connecting:
+        report(step);
+        if (const Result<void> prepared = prepare(); !prepared) {
+            fail(prepared.error());
+            return;
+        }
+        nextStep();
         return;
+    case RunPhase::Resolving:
+        resolveTargets(0);
+        return;
+    case RunPhase::Recovering:
+        resolvePending();
+        return;
+    case RunPhase::Retrying:
+        processRetries();
+        return;
+    case RunPhase::Pushing:
+    case RunPhase::Planning:
+        readNextPage();
+        return;
+    case RunPhase::CheckingDuplicates:
+        removeTwins();
+        return;
+    case RunPhase::Deleting:
+        if (m_options.dryRun)
+            planDeletes();
+        else
+            deleteVanishedRows();
+        return;
+    case RunPhase::WaitingForBudget:
+    case RunPhase::Finished:
+        break;
     }
-    resolveTargets(0);
+    Q_ASSERT_X(false, "PushRun::runStep", "not a step");
+}
+
+void PushRun::nextStep()
+{
+    if (m_done)
+        return;
+    const QList<RunPhase> order = steps();
+    const qsizetype next = order.indexOf(m_step) + 1;
+    if (next < order.size())
+        runStep(order.at(next));
+    else
+        completed();
+}
+
+void PushRun::completed()
+{
+    const bool partly = !m_options.dryRun && (m_run.counters.failed > 0 || m_deletesHeldBack);
+    finish(partly ? RunStatus::PartiallyFailed : RunStatus::Succeeded);
 }
 
 Result<void> PushRun::prepare()
@@ -170,7 +237,7 @@ Result<void> PushRun::prepare()
         return source.error();
     m_source = std::move(*source);
     m_source->setStreamWindow(m_options.streamWindowRows);
-    auto tables = introspectTables(m_source->session().connection());
+    auto tables = m_source->tables();
     if (!tables)
         return tables.error();
     const auto table = std::find_if(tables->cbegin(), tables->cend(), [&](const TableInfo &t) {
@@ -198,10 +265,10 @@ Result<void> PushRun::prepare()
 void PushRun::resolveTargets(int index)
 {
     if (index == 0) {
-        report(QStringLiteral("resolving"));
+        report(RunPhase::Resolving);
         Discovery::site(*m_graph, m_definition.targets.first().site, [this](Result<SharePointSite> site) {
             if (!site) {
-                finish(RunStatus::Failed, site.error().message());
+                fail(site.error());
                 return;
             }
             m_siteId = site->graphId;
@@ -213,7 +280,7 @@ void PushRun::resolveTargets(int index)
     if (index > m_definition.targets.size()) {
         auto context = PlanContext::make(m_definition, m_table, m_targets);
         if (!context) {
-            finish(RunStatus::Failed, context.error().message());
+            fail(context.error());
             return;
         }
         m_context = *context;
@@ -222,7 +289,7 @@ void PushRun::resolveTargets(int index)
             if (!saved)
                 qCWarning(lcSync).noquote() << "cannot remember list ids:" << saved.error().toString();
         }
-        resolvePending();
+        nextStep();
         return;
     }
     SyncTarget &target = m_definition.targets[index - 1];
@@ -246,7 +313,7 @@ void PushRun::resolveTargets(int index)
         }
         Discovery::columns(*m_graph, m_siteId, listId, [this, index, resolved](Result<QList<SharePointColumn>> columns) mutable {
             if (!columns) {
-                finish(RunStatus::Failed, columns.error().message());
+                fail(columns.error());
                 return;
             }
             for (const SharePointColumn &column : std::as_const(*columns))
@@ -264,13 +331,14 @@ void PushRun::resolveTargets(int index)
             return;
         }
         if (found.status != 404) {
-            finish(RunStatus::Failed, describeGraphFailure(found, QCoreApplication::translate("SyncBridge::Sync", "The list '%1'").arg(target.listName)).message());
+            fail(describeGraphFailure(found, QCoreApplication::translate("SyncBridge::Sync", "The list '%1'").arg(target.listName)));
             return;
         }
         if (!target.listGraphId.isEmpty()) {
             // This definition wrote to the list before: recreating it silently would hide lost data.
-            finish(RunStatus::Failed, QCoreApplication::translate("SyncBridge::Sync", "The list '%1' was deleted or renamed in SharePoint. Restore it, or remove "
-                                                                                       "its id from the definition to create a new list.").arg(target.listName));
+            fail(Error(ErrorCode::NotFound, QCoreApplication::translate("SyncBridge::Sync", "The list '%1' was deleted or renamed in SharePoint. Restore it, or remove "
+                                                                                             "its id from the definition to create a new list.").arg(target.listName),
+                       QStringLiteral("list id %1").arg(target.listGraphId)));
             return;
         }
         if (m_options.dryRun) {
@@ -279,7 +347,7 @@ void PushRun::resolveTargets(int index)
         }
         provisionList(*m_graph, m_siteId, planList(m_table, target.listName), [this, withList, target](Result<ProvisioningReport> report) {
             if (!report) {
-                finish(RunStatus::Failed, report.error().message());
+                fail(report.error());
                 return;
             }
             event(EventSeverity::Info, QStringLiteral("list-provisioned"),
@@ -291,19 +359,16 @@ void PushRun::resolveTargets(int index)
 
 void PushRun::processRetries()
 {
-    if (!tracksCursor()) {
-        readNextPage();
-        return;
-    }
     auto due = LedgerRepository(*m_store).dueRetries(m_definitionId, m_clock.nowUtc());
     if (!due) {
-        finish(RunStatus::Failed, due.error().message());
+        fail(due.error());
         return;
     }
     if (due->isEmpty()) {
-        readNextPage();
+        nextStep();
         return;
     }
+    report(RunPhase::Retrying);
     QList<QStringList> keys;
     for (const RetryItem &item : std::as_const(*due))
         keys << keyValuesFromIdentity(item.identityText);
@@ -313,21 +378,21 @@ void PushRun::processRetries()
     m_query.keyColumns = m_context.keyColumns;
     auto rows = m_source->rowsByKey(m_query, keys);
     if (!rows) {
-        finish(RunStatus::Failed, rows.error().toString());
+        fail(rows.error());
         return;
     }
-    auto page = std::make_shared<Page>();
-    page->rows = *rows;
-    page->retries = true;
+    auto batch = std::make_shared<RowBatch>();
+    batch->rows = *rows;
+    batch->retries = true;
     QSet<QString> present;
-    for (const SourceRow &row : std::as_const(page->rows))
+    for (const SourceRow &row : std::as_const(batch->rows))
         present.insert(identityOf(m_context, row).hash);
     for (const RetryItem &item : std::as_const(*due)) {
         if (!present.contains(item.identityHash))
-            page->recovered << item.identityHash;   // the row is gone: nothing left to retry
+            batch->recovered << item.identityHash;   // the row is gone: nothing left to retry
     }
     event(EventSeverity::Info, QStringLiteral("retrying"), QCoreApplication::translate("SyncBridge::Sync", "Retrying %n row(s) that failed before.", nullptr, int(due->size())));
-    process(page);
+    process(batch);
 }
 
 void PushRun::readNextPage()
@@ -352,7 +417,7 @@ void PushRun::readNextPage()
     } else {
         auto cursor = LedgerRepository(*m_store).cursor(m_definitionId, QStringLiteral("push"));
         if (!cursor) {
-            finish(RunStatus::Failed, cursor.error().message());
+            fail(cursor.error());
             return;
         }
         if (cursor->has_value() && !(*cursor)->lastKey.isEmpty()) {
@@ -369,47 +434,37 @@ void PushRun::readNextPage()
     }
     auto read = m_source->changes(m_query);
     if (!read) {
-        finish(RunStatus::Failed, read.error().toString());
+        fail(read.error());
         return;
     }
     if (read->rows.isEmpty()) {
-        const auto done = [this]() {
-            const bool partly = !m_options.dryRun && (m_run.counters.failed > 0 || m_deletesHeldBack);
-            finish(partly ? RunStatus::PartiallyFailed : RunStatus::Succeeded, {});
-        };
-        if (m_options.dryRun) {
-            planDeletes(done);
-        } else if (!tracksCursor()) {
-            done();
-        } else {
-            m_scanReachedEnd = true;
-            removeTwins([this, done]() { deleteVanishedRows(done); });
-        }
+        m_scanReachedEnd = tracksCursor();
+        nextStep();
         return;
     }
-    auto page = std::make_shared<Page>();
-    page->rows = read->rows;
-    page->more = read->more;
-    page->last = read->rows.last();
-    m_lastRead = page->last;
-    process(page);
+    auto batch = std::make_shared<RowBatch>();
+    batch->rows = read->rows;
+    batch->more = read->more;
+    batch->last = read->rows.last();
+    m_lastRead = batch->last;
+    process(batch);
 }
 
-void PushRun::process(std::shared_ptr<Page> page)
+void PushRun::process(std::shared_ptr<RowBatch> batch)
 {
     QStringList hashes;
-    for (const SourceRow &row : std::as_const(page->rows))
+    for (const SourceRow &row : std::as_const(batch->rows))
         hashes << identityOf(m_context, row).hash;
     if (m_definition.cursorStrategy == CursorStrategy::FullScan)
-        page->seen = hashes;
+        batch->seen = hashes;
     auto ledger = LedgerRepository(*m_store).lookup(m_definitionId, hashes);
     if (!ledger) {
-        finish(RunStatus::Failed, ledger.error().message());
+        fail(ledger.error());
         return;
     }
-    if (!page->retries)
-        m_run.counters.rowsRead += page->rows.size();
-    for (const SourceRow &row : std::as_const(page->rows)) {
+    if (!batch->retries)
+        m_run.counters.rowsRead += batch->rows.size();
+    for (const SourceRow &row : std::as_const(batch->rows)) {
         PlannedRow plan = planRow(m_context, row, *ledger);
         if (!m_backfillColumns.isEmpty())
             restrictToBackfill(plan);
@@ -421,23 +476,37 @@ void PushRun::process(std::shared_ptr<Page> page)
                                                  {QStringLiteral("list"), list}, {QStringLiteral("fields"), plan.fields},
                                                  {QStringLiteral("error"), plan.error}};
         }
-        page->plans << plan;
+        batch->plans << plan;
     }
     if (m_options.dryRun) {
-        for (const PlannedRow &plan : std::as_const(page->plans)) {
+        for (const PlannedRow &plan : std::as_const(batch->plans)) {
             if (plan.action == PlannedRow::Action::Skip || plan.action == PlannedRow::Action::Unrouted)
                 ++m_run.counters.skipped;
             else if (plan.action == PlannedRow::Action::Failed)
                 ++m_run.counters.failed;
         }
-        report(QStringLiteral("planning"));
+        report(RunPhase::Planning);
         QMetaObject::invokeMethod(this, &PushRun::readNextPage, Qt::QueuedConnection);   // page by page, not deeper and deeper
         return;
     }
-    writePage(page);
+    writeBatch(batch);
 }
 
-void PushRun::finish(RunStatus status, const QString &message)
+void PushRun::continueAfter(const RowBatch &batch)
+{
+    if (batch.retries)
+        nextStep();   // the due retries were one batch: on to the changes
+    else
+        readNextPage();
+}
+
+void PushRun::fail(const Error &error)
+{
+    qCWarning(lcSync).noquote() << "run of definition" << m_definitionId << "failed while" << runPhaseId(m_step) << ":" << error.toString();
+    finish(RunStatus::Failed, error.message(), error);
+}
+
+void PushRun::finish(RunStatus status, const QString &message, const std::optional<Error> &error)
 {
     if (m_done)
         return;
@@ -465,7 +534,10 @@ void PushRun::finish(RunStatus status, const QString &message)
         auto updated = RunRepository(*m_store, m_clock).updateRun(m_run);
         if (!updated)
             qCWarning(lcSync).noquote() << "cannot record the run's end:" << updated.error().toString();
-        event(status == RunStatus::Failed ? EventSeverity::Error : EventSeverity::Info, QStringLiteral("run-finished"), m_run.message);
+        QJsonObject why;
+        if (error)
+            why = {{QStringLiteral("error"), errorCodeName(error->code())}, {QStringLiteral("detail"), error->detail()}};
+        event(status == RunStatus::Failed ? EventSeverity::Error : EventSeverity::Info, QStringLiteral("run-finished"), m_run.message, why);
         const double seconds = qMax<qint64>(1, m_run.finishedAt.toMSecsSinceEpoch() - m_startedMs) / 1000.0;
         auto metric = RunRepository(*m_store, m_clock).addMetric({m_run.id, m_run.finishedAt, QStringLiteral("items_per_second"),
                                                                   (c.created + c.updated + c.moved) / seconds});
@@ -474,8 +546,9 @@ void PushRun::finish(RunStatus status, const QString &message)
     }
     m_outcome.status = status;
     m_outcome.message = m_run.message;
+    m_outcome.error = error;
     m_outcome.counters = m_run.counters;
-    report(QStringLiteral("finished"));
+    report(RunPhase::Finished);
     emit finished(m_outcome);
 }
 

@@ -1,6 +1,7 @@
-// PushRun, part 3: writing a page to SharePoint and committing it with the cursor.
-#include "sync/pushrun.h"
-#include "sync/pushrunpage.h"
+// PushRun, steps Retrying and Pushing: writing a batch of planned rows to SharePoint and committing
+// it with the cursor.
+#include "sync/push/pushrun.h"
+#include "sync/push/rowbatch.h"
 
 #include "common/logging.h"
 #include "graph/batchwriter.h"
@@ -16,7 +17,7 @@
 
 namespace SyncBridge {
 
-void PushRun::writePage(std::shared_ptr<Page> page)
+void PushRun::writeBatch(std::shared_ptr<RowBatch> batch)
 {
     const QDateTime now = m_clock.nowUtc();
     auto retryQueue = LedgerRepository(*m_store).retries(m_definitionId);
@@ -26,9 +27,9 @@ void PushRun::writePage(std::shared_ptr<Page> page)
             attempts.insert(item.identityHash, item.attempts);
     }
     // attempts by value: the write callback below calls this after writePage has returned
-    const auto fail = [this, page, now, attempts](const PlannedRow &plan, const QString &error) {
+    const auto failRow = [this, batch, now, attempts](const PlannedRow &plan, const QString &error) {
         const int attempt = attempts.value(plan.identity.hash) + 1;
-        page->failures.append({0, m_definitionId, plan.identity.hash, plan.identity.text, attempt, nextAttempt(now, attempt), error});
+        batch->failures.append({0, m_definitionId, plan.identity.hash, plan.identity.text, attempt, nextAttempt(now, attempt), error});
         ++m_run.counters.failed;
         event(EventSeverity::Error, QStringLiteral("item-failed"), QCoreApplication::translate("SyncBridge::Sync", "Row %1: %2").arg(plan.identity.text, error),
               QJsonObject{{QStringLiteral("identity"), plan.identity.text}, {QStringLiteral("error"), error}, {QStringLiteral("attempt"), attempt}});
@@ -37,16 +38,16 @@ void PushRun::writePage(std::shared_ptr<Page> page)
     QList<ItemOperation> operations;
     QList<int> planOfOperation;
     QList<LedgerEntry> pending;
-    for (int i = 0; i < page->plans.size(); ++i) {
-        const PlannedRow &plan = page->plans.at(i);
+    for (int i = 0; i < batch->plans.size(); ++i) {
+        const PlannedRow &plan = batch->plans.at(i);
         switch (plan.action) {
         case PlannedRow::Action::Skip:
         case PlannedRow::Action::Unrouted:
             ++m_run.counters.skipped;
-            page->recovered << plan.identity.hash;
+            batch->recovered << plan.identity.hash;
             continue;
         case PlannedRow::Action::Failed:
-            fail(plan, plan.error);
+            failRow(plan, plan.error);
             continue;
         case PlannedRow::Action::Create:
         case PlannedRow::Action::Move: {
@@ -80,19 +81,19 @@ void PushRun::writePage(std::shared_ptr<Page> page)
         QSqlDatabase db = m_store->connection();
         auto written = inTransaction(db, [&]() { return LedgerRepository(*m_store).upsert(pending); });
         if (!written) {
-            finish(RunStatus::Failed, written.error().message());
+            fail(written.error());
             return;
         }
     }
-    report(QStringLiteral("pushing"));
-    m_writer->write(operations, [this, page, operations, planOfOperation, fail](QList<ItemResult> results) {
-        QString fatal;
+    report(m_step);
+    m_writer->write(operations, [this, batch, operations, planOfOperation, failRow](QList<ItemResult> results) {
+        std::optional<Error> fatal;
         QList<ItemOperation> oldItems;
         const QDateTime done = m_clock.nowUtc();
         for (int i = 0; i < results.size(); ++i) {
             const ItemResult &result = results.at(i);
             const ItemOperation &operation = operations.at(i);
-            const PlannedRow &plan = page->plans.at(planOfOperation.at(i));
+            const PlannedRow &plan = batch->plans.at(planOfOperation.at(i));
             LedgerEntry entry;
             entry.definitionId = m_definitionId;
             entry.identityHash = plan.identity.hash;
@@ -104,8 +105,8 @@ void PushRun::writePage(std::shared_ptr<Page> page)
                 entry.etag = result.etag;
                 entry.state = LedgerState::Synced;
                 entry.syncedAt = done;
-                page->ledger << entry;
-                page->recovered << plan.identity.hash;
+                batch->ledger << entry;
+                batch->recovered << plan.identity.hash;
                 if (operation.kind == ItemOperation::Kind::Create) {
                     const int id = result.itemId.toInt();
                     int &first = m_firstCreatedId[operation.listId];
@@ -125,48 +126,51 @@ void PushRun::writePage(std::shared_ptr<Page> page)
             const bool listGone = result.status == 404
                 && (operation.kind == ItemOperation::Kind::Create || result.error.contains(QLatin1String("list"), Qt::CaseInsensitive));
             if (result.errorClass == GraphErrorClass::Fatal && (listGone || result.status != 404)) {
+                const QString detail = QStringLiteral("HTTP %1 for item %2 in list %3").arg(result.status).arg(operation.itemId, operation.listId);
                 fatal = result.status == 404
-                    ? QCoreApplication::translate("SyncBridge::Sync", "The list '%1' was deleted or renamed in SharePoint; the run stopped. Nothing after the last completed page was recorded as done.")
-                          .arg(m_context.targets.value(plan.targetIndex).target.listName)
-                    : result.error;
+                    ? Error(ErrorCode::NotFound,
+                            QCoreApplication::translate("SyncBridge::Sync", "The list '%1' was deleted or renamed in SharePoint; the run stopped. Nothing after the last completed page was recorded as done.")
+                                .arg(m_context.targets.value(plan.targetIndex).target.listName),
+                            detail)
+                    : Error(ErrorCode::AuthenticationFailed, result.error, detail);
                 continue;   // its pending entry stays and is resolved on the next run
             }
             if (operation.kind == ItemOperation::Kind::Update && result.status == 404) {
                 entry.state = LedgerState::Deleted;   // deleted in SharePoint: created again on the next run
-                page->ledger << entry;
-                fail(plan, QCoreApplication::translate("SyncBridge::Sync", "The item was deleted in SharePoint; it will be created again."));
+                batch->ledger << entry;
+                failRow(plan, QCoreApplication::translate("SyncBridge::Sync", "The item was deleted in SharePoint; it will be created again."));
                 continue;
             }
             if (result.maybeExecuted) {
-                fail(plan, QCoreApplication::translate("SyncBridge::Sync", "SharePoint did not confirm the create (%1); it is checked by SyncBridgeKey before any retry.").arg(result.error));
+                failRow(plan, QCoreApplication::translate("SyncBridge::Sync", "SharePoint did not confirm the create (%1); it is checked by SyncBridgeKey before any retry.").arg(result.error));
                 continue;   // pending stays
             }
             if (!m_backfillColumns.isEmpty() && operation.kind == ItemOperation::Kind::Update) {
                 LedgerEntry stale = *plan.ledger;
                 stale.contentHash.clear();            // its retry then updates every field, the backfilled ones included
-                page->ledger << stale;
+                batch->ledger << stale;
             }
             if (operation.kind == ItemOperation::Kind::Create) {
                 entry.state = LedgerState::Deleted;   // refused, so never created: drop the pending entry
                 if (plan.action == PlannedRow::Action::Move) {
                     entry = *plan.ledger;             // the old item stays where it was
                 }
-                page->ledger << entry;
+                batch->ledger << entry;
             }
-            fail(plan, result.error.isEmpty() ? QCoreApplication::translate("SyncBridge::Sync", "SharePoint answered %1.").arg(result.status) : result.error);
+            failRow(plan, result.error.isEmpty() ? QCoreApplication::translate("SyncBridge::Sync", "SharePoint answered %1.").arg(result.status) : result.error);
         }
-        const auto commit = [this, page, fatal]() {
-            const Result<void> committed = commitPage(*page);
+        const auto commit = [this, batch, fatal]() {
+            const Result<void> committed = commitBatch(*batch);
             if (!committed) {
-                finish(RunStatus::Failed, committed.error().message());
+                fail(committed.error());
                 return;
             }
-            report(QStringLiteral("pushing"));
-            if (!fatal.isEmpty()) {
-                finish(RunStatus::Failed, fatal);
+            report(m_step);
+            if (fatal) {
+                fail(*fatal);
                 return;
             }
-            readNextPage();
+            continueAfter(*batch);
         };
         if (oldItems.isEmpty()) {
             commit();
@@ -184,34 +188,34 @@ void PushRun::writePage(std::shared_ptr<Page> page)
     });
 }
 
-Result<void> PushRun::commitPage(const Page &page)
+Result<void> PushRun::commitBatch(const RowBatch &batch)
 {
     QSqlDatabase db = m_store->connection();
     return inTransaction(db, [&]() -> Result<void> {
         LedgerRepository ledger(*m_store);
-        for (const LedgerEntry &entry : page.ledger) {
+        for (const LedgerEntry &entry : batch.ledger) {
             auto written = entry.state == LedgerState::Deleted ? ledger.remove(entry.definitionId, entry.identityHash) : ledger.upsert({entry});
             if (!written)
                 return written;
         }
-        for (const RetryItem &item : page.failures) {
+        for (const RetryItem &item : batch.failures) {
             auto queued = ledger.enqueueRetry(item);
             if (!queued)
                 return queued;
         }
-        for (const QString &hash : page.recovered) {
+        for (const QString &hash : batch.recovered) {
             auto removed = ledger.removeRetry(m_definitionId, hash);
             if (!removed)
                 return removed;
         }
-        if (auto marked = ledger.markSeen(m_definitionId, page.seen, m_scanMark); !marked)
+        if (auto marked = ledger.markSeen(m_definitionId, batch.seen, m_scanMark); !marked)
             return marked;
-        if (!page.retries && page.last) {
+        if (!batch.retries && batch.last) {
             // Every row of the page succeeded or is in the retry queue: the low-water mark is its end.
             SyncCursor cursor;
             cursor.definitionId = m_definitionId;
-            cursor.position = m_scanMark > 0 ? QString::number(m_scanMark) : page.last->cursorValue.value_or(QString());
-            cursor.lastKey = page.last->keyValues;
+            cursor.position = m_scanMark > 0 ? QString::number(m_scanMark) : batch.last->cursorValue.value_or(QString());
+            cursor.lastKey = batch.last->keyValues;
             cursor.updatedAt = m_clock.nowUtc();
             auto saved = ledger.saveCursor(cursor);
             if (!saved)

@@ -1,4 +1,4 @@
-#include "sync/pushplanner.h"
+#include "sync/push/planner.h"
 
 #include "graph/provisioning.h"
 

@@ -1,6 +1,7 @@
-// PushRun, part 2: resolving creates and moves a crash or a lost answer left half done.
-#include "sync/pushrun.h"
-#include "sync/pushrunpage.h"
+// PushRun, steps Recovering and CheckingDuplicates: resolving creates and moves a crash or a lost
+// answer left half done, and removing twins a silently re-sent request made.
+#include "sync/push/pushrun.h"
+#include "sync/push/rowbatch.h"
 
 #include "common/logging.h"
 #include "graph/batchwriter.h"
@@ -22,14 +23,14 @@ void PushRun::resolvePending()
     // SyncBridgeKey before anything is created again, and remove duplicates a resent POST made.
     auto pending = LedgerRepository(*m_store).entries(m_definitionId, LedgerState::Pending);
     if (!pending) {
-        finish(RunStatus::Failed, pending.error().message());
+        fail(pending.error());
         return;
     }
-    if (pending->isEmpty() || m_options.dryRun) {
-        processRetries();
+    if (pending->isEmpty()) {
+        nextStep();
         return;
     }
-    report(QStringLiteral("recovering"));
+    report(RunPhase::Recovering);
     auto remaining = std::make_shared<QList<LedgerEntry>>(*pending);
     auto resolved = std::make_shared<QList<LedgerEntry>>();
     auto extras = std::make_shared<QList<ItemOperation>>();
@@ -49,11 +50,11 @@ void PushRun::resolvePending()
                 });
                 *next = nullptr;
                 if (!committed) {
-                    finish(RunStatus::Failed, committed.error().message());
+                    fail(committed.error());
                     return;
                 }
                 event(EventSeverity::Info, QStringLiteral("recovered"), QCoreApplication::translate("SyncBridge::Sync", "Resolved %n half-finished write(s) from an earlier run.", nullptr, int(resolved->size())));
-                processRetries();
+                nextStep();
             };
             if (extras->isEmpty()) {
                 finishRecovery();
@@ -76,7 +77,7 @@ void PushRun::resolvePending()
         Discovery::items(*m_graph, m_siteId, listId, {syncBridgeKeyColumn}, clauses.join(QStringLiteral(" or ")), 0,
                          [this, chunk, listId, resolved, extras, next](Result<QList<QJsonObject>> found) {
                              if (!found) {
-                                 finish(RunStatus::Failed, found.error().message());
+                                 fail(found.error());
                                  *next = nullptr;
                                  return;
                              }
@@ -113,34 +114,35 @@ void PushRun::resolvePending()
     (*next)();
 }
 
-void PushRun::removeTwins(std::function<void()> then)
+void PushRun::removeTwins()
 {
     // QNetworkAccessManager re-sends a request silently when its connection drops before the answer;
     // for a $batch of creates that leaves twins the client never hears of. The items created in this
     // run are read back page by page by the indexed ID (2 RU per 1,000 items) and every item whose
     // SyncBridgeKey the ledger gives to another item is deleted.
-    if (m_firstCreatedId.isEmpty() || m_options.dryRun) {
-        then();
+    if (m_firstCreatedId.isEmpty()) {
+        nextStep();
         return;
     }
+    report(RunPhase::CheckingDuplicates);
     const QString listId = m_firstCreatedId.constBegin().key();
     const int firstId = m_firstCreatedId.take(listId);
     auto twins = std::make_shared<QList<ItemOperation>>();
     Discovery::itemPages(
         *m_graph, m_siteId, listId, {syncBridgeKeyColumn}, QStringLiteral("fields/ID ge %1").arg(firstId), 1000,
         [this, listId, twins](const QJsonArray &page) { *twins << twinsIn(listId, page); },
-        [this, then, twins](Result<void> walked) {
+        [this, twins](Result<void> walked) {
             if (!walked) {
                 event(EventSeverity::Warning, QStringLiteral("twin-check"),
                       QCoreApplication::translate("SyncBridge::Sync", "Could not check the new items for duplicates: %1").arg(walked.error().message()));
             }
             if (twins->isEmpty()) {
-                removeTwins(then);
+                removeTwins();
                 return;
             }
             event(EventSeverity::Warning, QStringLiteral("twins-removed"),
                   QCoreApplication::translate("SyncBridge::Sync", "Removed %n duplicate item(s) a re-sent request had created.", nullptr, int(twins->size())));
-            m_writer->write(*twins, [this, then](QList<ItemResult>) { removeTwins(then); });
+            m_writer->write(*twins, [this](QList<ItemResult>) { removeTwins(); });
         });
 }
 

@@ -1,8 +1,8 @@
-// PushRun, part 4: after a complete FULL_SCAN, the items of rows gone from the source — deleted
+// PushRun, step Deleting: after a complete FULL_SCAN, the items of rows gone from the source — deleted
 // under the DELETE policy (behind the circuit breaker), flagged under MARK, left under LEAVE; and
 // what a dry run says about them.
-#include "sync/pushrun.h"
-#include "sync/pushrunpage.h"
+#include "sync/push/pushrun.h"
+#include "sync/push/rowbatch.h"
 
 #include "graph/batchwriter.h"
 #include "graph/provisioning.h"
@@ -43,15 +43,15 @@ QString PushRun::listNameOf(const QString &listId) const
     return listId;
 }
 
-void PushRun::deleteVanishedRows(std::function<void()> then)
+void PushRun::deleteVanishedRows()
 {
-    if (m_definition.cursorStrategy != CursorStrategy::FullScan || m_options.dryRun || !m_scanReachedEnd || m_scanMark == 0) {
-        then();
+    if (m_definition.cursorStrategy != CursorStrategy::FullScan || !m_scanReachedEnd || m_scanMark == 0) {
+        nextStep();
         return;
     }
     auto shares = LedgerRepository(*m_store).unseenByList(m_definitionId, m_scanMark);
     if (!shares) {
-        finish(RunStatus::Failed, shares.error().message());
+        fail(shares.error());
         return;
     }
     auto lists = std::make_shared<QStringList>();
@@ -88,41 +88,41 @@ void PushRun::deleteVanishedRows(std::function<void()> then)
         }
         *lists << it.key();
     }
-    deleteNextChunk(lists, {}, std::move(then));
+    deleteNextChunk(lists, {});
 }
 
-void PushRun::deleteNextChunk(std::shared_ptr<QStringList> lists, const QString &afterHash, std::function<void()> then)
+void PushRun::deleteNextChunk(std::shared_ptr<QStringList> lists, const QString &afterHash)
 {
     if (lists->isEmpty() || m_cancelled) {
         if (m_marked > 0)
             event(EventSeverity::Info, QStringLiteral("rows-marked"),
                   QCoreApplication::translate("SyncBridge::Sync", "Flagged %n item(s) whose source rows are gone (column %1 = Yes; deletes policy MARK).", nullptr, int(m_marked))
                       .arg(goneFromSourceColumn));
-        then();
+        nextStep();
         return;
     }
     const QString listId = lists->first();
     const bool mark = m_definition.deletePolicy == DeletePolicy::Mark;
     if (mark && afterHash.isEmpty() && !m_markColumnReady.contains(listId)) {
         // The flag column is added to the list the first time a row of it is gone.
-        provisionList(*m_graph, m_siteId, markColumnPlan(listNameOf(listId)), [this, lists, listId, then](Result<ProvisioningReport> report) {
+        provisionList(*m_graph, m_siteId, markColumnPlan(listNameOf(listId)), [this, lists, listId](Result<ProvisioningReport> report) {
             if (!report) {
-                finish(RunStatus::Failed, report.error().message());
+                fail(report.error());
                 return;
             }
             m_markColumnReady.insert(listId);
-            deleteNextChunk(lists, {}, then);
+            deleteNextChunk(lists, {});
         });
         return;
     }
     auto chunk = LedgerRepository(*m_store).unseen(m_definitionId, listId, m_scanMark, afterHash, deleteChunkSize);
     if (!chunk) {
-        finish(RunStatus::Failed, chunk.error().message());
+        fail(chunk.error());
         return;
     }
     if (chunk->isEmpty()) {
         lists->removeFirst();
-        deleteNextChunk(lists, {}, std::move(then));
+        deleteNextChunk(lists, {});
         return;
     }
     QList<ItemOperation> operations;
@@ -133,7 +133,7 @@ void PushRun::deleteNextChunk(std::shared_ptr<QStringList> lists, const QString 
             operations.append({ItemOperation::Kind::Delete, listId, entry.itemId, {}, {}, entry.identityHash});
     }
     const QString lastHash = chunk->last().identityHash;
-    m_writer->write(operations, [this, lists, lastHash, then, chunk, mark](QList<ItemResult> results) {
+    m_writer->write(operations, [this, lists, lastHash, chunk, mark](QList<ItemResult> results) {
         QHash<QString, LedgerEntry> byHash;
         for (const LedgerEntry &entry : std::as_const(*chunk))
             byHash.insert(entry.identityHash, entry);
@@ -165,24 +165,24 @@ void PushRun::deleteNextChunk(std::shared_ptr<QStringList> lists, const QString 
             return success();
         });
         if (!committed) {
-            finish(RunStatus::Failed, committed.error().message());
+            fail(committed.error());
             return;
         }
-        report(QStringLiteral("deleting"));
-        deleteNextChunk(lists, lastHash, then);
+        report(RunPhase::Deleting);
+        deleteNextChunk(lists, lastHash);
     });
 }
 
-void PushRun::planDeletes(std::function<void()> then)
+void PushRun::planDeletes()
 {
     // A dry run has no scan marks: it asks the source for every synced entry's row, a chunk at a time.
     if (m_definition.cursorStrategy != CursorStrategy::FullScan || m_context.targets.isEmpty()) {
-        then();
+        nextStep();
         return;
     }
     auto shares = LedgerRepository(*m_store).unseenByList(m_definitionId, everyScan);
     if (!shares) {
-        finish(RunStatus::Failed, shares.error().message());
+        fail(shares.error());
         return;
     }
     const QString action = m_definition.deletePolicy == DeletePolicy::Delete ? QStringLiteral("delete")
@@ -195,7 +195,7 @@ void PushRun::planDeletes(std::function<void()> then)
         for (;;) {
             auto chunk = LedgerRepository(*m_store).unseen(m_definitionId, it.key(), everyScan, afterHash, deleteChunkSize);
             if (!chunk) {
-                finish(RunStatus::Failed, chunk.error().message());
+                fail(chunk.error());
                 return;
             }
             if (chunk->isEmpty())
@@ -205,7 +205,7 @@ void PushRun::planDeletes(std::function<void()> then)
                 keys << keyValuesFromIdentity(entry.identityText);
             auto rows = m_source->rowsByKey(m_query, keys);
             if (!rows) {
-                finish(RunStatus::Failed, rows.error().toString());
+                fail(rows.error());
                 return;
             }
             QSet<QString> present;
@@ -232,7 +232,7 @@ void PushRun::planDeletes(std::function<void()> then)
                       .arg(name)
                       .arg(100.0 * m_definition.maxDeleteShare, 0, 'f', 0));
     }
-    then();
+    nextStep();
 }
 
 } // namespace SyncBridge

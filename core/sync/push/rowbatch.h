@@ -1,13 +1,14 @@
 #pragma once
 
-// PushRun's per-page state, shared by its parts (pushrun, pushrecovery, pushwrite, pushdeletes, pushbackfill).
-#include "sync/pushrun.h"
+// PushRun's private parts, shared by its files: the rows of one read (a page of changes, or the due
+// retries) on their way through planning, writing and committing, and the small helpers around them.
+#include "sync/push/pushrun.h"
 
 #include <QDateTime>
 
 namespace SyncBridge {
 
-struct PushRun::Page {
+struct PushRun::RowBatch {
     QList<SourceRow> rows;
     bool more = false;
     bool retries = false;               // rows from the retry queue: the cursor does not move

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "sync/runprogress.h"
+
+#include <QObject>
+#include <QStringList>
+
+#include <functional>
+
+namespace SyncBridge {
+
+// What the person (or the scheduler) asked of a run.
+struct RunOptions {
+    bool dryRun = false;
+    bool resetCursor = false;       // full re-sync: updates instead of duplicates, thanks to the ledger
+    int pageSize = 500;
+    int sampleRows = 5;
+    int streamWindowRows = 20000;   // rows per COPY statement, so per source transaction
+    // Re-push only these mapped fields (source or SharePoint names) to every synced item; the
+    // cursor stays where it is and nothing is created, moved or deleted.
+    QStringList backfillFields;
+};
+
+// What the delete circuit breaker asks before a run deletes more than the definition's share of a
+// list's items (rows gone from the source under FULL_SCAN with the DELETE policy).
+struct MassDeleteCheck {
+    QString listName;
+    qint64 deletions = 0;
+    qint64 items = 0;               // the list's synced items before the deletions
+    double limit = 0.2;             // the definition's maxShare
+};
+
+// One run of one definition — push today, pull and CDC beside it — as RunController drives it: made
+// on the controller's thread, moved to its own worker thread, started there, and deleted there
+// after `finished`. A job never opens a dialog; it asks through the mass-delete approval.
+class SyncJob : public QObject
+{
+    Q_OBJECT
+
+public:
+    using MassDeleteApproval = std::function<bool(const MassDeleteCheck &)>;
+
+    using QObject::QObject;
+
+    // Takes the run's steps in order (RunPhase) on the calling thread's event loop.
+    virtual void start() = 0;
+    // Finishes what is in flight, commits it, and stops; `finished` follows with CANCELLED.
+    virtual void cancel() = 0;
+    // The circuit breaker's question; without an answer (or on false) the deletions are held back
+    // and the run ends PARTIALLY_FAILED. Called on the run's thread; it must not open a dialog there.
+    virtual void setMassDeleteApproval(MassDeleteApproval approve) = 0;
+
+signals:
+    void progress(const SyncBridge::RunProgress &progress);
+    void finished(const SyncBridge::RunOutcome &outcome);
+};
+
+} // namespace SyncBridge
