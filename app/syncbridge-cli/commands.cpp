@@ -1,6 +1,7 @@
 #include "commands.h"
 
 #include "clioptions.h"
+#include "commandtable.h"
 
 #include "common/clock.h"
 #include "secrets/secretstore.h"
@@ -380,45 +381,78 @@ int runDefinition(CommandContext &context)
     }
 }
 
+// Every command, in the order the help lists them.
+const QList<Command> &commands()
+{
+    static const QList<Command> table {
+        { "summary", nullptr, nullptr, QT_TRANSLATE_NOOP("SyncBridge::Cli", "what the meta-store holds"), summary },
+        { "connections", "list", nullptr, QT_TRANSLATE_NOOP("SyncBridge::Cli", "database and SharePoint connections"), listConnections },
+        { "connections", "add-database",
+            "--name N --database DB [--host H --port P --user U\n"
+            "                           --instance I --role R --priority N --password-stdin]",
+            QT_TRANSLATE_NOOP("SyncBridge::Cli", "add a database, or an instance to an existing one"), addDatabase },
+        { "connections", "add-sharepoint",
+            "--name N --tenant T --client-id ID [--authority URL\n"
+            "                           --graph-url URL --ru-per-minute N --password-stdin --secret-ref KEY]",
+            nullptr, addSharePoint },
+        { "connections", "test", "<name>", QT_TRANSLATE_NOOP("SyncBridge::Cli", "connect to every instance of a database"),
+            testConnection },
+        { "introspect", nullptr, "<name>", QT_TRANSLATE_NOOP("SyncBridge::Cli", "read the database's tables into the catalog"),
+            introspect },
+        { "definitions", "list", nullptr, QT_TRANSLATE_NOOP("SyncBridge::Cli", "sync definitions"), listDefinitions },
+        { "definitions", "export", "<name>|--all [-o file]", nullptr, exportDefinitions },
+        { "definitions", "import", "<file>", QT_TRANSLATE_NOOP("SyncBridge::Cli", "validate, then import all or nothing"),
+            importDefinitionsCommand },
+        { "run", nullptr,
+            "<definition> [--dry-run] [--reset-cursor] [--backfill field,…] [--allow-mass-delete]\n"
+            "                  [--page-size N]",
+            QT_TRANSLATE_NOOP("SyncBridge::Cli", "push the definition's rows to SharePoint"), runDefinition },
+    };
+    return table;
+}
+
 } // namespace
+
+QString commandSummary()
+{
+    constexpr int summaryColumn = 40;
+    QStringList lines { QCoreApplication::translate("SyncBridge::Cli", "Commands:") };
+    for (const Command &command : commands()) {
+        QString line = QStringLiteral("  ") + QLatin1String(command.group);
+        if (command.verb)
+            line += QLatin1Char(' ') + QLatin1String(command.verb);
+        if (command.arguments)
+            line += QLatin1Char(' ') + QString::fromUtf8(command.arguments);
+        if (command.summary) {
+            // The summary column, or a line of its own under it when the usage is too long or spans lines.
+            if (line.size() < summaryColumn && !line.contains(QLatin1Char('\n')))
+                line += QString(summaryColumn - line.size(), QLatin1Char(' '));
+            else
+                line += QLatin1Char('\n') + QString(summaryColumn, QLatin1Char(' '));
+            line += QCoreApplication::translate("SyncBridge::Cli", command.summary);
+        }
+        lines << line;
+    }
+    lines << QString()
+          << QCoreApplication::translate(
+                 "SyncBridge::Cli", "Exit codes: 0 ok, 1 item failures, 2 failure, 64 usage error, 65 invalid input file.");
+    return lines.join(QLatin1Char('\n'));
+}
 
 int runCommand(const QStringList &words, CommandContext &context)
 {
     const QString group = words.value(0);
-    const QString verb = words.value(1);
-    const auto rest = [&](int from) { context.arguments = words.mid(from); };
-
-    if (group == QLatin1String("summary")) {
-        rest(1);
-        return summary(context);
-    }
-    if (group == QLatin1String("run")) {
-        rest(1);
-        return runDefinition(context);
-    }
-    if (group == QLatin1String("introspect")) {
-        rest(1);
-        return introspect(context);
-    }
-    if (group == QLatin1String("connections")) {
-        rest(2);
-        if (verb == QLatin1String("list"))
-            return listConnections(context);
-        if (verb == QLatin1String("add-database"))
-            return addDatabase(context);
-        if (verb == QLatin1String("add-sharepoint"))
-            return addSharePoint(context);
-        if (verb == QLatin1String("test"))
-            return testConnection(context);
-    }
-    if (group == QLatin1String("definitions")) {
-        rest(2);
-        if (verb == QLatin1String("list"))
-            return listDefinitions(context);
-        if (verb == QLatin1String("export"))
-            return exportDefinitions(context);
-        if (verb == QLatin1String("import"))
-            return importDefinitionsCommand(context);
+    for (const Command &command : commands()) {
+        if (group != QLatin1String(command.group))
+            continue;
+        if (!command.verb) {
+            context.arguments = words.mid(1);
+            return command.run(context);
+        }
+        if (words.value(1) == QLatin1String(command.verb)) {
+            context.arguments = words.mid(2);
+            return command.run(context);
+        }
     }
     return usage(context, words.isEmpty() ? QCoreApplication::translate("SyncBridge::Cli", "no command given") : QCoreApplication::translate("SyncBridge::Cli", "unknown command '%1'").arg(words.join(QLatin1Char(' '))));
 }
