@@ -21,4 +21,16 @@ struct Command {
     int (*run)(CommandContext &context);
 };
 
+// The command groups, one file each (connectionCommands() in connectioncommands.cpp), listed in commands.cpp in the
+// order the help shows them. A new group is a file with its handlers and rows, a line here, one in commands.cpp and
+// one in CMakeLists.txt; a new verb in a group is a handler and a row in its file.
+QList<Command> summaryCommands();
+QList<Command> connectionCommands();
+QList<Command> introspectCommands();
+QList<Command> definitionCommands();
+QList<Command> runCommands();
+
+// What the meta-store holds: `summary`, and `connections list` too.
+int showSummary(CommandContext &context);
+
 } // namespace SyncBridge::Cli
