@@ -511,44 +511,6 @@
         <translation>Löschungen über dem Anteil einer Liste bestätigen, den die Definition erlaubt (der Schutzschalter).</translation>
     </message>
     <message>
-        <source>Commands:
-  summary                               what the meta-store holds
-  connections list                      database and SharePoint connections
-  connections add-database --name N --database DB [--host H --port P --user U
-                           --instance I --role R --priority N --password-stdin]
-                                        add a database, or an instance to an existing one
-  connections add-sharepoint --name N --tenant T --client-id ID [--authority URL
-                           --graph-url URL --ru-per-minute N --password-stdin --secret-ref KEY]
-  connections test &lt;name&gt;               connect to every instance of a database
-  introspect &lt;name&gt;                     read the database&apos;s tables into the catalog
-  definitions list                      sync definitions
-  definitions export &lt;name&gt;|--all [-o file]
-  definitions import &lt;file&gt;             validate, then import all or nothing
-  run &lt;definition&gt; [--dry-run] [--reset-cursor] [--backfill field,…] [--allow-mass-delete]
-                  [--page-size N]
-                                        push the definition&apos;s rows to SharePoint
-
-Exit codes: 0 ok, 1 item failures, 2 failure, 64 usage error, 65 invalid input file.</source>
-        <translation>Befehle:
-  summary                               was der Meta-Speicher enthält
-  connections list                      Datenbank- und SharePoint-Verbindungen
-  connections add-database --name N --database DB [--host H --port P --user U
-                           --instance I --role R --priority N --password-stdin]
-                                        eine Datenbank oder eine Instanz einer vorhandenen hinzufügen
-  connections add-sharepoint --name N --tenant T --client-id ID [--authority URL
-                           --graph-url URL --ru-per-minute N --password-stdin --secret-ref KEY]
-  connections test &lt;name&gt;               jede Instanz einer Datenbank verbinden
-  introspect &lt;name&gt;                     die Tabellen der Datenbank in den Katalog lesen
-  definitions list                      Synchronisationsdefinitionen
-  definitions export &lt;name&gt;|--all [-o file]
-  definitions import &lt;file&gt;             prüfen, dann ganz oder gar nicht importieren
-  run &lt;definition&gt; [--dry-run] [--reset-cursor] [--backfill field,…] [--allow-mass-delete]
-                  [--page-size N]
-                                        die Zeilen der Definition nach SharePoint übertragen
-
-Exit-Codes: 0 ok, 1 Elementfehler, 2 Fehler, 64 Aufruffehler, 65 ungültige Eingabedatei.</translation>
-    </message>
-    <message>
         <source>Re-push only these mapped fields (comma-separated) to every synced item; the cursor stays.</source>
         <translation>Nur diese zugeordneten Felder (durch Kommas getrennt) erneut an jedes synchronisierte Element senden; der Cursor bleibt.</translation>
     </message>
@@ -559,6 +521,46 @@ Exit-Codes: 0 ok, 1 Elementfehler, 2 Fehler, 64 Aufruffehler, 65 ungültige Eing
     <message>
         <source>--backfill cannot be combined with --dry-run or --reset-cursor</source>
         <translation>--backfill lässt sich nicht mit --dry-run oder --reset-cursor kombinieren</translation>
+    </message>
+    <message>
+        <source>what the meta-store holds</source>
+        <translation>was der Meta-Speicher enthält</translation>
+    </message>
+    <message>
+        <source>database and SharePoint connections</source>
+        <translation>Datenbank- und SharePoint-Verbindungen</translation>
+    </message>
+    <message>
+        <source>add a database, or an instance to an existing one</source>
+        <translation>eine Datenbank oder eine Instanz einer vorhandenen hinzufügen</translation>
+    </message>
+    <message>
+        <source>connect to every instance of a database</source>
+        <translation>jede Instanz einer Datenbank verbinden</translation>
+    </message>
+    <message>
+        <source>read the database&apos;s tables into the catalog</source>
+        <translation>die Tabellen der Datenbank in den Katalog lesen</translation>
+    </message>
+    <message>
+        <source>sync definitions</source>
+        <translation>Synchronisationsdefinitionen</translation>
+    </message>
+    <message>
+        <source>validate, then import all or nothing</source>
+        <translation>prüfen, dann ganz oder gar nicht importieren</translation>
+    </message>
+    <message>
+        <source>push the definition&apos;s rows to SharePoint</source>
+        <translation>die Zeilen der Definition nach SharePoint übertragen</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>Befehle:</translation>
+    </message>
+    <message>
+        <source>Exit codes: 0 ok, 1 item failures, 2 failure, 64 usage error, 65 invalid input file.</source>
+        <translation>Exit-Codes: 0 ok, 1 Elementfehler, 2 Fehler, 64 Aufruffehler, 65 ungültige Eingabedatei.</translation>
     </message>
 </context>
 <context>

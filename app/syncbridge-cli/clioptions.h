@@ -62,6 +62,4 @@ struct CliOptions {
     void addTo(QCommandLineParser &parser) const;
 };
 
-QString commandSummary();
-
 } // namespace SyncBridge::Cli

@@ -29,4 +29,7 @@ struct CommandContext {
 // Runs "<group> <verb> …"; returns an exit code.
 int runCommand(const QStringList &commandWords, CommandContext &context);
 
+// The "Commands:" part of the help, built from the command table, and the exit codes.
+QString commandSummary();
+
 } // namespace SyncBridge::Cli

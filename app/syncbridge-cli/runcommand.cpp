@@ -1,0 +1,111 @@
+// `run <definition>`: one push run, with progress on a terminal and the outcome's exit code.
+#include "clioptions.h"
+#include "commandhelpers.h"
+#include "commands.h"
+#include "commandtable.h"
+
+#include "store/definitionrepository.h"
+#include "store/metastore.h"
+#include "sync/runcontroller.h"
+
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QJsonDocument>
+
+#include <cstdio>
+#include <unistd.h>
+
+namespace SyncBridge::Cli {
+namespace {
+
+int runDefinition(CommandContext &context)
+{
+    if (context.arguments.size() != 1)
+        return usage(context, QCoreApplication::translate("SyncBridge::Cli", "run takes one definition name"));
+    auto definition = DefinitionRepository(*context.store).byName(context.arguments.constFirst());
+    if (!definition)
+        return fail(context, definition.error());
+    bool pageOk = false;
+    RunOptions options;
+    options.dryRun = context.parser.isSet(context.options.dryRun);
+    options.resetCursor = context.parser.isSet(context.options.resetCursor);
+    if (context.parser.isSet(context.options.backfill)) {
+        for (const QString &field : context.parser.value(context.options.backfill).split(QLatin1Char(','))) {
+            if (!field.trimmed().isEmpty())
+                options.backfillFields << field.trimmed();
+        }
+        if (options.backfillFields.isEmpty())
+            return usage(context, QCoreApplication::translate("SyncBridge::Cli", "--backfill needs at least one field name"));
+        if (options.dryRun || options.resetCursor)
+            return usage(
+                context, QCoreApplication::translate("SyncBridge::Cli", "--backfill cannot be combined with --dry-run or --reset-cursor"));
+    }
+    options.pageSize = context.parser.value(context.options.pageSize).toInt(&pageOk);
+    if (!pageOk || options.pageSize < 1 || options.pageSize > 10000)
+        return usage(context, QCoreApplication::translate("SyncBridge::Cli", "--page-size must be 1 to 10000"));
+    const bool terminal = isatty(fileno(stderr));
+    const bool allowMassDelete = context.parser.isSet(context.options.allowMassDelete);
+    RunController runs(context.store, context.secrets);
+    runs.setMassDeleteApproval(
+        [allowMassDelete](qint64, const MassDeleteCheck &, const RunController::MassDeleteAnswer &answer) { answer(allowMassDelete); });
+    RunOutcome outcome;
+    QEventLoop loop;
+    QObject::connect(&runs, &RunController::progress, &loop, [&](qint64, const RunProgress &progress) {
+        if (!terminal)
+            return;
+        const RunCounters &c = progress.counters;
+        context.err << '\r'
+                    << QCoreApplication::translate(
+                           "SyncBridge::Cli", "%1: %2 read, %3 created, %4 updated, %5 moved, %6 unchanged, %7 failed, %8 items/s   ")
+                           .arg(runPhaseText(progress.phase))
+                           .arg(c.rowsRead)
+                           .arg(c.created)
+                           .arg(c.updated)
+                           .arg(c.moved)
+                           .arg(c.skipped)
+                           .arg(c.failed)
+                           .arg(progress.itemsPerSecond, 0, 'f', 0);
+        context.err.flush();
+    });
+    QObject::connect(&runs, &RunController::finished, &loop, [&](qint64, const RunOutcome &finished) {
+        outcome = finished;
+        loop.quit();
+    });
+    if (auto started = runs.start(definition->id, options); !started)
+        return fail(context, started.error());
+    loop.exec();
+    if (terminal)
+        context.err << '\n';
+    context.out << outcome.message << '\n';
+    for (auto list = outcome.plan.constBegin(); list != outcome.plan.constEnd(); ++list) {
+        QStringList counts;
+        for (auto action = list->constBegin(); action != list->constEnd(); ++action)
+            counts << QStringLiteral("%1 %2").arg(action.value()).arg(action.key());
+        context.out << "  " << list.key() << ": " << counts.join(QStringLiteral(", ")) << '\n';
+    }
+    for (const QJsonObject &sample : std::as_const(outcome.samples))
+        context.out << "  " << QString::fromUtf8(QJsonDocument(sample).toJson(QJsonDocument::Compact)) << '\n';
+    context.out << QCoreApplication::translate("SyncBridge::Cli", "Run %1: %2").arg(outcome.runId).arg(enumName(outcome.status)) << '\n';
+    switch (outcome.status) {
+    case RunStatus::Succeeded:
+        return ExitOk;
+    case RunStatus::PartiallyFailed:
+        return ExitItemFailures;
+    default:
+        return ExitFailure;
+    }
+}
+
+} // namespace
+
+QList<Command> runCommands()
+{
+    return {
+        { "run", nullptr,
+            "<definition> [--dry-run] [--reset-cursor] [--backfill field,…] [--allow-mass-delete]\n"
+            "                  [--page-size N]",
+            QT_TRANSLATE_NOOP("SyncBridge::Cli", "push the definition's rows to SharePoint"), runDefinition },
+    };
+}
+
+} // namespace SyncBridge::Cli

@@ -1,0 +1,70 @@
+// `summary` (and `connections list`): what the meta-store holds.
+#include "clioptions.h"
+#include "commandhelpers.h"
+#include "commands.h"
+#include "commandtable.h"
+
+#include "store/catalogrepository.h"
+#include "store/connectionrepository.h"
+#include "store/definitionrepository.h"
+#include "store/metastore.h"
+
+#include <QCoreApplication>
+
+namespace SyncBridge::Cli {
+
+int showSummary(CommandContext &context)
+{
+    ConnectionRepository connections(*context.store);
+    auto databases = connections.databases();
+    if (!databases)
+        return fail(context, databases.error());
+    auto sharePoint = connections.sharePointConnections();
+    if (!sharePoint)
+        return fail(context, sharePoint.error());
+    auto definitions = DefinitionRepository(*context.store).all();
+    if (!definitions)
+        return fail(context, definitions.error());
+    CatalogRepository catalog(*context.store);
+
+    context.out << QCoreApplication::translate("SyncBridge::Cli", "Meta-store: %1 (schema %2)")
+                       .arg(context.store->location().describe())
+                       .arg(context.store->schemaVersion())
+                << '\n';
+    context.out << QCoreApplication::translate("SyncBridge::Cli", "Database connections: %1").arg(databases->size()) << '\n';
+    for (const Database &database : std::as_const(*databases)) {
+        auto tables = catalog.tables(database.id);
+        context.out << "  "
+                    << QCoreApplication::translate("SyncBridge::Cli", "%1 → database '%2', %3 instance(s), %4 table(s) in the catalog")
+                           .arg(database.name, database.databaseName)
+                           .arg(database.instances.size())
+                           .arg(tables ? tables->size() : 0)
+                    << '\n';
+        for (const DatabaseInstance &instance : database.instances)
+            context.out << "    - " << instance.name << ' ' << enumName(instance.role) << " #" << instance.priority << "  "
+                        << instance.userName << '@' << instance.host << ':' << instance.port << '\n';
+    }
+    context.out << QCoreApplication::translate("SyncBridge::Cli", "SharePoint connections: %1").arg(sharePoint->size()) << '\n';
+    for (const SharePointConnection &connection : std::as_const(*sharePoint))
+        context.out << "  "
+                    << QCoreApplication::translate("SyncBridge::Cli", "%1  tenant %2  %3")
+                           .arg(connection.name, connection.tenantId, connection.graphBaseUrl)
+                    << '\n';
+    context.out << QCoreApplication::translate("SyncBridge::Cli", "Sync definitions: %1").arg(definitions->size()) << '\n';
+    for (const SyncDefinition &definition : std::as_const(*definitions))
+        context.out << "  "
+                    << QCoreApplication::translate("SyncBridge::Cli", "%1  %2  %3.%4 → %5 list(s)")
+                           .arg(definition.name, enumName(definition.mode), definition.source.schema, definition.source.table)
+                           .arg(definition.targets.size())
+                    << '\n';
+    return ExitOk;
+}
+
+QList<Command> summaryCommands()
+{
+    return {
+        { "summary", nullptr, nullptr, QT_TRANSLATE_NOOP("SyncBridge::Cli", "what the meta-store holds"), showSummary },
+    };
+}
+
+} // namespace SyncBridge::Cli
