@@ -5,7 +5,7 @@
 #include "common/logging.h"
 #include "common/translations.h"
 #include "mainwindow.h"
-#include "overviewpage.h"
+#include "overview/overviewpage.h"
 #include "secrets/environmentsecretstore.h"
 #include "secrets/keychainsecretstore.h"
 #include "secrets/sessionfallbacksecretstore.h"

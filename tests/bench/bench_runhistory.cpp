@@ -4,8 +4,8 @@
 #include "runhistory.h"
 
 #include "mainwindow.h"
-#include "runsmodel.h"
-#include "runspage.h"
+#include "runs/runsmodel.h"
+#include "runs/runspage.h"
 
 #include "secrets/memorysecretstore.h"
 #include "store/connectionrepository.h"

@@ -6,11 +6,11 @@
 #include "demowindow.h"
 #include "testpaths.h"
 
-#include "catalogpage.h"
-#include "definitionform.h"
-#include "definitionspage.h"
+#include "catalog/catalogpage.h"
+#include "catalog/provisiondialog.h"
+#include "definitions/definitionform.h"
+#include "definitions/definitionspage.h"
 #include "mainwindow.h"
-#include "provisiondialog.h"
 
 #include "store/definitionrepository.h"
 #include "store/metastore.h"

@@ -3,11 +3,11 @@
 #include "postgresfixture.h"
 #include "testpaths.h"
 
-#include "connectionspage.h"
-#include "databasedialog.h"
-#include "instancetable.h"
+#include "connections/connectionspage.h"
+#include "connections/databasedialog.h"
+#include "connections/instancetable.h"
+#include "connections/sharepointdialog.h"
 #include "mainwindow.h"
-#include "sharepointdialog.h"
 
 #include "secrets/memorysecretstore.h"
 #include "store/connectionrepository.h"

@@ -1,0 +1,456 @@
+#include "catalog/catalogpage.h"
+
+#include "catalog/provisiondialog.h"
+#include "catalog/storedcatalog.h"
+#include "common/backgroundtask.h"
+#include "common/databasework.h"
+#include "common/uisettings.h"
+
+#include "common/clock.h"
+#include "graph/connectionsettings.h"
+#include "graph/discovery.h"
+#include "graph/graphclient.h"
+#include "graph/provisioning.h"
+#include "secrets/secretstore.h"
+#include "source/probe.h"
+#include "store/catalogrepository.h"
+#include "store/definitionrepository.h"
+#include "store/metastore.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace SyncBridge {
+namespace {
+
+enum ItemKind { DatabaseItem = QTreeWidgetItem::UserType + 1, TableItem, ConnectionItem, SiteItem, ListItem };
+enum ItemData { IdRole = Qt::UserRole, IndexRole, SiteIdRole, ListIdRole };
+
+QString keyText(const TableInfo &table)
+{
+    const QStringList key = table.primaryKey();
+    return key.isEmpty() ? CatalogPage::tr("no primary key") : CatalogPage::tr("key (%1)").arg(key.join(QStringLiteral(", ")));
+}
+
+} // namespace
+
+struct CatalogPage::Snapshot {
+    StoredCatalog catalog;
+    QStringList sites;          // "connection id|site" of every site a definition uses
+};
+
+CatalogPage::CatalogPage(AppContext context, QWidget *parent)
+    : QWidget(parent)
+    , m_context(std::move(context))
+    , m_tree(new QTreeWidget(this))
+    , m_heading(new QLabel(this))
+    , m_message(new QLabel(this))
+    , m_details(new QTreeWidget(this))
+    , m_refresh(new QPushButton(tr("Refresh"), this))
+    , m_provision(new QPushButton(tr("Provision list from table…"), this))
+    , m_splitter(new QSplitter(this))
+{
+    setObjectName(QStringLiteral("catalogPage"));
+    m_tree->setObjectName(QStringLiteral("catalogTree"));
+    m_tree->setHeaderLabels({tr("Name"), tr("Details")});
+    m_tree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_heading->setObjectName(QStringLiteral("catalogHeading"));
+    m_heading->setTextFormat(Qt::RichText);
+    m_heading->setWordWrap(true);
+    m_message->setObjectName(QStringLiteral("catalogMessage"));
+    m_message->setWordWrap(true);
+    m_details->setObjectName(QStringLiteral("catalogDetails"));
+    m_details->setRootIsDecorated(false);
+    m_details->setAlternatingRowColors(true);
+    m_refresh->setObjectName(QStringLiteral("refreshCatalog"));
+    m_refresh->setShortcut(QKeySequence::Refresh);
+    m_refresh->setToolTip(tr("Read the selected database's tables again, or the selected site's lists (F5)"));
+    m_provision->setObjectName(QStringLiteral("provisionList"));
+    m_provision->setToolTip(tr("Create a SharePoint list with a column for each column of the selected table"));
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_refresh);
+    buttons->addWidget(m_provision);
+    buttons->addStretch();
+    auto *right = new QWidget(this);
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->addWidget(m_heading);
+    rightLayout->addWidget(m_details, 1);
+    m_splitter->addWidget(m_tree);
+    m_splitter->addWidget(right);
+    m_splitter->setStretchFactor(1, 2);
+    m_splitter->setSizes({420, 860});
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(buttons);
+    layout->addWidget(m_message);
+    layout->addWidget(m_splitter, 1);
+    m_message->hide();
+
+    connect(m_tree, &QTreeWidget::currentItemChanged, this, &CatalogPage::showSelection);
+    connect(m_tree, &QTreeWidget::itemExpanded, this, [this](QTreeWidgetItem *item) {
+        if (item->type() == SiteItem && item->childCount() == 1 && item->child(0)->type() == QTreeWidgetItem::Type)
+            expandSite(item);   // the placeholder child: load the lists now
+    });
+    connect(m_refresh, &QPushButton::clicked, this, &CatalogPage::refreshSelected);
+    connect(m_provision, &QPushButton::clicked, this, &CatalogPage::provisionFromSelectedTable);
+    m_splitter->restoreState(UiSettings::catalogSplitter.value());
+    showSelection();
+}
+
+CatalogPage::~CatalogPage()
+{
+    UiSettings::catalogSplitter.setValue(m_splitter->saveState());
+}
+
+QString CatalogPage::message() const
+{
+    return m_message->isVisible() ? m_message->text() : QString();
+}
+
+void CatalogPage::setMessage(const QString &text, bool error)
+{
+    m_message->setText(text);
+    m_message->setStyleSheet(error ? QStringLiteral("color: #c62828") : QString());
+    m_message->setVisible(!text.isEmpty());
+}
+
+void CatalogPage::reload()
+{
+    runInBackground(
+        this, m_context.storePool,
+        [store = m_context.store]() -> Result<Snapshot> {
+            auto catalog = loadStoredCatalog(*store);
+            if (!catalog)
+                return catalog.error();
+            Snapshot snapshot{*catalog, {}};
+            auto definitions = DefinitionRepository(*store).all();
+            if (!definitions)
+                return definitions.error();
+            for (const SyncDefinition &definition : std::as_const(*definitions)) {
+                for (const SyncTarget &target : definition.targets) {
+                    const QString key = QString::number(target.connectionId) + QLatin1Char('|') + target.site;
+                    if (!snapshot.sites.contains(key))
+                        snapshot.sites << key;
+                }
+            }
+            return snapshot;
+        },
+        [this](Result<Snapshot> snapshot) {
+            if (!snapshot) {
+                setMessage(tr("Cannot read the catalog: %1").arg(snapshot.error().message()), true);
+                emit loaded();
+                return;
+            }
+            show(*snapshot);
+            emit loaded();
+        });
+}
+
+void CatalogPage::show(const Snapshot &snapshot)
+{
+    m_databases = snapshot.catalog.databases;
+    m_sharePoint = snapshot.catalog.sharePoint;
+    m_tables = snapshot.catalog.tables;
+    m_sites.clear();
+    m_tree->clear();
+    auto *databases = new QTreeWidgetItem(m_tree, {tr("Databases")});
+    databases->setIcon(0, QIcon(QStringLiteral(":/icons/database.svg")));
+    for (const Database &database : std::as_const(m_databases)) {
+        const QList<TableInfo> tables = m_tables.value(database.id);
+        auto *item = new QTreeWidgetItem(databases, {database.name, tables.isEmpty() ? tr("not introspected yet: Refresh") : tr("%n table(s)", nullptr, int(tables.size()))},
+                                         DatabaseItem);
+        item->setData(0, IdRole, database.id);
+        if (m_drift.value(database.id)) {
+            item->setIcon(0, QIcon(QStringLiteral(":/icons/warning.svg")));
+            item->setText(1, item->text(1) + tr(" · schema changed"));
+            item->setToolTip(1, tr("The last introspection found a schema that differs from the snapshot before it."));
+        }
+        for (int i = 0; i < tables.size(); ++i) {
+            const TableInfo &table = tables.at(i);
+            auto *tableItem = new QTreeWidgetItem(item, {table.qualifiedName(),
+                                                         tr("%1 columns, %2, ~%3 rows").arg(table.columns.size()).arg(keyText(table)).arg(table.rowEstimate < 0 ? tr("?") : QLocale().toString(table.rowEstimate))},
+                                                  TableItem);
+            tableItem->setData(0, IdRole, database.id);
+            tableItem->setData(0, IndexRole, i);
+        }
+    }
+    auto *sharePoint = new QTreeWidgetItem(m_tree, {tr("SharePoint")});
+    sharePoint->setIcon(0, QIcon(QStringLiteral(":/icons/sharepoint.svg")));
+    for (const SharePointConnection &connection : std::as_const(m_sharePoint)) {
+        auto *item = new QTreeWidgetItem(sharePoint, {connection.name, tr("tenant %1").arg(connection.tenantId)}, ConnectionItem);
+        item->setData(0, IdRole, connection.id);
+        for (const QString &key : snapshot.sites) {
+            if (key.section(QLatin1Char('|'), 0, 0).toLongLong() != connection.id)
+                continue;
+            const QString site = key.section(QLatin1Char('|'), 1);
+            m_sites << site;
+            auto *siteItem = new QTreeWidgetItem(item, {site, tr("used by a definition")}, SiteItem);
+            siteItem->setData(0, IdRole, connection.id);
+            new QTreeWidgetItem(siteItem, {tr("Loading…")});   // placeholder until expanded
+        }
+        if (item->childCount() == 0)
+            new QTreeWidgetItem(item, {tr("No definition uses a site of this connection yet.")});
+    }
+    m_tree->expandItem(databases);
+    for (int i = 0; i < databases->childCount(); ++i)
+        m_tree->expandItem(databases->child(i));
+    m_tree->expandItem(sharePoint);
+    if (m_databases.isEmpty() && m_sharePoint.isEmpty())
+        setMessage(tr("Nothing to show yet: add a database or a SharePoint connection on the Connections page."), false);
+    showSelection();
+}
+
+void CatalogPage::showSelection()
+{
+    QTreeWidgetItem *item = m_tree->currentItem();
+    const int kind = item ? item->type() : 0;
+    m_provision->setEnabled(kind == TableItem);
+    m_refresh->setEnabled(kind == DatabaseItem || kind == TableItem || kind == SiteItem);
+    m_details->clear();
+    if (kind == TableItem) {
+        showTable(m_tables.value(item->data(0, IdRole).toLongLong()).value(item->data(0, IndexRole).toInt()));
+        return;
+    }
+    if (kind == ListItem) {
+        showList(item);
+        return;
+    }
+    m_details->setColumnCount(1);
+    m_details->setHeaderLabels({tr("Catalog")});
+    m_heading->setText(tr("<h3>Catalog</h3>Select a table to see its columns, keys and indexes, or a SharePoint list to see its columns. "
+                          "<b>Refresh</b> reads a database's tables again."));
+}
+
+void CatalogPage::showTable(const TableInfo &table)
+{
+    m_heading->setText(tr("<h3>%1</h3>%2 · about %3 rows · %n index(es)", nullptr, int(table.indexes.size()))
+                           .arg(table.qualifiedName().toHtmlEscaped(), keyText(table).toHtmlEscaped(),
+                                table.rowEstimate < 0 ? tr("?") : QLocale().toString(table.rowEstimate)));
+    m_details->setColumnCount(7);
+    m_details->setHeaderLabels({tr("Column"), tr("Type"), tr("Null"), tr("Key"), tr("Default"), tr("Indexed"), tr("In SharePoint")});
+    const QStringList key = table.primaryKey();
+    for (const ColumnInfo &column : table.columns) {
+        QString type = column.dataType;
+        if (column.isEnum)
+            type += QStringLiteral(" {%1}").arg(column.enumLabels.join(QStringLiteral(", ")));
+        const ColumnPlan plan = planColumn(column);
+        auto *item = new QTreeWidgetItem(m_details, {column.name, type, column.nullable ? tr("yes") : tr("no"), key.contains(column.name) ? tr("key") : QString(),
+                                                     column.identity ? tr("identity") : column.defaultExpression,
+                                                     table.hasIndexLeadingWith(column.name) ? tr("yes") : QString(),
+                                                     plan.supported ? plan.note : tr("not supported: %1").arg(plan.note)});
+        if (!plan.supported)
+            item->setIcon(6, QIcon(QStringLiteral(":/icons/warning.svg")));
+    }
+    for (int c = 0; c < m_details->columnCount() - 1; ++c)
+        m_details->resizeColumnToContents(c);
+}
+
+void CatalogPage::showList(QTreeWidgetItem *item)
+{
+    m_heading->setText(tr("<h3>%1</h3>SharePoint list on %2").arg(item->text(0).toHtmlEscaped(), item->parent()->text(0).toHtmlEscaped()));
+    m_details->setColumnCount(4);
+    m_details->setHeaderLabels({tr("Column"), tr("Display name"), tr("Type"), tr("Flags")});
+    const qint64 connectionId = item->data(0, IdRole).toLongLong();
+    const QString siteId = item->data(0, SiteIdRole).toString();
+    const QString listId = item->data(0, ListIdRole).toString();
+    const auto connection = std::find_if(m_sharePoint.cbegin(), m_sharePoint.cend(), [&](const SharePointConnection &c) { return c.id == connectionId; });
+    if (connection == m_sharePoint.cend())
+        return;
+    SharePointList list;
+    list.graphId = listId;
+    list.displayName = item->text(0);
+    list.webUrl = item->text(1);
+    Discovery::columns(graphFor(*connection), siteId, listId, [this, list, siteId](Result<QList<SharePointColumn>> columns) mutable {
+        QTreeWidgetItem *current = m_tree->currentItem();
+        if (!current || current->data(0, ListIdRole).toString() != list.graphId)
+            return;   // another item was selected meanwhile
+        m_details->clear();
+        if (!columns) {
+            setMessage(columns.error().message(), true);
+            return;
+        }
+        for (const SharePointColumn &column : std::as_const(*columns)) {
+            QStringList flags;
+            if (column.system)
+                flags << tr("system");
+            if (column.readOnly)
+                flags << tr("read-only");
+            if (column.hidden)
+                flags << tr("hidden");
+            if (column.indexed)
+                flags << tr("indexed");
+            if (column.required)
+                flags << tr("required");
+            if (column.maxLength > 0)
+                flags << tr("max %1 characters").arg(column.maxLength);
+            auto *row = new QTreeWidgetItem(m_details, {column.name, column.displayName, column.type, flags.join(QStringLiteral(", "))});
+            if (column.system || column.readOnly) {
+                for (int c = 0; c < 4; ++c)
+                    row->setForeground(c, palette().color(QPalette::PlaceholderText));
+            }
+        }
+        for (int c = 0; c < 3; ++c)
+            m_details->resizeColumnToContents(c);
+        // What was read goes into the catalog: the mapping editor offers these columns.
+        list.columns = *columns;
+        runInBackground(
+            this, m_context.storePool,
+            [store = m_context.store, site = m_discoveredSites.value(siteId), list]() mutable -> Result<void> {
+                if (site.graphId.isEmpty())
+                    return success();   // the site was not looked up in this session
+                CatalogRepository catalog(*store);
+                if (auto saved = catalog.saveSite(site); !saved)
+                    return saved;
+                list.siteId = site.id;
+                return catalog.saveList(list);
+            },
+            [this](Result<void> recorded) {
+                if (!recorded)
+                    setMessage(tr("The list's columns could not be recorded in the catalog: %1").arg(recorded.error().message()), true);
+                emit refreshed();
+            });
+    });
+}
+
+GraphClient &CatalogPage::graphFor(const SharePointConnection &connection)
+{
+    if (GraphClient *client = m_graph.value(connection.id))
+        return *client;
+    auto *client = new GraphClient(GraphEndpoint::from(connection), secretSourceFor(*m_context.secrets, connection.secretRef),
+                                   std::make_shared<Governor>(governorSettingsFor(connection)), Clock::system(), this);
+    m_graph.insert(connection.id, client);
+    return *client;
+}
+
+QTreeWidgetItem *CatalogPage::siteItem(qint64 connectionId, const QString &reference) const
+{
+    for (QTreeWidgetItem *candidate : m_tree->findItems(reference, Qt::MatchExactly | Qt::MatchRecursive)) {
+        if (candidate->type() == SiteItem && candidate->data(0, IdRole).toLongLong() == connectionId)
+            return candidate;
+    }
+    return nullptr;   // the tree was rebuilt meanwhile
+}
+
+void CatalogPage::expandSite(QTreeWidgetItem *item)
+{
+    const qint64 connectionId = item->data(0, IdRole).toLongLong();
+    const auto connection = std::find_if(m_sharePoint.cbegin(), m_sharePoint.cend(), [&](const SharePointConnection &c) { return c.id == connectionId; });
+    if (connection == m_sharePoint.cend())
+        return;
+    const QString reference = item->text(0);
+    GraphClient &client = graphFor(*connection);
+    const auto showLists = [this, connectionId, reference](const QString &siteId, Result<QList<SharePointList>> lists) {
+        QTreeWidgetItem *site = siteItem(connectionId, reference);
+        if (!site)
+            return;
+        qDeleteAll(site->takeChildren());
+        if (!lists) {
+            new QTreeWidgetItem(site, {lists.error().message()});
+        } else {
+            for (const SharePointList &list : std::as_const(*lists)) {
+                auto *listItem = new QTreeWidgetItem(site, {list.displayName, list.webUrl}, ListItem);
+                listItem->setData(0, IdRole, connectionId);
+                listItem->setData(0, SiteIdRole, siteId);
+                listItem->setData(0, ListIdRole, list.graphId);
+            }
+            if (lists->isEmpty())
+                new QTreeWidgetItem(site, {tr("No lists yet.")});
+        }
+        emit refreshed();
+    };
+    Discovery::site(client, reference, [this, &client, connectionId, reference, showLists](Result<SharePointSite> site) {
+        if (!site) {
+            showLists({}, site.error());
+            return;
+        }
+        if (QTreeWidgetItem *found = siteItem(connectionId, reference))
+            found->setText(1, site->displayName);
+        SharePointSite discovered = *site;
+        discovered.connectionId = connectionId;
+        m_discoveredSites.insert(discovered.graphId, discovered);
+        const QString siteId = site->graphId;
+        Discovery::lists(client, siteId, [siteId, showLists](Result<QList<SharePointList>> lists) { showLists(siteId, std::move(lists)); });
+    });
+}
+
+void CatalogPage::reloadExpandedSites()
+{
+    for (QTreeWidgetItem *site : m_tree->findItems(QStringLiteral("*"), Qt::MatchWildcard | Qt::MatchRecursive)) {
+        if (site->type() == SiteItem && site->isExpanded()) {
+            qDeleteAll(site->takeChildren());
+            new QTreeWidgetItem(site, {tr("Loading…")});
+            expandSite(site);
+        }
+    }
+}
+
+void CatalogPage::refreshSelected()
+{
+    QTreeWidgetItem *item = m_tree->currentItem();
+    if (!item)
+        return;
+    if (item->type() == SiteItem) {
+        qDeleteAll(item->takeChildren());
+        new QTreeWidgetItem(item, {tr("Loading…")});
+        item->setExpanded(true);
+        expandSite(item);
+        return;
+    }
+    if (item->type() != DatabaseItem && item->type() != TableItem)
+        return;
+    const qint64 databaseId = item->data(0, IdRole).toLongLong();
+    const auto found = std::find_if(m_databases.cbegin(), m_databases.cend(), [&](const Database &d) { return d.id == databaseId; });
+    if (found == m_databases.cend())
+        return;
+    const Database database = *found;
+    m_refresh->setEnabled(false);
+    setMessage(tr("Reading the tables of %1…").arg(database.name), false);
+    runWithDatabase(
+        this, *m_context.secrets, database, [database](const PasswordLookup &passwords) { return introspectDatabase(database, passwords); },
+        [this, database](Result<IntrospectionReport> report) {
+            if (!report) {
+                m_refresh->setEnabled(true);
+                setMessage(report.error().toString(), true);
+                emit refreshed();
+                return;
+            }
+            const QList<TableInfo> tables = report->tables;
+            runInBackground(
+                this, m_context.storePool,
+                [store = m_context.store, id = database.id, tables]() { return CatalogRepository(*store).saveIntrospection(id, tables, Clock::system().nowUtc()); },
+                [this, database, count = tables.size()](Result<IntrospectionRecord> record) {
+                    m_refresh->setEnabled(true);
+                    if (!record) {
+                        setMessage(record.error().message(), true);
+                        emit refreshed();
+                        return;
+                    }
+                    m_drift.insert(database.id, record->schemaChanged && !record->firstSnapshot);
+                    setMessage(m_drift.value(database.id) ? tr("%1: %n table(s); the schema changed since the last introspection.", nullptr, int(count)).arg(database.name)
+                                                          : tr("%1: %n table(s).", nullptr, int(count)).arg(database.name),
+                               false);
+                    connect(this, &CatalogPage::loaded, this, &CatalogPage::refreshed, Qt::SingleShotConnection);
+                    reload();
+                });
+        });
+}
+
+void CatalogPage::provisionFromSelectedTable()
+{
+    QTreeWidgetItem *item = m_tree->currentItem();
+    if (!item || item->type() != TableItem)
+        return;
+    const TableInfo table = m_tables.value(item->data(0, IdRole).toLongLong()).value(item->data(0, IndexRole).toInt());
+    auto *dialog = new ProvisionDialog(table, m_sharePoint, m_sites, m_context.secrets, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ProvisionDialog::provisioned, this, &CatalogPage::reloadExpandedSites);
+    dialog->open();
+}
+
+} // namespace SyncBridge

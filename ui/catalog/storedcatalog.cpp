@@ -1,0 +1,49 @@
+#include "catalog/storedcatalog.h"
+
+#include "store/catalogrepository.h"
+#include "store/connectionrepository.h"
+#include "store/metastore.h"
+
+namespace SyncBridge {
+
+Result<StoredCatalog> loadStoredCatalog(const MetaStore &store)
+{
+    const ConnectionRepository connections(store);
+    auto databases = connections.databases();
+    if (!databases)
+        return databases.error();
+    auto sharePoint = connections.sharePointConnections();
+    if (!sharePoint)
+        return sharePoint.error();
+    StoredCatalog catalog;
+    catalog.databases = *databases;
+    catalog.sharePoint = *sharePoint;
+    const CatalogRepository repository(store);
+    for (const Database &database : std::as_const(catalog.databases)) {
+        auto tables = repository.tables(database.id);
+        if (!tables)
+            return tables.error();
+        catalog.tables.insert(database.id, *tables);
+    }
+    return catalog;
+}
+
+Result<void> loadRecordedLists(const MetaStore &store, StoredCatalog &catalog)
+{
+    const CatalogRepository repository(store);
+    for (const SharePointConnection &connection : std::as_const(catalog.sharePoint)) {
+        auto sites = repository.sites(connection.id);
+        if (!sites)
+            return sites.error();
+        catalog.sites.insert(connection.id, *sites);
+        for (const SharePointSite &site : std::as_const(*sites)) {
+            auto lists = repository.lists(site.id);
+            if (!lists)
+                return lists.error();
+            catalog.lists.insert(site.id, *lists);
+        }
+    }
+    return success();
+}
+
+} // namespace SyncBridge

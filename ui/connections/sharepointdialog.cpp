@@ -1,0 +1,127 @@
+#include "connections/sharepointdialog.h"
+
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHostAddress>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace SyncBridge {
+
+bool isAcceptableServiceUrl(const QString &text)
+{
+    const QUrl url(text, QUrl::StrictMode);
+    if (!url.isValid() || url.host().isEmpty())
+        return false;
+    if (url.scheme() == QLatin1String("https"))
+        return true;
+    if (url.scheme() != QLatin1String("http"))
+        return false;
+    const QHostAddress address(url.host());
+    return url.host() == QLatin1String("localhost") || (!address.isNull() && address.isLoopback());
+}
+
+SharePointDialog::SharePointDialog(const SharePointConnection &initial, QWidget *parent)
+    : QDialog(parent)
+    , m_initial(initial)
+    , m_name(new QLineEdit(initial.name, this))
+    , m_tenant(new QLineEdit(initial.tenantId, this))
+    , m_clientId(new QLineEdit(initial.clientId, this))
+    , m_secret(new QLineEdit(this))
+    , m_authority(new QLineEdit(initial.authorityHost, this))
+    , m_graph(new QLineEdit(initial.graphBaseUrl, this))
+    , m_ruPerMinute(new QSpinBox(this))
+    , m_problems(new QLabel(this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this))
+{
+    setWindowTitle(initial.id == 0 ? tr("Add SharePoint connection") : tr("Edit SharePoint connection"));
+    setObjectName(QStringLiteral("sharePointDialog"));
+    m_name->setObjectName(QStringLiteral("nameEdit"));
+    m_tenant->setObjectName(QStringLiteral("tenantEdit"));
+    m_tenant->setPlaceholderText(tr("contoso.onmicrosoft.com or the tenant GUID"));
+    m_clientId->setObjectName(QStringLiteral("clientIdEdit"));
+    m_clientId->setPlaceholderText(tr("Application (client) ID of the app registration"));
+    m_secret->setObjectName(QStringLiteral("secretEdit"));
+    m_secret->setEchoMode(QLineEdit::Password);
+    m_secret->setPlaceholderText(initial.secretRef.isEmpty() ? tr("Client secret value") : tr("unchanged"));
+    m_secret->setToolTip(tr("Stored in the system keychain, never in SyncBridge's files."));
+    m_authority->setObjectName(QStringLiteral("authorityEdit"));
+    m_graph->setObjectName(QStringLiteral("graphEdit"));
+    m_graph->setToolTip(tr("For national clouds or the local Graph emulator; plain http is allowed only for this computer."));
+    m_ruPerMinute->setObjectName(QStringLiteral("ruPerMinuteSpin"));
+    m_ruPerMinute->setRange(100, 100000);
+    m_ruPerMinute->setSingleStep(250);
+    m_ruPerMinute->setValue(initial.ruPerMinute);
+    m_ruPerMinute->setSuffix(tr(" RU/min"));
+    m_ruPerMinute->setToolTip(tr("The tenant's SharePoint resource-unit budget per app and minute (1,250 for most licences)."));
+    m_problems->setObjectName(QStringLiteral("problemsLabel"));
+    m_problems->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    m_problems->setWordWrap(true);
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Name:"), m_name);
+    form->addRow(tr("&Tenant:"), m_tenant);
+    form->addRow(tr("&Client ID:"), m_clientId);
+    form->addRow(tr("Client &secret:"), m_secret);
+    form->addRow(tr("&Authority host:"), m_authority);
+    form->addRow(tr("&Graph base URL:"), m_graph);
+    form->addRow(tr("&Budget:"), m_ruPerMinute);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_problems);
+    layout->addStretch();
+    layout->addWidget(m_buttons);
+    resize(560, 340);
+
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    for (QLineEdit *edit : {m_name, m_tenant, m_clientId, m_authority, m_graph})
+        connect(edit, &QLineEdit::textChanged, this, &SharePointDialog::validate);
+    validate();
+}
+
+QStringList SharePointDialog::problems() const
+{
+    QStringList problems;
+    if (m_name->text().trimmed().isEmpty())
+        problems << tr("Give the connection a name.");
+    if (m_tenant->text().trimmed().isEmpty())
+        problems << tr("Enter the tenant.");
+    if (m_clientId->text().trimmed().isEmpty())
+        problems << tr("Enter the client ID.");
+    if (!isAcceptableServiceUrl(m_authority->text().trimmed()))
+        problems << tr("The authority host must be an https URL (http only for this computer).");
+    if (!isAcceptableServiceUrl(m_graph->text().trimmed()))
+        problems << tr("The Graph base URL must be an https URL (http only for this computer).");
+    return problems;
+}
+
+void SharePointDialog::validate()
+{
+    const QStringList found = problems();
+    m_problems->setText(found.join(QLatin1Char('\n')));
+    m_problems->setVisible(!found.isEmpty());
+    m_buttons->button(QDialogButtonBox::Save)->setEnabled(found.isEmpty());
+}
+
+SharePointEdit SharePointDialog::edit() const
+{
+    SharePointEdit edit;
+    edit.connection = m_initial;
+    edit.connection.name = m_name->text().trimmed();
+    edit.connection.tenantId = m_tenant->text().trimmed();
+    edit.connection.clientId = m_clientId->text().trimmed();
+    edit.connection.authorityHost = m_authority->text().trimmed();
+    edit.connection.graphBaseUrl = m_graph->text().trimmed();
+    edit.connection.ruPerMinute = m_ruPerMinute->value();
+    if (!m_secret->text().isEmpty())
+        edit.clientSecret = m_secret->text();
+    return edit;
+}
+
+} // namespace SyncBridge

@@ -1,0 +1,311 @@
+#include "definitions/definitioneditor.h"
+
+#include "common/databasework.h"
+#include "definitions/definitionform.h"
+#include "definitions/dryrunpanel.h"
+#include "definitions/mappingeditor.h"
+#include "definitions/shardingdesigner.h"
+
+#include "graph/provisioning.h"
+#include "source/tablereads.h"
+#include "sync/condition.h"
+#include "sync/mappingadvisor.h"
+#include "sync/routepreview.h"
+#include "sync/valueconverter.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QScrollArea>
+#include <QUrl>
+
+namespace SyncBridge {
+namespace {
+
+constexpr int sampleRowCount = 5;
+
+struct Samples {
+    QList<QHash<QString, QJsonValue>> rows;
+    QString note;
+};
+
+Result<Samples> readSamples(const Database &database, const TableInfo &table, const PasswordLookup &passwords)
+{
+    auto rows = readFirstRows(database, passwords, table, sampleRowCount);
+    if (!rows)
+        return rows.error();
+    Samples samples;
+    QStringList unreadable;
+    for (const SourceRow &row : std::as_const(*rows)) {
+        QHash<QString, QJsonValue> values;
+        for (const ColumnInfo &column : table.columns) {
+            auto value = toSharePointValue(column, row.values.value(column.name));
+            if (value)
+                values.insert(column.name, *value);
+            else
+                unreadable << column.name;
+        }
+        samples.rows << values;
+    }
+    unreadable.removeDuplicates();
+    samples.note = QCoreApplication::translate("SyncBridge::DefinitionEditor", "Sample values: the first %n row(s) of %1 by key.", nullptr, int(samples.rows.size()))
+                       .arg(table.qualifiedName());
+    if (!unreadable.isEmpty())
+        samples.note += QLatin1Char(' ') + QCoreApplication::translate("SyncBridge::DefinitionEditor", "Values SharePoint cannot hold are left out (%1).").arg(unreadable.join(QStringLiteral(", ")));
+    return samples;
+}
+
+// What decides the route counts: the source, the lists and the rules (mappings do not).
+QByteArray routingOf(const SyncDefinition &definition)
+{
+    QJsonObject json = definitionToJson(definition);
+    json.remove(QStringLiteral("mappings"));
+    return QJsonDocument(json).toJson(QJsonDocument::Compact);
+}
+
+// What a new mapping does by default: what the definition's runs do.
+FieldDirection defaultDirectionFor(SyncMode mode)
+{
+    switch (mode) {
+    case SyncMode::Push: return FieldDirection::PushOnly;
+    case SyncMode::Pull: return FieldDirection::PullOnly;
+    case SyncMode::TwoWay:
+    case SyncMode::Cdc: return FieldDirection::Bidirectional;
+    }
+    return FieldDirection::PushOnly;
+}
+
+} // namespace
+
+QString DefinitionEditor::sitePath(const SharePointSite &site)
+{
+    const QUrl url(site.webUrl);
+    return url.host().isEmpty() ? site.graphId : QStringLiteral("%1:%2").arg(url.host(), url.path());
+}
+
+DefinitionEditor::DefinitionEditor(AppContext context, QWidget *parent)
+    : QTabWidget(parent)
+    , m_context(std::move(context))
+    , m_form(new DefinitionForm(this))
+    , m_sharding(new ShardingDesigner(this))
+    , m_mappings(new MappingEditor(this))
+    , m_preview(new DryRunPanel(m_context, this))
+{
+    setObjectName(QStringLiteral("definitionEditor"));
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setWidget(m_form);
+    addTab(scroll, tr("&General"));
+    addTab(m_sharding, tr("&Lists && routing"));
+    addTab(m_mappings, tr("&Mappings"));
+    addTab(m_preview, tr("&Preview && run"));
+    setTabToolTip(1, tr("The SharePoint lists and the rules that send each row to one of them, with live counts"));
+    setTabToolTip(2, tr("Which source column fills which SharePoint column, in which direction, transformed how"));
+    setTabToolTip(3, tr("What a run would do, without writing anything; and Run Sync Now"));
+
+    connect(m_form, &DefinitionForm::changed, this, &DefinitionEditor::onFormChanged);
+    connect(m_sharding, &ShardingDesigner::changed, this, &DefinitionEditor::onDesignChanged);
+    connect(m_mappings, &MappingEditor::changed, this, &DefinitionEditor::onDesignChanged);
+    connect(m_sharding, &ShardingDesigner::previewWanted, this, &DefinitionEditor::countRoutes);
+    connect(m_preview, &DryRunPanel::runNowRequested, this, &DefinitionEditor::runNowRequested);
+}
+
+void DefinitionEditor::setCatalog(const StoredCatalog &catalog)
+{
+    m_catalog = catalog;
+    m_form->setCatalog(catalog.databases, catalog.tables);
+    QStringList sites, lists;
+    for (const SharePointConnection &connection : std::as_const(catalog.sharePoint)) {
+        for (const SharePointSite &site : catalog.sites.value(connection.id)) {
+            sites << sitePath(site);
+            for (const SharePointList &list : catalog.lists.value(site.id))
+                lists << list.displayName;
+        }
+    }
+    sites.removeDuplicates();
+    m_sharding->setChoices(catalog.sharePoint, sites, lists);
+    m_shownSource.clear();
+    m_shownMappingList.clear();
+}
+
+void DefinitionEditor::setDefinition(const SyncDefinition &definition, const QStringList &otherNames)
+{
+    m_form->setDefinition(definition, otherNames);
+    m_sharding->setDesign(definition.targetStrategy, definition.targets, definition.sharding);
+    m_mappings->setMappings(definition.mappings);
+    m_mappings->setDefaultDirection(defaultDirectionFor(definition.mode));
+    m_shownSource.clear();
+    m_shownMappingList.clear();
+    sourceChanged();
+    m_preview->setDefinition(definition.id, definition.name, false);
+}
+
+SyncDefinition DefinitionEditor::definition() const
+{
+    return m_form->definition();
+}
+
+QList<ValidationIssue> DefinitionEditor::problems() const
+{
+    // The form's (the JSON import's checks), then what only the designers know: conditions that do
+    // not parse, and mappings that cannot work (a transform that does not parse, an unknown column,
+    // two mappings into one column, a required column nothing fills).
+    QList<ValidationIssue> problems = m_form->problems();
+    const SyncDefinition current = definition();
+    if (current.targetStrategy == TargetStrategy::Conditional) {
+        for (int i = 0; i < current.sharding.rules.size(); ++i) {
+            const auto condition = conditionFromJson(current.sharding.rules.at(i).condition);
+            if (!condition)
+                problems.append({QStringLiteral("$.definitions[0].sharding.rules[%1].condition").arg(i), tr("Rule %1: %2").arg(i + 1).arg(condition.error().message())});
+        }
+    }
+    for (const MappingAdvice &advice : m_mappings->advice()) {
+        if (advice.severity == MappingAdvice::Severity::Error)
+            problems.append({QStringLiteral("$.definitions[0].mappings"), tr("Mapping %1: %2").arg(advice.targetColumn, advice.message)});
+    }
+    return problems;
+}
+
+bool DefinitionEditor::isModified() const
+{
+    return m_form->isModified();
+}
+
+void DefinitionEditor::setModified(bool modified)
+{
+    m_form->setModified(modified);
+    const SyncDefinition current = definition();
+    m_preview->setDefinition(current.id, current.name, modified);
+}
+
+void DefinitionEditor::onFormChanged()
+{
+    const SyncDefinition current = definition();
+    m_mappings->setDefaultDirection(defaultDirectionFor(current.mode));
+    m_sharding->setStrategy(current.targetStrategy);
+    sourceChanged();
+    m_preview->setDefinition(current.id, current.name, m_form->isModified());
+    emit changed();
+}
+
+void DefinitionEditor::onDesignChanged()
+{
+    m_form->setDesign(m_sharding->targets(), m_sharding->sharding(), m_mappings->mappings());   // validates, emits changed
+    showMappingColumns();
+}
+
+const Database *DefinitionEditor::sourceDatabase() const
+{
+    const qint64 id = definition().source.databaseId;
+    for (const Database &database : m_catalog.databases) {
+        if (database.id == id)
+            return &database;
+    }
+    return nullptr;
+}
+
+void DefinitionEditor::sourceChanged()
+{
+    const SyncDefinition current = definition();
+    const QString source = QStringLiteral("%1/%2.%3").arg(current.source.databaseId).arg(current.source.schema, current.source.table);
+    if (source == m_shownSource)
+        return;
+    m_shownSource = source;
+    const TableInfo *table = m_form->currentTable();
+    m_sharding->setTable(table ? *table : TableInfo{});
+    m_shownMappingList.clear();
+    showMappingColumns();
+    loadSamples();
+}
+
+void DefinitionEditor::showMappingColumns()
+{
+    // The columns of the first list: mappings are the definition's, and lists provisioned from one
+    // table share their columns. A list not yet in the catalog shows what provisioning would create.
+    const SyncDefinition current = definition();
+    const SyncTarget target = current.targets.value(0);
+    const TableInfo *table = m_form->currentTable();
+    const QString key = QStringLiteral("%1|%2|%3").arg(target.connectionName, target.listName, table ? table->qualifiedName() : QString());
+    if (key == m_shownMappingList)
+        return;
+    m_shownMappingList = key;
+    const TableInfo source = table ? *table : TableInfo{};
+    for (const SharePointConnection &connection : std::as_const(m_catalog.sharePoint)) {
+        if (connection.name != target.connectionName)
+            continue;
+        for (const SharePointSite &site : m_catalog.sites.value(connection.id)) {
+            for (const SharePointList &list : m_catalog.lists.value(site.id)) {
+                if (list.displayName == target.listName && !list.columns.isEmpty()) {
+                    m_mappings->setColumns(source, list.columns, tr("Columns of the list '%1' in %2 (from the catalog).").arg(list.displayName, site.displayName));
+                    return;
+                }
+            }
+        }
+    }
+    if (target.listName.isEmpty()) {
+        m_mappings->setColumns(source, {}, tr("Add a SharePoint list under 'Lists & routing' to map columns into it."));
+        return;
+    }
+    m_mappings->setColumns(source, columnsAfterProvisioning(planList(source, target.listName)),
+                           tr("'%1' is not in the catalog: these are the columns 'Provision list from table…' would create. Browse the list in the Catalog to map its real columns.")
+                               .arg(target.listName));
+}
+
+void DefinitionEditor::loadSamples()
+{
+    const Database *database = sourceDatabase();
+    const TableInfo *table = m_form->currentTable();
+    const quint64 generation = ++m_samplesGeneration;
+    if (!database || !table || !m_context.secrets) {
+        m_mappings->setSamples({}, {});
+        return;
+    }
+    m_mappings->setSamples({}, tr("Reading sample rows…"));
+    runWithDatabase(
+        this, *m_context.secrets, *database, [database = *database, table = *table](const PasswordLookup &passwords) { return readSamples(database, table, passwords); },
+        [this, generation](Result<Samples> samples) {
+            if (generation != m_samplesGeneration)
+                return;   // the source changed meanwhile
+            if (!samples) {
+                m_mappings->setSamples({}, tr("No sample rows: %1").arg(samples.error().message()));
+                return;
+            }
+            m_mappings->setSamples(samples->rows, samples->note);
+        });
+}
+
+void DefinitionEditor::countRoutes()
+{
+    // One count at a time: on a large table a count takes a while, and typing must not pile up
+    // queries. A count is shown only if the design it counted is still the one on screen;
+    // otherwise the design is counted again.
+    if (m_counting)
+        return;
+    const Database *database = sourceDatabase();
+    const TableInfo *table = m_form->currentTable();
+    if (!database || !table || !m_context.secrets) {
+        m_sharding->setPreviewPending(tr("Choose the source table under General to count its rows per list."));
+        return;
+    }
+    m_counting = true;
+    m_sharding->setPreviewPending(tr("Counting…"));
+    const SyncDefinition current = definition();
+    runWithDatabase(
+        this, *m_context.secrets, *database,
+        [database = *database, table = *table, current](const PasswordLookup &passwords) -> std::pair<Result<RoutePreview>, qint64> {
+            QElapsedTimer timer;
+            timer.start();
+            auto preview = SyncBridge::countRoutes(database, passwords, current, table);
+            return {preview, timer.elapsed()};
+        },
+        [this, counted = routingOf(current)](std::pair<Result<RoutePreview>, qint64> result) {
+            m_counting = false;
+            if (routingOf(definition()) != counted) {   // the design changed while counting
+                countRoutes();
+                return;
+            }
+            m_sharding->setPreview(result.first, result.second);
+        });
+}
+
+} // namespace SyncBridge

@@ -1,0 +1,73 @@
+#pragma once
+
+#include "appcontext.h"
+#include "catalog/storedcatalog.h"
+
+#include "model/catalog.h"
+#include "model/connection.h"
+#include "model/definition.h"
+#include "model/definitionjson.h"
+
+#include <QHash>
+#include <QTabWidget>
+
+namespace SyncBridge {
+
+class DefinitionForm;
+class DryRunPanel;
+class MappingEditor;
+class ShardingDesigner;
+
+
+// One definition in four tabs: General (the form), Lists & routing (sharding designer), Mappings
+// (mapping editor) and Preview (dry run, Run Sync Now). The tabs share one definition: what the
+// designers change is validated with the general settings, and a new source table reaches the
+// designers, their sample rows and their live counts. Database work runs off the GUI thread.
+class DefinitionEditor : public QTabWidget
+{
+    Q_OBJECT
+
+public:
+    explicit DefinitionEditor(AppContext context, QWidget *parent = nullptr);
+
+    void setCatalog(const StoredCatalog &catalog);
+    const StoredCatalog &catalog() const { return m_catalog; }
+    // "https://contoso.sharepoint.com/sites/pmo" → "contoso.sharepoint.com:/sites/pmo", as targets name sites.
+    static QString sitePath(const SharePointSite &site);
+    void setDefinition(const SyncDefinition &definition, const QStringList &otherNames);
+    SyncDefinition definition() const;
+    QList<ValidationIssue> problems() const;
+    bool isModified() const;
+    void setModified(bool modified);
+
+    DefinitionForm *form() const { return m_form; }
+    ShardingDesigner *sharding() const { return m_sharding; }
+    MappingEditor *mappingEditor() const { return m_mappings; }
+    DryRunPanel *preview() const { return m_preview; }
+
+signals:
+    void changed();
+    void runNowRequested(qint64 definitionId);
+
+private:
+    void onFormChanged();
+    void onDesignChanged();
+    void sourceChanged();
+    void showMappingColumns();
+    void loadSamples();
+    void countRoutes();
+    const Database *sourceDatabase() const;
+
+    AppContext m_context;
+    StoredCatalog m_catalog;
+    DefinitionForm *m_form;
+    ShardingDesigner *m_sharding;
+    MappingEditor *m_mappings;
+    DryRunPanel *m_preview;
+    QString m_shownSource;          // "database id/schema.table" the designers were given
+    QString m_shownMappingList;     // the list whose columns the mapping editor shows
+    quint64 m_samplesGeneration = 0;
+    bool m_counting = false;        // a route count is running
+};
+
+} // namespace SyncBridge

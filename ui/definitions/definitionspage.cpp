@@ -1,0 +1,360 @@
+#include "definitions/definitionspage.h"
+
+#include "common/backgroundtask.h"
+#include "common/uisettings.h"
+#include "definitions/definitioneditor.h"
+#include "definitions/definitionform.h"
+
+#include "model/definitionjson.h"
+#include "store/definitionrepository.h"
+#include "store/metastore.h"
+#include "sync/runcontroller.h"
+
+#include <QFile>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+namespace SyncBridge {
+namespace {
+
+struct Loaded {
+    QList<SyncDefinition> definitions;
+    StoredCatalog catalog;
+};
+
+Result<Loaded> load(const MetaStore &store)
+{
+    auto definitions = DefinitionRepository(store).all();
+    if (!definitions)
+        return definitions.error();
+    auto catalog = loadStoredCatalog(store);
+    if (!catalog)
+        return catalog.error();
+    if (auto lists = loadRecordedLists(store, *catalog); !lists)
+        return lists.error();
+    return Loaded{*definitions, *catalog};
+}
+
+} // namespace
+
+DefinitionsPage::DefinitionsPage(AppContext context, QWidget *parent)
+    : QWidget(parent)
+    , m_context(std::move(context))
+    , m_list(new QListWidget(this))
+    , m_splitter(new QSplitter(this))
+    , m_editor(new DefinitionEditor(m_context, this))
+    , m_message(new QLabel(this))
+    , m_save(new QPushButton(tr("Save"), this))
+    , m_revert(new QPushButton(tr("Revert"), this))
+    , m_new(new QPushButton(QIcon(QStringLiteral(":/icons/add.svg")), tr("New"), this))
+    , m_delete(new QPushButton(QIcon(QStringLiteral(":/icons/delete.svg")), tr("Delete…"), this))
+    , m_export(new QPushButton(tr("Export JSON…"), this))
+    , m_import(new QPushButton(tr("Import…"), this))
+{
+    setObjectName(QStringLiteral("definitionsPage"));
+    m_list->setObjectName(QStringLiteral("definitionList"));
+    m_message->setObjectName(QStringLiteral("definitionsMessage"));
+    m_message->setWordWrap(true);
+    m_message->hide();
+    m_save->setObjectName(QStringLiteral("saveDefinition"));
+    m_save->setShortcut(QKeySequence::Save);
+    m_save->setToolTip(tr("Save the definition (Ctrl+S); only possible when no field shows a problem"));
+    m_revert->setObjectName(QStringLiteral("revertDefinition"));
+    m_revert->setToolTip(tr("Forget the changes since the last save"));
+    m_new->setObjectName(QStringLiteral("newDefinition"));
+    m_new->setShortcut(QKeySequence::New);
+    m_new->setToolTip(tr("Start a new definition (Ctrl+N): choose its table, lists, rules and mappings, then save"));
+    m_delete->setObjectName(QStringLiteral("deleteDefinition"));
+    m_delete->setToolTip(tr("Delete the selected definition with its run history and sync state (asks first)"));
+    m_export->setToolTip(tr("Write the selected definition as a JSON file (connections by name, never secrets)"));
+    m_import->setToolTip(tr("Read definitions from a JSON file: all of it or nothing"));
+
+    auto *buttons = new QHBoxLayout;
+    for (QPushButton *button : {m_new, m_save, m_revert, m_delete})
+        buttons->addWidget(button);
+    buttons->addStretch();
+    buttons->addWidget(m_import);
+    buttons->addWidget(m_export);
+    m_splitter->addWidget(m_list);
+    m_splitter->addWidget(m_editor);
+    m_splitter->setStretchFactor(1, 4);
+    m_splitter->setSizes({220, 1000});
+    m_splitter->restoreState(UiSettings::definitionsSplitter.value());
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(buttons);
+    layout->addWidget(m_message);
+    layout->addWidget(m_splitter, 1);
+
+    connect(m_list, &QListWidget::currentRowChanged, this, &DefinitionsPage::switchTo);
+    connect(m_editor, &DefinitionEditor::changed, this, &DefinitionsPage::updateButtons);
+    connect(m_editor, &DefinitionEditor::runNowRequested, this, &DefinitionsPage::runNowRequested);
+    connect(m_new, &QPushButton::clicked, this, &DefinitionsPage::createDefinition);
+    connect(m_delete, &QPushButton::clicked, this, &DefinitionsPage::deleteSelected);
+    connect(m_save, &QPushButton::clicked, this, &DefinitionsPage::save);
+    connect(m_revert, &QPushButton::clicked, this, &DefinitionsPage::revert);
+    connect(m_import, &QPushButton::clicked, this, &DefinitionsPage::importRequested);
+    connect(m_export, &QPushButton::clicked, this, [this]() {
+        auto *dialog = new QFileDialog(this, tr("Export the definition"), m_editor->definition().name + QStringLiteral(".json"), tr("Definitions (*.json)"));
+        dialog->setAcceptMode(QFileDialog::AcceptSave);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &QFileDialog::fileSelected, this, &DefinitionsPage::exportSelected);
+        dialog->open();
+    });
+    updateButtons();
+}
+
+DefinitionsPage::~DefinitionsPage()
+{
+    UiSettings::definitionsSplitter.setValue(m_splitter->saveState());
+}
+
+QString DefinitionsPage::message() const
+{
+    return m_message->isVisible() ? m_message->text() : QString();
+}
+
+void DefinitionsPage::setMessage(const QString &text, bool error)
+{
+    m_message->setText(text);
+    m_message->setStyleSheet(error ? QStringLiteral("color: #c62828") : QString());
+    m_message->setVisible(!text.isEmpty());
+}
+
+void DefinitionsPage::reload()
+{
+    runInBackground(this, m_context.storePool, [store = m_context.store]() { return load(*store); }, [this](Result<Loaded> loaded) {
+        if (!loaded) {
+            setMessage(tr("Cannot read the definitions: %1").arg(loaded.error().message()), true);
+            emit this->loaded();
+            return;
+        }
+        const qint64 selected = m_selectAfterLoad ? m_selectAfterLoad : (m_list->currentRow() >= 0 ? m_definitions.value(m_list->currentRow()).id : 0);
+        m_selectAfterLoad = 0;
+        m_definitions = loaded->definitions;
+        m_editor->setCatalog(loaded->catalog);
+        const QSignalBlocker blocker(m_list);
+        m_list->clear();
+        int row = 0;
+        for (int i = 0; i < m_definitions.size(); ++i) {
+            m_list->addItem(m_definitions.at(i).name);
+            if (m_definitions.at(i).id == selected)
+                row = i;
+        }
+        m_list->setCurrentRow(m_definitions.isEmpty() ? -1 : row);
+        showDefinition(m_list->currentRow());
+        if (m_definitions.isEmpty())
+            setMessage(tr("No definitions yet: New (Ctrl+N) starts one from a catalogued table, Import… reads a definitions file."), false);
+        emit this->loaded();
+    });
+}
+
+void DefinitionsPage::switchTo(int row)
+{
+    if (!m_editor->isModified() || row == m_shownRow) {
+        showDefinition(row);
+        return;
+    }
+    // Unsaved changes: stay on them until the user decides (asked without blocking the window).
+    {
+        const QSignalBlocker blocker(m_list);
+        m_list->setCurrentRow(m_shownRow);
+    }
+    auto *question = new QMessageBox(QMessageBox::Question, tr("Unsaved changes"),
+                                     tr("'%1' has changes that are not saved.").arg(m_definitions.value(m_shownRow).name),
+                                     QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+    question->setObjectName(QStringLiteral("unsavedChanges"));
+    question->setAttribute(Qt::WA_DeleteOnClose);
+    question->button(QMessageBox::Save)->setEnabled(m_save->isEnabled());
+    const qint64 wanted = m_definitions.value(row).id;
+    connect(question, &QMessageBox::finished, this, [this, question, row, wanted]() {
+        const QAbstractButton *clicked = question->clickedButton();
+        if (clicked == question->button(QMessageBox::Discard)) {
+            const QSignalBlocker blocker(m_list);
+            m_list->setCurrentRow(row);
+            showDefinition(row);
+        } else if (clicked == question->button(QMessageBox::Save)) {
+            m_selectAfterSave = wanted;
+            save();
+        }
+    });
+    question->open();
+}
+
+void DefinitionsPage::showDefinition(int row)
+{
+    QStringList others;
+    for (int i = 0; i < m_definitions.size(); ++i) {
+        if (i != row)
+            others << m_definitions.at(i).name;
+    }
+    m_shownRow = row;
+    m_editor->setEnabled(row >= 0);
+    m_editor->setDefinition(row >= 0 ? m_definitions.at(row) : SyncDefinition{}, others);
+    if (row >= 0 && m_definitions.at(row).id == 0)
+        m_editor->setModified(true);   // a new definition is unsaved until saved
+    updateButtons();
+}
+
+void DefinitionsPage::updateButtons()
+{
+    const bool selected = m_list->currentRow() >= 0;
+    const QList<ValidationIssue> problems = m_editor->problems();
+    m_save->setEnabled(selected && m_editor->isModified() && problems.isEmpty());
+    m_revert->setEnabled(selected && m_editor->isModified() && m_definitions.value(m_list->currentRow()).id != 0);
+    m_delete->setEnabled(selected);
+    m_export->setEnabled(selected && problems.isEmpty());
+    QStringList lines;
+    for (const ValidationIssue &issue : problems)
+        lines << issue.message;
+    m_save->setToolTip(lines.isEmpty() ? tr("Save the definition (Ctrl+S)") : tr("Not yet: %1").arg(lines.join(QStringLiteral("; "))));
+}
+
+void DefinitionsPage::save()
+{
+    if (!m_save->isEnabled())
+        return;
+    SyncDefinition definition = m_editor->definition();
+    m_save->setEnabled(false);
+    runInBackground(
+        this, m_context.storePool,
+        [store = m_context.store, definition]() -> Result<qint64> {
+            SyncDefinition saving = definition;
+            return DefinitionRepository(*store).save(saving);
+        },
+        [this, definition, row = m_shownRow](Result<qint64> saved) {
+            if (!saved) {
+                setMessage(tr("Not saved: %1").arg(saved.error().message()), true);
+                updateButtons();
+                return;
+            }
+            setMessage(tr("Saved '%1'.").arg(definition.name), false);
+            if (row >= 0 && row < m_definitions.size() && m_definitions.at(row).id == definition.id) {
+                m_definitions[row] = definition;   // what the store holds now, until the reload brings it
+                m_definitions[row].id = *saved;
+            }
+            m_selectAfterLoad = m_selectAfterSave ? m_selectAfterSave : *saved;
+            m_selectAfterSave = 0;
+            m_editor->setModified(false);
+            emit this->saved(*saved);
+            reload();
+        });
+}
+
+void DefinitionsPage::revert()
+{
+    showDefinition(m_list->currentRow());
+    setMessage({}, false);
+}
+
+void DefinitionsPage::exportSelected(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(definitionsToDocument({m_editor->definition()})) < 0) {
+        setMessage(tr("Cannot write %1: %2").arg(path, file.errorString()), true);
+        return;
+    }
+    setMessage(tr("Exported '%1' to %2.").arg(m_editor->definition().name, path), false);
+}
+
+DefinitionForm *DefinitionsPage::form() const
+{
+    return m_editor->form();
+}
+
+void DefinitionsPage::createDefinition()
+{
+    if (m_editor->isModified() && m_shownRow >= 0) {
+        setMessage(tr("Save or revert the changes to '%1' first.").arg(m_definitions.value(m_shownRow).name), true);
+        return;
+    }
+    // A starting point that names what is still to choose: the first catalogued table and the
+    // first SharePoint connection, one list named after the table.
+    SyncDefinition definition;
+    QStringList names;
+    for (const SyncDefinition &existing : std::as_const(m_definitions))
+        names << existing.name;
+    definition.name = tr("New definition");
+    for (int n = 2; names.contains(definition.name, Qt::CaseInsensitive); ++n)
+        definition.name = tr("New definition %1").arg(n);
+    const StoredCatalog &catalog = m_editor->catalog();
+    for (const Database &database : catalog.databases) {
+        const QList<TableInfo> tables = catalog.tables.value(database.id);
+        if (tables.isEmpty())
+            continue;
+        definition.source.databaseId = database.id;
+        definition.source.databaseName = database.name;
+        definition.source.schema = tables.first().schema;
+        definition.source.table = tables.first().name;
+        break;
+    }
+    definition.cursorStrategy = CursorStrategy::FullScan;
+    if (!catalog.sharePoint.isEmpty()) {
+        SyncTarget target;
+        target.name = tr("Main");
+        target.connectionId = catalog.sharePoint.first().id;
+        target.connectionName = catalog.sharePoint.first().name;
+        const QList<SharePointSite> sites = catalog.sites.value(target.connectionId);
+        target.site = sites.isEmpty() ? QString() : DefinitionEditor::sitePath(sites.first());
+        target.listName = definition.source.table;
+        definition.targets << target;
+    }
+    m_definitions << definition;
+    {
+        const QSignalBlocker blocker(m_list);
+        m_list->addItem(definition.name);
+        m_list->setCurrentRow(int(m_definitions.size()) - 1);
+    }
+    showDefinition(m_list->currentRow());
+    setMessage(tr("A new definition: choose its table, lists and mappings, then save (Ctrl+S)."), false);
+}
+
+void DefinitionsPage::deleteSelected()
+{
+    const int row = m_list->currentRow();
+    if (row < 0)
+        return;
+    const SyncDefinition definition = m_definitions.at(row);
+    if (definition.id == 0) {   // never saved: just drop it
+        m_definitions.removeAt(row);
+        m_editor->setModified(false);
+        delete m_list->takeItem(row);
+        showDefinition(m_list->currentRow());
+        return;
+    }
+    if (m_context.runs && m_context.runs->isRunning(definition.id)) {
+        setMessage(tr("'%1' is running: cancel the run before deleting the definition.").arg(definition.name), true);
+        return;
+    }
+    auto *question = new QMessageBox(QMessageBox::Warning, tr("Delete the definition"),
+                                     tr("Delete '%1' with its run history, ledger and cursor? The SharePoint lists and their items stay.").arg(definition.name),
+                                     QMessageBox::Yes | QMessageBox::Cancel, this);
+    question->setObjectName(QStringLiteral("deleteDefinitionQuestion"));
+    question->setAttribute(Qt::WA_DeleteOnClose);
+    question->button(QMessageBox::Yes)->setText(tr("Delete"));
+    connect(question, &QMessageBox::finished, this, [this, question, definition]() {
+        if (question->clickedButton() != question->button(QMessageBox::Yes))
+            return;
+        runInBackground(
+            this, m_context.storePool, [store = m_context.store, id = definition.id]() { return DefinitionRepository(*store).remove(id); },
+            [this, name = definition.name](Result<void> removed) {
+                if (!removed) {
+                    setMessage(tr("Not deleted: %1").arg(removed.error().message()), true);
+                    return;
+                }
+                setMessage(tr("Deleted '%1'.").arg(name), false);
+                m_editor->setModified(false);
+                emit saved(0);
+                reload();
+            });
+    });
+    question->open();
+}
+
+} // namespace SyncBridge

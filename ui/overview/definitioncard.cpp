@@ -1,0 +1,168 @@
+#include "overview/definitioncard.h"
+
+#include "runs/runprogressview.h"
+#include "runs/runsmodel.h"
+
+#include "sync/runprogress.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace SyncBridge {
+namespace {
+
+QString statusColor(RunStatus status)
+{
+    switch (status) {
+    case RunStatus::Succeeded: return QStringLiteral("#2e7d32");
+    case RunStatus::PartiallyFailed: return QStringLiteral("#b26a00");
+    case RunStatus::Failed: return QStringLiteral("#c62828");
+    default: return QStringLiteral("palette(text)");
+    }
+}
+
+QString targetsText(const SyncDefinition &definition)
+{
+    QStringList lists;
+    for (const SyncTarget &target : definition.targets)
+        lists << target.listName;
+    return DefinitionCard::tr("%1.%2 → %3").arg(definition.source.schema, definition.source.table, lists.join(QStringLiteral(", ")));
+}
+
+} // namespace
+
+QString relativeTime(const QDateTime &moment, const QDateTime &now)
+{
+    const qint64 seconds = moment.secsTo(now);
+    if (seconds < 60)
+        return DefinitionCard::tr("just now");
+    if (seconds < 3600)
+        return DefinitionCard::tr("%n min ago", nullptr, int(seconds / 60));
+    if (seconds < 86400)
+        return DefinitionCard::tr("%n h ago", nullptr, int(seconds / 3600));
+    return QLocale().toString(moment.toLocalTime(), QLocale::ShortFormat);
+}
+
+DefinitionCard::DefinitionCard(const SyncDefinition &definition, QWidget *parent)
+    : QFrame(parent)
+    , m_definitionId(definition.id)
+    , m_status(new QLabel(this))
+    , m_progress(new RunProgressView(RunProgressView::Detail::Compact, this))
+    , m_run(new QPushButton(QIcon(QStringLiteral(":/icons/run.svg")), tr("Run Sync Now"), this))
+    , m_dryRun(new QPushButton(tr("Dry run"), this))
+    , m_cancel(new QPushButton(tr("Cancel"), this))
+    , m_details(new QPushButton(tr("Details…"), this))
+{
+    setObjectName(QStringLiteral("definitionCard"));
+    setFrameShape(QFrame::StyledPanel);
+    setAutoFillBackground(true);
+    setBackgroundRole(QPalette::Base);
+    setMinimumWidth(360);
+
+    auto *title = new QLabel(definition.name, this);
+    title->setObjectName(QStringLiteral("cardTitle"));
+    QFont titleFont = title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.25);
+    titleFont.setBold(true);
+    title->setFont(titleFont);
+    auto *route = new QLabel(targetsText(definition), this);
+    route->setWordWrap(true);
+    route->setForegroundRole(QPalette::PlaceholderText);
+    const QString schedule = definition.scheduleCron.isEmpty()
+        ? tr("Manual runs only")
+        : tr("Schedule: %1 (%2)").arg(definition.scheduleCron, definition.scheduleTimeZone.isEmpty() ? tr("local time") : definition.scheduleTimeZone);
+    auto *scheduleLabel = new QLabel(definition.enabled ? schedule : tr("Disabled"), this);
+    scheduleLabel->setObjectName(QStringLiteral("schedule"));
+    m_status->setObjectName(QStringLiteral("lastRun"));
+    m_status->setWordWrap(true);
+    m_status->setTextFormat(Qt::RichText);
+
+    m_run->setObjectName(QStringLiteral("runSyncNow"));
+    m_run->setDefault(true);
+    m_run->setToolTip(tr("Push the rows that changed since the last run"));
+    m_dryRun->setObjectName(QStringLiteral("dryRun"));
+    m_dryRun->setToolTip(tr("Plan the run and count what it would do, writing nothing"));
+    m_cancel->setObjectName(QStringLiteral("cancelRun"));
+    m_cancel->setToolTip(tr("Finish the page in flight, record it, and stop"));
+    m_details->setObjectName(QStringLiteral("runDetails"));
+    m_details->setToolTip(tr("Every count of the run, and the rows that failed with their errors"));
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_run);
+    buttons->addWidget(m_dryRun);
+    buttons->addWidget(m_cancel);
+    buttons->addStretch();
+    buttons->addWidget(m_details);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(title);
+    layout->addWidget(route);
+    layout->addWidget(scheduleLabel);
+    layout->addWidget(m_status);
+    layout->addWidget(m_progress);
+    layout->addStretch();
+    layout->addLayout(buttons);
+
+    connect(m_run, &QPushButton::clicked, this, [this]() { emit runRequested(m_definitionId, false); });
+    connect(m_dryRun, &QPushButton::clicked, this, [this]() { emit runRequested(m_definitionId, true); });
+    connect(m_cancel, &QPushButton::clicked, this, [this]() {
+        m_cancel->setEnabled(false);
+        m_cancel->setText(tr("Stopping…"));
+        emit cancelRequested(m_definitionId);
+    });
+    connect(m_details, &QPushButton::clicked, this, [this]() { emit detailsRequested(m_definitionId); });
+    setRunning(false);
+    setLastRun(std::nullopt);
+}
+
+QString DefinitionCard::statusText() const
+{
+    return m_status->text();
+}
+
+void DefinitionCard::setLastRun(const std::optional<SyncRun> &run)
+{
+    if (!run) {
+        m_status->setText(tr("Never run. <b>Run Sync Now</b> pushes every row the first time."));
+        m_details->setEnabled(false);
+        return;
+    }
+    m_status->setText(tr("<span style='color:%1'><b>%2</b></span> · %3 · %4")
+                          .arg(statusColor(run->status), runStatusText(run->status), relativeTime(run->startedAt), run->message.toHtmlEscaped()));
+    m_details->setEnabled(true);
+}
+
+void DefinitionCard::setRunning(bool running)
+{
+    m_progress->setVisible(running);
+    if (running)
+        m_progress->clear();
+    m_run->setEnabled(!running);
+    m_dryRun->setEnabled(!running);
+    m_cancel->setVisible(running);
+    m_cancel->setEnabled(true);
+    m_cancel->setText(tr("Cancel"));
+    if (running) {
+        m_status->setText(tr("<b>Running…</b>"));
+        m_details->setEnabled(true);
+    }
+}
+
+void DefinitionCard::setProgress(const RunProgress &progress)
+{
+    m_progress->setProgress(progress);
+}
+
+void DefinitionCard::setOutcome(const RunOutcome &outcome)
+{
+    setRunning(false);
+    SyncRun run;
+    run.status = outcome.status;
+    run.startedAt = QDateTime::currentDateTimeUtc();
+    run.message = outcome.message;
+    setLastRun(run);
+}
+
+} // namespace SyncBridge

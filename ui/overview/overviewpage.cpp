@@ -1,0 +1,189 @@
+#include "overview/overviewpage.h"
+
+#include "common/backgroundtask.h"
+#include "overview/definitioncard.h"
+#include "runs/rundialog.h"
+
+#include "store/definitionrepository.h"
+#include "store/metastore.h"
+#include "store/runrepository.h"
+#include "sync/runcontroller.h"
+
+#include <QGridLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+
+namespace SyncBridge {
+namespace {
+
+struct DefinitionWithLastRun {
+    SyncDefinition definition;
+    std::optional<SyncRun> lastRun;
+};
+
+Result<QList<DefinitionWithLastRun>> loadOverview(const MetaStore &store)
+{
+    auto definitions = DefinitionRepository(store).all();
+    if (!definitions)
+        return definitions.error();
+    QList<DefinitionWithLastRun> rows;
+    for (const SyncDefinition &definition : std::as_const(*definitions)) {
+        RunFilter filter;
+        filter.definitionId = definition.id;
+        filter.limit = 1;
+        auto runs = RunRepository(store).runs(filter);
+        if (!runs)
+            return runs.error();
+        rows.append({definition, runs->isEmpty() ? std::nullopt : std::optional<SyncRun>(runs->constFirst())});
+    }
+    return rows;
+}
+
+} // namespace
+
+OverviewPage::OverviewPage(AppContext context, QWidget *parent)
+    : QWidget(parent)
+    , m_context(std::move(context))
+    , m_stack(new QStackedWidget(this))
+    , m_cardsHost(new QWidget(this))
+    , m_grid(new QGridLayout(m_cardsHost))
+    , m_message(new QLabel(this))
+{
+    setObjectName(QStringLiteral("overviewPage"));
+    auto *title = new QLabel(tr("Sync definitions"), this);
+    QFont titleFont = title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
+    title->setFont(titleFont);
+    m_message->setObjectName(QStringLiteral("overviewMessage"));
+    m_message->setWordWrap(true);
+
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(m_cardsHost);
+    m_grid->setSpacing(12);
+
+    auto *empty = new QWidget(this);
+    auto *emptyLayout = new QVBoxLayout(empty);
+    auto *emptyText = new QLabel(tr("<h3>No sync definitions yet</h3><p>A definition says which table goes to which SharePoint lists. "
+                                    "Add the database and the SharePoint connection on the Connections page, then import a definition file "
+                                    "(<code>syncbridge-cli definitions import file.json</code>, or the button below).</p>"),
+                                 empty);
+    emptyText->setObjectName(QStringLiteral("emptyState"));
+    emptyText->setWordWrap(true);
+    emptyText->setAlignment(Qt::AlignCenter);
+    auto *import = new QPushButton(tr("Import definitions…"), empty);
+    import->setObjectName(QStringLiteral("importDefinitions"));
+    connect(import, &QPushButton::clicked, this, &OverviewPage::importRequested);
+    emptyLayout->addStretch();
+    emptyLayout->addWidget(emptyText);
+    emptyLayout->addWidget(import, 0, Qt::AlignCenter);
+    emptyLayout->addStretch();
+
+    m_stack->addWidget(scroll);
+    m_stack->addWidget(empty);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(title);
+    layout->addWidget(m_message);
+    layout->addWidget(m_stack, 1);
+    m_message->hide();
+
+    if (m_context.runs) {
+        connect(m_context.runs, &RunController::progress, this, &OverviewPage::onProgress);
+        connect(m_context.runs, &RunController::finished, this, &OverviewPage::onFinished);
+    }
+}
+
+QList<DefinitionCard *> OverviewPage::cards() const
+{
+    return m_cardsHost->findChildren<DefinitionCard *>();
+}
+
+QString OverviewPage::message() const
+{
+    return m_message->isVisible() ? m_message->text() : QString();
+}
+
+void OverviewPage::reload()
+{
+    runInBackground(this, m_context.storePool, [store = m_context.store]() { return loadOverview(*store); },
+                    [this](Result<QList<DefinitionWithLastRun>> rows) {
+                        qDeleteAll(m_cards);
+                        m_cards.clear();
+                        if (!rows) {
+                            m_message->setText(tr("Cannot read the definitions: %1").arg(rows.error().message()));
+                            m_message->show();
+                            emit loaded();
+                            return;
+                        }
+                        int index = 0;
+                        for (const DefinitionWithLastRun &row : std::as_const(*rows)) {
+                            auto *card = new DefinitionCard(row.definition, m_cardsHost);
+                            card->setLastRun(row.lastRun);
+                            if (row.lastRun)
+                                m_lastRunIds.insert(row.definition.id, row.lastRun->id);
+                            card->setRunning(m_context.runs && m_context.runs->isRunning(row.definition.id));
+                            connect(card, &DefinitionCard::runRequested, this, &OverviewPage::startRun);
+                            connect(card, &DefinitionCard::cancelRequested, this, [this](qint64 id) { m_context.runs->cancel(id); });
+                            connect(card, &DefinitionCard::detailsRequested, this, &OverviewPage::openRunDialog);
+                            m_grid->addWidget(card, index / 2, index % 2);
+                            m_cards.insert(row.definition.id, card);
+                            m_names.insert(row.definition.id, row.definition.name);
+                            ++index;
+                        }
+                        m_grid->setRowStretch(m_grid->rowCount(), 1);
+                        m_stack->setCurrentIndex(rows->isEmpty() ? 1 : 0);
+                        emit loaded();
+                    });
+}
+
+void OverviewPage::startRun(qint64 definitionId, bool dryRun)
+{
+    RunOptions options;
+    options.dryRun = dryRun;
+    const Result<void> started = m_context.runs->start(definitionId, options);
+    if (!started) {
+        m_message->setText(started.error().message());
+        m_message->show();
+        return;
+    }
+    m_message->hide();
+    if (DefinitionCard *card = m_cards.value(definitionId))
+        card->setRunning(true);
+}
+
+void OverviewPage::openRunDialog(qint64 definitionId)
+{
+    RunDialog *dialog = m_dialogs.value(definitionId);
+    if (!dialog) {
+        dialog = new RunDialog(m_context, definitionId, m_names.value(definitionId), this);
+        connect(dialog, &RunDialog::cancelRequested, this, [this](qint64 id) { m_context.runs->cancel(id); });
+        m_dialogs.insert(definitionId, dialog);
+        if (!(m_context.runs && m_context.runs->isRunning(definitionId)) && m_lastRunIds.contains(definitionId))
+            dialog->showRun(m_lastRunIds.value(definitionId));
+    }
+    dialog->show();
+    dialog->raise();
+}
+
+void OverviewPage::onProgress(qint64 definitionId, const RunProgress &progress)
+{
+    if (DefinitionCard *card = m_cards.value(definitionId))
+        card->setProgress(progress);
+    if (RunDialog *dialog = m_dialogs.value(definitionId))
+        dialog->setProgress(progress);
+}
+
+void OverviewPage::onFinished(qint64 definitionId, const RunOutcome &outcome)
+{
+    m_lastRunIds.insert(definitionId, outcome.runId);
+    if (DefinitionCard *card = m_cards.value(definitionId))
+        card->setOutcome(outcome);
+    if (RunDialog *dialog = m_dialogs.value(definitionId))
+        dialog->setOutcome(outcome);
+}
+
+} // namespace SyncBridge

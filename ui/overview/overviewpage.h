@@ -1,0 +1,59 @@
+#pragma once
+
+#include "appcontext.h"
+#include "runs/rundialog.h"
+
+#include <QHash>
+#include <QPointer>
+#include <QWidget>
+
+class QGridLayout;
+class QLabel;
+class QPushButton;
+class QStackedWidget;
+
+namespace SyncBridge {
+
+class DefinitionCard;
+struct RunOutcome;
+struct RunProgress;
+
+// The first page: a card per sync definition with its last run and Run Sync Now; progress shows
+// on the card while a run goes, the full picture in the run dialog.
+class OverviewPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit OverviewPage(AppContext context, QWidget *parent = nullptr);
+
+    QList<DefinitionCard *> cards() const;
+    DefinitionCard *card(qint64 definitionId) const { return m_cards.value(definitionId); }
+    RunDialog *runDialog(qint64 definitionId) const { return m_dialogs.value(definitionId); }
+    QString message() const;
+
+public slots:
+    void reload();
+    void startRun(qint64 definitionId, bool dryRun);
+    void openRunDialog(qint64 definitionId);
+
+signals:
+    void loaded();
+    void importRequested();
+
+private:
+    void onProgress(qint64 definitionId, const RunProgress &progress);
+    void onFinished(qint64 definitionId, const RunOutcome &outcome);
+
+    AppContext m_context;
+    QStackedWidget *m_stack;
+    QWidget *m_cardsHost;
+    QGridLayout *m_grid;
+    QLabel *m_message;
+    QHash<qint64, DefinitionCard *> m_cards;
+    QHash<qint64, QString> m_names;
+    QHash<qint64, qint64> m_lastRunIds;
+    QHash<qint64, QPointer<RunDialog>> m_dialogs;
+};
+
+} // namespace SyncBridge

@@ -1,0 +1,131 @@
+#include "runs/runprogressview.h"
+
+#include <QGridLayout>
+#include <QLabel>
+#include <QProgressBar>
+#include <QVBoxLayout>
+
+namespace SyncBridge {
+namespace {
+
+struct CounterField {
+    const char *label;
+    qint64 RunCounters::*value;
+};
+
+// The order counts are shown in; labels are translated where they are used.
+const CounterField counterFields[] = {
+    {QT_TRANSLATE_NOOP("SyncBridge::RunProgressView", "Read"), &RunCounters::rowsRead},
+    {QT_TRANSLATE_NOOP("SyncBridge::RunProgressView", "Created"), &RunCounters::created},
+    {QT_TRANSLATE_NOOP("SyncBridge::RunProgressView", "Updated"), &RunCounters::updated},
+    {QT_TRANSLATE_NOOP("SyncBridge::RunProgressView", "Moved"), &RunCounters::moved},
+    {QT_TRANSLATE_NOOP("SyncBridge::RunProgressView", "Deleted"), &RunCounters::deleted},
+    {QT_TRANSLATE_NOOP("SyncBridge::RunProgressView", "Unchanged"), &RunCounters::skipped},
+    {QT_TRANSLATE_NOOP("SyncBridge::RunProgressView", "Failed"), &RunCounters::failed},
+    {QT_TRANSLATE_NOOP("SyncBridge::RunProgressView", "RU spent"), &RunCounters::ruSpent},
+};
+
+} // namespace
+
+QString humanDuration(qint64 seconds)
+{
+    if (seconds < 60)
+        return RunProgressView::tr("%1 s").arg(seconds);
+    if (seconds < 3600)
+        return RunProgressView::tr("%1 min %2 s").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
+    return RunProgressView::tr("%1 h %2 min").arg(seconds / 3600).arg((seconds % 3600) / 60, 2, 10, QLatin1Char('0'));
+}
+
+RunProgressView::RunProgressView(Detail detail, QWidget *parent)
+    : QWidget(parent)
+    , m_detail(detail)
+    , m_phase(new QLabel(this))
+    , m_bar(new QProgressBar(this))
+    , m_rate(new QLabel(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_phase->setObjectName(QStringLiteral("phase"));
+    m_bar->setObjectName(QStringLiteral("progressBar"));
+    m_rate->setObjectName(QStringLiteral("rate"));
+    layout->addWidget(m_phase);
+    layout->addWidget(m_bar);
+    layout->addWidget(m_rate);
+    auto *grid = new QGridLayout;
+    grid->setHorizontalSpacing(18);
+    int index = 0;
+    for (const CounterField &field : counterFields) {
+        if (detail == Detail::Compact && field.value != &RunCounters::created && field.value != &RunCounters::updated
+            && field.value != &RunCounters::failed)
+            continue;
+        auto *name = new QLabel(tr(field.label), this);
+        name->setForegroundRole(QPalette::PlaceholderText);
+        auto *value = new QLabel(QStringLiteral("0"), this);
+        value->setObjectName(QStringLiteral("count_%1").arg(QString::fromLatin1(field.label).toLower().replace(QLatin1Char(' '), QLatin1Char('_'))));
+        QFont bold = value->font();
+        bold.setBold(true);
+        value->setFont(bold);
+        const int columns = detail == Detail::Compact ? 3 : 4;
+        grid->addWidget(name, (index / columns) * 2, index % columns);
+        grid->addWidget(value, (index / columns) * 2 + 1, index % columns);
+        m_counts << value;
+        ++index;
+    }
+    layout->addLayout(grid);
+    clear();
+}
+
+void RunProgressView::clear()
+{
+    m_phase->setText(tr("Starting…"));
+    m_bar->setRange(0, 0);   // busy until the size is known
+    m_rate->clear();
+    for (QLabel *count : std::as_const(m_counts))
+        count->setText(QStringLiteral("0"));
+}
+
+void RunProgressView::showCounters(const RunCounters &counters)
+{
+    int index = 0;
+    for (const CounterField &field : counterFields) {
+        if (m_detail == Detail::Compact && field.value != &RunCounters::created && field.value != &RunCounters::updated
+            && field.value != &RunCounters::failed)
+            continue;
+        m_counts.at(index++)->setText(QLocale().toString(counters.*field.value));
+    }
+}
+
+void RunProgressView::setProgress(const RunProgress &progress)
+{
+    m_phase->setText(runPhaseText(progress.phase));
+    if (progress.estimatedRows > 0) {
+        // The row count is the planner's estimate: the bar never claims more than 99 % until the end.
+        m_bar->setRange(0, 1000);
+        m_bar->setValue(int(qMin<qint64>(990, progress.counters.rowsRead * 1000 / progress.estimatedRows)));
+    } else {
+        m_bar->setRange(0, 0);
+    }
+    QStringList parts;
+    parts << tr("%1 items/s").arg(progress.itemsPerSecond, 0, 'f', 0);
+    if (progress.etaSeconds >= 0 && progress.phase == RunPhase::Pushing)
+        parts << tr("about %1 left").arg(humanDuration(progress.etaSeconds));
+    m_rate->setText(parts.join(QStringLiteral(" · ")));
+    showCounters(progress.counters);
+}
+
+void RunProgressView::setOutcome(const RunOutcome &outcome)
+{
+    m_phase->setText(runPhaseText(RunPhase::Finished));
+    m_bar->setRange(0, 1000);
+    m_bar->setValue(1000);
+    m_rate->setText(outcome.message);
+    m_rate->setWordWrap(true);
+    showCounters(outcome.counters);
+}
+
+QString RunProgressView::summary() const
+{
+    return m_rate->text();
+}
+
+} // namespace SyncBridge
