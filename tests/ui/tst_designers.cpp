@@ -7,12 +7,12 @@
 #include "testpaths.h"
 
 #include "catalog/catalogpage.h"
+#include "definitions/columntree.h"
 #include "definitions/conditionbuilder.h"
 #include "definitions/definitioneditor.h"
 #include "definitions/definitionspage.h"
 #include "definitions/dryrunpanel.h"
 #include "definitions/mappingeditor.h"
-#include "definitions/mappinglinks.h"
 #include "definitions/mappingmodel.h"
 #include "definitions/mappingpicker.h"
 #include "definitions/shardingdesigner.h"

@@ -1,6 +1,7 @@
 #include "definitions/mappingeditor.h"
 
 #include "common/uisettings.h"
+#include "definitions/columntree.h"
 #include "definitions/mappinglinks.h"
 #include "definitions/mappingmodel.h"
 #include "definitions/mappingpicker.h"

@@ -2,38 +2,12 @@
 
 #include <QHash>
 #include <QPair>
-#include <QTreeWidget>
+#include <QWidget>
 
 namespace SyncBridge {
 
+class ColumnTree;
 class MappingModel;
-
-// A column list of the mapping editor. As a source it lets columns be dragged; as a target it
-// takes a dropped source column and says which of its columns it landed on.
-class ColumnTree : public QTreeWidget
-{
-    Q_OBJECT
-
-public:
-    enum class Side { Source, Target };
-    static constexpr int ColumnNameRole = Qt::UserRole + 1;
-
-    ColumnTree(Side side, QWidget *parent = nullptr);
-    QTreeWidgetItem *itemFor(const QString &columnName) const;
-
-signals:
-    void sourceDropped(const QString &sourceColumn, const QString &targetColumn);
-
-protected:
-    QStringList mimeTypes() const override;
-    QMimeData *mimeData(const QList<QTreeWidgetItem *> &items) const override;
-    void dragEnterEvent(QDragEnterEvent *event) override;
-    void dragMoveEvent(QDragMoveEvent *event) override;
-    void dropEvent(QDropEvent *event) override;
-
-private:
-    Side m_side;
-};
 
 // The strip between the two column lists where each mapping is drawn as a curve from its source
 // column to its SharePoint column; the selected mapping is drawn bold, problems in their colour.
