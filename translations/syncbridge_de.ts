@@ -796,6 +796,10 @@
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>Connections</source>
+        <translation>Verbindungen</translation>
+    </message>
 </context>
 <context>
     <name>SyncBridge::DatabaseDialog</name>
@@ -1451,6 +1455,10 @@
         <source>&apos;%1&apos; is running: cancel the run before deleting the definition.</source>
         <translation>&apos;%1&apos; läuft: brechen Sie den Lauf ab, bevor Sie die Definition löschen.</translation>
     </message>
+    <message>
+        <source>Definitions</source>
+        <translation>Definitionen</translation>
+    </message>
 </context>
 <context>
     <name>SyncBridge::DryRunPanel</name>
@@ -1703,24 +1711,12 @@
         <translation>SyncBridge</translation>
     </message>
     <message>
-        <source>Connections</source>
-        <translation>Verbindungen</translation>
-    </message>
-    <message>
         <source>Meta-store: %1</source>
         <translation>Meta-Speicher: %1</translation>
     </message>
     <message>
         <source>Secrets: %1</source>
         <translation>Geheimnisse: %1</translation>
-    </message>
-    <message>
-        <source>Overview</source>
-        <translation>Übersicht</translation>
-    </message>
-    <message>
-        <source>Runs</source>
-        <translation>Läufe</translation>
     </message>
     <message>
         <source>Import sync definitions</source>
@@ -1775,14 +1771,6 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
             <numerusform>%n Problem in %1; es wurde nichts importiert.</numerusform>
             <numerusform>%n Probleme in %1; es wurde nichts importiert.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Catalog</source>
-        <translation>Katalog</translation>
-    </message>
-    <message>
-        <source>Definitions</source>
-        <translation>Definitionen</translation>
     </message>
 </context>
 <context>
@@ -2029,6 +2017,10 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
     <message>
         <source>Cannot read the definitions: %1</source>
         <translation>Die Definitionen können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
     </message>
 </context>
 <context>
@@ -2588,6 +2580,10 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
     <message>
         <source>items/s</source>
         <translation>Elemente/s</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Läufe</translation>
     </message>
 </context>
 <context>

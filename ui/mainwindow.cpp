@@ -6,6 +6,7 @@
 #include "common/uisettings.h"
 #include "connections/connectionspage.h"
 #include "definitions/definitionspage.h"
+#include "navigationpage.h"
 #include "overview/overviewpage.h"
 #include "runs/runspage.h"
 
@@ -55,19 +56,14 @@ MainWindow::MainWindow(AppContext context, QWidget *parent)
     m_rail->setFrameShape(QFrame::NoFrame);
     m_rail->setStyleSheet(QStringLiteral("QListWidget { background: palette(window); border-right: 1px solid palette(mid); }"));
 
-    addPage(m_overview, QStringLiteral(":/icons/overview.svg"), tr("Overview"), QKeySequence(Qt::CTRL | Qt::Key_1));
-    addPage(m_connections, QStringLiteral(":/icons/connections.svg"), tr("Connections"), QKeySequence(Qt::CTRL | Qt::Key_2));
-    addPage(m_catalog, QStringLiteral(":/icons/catalog.svg"), tr("Catalog"), QKeySequence(Qt::CTRL | Qt::Key_3));
-    addPage(m_definitions, QStringLiteral(":/icons/definitions.svg"), tr("Definitions"), QKeySequence(Qt::CTRL | Qt::Key_4));
-    addPage(m_runs, QStringLiteral(":/icons/runs.svg"), tr("Runs"), QKeySequence(Qt::CTRL | Qt::Key_5));
+    // The one list of pages: its order is the rail's and the shortcuts' (Ctrl+1 is the first).
+    const QList<NavigationPage *> pages = { m_overview, m_connections, m_catalog, m_definitions, m_runs };
+    for (NavigationPage *page : pages)
+        addPage(page);
     connect(m_rail, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     connect(m_rail, &QListWidget::currentRowChanged, this, [this](int row) {
-        if (m_pages->widget(row) == m_runs)
-            m_runs->reload();   // history grows while other pages are shown
-        else if (m_pages->widget(row) == m_catalog)
-            m_catalog->reload();
-        else if (m_pages->widget(row) == m_definitions)
-            m_definitions->reload();
+        if (row >= 0 && row < m_navigation.size())
+            m_navigation.at(row)->activated();
     });
     const auto askForImport = [this]() {
         auto *dialog = new QFileDialog(this, tr("Import sync definitions"), QString(), tr("Definitions (*.json)"));
@@ -114,15 +110,18 @@ MainWindow::~MainWindow()
     UiSettings::currentPage.setValue(m_rail->currentRow());
 }
 
-void MainWindow::addPage(QWidget *page, const QString &iconPath, const QString &title, const QKeySequence &shortcut)
+void MainWindow::addPage(NavigationPage *page)
 {
-    auto *item = new QListWidgetItem(QIcon(iconPath), title, m_rail);
+    const int row = m_rail->count();
+    const QKeySequence shortcut(Qt::CTRL | Qt::Key(Qt::Key_1 + row));
+    const QString title = page->title();
+    auto *item = new QListWidgetItem(page->icon(), title, m_rail);
     item->setTextAlignment(Qt::AlignHCenter | Qt::AlignBottom);
     item->setToolTip(tr("%1 (%2)").arg(title, shortcut.toString(QKeySequence::NativeText)));
-    m_pages->addWidget(page);
+    m_pages->addWidget(page->widget());
+    m_navigation.append(page);
     auto *action = new QAction(title, this);
     action->setShortcut(shortcut);
-    const int row = m_rail->count() - 1;
     connect(action, &QAction::triggered, this, [this, row]() { m_rail->setCurrentRow(row); });
     addAction(action);
 }

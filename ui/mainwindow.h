@@ -14,12 +14,13 @@ namespace SyncBridge {
 class CatalogPage;
 class ConnectionsPage;
 class DefinitionsPage;
+class NavigationPage;
 class OverviewPage;
 class RunsPage;
 struct MassDeleteCheck;
 
 // The main window: a navigation rail on the left, one page per entry on the right. Pages appear
-// as their features exist (ARCHITECTURE.md §8 lists the full set).
+// as their features exist (ARCHITECTURE.md §8 lists the full set); each is a NavigationPage.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -42,7 +43,7 @@ public:
     void importDefinitions(const QString &path);
 
 private:
-    void addPage(QWidget *page, const QString &iconPath, const QString &title, const QKeySequence &shortcut);
+    void addPage(NavigationPage *page);
     void askMassDelete(const MassDeleteCheck &check, std::function<void(bool)> answer);
 
     AppContext m_context;
@@ -53,6 +54,7 @@ private:
     CatalogPage *m_catalog;
     DefinitionsPage *m_definitions;
     RunsPage *m_runs;
+    QList<NavigationPage *> m_navigation; // in rail order: row i shows m_navigation[i]
 };
 
 } // namespace SyncBridge

@@ -108,6 +108,16 @@ CatalogPage::~CatalogPage()
     UiSettings::catalogSplitter.setValue(m_splitter->saveState());
 }
 
+QString CatalogPage::title() const
+{
+    return tr("Catalog");
+}
+
+QIcon CatalogPage::icon() const
+{
+    return QIcon(QStringLiteral(":/icons/catalog.svg"));
+}
+
 QString CatalogPage::message() const
 {
     return m_message->isVisible() ? m_message->text() : QString();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "appcontext.h"
+#include "navigationpage.h"
 
 #include "model/catalog.h"
 #include "model/connection.h"
@@ -25,13 +26,19 @@ class GraphClient;
 // indexes, row estimates; refreshed on demand, with a drift badge when the schema changed since
 // the last snapshot), per SharePoint connection the sites its definitions use, their lists and
 // columns (read-only and system marked). "Provision list from table…" starts here.
-class CatalogPage : public QWidget
+class CatalogPage : public QWidget, public NavigationPage
 {
     Q_OBJECT
 
 public:
     explicit CatalogPage(AppContext context, QWidget *parent = nullptr);
     ~CatalogPage() override;
+
+    QString title() const override;
+    QIcon icon() const override;
+    QWidget *widget() override { return this; }
+    // Connections added or changed on the Connections page show up here.
+    void activated() override { reload(); }
 
     QTreeWidget *tree() const { return m_tree; }
     QTreeWidget *details() const { return m_details; }

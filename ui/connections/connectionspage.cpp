@@ -120,6 +120,16 @@ ConnectionsPage::~ConnectionsPage()
     UiSettings::connectionsSplitter.setValue(m_splitter->saveState());
 }
 
+QString ConnectionsPage::title() const
+{
+    return tr("Connections");
+}
+
+QIcon ConnectionsPage::icon() const
+{
+    return QIcon(QStringLiteral(":/icons/connections.svg"));
+}
+
 void ConnectionsPage::buildActions()
 {
     m_addDatabase = new QAction(QIcon(QStringLiteral(":/icons/database.svg")), tr("Add &database…"), this);

@@ -2,6 +2,7 @@
 
 #include "appcontext.h"
 #include "connections/connectionsmodel.h"
+#include "navigationpage.h"
 
 #include "common/result.h"
 
@@ -25,13 +26,17 @@ struct SharePointEdit;
 
 // Databases (with their instances) and SharePoint connections: add, edit, delete, test.
 // Every store, keychain and database call runs off the GUI thread and reports back.
-class ConnectionsPage : public QWidget
+class ConnectionsPage : public QWidget, public NavigationPage
 {
     Q_OBJECT
 
 public:
     explicit ConnectionsPage(AppContext context, QWidget *parent = nullptr);
     ~ConnectionsPage() override;
+
+    QString title() const override;
+    QIcon icon() const override;
+    QWidget *widget() override { return this; }
 
     ConnectionsModel *model() const { return m_model; }
     QTreeView *tree() const { return m_tree; }

@@ -115,6 +115,16 @@ DefinitionsPage::~DefinitionsPage()
     UiSettings::definitionsSplitter.setValue(m_splitter->saveState());
 }
 
+QString DefinitionsPage::title() const
+{
+    return tr("Definitions");
+}
+
+QIcon DefinitionsPage::icon() const
+{
+    return QIcon(QStringLiteral(":/icons/definitions.svg"));
+}
+
 QString DefinitionsPage::message() const
 {
     return m_message->isVisible() ? m_message->text() : QString();

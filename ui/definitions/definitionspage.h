@@ -1,6 +1,7 @@
 #pragma once
 
 #include "appcontext.h"
+#include "navigationpage.h"
 
 #include "model/catalog.h"
 #include "model/connection.h"
@@ -22,13 +23,19 @@ class DefinitionForm;
 // The sync definitions: a list, and the selected one in the definition editor (general settings,
 // lists and routing, mappings, preview); new (Ctrl+N), save (Ctrl+S), revert, delete, export as
 // JSON, import. Leaving unsaved changes asks first.
-class DefinitionsPage : public QWidget
+class DefinitionsPage : public QWidget, public NavigationPage
 {
     Q_OBJECT
 
 public:
     explicit DefinitionsPage(AppContext context, QWidget *parent = nullptr);
     ~DefinitionsPage() override;
+
+    QString title() const override;
+    QIcon icon() const override;
+    QWidget *widget() override { return this; }
+    // Definitions imported from the Overview and what the catalog learned since show up here.
+    void activated() override { reload(); }
 
     QListWidget *list() const { return m_list; }
     DefinitionEditor *editor() const { return m_editor; }

@@ -97,6 +97,16 @@ OverviewPage::OverviewPage(AppContext context, QWidget *parent)
     }
 }
 
+QString OverviewPage::title() const
+{
+    return tr("Overview");
+}
+
+QIcon OverviewPage::icon() const
+{
+    return QIcon(QStringLiteral(":/icons/overview.svg"));
+}
+
 QList<DefinitionCard *> OverviewPage::cards() const
 {
     return m_cardsHost->findChildren<DefinitionCard *>();

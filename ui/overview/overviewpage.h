@@ -1,6 +1,7 @@
 #pragma once
 
 #include "appcontext.h"
+#include "navigationpage.h"
 #include "runs/rundialog.h"
 
 #include <QHash>
@@ -20,12 +21,16 @@ struct RunProgress;
 
 // The first page: a card per sync definition with its last run and Run Sync Now; progress shows
 // on the card while a run goes, the full picture in the run dialog.
-class OverviewPage : public QWidget
+class OverviewPage : public QWidget, public NavigationPage
 {
     Q_OBJECT
 
 public:
     explicit OverviewPage(AppContext context, QWidget *parent = nullptr);
+
+    QString title() const override;
+    QIcon icon() const override;
+    QWidget *widget() override { return this; }
 
     QList<DefinitionCard *> cards() const;
     DefinitionCard *card(qint64 definitionId) const { return m_cards.value(definitionId); }

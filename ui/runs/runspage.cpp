@@ -175,6 +175,16 @@ RunsPage::~RunsPage()
     UiSettings::runsTableHeader.setValue(m_table->horizontalHeader()->saveState());
 }
 
+QString RunsPage::title() const
+{
+    return tr("Runs");
+}
+
+QIcon RunsPage::icon() const
+{
+    return QIcon(QStringLiteral(":/icons/runs.svg"));
+}
+
 void RunsPage::reload()
 {
     runInBackground(

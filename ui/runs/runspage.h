@@ -1,6 +1,7 @@
 #pragma once
 
 #include "appcontext.h"
+#include "navigationpage.h"
 
 #include <QWidget>
 
@@ -21,13 +22,19 @@ struct SyncRun;
 
 // Run history: runs filtered by definition, status and dates (loaded lazily), the selected run's
 // events, the definition's retry queue with "Retry now", and throughput over time.
-class RunsPage : public QWidget
+class RunsPage : public QWidget, public NavigationPage
 {
     Q_OBJECT
 
 public:
     explicit RunsPage(AppContext context, QWidget *parent = nullptr);
     ~RunsPage() override;
+
+    QString title() const override;
+    QIcon icon() const override;
+    QWidget *widget() override { return this; }
+    // History grows while other pages are shown.
+    void activated() override { reload(); }
 
     RunsModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
