@@ -45,7 +45,7 @@
 using namespace SyncBridge;
 using namespace SyncBridge::Test;
 
-class TestDesigners : public QObject
+class TestDefinitions : public QObject
 {
     Q_OBJECT
 
@@ -523,5 +523,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestDesigners)
-#include "tst_designers.moc"
+QTEST_MAIN(TestDefinitions)
+#include "tst_definitions.moc"

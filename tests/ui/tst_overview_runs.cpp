@@ -39,7 +39,7 @@
 using namespace SyncBridge;
 using namespace SyncBridge::Test;
 
-class TestRunPages : public QObject
+class TestOverviewRuns : public QObject
 {
     Q_OBJECT
 
@@ -322,5 +322,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestRunPages)
-#include "tst_runpages.moc"
+QTEST_MAIN(TestOverviewRuns)
+#include "tst_overview_runs.moc"

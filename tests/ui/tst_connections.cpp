@@ -28,7 +28,7 @@
 
 using namespace SyncBridge;
 
-class TestConnectionsPage : public QObject
+class TestConnections : public QObject
 {
     Q_OBJECT
 
@@ -217,5 +217,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestConnectionsPage)
-#include "tst_connectionspage.moc"
+QTEST_MAIN(TestConnections)
+#include "tst_connections.moc"

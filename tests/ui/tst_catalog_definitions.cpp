@@ -307,4 +307,4 @@ private slots:
 };
 
 QTEST_MAIN(TestCatalogDefinitions)
-#include "tst_catalogdefinitions.moc"
+#include "tst_catalog_definitions.moc"
