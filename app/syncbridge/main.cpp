@@ -4,13 +4,13 @@
 
 #include "common/logging.h"
 #include "common/translations.h"
+#include "appservices.h"
 #include "mainwindow.h"
 #include "overview/overviewpage.h"
 #include "secrets/environmentsecretstore.h"
 #include "secrets/keychainsecretstore.h"
 #include "secrets/sessionfallbacksecretstore.h"
 #include "store/metastore.h"
-#include "sync/runcontroller.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -71,33 +71,25 @@ int main(int argc, char *argv[])
     }
     SessionFallbackSecretStore secrets(environmentSecrets ? std::unique_ptr<SecretStore>(std::make_unique<EnvironmentSecretStore>())
                                                           : std::unique_ptr<SecretStore>(std::make_unique<KeychainSecretStore>()));
-    QThreadPool storePool;
-    storePool.setMaxThreadCount(1);
-    AppContext context;
-    context.store = *store;
-    context.secrets = &secrets;
-    context.storePool = &storePool;
-    context.keychainUnavailable = [&secrets] { return secrets.keychainUnavailable(); };
-    RunController runs(*store, secrets);
-    context.runs = &runs;
-
     int exitCode = 0;
     {
-        MainWindow window(context);
-        QObject::connect(&instance, &SingleInstance::activated, &window, &MainWindow::raiseToFront);
-        if (!screenshot.isEmpty()) {
-            // The Overview with every definition's last run, saved as a picture; then quit.
-            window.showPage(window.overviewPage());
-            QObject::connect(window.overviewPage(), &OverviewPage::loaded, &window, [&window, screenshot]() {
-                QTimer::singleShot(200, &window, [&window, screenshot]() { QApplication::exit(window.grab().save(screenshot) ? 0 : 2); });
-            }, Qt::SingleShotConnection);
+        AppServices services(*store, secrets);
+        services.setKeychainUnavailable([&secrets] { return secrets.keychainUnavailable(); });
+        {
+            MainWindow window(services.context());
+            QObject::connect(&instance, &SingleInstance::activated, &window, &MainWindow::raiseToFront);
+            if (!screenshot.isEmpty()) {
+                // The Overview with every definition's last run, saved as a picture; then quit.
+                window.showPage(window.overviewPage());
+                QObject::connect(window.overviewPage(), &OverviewPage::loaded, &window, [&window, screenshot]() {
+                    QTimer::singleShot(200, &window, [&window, screenshot]() { QApplication::exit(window.grab().save(screenshot) ? 0 : 2); });
+                }, Qt::SingleShotConnection);
+            }
+            window.show();
+            exitCode = QApplication::exec();
         }
-        window.show();
-        exitCode = QApplication::exec();
+        // Database work of the pages may still run on the global pool; the services go after it.
+        QThreadPool::globalInstance()->waitForDone();
     }
-    // The store pool's thread owns a meta-store connection: release it there before the store goes.
-    QThreadPool::globalInstance()->waitForDone();
-    storePool.start([store = *store]() { store->releaseThreadConnection(); });
-    storePool.waitForDone();
     return exitCode;
 }

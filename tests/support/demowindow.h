@@ -2,24 +2,25 @@
 
 #include "demoenvironment.h"
 
-#include "appcontext.h"
+#include "appservices.h"
 #include "mainwindow.h"
 
+#include "graph/governorregistry.h"
+#include "graph/graphclients.h"
 #include "store/metastore.h"
 #include "sync/runcontroller.h"
 
 #include <QCoreApplication>
 #include <QSettings>
 #include <QStandardPaths>
-#include <QThreadPool>
 
 #include <memory>
 
 namespace SyncBridge::Test {
 
 // What the UI suites drive: the demo environment (connections "Demo projects" and "Demo tenant")
-// and a main window over it, wired as main() wires it — store work on a one-thread pool, runs on a
-// RunController. QSettings are cleared first: a page or column width an earlier run remembered
+// and a main window over it, wired as main() wires it — with the same AppServices (store work on a
+// one-thread pool, runs on a RunController, one governor and Graph client per connection). QSettings are cleared first: a page or column width an earlier run remembered
 // must not change what a test sees. UI tests only (it needs SyncBridge::ui).
 class DemoWindow
 {
@@ -41,36 +42,26 @@ public:
 
     MainWindow *openWindow()
     {
-        m_pool.setMaxThreadCount(1);
-        m_runs = std::make_unique<RunController>(m_demo.store(), m_demo.secrets());
-        AppContext context;
-        context.store = m_demo.store();
-        context.secrets = &m_demo.secrets();
-        context.storePool = &m_pool;
-        context.runs = m_runs.get();
-        m_window = std::make_unique<MainWindow>(context);
+        m_services = std::make_unique<AppServices>(m_demo.store(), m_demo.secrets());
+        m_window = std::make_unique<MainWindow>(m_services->context());
         return m_window.get();
     }
 
-    // The window first (its pages may still wait on the pool), then the runs; the pool's
-    // meta-store connection is closed on the pool's own thread.
+    // The window first (its pages may still wait on the pool), then the services.
     void stop()
     {
         m_window.reset();
-        m_runs.reset();
-        if (const std::shared_ptr<MetaStore> store = m_demo.store())
-            m_pool.start([store]() { store->releaseThreadConnection(); });
-        m_pool.waitForDone();
+        m_services.reset();
     }
 
     DemoEnvironment &demo() { return m_demo; }
     MainWindow *window() const { return m_window.get(); }
-    RunController *runs() const { return m_runs.get(); }
+    RunController *runs() const { return m_services ? &m_services->runs() : nullptr; }
+    AppServices *services() const { return m_services.get(); }
 
 private:
     DemoEnvironment m_demo{{QStringLiteral("Demo projects"), QStringLiteral("Demo tenant")}};
-    QThreadPool m_pool;
-    std::unique_ptr<RunController> m_runs;
+    std::unique_ptr<AppServices> m_services;
     std::unique_ptr<MainWindow> m_window;
 };
 

@@ -12,8 +12,13 @@
 #include "definitions/definitionspage.h"
 #include "mainwindow.h"
 
+#include "graph/governor.h"
+#include "graph/governorregistry.h"
+#include "graph/graphclient.h"
+#include "graph/graphclients.h"
 #include "store/definitionrepository.h"
 #include "store/metastore.h"
+#include "sync/runcontroller.h"
 
 #include <QComboBox>
 #include <QListWidget>
@@ -195,6 +200,36 @@ private slots:
         QVERIFY(created >= 0);
         QVERIFY(page()->details()->topLevelItem(created)->text(3).contains(QStringLiteral("read-only")));
         QVERIFY(m_window->grab().save(QDir(artifactDirectory()).filePath(QStringLiteral("catalog-list.png"))));
+    }
+
+    void theCatalogAndTheRunsSpendOneTenantBudget()
+    {
+        // SharePoint's budget belongs to the app in the tenant: the Catalog page's Graph calls and a
+        // run's are admitted by the same governor, so neither can spend what the other counts on.
+        const SharePointConnection tenant = m_demo.sharePointConnection();
+        const std::shared_ptr<Governor> governor = m_ui.services()->governors().governorFor(tenant);
+        QCOMPARE(&m_ui.services()->graph().clientFor(tenant).governor(), governor.get());
+
+        const qint64 beforeCatalog = governor->view().spentToday;
+        QTreeWidgetItem *list = treeItem(QStringLiteral("Projects from the catalog"));
+        QVERIFY(list);
+        page()->tree()->setCurrentItem(nullptr);
+        QSignalSpy refreshed(page(), &CatalogPage::refreshed);
+        page()->tree()->setCurrentItem(list);   // reads the list's columns from SharePoint
+        QVERIFY(refreshed.wait(30000));
+        const qint64 afterCatalog = governor->view().spentToday;
+        QVERIFY2(afterCatalog > beforeCatalog, qPrintable(QStringLiteral("%1 -> %2").arg(beforeCatalog).arg(afterCatalog)));
+
+        const qint64 definitionId = DefinitionRepository(*m_store).byName(QStringLiteral("Demo projects to SharePoint"))->id;
+        QSignalSpy finished(m_ui.runs(), &RunController::finished);
+        RunOptions dryRun;
+        dryRun.dryRun = true;
+        QVERIFY(m_ui.runs()->start(definitionId, dryRun).ok());
+        QVERIFY(finished.wait(120000));
+        const RunOutcome outcome = finished.first().at(1).value<RunOutcome>();
+        QCOMPARE(outcome.status, RunStatus::Succeeded);
+        QVERIFY(outcome.counters.ruSpent > 0);
+        QCOMPARE(governor->view().spentToday - afterCatalog, outcome.counters.ruSpent);
     }
 
     void definitionFormShowsTheSettingsAndItsProblemsInline()

@@ -7,6 +7,7 @@
 #include "connections/databasedialog.h"
 #include "connections/instancetable.h"
 #include "connections/sharepointdialog.h"
+#include "appservices.h"
 #include "mainwindow.h"
 
 #include "secrets/memorysecretstore.h"
@@ -37,7 +38,7 @@ private:
     Test::PostgresFixture m_postgres;
     std::shared_ptr<MetaStore> m_store;
     MemorySecretStore m_secrets;
-    QThreadPool m_pool;
+    std::unique_ptr<AppServices> m_services;
     std::unique_ptr<MainWindow> m_window;
 
     ConnectionsPage *page() const { return m_window->connectionsPage(); }
@@ -66,12 +67,8 @@ private slots:
         auto store = MetaStore::open(*StoreLocation::parse(m_dir.filePath(QStringLiteral("store.db"))));
         QVERIFY(store.ok());
         m_store = *store;
-        m_pool.setMaxThreadCount(1);
-        AppContext context;
-        context.store = m_store;
-        context.secrets = &m_secrets;
-        context.storePool = &m_pool;
-        m_window = std::make_unique<MainWindow>(context);
+        m_services = std::make_unique<AppServices>(m_store, m_secrets);
+        m_window = std::make_unique<MainWindow>(m_services->context());
         QSignalSpy loaded(page(), &ConnectionsPage::loaded);
         m_window->showPage(page());
         m_window->show();
@@ -81,7 +78,7 @@ private slots:
     void cleanupTestCase()
     {
         m_window.reset();
-        m_pool.waitForDone();
+        m_services.reset();
     }
 
     void showsAnEmptyStateFirst()

@@ -4,12 +4,13 @@
 #include "catalog/storedcatalog.h"
 #include "common/backgroundtask.h"
 #include "common/databasework.h"
+#include "common/guarded.h"
 #include "common/uisettings.h"
 
 #include "common/clock.h"
-#include "graph/connectionsettings.h"
 #include "graph/discovery.h"
 #include "graph/graphclient.h"
+#include "graph/graphclients.h"
 #include "graph/provisioning.h"
 #include "secrets/secretstore.h"
 #include "source/probe.h"
@@ -276,7 +277,7 @@ void CatalogPage::showList(QTreeWidgetItem *item)
     list.graphId = listId;
     list.displayName = item->text(0);
     list.webUrl = item->text(1);
-    Discovery::columns(graphFor(*connection), siteId, listId, [this, list, siteId](Result<QList<SharePointColumn>> columns) mutable {
+    Discovery::columns(m_context.graph->clientFor(*connection), siteId, listId, guarded(this, [this, list, siteId](Result<QList<SharePointColumn>> columns) mutable {
         QTreeWidgetItem *current = m_tree->currentItem();
         if (!current || current->data(0, ListIdRole).toString() != list.graphId)
             return;   // another item was selected meanwhile
@@ -325,17 +326,7 @@ void CatalogPage::showList(QTreeWidgetItem *item)
                     setMessage(tr("The list's columns could not be recorded in the catalog: %1").arg(recorded.error().message()), true);
                 emit refreshed();
             });
-    });
-}
-
-GraphClient &CatalogPage::graphFor(const SharePointConnection &connection)
-{
-    if (GraphClient *client = m_graph.value(connection.id))
-        return *client;
-    auto *client = new GraphClient(GraphEndpoint::from(connection), secretSourceFor(*m_context.secrets, connection.secretRef),
-                                   std::make_shared<Governor>(governorSettingsFor(connection)), Clock::system(), this);
-    m_graph.insert(connection.id, client);
-    return *client;
+    }));
 }
 
 QTreeWidgetItem *CatalogPage::siteItem(qint64 connectionId, const QString &reference) const
@@ -354,7 +345,7 @@ void CatalogPage::expandSite(QTreeWidgetItem *item)
     if (connection == m_sharePoint.cend())
         return;
     const QString reference = item->text(0);
-    GraphClient &client = graphFor(*connection);
+    GraphClient &client = m_context.graph->clientFor(*connection);
     const auto showLists = [this, connectionId, reference](const QString &siteId, Result<QList<SharePointList>> lists) {
         QTreeWidgetItem *site = siteItem(connectionId, reference);
         if (!site)
@@ -374,7 +365,7 @@ void CatalogPage::expandSite(QTreeWidgetItem *item)
         }
         emit refreshed();
     };
-    Discovery::site(client, reference, [this, &client, connectionId, reference, showLists](Result<SharePointSite> site) {
+    Discovery::site(client, reference, guarded(this, [this, &client, connectionId, reference, showLists](Result<SharePointSite> site) {
         if (!site) {
             showLists({}, site.error());
             return;
@@ -385,8 +376,8 @@ void CatalogPage::expandSite(QTreeWidgetItem *item)
         discovered.connectionId = connectionId;
         m_discoveredSites.insert(discovered.graphId, discovered);
         const QString siteId = site->graphId;
-        Discovery::lists(client, siteId, [siteId, showLists](Result<QList<SharePointList>> lists) { showLists(siteId, std::move(lists)); });
-    });
+        Discovery::lists(client, siteId, guarded(this, [siteId, showLists](Result<QList<SharePointList>> lists) { showLists(siteId, std::move(lists)); }));
+    }));
 }
 
 void CatalogPage::reloadExpandedSites()
@@ -457,7 +448,7 @@ void CatalogPage::provisionFromSelectedTable()
     if (!item || item->type() != TableItem)
         return;
     const TableInfo table = m_tables.value(item->data(0, IdRole).toLongLong()).value(item->data(0, IndexRole).toInt());
-    auto *dialog = new ProvisionDialog(table, m_sharePoint, m_sites, m_context.secrets, this);
+    auto *dialog = new ProvisionDialog(table, m_sharePoint, m_sites, m_context.graph, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &ProvisionDialog::provisioned, this, &CatalogPage::reloadExpandedSites);
     dialog->open();

@@ -20,7 +20,6 @@ class QTreeWidgetItem;
 
 namespace SyncBridge {
 
-class GraphClient;
 
 // What SyncBridge knows of both sides: per database the introspected tables (columns, keys,
 // indexes, row estimates; refreshed on demand, with a drift badge when the schema changed since
@@ -66,7 +65,6 @@ private:
     void expandSite(QTreeWidgetItem *item);
     void reloadExpandedSites();
     QTreeWidgetItem *siteItem(qint64 connectionId, const QString &reference) const;
-    GraphClient &graphFor(const SharePointConnection &connection);
     void setMessage(const QString &text, bool error);
 
     AppContext m_context;
@@ -83,7 +81,6 @@ private:
     QHash<qint64, bool> m_drift;                    // by database id: the last introspection changed the schema
     QStringList m_sites;                            // every site a definition uses
     QHash<QString, SharePointSite> m_discoveredSites;   // by Graph site id, as Discovery found them
-    QHash<qint64, GraphClient *> m_graph;           // by SharePoint connection id, made on first use
 };
 
 } // namespace SyncBridge

@@ -1,10 +1,10 @@
 #include "catalog/provisiondialog.h"
 
-#include "graph/connectionsettings.h"
+#include "common/guarded.h"
 #include "graph/discovery.h"
 #include "graph/graphclient.h"
+#include "graph/graphclients.h"
 #include "graph/provisioning.h"
-#include "secrets/secretstore.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -24,11 +24,11 @@ enum Column { IncludeColumn, SourceColumn, InternalNameColumn, TypeColumn, NoteC
 
 } // namespace
 
-ProvisionDialog::ProvisionDialog(const TableInfo &table, const QList<SharePointConnection> &connections, const QStringList &knownSites, SecretStore *secrets,
+ProvisionDialog::ProvisionDialog(const TableInfo &table, const QList<SharePointConnection> &connections, const QStringList &knownSites, GraphClients *graph,
                                  QWidget *parent)
     : QDialog(parent)
     , m_table(table)
-    , m_secrets(secrets)
+    , m_graph(graph)
     , m_connections(connections)
     , m_listName(new QLineEdit(table.name, this))
     , m_connection(new QComboBox(this))
@@ -174,16 +174,16 @@ void ProvisionDialog::create()
     m_message->setText(tr("Creating the list…"));
     const SharePointConnection connection = chosenConnection();
     const ListPlan plan = editedPlan();
-    // The client lives as long as the dialog; its calls are asynchronous, the window stays responsive.
-    auto *client = new GraphClient(GraphEndpoint::from(connection), secretSourceFor(*m_secrets, connection.secretRef),
-                                   std::make_shared<Governor>(governorSettingsFor(connection)), Clock::system(), this);
-    Discovery::site(*client, m_site->currentText().trimmed(), [this, client, plan](Result<SharePointSite> site) {
+    // The connection's shared client: its calls are asynchronous and count against the tenant's budget
+    // like the runs'. Closing the dialog does not stop a creation under way; only its answer is dropped.
+    GraphClient *client = &m_graph->clientFor(connection);
+    Discovery::site(*client, m_site->currentText().trimmed(), guarded(this, [this, client, plan](Result<SharePointSite> site) {
         if (!site) {
             m_message->setText(site.error().message());
             m_create->setEnabled(true);
             return;
         }
-        provisionList(*client, site->graphId, plan, [this](Result<ProvisioningReport> report) {
+        provisionList(*client, site->graphId, plan, guarded(this, [this](Result<ProvisioningReport> report) {
             if (!report) {
                 m_message->setText(report.error().message());
                 m_create->setEnabled(true);
@@ -192,8 +192,8 @@ void ProvisionDialog::create()
             m_message->setText(report->listCreated ? tr("Created the list with %n column(s).", nullptr, int(report->addedColumns.size()))
                                                    : tr("The list existed; added %n missing column(s).", nullptr, int(report->addedColumns.size())));
             emit provisioned(*report);
-        });
-    });
+        }));
+    }));
 }
 
 } // namespace SyncBridge

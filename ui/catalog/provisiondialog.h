@@ -15,7 +15,7 @@ class QTableWidget;
 
 namespace SyncBridge {
 
-class SecretStore;
+class GraphClients;
 struct ListPlan;
 struct ProvisioningReport;
 
@@ -27,7 +27,7 @@ class ProvisionDialog : public QDialog
     Q_OBJECT
 
 public:
-    ProvisionDialog(const TableInfo &table, const QList<SharePointConnection> &connections, const QStringList &knownSites, SecretStore *secrets,
+    ProvisionDialog(const TableInfo &table, const QList<SharePointConnection> &connections, const QStringList &knownSites, GraphClients *graph,
                     QWidget *parent = nullptr);
 
     QLineEdit *listNameEdit() const { return m_listName; }
@@ -49,7 +49,7 @@ private:
     void validate();
 
     TableInfo m_table;
-    SecretStore *m_secrets;
+    GraphClients *m_graph;
     QList<SharePointConnection> m_connections;
     QLineEdit *m_listName;
     QComboBox *m_connection;

@@ -1,0 +1,32 @@
+#include "appservices.h"
+
+#include "graph/governorregistry.h"
+#include "graph/graphclients.h"
+#include "store/metastore.h"
+#include "sync/runcontroller.h"
+
+namespace SyncBridge {
+
+AppServices::AppServices(std::shared_ptr<MetaStore> store, SecretStore &secrets)
+    : m_governors(std::make_shared<GovernorRegistry>())
+    , m_runs(std::make_unique<RunController>(store, secrets, m_governors))
+    , m_graph(std::make_unique<GraphClients>(*m_governors, secrets))
+{
+    m_storePool.setMaxThreadCount(1);
+    m_context.store = std::move(store);
+    m_context.secrets = &secrets;
+    m_context.storePool = &m_storePool;
+    m_context.runs = m_runs.get();
+    m_context.graph = m_graph.get();
+}
+
+AppServices::~AppServices()
+{
+    m_graph.reset();
+    m_runs.reset();
+    // Work handed to the pool may still hold the store; its connection closes on the pool's thread.
+    m_storePool.start([store = m_context.store]() { store->releaseThreadConnection(); });
+    m_storePool.waitForDone();
+}
+
+} // namespace SyncBridge
