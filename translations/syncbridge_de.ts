@@ -2283,6 +2283,57 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
             <numerusform>%n Zeilen sind fehlgeschlagen; sie warten in der Wiederholungswarteschlange und kommen beim nächsten Lauf zuerst:</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Technical details: %1</source>
+        <translation>Technische Details: %1</translation>
+    </message>
+    <message>
+        <source>Technical details: %1 — %2</source>
+        <translation>Technische Details: %1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::RunPhase</name>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinde…</translation>
+    </message>
+    <message>
+        <source>Finding the lists…</source>
+        <translation>Suche die Listen…</translation>
+    </message>
+    <message>
+        <source>Resolving writes an earlier run left unfinished</source>
+        <translation>Kläre Schreibvorgänge, die ein früherer Lauf nicht abgeschlossen hat</translation>
+    </message>
+    <message>
+        <source>Retrying rows that failed before</source>
+        <translation>Versuche zuvor fehlgeschlagene Zeilen erneut</translation>
+    </message>
+    <message>
+        <source>Pushing rows</source>
+        <translation>Übertrage Zeilen</translation>
+    </message>
+    <message>
+        <source>Planning (dry run)</source>
+        <translation>Plane (Probelauf)</translation>
+    </message>
+    <message>
+        <source>Checking the new items for duplicates</source>
+        <translation>Prüfe die neuen Elemente auf Duplikate</translation>
+    </message>
+    <message>
+        <source>Removing items of deleted rows</source>
+        <translation>Entferne Elemente gelöschter Zeilen</translation>
+    </message>
+    <message>
+        <source>Waiting for the SharePoint budget</source>
+        <translation>Warte auf das SharePoint-Budget</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Fertig</translation>
+    </message>
 </context>
 <context>
     <name>SyncBridge::RunProgressView</name>
@@ -2319,34 +2370,6 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
         <translation>Verbrauchte RU</translation>
     </message>
     <message>
-        <source>Connecting…</source>
-        <translation>Verbinde…</translation>
-    </message>
-    <message>
-        <source>Finding the lists…</source>
-        <translation>Suche die Listen…</translation>
-    </message>
-    <message>
-        <source>Pushing rows</source>
-        <translation>Übertrage Zeilen</translation>
-    </message>
-    <message>
-        <source>Planning (dry run)</source>
-        <translation>Plane (Probelauf)</translation>
-    </message>
-    <message>
-        <source>Removing items of deleted rows</source>
-        <translation>Entferne Elemente gelöschter Zeilen</translation>
-    </message>
-    <message>
-        <source>Waiting for the SharePoint budget</source>
-        <translation>Warte auf das SharePoint-Budget</translation>
-    </message>
-    <message>
-        <source>Finished</source>
-        <translation>Fertig</translation>
-    </message>
-    <message>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
@@ -2369,6 +2392,10 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
     <message>
         <source>about %1 left</source>
         <translation>noch etwa %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
     </message>
 </context>
 <context>

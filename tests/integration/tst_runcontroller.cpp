@@ -272,7 +272,7 @@ private slots:
         QVERIFY2(outcome.message.contains(QStringLiteral("dropped_projects")), qPrintable(outcome.message));
         const auto events = RunRepository(*m_store).events(outcome.runId);
         QVERIFY(std::any_of(events->cbegin(), events->cend(), [](const RunEvent &event) {
-            return event.type == QLatin1String("run-finished") && event.payload.value(QStringLiteral("error")).toString() == QLatin1String("not-found");
+            return event.type == QLatin1String("run-finished") && event.payload.value(QStringLiteral("errorKind")).toString() == QLatin1String("not-found");
         }));
     }
 

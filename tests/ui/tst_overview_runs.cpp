@@ -14,6 +14,7 @@
 #include "runs/runsmodel.h"
 #include "runs/runspage.h"
 
+#include "secrets/secretstore.h"
 #include "store/metastore.h"
 #include "store/runrepository.h"
 #include "sync/runcontroller.h"
@@ -34,6 +35,7 @@
 #include <QTableView>
 #include <QTest>
 #include <QTimer>
+#include <QTranslator>
 #include <QTreeWidget>
 
 using namespace SyncBridge;
@@ -319,6 +321,62 @@ private slots:
         runsPage()->table()->selectRow(0);
         QTRY_COMPARE(runsPage()->retryQueue()->topLevelItemCount(), 0);
         QVERIFY(!runsPage()->retryNowButton()->isEnabled());
+    }
+
+    void aFailedRunSaysWhatToDoFirstAndTheDetailsSecond()
+    {
+        // A client secret the tenant refuses: people read what to check; the HTTP status comes
+        // second, selectable for a bug report.
+        QVERIFY(writeSecretBlocking(m_demo.secrets(), QStringLiteral("sharepoint/demo"), QStringLiteral("not-the-secret")).ok());
+        const RunOutcome outcome = runFromCard(QStringLiteral("Team assignments"), true);
+        QVERIFY(writeSecretBlocking(m_demo.secrets(), QStringLiteral("sharepoint/demo"), QStringLiteral("demo-secret")).ok());
+        QCOMPARE(outcome.status, RunStatus::Failed);
+        QVERIFY(outcome.error.has_value());
+        QCOMPARE(outcome.error->code(), ErrorCode::AuthenticationFailed);
+        QVERIFY2(outcome.message.contains(QStringLiteral("client secret")), qPrintable(outcome.message));
+        QVERIFY2(!outcome.message.contains(QStringLiteral("HTTP")), qPrintable(outcome.message));
+
+        DefinitionCard *team = card(QStringLiteral("Team assignments"));
+        QTest::mouseClick(team->detailsButton(), Qt::LeftButton);
+        RunDialog *dialog = overview()->runDialog(team->definitionId());
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->technicalDetails()->isVisible());
+        const QString details = dialog->technicalDetails()->text();
+        QVERIFY2(details.contains(QStringLiteral("authentication-failed")) && details.contains(QStringLiteral("HTTP 401")), qPrintable(details));
+        QVERIFY(dialog->progressView()->summary().contains(outcome.message));
+        QVERIFY(dialog->grab().save(QDir(artifactDirectory()).filePath(QStringLiteral("run-dialog-failed.png"))));
+        dialog->close();
+    }
+
+    void theRunDialogNamesEveryPhaseInTheUsersLanguage()
+    {
+        // Phases are an enum with translated names: none reaches the person as an identifier or in English.
+        const QList<RunPhase> steps = {RunPhase::Connecting, RunPhase::Resolving, RunPhase::Recovering, RunPhase::Retrying, RunPhase::Pushing,
+                                       RunPhase::Planning, RunPhase::CheckingDuplicates, RunPhase::Deleting, RunPhase::WaitingForBudget};
+        QStringList english;
+        for (const RunPhase step : steps)
+            english << runPhaseText(step);
+        QTranslator german;
+        QVERIFY(german.load(QStringLiteral(SYNCBRIDGE_GERMAN_QM)));
+        QCoreApplication::installTranslator(&german);
+        RunDialog dialog(m_ui.services()->context(), 0, QStringLiteral("Demo projects to SharePoint"));
+        dialog.show();
+        auto *phase = dialog.progressView()->findChild<QLabel *>(QStringLiteral("phase"));
+        for (int i = 0; i < steps.size(); ++i) {
+            RunProgress progress;
+            progress.phase = steps.at(i);
+            dialog.setProgress(progress);
+            QVERIFY2(!phase->text().isEmpty() && phase->text() != runPhaseId(steps.at(i)) && phase->text() != english.at(i), qPrintable(phase->text()));
+        }
+        RunProgress recovering;
+        recovering.phase = RunPhase::Recovering;
+        recovering.counters.rowsRead = 120;
+        recovering.estimatedRows = 5000;
+        dialog.setProgress(recovering);
+        QCOMPARE(phase->text(), QStringLiteral("Kläre Schreibvorgänge, die ein früherer Lauf nicht abgeschlossen hat"));
+        QVERIFY(dialog.grab().save(QDir(artifactDirectory()).filePath(QStringLiteral("run-dialog-german-phase.png"))));
+        QCoreApplication::removeTranslator(&german);
+        QCOMPARE(runPhaseText(RunPhase::Recovering), QStringLiteral("Resolving writes an earlier run left unfinished"));
     }
 };
 

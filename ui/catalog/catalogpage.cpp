@@ -1,7 +1,6 @@
 #include "catalog/catalogpage.h"
 
 #include "catalog/provisiondialog.h"
-#include "catalog/storedcatalog.h"
 #include "common/backgroundtask.h"
 #include "common/databasework.h"
 #include "common/guarded.h"
@@ -17,6 +16,7 @@
 #include "store/catalogrepository.h"
 #include "store/definitionrepository.h"
 #include "store/metastore.h"
+#include "store/storedcatalog.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>

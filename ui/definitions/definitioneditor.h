@@ -1,12 +1,12 @@
 #pragma once
 
 #include "appcontext.h"
-#include "catalog/storedcatalog.h"
 
 #include "model/catalog.h"
 #include "model/connection.h"
 #include "model/definition.h"
 #include "model/definitionjson.h"
+#include "store/storedcatalog.h"
 
 #include <QHash>
 #include <QTabWidget>

@@ -21,6 +21,7 @@ RunDialog::RunDialog(AppContext context, qint64 definitionId, const QString &def
     , m_context(std::move(context))
     , m_definitionId(definitionId)
     , m_progress(new RunProgressView(RunProgressView::Detail::Full, this))
+    , m_technical(new QLabel(this))
     , m_failuresTitle(new QLabel(this))
     , m_failures(new QTreeWidget(this))
     , m_cancel(new QPushButton(tr("Cancel run"), this))
@@ -34,6 +35,10 @@ RunDialog::RunDialog(AppContext context, qint64 definitionId, const QString &def
     m_failures->setWordWrap(true);
     m_failures->header()->setStretchLastSection(true);
     m_failuresTitle->setObjectName(QStringLiteral("failuresTitle"));
+    m_technical->setObjectName(QStringLiteral("technicalDetails"));
+    m_technical->setWordWrap(true);
+    m_technical->setTextInteractionFlags(Qt::TextSelectableByMouse);   // to copy into a bug report
+    m_technical->setStyleSheet(QStringLiteral("color: palette(mid)"));
     m_cancel->setObjectName(QStringLiteral("cancelRun"));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     buttons->addButton(m_cancel, QDialogButtonBox::ActionRole);
@@ -46,9 +51,12 @@ RunDialog::RunDialog(AppContext context, qint64 definitionId, const QString &def
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_progress);
+    layout->addWidget(m_technical);
     layout->addWidget(m_failuresTitle);
     layout->addWidget(m_failures, 1);
+    layout->addStretch();   // takes the room while there is no failure list to show
     layout->addWidget(buttons);
+    m_technical->hide();
     m_failuresTitle->hide();
     m_failures->hide();
     resize(620, 440);
@@ -90,10 +98,15 @@ void RunDialog::loadFailures(qint64 runId)
         this, m_context.storePool, [store = m_context.store, runId]() { return RunRepository(*store).events(runId); },
         [this](Result<QList<RunEvent>> events) {
             m_failures->clear();
+            m_technical->hide();
             int failed = 0;
             if (events) {
                 for (const RunEvent &event : std::as_const(*events)) {
-                    if (event.severity != EventSeverity::Error || event.type == QLatin1String("run-finished"))
+                    if (event.type == QLatin1String("run-finished")) {
+                        showTechnicalDetails(event);
+                        continue;
+                    }
+                    if (event.severity != EventSeverity::Error)
                         continue;
                     const QString identity = event.payload.value(QStringLiteral("identity")).toString();
                     const QString error = event.payload.value(QStringLiteral("error")).toString();
@@ -108,6 +121,17 @@ void RunDialog::loadFailures(qint64 runId)
             m_failures->setVisible(failed > 0);
             m_failures->resizeColumnToContents(0);
         });
+}
+
+void RunDialog::showTechnicalDetails(const RunEvent &finished)
+{
+    // The message people read is the progress view's; what it cost to find out comes second.
+    const QString kind = finished.payload.value(QStringLiteral("errorKind")).toString();
+    const QString detail = finished.payload.value(QStringLiteral("detail")).toString();
+    if (kind.isEmpty() && detail.isEmpty())
+        return;
+    m_technical->setText(detail.isEmpty() ? tr("Technical details: %1").arg(kind) : tr("Technical details: %1 — %2").arg(kind, detail));
+    m_technical->show();
 }
 
 } // namespace SyncBridge

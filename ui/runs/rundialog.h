@@ -11,6 +11,7 @@ class QTreeWidget;
 namespace SyncBridge {
 
 class RunProgressView;
+struct RunEvent;
 struct RunOutcome;
 struct RunProgress;
 
@@ -26,6 +27,8 @@ public:
     qint64 definitionId() const { return m_definitionId; }
     RunProgressView *progressView() const { return m_progress; }
     QTreeWidget *failures() const { return m_failures; }
+    // A failed run's error kind and technical detail, below what people read first.
+    QLabel *technicalDetails() const { return m_technical; }
     QPushButton *cancelButton() const { return m_cancel; }
 
     void setProgress(const RunProgress &progress);
@@ -39,10 +42,12 @@ signals:
 
 private:
     void loadFailures(qint64 runId);
+    void showTechnicalDetails(const RunEvent &finished);
 
     AppContext m_context;
     qint64 m_definitionId;
     RunProgressView *m_progress;
+    QLabel *m_technical;
     QLabel *m_failuresTitle;
     QTreeWidget *m_failures;
     QPushButton *m_cancel;

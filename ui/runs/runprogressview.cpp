@@ -1,5 +1,7 @@
 #include "runs/runprogressview.h"
 
+#include "runs/runsmodel.h"
+
 #include <QGridLayout>
 #include <QLabel>
 #include <QProgressBar>
@@ -115,7 +117,7 @@ void RunProgressView::setProgress(const RunProgress &progress)
 
 void RunProgressView::setOutcome(const RunOutcome &outcome)
 {
-    m_phase->setText(runPhaseText(RunPhase::Finished));
+    m_phase->setText(tr("%1 — %2").arg(runPhaseText(RunPhase::Finished), runStatusText(outcome.status)));
     m_bar->setRange(0, 1000);
     m_bar->setValue(1000);
     m_rate->setText(outcome.message);

@@ -536,7 +536,7 @@ void PushRun::finish(RunStatus status, const QString &message, const std::option
             qCWarning(lcSync).noquote() << "cannot record the run's end:" << updated.error().toString();
         QJsonObject why;
         if (error)
-            why = {{QStringLiteral("error"), errorCodeName(error->code())}, {QStringLiteral("detail"), error->detail()}};
+            why = {{QStringLiteral("errorKind"), errorCodeName(error->code())}, {QStringLiteral("detail"), error->detail()}};
         event(status == RunStatus::Failed ? EventSeverity::Error : EventSeverity::Info, QStringLiteral("run-finished"), m_run.message, why);
         const double seconds = qMax<qint64>(1, m_run.finishedAt.toMSecsSinceEpoch() - m_startedMs) / 1000.0;
         auto metric = RunRepository(*m_store, m_clock).addMetric({m_run.id, m_run.finishedAt, QStringLiteral("items_per_second"),

@@ -1,4 +1,4 @@
-#include "catalog/storedcatalog.h"
+#include "store/storedcatalog.h"
 
 #include "store/catalogrepository.h"
 #include "store/connectionrepository.h"

@@ -11,7 +11,7 @@ namespace SyncBridge {
 
 class MetaStore;
 
-// What the meta-store's catalog holds, as the pages show it: databases with their introspected
+// What the meta-store's catalog holds, as the GUI pages and the CLI show it: databases with their introspected
 // tables, SharePoint connections, and the sites and lists (with columns) read from SharePoint.
 struct StoredCatalog {
     QList<Database> databases;
