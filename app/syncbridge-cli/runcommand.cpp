@@ -4,6 +4,7 @@
 #include "commands.h"
 #include "commandtable.h"
 
+#include "common/error.h"
 #include "store/definitionrepository.h"
 #include "store/metastore.h"
 #include "sync/runcontroller.h"
@@ -77,6 +78,8 @@ int runDefinition(CommandContext &context)
     if (terminal)
         context.err << '\n';
     context.out << outcome.message << '\n';
+    if (outcome.error && !outcome.error->detail().isEmpty())   // the message first, what it cost to find out after
+        context.err << QCoreApplication::translate("SyncBridge::Cli", "  detail (%1): %2").arg(errorCodeName(outcome.error->code()), outcome.error->detail()) << '\n';
     for (auto list = outcome.plan.constBegin(); list != outcome.plan.constEnd(); ++list) {
         QStringList counts;
         for (auto action = list->constBegin(); action != list->constEnd(); ++action)
