@@ -57,7 +57,7 @@ MainWindow::MainWindow(AppContext context, QWidget *parent)
     m_rail->setStyleSheet(QStringLiteral("QListWidget { background: palette(window); border-right: 1px solid palette(mid); }"));
 
     // The one list of pages: its order is the rail's and the shortcuts' (Ctrl+1 is the first).
-    const QList<NavigationPage *> pages = { m_overview, m_connections, m_catalog, m_definitions, m_runs };
+    const QList<NavigationPage *> pages = {m_overview, m_connections, m_catalog, m_definitions, m_runs};
     for (NavigationPage *page : pages)
         addPage(page);
     connect(m_rail, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);

@@ -22,7 +22,7 @@ const QList<Command> &commands()
 QString commandSummary()
 {
     constexpr int summaryColumn = 40;
-    QStringList lines { QCoreApplication::translate("SyncBridge::Cli", "Commands:") };
+    QStringList lines{QCoreApplication::translate("SyncBridge::Cli", "Commands:")};
     for (const Command &command : commands()) {
         QString line = QStringLiteral("  ") + QLatin1String(command.group);
         if (command.verb)

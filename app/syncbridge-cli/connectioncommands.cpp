@@ -148,17 +148,16 @@ int testConnection(CommandContext &context)
 QList<Command> connectionCommands()
 {
     return {
-        { "connections", "list", nullptr, QT_TRANSLATE_NOOP("SyncBridge::Cli", "database and SharePoint connections"), showSummary },
-        { "connections", "add-database",
+        {"connections", "list", nullptr, QT_TRANSLATE_NOOP("SyncBridge::Cli", "database and SharePoint connections"), showSummary},
+        {"connections", "add-database",
             "--name N --database DB [--host H --port P --user U\n"
             "                           --instance I --role R --priority N --password-stdin]",
-            QT_TRANSLATE_NOOP("SyncBridge::Cli", "add a database, or an instance to an existing one"), addDatabase },
-        { "connections", "add-sharepoint",
+            QT_TRANSLATE_NOOP("SyncBridge::Cli", "add a database, or an instance to an existing one"), addDatabase},
+        {"connections", "add-sharepoint",
             "--name N --tenant T --client-id ID [--authority URL\n"
             "                           --graph-url URL --ru-per-minute N --password-stdin --secret-ref KEY]",
-            nullptr, addSharePoint },
-        { "connections", "test", "<name>", QT_TRANSLATE_NOOP("SyncBridge::Cli", "connect to every instance of a database"),
-            testConnection },
+            nullptr, addSharePoint},
+        {"connections", "test", "<name>", QT_TRANSLATE_NOOP("SyncBridge::Cli", "connect to every instance of a database"), testConnection},
     };
 }
 

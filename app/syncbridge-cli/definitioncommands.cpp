@@ -99,10 +99,10 @@ int importDefinitionsCommand(CommandContext &context)
 QList<Command> definitionCommands()
 {
     return {
-        { "definitions", "list", nullptr, QT_TRANSLATE_NOOP("SyncBridge::Cli", "sync definitions"), listDefinitions },
-        { "definitions", "export", "<name>|--all [-o file]", nullptr, exportDefinitions },
-        { "definitions", "import", "<file>", QT_TRANSLATE_NOOP("SyncBridge::Cli", "validate, then import all or nothing"),
-            importDefinitionsCommand },
+        {"definitions", "list", nullptr, QT_TRANSLATE_NOOP("SyncBridge::Cli", "sync definitions"), listDefinitions},
+        {"definitions", "export", "<name>|--all [-o file]", nullptr, exportDefinitions},
+        {"definitions", "import", "<file>", QT_TRANSLATE_NOOP("SyncBridge::Cli", "validate, then import all or nothing"),
+            importDefinitionsCommand},
     };
 }
 

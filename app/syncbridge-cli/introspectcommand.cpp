@@ -61,8 +61,7 @@ int introspect(CommandContext &context)
 QList<Command> introspectCommands()
 {
     return {
-        { "introspect", nullptr, "<name>", QT_TRANSLATE_NOOP("SyncBridge::Cli", "read the database's tables into the catalog"),
-            introspect },
+        {"introspect", nullptr, "<name>", QT_TRANSLATE_NOOP("SyncBridge::Cli", "read the database's tables into the catalog"), introspect},
     };
 }
 

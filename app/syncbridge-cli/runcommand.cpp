@@ -78,8 +78,10 @@ int runDefinition(CommandContext &context)
     if (terminal)
         context.err << '\n';
     context.out << outcome.message << '\n';
-    if (outcome.error && !outcome.error->detail().isEmpty())   // the message first, what it cost to find out after
-        context.err << QCoreApplication::translate("SyncBridge::Cli", "  detail (%1): %2").arg(errorCodeName(outcome.error->code()), outcome.error->detail()) << '\n';
+    if (outcome.error && !outcome.error->detail().isEmpty()) // the message first, what it cost to find out after
+        context.err << QCoreApplication::translate("SyncBridge::Cli", "  detail (%1): %2")
+                           .arg(errorCodeName(outcome.error->code()), outcome.error->detail())
+                    << '\n';
     for (auto list = outcome.plan.constBegin(); list != outcome.plan.constEnd(); ++list) {
         QStringList counts;
         for (auto action = list->constBegin(); action != list->constEnd(); ++action)
@@ -104,10 +106,10 @@ int runDefinition(CommandContext &context)
 QList<Command> runCommands()
 {
     return {
-        { "run", nullptr,
+        {"run", nullptr,
             "<definition> [--dry-run] [--reset-cursor] [--backfill field,…] [--allow-mass-delete]\n"
             "                  [--page-size N]",
-            QT_TRANSLATE_NOOP("SyncBridge::Cli", "push the definition's rows to SharePoint"), runDefinition },
+            QT_TRANSLATE_NOOP("SyncBridge::Cli", "push the definition's rows to SharePoint"), runDefinition},
     };
 }
 

@@ -63,7 +63,7 @@ int showSummary(CommandContext &context)
 QList<Command> summaryCommands()
 {
     return {
-        { "summary", nullptr, nullptr, QT_TRANSLATE_NOOP("SyncBridge::Cli", "what the meta-store holds"), showSummary },
+        {"summary", nullptr, nullptr, QT_TRANSLATE_NOOP("SyncBridge::Cli", "what the meta-store holds"), showSummary},
     };
 }
 

@@ -2,9 +2,9 @@
 // the meta-store and the keychain, and shows the main window. Nothing else lives here.
 #include "singleinstance.h"
 
+#include "appservices.h"
 #include "common/logging.h"
 #include "common/translations.h"
-#include "appservices.h"
 #include "mainwindow.h"
 #include "overview/overviewpage.h"
 #include "secrets/environmentsecretstore.h"
@@ -81,9 +81,13 @@ int main(int argc, char *argv[])
             if (!screenshot.isEmpty()) {
                 // The Overview with every definition's last run, saved as a picture; then quit.
                 window.showPage(window.overviewPage());
-                QObject::connect(window.overviewPage(), &OverviewPage::loaded, &window, [&window, screenshot]() {
-                    QTimer::singleShot(200, &window, [&window, screenshot]() { QApplication::exit(window.grab().save(screenshot) ? 0 : 2); });
-                }, Qt::SingleShotConnection);
+                QObject::connect(
+                    window.overviewPage(), &OverviewPage::loaded, &window,
+                    [&window, screenshot]() {
+                        QTimer::singleShot(
+                            200, &window, [&window, screenshot]() { QApplication::exit(window.grab().save(screenshot) ? 0 : 2); });
+                    },
+                    Qt::SingleShotConnection);
             }
             window.show();
             exitCode = QApplication::exec();

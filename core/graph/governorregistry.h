@@ -21,7 +21,7 @@ public:
 
 private:
     QMutex m_lock;
-    QHash<qint64, std::shared_ptr<Governor>> m_governors;   // by SharePoint connection id
+    QHash<qint64, std::shared_ptr<Governor>> m_governors; // by SharePoint connection id
 };
 
 } // namespace SyncBridge

@@ -27,13 +27,13 @@ public:
 
 private:
     struct Entry {
-        QString fingerprint;   // what the client was made from: endpoint and secret reference
+        QString fingerprint; // what the client was made from: endpoint and secret reference
         GraphClient *client = nullptr;
     };
 
     GovernorRegistry &m_governors;
     SecretStore &m_secrets;
-    QHash<qint64, Entry> m_clients;   // by SharePoint connection id
+    QHash<qint64, Entry> m_clients; // by SharePoint connection id
 };
 
 } // namespace SyncBridge

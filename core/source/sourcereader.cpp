@@ -94,7 +94,7 @@ Result<ChangePage> SourceReader::changes(const ChangeQuery &query)
 
 Result<QList<TableInfo>> SourceReader::tables()
 {
-    m_stream.reset();   // the connection can run one statement at a time
+    m_stream.reset(); // the connection can run one statement at a time
     return withFailover<QList<TableInfo>>([&]() { return introspectTables(m_session->connection()); });
 }
 

@@ -14,7 +14,7 @@ namespace SyncBridge {
 // One source row as text (read with TimeZone=UTC, DateStyle=ISO; money as numeric), NULL as nullopt.
 struct SourceRow {
     QHash<QString, std::optional<QString>> values;
-    QStringList keyValues;          // in key-column order
+    QStringList keyValues; // in key-column order
     std::optional<QString> cursorValue;
 };
 
@@ -23,17 +23,17 @@ struct SourceRow {
 struct ChangeQuery {
     QString schema;
     QString table;
-    QList<ColumnInfo> columns;      // the columns to read (their types decide casts)
+    QList<ColumnInfo> columns; // the columns to read (their types decide casts)
     QStringList keyColumns;
-    QString cursorColumn;           // empty: FULL_SCAN, paged by the key alone
+    QString cursorColumn; // empty: FULL_SCAN, paged by the key alone
     std::optional<QString> afterCursor;
-    QStringList afterKey;           // empty: from the start
+    QStringList afterKey; // empty: from the start
     int pageSize = 1000;
 };
 
 struct ChangePage {
     QList<SourceRow> rows;
-    bool more = false;              // a full page: ask for the next
+    bool more = false; // a full page: ask for the next
 };
 
 } // namespace SyncBridge

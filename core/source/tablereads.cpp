@@ -28,8 +28,8 @@ Result<QList<qint64>> readCounts(PgSession &session, const CountStatement &state
     }
 }
 
-Result<QList<qint64>> readCounts(const Database &database, const PasswordLookup &passwords, const CountStatement &statement,
-                                 const QString &what)
+Result<QList<qint64>> readCounts(
+    const Database &database, const PasswordLookup &passwords, const CountStatement &statement, const QString &what)
 {
     auto session = PgSession::open(database, passwords);
     if (!session)

@@ -23,8 +23,8 @@ struct CountStatement {
 // with a statement timeout, so a count on a huge table cannot hold the connection for ever.
 // `what` names the count in the error ("counting the rows per list of public.projects").
 Result<QList<qint64>> readCounts(PgSession &session, const CountStatement &statement, const QString &what);
-Result<QList<qint64>> readCounts(const Database &database, const PasswordLookup &passwords, const CountStatement &statement,
-                                 const QString &what);
+Result<QList<qint64>> readCounts(
+    const Database &database, const PasswordLookup &passwords, const CountStatement &statement, const QString &what);
 
 // The first rows of a table in key order (the primary key, or the first column without one).
 Result<QList<SourceRow>> readFirstRows(const Database &database, const PasswordLookup &passwords, const TableInfo &table, int rows);

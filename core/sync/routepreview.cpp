@@ -241,8 +241,8 @@ Result<RoutePreview> countRoutes(PgSession &session, const SyncDefinition &defin
     return previewFrom(readCounts(session, {statement->sql, statement->parameters}, countingWhat(table)), definition);
 }
 
-Result<RoutePreview> countRoutes(const Database &database, const PasswordLookup &passwords, const SyncDefinition &definition,
-                                 const TableInfo &table)
+Result<RoutePreview> countRoutes(
+    const Database &database, const PasswordLookup &passwords, const SyncDefinition &definition, const TableInfo &table)
 {
     auto statement = routeCountSql(definition, table);
     if (!statement)

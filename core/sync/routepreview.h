@@ -39,7 +39,7 @@ Result<CompiledCondition> routeCountSql(const SyncDefinition &definition, const 
 // Counts with one scan of the table, on an open session or on one opened in failover order.
 // Both block: call them on a worker thread.
 Result<RoutePreview> countRoutes(PgSession &session, const SyncDefinition &definition, const TableInfo &table);
-Result<RoutePreview> countRoutes(const Database &database, const PasswordLookup &passwords, const SyncDefinition &definition,
-                                 const TableInfo &table);
+Result<RoutePreview> countRoutes(
+    const Database &database, const PasswordLookup &passwords, const SyncDefinition &definition, const TableInfo &table);
 
 } // namespace SyncBridge

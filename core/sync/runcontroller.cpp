@@ -33,10 +33,11 @@ private:
 
 struct RunController::Worker {
     QThread *thread = nullptr;
-    SyncJob *run = nullptr;     // lives on `thread`; deleted there once the controller saw it finish
+    SyncJob *run = nullptr; // lives on `thread`; deleted there once the controller saw it finish
 };
 
-RunController::RunController(std::shared_ptr<MetaStore> store, SecretStore &secrets, std::shared_ptr<GovernorRegistry> governors, QObject *parent)
+RunController::RunController(
+    std::shared_ptr<MetaStore> store, SecretStore &secrets, std::shared_ptr<GovernorRegistry> governors, QObject *parent)
     : QObject(parent)
     , m_store(std::move(store))
     , m_secrets(secrets)
@@ -79,8 +80,9 @@ std::unique_ptr<SyncJob> RunController::makePushRun(qint64 definitionId, const R
 {
     // The registry outlives the run: the controller waits for every worker thread before it goes.
     return std::make_unique<PushRun>(
-        m_store, m_secrets, [governors = m_governors](const SharePointConnection &connection) { return governors->governorFor(connection); },
-        definitionId, options);
+        m_store, m_secrets,
+        [governors = m_governors](const SharePointConnection &connection) { return governors->governorFor(connection); }, definitionId,
+        options);
 }
 
 Result<void> RunController::start(qint64 definitionId, const RunOptions &options)
@@ -111,7 +113,8 @@ Result<void> RunController::start(qint64 definitionId, const RunOptions &options
         return approved.get();
     });
     connect(worker->thread, &QThread::started, worker->run, &SyncJob::start);
-    connect(worker->run, &SyncJob::progress, this, [this, definitionId](const RunProgress &progress) { emit this->progress(definitionId, progress); });
+    connect(worker->run, &SyncJob::progress, this,
+        [this, definitionId](const RunProgress &progress) { emit this->progress(definitionId, progress); });
     connect(worker->run, &SyncJob::finished, this, [this, definitionId](const RunOutcome &outcome) { onFinished(definitionId, outcome); });
     // Runs on the worker thread while the run is destroyed there: its meta-store connection goes too.
     QThread *thread = worker->thread;

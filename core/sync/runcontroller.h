@@ -34,7 +34,7 @@ public:
 
     // Without a registry the controller keeps one of its own (a process with no other Graph client).
     RunController(std::shared_ptr<MetaStore> store, SecretStore &secrets, std::shared_ptr<GovernorRegistry> governors = {},
-                  QObject *parent = nullptr);
+        QObject *parent = nullptr);
     // Cancels what is running and waits for the workers to commit and stop.
     ~RunController() override;
 

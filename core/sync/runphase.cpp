@@ -7,16 +7,26 @@ namespace SyncBridge {
 QString runPhaseText(RunPhase phase)
 {
     switch (phase) {
-    case RunPhase::Connecting: return QCoreApplication::translate("SyncBridge::RunPhase", "Connecting…");
-    case RunPhase::Resolving: return QCoreApplication::translate("SyncBridge::RunPhase", "Finding the lists…");
-    case RunPhase::Recovering: return QCoreApplication::translate("SyncBridge::RunPhase", "Resolving writes an earlier run left unfinished");
-    case RunPhase::Retrying: return QCoreApplication::translate("SyncBridge::RunPhase", "Retrying rows that failed before");
-    case RunPhase::Pushing: return QCoreApplication::translate("SyncBridge::RunPhase", "Pushing rows");
-    case RunPhase::Planning: return QCoreApplication::translate("SyncBridge::RunPhase", "Planning (dry run)");
-    case RunPhase::CheckingDuplicates: return QCoreApplication::translate("SyncBridge::RunPhase", "Checking the new items for duplicates");
-    case RunPhase::Deleting: return QCoreApplication::translate("SyncBridge::RunPhase", "Removing items of deleted rows");
-    case RunPhase::WaitingForBudget: return QCoreApplication::translate("SyncBridge::RunPhase", "Waiting for the SharePoint budget");
-    case RunPhase::Finished: return QCoreApplication::translate("SyncBridge::RunPhase", "Finished");
+    case RunPhase::Connecting:
+        return QCoreApplication::translate("SyncBridge::RunPhase", "Connecting…");
+    case RunPhase::Resolving:
+        return QCoreApplication::translate("SyncBridge::RunPhase", "Finding the lists…");
+    case RunPhase::Recovering:
+        return QCoreApplication::translate("SyncBridge::RunPhase", "Resolving writes an earlier run left unfinished");
+    case RunPhase::Retrying:
+        return QCoreApplication::translate("SyncBridge::RunPhase", "Retrying rows that failed before");
+    case RunPhase::Pushing:
+        return QCoreApplication::translate("SyncBridge::RunPhase", "Pushing rows");
+    case RunPhase::Planning:
+        return QCoreApplication::translate("SyncBridge::RunPhase", "Planning (dry run)");
+    case RunPhase::CheckingDuplicates:
+        return QCoreApplication::translate("SyncBridge::RunPhase", "Checking the new items for duplicates");
+    case RunPhase::Deleting:
+        return QCoreApplication::translate("SyncBridge::RunPhase", "Removing items of deleted rows");
+    case RunPhase::WaitingForBudget:
+        return QCoreApplication::translate("SyncBridge::RunPhase", "Waiting for the SharePoint budget");
+    case RunPhase::Finished:
+        return QCoreApplication::translate("SyncBridge::RunPhase", "Finished");
     }
     return {};
 }
@@ -24,16 +34,26 @@ QString runPhaseText(RunPhase phase)
 QString runPhaseId(RunPhase phase)
 {
     switch (phase) {
-    case RunPhase::Connecting: return QStringLiteral("connecting");
-    case RunPhase::Resolving: return QStringLiteral("resolving");
-    case RunPhase::Recovering: return QStringLiteral("recovering");
-    case RunPhase::Retrying: return QStringLiteral("retrying");
-    case RunPhase::Pushing: return QStringLiteral("pushing");
-    case RunPhase::Planning: return QStringLiteral("planning");
-    case RunPhase::CheckingDuplicates: return QStringLiteral("checking-duplicates");
-    case RunPhase::Deleting: return QStringLiteral("deleting");
-    case RunPhase::WaitingForBudget: return QStringLiteral("waiting-for-budget");
-    case RunPhase::Finished: return QStringLiteral("finished");
+    case RunPhase::Connecting:
+        return QStringLiteral("connecting");
+    case RunPhase::Resolving:
+        return QStringLiteral("resolving");
+    case RunPhase::Recovering:
+        return QStringLiteral("recovering");
+    case RunPhase::Retrying:
+        return QStringLiteral("retrying");
+    case RunPhase::Pushing:
+        return QStringLiteral("pushing");
+    case RunPhase::Planning:
+        return QStringLiteral("planning");
+    case RunPhase::CheckingDuplicates:
+        return QStringLiteral("checking-duplicates");
+    case RunPhase::Deleting:
+        return QStringLiteral("deleting");
+    case RunPhase::WaitingForBudget:
+        return QStringLiteral("waiting-for-budget");
+    case RunPhase::Finished:
+        return QStringLiteral("finished");
     }
     return {};
 }

@@ -26,8 +26,8 @@ struct RunProgress {
 struct RunOutcome {
     qint64 runId = 0;
     RunStatus status = RunStatus::Failed;
-    QString message;                // the run's summary, or what stopped it (for people, translated)
-    std::optional<Error> error;     // why a run FAILED, with its kind and technical detail
+    QString message;            // the run's summary, or what stopped it (for people, translated)
+    std::optional<Error> error; // why a run FAILED, with its kind and technical detail
     RunCounters counters;
     // Dry runs: planned actions per target list ("Active projects" → {"create": 12, …}) and samples.
     QMap<QString, QMap<QString, qint64>> plan;

@@ -12,10 +12,10 @@ namespace SyncBridge {
 // What the person (or the scheduler) asked of a run.
 struct RunOptions {
     bool dryRun = false;
-    bool resetCursor = false;       // full re-sync: updates instead of duplicates, thanks to the ledger
+    bool resetCursor = false; // full re-sync: updates instead of duplicates, thanks to the ledger
     int pageSize = 500;
     int sampleRows = 5;
-    int streamWindowRows = 20000;   // rows per COPY statement, so per source transaction
+    int streamWindowRows = 20000; // rows per COPY statement, so per source transaction
     // Re-push only these mapped fields (source or SharePoint names) to every synced item; the
     // cursor stays where it is and nothing is created, moved or deleted.
     QStringList backfillFields;
@@ -26,8 +26,8 @@ struct RunOptions {
 struct MassDeleteCheck {
     QString listName;
     qint64 deletions = 0;
-    qint64 items = 0;               // the list's synced items before the deletions
-    double limit = 0.2;             // the definition's maxShare
+    qint64 items = 0;   // the list's synced items before the deletions
+    double limit = 0.2; // the definition's maxShare
 };
 
 // One run of one definition — push today, pull and CDC beside it — as RunController drives it: made

@@ -93,7 +93,7 @@ protected:
     QString sql(const QString &statement) { return m_postgres.query(QStringLiteral("demo"), statement).value(); }
 
     RunOutcome push(const QString &definition, RunOptions options = {}, std::function<bool(const MassDeleteCheck &)> approveMassDelete = {},
-                    std::function<void(const RunProgress &)> onProgress = {})
+        std::function<void(const RunProgress &)> onProgress = {})
     {
         const qint64 id = DefinitionRepository(*m_store).byName(definition)->id;
         PushRun run(m_store, m_secrets, m_governor, id, options);

@@ -5,14 +5,14 @@
 #include "pushoptions.h"
 #include "testpaths.h"
 
+#include "graph/governor.h"
+#include "graph/governorregistry.h"
 #include "secrets/memorysecretstore.h"
 #include "store/connectionrepository.h"
 #include "store/definitionimporter.h"
 #include "store/definitionrepository.h"
 #include "store/metastore.h"
 #include "store/runrepository.h"
-#include "graph/governor.h"
-#include "graph/governorregistry.h"
 #include "sync/runcontroller.h"
 
 #include <QEventLoop>
@@ -75,7 +75,7 @@ public:
         });
     }
     void cancel() override { m_cancelled = true; }
-    void setMassDeleteApproval(MassDeleteApproval) override {}
+    void setMassDeleteApproval(MassDeleteApproval) override { }
 
 private:
     bool m_cancelled = false;
@@ -242,7 +242,8 @@ private slots:
         RunController controller(m_store, m_secrets, governors);
         QCOMPARE(&controller.governors(), governors.get());
         const qint64 id = definitionId(QStringLiteral("Threaded"));
-        QVERIFY(m_postgres.query(QStringLiteral("demo"), QStringLiteral("UPDATE projects SET name = name || ' (budget)' WHERE id <= 5")).ok());
+        QVERIFY(
+            m_postgres.query(QStringLiteral("demo"), QStringLiteral("UPDATE projects SET name = name || ' (budget)' WHERE id <= 5")).ok());
         QVERIFY(controller.start(id).ok());
         const RunOutcome outcome = waitForRun(controller, id);
         QCOMPARE(outcome.status, RunStatus::Succeeded);
@@ -254,9 +255,10 @@ private slots:
 
     void aFailedRunCarriesItsErrorWithItsKind()
     {
-        QVERIFY(m_postgres.query(QStringLiteral("demo"), QStringLiteral("CREATE TABLE dropped_projects (LIKE projects INCLUDING ALL)")).ok());
+        QVERIFY(
+            m_postgres.query(QStringLiteral("demo"), QStringLiteral("CREATE TABLE dropped_projects (LIKE projects INCLUDING ALL)")).ok());
         const QJsonObject document{{QStringLiteral("definitions"),
-                                    QJsonArray{definitionJson(QStringLiteral("Dropped"), QStringLiteral("dropped_projects"), QStringLiteral("UPDATED_AT"))}}};
+            QJsonArray{definitionJson(QStringLiteral("Dropped"), QStringLiteral("dropped_projects"), QStringLiteral("UPDATED_AT"))}}};
         auto imported = importDefinitions(*m_store, QJsonDocument(document).toJson());
         QVERIFY(imported.ok() && imported->ok());
         QVERIFY(m_postgres.query(QStringLiteral("demo"), QStringLiteral("DROP TABLE dropped_projects")).ok());
@@ -272,7 +274,8 @@ private slots:
         QVERIFY2(outcome.message.contains(QStringLiteral("dropped_projects")), qPrintable(outcome.message));
         const auto events = RunRepository(*m_store).events(outcome.runId);
         QVERIFY(std::any_of(events->cbegin(), events->cend(), [](const RunEvent &event) {
-            return event.type == QLatin1String("run-finished") && event.payload.value(QStringLiteral("errorKind")).toString() == QLatin1String("not-found");
+            return event.type == QLatin1String("run-finished")
+                && event.payload.value(QStringLiteral("errorKind")).toString() == QLatin1String("not-found");
         }));
     }
 
@@ -289,7 +292,7 @@ private slots:
         connect(&controller, &RunController::progress, this, [&](qint64, const RunProgress &progress) { phases << progress.phase; });
         QVERIFY(controller.start(42).ok());
         QVERIFY(controller.isRunning(42));
-        QVERIFY(!controller.start(42).ok());   // one run per definition still holds
+        QVERIFY(!controller.start(42).ok()); // one run per definition still holds
         const RunOutcome outcome = waitForRun(controller, 42);
         QCOMPARE(made, QList<qint64>{42});
         QCOMPARE(phases, QList<RunPhase>{RunPhase::Resolving});

@@ -20,8 +20,8 @@ namespace SyncBridge::Test {
 
 // What the UI suites drive: the demo environment (connections "Demo projects" and "Demo tenant")
 // and a main window over it, wired as main() wires it — with the same AppServices (store work on a
-// one-thread pool, runs on a RunController, one governor and Graph client per connection). QSettings are cleared first: a page or column width an earlier run remembered
-// must not change what a test sees. UI tests only (it needs SyncBridge::ui).
+// one-thread pool, runs on a RunController, one governor and Graph client per connection). QSettings are cleared first: a page or column
+// width an earlier run remembered must not change what a test sees. UI tests only (it needs SyncBridge::ui).
 class DemoWindow
 {
 public:

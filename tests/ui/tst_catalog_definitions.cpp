@@ -215,7 +215,7 @@ private slots:
         QVERIFY(list);
         page()->tree()->setCurrentItem(nullptr);
         QSignalSpy refreshed(page(), &CatalogPage::refreshed);
-        page()->tree()->setCurrentItem(list);   // reads the list's columns from SharePoint
+        page()->tree()->setCurrentItem(list); // reads the list's columns from SharePoint
         QVERIFY(refreshed.wait(30000));
         const qint64 afterCatalog = governor->view().spentToday;
         QVERIFY2(afterCatalog > beforeCatalog, qPrintable(QStringLiteral("%1 -> %2").arg(beforeCatalog).arg(afterCatalog)));

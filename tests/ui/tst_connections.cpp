@@ -3,11 +3,11 @@
 #include "postgresfixture.h"
 #include "testpaths.h"
 
+#include "appservices.h"
 #include "connections/connectionspage.h"
 #include "connections/databasedialog.h"
 #include "connections/instancetable.h"
 #include "connections/sharepointdialog.h"
-#include "appservices.h"
 #include "mainwindow.h"
 
 #include "secrets/memorysecretstore.h"

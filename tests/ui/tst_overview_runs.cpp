@@ -342,7 +342,8 @@ private slots:
         QVERIFY(dialog);
         QTRY_VERIFY(dialog->technicalDetails()->isVisible());
         const QString details = dialog->technicalDetails()->text();
-        QVERIFY2(details.contains(QStringLiteral("authentication-failed")) && details.contains(QStringLiteral("HTTP 401")), qPrintable(details));
+        QVERIFY2(
+            details.contains(QStringLiteral("authentication-failed")) && details.contains(QStringLiteral("HTTP 401")), qPrintable(details));
         QVERIFY(dialog->progressView()->summary().contains(outcome.message));
         QVERIFY(dialog->grab().save(QDir(artifactDirectory()).filePath(QStringLiteral("run-dialog-failed.png"))));
         dialog->close();
@@ -351,8 +352,8 @@ private slots:
     void theRunDialogNamesEveryPhaseInTheUsersLanguage()
     {
         // Phases are an enum with translated names: none reaches the person as an identifier or in English.
-        const QList<RunPhase> steps = {RunPhase::Connecting, RunPhase::Resolving, RunPhase::Recovering, RunPhase::Retrying, RunPhase::Pushing,
-                                       RunPhase::Planning, RunPhase::CheckingDuplicates, RunPhase::Deleting, RunPhase::WaitingForBudget};
+        const QList<RunPhase> steps = {RunPhase::Connecting, RunPhase::Resolving, RunPhase::Recovering, RunPhase::Retrying,
+            RunPhase::Pushing, RunPhase::Planning, RunPhase::CheckingDuplicates, RunPhase::Deleting, RunPhase::WaitingForBudget};
         QStringList english;
         for (const RunPhase step : steps)
             english << runPhaseText(step);
@@ -366,7 +367,8 @@ private slots:
             RunProgress progress;
             progress.phase = steps.at(i);
             dialog.setProgress(progress);
-            QVERIFY2(!phase->text().isEmpty() && phase->text() != runPhaseId(steps.at(i)) && phase->text() != english.at(i), qPrintable(phase->text()));
+            QVERIFY2(!phase->text().isEmpty() && phase->text() != runPhaseId(steps.at(i)) && phase->text() != english.at(i),
+                qPrintable(phase->text()));
         }
         RunProgress recovering;
         recovering.phase = RunPhase::Recovering;

@@ -277,56 +277,58 @@ void CatalogPage::showList(QTreeWidgetItem *item)
     list.graphId = listId;
     list.displayName = item->text(0);
     list.webUrl = item->text(1);
-    Discovery::columns(m_context.graph->clientFor(*connection), siteId, listId, guarded(this, [this, list, siteId](Result<QList<SharePointColumn>> columns) mutable {
-        QTreeWidgetItem *current = m_tree->currentItem();
-        if (!current || current->data(0, ListIdRole).toString() != list.graphId)
-            return;   // another item was selected meanwhile
-        m_details->clear();
-        if (!columns) {
-            setMessage(columns.error().message(), true);
-            return;
-        }
-        for (const SharePointColumn &column : std::as_const(*columns)) {
-            QStringList flags;
-            if (column.system)
-                flags << tr("system");
-            if (column.readOnly)
-                flags << tr("read-only");
-            if (column.hidden)
-                flags << tr("hidden");
-            if (column.indexed)
-                flags << tr("indexed");
-            if (column.required)
-                flags << tr("required");
-            if (column.maxLength > 0)
-                flags << tr("max %1 characters").arg(column.maxLength);
-            auto *row = new QTreeWidgetItem(m_details, {column.name, column.displayName, column.type, flags.join(QStringLiteral(", "))});
-            if (column.system || column.readOnly) {
-                for (int c = 0; c < 4; ++c)
-                    row->setForeground(c, palette().color(QPalette::PlaceholderText));
+    Discovery::columns(m_context.graph->clientFor(*connection), siteId, listId,
+        guarded(this, [this, list, siteId](Result<QList<SharePointColumn>> columns) mutable {
+            QTreeWidgetItem *current = m_tree->currentItem();
+            if (!current || current->data(0, ListIdRole).toString() != list.graphId)
+                return; // another item was selected meanwhile
+            m_details->clear();
+            if (!columns) {
+                setMessage(columns.error().message(), true);
+                return;
             }
-        }
-        for (int c = 0; c < 3; ++c)
-            m_details->resizeColumnToContents(c);
-        // What was read goes into the catalog: the mapping editor offers these columns.
-        list.columns = *columns;
-        runInBackground(
-            this, m_context.storePool,
-            [store = m_context.store, site = m_discoveredSites.value(siteId), list]() mutable -> Result<void> {
-                if (site.graphId.isEmpty())
-                    return success();   // the site was not looked up in this session
-                CatalogRepository catalog(*store);
-                if (auto saved = catalog.saveSite(site); !saved)
-                    return saved;
-                list.siteId = site.id;
-                return catalog.saveList(list);
-            },
-            [this](Result<void> recorded) {
-                if (!recorded)
-                    setMessage(tr("The list's columns could not be recorded in the catalog: %1").arg(recorded.error().message()), true);
-                emit refreshed();
-            });
-    }));
+            for (const SharePointColumn &column : std::as_const(*columns)) {
+                QStringList flags;
+                if (column.system)
+                    flags << tr("system");
+                if (column.readOnly)
+                    flags << tr("read-only");
+                if (column.hidden)
+                    flags << tr("hidden");
+                if (column.indexed)
+                    flags << tr("indexed");
+                if (column.required)
+                    flags << tr("required");
+                if (column.maxLength > 0)
+                    flags << tr("max %1 characters").arg(column.maxLength);
+                auto *row
+                    = new QTreeWidgetItem(m_details, {column.name, column.displayName, column.type, flags.join(QStringLiteral(", "))});
+                if (column.system || column.readOnly) {
+                    for (int c = 0; c < 4; ++c)
+                        row->setForeground(c, palette().color(QPalette::PlaceholderText));
+                }
+            }
+            for (int c = 0; c < 3; ++c)
+                m_details->resizeColumnToContents(c);
+            // What was read goes into the catalog: the mapping editor offers these columns.
+            list.columns = *columns;
+            runInBackground(
+                this, m_context.storePool,
+                [store = m_context.store, site = m_discoveredSites.value(siteId), list]() mutable -> Result<void> {
+                    if (site.graphId.isEmpty())
+                        return success(); // the site was not looked up in this session
+                    CatalogRepository catalog(*store);
+                    if (auto saved = catalog.saveSite(site); !saved)
+                        return saved;
+                    list.siteId = site.id;
+                    return catalog.saveList(list);
+                },
+                [this](Result<void> recorded) {
+                    if (!recorded)
+                        setMessage(tr("The list's columns could not be recorded in the catalog: %1").arg(recorded.error().message()), true);
+                    emit refreshed();
+                });
+        }));
 }
 
 QTreeWidgetItem *CatalogPage::siteItem(qint64 connectionId, const QString &reference) const
@@ -376,7 +378,8 @@ void CatalogPage::expandSite(QTreeWidgetItem *item)
         discovered.connectionId = connectionId;
         m_discoveredSites.insert(discovered.graphId, discovered);
         const QString siteId = site->graphId;
-        Discovery::lists(client, siteId, guarded(this, [siteId, showLists](Result<QList<SharePointList>> lists) { showLists(siteId, std::move(lists)); }));
+        Discovery::lists(client, siteId,
+            guarded(this, [siteId, showLists](Result<QList<SharePointList>> lists) { showLists(siteId, std::move(lists)); }));
     }));
 }
 

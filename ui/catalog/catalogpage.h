@@ -20,7 +20,6 @@ class QTreeWidgetItem;
 
 namespace SyncBridge {
 
-
 // What SyncBridge knows of both sides: per database the introspected tables (columns, keys,
 // indexes, row estimates; refreshed on demand, with a drift badge when the schema changed since
 // the last snapshot), per SharePoint connection the sites its definitions use, their lists and
@@ -80,7 +79,7 @@ private:
     QHash<qint64, QList<TableInfo>> m_tables;       // by database id
     QHash<qint64, bool> m_drift;                    // by database id: the last introspection changed the schema
     QStringList m_sites;                            // every site a definition uses
-    QHash<QString, SharePointSite> m_discoveredSites;   // by Graph site id, as Discovery found them
+    QHash<QString, SharePointSite> m_discoveredSites; // by Graph site id, as Discovery found them
 };
 
 } // namespace SyncBridge

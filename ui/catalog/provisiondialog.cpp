@@ -24,8 +24,8 @@ enum Column { IncludeColumn, SourceColumn, InternalNameColumn, TypeColumn, NoteC
 
 } // namespace
 
-ProvisionDialog::ProvisionDialog(const TableInfo &table, const QList<SharePointConnection> &connections, const QStringList &knownSites, GraphClients *graph,
-                                 QWidget *parent)
+ProvisionDialog::ProvisionDialog(const TableInfo &table, const QList<SharePointConnection> &connections, const QStringList &knownSites,
+    GraphClients *graph, QWidget *parent)
     : QDialog(parent)
     , m_table(table)
     , m_graph(graph)

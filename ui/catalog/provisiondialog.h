@@ -27,8 +27,8 @@ class ProvisionDialog : public QDialog
     Q_OBJECT
 
 public:
-    ProvisionDialog(const TableInfo &table, const QList<SharePointConnection> &connections, const QStringList &knownSites, GraphClients *graph,
-                    QWidget *parent = nullptr);
+    ProvisionDialog(const TableInfo &table, const QList<SharePointConnection> &connections, const QStringList &knownSites,
+        GraphClients *graph, QWidget *parent = nullptr);
 
     QLineEdit *listNameEdit() const { return m_listName; }
     QComboBox *connectionCombo() const { return m_connection; }

@@ -38,7 +38,7 @@ QTreeWidgetItem *ColumnTree::itemFor(const QString &columnName) const
 
 QStringList ColumnTree::mimeTypes() const
 {
-    return { QLatin1String(columnMimeType) };
+    return {QLatin1String(columnMimeType)};
 }
 
 QMimeData *ColumnTree::mimeData(const QList<QTreeWidgetItem *> &items) const

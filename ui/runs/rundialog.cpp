@@ -37,7 +37,7 @@ RunDialog::RunDialog(AppContext context, qint64 definitionId, const QString &def
     m_failuresTitle->setObjectName(QStringLiteral("failuresTitle"));
     m_technical->setObjectName(QStringLiteral("technicalDetails"));
     m_technical->setWordWrap(true);
-    m_technical->setTextInteractionFlags(Qt::TextSelectableByMouse);   // to copy into a bug report
+    m_technical->setTextInteractionFlags(Qt::TextSelectableByMouse); // to copy into a bug report
     m_technical->setStyleSheet(QStringLiteral("color: palette(mid)"));
     m_cancel->setObjectName(QStringLiteral("cancelRun"));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
@@ -54,7 +54,7 @@ RunDialog::RunDialog(AppContext context, qint64 definitionId, const QString &def
     layout->addWidget(m_technical);
     layout->addWidget(m_failuresTitle);
     layout->addWidget(m_failures, 1);
-    layout->addStretch();   // takes the room while there is no failure list to show
+    layout->addStretch(); // takes the room while there is no failure list to show
     layout->addWidget(buttons);
     m_technical->hide();
     m_failuresTitle->hide();

@@ -29,8 +29,8 @@ namespace {
 constexpr qint64 longPauseMs = 60 * 1000;   // a Retry-After this long is worth telling the user about
 
 // The steps of each kind of push run, in order (docs/sync-engine.md walks through them).
-const QList<RunPhase> pushSteps = {RunPhase::Connecting, RunPhase::Resolving,          RunPhase::Recovering, RunPhase::Retrying,
-                                   RunPhase::Pushing,    RunPhase::CheckingDuplicates, RunPhase::Deleting};
+const QList<RunPhase> pushSteps = {RunPhase::Connecting, RunPhase::Resolving, RunPhase::Recovering, RunPhase::Retrying, RunPhase::Pushing,
+    RunPhase::CheckingDuplicates, RunPhase::Deleting};
 // A dry run plans every row and the deletes a real run would make, and writes nothing.
 const QList<RunPhase> dryRunSteps = {RunPhase::Connecting, RunPhase::Resolving, RunPhase::Planning, RunPhase::Deleting};
 // A backfill re-pushes chosen fields of synced items: nothing is created, retried, moved or deleted.
@@ -38,13 +38,14 @@ const QList<RunPhase> backfillSteps = {RunPhase::Connecting, RunPhase::Resolving
 } // namespace
 
 PushRun::PushRun(std::shared_ptr<MetaStore> store, SecretStore &secrets, std::shared_ptr<Governor> governor, qint64 definitionId,
-                 RunOptions options, const Clock &clock, QObject *parent)
-    : PushRun(std::move(store), secrets, [governor](const SharePointConnection &) { return governor; }, definitionId, options, clock, parent)
+    RunOptions options, const Clock &clock, QObject *parent)
+    : PushRun(
+        std::move(store), secrets, [governor](const SharePointConnection &) { return governor; }, definitionId, options, clock, parent)
 {
 }
 
-PushRun::PushRun(std::shared_ptr<MetaStore> store, SecretStore &secrets, GovernorSource governors, qint64 definitionId,
-                 RunOptions options, const Clock &clock, QObject *parent)
+PushRun::PushRun(std::shared_ptr<MetaStore> store, SecretStore &secrets, GovernorSource governors, qint64 definitionId, RunOptions options,
+    const Clock &clock, QObject *parent)
     : SyncJob(parent)
     , m_store(std::move(store))
     , m_secrets(secrets)
@@ -336,9 +337,12 @@ void PushRun::resolveTargets(int index)
         }
         if (!target.listGraphId.isEmpty()) {
             // This definition wrote to the list before: recreating it silently would hide lost data.
-            fail(Error(ErrorCode::NotFound, QCoreApplication::translate("SyncBridge::Sync", "The list '%1' was deleted or renamed in SharePoint. Restore it, or remove "
-                                                                                             "its id from the definition to create a new list.").arg(target.listName),
-                       QStringLiteral("list id %1").arg(target.listGraphId)));
+            fail(Error(ErrorCode::NotFound,
+                QCoreApplication::translate("SyncBridge::Sync",
+                    "The list '%1' was deleted or renamed in SharePoint. Restore it, or remove "
+                    "its id from the definition to create a new list.")
+                    .arg(target.listName),
+                QStringLiteral("list id %1").arg(target.listGraphId)));
             return;
         }
         if (m_options.dryRun) {
@@ -389,7 +393,7 @@ void PushRun::processRetries()
         present.insert(identityOf(m_context, row).hash);
     for (const RetryItem &item : std::as_const(*due)) {
         if (!present.contains(item.identityHash))
-            batch->recovered << item.identityHash;   // the row is gone: nothing left to retry
+            batch->recovered << item.identityHash; // the row is gone: nothing left to retry
     }
     event(EventSeverity::Info, QStringLiteral("retrying"), QCoreApplication::translate("SyncBridge::Sync", "Retrying %n row(s) that failed before.", nullptr, int(due->size())));
     process(batch);
@@ -495,7 +499,7 @@ void PushRun::process(std::shared_ptr<RowBatch> batch)
 void PushRun::continueAfter(const RowBatch &batch)
 {
     if (batch.retries)
-        nextStep();   // the due retries were one batch: on to the changes
+        nextStep(); // the due retries were one batch: on to the changes
     else
         readNextPage();
 }

@@ -42,10 +42,10 @@ public:
     using GovernorSource = std::function<std::shared_ptr<Governor>(const SharePointConnection &connection)>;
 
     PushRun(std::shared_ptr<MetaStore> store, SecretStore &secrets, std::shared_ptr<Governor> governor, qint64 definitionId,
-            RunOptions options = {}, const Clock &clock = Clock::system(), QObject *parent = nullptr);
+        RunOptions options = {}, const Clock &clock = Clock::system(), QObject *parent = nullptr);
     // The governor is chosen once the run has read its definition (on the run's thread).
-    PushRun(std::shared_ptr<MetaStore> store, SecretStore &secrets, GovernorSource governors, qint64 definitionId,
-            RunOptions options = {}, const Clock &clock = Clock::system(), QObject *parent = nullptr);
+    PushRun(std::shared_ptr<MetaStore> store, SecretStore &secrets, GovernorSource governors, qint64 definitionId, RunOptions options = {},
+        const Clock &clock = Clock::system(), QObject *parent = nullptr);
     ~PushRun() override;
 
     void start() override;

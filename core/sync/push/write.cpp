@@ -126,23 +126,29 @@ void PushRun::writeBatch(std::shared_ptr<RowBatch> batch)
             const bool listGone = result.status == 404
                 && (operation.kind == ItemOperation::Kind::Create || result.error.contains(QLatin1String("list"), Qt::CaseInsensitive));
             if (result.errorClass == GraphErrorClass::Fatal && (listGone || result.status != 404)) {
-                const QString detail = QStringLiteral("HTTP %1 for item %2 in list %3").arg(result.status).arg(operation.itemId, operation.listId);
-                fatal = result.status == 404
-                    ? Error(ErrorCode::NotFound,
-                            QCoreApplication::translate("SyncBridge::Sync", "The list '%1' was deleted or renamed in SharePoint; the run stopped. Nothing after the last completed page was recorded as done.")
+                const QString detail
+                    = QStringLiteral("HTTP %1 for item %2 in list %3").arg(result.status).arg(operation.itemId, operation.listId);
+                fatal = result.status == 404 ? Error(ErrorCode::NotFound,
+                            QCoreApplication::translate("SyncBridge::Sync",
+                                "The list '%1' was deleted or renamed in SharePoint; the run stopped. Nothing after the last completed "
+                                "page was recorded as done.")
                                 .arg(m_context.targets.value(plan.targetIndex).target.listName),
                             detail)
-                    : Error(ErrorCode::AuthenticationFailed, result.error, detail);
+                                             : Error(ErrorCode::AuthenticationFailed, result.error, detail);
                 continue;   // its pending entry stays and is resolved on the next run
             }
             if (operation.kind == ItemOperation::Kind::Update && result.status == 404) {
                 entry.state = LedgerState::Deleted;   // deleted in SharePoint: created again on the next run
                 batch->ledger << entry;
-                failRow(plan, QCoreApplication::translate("SyncBridge::Sync", "The item was deleted in SharePoint; it will be created again."));
+                failRow(
+                    plan, QCoreApplication::translate("SyncBridge::Sync", "The item was deleted in SharePoint; it will be created again."));
                 continue;
             }
             if (result.maybeExecuted) {
-                failRow(plan, QCoreApplication::translate("SyncBridge::Sync", "SharePoint did not confirm the create (%1); it is checked by SyncBridgeKey before any retry.").arg(result.error));
+                failRow(plan,
+                    QCoreApplication::translate(
+                        "SyncBridge::Sync", "SharePoint did not confirm the create (%1); it is checked by SyncBridgeKey before any retry.")
+                        .arg(result.error));
                 continue;   // pending stays
             }
             if (!m_backfillColumns.isEmpty() && operation.kind == ItemOperation::Kind::Update) {
@@ -157,7 +163,9 @@ void PushRun::writeBatch(std::shared_ptr<RowBatch> batch)
                 }
                 batch->ledger << entry;
             }
-            failRow(plan, result.error.isEmpty() ? QCoreApplication::translate("SyncBridge::Sync", "SharePoint answered %1.").arg(result.status) : result.error);
+            failRow(plan,
+                result.error.isEmpty() ? QCoreApplication::translate("SyncBridge::Sync", "SharePoint answered %1.").arg(result.status)
+                                       : result.error);
         }
         const auto commit = [this, batch, fatal]() {
             const Result<void> committed = commitBatch(*batch);
