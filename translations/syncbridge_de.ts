@@ -562,6 +562,10 @@
         <source>Exit codes: 0 ok, 1 item failures, 2 failure, 64 usage error, 65 invalid input file.</source>
         <translation>Exit-Codes: 0 ok, 1 Elementfehler, 2 Fehler, 64 Aufruffehler, 65 ungültige Eingabedatei.</translation>
     </message>
+    <message>
+        <source>  detail (%1): %2</source>
+        <translation>  Detail (%1): %2</translation>
+    </message>
 </context>
 <context>
     <name>SyncBridge::ConditionBuilder</name>
@@ -3021,6 +3025,10 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
         <source>Lost the connection to &apos;%1&apos; (%2); continuing on &apos;%3&apos;.</source>
         <translation>Verbindung zu „%1“ verloren (%2); weiter mit „%3“.</translation>
     </message>
+    <message>
+        <source>finding the oldest open transaction</source>
+        <translation>beim Suchen der ältesten offenen Transaktion</translation>
+    </message>
 </context>
 <context>
     <name>SyncBridge::Store</name>
@@ -3221,10 +3229,6 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
         <translation>Zeile %1: %2</translation>
     </message>
     <message>
-        <source>The list &apos;%1&apos; was deleted or renamed in SharePoint; the run stopped. Nothing after the last completed page was recorded as done.</source>
-        <translation>Die Liste „%1“ wurde in SharePoint gelöscht oder umbenannt; der Lauf wurde beendet. Nach der letzten abgeschlossenen Seite wurde nichts als erledigt vermerkt.</translation>
-    </message>
-    <message>
         <source>The item was deleted in SharePoint; it will be created again.</source>
         <translation>Das Element wurde in SharePoint gelöscht; es wird neu angelegt.</translation>
     </message>
@@ -3336,6 +3340,25 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
     <message>
         <source>Backfilling %1 on every synced item; nothing is created, moved or deleted, and the cursor stays where it is.</source>
         <translation>Trage %1 bei jedem synchronisierten Element nach; nichts wird angelegt, verschoben oder gelöscht, und der Cursor bleibt, wo er ist.</translation>
+    </message>
+    <message>
+        <source>The cursor column &apos;%1&apos; is not in %2.</source>
+        <translation>Die Cursorspalte &apos;%1&apos; gibt es in %2 nicht.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The database role cannot see other sessions&apos; transactions, so a transaction that commits more than %n second(s) late may be missed. Grant it pg_read_all_stats.</source>
+        <translation>
+            <numerusform>Die Datenbankrolle sieht die Transaktionen anderer Sitzungen nicht; eine Transaktion, die mehr als %n Sekunde zu spät festgeschrieben wird, kann übersehen werden. Erteilen Sie ihr pg_read_all_stats.</numerusform>
+            <numerusform>Die Datenbankrolle sieht die Transaktionen anderer Sitzungen nicht; eine Transaktion, die mehr als %n Sekunden zu spät festgeschrieben wird, kann übersehen werden. Erteilen Sie ihr pg_read_all_stats.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The cursor column &apos;%1&apos; is not a timestamp or a date: a transaction that commits late can be missed. Use a timestamp column, or FULL_SCAN.</source>
+        <translation>Die Cursorspalte &apos;%1&apos; ist kein Zeitstempel und kein Datum: Eine spät festgeschriebene Transaktion kann übersehen werden. Verwenden Sie eine Zeitstempelspalte oder FULL_SCAN.</translation>
+    </message>
+    <message>
+        <source>The list &apos;%1&apos; was deleted or renamed in SharePoint; the run stopped. The rows it refused wait in the retry queue.</source>
+        <translation>Die Liste &apos;%1&apos; wurde in SharePoint gelöscht oder umbenannt; der Lauf wurde angehalten. Die abgewiesenen Zeilen warten in der Wiederholungswarteschlange.</translation>
     </message>
 </context>
 <context>

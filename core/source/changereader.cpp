@@ -46,10 +46,16 @@ QString castFor(const ChangeQuery &query, const QString &name)
     return column ? QStringLiteral("::") + column->dataType : QString();
 }
 
+// The cursor column takes part in the order and the position unless only NULL cursors are read.
+bool pagesByCursor(const ChangeQuery &query)
+{
+    return !query.cursorColumn.isEmpty() && !query.nullCursors;
+}
+
 QString orderColumns(const ChangeQuery &query)
 {
     QStringList order;
-    if (!query.cursorColumn.isEmpty())
+    if (pagesByCursor(query))
         order << sourceColumn(query.cursorColumn);
     for (const QString &key : query.keyColumns)
         order << sourceColumn(key);
@@ -131,37 +137,49 @@ QList<std::optional<QString>> copyFields(const std::string &line)
 
 namespace {
 
-// The position's values are parameters; `placeholder(n)` spells the n-th (1-based) in the SQL.
-QString positionedSelect(const ChangeQuery &query, int limit, const std::function<QString(int)> &placeholder)
+// The SELECT with its position and bounds; their values, in parameter order, go to *values.
+// `placeholder(n)` spells the n-th (1-based) parameter in the SQL.
+QString positionedSelect(
+    const ChangeQuery &query, int limit, const std::function<QString(int)> &placeholder, std::vector<std::string> *values = nullptr)
 {
-    QString sql = QStringLiteral("SELECT %1 FROM %2.%3 AS src").arg(selectList(query), quotedIdentifier(query.schema), quotedIdentifier(query.table));
+    QStringList conditions;
+    int parameter = 1;
+    const auto bind = [&](const QString &value, const QString &column) {
+        if (values)
+            values->push_back(value.toStdString());
+        return placeholder(parameter++) + castFor(query, column);
+    };
+    if (query.nullCursors)
+        conditions << sourceColumn(query.cursorColumn) + QStringLiteral(" IS NULL");
     if (!query.afterKey.isEmpty()) {
         QStringList left, right;
-        int parameter = 1;
-        if (!query.cursorColumn.isEmpty()) {
+        if (pagesByCursor(query)) {
             left << sourceColumn(query.cursorColumn);
-            right << placeholder(parameter++) + castFor(query, query.cursorColumn);
+            right << bind(query.afterCursor.value_or(QString()), query.cursorColumn);
         }
-        for (const QString &key : query.keyColumns) {
-            left << sourceColumn(key);
-            right << placeholder(parameter++) + castFor(query, key);
+        for (int i = 0; i < query.keyColumns.size(); ++i) {
+            left << sourceColumn(query.keyColumns.at(i));
+            right << bind(query.afterKey.value(i), query.keyColumns.at(i));
         }
-        sql += QStringLiteral(" WHERE (%1) > (%2)").arg(left.join(QStringLiteral(", ")), right.join(QStringLiteral(", ")));
+        conditions << QStringLiteral("(%1) > (%2)").arg(left.join(QStringLiteral(", ")), right.join(QStringLiteral(", ")));
+    } else if (query.fromCursor && pagesByCursor(query)) {
+        conditions << QStringLiteral("%1 >= %2").arg(sourceColumn(query.cursorColumn), bind(*query.fromCursor, query.cursorColumn));
     }
+    if (query.beforeCursor && pagesByCursor(query))
+        conditions << QStringLiteral("%1 < %2").arg(sourceColumn(query.cursorColumn), bind(*query.beforeCursor, query.cursorColumn));
+    if (conditions.isEmpty() && pagesByCursor(query))
+        conditions << sourceColumn(query.cursorColumn) + QStringLiteral(" IS NOT NULL"); // those are the NULL pass's
+    QString sql = QStringLiteral("SELECT %1 FROM %2.%3 AS src")
+                      .arg(selectList(query), quotedIdentifier(query.schema), quotedIdentifier(query.table));
+    if (!conditions.isEmpty())
+        sql += QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
     sql += QStringLiteral(" ORDER BY %1 LIMIT %2").arg(orderColumns(query)).arg(limit);
     return sql;
 }
 
-std::vector<std::string> positionValues(const ChangeQuery &query)
+QString parameterPlaceholder(int parameter)
 {
-    std::vector<std::string> values;
-    if (query.afterKey.isEmpty())
-        return values;
-    if (!query.cursorColumn.isEmpty())
-        values.push_back(query.afterCursor.value_or(QString()).toStdString());
-    for (const QString &value : query.afterKey)
-        values.push_back(value.toStdString());
-    return values;
+    return QStringLiteral("$%1").arg(parameter);
 }
 
 QString streamSetting(int parameter)
@@ -173,7 +191,7 @@ QString streamSetting(int parameter)
 
 QString changeQuerySql(const ChangeQuery &query)
 {
-    return positionedSelect(query, query.pageSize, [](int parameter) { return QStringLiteral("$%1").arg(parameter); });
+    return positionedSelect(query, query.pageSize, parameterPlaceholder);
 }
 
 QString changeStreamSql(const ChangeQuery &query, int windowRows)
@@ -190,8 +208,9 @@ Result<ChangePage> readChanges(pqxx::connection &connection, const ChangeQuery &
     try {
         pqxx::work tx(connection);
         prepareSession(tx);
-        const std::vector<std::string> parameters = positionValues(query);
-        const pqxx::result result = tx.exec_params(changeQuerySql(query).toStdString(), pqxx::prepare::make_dynamic_params(parameters));
+        std::vector<std::string> parameters;
+        const QString sql = positionedSelect(query, query.pageSize, parameterPlaceholder, &parameters);
+        const pqxx::result result = tx.exec_params(sql.toStdString(), pqxx::prepare::make_dynamic_params(parameters));
         tx.commit();
         ChangePage page;
         for (const auto &row : result)
@@ -270,7 +289,8 @@ Result<std::unique_ptr<ChangeStream>> ChangeStream::open(pqxx::connection &conne
         std::unique_ptr<ChangeStream> stream(new ChangeStream(connection, query, windowRows));
         pqxx::work &tx = *stream->m_transaction;
         prepareSession(tx);
-        const std::vector<std::string> values = positionValues(query);
+        std::vector<std::string> values;
+        positionedSelect(query, windowRows, parameterPlaceholder, &values);
         if (!values.empty()) {
             QStringList settings;
             for (std::size_t i = 0; i < values.size(); ++i)
@@ -288,10 +308,15 @@ bool ChangeStream::continues(const ChangeQuery &query) const
 {
     if (m_ended)
         return false;
+    // The same rows only under the same bounds: a NULL pass, or another window, is another statement.
+    if (query.nullCursors != m_query.nullCursors || query.beforeCursor != m_query.beforeCursor
+        || query.cursorColumn != m_query.cursorColumn)
+        return false;
     const bool fromStart = query.afterKey.isEmpty();
     if (m_streamed == 0)
-        return fromStart ? m_query.afterKey.isEmpty() : (query.afterKey == m_query.afterKey && query.afterCursor == m_query.afterCursor);
-    return !fromStart && query.afterKey == m_last.keyValues && (query.cursorColumn.isEmpty() || query.afterCursor == m_last.cursorValue);
+        return fromStart ? (m_query.afterKey.isEmpty() && query.fromCursor == m_query.fromCursor)
+                         : (query.afterKey == m_query.afterKey && query.afterCursor == m_query.afterCursor);
+    return !fromStart && query.afterKey == m_last.keyValues && (!pagesByCursor(query) || query.afterCursor == m_last.cursorValue);
 }
 
 Result<ChangePage> ChangeStream::next(int pageSize)

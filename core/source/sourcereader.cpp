@@ -1,6 +1,7 @@
 #include "source/sourcereader.h"
 
 #include "common/logging.h"
+#include "source/changehorizon.h"
 #include "source/changereader.h"
 #include "source/introspector.h"
 #include "source/pgsession.h"
@@ -90,6 +91,12 @@ Result<ChangePage> SourceReader::changes(const ChangeQuery &query)
             return page;
         }
     });
+}
+
+Result<ChangeHorizon> SourceReader::changeHorizon(const ColumnInfo &cursorColumn, int floorSeconds)
+{
+    m_stream.reset(); // the connection can run one statement at a time
+    return withFailover<ChangeHorizon>([&]() { return readChangeHorizon(m_session->connection(), cursorColumn, floorSeconds); });
 }
 
 Result<QList<TableInfo>> SourceReader::tables()

@@ -27,6 +27,8 @@ public:
     // The tables of the connected instance (introspected on the run's own connection).
     Result<QList<TableInfo>> tables();
     Result<ChangePage> changes(const ChangeQuery &query);
+    // Where rows of transactions still open may appear (see ChangeHorizon).
+    Result<ChangeHorizon> changeHorizon(const ColumnInfo &cursorColumn, int floorSeconds);
     Result<QList<SourceRow>> rowsByKey(const ChangeQuery &query, const QList<QStringList> &keys);
 
     void setStreamWindow(int rows) { m_windowRows = rows; }

@@ -16,6 +16,10 @@ struct RunOptions {
     int pageSize = 500;
     int sampleRows = 5;
     int streamWindowRows = 20000; // rows per COPY statement, so per source transaction
+    // UPDATED_AT: rows stamped this long before the oldest open transaction (or before the run) are
+    // read again each run: a floor for stamps that are not the writer's now() (clock_timestamp(),
+    // an application's clock) and for sessions the role cannot see.
+    int lookBackSeconds = 60;
     // Re-push only these mapped fields (source or SharePoint names) to every synced item; the
     // cursor stays where it is and nothing is created, moved or deleted.
     QStringList backfillFields;

@@ -5,6 +5,7 @@
 // the exactly-once check.
 #include "await.h"
 #include "demoenvironment.h"
+#include "pushoptions.h"
 
 #include "graph/governor.h"
 #include "store/definitionimporter.h"
@@ -92,8 +93,8 @@ protected:
 
     QString sql(const QString &statement) { return m_postgres.query(QStringLiteral("demo"), statement).value(); }
 
-    RunOutcome push(const QString &definition, RunOptions options = {}, std::function<bool(const MassDeleteCheck &)> approveMassDelete = {},
-        std::function<void(const RunProgress &)> onProgress = {})
+    RunOutcome push(const QString &definition, RunOptions options = pushOptions(500),
+        std::function<bool(const MassDeleteCheck &)> approveMassDelete = {}, std::function<void(const RunProgress &)> onProgress = {})
     {
         const qint64 id = DefinitionRepository(*m_store).byName(definition)->id;
         PushRun run(m_store, m_secrets, m_governor, id, options);

@@ -405,43 +405,24 @@ void PushRun::readNextPage()
         finish(RunStatus::Cancelled, QCoreApplication::translate("SyncBridge::Sync", "Cancelled; everything written so far is recorded."));
         return;
     }
-    m_query = ChangeQuery{};
-    m_query.schema = m_table.schema;
-    m_query.table = m_table.name;
-    m_query.columns = m_table.columns;
-    m_query.keyColumns = m_context.keyColumns;
-    m_query.cursorColumn = m_definition.cursorStrategy == CursorStrategy::UpdatedAt ? m_definition.cursorColumn : QString();
-    m_query.pageSize = m_options.pageSize;
-    if (!tracksCursor()) {
-        // A dry run or a backfill reads every row and leaves the stored cursor alone: page on in memory.
-        if (m_lastRead) {
-            m_query.afterCursor = m_lastRead->cursorValue;
-            m_query.afterKey = m_lastRead->keyValues;
-        }
-    } else {
-        auto cursor = LedgerRepository(*m_store).cursor(m_definitionId, QStringLiteral("push"));
-        if (!cursor) {
-            fail(cursor.error());
+    if (m_passes.isEmpty()) {
+        if (const Result<void> started = startReading(); !started) {
+            fail(started.error());
             return;
         }
-        if (cursor->has_value() && !(*cursor)->lastKey.isEmpty()) {
-            // UPDATED_AT: (cursor column, key) position; FULL_SCAN: the key within this scan, and the
-            // position holds the scan's mark so a scan resumed by a later run keeps it.
-            if (!m_query.cursorColumn.isEmpty())
-                m_query.afterCursor = (*cursor)->position;
-            else if (m_scanMark == 0)
-                m_scanMark = (*cursor)->position.toLongLong();
-            m_query.afterKey = (*cursor)->lastKey;
-        }
-        if (m_scanMark == 0 && m_definition.cursorStrategy == CursorStrategy::FullScan)
-            m_scanMark = m_clock.nowUtc().toMSecsSinceEpoch();
     }
-    auto read = m_source->changes(m_query);
+    auto read = m_source->changes(nextQuery());
     if (!read) {
         fail(read.error());
         return;
     }
     if (read->rows.isEmpty()) {
+        if (m_pass + 1 < m_passes.size()) {
+            ++m_pass;
+            m_lastRead.reset();
+            readNextPage();
+            return;
+        }
         m_scanReachedEnd = tracksCursor();
         nextStep();
         return;
@@ -449,8 +430,9 @@ void PushRun::readNextPage()
     auto batch = std::make_shared<RowBatch>();
     batch->rows = read->rows;
     batch->more = read->more;
-    batch->last = read->rows.last();
-    m_lastRead = batch->last;
+    batch->cursor = cursorAfter(read->rows.last());
+    batch->partOfScan = tracksCursor() && m_definition.cursorStrategy == CursorStrategy::FullScan;
+    m_lastRead = read->rows.last();
     process(batch);
 }
 
@@ -459,8 +441,8 @@ void PushRun::process(std::shared_ptr<RowBatch> batch)
     QStringList hashes;
     for (const SourceRow &row : std::as_const(batch->rows))
         hashes << identityOf(m_context, row).hash;
-    if (m_definition.cursorStrategy == CursorStrategy::FullScan)
-        batch->seen = hashes;
+    if (batch->partOfScan)
+        batch->seen = hashes; // retries, dry runs and backfills leave the scan's marks alone
     auto ledger = LedgerRepository(*m_store).lookup(m_definitionId, hashes);
     if (!ledger) {
         fail(ledger.error());
@@ -470,6 +452,11 @@ void PushRun::process(std::shared_ptr<RowBatch> batch)
         m_run.counters.rowsRead += batch->rows.size();
     for (const SourceRow &row : std::as_const(batch->rows)) {
         PlannedRow plan = planRow(m_context, row, *ledger);
+        // A row retried in this run and read again (its stamp is in the re-read window) is done.
+        if (batch->retries)
+            m_retriedThisRun.insert(plan.identity.hash);
+        else if (m_retriedThisRun.contains(plan.identity.hash))
+            continue;
         if (!m_backfillColumns.isEmpty())
             restrictToBackfill(plan);
         if (m_options.dryRun) {

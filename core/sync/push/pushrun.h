@@ -68,7 +68,17 @@ private:
     void resolvePending();
     // Retrying
     void processRetries();
-    // Pushing (Planning in a dry run)
+    // Pushing (Planning in a dry run): which rows are read, in passes (reading.cpp)
+    enum class ReadPass {
+        NullCursors, // rows whose cursor is NULL, by key, every run (a NULL is never a position)
+        Settled,     // from the stored position up to the change horizon: saved as read
+        Unsettled,   // from the horizon on: delivered, but the saved position stays at the horizon
+        Everything,  // FULL_SCAN, a dry run, a backfill, or a cursor that is not a time
+    };
+    Result<void> startReading();
+    ChangeQuery nextQuery() const;
+    void applyStoredPosition(ChangeQuery &query) const;
+    std::optional<SyncCursor> cursorAfter(const SourceRow &last) const;
     void readNextPage();
     void process(std::shared_ptr<RowBatch> batch);
     void writeBatch(std::shared_ptr<RowBatch> batch);
@@ -123,7 +133,12 @@ private:
     bool m_deletesHeldBack = false;
     qint64 m_marked = 0;                    // MARK policy: items flagged in this run
     QSet<QString> m_markColumnReady;        // list ids that have the flag column
-    std::optional<SourceRow> m_lastRead;    // dry run and backfill page on in memory
+    QList<ReadPass> m_passes;               // empty until the first page is read
+    int m_pass = 0;
+    std::optional<SourceRow> m_lastRead;    // within the current pass: pages go on in memory
+    std::optional<SyncCursor> m_stored;     // the position the run started from
+    std::optional<QString> m_horizon;       // UPDATED_AT: where rows still being written may appear
+    QSet<QString> m_retriedThisRun;         // identity hashes the retry batch planned
     QSet<QString> m_backfillColumns;        // SharePoint columns a backfill re-pushes
     QTimer *m_budgetWatch = nullptr;
     bool m_waitingForBudget = false;

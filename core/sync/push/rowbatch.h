@@ -17,7 +17,8 @@ struct PushRun::RowBatch {
     QList<RetryItem> failures;
     QStringList recovered;              // identity hashes to take off the retry queue
     QStringList seen;                   // FULL_SCAN: identity hashes of every row read
-    std::optional<SourceRow> last;      // the cursor position this page reaches
+    bool partOfScan = false;            // FULL_SCAN: rows of the scan (their marks are set)
+    std::optional<SyncCursor> cursor;   // what to save once every row succeeded or waits for a retry
 };
 
 // The first retry comes on the next run; later ones back off to at most an hour.

@@ -130,12 +130,15 @@ void PushRun::writeBatch(std::shared_ptr<RowBatch> batch)
                     = QStringLiteral("HTTP %1 for item %2 in list %3").arg(result.status).arg(operation.itemId, operation.listId);
                 fatal = result.status == 404 ? Error(ErrorCode::NotFound,
                             QCoreApplication::translate("SyncBridge::Sync",
-                                "The list '%1' was deleted or renamed in SharePoint; the run stopped. Nothing after the last completed "
-                                "page was recorded as done.")
+                                "The list '%1' was deleted or renamed in SharePoint; the run stopped. The rows it refused wait in the "
+                                "retry queue.")
                                 .arg(m_context.targets.value(plan.targetIndex).target.listName),
                             detail)
                                              : Error(ErrorCode::AuthenticationFailed, result.error, detail);
-                continue;   // its pending entry stays and is resolved on the next run
+                // Into the retry queue before the page's cursor is saved, or the change is lost; a
+                // create's pending entry stays and is resolved through SyncBridgeKey first.
+                failRow(plan, fatal->message());
+                continue;
             }
             if (operation.kind == ItemOperation::Kind::Update && result.status == 404) {
                 entry.state = LedgerState::Deleted;   // deleted in SharePoint: created again on the next run
@@ -216,17 +219,13 @@ Result<void> PushRun::commitBatch(const RowBatch &batch)
             if (!removed)
                 return removed;
         }
-        if (auto marked = ledger.markSeen(m_definitionId, batch.seen, m_scanMark); !marked)
-            return marked;
-        if (!batch.retries && batch.last) {
+        if (!batch.seen.isEmpty()) {
+            if (auto marked = ledger.markSeen(m_definitionId, batch.seen, m_scanMark); !marked)
+                return marked;
+        }
+        if (batch.cursor) {
             // Every row of the page succeeded or is in the retry queue: the low-water mark is its end.
-            SyncCursor cursor;
-            cursor.definitionId = m_definitionId;
-            cursor.position = m_scanMark > 0 ? QString::number(m_scanMark) : batch.last->cursorValue.value_or(QString());
-            cursor.lastKey = batch.last->keyValues;
-            cursor.updatedAt = m_clock.nowUtc();
-            auto saved = ledger.saveCursor(cursor);
-            if (!saved)
+            if (auto saved = ledger.saveCursor(*batch.cursor); !saved)
                 return saved;
         }
         return RunRepository(*m_store, m_clock).updateRun(m_run);

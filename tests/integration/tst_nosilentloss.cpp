@@ -1,0 +1,225 @@
+// What a push used to lose silently, against a real PostgreSQL and the emulator: a transaction that
+// commits after a run read past its stamps, rows whose cursor is NULL, changes a backfill stepped
+// over (the incremental cursor, and FULL_SCAN's scan marks), and items refused by a fatal error in
+// the middle of a page whose cursor was saved anyway.
+#include "pushoptions.h"
+#include "pushtestbase.h"
+
+#include "source/pgsession.h"
+#include "store/runrepository.h"
+
+#include <pqxx/transaction>
+
+using namespace SyncBridge;
+using namespace SyncBridge::Test;
+
+class TestNoSilentLoss : public PushTestBase
+{
+    Q_OBJECT
+
+    // The item of a project in the lists of a definition, by project_code (Title).
+    QJsonObject fieldsOf(const QString &prefix, const QString &projectCode)
+    {
+        for (const QJsonArray &items : listContents(prefix)) {
+            for (const QJsonValue &item : items) {
+                const QJsonObject fields = item.toObject().value(QStringLiteral("fields")).toObject();
+                if (fields.value(QStringLiteral("Title")).toString() == projectCode)
+                    return fields;
+            }
+        }
+        return {};
+    }
+
+    QString code(int id) { return sql(QStringLiteral("SELECT project_code FROM projects WHERE id = %1").arg(id)); }
+
+private slots:
+    void initTestCase()
+    {
+        startWith({definitionJson(QStringLiteral("Late"), QStringLiteral("L "))});
+        QCOMPARE(push(QStringLiteral("Late")).counters.created, 5000);
+    }
+
+    void aTransactionThatCommitsLateIsDelivered()
+    {
+        // A stamps row 7 with its start time and stays open; B changes row 8 and commits; the run
+        // reads row 8. When A commits, row 7's stamp is older than what the run read.
+        auto session
+            = PgSession::open(m_demo.database(), [this](const DatabaseInstance &) -> Result<QString> { return m_postgres.password(); });
+        QVERIFY2(session.ok(), qPrintable(session ? QString() : session.error().toString()));
+        auto longTransaction = std::make_unique<pqxx::work>((*session)->connection());
+        longTransaction->exec("UPDATE projects SET name = name || ' (late)' WHERE id = 7");
+        QTest::qWait(1100); // row 8's stamp is clearly later than row 7's
+        sql(QStringLiteral("UPDATE projects SET name = name || ' (early)' WHERE id = 8"));
+
+        const RunOutcome before = push(QStringLiteral("Late")); // no look-back floor: the open transaction alone holds the cursor back
+        QCOMPARE(before.status, RunStatus::Succeeded);
+        QCOMPARE(before.counters.updated, 1);
+        QVERIFY(fieldsOf(QStringLiteral("L "), code(8)).value(QStringLiteral("name")).toString().endsWith(QStringLiteral(" (early)")));
+
+        longTransaction->commit();
+        const RunOutcome after = push(QStringLiteral("Late"));
+        QCOMPARE(after.status, RunStatus::Succeeded);
+        QCOMPARE(after.counters.updated, 1); // row 7; row 8, read again, is unchanged and costs nothing
+        QVERIFY(fieldsOf(QStringLiteral("L "), code(7)).value(QStringLiteral("name")).toString().endsWith(QStringLiteral(" (late)")));
+
+        const RunOutcome quiet = push(QStringLiteral("Late"));
+        QCOMPARE(quiet.counters.rowsRead, 0); // once nothing is open, the horizon moves on
+    }
+
+    void theLookBackFloorReadsRecentRowsAgain()
+    {
+        // A stamp that is not the writer's now() (an application's clock a little behind): the
+        // floor re-reads that many seconds before the horizon.
+        sql(QStringLiteral("ALTER TABLE projects DISABLE TRIGGER USER;"
+                           " UPDATE projects SET name = name || ' (app clock)', updated_at = now() - interval '2 seconds' WHERE id = 9;"
+                           " ALTER TABLE projects ENABLE TRIGGER USER"));
+        QTest::qWait(100);
+        const RunOptions floor = [] {
+            RunOptions options = pushOptions(500);
+            options.lookBackSeconds = 30;
+            return options;
+        }();
+        const RunOutcome outcome = push(QStringLiteral("Late"), floor);
+        QCOMPARE(outcome.counters.updated, 1);
+        QVERIFY(fieldsOf(QStringLiteral("L "), code(9)).value(QStringLiteral("name")).toString().endsWith(QStringLiteral(" (app clock)")));
+    }
+
+    void rowsWithANullCursorAreReadAndNeverStoredAsAPosition()
+    {
+        sql(QStringLiteral("CREATE TABLE loose_projects (LIKE projects INCLUDING ALL);"
+                           " ALTER TABLE loose_projects ALTER COLUMN updated_at DROP NOT NULL;"
+                           " INSERT INTO loose_projects OVERRIDING SYSTEM VALUE SELECT * FROM projects WHERE id <= 30;"
+                           " UPDATE loose_projects SET updated_at = NULL WHERE id > 20"));
+        QJsonObject definition = definitionJson(QStringLiteral("Loose"), QStringLiteral("N "));
+        definition.insert(QStringLiteral("source"),
+            QJsonObject{{QStringLiteral("database"), QStringLiteral("Demo")}, {QStringLiteral("table"), QStringLiteral("loose_projects")}});
+        importDefinitionsJson({definition});
+        const qint64 id = DefinitionRepository(*m_store).byName(QStringLiteral("Loose"))->id;
+
+        const RunOutcome first = push(QStringLiteral("Loose"), pushOptions(4)); // pages of 4: NULL rows across pages
+        QVERIFY2(first.status == RunStatus::Succeeded, qPrintable(first.message));
+        QCOMPARE(first.counters.created, 30);
+        const auto stored = LedgerRepository(*m_store).cursor(id, QStringLiteral("push"));
+        QVERIFY(stored->has_value());
+        QVERIFY2(!(*stored)->position.isEmpty(), "a NULL became the stored position");
+
+        sql(QStringLiteral("UPDATE loose_projects SET name = name || ' (null, changed)' WHERE id = 25")); // still NULL
+        sql(QStringLiteral(
+            "INSERT INTO loose_projects (id, project_code, name, status, budget_amount, start_date, manager_email, tags, updated_at)"
+            " OVERRIDING SYSTEM VALUE SELECT 100001, 'PRJ-NULL', 'new without a stamp', status, budget_amount, start_date, manager_email, "
+            "tags, NULL"
+            " FROM projects WHERE id = 1"));
+        const RunOutcome second = push(QStringLiteral("Loose"), pushOptions(4));
+        QVERIFY2(second.status == RunStatus::Succeeded, qPrintable(second.message));
+        QCOMPARE(second.counters.created, 1);
+        QCOMPARE(second.counters.updated, 1);
+        QVERIFY(fieldsOf(QStringLiteral("N "), sql(QStringLiteral("SELECT project_code FROM loose_projects WHERE id = 25")))
+                    .value(QStringLiteral("name"))
+                    .toString()
+                    .endsWith(QStringLiteral(" (null, changed)")));
+        QCOMPARE(push(QStringLiteral("Loose"), pushOptions(4)).status, RunStatus::Succeeded); // and the run after it, too
+        QSet<QString> titles;
+        int items = 0;
+        for (const QJsonArray &list : listContents(QStringLiteral("N "))) {
+            for (const QJsonValue &item : list) {
+                titles.insert(item.toObject().value(QStringLiteral("fields")).toObject().value(QStringLiteral("Title")).toString());
+                ++items;
+            }
+        }
+        QCOMPARE(items, 31); // every row exactly once
+        QCOMPARE(titles.size(), 31);
+    }
+
+    void aBackfillLeavesUnsyncedChangesForTheNextRun()
+    {
+        sql(QStringLiteral("UPDATE projects SET name = name || ' (before the backfill)' WHERE id = 30"));
+        RunOptions backfill = pushOptions(500);
+        backfill.backfillFields = {QStringLiteral("status")};
+        const RunOutcome filled = push(QStringLiteral("Late"), backfill);
+        QVERIFY2(filled.status == RunStatus::Succeeded, qPrintable(filled.message));
+        const RunOutcome next = push(QStringLiteral("Late"));
+        QCOMPARE(next.counters.updated, 1);
+        QVERIFY(fieldsOf(QStringLiteral("L "), code(30))
+                    .value(QStringLiteral("name"))
+                    .toString()
+                    .endsWith(QStringLiteral(" (before the backfill)")));
+    }
+
+    void itemsAFatalErrorRefusesWaitForARetry()
+    {
+        // 403 on part of a page (permissions pulled mid-run): the run stops, and what it could not
+        // write waits in the retry queue, so the next run delivers every change.
+        sql(QStringLiteral("UPDATE projects SET name = name || ' (refused once)' WHERE id BETWEEN 101 AND 160"));
+        bool refusing = false;
+        const RunOutcome stopped = push(QStringLiteral("Late"), pushOptions(500), {}, [&](const RunProgress &progress) {
+            if (!refusing && progress.phase == RunPhase::Pushing) { // the lists are found; the page is about to be written
+                refusing = true;
+                QCOMPARE(m_emulator
+                             .admin("PATCH", QStringLiteral("/config"),
+                                 {{QStringLiteral("faults"),
+                                     QJsonObject{{QStringLiteral("errorRate"), 0.3}, {QStringLiteral("errorStatuses"), QJsonArray{403}}}}})
+                             .status,
+                    200);
+            }
+        });
+        QVERIFY(refusing);
+        QCOMPARE(m_emulator
+                     .admin("PATCH", QStringLiteral("/config"), {{QStringLiteral("faults"), QJsonObject{{QStringLiteral("errorRate"), 0}}}})
+                     .status,
+            200);
+        QCOMPARE(stopped.status, RunStatus::Failed);
+        QVERIFY(stopped.counters.failed > 0);
+        QVERIFY(stopped.counters.updated < 60);
+
+        const RunOutcome next = push(QStringLiteral("Late"));
+        QVERIFY2(next.status == RunStatus::Succeeded, qPrintable(next.message));
+        int delivered = 0;
+        for (const QJsonArray &items : listContents(QStringLiteral("L "))) {
+            for (const QJsonValue &item : items)
+                delivered += item.toObject()
+                                 .value(QStringLiteral("fields"))
+                                 .toObject()
+                                 .value(QStringLiteral("name"))
+                                 .toString()
+                                 .endsWith(QStringLiteral(" (refused once)"))
+                    ? 1
+                    : 0;
+        }
+        QCOMPARE(delivered, 60);
+    }
+
+    void aBackfillLeavesTheScanMarksAlone()
+    {
+        // FULL_SCAN + MARK: a backfill between two scans flags nothing that is still there.
+        sql(QStringLiteral("CREATE TABLE marked_projects (LIKE projects INCLUDING ALL);"
+                           " INSERT INTO marked_projects OVERRIDING SYSTEM VALUE SELECT * FROM projects WHERE id <= 40"));
+        QJsonObject definition = fullScanDefinitionJson();
+        definition.insert(QStringLiteral("name"), QStringLiteral("Marked"));
+        definition.insert(QStringLiteral("source"),
+            QJsonObject{
+                {QStringLiteral("database"), QStringLiteral("Demo")}, {QStringLiteral("table"), QStringLiteral("marked_projects")}});
+        QJsonObject target = definition.value(QStringLiteral("targets")).toArray().first().toObject();
+        target.insert(QStringLiteral("list"), QStringLiteral("K All"));
+        definition.insert(QStringLiteral("targets"), QJsonArray{target});
+        definition.insert(
+            QStringLiteral("deletes"), QJsonObject{{QStringLiteral("policy"), QStringLiteral("MARK")}, {QStringLiteral("maxShare"), 0.2}});
+        importDefinitionsJson({definition});
+        QCOMPARE(push(QStringLiteral("Marked"), pushOptions(10)).counters.created, 40);
+
+        RunOptions backfill = pushOptions(10);
+        backfill.backfillFields = {QStringLiteral("status")};
+        QVERIFY(push(QStringLiteral("Marked"), backfill).status == RunStatus::Succeeded);
+        const RunOutcome scan = push(QStringLiteral("Marked"), pushOptions(10));
+        QVERIFY2(scan.status == RunStatus::Succeeded, qPrintable(scan.message));
+        int flagged = 0;
+        for (const QJsonValue &item : listContents(QStringLiteral("K ")).value(QStringLiteral("All")))
+            flagged += item.toObject().value(QStringLiteral("fields")).toObject().value(QStringLiteral("SyncBridgeGone")).toBool() ? 1 : 0;
+        QCOMPARE(flagged, 0);
+        const auto events = RunRepository(*m_store).events(scan.runId);
+        QVERIFY(std::none_of(
+            events->cbegin(), events->cend(), [](const RunEvent &event) { return event.type == QLatin1String("rows-marked"); }));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestNoSilentLoss)
+#include "tst_nosilentloss.moc"
