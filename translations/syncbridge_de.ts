@@ -3360,6 +3360,13 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
         <source>The list &apos;%1&apos; was deleted or renamed in SharePoint; the run stopped. The rows it refused wait in the retry queue.</source>
         <translation>Die Liste &apos;%1&apos; wurde in SharePoint gelöscht oder umbenannt; der Lauf wurde angehalten. Die abgewiesenen Zeilen warten in der Wiederholungswarteschlange.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n row(s) wait in the retry queue; the next retry is due at %1 UTC.</source>
+        <translation>
+            <numerusform>%n Zeile wartet in der Wiederholungswarteschlange; der nächste Versuch ist um %1 UTC fällig.</numerusform>
+            <numerusform>%n Zeilen warten in der Wiederholungswarteschlange; der nächste Versuch ist um %1 UTC fällig.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>main</name>

@@ -198,12 +198,13 @@ Result<void> LedgerRepository::enqueueRetry(const RetryItem &item)
     return query ? success() : Result<void>(query.error());
 }
 
-Result<QList<RetryItem>> LedgerRepository::loadRetries(const QString &where, const QVariantList &binds) const
+Result<QList<RetryItem>> LedgerRepository::loadRetries(const QString &where, const QVariantList &binds, const QString &order) const
 {
     auto query = execute(m_store.connection(),
-                         QStringLiteral("SELECT id, definition_id, identity_hash, identity_text, attempts, next_attempt_at, last_error"
-                                        " FROM retry_queue %1 ORDER BY next_attempt_at, id").arg(where),
-                         binds);
+        QStringLiteral("SELECT id, definition_id, identity_hash, identity_text, attempts, next_attempt_at, last_error"
+                       " FROM retry_queue %1 %2")
+            .arg(where, order),
+        binds);
     if (!query)
         return query.error();
     QList<RetryItem> result;
@@ -229,6 +230,48 @@ Result<QList<RetryItem>> LedgerRepository::retries(qint64 definitionId) const
 Result<QList<RetryItem>> LedgerRepository::dueRetries(qint64 definitionId, const QDateTime &now) const
 {
     return loadRetries(QStringLiteral("WHERE definition_id = ? AND next_attempt_at <= ?"), {definitionId, toStoredTime(now)});
+}
+
+Result<QList<RetryItem>> LedgerRepository::dueRetries(qint64 definitionId, const QDateTime &now, qint64 afterId, int limit) const
+{
+    return loadRetries(QStringLiteral("WHERE definition_id = ? AND next_attempt_at <= ? AND id > ?"),
+        {definitionId, toStoredTime(now), afterId}, QStringLiteral("ORDER BY id LIMIT %1").arg(qMax(1, limit)));
+}
+
+Result<QHash<QString, int>> LedgerRepository::retryAttempts(qint64 definitionId, const QStringList &identityHashes) const
+{
+    QHash<QString, int> attempts;
+    constexpr int chunk = 500; // bound variables per statement stay far below SQLite's and libpq's limits
+    for (int first = 0; first < identityHashes.size(); first += chunk) {
+        const QStringList hashes = identityHashes.mid(first, chunk);
+        QVariantList binds{definitionId};
+        for (const QString &hash : hashes)
+            binds << hash;
+        const QString marks = QStringList(hashes.size(), QStringLiteral("?")).join(QLatin1Char(','));
+        auto query = execute(m_store.connection(),
+            QStringLiteral("SELECT identity_hash, attempts FROM retry_queue WHERE definition_id = ? AND identity_hash IN (%1)").arg(marks),
+            binds);
+        if (!query)
+            return query.error();
+        while (query->next())
+            attempts.insert(query->value(0).toString(), query->value(1).toInt());
+    }
+    return attempts;
+}
+
+Result<LedgerRepository::RetryQueueSummary> LedgerRepository::retryQueueSummary(qint64 definitionId) const
+{
+    auto query = execute(m_store.connection(),
+        QStringLiteral("SELECT count(*), min(next_attempt_at) FROM retry_queue WHERE definition_id = ?"), {definitionId});
+    if (!query)
+        return query.error();
+    RetryQueueSummary summary;
+    if (query->next()) {
+        summary.waiting = query->value(0).toLongLong();
+        if (!query->value(1).isNull())
+            summary.nextAttemptAt = fromStoredTime(query->value(1));
+    }
+    return summary;
 }
 
 Result<void> LedgerRepository::removeRetry(qint64 definitionId, const QString &identityHash)

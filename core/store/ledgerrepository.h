@@ -45,12 +45,23 @@ public:
     Result<void> enqueueRetry(const RetryItem &item);
     Result<QList<RetryItem>> retries(qint64 definitionId) const;
     Result<QList<RetryItem>> dueRetries(qint64 definitionId, const QDateTime &now) const;
+    // The due retries a page at a time, in id order after `afterId` (a queue of any size in bounded memory).
+    Result<QList<RetryItem>> dueRetries(qint64 definitionId, const QDateTime &now, qint64 afterId, int limit) const;
+    // Attempts so far of the given rows that are queued (by identity hash).
+    Result<QHash<QString, int>> retryAttempts(qint64 definitionId, const QStringList &identityHashes) const;
+    // How many rows of the definition wait in the queue, and when the first is due.
+    struct RetryQueueSummary {
+        qint64 waiting = 0;
+        QDateTime nextAttemptAt;
+    };
+    Result<RetryQueueSummary> retryQueueSummary(qint64 definitionId) const;
     Result<void> removeRetry(qint64 definitionId, const QString &identityHash);
     // "Retry now": every queued row of the definition is due at `now` (the next run takes them first).
     Result<void> makeRetriesDue(qint64 definitionId, const QDateTime &now);
 
 private:
-    Result<QList<RetryItem>> loadRetries(const QString &where, const QVariantList &binds) const;
+    Result<QList<RetryItem>> loadRetries(
+        const QString &where, const QVariantList &binds, const QString &order = QStringLiteral("ORDER BY next_attempt_at, id")) const;
 
     const MetaStore &m_store;
 };

@@ -7,6 +7,7 @@
 
 #include "source/pgsession.h"
 #include "store/runrepository.h"
+#include "store/sql.h"
 
 #include <pqxx/transaction>
 
@@ -186,6 +187,54 @@ private slots:
                     : 0;
         }
         QCOMPARE(delivered, 60);
+    }
+
+    void aRunDoesNotSaySucceededWhileRowsWaitForARetry()
+    {
+        const qint64 id = DefinitionRepository(*m_store).byName(QStringLiteral("Late"))->id;
+        sql(QStringLiteral("UPDATE projects SET budget_amount = 'NaN' WHERE id = 40"));
+        QCOMPARE(push(QStringLiteral("Late")).counters.failed, 1);
+        QCOMPARE(push(QStringLiteral("Late")).counters.failed, 1); // retried at once, refused again: the next attempt backs off
+        const RunOutcome waiting = push(QStringLiteral("Late"));   // nothing due, nothing failed in this run
+        QCOMPARE(waiting.counters.failed, 0);
+        QCOMPARE(waiting.status, RunStatus::PartiallyFailed); // yet the row is not in SharePoint
+        QVERIFY2(waiting.message.contains(QStringLiteral("1 row(s) wait in the retry queue")), qPrintable(waiting.message));
+
+        sql(QStringLiteral("UPDATE projects SET budget_amount = 10 WHERE id = 40"));
+        QVERIFY(LedgerRepository(*m_store).makeRetriesDue(id, QDateTime::currentDateTimeUtc()).ok());
+        const RunOutcome delivered = push(QStringLiteral("Late"));
+        QVERIFY2(delivered.status == RunStatus::Succeeded, qPrintable(delivered.message));
+        QCOMPARE(delivered.counters.updated, 1);
+    }
+
+    void aRetryQueueOf100000RowsIsWorkedThroughInPages()
+    {
+        // Rows queued long ago whose source rows are gone, and one new change: the run reads the
+        // queue a page at a time (no IN list of 100,000 keys), clears it and delivers the change.
+        const qint64 id = DefinitionRepository(*m_store).byName(QStringLiteral("Late"))->id;
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const Result<void> queued = inTransaction(m_store->connection(), [&]() -> Result<void> {
+            LedgerRepository ledger(*m_store);
+            for (int i = 1; i <= 100000; ++i) {
+                const QString text = QStringLiteral("id=%1").arg(1000000 + i); // no such row
+                if (auto added = ledger.enqueueRetry({0, id, QStringLiteral("gone-%1").arg(i), text, 3, now, QStringLiteral("refused")});
+                    !added)
+                    return added;
+            }
+            return success();
+        });
+        QVERIFY(queued.ok());
+        QCOMPARE(LedgerRepository(*m_store).retryQueueSummary(id)->waiting, 100000);
+        sql(QStringLiteral("UPDATE projects SET name = name || ' (behind a long queue)' WHERE id = 41"));
+
+        const RunOutcome outcome = push(QStringLiteral("Late"));
+        QVERIFY2(outcome.status == RunStatus::Succeeded, qPrintable(outcome.error ? outcome.error->toString() : outcome.message));
+        QCOMPARE(outcome.counters.updated, 1);
+        QCOMPARE(LedgerRepository(*m_store).retryQueueSummary(id)->waiting, 0);
+        QVERIFY(fieldsOf(QStringLiteral("L "), code(41))
+                    .value(QStringLiteral("name"))
+                    .toString()
+                    .endsWith(QStringLiteral(" (behind a long queue)")));
     }
 
     void aBackfillLeavesTheScanMarksAlone()

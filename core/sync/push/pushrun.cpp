@@ -26,7 +26,8 @@
 namespace SyncBridge {
 
 namespace {
-constexpr qint64 longPauseMs = 60 * 1000;   // a Retry-After this long is worth telling the user about
+constexpr qint64 longPauseMs = 60 * 1000;
+constexpr qint64 maxCountShown = 2000000000; // %n takes an int   // a Retry-After this long is worth telling the user about
 
 // The steps of each kind of push run, in order (docs/sync-engine.md walks through them).
 const QList<RunPhase> pushSteps = {RunPhase::Connecting, RunPhase::Resolving, RunPhase::Recovering, RunPhase::Retrying, RunPhase::Pushing,
@@ -194,7 +195,20 @@ void PushRun::nextStep()
 
 void PushRun::completed()
 {
-    const bool partly = !m_options.dryRun && (m_run.counters.failed > 0 || m_deletesHeldBack);
+    if (m_options.dryRun) {
+        finish(RunStatus::Succeeded);
+        return;
+    }
+    // Rows that wait in the retry queue are not in SharePoint: a run that leaves any does not say
+    // it succeeded, even when they failed in an earlier run and are not due yet.
+    auto waiting = LedgerRepository(*m_store).retryQueueSummary(m_definitionId);
+    if (!waiting) {
+        fail(waiting.error());
+        return;
+    }
+    const bool partly = m_run.counters.failed > 0 || m_deletesHeldBack || waiting->waiting > 0;
+    m_rowsWaiting = waiting->waiting;
+    m_nextRetryAt = waiting->nextAttemptAt;
     finish(partly ? RunStatus::PartiallyFailed : RunStatus::Succeeded);
 }
 
@@ -363,7 +377,10 @@ void PushRun::resolveTargets(int index)
 
 void PushRun::processRetries()
 {
-    auto due = LedgerRepository(*m_store).dueRetries(m_definitionId, m_clock.nowUtc());
+    // A page of due retries at a time, however long the queue: bounded memory, bounded IN lists.
+    if (!m_retriesDueBy.isValid())
+        m_retriesDueBy = m_clock.nowUtc();
+    auto due = LedgerRepository(*m_store).dueRetries(m_definitionId, m_retriesDueBy, m_lastRetryId, m_options.pageSize);
     if (!due) {
         fail(due.error());
         return;
@@ -372,6 +389,7 @@ void PushRun::processRetries()
         nextStep();
         return;
     }
+    m_lastRetryId = due->constLast().id;
     report(RunPhase::Retrying);
     QList<QStringList> keys;
     for (const RetryItem &item : std::as_const(*due))
@@ -486,7 +504,7 @@ void PushRun::process(std::shared_ptr<RowBatch> batch)
 void PushRun::continueAfter(const RowBatch &batch)
 {
     if (batch.retries)
-        nextStep(); // the due retries were one batch: on to the changes
+        processRetries(); // the next page of due retries, then on to the changes
     else
         readNextPage();
 }
@@ -515,6 +533,13 @@ void PushRun::finish(RunStatus status, const QString &message, const std::option
     else
         m_run.message = QCoreApplication::translate("SyncBridge::Sync", "Read %1 row(s): %2 created, %3 updated, %4 moved, %5 unchanged, %6 failed.")
                             .arg(c.rowsRead).arg(c.created).arg(c.updated).arg(c.moved).arg(c.skipped).arg(c.failed);
+    if (m_rowsWaiting > 0 && message.isEmpty()) {
+        const int waiting = int(qBound<qint64>(0, m_rowsWaiting, maxCountShown));
+        m_run.message += QLatin1Char(' ')
+            + QCoreApplication::translate(
+                "SyncBridge::Sync", "%n row(s) wait in the retry queue; the next retry is due at %1 UTC.", nullptr, waiting)
+                  .arg(m_nextRetryAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+    }
     if (m_scanReachedEnd && m_definition.cursorStrategy == CursorStrategy::FullScan && !m_options.dryRun) {
         auto reset = LedgerRepository(*m_store).resetCursors(m_definitionId);   // the next full scan starts from the top
         if (!reset)

@@ -138,7 +138,11 @@ private:
     std::optional<SourceRow> m_lastRead;    // within the current pass: pages go on in memory
     std::optional<SyncCursor> m_stored;     // the position the run started from
     std::optional<QString> m_horizon;       // UPDATED_AT: where rows still being written may appear
-    QSet<QString> m_retriedThisRun;         // identity hashes the retry batch planned
+    QSet<QString> m_retriedThisRun;         // identity hashes the retry batches planned
+    QDateTime m_retriesDueBy;               // the retries this run takes: due when it began retrying
+    qint64 m_lastRetryId = 0;               // the retry queue is read in pages of ids
+    qint64 m_rowsWaiting = 0;               // in the retry queue when the run ended
+    QDateTime m_nextRetryAt;
     QSet<QString> m_backfillColumns;        // SharePoint columns a backfill re-pushes
     QTimer *m_budgetWatch = nullptr;
     bool m_waitingForBudget = false;

@@ -20,12 +20,15 @@ namespace SyncBridge {
 void PushRun::writeBatch(std::shared_ptr<RowBatch> batch)
 {
     const QDateTime now = m_clock.nowUtc();
-    auto retryQueue = LedgerRepository(*m_store).retries(m_definitionId);
-    QHash<QString, int> attempts;
-    if (retryQueue) {
-        for (const RetryItem &item : std::as_const(*retryQueue))
-            attempts.insert(item.identityHash, item.attempts);
+    QStringList hashes;
+    for (const PlannedRow &plan : std::as_const(batch->plans))
+        hashes << plan.identity.hash;
+    auto queued = LedgerRepository(*m_store).retryAttempts(m_definitionId, hashes); // this batch's rows only
+    if (!queued) {
+        fail(queued.error());
+        return;
     }
+    const QHash<QString, int> attempts = *queued;
     // attempts by value: the write callback below calls this after writePage has returned
     const auto failRow = [this, batch, now, attempts](const PlannedRow &plan, const QString &error) {
         const int attempt = attempts.value(plan.identity.hash) + 1;
