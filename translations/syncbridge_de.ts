@@ -566,6 +566,10 @@
         <source>  detail (%1): %2</source>
         <translation>  Detail (%1): %2</translation>
     </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
 </context>
 <context>
     <name>SyncBridge::ConditionBuilder</name>
@@ -2476,6 +2480,10 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
         <source>Processed</source>
         <translation>Verarbeitet</translation>
     </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>Unterbrochen</translation>
+    </message>
 </context>
 <context>
     <name>SyncBridge::RunsPage</name>
@@ -3366,6 +3374,14 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
             <numerusform>%n Zeile wartet in der Wiederholungswarteschlange; der nächste Versuch ist um %1 UTC fällig.</numerusform>
             <numerusform>%n Zeilen warten in der Wiederholungswarteschlange; der nächste Versuch ist um %1 UTC fällig.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Interrupted: the process on %1 (pid %2) ended before the run finished; noticed at %3 UTC. What it committed is kept; the next run resolves its unconfirmed writes.</source>
+        <translation>Unterbrochen: Der Prozess auf %1 (PID %2) endete, bevor der Lauf fertig war; bemerkt um %3 UTC. Was er festgeschrieben hat, bleibt erhalten; der nächste Lauf klärt seine unbestätigten Schreibvorgänge.</translation>
+    </message>
+    <message>
+        <source>An earlier write of this row is not confirmed yet; it is checked by SyncBridgeKey before the row is written again.</source>
+        <translation>Ein früherer Schreibvorgang dieser Zeile ist noch nicht bestätigt; er wird über SyncBridgeKey geprüft, bevor die Zeile erneut geschrieben wird.</translation>
     </message>
 </context>
 <context>

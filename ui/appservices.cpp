@@ -1,8 +1,11 @@
 #include "appservices.h"
 
+#include "common/uilogging.h"
+
 #include "graph/governorregistry.h"
 #include "graph/graphclients.h"
 #include "store/metastore.h"
+#include "sync/interruptedruns.h"
 #include "sync/runcontroller.h"
 
 namespace SyncBridge {
@@ -18,6 +21,11 @@ AppServices::AppServices(std::shared_ptr<MetaStore> store, SecretStore &secrets)
     m_context.storePool = &m_storePool;
     m_context.runs = m_runs.get();
     m_context.graph = m_graph.get();
+    // Runs a killed or crashed SyncBridge left "running" on this machine are marked interrupted.
+    m_storePool.start([store = m_context.store]() {
+        if (auto marked = markInterruptedRuns(*store, 0); !marked)
+            qCWarning(lcUi).noquote() << "cannot mark interrupted runs:" << marked.error().toString();
+    });
 }
 
 AppServices::~AppServices()

@@ -8,6 +8,7 @@
 #include "secrets/environmentsecretstore.h"
 #include "secrets/keychainsecretstore.h"
 #include "store/metastore.h"
+#include "sync/interruptedruns.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -82,6 +83,9 @@ int main(int argc, char *argv[])
         return Cli::ExitFailure;
     }
 
+    // Runs a killed or crashed SyncBridge left "running" on this machine are marked interrupted.
+    if (auto marked = markInterruptedRuns(**store, 0); !marked)
+        err << QCoreApplication::translate("SyncBridge::Cli", "warning: %1").arg(marked.error().message()) << '\n';
     Cli::CommandContext context{parser, options, {}, *store, *secrets, out, err};
     const int code = Cli::runCommand(words, context);
     out.flush();

@@ -34,10 +34,9 @@ constexpr NameTable<LedgerState, 5> ledgerStates{{
 constexpr NameTable<RunType, 5> runTypes{{
     {RunType::Push, "PUSH"}, {RunType::Pull, "PULL"}, {RunType::Cdc, "CDC"}, {RunType::DryRun, "DRY_RUN"},
     {RunType::Drift, "DRIFT"}}};
-constexpr NameTable<RunStatus, 5> runStatuses{{
-    {RunStatus::Running, "RUNNING"}, {RunStatus::Succeeded, "SUCCEEDED"},
-    {RunStatus::PartiallyFailed, "PARTIALLY_FAILED"}, {RunStatus::Failed, "FAILED"},
-    {RunStatus::Cancelled, "CANCELLED"}}};
+constexpr NameTable<RunStatus, 6> runStatuses{
+    {{RunStatus::Running, "RUNNING"}, {RunStatus::Succeeded, "SUCCEEDED"}, {RunStatus::PartiallyFailed, "PARTIALLY_FAILED"},
+        {RunStatus::Failed, "FAILED"}, {RunStatus::Cancelled, "CANCELLED"}, {RunStatus::Interrupted, "INTERRUPTED"}}};
 constexpr NameTable<EventSeverity, 3> eventSeverities{{
     {EventSeverity::Info, "INFO"}, {EventSeverity::Warning, "WARNING"}, {EventSeverity::Error, "ERROR"}}};
 

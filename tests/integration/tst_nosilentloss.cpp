@@ -8,6 +8,10 @@
 #include "source/pgsession.h"
 #include "store/runrepository.h"
 #include "store/sql.h"
+#include "sync/interruptedruns.h"
+
+#include <QHostInfo>
+#include <QProcess>
 
 #include <pqxx/transaction>
 
@@ -235,6 +239,44 @@ private slots:
                     .value(QStringLiteral("name"))
                     .toString()
                     .endsWith(QStringLiteral(" (behind a long queue)")));
+    }
+
+    void runsWhoseProcessDiedAreMarkedInterrupted()
+    {
+        // A run killed with its process stays RUNNING in the history; the next run of its
+        // definition (or the next start of SyncBridge) marks it, if its process is gone.
+        const qint64 id = DefinitionRepository(*m_store).byName(QStringLiteral("Late"))->id;
+        QProcess ended;
+        ended.start(QStringLiteral("true"), QStringList());
+        QVERIFY(ended.waitForStarted());
+        const qint64 endedPid = ended.processId();
+        QVERIFY(ended.waitForFinished());
+        const auto addRunning = [&](const QString &agent) {
+            SyncRun run;
+            run.definitionId = id;
+            run.agent = agent;
+            return RunRepository(*m_store).startRun(run).value();
+        };
+        const qint64 killed = addRunning(QStringLiteral("%1:%2").arg(QHostInfo::localHostName()).arg(endedPid));
+        const qint64 alive = addRunning(thisAgent());
+        const qint64 elsewhere = addRunning(QStringLiteral("another-host:4242"));
+
+        QVERIFY(push(QStringLiteral("Late")).status != RunStatus::Running);
+        const SyncRun interrupted = RunRepository(*m_store).run(killed).value();
+        QCOMPARE(interrupted.status, RunStatus::Interrupted);
+        QVERIFY(interrupted.finishedAt.isValid());
+        QVERIFY2(interrupted.message.contains(QHostInfo::localHostName()) && interrupted.message.contains(QString::number(endedPid)),
+            qPrintable(interrupted.message));
+        const auto events = RunRepository(*m_store).events(killed);
+        QVERIFY(std::any_of(
+            events->cbegin(), events->cend(), [](const RunEvent &event) { return event.type == QLatin1String("run-interrupted"); }));
+        QCOMPARE(RunRepository(*m_store).run(alive)->status, RunStatus::Running);     // its process lives
+        QCOMPARE(RunRepository(*m_store).run(elsewhere)->status, RunStatus::Running); // another machine's: unknown here
+        for (const qint64 leftOver : {alive, elsewhere}) {
+            SyncRun run = RunRepository(*m_store).run(leftOver).value();
+            run.status = RunStatus::Cancelled;
+            QVERIFY(RunRepository(*m_store).updateRun(run).ok());
+        }
     }
 
     void aBackfillLeavesTheScanMarksAlone()

@@ -18,7 +18,9 @@ QString statusColor(RunStatus status)
     switch (status) {
     case RunStatus::Succeeded: return QStringLiteral("#2e7d32");
     case RunStatus::PartiallyFailed: return QStringLiteral("#b26a00");
-    case RunStatus::Failed: return QStringLiteral("#c62828");
+    case RunStatus::Failed:
+    case RunStatus::Interrupted:
+        return QStringLiteral("#c62828");
     default: return QStringLiteral("palette(text)");
     }
 }

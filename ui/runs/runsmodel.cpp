@@ -18,6 +18,8 @@ QString runStatusText(RunStatus status)
     case RunStatus::PartiallyFailed: return RunsModel::tr("Partly failed");
     case RunStatus::Failed: return RunsModel::tr("Failed");
     case RunStatus::Cancelled: return RunsModel::tr("Cancelled");
+    case RunStatus::Interrupted:
+        return RunsModel::tr("Interrupted");
     }
     return {};
 }
@@ -156,6 +158,7 @@ QVariant RunsModel::data(const QModelIndex &index, int role) const
     }
     if (role == Qt::ForegroundRole && index.column() == StatusColumn) {
         switch (run->status) {
+        case RunStatus::Interrupted:
         case RunStatus::Failed: return QColor(0xc6, 0x28, 0x28);
         case RunStatus::PartiallyFailed: return QColor(0xb2, 0x6a, 0x00);
         case RunStatus::Succeeded: return QColor(0x2e, 0x7d, 0x32);

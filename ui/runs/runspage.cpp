@@ -81,7 +81,8 @@ RunsPage::RunsPage(AppContext context, QWidget *parent)
     m_definition->setToolTip(tr("Show the runs of one definition"));
     m_status->setObjectName(QStringLiteral("statusFilter"));
     m_status->addItem(tr("Any status"), -1);
-    for (RunStatus status : {RunStatus::Running, RunStatus::Succeeded, RunStatus::PartiallyFailed, RunStatus::Failed, RunStatus::Cancelled})
+    for (RunStatus status : {RunStatus::Running, RunStatus::Succeeded, RunStatus::PartiallyFailed, RunStatus::Failed, RunStatus::Cancelled,
+             RunStatus::Interrupted})
         m_status->addItem(runStatusText(status), int(status));
     m_from->setToolTip(tr("Runs started on or after this day"));
     m_to->setToolTip(tr("Runs started on or before this day"));

@@ -108,6 +108,16 @@ PlannedRow planRow(const PlanContext &context, const SourceRow &row, const QHash
     plan.fields = serializeFields(*mapped, target.columns.values()).fields;
     plan.contentHash = contentHash(plan.fields);
 
+    if (plan.ledger && plan.ledger->state == LedgerState::Pending) {
+        // A create or move sent earlier and not confirmed: writing again could make a twin, or
+        // patch the old item of a move as if it were in the new list. The row waits in the retry
+        // queue; the next run resolves the pending write by SyncBridgeKey first.
+        plan.action = PlannedRow::Action::Failed;
+        plan.error = QCoreApplication::translate("SyncBridge::Sync",
+            "An earlier write of this row is not confirmed yet; it is checked by "
+            "SyncBridgeKey before the row is written again.");
+        return plan;
+    }
     if (!plan.ledger || plan.ledger->state == LedgerState::Deleted || plan.ledger->itemId.isEmpty())
         plan.action = PlannedRow::Action::Create;
     else if (plan.ledger->listGraphId != target.listId)

@@ -16,9 +16,9 @@
 #include "store/metastore.h"
 #include "store/runrepository.h"
 #include "store/sql.h"
+#include "sync/interruptedruns.h"
 
 #include <QCoreApplication>
-#include <QHostInfo>
 #include <QSet>
 #include <QTimer>
 #include <QUrl>
@@ -220,8 +220,11 @@ Result<void> PushRun::prepare()
     m_definition = *definition;
     m_run.definitionId = m_definitionId;
     m_run.type = m_options.dryRun ? RunType::DryRun : RunType::Push;
-    m_run.agent = QHostInfo::localHostName();
+    m_run.agent = thisAgent();
     m_run.startedAt = m_clock.nowUtc();
+    // A run of this definition whose process died is not left "running" for ever.
+    if (auto marked = markInterruptedRuns(*m_store, m_definitionId, m_clock); !marked)
+        return marked.error();
     auto started = RunRepository(*m_store, m_clock).startRun(m_run);
     if (!started)
         return started.error();
