@@ -3249,10 +3249,6 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
         <translation>SharePoint antwortete %1.</translation>
     </message>
     <message>
-        <source>The old item of a moved row could not be deleted: %1</source>
-        <translation>Das alte Element einer verschobenen Zeile konnte nicht gelöscht werden: %1</translation>
-    </message>
-    <message>
         <source>Column &apos;%1&apos;: %2</source>
         <translation>Spalte „%1“: %2</translation>
     </message>
@@ -3382,6 +3378,10 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
     <message>
         <source>An earlier write of this row is not confirmed yet; it is checked by SyncBridgeKey before the row is written again.</source>
         <translation>Ein früherer Schreibvorgang dieser Zeile ist noch nicht bestätigt; er wird über SyncBridgeKey geprüft, bevor die Zeile erneut geschrieben wird.</translation>
+    </message>
+    <message>
+        <source>The old item of a moved row could not be deleted (%1); the next run deletes it.</source>
+        <translation>Das alte Element einer verschobenen Zeile konnte nicht gelöscht werden (%1); der nächste Lauf löscht es.</translation>
     </message>
 </context>
 <context>

@@ -193,6 +193,43 @@ private slots:
         QCOMPARE(delivered, 60);
     }
 
+    void anOldItemAMoveCouldNotDeleteIsDeletedLater()
+    {
+        // Rows move to the Large list while SharePoint refuses half the operations (409): creates
+        // that fail wait for a retry, and an old item whose delete fails is not forgotten — the
+        // next run deletes it. In the end every row is in exactly one list.
+        sql(QStringLiteral("UPDATE projects SET budget_amount = 4500000 WHERE id BETWEEN 200 AND 259 AND budget_amount < 4000000"));
+        bool refusing = false;
+        const RunOutcome refused = push(QStringLiteral("Late"), pushOptions(500), {}, [&](const RunProgress &progress) {
+            if (!refusing && progress.phase == RunPhase::Pushing) {
+                refusing = true;
+                QCOMPARE(m_emulator
+                             .admin("PATCH", QStringLiteral("/config"),
+                                 {{QStringLiteral("faults"),
+                                     QJsonObject{{QStringLiteral("errorRate"), 0.5}, {QStringLiteral("errorStatuses"), QJsonArray{409}}}}})
+                             .status,
+                    200);
+            }
+        });
+        QCOMPARE(m_emulator
+                     .admin("PATCH", QStringLiteral("/config"), {{QStringLiteral("faults"), QJsonObject{{QStringLiteral("errorRate"), 0}}}})
+                     .status,
+            200);
+        QVERIFY(refusing);
+        const auto events = RunRepository(*m_store).events(refused.runId);
+        QVERIFY2(std::any_of(
+                     events->cbegin(), events->cend(), [](const RunEvent &event) { return event.type == QLatin1String("move-cleanup"); }),
+            "no old item's delete was refused: the scenario did not happen");
+        const qint64 id = DefinitionRepository(*m_store).byName(QStringLiteral("Late"))->id;
+        for (int run = 0; run < 3 && LedgerRepository(*m_store).retryQueueSummary(id)->waiting > 0; ++run) {
+            QVERIFY(LedgerRepository(*m_store).makeRetriesDue(id, QDateTime::currentDateTimeUtc()).ok());
+            push(QStringLiteral("Late"));
+        }
+        const RunOutcome settled = push(QStringLiteral("Late")); // resolves what the last one left pending
+        QVERIFY2(settled.status == RunStatus::Succeeded, qPrintable(settled.message));
+        verifyExactlyOnce(QStringLiteral("Late"), QStringLiteral("L "));
+    }
+
     void aRunDoesNotSaySucceededWhileRowsWaitForARetry()
     {
         const qint64 id = DefinitionRepository(*m_store).byName(QStringLiteral("Late"))->id;

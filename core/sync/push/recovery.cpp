@@ -34,8 +34,11 @@ void PushRun::resolvePending()
     auto remaining = std::make_shared<QList<LedgerEntry>>(*pending);
     auto resolved = std::make_shared<QList<LedgerEntry>>();
     auto extras = std::make_shared<QList<ItemOperation>>();
+    auto pendingAsRead = std::make_shared<QHash<QString, LedgerEntry>>(); // by identity hash, for deletes that fail
+    for (const LedgerEntry &entry : std::as_const(*pending))
+        pendingAsRead->insert(entry.identityHash, entry);
     auto next = std::make_shared<std::function<void()>>();
-    *next = [this, remaining, resolved, extras, next]() {
+    *next = [this, remaining, resolved, extras, pendingAsRead, next]() {
         if (remaining->isEmpty()) {
             const auto finishRecovery = [this, resolved, next]() {
                 QSqlDatabase db = m_store->connection();
@@ -60,7 +63,19 @@ void PushRun::resolvePending()
                 finishRecovery();
                 return;
             }
-            m_writer->write(*extras, [finishRecovery](QList<ItemResult>) { finishRecovery(); });
+            m_writer->write(*extras, [resolved, pendingAsRead, finishRecovery](QList<ItemResult> deleted) {
+                // A twin or an old item that could not be deleted stays a pending write, so the next
+                // run looks again instead of forgetting a duplicate.
+                for (const ItemResult &result : std::as_const(deleted)) {
+                    if (result.ok() || result.status == 404)
+                        continue;
+                    for (LedgerEntry &entry : *resolved) {
+                        if (entry.identityHash == result.tag && pendingAsRead->contains(result.tag))
+                            entry = pendingAsRead->value(result.tag);
+                    }
+                }
+                finishRecovery();
+            });
             return;
         }
         QList<LedgerEntry> chunk;

@@ -191,11 +191,26 @@ void PushRun::writeBatch(std::shared_ptr<RowBatch> batch)
             return;
         }
         // Moves: the new item exists and is recorded; now the old one goes.
-        m_writer->write(oldItems, [this, commit](QList<ItemResult> deleted) {
+        m_writer->write(oldItems, [this, batch, oldItems, commit](QList<ItemResult> deleted) {
             for (const ItemResult &result : deleted) {
-                if (!result.ok() && result.status != 404)
-                    event(EventSeverity::Warning, QStringLiteral("move-cleanup"),
-                          QCoreApplication::translate("SyncBridge::Sync", "The old item of a moved row could not be deleted: %1").arg(result.error), QJsonObject{{QStringLiteral("identity"), result.tag}});
+                if (result.ok() || result.status == 404)
+                    continue;
+                // Not forgotten: the move is recorded as half done again (new list, old item), so
+                // the next run finds the new item by SyncBridgeKey and deletes the old one then.
+                const auto old
+                    = std::find_if(oldItems.cbegin(), oldItems.cend(), [&](const ItemOperation &o) { return o.tag == result.tag; });
+                for (LedgerEntry &entry : batch->ledger) {
+                    if (old != oldItems.cend() && entry.identityHash == result.tag) {
+                        entry.state = LedgerState::Pending;
+                        entry.itemId = old->itemId;
+                        entry.previousListGraphId = old->listId;
+                    }
+                }
+                event(EventSeverity::Warning, QStringLiteral("move-cleanup"),
+                    QCoreApplication::translate(
+                        "SyncBridge::Sync", "The old item of a moved row could not be deleted (%1); the next run deletes it.")
+                        .arg(result.error),
+                    QJsonObject{{QStringLiteral("identity"), result.tag}});
             }
             commit();
         });
