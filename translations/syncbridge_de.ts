@@ -2342,6 +2342,10 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
         <source>Finished</source>
         <translation>Fertig</translation>
     </message>
+    <message>
+        <source>Confirming writes SharePoint did not answer</source>
+        <translation>Bestätige Schreibvorgänge, auf die SharePoint nicht geantwortet hat</translation>
+    </message>
 </context>
 <context>
     <name>SyncBridge::RunProgressView</name>
@@ -3382,6 +3386,13 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
     <message>
         <source>The old item of a moved row could not be deleted (%1); the next run deletes it.</source>
         <translation>Das alte Element einer verschobenen Zeile konnte nicht gelöscht werden (%1); der nächste Lauf löscht es.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Looked up %n write(s) SharePoint did not answer: %1 had arrived, the others wait for a retry.</source>
+        <translation>
+            <numerusform>%n Schreibvorgang ohne Antwort von SharePoint nachgeschlagen: %1 ist angekommen, der Rest wartet auf eine Wiederholung.</numerusform>
+            <numerusform>%n Schreibvorgänge ohne Antwort von SharePoint nachgeschlagen: %1 sind angekommen, der Rest wartet auf eine Wiederholung.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

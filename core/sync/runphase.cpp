@@ -21,6 +21,8 @@ QString runPhaseText(RunPhase phase)
         return QCoreApplication::translate("SyncBridge::RunPhase", "Planning (dry run)");
     case RunPhase::CheckingDuplicates:
         return QCoreApplication::translate("SyncBridge::RunPhase", "Checking the new items for duplicates");
+    case RunPhase::Confirming:
+        return QCoreApplication::translate("SyncBridge::RunPhase", "Confirming writes SharePoint did not answer");
     case RunPhase::Deleting:
         return QCoreApplication::translate("SyncBridge::RunPhase", "Removing items of deleted rows");
     case RunPhase::WaitingForBudget:
@@ -48,6 +50,8 @@ QString runPhaseId(RunPhase phase)
         return QStringLiteral("planning");
     case RunPhase::CheckingDuplicates:
         return QStringLiteral("checking-duplicates");
+    case RunPhase::Confirming:
+        return QStringLiteral("confirming");
     case RunPhase::Deleting:
         return QStringLiteral("deleting");
     case RunPhase::WaitingForBudget:

@@ -21,6 +21,9 @@ enum class RunPhase {
     Planning,
     /// Reads back the items this run created and removes twins a silently re-sent request made.
     CheckingDuplicates,
+    /// Looks up by SyncBridgeKey the creates and moves of this run whose answer was lost, so the run
+    /// ends knowing what it delivered.
+    Confirming,
     /// FULL_SCAN: deletes (or flags) the items of rows gone from the source, behind the circuit breaker.
     Deleting,
     /// Not a step: writes wait for the tenant's budget or a long pause SharePoint asked for; the run

@@ -230,6 +230,43 @@ private slots:
         verifyExactlyOnce(QStringLiteral("Late"), QStringLiteral("L "));
     }
 
+    void writesWhoseAnswerWasLostAreConfirmedBeforeTheRunEnds()
+    {
+        // Every connection drops after SharePoint ran the creates (no answer, whatever the network
+        // stack re-sends): the run looks the unanswered creates up by SyncBridgeKey before it ends,
+        // removes what a re-sent request doubled, and knows they arrived.
+        sql(QStringLiteral("INSERT INTO projects (project_code, name, status, budget_amount, start_date, manager_email, tags)"
+                           " SELECT 'NEW-' || i, 'new project ' || i, 'Active', 1000, '2026-06-01', 'pm@example.com', ARRAY['new']"
+                           " FROM generate_series(1, 200) AS i"));
+        bool dropping = false, calm = false;
+        const auto setDrops = [this](double rate) {
+            return m_emulator
+                .admin("PATCH", QStringLiteral("/config"), {{QStringLiteral("faults"), QJsonObject{{QStringLiteral("dropRate"), rate}}}})
+                .status;
+        };
+        const RunOutcome outcome = push(QStringLiteral("Late"), pushOptions(20), {}, [&](const RunProgress &progress) {
+            if (!dropping && progress.phase == RunPhase::Pushing) {
+                dropping = true;
+                QCOMPARE(setDrops(1.0), 200);
+            } else if (dropping && !calm && (progress.phase == RunPhase::CheckingDuplicates || progress.phase == RunPhase::Confirming)) {
+                calm = true; // the look-ups themselves go through
+                QCOMPARE(setDrops(0), 200);
+            }
+        });
+        QCOMPARE(setDrops(0), 200);
+        QVERIFY(dropping && calm);
+        const auto events = RunRepository(*m_store).events(outcome.runId);
+        QVERIFY2(
+            std::any_of(events->cbegin(), events->cend(), [](const RunEvent &event) { return event.type == QLatin1String("confirmed"); }),
+            "no create went unanswered: the scenario did not happen");
+        QVERIFY2(outcome.status == RunStatus::Succeeded, qPrintable(outcome.message));
+        QCOMPARE(outcome.counters.created, 200);
+        QCOMPARE(outcome.counters.failed, 0);
+        const qint64 id = DefinitionRepository(*m_store).byName(QStringLiteral("Late"))->id;
+        QCOMPARE(LedgerRepository(*m_store).retryQueueSummary(id)->waiting, 0);
+        verifyExactlyOnce(QStringLiteral("Late"), QStringLiteral("L "));
+    }
+
     void aRunDoesNotSaySucceededWhileRowsWaitForARetry()
     {
         const qint64 id = DefinitionRepository(*m_store).byName(QStringLiteral("Late"))->id;

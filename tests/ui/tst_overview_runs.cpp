@@ -352,8 +352,9 @@ private slots:
     void theRunDialogNamesEveryPhaseInTheUsersLanguage()
     {
         // Phases are an enum with translated names: none reaches the person as an identifier or in English.
-        const QList<RunPhase> steps = {RunPhase::Connecting, RunPhase::Resolving, RunPhase::Recovering, RunPhase::Retrying,
-            RunPhase::Pushing, RunPhase::Planning, RunPhase::CheckingDuplicates, RunPhase::Deleting, RunPhase::WaitingForBudget};
+        const QList<RunPhase> steps
+            = {RunPhase::Connecting, RunPhase::Resolving, RunPhase::Recovering, RunPhase::Retrying, RunPhase::Pushing, RunPhase::Planning,
+                RunPhase::CheckingDuplicates, RunPhase::Confirming, RunPhase::Deleting, RunPhase::WaitingForBudget};
         QStringList english;
         for (const RunPhase step : steps)
             english << runPhaseText(step);

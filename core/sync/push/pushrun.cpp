@@ -31,7 +31,7 @@ constexpr qint64 maxCountShown = 2000000000; // %n takes an int   // a Retry-Aft
 
 // The steps of each kind of push run, in order (docs/sync-engine.md walks through them).
 const QList<RunPhase> pushSteps = {RunPhase::Connecting, RunPhase::Resolving, RunPhase::Recovering, RunPhase::Retrying, RunPhase::Pushing,
-    RunPhase::CheckingDuplicates, RunPhase::Deleting};
+    RunPhase::CheckingDuplicates, RunPhase::Confirming, RunPhase::Deleting};
 // A dry run plans every row and the deletes a real run would make, and writes nothing.
 const QList<RunPhase> dryRunSteps = {RunPhase::Connecting, RunPhase::Resolving, RunPhase::Planning, RunPhase::Deleting};
 // A backfill re-pushes chosen fields of synced items: nothing is created, retried, moved or deleted.
@@ -156,6 +156,7 @@ void PushRun::runStep(RunPhase step)
         resolveTargets(0);
         return;
     case RunPhase::Recovering:
+    case RunPhase::Confirming:
         resolvePending();
         return;
     case RunPhase::Retrying:

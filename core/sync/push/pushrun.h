@@ -64,7 +64,7 @@ private:
     Result<void> prepare();
     // Resolving
     void resolveTargets(int index);
-    // Recovering
+    // Recovering, and Confirming (this run's own unconfirmed writes)
     void resolvePending();
     // Retrying
     void processRetries();
@@ -142,6 +142,8 @@ private:
     QDateTime m_retriesDueBy;               // the retries this run takes: due when it began retrying
     qint64 m_lastRetryId = 0;               // the retry queue is read in pages of ids
     qint64 m_rowsWaiting = 0;               // in the retry queue when the run ended
+    QHash<QString, bool> m_unconfirmed;     // identity hash → a move: writes of this run SharePoint did not answer
+    int m_confirmed = 0;                    // Confirming: unanswered writes found in SharePoint
     QDateTime m_nextRetryAt;
     QSet<QString> m_backfillColumns;        // SharePoint columns a backfill re-pushes
     QTimer *m_budgetWatch = nullptr;

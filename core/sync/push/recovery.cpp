@@ -1,5 +1,6 @@
-// PushRun, steps Recovering and CheckingDuplicates: resolving creates and moves a crash or a lost
-// answer left half done, and removing twins a silently re-sent request made.
+// PushRun, steps Recovering, CheckingDuplicates and Confirming: resolving creates and moves a crash or
+// a lost answer left half done (at the start, and again for this run's own before it ends), and
+// removing twins a silently re-sent request made.
 #include "sync/push/pushrun.h"
 #include "sync/push/rowbatch.h"
 
@@ -30,7 +31,7 @@ void PushRun::resolvePending()
         nextStep();
         return;
     }
-    report(RunPhase::Recovering);
+    report(m_step);
     auto remaining = std::make_shared<QList<LedgerEntry>>(*pending);
     auto resolved = std::make_shared<QList<LedgerEntry>>();
     auto extras = std::make_shared<QList<ItemOperation>>();
@@ -48,6 +49,16 @@ void PushRun::resolvePending()
                         auto written = entry.state == LedgerState::Deleted ? ledger.remove(entry.definitionId, entry.identityHash) : ledger.upsert({entry});
                         if (!written)
                             return written;
+                        // Confirming: a write of this run that did reach SharePoint, with the content
+                        // this run read, needs no retry (a later change moves the row's cursor).
+                        if (m_step == RunPhase::Confirming && entry.state == LedgerState::Synced
+                            && m_unconfirmed.contains(entry.identityHash)) {
+                            if (auto removed = ledger.removeRetry(m_definitionId, entry.identityHash); !removed)
+                                return removed;
+                            ++m_confirmed;
+                            --m_run.counters.failed; // it did arrive
+                            ++(m_unconfirmed.value(entry.identityHash) ? m_run.counters.moved : m_run.counters.created);
+                        }
                     }
                     return success();
                 });
@@ -56,7 +67,16 @@ void PushRun::resolvePending()
                     fail(committed.error());
                     return;
                 }
-                event(EventSeverity::Info, QStringLiteral("recovered"), QCoreApplication::translate("SyncBridge::Sync", "Resolved %n half-finished write(s) from an earlier run.", nullptr, int(resolved->size())));
+                if (m_step == RunPhase::Recovering)
+                    event(EventSeverity::Info, QStringLiteral("recovered"),
+                        QCoreApplication::translate(
+                            "SyncBridge::Sync", "Resolved %n half-finished write(s) from an earlier run.", nullptr, int(resolved->size())));
+                else
+                    event(EventSeverity::Info, QStringLiteral("confirmed"),
+                        QCoreApplication::translate("SyncBridge::Sync",
+                            "Looked up %n write(s) SharePoint did not answer: %1 had arrived, the others wait for a retry.", nullptr,
+                            int(resolved->size()))
+                            .arg(m_confirmed));
                 nextStep();
             };
             if (extras->isEmpty()) {

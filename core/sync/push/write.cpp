@@ -155,7 +155,8 @@ void PushRun::writeBatch(std::shared_ptr<RowBatch> batch)
                     QCoreApplication::translate(
                         "SyncBridge::Sync", "SharePoint did not confirm the create (%1); it is checked by SyncBridgeKey before any retry.")
                         .arg(result.error));
-                continue;   // pending stays
+                m_unconfirmed.insert(plan.identity.hash, plan.action == PlannedRow::Action::Move);
+                continue; // pending stays; Confirming looks it up before the run ends
             }
             if (!m_backfillColumns.isEmpty() && operation.kind == ItemOperation::Kind::Update) {
                 LedgerEntry stale = *plan.ledger;
