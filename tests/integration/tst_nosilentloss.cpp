@@ -37,6 +37,26 @@ class TestNoSilentLoss : public PushTestBase
 
     QString code(int id) { return sql(QStringLiteral("SELECT project_code FROM projects WHERE id = %1").arg(id)); }
 
+    int setFaults(const QJsonObject &faults)
+    {
+        return m_emulator.admin("PATCH", QStringLiteral("/config"), {{QStringLiteral("faults"), faults}}).status;
+    }
+
+    // Pushes "Late" while SharePoint refuses `rate` of the operations with `status`, from the moment
+    // the lists are found and the first page is about to be written; no faults afterwards.
+    RunOutcome pushRefusing(double rate, int status)
+    {
+        bool refusing = false;
+        const RunOutcome outcome = push(QStringLiteral("Late"), pushOptions(500), {}, [&](const RunProgress &progress) {
+            if (!refusing && progress.phase == RunPhase::Pushing) {
+                refusing = true;
+                setFaults({{QStringLiteral("errorRate"), rate}, {QStringLiteral("errorStatuses"), QJsonArray{status}}});
+            }
+        });
+        setFaults({{QStringLiteral("errorRate"), 0}});
+        return outcome;
+    }
+
 private slots:
     void initTestCase()
     {
@@ -155,23 +175,7 @@ private slots:
         // 403 on part of a page (permissions pulled mid-run): the run stops, and what it could not
         // write waits in the retry queue, so the next run delivers every change.
         sql(QStringLiteral("UPDATE projects SET name = name || ' (refused once)' WHERE id BETWEEN 101 AND 160"));
-        bool refusing = false;
-        const RunOutcome stopped = push(QStringLiteral("Late"), pushOptions(500), {}, [&](const RunProgress &progress) {
-            if (!refusing && progress.phase == RunPhase::Pushing) { // the lists are found; the page is about to be written
-                refusing = true;
-                QCOMPARE(m_emulator
-                             .admin("PATCH", QStringLiteral("/config"),
-                                 {{QStringLiteral("faults"),
-                                     QJsonObject{{QStringLiteral("errorRate"), 0.3}, {QStringLiteral("errorStatuses"), QJsonArray{403}}}}})
-                             .status,
-                    200);
-            }
-        });
-        QVERIFY(refusing);
-        QCOMPARE(m_emulator
-                     .admin("PATCH", QStringLiteral("/config"), {{QStringLiteral("faults"), QJsonObject{{QStringLiteral("errorRate"), 0}}}})
-                     .status,
-            200);
+        const RunOutcome stopped = pushRefusing(0.3, 403);
         QCOMPARE(stopped.status, RunStatus::Failed);
         QVERIFY(stopped.counters.failed > 0);
         QVERIFY(stopped.counters.updated < 60);
@@ -199,23 +203,7 @@ private slots:
         // that fail wait for a retry, and an old item whose delete fails is not forgotten — the
         // next run deletes it. In the end every row is in exactly one list.
         sql(QStringLiteral("UPDATE projects SET budget_amount = 4500000 WHERE id BETWEEN 200 AND 259 AND budget_amount < 4000000"));
-        bool refusing = false;
-        const RunOutcome refused = push(QStringLiteral("Late"), pushOptions(500), {}, [&](const RunProgress &progress) {
-            if (!refusing && progress.phase == RunPhase::Pushing) {
-                refusing = true;
-                QCOMPARE(m_emulator
-                             .admin("PATCH", QStringLiteral("/config"),
-                                 {{QStringLiteral("faults"),
-                                     QJsonObject{{QStringLiteral("errorRate"), 0.5}, {QStringLiteral("errorStatuses"), QJsonArray{409}}}}})
-                             .status,
-                    200);
-            }
-        });
-        QCOMPARE(m_emulator
-                     .admin("PATCH", QStringLiteral("/config"), {{QStringLiteral("faults"), QJsonObject{{QStringLiteral("errorRate"), 0}}}})
-                     .status,
-            200);
-        QVERIFY(refusing);
+        const RunOutcome refused = pushRefusing(0.5, 409);
         const auto events = RunRepository(*m_store).events(refused.runId);
         QVERIFY2(std::any_of(
                      events->cbegin(), events->cend(), [](const RunEvent &event) { return event.type == QLatin1String("move-cleanup"); }),
@@ -239,11 +227,7 @@ private slots:
                            " SELECT 'NEW-' || i, 'new project ' || i, 'Active', 1000, '2026-06-01', 'pm@example.com', ARRAY['new']"
                            " FROM generate_series(1, 200) AS i"));
         bool dropping = false, calm = false;
-        const auto setDrops = [this](double rate) {
-            return m_emulator
-                .admin("PATCH", QStringLiteral("/config"), {{QStringLiteral("faults"), QJsonObject{{QStringLiteral("dropRate"), rate}}}})
-                .status;
-        };
+        const auto setDrops = [this](double rate) { return setFaults({{QStringLiteral("dropRate"), rate}}); };
         const RunOutcome outcome = push(QStringLiteral("Late"), pushOptions(20), {}, [&](const RunProgress &progress) {
             if (!dropping && progress.phase == RunPhase::Pushing) {
                 dropping = true;
