@@ -3394,6 +3394,13 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
             <numerusform>%n Schreibvorgänge ohne Antwort von SharePoint nachgeschlagen: %1 sind angekommen, der Rest wartet auf eine Wiederholung.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n unconfirmed write(s) went to a list that no longer exists; the rows are written again where their route says.</source>
+        <translation>
+            <numerusform>%n unbestätigter Schreibvorgang ging an eine Liste, die es nicht mehr gibt; die Zeile wird erneut dorthin geschrieben, wohin ihre Regel sie leitet.</numerusform>
+            <numerusform>%n unbestätigte Schreibvorgänge gingen an eine Liste, die es nicht mehr gibt; die Zeilen werden erneut dorthin geschrieben, wohin ihre Regeln sie leiten.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>main</name>

@@ -8,6 +8,7 @@
 #include "source/pgsession.h"
 #include "store/runrepository.h"
 #include "store/sql.h"
+#include "sync/identity.h"
 #include "sync/interruptedruns.h"
 
 #include <QHostInfo>
@@ -248,6 +249,35 @@ private slots:
         QCOMPARE(outcome.counters.failed, 0);
         const qint64 id = DefinitionRepository(*m_store).byName(QStringLiteral("Late"))->id;
         QCOMPARE(LedgerRepository(*m_store).retryQueueSummary(id)->waiting, 0);
+        verifyExactlyOnce(QStringLiteral("Late"), QStringLiteral("L "));
+    }
+
+    void aPendingWriteToAListThatIsGoneDoesNotWedgeTheDefinition()
+    {
+        // A create left unconfirmed in a list that was deleted since: recovery used to fail on the
+        // list's 404 in every later run. Now nothing can be there, so the row is written where its
+        // route says.
+        sql(QStringLiteral("INSERT INTO projects (project_code, name, status, budget_amount, start_date, manager_email, tags)"
+                           " VALUES ('ORPHAN-1', 'pending in a gone list', 'Active', 10, '2026-06-01', 'pm@example.com', ARRAY['x'])"));
+        const qint64 id = DefinitionRepository(*m_store).byName(QStringLiteral("Late"))->id;
+        const RowIdentity identity
+            = rowIdentity({QStringLiteral("id")}, {sql(QStringLiteral("SELECT id FROM projects WHERE project_code = 'ORPHAN-1'"))});
+        LedgerEntry pending;
+        pending.definitionId = id;
+        pending.identityHash = identity.hash;
+        pending.identityText = identity.text;
+        pending.listGraphId = QStringLiteral("a-list-deleted-since");
+        pending.state = LedgerState::Pending;
+        QVERIFY(LedgerRepository(*m_store).upsert({pending}).ok());
+
+        const RunOutcome outcome = push(QStringLiteral("Late"));
+        QVERIFY2(outcome.status == RunStatus::Succeeded, qPrintable(outcome.error ? outcome.error->toString() : outcome.message));
+        QCOMPARE(outcome.counters.created, 1);
+        QCOMPARE(fieldsOf(QStringLiteral("L "), QStringLiteral("ORPHAN-1")).value(QStringLiteral("name")).toString(),
+            QStringLiteral("pending in a gone list"));
+        const auto events = RunRepository(*m_store).events(outcome.runId);
+        QVERIFY(std::any_of(
+            events->cbegin(), events->cend(), [](const RunEvent &event) { return event.type == QLatin1String("pending-list-gone"); }));
         verifyExactlyOnce(QStringLiteral("Late"), QStringLiteral("L "));
     }
 

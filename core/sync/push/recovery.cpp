@@ -110,41 +110,53 @@ void PushRun::resolvePending()
         for (const LedgerEntry &entry : std::as_const(chunk))
             clauses << QStringLiteral("fields/%1 eq '%2'").arg(syncBridgeKeyColumn, entry.identityHash);
         Discovery::items(*m_graph, m_siteId, listId, {syncBridgeKeyColumn}, clauses.join(QStringLiteral(" or ")), 0,
-                         [this, chunk, listId, resolved, extras, next](Result<QList<QJsonObject>> found) {
-                             if (!found) {
-                                 fail(found.error());
-                                 *next = nullptr;
-                                 return;
-                             }
-                             QHash<QString, QList<int>> itemsByKey;
-                             for (const QJsonObject &item : std::as_const(*found))
-                                 itemsByKey[item.value(QStringLiteral("fields")).toObject().value(syncBridgeKeyColumn).toString()]
-                                     << item.value(QStringLiteral("id")).toString().toInt();
-                             for (LedgerEntry entry : chunk) {
-                                 QList<int> ids = itemsByKey.value(entry.identityHash);
-                                 std::sort(ids.begin(), ids.end());
-                                 for (int i = 1; i < ids.size(); ++i)   // a resent create made a twin
-                                     extras->append({ItemOperation::Kind::Delete, listId, QString::number(ids.at(i)), {}, {}, entry.identityHash});
-                                 const bool moving = !entry.previousListGraphId.isEmpty();
-                                 if (!ids.isEmpty()) {
-                                     if (moving && !entry.itemId.isEmpty())
-                                         extras->append({ItemOperation::Kind::Delete, entry.previousListGraphId, entry.itemId, {}, {}, entry.identityHash});
-                                     entry.itemId = QString::number(ids.first());
-                                     entry.previousListGraphId.clear();
-                                     entry.state = LedgerState::Synced;
-                                     entry.syncedAt = m_clock.nowUtc();
-                                 } else if (moving) {   // the create never happened: back to the old item, to be moved again
-                                     entry.listGraphId = entry.previousListGraphId;
-                                     entry.previousListGraphId.clear();
-                                     entry.contentHash.clear();
-                                     entry.state = LedgerState::Synced;
-                                 } else {
-                                     entry.state = LedgerState::Deleted;   // never created: forget it, the row is created again
-                                 }
-                                 resolved->append(entry);
-                             }
-                             (*next)();
-                         });
+            [this, chunk, listId, resolved, extras, next](Result<QList<QJsonObject>> found) {
+                if (!found && found.error().code() == ErrorCode::NotFound) {
+                    // The list is gone: nothing was created in it. The rows are written
+                    // again where their route says, instead of every run failing here.
+                    event(EventSeverity::Warning, QStringLiteral("pending-list-gone"),
+                        QCoreApplication::translate("SyncBridge::Sync",
+                            "%n unconfirmed write(s) went to a list that no longer exists; "
+                            "the rows are written again where their route says.",
+                            nullptr, int(chunk.size())),
+                        QJsonObject{{QStringLiteral("list"), listId}});
+                    found = QList<QJsonObject>();
+                }
+                if (!found) {
+                    fail(found.error());
+                    *next = nullptr;
+                    return;
+                }
+                QHash<QString, QList<int>> itemsByKey;
+                for (const QJsonObject &item : std::as_const(*found))
+                    itemsByKey[item.value(QStringLiteral("fields")).toObject().value(syncBridgeKeyColumn).toString()]
+                        << item.value(QStringLiteral("id")).toString().toInt();
+                for (LedgerEntry entry : chunk) {
+                    QList<int> ids = itemsByKey.value(entry.identityHash);
+                    std::sort(ids.begin(), ids.end());
+                    for (int i = 1; i < ids.size(); ++i) // a resent create made a twin
+                        extras->append({ItemOperation::Kind::Delete, listId, QString::number(ids.at(i)), {}, {}, entry.identityHash});
+                    const bool moving = !entry.previousListGraphId.isEmpty();
+                    if (!ids.isEmpty()) {
+                        if (moving && !entry.itemId.isEmpty())
+                            extras->append(
+                                {ItemOperation::Kind::Delete, entry.previousListGraphId, entry.itemId, {}, {}, entry.identityHash});
+                        entry.itemId = QString::number(ids.first());
+                        entry.previousListGraphId.clear();
+                        entry.state = LedgerState::Synced;
+                        entry.syncedAt = m_clock.nowUtc();
+                    } else if (moving) { // the create never happened: back to the old item, to be moved again
+                        entry.listGraphId = entry.previousListGraphId;
+                        entry.previousListGraphId.clear();
+                        entry.contentHash.clear();
+                        entry.state = LedgerState::Synced;
+                    } else {
+                        entry.state = LedgerState::Deleted; // never created: forget it, the row is created again
+                    }
+                    resolved->append(entry);
+                }
+                (*next)();
+            });
     };
     (*next)();
 }
