@@ -451,7 +451,6 @@ void PushRun::readNextPage()
     }
     auto batch = std::make_shared<RowBatch>();
     batch->rows = read->rows;
-    batch->more = read->more;
     batch->cursor = cursorAfter(read->rows.last());
     batch->partOfScan = tracksCursor() && m_definition.cursorStrategy == CursorStrategy::FullScan;
     m_lastRead = read->rows.last();

@@ -10,7 +10,6 @@ namespace SyncBridge {
 
 struct PushRun::RowBatch {
     QList<SourceRow> rows;
-    bool more = false;
     bool retries = false;               // rows from the retry queue: the cursor does not move
     QList<PlannedRow> plans;
     QList<LedgerEntry> ledger;          // to write when committing
