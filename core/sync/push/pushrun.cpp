@@ -26,8 +26,8 @@
 namespace SyncBridge {
 
 namespace {
-constexpr qint64 longPauseMs = 60 * 1000;
-constexpr qint64 maxCountShown = 2000000000; // %n takes an int   // a Retry-After this long is worth telling the user about
+constexpr qint64 longPauseMs = 60 * 1000;    // a Retry-After this long is worth telling the user about
+constexpr qint64 maxCountShown = 2000000000; // %n takes an int
 
 // The steps of each kind of push run, in order (docs/sync-engine.md walks through them).
 const QList<RunPhase> pushSteps = {RunPhase::Connecting, RunPhase::Resolving, RunPhase::Recovering, RunPhase::Retrying, RunPhase::Pushing,
