@@ -570,6 +570,18 @@
         <source>warning: %1</source>
         <translation>Warnung: %1</translation>
     </message>
+    <message>
+        <source>Import: confirm resetting the sync position of synced definitions whose key columns, change detection or table change.</source>
+        <translation>Import: bestätigt, dass die Sync-Position synchronisierter Definitionen zurückgesetzt wird, deren Schlüsselspalten, Änderungserkennung oder Tabelle sich ändern.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported; import again with --reset to confirm.</source>
+        <translation>Nichts wurde importiert; importieren Sie erneut mit --reset, um es zu bestätigen.</translation>
+    </message>
+    <message>
+        <source>warning: %1: %2</source>
+        <translation>Warnung: %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>SyncBridge::ConditionBuilder</name>
@@ -807,6 +819,17 @@
     <message>
         <source>Connections</source>
         <translation>Verbindungen</translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::CursorAdvice</name>
+    <message>
+        <source>No index starts with %1: every run sorts the whole table to find the changed rows. Create one, e.g. CREATE INDEX ON %2 (%1, %3).</source>
+        <translation>Kein Index beginnt mit %1: jeder Lauf sortiert die ganze Tabelle, um die geänderten Zeilen zu finden. Legen Sie einen an, z. B. CREATE INDEX ON %2 (%1, %3).</translation>
+    </message>
+    <message>
+        <source>%1 can be NULL and has no default: rows without a stamp have no position, so every run reads them all again. Give it a default and keep it stamped, e.g. ALTER TABLE %2 ALTER COLUMN %1 SET DEFAULT now().</source>
+        <translation>%1 kann NULL sein und hat keinen Standardwert: Zeilen ohne Zeitstempel haben keine Position, daher liest jeder Lauf sie alle erneut. Geben Sie der Spalte einen Standardwert und halten Sie sie aktuell, z. B. ALTER TABLE %2 ALTER COLUMN %1 SET DEFAULT now().</translation>
     </message>
 </context>
 <context>
@@ -1194,10 +1217,6 @@
         <translation>Noch keine Tabellen im Katalog: aktualisieren Sie diese Datenbank auf der Seite „Katalog“.</translation>
     </message>
     <message>
-        <source>No index starts with %1: every run sorts the whole table to find the changed rows. Create one, e.g. CREATE INDEX ON %2 (%1, %3).</source>
-        <translation>Kein Index beginnt mit %1: jeder Lauf sortiert die ganze Tabelle, um die geänderten Zeilen zu finden. Legen Sie einen an, z. B. CREATE INDEX ON %2 (%1, %3).</translation>
-    </message>
-    <message>
         <source>another definition is called &apos;%1&apos;</source>
         <translation>eine andere Definition heißt „%1“</translation>
     </message>
@@ -1319,6 +1338,37 @@
     <message>
         <source>no SharePoint connection is called &apos;%1&apos;</source>
         <translation>keine SharePoint-Verbindung heißt „%1“</translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::Definitions</name>
+    <message>
+        <source>the primary key</source>
+        <translation>der Primärschlüssel</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>source table: %1 → %2</source>
+        <translation>Quelltabelle: %1 → %2</translation>
+    </message>
+    <message>
+        <source>key columns: %1 → %2</source>
+        <translation>Schlüsselspalten: %1 → %2</translation>
+    </message>
+    <message>
+        <source>change detection: %1 → %2</source>
+        <translation>Änderungserkennung: %1 → %2</translation>
+    </message>
+    <message>
+        <source>cursor column: %1 → %2</source>
+        <translation>Cursorspalte: %1 → %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has been synced, and this edit changes how its rows are read or told apart (%2). Saving it resets the sync position: the next run reads every row again and matches rows to the items they made, so nothing is duplicated.</source>
+        <translation>&apos;%1&apos; wurde bereits synchronisiert, und diese Änderung betrifft, wie seine Zeilen gelesen oder unterschieden werden (%2). Speichern setzt die Sync-Position zurück: der nächste Lauf liest jede Zeile erneut und ordnet die Zeilen ihren Elementen zu, sodass nichts doppelt entsteht.</translation>
     </message>
 </context>
 <context>
@@ -1466,6 +1516,18 @@
     <message>
         <source>Definitions</source>
         <translation>Definitionen</translation>
+    </message>
+    <message>
+        <source>Reset the sync position?</source>
+        <translation>Sync-Position zurücksetzen?</translation>
+    </message>
+    <message>
+        <source>Save and Reset</source>
+        <translation>Speichern und zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Not saved: the sync position was kept.</source>
+        <translation>Nicht gespeichert: die Sync-Position bleibt erhalten.</translation>
     </message>
 </context>
 <context>
@@ -1779,6 +1841,36 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
             <numerusform>%n Problem in %1; es wurde nichts importiert.</numerusform>
             <numerusform>%n Probleme in %1; es wurde nichts importiert.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Imported, with advice</source>
+        <translation>Importiert, mit Hinweisen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported from %1, with %n warning(s) worth a look.</source>
+        <translation>
+            <numerusform>Aus %1 importiert, mit %n Warnung, die einen Blick wert ist.</numerusform>
+            <numerusform>Aus %1 importiert, mit %n Warnungen, die einen Blick wert sind.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reset the sync position?</source>
+        <translation>Sync-Position zurücksetzen?</translation>
+    </message>
+    <message numerus="yes">
+        <source>The import changes how %n synced definition(s) read or identify their rows. Importing resets their sync position: the next run reads every row again and matches rows to the items they made, so nothing is duplicated.</source>
+        <translation>
+            <numerusform>Der Import ändert, wie %n synchronisierte Definition ihre Zeilen liest oder erkennt. Importieren setzt ihre Sync-Position zurück: der nächste Lauf liest jede Zeile erneut und ordnet die Zeilen ihren Elementen zu, sodass nichts doppelt entsteht.</numerusform>
+            <numerusform>Der Import ändert, wie %n synchronisierte Definitionen ihre Zeilen lesen oder erkennen. Importieren setzt ihre Sync-Position zurück: der nächste Lauf liest jede Zeile erneut und ordnet die Zeilen ihren Elementen zu, sodass nichts doppelt entsteht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import and Reset</source>
+        <translation>Importieren und zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Nothing was imported from %1.</source>
+        <translation>Aus %1 wurde nichts importiert.</translation>
     </message>
 </context>
 <context>
@@ -2345,6 +2437,10 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
     <message>
         <source>Confirming writes SharePoint did not answer</source>
         <translation>Bestätige Schreibvorgänge, auf die SharePoint nicht geantwortet hat</translation>
+    </message>
+    <message>
+        <source>Matching items to rows by the new key</source>
+        <translation>Ordne Elemente über den neuen Schlüssel den Zeilen zu</translation>
     </message>
 </context>
 <context>
@@ -3399,6 +3495,28 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
         <translation>
             <numerusform>%n unbestätigter Schreibvorgang ging an eine Liste, die es nicht mehr gibt; die Zeile wird erneut dorthin geschrieben, wohin ihre Regel sie leitet.</numerusform>
             <numerusform>%n unbestätigte Schreibvorgänge gingen an eine Liste, die es nicht mehr gibt; die Zeilen werden erneut dorthin geschrieben, wohin ihre Regeln sie leiten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The key column &apos;%1&apos; is NULL, so the row cannot be told apart from others; it is synced once the column has a value.</source>
+        <translation>Die Schlüsselspalte &apos;%1&apos; ist NULL, daher lässt sich die Zeile nicht von anderen unterscheiden; sie wird synchronisiert, sobald die Spalte einen Wert hat.</translation>
+    </message>
+    <message>
+        <source>The key columns changed since the last run. The next run first matches the existing items to their rows by the new key; until then this plan counts those rows as new.</source>
+        <translation>Die Schlüsselspalten haben sich seit dem letzten Lauf geändert. Der nächste Lauf ordnet zuerst die vorhandenen Elemente über den neuen Schlüssel ihren Zeilen zu; bis dahin zählt dieser Plan diese Zeilen als neu.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Matched %n existing item(s) to their rows by the new key columns.</source>
+        <translation>
+            <numerusform>%n vorhandenes Element über die neuen Schlüsselspalten seiner Zeile zugeordnet.</numerusform>
+            <numerusform>%n vorhandene Elemente über die neuen Schlüsselspalten ihren Zeilen zugeordnet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) kept their old identity: their rows are gone, or their new key is NULL or shared with another row.</source>
+        <translation>
+            <numerusform>%n Element behielt seine alte Identität: seine Zeile ist weg, oder ihr neuer Schlüssel ist NULL oder gehört auch einer anderen Zeile.</numerusform>
+            <numerusform>%n Elemente behielten ihre alte Identität: ihre Zeilen sind weg, oder ihr neuer Schlüssel ist NULL oder gehört auch einer anderen Zeile.</numerusform>
         </translation>
     </message>
 </context>

@@ -155,33 +155,78 @@ void MainWindow::askMassDelete(const MassDeleteCheck &check, std::function<void(
 
 void MainWindow::importDefinitions(const QString &path)
 {
+    runImport(path, DefinitionRepository::StateChange::Refuse);
+}
+
+void MainWindow::runImport(const QString &path, DefinitionRepository::StateChange stateChange)
+{
     runInBackground(
         this, m_context.storePool,
-        [store = m_context.store, path]() -> Result<ImportOutcome> {
+        [store = m_context.store, path, stateChange]() -> Result<ImportOutcome> {
             QFile file(path);
             if (!file.open(QIODevice::ReadOnly))
                 return Error(ErrorCode::Io, tr("Cannot read %1: %2").arg(path, file.errorString()));
-            return SyncBridge::importDefinitions(*store, file.readAll());
+            return SyncBridge::importDefinitions(*store, file.readAll(), stateChange);
         },
         [this, path](Result<ImportOutcome> outcome) {
             if (outcome && outcome->ok()) {
                 statusBar()->showMessage(tr("Imported %1 new and %2 replaced definition(s) from %3.").arg(outcome->created).arg(outcome->replaced).arg(path), 8000);
                 m_overview->reload();
                 m_definitions->reload();
+                if (!outcome->warnings.isEmpty())
+                    showImportProblems(false, tr("Imported, with advice"),
+                        tr("Imported from %1, with %n warning(s) worth a look.", nullptr, int(outcome->warnings.size())).arg(path),
+                        outcome->warnings);
                 return;
             }
-            QStringList problems;
+            if (outcome && outcome->issues.isEmpty() && !outcome->resetsToConfirm.isEmpty()) {
+                confirmImportReset(path, outcome->resetsToConfirm);
+                return;
+            }
+            QList<ValidationIssue> problems;
             if (!outcome)
-                problems << outcome.error().message();
+                problems.append({path, outcome.error().message()});
             else
-                for (const ValidationIssue &issue : std::as_const(outcome->issues))
-                    problems << QStringLiteral("%1: %2").arg(issue.path, issue.message);
-            auto *box = new QMessageBox(QMessageBox::Warning, tr("Nothing was imported"),
-                                        tr("%n problem(s) in %1; nothing was imported.", nullptr, int(problems.size())).arg(path), QMessageBox::Ok, this);
-            box->setDetailedText(problems.join(QLatin1Char('\n')));
-            box->setAttribute(Qt::WA_DeleteOnClose);
-            box->open();
+                problems = outcome->issues;
+            showImportProblems(true, tr("Nothing was imported"),
+                tr("%n problem(s) in %1; nothing was imported.", nullptr, int(problems.size())).arg(path), problems);
         });
+}
+
+void MainWindow::confirmImportReset(const QString &path, const QList<ValidationIssue> &resets)
+{
+    QStringList reasons;
+    for (const ValidationIssue &reset : resets)
+        reasons << reset.message;
+    auto *question = new QMessageBox(QMessageBox::Warning, tr("Reset the sync position?"),
+        tr("The import changes how %n synced definition(s) read or identify their rows. Importing resets their sync position: the next "
+           "run reads every row again and matches rows to the items they made, so nothing is duplicated.",
+            nullptr, int(resets.size())),
+        QMessageBox::Cancel, this);
+    question->setObjectName(QStringLiteral("confirmImportReset"));
+    question->setDetailedText(reasons.join(QLatin1Char('\n')));
+    question->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *reset = question->addButton(tr("Import and Reset"), QMessageBox::AcceptRole);
+    question->setDefaultButton(QMessageBox::Cancel);
+    connect(question, &QMessageBox::finished, this, [this, question, reset, path]() {
+        if (question->clickedButton() == reset)
+            runImport(path, DefinitionRepository::StateChange::Reset);
+        else
+            statusBar()->showMessage(tr("Nothing was imported from %1.").arg(path), 8000);
+    });
+    question->open();
+}
+
+void MainWindow::showImportProblems(bool nothingImported, const QString &title, const QString &text, const QList<ValidationIssue> &problems)
+{
+    QStringList lines;
+    for (const ValidationIssue &issue : problems)
+        lines << QStringLiteral("%1: %2").arg(issue.path, issue.message);
+    auto *box = new QMessageBox(nothingImported ? QMessageBox::Warning : QMessageBox::Information, title, text, QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("importProblems"));
+    box->setDetailedText(lines.join(QLatin1Char('\n')));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 void MainWindow::raiseToFront()

@@ -2,6 +2,9 @@
 
 #include "appcontext.h"
 
+#include "model/definitionjson.h"
+#include "store/definitionrepository.h"
+
 #include <QMainWindow>
 
 #include <functional>
@@ -40,9 +43,13 @@ public:
     // Brings the window to the front (a second launch asks for this).
     void raiseToFront();
     // Validates a definitions file and imports all of it or nothing (the store's thread does the work).
+    // Replacing synced definitions whose key or cursor changes asks first (see StateChange).
     void importDefinitions(const QString &path);
 
 private:
+    void runImport(const QString &path, DefinitionRepository::StateChange stateChange);
+    void confirmImportReset(const QString &path, const QList<ValidationIssue> &resets);
+    void showImportProblems(bool nothingImported, const QString &title, const QString &text, const QList<ValidationIssue> &problems);
     void addPage(NavigationPage *page);
     void askMassDelete(const MassDeleteCheck &check, std::function<void(bool)> answer);
 

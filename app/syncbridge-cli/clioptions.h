@@ -27,6 +27,9 @@ struct CliOptions {
     QCommandLineOption output{{QStringLiteral("o"), QStringLiteral("output")}, QCoreApplication::translate("SyncBridge::Cli", "Write to this file instead of standard output."),
                               QStringLiteral("file")};
     QCommandLineOption all{QStringLiteral("all"), QCoreApplication::translate("SyncBridge::Cli", "Export every definition.")};
+    QCommandLineOption reset{QStringLiteral("reset"),
+        QCoreApplication::translate("SyncBridge::Cli",
+            "Import: confirm resetting the sync position of synced definitions whose key columns, change detection or table change.")};
     QCommandLineOption name{QStringLiteral("name"), QCoreApplication::translate("SyncBridge::Cli", "Name of the connection to add."), QStringLiteral("name")};
     QCommandLineOption database{QStringLiteral("database"), QCoreApplication::translate("SyncBridge::Cli", "PostgreSQL database name."), QStringLiteral("db")};
     QCommandLineOption instance{QStringLiteral("instance"), QCoreApplication::translate("SyncBridge::Cli", "Instance name (default: primary)."), QStringLiteral("name"),

@@ -75,9 +75,18 @@ int importDefinitionsCommand(CommandContext &context)
         return fail(context,
             Error(ErrorCode::Io,
                 QCoreApplication::translate("SyncBridge::Cli", "Cannot read %1: %2").arg(file.fileName(), file.errorString())));
-    auto outcome = importDefinitions(*context.store, file.readAll());
+    const auto stateChange = context.parser.isSet(context.options.reset) ? DefinitionRepository::StateChange::Reset
+                                                                         : DefinitionRepository::StateChange::Refuse;
+    auto outcome = importDefinitions(*context.store, file.readAll(), stateChange);
     if (!outcome)
         return fail(context, outcome.error());
+    if (outcome->issues.isEmpty() && !outcome->resetsToConfirm.isEmpty()) {
+        for (const ValidationIssue &issue : std::as_const(outcome->resetsToConfirm))
+            context.err << issue.path << ": " << issue.message << '\n';
+        context.err << QCoreApplication::translate("SyncBridge::Cli", "Nothing was imported; import again with --reset to confirm.")
+                    << '\n';
+        return ExitInvalidInput;
+    }
     if (!outcome->ok()) {
         context.err << QCoreApplication::translate("SyncBridge::Cli", "%1: %2 problem(s); nothing was imported.")
                            .arg(file.fileName())
@@ -87,6 +96,8 @@ int importDefinitionsCommand(CommandContext &context)
             context.err << "  " << issue.path << ": " << issue.message << '\n';
         return ExitInvalidInput;
     }
+    for (const ValidationIssue &warning : std::as_const(outcome->warnings))
+        context.err << QCoreApplication::translate("SyncBridge::Cli", "warning: %1: %2").arg(warning.path, warning.message) << '\n';
     context.out << QCoreApplication::translate("SyncBridge::Cli", "Imported %1 new and replaced %2 definition(s).")
                        .arg(outcome->created)
                        .arg(outcome->replaced)
@@ -101,7 +112,7 @@ QList<Command> definitionCommands()
     return {
         {"definitions", "list", nullptr, QT_TRANSLATE_NOOP("SyncBridge::Cli", "sync definitions"), listDefinitions},
         {"definitions", "export", "<name>|--all [-o file]", nullptr, exportDefinitions},
-        {"definitions", "import", "<file>", QT_TRANSLATE_NOOP("SyncBridge::Cli", "validate, then import all or nothing"),
+        {"definitions", "import", "<file> [--reset]", QT_TRANSLATE_NOOP("SyncBridge::Cli", "validate, then import all or nothing"),
             importDefinitionsCommand},
     };
 }

@@ -18,11 +18,12 @@ enum class ErrorCode {
     DatabaseMissing,
     Timeout,
     SourceFailure,
-    ConnectionLost,     // an open database connection broke (server stopped, network); another instance may serve
+    ConnectionLost, // an open database connection broke (server stopped, network); another instance may serve
     KeychainUnavailable,
     SecretNotFound,
     Unsupported,
     Cancelled,
+    NeedsConfirmation, // refused until the user agrees to what it costs (e.g. resetting a definition's sync state)
     Internal,
 };
 

@@ -1,5 +1,7 @@
 #include "store/definitionimporter.h"
 
+#include "model/cursoradvice.h"
+#include "store/catalogrepository.h"
 #include "store/connectionrepository.h"
 #include "store/definitionrepository.h"
 #include "store/metastore.h"
@@ -9,8 +11,37 @@
 #include <QHash>
 
 namespace SyncBridge {
+namespace {
 
-Result<ImportOutcome> importDefinitions(const MetaStore &store, const QByteArray &document)
+// Advice on the cursor column, for the tables the catalog has introspected (the import does not
+// connect to the source).
+Result<void> addCursorWarnings(const MetaStore &store, const QList<SyncDefinition> &definitions, QList<ValidationIssue> &warnings)
+{
+    CatalogRepository catalog(store);
+    QHash<qint64, QList<TableInfo>> tablesOf;
+    for (int i = 0; i < definitions.size(); ++i) {
+        const SyncDefinition &definition = definitions.at(i);
+        if (definition.source.databaseId == 0)
+            continue;
+        if (!tablesOf.contains(definition.source.databaseId)) {
+            auto tables = catalog.tables(definition.source.databaseId);
+            if (!tables)
+                return tables.error();
+            tablesOf.insert(definition.source.databaseId, *tables);
+        }
+        for (const TableInfo &table : tablesOf.value(definition.source.databaseId)) {
+            if (table.schema != definition.source.schema || table.name != definition.source.table)
+                continue;
+            for (const QString &warning : cursorColumnWarnings(table, definition.cursorStrategy, definition.cursorColumn))
+                warnings.append({QStringLiteral("$.definitions[%1].cursor.column").arg(i), warning});
+        }
+    }
+    return success();
+}
+
+} // namespace
+
+Result<ImportOutcome> importDefinitions(const MetaStore &store, const QByteArray &document, DefinitionRepository::StateChange stateChange)
 {
     DefinitionsDocument parsed = parseDefinitionsDocument(document);
     ImportOutcome outcome;
@@ -50,11 +81,16 @@ Result<ImportOutcome> importDefinitions(const MetaStore &store, const QByteArray
     }
     if (!outcome.ok())
         return outcome;
+    auto warned = addCursorWarnings(store, parsed.definitions, outcome.warnings);
+    if (!warned)
+        return warned.error();
 
     DefinitionRepository repository(store);
     QSqlDatabase db = store.connection();
+    const Error refused(ErrorCode::NeedsConfirmation, {});
     auto written = inTransaction(db, [&]() -> Result<void> {
-        for (SyncDefinition &definition : parsed.definitions) {
+        for (int i = 0; i < parsed.definitions.size(); ++i) {
+            SyncDefinition &definition = parsed.definitions[i];
             auto existing = repository.byName(definition.name);
             if (existing) {
                 definition.id = existing->id;
@@ -64,14 +100,20 @@ Result<ImportOutcome> importDefinitions(const MetaStore &store, const QByteArray
             } else {
                 return existing.error();
             }
-            auto saved = repository.saveInCurrentTransaction(definition);
+            auto saved = repository.saveInCurrentTransaction(definition, stateChange);
+            if (!saved && saved.error().code() == ErrorCode::NeedsConfirmation) {
+                outcome.resetsToConfirm.append({QStringLiteral("$.definitions[%1]").arg(i), saved.error().message()});
+                continue;
+            }
             if (!saved)
                 return saved.error();
         }
-        return success();
+        return outcome.ok() ? success() : Result<void>(refused); // all or nothing
     });
-    if (!written)
+    if (!written && written.error().code() != ErrorCode::NeedsConfirmation)
         return written.error();
+    if (!outcome.ok())
+        outcome.created = outcome.replaced = 0;
     return outcome;
 }
 

@@ -1,5 +1,7 @@
 #include "store/definitionrepository.h"
 
+#include "model/syncstatechange.h"
+#include "store/ledgerrepository.h"
 #include "store/metastore.h"
 #include "store/sql.h"
 
@@ -44,12 +46,12 @@ const QString selectDefinitions = QStringLiteral(
 
 } // namespace
 
-Result<qint64> DefinitionRepository::save(SyncDefinition &definition)
+Result<qint64> DefinitionRepository::save(SyncDefinition &definition, StateChange stateChange)
 {
     QSqlDatabase db = m_store.connection();
     Result<qint64> id = definition.id;
     auto saved = inTransaction(db, [&]() -> Result<void> {
-        id = saveInCurrentTransaction(definition);
+        id = saveInCurrentTransaction(definition, stateChange);
         return id ? success() : Result<void>(id.error());
     });
     if (!saved)
@@ -57,8 +59,12 @@ Result<qint64> DefinitionRepository::save(SyncDefinition &definition)
     return id;
 }
 
-Result<qint64> DefinitionRepository::saveInCurrentTransaction(SyncDefinition &definition)
+Result<qint64> DefinitionRepository::saveInCurrentTransaction(SyncDefinition &definition, StateChange stateChange)
 {
+    if (definition.id != 0) {
+        if (auto changed = applyStateChange(definition, stateChange); !changed)
+            return changed.error();
+    }
     const QSqlDatabase db = m_store.connection();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const QVariantList values{definition.name, nullIfEmpty(definition.description), int(definition.enabled),
@@ -143,6 +149,60 @@ Result<qint64> DefinitionRepository::saveInCurrentTransaction(SyncDefinition &de
         mapping.id = *id;
     }
     return definition.id;
+}
+
+Result<void> DefinitionRepository::rememberListIds(const SyncDefinition &definition)
+{
+    const QSqlDatabase db = m_store.connection();
+    for (const SyncTarget &target : definition.targets) {
+        auto updated = execute(db, QStringLiteral("UPDATE sync_targets SET list_graph_id = ? WHERE definition_id = ? AND name = ?"),
+            {nullIfEmpty(target.listGraphId), definition.id, target.name});
+        if (!updated)
+            return updated.error();
+    }
+    return success();
+}
+
+Result<bool> DefinitionRepository::hasSyncState(qint64 definitionId) const
+{
+    auto query = execute(m_store.connection(),
+        QStringLiteral("SELECT 1 FROM sync_ledger WHERE definition_id = ?"
+                       " UNION ALL SELECT 1 FROM sync_cursors WHERE definition_id = ?"
+                       " UNION ALL SELECT 1 FROM retry_queue WHERE definition_id = ? LIMIT 1"),
+        {definitionId, definitionId, definitionId});
+    if (!query)
+        return query.error();
+    return query->next();
+}
+
+Result<void> DefinitionRepository::applyStateChange(const SyncDefinition &edited, StateChange stateChange)
+{
+    auto stored = byId(edited.id);
+    if (!stored)
+        return stored.error().code() == ErrorCode::NotFound ? success() : Result<void>(stored.error());
+    const SyncStateChange change = syncStateChange(*stored, edited);
+    if (!change.any())
+        return success();
+    auto synced = hasSyncState(edited.id);
+    if (!synced)
+        return synced.error();
+    if (!*synced)
+        return success(); // never ran: nothing to reinterpret
+    if (stateChange == StateChange::Refuse)
+        return Error(ErrorCode::NeedsConfirmation,
+            QCoreApplication::translate("SyncBridge::Definitions",
+                "'%1' has been synced, and this edit changes how its rows are read or told apart (%2). Saving it resets the sync "
+                "position: the next run reads every row again and matches rows to the items they made, so nothing is duplicated.")
+                .arg(stored->name, change.reasons.join(QStringLiteral("; "))));
+    LedgerRepository ledger(m_store);
+    if (auto reset = ledger.resetCursors(edited.id); !reset)
+        return reset;
+    // Queued rows are named by their old identity; the full read after the reset covers them.
+    if (auto cleared = ledger.clearRetries(edited.id); !cleared)
+        return cleared;
+    if (change.keyColumnsChanged)
+        return ledger.requestRekey(edited.id, QDateTime::currentDateTimeUtc());
+    return success();
 }
 
 Result<QList<SyncDefinition>> DefinitionRepository::load(const QString &where, const QVariantList &binds) const

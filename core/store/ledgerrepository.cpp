@@ -29,6 +29,16 @@ LedgerEntry ledgerFromQuery(const QSqlQuery &query, qint64 definitionId)
 const QString ledgerColumns =
     QStringLiteral("identity_hash, identity_text, list_graph_id, item_id, content_hash, state, etag, synced_at, previous_list_graph_id");
 
+Result<QList<LedgerEntry>> ledgerEntries(Result<QSqlQuery> query, qint64 definitionId)
+{
+    if (!query)
+        return query.error();
+    QList<LedgerEntry> result;
+    while (query->next())
+        result << ledgerFromQuery(*query, definitionId);
+    return result;
+}
+
 } // namespace
 
 Result<void> LedgerRepository::upsert(const QList<LedgerEntry> &entries)
@@ -82,19 +92,45 @@ Result<QList<LedgerEntry>> LedgerRepository::entries(qint64 definitionId, std::o
         sql += QStringLiteral(" AND state = ?");
         binds << enumName(*state);
     }
-    auto query = execute(m_store.connection(), sql + QStringLiteral(" ORDER BY identity_hash"), binds);
-    if (!query)
-        return query.error();
-    QList<LedgerEntry> result;
-    while (query->next())
-        result << ledgerFromQuery(*query, definitionId);
-    return result;
+    return ledgerEntries(execute(m_store.connection(), sql + QStringLiteral(" ORDER BY identity_hash"), binds), definitionId);
 }
 
 Result<void> LedgerRepository::remove(qint64 definitionId, const QString &identityHash)
 {
     auto query = execute(m_store.connection(), QStringLiteral("DELETE FROM sync_ledger WHERE definition_id = ? AND identity_hash = ?"),
                          {definitionId, identityHash});
+    return query ? success() : Result<void>(query.error());
+}
+
+Result<QList<LedgerEntry>> LedgerRepository::entriesAfter(qint64 definitionId, const QString &afterHash, int limit) const
+{
+    return ledgerEntries(
+        execute(m_store.connection(),
+            QStringLiteral("SELECT %1 FROM sync_ledger WHERE definition_id = ? AND identity_hash > ? ORDER BY identity_hash LIMIT ?")
+                .arg(ledgerColumns),
+            {definitionId, emptyIfNull(afterHash), limit}),
+        definitionId);
+}
+
+Result<void> LedgerRepository::requestRekey(qint64 definitionId, const QDateTime &at)
+{
+    auto query = execute(m_store.connection(),
+        QStringLiteral("INSERT INTO sync_rekeys (definition_id, requested_at) VALUES (?, ?) ON CONFLICT (definition_id) DO NOTHING"),
+        {definitionId, toStoredTime(at)});
+    return query ? success() : Result<void>(query.error());
+}
+
+Result<bool> LedgerRepository::rekeyRequested(qint64 definitionId) const
+{
+    auto query = execute(m_store.connection(), QStringLiteral("SELECT 1 FROM sync_rekeys WHERE definition_id = ?"), {definitionId});
+    if (!query)
+        return query.error();
+    return query->next();
+}
+
+Result<void> LedgerRepository::clearRekeyRequest(qint64 definitionId)
+{
+    auto query = execute(m_store.connection(), QStringLiteral("DELETE FROM sync_rekeys WHERE definition_id = ?"), {definitionId});
     return query ? success() : Result<void>(query.error());
 }
 
@@ -278,6 +314,12 @@ Result<void> LedgerRepository::removeRetry(qint64 definitionId, const QString &i
 {
     auto query = execute(m_store.connection(), QStringLiteral("DELETE FROM retry_queue WHERE definition_id = ? AND identity_hash = ?"),
                          {definitionId, identityHash});
+    return query ? success() : Result<void>(query.error());
+}
+
+Result<void> LedgerRepository::clearRetries(qint64 definitionId)
+{
+    auto query = execute(m_store.connection(), QStringLiteral("DELETE FROM retry_queue WHERE definition_id = ?"), {definitionId});
     return query ? success() : Result<void>(query.error());
 }
 

@@ -24,6 +24,14 @@ public:
     Result<QHash<QString, LedgerEntry>> lookup(qint64 definitionId, const QStringList &identityHashes) const;
     Result<QList<LedgerEntry>> entries(qint64 definitionId, std::optional<LedgerState> state = std::nullopt) const;
     Result<void> remove(qint64 definitionId, const QString &identityHash);
+    // Up to `limit` entries in identity-hash order after `afterHash` (every state).
+    Result<QList<LedgerEntry>> entriesAfter(qint64 definitionId, const QString &afterHash, int limit) const;
+
+    // Re-identification after a key change (docs/sync-engine.md): requested when the change is
+    // saved, done by the next run, which removes the request once every entry was looked at.
+    Result<void> requestRekey(qint64 definitionId, const QDateTime &at);
+    Result<bool> rekeyRequested(qint64 definitionId) const;
+    Result<void> clearRekeyRequest(qint64 definitionId);
 
     // FULL_SCAN bookkeeping: rows a scan read are marked with the scan's mark (its start time); synced
     // entries left unmarked when the scan ends belong to rows gone from the source.
@@ -56,6 +64,7 @@ public:
     };
     Result<RetryQueueSummary> retryQueueSummary(qint64 definitionId) const;
     Result<void> removeRetry(qint64 definitionId, const QString &identityHash);
+    Result<void> clearRetries(qint64 definitionId);
     // "Retry now": every queued row of the definition is due at `now` (the next run takes them first).
     Result<void> makeRetriesDue(qint64 definitionId, const QDateTime &now);
 

@@ -173,20 +173,24 @@ const QList<Migration> &migrations()
     static const QList<Migration> all{
         {1, QStringLiteral("initial schema"), schemaV1()},
         {2, QStringLiteral("SharePoint column system flag, multi-value and choices"),
-         {QStringLiteral("ALTER TABLE sharepoint_columns ADD COLUMN system_field INTEGER NOT NULL DEFAULT 0"),
-          QStringLiteral("ALTER TABLE sharepoint_columns ADD COLUMN multi_value INTEGER NOT NULL DEFAULT 0"),
-          QStringLiteral("ALTER TABLE sharepoint_columns ADD COLUMN choices_json TEXT")}},
+            {QStringLiteral("ALTER TABLE sharepoint_columns ADD COLUMN system_field INTEGER NOT NULL DEFAULT 0"),
+                QStringLiteral("ALTER TABLE sharepoint_columns ADD COLUMN multi_value INTEGER NOT NULL DEFAULT 0"),
+                QStringLiteral("ALTER TABLE sharepoint_columns ADD COLUMN choices_json TEXT")}},
         {3, QStringLiteral("ledger: list of the old item while a move is pending"),
-         {QStringLiteral("ALTER TABLE sync_ledger ADD COLUMN previous_list_graph_id TEXT")}},
+            {QStringLiteral("ALTER TABLE sync_ledger ADD COLUMN previous_list_graph_id TEXT")}},
         {4, QStringLiteral("ledger: the full scan that last saw the row"),
-         {QStringLiteral("ALTER TABLE sync_ledger ADD COLUMN last_seen_scan BIGINT")}},
+            {QStringLiteral("ALTER TABLE sync_ledger ADD COLUMN last_seen_scan BIGINT")}},
         {5, QStringLiteral("ledger: index by state (pending rows are looked up at every run's start)"),
-         {QStringLiteral("CREATE INDEX sync_ledger_state ON sync_ledger (definition_id, state)")}},
+            {QStringLiteral("CREATE INDEX sync_ledger_state ON sync_ledger (definition_id, state)")}},
         // Lookups by state are ordered by identity hash; without it in the index SQLite preferred the
         // primary key for the order and walked every ledger row (2 s at a million rows).
         {6, QStringLiteral("ledger: index by state in identity order"),
-         {QStringLiteral("DROP INDEX sync_ledger_state"),
-          QStringLiteral("CREATE INDEX sync_ledger_state ON sync_ledger (definition_id, state, identity_hash)")}},
+            {QStringLiteral("DROP INDEX sync_ledger_state"),
+                QStringLiteral("CREATE INDEX sync_ledger_state ON sync_ledger (definition_id, state, identity_hash)")}},
+        {7, QStringLiteral("definitions whose ledger is to be re-identified after a key change"),
+            {QStringLiteral("CREATE TABLE sync_rekeys ("
+                            " definition_id BIGINT PRIMARY KEY REFERENCES sync_definitions(id) ON DELETE CASCADE,"
+                            " requested_at BIGINT NOT NULL)")}},
     };
     return all;
 }

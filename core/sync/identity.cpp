@@ -66,6 +66,39 @@ void appendCanonical(QByteArray &out, const QJsonValue &value)
     }
 }
 
+struct IdentityParts {
+    QStringList columns;
+    QStringList values;
+};
+
+// Splits "a=1|b=x\|y" into columns (a, b) and values (1, x|y) at the separators not escaped.
+IdentityParts identityParts(const QString &identityText)
+{
+    IdentityParts parts;
+    QString current;
+    bool inValue = false, escapeNext = false;
+    for (const QChar c : identityText) {
+        if (escapeNext) {
+            current += c;
+            escapeNext = false;
+        } else if (c == QLatin1Char('\\')) {
+            escapeNext = true;
+        } else if (c == QLatin1Char('=') && !inValue) {
+            parts.columns << current;
+            inValue = true;
+            current.clear();
+        } else if (c == QLatin1Char('|')) {
+            parts.values << current;
+            current.clear();
+            inValue = false;
+        } else {
+            current += c;
+        }
+    }
+    parts.values << current;
+    return parts;
+}
+
 } // namespace
 
 RowIdentity rowIdentity(const QStringList &keyColumns, const QStringList &keyValues)
@@ -81,28 +114,12 @@ RowIdentity rowIdentity(const QStringList &keyColumns, const QStringList &keyVal
 
 QStringList keyValuesFromIdentity(const QString &identityText)
 {
-    QStringList values;
-    QString current;
-    bool inValue = false, escapeNext = false;
-    for (const QChar c : identityText) {
-        if (escapeNext) {
-            current += c;
-            escapeNext = false;
-        } else if (c == QLatin1Char('\\')) {
-            escapeNext = true;
-        } else if (c == QLatin1Char('=') && !inValue) {
-            inValue = true;
-            current.clear();
-        } else if (c == QLatin1Char('|')) {
-            values << current;
-            current.clear();
-            inValue = false;
-        } else {
-            current += c;
-        }
-    }
-    values << current;
-    return values;
+    return identityParts(identityText).values;
+}
+
+QStringList keyColumnsFromIdentity(const QString &identityText)
+{
+    return identityParts(identityText).columns;
 }
 
 QByteArray canonicalForm(const QJsonObject &fields)

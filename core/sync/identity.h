@@ -18,6 +18,8 @@ struct RowIdentity {
 RowIdentity rowIdentity(const QStringList &keyColumns, const QStringList &keyValues);
 // The key values back from an identity text (for retries, which re-read rows by key).
 QStringList keyValuesFromIdentity(const QString &identityText);
+// The key columns an identity text was built from (a ledger made under other key columns is re-keyed).
+QStringList keyColumnsFromIdentity(const QString &identityText);
 
 // The canonical form of mapped fields (keys sorted, numbers in shortest round-trip form, UTF-8) and
 // its SHA-256 hex: the content hash both directions compare to tell changes from echoes.

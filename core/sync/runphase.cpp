@@ -13,6 +13,8 @@ QString runPhaseText(RunPhase phase)
         return QCoreApplication::translate("SyncBridge::RunPhase", "Finding the lists…");
     case RunPhase::Recovering:
         return QCoreApplication::translate("SyncBridge::RunPhase", "Resolving writes an earlier run left unfinished");
+    case RunPhase::Rekeying:
+        return QCoreApplication::translate("SyncBridge::RunPhase", "Matching items to rows by the new key");
     case RunPhase::Retrying:
         return QCoreApplication::translate("SyncBridge::RunPhase", "Retrying rows that failed before");
     case RunPhase::Pushing:
@@ -42,6 +44,8 @@ QString runPhaseId(RunPhase phase)
         return QStringLiteral("resolving");
     case RunPhase::Recovering:
         return QStringLiteral("recovering");
+    case RunPhase::Rekeying:
+        return QStringLiteral("rekeying");
     case RunPhase::Retrying:
         return QStringLiteral("retrying");
     case RunPhase::Pushing:

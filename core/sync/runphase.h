@@ -13,6 +13,9 @@ enum class RunPhase {
     Resolving,
     /// Resolves creates and moves an earlier run left pending, by SyncBridgeKey, before anything is created again.
     Recovering,
+    /// After a change of key columns: gives each ledger entry the identity its row has under the new
+    /// key (rows are found by the old one), so existing items are updated, never created again.
+    Rekeying,
     /// Sends again the rows of the retry queue that are due.
     Retrying,
     /// Reads changed rows page by page, plans and writes them (creates, updates, moves), commits each page.

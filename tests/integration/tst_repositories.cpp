@@ -317,7 +317,7 @@ private slots:
 
     void importIsAllOrNothing()
     {
-        addConnections();
+        const qint64 databaseId = addConnections().first;
         QFile valid(Test::testDataPath(QStringLiteral("valid-definitions.json")));
         QVERIFY2(valid.open(QIODevice::ReadOnly), qPrintable(valid.fileName()));
         const QByteArray document = valid.readAll();
@@ -337,6 +337,24 @@ private slots:
         QVERIFY(again.ok() && again->ok());
         QCOMPARE(again->replaced, 1);
         QCOMPARE(DefinitionRepository(*m_store).all()->size(), 1);
+        QVERIFY(again->warnings.isEmpty()); // the table is not catalogued: nothing to advise on
+
+        // Catalogued with a nullable cursor column without a default or an index: imported, with advice.
+        TableInfo table;
+        table.schema = QStringLiteral("public");
+        table.name = QStringLiteral("projects");
+        table.columns = {ColumnInfo{1, QStringLiteral("id"), QStringLiteral("bigint"), QStringLiteral("int8"), false, false, {}, false,
+                             true, false, {}, -1},
+            ColumnInfo{2, QStringLiteral("updated_at"), QStringLiteral("timestamp with time zone"), QStringLiteral("timestamptz"), false,
+                false, {}, true, false, false, {}, -1}};
+        table.constraints = {ConstraintInfo{QStringLiteral("projects_pkey"), ConstraintInfo::Kind::PrimaryKey, {QStringLiteral("id")}}};
+        QVERIFY(CatalogRepository(*m_store).saveIntrospection(databaseId, {table}, QDateTime::currentDateTimeUtc()).ok());
+        auto advised = importDefinitions(*m_store, document);
+        QVERIFY(advised.ok() && advised->ok());
+        QCOMPARE(advised->warnings.size(), 2);
+        QCOMPARE(advised->warnings.at(0).path, QStringLiteral("$.definitions[0].cursor.column"));
+        QVERIFY(advised->warnings.at(0).message.contains(QStringLiteral("No index starts with updated_at")));
+        QVERIFY(advised->warnings.at(1).message.contains(QStringLiteral("updated_at can be NULL and has no default")));
     }
 
     void ledgerCursorsAndRetries()

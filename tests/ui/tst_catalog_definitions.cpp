@@ -264,6 +264,8 @@ private slots:
         // a cursor column without an index is allowed, with a warning that says what to do
         form->cursorColumnCombo()->setCurrentIndex(form->cursorColumnCombo()->findText(QStringLiteral("start_date")));
         QVERIFY(form->cursorWarning().contains(QStringLiteral("No index starts with start_date")));
+        // and one for NULLs: start_date is nullable without a default (updated_at is neither)
+        QVERIFY(form->cursorWarning().contains(QStringLiteral("start_date can be NULL and has no default")));
         QVERIFY(form->messageFor(QStringLiteral("cursor"))->isVisible());
         QVERIFY(form->problems().isEmpty());
         QVERIFY(definitions->saveButton()->isEnabled());

@@ -10,6 +10,7 @@
 #include "definitions/columntree.h"
 #include "definitions/conditionbuilder.h"
 #include "definitions/definitioneditor.h"
+#include "definitions/definitionform.h"
 #include "definitions/definitionspage.h"
 #include "definitions/dryrunpanel.h"
 #include "definitions/mappingeditor.h"
@@ -21,6 +22,7 @@
 #include "graph/provisioning.h"
 #include "store/catalogrepository.h"
 #include "store/definitionrepository.h"
+#include "store/ledgerrepository.h"
 #include "store/metastore.h"
 #include "sync/runcontroller.h"
 
@@ -461,6 +463,43 @@ private slots:
                  5000);
         QTRY_VERIFY(m_window->findChild<QDialog *>(QStringLiteral("runDialog")) != nullptr);   // followed in the run dialog
         QTRY_VERIFY(preview->runButton()->isEnabled());
+    }
+
+    void changingTheChangeDetectionOfASyncedDefinitionAsksFirst()
+    {
+        // The definition has run: a new change detection reinterprets its cursor, so saving asks.
+        DefinitionForm *form = definitions()->form();
+        QComboBox *strategy = form->cursorStrategyCombo();
+        strategy->setCurrentIndex(strategy->findData(int(CursorStrategy::FullScan)));
+        QVERIFY(definitions()->saveButton()->isEnabled());
+        const auto answer = [&](bool reset) {
+            QMessageBox *question = nullptr;
+            QTRY_VERIFY((question = m_window->findChild<QMessageBox *>(QStringLiteral("confirmReset"))) != nullptr);
+            QVERIFY2(question->text().contains(QStringLiteral("change detection: UPDATED_AT → FULL_SCAN")), qPrintable(question->text()));
+            QAbstractButton *button = question->button(QMessageBox::Cancel);
+            for (QAbstractButton *offered : question->buttons()) {
+                if (reset && offered->text() == QStringLiteral("Save and Reset"))
+                    button = offered;
+            }
+            QVERIFY(button);
+            if (reset)
+                QVERIFY(question->grab().save(QDir(artifactDirectory()).filePath(QStringLiteral("confirm-reset.png"))));
+            QTest::mouseClick(button, Qt::LeftButton);
+            QTRY_VERIFY(m_window->findChild<QMessageBox *>(QStringLiteral("confirmReset")) == nullptr);
+        };
+        const qint64 id = editor()->definition().id;
+        QTest::mouseClick(definitions()->saveButton(), Qt::LeftButton);
+        answer(false);
+        QCOMPARE(DefinitionRepository(*m_store).byId(id)->cursorStrategy, CursorStrategy::UpdatedAt); // kept
+        QVERIFY(LedgerRepository(*m_store).cursor(id, QStringLiteral("push"))->has_value());
+        QTRY_VERIFY(definitions()->saveButton()->isEnabled()); // still modified: saving is offered again
+
+        QSignalSpy saved(definitions(), &DefinitionsPage::saved);
+        QTest::mouseClick(definitions()->saveButton(), Qt::LeftButton);
+        answer(true);
+        QVERIFY(saved.count() > 0 || saved.wait());
+        QCOMPARE(DefinitionRepository(*m_store).byId(id)->cursorStrategy, CursorStrategy::FullScan);
+        QVERIFY(!LedgerRepository(*m_store).cursor(id, QStringLiteral("push"))->has_value()); // reset
     }
 
     void aNewDefinitionFromScratch()

@@ -1,5 +1,6 @@
 // planRow(), pure logic: what one source row becomes against its ledger entry — in particular that a
-// write still pending (a create or a move not confirmed) is never written again in the same run.
+// write still pending (a create or a move not confirmed) is never written again in the same run, and
+// that a NULL key is refused on the row instead of sharing an identity with the empty text.
 #include "graph/discovery.h"
 #include "sync/push/planner.h"
 
@@ -119,6 +120,21 @@ private slots:
         QCOMPARE(int(plan.action), action);
         if (plan.action == PlannedRow::Action::Failed)
             QVERIFY2(plan.error.contains(QStringLiteral("SyncBridgeKey")), qPrintable(plan.error));
+    }
+
+    void aNullKeyIsRefusedOnTheRowAndAnEmptyOneIsAValue()
+    {
+        const PlanContext plans = context();
+        SourceRow nullKey = row(QString(), QStringLiteral("No key"));
+        nullKey.values.insert(QStringLiteral("id"), std::nullopt);
+        const PlannedRow refused = planRow(plans, nullKey, {});
+        QCOMPARE(int(refused.action), int(PlannedRow::Action::Failed));
+        QVERIFY(refused.unidentified);
+        QVERIFY2(refused.error.contains(QStringLiteral("'id' is NULL")), qPrintable(refused.error));
+
+        const PlannedRow empty = planRow(plans, row(QString(), QStringLiteral("Empty key")), {});
+        QCOMPARE(int(empty.action), int(PlannedRow::Action::Create));
+        QVERIFY(!empty.unidentified);
     }
 };
 

@@ -49,6 +49,9 @@ private slots:
         QCOMPARE(keyValuesFromIdentity(composite.text), (QStringList{QStringLiteral("7"), QStringLiteral("ana@example.com")}));
         const RowIdentity tricky = rowIdentity({QStringLiteral("a"), QStringLiteral("b")}, {QStringLiteral("x|b=y\\"), QStringLiteral("")});
         QCOMPARE(keyValuesFromIdentity(tricky.text), (QStringList{QStringLiteral("x|b=y\\"), QString()}));
+        QCOMPARE(keyColumnsFromIdentity(tricky.text), (QStringList{QStringLiteral("a"), QStringLiteral("b")}));
+        QCOMPARE(keyColumnsFromIdentity(rowIdentity({QStringLiteral("odd=name|")}, {QStringLiteral("1")}).text),
+            QStringList{QStringLiteral("odd=name|")});
         // separators inside values cannot make two different keys look alike
         QVERIFY(rowIdentity({QStringLiteral("a"), QStringLiteral("b")}, {QStringLiteral("x|b=y"), QStringLiteral("z")}).hash
                 != rowIdentity({QStringLiteral("a"), QStringLiteral("b")}, {QStringLiteral("x"), QStringLiteral("y|b=z")}).hash);

@@ -1,5 +1,7 @@
 #include "definitions/definitionform.h"
 
+#include "model/cursoradvice.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -313,12 +315,9 @@ SyncDefinition DefinitionForm::definition() const
 QString DefinitionForm::cursorWarning() const
 {
     const TableInfo *table = currentTable();
-    const QString column = m_cursorColumn->currentText();
-    if (!table || column.isEmpty() || choice<CursorStrategy>(m_cursorStrategy) != CursorStrategy::UpdatedAt || table->hasIndexLeadingWith(column))
+    if (!table)
         return {};
-    return tr("No index starts with %1: every run sorts the whole table to find the changed rows. "
-              "Create one, e.g. CREATE INDEX ON %2 (%1, %3).")
-        .arg(column, table->qualifiedName(), table->primaryKey().join(QStringLiteral(", ")));
+    return cursorColumnWarnings(*table, choice<CursorStrategy>(m_cursorStrategy), m_cursorColumn->currentText()).join(QLatin1Char('\n'));
 }
 
 void DefinitionForm::validate()

@@ -230,15 +230,25 @@ void DefinitionsPage::save()
 {
     if (!m_save->isEnabled())
         return;
+    saveDefinition(false);
+}
+
+void DefinitionsPage::saveDefinition(bool resetSyncState)
+{
     SyncDefinition definition = m_editor->definition();
     m_save->setEnabled(false);
+    const auto stateChange = resetSyncState ? DefinitionRepository::StateChange::Reset : DefinitionRepository::StateChange::Refuse;
     runInBackground(
         this, m_context.storePool,
-        [store = m_context.store, definition]() -> Result<qint64> {
+        [store = m_context.store, definition, stateChange]() -> Result<qint64> {
             SyncDefinition saving = definition;
-            return DefinitionRepository(*store).save(saving);
+            return DefinitionRepository(*store).save(saving, stateChange);
         },
         [this, definition, row = m_shownRow](Result<qint64> saved) {
+            if (!saved && saved.error().code() == ErrorCode::NeedsConfirmation) {
+                confirmReset(saved.error().message());
+                return;
+            }
             if (!saved) {
                 setMessage(tr("Not saved: %1").arg(saved.error().message()), true);
                 updateButtons();
@@ -255,6 +265,27 @@ void DefinitionsPage::save()
             emit this->saved(*saved);
             reload();
         });
+}
+
+void DefinitionsPage::confirmReset(const QString &why)
+{
+    // The store refused: the edit reinterprets what was synced. Saving is the user's call, with
+    // what it costs in front of them (asked without blocking the window).
+    auto *question = new QMessageBox(QMessageBox::Warning, tr("Reset the sync position?"), why, QMessageBox::Cancel, this);
+    question->setObjectName(QStringLiteral("confirmReset"));
+    question->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *reset = question->addButton(tr("Save and Reset"), QMessageBox::AcceptRole);
+    question->setDefaultButton(QMessageBox::Cancel);
+    connect(question, &QMessageBox::finished, this, [this, question, reset]() {
+        if (question->clickedButton() == reset) {
+            saveDefinition(true);
+            return;
+        }
+        m_selectAfterSave = 0;
+        setMessage(tr("Not saved: the sync position was kept."), false);
+        updateButtons();
+    });
+    question->open();
 }
 
 void DefinitionsPage::revert()

@@ -60,6 +60,8 @@ signals:
     void runNowRequested(qint64 definitionId);
 
 private:
+    void saveDefinition(bool resetSyncState);
+    void confirmReset(const QString &why);
     void switchTo(int row);
     void showDefinition(int row);
     void updateButtons();

@@ -64,6 +64,17 @@ PlannedRow planRow(const PlanContext &context, const SourceRow &row, const QHash
 {
     PlannedRow plan;
     plan.identity = identityOf(context, row);
+    for (const QString &key : context.keyColumns) {
+        if (!row.values.value(key)) {
+            // NULL and '' would share one identity, and NULL is no value to find the row by again.
+            plan.action = PlannedRow::Action::Failed;
+            plan.unidentified = true;
+            plan.error = QCoreApplication::translate("SyncBridge::Sync",
+                "The key column '%1' is NULL, so the row cannot be told apart from others; it is synced once the column has a value.")
+                             .arg(key);
+            return plan;
+        }
+    }
     if (ledger.contains(plan.identity.hash))
         plan.ledger = ledger.value(plan.identity.hash);
 

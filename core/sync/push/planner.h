@@ -38,6 +38,7 @@ struct PlannedRow {
     QString contentHash;
     std::optional<LedgerEntry> ledger;
     QString error;                  // Failed: a message a person can act on
+    bool unidentified = false;      // Failed because a key column is NULL: no retry can find the row by its key
 };
 
 // Everything a plan needs that does not change during a run.

@@ -30,12 +30,13 @@ constexpr qint64 longPauseMs = 60 * 1000;    // a Retry-After this long is worth
 constexpr qint64 maxCountShown = 2000000000; // %n takes an int
 
 // The steps of each kind of push run, in order (docs/sync-engine.md walks through them).
-const QList<RunPhase> pushSteps = {RunPhase::Connecting, RunPhase::Resolving, RunPhase::Recovering, RunPhase::Retrying, RunPhase::Pushing,
-    RunPhase::CheckingDuplicates, RunPhase::Confirming, RunPhase::Deleting};
+const QList<RunPhase> pushSteps = {RunPhase::Connecting, RunPhase::Resolving, RunPhase::Recovering, RunPhase::Rekeying, RunPhase::Retrying,
+    RunPhase::Pushing, RunPhase::CheckingDuplicates, RunPhase::Confirming, RunPhase::Deleting};
 // A dry run plans every row and the deletes a real run would make, and writes nothing.
-const QList<RunPhase> dryRunSteps = {RunPhase::Connecting, RunPhase::Resolving, RunPhase::Planning, RunPhase::Deleting};
+const QList<RunPhase> dryRunSteps = {RunPhase::Connecting, RunPhase::Resolving, RunPhase::Rekeying, RunPhase::Planning, RunPhase::Deleting};
 // A backfill re-pushes chosen fields of synced items: nothing is created, retried, moved or deleted.
-const QList<RunPhase> backfillSteps = {RunPhase::Connecting, RunPhase::Resolving, RunPhase::Recovering, RunPhase::Pushing};
+const QList<RunPhase> backfillSteps
+    = {RunPhase::Connecting, RunPhase::Resolving, RunPhase::Recovering, RunPhase::Rekeying, RunPhase::Pushing};
 } // namespace
 
 PushRun::PushRun(std::shared_ptr<MetaStore> store, SecretStore &secrets, std::shared_ptr<Governor> governor, qint64 definitionId,
@@ -158,6 +159,9 @@ void PushRun::runStep(RunPhase step)
     case RunPhase::Recovering:
     case RunPhase::Confirming:
         resolvePending();
+        return;
+    case RunPhase::Rekeying:
+        rekeyLedger();
         return;
     case RunPhase::Retrying:
         processRetries();
@@ -304,7 +308,7 @@ void PushRun::resolveTargets(int index)
         }
         m_context = *context;
         if (!m_options.dryRun) {
-            auto saved = DefinitionRepository(*m_store).save(m_definition);   // remembers the lists' ids
+            auto saved = DefinitionRepository(*m_store).rememberListIds(m_definition);
             if (!saved)
                 qCWarning(lcSync).noquote() << "cannot remember list ids:" << saved.error().toString();
         }

@@ -32,7 +32,7 @@ struct ItemOperation;
 // fail()/finish() to stop. The cursor advances only to the end of a page whose every row succeeded
 // or sits in the retry queue; creates are recorded as pending before they are sent and resolved
 // through SyncBridgeKey after a crash. The steps live in one file each: recovery.cpp, write.cpp,
-// deletes.cpp, backfill.cpp.
+// deletes.cpp, backfill.cpp, rekey.cpp.
 class PushRun : public SyncJob
 {
     Q_OBJECT
@@ -66,6 +66,9 @@ private:
     void resolveTargets(int index);
     // Recovering, and Confirming (this run's own unconfirmed writes)
     void resolvePending();
+    // Rekeying (rekey.cpp)
+    void rekeyLedger();
+    void rekeyPage(const QString &afterHash);
     // Retrying
     void processRetries();
     // Pushing (Planning in a dry run): which rows are read, in passes (reading.cpp)
@@ -144,6 +147,8 @@ private:
     qint64 m_rowsWaiting = 0;               // in the retry queue when the run ended
     QHash<QString, bool> m_unconfirmed;     // identity hash → a move: writes of this run SharePoint did not answer
     int m_confirmed = 0;                    // Confirming: unanswered writes found in SharePoint
+    qint64 m_rekeyed = 0;                   // Rekeying: entries given the identity of the new key
+    qint64 m_rekeyLeft = 0;                 // Rekeying: entries whose row could not be matched
     QDateTime m_nextRetryAt;
     QSet<QString> m_backfillColumns;        // SharePoint columns a backfill re-pushes
     QTimer *m_budgetWatch = nullptr;

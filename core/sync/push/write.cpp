@@ -32,7 +32,8 @@ void PushRun::writeBatch(std::shared_ptr<RowBatch> batch)
     // attempts by value: the write callback below calls this after writePage has returned
     const auto failRow = [this, batch, now, attempts](const PlannedRow &plan, const QString &error) {
         const int attempt = attempts.value(plan.identity.hash) + 1;
-        batch->failures.append({0, m_definitionId, plan.identity.hash, plan.identity.text, attempt, nextAttempt(now, attempt), error});
+        if (!plan.unidentified) // reported on the row each time it is read, until its key has a value
+            batch->failures.append({0, m_definitionId, plan.identity.hash, plan.identity.text, attempt, nextAttempt(now, attempt), error});
         ++m_run.counters.failed;
         event(EventSeverity::Error, QStringLiteral("item-failed"), QCoreApplication::translate("SyncBridge::Sync", "Row %1: %2").arg(plan.identity.text, error),
               QJsonObject{{QStringLiteral("identity"), plan.identity.text}, {QStringLiteral("error"), error}, {QStringLiteral("attempt"), attempt}});
@@ -73,10 +74,14 @@ void PushRun::writeBatch(std::shared_ptr<RowBatch> batch)
             planOfOperation << i;
             break;
         }
-        case PlannedRow::Action::Update:
-            operations.append({ItemOperation::Kind::Update, plan.ledger->listGraphId, plan.ledger->itemId, plan.fields, {}, plan.identity.hash});
+        case PlannedRow::Action::Update: {
+            QJsonObject fields = plan.fields;
+            if (plan.ledger->contentHash.isEmpty()) // re-keyed (or never confirmed): the item's SyncBridgeKey may be an old one
+                fields.insert(syncBridgeKeyColumn, plan.identity.hash);
+            operations.append({ItemOperation::Kind::Update, plan.ledger->listGraphId, plan.ledger->itemId, fields, {}, plan.identity.hash});
             planOfOperation << i;
             break;
+        }
         }
     }
     // Pending first, committed on their own: from here on a crash is resolved through SyncBridgeKey.
