@@ -16,8 +16,41 @@
 
 #include <pqxx/transaction>
 
+#include <ctime>
+
 using namespace SyncBridge;
 using namespace SyncBridge::Test;
+
+namespace {
+
+// The test process's own time zone (TZ) for a scope, as if SyncBridge ran on a host elsewhere.
+class HostTimeZone
+{
+public:
+    explicit HostTimeZone(const char *zone)
+        : m_had(qEnvironmentVariableIsSet("TZ"))
+        , m_saved(qgetenv("TZ"))
+    {
+        qputenv("TZ", zone);
+        tzset();
+    }
+    ~HostTimeZone()
+    {
+        if (m_had)
+            qputenv("TZ", m_saved);
+        else
+            qunsetenv("TZ");
+        tzset();
+    }
+    HostTimeZone(const HostTimeZone &) = delete;
+    HostTimeZone &operator=(const HostTimeZone &) = delete;
+
+private:
+    bool m_had;
+    QByteArray m_saved;
+};
+
+} // namespace
 
 class TestNoSilentLoss : public PushTestBase
 {
@@ -90,6 +123,40 @@ private slots:
 
         const RunOutcome quiet = push(QStringLiteral("Late"));
         QCOMPARE(quiet.counters.rowsRead, 0); // once nothing is open, the horizon moves on
+    }
+
+    void aTimestampWithoutATimeZoneArrivesAsItsWallClockWhateverTheHostsZone()
+    {
+        // SharePoint gets a zone-less stamp as its wall clock read as UTC, on any host: not shifted by
+        // the host's offset, and not refused where the host's zone skips an hour (Berlin's and New
+        // York's spring gaps) or has it twice (their autumn).
+        sql(QStringLiteral("CREATE TABLE wall_clock_projects (LIKE projects INCLUDING ALL);"
+                           " ALTER TABLE wall_clock_projects ALTER COLUMN updated_at TYPE timestamp without time zone;"
+                           " INSERT INTO wall_clock_projects OVERRIDING SYSTEM VALUE SELECT * FROM projects WHERE id <= 6;"
+                           " UPDATE wall_clock_projects w SET updated_at = v.at FROM (VALUES"
+                           "   (1, timestamp '2026-03-29 02:30:00'), (2, timestamp '2026-03-08 02:30:00'),"
+                           "   (3, timestamp '2026-10-25 02:30:00'), (4, timestamp '2026-11-01 01:30:00'),"
+                           "   (5, timestamp '2026-06-01 12:00:00'), (6, timestamp '2026-12-31 23:59:59')) AS v (id, at)"
+                           " WHERE w.id = v.id"));
+        const QStringList expected{QStringLiteral("2026-03-29T02:30:00Z"), QStringLiteral("2026-03-08T02:30:00Z"),
+            QStringLiteral("2026-10-25T02:30:00Z"), QStringLiteral("2026-11-01T01:30:00Z"), QStringLiteral("2026-06-01T12:00:00Z"),
+            QStringLiteral("2026-12-31T23:59:59Z")};
+        int host = 0;
+        for (const char *zone : {"Asia/Tokyo", "Europe/Berlin", "America/New_York"}) {
+            const HostTimeZone here(zone);
+            const QString name = QStringLiteral("Wall clock %1").arg(++host);
+            const QString prefix = QStringLiteral("W%1 ").arg(host);
+            QJsonObject definition = definitionJson(name, prefix);
+            definition.insert(QStringLiteral("source"),
+                QJsonObject{{QStringLiteral("database"), QStringLiteral("Demo")},
+                    {QStringLiteral("table"), QStringLiteral("wall_clock_projects")}});
+            importDefinitionsJson({definition});
+            const RunOutcome outcome = push(name);
+            QVERIFY2(outcome.status == RunStatus::Succeeded, qPrintable(zone + QStringLiteral(": ") + outcome.message));
+            QCOMPARE(outcome.counters.created, 6);
+            for (int id = 1; id <= 6; ++id)
+                QCOMPARE(fieldsOf(prefix, code(id)).value(QStringLiteral("updated_at")).toString(), expected.at(id - 1));
+        }
     }
 
     void theLookBackFloorReadsRecentRowsAgain()
