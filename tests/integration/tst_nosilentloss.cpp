@@ -13,6 +13,7 @@
 
 #include <QHostInfo>
 #include <QProcess>
+#include <QScopeGuard>
 
 #include <pqxx/transaction>
 
@@ -123,6 +124,61 @@ private slots:
 
         const RunOutcome quiet = push(QStringLiteral("Late"));
         QCOMPARE(quiet.counters.rowsRead, 0); // once nothing is open, the horizon moves on
+    }
+
+    void aLateCommitIsDeliveredWhenTheCursorHasNoTimeZone()
+    {
+        // A `timestamp without time zone` cursor holds its writers' wall clock: now() in their
+        // session's zone, here the database's default (New York, behind UTC). The horizon has to be
+        // that wall clock too — in UTC it would lie hours ahead, every stamp would count as settled
+        // and a late commit would be stepped over; in the host's zone (Tokyo, ahead of UTC) likewise.
+        sql(QStringLiteral("CREATE TABLE local_projects (LIKE projects INCLUDING ALL);"
+                           " ALTER TABLE local_projects ALTER COLUMN updated_at DROP DEFAULT;"
+                           " ALTER TABLE local_projects ALTER COLUMN updated_at TYPE timestamp without time zone;"
+                           " ALTER TABLE local_projects ALTER COLUMN updated_at SET DEFAULT localtimestamp;"
+                           " INSERT INTO local_projects OVERRIDING SYSTEM VALUE SELECT * FROM projects WHERE id <= 40;"
+                           " CREATE TRIGGER local_projects_touch_updated_at BEFORE UPDATE ON local_projects"
+                           "   FOR EACH ROW EXECUTE FUNCTION touch_updated_at();"
+                           " ALTER DATABASE demo SET timezone TO 'America/New_York'"));
+        const auto resetZone = qScopeGuard([this] { sql(QStringLiteral("ALTER DATABASE demo RESET timezone")); });
+        const HostTimeZone tokyo("Asia/Tokyo");
+        QJsonObject definition = definitionJson(QStringLiteral("Local"), QStringLiteral("Z "));
+        definition.insert(QStringLiteral("source"),
+            QJsonObject{{QStringLiteral("database"), QStringLiteral("Demo")}, {QStringLiteral("table"), QStringLiteral("local_projects")}});
+        importDefinitionsJson({definition});
+        QCOMPARE(push(QStringLiteral("Local")).counters.created, 40);
+        const auto localCode
+            = [this](int id) { return sql(QStringLiteral("SELECT project_code FROM local_projects WHERE id = %1").arg(id)); };
+        // The wall clock, read as UTC: what SharePoint gets whatever the host's zone.
+        const auto stampOf = [this](int id) {
+            return sql(
+                QStringLiteral("SELECT to_char(updated_at, 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM local_projects WHERE id = %1").arg(id));
+        };
+        QCOMPARE(fieldsOf(QStringLiteral("Z "), localCode(5)).value(QStringLiteral("updated_at")).toString(), stampOf(5));
+
+        // As in aTransactionThatCommitsLateIsDelivered: A stamps row 7 and stays open, B stamps row 8 later and commits.
+        auto session
+            = PgSession::open(m_demo.database(), [this](const DatabaseInstance &) -> Result<QString> { return m_postgres.password(); });
+        QVERIFY2(session.ok(), qPrintable(session ? QString() : session.error().toString()));
+        auto longTransaction = std::make_unique<pqxx::work>((*session)->connection());
+        QCOMPARE(QString::fromStdString(longTransaction->exec1("SHOW timezone")[0].as<std::string>()), QStringLiteral("America/New_York"));
+        longTransaction->exec("UPDATE local_projects SET name = name || ' (late)' WHERE id = 7");
+        QTest::qWait(1100); // row 8's stamp is clearly later than row 7's
+        sql(QStringLiteral("UPDATE local_projects SET name = name || ' (early)' WHERE id = 8"));
+
+        const RunOutcome before = push(QStringLiteral("Local"));
+        QVERIFY2(before.status == RunStatus::Succeeded, qPrintable(before.message));
+        QCOMPARE(before.counters.updated, 1);
+        QVERIFY(fieldsOf(QStringLiteral("Z "), localCode(8)).value(QStringLiteral("name")).toString().endsWith(QStringLiteral(" (early)")));
+
+        longTransaction->commit();
+        const RunOutcome after = push(QStringLiteral("Local"));
+        QVERIFY2(after.status == RunStatus::Succeeded, qPrintable(after.message));
+        QCOMPARE(after.counters.updated, 1); // row 7
+        const QJsonObject late = fieldsOf(QStringLiteral("Z "), localCode(7));
+        QVERIFY(late.value(QStringLiteral("name")).toString().endsWith(QStringLiteral(" (late)")));
+        QCOMPARE(late.value(QStringLiteral("updated_at")).toString(), stampOf(7)); // New York's wall clock, not shifted by Tokyo's
+        QCOMPARE(fieldsOf(QStringLiteral("Z "), localCode(8)).value(QStringLiteral("updated_at")).toString(), stampOf(8));
     }
 
     void aTimestampWithoutATimeZoneArrivesAsItsWallClockWhateverTheHostsZone()
