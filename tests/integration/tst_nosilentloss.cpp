@@ -71,6 +71,52 @@ class TestNoSilentLoss : public PushTestBase
     }
 
     QString code(int id) { return sql(QStringLiteral("SELECT project_code FROM projects WHERE id = %1").arg(id)); }
+    QString localCode(int id) { return sql(QStringLiteral("SELECT project_code FROM local_projects WHERE id = %1").arg(id)); }
+
+    // A row of local_projects' zone-less stamp as SharePoint should hold it: its wall clock read as UTC.
+    QString wallClockOf(int id)
+    {
+        return sql(
+            QStringLiteral("SELECT to_char(updated_at, 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM local_projects WHERE id = %1").arg(id));
+    }
+
+    // As in aTransactionThatCommitsLateIsDelivered, on local_projects ("Local", zone-less stamps): a
+    // transaction in a session with the database's default zone stamps row `late` and stays open,
+    // another stamps row `early` after it and commits; a run, the commit, a run. With `hostPgtz`,
+    // the runs' own sessions start in that zone (PGTZ of SyncBridge's host).
+    void deliversALateCommit(int late, int early, const QByteArray &hostPgtz = {})
+    {
+        auto session
+            = PgSession::open(m_demo.database(), [this](const DatabaseInstance &) -> Result<QString> { return m_postgres.password(); });
+        QVERIFY2(session.ok(), qPrintable(session ? QString() : session.error().toString()));
+        auto longTransaction = std::make_unique<pqxx::work>((*session)->connection());
+        QCOMPARE(QString::fromStdString(longTransaction->exec1("SHOW timezone")[0].as<std::string>()), QStringLiteral("America/New_York"));
+        longTransaction->exec("UPDATE local_projects SET name = name || ' (late)' WHERE id = " + std::to_string(late));
+        QTest::qWait(1100); // the early row's stamp is clearly later than the late one's
+        sql(QStringLiteral("UPDATE local_projects SET name = name || ' (early)' WHERE id = %1").arg(early));
+
+        const auto pushFromTheHost = [&] {
+            if (!hostPgtz.isEmpty())
+                qputenv("PGTZ", hostPgtz);
+            const RunOutcome outcome = push(QStringLiteral("Local"));
+            qunsetenv("PGTZ");
+            return outcome;
+        };
+        const RunOutcome before = pushFromTheHost();
+        QVERIFY2(before.status == RunStatus::Succeeded, qPrintable(before.message));
+        QCOMPARE(before.counters.updated, 1);
+        QVERIFY(
+            fieldsOf(QStringLiteral("Z "), localCode(early)).value(QStringLiteral("name")).toString().endsWith(QStringLiteral(" (early)")));
+
+        longTransaction->commit();
+        const RunOutcome after = pushFromTheHost();
+        QVERIFY2(after.status == RunStatus::Succeeded, qPrintable(after.message));
+        QCOMPARE(after.counters.updated, 1); // the late row
+        const QJsonObject delivered = fieldsOf(QStringLiteral("Z "), localCode(late));
+        QVERIFY(delivered.value(QStringLiteral("name")).toString().endsWith(QStringLiteral(" (late)")));
+        QCOMPARE(delivered.value(QStringLiteral("updated_at")).toString(), wallClockOf(late)); // New York's wall clock, not shifted
+        QCOMPARE(fieldsOf(QStringLiteral("Z "), localCode(early)).value(QStringLiteral("updated_at")).toString(), wallClockOf(early));
+    }
 
     int setFaults(const QJsonObject &faults)
     {
@@ -147,38 +193,35 @@ private slots:
             QJsonObject{{QStringLiteral("database"), QStringLiteral("Demo")}, {QStringLiteral("table"), QStringLiteral("local_projects")}});
         importDefinitionsJson({definition});
         QCOMPARE(push(QStringLiteral("Local")).counters.created, 40);
-        const auto localCode
-            = [this](int id) { return sql(QStringLiteral("SELECT project_code FROM local_projects WHERE id = %1").arg(id)); };
-        // The wall clock, read as UTC: what SharePoint gets whatever the host's zone.
-        const auto stampOf = [this](int id) {
-            return sql(
-                QStringLiteral("SELECT to_char(updated_at, 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM local_projects WHERE id = %1").arg(id));
+        QCOMPARE(fieldsOf(QStringLiteral("Z "), localCode(5)).value(QStringLiteral("updated_at")).toString(), wallClockOf(5));
+        deliversALateCommit(7, 8);
+    }
+
+    void theHostsLibpqZoneDoesNotChooseTheHorizonOfALateCommit()
+    {
+        // PGTZ on SyncBridge's host makes its own sessions start in UTC; writers still stamp in the
+        // database's default zone, set for the database or, here after, for the whole server.
+        const HostTimeZone tokyo("Asia/Tokyo");
+        sql(QStringLiteral("ALTER DATABASE demo SET timezone TO 'America/New_York'"));
+        {
+            const auto resetZone = qScopeGuard([this] { sql(QStringLiteral("ALTER DATABASE demo RESET timezone")); });
+            deliversALateCommit(9, 10, "UTC");
+            if (QTest::currentTestFailed())
+                return;
+        }
+        const auto serverZone = [this](const char *zone) {
+            sql(QStringLiteral("ALTER SYSTEM SET timezone TO '%1'").arg(QLatin1String(zone)));
+            sql(QStringLiteral("ALTER SYSTEM SET log_timezone TO '%1'").arg(QLatin1String(zone)));
+            sql(QStringLiteral("SELECT pg_reload_conf()"));
         };
-        QCOMPARE(fieldsOf(QStringLiteral("Z "), localCode(5)).value(QStringLiteral("updated_at")).toString(), stampOf(5));
-
-        // As in aTransactionThatCommitsLateIsDelivered: A stamps row 7 and stays open, B stamps row 8 later and commits.
-        auto session
-            = PgSession::open(m_demo.database(), [this](const DatabaseInstance &) -> Result<QString> { return m_postgres.password(); });
-        QVERIFY2(session.ok(), qPrintable(session ? QString() : session.error().toString()));
-        auto longTransaction = std::make_unique<pqxx::work>((*session)->connection());
-        QCOMPARE(QString::fromStdString(longTransaction->exec1("SHOW timezone")[0].as<std::string>()), QStringLiteral("America/New_York"));
-        longTransaction->exec("UPDATE local_projects SET name = name || ' (late)' WHERE id = 7");
-        QTest::qWait(1100); // row 8's stamp is clearly later than row 7's
-        sql(QStringLiteral("UPDATE local_projects SET name = name || ' (early)' WHERE id = 8"));
-
-        const RunOutcome before = push(QStringLiteral("Local"));
-        QVERIFY2(before.status == RunStatus::Succeeded, qPrintable(before.message));
-        QCOMPARE(before.counters.updated, 1);
-        QVERIFY(fieldsOf(QStringLiteral("Z "), localCode(8)).value(QStringLiteral("name")).toString().endsWith(QStringLiteral(" (early)")));
-
-        longTransaction->commit();
-        const RunOutcome after = push(QStringLiteral("Local"));
-        QVERIFY2(after.status == RunStatus::Succeeded, qPrintable(after.message));
-        QCOMPARE(after.counters.updated, 1); // row 7
-        const QJsonObject late = fieldsOf(QStringLiteral("Z "), localCode(7));
-        QVERIFY(late.value(QStringLiteral("name")).toString().endsWith(QStringLiteral(" (late)")));
-        QCOMPARE(late.value(QStringLiteral("updated_at")).toString(), stampOf(7)); // New York's wall clock, not shifted by Tokyo's
-        QCOMPARE(fieldsOf(QStringLiteral("Z "), localCode(8)).value(QStringLiteral("updated_at")).toString(), stampOf(8));
+        serverZone("America/New_York");
+        const auto resetServer = qScopeGuard([this] {
+            sql(QStringLiteral("ALTER SYSTEM RESET timezone"));
+            sql(QStringLiteral("ALTER SYSTEM RESET log_timezone"));
+            sql(QStringLiteral("SELECT pg_reload_conf()"));
+        });
+        QTRY_COMPARE(sql(QStringLiteral("SHOW timezone")), QStringLiteral("America/New_York")); // the reload reached new sessions
+        deliversALateCommit(11, 12, "UTC");
     }
 
     void aTimestampWithoutATimeZoneArrivesAsItsWallClockWhateverTheHostsZone()
