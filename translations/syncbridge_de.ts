@@ -570,6 +570,14 @@
         <source>warning: %1</source>
         <translation>Warnung: %1</translation>
     </message>
+    <message>
+        <source>UPDATED_AT: also read again the rows stamped this many seconds before the oldest open transaction (default 60), for stamps that are not the writer&apos;s now().</source>
+        <translation>UPDATED_AT: Zeilen, die so viele Sekunden vor der ältesten offenen Transaktion gestempelt wurden, erneut lesen (Standard 60), für Stempel, die nicht aus now() des Schreibers stammen.</translation>
+    </message>
+    <message>
+        <source>--look-back must be a whole number of seconds, 0 or more (not &apos;%1&apos;)</source>
+        <translation>--look-back muss eine ganze Zahl von Sekunden sein, 0 oder mehr (nicht &apos;%1&apos;)</translation>
+    </message>
 </context>
 <context>
     <name>SyncBridge::ConditionBuilder</name>

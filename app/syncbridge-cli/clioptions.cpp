@@ -4,7 +4,8 @@ namespace SyncBridge::Cli {
 
 void CliOptions::addTo(QCommandLineParser &parser) const
 {
-    parser.addOptions({store, secrets, output, all, name, database, instance, host, port, user, role, priority, tenant, clientId, authority, graphUrl, secretRef, ruPerMinute, dryRun, resetCursor, backfill, allowMassDelete, pageSize, passwordStdin});
+    parser.addOptions({store, secrets, output, all, name, database, instance, host, port, user, role, priority, tenant, clientId, authority,
+        graphUrl, secretRef, ruPerMinute, dryRun, resetCursor, backfill, allowMassDelete, pageSize, lookBack, passwordStdin});
 }
 
 } // namespace SyncBridge::Cli
