@@ -3409,6 +3409,13 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
             <numerusform>%n unbestätigte Schreibvorgänge gingen an eine Liste, die es nicht mehr gibt; die Zeilen werden erneut dorthin geschrieben, wohin ihre Regeln sie leiten.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n write(s) wait to be confirmed by the next run.</source>
+        <translation>
+            <numerusform>%n Schreibvorgang wartet auf die Bestätigung durch den nächsten Lauf.</numerusform>
+            <numerusform>%n Schreibvorgänge warten auf die Bestätigung durch den nächsten Lauf.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>main</name>

@@ -23,6 +23,8 @@ public:
     // One round trip per call, whatever the number of hashes (batched lookup), keyed by identity hash.
     Result<QHash<QString, LedgerEntry>> lookup(qint64 definitionId, const QStringList &identityHashes) const;
     Result<QList<LedgerEntry>> entries(qint64 definitionId, std::optional<LedgerState> state = std::nullopt) const;
+    // How many entries of the definition are in this state (one count, whatever the size of the ledger).
+    Result<qint64> count(qint64 definitionId, LedgerState state) const;
     Result<void> remove(qint64 definitionId, const QString &identityHash);
 
     // FULL_SCAN bookkeeping: rows a scan read are marked with the scan's mark (its start time); synced

@@ -385,6 +385,37 @@ private slots:
         verifyExactlyOnce(QStringLiteral("Late"), QStringLiteral("L "));
     }
 
+    void aRunDoesNotSaySucceededWhileAWriteWaitsToBeConfirmed()
+    {
+        // Rows move while SharePoint refuses every delete and nothing else: the new items are made,
+        // the old ones stay, and their moves wait as pending writes for the next run (Confirming
+        // cannot delete them either). Nothing waits in the retry queue, yet the lists hold twins
+        // of these rows: the run must not say it succeeded.
+        const qint64 id = DefinitionRepository(*m_store).byName(QStringLiteral("Late"))->id;
+        QCOMPARE(LedgerRepository(*m_store).retryQueueSummary(id)->waiting, 0);
+        const QString moving = QStringLiteral("id BETWEEN 300 AND 399 AND budget_amount < 4000000");
+        const int moves = sql(QStringLiteral("SELECT count(*) FROM projects WHERE %1").arg(moving)).toInt();
+        QVERIFY(moves > 10);
+        sql(QStringLiteral("UPDATE projects SET budget_amount = 4600000 WHERE %1").arg(moving));
+        QCOMPARE(setFaults({{QStringLiteral("errorRate"), 1.0}, {QStringLiteral("errorStatuses"), QJsonArray{409}},
+                     {QStringLiteral("errorMethods"), QJsonArray{QStringLiteral("DELETE")}}}),
+            200);
+        const RunOutcome refused = push(QStringLiteral("Late"));
+        QCOMPARE(setFaults({{QStringLiteral("errorRate"), 0}, {QStringLiteral("errorMethods"), QJsonArray{}}}), 200);
+        QCOMPARE(refused.counters.moved, moves);
+        QCOMPARE(refused.counters.failed, 0);
+        QCOMPARE(LedgerRepository(*m_store).retryQueueSummary(id)->waiting, 0);
+        QCOMPARE(LedgerRepository(*m_store).entries(id, LedgerState::Pending)->size(), moves);
+        QCOMPARE(refused.status, RunStatus::PartiallyFailed);
+        QVERIFY2(refused.message.contains(QStringLiteral("%1 write(s) wait to be confirmed by the next run").arg(moves)),
+            qPrintable(refused.message));
+
+        const RunOutcome settled = push(QStringLiteral("Late")); // deletes the old items
+        QVERIFY2(settled.status == RunStatus::Succeeded, qPrintable(settled.message));
+        QVERIFY2(!settled.message.contains(QStringLiteral("wait to be confirmed")), qPrintable(settled.message));
+        verifyExactlyOnce(QStringLiteral("Late"), QStringLiteral("L "));
+    }
+
     void writesWhoseAnswerWasLostAreConfirmedBeforeTheRunEnds()
     {
         // Every connection drops after SharePoint ran the creates (no answer, whatever the network
