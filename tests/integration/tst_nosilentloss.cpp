@@ -4,7 +4,9 @@
 // the middle of a page whose cursor was saved anyway.
 #include "pushoptions.h"
 #include "pushtestbase.h"
+#include "testpaths.h"
 
+#include "graph/provisioning.h"
 #include "source/pgsession.h"
 #include "store/runrepository.h"
 #include "store/sql.h"
@@ -13,10 +15,12 @@
 
 #include <QHostInfo>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QScopeGuard>
 
 #include <pqxx/transaction>
 
+#include <csignal>
 #include <ctime>
 
 using namespace SyncBridge;
@@ -116,6 +120,81 @@ class TestNoSilentLoss : public PushTestBase
         QVERIFY(delivered.value(QStringLiteral("name")).toString().endsWith(QStringLiteral(" (late)")));
         QCOMPARE(delivered.value(QStringLiteral("updated_at")).toString(), wallClockOf(late)); // New York's wall clock, not shifted
         QCOMPARE(fieldsOf(QStringLiteral("Z "), localCode(early)).value(QStringLiteral("updated_at")).toString(), wallClockOf(early));
+    }
+
+    // Every row of `table` exactly once in the lists of `prefix`: in the list its route names (the
+    // demo sharding), with its current name and status; no item of no row; the ledger all SYNCED and
+    // naming those very items.
+    void verifyEveryRowOnceWhereItsRouteSays(const QString &definition, const QString &table, const QString &prefix)
+    {
+        QHash<QString, QString> listNameById;
+        for (const QJsonValue &site : m_emulator.admin("GET", QStringLiteral("/index")).json().value(QStringLiteral("sites")).toArray()) {
+            for (const QJsonValue &list : site.toObject().value(QStringLiteral("lists")).toArray()) {
+                const QString name = list.toObject().value(QStringLiteral("displayName")).toString();
+                if (name.startsWith(prefix))
+                    listNameById.insert(list.toObject().value(QStringLiteral("id")).toString(), name.mid(prefix.size()));
+            }
+        }
+        struct Item {
+            QString listId;
+            QString id;
+            QJsonObject fields;
+        };
+        QHash<QString, Item> itemOfKey;
+        for (auto list = listNameById.cbegin(); list != listNameById.cend(); ++list) {
+            const QJsonArray items = m_emulator.admin("GET", QStringLiteral("/lists/%1/items").arg(list.key()))
+                                         .json()
+                                         .value(QStringLiteral("items"))
+                                         .toArray();
+            for (const QJsonValue &value : items) {
+                const QJsonObject fields = value.toObject().value(QStringLiteral("fields")).toObject();
+                const QString key = fields.value(syncBridgeKeyColumn).toString();
+                QVERIFY2(!itemOfKey.contains(key), qPrintable(QStringLiteral("twin of %1 in %2").arg(key, list.value())));
+                itemOfKey.insert(key, {list.key(), value.toObject().value(QStringLiteral("id")).toString(), fields});
+            }
+        }
+        const QString rows = sql(QStringLiteral(
+            "SELECT string_agg(concat_ws(chr(31), id, project_code, name, status,"
+            " CASE WHEN budget_amount >= 4000000 THEN 'Large' WHEN status = 'Active' THEN 'Active' ELSE 'Other' END), chr(30) ORDER BY id)"
+            " FROM %1")
+                                     .arg(table));
+        QHash<QString, Item> itemOfRow; // by identity hash, for the ledger
+        for (const QString &row : rows.split(QChar(30))) {
+            const QStringList column = row.split(QChar(31));
+            QCOMPARE(column.size(), 5);
+            const QString hash = rowIdentity({QStringLiteral("id")}, {column.at(0)}).hash;
+            QVERIFY2(itemOfKey.contains(hash), qPrintable(QStringLiteral("row %1 is missing").arg(column.at(1))));
+            const Item item = itemOfKey.take(hash);
+            QCOMPARE(listNameById.value(item.listId), column.at(4)); // no item left in the old list
+            QCOMPARE(item.fields.value(QStringLiteral("Title")).toString(), column.at(1));
+            QCOMPARE(item.fields.value(QStringLiteral("name")).toString(), column.at(2));
+            QCOMPARE(item.fields.value(QStringLiteral("status")).toString(), column.at(3));
+            itemOfRow.insert(hash, item);
+        }
+        QVERIFY2(itemOfKey.isEmpty(), qPrintable(QStringLiteral("%1 item(s) of no row").arg(itemOfKey.size())));
+        const auto ledger = LedgerRepository(*m_store).entries(DefinitionRepository(*m_store).byName(definition)->id);
+        QCOMPARE(ledger->size(), itemOfRow.size());
+        for (const LedgerEntry &entry : std::as_const(*ledger)) {
+            QCOMPARE(entry.state, LedgerState::Synced);
+            QCOMPARE(entry.listGraphId, itemOfRow.value(entry.identityHash).listId);
+            QCOMPARE(entry.itemId, itemOfRow.value(entry.identityHash).id);
+        }
+    }
+
+    // syncbridge-cli on the test's meta-store, with the demo's secrets from the environment.
+    QProcessEnvironment cliEnvironment()
+    {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("XDG_DATA_HOME"), m_demo.path(QStringLiteral("xdg")));
+        environment.insert(QStringLiteral("SYNCBRIDGE_SECRET_POSTGRES_DEMO"), m_postgres.password());
+        environment.insert(QStringLiteral("SYNCBRIDGE_SECRET_SHAREPOINT_DEMO"), QStringLiteral("demo-secret"));
+        return environment;
+    }
+    QStringList cliRun(const QString &definition, const QStringList &options = {})
+    {
+        return QStringList{QStringLiteral("--store"), m_demo.path(QStringLiteral("store.db")), QStringLiteral("--secrets"),
+                   QStringLiteral("env"), QStringLiteral("run"), definition}
+        + options;
     }
 
     int setFaults(const QJsonObject &faults)
@@ -561,6 +640,113 @@ private slots:
             SyncRun run = RunRepository(*m_store).run(leftOver).value();
             run.status = RunStatus::Cancelled;
             QVERIFY(RunRepository(*m_store).updateRun(run).ok());
+        }
+    }
+
+    void aRunKilledWhileMovingRowsUnderFaultsLosesAndDuplicatesNothing()
+    {
+        // 1,000 rows change lists (Active ⇄ Other) while SharePoint refuses 10 % of the item writes
+        // (409, 500, 503), and syncbridge-cli is killed with SIGKILL once some moves are done: creates
+        // and deletes cut off mid-batch, moves half done, refusals queued or not yet. After the
+        // faults end, runs are made until nothing waits; every row must then be once, in its list.
+        sql(QStringLiteral("CREATE TABLE moving_projects (LIKE projects INCLUDING ALL);"
+                           " INSERT INTO moving_projects OVERRIDING SYSTEM VALUE SELECT * FROM projects WHERE id <= 3000;"
+                           " CREATE TRIGGER moving_projects_touch_updated_at BEFORE UPDATE ON moving_projects"
+                           "   FOR EACH ROW EXECUTE FUNCTION touch_updated_at()"));
+        QJsonObject definition = definitionJson(QStringLiteral("Moving"), QStringLiteral("M "));
+        definition.insert(QStringLiteral("source"),
+            QJsonObject{
+                {QStringLiteral("database"), QStringLiteral("Demo")}, {QStringLiteral("table"), QStringLiteral("moving_projects")}});
+        importDefinitionsJson({definition});
+        const qint64 id = DefinitionRepository(*m_store).byName(QStringLiteral("Moving"))->id;
+        QCOMPARE(push(QStringLiteral("Moving")).counters.created, 3000);
+        sql(QStringLiteral("UPDATE moving_projects SET name = name || ' (moved)',"
+                           "   status = CASE WHEN status = 'Active' THEN 'On Hold' ELSE 'Active' END::project_status"
+                           " WHERE id IN (SELECT id FROM moving_projects WHERE budget_amount < 4000000 OR budget_amount IS NULL"
+                           "              ORDER BY id LIMIT 1000)"));
+
+        QCOMPARE(
+            setFaults({{QStringLiteral("errorRate"), 0.1}, {QStringLiteral("errorStatuses"), QJsonArray{409, 500, 503}},
+                {QStringLiteral("retryAfterSeconds"), 1},
+                {QStringLiteral("errorMethods"), QJsonArray{QStringLiteral("POST"), QStringLiteral("PATCH"), QStringLiteral("DELETE")}}}),
+            200);
+        // A little latency, so the kill lands while the run is writing rather than after it.
+        QCOMPARE(
+            m_emulator
+                .admin("PATCH", QStringLiteral("/config"),
+                    {{QStringLiteral("latency"), QJsonObject{{QStringLiteral("randomMinMs"), 10}, {QStringLiteral("randomMaxMs"), 40}}}})
+                .status,
+            200);
+        QCOMPARE(m_emulator.admin("POST", QStringLiteral("/stats/reset")).status, 204);
+        QProcess cli;
+        cli.setProcessEnvironment(cliEnvironment());
+        cli.start(cliPath(), cliRun(QStringLiteral("Moving"), {QStringLiteral("--page-size"), QStringLiteral("50")}));
+        QVERIFY(cli.waitForStarted());
+        RunFilter running;
+        running.definitionId = id;
+        running.status = RunStatus::Running;
+        running.limit = 1;
+        qint64 killedRun = 0, movedBeforeTheKill = 0;
+        while (killedRun == 0 && !cli.waitForFinished(10)) {
+            const auto runs = RunRepository(*m_store).runs(running);
+            if (runs && !runs->isEmpty() && runs->first().counters.moved >= 200) {
+                ::kill(pid_t(cli.processId()), SIGKILL);
+                killedRun = runs->first().id;
+                movedBeforeTheKill = runs->first().counters.moved;
+            }
+        }
+        cli.waitForFinished();
+        QCOMPARE(setFaults({{QStringLiteral("errorRate"), 0}, {QStringLiteral("errorMethods"), QJsonArray{}}}), 200);
+        QCOMPARE(
+            m_emulator
+                .admin("PATCH", QStringLiteral("/config"), {{QStringLiteral("latency"), QJsonObject{{QStringLiteral("randomMaxMs"), 0}}}})
+                .status,
+            200);
+        QVERIFY2(killedRun > 0,
+            qPrintable(QStringLiteral("the run ended before 200 moves: %1").arg(QString::fromUtf8(cli.readAllStandardOutput()))));
+        QCOMPARE(cli.exitStatus(), QProcess::CrashExit);
+        const qint64 injected
+            = m_emulator.admin("GET", QStringLiteral("/stats")).json().value(QStringLiteral("injectedFailures")).toInteger();
+        const qint64 pendingAtTheKill = LedgerRepository(*m_store).count(id, LedgerState::Pending).value();
+        const qint64 queuedAtTheKill = LedgerRepository(*m_store).retryQueueSummary(id)->waiting;
+        qInfo("killed syncbridge-cli after %lld of 1000 moves; %lld item writes refused so far; %lld writes pending, %lld rows queued",
+            movedBeforeTheKill, injected, pendingAtTheKill, queuedAtTheKill);
+        QVERIFY2(injected > 0, "no write was refused: the scenario did not happen");
+
+        QList<RunOutcome> after;
+        for (int run = 0; run < 5; ++run) {
+            QVERIFY(LedgerRepository(*m_store).makeRetriesDue(id, QDateTime::currentDateTimeUtc()).ok());
+            after << push(QStringLiteral("Moving"));
+            if (after.last().status == RunStatus::Succeeded)
+                break;
+        }
+        QStringList summary;
+        for (const RunOutcome &outcome : std::as_const(after))
+            summary << QStringLiteral("%1 (%2)").arg(enumName(outcome.status), outcome.message);
+        qInfo("runs after the kill: %s", qPrintable(summary.join(QStringLiteral(" | "))));
+        QCOMPARE(after.last().status, RunStatus::Succeeded);
+        QCOMPARE(LedgerRepository(*m_store).retryQueueSummary(id)->waiting, 0);
+        QCOMPARE(LedgerRepository(*m_store).count(id, LedgerState::Pending).value(), 0);
+        const SyncRun killed = RunRepository(*m_store).run(killedRun).value();
+        QCOMPARE(killed.status, RunStatus::Interrupted);
+        verifyEveryRowOnceWhereItsRouteSays(QStringLiteral("Moving"), QStringLiteral("moving_projects"), QStringLiteral("M "));
+        if (QTest::currentTestFailed())
+            return;
+
+        // --look-back reaches the run: 0 trusts the stamps (nothing new since the last run), an
+        // hour reads the moved rows again — unchanged, so nothing is written.
+        for (const auto &[lookBack, expected] : {std::pair{"0", "Read 0 row(s)"}, std::pair{"3600", "0 created, 0 updated, 0 moved"}}) {
+            QProcess run;
+            run.setProcessEnvironment(cliEnvironment());
+            run.start(cliPath(), cliRun(QStringLiteral("Moving"), {QStringLiteral("--look-back"), QLatin1String(lookBack)}));
+            QVERIFY(run.waitForFinished(120000));
+            const QString out = QString::fromUtf8(run.readAllStandardOutput());
+            QVERIFY2(run.exitCode() == 0, qPrintable(out + QString::fromUtf8(run.readAllStandardError())));
+            QVERIFY2(out.contains(QLatin1String(expected)), qPrintable(out));
+            if (QLatin1String(lookBack) == QLatin1String("3600")) {
+                const int read = QRegularExpression(QStringLiteral("Read (\\d+) row")).match(out).captured(1).toInt();
+                QVERIFY2(read >= 1000, qPrintable(out));
+            }
         }
     }
 
