@@ -74,6 +74,15 @@ class TestNoSilentLoss : public PushTestBase
         return {};
     }
 
+    // The demo push (definitionJson) of `table`, a copy of projects, as definition `name` into lists named with `prefix`.
+    void importDefinitionOf(const QString &table, const QString &name, const QString &prefix)
+    {
+        QJsonObject definition = definitionJson(name, prefix);
+        definition.insert(
+            QStringLiteral("source"), QJsonObject{{QStringLiteral("database"), QStringLiteral("Demo")}, {QStringLiteral("table"), table}});
+        importDefinitionsJson({definition});
+    }
+
     QString code(int id) { return sql(QStringLiteral("SELECT project_code FROM projects WHERE id = %1").arg(id)); }
     QString localCode(int id) { return sql(QStringLiteral("SELECT project_code FROM local_projects WHERE id = %1").arg(id)); }
 
@@ -267,10 +276,7 @@ private slots:
                            " ALTER DATABASE demo SET timezone TO 'America/New_York'"));
         const auto resetZone = qScopeGuard([this] { sql(QStringLiteral("ALTER DATABASE demo RESET timezone")); });
         const HostTimeZone tokyo("Asia/Tokyo");
-        QJsonObject definition = definitionJson(QStringLiteral("Local"), QStringLiteral("Z "));
-        definition.insert(QStringLiteral("source"),
-            QJsonObject{{QStringLiteral("database"), QStringLiteral("Demo")}, {QStringLiteral("table"), QStringLiteral("local_projects")}});
-        importDefinitionsJson({definition});
+        importDefinitionOf(QStringLiteral("local_projects"), QStringLiteral("Local"), QStringLiteral("Z "));
         QCOMPARE(push(QStringLiteral("Local")).counters.created, 40);
         QCOMPARE(fieldsOf(QStringLiteral("Z "), localCode(5)).value(QStringLiteral("updated_at")).toString(), wallClockOf(5));
         deliversALateCommit(7, 8);
@@ -324,11 +330,7 @@ private slots:
             const HostTimeZone here(zone);
             const QString name = QStringLiteral("Wall clock %1").arg(++host);
             const QString prefix = QStringLiteral("W%1 ").arg(host);
-            QJsonObject definition = definitionJson(name, prefix);
-            definition.insert(QStringLiteral("source"),
-                QJsonObject{{QStringLiteral("database"), QStringLiteral("Demo")},
-                    {QStringLiteral("table"), QStringLiteral("wall_clock_projects")}});
-            importDefinitionsJson({definition});
+            importDefinitionOf(QStringLiteral("wall_clock_projects"), name, prefix);
             const RunOutcome outcome = push(name);
             QVERIFY2(outcome.status == RunStatus::Succeeded, qPrintable(zone + QStringLiteral(": ") + outcome.message));
             QCOMPARE(outcome.counters.created, 6);
@@ -653,11 +655,7 @@ private slots:
                            " INSERT INTO moving_projects OVERRIDING SYSTEM VALUE SELECT * FROM projects WHERE id <= 3000;"
                            " CREATE TRIGGER moving_projects_touch_updated_at BEFORE UPDATE ON moving_projects"
                            "   FOR EACH ROW EXECUTE FUNCTION touch_updated_at()"));
-        QJsonObject definition = definitionJson(QStringLiteral("Moving"), QStringLiteral("M "));
-        definition.insert(QStringLiteral("source"),
-            QJsonObject{
-                {QStringLiteral("database"), QStringLiteral("Demo")}, {QStringLiteral("table"), QStringLiteral("moving_projects")}});
-        importDefinitionsJson({definition});
+        importDefinitionOf(QStringLiteral("moving_projects"), QStringLiteral("Moving"), QStringLiteral("M "));
         const qint64 id = DefinitionRepository(*m_store).byName(QStringLiteral("Moving"))->id;
         QCOMPARE(push(QStringLiteral("Moving")).counters.created, 3000);
         sql(QStringLiteral("UPDATE moving_projects SET name = name || ' (moved)',"
