@@ -582,6 +582,14 @@
         <source>warning: %1: %2</source>
         <translation>Warnung: %1: %2</translation>
     </message>
+    <message>
+        <source>UPDATED_AT: also read again the rows stamped this many seconds before the oldest open transaction (default 60), for stamps that are not the writer&apos;s now().</source>
+        <translation>UPDATED_AT: Zeilen, die so viele Sekunden vor der ältesten offenen Transaktion gestempelt wurden, erneut lesen (Standard 60), für Stempel, die nicht aus now() des Schreibers stammen.</translation>
+    </message>
+    <message>
+        <source>--look-back must be a whole number of seconds, 0 or more (not &apos;%1&apos;)</source>
+        <translation>--look-back muss eine ganze Zahl von Sekunden sein, 0 oder mehr (nicht &apos;%1&apos;)</translation>
+    </message>
 </context>
 <context>
     <name>SyncBridge::ConditionBuilder</name>
@@ -3517,6 +3525,13 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
         <translation>
             <numerusform>%n Element behielt seine alte Identität: seine Zeile ist weg, oder ihr neuer Schlüssel ist NULL oder gehört auch einer anderen Zeile.</numerusform>
             <numerusform>%n Elemente behielten ihre alte Identität: ihre Zeilen sind weg, oder ihr neuer Schlüssel ist NULL oder gehört auch einer anderen Zeile.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n write(s) wait to be confirmed by the next run.</source>
+        <translation>
+            <numerusform>%n Schreibvorgang wartet auf die Bestätigung durch den nächsten Lauf.</numerusform>
+            <numerusform>%n Schreibvorgänge warten auf die Bestätigung durch den nächsten Lauf.</numerusform>
         </translation>
     </message>
 </context>

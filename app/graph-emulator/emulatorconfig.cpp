@@ -35,6 +35,12 @@ public:
             if (!value.isString())
                 return fail(name, "a string");
             target = value.toString();
+        } else if constexpr (std::is_same_v<T, QStringList>) {
+            if (!value.isArray())
+                return fail(name, "a list of strings");
+            target.clear();
+            for (const QJsonValue &item : value.toArray())
+                target << item.toString();
         } else if constexpr (std::is_same_v<T, QList<int>>) {
             if (!value.isArray())
                 return fail(name, "a list of numbers");
@@ -85,29 +91,24 @@ QJsonObject EmulatorConfig::toJson() const
         {QStringLiteral("listViewThreshold"), listViewThreshold},
         {QStringLiteral("deltaTokenMaxAgeSeconds"), deltaTokenMaxAgeSeconds},
         {QStringLiteral("strictRequired"), strictRequired},
-        {QStringLiteral("faults"), QJsonObject{
-             {QStringLiteral("errorRate"), faults.errorRate},
-             {QStringLiteral("errorStatuses"), intArray(faults.errorStatuses)},
-             {QStringLiteral("retryAfterSeconds"), faults.retryAfterSeconds},
-             {QStringLiteral("workloadThrottleAfter429"), faults.workloadThrottleAfter429},
-             {QStringLiteral("dropRate"), faults.dropRate},
-             {QStringLiteral("slowBodyRate"), faults.slowBodyRate},
-             {QStringLiteral("slowBodyBytesPerSecond"), faults.slowBodyBytesPerSecond},
-             {QStringLiteral("etagConflictRate"), faults.etagConflictRate},
-             {QStringLiteral("batchEnvelope"), faults.batchEnvelope},
-             {QStringLiteral("shuffleBatchResponses"), faults.shuffleBatchResponses}}},
-        {QStringLiteral("latency"), QJsonObject{
-             {QStringLiteral("fixedMs"), latency.fixedMs},
-             {QStringLiteral("randomMinMs"), latency.randomMinMs},
-             {QStringLiteral("randomMaxMs"), latency.randomMaxMs}}},
-        {QStringLiteral("throttling"), QJsonObject{
-             {QStringLiteral("enabled"), throttling.enabled},
-             {QStringLiteral("ruPerMinute"), throttling.ruPerMinute},
-             {QStringLiteral("ruPerDay"), double(throttling.ruPerDay)},
-             {QStringLiteral("blocked"), throttling.blocked},
-             {QStringLiteral("throttleStatus"), throttling.throttleStatus},
-             {QStringLiteral("fractionalRetryAfter"), throttling.fractionalRetryAfter},
-             {QStringLiteral("earlyRetryPenaltyMs"), throttling.earlyRetryPenaltyMs}}},
+        {QStringLiteral("faults"),
+            QJsonObject{{QStringLiteral("errorRate"), faults.errorRate}, {QStringLiteral("errorStatuses"), intArray(faults.errorStatuses)},
+                {QStringLiteral("errorMethods"), QJsonArray::fromStringList(faults.errorMethods)},
+                {QStringLiteral("retryAfterSeconds"), faults.retryAfterSeconds},
+                {QStringLiteral("workloadThrottleAfter429"), faults.workloadThrottleAfter429},
+                {QStringLiteral("dropRate"), faults.dropRate}, {QStringLiteral("slowBodyRate"), faults.slowBodyRate},
+                {QStringLiteral("slowBodyBytesPerSecond"), faults.slowBodyBytesPerSecond},
+                {QStringLiteral("etagConflictRate"), faults.etagConflictRate}, {QStringLiteral("batchEnvelope"), faults.batchEnvelope},
+                {QStringLiteral("shuffleBatchResponses"), faults.shuffleBatchResponses}}},
+        {QStringLiteral("latency"),
+            QJsonObject{{QStringLiteral("fixedMs"), latency.fixedMs}, {QStringLiteral("randomMinMs"), latency.randomMinMs},
+                {QStringLiteral("randomMaxMs"), latency.randomMaxMs}}},
+        {QStringLiteral("throttling"),
+            QJsonObject{{QStringLiteral("enabled"), throttling.enabled}, {QStringLiteral("ruPerMinute"), throttling.ruPerMinute},
+                {QStringLiteral("ruPerDay"), double(throttling.ruPerDay)}, {QStringLiteral("blocked"), throttling.blocked},
+                {QStringLiteral("throttleStatus"), throttling.throttleStatus},
+                {QStringLiteral("fractionalRetryAfter"), throttling.fractionalRetryAfter},
+                {QStringLiteral("earlyRetryPenaltyMs"), throttling.earlyRetryPenaltyMs}}},
     };
 }
 
@@ -130,6 +131,7 @@ QString EmulatorConfig::applyJson(const QJsonObject &json)
             Members f(faultsJson, QStringLiteral("faults."), problems);
             f.read("errorRate", next.faults.errorRate);
             f.read("errorStatuses", next.faults.errorStatuses);
+            f.read("errorMethods", next.faults.errorMethods);
             f.read("retryAfterSeconds", next.faults.retryAfterSeconds);
             f.read("workloadThrottleAfter429", next.faults.workloadThrottleAfter429);
             f.read("dropRate", next.faults.dropRate);
@@ -160,6 +162,12 @@ QString EmulatorConfig::applyJson(const QJsonObject &json)
         problems << QStringLiteral("timeScale must be greater than 0");
     if (next.faults.batchEnvelope != QLatin1String("200") && next.faults.batchEnvelope != QLatin1String("424"))
         problems << QStringLiteral("faults.batchEnvelope must be \"200\" or \"424\"");
+    for (const QString &method : next.faults.errorMethods) {
+        if (!QStringList{
+                QStringLiteral("GET"), QStringLiteral("POST"), QStringLiteral("PATCH"), QStringLiteral("PUT"), QStringLiteral("DELETE")}
+                 .contains(method))
+            problems << QStringLiteral("faults.errorMethods: '%1' is not GET, POST, PATCH, PUT or DELETE").arg(method);
+    }
     if (next.throttling.throttleStatus != 429 && next.throttling.throttleStatus != 503)
         problems << QStringLiteral("throttling.throttleStatus must be 429 or 503");
     for (double rate : {next.faults.errorRate, next.faults.dropRate, next.faults.slowBodyRate, next.faults.etagConflictRate}) {

@@ -3,6 +3,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace GraphEmulator {
 
@@ -10,6 +11,7 @@ namespace GraphEmulator {
 struct FaultConfig {
     double errorRate = 0;                       // share of operations (requests or batch items) that fail
     QList<int> errorStatuses{429, 500, 502, 503, 504, 507};
+    QStringList errorMethods;                   // only operations with these methods fail ("DELETE"…); empty: all
     int retryAfterSeconds = 5;                  // on injected 429s
     bool workloadThrottleAfter429 = false;      // after an injected 429, the whole workload answers 429
     double dropRate = 0;                        // connections closed without a response

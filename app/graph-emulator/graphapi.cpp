@@ -57,7 +57,9 @@ std::optional<ApiResponse> GraphApi::gate(const ApiRequest &request, int cost, Q
         refused.headers.append({"Retry-After", QByteArray::number(seconds)});
         return refused;
     }
-    if (m_faults.roll(m_config.faults.errorRate)) {
+    const QStringList &failingMethods = m_config.faults.errorMethods;
+    if ((failingMethods.isEmpty() || failingMethods.contains(QString::fromLatin1(request.method)))
+        && m_faults.roll(m_config.faults.errorRate)) {
         ++m_stats.injectedFailures;
         const int status = m_faults.errorStatus(request.method);
         ApiResponse failed;

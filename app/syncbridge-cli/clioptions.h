@@ -60,6 +60,11 @@ struct CliOptions {
                                 QStringLiteral("fields")};
     QCommandLineOption allowMassDelete{QStringLiteral("allow-mass-delete"), QCoreApplication::translate("SyncBridge::Cli", "Confirm deletions above the definition's share of a list (the circuit breaker).")};
     QCommandLineOption pageSize{QStringLiteral("page-size"), QCoreApplication::translate("SyncBridge::Cli", "Rows read per page (default 500)."), QStringLiteral("rows"), QStringLiteral("500")};
+    QCommandLineOption lookBack{QStringLiteral("look-back"),
+        QCoreApplication::translate("SyncBridge::Cli",
+            "UPDATED_AT: also read again the rows stamped this many seconds before the oldest open transaction (default 60), "
+            "for stamps that are not the writer's now()."),
+        QStringLiteral("seconds")};
     QCommandLineOption passwordStdin{QStringLiteral("password-stdin"), QCoreApplication::translate("SyncBridge::Cli", "Read the password or client secret from standard input and store it in the keychain.")};
 
     void addTo(QCommandLineParser &parser) const;

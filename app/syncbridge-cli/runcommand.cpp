@@ -44,6 +44,15 @@ int runDefinition(CommandContext &context)
     options.pageSize = context.parser.value(context.options.pageSize).toInt(&pageOk);
     if (!pageOk || options.pageSize < 1 || options.pageSize > 10000)
         return usage(context, QCoreApplication::translate("SyncBridge::Cli", "--page-size must be 1 to 10000"));
+    if (context.parser.isSet(context.options.lookBack)) {
+        // Unset, the run keeps RunOptions' default (60 s); 0 trusts the writers' now() alone.
+        bool lookBackOk = false;
+        options.lookBackSeconds = context.parser.value(context.options.lookBack).toInt(&lookBackOk);
+        if (!lookBackOk || options.lookBackSeconds < 0)
+            return usage(context,
+                QCoreApplication::translate("SyncBridge::Cli", "--look-back must be a whole number of seconds, 0 or more (not '%1')")
+                    .arg(context.parser.value(context.options.lookBack)));
+    }
     const bool terminal = isatty(fileno(stderr));
     const bool allowMassDelete = context.parser.isSet(context.options.allowMassDelete);
     RunController runs(context.store, context.secrets);
@@ -108,7 +117,7 @@ QList<Command> runCommands()
     return {
         {"run", nullptr,
             "<definition> [--dry-run] [--reset-cursor] [--backfill field,…] [--allow-mass-delete]\n"
-            "                  [--page-size N]",
+            "                  [--page-size N] [--look-back SECONDS]",
             QT_TRANSLATE_NOOP("SyncBridge::Cli", "push the definition's rows to SharePoint"), runDefinition},
     };
 }

@@ -295,6 +295,15 @@ Result<QHash<QString, int>> LedgerRepository::retryAttempts(qint64 definitionId,
     return attempts;
 }
 
+Result<qint64> LedgerRepository::count(qint64 definitionId, LedgerState state) const
+{
+    auto query = execute(m_store.connection(), QStringLiteral("SELECT count(*) FROM sync_ledger WHERE definition_id = ? AND state = ?"),
+        {definitionId, enumName(state)});
+    if (!query)
+        return query.error();
+    return query->next() ? query->value(0).toLongLong() : 0;
+}
+
 Result<LedgerRepository::RetryQueueSummary> LedgerRepository::retryQueueSummary(qint64 definitionId) const
 {
     auto query = execute(m_store.connection(),

@@ -23,6 +23,8 @@ public:
     // One round trip per call, whatever the number of hashes (batched lookup), keyed by identity hash.
     Result<QHash<QString, LedgerEntry>> lookup(qint64 definitionId, const QStringList &identityHashes) const;
     Result<QList<LedgerEntry>> entries(qint64 definitionId, std::optional<LedgerState> state = std::nullopt) const;
+    // How many entries of the definition are in this state (one count, whatever the size of the ledger).
+    Result<qint64> count(qint64 definitionId, LedgerState state) const;
     Result<void> remove(qint64 definitionId, const QString &identityHash);
     // Up to `limit` entries in identity-hash order after `afterHash` (every state).
     Result<QList<LedgerEntry>> entriesAfter(qint64 definitionId, const QString &afterHash, int limit) const;

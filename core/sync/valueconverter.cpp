@@ -40,11 +40,13 @@ Result<QJsonValue> dateTimeValue(const ColumnInfo &column, const QString &text, 
     } else {
         QString iso = text;
         iso.replace(QLatin1Char(' '), QLatin1Char('T'));
-        if (QRegularExpression(QStringLiteral("[+-]\\d\\d$")).match(iso).hasMatch())
-            iso += QStringLiteral(":00");   // "+00" → "+00:00"
+        // Without time zone: the wall clock read as UTC. Never parsed in the host's zone first, whose
+        // DST gap would refuse a valid stamp and whose offset would leak into the value.
+        if (column.typeName == QLatin1String("timestamp"))
+            iso += QLatin1Char('Z');
+        else if (QRegularExpression(QStringLiteral("[+-]\\d\\d$")).match(iso).hasMatch())
+            iso += QStringLiteral(":00"); // "+00" → "+00:00"
         value = QDateTime::fromString(iso, Qt::ISODateWithMs);
-        if (value.isValid() && value.timeSpec() == Qt::LocalTime)
-            value.setTimeSpec(Qt::UTC);     // timestamp without time zone: read as UTC
     }
     if (!value.isValid())
         return itemError(column, QCoreApplication::translate("SyncBridge::Sync", "'%1' is not a valid date").arg(text));

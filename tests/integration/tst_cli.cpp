@@ -148,6 +148,27 @@ private slots:
         QCOMPARE(run.exitCode, 64);
         QCOMPARE(cli({QStringLiteral("run"), QStringLiteral("No such definition")}).exitCode, 2);
     }
+
+    void lookBackTakesWholeSecondsAndReachesTheRun()
+    {
+        // A negative or non-numeric floor is a usage error naming the option and the value; an
+        // accepted one gets past the checks into a run (whose database does not answer: exit 2).
+        const QString definition = QStringLiteral("Projects by status");
+        for (const char *wrong : {"-5", "abc", "1.5", ""}) {
+            const CliRun run = cli({QStringLiteral("run"), definition, QStringLiteral("--look-back"), QLatin1String(wrong)});
+            QCOMPARE(run.exitCode, 64);
+            QVERIFY2(run.err.contains(
+                         QStringLiteral("--look-back must be a whole number of seconds, 0 or more (not '%1')").arg(QLatin1String(wrong))),
+                qPrintable(run.err));
+        }
+        for (const char *accepted : {"0", "3600"}) {
+            const CliRun run = cli({QStringLiteral("run"), definition, QStringLiteral("--look-back"), QLatin1String(accepted)});
+            QVERIFY2(run.exitCode == 2, qPrintable(run.err + run.out));
+            QVERIFY2(run.out.contains(QStringLiteral(": FAILED")), qPrintable(run.out)); // the run's own status line
+        }
+        const CliRun help = cli({QStringLiteral("--help")});
+        QVERIFY(help.out.contains(QStringLiteral("--look-back <seconds>")));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -146,6 +146,42 @@ private slots:
         QVERIFY(stats().value(QStringLiteral("injectedFailures")).toInt() == first.count(500) + first.count(503) + second.count(500) + second.count(503));
     }
 
+    void errorsCanBeLimitedToSomeMethods()
+    {
+        // Deterministic refusals of one kind of operation (every delete), top-level and in a batch:
+        // what a test of "the old item of a move could not be deleted" needs.
+        configure({{QStringLiteral("faults"),
+            QJsonObject{{QStringLiteral("errorRate"), 1.0}, {QStringLiteral("errorStatuses"), QJsonArray{409}},
+                {QStringLiteral("errorMethods"), QJsonArray{QStringLiteral("DELETE")}}}}});
+        QCOMPARE(
+            m_emulator.graph("POST", m_items, {{QStringLiteral("fields"), QJsonObject{{QStringLiteral("Title"), QStringLiteral("kept")}}}})
+                .status,
+            201);
+        QCOMPARE(m_emulator.graph("GET", m_items).status, 200);
+        QCOMPARE(m_emulator.graph("DELETE", m_items + QStringLiteral("/1")).status, 409);
+        const QJsonObject batch{{QStringLiteral("requests"),
+            QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("1")}, {QStringLiteral("method"), QStringLiteral("DELETE")},
+                           {QStringLiteral("url"), m_items + QStringLiteral("/1")}},
+                QJsonObject{{QStringLiteral("id"), QStringLiteral("2")}, {QStringLiteral("method"), QStringLiteral("GET")},
+                    {QStringLiteral("url"), m_items + QStringLiteral("/1")}}}}};
+        QHash<QString, int> statusOf;
+        for (const QJsonValue &response :
+            m_emulator.graph("POST", QStringLiteral("/$batch"), batch).json().value(QStringLiteral("responses")).toArray())
+            statusOf.insert(
+                response.toObject().value(QStringLiteral("id")).toString(), response.toObject().value(QStringLiteral("status")).toInt());
+        QCOMPARE(statusOf.value(QStringLiteral("1")), 409);
+        QCOMPARE(statusOf.value(QStringLiteral("2")), 200);
+        QCOMPARE(stats().value(QStringLiteral("injectedFailures")).toInt(), 2);
+        configure(
+            {{QStringLiteral("faults"), QJsonObject{{QStringLiteral("errorMethods"), QJsonArray{}}, {QStringLiteral("errorRate"), 0.0}}}});
+        QCOMPARE(m_emulator.graph("DELETE", m_items + QStringLiteral("/1")).status, 204);
+
+        const HttpExchange wrong = m_emulator.admin("PATCH", QStringLiteral("/config"),
+            {{QStringLiteral("faults"), QJsonObject{{QStringLiteral("errorMethods"), QJsonArray{QStringLiteral("delete")}}}}});
+        QCOMPARE(wrong.status, 400);
+        QVERIFY(wrong.body.contains("faults.errorMethods: 'delete' is not GET, POST, PATCH, PUT or DELETE"));
+    }
+
     void workloadThrottleAfterA429()
     {
         configure({{QStringLiteral("faults"), QJsonObject{{QStringLiteral("errorRate"), 1.0}, {QStringLiteral("errorStatuses"), QJsonArray{429}},

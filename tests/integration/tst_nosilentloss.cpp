@@ -4,7 +4,9 @@
 // the middle of a page whose cursor was saved anyway.
 #include "pushoptions.h"
 #include "pushtestbase.h"
+#include "testpaths.h"
 
+#include "graph/provisioning.h"
 #include "source/pgsession.h"
 #include "store/runrepository.h"
 #include "store/sql.h"
@@ -13,11 +15,47 @@
 
 #include <QHostInfo>
 #include <QProcess>
+#include <QRegularExpression>
+#include <QScopeGuard>
 
 #include <pqxx/transaction>
 
+#include <csignal>
+#include <ctime>
+
 using namespace SyncBridge;
 using namespace SyncBridge::Test;
+
+namespace {
+
+// The test process's own time zone (TZ) for a scope, as if SyncBridge ran on a host elsewhere.
+class HostTimeZone
+{
+public:
+    explicit HostTimeZone(const char *zone)
+        : m_had(qEnvironmentVariableIsSet("TZ"))
+        , m_saved(qgetenv("TZ"))
+    {
+        qputenv("TZ", zone);
+        tzset();
+    }
+    ~HostTimeZone()
+    {
+        if (m_had)
+            qputenv("TZ", m_saved);
+        else
+            qunsetenv("TZ");
+        tzset();
+    }
+    HostTimeZone(const HostTimeZone &) = delete;
+    HostTimeZone &operator=(const HostTimeZone &) = delete;
+
+private:
+    bool m_had;
+    QByteArray m_saved;
+};
+
+} // namespace
 
 class TestNoSilentLoss : public PushTestBase
 {
@@ -36,7 +74,137 @@ class TestNoSilentLoss : public PushTestBase
         return {};
     }
 
+    // The demo push (definitionJson) of `table`, a copy of projects, as definition `name` into lists named with `prefix`.
+    void importDefinitionOf(const QString &table, const QString &name, const QString &prefix)
+    {
+        QJsonObject definition = definitionJson(name, prefix);
+        definition.insert(
+            QStringLiteral("source"), QJsonObject{{QStringLiteral("database"), QStringLiteral("Demo")}, {QStringLiteral("table"), table}});
+        importDefinitionsJson({definition});
+    }
+
     QString code(int id) { return sql(QStringLiteral("SELECT project_code FROM projects WHERE id = %1").arg(id)); }
+    QString localCode(int id) { return sql(QStringLiteral("SELECT project_code FROM local_projects WHERE id = %1").arg(id)); }
+
+    // A row of local_projects' zone-less stamp as SharePoint should hold it: its wall clock read as UTC.
+    QString wallClockOf(int id)
+    {
+        return sql(
+            QStringLiteral("SELECT to_char(updated_at, 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM local_projects WHERE id = %1").arg(id));
+    }
+
+    // As in aTransactionThatCommitsLateIsDelivered, on local_projects ("Local", zone-less stamps): a
+    // transaction in a session with the database's default zone stamps row `late` and stays open,
+    // another stamps row `early` after it and commits; a run, the commit, a run. With `hostPgtz`,
+    // the runs' own sessions start in that zone (PGTZ of SyncBridge's host).
+    void deliversALateCommit(int late, int early, const QByteArray &hostPgtz = {})
+    {
+        auto session
+            = PgSession::open(m_demo.database(), [this](const DatabaseInstance &) -> Result<QString> { return m_postgres.password(); });
+        QVERIFY2(session.ok(), qPrintable(session ? QString() : session.error().toString()));
+        auto longTransaction = std::make_unique<pqxx::work>((*session)->connection());
+        QCOMPARE(QString::fromStdString(longTransaction->exec1("SHOW timezone")[0].as<std::string>()), QStringLiteral("America/New_York"));
+        longTransaction->exec("UPDATE local_projects SET name = name || ' (late)' WHERE id = " + std::to_string(late));
+        QTest::qWait(1100); // the early row's stamp is clearly later than the late one's
+        sql(QStringLiteral("UPDATE local_projects SET name = name || ' (early)' WHERE id = %1").arg(early));
+
+        const auto pushFromTheHost = [&] {
+            if (!hostPgtz.isEmpty())
+                qputenv("PGTZ", hostPgtz);
+            const RunOutcome outcome = push(QStringLiteral("Local"));
+            qunsetenv("PGTZ");
+            return outcome;
+        };
+        const RunOutcome before = pushFromTheHost();
+        QVERIFY2(before.status == RunStatus::Succeeded, qPrintable(before.message));
+        QCOMPARE(before.counters.updated, 1);
+        QVERIFY(
+            fieldsOf(QStringLiteral("Z "), localCode(early)).value(QStringLiteral("name")).toString().endsWith(QStringLiteral(" (early)")));
+
+        longTransaction->commit();
+        const RunOutcome after = pushFromTheHost();
+        QVERIFY2(after.status == RunStatus::Succeeded, qPrintable(after.message));
+        QCOMPARE(after.counters.updated, 1); // the late row
+        const QJsonObject delivered = fieldsOf(QStringLiteral("Z "), localCode(late));
+        QVERIFY(delivered.value(QStringLiteral("name")).toString().endsWith(QStringLiteral(" (late)")));
+        QCOMPARE(delivered.value(QStringLiteral("updated_at")).toString(), wallClockOf(late)); // New York's wall clock, not shifted
+        QCOMPARE(fieldsOf(QStringLiteral("Z "), localCode(early)).value(QStringLiteral("updated_at")).toString(), wallClockOf(early));
+    }
+
+    // Every row of `table` exactly once in the lists of `prefix`: in the list its route names (the
+    // demo sharding), with its current name and status; no item of no row; the ledger all SYNCED and
+    // naming those very items.
+    void verifyEveryRowOnceWhereItsRouteSays(const QString &definition, const QString &table, const QString &prefix)
+    {
+        QHash<QString, QString> listNameById;
+        for (const QJsonValue &site : m_emulator.admin("GET", QStringLiteral("/index")).json().value(QStringLiteral("sites")).toArray()) {
+            for (const QJsonValue &list : site.toObject().value(QStringLiteral("lists")).toArray()) {
+                const QString name = list.toObject().value(QStringLiteral("displayName")).toString();
+                if (name.startsWith(prefix))
+                    listNameById.insert(list.toObject().value(QStringLiteral("id")).toString(), name.mid(prefix.size()));
+            }
+        }
+        struct Item {
+            QString listId;
+            QString id;
+            QJsonObject fields;
+        };
+        QHash<QString, Item> itemOfKey;
+        for (auto list = listNameById.cbegin(); list != listNameById.cend(); ++list) {
+            const QJsonArray items = m_emulator.admin("GET", QStringLiteral("/lists/%1/items").arg(list.key()))
+                                         .json()
+                                         .value(QStringLiteral("items"))
+                                         .toArray();
+            for (const QJsonValue &value : items) {
+                const QJsonObject fields = value.toObject().value(QStringLiteral("fields")).toObject();
+                const QString key = fields.value(syncBridgeKeyColumn).toString();
+                QVERIFY2(!itemOfKey.contains(key), qPrintable(QStringLiteral("twin of %1 in %2").arg(key, list.value())));
+                itemOfKey.insert(key, {list.key(), value.toObject().value(QStringLiteral("id")).toString(), fields});
+            }
+        }
+        const QString rows = sql(QStringLiteral(
+            "SELECT string_agg(concat_ws(chr(31), id, project_code, name, status,"
+            " CASE WHEN budget_amount >= 4000000 THEN 'Large' WHEN status = 'Active' THEN 'Active' ELSE 'Other' END), chr(30) ORDER BY id)"
+            " FROM %1")
+                                     .arg(table));
+        QHash<QString, Item> itemOfRow; // by identity hash, for the ledger
+        for (const QString &row : rows.split(QChar(30))) {
+            const QStringList column = row.split(QChar(31));
+            QCOMPARE(column.size(), 5);
+            const QString hash = rowIdentity({QStringLiteral("id")}, {column.at(0)}).hash;
+            QVERIFY2(itemOfKey.contains(hash), qPrintable(QStringLiteral("row %1 is missing").arg(column.at(1))));
+            const Item item = itemOfKey.take(hash);
+            QCOMPARE(listNameById.value(item.listId), column.at(4)); // no item left in the old list
+            QCOMPARE(item.fields.value(QStringLiteral("Title")).toString(), column.at(1));
+            QCOMPARE(item.fields.value(QStringLiteral("name")).toString(), column.at(2));
+            QCOMPARE(item.fields.value(QStringLiteral("status")).toString(), column.at(3));
+            itemOfRow.insert(hash, item);
+        }
+        QVERIFY2(itemOfKey.isEmpty(), qPrintable(QStringLiteral("%1 item(s) of no row").arg(itemOfKey.size())));
+        const auto ledger = LedgerRepository(*m_store).entries(DefinitionRepository(*m_store).byName(definition)->id);
+        QCOMPARE(ledger->size(), itemOfRow.size());
+        for (const LedgerEntry &entry : std::as_const(*ledger)) {
+            QCOMPARE(entry.state, LedgerState::Synced);
+            QCOMPARE(entry.listGraphId, itemOfRow.value(entry.identityHash).listId);
+            QCOMPARE(entry.itemId, itemOfRow.value(entry.identityHash).id);
+        }
+    }
+
+    // syncbridge-cli on the test's meta-store, with the demo's secrets from the environment.
+    QProcessEnvironment cliEnvironment()
+    {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("XDG_DATA_HOME"), m_demo.path(QStringLiteral("xdg")));
+        environment.insert(QStringLiteral("SYNCBRIDGE_SECRET_POSTGRES_DEMO"), m_postgres.password());
+        environment.insert(QStringLiteral("SYNCBRIDGE_SECRET_SHAREPOINT_DEMO"), QStringLiteral("demo-secret"));
+        return environment;
+    }
+    QStringList cliRun(const QString &definition, const QStringList &options = {})
+    {
+        return QStringList{QStringLiteral("--store"), m_demo.path(QStringLiteral("store.db")), QStringLiteral("--secrets"),
+                   QStringLiteral("env"), QStringLiteral("run"), definition}
+        + options;
+    }
 
     int setFaults(const QJsonObject &faults)
     {
@@ -90,6 +258,85 @@ private slots:
 
         const RunOutcome quiet = push(QStringLiteral("Late"));
         QCOMPARE(quiet.counters.rowsRead, 0); // once nothing is open, the horizon moves on
+    }
+
+    void aLateCommitIsDeliveredWhenTheCursorHasNoTimeZone()
+    {
+        // A `timestamp without time zone` cursor holds its writers' wall clock: now() in their
+        // session's zone, here the database's default (New York, behind UTC). The horizon has to be
+        // that wall clock too — in UTC it would lie hours ahead, every stamp would count as settled
+        // and a late commit would be stepped over; in the host's zone (Tokyo, ahead of UTC) likewise.
+        sql(QStringLiteral("CREATE TABLE local_projects (LIKE projects INCLUDING ALL);"
+                           " ALTER TABLE local_projects ALTER COLUMN updated_at DROP DEFAULT;"
+                           " ALTER TABLE local_projects ALTER COLUMN updated_at TYPE timestamp without time zone;"
+                           " ALTER TABLE local_projects ALTER COLUMN updated_at SET DEFAULT localtimestamp;"
+                           " INSERT INTO local_projects OVERRIDING SYSTEM VALUE SELECT * FROM projects WHERE id <= 40;"
+                           " CREATE TRIGGER local_projects_touch_updated_at BEFORE UPDATE ON local_projects"
+                           "   FOR EACH ROW EXECUTE FUNCTION touch_updated_at();"
+                           " ALTER DATABASE demo SET timezone TO 'America/New_York'"));
+        const auto resetZone = qScopeGuard([this] { sql(QStringLiteral("ALTER DATABASE demo RESET timezone")); });
+        const HostTimeZone tokyo("Asia/Tokyo");
+        importDefinitionOf(QStringLiteral("local_projects"), QStringLiteral("Local"), QStringLiteral("Z "));
+        QCOMPARE(push(QStringLiteral("Local")).counters.created, 40);
+        QCOMPARE(fieldsOf(QStringLiteral("Z "), localCode(5)).value(QStringLiteral("updated_at")).toString(), wallClockOf(5));
+        deliversALateCommit(7, 8);
+    }
+
+    void theHostsLibpqZoneDoesNotChooseTheHorizonOfALateCommit()
+    {
+        // PGTZ on SyncBridge's host makes its own sessions start in UTC; writers still stamp in the
+        // database's default zone, set for the database or, here after, for the whole server.
+        const HostTimeZone tokyo("Asia/Tokyo");
+        sql(QStringLiteral("ALTER DATABASE demo SET timezone TO 'America/New_York'"));
+        {
+            const auto resetZone = qScopeGuard([this] { sql(QStringLiteral("ALTER DATABASE demo RESET timezone")); });
+            deliversALateCommit(9, 10, "UTC");
+            if (QTest::currentTestFailed())
+                return;
+        }
+        const auto serverZone = [this](const char *zone) {
+            sql(QStringLiteral("ALTER SYSTEM SET timezone TO '%1'").arg(QLatin1String(zone)));
+            sql(QStringLiteral("ALTER SYSTEM SET log_timezone TO '%1'").arg(QLatin1String(zone)));
+            sql(QStringLiteral("SELECT pg_reload_conf()"));
+        };
+        serverZone("America/New_York");
+        const auto resetServer = qScopeGuard([this] {
+            sql(QStringLiteral("ALTER SYSTEM RESET timezone"));
+            sql(QStringLiteral("ALTER SYSTEM RESET log_timezone"));
+            sql(QStringLiteral("SELECT pg_reload_conf()"));
+        });
+        QTRY_COMPARE(sql(QStringLiteral("SHOW timezone")), QStringLiteral("America/New_York")); // the reload reached new sessions
+        deliversALateCommit(11, 12, "UTC");
+    }
+
+    void aTimestampWithoutATimeZoneArrivesAsItsWallClockWhateverTheHostsZone()
+    {
+        // SharePoint gets a zone-less stamp as its wall clock read as UTC, on any host: not shifted by
+        // the host's offset, and not refused where the host's zone skips an hour (Berlin's and New
+        // York's spring gaps) or has it twice (their autumn).
+        sql(QStringLiteral("CREATE TABLE wall_clock_projects (LIKE projects INCLUDING ALL);"
+                           " ALTER TABLE wall_clock_projects ALTER COLUMN updated_at TYPE timestamp without time zone;"
+                           " INSERT INTO wall_clock_projects OVERRIDING SYSTEM VALUE SELECT * FROM projects WHERE id <= 6;"
+                           " UPDATE wall_clock_projects w SET updated_at = v.at FROM (VALUES"
+                           "   (1, timestamp '2026-03-29 02:30:00'), (2, timestamp '2026-03-08 02:30:00'),"
+                           "   (3, timestamp '2026-10-25 02:30:00'), (4, timestamp '2026-11-01 01:30:00'),"
+                           "   (5, timestamp '2026-06-01 12:00:00'), (6, timestamp '2026-12-31 23:59:59')) AS v (id, at)"
+                           " WHERE w.id = v.id"));
+        const QStringList expected{QStringLiteral("2026-03-29T02:30:00Z"), QStringLiteral("2026-03-08T02:30:00Z"),
+            QStringLiteral("2026-10-25T02:30:00Z"), QStringLiteral("2026-11-01T01:30:00Z"), QStringLiteral("2026-06-01T12:00:00Z"),
+            QStringLiteral("2026-12-31T23:59:59Z")};
+        int host = 0;
+        for (const char *zone : {"Asia/Tokyo", "Europe/Berlin", "America/New_York"}) {
+            const HostTimeZone here(zone);
+            const QString name = QStringLiteral("Wall clock %1").arg(++host);
+            const QString prefix = QStringLiteral("W%1 ").arg(host);
+            importDefinitionOf(QStringLiteral("wall_clock_projects"), name, prefix);
+            const RunOutcome outcome = push(name);
+            QVERIFY2(outcome.status == RunStatus::Succeeded, qPrintable(zone + QStringLiteral(": ") + outcome.message));
+            QCOMPARE(outcome.counters.created, 6);
+            for (int id = 1; id <= 6; ++id)
+                QCOMPARE(fieldsOf(prefix, code(id)).value(QStringLiteral("updated_at")).toString(), expected.at(id - 1));
+        }
     }
 
     void theLookBackFloorReadsRecentRowsAgain()
@@ -216,6 +463,37 @@ private slots:
         }
         const RunOutcome settled = push(QStringLiteral("Late")); // resolves what the last one left pending
         QVERIFY2(settled.status == RunStatus::Succeeded, qPrintable(settled.message));
+        verifyExactlyOnce(QStringLiteral("Late"), QStringLiteral("L "));
+    }
+
+    void aRunDoesNotSaySucceededWhileAWriteWaitsToBeConfirmed()
+    {
+        // Rows move while SharePoint refuses every delete and nothing else: the new items are made,
+        // the old ones stay, and their moves wait as pending writes for the next run (Confirming
+        // cannot delete them either). Nothing waits in the retry queue, yet the lists hold twins
+        // of these rows: the run must not say it succeeded.
+        const qint64 id = DefinitionRepository(*m_store).byName(QStringLiteral("Late"))->id;
+        QCOMPARE(LedgerRepository(*m_store).retryQueueSummary(id)->waiting, 0);
+        const QString moving = QStringLiteral("id BETWEEN 300 AND 399 AND budget_amount < 4000000");
+        const int moves = sql(QStringLiteral("SELECT count(*) FROM projects WHERE %1").arg(moving)).toInt();
+        QVERIFY(moves > 10);
+        sql(QStringLiteral("UPDATE projects SET budget_amount = 4600000 WHERE %1").arg(moving));
+        QCOMPARE(setFaults({{QStringLiteral("errorRate"), 1.0}, {QStringLiteral("errorStatuses"), QJsonArray{409}},
+                     {QStringLiteral("errorMethods"), QJsonArray{QStringLiteral("DELETE")}}}),
+            200);
+        const RunOutcome refused = push(QStringLiteral("Late"));
+        QCOMPARE(setFaults({{QStringLiteral("errorRate"), 0}, {QStringLiteral("errorMethods"), QJsonArray{}}}), 200);
+        QCOMPARE(refused.counters.moved, moves);
+        QCOMPARE(refused.counters.failed, 0);
+        QCOMPARE(LedgerRepository(*m_store).retryQueueSummary(id)->waiting, 0);
+        QCOMPARE(LedgerRepository(*m_store).entries(id, LedgerState::Pending)->size(), moves);
+        QCOMPARE(refused.status, RunStatus::PartiallyFailed);
+        QVERIFY2(refused.message.contains(QStringLiteral("%1 write(s) wait to be confirmed by the next run").arg(moves)),
+            qPrintable(refused.message));
+
+        const RunOutcome settled = push(QStringLiteral("Late")); // deletes the old items
+        QVERIFY2(settled.status == RunStatus::Succeeded, qPrintable(settled.message));
+        QVERIFY2(!settled.message.contains(QStringLiteral("wait to be confirmed")), qPrintable(settled.message));
         verifyExactlyOnce(QStringLiteral("Late"), QStringLiteral("L "));
     }
 
@@ -364,6 +642,109 @@ private slots:
             SyncRun run = RunRepository(*m_store).run(leftOver).value();
             run.status = RunStatus::Cancelled;
             QVERIFY(RunRepository(*m_store).updateRun(run).ok());
+        }
+    }
+
+    void aRunKilledWhileMovingRowsUnderFaultsLosesAndDuplicatesNothing()
+    {
+        // 1,000 rows change lists (Active ⇄ Other) while SharePoint refuses 10 % of the item writes
+        // (409, 500, 503), and syncbridge-cli is killed with SIGKILL once some moves are done: creates
+        // and deletes cut off mid-batch, moves half done, refusals queued or not yet. After the
+        // faults end, runs are made until nothing waits; every row must then be once, in its list.
+        sql(QStringLiteral("CREATE TABLE moving_projects (LIKE projects INCLUDING ALL);"
+                           " INSERT INTO moving_projects OVERRIDING SYSTEM VALUE SELECT * FROM projects WHERE id <= 3000;"
+                           " CREATE TRIGGER moving_projects_touch_updated_at BEFORE UPDATE ON moving_projects"
+                           "   FOR EACH ROW EXECUTE FUNCTION touch_updated_at()"));
+        importDefinitionOf(QStringLiteral("moving_projects"), QStringLiteral("Moving"), QStringLiteral("M "));
+        const qint64 id = DefinitionRepository(*m_store).byName(QStringLiteral("Moving"))->id;
+        QCOMPARE(push(QStringLiteral("Moving")).counters.created, 3000);
+        sql(QStringLiteral("UPDATE moving_projects SET name = name || ' (moved)',"
+                           "   status = CASE WHEN status = 'Active' THEN 'On Hold' ELSE 'Active' END::project_status"
+                           " WHERE id IN (SELECT id FROM moving_projects WHERE budget_amount < 4000000 OR budget_amount IS NULL"
+                           "              ORDER BY id LIMIT 1000)"));
+
+        QCOMPARE(
+            setFaults({{QStringLiteral("errorRate"), 0.1}, {QStringLiteral("errorStatuses"), QJsonArray{409, 500, 503}},
+                {QStringLiteral("retryAfterSeconds"), 1},
+                {QStringLiteral("errorMethods"), QJsonArray{QStringLiteral("POST"), QStringLiteral("PATCH"), QStringLiteral("DELETE")}}}),
+            200);
+        // A little latency, so the kill lands while the run is writing rather than after it.
+        QCOMPARE(
+            m_emulator
+                .admin("PATCH", QStringLiteral("/config"),
+                    {{QStringLiteral("latency"), QJsonObject{{QStringLiteral("randomMinMs"), 10}, {QStringLiteral("randomMaxMs"), 40}}}})
+                .status,
+            200);
+        QCOMPARE(m_emulator.admin("POST", QStringLiteral("/stats/reset")).status, 204);
+        QProcess cli;
+        cli.setProcessEnvironment(cliEnvironment());
+        cli.start(cliPath(), cliRun(QStringLiteral("Moving"), {QStringLiteral("--page-size"), QStringLiteral("50")}));
+        QVERIFY(cli.waitForStarted());
+        RunFilter running;
+        running.definitionId = id;
+        running.status = RunStatus::Running;
+        running.limit = 1;
+        qint64 killedRun = 0, movedBeforeTheKill = 0;
+        while (killedRun == 0 && !cli.waitForFinished(10)) {
+            const auto runs = RunRepository(*m_store).runs(running);
+            if (runs && !runs->isEmpty() && runs->first().counters.moved >= 200) {
+                ::kill(pid_t(cli.processId()), SIGKILL);
+                killedRun = runs->first().id;
+                movedBeforeTheKill = runs->first().counters.moved;
+            }
+        }
+        cli.waitForFinished();
+        QCOMPARE(setFaults({{QStringLiteral("errorRate"), 0}, {QStringLiteral("errorMethods"), QJsonArray{}}}), 200);
+        QCOMPARE(
+            m_emulator
+                .admin("PATCH", QStringLiteral("/config"), {{QStringLiteral("latency"), QJsonObject{{QStringLiteral("randomMaxMs"), 0}}}})
+                .status,
+            200);
+        QVERIFY2(killedRun > 0,
+            qPrintable(QStringLiteral("the run ended before 200 moves: %1").arg(QString::fromUtf8(cli.readAllStandardOutput()))));
+        QCOMPARE(cli.exitStatus(), QProcess::CrashExit);
+        const qint64 injected
+            = m_emulator.admin("GET", QStringLiteral("/stats")).json().value(QStringLiteral("injectedFailures")).toInteger();
+        const qint64 pendingAtTheKill = LedgerRepository(*m_store).count(id, LedgerState::Pending).value();
+        const qint64 queuedAtTheKill = LedgerRepository(*m_store).retryQueueSummary(id)->waiting;
+        qInfo("killed syncbridge-cli after %lld of 1000 moves; %lld item writes refused so far; %lld writes pending, %lld rows queued",
+            movedBeforeTheKill, injected, pendingAtTheKill, queuedAtTheKill);
+        QVERIFY2(injected > 0, "no write was refused: the scenario did not happen");
+
+        QList<RunOutcome> after;
+        for (int run = 0; run < 5; ++run) {
+            QVERIFY(LedgerRepository(*m_store).makeRetriesDue(id, QDateTime::currentDateTimeUtc()).ok());
+            after << push(QStringLiteral("Moving"));
+            if (after.last().status == RunStatus::Succeeded)
+                break;
+        }
+        QStringList summary;
+        for (const RunOutcome &outcome : std::as_const(after))
+            summary << QStringLiteral("%1 (%2)").arg(enumName(outcome.status), outcome.message);
+        qInfo("runs after the kill: %s", qPrintable(summary.join(QStringLiteral(" | "))));
+        QCOMPARE(after.last().status, RunStatus::Succeeded);
+        QCOMPARE(LedgerRepository(*m_store).retryQueueSummary(id)->waiting, 0);
+        QCOMPARE(LedgerRepository(*m_store).count(id, LedgerState::Pending).value(), 0);
+        const SyncRun killed = RunRepository(*m_store).run(killedRun).value();
+        QCOMPARE(killed.status, RunStatus::Interrupted);
+        verifyEveryRowOnceWhereItsRouteSays(QStringLiteral("Moving"), QStringLiteral("moving_projects"), QStringLiteral("M "));
+        if (QTest::currentTestFailed())
+            return;
+
+        // --look-back reaches the run: 0 trusts the stamps (nothing new since the last run), an
+        // hour reads the moved rows again — unchanged, so nothing is written.
+        for (const auto &[lookBack, expected] : {std::pair{"0", "Read 0 row(s)"}, std::pair{"3600", "0 created, 0 updated, 0 moved"}}) {
+            QProcess run;
+            run.setProcessEnvironment(cliEnvironment());
+            run.start(cliPath(), cliRun(QStringLiteral("Moving"), {QStringLiteral("--look-back"), QLatin1String(lookBack)}));
+            QVERIFY(run.waitForFinished(120000));
+            const QString out = QString::fromUtf8(run.readAllStandardOutput());
+            QVERIFY2(run.exitCode() == 0, qPrintable(out + QString::fromUtf8(run.readAllStandardError())));
+            QVERIFY2(out.contains(QLatin1String(expected)), qPrintable(out));
+            if (QLatin1String(lookBack) == QLatin1String("3600")) {
+                const int read = QRegularExpression(QStringLiteral("Read (\\d+) row")).match(out).captured(1).toInt();
+                QVERIFY2(read >= 1000, qPrintable(out));
+            }
         }
     }
 

@@ -205,14 +205,22 @@ void PushRun::completed()
         return;
     }
     // Rows that wait in the retry queue are not in SharePoint: a run that leaves any does not say
-    // it succeeded, even when they failed in an earlier run and are not due yet.
+    // it succeeded, even when they failed in an earlier run and are not due yet. Nor does one that
+    // leaves a write pending (an old item or a twin it could not delete): the lists hold a row twice
+    // until the next run resolves it, and the row need not be in the retry queue.
     auto waiting = LedgerRepository(*m_store).retryQueueSummary(m_definitionId);
     if (!waiting) {
         fail(waiting.error());
         return;
     }
-    const bool partly = m_run.counters.failed > 0 || m_deletesHeldBack || waiting->waiting > 0;
+    auto pending = LedgerRepository(*m_store).count(m_definitionId, LedgerState::Pending);
+    if (!pending) {
+        fail(pending.error());
+        return;
+    }
+    const bool partly = m_run.counters.failed > 0 || m_deletesHeldBack || waiting->waiting > 0 || *pending > 0;
     m_rowsWaiting = waiting->waiting;
+    m_writesPending = *pending;
     m_nextRetryAt = waiting->nextAttemptAt;
     finish(partly ? RunStatus::PartiallyFailed : RunStatus::Succeeded);
 }
@@ -546,6 +554,11 @@ void PushRun::finish(RunStatus status, const QString &message, const std::option
             + QCoreApplication::translate(
                 "SyncBridge::Sync", "%n row(s) wait in the retry queue; the next retry is due at %1 UTC.", nullptr, waiting)
                   .arg(m_nextRetryAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+    }
+    if (m_writesPending > 0 && message.isEmpty()) {
+        const int pending = int(qBound<qint64>(0, m_writesPending, maxCountShown));
+        m_run.message += QLatin1Char(' ')
+            + QCoreApplication::translate("SyncBridge::Sync", "%n write(s) wait to be confirmed by the next run.", nullptr, pending);
     }
     if (m_scanReachedEnd && m_definition.cursorStrategy == CursorStrategy::FullScan && !m_options.dryRun) {
         auto reset = LedgerRepository(*m_store).resetCursors(m_definitionId);   // the next full scan starts from the top

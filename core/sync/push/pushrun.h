@@ -145,6 +145,7 @@ private:
     QDateTime m_retriesDueBy;               // the retries this run takes: due when it began retrying
     qint64 m_lastRetryId = 0;               // the retry queue is read in pages of ids
     qint64 m_rowsWaiting = 0;               // in the retry queue when the run ended
+    qint64 m_writesPending = 0;             // ledger entries still PENDING when the run ended (the next run resolves them)
     QHash<QString, bool> m_unconfirmed;     // identity hash → a move: writes of this run SharePoint did not answer
     int m_confirmed = 0;                    // Confirming: unanswered writes found in SharePoint
     qint64 m_rekeyed = 0;                   // Rekeying: entries given the identity of the new key
