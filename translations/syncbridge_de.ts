@@ -3400,13 +3400,6 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
         <source>Could not check the new items for duplicates: %1</source>
         <translation>Die neuen Elemente konnten nicht auf Duplikate geprüft werden: %1</translation>
     </message>
-    <message numerus="yes">
-        <source>Removed %n duplicate item(s) a re-sent request had created.</source>
-        <translation>
-            <numerusform>%n doppeltes Element entfernt, das eine erneut gesendete Anfrage angelegt hatte.</numerusform>
-            <numerusform>%n doppelte Elemente entfernt, die eine erneut gesendete Anfrage angelegt hatte.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Held back %1 deletion(s) in &apos;%2&apos;: %3 % of its %4 item(s), above the limit of %5 %. Check the source, then confirm the deletions (syncbridge-cli run --allow-mass-delete).</source>
         <translation>%1 Löschung(en) in „%2“ zurückgehalten: %3 % ihrer %4 Elemente, über der Grenze von %5 %. Prüfen Sie die Quelle und bestätigen Sie dann die Löschungen (syncbridge-cli run --allow-mass-delete).</translation>
@@ -3533,6 +3526,33 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
             <numerusform>%n Schreibvorgang wartet auf die Bestätigung durch den nächsten Lauf.</numerusform>
             <numerusform>%n Schreibvorgänge warten auf die Bestätigung durch den nächsten Lauf.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 (pid %2)</source>
+        <translation>%1 (PID %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n duplicate item(s) that a re-sent request, or a write of a run that died, had created.</source>
+        <translation>
+            <numerusform>%n doppeltes Element entfernt, das eine erneut gesendete Anfrage oder ein Schreibvorgang eines abgebrochenen Laufs angelegt hatte.</numerusform>
+            <numerusform>%n doppelte Elemente entfernt, die eine erneut gesendete Anfrage oder ein Schreibvorgang eines abgebrochenen Laufs angelegt hatte.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This definition is running on %1 since %2 UTC; its run must end (or stop renewing its lease for a minute) before another can start.</source>
+        <translation>Diese Definition läuft auf %1 seit %2 UTC; ihr Lauf muss enden (oder eine Minute lang seine Sperre nicht mehr erneuern), bevor ein anderer beginnen kann.</translation>
+    </message>
+    <message>
+        <source>Interrupted: %1 stopped renewing its lease (it ran out at %2 UTC); another run took the definition over. What it committed is kept; the next run resolves its unconfirmed writes.</source>
+        <translation>Unterbrochen: %1 hat seine Sperre nicht mehr erneuert (sie lief um %2 UTC ab); ein anderer Lauf hat die Definition übernommen. Was er festgeschrieben hat, bleibt erhalten; der nächste Lauf klärt seine unbestätigten Schreibvorgänge.</translation>
+    </message>
+    <message>
+        <source>Interrupted: the process %1 ended before the run finished; noticed at %2 UTC. What it committed is kept; the next run resolves its unconfirmed writes.</source>
+        <translation>Unterbrochen: der Prozess %1 endete, bevor der Lauf fertig war; bemerkt um %2 UTC. Was er festgeschrieben hat, bleibt erhalten; der nächste Lauf klärt seine unbestätigten Schreibvorgänge.</translation>
+    </message>
+    <message>
+        <source>The run lost its lease on the definition (it could not renew it in time and another run took over); it stopped writing. What it committed is kept.</source>
+        <translation>Der Lauf hat seine Sperre auf die Definition verloren (er konnte sie nicht rechtzeitig erneuern, und ein anderer Lauf hat übernommen); er schreibt nicht weiter. Was er festgeschrieben hat, bleibt erhalten.</translation>
     </message>
 </context>
 <context>

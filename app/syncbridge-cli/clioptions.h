@@ -10,10 +10,11 @@ namespace SyncBridge::Cli {
 // Exit codes, documented in docs/cli.md.
 enum ExitCode : int {
     ExitOk = 0,
-    ExitItemFailures = 1,   // the command ran, some items failed (sync runs)
-    ExitFailure = 2,        // fatal: the store, a connection or the source failed
-    ExitUsage = 64,         // bad command line
-    ExitInvalidInput = 65,  // an input file is invalid (nothing was changed)
+    ExitItemFailures = 1,  // the command ran, some items failed (sync runs)
+    ExitFailure = 2,       // fatal: the store, a connection or the source failed
+    ExitUsage = 64,        // bad command line
+    ExitInvalidInput = 65, // an input file is invalid (nothing was changed)
+    ExitBusy = 75,         // the definition is running elsewhere; try again later (EX_TEMPFAIL)
 };
 
 // Every option of every command; commands read the ones they use.

@@ -86,6 +86,10 @@ int runDefinition(CommandContext &context)
     loop.exec();
     if (terminal)
         context.err << '\n';
+    if (outcome.runId == 0 && outcome.error && outcome.error->code() == ErrorCode::Busy) { // refused before it started
+        context.err << outcome.message << '\n';
+        return ExitBusy;
+    }
     context.out << outcome.message << '\n';
     if (outcome.error && !outcome.error->detail().isEmpty()) // the message first, what it cost to find out after
         context.err << QCoreApplication::translate("SyncBridge::Cli", "  detail (%1): %2")

@@ -23,6 +23,8 @@ QString errorCodeName(ErrorCode code)
     case ErrorCode::SecretNotFound: return QStringLiteral("secret-not-found");
     case ErrorCode::Unsupported: return QStringLiteral("unsupported");
     case ErrorCode::Cancelled: return QStringLiteral("cancelled");
+    case ErrorCode::Busy:
+        return QStringLiteral("busy");
     case ErrorCode::NeedsConfirmation:
         return QStringLiteral("needs-confirmation");
     case ErrorCode::Internal: return QStringLiteral("internal");

@@ -23,6 +23,7 @@ enum class ErrorCode {
     SecretNotFound,
     Unsupported,
     Cancelled,
+    Busy,              // held by someone else for now (a definition running elsewhere); try again later
     NeedsConfirmation, // refused until the user agrees to what it costs (e.g. resetting a definition's sync state)
     Internal,
 };

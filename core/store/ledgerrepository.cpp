@@ -102,6 +102,16 @@ Result<void> LedgerRepository::remove(qint64 definitionId, const QString &identi
     return query ? success() : Result<void>(query.error());
 }
 
+Result<qint64> LedgerRepository::newestItemId(qint64 definitionId, const QString &listGraphId) const
+{
+    auto query = execute(m_store.connection(),
+        QStringLiteral("SELECT COALESCE(MAX(CAST(item_id AS BIGINT)), 0) FROM sync_ledger WHERE definition_id = ? AND list_graph_id = ?"),
+        {definitionId, listGraphId});
+    if (!query)
+        return query.error();
+    return query->next() ? query->value(0).toLongLong() : 0;
+}
+
 Result<QList<LedgerEntry>> LedgerRepository::entriesAfter(qint64 definitionId, const QString &afterHash, int limit) const
 {
     return ledgerEntries(

@@ -26,6 +26,8 @@ public:
     // How many entries of the definition are in this state (one count, whatever the size of the ledger).
     Result<qint64> count(qint64 definitionId, LedgerState state) const;
     Result<void> remove(qint64 definitionId, const QString &identityHash);
+    // The largest item id the ledger knows in a list (0: none); SharePoint's ids only grow.
+    Result<qint64> newestItemId(qint64 definitionId, const QString &listGraphId) const;
     // Up to `limit` entries in identity-hash order after `afterHash` (every state).
     Result<QList<LedgerEntry>> entriesAfter(qint64 definitionId, const QString &afterHash, int limit) const;
 

@@ -191,6 +191,11 @@ const QList<Migration> &migrations()
             {QStringLiteral("CREATE TABLE sync_rekeys ("
                             " definition_id BIGINT PRIMARY KEY REFERENCES sync_definitions(id) ON DELETE CASCADE,"
                             " requested_at BIGINT NOT NULL)")}},
+        {8, QStringLiteral("run leases: one writing run per definition across processes and machines"),
+            {QStringLiteral("CREATE TABLE run_leases ("
+                            " definition_id BIGINT PRIMARY KEY REFERENCES sync_definitions(id) ON DELETE CASCADE,"
+                            " token TEXT NOT NULL, agent TEXT NOT NULL, run_id BIGINT NOT NULL,"
+                            " acquired_at BIGINT NOT NULL, expires_at BIGINT NOT NULL)")}},
     };
     return all;
 }

@@ -11,6 +11,12 @@ class MetaStore;
 
 // What a run records as its agent: "<host>:<pid>", so a later process can tell whether it lives.
 QString thisAgent();
+// True only when the agent ran on this host and its process no longer exists.
+bool agentHasEnded(const QString &agent);
+// "build-02 (pid 4711)" for messages; the agent text as it is when it is not "<host>:<pid>".
+QString agentText(const QString &agent);
+// Marks one run INTERRUPTED (if it still says RUNNING) with `why`, and records a run-interrupted event.
+Result<void> markRunInterrupted(MetaStore &store, qint64 runId, const QString &why, const Clock &clock = Clock::system());
 
 // Runs left RUNNING by a process of this host that no longer exists (killed, crashed, the machine
 // restarted) become INTERRUPTED, with where they ran and when that was noticed; what they committed

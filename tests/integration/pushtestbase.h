@@ -144,7 +144,9 @@ protected:
             for (const QJsonValue &item : it.value()) {
                 const QString key = item.toObject().value(QStringLiteral("fields")).toObject().value(QStringLiteral("SyncBridgeKey")).toString();
                 QVERIFY2(!key.isEmpty(), "an item without SyncBridgeKey");
-                QVERIFY2(!listOfKey.contains(key), qPrintable(QStringLiteral("duplicate SyncBridgeKey %1").arg(key)));
+                QVERIFY2(!listOfKey.contains(key),
+                    qPrintable(QStringLiteral("duplicate SyncBridgeKey %1 (item %2 in %3)")
+                                   .arg(key, item.toObject().value(QStringLiteral("id")).toString(), it.key())));
                 listOfKey.insert(key, it.key());
                 ++items;
             }

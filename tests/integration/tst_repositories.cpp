@@ -8,6 +8,7 @@
 #include "store/connectionrepository.h"
 #include "store/definitionimporter.h"
 #include "store/definitionrepository.h"
+#include "store/leaserepository.h"
 #include "store/ledgerrepository.h"
 #include "store/metastore.h"
 #include "store/migrations.h"
@@ -355,6 +356,43 @@ private slots:
         QCOMPARE(advised->warnings.at(0).path, QStringLiteral("$.definitions[0].cursor.column"));
         QVERIFY(advised->warnings.at(0).message.contains(QStringLiteral("No index starts with updated_at")));
         QVERIFY(advised->warnings.at(1).message.contains(QStringLiteral("updated_at can be NULL and has no default")));
+    }
+
+    void aRunLeaseHasOneHolderUntilItIsGivenBackOrRunsOut()
+    {
+        const auto [databaseId, connectionId] = addConnections();
+        SyncDefinition definition = sampleDefinition(databaseId, connectionId);
+        QVERIFY(DefinitionRepository(*m_store).save(definition).ok());
+        LeaseRepository leases(*m_store);
+        const QDateTime t0(QDate(2026, 12, 2), QTime(10, 0), Qt::UTC);
+        const qint64 minute = 60 * 1000;
+
+        QVERIFY(!leases.holder(definition.id)->has_value());
+        QCOMPARE(leases.acquire(definition.id, QStringLiteral("a"), QStringLiteral("host-a:1"), t0, minute)->token, QStringLiteral("a"));
+        QVERIFY(leases.setRun(definition.id, QStringLiteral("a"), 42).ok());
+        // a second run, while the first renews, finds it holding the lease
+        const auto refused = leases.acquire(definition.id, QStringLiteral("b"), QStringLiteral("host-b:2"), t0.addSecs(30), minute);
+        QCOMPARE(refused->token, QStringLiteral("a"));
+        QCOMPARE(refused->agent, QStringLiteral("host-a:1"));
+        QCOMPARE(refused->runId, 42);
+        QCOMPARE(refused->acquiredAt, t0);
+        QVERIFY(*leases.renew(definition.id, QStringLiteral("a"), t0.addSecs(45), minute)); // now runs out at 10:01:45
+        QCOMPARE(leases.acquire(definition.id, QStringLiteral("b"), QStringLiteral("host-b:2"), t0.addSecs(90), minute)->token,
+            QStringLiteral("a"));
+        // the holder stops renewing: past its expiry the lease is taken over, and the old holder learns it lost it
+        QCOMPARE(leases.acquire(definition.id, QStringLiteral("b"), QStringLiteral("host-b:2"), t0.addSecs(106), minute)->token,
+            QStringLiteral("b"));
+        QVERIFY(!*leases.renew(definition.id, QStringLiteral("a"), t0.addSecs(107), minute));
+        QCOMPARE(leases.holder(definition.id)->value().runId, 0);
+        // a holder known to be dead is replaced at once; giving the lease back frees it
+        QCOMPARE(
+            leases.acquire(definition.id, QStringLiteral("c"), QStringLiteral("host-b:3"), t0.addSecs(110), minute, QStringLiteral("b"))
+                ->token,
+            QStringLiteral("c"));
+        QVERIFY(leases.release(definition.id, QStringLiteral("b")).ok()); // not its lease any more: nothing happens
+        QCOMPARE(leases.holder(definition.id)->value().token, QStringLiteral("c"));
+        QVERIFY(leases.release(definition.id, QStringLiteral("c")).ok());
+        QVERIFY(!leases.holder(definition.id)->has_value());
     }
 
     void ledgerCursorsAndRetries()

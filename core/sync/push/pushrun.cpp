@@ -17,6 +17,7 @@
 #include "store/runrepository.h"
 #include "store/sql.h"
 #include "sync/interruptedruns.h"
+#include "sync/runlease.h"
 
 #include <QCoreApplication>
 #include <QSet>
@@ -238,10 +239,25 @@ Result<void> PushRun::prepare()
     // A run of this definition whose process died is not left "running" for ever.
     if (auto marked = markInterruptedRuns(*m_store, m_definitionId, m_clock); !marked)
         return marked.error();
+    if (!m_options.dryRun) { // a dry run writes nothing: it needs no lease
+        auto lease = RunLease::acquire(*m_store, m_definitionId, m_clock);
+        if (!lease)
+            return lease.error();
+        m_lease = std::move(*lease);
+        m_leaseRenewal = new QTimer(this);
+        m_leaseRenewal->setInterval(int(m_lease->renewIntervalMs()));
+        connect(m_leaseRenewal, &QTimer::timeout, this, [this]() {
+            if (auto renewed = m_lease->renew(); !renewed)
+                fail(renewed.error());
+        });
+        m_leaseRenewal->start();
+    }
     auto started = RunRepository(*m_store, m_clock).startRun(m_run);
     if (!started)
         return started.error();
     m_outcome.runId = m_run.id;
+    if (m_lease)
+        m_lease->attachRun(m_run.id);
 
     if (m_definition.targets.isEmpty())
         return Error(ErrorCode::InvalidInput, QCoreApplication::translate("SyncBridge::Sync", "The definition has no SharePoint list to push to."));
@@ -580,6 +596,10 @@ void PushRun::finish(RunStatus status, const QString &message, const std::option
         if (!metric)
             qCWarning(lcSync).noquote() << metric.error().toString();
     }
+    if (m_leaseRenewal)
+        m_leaseRenewal->stop();
+    if (m_lease)
+        m_lease->release(); // after the run's record: whoever starts next finds it finished
     m_outcome.status = status;
     m_outcome.message = m_run.message;
     m_outcome.error = error;

@@ -18,6 +18,7 @@ class QTimer;
 namespace SyncBridge {
 
 class BatchWriter;
+class RunLease;
 class GraphClient;
 class Governor;
 class MetaStore;
@@ -129,7 +130,7 @@ private:
     SyncRun m_run;
     RunOutcome m_outcome;
     qint64 m_startedMs = 0;
-    QHash<QString, int> m_firstCreatedId;   // list id → smallest item id created in this run
+    QHash<QString, int> m_firstCreatedId; // list id → smallest item id created in this run (or where a late create may land)
     MassDeleteApproval m_approveMassDelete;
     qint64 m_scanMark = 0;                  // FULL_SCAN: when the current scan started (ms since epoch)
     bool m_scanReachedEnd = false;
@@ -153,6 +154,8 @@ private:
     QDateTime m_nextRetryAt;
     QSet<QString> m_backfillColumns;        // SharePoint columns a backfill re-pushes
     QTimer *m_budgetWatch = nullptr;
+    std::unique_ptr<RunLease> m_lease; // held from Connecting to the end of a writing run
+    QTimer *m_leaseRenewal = nullptr;
     bool m_waitingForBudget = false;
 };
 

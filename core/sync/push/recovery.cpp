@@ -32,6 +32,20 @@ void PushRun::resolvePending()
         return;
     }
     report(m_step);
+    // A create the lookups do not find may still land: a request of a process that died can still be
+    // executing. Whatever lands gets a newer id than every item that exists before the first lookup,
+    // so the twin check reads those lists from there (the ledger's newest id is a safe lower bound).
+    auto recheckFrom = std::make_shared<QHash<QString, int>>();
+    for (const LedgerEntry &entry : std::as_const(*pending)) {
+        if (recheckFrom->contains(entry.listGraphId))
+            continue;
+        auto newest = LedgerRepository(*m_store).newestItemId(m_definitionId, entry.listGraphId);
+        if (!newest) {
+            fail(newest.error());
+            return;
+        }
+        recheckFrom->insert(entry.listGraphId, int(*newest) + 1);
+    }
     auto remaining = std::make_shared<QList<LedgerEntry>>(*pending);
     auto resolved = std::make_shared<QList<LedgerEntry>>();
     auto extras = std::make_shared<QList<ItemOperation>>();
@@ -39,9 +53,10 @@ void PushRun::resolvePending()
     for (const LedgerEntry &entry : std::as_const(*pending))
         pendingAsRead->insert(entry.identityHash, entry);
     auto next = std::make_shared<std::function<void()>>();
-    *next = [this, remaining, resolved, extras, pendingAsRead, next]() {
+    const int lookedUp = int(pending->size());
+    *next = [this, remaining, resolved, extras, pendingAsRead, next, lookedUp, recheckFrom]() {
         if (remaining->isEmpty()) {
-            const auto finishRecovery = [this, resolved, next]() {
+            const auto finishRecovery = [this, resolved, next, lookedUp]() {
                 QSqlDatabase db = m_store->connection();
                 auto committed = inTransaction(db, [&]() -> Result<void> {
                     LedgerRepository ledger(*m_store);
@@ -75,7 +90,7 @@ void PushRun::resolvePending()
                     event(EventSeverity::Info, QStringLiteral("confirmed"),
                         QCoreApplication::translate("SyncBridge::Sync",
                             "Looked up %n write(s) SharePoint did not answer: %1 had arrived, the others wait for a retry.", nullptr,
-                            int(resolved->size()))
+                            lookedUp)
                             .arg(m_confirmed));
                 nextStep();
             };
@@ -110,7 +125,7 @@ void PushRun::resolvePending()
         for (const LedgerEntry &entry : std::as_const(chunk))
             clauses << QStringLiteral("fields/%1 eq '%2'").arg(syncBridgeKeyColumn, entry.identityHash);
         Discovery::items(*m_graph, m_siteId, listId, {syncBridgeKeyColumn}, clauses.join(QStringLiteral(" or ")), 0,
-            [this, chunk, listId, resolved, extras, next](Result<QList<QJsonObject>> found) {
+            [this, chunk, listId, resolved, extras, next, recheckFrom](Result<QList<QJsonObject>> found) {
                 if (!found && found.error().code() == ErrorCode::NotFound) {
                     // The list is gone: nothing was created in it. The rows are written
                     // again where their route says, instead of every run failing here.
@@ -145,13 +160,20 @@ void PushRun::resolvePending()
                         entry.previousListGraphId.clear();
                         entry.state = LedgerState::Synced;
                         entry.syncedAt = m_clock.nowUtc();
-                    } else if (moving) { // the create never happened: back to the old item, to be moved again
-                        entry.listGraphId = entry.previousListGraphId;
-                        entry.previousListGraphId.clear();
-                        entry.contentHash.clear();
-                        entry.state = LedgerState::Synced;
+                    } else if (m_step == RunPhase::Confirming) {
+                        continue; // so soon after the write, not found proves nothing: the next run looks again
                     } else {
-                        entry.state = LedgerState::Deleted; // never created: forget it, the row is created again
+                        int &first = m_firstCreatedId[entry.listGraphId]; // not created, or not yet
+                        const int from = recheckFrom->value(entry.listGraphId);
+                        first = first == 0 ? from : qMin(first, from);
+                        if (moving) { // back to the old item, to be moved again
+                            entry.listGraphId = entry.previousListGraphId;
+                            entry.previousListGraphId.clear();
+                            entry.contentHash.clear();
+                            entry.state = LedgerState::Synced;
+                        } else {
+                            entry.state = LedgerState::Deleted; // forgotten: the row is created again
+                        }
                     }
                     resolved->append(entry);
                 }
@@ -188,7 +210,9 @@ void PushRun::removeTwins()
                 return;
             }
             event(EventSeverity::Warning, QStringLiteral("twins-removed"),
-                  QCoreApplication::translate("SyncBridge::Sync", "Removed %n duplicate item(s) a re-sent request had created.", nullptr, int(twins->size())));
+                QCoreApplication::translate("SyncBridge::Sync",
+                    "Removed %n duplicate item(s) that a re-sent request, or a write of a run that died, had created.", nullptr,
+                    int(twins->size())));
             m_writer->write(*twins, [this](QList<ItemResult>) { removeTwins(); });
         });
 }

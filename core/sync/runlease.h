@@ -1,0 +1,46 @@
+#pragma once
+
+#include "common/clock.h"
+#include "common/result.h"
+
+#include <QString>
+
+#include <memory>
+
+namespace SyncBridge {
+
+class MetaStore;
+
+// One writing run per definition across processes and machines that share the meta-store: a run
+// takes its definition's lease before it writes anything, renews it while it runs and gives it back
+// when it ends (docs/sync-engine.md, "One run per definition"). Use it on one thread.
+class RunLease
+{
+public:
+    static constexpr qint64 defaultTtlMs = 60 * 1000;
+
+    // Takes the lease, or fails with ErrorCode::Busy naming who holds it and since when. A holder
+    // whose process ended (this host) or that stopped renewing is taken over, and its run is marked
+    // INTERRUPTED.
+    static Result<std::unique_ptr<RunLease>> acquire(
+        MetaStore &store, qint64 definitionId, const Clock &clock = Clock::system(), qint64 ttlMs = defaultTtlMs);
+    ~RunLease();
+
+    // Renew at least every ttl/4. An error means the lease is no longer this run's: stop writing.
+    Result<void> renew();
+    void attachRun(qint64 runId);
+    void release();
+    qint64 renewIntervalMs() const { return m_ttlMs / 4; }
+
+private:
+    RunLease(MetaStore &store, qint64 definitionId, QString token, const Clock &clock, qint64 ttlMs);
+
+    MetaStore &m_store;
+    const qint64 m_definitionId;
+    const QString m_token;
+    const Clock &m_clock;
+    const qint64 m_ttlMs;
+    bool m_released = false;
+};
+
+} // namespace SyncBridge

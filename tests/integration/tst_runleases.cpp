@@ -1,0 +1,163 @@
+// One writing run per definition across processes, against a real PostgreSQL, the emulator and real
+// syncbridge-cli processes sharing one meta-store: runs started together run once and the others say
+// who holds the definition; a killed holder, or one that stopped renewing its lease, is taken over
+// and its run marked INTERRUPTED. (The lease's SQL on SQLite and PostgreSQL: tst_repositories.)
+#include "pushoptions.h"
+#include "pushtestbase.h"
+#include "testpaths.h"
+
+#include "store/leaserepository.h"
+#include "store/runrepository.h"
+#include "sync/runcontroller.h"
+
+#include <QHostInfo>
+#include <QProcess>
+
+#include <csignal>
+
+using namespace SyncBridge;
+using namespace SyncBridge::Test;
+
+class TestRunLeases : public PushTestBase
+{
+    Q_OBJECT
+
+    qint64 idOf(const QString &name) { return DefinitionRepository(*m_store).byName(name)->id; }
+
+    void startCli(QProcess &process, const QString &definition)
+    {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("XDG_DATA_HOME"), m_demo.path(QStringLiteral("xdg")));
+        environment.insert(QStringLiteral("SYNCBRIDGE_SECRET_POSTGRES_DEMO"), m_postgres.password());
+        environment.insert(QStringLiteral("SYNCBRIDGE_SECRET_SHAREPOINT_DEMO"), QStringLiteral("demo-secret"));
+        process.setProcessEnvironment(environment);
+        process.start(cliPath(),
+            {QStringLiteral("--store"), m_demo.path(QStringLiteral("store.db")), QStringLiteral("--secrets"), QStringLiteral("env"),
+                QStringLiteral("run"), definition, QStringLiteral("--page-size"), QStringLiteral("50")});
+    }
+
+    void slowEmulator(int minMs, int maxMs)
+    {
+        m_emulator.admin("PATCH", QStringLiteral("/config"),
+            {{QStringLiteral("latency"), QJsonObject{{QStringLiteral("randomMinMs"), minMs}, {QStringLiteral("randomMaxMs"), maxMs}}}});
+    }
+
+    QList<SyncRun> runsOf(const QString &definition)
+    {
+        RunFilter filter;
+        filter.definitionId = idOf(definition);
+        return RunRepository(*m_store).runs(filter).value();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        startWith({definitionJson(QStringLiteral("Together"), QStringLiteral("T ")),
+            definitionJson(QStringLiteral("Killed"), QStringLiteral("K ")),
+            definitionJson(QStringLiteral("Abandoned"), QStringLiteral("A "))});
+    }
+
+    void runsStartedTogetherRunOnceAndTheOthersSayWhoHoldsIt()
+    {
+        // Two CLI processes and a run of the GUI's controller, started at the same moment.
+        slowEmulator(10, 30);
+        QProcess first, second;
+        startCli(first, QStringLiteral("Together"));
+        startCli(second, QStringLiteral("Together"));
+        RunController controller(m_store, m_secrets);
+        std::optional<RunOutcome> inProcess;
+        connect(&controller, &RunController::finished, this, [&](qint64, const RunOutcome &outcome) { inProcess = outcome; });
+        QVERIFY(controller.start(idOf(QStringLiteral("Together")), pushOptions(50)).ok());
+        QTRY_VERIFY_WITH_TIMEOUT(inProcess.has_value(), 300000);
+        for (QProcess *cli : {&first, &second})
+            QVERIFY(cli->state() == QProcess::NotRunning || cli->waitForFinished(300000));
+        slowEmulator(0, 0);
+
+        const QString host = QHostInfo::localHostName();
+        int ran = 0;
+        for (QProcess *cli : {&first, &second}) {
+            const QString err = QString::fromUtf8(cli->readAllStandardError());
+            if (cli->exitCode() == 0) {
+                ++ran;
+                continue;
+            }
+            QCOMPARE(cli->exitCode(), 75);
+            QVERIFY2(err.contains(QStringLiteral("This definition is running on %1 (pid ").arg(host)), qPrintable(err));
+            qInfo("refused: %s", qPrintable(err.trimmed()));
+        }
+        if (inProcess->status == RunStatus::Succeeded) {
+            ++ran;
+        } else {
+            QVERIFY(inProcess->error.has_value());
+            QCOMPARE(inProcess->error->code(), ErrorCode::Busy);
+            QCOMPARE(inProcess->runId, 0); // refused before it started: no run in the history
+            QVERIFY2(inProcess->message.contains(QStringLiteral("This definition is running on %1 (pid ").arg(host)),
+                qPrintable(inProcess->message));
+            qInfo("refused: %s", qPrintable(inProcess->message));
+        }
+        QCOMPARE(ran, 1);
+        QCOMPARE(runsOf(QStringLiteral("Together")).size(), 1);
+        QVERIFY(!LeaseRepository(*m_store).holder(idOf(QStringLiteral("Together")))->has_value()); // given back
+        verifyExactlyOnce(QStringLiteral("Together"), QStringLiteral("T "));
+    }
+
+    void aKilledHolderIsTakenOverByTheNextStart()
+    {
+        // Taken over at once: the killed process's last $batch may still be executing in the service
+        // when the next run looks its creates up. What lands after the lookup is removed as a twin.
+        slowEmulator(20, 60);
+        QProcess holder;
+        startCli(holder, QStringLiteral("Killed"));
+        const qint64 id = idOf(QStringLiteral("Killed"));
+        QTRY_VERIFY_WITH_TIMEOUT(LedgerRepository(*m_store).entries(id)->size() > 200, 120000); // mid-push
+        QVERIFY(LeaseRepository(*m_store).holder(id)->has_value());
+        ::kill(pid_t(holder.processId()), SIGKILL);
+        QVERIFY(holder.waitForFinished());
+        slowEmulator(0, 0);
+
+        const RunOutcome next = push(QStringLiteral("Killed"));
+        QVERIFY2(next.status == RunStatus::Succeeded, qPrintable(next.message));
+        const QList<SyncRun> runs = runsOf(QStringLiteral("Killed"));
+        QCOMPARE(runs.size(), 2);
+        const auto killed = std::find_if(runs.cbegin(), runs.cend(), [&](const SyncRun &run) { return run.id != next.runId; });
+        QCOMPARE(killed->status, RunStatus::Interrupted);
+        QVERIFY2(killed->message.contains(QStringLiteral("ended before the run finished")), qPrintable(killed->message));
+        verifyExactlyOnce(QStringLiteral("Killed"), QStringLiteral("K "));
+    }
+
+    void aHolderThatStopsRenewingIsWaitedForThenTakenOver()
+    {
+        // An agent on another machine holds the lease for a run it recorded as running.
+        const qint64 id = idOf(QStringLiteral("Abandoned"));
+        SyncRun elsewhere;
+        elsewhere.definitionId = id;
+        elsewhere.agent = QStringLiteral("build-02:4711");
+        elsewhere.startedAt = QDateTime::currentDateTimeUtc().addSecs(-600);
+        QVERIFY(RunRepository(*m_store).startRun(elsewhere).ok());
+        LeaseRepository leases(*m_store);
+        const QString token = QStringLiteral("agent-build-02");
+        QCOMPARE(leases.acquire(id, token, elsewhere.agent, elsewhere.startedAt, 3600 * 1000)->token, token);
+        QVERIFY(leases.setRun(id, token, elsewhere.id).ok());
+
+        const RunOutcome refused = push(QStringLiteral("Abandoned"));
+        QCOMPARE(refused.status, RunStatus::Failed);
+        QCOMPARE(refused.error->code(), ErrorCode::Busy);
+        QVERIFY2(refused.message.contains(QStringLiteral("running on build-02 (pid 4711) since")), qPrintable(refused.message));
+        QCOMPARE(RunRepository(*m_store).run(elsewhere.id)->status, RunStatus::Running); // its process may be alive
+
+        // It stops renewing: its last renewal ran out a minute ago.
+        QCOMPARE(leases.acquire(id, token, elsewhere.agent, QDateTime::currentDateTimeUtc().addSecs(-120), 60 * 1000)->token, token);
+        QVERIFY(leases.setRun(id, token, elsewhere.id).ok());
+        const RunOutcome takeover = push(QStringLiteral("Abandoned"));
+        QVERIFY2(takeover.status == RunStatus::Succeeded, qPrintable(takeover.message));
+        QCOMPARE(takeover.counters.created, 5000);
+        const SyncRun interrupted = *RunRepository(*m_store).run(elsewhere.id);
+        QCOMPARE(interrupted.status, RunStatus::Interrupted);
+        QVERIFY2(interrupted.message.contains(QStringLiteral("build-02 (pid 4711) stopped renewing its lease")),
+            qPrintable(interrupted.message));
+        verifyExactlyOnce(QStringLiteral("Abandoned"), QStringLiteral("A "));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRunLeases)
+#include "tst_runleases.moc"
