@@ -85,29 +85,24 @@ QJsonObject EmulatorConfig::toJson() const
         {QStringLiteral("listViewThreshold"), listViewThreshold},
         {QStringLiteral("deltaTokenMaxAgeSeconds"), deltaTokenMaxAgeSeconds},
         {QStringLiteral("strictRequired"), strictRequired},
-        {QStringLiteral("faults"), QJsonObject{
-             {QStringLiteral("errorRate"), faults.errorRate},
-             {QStringLiteral("errorStatuses"), intArray(faults.errorStatuses)},
-             {QStringLiteral("retryAfterSeconds"), faults.retryAfterSeconds},
-             {QStringLiteral("workloadThrottleAfter429"), faults.workloadThrottleAfter429},
-             {QStringLiteral("dropRate"), faults.dropRate},
-             {QStringLiteral("slowBodyRate"), faults.slowBodyRate},
-             {QStringLiteral("slowBodyBytesPerSecond"), faults.slowBodyBytesPerSecond},
-             {QStringLiteral("etagConflictRate"), faults.etagConflictRate},
-             {QStringLiteral("batchEnvelope"), faults.batchEnvelope},
-             {QStringLiteral("shuffleBatchResponses"), faults.shuffleBatchResponses}}},
-        {QStringLiteral("latency"), QJsonObject{
-             {QStringLiteral("fixedMs"), latency.fixedMs},
-             {QStringLiteral("randomMinMs"), latency.randomMinMs},
-             {QStringLiteral("randomMaxMs"), latency.randomMaxMs}}},
-        {QStringLiteral("throttling"), QJsonObject{
-             {QStringLiteral("enabled"), throttling.enabled},
-             {QStringLiteral("ruPerMinute"), throttling.ruPerMinute},
-             {QStringLiteral("ruPerDay"), double(throttling.ruPerDay)},
-             {QStringLiteral("blocked"), throttling.blocked},
-             {QStringLiteral("throttleStatus"), throttling.throttleStatus},
-             {QStringLiteral("fractionalRetryAfter"), throttling.fractionalRetryAfter},
-             {QStringLiteral("earlyRetryPenaltyMs"), throttling.earlyRetryPenaltyMs}}},
+        {QStringLiteral("faults"),
+            QJsonObject{{QStringLiteral("errorRate"), faults.errorRate}, {QStringLiteral("errorStatuses"), intArray(faults.errorStatuses)},
+                {QStringLiteral("retryAfterSeconds"), faults.retryAfterSeconds},
+                {QStringLiteral("workloadThrottleAfter429"), faults.workloadThrottleAfter429},
+                {QStringLiteral("dropRate"), faults.dropRate}, {QStringLiteral("slowBodyRate"), faults.slowBodyRate},
+                {QStringLiteral("slowBodyBytesPerSecond"), faults.slowBodyBytesPerSecond},
+                {QStringLiteral("etagConflictRate"), faults.etagConflictRate}, {QStringLiteral("batchEnvelope"), faults.batchEnvelope},
+                {QStringLiteral("shuffleBatchResponses"), faults.shuffleBatchResponses}}},
+        {QStringLiteral("latency"),
+            QJsonObject{{QStringLiteral("fixedMs"), latency.fixedMs}, {QStringLiteral("randomMinMs"), latency.randomMinMs},
+                {QStringLiteral("randomMaxMs"), latency.randomMaxMs}}},
+        {QStringLiteral("throttling"),
+            QJsonObject{{QStringLiteral("enabled"), throttling.enabled}, {QStringLiteral("ruPerMinute"), throttling.ruPerMinute},
+                {QStringLiteral("ruPerDay"), double(throttling.ruPerDay)}, {QStringLiteral("blocked"), throttling.blocked},
+                {QStringLiteral("throttleStatus"), throttling.throttleStatus},
+                {QStringLiteral("fractionalRetryAfter"), throttling.fractionalRetryAfter},
+                {QStringLiteral("earlyRetryPenaltyMs"), throttling.earlyRetryPenaltyMs},
+                {QStringLiteral("rateLimitHeaders"), throttling.rateLimitHeaders}}},
     };
 }
 
@@ -154,6 +149,7 @@ QString EmulatorConfig::applyJson(const QJsonObject &json)
             t.read("throttleStatus", next.throttling.throttleStatus);
             t.read("fractionalRetryAfter", next.throttling.fractionalRetryAfter);
             t.read("earlyRetryPenaltyMs", next.throttling.earlyRetryPenaltyMs);
+            t.read("rateLimitHeaders", next.throttling.rateLimitHeaders);
         }
     }
     if (next.timeScale <= 0)
