@@ -86,6 +86,7 @@ ApiResponse GraphApi::batch(const ApiRequest &request)
                 sub.body = QByteArray::fromBase64(body.toString().toLatin1());
             sub.baseUrl = request.baseUrl;
             sub.token = request.token;
+            sub.serial = request.serial;
             response = sub.path == QLatin1String("/$batch")
                 ? graphError(400, QStringLiteral("invalidRequest"), QStringLiteral("A batch cannot contain a batch."))
                 : handle(sub);

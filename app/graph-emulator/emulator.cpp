@@ -164,6 +164,7 @@ ApiResponse Emulator::graph(const HttpRequest &request, const QString &path, con
     api.body = request.body;
     const QByteArray host = request.header("host").isEmpty() ? QByteArray("127.0.0.1:") + QByteArray::number(port()) : request.header("host");
     api.baseUrl = QStringLiteral("http://%1%2").arg(QString::fromLatin1(host), version);
+    api.serial = ++m_requestSerial;
     return m_api.handle(api);
 }
 
@@ -237,6 +238,7 @@ QJsonObject Emulator::stats() const
     QJsonObject json = m_stats.toJson();
     json.insert(QStringLiteral("ruSpent"), double(m_throttler.ruSpent()));
     json.insert(QStringLiteral("throttled"), double(m_throttler.throttled()));
+    json.insert(QStringLiteral("earlyRequests"), double(m_throttler.earlyRequests() + m_faults.earlyRequests()));
     QJsonObject perList;
     for (const auto &site : m_state.sites()) {
         for (const auto &list : site->lists)
@@ -291,6 +293,7 @@ ApiResponse Emulator::admin(const HttpRequest &request, const QString &path)
         if (segments.value(1) == QLatin1String("reset") && method == "POST") {
             m_stats.reset();
             m_throttler.reset();
+            m_faults.resetCounters();
             return ApiResponse::noContent();
         }
     }

@@ -52,6 +52,7 @@ private:
     Throttler m_throttler;
     FaultInjector m_faults;
     Stats m_stats;
+    qint64 m_requestSerial = 0; // numbers Graph requests, so the throttle can tell a retry from its own batch
     GraphApi m_api;
     HttpServer *m_server;
     QTimer m_saveTimer;

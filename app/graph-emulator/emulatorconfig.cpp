@@ -108,7 +108,8 @@ QJsonObject EmulatorConfig::toJson() const
                 {QStringLiteral("ruPerDay"), double(throttling.ruPerDay)}, {QStringLiteral("blocked"), throttling.blocked},
                 {QStringLiteral("throttleStatus"), throttling.throttleStatus},
                 {QStringLiteral("fractionalRetryAfter"), throttling.fractionalRetryAfter},
-                {QStringLiteral("earlyRetryPenaltyMs"), throttling.earlyRetryPenaltyMs}}},
+                {QStringLiteral("earlyRetryPenaltyMs"), throttling.earlyRetryPenaltyMs},
+                {QStringLiteral("rateLimitHeaders"), throttling.rateLimitHeaders}}},
     };
 }
 
@@ -156,6 +157,7 @@ QString EmulatorConfig::applyJson(const QJsonObject &json)
             t.read("throttleStatus", next.throttling.throttleStatus);
             t.read("fractionalRetryAfter", next.throttling.fractionalRetryAfter);
             t.read("earlyRetryPenaltyMs", next.throttling.earlyRetryPenaltyMs);
+            t.read("rateLimitHeaders", next.throttling.rateLimitHeaders);
         }
     }
     if (next.timeScale <= 0)

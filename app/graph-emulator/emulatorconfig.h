@@ -37,6 +37,7 @@ struct ThrottleConfig {
     int throttleStatus = 429;                   // 503 models SharePoint's load-shedding answer
     bool fractionalRetryAfter = false;          // "2.128" instead of "3"
     int earlyRetryPenaltyMs = 1000;             // added (in emulated time) to each retry that comes too early
+    bool rateLimitHeaders = true;               // false: 429s carry Retry-After alone, as for limits the headers don't describe
 };
 
 struct EmulatorConfig {

@@ -15,6 +15,8 @@ void FaultInjector::reseed()
 {
     m_random.seed(m_config.seed);
     m_workloadUntil.clear();
+    m_workloadSerial.clear();
+    m_earlyRequests = 0;
 }
 
 bool FaultInjector::roll(double rate)
@@ -49,15 +51,24 @@ int FaultInjector::latencyMs()
     return delay;
 }
 
-void FaultInjector::throttleWorkload(const QString &workload, int seconds)
+void FaultInjector::throttleWorkload(const QString &workload, int seconds, qint64 serial)
 {
     m_workloadUntil.insert(workload, m_clock.elapsed() + qint64(seconds) * 1000);
+    m_workloadSerial.insert(workload, serial);
 }
 
-int FaultInjector::workloadThrottledSeconds(const QString &workload) const
+int FaultInjector::workloadThrottledSeconds(const QString &workload, qint64 serial)
 {
+    const qint64 until = m_workloadUntil.value(workload);
+    if (until - m_clock.elapsed() <= 0)
+        return 0;
+    if (m_workloadSerial.value(workload) != serial) {
+        ++m_earlyRequests;
+        m_workloadSerial.insert(workload, serial);
+        m_workloadUntil.insert(workload, until + qint64(m_config.throttling.earlyRetryPenaltyMs / m_config.timeScale));
+    }
     const qint64 remaining = m_workloadUntil.value(workload) - m_clock.elapsed();
-    return remaining > 0 ? int((remaining + 999) / 1000) : 0;
+    return int((remaining + 999) / 1000);
 }
 
 QJsonObject Stats::toJson() const

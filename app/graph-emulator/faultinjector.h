@@ -24,14 +24,22 @@ public:
     int errorStatus(const QByteArray &method);
     int latencyMs();
 
-    void throttleWorkload(const QString &workload, int seconds);
-    int workloadThrottledSeconds(const QString &workload) const;   // 0 = not throttled
+    // The request `serial` was answered 429: the whole workload waits `seconds`.
+    void throttleWorkload(const QString &workload, int seconds, qint64 serial);
+    // Seconds the workload still waits (0 = not throttled). A request other than the one that was
+    // refused last, arriving before the wait is over, came back early: it is counted and pushes the
+    // wait out by the early-retry penalty (Dev Proxy's RetryAfterPlugin).
+    int workloadThrottledSeconds(const QString &workload, qint64 serial);
+    qint64 earlyRequests() const { return m_earlyRequests; }
+    void resetCounters() { m_earlyRequests = 0; }
 
 private:
     const EmulatorConfig &m_config;
     std::mt19937 m_random;
     QElapsedTimer m_clock;
     QHash<QString, qint64> m_workloadUntil;
+    QHash<QString, qint64> m_workloadSerial;
+    qint64 m_earlyRequests = 0;
 };
 
 // What the emulator counts, for GET /_emulator/stats.

@@ -51,7 +51,7 @@ ApiResponse GraphApi::handle(const ApiRequest &request)
 std::optional<ApiResponse> GraphApi::gate(const ApiRequest &request, int cost, QList<QPair<QByteArray, QByteArray>> *successHeaders)
 {
     // Dev Proxy's RetryAfterPlugin: after a 429, the whole workload waits.
-    if (const int seconds = m_faults.workloadThrottledSeconds(QStringLiteral("sites"))) {
+    if (const int seconds = m_faults.workloadThrottledSeconds(QStringLiteral("sites"), request.serial)) {
         ApiResponse refused = graphError(429, QStringLiteral("activityLimitReached"), QStringLiteral("The request has been throttled"),
                                          QStringLiteral("throttledRequest"));
         refused.headers.append({"Retry-After", QByteArray::number(seconds)});
@@ -69,7 +69,7 @@ std::optional<ApiResponse> GraphApi::gate(const ApiRequest &request, int cost, Q
                                 QStringLiteral("throttledRequest"));
             failed.headers.append({"Retry-After", QByteArray::number(m_config.faults.retryAfterSeconds)});
             if (m_config.faults.workloadThrottleAfter429)
-                m_faults.throttleWorkload(QStringLiteral("sites"), m_config.faults.retryAfterSeconds);
+                m_faults.throttleWorkload(QStringLiteral("sites"), m_config.faults.retryAfterSeconds, request.serial);
             break;
         case 503:
             failed = graphError(503, QStringLiteral("serviceNotAvailable"), QStringLiteral("The service is temporarily unavailable."));
@@ -89,7 +89,8 @@ std::optional<ApiResponse> GraphApi::gate(const ApiRequest &request, int cost, Q
         }
         return failed;
     }
-    const ThrottleDecision decision = m_throttler.admit(request.token.tenantId + QLatin1Char('/') + request.token.clientId, cost);
+    const ThrottleDecision decision
+        = m_throttler.admit(request.token.tenantId + QLatin1Char('/') + request.token.clientId, cost, request.serial);
     if (!decision.allowed) {
         ApiResponse refused = decision.status == 503
             ? graphError(503, QStringLiteral("serviceNotAvailable"), QStringLiteral("The service is temporarily unavailable."))

@@ -25,6 +25,7 @@ struct ApiRequest {
     QByteArray body;
     QString baseUrl;                    // "http://127.0.0.1:8765/v1.0"
     TokenInfo token;
+    qint64 serial = 0; // the HTTP request it came in: a $batch's items share their envelope's
 
     QByteArray header(const char *name) const { return headers.value(QByteArray(name)); }
 };

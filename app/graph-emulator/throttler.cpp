@@ -21,6 +21,7 @@ void Throttler::reset()
     m_buckets.clear();
     m_ruSpent = 0;
     m_throttled = 0;
+    m_earlyRequests = 0;
 }
 
 qint64 Throttler::emulatedNow() const
@@ -40,16 +41,17 @@ QByteArray Throttler::retryAfter(qint64 emulatedMs) const
     return realSeconds(emulatedMs);
 }
 
-ThrottleDecision Throttler::refuse(Bucket &bucket, qint64 until, bool withRateLimit)
+ThrottleDecision Throttler::refuse(Bucket &bucket, qint64 until, bool withRateLimit, qint64 serial)
 {
     ++m_throttled;
     bucket.throttledUntil = until;
+    bucket.refusedSerial = serial;
     const qint64 wait = until - emulatedNow();
     ThrottleDecision decision;
     decision.allowed = false;
     decision.status = m_config.throttling.throttleStatus;
     decision.headers.append({"Retry-After", retryAfter(wait)});
-    if (withRateLimit) {
+    if (withRateLimit && m_config.throttling.rateLimitHeaders) {
         decision.headers.append({"RateLimit-Limit", QByteArray::number(m_config.throttling.ruPerMinute)});
         decision.headers.append({QByteArray("RateLimit-Remaining"), QByteArray("0")});
         decision.headers.append({"RateLimit-Reset", realSeconds(wait)});
@@ -57,7 +59,7 @@ ThrottleDecision Throttler::refuse(Bucket &bucket, qint64 until, bool withRateLi
     return decision;
 }
 
-ThrottleDecision Throttler::admit(const QString &appKey, int cost)
+ThrottleDecision Throttler::admit(const QString &appKey, int cost, qint64 serial)
 {
     const ThrottleConfig &config = m_config.throttling;
     if (config.blocked) {
@@ -78,18 +80,23 @@ ThrottleDecision Throttler::admit(const QString &appKey, int cost)
         bucket.dayStart = now;
         bucket.daySpent = 0;
     }
-    if (now < bucket.throttledUntil)   // came back too early: the wait starts over, a little longer
-        return refuse(bucket, bucket.throttledUntil + config.earlyRetryPenaltyMs, true);
+    if (now < bucket.throttledUntil) {
+        // Came back too early: the wait starts over, a little longer — for every item, as the
+        // service counts them. A request other than the one refused last was sent early.
+        if (serial != bucket.refusedSerial)
+            ++m_earlyRequests;
+        return refuse(bucket, bucket.throttledUntil + config.earlyRetryPenaltyMs, true, serial);
+    }
     if (bucket.daySpent + cost > config.ruPerDay)
-        return refuse(bucket, bucket.dayStart + dayMs, false);
+        return refuse(bucket, bucket.dayStart + dayMs, false, serial);
     if (bucket.spent + cost > config.ruPerMinute)
-        return refuse(bucket, bucket.windowStart + minuteMs, true);
+        return refuse(bucket, bucket.windowStart + minuteMs, true, serial);
 
     bucket.spent += cost;
     bucket.daySpent += cost;
     m_ruSpent += cost;
     ThrottleDecision decision;
-    if (bucket.spent * 5 >= qint64(config.ruPerMinute) * 4) {   // ≥ 80 % used: announce the budget
+    if (config.rateLimitHeaders && bucket.spent * 5 >= qint64(config.ruPerMinute) * 4) { // ≥ 80 % used: announce the budget
         decision.headers.append({"RateLimit-Limit", QByteArray::number(config.ruPerMinute)});
         decision.headers.append({"RateLimit-Remaining", QByteArray::number(config.ruPerMinute - bucket.spent)});
         decision.headers.append({"RateLimit-Reset", realSeconds(bucket.windowStart + minuteMs - now)});

@@ -18,17 +18,20 @@ struct ThrottleDecision {
 
 // SharePoint's resource-unit budget per app per tenant (contract §10.2): a fixed one-minute window
 // and a 24-hour window, both shortened by the time scale. Requests arriving while throttled push
-// the reset out again (Dev Proxy's RetryAfterPlugin). Throttled requests are not charged.
+// the reset out again (Dev Proxy's RetryAfterPlugin), each batch item too; they are counted as
+// early once per HTTP request (the other items of the $batch that was refused did not come back).
+// Throttled requests are not charged.
 class Throttler
 {
 public:
     explicit Throttler(const EmulatorConfig &config);
 
-    ThrottleDecision admit(const QString &appKey, int cost);
+    ThrottleDecision admit(const QString &appKey, int cost, qint64 serial);
     void reset();
 
     qint64 ruSpent() const { return m_ruSpent; }
     qint64 throttled() const { return m_throttled; }
+    qint64 earlyRequests() const { return m_earlyRequests; }
 
 private:
     struct Bucket {
@@ -37,18 +40,20 @@ private:
         qint64 dayStart = 0;
         qint64 daySpent = 0;
         qint64 throttledUntil = 0;
+        qint64 refusedSerial = 0; // the HTTP request refused last
     };
 
     qint64 emulatedNow() const;
     QByteArray retryAfter(qint64 emulatedMs) const;
     QByteArray realSeconds(qint64 emulatedMs) const;
-    ThrottleDecision refuse(Bucket &bucket, qint64 until, bool withRateLimit);
+    ThrottleDecision refuse(Bucket &bucket, qint64 until, bool withRateLimit, qint64 serial);
 
     const EmulatorConfig &m_config;
     QElapsedTimer m_clock;
     QHash<QString, Bucket> m_buckets;
     qint64 m_ruSpent = 0;
     qint64 m_throttled = 0;
+    qint64 m_earlyRequests = 0;
 };
 
 } // namespace GraphEmulator

@@ -1,19 +1,38 @@
 #include "graph/governor.h"
 
+#include "common/logging.h"
+#include "graph/budgetledger.h"
 #include "graph/retryafter.h"
 
+#include <QRandomGenerator>
+
 #include <cmath>
+#include <utility>
 
 namespace SyncBridge {
 namespace {
 
-// Room for one full $batch of writes (20 × 2 RU) and never less than 3 % of the window's budget.
-qint64 burstFor(const GovernorSettings &settings)
-{
-    return qMin(settings.ruPerWindow, qMax<qint64>(40, settings.ruPerWindow * 3 / 100));
-}
-
+// One full $batch of writes (20 × 2 RU): the most the governor ever sends ahead of its steady rate,
+// at the start of a run too — a bigger bucket is what overran a short server window before.
+constexpr qint64 batchRu = 40;
 constexpr qint64 dayMs = 24 * 60 * 60 * 1000;
+constexpr double minRateShare = 0.05;
+constexpr double backOff = 0.7;               // rate share kept after a throttle nothing explained
+constexpr double fastRampPerWindow = 0.25;    // back to 90 % of the share that was throttled …
+constexpr double slowRampPerWindow = 0.03;    // … then carefully past it
+constexpr qint64 waitWithoutHeadersMs = 3000; // contract §10.4: 3 s × 2ⁿ without Retry-After, capped
+constexpr qint64 longestWaitWithoutHeadersMs = 180000;
+
+// A lease is a couple of batches: few round trips to the store, little stranded when a process ends.
+constexpr qint64 leaseRu = 2 * batchRu;
+// An unspent lease goes back after this: the shared minute it was counted in moves on.
+constexpr qint64 leaseLifeMs = 5000;
+constexpr qint64 ledgerOutageMs = 60000;
+
+qint64 startOfUtcDay(qint64 msSinceEpoch)
+{
+    return msSinceEpoch - msSinceEpoch % dayMs;
+}
 
 } // namespace
 
@@ -27,84 +46,276 @@ qint64 BudgetView::estimateMsForWrites(qint64 writes) const
 Governor::Governor(GovernorSettings settings, const Clock &clock)
     : m_settings(settings)
     , m_clock(clock)
-    , m_burst(burstFor(settings))
-    , m_refillPerMs(double(settings.ruPerWindow - burstFor(settings)) / double(settings.windowMs))
-    , m_tokens(double(m_burst))
+    , m_limit(settings.ruPerWindow)
+    , m_tokens(double(qMin(settings.ruPerWindow, batchRu)))
     , m_lastRefill(clock.nowUtc().toMSecsSinceEpoch())
     , m_concurrency(settings.initialConcurrency)
-    , m_windowStart(m_lastRefill)
-    , m_dayStart(m_lastRefill)
+    , m_windowStart(m_lastRefill - m_lastRefill % qMax<qint64>(1, settings.windowMs))
+    , m_dayStart(startOfUtcDay(m_lastRefill))
 {
+}
+
+qint64 Governor::burst() const
+{
+    const QMutexLocker lock(&m_mutex);
+    return qMin(m_limit, batchRu);
+}
+
+double Governor::refillPerMs() const
+{
+    const qint64 burst = qMin(m_limit, batchRu);
+    return m_rateShare * double(m_limit - burst) / double(m_settings.windowMs);
 }
 
 void Governor::refill(qint64 now)
 {
     if (now > m_lastRefill) {
-        m_tokens = qMin(double(m_burst), m_tokens + double(now - m_lastRefill) * m_refillPerMs);
+        const qint64 elapsed = now - m_lastRefill;
+        m_tokens = qMin(double(qMin(m_limit, batchRu)), m_tokens + double(elapsed) * refillPerMs());
+        if (!m_probing && m_rateShare < 1) {
+            const double ramp = m_rateShare < 0.9 * m_stormShare ? fastRampPerWindow : slowRampPerWindow;
+            m_rateShare = qMin(1.0, m_rateShare + ramp * double(elapsed) / double(m_settings.windowMs));
+        }
         m_lastRefill = now;
     }
     if (now - m_windowStart >= m_settings.windowMs) {
-        m_windowStart = now;
+        m_windowStart = now - now % qMax<qint64>(1, m_settings.windowMs);
         m_spentInWindow = 0;
     }
     if (now - m_dayStart >= dayMs) {
-        m_dayStart = now;
+        m_dayStart = startOfUtcDay(now);
         m_spentToday = 0;
         m_dailyBudgetRefused = false;
     }
+    if (m_serverRemaining && now >= m_serverResetAt)
+        m_serverRemaining.reset();
 }
 
 qint64 Governor::tryAcquire(qint64 cost)
 {
-    const QMutexLocker lock(&m_mutex);
+    QMutexLocker lock(&m_mutex);
     const qint64 now = m_clock.nowUtc().toMSecsSinceEpoch();
     refill(now);
     if (now < m_pausedUntil)
         return m_pausedUntil - now;
+    if (m_probing && m_probeInFlight)
+        return 5; // the probe's answer decides; look again shortly
     if (m_inFlight >= m_concurrency)
         return 5;   // a slot frees when an answer arrives; look again shortly
     if (m_spentToday + cost > m_settings.ruPerDay) {
         m_dailyBudgetRefused = true;
         return m_dayStart + dayMs - now;
     }
-    const double needed = double(qMin(cost, m_burst));
-    if (m_tokens < needed)
-        return qMax<qint64>(1, qint64(std::ceil((needed - m_tokens) / m_refillPerMs)));
+    if (m_serverRemaining && *m_serverRemaining < cost)
+        return qMax<qint64>(1, m_serverResetAt - now); // the service's own count: nothing left until its reset
+    const double needed = double(qMin(cost, qMin(m_limit, batchRu)));
+    if (m_tokens < needed) {
+        const double rate = refillPerMs();
+        return rate > 0 ? qMax<qint64>(1, qint64(std::ceil((needed - m_tokens) / rate))) : 1000;
+    }
+    if (m_ledger && now >= m_ledgerDownUntil) {
+        if (m_leaseLeft > 0 && now - m_leaseAt > leaseLifeMs) {
+            m_unusedLease += m_leaseLeft;
+            m_leaseLeft = 0;
+        }
+        if (m_leaseLeft < cost) {
+            if (now < m_ledgerRetryAt)
+                return m_ledgerRetryAt - now;
+            if (m_leasing)
+                return 5;
+            return renewLease(lock, m_clock.nowUtc(), cost); // then the caller asks again
+        }
+        m_leaseLeft -= cost;
+        m_unsettledSpent += cost;
+    }
     m_tokens -= double(cost);   // a cost above the burst (rare) borrows from the future
     m_spentInWindow += cost;
     m_spentToday += cost;
+    if (m_serverRemaining)
+        *m_serverRemaining -= cost;
     ++m_inFlight;
+    if (m_probing)
+        m_probeInFlight = true;
     return 0;
 }
 
-void Governor::release(int status, const QByteArray &retryAfter, const QByteArray &rateLimitRemaining, const QByteArray &rateLimitReset)
+qint64 Governor::holdMs() const
+{
+    const QMutexLocker lock(&m_mutex);
+    return qMax<qint64>(0, m_pausedUntil - m_clock.nowUtc().toMSecsSinceEpoch());
+}
+
+qint64 Governor::renewLease(QMutexLocker<QMutex> &lock, const QDateTime &nowTime, qint64 cost)
+{
+    const qint64 now = nowTime.toMSecsSinceEpoch();
+    BudgetLeaseRequest request;
+    request.connectionId = m_connectionId;
+    request.now = nowTime;
+    request.wanted = qMax(cost, leaseRu) - m_leaseLeft;
+    // The store counts real minutes; a time-scaled window (emulator tests) is converted.
+    request.ruPerMinute = m_limit * 60000 / qMax<qint64>(1, m_settings.windowMs);
+    request.ruPerDay = m_settings.ruPerDay;
+    request.spent = std::exchange(m_unsettledSpent, 0);
+    request.unused = std::exchange(m_unusedLease, 0);
+    m_leasing = true;
+    lock.unlock(); // other threads wait on m_leasing, not on the store
+    const Result<BudgetLease> lease = m_ledger->lease(request);
+    lock.relock();
+    m_leasing = false;
+    if (!lease) {
+        qCWarning(lcGraph).noquote() << "the shared RU budget could not be read; admitting on this process's own count for a minute:"
+                                     << lease.error().toString();
+        m_unsettledSpent += request.spent;
+        m_unusedLease += request.unused;
+        m_ledgerDownUntil = now + ledgerOutageMs;
+        return 1;
+    }
+    m_leaseLeft += lease->granted;
+    m_leaseAt = now;
+    if (m_leaseLeft < cost) {
+        m_ledgerRetryAt = now + qMax<qint64>(100, lease->retryInMs);
+        return m_ledgerRetryAt - now;
+    }
+    return 1;
+}
+
+void Governor::shareBudget(std::shared_ptr<BudgetLedger> ledger, qint64 connectionId)
+{
+    const QMutexLocker lock(&m_mutex);
+    m_ledger = std::move(ledger);
+    m_connectionId = connectionId;
+}
+
+void Governor::settle()
+{
+    QMutexLocker lock(&m_mutex);
+    if (!m_ledger || (m_unsettledSpent == 0 && m_leaseLeft == 0 && m_unusedLease == 0))
+        return;
+    BudgetLeaseRequest request;
+    request.connectionId = m_connectionId;
+    request.now = m_clock.nowUtc();
+    request.ruPerMinute = m_limit * 60000 / qMax<qint64>(1, m_settings.windowMs);
+    request.ruPerDay = m_settings.ruPerDay;
+    request.spent = std::exchange(m_unsettledSpent, 0);
+    request.unused = std::exchange(m_unusedLease, 0) + std::exchange(m_leaseLeft, 0);
+    const std::shared_ptr<BudgetLedger> ledger = m_ledger;
+    lock.unlock();
+    if (const Result<BudgetLease> settled = ledger->lease(request); !settled)
+        qCWarning(lcGraph).noquote() << "the RU spent could not be recorded in the shared budget:" << settled.error().toString();
+}
+
+void Governor::giveBack(qint64 cost)
+{
+    const QMutexLocker lock(&m_mutex);
+    if (m_ledger) {
+        m_leaseLeft += cost;
+        m_unsettledSpent -= cost;
+    }
+    m_inFlight = qMax(0, m_inFlight - 1);
+    m_probeInFlight = false;
+    m_tokens = qMin(double(qMin(m_limit, batchRu)), m_tokens + double(cost));
+    m_spentInWindow = qMax<qint64>(0, m_spentInWindow - cost);
+    m_spentToday = qMax<qint64>(0, m_spentToday - cost);
+    if (m_serverRemaining)
+        *m_serverRemaining += cost;
+}
+
+qint64 Governor::jitterFor(qint64 waitMs) const
+{
+    const qint64 most = qMin(m_settings.maxJitterMs, waitMs / 10);
+    return most > 0 ? qint64(QRandomGenerator::global()->bounded(quint32(most + 1))) : 0;
+}
+
+void Governor::throttled(qint64 now, const QDateTime &nowTime, const ThrottleHeaders &headers)
+{
+    // The answers of requests already in flight belong to the same storm: one storm, one back-off.
+    const bool newStorm = !m_probing;
+    bool explained = false;
+    const RateLimitHeaders rateLimit = parseRateLimit(headers.rateLimitLimit, {}, {});
+    if (rateLimit.limit && *rateLimit.limit > 0 && *rateLimit.limit < m_limit) {
+        m_limit = *rateLimit.limit; // the service's budget for this app: admit against it from now on
+        explained = true;
+    }
+    if (newStorm) {
+        ++m_storms;
+        ++m_consecutiveStorms;
+        m_concurrencyBeforeStorm = m_concurrency;
+        if (!explained) {
+            m_stormShare = m_rateShare;
+            m_rateShare = qMax(minRateShare, m_rateShare * backOff);
+        }
+    }
+    const qint64 fallback = qMin(longestWaitWithoutHeadersMs, waitWithoutHeadersMs << qMin(m_consecutiveStorms - 1, 6));
+    const qint64 wait = requestedWaitMs(headers.retryAfter, headers.rateLimitReset, nowTime).value_or(fallback);
+    m_pausedUntil = qMax(m_pausedUntil, now + wait + jitterFor(wait));
+    m_probing = true;
+    m_probeInFlight = false;
+    m_concurrency = 1;
+    m_successStreak = 0;
+    m_tokens = 0;
+    m_serverRemaining.reset();
+}
+
+void Governor::succeeded(qint64 now, const ThrottleHeaders &headers)
+{
+    // A success answered after the pause is the probe's: the throttle has lifted. One answered
+    // during the pause was sent before it and proves nothing.
+    if (m_probing && now >= m_pausedUntil) {
+        m_probing = false;
+        m_consecutiveStorms = 0;
+        m_concurrency = 1;
+        m_successStreak = 0;
+    } else if (m_probing) {
+        return;
+    }
+    // The service's own count wins when it says we have less than we think.
+    const RateLimitHeaders rateLimit = parseRateLimit(headers.rateLimitLimit, headers.rateLimitRemaining, headers.rateLimitReset);
+    if (rateLimit.limit && *rateLimit.limit > 0 && *rateLimit.limit < m_limit)
+        m_limit = *rateLimit.limit;
+    if (rateLimit.remaining) {
+        m_tokens = qMin(m_tokens, double(*rateLimit.remaining));
+        if (rateLimit.resetMs) {
+            m_serverRemaining = *rateLimit.remaining;
+            m_serverResetAt = now + *rateLimit.resetMs;
+        }
+    }
+    // Ramp up: one more slot per success up to half the concurrency before the storm (a slow
+    // start), then one more after a run of successes.
+    const int threshold = qMax(1, m_concurrencyBeforeStorm / 2);
+    if (m_concurrency < threshold) {
+        ++m_concurrency;
+    } else if (++m_successStreak >= m_concurrency * 4 && m_concurrency < m_settings.maxConcurrency) {
+        ++m_concurrency;
+        m_successStreak = 0;
+    }
+}
+
+void Governor::release(int status, const ThrottleHeaders &headers, qint64 refundRu)
 {
     const QMutexLocker lock(&m_mutex);
     const QDateTime nowTime = m_clock.nowUtc();
     const qint64 now = nowTime.toMSecsSinceEpoch();
     m_inFlight = qMax(0, m_inFlight - 1);
-    if (status == 429 || status == 503) {
-        m_concurrency = qMax(1, m_concurrency / 2);
-        m_successStreak = 0;
-        m_tokens = 0;
-        const qint64 wait = requestedWaitMs(retryAfter, rateLimitReset, nowTime).value_or(3000);
-        m_pausedUntil = qMax(m_pausedUntil, now + wait);
-        return;
+    m_probeInFlight = false;
+    if (refundRu > 0) { // not charged by the service: not spent
+        m_spentInWindow = qMax<qint64>(0, m_spentInWindow - refundRu);
+        m_spentToday = qMax<qint64>(0, m_spentToday - refundRu);
+        if (m_ledger) {
+            m_unsettledSpent -= refundRu;
+            m_leaseLeft += refundRu;
+        }
     }
-    // The service's own count wins when it says we have less than we think.
-    const RateLimitHeaders rateLimit = parseRateLimit({}, rateLimitRemaining, rateLimitReset);
-    if (rateLimit.remaining)
-        m_tokens = qMin(m_tokens, double(*rateLimit.remaining));
-    if (++m_successStreak >= m_concurrency * 4 && m_concurrency < m_settings.maxConcurrency) {
-        ++m_concurrency;
-        m_successStreak = 0;
-    }
+    if (status == 429 || status == 503)
+        throttled(now, nowTime, headers);
+    else
+        succeeded(now, headers);
 }
 
 void Governor::releaseWithoutAnswer()
 {
     const QMutexLocker lock(&m_mutex);
     m_inFlight = qMax(0, m_inFlight - 1);
+    m_probeInFlight = false;
     m_concurrency = qMax(1, m_concurrency - 1);
     m_successStreak = 0;
 }
@@ -116,10 +327,13 @@ BudgetView Governor::view() const
     BudgetView view;
     view.spentInWindow = m_spentInWindow;
     view.spentToday = m_spentToday;
-    view.remainingInWindow = qMax<qint64>(0, m_settings.ruPerWindow - m_spentInWindow);
+    view.remainingInWindow = qMax<qint64>(0, m_limit - m_spentInWindow);
     view.pausedForMs = qMax<qint64>(0, m_pausedUntil - now);
     view.concurrency = m_concurrency;
-    view.ruPerSecond = m_refillPerMs * 1000.0;
+    view.ruPerSecond = refillPerMs() * 1000.0;
+    view.ruPerWindow = m_limit;
+    view.rateShare = m_rateShare;
+    view.storms = m_storms;
     if (m_dailyBudgetRefused)
         view.dailyRenewsInMs = qMax<qint64>(0, m_dayStart + dayMs - now);
     return view;

@@ -5,9 +5,12 @@
 #include <QByteArray>
 #include <QMutex>
 
+#include <memory>
 #include <optional>
 
 namespace SyncBridge {
+
+class BudgetLedger;
 
 struct GovernorSettings {
     qint64 ruPerWindow = 1250;      // the tenant's licence band (contract §10.2)
@@ -15,16 +18,28 @@ struct GovernorSettings {
     qint64 ruPerDay = 1200000;
     int initialConcurrency = 4;
     int maxConcurrency = 16;
+    qint64 maxJitterMs = 1000; // a throttle pause is lengthened by up to this (and ≤ 10 % of the pause)
+};
+
+// The headers a Graph answer carries about the tenant's budget (any may be empty).
+struct ThrottleHeaders {
+    QByteArray retryAfter;
+    QByteArray rateLimitLimit;
+    QByteArray rateLimitRemaining;
+    QByteArray rateLimitReset;
 };
 
 // What the UI shows about a tenant's budget.
 struct BudgetView {
     qint64 spentInWindow = 0;
-    qint64 spentToday = 0;
+    qint64 spentToday = 0; // by this process (the ledger adds the others, see BudgetLedger)
     qint64 remainingInWindow = 0;
     qint64 pausedForMs = 0;
     int concurrency = 0;
-    double ruPerSecond = 0;         // the steady rate the governor keeps
+    double ruPerSecond = 0;         // the steady rate the governor keeps now
+    qint64 ruPerWindow = 0;         // the window budget it admits against (lower than configured once the service said so)
+    double rateShare = 1;           // < 1 while it is backing off after throttling nothing explained
+    int storms = 0;                 // times it was throttled since it started
     qint64 dailyRenewsInMs = 0;     // > 0: a request found the daily budget spent; it waits this long
 
     // Milliseconds N more writes (2 RU each) will take at the steady rate.
@@ -32,10 +47,13 @@ struct BudgetView {
 };
 
 // One per tenant per process, shared by every run: spends SharePoint's resource units at a steady
-// rate just under the ceiling, so a fixed one-minute window on the server side can never see more
-// than its limit (a bucket of `burst` RU refilled at (limit − burst) per window), honours
-// Retry-After and RateLimit-* (the greater of the two), and adapts concurrency: halve on 429/503,
-// grow by one after a run of successes. Thread-safe; time comes from the injected clock.
+// rate just under the ceiling (a bucket of one batch, 40 RU, refilled at (limit − 40) per window, so
+// a fixed window on the server side never sees more than its limit, not even at the start), and
+// recovers from throttling it did not cause: on any 429/503 — of a request or of items inside a 200
+// $batch — it pauses every request of the tenant until the latest Retry-After/RateLimit-Reset it
+// was told plus jitter, then sends one probe, and ramps concurrency and rate back up. A
+// RateLimit-Limit below the configured budget becomes the budget; a throttle that no header
+// explains lowers the rate (×0.7), which then climbs back slowly. Thread-safe; time from the clock.
 class Governor
 {
 public:
@@ -44,25 +62,52 @@ public:
     // Takes `cost` RU and one in-flight slot when both are available (returns 0), otherwise returns
     // the milliseconds to wait before asking again (nothing taken).
     qint64 tryAcquire(qint64 cost);
+    // Milliseconds until the tenant may send again: checked right before a request goes out, so a
+    // request admitted before a throttle answer arrived is not sent before the wait either.
+    qint64 holdMs() const;
+    // An admitted request that will not be sent now: its slot and RU come back.
+    void giveBack(qint64 cost);
     // Every answer comes back here: frees the slot and learns from status and headers.
-    void release(int status, const QByteArray &retryAfter, const QByteArray &rateLimitRemaining, const QByteArray &rateLimitReset);
+    // `refundRu`: RU the service did not charge (a throttled request, throttled items of a batch).
+    void release(int status, const ThrottleHeaders &headers = {}, qint64 refundRu = 0);
     // A request that never got an answer (network error): frees the slot, counts as overload.
     void releaseWithoutAnswer();
 
+    // Admits against the tenant's budget shared with other processes too: RU come in small leases
+    // from the ledger (one round trip per lease, never per request), and what was spent is recorded
+    // there with the next lease. Call before the first request.
+    void shareBudget(std::shared_ptr<BudgetLedger> ledger, qint64 connectionId);
+    // Records what was spent since the last lease and gives the rest of the lease back (at the end
+    // of a process, so the store's day equals what was sent).
+    void settle();
+
     BudgetView view() const;
-    qint64 burst() const { return m_burst; }
+    qint64 burst() const;
 
 private:
+    qint64 renewLease(QMutexLocker<QMutex> &lock, const QDateTime &nowTime, qint64 cost);
     void refill(qint64 now);
+    void throttled(qint64 now, const QDateTime &nowTime, const ThrottleHeaders &headers);
+    void succeeded(qint64 now, const ThrottleHeaders &headers);
+    double refillPerMs() const;
+    qint64 jitterFor(qint64 waitMs) const;
 
     const GovernorSettings m_settings;
     const Clock &m_clock;
-    const qint64 m_burst;
-    const double m_refillPerMs;
     mutable QMutex m_mutex;
+    qint64 m_limit;          // RU per window admitted against: configured, or less when the service said so
+    double m_rateShare = 1;  // of the steady rate; < 1 after unexplained throttling
+    double m_stormShare = 1; // the rate share at the last unexplained storm: ramp slowly past 90 % of it
     double m_tokens;
     qint64 m_lastRefill;
     qint64 m_pausedUntil = 0;
+    bool m_probing = false; // after a pause: one request at a time until one succeeds
+    bool m_probeInFlight = false;
+    int m_concurrencyBeforeStorm = 0;
+    int m_storms = 0;
+    int m_consecutiveStorms = 0;
+    std::optional<qint64> m_serverRemaining; // RateLimit-Remaining until m_serverResetAt
+    qint64 m_serverResetAt = 0;
     int m_concurrency;
     int m_inFlight = 0;
     int m_successStreak = 0;
@@ -71,6 +116,16 @@ private:
     qint64 m_dayStart;
     qint64 m_spentToday = 0;
     bool m_dailyBudgetRefused = false;   // since the day began, a request found the daily budget spent
+    // The shared budget (none: this process alone).
+    std::shared_ptr<BudgetLedger> m_ledger;
+    qint64 m_connectionId = 0;
+    qint64 m_leaseLeft = 0; // RU of the current lease not yet spent
+    qint64 m_leaseAt = 0;
+    qint64 m_unsettledSpent = 0;  // spent since the last lease, to record with the next
+    qint64 m_unusedLease = 0;     // expired lease to give back with the next
+    bool m_leasing = false;       // one thread asks the ledger, the others wait briefly
+    qint64 m_ledgerRetryAt = 0;   // the shared minute or day is full until then
+    qint64 m_ledgerDownUntil = 0; // the store failed: admit locally until then
 };
 
 } // namespace SyncBridge

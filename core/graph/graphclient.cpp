@@ -13,6 +13,57 @@
 #include <QUuid>
 
 namespace SyncBridge {
+namespace {
+
+// The items of a $batch answer that were throttled: the status to report, the headers of the one
+// asking for the longest wait, and the RU the service did not charge for them.
+struct BatchThrottle {
+    int status = 0;
+    ThrottleHeaders headers;
+    qint64 refundRu = 0;
+};
+
+QByteArray itemHeader(const QJsonObject &headers, const QString &name)
+{
+    for (auto it = headers.constBegin(); it != headers.constEnd(); ++it) {
+        if (it.key().compare(name, Qt::CaseInsensitive) == 0)
+            return it.value().toVariant().toString().toLatin1();
+    }
+    return {};
+}
+
+BatchThrottle throttledBatchItems(const GraphRequest &request, const GraphResponse &response)
+{
+    BatchThrottle throttle;
+    const QJsonArray answers = response.body.value(QStringLiteral("responses")).toArray();
+    if (!request.url.endsWith(QLatin1String("/$batch")) || answers.isEmpty())
+        return throttle;
+    QHash<QString, QString> methods; // request id → method, for what each item costs
+    for (const QJsonValue &sent : request.body.value(QStringLiteral("requests")).toArray())
+        methods.insert(sent.toObject().value(QStringLiteral("id")).toString(), sent.toObject().value(QStringLiteral("method")).toString());
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    qint64 longest = -1;
+    for (const QJsonValue &value : answers) {
+        const QJsonObject item = value.toObject();
+        const int status = item.value(QStringLiteral("status")).toInt();
+        if (status != 429 && status != 503)
+            continue;
+        const QJsonObject headers = item.value(QStringLiteral("headers")).toObject();
+        const ThrottleHeaders found{itemHeader(headers, QStringLiteral("Retry-After")),
+            itemHeader(headers, QStringLiteral("RateLimit-Limit")), itemHeader(headers, QStringLiteral("RateLimit-Remaining")),
+            itemHeader(headers, QStringLiteral("RateLimit-Reset"))};
+        const qint64 wait = requestedWaitMs(found.retryAfter, found.rateLimitReset, now).value_or(0);
+        if (wait > longest) {
+            longest = wait;
+            throttle.status = status;
+            throttle.headers = found;
+        }
+        throttle.refundRu += methods.value(item.value(QStringLiteral("id")).toString()) == QLatin1String("GET") ? 1 : 2;
+    }
+    return throttle;
+}
+
+} // namespace
 
 struct GraphClient::Call {
     GraphRequest request;
@@ -80,6 +131,13 @@ void GraphClient::attempt(std::shared_ptr<Call> call)
 
 void GraphClient::transmit(std::shared_ptr<Call> call, const QString &token)
 {
+    // Admitted before another request's 429 came back (the token may have taken a while): nothing is
+    // sent before the wait the tenant was told, so this one waits too and asks again.
+    if (const qint64 hold = m_governor->holdMs(); hold > 0) {
+        m_governor->giveBack(call->request.cost);
+        QTimer::singleShot(int(qMin<qint64>(hold, 60000)), this, [this, call]() { attempt(call); });
+        return;
+    }
     const QUrl url(absoluteUrl(call->request.url));
     if (auto secure = checkTransportSecurity(url); !secure) {
         m_governor->releaseWithoutAnswer();
@@ -130,8 +188,17 @@ void GraphClient::finished(std::shared_ptr<Call> call, QNetworkReply *reply)
         if (response.networkError == QNetworkReply::SslHandshakeFailedError)
             m_network->clearConnectionCache();   // a failed handshake poisons the cached connections
     } else {
-        m_governor->release(response.status, response.header("retry-after"), response.header("ratelimit-remaining"),
-                            response.header("ratelimit-reset"));
+        const BatchThrottle items = throttledBatchItems(call->request, response);
+        if (items.refundRu > 0) {
+            // Items refused inside a 200 $batch are a throttle of the tenant like any other.
+            m_governor->release(items.status, items.headers, items.refundRu);
+        } else {
+            const bool throttled = response.status == 429 || response.status == 503;
+            m_governor->release(response.status,
+                {response.header("retry-after"), response.header("ratelimit-limit"), response.header("ratelimit-remaining"),
+                    response.header("ratelimit-reset")},
+                throttled ? call->request.cost : 0);
+        }
     }
     qCDebug(lcGraph).noquote() << call->request.method << reply->url().path() << "→" << response.status << response.requestId;
 
