@@ -1347,6 +1347,10 @@
         <source>no SharePoint connection is called &apos;%1&apos;</source>
         <translation>keine SharePoint-Verbindung heißt „%1“</translation>
     </message>
+    <message>
+        <source>&apos;%1&apos; writes to the list &apos;%2&apos; too. Each definition keeps to its own items, but their rows mix in the list, and each one&apos;s deletes see only its own.</source>
+        <translation>&apos;%1&apos; schreibt ebenfalls in die Liste &apos;%2&apos;. Jede Definition bleibt bei ihren eigenen Elementen, aber ihre Zeilen mischen sich in der Liste, und die Löschungen jeder Definition sehen nur ihre eigenen.</translation>
+    </message>
 </context>
 <context>
     <name>SyncBridge::Definitions</name>

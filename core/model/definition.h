@@ -68,6 +68,10 @@ struct SyncDefinition {
     QList<SyncTarget> targets;
     ShardingPolicy sharding;
     QList<FieldMapping> mappings;
+    // Given by the store when the definition is first saved, never exported or edited: it makes the
+    // row identities (ledger keys, SyncBridgeKey) of two definitions differ, so two definitions
+    // writing one list never take each other's items. Empty for definitions made before it existed.
+    QString keySalt;
 };
 
 } // namespace SyncBridge

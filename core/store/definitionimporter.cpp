@@ -39,6 +39,41 @@ Result<void> addCursorWarnings(const MetaStore &store, const QList<SyncDefinitio
     return success();
 }
 
+// Two definitions writing one list each keep to their own items (their SyncBridgeKeys differ), but
+// their rows mix there and each one's deletes and breaker count only its own: worth a word.
+Result<void> addSharedListWarnings(const MetaStore &store, const QList<SyncDefinition> &definitions, QList<ValidationIssue> &warnings)
+{
+    auto stored = DefinitionRepository(store).all();
+    if (!stored)
+        return stored.error();
+    const auto sameList = [](const SyncTarget &a, const SyncTarget &b) {
+        return a.connectionId == b.connectionId && a.site == b.site && a.listName.compare(b.listName, Qt::CaseInsensitive) == 0;
+    };
+    QList<SyncDefinition> all = definitions;
+    for (const SyncDefinition &existing : std::as_const(*stored)) {
+        const bool replaced = std::any_of(
+            definitions.cbegin(), definitions.cend(), [&](const SyncDefinition &imported) { return imported.name == existing.name; });
+        if (!replaced)
+            all << existing;
+    }
+    for (int i = 0; i < definitions.size(); ++i) {
+        for (int t = 0; t < definitions.at(i).targets.size(); ++t) {
+            const SyncTarget &target = definitions.at(i).targets.at(t);
+            for (const SyncDefinition &other : std::as_const(all)) {
+                if (other.name == definitions.at(i).name)
+                    continue;
+                if (std::any_of(other.targets.cbegin(), other.targets.cend(), [&](const SyncTarget &o) { return sameList(o, target); }))
+                    warnings.append({QStringLiteral("$.definitions[%1].targets[%2].list").arg(i).arg(t),
+                        QCoreApplication::translate("SyncBridge::DefinitionReader",
+                            "'%1' writes to the list '%2' too. Each definition keeps to its own items, but their rows mix in the "
+                            "list, and each one's deletes see only its own.")
+                            .arg(other.name, target.listName)});
+            }
+        }
+    }
+    return success();
+}
+
 } // namespace
 
 Result<ImportOutcome> importDefinitions(const MetaStore &store, const QByteArray &document, DefinitionRepository::StateChange stateChange)
@@ -84,6 +119,9 @@ Result<ImportOutcome> importDefinitions(const MetaStore &store, const QByteArray
     auto warned = addCursorWarnings(store, parsed.definitions, outcome.warnings);
     if (!warned)
         return warned.error();
+    auto shared = addSharedListWarnings(store, parsed.definitions, outcome.warnings);
+    if (!shared)
+        return shared.error();
 
     DefinitionRepository repository(store);
     QSqlDatabase db = store.connection();

@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlQuery>
+#include <QUuid>
 
 namespace SyncBridge {
 namespace {
@@ -36,13 +37,13 @@ ShardingPolicy shardingFromJson(const QString &text)
     return policy;
 }
 
-const QString selectDefinitions = QStringLiteral(
-    "SELECT d.id, d.name, d.description, d.enabled, d.mode, d.conflict_policy, d.key_strategy, d.cursor_strategy,"
-    " d.cursor_column, d.delete_policy, d.max_delete_share, d.schedule_cron, d.schedule_time_zone, d.target_strategy,"
-    " d.sharding_json, s.database_id, db.name, s.schema_name, s.table_name"
-    " FROM sync_definitions d"
-    " LEFT JOIN sync_sources s ON s.definition_id = d.id"
-    " LEFT JOIN databases db ON db.id = s.database_id");
+const QString selectDefinitions
+    = QStringLiteral("SELECT d.id, d.name, d.description, d.enabled, d.mode, d.conflict_policy, d.key_strategy, d.cursor_strategy,"
+                     " d.cursor_column, d.delete_policy, d.max_delete_share, d.schedule_cron, d.schedule_time_zone, d.target_strategy,"
+                     " d.sharding_json, s.database_id, db.name, s.schema_name, s.table_name, d.key_salt"
+                     " FROM sync_definitions d"
+                     " LEFT JOIN sync_sources s ON s.definition_id = d.id"
+                     " LEFT JOIN databases db ON db.id = s.database_id");
 
 } // namespace
 
@@ -74,14 +75,16 @@ Result<qint64> DefinitionRepository::saveInCurrentTransaction(SyncDefinition &de
                               nullIfEmpty(definition.scheduleTimeZone), enumName(definition.targetStrategy),
                               shardingToJson(definition.sharding)};
     if (definition.id == 0) {
+        if (definition.keySalt.isEmpty())
+            definition.keySalt = QUuid::createUuid().toString(QUuid::Id128).left(16);
         QVariantList binds = values;
-        binds << now << now;
+        binds << now << now << definition.keySalt;
         auto id = insertReturningId(db,
-                                    QStringLiteral("INSERT INTO sync_definitions (name, description, enabled, mode, conflict_policy, key_strategy,"
-                                                   " cursor_strategy, cursor_column, delete_policy, max_delete_share, schedule_cron,"
-                                                   " schedule_time_zone, target_strategy, sharding_json, created_at, updated_at)"
-                                                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
-                                    binds);
+            QStringLiteral("INSERT INTO sync_definitions (name, description, enabled, mode, conflict_policy, key_strategy,"
+                           " cursor_strategy, cursor_column, delete_policy, max_delete_share, schedule_cron,"
+                           " schedule_time_zone, target_strategy, sharding_json, created_at, updated_at, key_salt)"
+                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+            binds);
         if (!id)
             return id.error();
         definition.id = *id;
@@ -232,6 +235,7 @@ Result<QList<SyncDefinition>> DefinitionRepository::load(const QString &where, c
         d.source.databaseName = query->value(16).toString();
         d.source.schema = query->value(17).toString();
         d.source.table = query->value(18).toString();
+        d.keySalt = query->value(19).toString();
         result << d;
     }
     for (SyncDefinition &definition : result) {

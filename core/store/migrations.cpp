@@ -196,6 +196,9 @@ const QList<Migration> &migrations()
                             " definition_id BIGINT PRIMARY KEY REFERENCES sync_definitions(id) ON DELETE CASCADE,"
                             " token TEXT NOT NULL, agent TEXT NOT NULL, run_id BIGINT NOT NULL,"
                             " acquired_at BIGINT NOT NULL, expires_at BIGINT NOT NULL)")}},
+        // Definitions made before keep no salt: their items' SyncBridgeKeys stay what they are.
+        {9, QStringLiteral("definitions: a salt that makes SyncBridgeKey values unique per definition"),
+            {QStringLiteral("ALTER TABLE sync_definitions ADD COLUMN key_salt TEXT")}},
     };
     return all;
 }

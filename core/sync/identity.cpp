@@ -101,14 +101,14 @@ IdentityParts identityParts(const QString &identityText)
 
 } // namespace
 
-RowIdentity rowIdentity(const QStringList &keyColumns, const QStringList &keyValues)
+RowIdentity rowIdentity(const QStringList &keyColumns, const QStringList &keyValues, const QString &salt)
 {
     QStringList parts;
     for (int i = 0; i < keyColumns.size(); ++i)
         parts << escaped(keyColumns.at(i)) + QLatin1Char('=') + escaped(keyValues.value(i));
     RowIdentity identity;
     identity.text = parts.join(QLatin1Char('|'));
-    identity.hash = QString::fromLatin1(sha256Hex(identity.text.toUtf8()));
+    identity.hash = QString::fromLatin1(sha256Hex((salt.isEmpty() ? identity.text : salt + QLatin1Char('\n') + identity.text).toUtf8()));
     return identity;
 }
 

@@ -15,7 +15,8 @@ struct RowIdentity {
     QString hash;
 };
 
-RowIdentity rowIdentity(const QStringList &keyColumns, const QStringList &keyValues);
+// `salt` (the definition's key salt) goes into the hash only: the text stays the key values.
+RowIdentity rowIdentity(const QStringList &keyColumns, const QStringList &keyValues, const QString &salt = {});
 // The key values back from an identity text (for retries, which re-read rows by key).
 QStringList keyValuesFromIdentity(const QString &identityText);
 // The key columns an identity text was built from (a ledger made under other key columns is re-keyed).

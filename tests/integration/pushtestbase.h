@@ -6,6 +6,7 @@
 #include "await.h"
 #include "demoenvironment.h"
 #include "pushoptions.h"
+#include "testpaths.h"
 
 #include "graph/governor.h"
 #include "store/definitionimporter.h"
@@ -16,6 +17,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QProcess>
 #include <QTest>
 
 namespace SyncBridge::Test {
@@ -92,6 +94,21 @@ protected:
     }
 
     QString sql(const QString &statement) { return m_postgres.query(QStringLiteral("demo"), statement).value(); }
+
+    // `syncbridge-cli run <definition>` on the suite's meta-store, secrets from the environment.
+    void startCli(
+        QProcess &process, const QString &definition, const QStringList &options = {QStringLiteral("--page-size"), QStringLiteral("50")})
+    {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("XDG_DATA_HOME"), m_demo.path(QStringLiteral("xdg")));
+        environment.insert(QStringLiteral("SYNCBRIDGE_SECRET_POSTGRES_DEMO"), m_postgres.password());
+        environment.insert(QStringLiteral("SYNCBRIDGE_SECRET_SHAREPOINT_DEMO"), QStringLiteral("demo-secret"));
+        process.setProcessEnvironment(environment);
+        process.start(cliPath(),
+            QStringList{QStringLiteral("--store"), m_demo.path(QStringLiteral("store.db")), QStringLiteral("--secrets"),
+                QStringLiteral("env"), QStringLiteral("run"), definition}
+                + options);
+    }
 
     RunOutcome push(const QString &definition, RunOptions options = pushOptions(500),
         std::function<bool(const MassDeleteCheck &)> approveMassDelete = {}, std::function<void(const RunProgress &)> onProgress = {})

@@ -113,7 +113,7 @@ private slots:
         verifyExactlyOnce(QStringLiteral("Changing"), QStringLiteral("C ")); // SyncBridgeKey = the new identity
 
         const QString code = sql(QStringLiteral("SELECT project_code FROM projects WHERE id = 11"));
-        const QString hash = rowIdentity({QStringLiteral("project_code")}, {code}).hash;
+        const QString hash = rowIdentity({QStringLiteral("project_code")}, {code}, DefinitionRepository(*m_store).byId(m_id)->keySalt).hash;
         const auto entry = LedgerRepository(*m_store).lookup(m_id, {hash});
         QCOMPARE(entry->size(), 1);
         QCOMPARE(entry->value(hash).identityText, QStringLiteral("project_code=") + code);

@@ -168,10 +168,11 @@ class TestNoSilentLoss : public PushTestBase
             " FROM %1")
                                      .arg(table));
         QHash<QString, Item> itemOfRow; // by identity hash, for the ledger
+        const QString salt = DefinitionRepository(*m_store).byName(definition)->keySalt;
         for (const QString &row : rows.split(QChar(30))) {
             const QStringList column = row.split(QChar(31));
             QCOMPARE(column.size(), 5);
-            const QString hash = rowIdentity({QStringLiteral("id")}, {column.at(0)}).hash;
+            const QString hash = rowIdentity({QStringLiteral("id")}, {column.at(0)}, salt).hash;
             QVERIFY2(itemOfKey.contains(hash), qPrintable(QStringLiteral("row %1 is missing").arg(column.at(1))));
             const Item item = itemOfKey.take(hash);
             QCOMPARE(listNameById.value(item.listId), column.at(4)); // no item left in the old list
@@ -539,7 +540,8 @@ private slots:
                            " VALUES ('ORPHAN-1', 'pending in a gone list', 'Active', 10, '2026-06-01', 'pm@example.com', ARRAY['x'])"));
         const qint64 id = DefinitionRepository(*m_store).byName(QStringLiteral("Late"))->id;
         const RowIdentity identity
-            = rowIdentity({QStringLiteral("id")}, {sql(QStringLiteral("SELECT id FROM projects WHERE project_code = 'ORPHAN-1'"))});
+            = rowIdentity({QStringLiteral("id")}, {sql(QStringLiteral("SELECT id FROM projects WHERE project_code = 'ORPHAN-1'"))},
+                DefinitionRepository(*m_store).byId(id)->keySalt);
         LedgerEntry pending;
         pending.definitionId = id;
         pending.identityHash = identity.hash;

@@ -24,18 +24,6 @@ class TestRunLeases : public PushTestBase
 
     qint64 idOf(const QString &name) { return DefinitionRepository(*m_store).byName(name)->id; }
 
-    void startCli(QProcess &process, const QString &definition)
-    {
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(QStringLiteral("XDG_DATA_HOME"), m_demo.path(QStringLiteral("xdg")));
-        environment.insert(QStringLiteral("SYNCBRIDGE_SECRET_POSTGRES_DEMO"), m_postgres.password());
-        environment.insert(QStringLiteral("SYNCBRIDGE_SECRET_SHAREPOINT_DEMO"), QStringLiteral("demo-secret"));
-        process.setProcessEnvironment(environment);
-        process.start(cliPath(),
-            {QStringLiteral("--store"), m_demo.path(QStringLiteral("store.db")), QStringLiteral("--secrets"), QStringLiteral("env"),
-                QStringLiteral("run"), definition, QStringLiteral("--page-size"), QStringLiteral("50")});
-    }
-
     void slowEmulator(int minMs, int maxMs)
     {
         m_emulator.admin("PATCH", QStringLiteral("/config"),

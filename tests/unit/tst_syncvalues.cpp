@@ -43,6 +43,10 @@ private slots:
         QCOMPARE(one.hash.size(), 64);
         QCOMPARE(rowIdentity({QStringLiteral("id")}, {QStringLiteral("42")}).hash, one.hash);
         QVERIFY(rowIdentity({QStringLiteral("id")}, {QStringLiteral("43")}).hash != one.hash);
+        // another definition's salt: the same row, another key — and the same readable text
+        const RowIdentity salted = rowIdentity({QStringLiteral("id")}, {QStringLiteral("42")}, QStringLiteral("5f2c0a9e1b7d4e36"));
+        QVERIFY(salted.hash != one.hash);
+        QCOMPARE(salted.text, one.text);
         const RowIdentity composite = rowIdentity({QStringLiteral("project_id"), QStringLiteral("employee_email")},
                                                   {QStringLiteral("7"), QStringLiteral("ana@example.com")});
         QCOMPARE(composite.text, QStringLiteral("project_id=7|employee_email=ana@example.com"));

@@ -57,7 +57,7 @@ RowIdentity identityOf(const PlanContext &context, const SourceRow &row)
     QStringList values;
     for (const QString &key : context.keyColumns)
         values << row.values.value(key).value_or(QString());
-    return rowIdentity(context.keyColumns, values);
+    return rowIdentity(context.keyColumns, values, context.definition.keySalt);
 }
 
 PlannedRow planRow(const PlanContext &context, const SourceRow &row, const QHash<QString, LedgerEntry> &ledger)

@@ -104,7 +104,7 @@ void PushRun::rekeyPage(const QString &afterHash)
         }
         QHash<QString, SourceRow> rowByOldIdentity;
         for (const SourceRow &row : std::as_const(*rows))
-            rowByOldIdentity.insert(rowIdentity(oldColumns, row.keyValues).hash, row);
+            rowByOldIdentity.insert(rowIdentity(oldColumns, row.keyValues, m_context.definition.keySalt).hash, row);
         for (const LedgerEntry &entry : *group) {
             const auto row = rowByOldIdentity.constFind(entry.identityHash);
             bool keyComplete = row != rowByOldIdentity.constEnd();
