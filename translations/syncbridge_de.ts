@@ -3149,6 +3149,10 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
         <source>finding the oldest open transaction</source>
         <translation>beim Suchen der ältesten offenen Transaktion</translation>
     </message>
+    <message>
+        <source>The database cancelled the read while %1 (a statement timeout or a conflict with recovery).</source>
+        <translation>Die Datenbank hat das Lesen %1 abgebrochen (ein Statement-Timeout oder ein Konflikt mit der Wiederherstellung).</translation>
+    </message>
 </context>
 <context>
     <name>SyncBridge::Store</name>

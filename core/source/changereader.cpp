@@ -260,34 +260,19 @@ Result<QList<SourceRow>> readRowsByKey(pqxx::connection &connection, const Chang
 
 namespace SyncBridge {
 
-ChangeStream::ChangeStream(pqxx::connection &connection, ChangeQuery query, int windowRows)
-    : m_transaction(std::make_unique<pqxx::work>(connection))
-    , m_query(std::move(query))
+ChangeStream::ChangeStream(ChangeQuery query, int windowRows)
+    : m_query(std::move(query))
     , m_windowRows(windowRows)
 {
 }
 
-ChangeStream::~ChangeStream()
-{
-    try {
-        // Leaving a COPY early: the connection must read (and drop) the rest before it can be reused.
-        if (m_copy && !m_ended) {
-            std::string rest;
-            while (m_copy->get_raw_line(rest)) {
-            }
-        }
-        m_copy.reset();
-        m_transaction.reset();
-    } catch (const std::exception &) {
-        // a broken connection is noticed (and replaced) by the next reader
-    }
-}
+ChangeStream::~ChangeStream() = default;
 
 Result<std::unique_ptr<ChangeStream>> ChangeStream::open(pqxx::connection &connection, const ChangeQuery &query, int windowRows)
 {
     try {
-        std::unique_ptr<ChangeStream> stream(new ChangeStream(connection, query, windowRows));
-        pqxx::work &tx = *stream->m_transaction;
+        std::unique_ptr<ChangeStream> stream(new ChangeStream(query, windowRows));
+        pqxx::work tx(connection);
         prepareSession(tx);
         std::vector<std::string> values;
         positionedSelect(query, windowRows, parameterPlaceholder, &values);
@@ -297,7 +282,15 @@ Result<std::unique_ptr<ChangeStream>> ChangeStream::open(pqxx::connection &conne
                 settings << QStringLiteral("set_config('%1', $%2, true)").arg(streamSetting(int(i) + 1)).arg(i + 1);
             tx.exec_params((QStringLiteral("SELECT ") + settings.join(QStringLiteral(", "))).toStdString(), pqxx::prepare::make_dynamic_params(values));
         }
-        stream->m_copy = std::make_unique<pqxx::stream_from>(tx, (QLatin1Char('(') + changeStreamSql(query, windowRows) + QLatin1Char(')')).toStdString());
+        pqxx::stream_from copy(tx, (QLatin1Char('(') + changeStreamSql(query, windowRows) + QLatin1Char(')')).toStdString());
+        std::string line;
+        while (copy.get_raw_line(line)) {
+            if (!line.empty() && line.back() == '\n')
+                line.pop_back(); // the row's terminator (a newline inside a value arrives escaped)
+            stream->m_lines.push_back(std::move(line));
+        }
+        copy.complete();
+        tx.commit();
         return stream;
     } catch (const std::exception &failure) {
         return sourceQueryError(failure, QCoreApplication::translate("SyncBridge::Source", "reading changes from %1.%2").arg(query.schema, query.table));
@@ -306,7 +299,7 @@ Result<std::unique_ptr<ChangeStream>> ChangeStream::open(pqxx::connection &conne
 
 bool ChangeStream::continues(const ChangeQuery &query) const
 {
-    if (m_ended)
+    if (ended() && !m_lines.empty())
         return false;
     // The same rows only under the same bounds: a NULL pass, or another window, is another statement.
     if (query.nullCursors != m_query.nullCursors || query.beforeCursor != m_query.beforeCursor
@@ -322,23 +315,10 @@ bool ChangeStream::continues(const ChangeQuery &query) const
 Result<ChangePage> ChangeStream::next(int pageSize)
 {
     ChangePage page;
-    try {
-        std::string line;
-        while (page.rows.size() < pageSize && !m_ended) {
-            if (!m_copy->get_raw_line(line)) {
-                m_ended = true;
-                m_copy->complete();
-                m_transaction->commit();
-                break;
-            }
-            if (!line.empty() && line.back() == '\n')
-                line.pop_back();   // the row's terminator (a newline inside a value arrives escaped)
-            page.rows << rowFrom(copyFields(line), m_query);
-            ++m_streamed;
-        }
-    } catch (const std::exception &failure) {
-        m_ended = true;
-        return sourceQueryError(failure, QCoreApplication::translate("SyncBridge::Source", "reading changes from %1.%2").arg(m_query.schema, m_query.table));
+    while (page.rows.size() < pageSize && !ended()) {
+        std::string &line = m_lines[std::size_t(m_streamed++)];
+        page.rows << rowFrom(copyFields(line), m_query);
+        std::string().swap(line); // handed out: its memory goes
     }
     if (!page.rows.isEmpty())
         m_last = page.rows.last();

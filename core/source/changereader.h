@@ -21,9 +21,10 @@ QString changeQuerySql(const ChangeQuery &query);
 // The same rows for COPY: up to windowRows of them, the position read from transaction settings.
 QString changeStreamSql(const ChangeQuery &query, int windowRows);
 
-// Changes streamed with COPY: one statement and one transaction hand out a window of many pages,
-// parsed line by line (less memory and CPU than a result set per page). The window is bounded so
-// the transaction does not stay open for a whole run.
+// Changes streamed with COPY: one statement reads a window of many pages as raw lines, and the
+// transaction ends before the first page is handed out — it never stays open across Graph writes
+// or budget waits (vacuum on the source is not held back; a statement_timeout there is not met).
+// Lines are parsed a page at a time (less memory and CPU than a result set per page).
 class ChangeStream
 {
 public:
@@ -36,17 +37,16 @@ public:
     bool continues(const ChangeQuery &query) const;
     Result<ChangePage> next(int pageSize);
     // The window's row limit was reached: more rows may follow in a new window.
-    bool windowFull() const { return m_ended && m_streamed == m_windowRows; }
+    bool windowFull() const { return ended() && m_streamed == m_windowRows; }
 
 private:
-    ChangeStream(pqxx::connection &connection, ChangeQuery query, int windowRows);
+    ChangeStream(ChangeQuery query, int windowRows);
+    bool ended() const { return m_streamed == int(m_lines.size()); }
 
-    std::unique_ptr<pqxx::work> m_transaction;
-    std::unique_ptr<pqxx::stream_from> m_copy;
     ChangeQuery m_query;
     int m_windowRows = 0;
-    int m_streamed = 0;
-    bool m_ended = false;
+    std::vector<std::string> m_lines; // the window, as COPY sent it
+    int m_streamed = 0;               // lines handed out as rows
     SourceRow m_last;
 };
 

@@ -76,6 +76,15 @@ Error sourceQueryError(const std::exception &exception, const QString &what)
         || state.rfind("57P", 0) == 0 || state.rfind("08", 0) == 0)
         return Error(ErrorCode::ConnectionLost, QCoreApplication::translate("SyncBridge::Source", "The connection to the database broke while %1.").arg(what),
                      QString::fromUtf8(exception.what()).trimmed());
+    // 57014: cancelled (statement_timeout, an administrator); 40001: a serialization failure, which
+    // is also how a standby cancels a read that conflicts with replay. A read repeated on a fresh
+    // session gets the same rows, so these are retried like a broken connection.
+    if (state == "57014" || state == "40001")
+        return Error(ErrorCode::ConnectionLost,
+            QCoreApplication::translate(
+                "SyncBridge::Source", "The database cancelled the read while %1 (a statement timeout or a conflict with recovery).")
+                .arg(what),
+            QString::fromUtf8(exception.what()).trimmed());
     return Error(ErrorCode::SourceFailure, QCoreApplication::translate("SyncBridge::Source", "The database failed while %1.").arg(what), QString::fromUtf8(exception.what()).trimmed());
 }
 

@@ -8,6 +8,7 @@
 #include "store/connectionrepository.h"
 #include "store/runrepository.h"
 
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QRandomGenerator>
 
@@ -100,6 +101,33 @@ private slots:
         QVERIFY(stats.value(QStringLiteral("injectedFailures")).toInt() > 100);
         QVERIFY(stats.value(QStringLiteral("dropped")).toInt() > 0);
         verifyExactlyOnce(QStringLiteral("Faults"), QStringLiteral("F "));
+    }
+
+    void aStatementTimeoutOnTheSourceDoesNotFailALongRun()
+    {
+        // A source with statement_timeout = 1 s and writes that take longer than that: the window's
+        // COPY used to stay open across them — wide rows (20 MB) do not fit the socket buffers, so
+        // the statement was still sending — and was cancelled (57014). Now it is read and its
+        // transaction closed before the first write.
+        sql(QStringLiteral("CREATE TABLE wide_projects (LIKE projects INCLUDING ALL); ALTER TABLE wide_projects ADD COLUMN notes text;"
+                           " INSERT INTO wide_projects OVERRIDING SYSTEM VALUE SELECT *, repeat(md5(id::text), 128) FROM projects"));
+        QJsonObject definition = definitionJson(QStringLiteral("Timeout"), QStringLiteral("O "));
+        definition.insert(QStringLiteral("source"),
+            QJsonObject{{QStringLiteral("database"), QStringLiteral("Demo")}, {QStringLiteral("table"), QStringLiteral("wide_projects")}});
+        importDefinitionsJson({definition});
+        sql(QStringLiteral("ALTER DATABASE demo SET statement_timeout = '1s'"));
+        m_emulator.admin("PATCH", QStringLiteral("/config"),
+            {{QStringLiteral("latency"), QJsonObject{{QStringLiteral("randomMinMs"), 20}, {QStringLiteral("randomMaxMs"), 60}}}});
+        QElapsedTimer took;
+        took.start();
+        const RunOutcome run = push(QStringLiteral("Timeout"));
+        const qint64 seconds = took.elapsed() / 1000;
+        m_emulator.admin("PATCH", QStringLiteral("/config"),
+            {{QStringLiteral("latency"), QJsonObject{{QStringLiteral("randomMinMs"), 0}, {QStringLiteral("randomMaxMs"), 0}}}});
+        sql(QStringLiteral("ALTER DATABASE demo RESET statement_timeout"));
+        QVERIFY2(run.status == RunStatus::Succeeded, qPrintable(run.message));
+        QVERIFY2(seconds >= 2, "the writes must outlast the timeout for the test to mean anything");
+        verifyExactlyOnce(QStringLiteral("Timeout"), QStringLiteral("O "));
     }
 
     void primaryStoppedMidRunFailsOverToTheStandby()
