@@ -196,6 +196,14 @@ const QList<Migration> &migrations()
                             " definition_id BIGINT PRIMARY KEY REFERENCES sync_definitions(id) ON DELETE CASCADE,"
                             " token TEXT NOT NULL, agent TEXT NOT NULL, run_id BIGINT NOT NULL,"
                             " acquired_at BIGINT NOT NULL, expires_at BIGINT NOT NULL)")}},
+        // The RU every process spends per SharePoint connection (BudgetRepository): 'day' rows per UTC
+        // day, 'slot' rows per 5 s of the last minutes (the sum over any 60 s is the minute).
+        {9, QStringLiteral("the tenant's RU budget shared by every process"),
+            {QStringLiteral("CREATE TABLE graph_budget ("
+                            " connection_id BIGINT NOT NULL REFERENCES sharepoint_connections(id) ON DELETE CASCADE,"
+                            " window_kind TEXT NOT NULL, window_start BIGINT NOT NULL,"
+                            " reserved BIGINT NOT NULL DEFAULT 0, spent BIGINT NOT NULL DEFAULT 0,"
+                            " PRIMARY KEY (connection_id, window_kind, window_start))")}},
     };
     return all;
 }

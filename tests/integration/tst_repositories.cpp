@@ -4,6 +4,8 @@
 #include "postgresfixture.h"
 #include "testpaths.h"
 
+#include "graph/governor.h"
+#include "store/budgetrepository.h"
 #include "store/catalogrepository.h"
 #include "store/connectionrepository.h"
 #include "store/definitionimporter.h"
@@ -534,6 +536,113 @@ private slots:
         QVERIFY(runs.addEvent(event).ok());
         QCOMPARE(runs.run(run.id)->startedAt, QDateTime(QDate(2030, 5, 6), QTime(7, 8, 9, 123), Qt::UTC));
         QCOMPARE(runs.events(run.id)->first().at, QDateTime(QDate(2030, 5, 6), QTime(7, 8, 10, 623), Qt::UTC));
+    }
+
+    void budgetLeasesStayWithinTheMinuteAndTheDay()
+    {
+        const qint64 connection = addConnections().second;
+        QVERIFY(connection > 0);
+        BudgetRepository budget(m_store);
+        Test::ManualClock clock; // 08:00:00 UTC
+        const auto lease = [&](qint64 wanted, qint64 spent = 0, qint64 unused = 0) {
+            return budget.lease({connection, clock.nowUtc(), wanted, 300, 1000, spent, unused}).value();
+        };
+        QCOMPARE(lease(80).granted, 80);
+        QCOMPARE(lease(80).granted, 80);
+        clock.advance(30000);
+        QCOMPARE(lease(80).granted, 80);
+        const BudgetLease partial = lease(80, 200); // 200 RU spent so far are recorded
+        QCOMPARE(partial.granted, 60);              // the minute holds 300
+        const BudgetLease none = lease(80);
+        QCOMPARE(none.granted, 0);
+        QCOMPARE(none.retryInMs, 30000);        // when the first lease leaves the last minute
+        QCOMPARE(lease(20, 0, 20).granted, 20); // RU given back are room again
+        clock.advance(30000);
+        QCOMPARE(lease(200).granted, 160); // the first two leases left the window
+        clock.advance(60000);
+        QCOMPARE(lease(300).granted, 300);
+        QCOMPARE(lease(300, 100).granted, 0); // … but the day holds 1,000, and 980 are reserved
+        const BudgetLease dayFull = lease(300);
+        QCOMPARE(dayFull.retryInMs, 16 * 3600 * 1000 - 120000); // the next UTC day
+        const BudgetUsage used = budget.usage(connection, clock.nowUtc()).value();
+        QCOMPARE(used.spentToday, 300);
+        QCOMPARE(used.spentLastMinute, 100);
+        clock.advance(16 * 3600 * 1000);
+        QCOMPARE(lease(80).granted, 80);
+        QCOMPARE(budget.usage(connection, clock.nowUtc())->spentToday, 0);
+    }
+
+    void budgetLeasesFromManyThreadsNeverOverbook()
+    {
+        // Four threads, four connections, leasing at once: the store serialises them, so what they
+        // are granted together is exactly the minute's budget.
+        const qint64 connection = addConnections().second;
+        auto budget = std::make_shared<BudgetRepository>(m_store);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QList<QFuture<qint64>> threads;
+        for (int t = 0; t < 4; ++t) {
+            threads << QtConcurrent::run([budget, store = m_store, connection, now]() {
+                qint64 granted = 0;
+                for (int i = 0; i < 40; ++i) {
+                    auto lease = budget->lease({connection, now, 10, 250, 1000000, 0, 0});
+                    if (lease)
+                        granted += lease->granted;
+                }
+                store->releaseThreadConnection();
+                return granted;
+            });
+        }
+        qint64 total = 0;
+        for (QFuture<qint64> &thread : threads)
+            total += thread.result();
+        QCOMPARE(total, 250);
+    }
+
+    void governorsOfTwoProcessesShareOneBudget()
+    {
+        // Two governors as two processes would have them, one store: within any 60 s they admit no
+        // more than the minute budget together, and the store's day is what they spent.
+        const qint64 connection = addConnections().second;
+        auto budget = std::make_shared<BudgetRepository>(m_store);
+        Test::ManualClock clock;
+        GovernorSettings settings;
+        settings.ruPerWindow = 600;
+        Governor first(settings, clock);
+        Governor second(settings, clock);
+        first.shareBudget(budget, connection);
+        second.shareBudget(budget, connection);
+        QList<QPair<qint64, qint64>> spends; // (time, cost)
+        qint64 spent[2] = {0, 0};
+        for (qint64 t = 0; t < 4 * 60000; t += 100) {
+            for (int g = 0; g < 2; ++g) {
+                Governor &governor = g == 0 ? first : second;
+                for (int i = 0; i < 50; ++i) {
+                    const qint64 wait = governor.tryAcquire(40);
+                    if (wait == 1)
+                        continue; // a lease came: ask again
+                    if (wait != 0)
+                        break;
+                    governor.release(200);
+                    spent[g] += 40;
+                    spends.append({clock.nowUtc().toMSecsSinceEpoch(), 40});
+                }
+            }
+            clock.advance(100);
+        }
+        first.settle();
+        second.settle();
+        qint64 worst = 0;
+        qint64 inWindow = 0;
+        for (int right = 0, left = 0; right < spends.size(); ++right) {
+            inWindow += spends[right].second;
+            while (spends[right].first - spends[left].first >= 60000)
+                inWindow -= spends[left++].second;
+            worst = qMax(worst, inWindow);
+        }
+        QVERIFY2(worst <= 600, qPrintable(QString::number(worst)));
+        QVERIFY2(spent[0] > 0 && spent[1] > 0, "both processes got their turn");
+        QVERIFY2(spent[0] + spent[1] >= 3 * 600, qPrintable(QString::number(spent[0] + spent[1]))); // and used the budget
+        QCOMPARE(budget->usage(connection, clock.nowUtc())->spentToday, spent[0] + spent[1]);
     }
 
     void eachThreadHasItsOwnConnection()
