@@ -30,6 +30,8 @@ class BudgetLedger
 {
 public:
     virtual ~BudgetLedger() = default;
+    // A lease not spent within this goes back; the ledger counts a lease over its life too.
+    static constexpr qint64 leaseLifeMs = 5000;
     virtual Result<BudgetLease> lease(const BudgetLeaseRequest &request) = 0;
 };
 

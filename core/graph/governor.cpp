@@ -26,7 +26,7 @@ constexpr qint64 longestWaitWithoutHeadersMs = 180000;
 // A lease is a couple of batches: few round trips to the store, little stranded when a process ends.
 constexpr qint64 leaseRu = 2 * batchRu;
 // An unspent lease goes back after this: the shared minute it was counted in moves on.
-constexpr qint64 leaseLifeMs = 5000;
+constexpr qint64 leaseLifeMs = BudgetLedger::leaseLifeMs;
 constexpr qint64 ledgerOutageMs = 60000;
 
 qint64 startOfUtcDay(qint64 msSinceEpoch)
@@ -232,7 +232,7 @@ void Governor::throttled(qint64 now, const QDateTime &nowTime, const ThrottleHea
     const bool newStorm = !m_probing;
     bool explained = false;
     const RateLimitHeaders rateLimit = parseRateLimit(headers.rateLimitLimit, {}, {});
-    if (rateLimit.limit && *rateLimit.limit > 0 && *rateLimit.limit < m_limit) {
+    if (m_settings.learnLimit && rateLimit.limit && *rateLimit.limit > 0 && *rateLimit.limit < m_limit) {
         m_limit = *rateLimit.limit; // the service's budget for this app: admit against it from now on
         explained = true;
     }
@@ -270,7 +270,7 @@ void Governor::succeeded(qint64 now, const ThrottleHeaders &headers)
     }
     // The service's own count wins when it says we have less than we think.
     const RateLimitHeaders rateLimit = parseRateLimit(headers.rateLimitLimit, headers.rateLimitRemaining, headers.rateLimitReset);
-    if (rateLimit.limit && *rateLimit.limit > 0 && *rateLimit.limit < m_limit)
+    if (m_settings.learnLimit && rateLimit.limit && *rateLimit.limit > 0 && *rateLimit.limit < m_limit)
         m_limit = *rateLimit.limit;
     if (rateLimit.remaining) {
         m_tokens = qMin(m_tokens, double(*rateLimit.remaining));

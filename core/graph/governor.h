@@ -19,6 +19,7 @@ struct GovernorSettings {
     int initialConcurrency = 4;
     int maxConcurrency = 16;
     qint64 maxJitterMs = 1000; // a throttle pause is lengthened by up to this (and ≤ 10 % of the pause)
+    bool learnLimit = true; // adopt a lower RateLimit-Limit; false when windowMs is not the service minute (time-scaled emulator)
 };
 
 // The headers a Graph answer carries about the tenant's budget (any may be empty).

@@ -9,6 +9,9 @@ namespace {
 constexpr qint64 minuteMs = 60 * 1000;
 constexpr qint64 dayMs = 24 * 60 * minuteMs;
 constexpr qint64 keepSlotsMs = 10 * minuteMs; // slots older than this are no longer looked at
+// A lease is counted when it is granted but spent during its life: counting grants over 60 s plus
+// that life keeps what is sent in any 60 s within the budget.
+constexpr qint64 countedMs = minuteMs + BudgetLedger::leaseLifeMs;
 
 Result<qint64> singleNumber(Result<QSqlQuery> query)
 {
@@ -50,7 +53,7 @@ Result<BudgetLease> BudgetRepository::lease(const BudgetLeaseRequest &request)
         auto minuteReserved = singleNumber(execute(*db,
             QStringLiteral("SELECT COALESCE(SUM(reserved), 0) FROM graph_budget"
                            " WHERE connection_id = ? AND window_kind = 'slot' AND window_start > ?"),
-            {request.connectionId, now - minuteMs}));
+            {request.connectionId, now - countedMs}));
         if (!minuteReserved)
             return minuteReserved.error();
         const qint64 minuteRoom = request.ruPerMinute - (*minuteReserved - request.unused);
@@ -64,10 +67,10 @@ Result<BudgetLease> BudgetRepository::lease(const BudgetLeaseRequest &request)
                 auto oldest = singleNumber(execute(*db,
                     QStringLiteral("SELECT COALESCE(MIN(window_start), 0) FROM graph_budget"
                                    " WHERE connection_id = ? AND window_kind = 'slot' AND window_start > ? AND reserved > 0"),
-                    {request.connectionId, now - minuteMs}));
+                    {request.connectionId, now - countedMs}));
                 if (!oldest)
                     return oldest.error();
-                lease.retryInMs = *oldest > 0 ? qMax<qint64>(slotMs / 5, *oldest + minuteMs - now) : slotMs;
+                lease.retryInMs = *oldest > 0 ? qMax<qint64>(slotMs / 5, *oldest + countedMs - now) : slotMs;
             }
         }
         if (auto slotted = execute(*db,

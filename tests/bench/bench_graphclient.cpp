@@ -107,6 +107,7 @@ private slots:
         GovernorSettings naive;
         naive.ruPerWindow = 100000000;   // no pacing: send, and wait only when told to
         naive.initialConcurrency = naive.maxConcurrency = 6;
+        naive.learnLimit = false; // RateLimit-Limit counts a scaled minute, this client's is real
         for (const auto &[name, settings] : {std::pair{"governor", governed}, std::pair{"naive   ", naive}}) {
             QVERIFY(emulator.reset());
             emulator.admin("PATCH", QStringLiteral("/config"), {{QStringLiteral("timeScale"), timeScale},

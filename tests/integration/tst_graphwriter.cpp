@@ -87,6 +87,7 @@ private slots:
         QVERIFY(m_emulator.reset());
         GovernorSettings generous;
         generous.ruPerWindow = 1000000;   // the client does not pace: the server's answers are under test
+        generous.learnLimit = false;      // the emulator's minute is scaled, this client's is not
         m_client = m_emulator.graphClient(generous);
         m_site = m_emulator.pmoSiteId();
         m_list = m_emulator.createList(QStringLiteral("Writes"), QJsonArray{

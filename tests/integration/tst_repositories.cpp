@@ -555,15 +555,15 @@ private slots:
         QCOMPARE(partial.granted, 60);              // the minute holds 300
         const BudgetLease none = lease(80);
         QCOMPARE(none.granted, 0);
-        QCOMPARE(none.retryInMs, 30000);        // when the first lease leaves the last minute
+        QCOMPARE(none.retryInMs, 35000);        // when the first lease leaves the last minute
         QCOMPARE(lease(20, 0, 20).granted, 20); // RU given back are room again
-        clock.advance(30000);
+        clock.advance(35000);
         QCOMPARE(lease(200).granted, 160); // the first two leases left the window
-        clock.advance(60000);
+        clock.advance(65000);
         QCOMPARE(lease(300).granted, 300);
         QCOMPARE(lease(300, 100).granted, 0); // … but the day holds 1,000, and 980 are reserved
         const BudgetLease dayFull = lease(300);
-        QCOMPARE(dayFull.retryInMs, 16 * 3600 * 1000 - 120000); // the next UTC day
+        QCOMPARE(dayFull.retryInMs, 16 * 3600 * 1000 - 130000); // the next UTC day
         const BudgetUsage used = budget.usage(connection, clock.nowUtc()).value();
         QCOMPARE(used.spentToday, 300);
         QCOMPARE(used.spentLastMinute, 100);
