@@ -16,13 +16,34 @@
 #include "store/migrations.h"
 #include "store/runrepository.h"
 
-#include <QtConcurrent/QtConcurrentRun>
 #include <QFile>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 using namespace SyncBridge;
+
+namespace {
+
+// Runs work on `count` threads of its own at once and returns what each returned. Not
+// QtConcurrent::run: waiting for a future whose task no pool thread has taken yet runs the task on
+// the waiting thread (Qt's work stealing), so a "worker" could be the test's own thread — sharing,
+// and then releasing, its store connection.
+template<typename T> QList<T> onOwnThreads(int count, const std::function<T()> &work)
+{
+    std::vector<T> results(size_t(count), T{});
+    std::vector<std::unique_ptr<QThread>> threads;
+    for (int i = 0; i < count; ++i) {
+        threads.emplace_back(QThread::create([&results, &work, i]() { results[size_t(i)] = work(); }));
+        threads.back()->start();
+    }
+    for (const std::unique_ptr<QThread> &thread : threads)
+        thread->wait();
+    return QList<T>(results.cbegin(), results.cend());
+}
+
+} // namespace
 
 class TestRepositories : public QObject
 {
@@ -579,22 +600,21 @@ private slots:
         const qint64 connection = addConnections().second;
         auto budget = std::make_shared<BudgetRepository>(m_store);
         const QDateTime now = QDateTime::currentDateTimeUtc();
-        QList<QFuture<qint64>> threads;
-        for (int t = 0; t < 4; ++t) {
-            threads << QtConcurrent::run([budget, store = m_store, connection, now]() {
-                qint64 granted = 0;
-                for (int i = 0; i < 40; ++i) {
-                    auto lease = budget->lease({connection, now, 10, 250, 1000000, 0, 0});
-                    if (lease)
-                        granted += lease->granted;
-                }
-                store->releaseThreadConnection();
-                return granted;
-            });
-        }
+        const QList<std::pair<qint64, Qt::HANDLE>> granted = onOwnThreads<std::pair<qint64, Qt::HANDLE>>(4, [&]() {
+            qint64 sum = 0;
+            for (int i = 0; i < 40; ++i) {
+                auto lease = budget->lease({connection, now, 10, 250, 1000000, 0, 0});
+                if (lease)
+                    sum += lease->granted;
+            }
+            m_store->releaseThreadConnection();
+            return std::pair{sum, QThread::currentThreadId()};
+        });
         qint64 total = 0;
-        for (QFuture<qint64> &thread : threads)
-            total += thread.result();
+        for (const auto &[sum, thread] : granted) {
+            QVERIFY(thread != QThread::currentThreadId()); // four threads, none of them this one
+            total += sum;
+        }
         QCOMPARE(total, 250);
     }
 
@@ -648,16 +668,14 @@ private slots:
     void eachThreadHasItsOwnConnection()
     {
         const QString mainName = m_store->connection().connectionName();
-        auto future = QtConcurrent::run([store = m_store]() {
+        const auto [workerName, saved] = onOwnThreads<std::pair<QString, bool>>(1, [store = m_store]() {
             const QString name = store->connection().connectionName();
             ConnectionRepository repository(*store);
             Application application{0, QStringLiteral("from worker"), {}};
-            const bool saved = repository.saveApplication(application).ok();
+            const bool ok = repository.saveApplication(application).ok();
             store->releaseThreadConnection();
-            return std::make_pair(name, saved);
-        });
-        future.waitForFinished();
-        const auto [workerName, saved] = future.result();
+            return std::make_pair(name, ok);
+        }).constFirst();
         QVERIFY(saved);
         QVERIFY(workerName != mainName);
         QCOMPARE(ConnectionRepository(*m_store).applications()->size(), 1);
