@@ -25,6 +25,7 @@ struct BudgetLease {
 // A tenant's RU spent by every process and machine (GUI, CLI cron runs), kept where all of them
 // see it — the meta-store (core/store/budgetrepository.h). A governor takes small leases from it,
 // so no request waits for a round trip, and processes together never exceed the minute or the day.
+// Governors call it on a LedgerThread (graph/ledgerthread.h), never on the thread of a Graph call.
 // Implementations are thread-safe.
 class BudgetLedger
 {
@@ -33,6 +34,8 @@ public:
     // A lease not spent within this goes back; the ledger counts a lease over its life too.
     static constexpr qint64 leaseLifeMs = 5000;
     virtual Result<BudgetLease> lease(const BudgetLeaseRequest &request) = 0;
+    // The calling thread makes no more calls: release what was opened for it (a store connection).
+    virtual void threadEnds() { }
 };
 
 } // namespace SyncBridge

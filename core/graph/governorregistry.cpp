@@ -1,14 +1,14 @@
 #include "graph/governorregistry.h"
 
-#include "graph/budgetledger.h"
 #include "graph/connectionsettings.h"
 #include "graph/governor.h"
+#include "graph/ledgerthread.h"
 #include "model/connection.h"
 
 namespace SyncBridge {
 
 GovernorRegistry::GovernorRegistry(std::shared_ptr<BudgetLedger> ledger)
-    : m_ledger(std::move(ledger))
+    : m_ledger(ledger ? std::make_shared<LedgerThread>(std::move(ledger)) : nullptr)
 {
 }
 

@@ -101,6 +101,11 @@ Result<BudgetLease> BudgetRepository::lease(const BudgetLeaseRequest &request)
     return lease;
 }
 
+void BudgetRepository::threadEnds()
+{
+    m_store->releaseThreadConnection();
+}
+
 Result<BudgetUsage> BudgetRepository::usage(qint64 connectionId, const QDateTime &now) const
 {
     auto db = m_store->checkedConnection();

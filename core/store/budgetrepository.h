@@ -27,6 +27,7 @@ public:
     explicit BudgetRepository(std::shared_ptr<MetaStore> store);
 
     Result<BudgetLease> lease(const BudgetLeaseRequest &request) override;
+    void threadEnds() override;
     Result<BudgetUsage> usage(qint64 connectionId, const QDateTime &now) const;
 
     static constexpr qint64 slotMs = 5000;

@@ -5,6 +5,7 @@
 #include "testpaths.h"
 
 #include "graph/governor.h"
+#include "graph/ledgerthread.h"
 #include "store/budgetrepository.h"
 #include "store/catalogrepository.h"
 #include "store/connectionrepository.h"
@@ -627,19 +628,22 @@ private slots:
         Test::ManualClock clock;
         GovernorSettings settings;
         settings.ruPerWindow = 600;
+        const std::shared_ptr<LedgerThread> ledgers[2] = {std::make_shared<LedgerThread>(budget), std::make_shared<LedgerThread>(budget)};
         Governor first(settings, clock);
         Governor second(settings, clock);
-        first.shareBudget(budget, connection);
-        second.shareBudget(budget, connection);
+        first.shareBudget(ledgers[0], connection);
+        second.shareBudget(ledgers[1], connection);
         QList<QPair<qint64, qint64>> spends; // (time, cost)
         qint64 spent[2] = {0, 0};
         for (qint64 t = 0; t < 4 * 60000; t += 100) {
             for (int g = 0; g < 2; ++g) {
                 Governor &governor = g == 0 ? first : second;
                 for (int i = 0; i < 50; ++i) {
-                    const qint64 wait = governor.tryAcquire(40);
-                    if (wait == 1)
-                        continue; // a lease came: ask again
+                    qint64 wait = governor.tryAcquire(40);
+                    if (wait != 0) {
+                        ledgers[g]->drain(); // a lease asked on the ledger's thread has come back
+                        wait = governor.tryAcquire(40);
+                    }
                     if (wait != 0)
                         break;
                     governor.release(200);
