@@ -18,8 +18,12 @@ struct BudgetLeaseRequest {
 };
 
 struct BudgetLease {
+    // Which budget refused what was wanted: a full day is a long wait a run reports (budget-wait).
+    enum class Full { Nothing, Minute, Day };
+
     qint64 granted = 0;   // RU this process may spend now
     qint64 retryInMs = 0; // granted < wanted: when the minute or the day will have room again
+    Full full = Full::Nothing;
 };
 
 // A tenant's RU spent by every process and machine (GUI, CLI cron runs), kept where all of them

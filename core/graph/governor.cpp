@@ -196,8 +196,12 @@ void Governor::leased(const BudgetLeaseRequest &request, qint64 cost, const Resu
     }
     m_leaseAt = arrivedAt; // its life starts when it can be spent: a store slower than that life never starves a run
     m_leaseLeft += lease->granted;
-    if (m_leaseLeft < cost)
+    if (m_leaseLeft < cost) {
         m_ledgerRetryAt = askedAt + qMax<qint64>(100, lease->retryInMs);
+        // Other processes spent the day: the same long wait as this process spending it itself.
+        if (lease->full == BudgetLease::Full::Day)
+            m_sharedDayRenewsAt = m_ledgerRetryAt;
+    }
 }
 
 void Governor::shareBudget(std::shared_ptr<LedgerThread> ledger, qint64 connectionId)
@@ -363,6 +367,7 @@ BudgetView Governor::view() const
     view.storms = m_storms;
     if (m_dailyBudgetRefused)
         view.dailyRenewsInMs = qMax<qint64>(0, m_dayStart + dayMs - now);
+    view.dailyRenewsInMs = qMax(view.dailyRenewsInMs, m_sharedDayRenewsAt - now);
     return view;
 }
 

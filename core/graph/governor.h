@@ -42,7 +42,7 @@ struct BudgetView {
     qint64 ruPerWindow = 0;         // the window budget it admits against (lower than configured once the service said so)
     double rateShare = 1;           // < 1 while it is backing off after throttling nothing explained
     int storms = 0;                 // times it was throttled since it started
-    qint64 dailyRenewsInMs = 0;     // > 0: a request found the daily budget spent; it waits this long
+    qint64 dailyRenewsInMs = 0;     // > 0: a request found the daily budget spent (here or in the shared ledger); it waits this long
 
     // Milliseconds N more writes (2 RU each) will take at the steady rate.
     qint64 estimateMsForWrites(qint64 writes) const;
@@ -135,6 +135,7 @@ private:
     qint64 m_unusedLease = 0;     // expired lease to give back with the next
     bool m_leasing = false;       // a lease is being asked on the ledger's thread: callers look again shortly
     qint64 m_ledgerRetryAt = 0;   // the shared minute or day is full until then
+    qint64 m_sharedDayRenewsAt = 0; // the ledger found the UTC day spent (by any process) until then
     qint64 m_ledgerDownUntil = 0; // the store failed: admit locally until then
 };
 

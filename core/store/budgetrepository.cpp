@@ -61,8 +61,10 @@ Result<BudgetLease> BudgetRepository::lease(const BudgetLeaseRequest &request)
         lease.granted = qMax<qint64>(0, qMin(request.wanted, qMin(minuteRoom, dayRoom)));
         if (lease.granted < request.wanted) {
             if (dayRoom < request.wanted) {
+                lease.full = BudgetLease::Full::Day;
                 lease.retryInMs = day + dayMs - now;
             } else {
+                lease.full = BudgetLease::Full::Minute;
                 // Room comes back when the oldest slot still counted leaves the last minute.
                 auto oldest = singleNumber(execute(*db,
                     QStringLiteral("SELECT COALESCE(MIN(window_start), 0) FROM graph_budget"

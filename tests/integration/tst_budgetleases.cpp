@@ -1,14 +1,17 @@
 // Leases of the tenant's shared budget as a process takes them (issue 12): the GUI thread's Graph
 // calls (GraphClients, as the Catalog page and provisioning make them) never wait for the
-// meta-store — the ledger is asked on a thread of its own while the call waits on the event loop.
-// Real parts: the emulator process, a SQLite meta-store, the product's registry and clients.
+// meta-store — the ledger is asked on a thread of its own while the call waits on the event loop;
+// a day other processes spent is a daily wait, which a run reports. Real parts: the emulator
+// process, a SQLite meta-store, the product's registry, clients and governor.
 #include "emulatorprocess.h"
+#include "manualclock.h"
 
 #include "graph/budgetledger.h"
 #include "graph/governor.h"
 #include "graph/governorregistry.h"
 #include "graph/graphclient.h"
 #include "graph/graphclients.h"
+#include "graph/ledgerthread.h"
 #include "secrets/memorysecretstore.h"
 #include "store/budgetrepository.h"
 #include "store/connectionrepository.h"
@@ -126,6 +129,41 @@ private slots:
         QVERIFY(callers.size() >= 2); // the lease, and recording it at the end
         QVERIFY2(!callers.contains(QThread::currentThread()), "the store was asked on the GUI thread");
         QCOMPARE(BudgetRepository(m_store).usage(m_connection.id, QDateTime::currentDateTimeUtc())->spentToday, 1);
+    }
+
+    void aDaySpentByOtherProcessesIsADailyWait_data()
+    {
+        QTest::addColumn<qint64>("reservedByOthers"); // RU other processes leased in the last minute
+        QTest::addColumn<qint64>("ruPerDay");
+        QTest::addColumn<qint64>("dailyRenewsInMs"); // what the governor's view says
+        QTest::addColumn<qint64>("waitMs");          // what a request is told to wait
+        // 08:00 UTC: the day renews in 16 h.
+        QTest::newRow("the day is spent") << qint64(1000) << qint64(1000) << qint64(16 * 3600 * 1000) << qint64(16 * 3600 * 1000);
+        // The minute, not the day: a short wait until the other leases leave the last 60 s (plus their life).
+        QTest::newRow("only the minute is full") << qint64(1250) << qint64(1200000) << qint64(0) << qint64(65000);
+    }
+
+    void aDaySpentByOtherProcessesIsADailyWait()
+    {
+        QFETCH(qint64, reservedByOthers);
+        QFETCH(qint64, ruPerDay);
+        QFETCH(qint64, dailyRenewsInMs);
+        QFETCH(qint64, waitMs);
+        ManualClock clock; // 08:00 UTC
+        SharePointConnection connection = m_emulator.sharePointConnection(QString::fromLatin1(QTest::currentDataTag()));
+        QVERIFY(ConnectionRepository(*m_store).saveSharePointConnection(connection).ok()); // a budget of its own
+        auto budget = std::make_shared<BudgetRepository>(m_store);
+        QCOMPARE(
+            budget->lease({connection.id, clock.nowUtc(), reservedByOthers, reservedByOthers, ruPerDay, 0, 0})->granted, reservedByOthers);
+        GovernorSettings settings;
+        settings.ruPerDay = ruPerDay;
+        auto ledger = std::make_shared<LedgerThread>(budget);
+        Governor governor(settings, clock);
+        governor.shareBudget(ledger, connection.id);
+        QVERIFY(governor.tryAcquire(2) > 0); // a lease is asked …
+        ledger->drain();                     // … and refused
+        QCOMPARE(governor.tryAcquire(2), waitMs);
+        QCOMPARE(governor.view().dailyRenewsInMs, dailyRenewsInMs); // what a run's budget-wait reports
     }
 };
 

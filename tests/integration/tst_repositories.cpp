@@ -570,13 +570,16 @@ private slots:
             return budget.lease({connection, clock.nowUtc(), wanted, 300, 1000, spent, unused}).value();
         };
         QCOMPARE(lease(80).granted, 80);
-        QCOMPARE(lease(80).granted, 80);
+        const BudgetLease second = lease(80);
+        QCOMPARE(second.granted, 80);
+        QCOMPARE(second.full, BudgetLease::Full::Nothing);
         clock.advance(30000);
         QCOMPARE(lease(80).granted, 80);
         const BudgetLease partial = lease(80, 200); // 200 RU spent so far are recorded
         QCOMPARE(partial.granted, 60);              // the minute holds 300
         const BudgetLease none = lease(80);
         QCOMPARE(none.granted, 0);
+        QCOMPARE(none.full, BudgetLease::Full::Minute);
         QCOMPARE(none.retryInMs, 35000);        // when the first lease leaves the last minute
         QCOMPARE(lease(20, 0, 20).granted, 20); // RU given back are room again
         clock.advance(35000);
@@ -585,6 +588,7 @@ private slots:
         QCOMPARE(lease(300).granted, 300);
         QCOMPARE(lease(300, 100).granted, 0); // … but the day holds 1,000, and 980 are reserved
         const BudgetLease dayFull = lease(300);
+        QCOMPARE(dayFull.full, BudgetLease::Full::Day);         // a run reports this wait (budget-wait)
         QCOMPARE(dayFull.retryInMs, 16 * 3600 * 1000 - 130000); // the next UTC day
         const BudgetUsage used = budget.usage(connection, clock.nowUtc()).value();
         QCOMPARE(used.spentToday, 300);

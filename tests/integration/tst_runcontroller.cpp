@@ -8,6 +8,7 @@
 #include "graph/governor.h"
 #include "graph/governorregistry.h"
 #include "secrets/memorysecretstore.h"
+#include "store/budgetrepository.h"
 #include "store/connectionrepository.h"
 #include "store/definitionimporter.h"
 #include "store/definitionrepository.h"
@@ -48,12 +49,13 @@ QJsonObject definitionJson(const QString &name, const QString &table, const QStr
         {QStringLiteral("mappings"), mappings}};
 }
 
-QJsonObject budgetedDefinitionJson()
+// A definition writing through the SharePoint connection of that name.
+QJsonObject definitionOn(const QString &name, const QString &connection)
 {
-    QJsonObject definition = definitionJson(QStringLiteral("Budgeted"), QStringLiteral("projects"), QStringLiteral("UPDATED_AT"));
+    QJsonObject definition = definitionJson(name, QStringLiteral("projects"), QStringLiteral("UPDATED_AT"));
     QJsonArray targets = definition.value(QStringLiteral("targets")).toArray();
     QJsonObject target = targets.first().toObject();
-    target.insert(QStringLiteral("connection"), QStringLiteral("Small budget"));
+    target.insert(QStringLiteral("connection"), connection);
     definition.insert(QStringLiteral("targets"), QJsonArray{target});
     return definition;
 }
@@ -125,10 +127,16 @@ private slots:
         smallBudget.name = QStringLiteral("Small budget");
         smallBudget.ruPerDay = 300;   // discovery, provisioning and about a hundred creates
         QVERIFY(connections.saveSharePointConnection(smallBudget).ok());
-        const QJsonObject document{{QStringLiteral("definitions"), QJsonArray{definitionJson(QStringLiteral("Threaded"), QStringLiteral("projects"), QStringLiteral("UPDATED_AT")),
-                                                                              definitionJson(QStringLiteral("Cancelled"), QStringLiteral("projects"), QStringLiteral("UPDATED_AT")),
-                                                                              definitionJson(QStringLiteral("Scanned"), QStringLiteral("scan_projects"), QStringLiteral("FULL_SCAN")),
-                                                                              budgetedDefinitionJson()}}};
+        SharePointConnection sharedBudget = m_demo.sharePointConnection();
+        sharedBudget.id = 0;
+        sharedBudget.name = QStringLiteral("Shared budget"); // a tenant's day other processes spend
+        QVERIFY(connections.saveSharePointConnection(sharedBudget).ok());
+        const QJsonObject document{{QStringLiteral("definitions"),
+            QJsonArray{definitionJson(QStringLiteral("Threaded"), QStringLiteral("projects"), QStringLiteral("UPDATED_AT")),
+                definitionJson(QStringLiteral("Cancelled"), QStringLiteral("projects"), QStringLiteral("UPDATED_AT")),
+                definitionJson(QStringLiteral("Scanned"), QStringLiteral("scan_projects"), QStringLiteral("FULL_SCAN")),
+                definitionOn(QStringLiteral("Budgeted"), QStringLiteral("Small budget")),
+                definitionOn(QStringLiteral("Shared"), QStringLiteral("Shared budget"))}}};
         auto imported = importDefinitions(*m_store, QJsonDocument(document).toJson());
         QVERIFY(imported.ok() && imported->ok());
     }
@@ -207,6 +215,32 @@ private slots:
         const auto events = RunRepository(*m_store).events(outcome.runId);
         QVERIFY(std::any_of(events->cbegin(), events->cend(), [](const RunEvent &event) {
             return event.type == QLatin1String("budget-wait") && event.message.contains(QStringLiteral("renews at"));
+        }));
+    }
+
+    void aDaySpentByOtherProcessesIsReportedAndTheWaitCanBeCancelled()
+    {
+        // Other processes sharing the store (a CLI cron run, another machine) leased the tenant's
+        // whole day: this run's governor is refused by the shared ledger, not by its own count.
+        const SharePointConnection shared = *ConnectionRepository(*m_store).sharePointConnectionByName(QStringLiteral("Shared budget"));
+        const qint64 day = shared.ruPerDay;
+        QCOMPARE(BudgetRepository(m_store).lease({shared.id, QDateTime::currentDateTimeUtc(), day, day, day, 0, 0})->granted, day);
+        RunController controller(m_store, m_secrets, std::make_shared<GovernorRegistry>(std::make_shared<BudgetRepository>(m_store)));
+        const qint64 id = definitionId(QStringLiteral("Shared"));
+        QList<RunPhase> phases;
+        connect(&controller, &RunController::progress, this, [&](qint64, const RunProgress &progress) {
+            phases << progress.phase;
+            if (progress.phase == RunPhase::WaitingForBudget)
+                controller.cancel(id);
+        });
+        QVERIFY(controller.start(id).ok());
+        const RunOutcome outcome = waitForRun(controller, id);
+        QVERIFY(phases.contains(RunPhase::WaitingForBudget));
+        QCOMPARE(outcome.status, RunStatus::Cancelled);
+        QCOMPARE(outcome.counters.created, 0);
+        const auto events = RunRepository(*m_store).events(outcome.runId);
+        QVERIFY(std::any_of(events->cbegin(), events->cend(), [](const RunEvent &event) {
+            return event.type == QLatin1String("budget-wait") && event.message.contains(QStringLiteral("daily SharePoint budget is spent"));
         }));
     }
 
