@@ -113,6 +113,26 @@ private:
         return outcome.value_or(RunOutcome{});
     }
 
+    // Cancels the run as soon as it reports waiting for the SharePoint budget; the phases it
+    // reported are added to *phases.
+    void cancelWhenWaitingForBudget(RunController &controller, qint64 id, QList<RunPhase> *phases)
+    {
+        connect(&controller, &RunController::progress, this, [&controller, id, phases](qint64, const RunProgress &progress) {
+            *phases << progress.phase;
+            if (progress.phase == RunPhase::WaitingForBudget)
+                controller.cancel(id);
+        });
+    }
+
+    // Whether the run recorded a budget-wait event whose message contains `says`.
+    bool recordedBudgetWait(qint64 runId, const QString &says)
+    {
+        const auto events = RunRepository(*m_store).events(runId);
+        return events.ok() && std::any_of(events->cbegin(), events->cend(), [&](const RunEvent &event) {
+            return event.type == QLatin1String("budget-wait") && event.message.contains(says);
+        });
+    }
+
 private slots:
     void initTestCase()
     {
@@ -200,11 +220,7 @@ private slots:
         RunController controller(m_store, m_secrets);
         const qint64 id = definitionId(QStringLiteral("Budgeted"));
         QList<RunPhase> phases;
-        connect(&controller, &RunController::progress, this, [&](qint64, const RunProgress &progress) {
-            phases << progress.phase;
-            if (progress.phase == RunPhase::WaitingForBudget)
-                controller.cancel(id);
-        });
+        cancelWhenWaitingForBudget(controller, id, &phases);
         QVERIFY(controller.start(id, pushOptions(20)).ok());   // pages of 20: some commit before the budget runs out
         const RunOutcome outcome = waitForRun(controller, id);
         QCOMPARE(outcome.status, RunStatus::Cancelled);
@@ -212,10 +228,7 @@ private slots:
         QVERIFY(phases.contains(RunPhase::WaitingForBudget));
         QVERIFY(outcome.counters.created > 0);
         QVERIFY(outcome.counters.created < 200);
-        const auto events = RunRepository(*m_store).events(outcome.runId);
-        QVERIFY(std::any_of(events->cbegin(), events->cend(), [](const RunEvent &event) {
-            return event.type == QLatin1String("budget-wait") && event.message.contains(QStringLiteral("renews at"));
-        }));
+        QVERIFY(recordedBudgetWait(outcome.runId, QStringLiteral("renews at")));
     }
 
     void aDaySpentByOtherProcessesIsReportedAndTheWaitCanBeCancelled()
@@ -228,20 +241,13 @@ private slots:
         RunController controller(m_store, m_secrets, std::make_shared<GovernorRegistry>(std::make_shared<BudgetRepository>(m_store)));
         const qint64 id = definitionId(QStringLiteral("Shared"));
         QList<RunPhase> phases;
-        connect(&controller, &RunController::progress, this, [&](qint64, const RunProgress &progress) {
-            phases << progress.phase;
-            if (progress.phase == RunPhase::WaitingForBudget)
-                controller.cancel(id);
-        });
+        cancelWhenWaitingForBudget(controller, id, &phases);
         QVERIFY(controller.start(id).ok());
         const RunOutcome outcome = waitForRun(controller, id);
         QVERIFY(phases.contains(RunPhase::WaitingForBudget));
         QCOMPARE(outcome.status, RunStatus::Cancelled);
         QCOMPARE(outcome.counters.created, 0);
-        const auto events = RunRepository(*m_store).events(outcome.runId);
-        QVERIFY(std::any_of(events->cbegin(), events->cend(), [](const RunEvent &event) {
-            return event.type == QLatin1String("budget-wait") && event.message.contains(QStringLiteral("daily SharePoint budget is spent"));
-        }));
+        QVERIFY(recordedBudgetWait(outcome.runId, QStringLiteral("daily SharePoint budget is spent")));
     }
 
     void theBreakersQuestionIsAskedOnTheCallersThread()
@@ -342,18 +348,13 @@ private slots:
         RunController controller(m_store, m_secrets);
         const qint64 id = definitionId(QStringLiteral("Threaded"));
         QVERIFY(m_postgres.query(QStringLiteral("demo"), QStringLiteral("UPDATE projects SET name = name || ' (paused)' WHERE id <= 3")).ok());
-        connect(&controller, &RunController::progress, this, [&](qint64, const RunProgress &progress) {
-            if (progress.phase == RunPhase::WaitingForBudget)
-                controller.cancel(id);
-        });
+        QList<RunPhase> phases;
+        cancelWhenWaitingForBudget(controller, id, &phases);
         QVERIFY(controller.start(id).ok());
         const RunOutcome outcome = waitForRun(controller, id);
         QVERIFY(m_emulator.reset());   // the tenant stays refused until the emulator's day ends
         QCOMPARE(outcome.status, RunStatus::Cancelled);
-        const auto events = RunRepository(*m_store).events(outcome.runId);
-        QVERIFY(std::any_of(events->cbegin(), events->cend(), [](const RunEvent &event) {
-            return event.type == QLatin1String("budget-wait") && event.message.contains(QStringLiteral("asked the run to pause"));
-        }));
+        QVERIFY(recordedBudgetWait(outcome.runId, QStringLiteral("asked the run to pause")));
     }
 };
 
