@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>SyncBridge::BudgetBar</name>
+    <message>
+        <source>Resource units SharePoint counted for this app in the tenant — by every SyncBridge process that shares this meta-store</source>
+        <translation>Ressourceneinheiten, die SharePoint dieser App im Mandanten angerechnet hat – von jedem SyncBridge-Prozess, der diesen Metadatenspeicher teilt</translation>
+    </message>
+    <message>
+        <source>The tenants&apos; budget use could not be read: %1</source>
+        <translation>Der Budgetverbrauch der Mandanten konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 RU today (%4 %), %5 of %6 RU in the last minute</source>
+        <translation>%1: %2 von %3 RU heute (%4 %), %5 von %6 RU in der letzten Minute</translation>
+    </message>
+</context>
+<context>
     <name>SyncBridge::CatalogPage</name>
     <message>
         <source>no primary key</source>
@@ -589,6 +604,10 @@
     <message>
         <source>--look-back must be a whole number of seconds, 0 or more (not &apos;%1&apos;)</source>
         <translation>--look-back muss eine ganze Zahl von Sekunden sein, 0 oder mehr (nicht &apos;%1&apos;)</translation>
+    </message>
+    <message>
+        <source>budget: %1 of %2 RU today (%3 %), %4 of %5 RU in the last minute</source>
+        <translation>Budget: %1 von %2 RU heute (%3 %), %4 von %5 RU in der letzten Minute</translation>
     </message>
 </context>
 <context>

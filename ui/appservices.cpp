@@ -4,6 +4,7 @@
 
 #include "graph/governorregistry.h"
 #include "graph/graphclients.h"
+#include "store/budgetrepository.h"
 #include "store/metastore.h"
 #include "sync/interruptedruns.h"
 #include "sync/runcontroller.h"
@@ -11,7 +12,8 @@
 namespace SyncBridge {
 
 AppServices::AppServices(std::shared_ptr<MetaStore> store, SecretStore &secrets)
-    : m_governors(std::make_shared<GovernorRegistry>())
+    // Runs, the Catalog page and provisioning spend one budget with every other process (CLI runs).
+    : m_governors(std::make_shared<GovernorRegistry>(std::make_shared<BudgetRepository>(store)))
     , m_runs(std::make_unique<RunController>(store, secrets, m_governors))
     , m_graph(std::make_unique<GraphClients>(*m_governors, secrets))
 {

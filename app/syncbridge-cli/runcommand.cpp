@@ -5,6 +5,8 @@
 #include "commandtable.h"
 
 #include "common/error.h"
+#include "graph/governorregistry.h"
+#include "store/budgetrepository.h"
 #include "store/definitionrepository.h"
 #include "store/metastore.h"
 #include "sync/runcontroller.h"
@@ -55,7 +57,10 @@ int runDefinition(CommandContext &context)
     }
     const bool terminal = isatty(fileno(stderr));
     const bool allowMassDelete = context.parser.isSet(context.options.allowMassDelete);
-    RunController runs(context.store, context.secrets);
+    // The tenant's budget is shared with the GUI and other runs through the store: a cron run and a
+    // GUI run together stay within the minute and the day.
+    RunController runs(
+        context.store, context.secrets, std::make_shared<GovernorRegistry>(std::make_shared<BudgetRepository>(context.store)));
     runs.setMassDeleteApproval(
         [allowMassDelete](qint64, const MassDeleteCheck &, const RunController::MassDeleteAnswer &answer) { answer(allowMassDelete); });
     RunOutcome outcome;

@@ -4,6 +4,7 @@
 #include "commands.h"
 #include "commandtable.h"
 
+#include "store/budgetrepository.h"
 #include "store/catalogrepository.h"
 #include "store/connectionrepository.h"
 #include "store/definitionrepository.h"
@@ -45,11 +46,26 @@ int showSummary(CommandContext &context)
                         << instance.userName << '@' << instance.host << ':' << instance.port << '\n';
     }
     context.out << QCoreApplication::translate("SyncBridge::Cli", "SharePoint connections: %1").arg(sharePoint->size()) << '\n';
-    for (const SharePointConnection &connection : std::as_const(*sharePoint))
+    const BudgetRepository budget(context.store);
+    for (const SharePointConnection &connection : std::as_const(*sharePoint)) {
         context.out << "  "
                     << QCoreApplication::translate("SyncBridge::Cli", "%1  tenant %2  %3")
                            .arg(connection.name, connection.tenantId, connection.graphBaseUrl)
                     << '\n';
+        // What every process sharing this store spent of the tenant's budget (the UTC day, the last 60 s).
+        auto used = budget.usage(connection.id, QDateTime::currentDateTimeUtc());
+        if (!used)
+            return fail(context, used.error());
+        const double share = connection.ruPerDay > 0 ? 100.0 * double(used->spentToday) / double(connection.ruPerDay) : 0;
+        context.out << "    "
+                    << QCoreApplication::translate("SyncBridge::Cli", "budget: %1 of %2 RU today (%3 %), %4 of %5 RU in the last minute")
+                           .arg(used->spentToday)
+                           .arg(connection.ruPerDay)
+                           .arg(share, 0, 'f', 1)
+                           .arg(used->spentLastMinute)
+                           .arg(connection.ruPerMinute)
+                    << '\n';
+    }
     context.out << QCoreApplication::translate("SyncBridge::Cli", "Sync definitions: %1").arg(definitions->size()) << '\n';
     for (const SyncDefinition &definition : std::as_const(*definitions))
         context.out << "  "

@@ -1,7 +1,7 @@
 #include "graph/governor.h"
 
 #include "common/logging.h"
-#include "graph/budgetledger.h"
+#include "graph/ledgerthread.h"
 #include "graph/retryafter.h"
 
 #include <QRandomGenerator>
@@ -26,8 +26,10 @@ constexpr qint64 longestWaitWithoutHeadersMs = 180000;
 // A lease is a couple of batches: few round trips to the store, little stranded when a process ends.
 constexpr qint64 leaseRu = 2 * batchRu;
 // An unspent lease goes back after this: the shared minute it was counted in moves on.
-constexpr qint64 leaseLifeMs = 5000;
+constexpr qint64 leaseLifeMs = BudgetLedger::leaseLifeMs;
 constexpr qint64 ledgerOutageMs = 60000;
+// While a lease is asked on the ledger's thread (a store round trip of a few ms) callers look again after this.
+constexpr qint64 leasePollMs = 5;
 
 qint64 startOfUtcDay(qint64 msSinceEpoch)
 {
@@ -53,6 +55,12 @@ Governor::Governor(GovernorSettings settings, const Clock &clock)
     , m_windowStart(m_lastRefill - m_lastRefill % qMax<qint64>(1, settings.windowMs))
     , m_dayStart(startOfUtcDay(m_lastRefill))
 {
+}
+
+Governor::~Governor()
+{
+    if (m_ledger)
+        m_ledger->drain();
 }
 
 qint64 Governor::burst() const
@@ -93,7 +101,7 @@ void Governor::refill(qint64 now)
 
 qint64 Governor::tryAcquire(qint64 cost)
 {
-    QMutexLocker lock(&m_mutex);
+    const QMutexLocker lock(&m_mutex);
     const qint64 now = m_clock.nowUtc().toMSecsSinceEpoch();
     refill(now);
     if (now < m_pausedUntil)
@@ -121,9 +129,9 @@ qint64 Governor::tryAcquire(qint64 cost)
         if (m_leaseLeft < cost) {
             if (now < m_ledgerRetryAt)
                 return m_ledgerRetryAt - now;
-            if (m_leasing)
-                return 5;
-            return renewLease(lock, m_clock.nowUtc(), cost); // then the caller asks again
+            if (!m_leasing)
+                askForLease(cost);
+            return leasePollMs;
         }
         m_leaseLeft -= cost;
         m_unsettledSpent += cost;
@@ -145,41 +153,58 @@ qint64 Governor::holdMs() const
     return qMax<qint64>(0, m_pausedUntil - m_clock.nowUtc().toMSecsSinceEpoch());
 }
 
-qint64 Governor::renewLease(QMutexLocker<QMutex> &lock, const QDateTime &nowTime, qint64 cost)
+BudgetLeaseRequest Governor::ledgerRequest(const QDateTime &nowTime) const
 {
-    const qint64 now = nowTime.toMSecsSinceEpoch();
     BudgetLeaseRequest request;
     request.connectionId = m_connectionId;
     request.now = nowTime;
-    request.wanted = qMax(cost, leaseRu) - m_leaseLeft;
     // The store counts real minutes; a time-scaled window (emulator tests) is converted.
     request.ruPerMinute = m_limit * 60000 / qMax<qint64>(1, m_settings.windowMs);
     request.ruPerDay = m_settings.ruPerDay;
+    return request;
+}
+
+void Governor::askForLease(qint64 cost)
+{
+    BudgetLeaseRequest request = ledgerRequest({});
+    request.wanted = qMax(cost, leaseRu) - m_leaseLeft;
     request.spent = std::exchange(m_unsettledSpent, 0);
     request.unused = std::exchange(m_unusedLease, 0);
     m_leasing = true;
-    lock.unlock(); // other threads wait on m_leasing, not on the store
-    const Result<BudgetLease> lease = m_ledger->lease(request);
-    lock.relock();
+    m_ledger->post([this, request, cost](BudgetLedger &ledger) mutable {
+        // Stamped when the store is asked: time spent waiting for the ledger's thread is not counted.
+        request.now = m_clock.nowUtc();
+        const Result<BudgetLease> lease = ledger.lease(request);
+        leased(request, cost, lease);
+    });
+}
+
+void Governor::leased(const BudgetLeaseRequest &request, qint64 cost, const Result<BudgetLease> &lease)
+{
+    // On the ledger's thread, while the callers look again every few milliseconds.
+    const QMutexLocker lock(&m_mutex);
+    const qint64 askedAt = request.now.toMSecsSinceEpoch();
+    const qint64 arrivedAt = m_clock.nowUtc().toMSecsSinceEpoch();
     m_leasing = false;
     if (!lease) {
         qCWarning(lcGraph).noquote() << "the shared RU budget could not be read; admitting on this process's own count for a minute:"
                                      << lease.error().toString();
         m_unsettledSpent += request.spent;
         m_unusedLease += request.unused;
-        m_ledgerDownUntil = now + ledgerOutageMs;
-        return 1;
+        m_ledgerDownUntil = arrivedAt + ledgerOutageMs;
+        return;
     }
+    m_leaseAt = arrivedAt; // its life starts when it can be spent: a store slower than that life never starves a run
     m_leaseLeft += lease->granted;
-    m_leaseAt = now;
     if (m_leaseLeft < cost) {
-        m_ledgerRetryAt = now + qMax<qint64>(100, lease->retryInMs);
-        return m_ledgerRetryAt - now;
+        m_ledgerRetryAt = askedAt + qMax<qint64>(100, lease->retryInMs);
+        // Other processes spent the day: the same long wait as this process spending it itself.
+        if (lease->full == BudgetLease::Full::Day)
+            m_sharedDayRenewsAt = m_ledgerRetryAt;
     }
-    return 1;
 }
 
-void Governor::shareBudget(std::shared_ptr<BudgetLedger> ledger, qint64 connectionId)
+void Governor::shareBudget(std::shared_ptr<LedgerThread> ledger, qint64 connectionId)
 {
     const QMutexLocker lock(&m_mutex);
     m_ledger = std::move(ledger);
@@ -188,20 +213,26 @@ void Governor::shareBudget(std::shared_ptr<BudgetLedger> ledger, qint64 connecti
 
 void Governor::settle()
 {
-    QMutexLocker lock(&m_mutex);
-    if (!m_ledger || (m_unsettledSpent == 0 && m_leaseLeft == 0 && m_unusedLease == 0))
+    std::shared_ptr<LedgerThread> ledger;
+    {
+        const QMutexLocker lock(&m_mutex);
+        ledger = m_ledger;
+    }
+    if (!ledger)
         return;
-    BudgetLeaseRequest request;
-    request.connectionId = m_connectionId;
-    request.now = m_clock.nowUtc();
-    request.ruPerMinute = m_limit * 60000 / qMax<qint64>(1, m_settings.windowMs);
-    request.ruPerDay = m_settings.ruPerDay;
-    request.spent = std::exchange(m_unsettledSpent, 0);
-    request.unused = std::exchange(m_unusedLease, 0) + std::exchange(m_leaseLeft, 0);
-    const std::shared_ptr<BudgetLedger> ledger = m_ledger;
-    lock.unlock();
-    if (const Result<BudgetLease> settled = ledger->lease(request); !settled)
-        qCWarning(lcGraph).noquote() << "the RU spent could not be recorded in the shared budget:" << settled.error().toString();
+    // Built on the ledger's thread, after a lease still being asked has come back and been counted.
+    ledger->post([this, now = m_clock.nowUtc()](BudgetLedger &budget) {
+        QMutexLocker lock(&m_mutex);
+        if (m_unsettledSpent == 0 && m_leaseLeft == 0 && m_unusedLease == 0)
+            return;
+        BudgetLeaseRequest request = ledgerRequest(now);
+        request.spent = std::exchange(m_unsettledSpent, 0);
+        request.unused = std::exchange(m_unusedLease, 0) + std::exchange(m_leaseLeft, 0);
+        lock.unlock();
+        if (const Result<BudgetLease> settled = budget.lease(request); !settled)
+            qCWarning(lcGraph).noquote() << "the RU spent could not be recorded in the shared budget:" << settled.error().toString();
+    });
+    ledger->drain();
 }
 
 void Governor::giveBack(qint64 cost)
@@ -336,6 +367,7 @@ BudgetView Governor::view() const
     view.storms = m_storms;
     if (m_dailyBudgetRefused)
         view.dailyRenewsInMs = qMax<qint64>(0, m_dayStart + dayMs - now);
+    view.dailyRenewsInMs = qMax(view.dailyRenewsInMs, m_sharedDayRenewsAt - now);
     return view;
 }
 

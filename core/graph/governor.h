@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/clock.h"
+#include "graph/budgetledger.h"
 
 #include <QByteArray>
 #include <QMutex>
@@ -10,7 +11,7 @@
 
 namespace SyncBridge {
 
-class BudgetLedger;
+class LedgerThread;
 
 struct GovernorSettings {
     qint64 ruPerWindow = 1250;      // the tenant's licence band (contract §10.2)
@@ -19,7 +20,7 @@ struct GovernorSettings {
     int initialConcurrency = 4;
     int maxConcurrency = 16;
     qint64 maxJitterMs = 1000; // a throttle pause is lengthened by up to this (and ≤ 10 % of the pause)
-    bool learnLimit = true;    // adopt a lower RateLimit-Limit; false when windowMs is not the service minute (time-scaled emulator)
+    bool learnLimit = true; // adopt a lower RateLimit-Limit; false when windowMs is not the service minute (time-scaled emulator)
 };
 
 // The headers a Graph answer carries about the tenant's budget (any may be empty).
@@ -41,7 +42,7 @@ struct BudgetView {
     qint64 ruPerWindow = 0;         // the window budget it admits against (lower than configured once the service said so)
     double rateShare = 1;           // < 1 while it is backing off after throttling nothing explained
     int storms = 0;                 // times it was throttled since it started
-    qint64 dailyRenewsInMs = 0;     // > 0: a request found the daily budget spent; it waits this long
+    qint64 dailyRenewsInMs = 0;     // > 0: a request found the daily budget spent (here or in the shared ledger); it waits this long
 
     // Milliseconds N more writes (2 RU each) will take at the steady rate.
     qint64 estimateMsForWrites(qint64 writes) const;
@@ -59,9 +60,15 @@ class Governor
 {
 public:
     explicit Governor(GovernorSettings settings, const Clock &clock = Clock::system());
+    // Waits for its calls still on the ledger's thread: they report back to this governor.
+    ~Governor();
+
+    Governor(const Governor &) = delete;
+    Governor &operator=(const Governor &) = delete;
 
     // Takes `cost` RU and one in-flight slot when both are available (returns 0), otherwise returns
-    // the milliseconds to wait before asking again (nothing taken).
+    // the milliseconds to wait before asking again (nothing taken). Never waits itself: a lease of
+    // the shared budget is asked on the ledger's thread, and the caller looks again shortly.
     qint64 tryAcquire(qint64 cost);
     // Milliseconds until the tenant may send again: checked right before a request goes out, so a
     // request admitted before a throttle answer arrived is not sent before the wait either.
@@ -75,18 +82,20 @@ public:
     void releaseWithoutAnswer();
 
     // Admits against the tenant's budget shared with other processes too: RU come in small leases
-    // from the ledger (one round trip per lease, never per request), and what was spent is recorded
-    // there with the next lease. Call before the first request.
-    void shareBudget(std::shared_ptr<BudgetLedger> ledger, qint64 connectionId);
-    // Records what was spent since the last lease and gives the rest of the lease back (at the end
-    // of a process, so the store's day equals what was sent).
+    // from the ledger (one round trip per lease, never per request, on the ledger's own thread),
+    // and what was spent is recorded there with the next lease. Call before the first request.
+    void shareBudget(std::shared_ptr<LedgerThread> ledger, qint64 connectionId);
+    // Records what was spent since the last lease and gives the rest of the lease back, and waits
+    // until the ledger has it: for the end of a process, so the store's day equals what was sent.
     void settle();
 
     BudgetView view() const;
     qint64 burst() const;
 
 private:
-    qint64 renewLease(QMutexLocker<QMutex> &lock, const QDateTime &nowTime, qint64 cost);
+    void askForLease(qint64 cost);
+    void leased(const BudgetLeaseRequest &request, qint64 cost, const Result<BudgetLease> &lease);
+    BudgetLeaseRequest ledgerRequest(const QDateTime &nowTime) const;
     void refill(qint64 now);
     void throttled(qint64 now, const QDateTime &nowTime, const ThrottleHeaders &headers);
     void succeeded(qint64 now, const ThrottleHeaders &headers);
@@ -118,14 +127,15 @@ private:
     qint64 m_spentToday = 0;
     bool m_dailyBudgetRefused = false;   // since the day began, a request found the daily budget spent
     // The shared budget (none: this process alone).
-    std::shared_ptr<BudgetLedger> m_ledger;
+    std::shared_ptr<LedgerThread> m_ledger;
     qint64 m_connectionId = 0;
     qint64 m_leaseLeft = 0; // RU of the current lease not yet spent
     qint64 m_leaseAt = 0;
     qint64 m_unsettledSpent = 0;  // spent since the last lease, to record with the next
     qint64 m_unusedLease = 0;     // expired lease to give back with the next
-    bool m_leasing = false;       // one thread asks the ledger, the others wait briefly
+    bool m_leasing = false;       // a lease is being asked on the ledger's thread: callers look again shortly
     qint64 m_ledgerRetryAt = 0;   // the shared minute or day is full until then
+    qint64 m_sharedDayRenewsAt = 0; // the ledger found the UTC day spent (by any process) until then
     qint64 m_ledgerDownUntil = 0; // the store failed: admit locally until then
 };
 

@@ -199,6 +199,14 @@ const QList<Migration> &migrations()
         // Definitions made before keep no salt: their items' SyncBridgeKeys stay what they are.
         {9, QStringLiteral("definitions: a salt that makes SyncBridgeKey values unique per definition"),
             {QStringLiteral("ALTER TABLE sync_definitions ADD COLUMN key_salt TEXT")}},
+        // The RU every process spends per SharePoint connection (BudgetRepository): 'day' rows per UTC
+        // day, 'slot' rows per 5 s of the last minutes (the sum over any 60 s is the minute).
+        {10, QStringLiteral("the tenant's RU budget shared by every process"),
+            {QStringLiteral("CREATE TABLE graph_budget ("
+                            " connection_id BIGINT NOT NULL REFERENCES sharepoint_connections(id) ON DELETE CASCADE,"
+                            " window_kind TEXT NOT NULL, window_start BIGINT NOT NULL,"
+                            " reserved BIGINT NOT NULL DEFAULT 0, spent BIGINT NOT NULL DEFAULT 0,"
+                            " PRIMARY KEY (connection_id, window_kind, window_start))")}},
     };
     return all;
 }

@@ -4,6 +4,9 @@
 #include "postgresfixture.h"
 #include "testpaths.h"
 
+#include "graph/governor.h"
+#include "graph/ledgerthread.h"
+#include "store/budgetrepository.h"
 #include "store/catalogrepository.h"
 #include "store/connectionrepository.h"
 #include "store/definitionimporter.h"
@@ -14,13 +17,34 @@
 #include "store/migrations.h"
 #include "store/runrepository.h"
 
-#include <QtConcurrent/QtConcurrentRun>
 #include <QFile>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 using namespace SyncBridge;
+
+namespace {
+
+// Runs work on `count` threads of its own at once and returns what each returned. Not
+// QtConcurrent::run: waiting for a future whose task no pool thread has taken yet runs the task on
+// the waiting thread (Qt's work stealing), so a "worker" could be the test's own thread — sharing,
+// and then releasing, its store connection.
+template<typename T> QList<T> onOwnThreads(int count, const std::function<T()> &work)
+{
+    std::vector<T> results(size_t(count), T{});
+    std::vector<std::unique_ptr<QThread>> threads;
+    for (int i = 0; i < count; ++i) {
+        threads.emplace_back(QThread::create([&results, &work, i]() { results[size_t(i)] = work(); }));
+        threads.back()->start();
+    }
+    for (const std::unique_ptr<QThread> &thread : threads)
+        thread->wait();
+    return QList<T>(results.cbegin(), results.cend());
+}
+
+} // namespace
 
 class TestRepositories : public QObject
 {
@@ -536,19 +560,130 @@ private slots:
         QCOMPARE(runs.events(run.id)->first().at, QDateTime(QDate(2030, 5, 6), QTime(7, 8, 10, 623), Qt::UTC));
     }
 
+    void budgetLeasesStayWithinTheMinuteAndTheDay()
+    {
+        const qint64 connection = addConnections().second;
+        QVERIFY(connection > 0);
+        BudgetRepository budget(m_store);
+        Test::ManualClock clock; // 08:00:00 UTC
+        const auto lease = [&](qint64 wanted, qint64 spent = 0, qint64 unused = 0) {
+            return budget.lease({connection, clock.nowUtc(), wanted, 300, 1000, spent, unused}).value();
+        };
+        QCOMPARE(lease(80).granted, 80);
+        const BudgetLease second = lease(80);
+        QCOMPARE(second.granted, 80);
+        QCOMPARE(second.full, BudgetLease::Full::Nothing);
+        clock.advance(30000);
+        QCOMPARE(lease(80).granted, 80);
+        const BudgetLease partial = lease(80, 200); // 200 RU spent so far are recorded
+        QCOMPARE(partial.granted, 60);              // the minute holds 300
+        const BudgetLease none = lease(80);
+        QCOMPARE(none.granted, 0);
+        QCOMPARE(none.full, BudgetLease::Full::Minute);
+        QCOMPARE(none.retryInMs, 35000);        // when the first lease leaves the last minute
+        QCOMPARE(lease(20, 0, 20).granted, 20); // RU given back are room again
+        clock.advance(35000);
+        QCOMPARE(lease(200).granted, 160); // the first two leases left the window
+        clock.advance(65000);
+        QCOMPARE(lease(300).granted, 300);
+        QCOMPARE(lease(300, 100).granted, 0); // … but the day holds 1,000, and 980 are reserved
+        const BudgetLease dayFull = lease(300);
+        QCOMPARE(dayFull.full, BudgetLease::Full::Day);         // a run reports this wait (budget-wait)
+        QCOMPARE(dayFull.retryInMs, 16 * 3600 * 1000 - 130000); // the next UTC day
+        const BudgetUsage used = budget.usage(connection, clock.nowUtc()).value();
+        QCOMPARE(used.spentToday, 300);
+        QCOMPARE(used.spentLastMinute, 100);
+        clock.advance(16 * 3600 * 1000);
+        QCOMPARE(lease(80).granted, 80);
+        QCOMPARE(budget.usage(connection, clock.nowUtc())->spentToday, 0);
+    }
+
+    void budgetLeasesFromManyThreadsNeverOverbook()
+    {
+        // Four threads, four connections, leasing at once: the store serialises them, so what they
+        // are granted together is exactly the minute's budget.
+        const qint64 connection = addConnections().second;
+        auto budget = std::make_shared<BudgetRepository>(m_store);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const QList<std::pair<qint64, Qt::HANDLE>> granted = onOwnThreads<std::pair<qint64, Qt::HANDLE>>(4, [&]() {
+            qint64 sum = 0;
+            for (int i = 0; i < 40; ++i) {
+                auto lease = budget->lease({connection, now, 10, 250, 1000000, 0, 0});
+                if (lease)
+                    sum += lease->granted;
+            }
+            m_store->releaseThreadConnection();
+            return std::pair{sum, QThread::currentThreadId()};
+        });
+        qint64 total = 0;
+        for (const auto &[sum, thread] : granted) {
+            QVERIFY(thread != QThread::currentThreadId()); // four threads, none of them this one
+            total += sum;
+        }
+        QCOMPARE(total, 250);
+    }
+
+    void governorsOfTwoProcessesShareOneBudget()
+    {
+        // Two governors as two processes would have them, one store: within any 60 s they admit no
+        // more than the minute budget together, and the store's day is what they spent.
+        const qint64 connection = addConnections().second;
+        auto budget = std::make_shared<BudgetRepository>(m_store);
+        Test::ManualClock clock;
+        GovernorSettings settings;
+        settings.ruPerWindow = 600;
+        const std::shared_ptr<LedgerThread> ledgers[2] = {std::make_shared<LedgerThread>(budget), std::make_shared<LedgerThread>(budget)};
+        Governor first(settings, clock);
+        Governor second(settings, clock);
+        first.shareBudget(ledgers[0], connection);
+        second.shareBudget(ledgers[1], connection);
+        QList<QPair<qint64, qint64>> spends; // (time, cost)
+        qint64 spent[2] = {0, 0};
+        for (qint64 t = 0; t < 4 * 60000; t += 100) {
+            for (int g = 0; g < 2; ++g) {
+                Governor &governor = g == 0 ? first : second;
+                for (int i = 0; i < 50; ++i) {
+                    qint64 wait = governor.tryAcquire(40);
+                    if (wait != 0) {
+                        ledgers[g]->drain(); // a lease asked on the ledger's thread has come back
+                        wait = governor.tryAcquire(40);
+                    }
+                    if (wait != 0)
+                        break;
+                    governor.release(200);
+                    spent[g] += 40;
+                    spends.append({clock.nowUtc().toMSecsSinceEpoch(), 40});
+                }
+            }
+            clock.advance(100);
+        }
+        first.settle();
+        second.settle();
+        qint64 worst = 0;
+        qint64 inWindow = 0;
+        for (int right = 0, left = 0; right < spends.size(); ++right) {
+            inWindow += spends[right].second;
+            while (spends[right].first - spends[left].first >= 60000)
+                inWindow -= spends[left++].second;
+            worst = qMax(worst, inWindow);
+        }
+        QVERIFY2(worst <= 600, qPrintable(QString::number(worst)));
+        QVERIFY2(spent[0] > 0 && spent[1] > 0, "both processes got their turn");
+        QVERIFY2(spent[0] + spent[1] >= 3 * 600, qPrintable(QString::number(spent[0] + spent[1]))); // and used the budget
+        QCOMPARE(budget->usage(connection, clock.nowUtc())->spentToday, spent[0] + spent[1]);
+    }
+
     void eachThreadHasItsOwnConnection()
     {
         const QString mainName = m_store->connection().connectionName();
-        auto future = QtConcurrent::run([store = m_store]() {
+        const auto [workerName, saved] = onOwnThreads<std::pair<QString, bool>>(1, [store = m_store]() {
             const QString name = store->connection().connectionName();
             ConnectionRepository repository(*store);
             Application application{0, QStringLiteral("from worker"), {}};
-            const bool saved = repository.saveApplication(application).ok();
+            const bool ok = repository.saveApplication(application).ok();
             store->releaseThreadConnection();
-            return std::make_pair(name, saved);
-        });
-        future.waitForFinished();
-        const auto [workerName, saved] = future.result();
+            return std::make_pair(name, ok);
+        }).constFirst();
         QVERIFY(saved);
         QVERIFY(workerName != mainName);
         QCOMPARE(ConnectionRepository(*m_store).applications()->size(), 1);

@@ -8,6 +8,7 @@
 #include "graph/governor.h"
 #include "graph/governorregistry.h"
 #include "secrets/memorysecretstore.h"
+#include "store/budgetrepository.h"
 #include "store/connectionrepository.h"
 #include "store/definitionimporter.h"
 #include "store/definitionrepository.h"
@@ -48,12 +49,13 @@ QJsonObject definitionJson(const QString &name, const QString &table, const QStr
         {QStringLiteral("mappings"), mappings}};
 }
 
-QJsonObject budgetedDefinitionJson()
+// A definition writing through the SharePoint connection of that name.
+QJsonObject definitionOn(const QString &name, const QString &connection)
 {
-    QJsonObject definition = definitionJson(QStringLiteral("Budgeted"), QStringLiteral("projects"), QStringLiteral("UPDATED_AT"));
+    QJsonObject definition = definitionJson(name, QStringLiteral("projects"), QStringLiteral("UPDATED_AT"));
     QJsonArray targets = definition.value(QStringLiteral("targets")).toArray();
     QJsonObject target = targets.first().toObject();
-    target.insert(QStringLiteral("connection"), QStringLiteral("Small budget"));
+    target.insert(QStringLiteral("connection"), connection);
     definition.insert(QStringLiteral("targets"), QJsonArray{target});
     return definition;
 }
@@ -111,6 +113,26 @@ private:
         return outcome.value_or(RunOutcome{});
     }
 
+    // Cancels the run as soon as it reports waiting for the SharePoint budget; the phases it
+    // reported are added to *phases.
+    void cancelWhenWaitingForBudget(RunController &controller, qint64 id, QList<RunPhase> *phases)
+    {
+        connect(&controller, &RunController::progress, this, [&controller, id, phases](qint64, const RunProgress &progress) {
+            *phases << progress.phase;
+            if (progress.phase == RunPhase::WaitingForBudget)
+                controller.cancel(id);
+        });
+    }
+
+    // Whether the run recorded a budget-wait event whose message contains `says`.
+    bool recordedBudgetWait(qint64 runId, const QString &says)
+    {
+        const auto events = RunRepository(*m_store).events(runId);
+        return events.ok() && std::any_of(events->cbegin(), events->cend(), [&](const RunEvent &event) {
+            return event.type == QLatin1String("budget-wait") && event.message.contains(says);
+        });
+    }
+
 private slots:
     void initTestCase()
     {
@@ -125,10 +147,16 @@ private slots:
         smallBudget.name = QStringLiteral("Small budget");
         smallBudget.ruPerDay = 300;   // discovery, provisioning and about a hundred creates
         QVERIFY(connections.saveSharePointConnection(smallBudget).ok());
-        const QJsonObject document{{QStringLiteral("definitions"), QJsonArray{definitionJson(QStringLiteral("Threaded"), QStringLiteral("projects"), QStringLiteral("UPDATED_AT")),
-                                                                              definitionJson(QStringLiteral("Cancelled"), QStringLiteral("projects"), QStringLiteral("UPDATED_AT")),
-                                                                              definitionJson(QStringLiteral("Scanned"), QStringLiteral("scan_projects"), QStringLiteral("FULL_SCAN")),
-                                                                              budgetedDefinitionJson()}}};
+        SharePointConnection sharedBudget = m_demo.sharePointConnection();
+        sharedBudget.id = 0;
+        sharedBudget.name = QStringLiteral("Shared budget"); // a tenant's day other processes spend
+        QVERIFY(connections.saveSharePointConnection(sharedBudget).ok());
+        const QJsonObject document{{QStringLiteral("definitions"),
+            QJsonArray{definitionJson(QStringLiteral("Threaded"), QStringLiteral("projects"), QStringLiteral("UPDATED_AT")),
+                definitionJson(QStringLiteral("Cancelled"), QStringLiteral("projects"), QStringLiteral("UPDATED_AT")),
+                definitionJson(QStringLiteral("Scanned"), QStringLiteral("scan_projects"), QStringLiteral("FULL_SCAN")),
+                definitionOn(QStringLiteral("Budgeted"), QStringLiteral("Small budget")),
+                definitionOn(QStringLiteral("Shared"), QStringLiteral("Shared budget"))}}};
         auto imported = importDefinitions(*m_store, QJsonDocument(document).toJson());
         QVERIFY(imported.ok() && imported->ok());
     }
@@ -192,11 +220,7 @@ private slots:
         RunController controller(m_store, m_secrets);
         const qint64 id = definitionId(QStringLiteral("Budgeted"));
         QList<RunPhase> phases;
-        connect(&controller, &RunController::progress, this, [&](qint64, const RunProgress &progress) {
-            phases << progress.phase;
-            if (progress.phase == RunPhase::WaitingForBudget)
-                controller.cancel(id);
-        });
+        cancelWhenWaitingForBudget(controller, id, &phases);
         QVERIFY(controller.start(id, pushOptions(20)).ok());   // pages of 20: some commit before the budget runs out
         const RunOutcome outcome = waitForRun(controller, id);
         QCOMPARE(outcome.status, RunStatus::Cancelled);
@@ -204,10 +228,26 @@ private slots:
         QVERIFY(phases.contains(RunPhase::WaitingForBudget));
         QVERIFY(outcome.counters.created > 0);
         QVERIFY(outcome.counters.created < 200);
-        const auto events = RunRepository(*m_store).events(outcome.runId);
-        QVERIFY(std::any_of(events->cbegin(), events->cend(), [](const RunEvent &event) {
-            return event.type == QLatin1String("budget-wait") && event.message.contains(QStringLiteral("renews at"));
-        }));
+        QVERIFY(recordedBudgetWait(outcome.runId, QStringLiteral("renews at")));
+    }
+
+    void aDaySpentByOtherProcessesIsReportedAndTheWaitCanBeCancelled()
+    {
+        // Other processes sharing the store (a CLI cron run, another machine) leased the tenant's
+        // whole day: this run's governor is refused by the shared ledger, not by its own count.
+        const SharePointConnection shared = *ConnectionRepository(*m_store).sharePointConnectionByName(QStringLiteral("Shared budget"));
+        const qint64 day = shared.ruPerDay;
+        QCOMPARE(BudgetRepository(m_store).lease({shared.id, QDateTime::currentDateTimeUtc(), day, day, day, 0, 0})->granted, day);
+        RunController controller(m_store, m_secrets, std::make_shared<GovernorRegistry>(std::make_shared<BudgetRepository>(m_store)));
+        const qint64 id = definitionId(QStringLiteral("Shared"));
+        QList<RunPhase> phases;
+        cancelWhenWaitingForBudget(controller, id, &phases);
+        QVERIFY(controller.start(id).ok());
+        const RunOutcome outcome = waitForRun(controller, id);
+        QVERIFY(phases.contains(RunPhase::WaitingForBudget));
+        QCOMPARE(outcome.status, RunStatus::Cancelled);
+        QCOMPARE(outcome.counters.created, 0);
+        QVERIFY(recordedBudgetWait(outcome.runId, QStringLiteral("daily SharePoint budget is spent")));
     }
 
     void theBreakersQuestionIsAskedOnTheCallersThread()
@@ -308,18 +348,13 @@ private slots:
         RunController controller(m_store, m_secrets);
         const qint64 id = definitionId(QStringLiteral("Threaded"));
         QVERIFY(m_postgres.query(QStringLiteral("demo"), QStringLiteral("UPDATE projects SET name = name || ' (paused)' WHERE id <= 3")).ok());
-        connect(&controller, &RunController::progress, this, [&](qint64, const RunProgress &progress) {
-            if (progress.phase == RunPhase::WaitingForBudget)
-                controller.cancel(id);
-        });
+        QList<RunPhase> phases;
+        cancelWhenWaitingForBudget(controller, id, &phases);
         QVERIFY(controller.start(id).ok());
         const RunOutcome outcome = waitForRun(controller, id);
         QVERIFY(m_emulator.reset());   // the tenant stays refused until the emulator's day ends
         QCOMPARE(outcome.status, RunStatus::Cancelled);
-        const auto events = RunRepository(*m_store).events(outcome.runId);
-        QVERIFY(std::any_of(events->cbegin(), events->cend(), [](const RunEvent &event) {
-            return event.type == QLatin1String("budget-wait") && event.message.contains(QStringLiteral("asked the run to pause"));
-        }));
+        QVERIFY(recordedBudgetWait(outcome.runId, QStringLiteral("asked the run to pause")));
     }
 };
 

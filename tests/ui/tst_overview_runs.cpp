@@ -9,6 +9,7 @@
 #include "mainwindow.h"
 #include "overview/definitioncard.h"
 #include "overview/overviewpage.h"
+#include "runs/budgetbar.h"
 #include "runs/rundialog.h"
 #include "runs/runprogressview.h"
 #include "runs/runsmodel.h"
@@ -236,6 +237,13 @@ private slots:
         QVERIFY(addRunHistory(*m_store, teamId, 2000, QDateTime::currentDateTimeUtc().addDays(-1)).ok());
         // (a run that finished earlier may have a reload of its own in flight: wait for the last one)
         m_window->showPage(runsPage());
+        // The tenant's budget use as the shared ledger holds it: the run above spent thousands of RU.
+        QTRY_VERIFY2(
+            runsPage()->budgetBar()->text().startsWith(QStringLiteral("Demo tenant: ")), qPrintable(runsPage()->budgetBar()->text()));
+        QVERIFY2(
+            !runsPage()->budgetBar()->text().startsWith(QStringLiteral("Demo tenant: 0 of")), qPrintable(runsPage()->budgetBar()->text()));
+        QVERIFY(runsPage()->budgetBar()->text().contains(QStringLiteral("of 1,200,000 RU today")));
+        screenshot(QStringLiteral("runs-budget.png"));
         RunsModel *model = runsPage()->model();
         QTRY_COMPARE(model->totalRuns(), 2004);
         QTRY_COMPARE(model->rowCount(), RunsModel::pageSize);   // lazily: one page

@@ -2,6 +2,7 @@
 
 #include "common/backgroundtask.h"
 #include "common/uisettings.h"
+#include "runs/budgetbar.h"
 #include "runs/runsmodel.h"
 
 #include "store/definitionrepository.h"
@@ -67,6 +68,7 @@ RunsPage::RunsPage(AppContext context, QWidget *parent)
     , m_from(dateFilter(this, QStringLiteral("fromFilter")))
     , m_to(dateFilter(this, QStringLiteral("toFilter")))
     , m_count(new QLabel(this))
+    , m_budget(new BudgetBar(m_context, this))
     , m_table(new QTableView(this))
     , m_splitter(new QSplitter(Qt::Vertical, this))
     , m_tabs(new QTabWidget(this))
@@ -145,6 +147,7 @@ RunsPage::RunsPage(AppContext context, QWidget *parent)
     m_splitter->setStretchFactor(1, 2);
 
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_budget);
     layout->addLayout(filters);
     layout->addWidget(m_splitter, 1);
 
@@ -164,7 +167,10 @@ RunsPage::RunsPage(AppContext context, QWidget *parent)
             [this](const QModelIndex &current) { showRun(m_model->runAt(current.row())); });
     connect(m_retryNow, &QPushButton::clicked, this, &RunsPage::retryNow);
     if (m_context.runs)
-        connect(m_context.runs, &RunController::finished, this, [this]() { applyFilter(); });
+        connect(m_context.runs, &RunController::finished, this, [this]() {
+            applyFilter();
+            m_budget->reload();
+        });
 
     m_splitter->restoreState(UiSettings::runsSplitter.value());
     m_table->horizontalHeader()->restoreState(UiSettings::runsTableHeader.value());
@@ -188,6 +194,7 @@ QIcon RunsPage::icon() const
 
 void RunsPage::reload()
 {
+    m_budget->reload();
     runInBackground(
         this, m_context.storePool, [store = m_context.store]() { return DefinitionRepository(*store).all(); },
         [this](Result<QList<SyncDefinition>> definitions) {

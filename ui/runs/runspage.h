@@ -17,6 +17,7 @@ class QTreeWidget;
 
 namespace SyncBridge {
 
+class BudgetBar;
 class RunsModel;
 struct SyncRun;
 
@@ -37,6 +38,7 @@ public:
     void activated() override { reload(); }
 
     RunsModel *model() const { return m_model; }
+    BudgetBar *budgetBar() const { return m_budget; }
     QTableView *table() const { return m_table; }
     QComboBox *definitionFilter() const { return m_definition; }
     QComboBox *statusFilter() const { return m_status; }
@@ -71,6 +73,7 @@ private:
     QDateEdit *m_from;
     QDateEdit *m_to;
     QLabel *m_count;
+    BudgetBar *m_budget;
     QTableView *m_table;
     QSplitter *m_splitter;
     QTabWidget *m_tabs;
