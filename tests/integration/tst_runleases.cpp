@@ -6,8 +6,10 @@
 #include "pushtestbase.h"
 #include "testpaths.h"
 
+#include "store/connectionrepository.h"
 #include "store/leaserepository.h"
 #include "store/runrepository.h"
+#include "store/storelocation.h"
 #include "sync/runcontroller.h"
 
 #include <QHostInfo>
@@ -87,6 +89,66 @@ private slots:
         QCOMPARE(runsOf(QStringLiteral("Together")).size(), 1);
         QVERIFY(!LeaseRepository(*m_store).holder(idOf(QStringLiteral("Together")))->has_value()); // given back
         verifyExactlyOnce(QStringLiteral("Together"), QStringLiteral("T "));
+    }
+
+    void runsStartedTogetherOnAPostgresStoreRunOnce()
+    {
+        // The team setup: agents share a PostgreSQL meta-store. Two CLI processes start one
+        // definition at the same moment there.
+        QVERIFY(m_postgres.createDatabase(QStringLiteral("meta")).ok());
+        StoreLocation location;
+        location.driver = StoreLocation::Driver::Postgres;
+        location.host = m_postgres.host();
+        location.port = m_postgres.port();
+        location.databaseName = QStringLiteral("meta");
+        location.userName = m_postgres.superuser();
+        qputenv("PGPASSWORD", m_postgres.password().toUtf8());
+        auto shared = MetaStore::open(location);
+        QVERIFY2(shared.ok(), qPrintable(shared ? QString() : shared.error().toString()));
+        ConnectionRepository from(*m_store), to(**shared);
+        const QList<Database> databases = from.databases().value();
+        const QList<SharePointConnection> connections = from.sharePointConnections().value();
+        for (Database database : databases) {
+            database.id = 0;
+            for (DatabaseInstance &instance : database.instances)
+                instance.id = instance.databaseId = 0;
+            QVERIFY(to.saveDatabase(database).ok());
+        }
+        for (SharePointConnection connection : connections) {
+            connection.id = 0;
+            QVERIFY(to.saveSharePointConnection(connection).ok());
+        }
+        const auto imported = importDefinitions(**shared,
+            QJsonDocument(QJsonObject{{QStringLiteral("definitions"),
+                              QJsonArray{definitionJson(QStringLiteral("Shared store"), QStringLiteral("P "))}}})
+                .toJson());
+        QVERIFY(imported.ok() && imported->ok());
+
+        slowEmulator(10, 30);
+        const QString store = QStringLiteral("postgresql://%1@%2:%3/meta").arg(location.userName, location.host).arg(location.port);
+        QProcess first, second;
+        startCli(first, QStringLiteral("Shared store"), {QStringLiteral("--page-size"), QStringLiteral("50")}, store);
+        startCli(second, QStringLiteral("Shared store"), {QStringLiteral("--page-size"), QStringLiteral("50")}, store);
+        QVERIFY(first.waitForFinished(300000) && second.waitForFinished(300000));
+        slowEmulator(0, 0);
+        QList<int> exits{first.exitCode(), second.exitCode()};
+        std::sort(exits.begin(), exits.end());
+        const QString refusal = QString::fromUtf8(first.exitCode() == 75 ? first.readAllStandardError() : second.readAllStandardError());
+        qInfo("exit codes %d and %d; refused: %s", exits.at(0), exits.at(1), qPrintable(refusal.trimmed()));
+        QCOMPARE(exits, (QList<int>{0, 75}));
+        QVERIFY2(refusal.contains(QStringLiteral("This definition is running on ")), qPrintable(refusal));
+
+        QSet<QString> keys;
+        int items = 0;
+        for (const QJsonArray &list : listContents(QStringLiteral("P "))) {
+            for (const QJsonValue &item : list) {
+                keys.insert(item.toObject().value(QStringLiteral("fields")).toObject().value(QStringLiteral("SyncBridgeKey")).toString());
+                ++items;
+            }
+        }
+        const int rows = sql(QStringLiteral("SELECT count(*) FROM projects")).toInt();
+        QCOMPARE(items, rows);
+        QCOMPARE(keys.size(), rows);
     }
 
     void aKilledHolderIsTakenOverByTheNextStart()
