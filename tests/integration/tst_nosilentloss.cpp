@@ -191,22 +191,6 @@ class TestNoSilentLoss : public PushTestBase
         }
     }
 
-    // syncbridge-cli on the test's meta-store, with the demo's secrets from the environment.
-    QProcessEnvironment cliEnvironment()
-    {
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(QStringLiteral("XDG_DATA_HOME"), m_demo.path(QStringLiteral("xdg")));
-        environment.insert(QStringLiteral("SYNCBRIDGE_SECRET_POSTGRES_DEMO"), m_postgres.password());
-        environment.insert(QStringLiteral("SYNCBRIDGE_SECRET_SHAREPOINT_DEMO"), QStringLiteral("demo-secret"));
-        return environment;
-    }
-    QStringList cliRun(const QString &definition, const QStringList &options = {})
-    {
-        return QStringList{QStringLiteral("--store"), m_demo.path(QStringLiteral("store.db")), QStringLiteral("--secrets"),
-                   QStringLiteral("env"), QStringLiteral("run"), definition}
-        + options;
-    }
-
     int setFaults(const QJsonObject &faults)
     {
         return m_emulator.admin("PATCH", QStringLiteral("/config"), {{QStringLiteral("faults"), faults}}).status;
@@ -679,8 +663,7 @@ private slots:
             200);
         QCOMPARE(m_emulator.admin("POST", QStringLiteral("/stats/reset")).status, 204);
         QProcess cli;
-        cli.setProcessEnvironment(cliEnvironment());
-        cli.start(cliPath(), cliRun(QStringLiteral("Moving"), {QStringLiteral("--page-size"), QStringLiteral("50")}));
+        startCli(cli, QStringLiteral("Moving"));
         QVERIFY(cli.waitForStarted());
         RunFilter running;
         running.definitionId = id;
@@ -737,8 +720,7 @@ private slots:
         // hour reads the moved rows again — unchanged, so nothing is written.
         for (const auto &[lookBack, expected] : {std::pair{"0", "Read 0 row(s)"}, std::pair{"3600", "0 created, 0 updated, 0 moved"}}) {
             QProcess run;
-            run.setProcessEnvironment(cliEnvironment());
-            run.start(cliPath(), cliRun(QStringLiteral("Moving"), {QStringLiteral("--look-back"), QLatin1String(lookBack)}));
+            startCli(run, QStringLiteral("Moving"), {QStringLiteral("--look-back"), QLatin1String(lookBack)});
             QVERIFY(run.waitForFinished(120000));
             const QString out = QString::fromUtf8(run.readAllStandardOutput());
             QVERIFY2(run.exitCode() == 0, qPrintable(out + QString::fromUtf8(run.readAllStandardError())));

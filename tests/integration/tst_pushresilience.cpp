@@ -29,21 +29,13 @@ private slots:
 
     void crashAtRandomMomentsLosesAndDuplicatesNothing()
     {
-        const QString cli = cliPath();
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(QStringLiteral("XDG_DATA_HOME"), m_demo.path(QStringLiteral("xdg")));
-        environment.insert(QStringLiteral("SYNCBRIDGE_SECRET_POSTGRES_DEMO"), m_postgres.password());
-        environment.insert(QStringLiteral("SYNCBRIDGE_SECRET_SHAREPOINT_DEMO"), QStringLiteral("demo-secret"));
-        const QStringList arguments{QStringLiteral("--store"), m_demo.path(QStringLiteral("store.db")), QStringLiteral("--secrets"), QStringLiteral("env"),
-                                    QStringLiteral("run"), QStringLiteral("Crash"), QStringLiteral("--page-size"), QStringLiteral("50")};
         // Slow the emulator so the push outlasts ten kills and a kill lands mid-batch as well as between pages.
         m_emulator.admin("PATCH", QStringLiteral("/config"), {{QStringLiteral("latency"), QJsonObject{{QStringLiteral("randomMinMs"), 20}, {QStringLiteral("randomMaxMs"), 60}}}});
         QRandomGenerator random(20261122);
         int kills = 0;
         for (int attempt = 0; attempt < 40 && kills < 10; ++attempt) {
             QProcess run;
-            run.setProcessEnvironment(environment);
-            run.start(cli, arguments);
+            startCli(run, QStringLiteral("Crash"));
             QVERIFY(run.waitForStarted());
             if (!run.waitForFinished(300 + int(random.bounded(700)))) {
                 ::kill(pid_t(run.processId()), SIGKILL);
@@ -53,8 +45,7 @@ private slots:
         }
         m_emulator.admin("PATCH", QStringLiteral("/config"), {{QStringLiteral("latency"), QJsonObject{{QStringLiteral("randomMinMs"), 0}, {QStringLiteral("randomMaxMs"), 0}}}});
         QProcess last;
-        last.setProcessEnvironment(environment);
-        last.start(cli, arguments);
+        startCli(last, QStringLiteral("Crash"));
         QVERIFY(last.waitForFinished(300000));
         QVERIFY2(last.exitCode() == 0, last.readAllStandardError().constData());
         qInfo("killed syncbridge-cli %d times during the push; the final run: %s", kills, last.readAllStandardOutput().trimmed().constData());
