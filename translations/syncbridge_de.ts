@@ -12,8 +12,8 @@
         <translation>Der Budgetverbrauch der Mandanten konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <source>%1: %2 of %3 RU today (%4 %), %5 of %6 RU in the last minute</source>
-        <translation>%1: %2 von %3 RU heute (%4 %), %5 von %6 RU in der letzten Minute</translation>
+        <source>%1: %2 of %3 RU today (%4 %), %5 of %6 RU admitted in the last minute</source>
+        <translation>%1: %2 von %3 RU heute (%4 %), %5 von %6 RU in der letzten Minute zugeteilt</translation>
     </message>
 </context>
 <context>
@@ -606,8 +606,8 @@
         <translation>--look-back muss eine ganze Zahl von Sekunden sein, 0 oder mehr (nicht &apos;%1&apos;)</translation>
     </message>
     <message>
-        <source>budget: %1 of %2 RU today (%3 %), %4 of %5 RU in the last minute</source>
-        <translation>Budget: %1 von %2 RU heute (%3 %), %4 von %5 RU in der letzten Minute</translation>
+        <source>budget: %1 of %2 RU today (%3 %), %4 of %5 RU admitted in the last minute</source>
+        <translation>Budget: %1 von %2 RU heute (%3 %), %4 von %5 RU in der letzten Minute zugeteilt</translation>
     </message>
 </context>
 <context>

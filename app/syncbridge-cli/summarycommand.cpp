@@ -58,11 +58,12 @@ int showSummary(CommandContext &context)
             return fail(context, used.error());
         const double share = connection.ruPerDay > 0 ? 100.0 * double(used->spentToday) / double(connection.ruPerDay) : 0;
         context.out << "    "
-                    << QCoreApplication::translate("SyncBridge::Cli", "budget: %1 of %2 RU today (%3 %), %4 of %5 RU in the last minute")
+                    << QCoreApplication::translate(
+                           "SyncBridge::Cli", "budget: %1 of %2 RU today (%3 %), %4 of %5 RU admitted in the last minute")
                            .arg(used->spentToday)
                            .arg(connection.ruPerDay)
                            .arg(share, 0, 'f', 1)
-                           .arg(used->spentLastMinute)
+                           .arg(used->admittedLastMinute)
                            .arg(connection.ruPerMinute)
                     << '\n';
     }

@@ -123,12 +123,13 @@ Result<BudgetUsage> BudgetRepository::usage(qint64 connectionId, const QDateTime
         return today.error();
     usage.spentToday = *today;
     auto minute = singleNumber(execute(*db,
-        QStringLiteral("SELECT COALESCE(SUM(spent), 0) FROM graph_budget"
+        QStringLiteral("SELECT COALESCE(SUM(reserved), 0) FROM graph_budget"
                        " WHERE connection_id = ? AND window_kind = 'slot' AND window_start > ?"),
         {connectionId, at - minuteMs}));
     if (!minute)
         return minute.error();
-    usage.spentLastMinute = *minute;
+    // A slot's reserved is net of RU given back then, which may belong to a lease older than the minute.
+    usage.admittedLastMinute = qMax<qint64>(0, *minute);
     return usage;
 }
 

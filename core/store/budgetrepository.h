@@ -12,7 +12,10 @@ class MetaStore;
 // A tenant's RU use as the store holds it, for the Runs page and `syncbridge-cli summary`.
 struct BudgetUsage {
     qint64 spentToday = 0;      // the UTC day, every process
-    qint64 spentLastMinute = 0; // the last 60 s, every process
+    // RU leased in the last 60 s, every process: what the governors admitted against the minute
+    // budget, so never above it. Not what was spent then — spending is recorded when a process next
+    // leases, in bursts that would read as more than the minute holds.
+    qint64 admittedLastMinute = 0;
 };
 
 // The shared RU budget in the meta-store (table graph_budget): per SharePoint connection, one row

@@ -87,7 +87,7 @@ private slots:
         QCOMPARE(summary.exitCode, 0);
         QVERIFY(summary.out.contains(QStringLiteral("Database connections: 1")));
         QVERIFY(summary.out.contains(QStringLiteral("SharePoint connections: 1")));
-        QVERIFY2(summary.out.contains(QStringLiteral("budget: 0 of 1200000 RU today (0.0 %), 0 of 1250 RU in the last minute")),
+        QVERIFY2(summary.out.contains(QStringLiteral("budget: 0 of 1200000 RU today (0.0 %), 0 of 1250 RU admitted in the last minute")),
             qPrintable(summary.out));
     }
 

@@ -592,10 +592,34 @@ private slots:
         QCOMPARE(dayFull.retryInMs, 16 * 3600 * 1000 - 130000); // the next UTC day
         const BudgetUsage used = budget.usage(connection, clock.nowUtc()).value();
         QCOMPARE(used.spentToday, 300);
-        QCOMPARE(used.spentLastMinute, 100);
+        QCOMPARE(used.admittedLastMinute, 300); // leased at the last step; spending is not the measure
         clock.advance(16 * 3600 * 1000);
         QCOMPARE(lease(80).granted, 80);
         QCOMPARE(budget.usage(connection, clock.nowUtc())->spentToday, 0);
+    }
+
+    void theLastMinuteShowsWhatWasAdmittedNeverMoreThanTheBudget()
+    {
+        // Spending is recorded when a process next leases: two leases' spending recorded 20 s apart
+        // lie in one minute although the leases were granted 70 s apart. The figure shown is what
+        // the governors were admitted, which the minute budget bounds.
+        const qint64 connection = addConnections().second;
+        BudgetRepository budget(m_store);
+        Test::ManualClock clock;
+        const auto lease = [&](qint64 wanted, qint64 spent = 0) {
+            return budget.lease({connection, clock.nowUtc(), wanted, 100, 100000, spent, 0}).value();
+        };
+        QCOMPARE(lease(100).granted, 100);
+        clock.advance(55000);
+        lease(0, 100); // the first lease's spending is recorded now
+        clock.advance(15000);
+        QCOMPARE(lease(100).granted, 100); // the first lease has left the counted minute
+        clock.advance(5000);
+        lease(0, 100);
+        clock.advance(1000);
+        const BudgetUsage used = budget.usage(connection, clock.nowUtc()).value();
+        QCOMPARE(used.spentToday, 200);
+        QCOMPARE(used.admittedLastMinute, 100);
     }
 
     void budgetLeasesFromManyThreadsNeverOverbook()

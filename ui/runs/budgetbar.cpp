@@ -56,9 +56,9 @@ void BudgetBar::reload()
                 for (const TenantUse &use : std::as_const(*uses)) {
                     const double share
                         = use.connection.ruPerDay > 0 ? 100.0 * double(use.usage.spentToday) / double(use.connection.ruPerDay) : 0;
-                    lines << tr("%1: %2 of %3 RU today (%4 %), %5 of %6 RU in the last minute")
+                    lines << tr("%1: %2 of %3 RU today (%4 %), %5 of %6 RU admitted in the last minute")
                                  .arg(use.connection.name, locale.toString(use.usage.spentToday), locale.toString(use.connection.ruPerDay),
-                                     locale.toString(share, 'f', 1), locale.toString(use.usage.spentLastMinute),
+                                     locale.toString(share, 'f', 1), locale.toString(use.usage.admittedLastMinute),
                                      locale.toString(use.connection.ruPerMinute));
                 }
                 setText(lines.join(QLatin1Char('\n')));
