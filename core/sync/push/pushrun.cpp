@@ -325,18 +325,12 @@ void PushRun::resolveTargets(int index)
         return;
     }
     if (index > m_definition.targets.size()) {
-        auto context = PlanContext::make(m_definition, m_table, m_targets);
-        if (!context) {
-            fail(context.error());
+        // Checked before a missing list is provisioned: a wrong definition creates nothing.
+        if (auto checked = checkDefinition(); !checked) {
+            fail(checked.error());
             return;
         }
-        m_context = *context;
-        if (!m_options.dryRun) {
-            auto saved = DefinitionRepository(*m_store).rememberListIds(m_definition);
-            if (!saved)
-                qCWarning(lcSync).noquote() << "cannot remember list ids:" << saved.error().toString();
-        }
-        nextStep();
+        provisionMissingLists(0);
         return;
     }
     SyncTarget &target = m_definition.targets[index - 1];
@@ -345,7 +339,7 @@ void PushRun::resolveTargets(int index)
         ResolvedTarget resolved;
         resolved.target = m_definition.targets.at(index - 1);
         resolved.listId = listId;
-        if (listId.isEmpty()) {   // dry run of a list that does not exist yet: the columns provisioning would make
+        if (listId.isEmpty()) { // a list that does not exist yet: the columns provisioning would make
             for (const ColumnPlan &column : planList(m_table, resolved.target.listName).supportedColumns()) {
                 SharePointColumn planned = Discovery::columnFromJson(column.definition);
                 planned.name = column.internalName;
@@ -391,20 +385,58 @@ void PushRun::resolveTargets(int index)
                 QStringLiteral("list id %1").arg(target.listGraphId)));
             return;
         }
-        if (m_options.dryRun) {
-            withList(QString());
+        withList(QString()); // provisioned once the definition is checked (not in a dry run)
+    });
+}
+
+void PushRun::provisionMissingLists(int index)
+{
+    const auto missing = std::find_if(m_targets.begin() + index, m_targets.end(), [](const ResolvedTarget &t) { return t.listId.isEmpty(); });
+    if (missing == m_targets.end() || m_options.dryRun) {
+        planWithResolvedTargets();
+        return;
+    }
+    const int at = int(missing - m_targets.begin());
+    const SyncTarget target = missing->target;
+    provisionList(*m_graph, m_siteId, planList(m_table, target.listName), [this, at, target](Result<ProvisioningReport> report) {
+        if (!report) {
+            fail(report.error());
             return;
         }
-        provisionList(*m_graph, m_siteId, planList(m_table, target.listName), [this, withList, target](Result<ProvisioningReport> report) {
-            if (!report) {
-                fail(report.error());
+        event(EventSeverity::Info, QStringLiteral("list-provisioned"),
+              QCoreApplication::translate("SyncBridge::Sync", "Created the list '%1' with %2 column(s).").arg(target.listName).arg(report->addedColumns.size()));
+        const QString listId = report->listId;
+        Discovery::columns(*m_graph, m_siteId, listId, [this, at, listId](Result<QList<SharePointColumn>> columns) {
+            if (!columns) {
+                fail(columns.error());
                 return;
             }
-            event(EventSeverity::Info, QStringLiteral("list-provisioned"),
-                  QCoreApplication::translate("SyncBridge::Sync", "Created the list '%1' with %2 column(s).").arg(target.listName).arg(report->addedColumns.size()));
-            withList(report->listId);
+            ResolvedTarget &resolved = m_targets[at];
+            resolved.listId = listId;
+            resolved.columns.clear();
+            for (const SharePointColumn &column : std::as_const(*columns))
+                resolved.columns.insert(column.name, column);
+            m_definition.targets[at].listGraphId = listId;
+            resolved.target.listGraphId = listId;
+            provisionMissingLists(at + 1);
         });
     });
+}
+
+void PushRun::planWithResolvedTargets()
+{
+    auto context = PlanContext::make(m_definition, m_table, m_targets);
+    if (!context) {
+        fail(context.error());
+        return;
+    }
+    m_context = *context;
+    if (!m_options.dryRun) {
+        auto saved = DefinitionRepository(*m_store).rememberListIds(m_definition);
+        if (!saved)
+            qCWarning(lcSync).noquote() << "cannot remember list ids:" << saved.error().toString();
+    }
+    nextStep();
 }
 
 void PushRun::processRetries()

@@ -65,6 +65,9 @@ private:
     Result<void> prepare();
     // Resolving
     void resolveTargets(int index);
+    Result<void> checkDefinition() const; // preflight.cpp
+    void provisionMissingLists(int index);
+    void planWithResolvedTargets();
     // Recovering, and Confirming (this run's own unconfirmed writes)
     void resolvePending();
     // Rekeying (rekey.cpp)
