@@ -107,6 +107,7 @@ private slots:
         };
         QJsonObject key = column("SyncBridgeKey", "text", {{QStringLiteral("maxLength"), 64}});
         key.insert(QStringLiteral("indexed"), true);
+        key.insert(QStringLiteral("hidden"), true); // as provisioning makes it: the run must still see it
         QVERIFY(!m_emulator
                      .createList(QStringLiteral("DR Items"),
                          QJsonArray{column("label", "text", {{QStringLiteral("maxLength"), 20}}),
