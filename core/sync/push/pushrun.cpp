@@ -17,6 +17,7 @@
 #include "store/runrepository.h"
 #include "store/sql.h"
 #include "sync/interruptedruns.h"
+#include "sync/push/itemcheck.h"
 #include "sync/runlease.h"
 
 #include <QCoreApplication>
@@ -201,8 +202,13 @@ void PushRun::nextStep()
 
 void PushRun::completed()
 {
-    if (m_options.dryRun) {
-        finish(RunStatus::Succeeded);
+    if (m_options.dryRun) { // says what the run would: rows that would fail, deletions held back
+        for (auto it = m_outcome.failures.cbegin(); it != m_outcome.failures.cend(); ++it)
+            event(EventSeverity::Warning, QStringLiteral("rows-would-fail"),
+                QCoreApplication::translate("SyncBridge::Sync", "%n row(s) would fail: %1", nullptr, int(qMin(it.value(), maxCountShown)))
+                    .arg(it.key()),
+                QJsonObject{{QStringLiteral("error"), it.key()}, {QStringLiteral("rows"), it.value()}});
+        finish(m_run.counters.failed > 0 || m_deletesHeldBack ? RunStatus::PartiallyFailed : RunStatus::Succeeded);
         return;
     }
     // Rows that wait in the retry queue are not in SharePoint: a run that leaves any does not say
@@ -541,6 +547,9 @@ void PushRun::process(std::shared_ptr<RowBatch> batch)
         if (!m_backfillColumns.isEmpty())
             restrictToBackfill(plan);
         if (m_options.dryRun) {
+            refuseInvalidWrite(m_context, plan); // the writes SharePoint would refuse fail here, with its reason
+            if (plan.action == PlannedRow::Action::Failed)
+                ++m_outcome.failures[plan.error];
             const QString list = plan.targetIndex >= 0 ? m_context.targets.at(plan.targetIndex).target.listName : QCoreApplication::translate("SyncBridge::Sync", "(no list)");
             ++m_outcome.plan[list][actionName(plan.action)];
             if (m_outcome.samples.size() < m_options.sampleRows && plan.action != PlannedRow::Action::Skip)
