@@ -546,7 +546,11 @@ void PushRun::process(std::shared_ptr<RowBatch> batch)
             continue;
         if (!m_backfillColumns.isEmpty())
             restrictToBackfill(plan);
-        if (m_options.dryRun) {
+        batch->plans << plan;
+    }
+    failRowsSharingAKey(batch->plans, m_context.keyColumns);
+    if (m_options.dryRun) {
+        for (PlannedRow &plan : batch->plans) {
             refuseInvalidWrite(m_context, plan); // the writes SharePoint would refuse fail here, with its reason
             if (plan.action == PlannedRow::Action::Failed)
                 ++m_outcome.failures[plan.error];
@@ -557,9 +561,6 @@ void PushRun::process(std::shared_ptr<RowBatch> batch)
                                                  {QStringLiteral("list"), list}, {QStringLiteral("fields"), plan.fields},
                                                  {QStringLiteral("error"), plan.error}};
         }
-        batch->plans << plan;
-    }
-    if (m_options.dryRun) {
         for (const PlannedRow &plan : std::as_const(batch->plans)) {
             if (plan.action == PlannedRow::Action::Skip || plan.action == PlannedRow::Action::Unrouted)
                 ++m_run.counters.skipped;
