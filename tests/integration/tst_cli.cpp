@@ -95,8 +95,9 @@ private slots:
     {
         const CliRun run = cli({QStringLiteral("connections"), QStringLiteral("test"), QStringLiteral("Demo projects")});
         QCOMPARE(run.exitCode, 2);
-        QVERIFY(run.out.contains(QStringLiteral("FAILED")));
-        QVERIFY(run.out.contains(QStringLiteral("connection-refused")));
+        QVERIFY(run.err.contains(QStringLiteral("FAILED")));
+        QVERIFY(run.err.contains(QStringLiteral("connection-refused")));
+        QVERIFY(!run.out.contains(QStringLiteral("FAILED"))); // failures on stderr only
     }
 
     void importWithFiveErrorsChangesNothing()

@@ -73,7 +73,7 @@ void PushRun::deleteVanishedRows()
         }
         const MassDeleteCheck check{name, gone, it->synced, m_definition.maxDeleteShare};
         if (double(gone) > m_definition.maxDeleteShare * double(it->synced) && !(m_approveMassDelete && m_approveMassDelete(check))) {
-            m_deletesHeldBack = true;
+            m_heldBackDeletes += gone;
             event(EventSeverity::Warning, QStringLiteral("deletes-held-back"),
                   QCoreApplication::translate("SyncBridge::Sync",
                                               "Held back %1 deletion(s) in '%2': %3 % of its %4 item(s), above the limit of %5 %. "
