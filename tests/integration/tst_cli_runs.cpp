@@ -160,6 +160,7 @@ private slots:
         sql(QStringLiteral("UPDATE cli_projects SET manager_email = repeat('x', 250) || '@example.com' WHERE id <= 3"));
         sql(QStringLiteral("DELETE FROM cli_projects WHERE id > 30"));
         run = cli({QStringLiteral("run"), QStringLiteral("Cli")});
+        qInfo().noquote() << "run Cli\n" << run.out;
         QVERIFY2(run.exitCode == 1, qPrintable(run.err + run.out));
         QVERIFY2(run.out.contains(QStringLiteral("3 failed")), qPrintable(run.out));
         QVERIFY2(run.out.contains(QStringLiteral("deletes: 0 deleted, 10 held back by the circuit breaker")), qPrintable(run.out));
@@ -380,6 +381,7 @@ private slots:
         const CliRun shown
             = cli({QStringLiteral("runs"), QStringLiteral("show"), QString::number(newest.value(QStringLiteral("id")).toInteger())});
         QCOMPARE(shown.exitCode, 0);
+        qInfo().noquote() << "runs show (Lost)\n" << shown.out;
         QCOMPARE(shown.out.count(QStringLiteral("HTTP 500 generalException: SharePoint did not confirm the create")), 5);
         QVERIFY2(
             shown.out.contains(QStringLiteral("waiting  5 row(s) in the retry queue when the run ended, 5 now")), qPrintable(shown.out));
