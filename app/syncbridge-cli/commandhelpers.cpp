@@ -43,6 +43,17 @@ QString instancePassword(CommandContext &context, const DatabaseInstance &instan
     return *secret;
 }
 
+std::function<Result<QString>(const DatabaseInstance &)> instancePasswords(CommandContext &context)
+{
+    return [&context](const DatabaseInstance &instance) -> Result<QString> {
+        Error failure(ErrorCode::Internal, {});
+        const QString password = instancePassword(context, instance, &failure);
+        if (!failure.message().isEmpty())
+            return failure;
+        return password;
+    };
+}
+
 bool wantsJson(const CommandContext &context)
 {
     return context.parser.isSet(context.options.json);

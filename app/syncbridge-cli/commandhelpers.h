@@ -1,13 +1,16 @@
 #pragma once
 
+#include "common/result.h"
+
 #include <QDateTime>
 #include <QJsonValue>
 #include <QList>
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 namespace SyncBridge {
-class Error;
 struct DatabaseInstance;
 struct SyncDefinition;
 } // namespace SyncBridge
@@ -26,6 +29,8 @@ int usage(CommandContext &context, const QString &message);
 
 // The instance's password from the secret store, empty when it has none; sets *failure when it cannot be read.
 QString instancePassword(CommandContext &context, const DatabaseInstance &instance, Error *failure);
+// The same as the password source introspectDatabase() asks for each instance it tries.
+std::function<Result<QString>(const DatabaseInstance &)> instancePasswords(CommandContext &context);
 
 // --json was given: the command prints JSON to standard output, failures still go to stderr.
 bool wantsJson(const CommandContext &context);

@@ -57,6 +57,28 @@ void printLeftOut(CommandContext &context, const ListPlan &plan)
     }
 }
 
+// A mapping written for the source column's name while provisioning names the column otherwise
+// ('title' becomes 'title_2' beside SharePoint's Title) would write to a column that is not there.
+void warnOfRenamedTargets(CommandContext &context, const SyncDefinition &definition, const ListPlan &plan)
+{
+    for (const FieldMapping &mapping : definition.mappings) {
+        if (!mapping.pushes())
+            continue;
+        const auto named = std::find_if(plan.columns.cbegin(), plan.columns.cend(),
+            [&](const ColumnPlan &c) { return c.supported && c.internalName == mapping.targetColumn; });
+        if (named != plan.columns.cend())
+            continue;
+        // Compared exactly: "Title" is SharePoint's own column, "title" the table's.
+        const auto renamed = std::find_if(plan.columns.cbegin(), plan.columns.cend(),
+            [&](const ColumnPlan &c) { return c.supported && c.sourceColumn == mapping.targetColumn; });
+        if (renamed != plan.columns.cend())
+            context.err << QCoreApplication::translate(
+                "SyncBridge::Cli", "warning: the mapping of '%1' writes to '%2', but provisioning names that column '%3': map it to '%3'.")
+                               .arg(mapping.sourceColumn, mapping.targetColumn, renamed->internalName)
+                        << '\n';
+    }
+}
+
 // --dry-run: what provisioning would do, found with reads only.
 Result<void> planOne(CommandContext &context, GraphSession &session, const QString &siteId, const ListPlan &plan)
 {
@@ -138,13 +160,7 @@ int provisionLists(CommandContext &context)
     auto database = connections.database(definition.source.databaseId);
     if (!database)
         return fail(context, database.error());
-    auto introspected = introspectDatabase(*database, [&](const DatabaseInstance &instance) -> Result<QString> {
-        Error failure(ErrorCode::Internal, {});
-        const QString password = instancePassword(context, instance, &failure);
-        if (!failure.message().isEmpty())
-            return failure;
-        return password;
-    });
+    auto introspected = introspectDatabase(*database, instancePasswords(context));
     if (!introspected)
         return fail(context, introspected.error());
     const auto table = std::find_if(introspected->tables.cbegin(), introspected->tables.cend(),
@@ -159,6 +175,7 @@ int provisionLists(CommandContext &context)
                        .arg(definition.name, table->qualifiedName())
                        .arg(table->columns.size())
                 << '\n';
+    warnOfRenamedTargets(context, definition, planList(*table, QString()));
     auto sharePoint = connections.sharePointConnections();
     if (!sharePoint)
         return fail(context, sharePoint.error());
