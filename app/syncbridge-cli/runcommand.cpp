@@ -148,7 +148,8 @@ int runDefinition(CommandContext &context)
         context.err << outcome.message << '\n';
         return ExitBusy;
     }
-    context.out << outcome.message << '\n';
+    // A failed run's message is a failure: on stderr with its detail; a summary goes to stdout.
+    (outcome.status == RunStatus::Failed ? context.err : context.out) << outcome.message << '\n';
     if (outcome.error && !outcome.error->detail().isEmpty()) // the message first, what it cost to find out after
         context.err << QCoreApplication::translate("SyncBridge::Cli", "  detail (%1): %2")
                            .arg(errorCodeName(outcome.error->code()), outcome.error->detail())

@@ -168,6 +168,8 @@ private slots:
             const CliRun run = cli({QStringLiteral("run"), definition, QStringLiteral("--look-back"), QLatin1String(accepted)});
             QVERIFY2(run.exitCode == 2, qPrintable(run.err + run.out));
             QVERIFY2(run.out.contains(QStringLiteral(": FAILED")), qPrintable(run.out)); // the run's own status line
+            QVERIFY2(run.out.trimmed().startsWith(QStringLiteral("Run ")), qPrintable(run.out)); // and nothing else
+            QVERIFY2(run.err.contains(QStringLiteral("detail (")), qPrintable(run.err));         // why, on stderr
         }
         const CliRun help = cli({QStringLiteral("--help")});
         QVERIFY(help.out.contains(QStringLiteral("--look-back <seconds>")));
