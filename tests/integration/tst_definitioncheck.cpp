@@ -105,7 +105,7 @@ private slots:
         file.write(QJsonDocument(QJsonObject{{QStringLiteral("definitions"), wrongDefinitions()}}).toJson());
         file.close();
         QProcess cli;
-        startCliCommand(cli, {QStringLiteral("definitions"), QStringLiteral("import"), file.fileName()});
+        startCliCommand(cli, {QStringLiteral("definitions"), QStringLiteral("import"), file.fileName()}, cliEnvironment());
         QVERIFY(cli.waitForFinished(120000));
         const QString err = QString::fromUtf8(cli.readAllStandardError());
         qInfo("%s", qPrintable(err));

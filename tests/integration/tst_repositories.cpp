@@ -508,6 +508,15 @@ private slots:
         QCOMPARE(due->first().identityHash, QStringLiteral("hash-009"));
         QVERIFY(ledger.removeRetry(definition.id, QStringLiteral("hash-009")).ok());
         QCOMPARE(ledger.retries(definition.id)->size(), 1);
+
+        // Pending writes of rows that wait in the retry queue are counted with the queue, not again.
+        QCOMPARE(*ledger.pendingOutsideRetryQueue(definition.id), 24);
+        QVERIFY(ledger.enqueueRetry({0, definition.id, QStringLiteral("hash-002"), QStringLiteral("id=2"), 1, now, QStringLiteral("500")})
+                    .ok());
+        QVERIFY(ledger.enqueueRetry({0, definition.id, QStringLiteral("hash-004"), QStringLiteral("id=4"), 1, now, QStringLiteral("500")})
+                    .ok());
+        QCOMPARE(*ledger.pendingOutsideRetryQueue(definition.id), 22);
+        QCOMPARE(*ledger.count(definition.id, LedgerState::Pending), 24);
     }
 
     void runsEventsAndMetrics()
@@ -558,6 +567,25 @@ private slots:
         QCOMPARE(events->size(), 1);
         QCOMPARE(events->first().severity, EventSeverity::Error);
         QCOMPARE(events->first().payload.value(QStringLiteral("status")).toInt(), 400);
+
+        // The events of some types of a page of runs, in one query.
+        RunEvent finished;
+        finished.runId = page->at(1).id;
+        finished.type = QStringLiteral("run-finished");
+        finished.payload = QJsonObject{{QStringLiteral("retryQueue"), 3}};
+        QVERIFY(runs.addEvent(finished).ok());
+        RunEvent other = finished;
+        other.type = QStringLiteral("retrying");
+        QVERIFY(runs.addEvent(other).ok());
+        auto byRun = runs.eventsOfType(
+            {page->at(0).id, page->at(1).id, page->at(2).id}, {QStringLiteral("item-failed"), QStringLiteral("run-finished")});
+        QVERIFY(byRun.ok());
+        QCOMPARE(byRun->size(), 2);
+        QCOMPARE(byRun->value(page->at(0).id).size(), 1);
+        QCOMPARE(byRun->value(page->at(0).id).first().type, QStringLiteral("item-failed"));
+        QCOMPARE(byRun->value(page->at(1).id).size(), 1);
+        QCOMPARE(byRun->value(page->at(1).id).first().payload.value(QStringLiteral("retryQueue")).toInt(), 3);
+        QVERIFY(runs.eventsOfType({}, {QStringLiteral("run-finished")})->isEmpty());
 
         QVERIFY(runs.addMetric({event.runId, base, QStringLiteral("items_per_second"), 812.5}).ok());
         QCOMPARE(runs.metrics(event.runId)->first().value, 812.5);
