@@ -126,6 +126,13 @@ QList<MappingAdvice> checkMappings(const TableInfo &table, const QList<SharePoin
             add(MappingAdvice::Severity::Error, &mapping, mapping.targetColumn, QCoreApplication::translate("SyncBridge::Mapping", "%1 is not a column of %2.").arg(mapping.sourceColumn, table.qualifiedName()));
             continue;
         }
+        if (const ColumnPlan planned = planColumn(*source); !planned.supported && mapping.pushes()) {
+            // A list cannot hold it (provisioning leaves it out), and every value would fail its row.
+            add(MappingAdvice::Severity::Error, &mapping, mapping.targetColumn,
+                QCoreApplication::translate("SyncBridge::Mapping", "%1: column '%2' cannot be pushed. Remove the mapping.")
+                    .arg(planned.note, source->name));
+            continue;
+        }
         if (!byName.contains(mapping.targetColumn)) {
             add(MappingAdvice::Severity::Error, &mapping, mapping.targetColumn,
                 QCoreApplication::translate("SyncBridge::Mapping", "The list has no column %1: provision it from the Catalog, or map to another column.").arg(mapping.targetColumn));

@@ -297,7 +297,7 @@ Result<void> PushRun::prepare()
 
     m_governor = m_governors(*connection);
     m_ruAtStart = m_governor->view().spentToday;
-    m_graph = std::make_unique<GraphClient>(GraphEndpoint::from(*connection), secretSourceFor(m_secrets, connection->secretRef), m_governor, m_clock);
+    m_graph = std::make_unique<GraphClient>(GraphEndpoint::from(*connection), secretSourceFor(m_secrets, *connection), m_governor, m_clock);
     if (auto backfill = resolveBackfill(); !backfill)
         return backfill;
     if (m_options.resetCursor && !m_options.dryRun) {
@@ -346,7 +346,15 @@ void PushRun::resolveTargets(int index)
         resolved.target = m_definition.targets.at(index - 1);
         resolved.listId = listId;
         if (listId.isEmpty()) {   // dry run of a list that does not exist yet: the columns provisioning would make
-            for (const ColumnPlan &column : planList(m_table, resolved.target.listName).supportedColumns()) {
+            for (const ColumnPlan &column : planList(m_table, resolved.target.listName).columns) {
+                if (!column.supported) {
+                    event(EventSeverity::Warning, QStringLiteral("column-left-out"),
+                        QCoreApplication::translate("SyncBridge::Sync", "List '%1': %2")
+                            .arg(resolved.target.listName, leftOutMessage(column)),
+                        QJsonObject{{QStringLiteral("list"), resolved.target.listName}, {QStringLiteral("column"), column.sourceColumn},
+                            {QStringLiteral("reason"), column.note}});
+                    continue;
+                }
                 SharePointColumn planned = Discovery::columnFromJson(column.definition);
                 planned.name = column.internalName;
                 resolved.columns.insert(planned.name, planned);
@@ -402,6 +410,12 @@ void PushRun::resolveTargets(int index)
             }
             event(EventSeverity::Info, QStringLiteral("list-provisioned"),
                   QCoreApplication::translate("SyncBridge::Sync", "Created the list '%1' with %2 column(s).").arg(target.listName).arg(report->addedColumns.size()));
+            // Every source column the list could not get is said, never dropped in silence.
+            for (const ColumnPlan &column : std::as_const(report->unsupported))
+                event(EventSeverity::Warning, QStringLiteral("column-left-out"),
+                    QCoreApplication::translate("SyncBridge::Sync", "List '%1': %2").arg(target.listName, leftOutMessage(column)),
+                    QJsonObject{{QStringLiteral("list"), target.listName}, {QStringLiteral("column"), column.sourceColumn},
+                        {QStringLiteral("reason"), column.note}});
             withList(report->listId);
         });
     });
