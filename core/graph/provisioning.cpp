@@ -189,7 +189,8 @@ QList<SharePointColumn> columnsAfterProvisioning(const ListPlan &plan)
         column.type = planned.sharePointType;
         const QJsonObject text = planned.definition.value(QStringLiteral("text")).toObject();
         column.maxLength = text.value(QStringLiteral("maxLength")).toInt(-1);
-        column.multiValue = planned.definition.value(QStringLiteral("choice")).toObject().value(QStringLiteral("allowMultipleSelections")).toBool();
+        column.multiValue
+            = planned.definition.value(QStringLiteral("choice")).toObject().value(QStringLiteral("allowMultipleSelections")).toBool();
         columns << column;
     }
     return columns;

@@ -46,10 +46,12 @@ QString incompatibility(const ColumnInfo &source, const SharePointColumn &target
 {
     if (target.type == QLatin1String("number") || target.type == QLatin1String("currency")) {
         if (!source.holdsNumbers())
-            return QCoreApplication::translate("SyncBridge::Mapping", "%1 (%2) goes into the number column %3: text that is not a number fails the row.");
+            return QCoreApplication::translate(
+                "SyncBridge::Mapping", "%1 (%2) goes into the number column %3: text that is not a number fails the row.");
     } else if (target.type == QLatin1String("dateTime")) {
         if (!isTemporal(source))
-            return QCoreApplication::translate("SyncBridge::Mapping", "%1 (%2) goes into the date column %3: values that are not dates fail the row.");
+            return QCoreApplication::translate(
+                "SyncBridge::Mapping", "%1 (%2) goes into the date column %3: values that are not dates fail the row.");
     } else if (target.type == QLatin1String("boolean")) {
         if (source.typeName != QLatin1String("bool"))
             return QCoreApplication::translate("SyncBridge::Mapping", "%1 (%2) goes into the Yes/No column %3: only true and false fit.");
@@ -123,7 +125,9 @@ QList<MappingAdvice> checkMappings(const TableInfo &table, const QList<SharePoin
     for (const FieldMapping &mapping : mappings) {
         const ColumnInfo *source = table.column(mapping.sourceColumn);
         if (!source) {
-            add(MappingAdvice::Severity::Error, &mapping, mapping.targetColumn, QCoreApplication::translate("SyncBridge::Mapping", "%1 is not a column of %2.").arg(mapping.sourceColumn, table.qualifiedName()));
+            add(MappingAdvice::Severity::Error, &mapping, mapping.targetColumn,
+                QCoreApplication::translate("SyncBridge::Mapping", "%1 is not a column of %2.")
+                    .arg(mapping.sourceColumn, table.qualifiedName()));
             continue;
         }
         if (const ColumnPlan planned = planColumn(*source); !planned.supported && mapping.pushes()) {
@@ -135,7 +139,9 @@ QList<MappingAdvice> checkMappings(const TableInfo &table, const QList<SharePoin
         }
         if (!byName.contains(mapping.targetColumn)) {
             add(MappingAdvice::Severity::Error, &mapping, mapping.targetColumn,
-                QCoreApplication::translate("SyncBridge::Mapping", "The list has no column %1: provision it from the Catalog, or map to another column.").arg(mapping.targetColumn));
+                QCoreApplication::translate(
+                    "SyncBridge::Mapping", "The list has no column %1: provision it from the Catalog, or map to another column.")
+                    .arg(mapping.targetColumn));
             continue;
         }
         const SharePointColumn &target = byName[mapping.targetColumn];

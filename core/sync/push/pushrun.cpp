@@ -345,7 +345,7 @@ void PushRun::resolveTargets(int index)
         ResolvedTarget resolved;
         resolved.target = m_definition.targets.at(index - 1);
         resolved.listId = listId;
-        if (listId.isEmpty()) {   // dry run of a list that does not exist yet: the columns provisioning would make
+        if (listId.isEmpty()) { // dry run of a list that does not exist yet: the columns provisioning would make
             for (const ColumnPlan &column : planList(m_table, resolved.target.listName).columns) {
                 if (!column.supported) {
                     event(EventSeverity::Warning, QStringLiteral("column-left-out"),
@@ -409,7 +409,9 @@ void PushRun::resolveTargets(int index)
                 return;
             }
             event(EventSeverity::Info, QStringLiteral("list-provisioned"),
-                  QCoreApplication::translate("SyncBridge::Sync", "Created the list '%1' with %2 column(s).").arg(target.listName).arg(report->addedColumns.size()));
+                QCoreApplication::translate("SyncBridge::Sync", "Created the list '%1' with %2 column(s).")
+                    .arg(target.listName)
+                    .arg(report->addedColumns.size()));
             // Every source column the list could not get is said, never dropped in silence.
             for (const ColumnPlan &column : std::as_const(report->unsupported))
                 event(EventSeverity::Warning, QStringLiteral("column-left-out"),
