@@ -550,10 +550,14 @@ void PushRun::process(std::shared_ptr<RowBatch> batch)
 
 void PushRun::continueAfter(const RowBatch &batch)
 {
+    // Queued, not called: a page with nothing to write commits at once, and a direct call would read
+    // the next page one level deeper, every finished page's batch held on the stack until the run
+    // ends (580 MB and 100 nested pages for a scan of 100,000 unchanged rows; deeper still in pages of one).
     if (batch.retries)
-        processRetries(); // the next page of due retries, then on to the changes
+        QMetaObject::invokeMethod(
+            this, &PushRun::processRetries, Qt::QueuedConnection); // the next page of due retries, then on to the changes
     else
-        readNextPage();
+        QMetaObject::invokeMethod(this, &PushRun::readNextPage, Qt::QueuedConnection);
 }
 
 void PushRun::fail(const Error &error)
