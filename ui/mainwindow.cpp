@@ -162,11 +162,15 @@ void MainWindow::runImport(const QString &path, DefinitionRepository::StateChang
 {
     runInBackground(
         this, m_context.storePool,
-        [store = m_context.store, path, stateChange]() -> Result<ImportOutcome> {
+        [store = m_context.store, secrets = m_context.secrets, path, stateChange]() -> Result<ImportOutcome> {
             QFile file(path);
             if (!file.open(QIODevice::ReadOnly))
                 return Error(ErrorCode::Io, tr("Cannot read %1: %2").arg(path, file.errorString()));
-            return SyncBridge::importDefinitions(*store, file.readAll(), stateChange);
+            // On the store's worker: the definitions are checked against their tables as they are now.
+            const PasswordLookup passwords = [secrets](const DatabaseInstance &instance) -> Result<QString> {
+                return instance.secretRef.isEmpty() ? Result<QString>(QString()) : readSecretBlocking(*secrets, instance.secretRef);
+            };
+            return SyncBridge::importDefinitions(*store, file.readAll(), stateChange, passwords);
         },
         [this, path](Result<ImportOutcome> outcome) {
             if (outcome && outcome->ok()) {

@@ -21,6 +21,24 @@ QString normalizedDateTime(const QString &text)
     return isoUtc(parsed.toMSecsSinceEpoch());
 }
 
+// EMULATOR DECISION (beyond the contract, docs/graph-emulator.md): a choice column that does not
+// allow fill-in values (`allowTextEntry` false or absent) refuses a value outside its `choices`.
+bool refusesChoice(const Column &column, const QString &value)
+{
+    if (column.type != QLatin1String("choice") || column.facet.value(QStringLiteral("allowTextEntry")).toBool())
+        return false;
+    for (const QJsonValue &choice : column.facet.value(QStringLiteral("choices")).toArray()) {
+        if (choice.toString() == value)
+            return false;
+    }
+    return true;
+}
+
+QString notAChoice(const QString &key)
+{
+    return QStringLiteral("The value of field '%1' is not one of its choices.").arg(key);
+}
+
 bool isLookupId(const QJsonValue &value)
 {
     if (value.isDouble())
@@ -45,6 +63,10 @@ QString checkValue(const Column &column, const QString &key, const QJsonValue &v
             if (viaLookupId ? !isLookupId(element) : !element.isString())
                 return invalid;
         }
+        for (const QJsonValue &element : value.toArray()) {
+            if (!viaLookupId && refusesChoice(column, element.toString()))
+                return notAChoice(key);
+        }
         *stored = value;
         return {};
     }
@@ -63,6 +85,8 @@ QString checkValue(const Column &column, const QString &key, const QJsonValue &v
             return QStringLiteral("The value of field '%1' is longer than the column allows (%2 characters).").arg(key).arg(maxLength);
         if (type == QLatin1String("choice") && column.isMultiValue())
             return invalid;   // a multi-choice column takes an annotated array, never a single string
+        if (refusesChoice(column, value.toString()))
+            return notAChoice(key);
     } else if (type == QLatin1String("number") || type == QLatin1String("currency")) {
         if (!value.isDouble())
             return QStringLiteral("Field '%1' expects a number.").arg(key);

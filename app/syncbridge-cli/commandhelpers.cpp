@@ -38,4 +38,15 @@ QString instancePassword(CommandContext &context, const DatabaseInstance &instan
     return *secret;
 }
 
+PasswordLookup passwordLookup(CommandContext &context)
+{
+    return [&context](const DatabaseInstance &instance) -> Result<QString> {
+        Error failure(ErrorCode::Internal, {});
+        const QString password = instancePassword(context, instance, &failure);
+        if (!failure.message().isEmpty())
+            return failure;
+        return password;
+    };
+}
+
 } // namespace SyncBridge::Cli

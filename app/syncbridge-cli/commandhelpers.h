@@ -1,5 +1,7 @@
 #pragma once
 
+#include "source/passwordlookup.h"
+
 #include <QString>
 
 namespace SyncBridge {
@@ -21,5 +23,7 @@ int usage(CommandContext &context, const QString &message);
 
 // The instance's password from the secret store, empty when it has none; sets *failure when it cannot be read.
 QString instancePassword(CommandContext &context, const DatabaseInstance &instance, Error *failure);
+// The same as a PasswordLookup, for the core functions that connect in failover order.
+PasswordLookup passwordLookup(CommandContext &context);
 
 } // namespace SyncBridge::Cli

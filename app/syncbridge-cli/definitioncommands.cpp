@@ -77,7 +77,8 @@ int importDefinitionsCommand(CommandContext &context)
                 QCoreApplication::translate("SyncBridge::Cli", "Cannot read %1: %2").arg(file.fileName(), file.errorString())));
     const auto stateChange = context.parser.isSet(context.options.reset) ? DefinitionRepository::StateChange::Reset
                                                                          : DefinitionRepository::StateChange::Refuse;
-    auto outcome = importDefinitions(*context.store, file.readAll(), stateChange);
+    // The definitions are checked against their tables as they are now, so the source is asked.
+    auto outcome = importDefinitions(*context.store, file.readAll(), stateChange, passwordLookup(context));
     if (!outcome)
         return fail(context, outcome.error());
     if (outcome->issues.isEmpty() && !outcome->resetsToConfirm.isEmpty()) {

@@ -22,13 +22,7 @@ int introspect(CommandContext &context)
     auto database = ConnectionRepository(*context.store).databaseByName(context.arguments.constFirst());
     if (!database)
         return fail(context, database.error());
-    auto report = introspectDatabase(*database, [&](const DatabaseInstance &instance) -> Result<QString> {
-        Error failure(ErrorCode::Internal, {});
-        const QString password = instancePassword(context, instance, &failure);
-        if (!failure.message().isEmpty())
-            return failure;
-        return password;
-    });
+    auto report = introspectDatabase(*database, passwordLookup(context));
     if (!report)
         return fail(context, report.error());
     for (const QString &failed : std::as_const(report->connection.failedInstances))

@@ -15,11 +15,28 @@
 #include <QEventLoop>
 #include <QJsonDocument>
 
+#include <algorithm>
 #include <cstdio>
 #include <unistd.h>
 
 namespace SyncBridge::Cli {
 namespace {
+
+// Failing rows per reason, most first (a dry run's are the rows a run would fail), then what the
+// run warns of, such as deletions the breaker would hold back.
+void printFailures(CommandContext &context, const RunOutcome &outcome)
+{
+    QList<std::pair<QString, qint64>> reasons;
+    for (auto it = outcome.failures.constBegin(); it != outcome.failures.constEnd(); ++it)
+        reasons.append({it.key(), it.value()});
+    std::stable_sort(reasons.begin(), reasons.end(), [](const auto &a, const auto &b) { return a.second > b.second; });
+    if (!reasons.isEmpty())
+        context.out << QCoreApplication::translate("SyncBridge::Cli", "Failing rows by reason:") << '\n';
+    for (const auto &[reason, rows] : std::as_const(reasons))
+        context.out << QCoreApplication::translate("SyncBridge::Cli", "  %1 row(s): %2").arg(rows).arg(reason) << '\n';
+    for (const QString &warning : outcome.warnings)
+        context.err << QCoreApplication::translate("SyncBridge::Cli", "warning: %1").arg(warning) << '\n';
+}
 
 int runDefinition(CommandContext &context)
 {
@@ -108,6 +125,7 @@ int runDefinition(CommandContext &context)
     }
     for (const QJsonObject &sample : std::as_const(outcome.samples))
         context.out << "  " << QString::fromUtf8(QJsonDocument(sample).toJson(QJsonDocument::Compact)) << '\n';
+    printFailures(context, outcome);
     context.out << QCoreApplication::translate("SyncBridge::Cli", "Run %1: %2").arg(outcome.runId).arg(enumName(outcome.status)) << '\n';
     switch (outcome.status) {
     case RunStatus::Succeeded:

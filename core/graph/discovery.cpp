@@ -85,6 +85,7 @@ SharePointColumn columnFromJson(const QJsonObject &json)
         if (facet == QLatin1String("choice")) {
             for (const QJsonValue &choice : settings.value(QStringLiteral("choices")).toArray())
                 column.choices << choice.toString();
+            column.allowTextEntry = settings.value(QStringLiteral("allowTextEntry")).toBool();
             column.multiValue = settings.value(QStringLiteral("displayAs")).toString() == QLatin1String("checkBoxes");
         }
         if (facet == QLatin1String("lookup"))

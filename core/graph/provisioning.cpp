@@ -189,8 +189,9 @@ QList<SharePointColumn> columnsAfterProvisioning(const ListPlan &plan)
         column.type = planned.sharePointType;
         const QJsonObject text = planned.definition.value(QStringLiteral("text")).toObject();
         column.maxLength = text.value(QStringLiteral("maxLength")).toInt(-1);
-        column.multiValue
-            = planned.definition.value(QStringLiteral("choice")).toObject().value(QStringLiteral("allowMultipleSelections")).toBool();
+        // As discovery reads it back: a multiple-choice column is a choice shown as check boxes.
+        column.multiValue = planned.definition.value(QStringLiteral("choice")).toObject().value(QStringLiteral("displayAs")).toString()
+            == QLatin1String("checkBoxes");
         columns << column;
     }
     return columns;

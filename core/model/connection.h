@@ -61,7 +61,8 @@ struct SharePointColumn {
     bool required = false;
     bool multiValue = false;
     QStringList choices;
-    int maxLength = -1;
+    bool allowTextEntry = false; // choice: values outside `choices` are accepted (fill-in); read from Graph, not stored in the catalog
+    int maxLength = -1;          // text: single line's limit; -1 = multiple lines
 };
 
 struct SharePointList {

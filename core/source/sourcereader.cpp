@@ -105,6 +105,12 @@ Result<QList<TableInfo>> SourceReader::tables()
     return withFailover<QList<TableInfo>>([&]() { return introspectTables(m_session->connection()); });
 }
 
+Result<DuplicateKeys> SourceReader::duplicateKeys(const TableInfo &table, const QStringList &keyColumns)
+{
+    m_stream.reset();
+    return withFailover<DuplicateKeys>([&]() { return findDuplicateKeys(*m_session, table, keyColumns); });
+}
+
 Result<QList<SourceRow>> SourceReader::rowsByKey(const ChangeQuery &query, const QList<QStringList> &keys)
 {
     m_stream.reset();   // the connection can run one statement at a time

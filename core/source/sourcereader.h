@@ -4,6 +4,7 @@
 #include "model/connection.h"
 #include "source/passwordlookup.h"
 #include "source/sourcerow.h"
+#include "source/tablereads.h"
 
 #include <functional>
 #include <memory>
@@ -29,6 +30,7 @@ public:
     Result<ChangePage> changes(const ChangeQuery &query);
     // Where rows of transactions still open may appear (see ChangeHorizon).
     Result<ChangeHorizon> changeHorizon(const ColumnInfo &cursorColumn, int floorSeconds);
+    Result<DuplicateKeys> duplicateKeys(const TableInfo &table, const QStringList &keyColumns);
     Result<QList<SourceRow>> rowsByKey(const ChangeQuery &query, const QList<QStringList> &keys);
 
     void setStreamWindow(int rows) { m_windowRows = rows; }

@@ -2,6 +2,7 @@
 
 #include "source/changereader.h"
 #include "source/pgsession.h"
+#include "source/quotedidentifier.h"
 
 #include <pqxx/prepared_statement>
 #include <pqxx/result>
@@ -35,6 +36,44 @@ Result<QList<qint64>> readCounts(
     if (!session)
         return session.error();
     return readCounts(**session, statement, what);
+}
+
+Result<DuplicateKeys> findDuplicateKeys(PgSession &session, const TableInfo &table, const QStringList &keyColumns)
+{
+    QStringList texts, notNull;
+    for (const QString &column : keyColumns) {
+        texts << quotedIdentifier(column) + QStringLiteral("::text");
+        notNull << quotedIdentifier(column) + QStringLiteral(" IS NOT NULL");
+    }
+    const QString sql = QStringLiteral("WITH shared AS (SELECT %1, count(*) AS rows FROM %2.%3 WHERE %4 GROUP BY %5 HAVING count(*) > 1)"
+                                       " SELECT shared.*, (SELECT count(*) FROM shared) FROM shared ORDER BY rows DESC LIMIT 3")
+                            .arg(texts.join(QStringLiteral(", ")), quotedIdentifier(table.schema), quotedIdentifier(table.name),
+                                notNull.join(QStringLiteral(" AND ")), texts.join(QStringLiteral(", ")));
+    try {
+        pqxx::read_transaction tx(session.connection());
+        tx.exec("SET LOCAL statement_timeout = '300s'");
+        DuplicateKeys found;
+        for (const pqxx::row &row : tx.exec(sql.toStdString())) {
+            DuplicateKey duplicate;
+            for (int i = 0; i < keyColumns.size(); ++i)
+                duplicate.values << QString::fromStdString(row[i].as<std::string>());
+            duplicate.rows = row[int(keyColumns.size())].as<qint64>();
+            found.sharedValues = row[int(keyColumns.size()) + 1].as<qint64>();
+            found.examples << duplicate;
+        }
+        return found;
+    } catch (const std::exception &e) {
+        return sourceQueryError(e, QStringLiteral("checking that the key of %1 is unique").arg(table.qualifiedName()));
+    }
+}
+
+Result<DuplicateKeys> findDuplicateKeys(
+    const Database &database, const PasswordLookup &passwords, const TableInfo &table, const QStringList &keyColumns)
+{
+    auto session = PgSession::open(database, passwords);
+    if (!session)
+        return session.error();
+    return findDuplicateKeys(**session, table, keyColumns);
 }
 
 Result<QList<SourceRow>> readFirstRows(const Database &database, const PasswordLookup &passwords, const TableInfo &table, int rows)

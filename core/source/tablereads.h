@@ -26,6 +26,21 @@ Result<QList<qint64>> readCounts(PgSession &session, const CountStatement &state
 Result<QList<qint64>> readCounts(
     const Database &database, const PasswordLookup &passwords, const CountStatement &statement, const QString &what);
 
+// Key values several rows share: up to a few examples, the most shared first, and how many key
+// values are shared in all (0: the key is unique). Values compared in their text form, as row
+// identities are; rows with a NULL key column are left out (they fail on their own). One scan.
+struct DuplicateKey {
+    QStringList values; // one per key column
+    qint64 rows = 0;
+};
+struct DuplicateKeys {
+    QList<DuplicateKey> examples;
+    qint64 sharedValues = 0;
+};
+Result<DuplicateKeys> findDuplicateKeys(PgSession &session, const TableInfo &table, const QStringList &keyColumns);
+Result<DuplicateKeys> findDuplicateKeys(
+    const Database &database, const PasswordLookup &passwords, const TableInfo &table, const QStringList &keyColumns);
+
 // The first rows of a table in key order (the primary key, or the first column without one).
 Result<QList<SourceRow>> readFirstRows(const Database &database, const PasswordLookup &passwords, const TableInfo &table, int rows);
 

@@ -4,6 +4,7 @@
 #include "store/catalogrepository.h"
 #include "store/connectionrepository.h"
 #include "store/definitionrepository.h"
+#include "store/importchecks.h"
 #include "store/metastore.h"
 #include "store/sql.h"
 #include "sync/definitionexpressions.h"
@@ -77,7 +78,8 @@ Result<void> addSharedListWarnings(const MetaStore &store, const QList<SyncDefin
 
 } // namespace
 
-Result<ImportOutcome> importDefinitions(const MetaStore &store, const QByteArray &document, DefinitionRepository::StateChange stateChange)
+Result<ImportOutcome> importDefinitions(const MetaStore &store, const QByteArray &document, DefinitionRepository::StateChange stateChange,
+    const std::optional<PasswordLookup> &passwords)
 {
     DefinitionsDocument parsed = parseDefinitionsDocument(document);
     ImportOutcome outcome;
@@ -118,6 +120,13 @@ Result<ImportOutcome> importDefinitions(const MetaStore &store, const QByteArray
     }
     if (!outcome.ok())
         return outcome;
+    auto checked = checkImportedDefinitions(store, parsed.definitions, passwords);
+    if (!checked)
+        return checked.error();
+    outcome.issues << checked->problems;
+    if (!outcome.ok())
+        return outcome;
+    outcome.warnings << checked->warnings;
     auto warned = addCursorWarnings(store, parsed.definitions, outcome.warnings);
     if (!warned)
         return warned.error();

@@ -41,22 +41,45 @@ bool isTemporal(const ColumnInfo &column)
     return temporal.contains(column.typeName);
 }
 
-// Why a source column cannot go into a target column, or an empty string when it can.
-QString incompatibility(const ColumnInfo &source, const SharePointColumn &target)
+bool formatsNumbers(const QString &transform)
 {
+    const auto steps = parseTransform(transform);
+    return steps && std::any_of(steps->cbegin(), steps->cend(), [](const TransformStep &step) { return step.kind == TransformStep::Kind::Format; });
+}
+
+// Why a source column's values do not go into a target column (%1 source, %2 its type, %3 target),
+// and whether SharePoint refuses every such value (an error) or only some (a warning).
+struct Incompatibility {
+    MappingAdvice::Severity severity = MappingAdvice::Severity::Warning;
+    QString message;
+};
+
+// The values a column becomes are those of sync/valueconverter.h: numbers as JSON numbers, booleans
+// as true/false, arrays as arrays, everything else as text — and SharePoint checks the JSON kind.
+std::optional<Incompatibility> incompatibility(const ColumnInfo &source, const SharePointColumn &target, const QString &transform)
+{
+    const auto error = [](const char *text) { return Incompatibility{MappingAdvice::Severity::Error, QCoreApplication::translate("SyncBridge::Mapping", text)}; };
+    const auto warning = [](const char *text) { return Incompatibility{MappingAdvice::Severity::Warning, QCoreApplication::translate("SyncBridge::Mapping", text)}; };
+    if (source.isArray && !target.multiValue)
+        return error(QT_TRANSLATE_NOOP("SyncBridge::Mapping", "%1 (%2) holds lists of values; %3 takes one value: map it to a multi-choice column."));
     if (target.type == QLatin1String("number") || target.type == QLatin1String("currency")) {
         if (!source.holdsNumbers())
-            return QCoreApplication::translate(
-                "SyncBridge::Mapping", "%1 (%2) goes into the number column %3: text that is not a number fails the row.");
+            return error(QT_TRANSLATE_NOOP("SyncBridge::Mapping", "%1 (%2) is not a number column; the number column %3 takes only numbers, so every row would fail."));
     } else if (target.type == QLatin1String("dateTime")) {
-        if (!isTemporal(source))
-            return QCoreApplication::translate(
-                "SyncBridge::Mapping", "%1 (%2) goes into the date column %3: values that are not dates fail the row.");
+        if (!isTemporal(source) && transform.isEmpty())
+            return warning(QT_TRANSLATE_NOOP("SyncBridge::Mapping", "%1 (%2) goes into the date column %3: values that are not dates fail the row."));
     } else if (target.type == QLatin1String("boolean")) {
         if (source.typeName != QLatin1String("bool"))
-            return QCoreApplication::translate("SyncBridge::Mapping", "%1 (%2) goes into the Yes/No column %3: only true and false fit.");
+            return error(QT_TRANSLATE_NOOP("SyncBridge::Mapping", "%1 (%2) goes into the Yes/No column %3, which takes only true and false, so every row would fail."));
+    } else if (target.type == QLatin1String("text") || target.type == QLatin1String("choice")) {
+        if (source.holdsNumbers() && !formatsNumbers(transform))
+            return error(QT_TRANSLATE_NOOP("SyncBridge::Mapping",
+                "%1 (%2) holds numbers; the text column %3 takes only text, so every row would fail. Write them as text with the "
+                "transform FORMAT('0') (FORMAT('0.00') for two decimals)."));
+        if (source.typeName == QLatin1String("bool"))
+            return error(QT_TRANSLATE_NOOP("SyncBridge::Mapping", "%1 (%2) holds yes/no values; the text column %3 takes only text: map it to a Yes/No column."));
     }
-    return {};
+    return std::nullopt;
 }
 
 } // namespace
@@ -69,6 +92,21 @@ QString normalizedColumnName(const QString &name)
             normalized += c.toLower();
     }
     return normalized;
+}
+
+QString closestName(const QString &wanted, const QStringList &candidates)
+{
+    const QString normalizedWanted = normalizedColumnName(wanted);
+    QString best;
+    int bestDistance = INT_MAX;
+    for (const QString &candidate : candidates) {
+        const int distance = editDistance(normalizedColumnName(candidate), normalizedWanted);
+        if (distance * 5 <= normalizedWanted.size() && distance < bestDistance) {
+            best = candidate;
+            bestDistance = distance;
+        }
+    }
+    return best;
 }
 
 QList<FieldMapping> suggestMappings(const TableInfo &table, const QList<SharePointColumn> &targets, const QList<FieldMapping> &existing)
@@ -112,22 +150,31 @@ QList<FieldMapping> suggestMappings(const TableInfo &table, const QList<SharePoi
     return suggestions;
 }
 
-QList<MappingAdvice> checkMappings(const TableInfo &table, const QList<SharePointColumn> &targets, const QList<FieldMapping> &mappings)
+QList<MappingAdvice> checkMappings(
+    const TableInfo &table, const QList<SharePointColumn> &targets, const QList<FieldMapping> &mappings, const QHash<QString, QString> &provisionedNames)
 {
     QList<MappingAdvice> advice;
     const auto add = [&](MappingAdvice::Severity severity, const FieldMapping *mapping, const QString &target, const QString &message) {
-        advice.append({severity, mapping ? mapping->sourceColumn : QString(), target, message});
+        advice.append({severity, mapping ? mapping->sourceColumn : QString(), target, mapping ? int(mapping - mappings.constData()) : -1, message});
     };
     QHash<QString, SharePointColumn> byName;
-    for (const SharePointColumn &target : targets)
+    QStringList targetNames, sourceNames;
+    for (const SharePointColumn &target : targets) {
         byName.insert(target.name, target);
+        targetNames << target.name;
+    }
+    for (const ColumnInfo &column : table.columns)
+        sourceNames << column.name;
+    const auto didYouMean = [](const QString &closest) {
+        return closest.isEmpty() ? QString() : QLatin1Char(' ') + QCoreApplication::translate("SyncBridge::Mapping", "Did you mean %1?").arg(closest);
+    };
     QHash<QString, int> filled;
     for (const FieldMapping &mapping : mappings) {
         const ColumnInfo *source = table.column(mapping.sourceColumn);
         if (!source) {
             add(MappingAdvice::Severity::Error, &mapping, mapping.targetColumn,
-                QCoreApplication::translate("SyncBridge::Mapping", "%1 is not a column of %2.")
-                    .arg(mapping.sourceColumn, table.qualifiedName()));
+                QCoreApplication::translate("SyncBridge::Mapping", "%1 is not a column of %2.").arg(mapping.sourceColumn, table.qualifiedName())
+                    + didYouMean(closestName(mapping.sourceColumn, sourceNames)));
             continue;
         }
         if (const ColumnPlan planned = planColumn(*source); !planned.supported && mapping.pushes()) {
@@ -138,10 +185,18 @@ QList<MappingAdvice> checkMappings(const TableInfo &table, const QList<SharePoin
             continue;
         }
         if (!byName.contains(mapping.targetColumn)) {
-            add(MappingAdvice::Severity::Error, &mapping, mapping.targetColumn,
-                QCoreApplication::translate(
-                    "SyncBridge::Mapping", "The list has no column %1: provision it from the Catalog, or map to another column.")
-                    .arg(mapping.targetColumn));
+            const QString provisioned = provisionedNames.value(mapping.sourceColumn);
+            if (!provisioned.isEmpty() && provisioned != mapping.targetColumn && byName.contains(provisioned))
+                add(MappingAdvice::Severity::Error, &mapping, mapping.targetColumn,
+                    QCoreApplication::translate("SyncBridge::Mapping",
+                        "The list has no column %3: provisioning creates the column for %1 as %2 (SharePoint's internal names are unique "
+                        "whatever their case, and some, such as Title, are its own): map to %2.")
+                        .arg(mapping.sourceColumn, provisioned, mapping.targetColumn));
+            else
+                add(MappingAdvice::Severity::Error, &mapping, mapping.targetColumn,
+                    QCoreApplication::translate("SyncBridge::Mapping", "The list has no column %1: provision it from the Catalog, or map to another column.")
+                            .arg(mapping.targetColumn)
+                        + didYouMean(closestName(mapping.targetColumn, targetNames)));
             continue;
         }
         const SharePointColumn &target = byName[mapping.targetColumn];
@@ -157,8 +212,11 @@ QList<MappingAdvice> checkMappings(const TableInfo &table, const QList<SharePoin
             if (const auto parsed = parseTransform(mapping.transform); !parsed)
                 add(MappingAdvice::Severity::Error, &mapping, target.name, parsed.error().message());
         }
-        if (const QString problem = incompatibility(*source, target); !problem.isEmpty() && mapping.transform.isEmpty())
-            add(MappingAdvice::Severity::Warning, &mapping, target.name, problem.arg(source->name, source->dataType, target.name));
+        if (const auto problem = incompatibility(*source, target, mapping.transform); problem && mapping.pushes()) {
+            add(problem->severity, &mapping, target.name, problem->message.arg(source->name, source->dataType, target.name));
+            if (problem->severity == MappingAdvice::Severity::Error)
+                continue; // every value fails: how long it may be does not matter
+        }
         if (target.type == QLatin1String("text") && target.maxLength > 0
             && (source->maxLength < 0 ? !source->holdsNumbers() && !isTemporal(*source) : source->maxLength > target.maxLength))
             add(MappingAdvice::Severity::Warning, &mapping, target.name,

@@ -32,6 +32,11 @@ struct RunOutcome {
     // Dry runs: planned actions per target list ("Active projects" → {"create": 12, …}) and samples.
     QMap<QString, QMap<QString, qint64>> plan;
     QList<QJsonObject> samples;
+    // Failing rows per reason (the item error as reported: SharePoint's message, or ours), in dry
+    // runs and real runs alike, so that the two can be compared reason by reason.
+    QMap<QString, qint64> failures;
+    // What the run warns of that a person must act on (a dry run: deletions the breaker would hold back).
+    QStringList warnings;
 };
 
 } // namespace SyncBridge

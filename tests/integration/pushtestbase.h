@@ -99,6 +99,12 @@ protected:
     void startCli(QProcess &process, const QString &definition,
         const QStringList &options = {QStringLiteral("--page-size"), QStringLiteral("50")}, const QString &store = {})
     {
+        startCliCommand(process, QStringList{QStringLiteral("run"), definition} + options, store);
+    }
+
+    // Any `syncbridge-cli` command, as startCli() runs it.
+    void startCliCommand(QProcess &process, const QStringList &command, const QString &store = {})
+    {
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(QStringLiteral("PGPASSWORD"), m_postgres.password()); // a PostgreSQL meta-store's
         environment.insert(QStringLiteral("XDG_DATA_HOME"), m_demo.path(QStringLiteral("xdg")));
@@ -107,8 +113,8 @@ protected:
         process.setProcessEnvironment(environment);
         process.start(cliPath(),
             QStringList{QStringLiteral("--store"), store.isEmpty() ? m_demo.path(QStringLiteral("store.db")) : store,
-                QStringLiteral("--secrets"), QStringLiteral("env"), QStringLiteral("run"), definition}
-                + options);
+                QStringLiteral("--secrets"), QStringLiteral("env")}
+                + command);
     }
 
     RunOutcome push(const QString &definition, RunOptions options = pushOptions(500),

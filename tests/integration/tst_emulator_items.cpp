@@ -68,15 +68,19 @@ private slots:
     {
         QVERIFY(m_emulator.reset());
         m_site = m_emulator.pmoSiteId();
-        m_list = m_emulator.createList(QStringLiteral("Projects"), QJsonArray{
-            column("Budget", "number"), column("Price", "currency"), column("Active", "boolean"),
-            column("Due", "dateTime", {{QStringLiteral("format"), QStringLiteral("dateOnly")}}),
-            column("Status", "choice", {{QStringLiteral("choices"), QJsonArray{QStringLiteral("Active"), QStringLiteral("Done")}}}),
-            column("Tags", "choice", {{QStringLiteral("displayAs"), QStringLiteral("checkBoxes")}}),
-            column("Owner", "personOrGroup"), column("Link", "hyperlinkOrPicture"),
-            column("Code", "text", {{QStringLiteral("maxLength"), 10}}, true),
-            column("Notes", "text", {{QStringLiteral("allowMultipleLines"), true}}),
-            column("Calc", "calculated", {{QStringLiteral("formula"), QStringLiteral("=1")}})});
+        m_list = m_emulator.createList(QStringLiteral("Projects"),
+            QJsonArray{column("Budget", "number"), column("Price", "currency"), column("Active", "boolean"),
+                column("Due", "dateTime", {{QStringLiteral("format"), QStringLiteral("dateOnly")}}),
+                column("Status", "choice", {{QStringLiteral("choices"), QJsonArray{QStringLiteral("Active"), QStringLiteral("Done")}}}),
+                column("Tags", "choice",
+                    {{QStringLiteral("displayAs"), QStringLiteral("checkBoxes")}, {QStringLiteral("allowTextEntry"), true}}),
+                column("Phases", "choice",
+                    {{QStringLiteral("displayAs"), QStringLiteral("checkBoxes")},
+                        {QStringLiteral("choices"), QJsonArray{QStringLiteral("Plan"), QStringLiteral("Build")}}}),
+                column("Owner", "personOrGroup"), column("Link", "hyperlinkOrPicture"),
+                column("Code", "text", {{QStringLiteral("maxLength"), 10}}, true),
+                column("Notes", "text", {{QStringLiteral("allowMultipleLines"), true}}),
+                column("Calc", "calculated", {{QStringLiteral("formula"), QStringLiteral("=1")}})});
         QVERIFY(!m_list.isEmpty());
     }
 
@@ -300,6 +304,12 @@ private slots:
         QTest::newRow("hyperlink object") << QJsonObject{{QStringLiteral("Link"), QJsonObject{{QStringLiteral("Url"), QStringLiteral("https://x")}}}} << QStringLiteral("Invalid request");
         QTest::newRow("person by name") << QJsonObject{{QStringLiteral("Owner"), QStringLiteral("Ana")}} << QStringLiteral("is written as 'OwnerLookupId'");
         QTest::newRow("lookup id not numeric") << QJsonObject{{QStringLiteral("OwnerLookupId"), QStringLiteral("ana")}} << QStringLiteral("expects a lookup id");
+        QTest::newRow("not a choice") << QJsonObject{{QStringLiteral("Status"), QStringLiteral("Paused")}}
+                                      << QStringLiteral("The value of field 'Status' is not one of its choices.");
+        QTest::newRow("not a choice, several") << QJsonObject{{QStringLiteral("Phases@odata.type"),
+                                                                  QStringLiteral("Collection(Edm.String)")},
+            {QStringLiteral("Phases"), QJsonArray{QStringLiteral("Plan"), QStringLiteral("Test")}}}
+                                               << QStringLiteral("The value of field 'Phases' is not one of its choices.");
         QTest::newRow("array on single") << QJsonObject{{QStringLiteral("Status@odata.type"), QStringLiteral("Collection(Edm.String)")}, {QStringLiteral("Status"), QJsonArray{QStringLiteral("Active")}}}
                                         << QStringLiteral("does not take several values");
     }

@@ -41,7 +41,10 @@ private slots:
         // 45 more gone: 47 % of the list. A dry run says so and warns of the breaker, deleting nothing.
         sql(QStringLiteral("DELETE FROM scan_projects WHERE id <= 50"));
         const RunOutcome planned = push(QStringLiteral("Scan"), pushOptions(500, dryRun, 3));
-        QCOMPARE(planned.status, RunStatus::Succeeded);
+        QCOMPARE(planned.status, RunStatus::PartiallyFailed); // as the run would end: deletions held back
+        QCOMPARE(planned.warnings.size(), 1);
+        QVERIFY2(planned.warnings.first().contains(QStringLiteral("would ask before deleting 45 of the 95 item(s) of 'S All'")),
+            qPrintable(planned.warnings.first()));
         QCOMPARE(planned.plan.value(QStringLiteral("S All")).value(QStringLiteral("delete")), 45);
         QCOMPARE(planned.plan.value(QStringLiteral("S All")).value(QStringLiteral("skip")), 50);
         QCOMPARE(planned.samples.size(), 3);

@@ -156,7 +156,7 @@ private slots:
             mapping(QStringLiteral("budget_amount"), QStringLiteral("Missing"))};
         const QList<MappingAdvice> advice = checkMappings(projects(), targets, mappings);
         const QString all = messages(advice).join(QLatin1Char('\n'));
-        QVERIFY2(all.contains(QStringLiteral("name (text) goes into the number column Budget")), qPrintable(all));
+        QVERIFY2(all.contains(QStringLiteral("name (text) is not a number column; the number column Budget takes only numbers")), qPrintable(all));
         QVERIFY(all.contains(QStringLiteral("project_code holds up to 20 characters; Code only 10")));
         QVERIFY(all.contains(QStringLiteral("name is unbounded text; Notes holds 255 characters")));
         QVERIFY(all.contains(QStringLiteral("Modified is managed by SharePoint")));
@@ -168,8 +168,10 @@ private slots:
         QVERIFY(all.contains(QStringLiteral("Owner is required in SharePoint and nothing fills it")));
         QVERIFY(!all.contains(QStringLiteral("Title is required")));
         for (const MappingAdvice &a : advice) {
-            if (a.message.contains(QStringLiteral("goes into the number column")))
-                QCOMPARE(a.severity, MappingAdvice::Severity::Warning);
+            if (a.message.contains(QStringLiteral("the number column")))
+                QCOMPARE(a.severity, MappingAdvice::Severity::Error); // SharePoint refuses every such value
+            if (a.message.contains(QStringLiteral("characters")))
+                QCOMPARE(a.severity, MappingAdvice::Severity::Warning); // only the longer values fail
             if (a.message.contains(QStringLiteral("is required")))
                 QCOMPARE(a.severity, MappingAdvice::Severity::Error);
         }
@@ -184,6 +186,54 @@ private slots:
                                            mapping(QStringLiteral("budget_amount"), QStringLiteral("Budget")),
                                            mapping(QStringLiteral("start_date"), QStringLiteral("Start"))};
         QVERIFY2(checkMappings(projects(), targets, mappings).isEmpty(), qPrintable(messages(checkMappings(projects(), targets, mappings)).join(QLatin1Char('\n'))));
+    }
+
+    void valuesSharePointRefusesAreErrorsThatSayWhatToWrite()
+    {
+        TableInfo table = projects();
+        ColumnInfo active = column(QStringLiteral("active"), QStringLiteral("bool"), QStringLiteral("boolean"));
+        ColumnInfo tags = column(QStringLiteral("tags"), QStringLiteral("_text"), QStringLiteral("text[]"));
+        tags.isArray = true;
+        table.columns << active << tags;
+        const QList<SharePointColumn> targets{target(QStringLiteral("Title"), QStringLiteral("text"), 255),
+                                              target(QStringLiteral("Code"), QStringLiteral("text"), 255),
+                                              target(QStringLiteral("Flag"), QStringLiteral("text"), 255),
+                                              target(QStringLiteral("Tags"), QStringLiteral("text"), 255)};
+        const QList<FieldMapping> mappings{mapping(QStringLiteral("budget_amount"), QStringLiteral("Title")),
+                                           mapping(QStringLiteral("id"), QStringLiteral("Code"), FieldDirection::PushOnly, QStringLiteral("FORMAT('0')")),
+                                           mapping(QStringLiteral("active"), QStringLiteral("Flag")),
+                                           mapping(QStringLiteral("tags"), QStringLiteral("Tags"))};
+        const QList<MappingAdvice> advice = checkMappings(table, targets, mappings);
+        const QString all = messages(advice).join(QLatin1Char('\n'));
+        QCOMPARE(advice.size(), 3);
+        for (const MappingAdvice &a : advice)
+            QCOMPARE(a.severity, MappingAdvice::Severity::Error);
+        QCOMPARE(advice.at(0).mapping, 0);
+        QVERIFY2(advice.at(0).message.startsWith(QStringLiteral("budget_amount (numeric(14,2)) holds numbers; the text column Title takes only text")), qPrintable(all));
+        QVERIFY(advice.at(0).message.contains(QStringLiteral("FORMAT('0')")));
+        QCOMPARE(advice.at(1).mapping, 2); // FORMAT writes id as text: no advice for mapping 1
+        QVERIFY(advice.at(1).message.contains(QStringLiteral("map it to a Yes/No column")));
+        QCOMPARE(advice.at(2).mapping, 3);
+        QVERIFY(advice.at(2).message.contains(QStringLiteral("holds lists of values")));
+    }
+
+    void misspelledAndRenamedColumnsAreNamedWithWhatWasMeant()
+    {
+        const QList<SharePointColumn> targets{target(QStringLiteral("Title"), QStringLiteral("text"), 255),
+                                              target(QStringLiteral("project_code"), QStringLiteral("text"), 20),
+                                              target(QStringLiteral("name_2"), QStringLiteral("text"), 255)};
+        const QList<FieldMapping> mappings{mapping(QStringLiteral("projcet_code"), QStringLiteral("Title")),
+                                           mapping(QStringLiteral("project_code"), QStringLiteral("projetc_code")),
+                                           mapping(QStringLiteral("name"), QStringLiteral("name"))};
+        const QList<MappingAdvice> advice = checkMappings(projects(), targets, mappings, {{QStringLiteral("name"), QStringLiteral("name_2")}});
+        QCOMPARE(advice.size(), 3);
+        QCOMPARE(advice.at(0).message, QStringLiteral("projcet_code is not a column of public.projects. Did you mean project_code?"));
+        QVERIFY(advice.at(1).message.endsWith(QStringLiteral("Did you mean project_code?")));
+        QVERIFY2(advice.at(2).message.startsWith(
+                     QStringLiteral("The list has no column name: provisioning creates the column for name as name_2")),
+            qPrintable(advice.at(2).message));
+        QCOMPARE(closestName(QStringLiteral("compnay_name"), {QStringLiteral("company_name"), QStringLiteral("contact_name")}), QStringLiteral("company_name"));
+        QCOMPARE(closestName(QStringLiteral("name"), {QStringLiteral("game")}), QString()); // too far for four letters
     }
 };
 

@@ -105,6 +105,22 @@ private slots:
         QVERIFY(key.definition.value(QStringLiteral("indexed")).toBool());
     }
 
+    void theColumnsAfterProvisioningAreThoseDiscoveryReadsBack()
+    {
+        // The definition check of a list that does not exist yet uses these: a text array's column
+        // takes several values, as it does once created.
+        TableInfo table;
+        table.columns = {pgColumn("id", "int4", "integer"), pgColumn("tags", "_text", "text[]", -1, true), pgColumn("title", "text", "text")};
+        const QList<SharePointColumn> columns = columnsAfterProvisioning(planList(table, QStringLiteral("T")));
+        const auto column = [&](const QString &name) {
+            return *std::find_if(columns.cbegin(), columns.cend(), [&](const SharePointColumn &c) { return c.name == name; });
+        };
+        QVERIFY(column(QStringLiteral("tags")).multiValue);
+        QCOMPARE(column(QStringLiteral("tags")).type, QStringLiteral("choice"));
+        QVERIFY(!column(QStringLiteral("Title")).multiValue);
+        QVERIFY(std::any_of(columns.cbegin(), columns.cend(), [](const SharePointColumn &c) { return c.name == QLatin1String("title_2"); }));
+    }
+
     void internalNames_data()
     {
         QTest::addColumn<QString>("source");

@@ -224,13 +224,17 @@ void PushRun::planDeletes()
         if (gone == 0)
             continue;
         m_outcome.plan[name][action] += gone;
-        if (m_definition.deletePolicy == DeletePolicy::Delete && double(gone) > m_definition.maxDeleteShare * double(it->synced))
-            event(EventSeverity::Warning, QStringLiteral("deletes-would-be-held"),
-                  QCoreApplication::translate("SyncBridge::Sync", "A real run would ask before deleting %1 of the %2 item(s) of '%3' (above the limit of %4 %).")
-                      .arg(gone)
-                      .arg(it->synced)
-                      .arg(name)
-                      .arg(100.0 * m_definition.maxDeleteShare, 0, 'f', 0));
+        if (m_definition.deletePolicy == DeletePolicy::Delete && double(gone) > m_definition.maxDeleteShare * double(it->synced)) {
+            const QString warning = QCoreApplication::translate(
+                "SyncBridge::Sync", "A real run would ask before deleting %1 of the %2 item(s) of '%3' (above the limit of %4 %).")
+                                        .arg(gone)
+                                        .arg(it->synced)
+                                        .arg(name)
+                                        .arg(100.0 * m_definition.maxDeleteShare, 0, 'f', 0);
+            event(EventSeverity::Warning, QStringLiteral("deletes-would-be-held"), warning);
+            m_outcome.warnings << warning;
+            m_deletesHeldBack = true; // as the run would be held: a dry run ends PARTIALLY_FAILED (exit 1)
+        }
     }
     nextStep();
 }

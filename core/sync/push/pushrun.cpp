@@ -17,6 +17,7 @@
 #include "store/runrepository.h"
 #include "store/sql.h"
 #include "sync/interruptedruns.h"
+#include "sync/push/itemcheck.h"
 #include "sync/runlease.h"
 
 #include <QCoreApplication>
@@ -201,8 +202,13 @@ void PushRun::nextStep()
 
 void PushRun::completed()
 {
-    if (m_options.dryRun) {
-        finish(RunStatus::Succeeded);
+    if (m_options.dryRun) { // says what the run would: rows that would fail, deletions held back
+        for (auto it = m_outcome.failures.cbegin(); it != m_outcome.failures.cend(); ++it)
+            event(EventSeverity::Warning, QStringLiteral("rows-would-fail"),
+                QCoreApplication::translate("SyncBridge::Sync", "%n row(s) would fail: %1", nullptr, int(qMin(it.value(), maxCountShown)))
+                    .arg(it.key()),
+                QJsonObject{{QStringLiteral("error"), it.key()}, {QStringLiteral("rows"), it.value()}});
+        finish(m_run.counters.failed > 0 || m_deletesHeldBack ? RunStatus::PartiallyFailed : RunStatus::Succeeded);
         return;
     }
     // Rows that wait in the retry queue are not in SharePoint: a run that leaves any does not say
@@ -325,18 +331,12 @@ void PushRun::resolveTargets(int index)
         return;
     }
     if (index > m_definition.targets.size()) {
-        auto context = PlanContext::make(m_definition, m_table, m_targets);
-        if (!context) {
-            fail(context.error());
+        // Checked before a missing list is provisioned: a wrong definition creates nothing.
+        if (auto checked = checkDefinition(); !checked) {
+            fail(checked.error());
             return;
         }
-        m_context = *context;
-        if (!m_options.dryRun) {
-            auto saved = DefinitionRepository(*m_store).rememberListIds(m_definition);
-            if (!saved)
-                qCWarning(lcSync).noquote() << "cannot remember list ids:" << saved.error().toString();
-        }
-        nextStep();
+        provisionMissingLists(0);
         return;
     }
     SyncTarget &target = m_definition.targets[index - 1];
@@ -345,14 +345,11 @@ void PushRun::resolveTargets(int index)
         ResolvedTarget resolved;
         resolved.target = m_definition.targets.at(index - 1);
         resolved.listId = listId;
-        if (listId.isEmpty()) { // dry run of a list that does not exist yet: the columns provisioning would make
+        if (listId.isEmpty()) { // a list that does not exist yet: the columns provisioning would make
             for (const ColumnPlan &column : planList(m_table, resolved.target.listName).columns) {
                 if (!column.supported) {
-                    event(EventSeverity::Warning, QStringLiteral("column-left-out"),
-                        QCoreApplication::translate("SyncBridge::Sync", "List '%1': %2")
-                            .arg(resolved.target.listName, leftOutMessage(column)),
-                        QJsonObject{{QStringLiteral("list"), resolved.target.listName}, {QStringLiteral("column"), column.sourceColumn},
-                            {QStringLiteral("reason"), column.note}});
+                    if (m_options.dryRun) // a real run says so when it provisions the list
+                        columnLeftOut(resolved.target.listName, column);
                     continue;
                 }
                 SharePointColumn planned = Discovery::columnFromJson(column.definition);
@@ -399,28 +396,68 @@ void PushRun::resolveTargets(int index)
                 QStringLiteral("list id %1").arg(target.listGraphId)));
             return;
         }
-        if (m_options.dryRun) {
-            withList(QString());
+        withList(QString()); // provisioned once the definition is checked (not in a dry run)
+    });
+}
+
+void PushRun::provisionMissingLists(int index)
+{
+    const auto missing = std::find_if(m_targets.begin() + index, m_targets.end(), [](const ResolvedTarget &t) { return t.listId.isEmpty(); });
+    if (missing == m_targets.end() || m_options.dryRun) {
+        planWithResolvedTargets();
+        return;
+    }
+    const int at = int(missing - m_targets.begin());
+    const SyncTarget target = missing->target;
+    provisionList(*m_graph, m_siteId, planList(m_table, target.listName), [this, at, target](Result<ProvisioningReport> report) {
+        if (!report) {
+            fail(report.error());
             return;
         }
-        provisionList(*m_graph, m_siteId, planList(m_table, target.listName), [this, withList, target](Result<ProvisioningReport> report) {
-            if (!report) {
-                fail(report.error());
+        event(EventSeverity::Info, QStringLiteral("list-provisioned"),
+              QCoreApplication::translate("SyncBridge::Sync", "Created the list '%1' with %2 column(s).").arg(target.listName).arg(report->addedColumns.size()));
+        // Every source column the list could not get is said, never dropped in silence.
+        for (const ColumnPlan &column : std::as_const(report->unsupported))
+            columnLeftOut(target.listName, column);
+        const QString listId = report->listId;
+        Discovery::columns(*m_graph, m_siteId, listId, [this, at, listId](Result<QList<SharePointColumn>> columns) {
+            if (!columns) {
+                fail(columns.error());
                 return;
             }
-            event(EventSeverity::Info, QStringLiteral("list-provisioned"),
-                QCoreApplication::translate("SyncBridge::Sync", "Created the list '%1' with %2 column(s).")
-                    .arg(target.listName)
-                    .arg(report->addedColumns.size()));
-            // Every source column the list could not get is said, never dropped in silence.
-            for (const ColumnPlan &column : std::as_const(report->unsupported))
-                event(EventSeverity::Warning, QStringLiteral("column-left-out"),
-                    QCoreApplication::translate("SyncBridge::Sync", "List '%1': %2").arg(target.listName, leftOutMessage(column)),
-                    QJsonObject{{QStringLiteral("list"), target.listName}, {QStringLiteral("column"), column.sourceColumn},
-                        {QStringLiteral("reason"), column.note}});
-            withList(report->listId);
+            ResolvedTarget &resolved = m_targets[at];
+            resolved.listId = listId;
+            resolved.columns.clear();
+            for (const SharePointColumn &column : std::as_const(*columns))
+                resolved.columns.insert(column.name, column);
+            m_definition.targets[at].listGraphId = listId;
+            resolved.target.listGraphId = listId;
+            provisionMissingLists(at + 1);
         });
     });
+}
+
+void PushRun::columnLeftOut(const QString &listName, const ColumnPlan &column)
+{
+    event(EventSeverity::Warning, QStringLiteral("column-left-out"),
+        QCoreApplication::translate("SyncBridge::Sync", "List '%1': %2").arg(listName, leftOutMessage(column)),
+        QJsonObject{{QStringLiteral("list"), listName}, {QStringLiteral("column"), column.sourceColumn}, {QStringLiteral("reason"), column.note}});
+}
+
+void PushRun::planWithResolvedTargets()
+{
+    auto context = PlanContext::make(m_definition, m_table, m_targets);
+    if (!context) {
+        fail(context.error());
+        return;
+    }
+    m_context = *context;
+    if (!m_options.dryRun) {
+        auto saved = DefinitionRepository(*m_store).rememberListIds(m_definition);
+        if (!saved)
+            qCWarning(lcSync).noquote() << "cannot remember list ids:" << saved.error().toString();
+    }
+    nextStep();
 }
 
 void PushRun::processRetries()
@@ -524,7 +561,14 @@ void PushRun::process(std::shared_ptr<RowBatch> batch)
             continue;
         if (!m_backfillColumns.isEmpty())
             restrictToBackfill(plan);
-        if (m_options.dryRun) {
+        batch->plans << plan;
+    }
+    failRowsSharingAKey(batch->plans, m_context.keyColumns);
+    if (m_options.dryRun) {
+        for (PlannedRow &plan : batch->plans) {
+            refuseInvalidWrite(m_context, plan); // the writes SharePoint would refuse fail here, with its reason
+            if (plan.action == PlannedRow::Action::Failed)
+                ++m_outcome.failures[plan.error];
             const QString list = plan.targetIndex >= 0 ? m_context.targets.at(plan.targetIndex).target.listName : QCoreApplication::translate("SyncBridge::Sync", "(no list)");
             ++m_outcome.plan[list][actionName(plan.action)];
             if (m_outcome.samples.size() < m_options.sampleRows && plan.action != PlannedRow::Action::Skip)
@@ -532,9 +576,6 @@ void PushRun::process(std::shared_ptr<RowBatch> batch)
                                                  {QStringLiteral("list"), list}, {QStringLiteral("fields"), plan.fields},
                                                  {QStringLiteral("error"), plan.error}};
         }
-        batch->plans << plan;
-    }
-    if (m_options.dryRun) {
         for (const PlannedRow &plan : std::as_const(batch->plans)) {
             if (plan.action == PlannedRow::Action::Skip || plan.action == PlannedRow::Action::Unrouted)
                 ++m_run.counters.skipped;

@@ -65,6 +65,10 @@ private:
     Result<void> prepare();
     // Resolving
     void resolveTargets(int index);
+    Result<void> checkDefinition() const; // preflight.cpp
+    void provisionMissingLists(int index);
+    void columnLeftOut(const QString &listName, const struct ColumnPlan &column); // a column-left-out warning event
+    void planWithResolvedTargets();
     // Recovering, and Confirming (this run's own unconfirmed writes)
     void resolvePending();
     // Rekeying (rekey.cpp)

@@ -12,6 +12,7 @@
 #include "store/metastore.h"
 #include "store/runrepository.h"
 #include "store/sql.h"
+#include "sync/push/itemcheck.h"
 
 #include <QCoreApplication>
 
@@ -35,6 +36,7 @@ void PushRun::writeBatch(std::shared_ptr<RowBatch> batch)
         if (!plan.unidentified) // reported on the row each time it is read, until its key has a value
             batch->failures.append({0, m_definitionId, plan.identity.hash, plan.identity.text, attempt, nextAttempt(now, attempt), error});
         ++m_run.counters.failed;
+        ++m_outcome.failures[error];
         event(EventSeverity::Error, QStringLiteral("item-failed"), QCoreApplication::translate("SyncBridge::Sync", "Row %1: %2").arg(plan.identity.text, error),
               QJsonObject{{QStringLiteral("identity"), plan.identity.text}, {QStringLiteral("error"), error}, {QStringLiteral("attempt"), attempt}});
     };
@@ -68,17 +70,14 @@ void PushRun::writeBatch(std::shared_ptr<RowBatch> batch)
                 entry.previousListGraphId = plan.ledger->listGraphId;
             }
             pending << entry;
-            QJsonObject fields = plan.fields;
-            fields.insert(syncBridgeKeyColumn, plan.identity.hash);
-            operations.append({ItemOperation::Kind::Create, target.listId, {}, fields, {}, plan.identity.hash});
+            operations.append({ItemOperation::Kind::Create, target.listId, {}, fieldsToSend(plan), {}, plan.identity.hash});
             planOfOperation << i;
             break;
         }
         case PlannedRow::Action::Update: {
-            QJsonObject fields = plan.fields;
-            if (plan.ledger->contentHash.isEmpty()) // re-keyed (or never confirmed): the item's SyncBridgeKey may be an old one
-                fields.insert(syncBridgeKeyColumn, plan.identity.hash);
-            operations.append({ItemOperation::Kind::Update, plan.ledger->listGraphId, plan.ledger->itemId, fields, {}, plan.identity.hash});
+            // re-keyed (or never confirmed): fieldsToSend adds the SyncBridgeKey, the item's may be an old one
+            operations.append(
+                {ItemOperation::Kind::Update, plan.ledger->listGraphId, plan.ledger->itemId, fieldsToSend(plan), {}, plan.identity.hash});
             planOfOperation << i;
             break;
         }
