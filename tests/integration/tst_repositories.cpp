@@ -342,7 +342,7 @@ private slots:
 
     void importIsAllOrNothing()
     {
-        const qint64 databaseId = addConnections().first;
+        const auto [databaseId, connectionId] = addConnections();
         QFile valid(Test::testDataPath(QStringLiteral("valid-definitions.json")));
         QVERIFY2(valid.open(QIODevice::ReadOnly), qPrintable(valid.fileName()));
         const QByteArray document = valid.readAll();
@@ -365,17 +365,39 @@ private slots:
         QVERIFY(again->warnings.isEmpty()); // the table is not catalogued: nothing to advise on
 
         // Catalogued with a nullable cursor column without a default or an index: imported, with advice.
+        const auto column = [](int ordinal, const char *name, const char *dataType, const char *typeName, bool nullable) {
+            return ColumnInfo{ordinal, QLatin1String(name), QLatin1String(dataType), QLatin1String(typeName), false, false, {}, nullable,
+                false, false, {}, -1};
+        };
         TableInfo table;
         table.schema = QStringLiteral("public");
         table.name = QStringLiteral("projects");
-        table.columns = {ColumnInfo{1, QStringLiteral("id"), QStringLiteral("bigint"), QStringLiteral("int8"), false, false, {}, false,
-                             true, false, {}, -1},
-            ColumnInfo{2, QStringLiteral("updated_at"), QStringLiteral("timestamp with time zone"), QStringLiteral("timestamptz"), false,
-                false, {}, true, false, false, {}, -1}};
+        table.columns = {column(1, "id", "bigint", "int8", false), column(2, "updated_at", "timestamp with time zone", "timestamptz", true),
+            column(3, "project_code", "text", "text", false), column(4, "name", "text", "text", false),
+            column(5, "status", "text", "text", false), column(6, "budget_amount", "numeric(14,2)", "numeric", false)};
         table.constraints = {ConstraintInfo{QStringLiteral("projects_pkey"), ConstraintInfo::Kind::PrimaryKey, {QStringLiteral("id")}}};
         QVERIFY(CatalogRepository(*m_store).saveIntrospection(databaseId, {table}, QDateTime::currentDateTimeUtc()).ok());
+        // … and its lists as discovery records them, so the mappings are checked against their columns.
+        SharePointSite site{0, connectionId, QStringLiteral("contoso.sharepoint.com,1,2"), QStringLiteral("PMO"),
+            QStringLiteral("https://contoso.sharepoint.com/sites/pmo")};
+        QVERIFY(CatalogRepository(*m_store).saveSite(site).ok());
+        const auto listColumn = [](const char *name, const char *type) {
+            SharePointColumn c;
+            c.name = c.displayName = QLatin1String(name);
+            c.type = QLatin1String(type);
+            c.readOnly = c.system = c.name == QLatin1String("Modified");
+            return c;
+        };
+        for (const char *name : {"Active projects", "Large projects", "Project archive"}) {
+            SharePointList list{0, site.id, QLatin1String(name), QLatin1String(name), {}, {}};
+            list.columns = {listColumn("Title", "text"), listColumn("ProjectName", "text"), listColumn("Status", "text"),
+                listColumn("Budget", "number"), listColumn("Modified", "dateTime")};
+            QVERIFY(CatalogRepository(*m_store).saveList(list).ok());
+        }
         auto advised = importDefinitions(*m_store, document);
-        QVERIFY(advised.ok() && advised->ok());
+        QVERIFY(advised.ok());
+        QVERIFY2(
+            advised->ok(), advised->issues.isEmpty() ? "" : qPrintable(advised->issues.first().path + advised->issues.first().message));
         QCOMPARE(advised->warnings.size(), 2);
         QCOMPARE(advised->warnings.at(0).path, QStringLiteral("$.definitions[0].cursor.column"));
         QVERIFY(advised->warnings.at(0).message.contains(QStringLiteral("No index starts with updated_at")));
