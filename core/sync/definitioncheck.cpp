@@ -132,7 +132,8 @@ void checkMappingsOfTarget(const SyncDefinition &definition, const DefinitionFac
         if (const FieldMapping &mapping = definition.mappings.at(advice.mapping); !mapping.transform.isEmpty()) {
             // A transform that does not parse is named with its mapping, at the transform's path.
             if (const auto steps = parseTransform(mapping.transform); !steps && steps.error().message() == advice.message) {
-                check.problems.append({QStringLiteral("%1.mappings[%2].transform").arg(path).arg(advice.mapping), mappingError(mapping, steps.error()).message()});
+                check.problems.append({QStringLiteral("%1.mappings[%2].transform").arg(path).arg(advice.mapping),
+                    mappingError(mapping, steps.error()).message()});
                 continue;
             }
         }

@@ -441,7 +441,8 @@ void PushRun::columnLeftOut(const QString &listName, const ColumnPlan &column)
 {
     event(EventSeverity::Warning, QStringLiteral("column-left-out"),
         QCoreApplication::translate("SyncBridge::Sync", "List '%1': %2").arg(listName, leftOutMessage(column)),
-        QJsonObject{{QStringLiteral("list"), listName}, {QStringLiteral("column"), column.sourceColumn}, {QStringLiteral("reason"), column.note}});
+        QJsonObject{
+            {QStringLiteral("list"), listName}, {QStringLiteral("column"), column.sourceColumn}, {QStringLiteral("reason"), column.note}});
 }
 
 void PushRun::planWithResolvedTargets()
