@@ -10,7 +10,7 @@ namespace SyncBridge::Cli {
 GraphSession::GraphSession(const std::shared_ptr<MetaStore> &store, SecretStore &secrets, const SharePointConnection &connection)
     : m_governors(std::make_shared<GovernorRegistry>(std::make_shared<BudgetRepository>(store)))
     , m_client(std::make_unique<GraphClient>(
-          GraphEndpoint::from(connection), secretSourceFor(secrets, connection.secretRef), m_governors->governorFor(connection)))
+          GraphEndpoint::from(connection), secretSourceFor(secrets, connection), m_governors->governorFor(connection)))
 {
 }
 

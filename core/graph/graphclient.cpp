@@ -121,6 +121,7 @@ void GraphClient::attempt(std::shared_ptr<Call> call)
             failed.status = 401;
             failed.errorCode = QStringLiteral("tokenUnavailable");
             failed.errorMessage = token.error().message();
+            failed.localError = token.error(); // no secret, or the sign-in refused: not SharePoint's answer
             failed.attempts = call->attempts;
             call->done(failed);
             return;
@@ -144,6 +145,7 @@ void GraphClient::transmit(std::shared_ptr<Call> call, const QString &token)
         GraphResponse refused;
         refused.errorCode = QStringLiteral("insecureTransport");
         refused.errorMessage = secure.error().message();
+        refused.localError = secure.error();
         refused.status = 403;
         call->done(refused);
         return;

@@ -35,8 +35,8 @@ GraphClient &GraphClients::clientFor(const SharePointConnection &connection)
         return *entry.client;
     // An old client stays a child until the end: deleting it would drop the answers of calls in flight.
     entry.fingerprint = fingerprintOf(endpoint);
-    entry.client = new GraphClient(
-        endpoint, secretSourceFor(m_secrets, connection.secretRef), m_governors.governorFor(connection), Clock::system(), this);
+    entry.client
+        = new GraphClient(endpoint, secretSourceFor(m_secrets, connection), m_governors.governorFor(connection), Clock::system(), this);
     return *entry.client;
 }
 

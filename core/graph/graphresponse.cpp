@@ -21,6 +21,8 @@ GraphErrorClass classifyGraphFailure(int status, QNetworkReply::NetworkError net
 
 Error describeGraphFailure(const GraphResponse &response, const QString &subject)
 {
+    if (response.localError)
+        return *response.localError; // nothing was sent: "SharePoint rejected …" would be untrue
     QString detail = QStringLiteral("HTTP %1").arg(response.status);
     if (!response.errorCode.isEmpty())
         detail += QStringLiteral(" %1: %2").arg(response.errorCode, response.errorMessage);

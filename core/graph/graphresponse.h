@@ -28,6 +28,9 @@ struct GraphResponse {
     QString errorMessage;                   // Graph "message" (developer text)
     QString requestId;
     int attempts = 1;
+    // Set when the request never reached SharePoint (no secret found, the token refused, an insecure
+    // URL): the error says why, with its own kind, and describeGraphFailure() returns it as it is.
+    std::optional<Error> localError;
 
     bool ok() const { return status >= 200 && status < 300; }
     QByteArray header(const char *name) const { return headers.value(QByteArray(name)); }

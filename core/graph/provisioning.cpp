@@ -127,10 +127,14 @@ ColumnPlan planColumn(const ColumnInfo &column)
         set(QStringLiteral("text"), textFacet(255), QCoreApplication::translate("SyncBridge::Provisioning", "%1 → single line of text").arg(column.dataType));
     } else {
         plan.supported = false;
-        plan.note = type == QLatin1String("bytea") ? QCoreApplication::translate("SyncBridge::Provisioning", "bytea (binary) has no SharePoint list column type")
-                                                   : QCoreApplication::translate("SyncBridge::Provisioning", "%1 has no SharePoint list column type").arg(column.dataType);
+        plan.note = QCoreApplication::translate("SyncBridge::Provisioning", "%1 has no SharePoint column type").arg(column.dataType);
     }
     return plan;
+}
+
+QString leftOutMessage(const ColumnPlan &column)
+{
+    return QCoreApplication::translate("SyncBridge::Provisioning", "%1: column '%2' is left out.").arg(column.note, column.sourceColumn);
 }
 
 ListPlan planList(const TableInfo &table, const QString &listDisplayName)

@@ -38,6 +38,9 @@ struct ListPlan {
 // The documented PostgreSQL → SharePoint type mapping (docs/graph-client.md).
 ColumnPlan planColumn(const ColumnInfo &column);
 ListPlan planList(const TableInfo &table, const QString &listDisplayName);
+// What provisioning says about a source column it cannot create:
+// "bytea has no SharePoint column type: column 'photo' is left out."
+QString leftOutMessage(const ColumnPlan &column);
 // The columns a list provisioned from the plan will have: SharePoint's own (Title, ID, Created,
 // Modified) and the planned ones; SyncBridgeKey is left out, nothing maps to it.
 QList<SharePointColumn> columnsAfterProvisioning(const ListPlan &plan);

@@ -24,7 +24,10 @@ void EnvironmentSecretStore::read(const QString &key, ReadCallback done)
     const QString variable = variableFor(key);
     if (!m_environment.contains(variable)) {
         done(Error(ErrorCode::SecretNotFound,
-                   QCoreApplication::translate("SyncBridge::Secrets", "The environment variable %1 is not set.").arg(variable)));
+            QCoreApplication::translate("SyncBridge::Secrets",
+                "No secret was found: the environment variable %1 is not set (--secrets env reads secrets from the "
+                "environment). Set %1 to the secret, or read secrets from the system keychain (--secrets keychain).")
+                .arg(variable)));
         return;
     }
     done(m_environment.value(variable));

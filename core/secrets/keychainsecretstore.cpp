@@ -25,11 +25,23 @@ bool looksLikeMissingEntry(QKeychain::Error error, const QString &text)
         || text.contains(QLatin1String("could not be found"), Qt::CaseInsensitive);
 }
 
-Error toError(QKeychain::Error error, const QString &text, const QString &key)
+Error toError(QKeychain::Error error, const QString &text, const QString &service, const QString &key, bool reading = false)
 {
     if (looksLikeMissingEntry(error, text))
         return Error(ErrorCode::SecretNotFound,
-                     QCoreApplication::translate("SyncBridge::Secrets", "The keychain holds no secret for %1; enter it again.").arg(key), text);
+            QCoreApplication::translate("SyncBridge::Secrets",
+                "No secret was found: the system keychain has no entry '%1' (service '%2'). Enter the secret again "
+                "(Connections page, or syncbridge-cli connections add-… --password-stdin).")
+                .arg(key, service),
+            text);
+    if (reading) // a run or a test asked for a secret: say what was not found and the ways out
+        return Error(ErrorCode::KeychainUnavailable,
+            QCoreApplication::translate("SyncBridge::Secrets",
+                "No secret was found: the system keychain is unavailable, so its entry '%1' (service '%2') could not be "
+                "read. Unlock or start your keyring (e.g. GNOME Keyring or KWallet) and try again, or give "
+                "syncbridge-cli its secrets in the environment (--secrets env).")
+                .arg(key, service),
+            text);
     return Error(ErrorCode::KeychainUnavailable,
                  QCoreApplication::translate("SyncBridge::Secrets",
                                              "The system keychain is unavailable, so secrets cannot be stored safely. "
@@ -75,9 +87,9 @@ void KeychainSecretStore::read(const QString &key, ReadCallback done)
             job->setKey(key);
             return job;
         },
-        [key, done](QKeychain::Job *job) {
+        [service, key, done](QKeychain::Job *job) {
             if (job->error() != QKeychain::NoError) {
-                done(toError(job->error(), job->errorString(), key));
+                done(toError(job->error(), job->errorString(), service, key, true));
                 return;
             }
             done(static_cast<QKeychain::ReadPasswordJob *>(job)->textData());
@@ -94,9 +106,9 @@ void KeychainSecretStore::write(const QString &key, const QString &secret, DoneC
             job->setTextData(secret);
             return job;
         },
-        [key, done](QKeychain::Job *job) {
+        [service, key, done](QKeychain::Job *job) {
             if (job->error() != QKeychain::NoError) {
-                done(toError(job->error(), job->errorString(), key));
+                done(toError(job->error(), job->errorString(), service, key));
                 return;
             }
             done(success());
@@ -112,10 +124,10 @@ void KeychainSecretStore::remove(const QString &key, DoneCallback done)
             job->setKey(key);
             return job;
         },
-        [key, done](QKeychain::Job *job) {
+        [service, key, done](QKeychain::Job *job) {
             const bool missing = job->error() != QKeychain::NoError && looksLikeMissingEntry(job->error(), job->errorString());
             if (job->error() != QKeychain::NoError && !missing) {
-                done(toError(job->error(), job->errorString(), key));
+                done(toError(job->error(), job->errorString(), service, key));
                 return;
             }
             done(success());

@@ -7,6 +7,7 @@
 #include "store/importchecks.h"
 #include "store/metastore.h"
 #include "store/sql.h"
+#include "sync/definitionexpressions.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -106,6 +107,7 @@ Result<ImportOutcome> importDefinitions(const MetaStore &store, const QByteArray
                 outcome.issues.append({path + QStringLiteral(".source.database"),
                                        QCoreApplication::translate("SyncBridge::DefinitionReader", "no database connection is called '%1'").arg(definition.source.databaseName)});
         }
+        outcome.issues.append(expressionIssues(definition, path)); // rule conditions and transforms parse
         for (int t = 0; t < definition.targets.size(); ++t) {
             SyncTarget &target = definition.targets[t];
             if (target.connectionName.isEmpty())

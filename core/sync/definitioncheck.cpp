@@ -2,6 +2,8 @@
 
 #include "graph/provisioning.h"
 #include "sync/condition.h"
+#include "sync/definitionexpressions.h"
+#include "sync/fieldmapper.h"
 #include "sync/mappingadvisor.h"
 #include "sync/routepreview.h"
 
@@ -83,15 +85,15 @@ void checkRules(const SyncDefinition &definition, const TableInfo &table, const 
     for (int i = 0; i < definition.sharding.rules.size(); ++i) {
         const ShardingRule &rule = definition.sharding.rules.at(i);
         const QString at = QStringLiteral("%1.sharding.rules[%2].condition").arg(path).arg(i);
-        const QString named = tr("Rule %1 (to '%2')").arg(i + 1).arg(rule.targetName);
-        const auto condition = conditionFromJson(rule.condition);
+        // Named as everywhere a rule's error surfaces: its number, its list and its condition as written.
+        const auto condition = ruleCondition(i, rule);
         if (!condition) {
-            check.problems.append({at, QStringLiteral("%1: %2").arg(named, condition.error().message())});
+            check.problems.append({at, condition.error().message()});
             continue;
         }
         // What the designer's count compiles: the same column and value-kind checks, the same advice.
         if (const auto compiled = compileCondition(*condition, columns); !compiled)
-            check.problems.append({at, QStringLiteral("%1, %2: %3").arg(named, conditionToText(*condition), compiled.error().message())});
+            check.problems.append({at, ruleError(i, rule, compiled.error()).message()});
     }
 }
 
@@ -126,6 +128,14 @@ void checkMappingsOfTarget(const SyncDefinition &definition, const DefinitionFac
             auto &into = advice.severity == MappingAdvice::Severity::Error && writers > 1 ? check.problems : check.warnings;
             into.append({path + QStringLiteral(".mappings"), list + advice.message});
             continue;
+        }
+        if (const FieldMapping &mapping = definition.mappings.at(advice.mapping); !mapping.transform.isEmpty()) {
+            // A transform that does not parse is named with its mapping, at the transform's path.
+            if (const auto steps = parseTransform(mapping.transform); !steps && steps.error().message() == advice.message) {
+                check.problems.append({QStringLiteral("%1.mappings[%2].transform").arg(path).arg(advice.mapping),
+                    mappingError(mapping, steps.error()).message()});
+                continue;
+            }
         }
         const bool aboutSource = facts.table.column(advice.sourceColumn) == nullptr;
         const QString at = QStringLiteral("%1.mappings[%2].%3").arg(path).arg(advice.mapping).arg(aboutSource ? QStringLiteral("source") : QStringLiteral("target"));

@@ -9,6 +9,11 @@
 namespace SyncBridge {
 namespace {
 
+QString knownTransforms()
+{
+    return QStringLiteral("UPPER, LOWER, TRIM, DEFAULT('text'), REPLACE('from','to'), REGEX('pattern','replacement'), FORMAT('pattern')");
+}
+
 class RuleParser
 {
 public:
@@ -80,8 +85,9 @@ private:
 
     Result<TransformStep> parseStep()
     {
+        // The whole word, digits and '_' included: "TO_TEXT" is one (unknown) name, not "TO" and a stray "_TEXT".
         const int start = m_position;
-        while (!atEnd() && m_rule.at(m_position).isLetter())
+        while (!atEnd() && (m_rule.at(m_position).isLetterOrNumber() || m_rule.at(m_position) == QLatin1Char('_')))
             ++m_position;
         const QString name = m_rule.mid(start, m_position - start).toUpper();
         TransformStep step;
@@ -95,8 +101,8 @@ private:
         else if (name == QLatin1String("FORMAT")) { step.kind = TransformStep::Kind::Format; arguments = 1; }
         else {
             m_position = start;
-            return fail(QCoreApplication::translate("SyncBridge::Sync", "unknown transform '%1' (use UPPER, LOWER, TRIM, DEFAULT, REPLACE, REGEX or FORMAT)")
-                            .arg(name.isEmpty() ? m_rule.mid(start, 1) : name));
+            return fail(QCoreApplication::translate("SyncBridge::Sync", "unknown transform '%1'; the known transforms are %2")
+                            .arg(name.isEmpty() ? m_rule.mid(start, 1) : m_rule.mid(start, name.size()), knownTransforms()));
         }
         if (arguments == 0)
             return step;
@@ -127,6 +133,17 @@ private:
 };
 
 } // namespace
+
+QString mappingText(const FieldMapping &mapping)
+{
+    return QStringLiteral("%1 → %2").arg(mapping.sourceColumn, mapping.targetColumn);
+}
+
+Error mappingError(const FieldMapping &mapping, const Error &error)
+{
+    return Error(error.code(), QCoreApplication::translate("SyncBridge::Sync", "Mapping %1: %2").arg(mappingText(mapping), error.message()),
+        error.detail());
+}
 
 Result<QList<TransformStep>> parseTransform(const QString &rule)
 {
@@ -181,7 +198,7 @@ Result<QJsonObject> mapRow(const QHash<QString, QJsonValue> &sourceValues, const
             continue;
         auto steps = parseTransform(mapping.transform);
         if (!steps)
-            return steps.error();
+            return mappingError(mapping, steps.error());
         const QJsonValue value = applyTransform(*steps, sourceValues.value(mapping.sourceColumn, QJsonValue(QJsonValue::Null)));
         const auto column = targetColumns.constFind(mapping.targetColumn);
         if (column != targetColumns.constEnd() && value.isString() && column->maxLength > 0 && value.toString().size() > column->maxLength)

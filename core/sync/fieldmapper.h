@@ -19,8 +19,13 @@ struct TransformStep {
     QString second;
 };
 
-// Parses a rule; the error says where it went wrong ("at 7: expected ')'").
+// Parses a rule; the error says where it went wrong ("at 7: expected ')'") and names a whole unknown
+// word with the known transforms ("unknown transform 'TO_TEXT'; the known transforms are UPPER, …").
 Result<QList<TransformStep>> parseTransform(const QString &rule);
+// "order_date → OrderDate": how messages name a mapping.
+QString mappingText(const FieldMapping &mapping);
+// The error with the mapping it belongs to in front ("Mapping order_date → OrderDate: Transform …").
+Error mappingError(const FieldMapping &mapping, const Error &error);
 QJsonValue applyTransform(const QList<TransformStep> &steps, const QJsonValue &value);
 
 // Maps one source row (column → SharePoint-ready value) to the fields SyncBridge pushes: only

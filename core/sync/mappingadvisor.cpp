@@ -177,6 +177,13 @@ QList<MappingAdvice> checkMappings(
                     + didYouMean(closestName(mapping.sourceColumn, sourceNames)));
             continue;
         }
+        if (const ColumnPlan planned = planColumn(*source); !planned.supported && mapping.pushes()) {
+            // A list cannot hold it (provisioning leaves it out), and every value would fail its row.
+            add(MappingAdvice::Severity::Error, &mapping, mapping.targetColumn,
+                QCoreApplication::translate("SyncBridge::Mapping", "%1: column '%2' cannot be pushed. Remove the mapping.")
+                    .arg(planned.note, source->name));
+            continue;
+        }
         if (!byName.contains(mapping.targetColumn)) {
             const QString provisioned = provisionedNames.value(mapping.sourceColumn);
             if (!provisioned.isEmpty() && provisioned != mapping.targetColumn && byName.contains(provisioned))

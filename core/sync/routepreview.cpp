@@ -2,6 +2,7 @@
 
 #include "source/quotedidentifier.h"
 #include "source/tablereads.h"
+#include "sync/definitionexpressions.h"
 
 #include <QCoreApplication>
 
@@ -187,12 +188,12 @@ Result<CompiledCondition> routeCountSql(const SyncDefinition &definition, const 
     QStringList earlier;   // the rules before this one did not match
     if (definition.targetStrategy == TargetStrategy::Conditional) {
         for (int i = 0; i < definition.sharding.rules.size(); ++i) {
-            auto condition = conditionFromJson(definition.sharding.rules.at(i).condition);
+            auto condition = ruleCondition(i, definition.sharding.rules.at(i));
             if (!condition)
-                return Error(ErrorCode::InvalidInput, QCoreApplication::translate("SyncBridge::Routing", "Rule %1: %2").arg(i + 1).arg(condition.error().message()));
+                return condition.error();
             auto compiled = compileCondition(*condition, columns, int(statement.parameters.size()) + 1);
             if (!compiled)
-                return Error(ErrorCode::InvalidInput, QCoreApplication::translate("SyncBridge::Routing", "Rule %1: %2").arg(i + 1).arg(compiled.error().message()));
+                return ruleError(i, definition.sharding.rules.at(i), compiled.error());
             statement.parameters << compiled->parameters;
             QStringList filter = earlier;
             filter << compiled->sql;

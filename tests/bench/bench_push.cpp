@@ -9,6 +9,8 @@
 //  4. 5,000 rows with 50 ms emulated latency per request: items per second.
 //  5. 30,000 rows against a tenant limited to 30,000 RU per minute: RU/s as a share of that
 //     ceiling and the share of throttled requests.
+//  6. FULL_SCAN (a table without a change timestamp): a run over 100,000 rows none of which
+//     changed — what every scan costs (docs/definitions.md, choosing a cursor strategy).
 // The engine runs as its own process (syncbridge-cli run), so its CPU and memory are its own.
 #include "emulatorprocess.h"
 #include "postgresfixture.h"
@@ -43,6 +45,7 @@ const int grownRowCount = qMax(1000000, rowCount);
 constexpr int latencyRowCount = 5000;
 constexpr int throttledRowCount = 30000;
 constexpr int throttledRuPerMinute = 30000;   // two RU per create: the push needs two full windows
+constexpr int scanRowCount = 100000;
 
 struct ProcessFigures {
     int exitCode = -1;
@@ -175,6 +178,8 @@ private slots:
         sql(QStringLiteral("CREATE TABLE bench_rows %1").arg(columns));
         sql(QStringLiteral("CREATE TABLE bench_latency %1").arg(columns));
         sql(QStringLiteral("CREATE TABLE bench_throttled %1").arg(columns));
+        sql(QStringLiteral("CREATE TABLE bench_scan %1").arg(columns));
+        sql(insertRows(QStringLiteral("bench_scan"), 1, scanRowCount, QStringLiteral("2026-01-01")));
         sql(insertRows(QStringLiteral("bench_rows"), 1, rowCount, QStringLiteral("2026-01-01")));
         sql(insertRows(QStringLiteral("bench_latency"), 1, latencyRowCount, QStringLiteral("2026-01-01")));
         sql(insertRows(QStringLiteral("bench_throttled"), 1, throttledRowCount, QStringLiteral("2026-01-01")));
@@ -199,10 +204,13 @@ private slots:
         limited.ruPerMinute = throttledRuPerMinute;
         limited.ruPerDay = 1000000000;
         QVERIFY(connections.saveSharePointConnection(limited).ok());
-        const QJsonObject document{{QStringLiteral("definitions"), QJsonArray{definitionJson(QStringLiteral("Throughput"), QStringLiteral("bench_rows"), QStringLiteral("Throughput")),
-                                                                              definitionJson(QStringLiteral("Latency"), QStringLiteral("bench_latency"), QStringLiteral("Latency")),
-                                                                              definitionJson(QStringLiteral("Throttled"), QStringLiteral("bench_throttled"), QStringLiteral("Throttled"),
-                                                                                             QStringLiteral("Throttled"))}}};
+        QJsonObject scan = definitionJson(QStringLiteral("Scan"), QStringLiteral("bench_scan"), QStringLiteral("Scan"));
+        scan.insert(QStringLiteral("cursor"), QJsonObject{{QStringLiteral("strategy"), QStringLiteral("FULL_SCAN")}});
+        const QJsonObject document{{QStringLiteral("definitions"),
+            QJsonArray{scan, definitionJson(QStringLiteral("Throughput"), QStringLiteral("bench_rows"), QStringLiteral("Throughput")),
+                definitionJson(QStringLiteral("Latency"), QStringLiteral("bench_latency"), QStringLiteral("Latency")),
+                definitionJson(QStringLiteral("Throttled"), QStringLiteral("bench_throttled"), QStringLiteral("Throttled"),
+                    QStringLiteral("Throttled"))}}};
         auto imported = importDefinitions(**store, QJsonDocument(document).toJson());
         QVERIFY(imported.ok());
         for (const ValidationIssue &issue : std::as_const(imported->issues))
@@ -237,6 +245,24 @@ private slots:
               grownRowCount, noChange.wallSeconds, noChangeRequests, noChangeRu);
         for (const QByteArray &line : noChange.output.split('\n'))
             qInfo("  no-change run: %s", line.constData());
+    }
+
+    void fullScanRunOverUnchangedRows()
+    {
+        // The first scan creates every item; the second reads every row again, finds each one's
+        // content hash in the ledger and marks it as seen: no item write.
+        const ProcessFigures first = runCli(QStringLiteral("Scan"));
+        QVERIFY2(first.exitCode == 0, first.output.constData());
+        QCOMPARE(m_emulator.itemCount(QStringLiteral("Scan")), scanRowCount);
+        resetStats();
+        const ProcessFigures again = runCli(QStringLiteral("Scan"));
+        QVERIFY2(again.exitCode == 0, again.output.constData());
+        const auto [requests, ru] = requestsAndRu();
+        qInfo("FULL_SCAN run over %d unchanged rows: %.1f s wall (process start to exit), engine CPU %.1f us/row, peak RSS %.0f MB, "
+              "%lld HTTP requests, %lld RU",
+            scanRowCount, again.wallSeconds, again.cpuSeconds * 1e6 / scanRowCount, again.peakRssKiB / 1024.0, requests, ru);
+        for (const QByteArray &line : again.output.split('\n'))
+            qInfo("  scan run: %s", line.constData());
     }
 
     void sourceReadPagesVersusCopy()

@@ -4,10 +4,16 @@
 
 #include "model/definitionjson.h"
 
+#include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <optional>
 
 using namespace SyncBridge;
 
@@ -173,6 +179,125 @@ private slots:
         }
         const CliRun help = cli({QStringLiteral("--help")});
         QVERIFY(help.out.contains(QStringLiteral("--look-back <seconds>")));
+    }
+
+    void theDefinitionsReferenceExamplesImport()
+    {
+        // docs/definitions.md can never go stale: its tables are created in a real PostgreSQL and
+        // catalogued, every complete JSON example is imported by the real CLI into a store that knows
+        // the connections it names, and the problems it quotes are what import prints.
+        QFile page(QDir::cleanPath(Test::testDataPath(QStringLiteral("../../docs/definitions.md"))));
+        QVERIFY2(page.open(QIODevice::ReadOnly), qPrintable(page.fileName()));
+        const QString text = QString::fromUtf8(page.readAll());
+        const auto blocks = [&](const QString &language) { // the fenced blocks of one language, line by line
+            QStringList found;
+            std::optional<QString> open; // the language of the block being read
+            QString body;
+            for (const QString &line : text.split(QLatin1Char('\n'))) {
+                if (!line.startsWith(QLatin1String("```"))) {
+                    if (open)
+                        body += line + QLatin1Char('\n');
+                    continue;
+                }
+                if (!open) {
+                    open = line.mid(3).trimmed();
+                    body.clear();
+                    continue;
+                }
+                if (*open == language)
+                    found << body;
+                open.reset();
+            }
+            return found;
+        };
+        const QStringList sql = blocks(QStringLiteral("sql"));
+        const QStringList examples = blocks(QStringLiteral("json"));
+        QStringList quotedProblems;
+        for (const QString &block : blocks(QString())) {
+            if (block.startsWith(QLatin1String("$.definitions")))
+                quotedProblems << block.trimmed();
+        }
+        QCOMPARE(sql.size(), 1);
+        QVERIFY2(examples.size() >= 6, qPrintable(QString::number(examples.size())));
+        QCOMPARE(quotedProblems.size(), 2);
+
+        Test::PostgresFixture postgres;
+        QVERIFY(postgres.start().ok());
+        QVERIFY(postgres.createDatabase(QStringLiteral("northwind")).ok());
+        const QString tables = m_dir.filePath(QStringLiteral("northwind.sql"));
+        QFile script(tables);
+        QVERIFY(script.open(QIODevice::WriteOnly));
+        script.write(sql.first().toUtf8());
+        script.close();
+        QVERIFY(postgres.runSqlFile(QStringLiteral("northwind"), tables).ok());
+        qputenv("PGPASSWORD", postgres.password().toUtf8()); // the connection names no secret: libpq reads it
+
+        const QStringList store{QStringLiteral("--store"), m_dir.filePath(QStringLiteral("docs.db"))};
+        CliRun run = cli(store
+            + QStringList{QStringLiteral("connections"), QStringLiteral("add-database"), QStringLiteral("--name"),
+                QStringLiteral("Northwind"), QStringLiteral("--database"), QStringLiteral("northwind"), QStringLiteral("--host"),
+                postgres.host(), QStringLiteral("--port"), QString::number(postgres.port()), QStringLiteral("--user"),
+                postgres.superuser()});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        run = cli(store + QStringList{QStringLiteral("introspect"), QStringLiteral("Northwind")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err + run.out));
+        run = cli(store
+            + QStringList{QStringLiteral("connections"), QStringLiteral("add-sharepoint"), QStringLiteral("--name"),
+                QStringLiteral("Contoso"), QStringLiteral("--tenant"), QStringLiteral("contoso"), QStringLiteral("--client-id"),
+                QStringLiteral("app")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+
+        QJsonArray all;
+        for (int i = 0; i < examples.size(); ++i) {
+            const QString file = m_dir.filePath(QStringLiteral("example-%1.json").arg(i));
+            QFile out(file);
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            out.write(examples.at(i).toUtf8());
+            out.close();
+            run = cli(store + QStringList{QStringLiteral("definitions"), QStringLiteral("import"), file});
+            QVERIFY2(run.exitCode == 0 && run.out.contains(QStringLiteral("Imported 1 new")),
+                qPrintable(QStringLiteral("example %1 (%2): %3%4").arg(i + 1).arg(examples.at(i).left(200), run.err, run.out)));
+            QVERIFY2(!run.err.contains(QStringLiteral("warning")), qPrintable(run.err)); // the examples follow their own advice
+            all.append(QJsonDocument::fromJson(examples.at(i).toUtf8()).object().value(QStringLiteral("definitions")).toArray().first());
+        }
+
+        // The problems the page quotes: a rule written with '=' and an unknown transform, as import prints them.
+        QJsonObject employees, customersByRegion;
+        for (const QJsonValue &definition : std::as_const(all)) {
+            const QString name = definition.toObject().value(QStringLiteral("name")).toString();
+            if (name == QLatin1String("Employees"))
+                employees = definition.toObject();
+            if (name == QLatin1String("Customers by region"))
+                customersByRegion = definition.toObject();
+        }
+        QVERIFY(!employees.isEmpty() && !customersByRegion.isEmpty());
+        QJsonArray mappings = employees.value(QStringLiteral("mappings")).toArray();
+        QJsonObject hired = mappings.at(3).toObject();
+        hired.insert(QStringLiteral("transform"), QStringLiteral("TO_TEXT"));
+        mappings.replace(3, hired);
+        employees.insert(QStringLiteral("mappings"), mappings);
+        QJsonObject sharding = customersByRegion.value(QStringLiteral("sharding")).toObject();
+        QJsonArray rules = sharding.value(QStringLiteral("rules")).toArray();
+        QJsonObject americas = rules.at(1).toObject();
+        americas.insert(QStringLiteral("condition"), QStringLiteral("country = 'USA'"));
+        rules.replace(1, americas);
+        sharding.insert(QStringLiteral("rules"), rules);
+        customersByRegion.insert(QStringLiteral("sharding"), sharding);
+        for (const QJsonObject &broken : {customersByRegion, employees}) {
+            const QString file = m_dir.filePath(QStringLiteral("broken.json"));
+            QFile out(file);
+            QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            out.write(QJsonDocument(QJsonObject{{QStringLiteral("definitions"), QJsonArray{broken}}}).toJson());
+            out.close();
+            run = cli(store + QStringList{QStringLiteral("definitions"), QStringLiteral("import"), file});
+            QCOMPARE(run.exitCode, 65);
+            QVERIFY2(run.err.contains(QStringLiteral("1 problem(s); nothing was imported")), qPrintable(run.err));
+            const QString quoted = broken == employees ? quotedProblems.filter(QStringLiteral("transform")).value(0)
+                                                       : quotedProblems.filter(QStringLiteral("condition")).value(0);
+            QVERIFY(!quoted.isEmpty());
+            QVERIFY2(run.err.contains(QStringLiteral("  ") + quoted + QLatin1Char('\n')), qPrintable(run.err));
+        }
+        qunsetenv("PGPASSWORD");
     }
 };
 

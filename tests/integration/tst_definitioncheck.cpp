@@ -111,13 +111,19 @@ private slots:
         qInfo("%s", qPrintable(err));
         QCOMPARE(cli.exitCode(), 65);
         const QStringList expected{
-            QStringLiteral("$.definitions[0].mappings[1].source: compnay_name is not a column of public.customers. Did you mean company_name?"),
-            QStringLiteral("$.definitions[1].mappings[1].target: The list has no column company_nmae: provisioning creates the column for company_name as company_name"),
-            QStringLiteral("$.definitions[2].mappings[1].target: The list has no column title: provisioning creates the column for title as title_2"),
+            QStringLiteral(
+                "$.definitions[0].mappings[1].source: compnay_name is not a column of public.customers. Did you mean company_name?"),
+            QStringLiteral("$.definitions[1].mappings[1].target: The list has no column company_nmae: provisioning creates the column for "
+                           "company_name as company_name"),
+            QStringLiteral(
+                "$.definitions[2].mappings[1].target: The list has no column title: provisioning creates the column for title as title_2"),
             QStringLiteral("$.definitions[3].key.columns: The key (country) is not unique: %1 rows share country=Germany").arg(m_germans),
             QStringLiteral("$.definitions[4].key.columns: The key (country) is not unique: 11 rows share country=Country "),
-            QStringLiteral("$.definitions[5].sharding.rules[0].condition: Rule 1 (to 'Discontinued'), discontinued == 'yes': 'discontinued' holds numbers"),
-            QStringLiteral("$.definitions[6].mappings[0].target: unit_price (numeric(10,2)) holds numbers; the text column Title takes only text"),
+            QStringLiteral(
+                "$.definitions[5].sharding.rules[0].condition: Sharding rule 1 (to 'Discontinued', condition \"discontinued == 'yes'\"): "
+                "'discontinued' holds numbers"),
+            QStringLiteral(
+                "$.definitions[6].mappings[0].target: unit_price (numeric(10,2)) holds numbers; the text column Title takes only text"),
         };
         for (const QString &line : expected)
             QVERIFY2(err.contains(line), qPrintable(QStringLiteral("missing: %1").arg(line)));
@@ -137,11 +143,12 @@ private slots:
         QVERIFY(imported.ok());
         QVERIFY2(imported->ok(), imported->issues.isEmpty() ? "" : qPrintable(imported->issues.first().message));
         const QStringList reasons{QStringLiteral("$.mappings[1].source: compnay_name is not a column"),
-            QStringLiteral("$.mappings[1].target: The list has no column company_nmae: provisioning creates the column for company_name as company_name"),
+            QStringLiteral("$.mappings[1].target: The list has no column company_nmae: provisioning creates the column for company_name as "
+                           "company_name"),
             QStringLiteral("$.mappings[1].target: The list has no column title: provisioning creates the column for title as title_2"),
             QStringLiteral("The key (country) is not unique: %1 rows share country=Germany").arg(m_germans),
             QStringLiteral("The key (country) is not unique: 11 rows share country=Country "),
-            QStringLiteral("$.sharding.rules[0].condition: Rule 1 (to 'Discontinued'), discontinued == 'yes'"),
+            QStringLiteral("$.sharding.rules[0].condition: Sharding rule 1 (to 'Discontinued', condition \"discontinued == 'yes'\")"),
             QStringLiteral("$.mappings[0].target: unit_price (numeric(10,2)) holds numbers")};
         const QJsonArray definitions = wrongDefinitions();
         for (int i = 0; i < definitions.size(); ++i) {

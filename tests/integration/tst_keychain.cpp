@@ -29,6 +29,11 @@ private slots:
         auto gone = readSecretBlocking(store, key);
         QVERIFY(!gone.ok());
         QCOMPARE(gone.error().code(), ErrorCode::SecretNotFound);
+        // It says that no secret was found, which entry of which service it looked for, and what to do.
+        QVERIFY2(gone.error().message().startsWith(QStringLiteral(
+                     "No secret was found: the system keychain has no entry '%1' (service 'SyncBridgeTest'). Enter the secret again")
+                                                       .arg(key)),
+            qPrintable(gone.error().message()));
     }
 
     void keysAreIsolatedByService()

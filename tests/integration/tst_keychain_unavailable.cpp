@@ -22,6 +22,11 @@ private slots:
         auto read = readSecretBlocking(store, QStringLiteral("postgres/x"));
         QVERIFY(!read.ok());
         QCOMPARE(read.error().code(), ErrorCode::KeychainUnavailable);
+        // A read says that no secret was found, which entry it looked for, and the ways out (issue 13).
+        QVERIFY2(read.error().message().startsWith(QStringLiteral("No secret was found: the system keychain is unavailable, so its entry "
+                                                                  "'postgres/x' (service 'SyncBridgeTest') could not be read.")),
+            qPrintable(read.error().message()));
+        QVERIFY(read.error().message().contains(QStringLiteral("--secrets env")));
     }
 };
 

@@ -116,7 +116,9 @@ private slots:
         setRules({{QStringLiteral("status == 'Active'"), QStringLiteral("Active")}, {QStringLiteral("start_date > 3"), QStringLiteral("Large")}}, {});
         const auto preview = countRoutes(*m_session, routesDefinition(), m_projects);
         QVERIFY(!preview.ok());
-        QVERIFY2(preview.error().message().startsWith(QStringLiteral("Rule 2: 'start_date' holds dates")), qPrintable(preview.error().message()));
+        QVERIFY2(preview.error().message().startsWith(
+                     QStringLiteral("Sharding rule 2 (to 'Large', condition \"start_date > 3\"): 'start_date' holds dates")),
+            qPrintable(preview.error().message()));
     }
 
     void valuesAreBoundNotSpliced()

@@ -131,7 +131,9 @@ private slots:
 
     void schemaDriftGetsABadge()
     {
-        QVERIFY(m_postgres.query(QStringLiteral("demo"), QStringLiteral("ALTER TABLE projects ADD COLUMN risk_note text")).ok());
+        QVERIFY(m_postgres
+                    .query(QStringLiteral("demo"), QStringLiteral("ALTER TABLE projects ADD COLUMN risk_note text, ADD COLUMN photo bytea"))
+                    .ok());
         refresh(treeItem(QStringLiteral("public.projects")));
         QTRY_VERIFY(treeItem(QStringLiteral("Demo projects")) && treeItem(QStringLiteral("Demo projects"))->text(1).contains(QStringLiteral("schema changed")));
         QVERIFY(page()->message().contains(QStringLiteral("the schema changed")));
@@ -171,6 +173,9 @@ private slots:
         QTest::mouseClick(dialog->createButton(), Qt::LeftButton);
         QVERIFY(provisioned.wait(30000));
         QVERIFY(dialog->message().startsWith(QStringLiteral("Created the list with")));
+        // the column a list cannot hold is named with the reason, not dropped in silence (issue 13)
+        QVERIFY2(dialog->message().endsWith(QStringLiteral("\nbytea has no SharePoint column type: column 'photo' is left out.")),
+            qPrintable(dialog->message()));
         QStringList created;
         for (const QJsonValue &column : listColumns(QStringLiteral("Projects from the catalog")))
             created << column.toObject().value(QStringLiteral("name")).toString();

@@ -379,12 +379,20 @@ private slots:
         QCOMPARE(builder->tree()->topLevelItem(0)->childCount(), rowsBefore);          // the builder keeps the last valid form
         QCOMPARE(rules->item(0)->foreground().color(), QColor(0xc6, 0x28, 0x28));
         QVERIFY(!definitions()->saveButton()->isEnabled());
-        QVERIFY(definitions()->saveButton()->toolTip().contains(QStringLiteral("Rule 1")));
+        // The problem names the rule: its number, its list and its condition as written.
+        QVERIFY2(definitions()->saveButton()->toolTip().contains(
+                     QStringLiteral("Sharding rule 1 (to '%1', condition \"budget_amount >= and status == 'Active'\"): Condition at 18")
+                         .arg(editor()->definition().sharding.rules.first().targetName)),
+            qPrintable(definitions()->saveButton()->toolTip()));
         // a value of the wrong kind parses, but the count says what to write instead
         setRuleText(QStringLiteral("budget_amount >= 'a lot'"));
         QVERIFY(builder->error().isEmpty());
         designer()->setPreviewPending({});
-        QTRY_VERIFY_WITH_TIMEOUT(designer()->previewStatus()->text().startsWith(QStringLiteral("Cannot count: Rule 1: 'budget_amount' holds numbers")), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            designer()->previewStatus()->text().startsWith(QStringLiteral(
+                "Cannot count: Sharding rule 1 (to '%1', condition \"budget_amount >= 'a lot'\"): 'budget_amount' holds numbers")
+                                                               .arg(editor()->definition().sharding.rules.first().targetName)),
+            15000);
     }
 
     void threeRulesWithTheirCounts()

@@ -102,6 +102,38 @@ private slots:
         QCOMPARE(suggested.size(), 3);
     }
 
+    void anUnknownTransformIsAdvisedWholeOnItsMapping()
+    {
+        const QList<SharePointColumn> targets{target(QStringLiteral("Title"), QStringLiteral("text"), 255, true)};
+        const QList<MappingAdvice> advice = checkMappings(projects(), targets,
+            {mapping(QStringLiteral("project_code"), QStringLiteral("Title"), FieldDirection::PushOnly, QStringLiteral("TO_TEXT"))});
+        QCOMPARE(advice.size(), 1);
+        QCOMPARE(advice.first().severity, MappingAdvice::Severity::Error);
+        QCOMPARE(advice.first().sourceColumn, QStringLiteral("project_code"));
+        QCOMPARE(advice.first().targetColumn, QStringLiteral("Title"));
+        QVERIFY2(advice.first().message.contains(QStringLiteral("unknown transform 'TO_TEXT'; the known transforms are UPPER")),
+            qPrintable(advice.first().message));
+    }
+
+    void aMappedBinaryColumnIsRefusedWithTheReason()
+    {
+        // Provisioning leaves a bytea column out, and every value would fail its row: a mapping that
+        // pushes one is an error saying why; pulling into it is left alone.
+        TableInfo table = projects();
+        table.columns << column(QStringLiteral("photo"), QStringLiteral("bytea"), QStringLiteral("bytea"));
+        const QList<SharePointColumn> targets{target(QStringLiteral("Title"), QStringLiteral("text"), 255, true),
+            target(QStringLiteral("photo"), QStringLiteral("text"), 255)};
+        QList<MappingAdvice> advice = checkMappings(table, targets,
+            {mapping(QStringLiteral("project_code"), QStringLiteral("Title")), mapping(QStringLiteral("photo"), QStringLiteral("photo"))});
+        QCOMPARE(advice.size(), 1);
+        QCOMPARE(advice.first().severity, MappingAdvice::Severity::Error);
+        QCOMPARE(advice.first().sourceColumn, QStringLiteral("photo"));
+        QCOMPARE(advice.first().message,
+            QStringLiteral("bytea has no SharePoint column type: column 'photo' cannot be pushed. Remove the mapping."));
+        advice = checkMappings(table, targets, {mapping(QStringLiteral("project_code"), QStringLiteral("Title"))});
+        QVERIFY(advice.isEmpty());
+    }
+
     void adviceNamesEveryProblem()
     {
         SharePointColumn modified = target(QStringLiteral("Modified"), QStringLiteral("dateTime"));

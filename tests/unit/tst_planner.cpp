@@ -70,6 +70,42 @@ class TestPlanner : public QObject
     Q_OBJECT
 
 private slots:
+    void aRuleThatDoesNotParseOrReadsAnUnknownColumnIsNamed()
+    {
+        // Issue 13: a rule's parse error did not say which rule. The run fails with its number, its
+        // list and its condition as written.
+        SyncDefinition definition;
+        definition.targetStrategy = TargetStrategy::Conditional;
+        SyncTarget main, archive;
+        main.name = QStringLiteral("Main");
+        archive.name = QStringLiteral("Archive");
+        definition.targets = {main, archive};
+        definition.sharding.rules = {{QJsonValue(QStringLiteral("id < 100")), QStringLiteral("Main")},
+            {QJsonValue(QStringLiteral("name = 'old'")), QStringLiteral("Archive")}};
+        ResolvedTarget first, second;
+        first.target = main;
+        second.target = archive;
+        auto made = PlanContext::make(definition, projectsTable(), {first, second});
+        QVERIFY(!made.ok());
+        QCOMPARE(made.error().code(), ErrorCode::InvalidInput);
+        QCOMPARE(made.error().message(),
+            QStringLiteral("Sharding rule 2 (to 'Archive', condition \"name = 'old'\"): Condition at 6: expected an operator "
+                           "(==, !=, <, <=, >, >=, in, contains, starts with, is null)"));
+
+        definition.sharding.rules[1].condition = QStringLiteral("owner == 'ana'");
+        made = PlanContext::make(definition, projectsTable(), {first, second});
+        QVERIFY(!made.ok());
+        QCOMPARE(made.error().message(),
+            QStringLiteral("Sharding rule 2 (to 'Archive', condition \"owner == 'ana'\"): 'owner' is not a column of public.projects."));
+
+        definition.sharding.rules[1].condition
+            = QJsonObject{{QStringLiteral("column"), QStringLiteral("name")}, {QStringLiteral("op"), QStringLiteral("~")}};
+        made = PlanContext::make(definition, projectsTable(), {first, second});
+        QVERIFY(!made.ok());
+        QCOMPARE(made.error().message(),
+            QStringLiteral("Sharding rule 2 (to 'Archive', condition \"{\"column\":\"name\",\"op\":\"~\"}\"): '~' is not an operator."));
+    }
+
     void actionAgainstTheLedger_data()
     {
         QTest::addColumn<int>("state"); // -1: no ledger entry

@@ -78,7 +78,10 @@ private slots:
         QCOMPARE(*readSecretBlocking(store, key), QStringLiteral("from-env"));
         auto missing = readSecretBlocking(store, QStringLiteral("postgres/other"));
         QCOMPARE(missing.error().code(), ErrorCode::SecretNotFound);
-        QVERIFY(missing.error().message().contains(QStringLiteral("SYNCBRIDGE_SECRET_POSTGRES_OTHER")));
+        QCOMPARE(missing.error().message(),
+            QStringLiteral("No secret was found: the environment variable SYNCBRIDGE_SECRET_POSTGRES_OTHER is not set (--secrets env reads "
+                           "secrets from the environment). Set SYNCBRIDGE_SECRET_POSTGRES_OTHER to the secret, or read secrets from the "
+                           "system keychain (--secrets keychain)."));
         QCOMPARE(writeSecretBlocking(store, key, QStringLiteral("x")).error().code(), ErrorCode::Unsupported);
     }
 };

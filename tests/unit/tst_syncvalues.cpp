@@ -183,6 +183,30 @@ private slots:
         QVERIFY2(steps.error().message().contains(message), qPrintable(steps.error().message()));
     }
 
+    void anUnknownTransformIsNamedWholeWithTheKnownOnes()
+    {
+        // Issue 13: "TO_TEXT" was reported as "unknown transform 'TO'".
+        for (const QString &rule : {QStringLiteral("TO_TEXT"), QStringLiteral("TRIM | TO_TEXT"), QStringLiteral("to_text('x')")}) {
+            const auto steps = parseTransform(rule);
+            QVERIFY(!steps.ok());
+            const QString message = steps.error().message();
+            QVERIFY2(message.contains(QStringLiteral("unknown transform '%1'")
+                                          .arg(rule.section(QLatin1Char('|'), -1).trimmed().section(QLatin1Char('('), 0, 0))),
+                qPrintable(message));
+            QVERIFY2(message.contains(QStringLiteral("the known transforms are UPPER, LOWER, TRIM, DEFAULT('text'), REPLACE('from','to'), "
+                                                     "REGEX('pattern','replacement'), FORMAT('pattern')")),
+                qPrintable(message));
+        }
+        QVERIFY(parseTransform(QStringLiteral("TO_TEXT")).error().message().contains(QStringLiteral("at 1:")));
+        // A run names the mapping the transform belongs to.
+        const auto mapped
+            = mapRow({{QStringLiteral("order_date"), QStringLiteral("2026-01-01")}}, {mapping("order_date", "OrderDate", "TO_TEXT")}, {});
+        QVERIFY(!mapped.ok());
+        QVERIFY2(mapped.error().message().startsWith(
+                     QStringLiteral("Mapping order_date → OrderDate: Transform 'TO_TEXT' at 1: unknown transform 'TO_TEXT'")),
+            qPrintable(mapped.error().message()));
+    }
+
     void mapsOnlyWhatPushes()
     {
         FieldMapping system = mapping("updated_at", "Modified", "", FieldDirection::PullOnly);

@@ -119,7 +119,7 @@ ListPlan ProvisionDialog::editedPlan() const
     QList<ColumnPlan> kept;
     for (int row = 0; row < plan.columns.size(); ++row) {
         ColumnPlan column = plan.columns.at(row);
-        if (column.internalName != syncBridgeKeyColumn) {
+        if (column.internalName != syncBridgeKeyColumn && column.supported) { // unsupported ones stay: the report names them
             if (m_columns->item(row, IncludeColumn)->checkState() != Qt::Checked)
                 continue;
             column.internalName = m_columns->item(row, InternalNameColumn)->text().trimmed();
@@ -189,8 +189,12 @@ void ProvisionDialog::create()
                 m_create->setEnabled(true);
                 return;
             }
-            m_message->setText(report->listCreated ? tr("Created the list with %n column(s).", nullptr, int(report->addedColumns.size()))
-                                                   : tr("The list existed; added %n missing column(s).", nullptr, int(report->addedColumns.size())));
+            QStringList lines{report->listCreated
+                    ? tr("Created the list with %n column(s).", nullptr, int(report->addedColumns.size()))
+                    : tr("The list existed; added %n missing column(s).", nullptr, int(report->addedColumns.size()))};
+            for (const ColumnPlan &column : std::as_const(report->unsupported))
+                lines << leftOutMessage(column);
+            m_message->setText(lines.join(QLatin1Char('\n')));
             emit provisioned(*report);
         }));
     }));

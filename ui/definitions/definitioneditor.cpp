@@ -9,6 +9,7 @@
 #include "graph/provisioning.h"
 #include "source/tablereads.h"
 #include "sync/condition.h"
+#include "sync/definitionexpressions.h"
 #include "sync/mappingadvisor.h"
 #include "sync/routepreview.h"
 #include "sync/valueconverter.h"
@@ -154,14 +155,16 @@ QList<ValidationIssue> DefinitionEditor::problems() const
     const SyncDefinition current = definition();
     if (current.targetStrategy == TargetStrategy::Conditional) {
         for (int i = 0; i < current.sharding.rules.size(); ++i) {
-            const auto condition = conditionFromJson(current.sharding.rules.at(i).condition);
+            const auto condition = ruleCondition(i, current.sharding.rules.at(i));
             if (!condition)
-                problems.append({QStringLiteral("$.definitions[0].sharding.rules[%1].condition").arg(i), tr("Rule %1: %2").arg(i + 1).arg(condition.error().message())});
+                problems.append({QStringLiteral("$.definitions[0].sharding.rules[%1].condition").arg(i), condition.error().message()});
         }
     }
     for (const MappingAdvice &advice : m_mappings->advice()) {
         if (advice.severity == MappingAdvice::Severity::Error)
-            problems.append({QStringLiteral("$.definitions[0].mappings"), tr("Mapping %1: %2").arg(advice.targetColumn, advice.message)});
+            problems.append({QStringLiteral("$.definitions[0].mappings"),
+                advice.sourceColumn.isEmpty() ? tr("Mapping %1: %2").arg(advice.targetColumn, advice.message)
+                                              : tr("Mapping %1 → %2: %3").arg(advice.sourceColumn, advice.targetColumn, advice.message)});
     }
     return problems;
 }

@@ -3,6 +3,7 @@
 #include "graph/provisioning.h"
 
 #include "graph/itemserializer.h"
+#include "sync/definitionexpressions.h"
 #include "sync/fieldmapper.h"
 #include "sync/valueconverter.h"
 
@@ -36,15 +37,16 @@ Result<PlanContext> PlanContext::make(const SyncDefinition &definition, const Ta
         context.defaultTarget = targets.isEmpty() ? -1 : 0;
         return context;
     }
-    for (const ShardingRule &rule : definition.sharding.rules) {
-        auto condition = conditionFromJson(rule.condition);
+    for (int i = 0; i < definition.sharding.rules.size(); ++i) {
+        const ShardingRule &rule = definition.sharding.rules.at(i);
+        auto condition = ruleCondition(i, rule);
         if (!condition)
             return condition.error();
         for (const QString &column : condition->columns()) {
             if (!context.sourceColumns.contains(column))
-                return Error(ErrorCode::InvalidInput,
-                             QCoreApplication::translate("SyncBridge::Sync", "The sharding rule '%1' reads '%2', which is not a column of %3.")
-                                 .arg(conditionToText(*condition), column, table.qualifiedName()));
+                return ruleError(i, rule,
+                    Error(ErrorCode::InvalidInput,
+                        QCoreApplication::translate("SyncBridge::Sync", "'%1' is not a column of %2.").arg(column, table.qualifiedName())));
         }
         context.rules.append({*condition, targetIndex(rule.targetName)});
     }

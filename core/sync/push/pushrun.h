@@ -67,6 +67,7 @@ private:
     void resolveTargets(int index);
     Result<void> checkDefinition() const; // preflight.cpp
     void provisionMissingLists(int index);
+    void columnLeftOut(const QString &listName, const struct ColumnPlan &column); // a column-left-out warning event
     void planWithResolvedTargets();
     // Recovering, and Confirming (this run's own unconfirmed writes)
     void resolvePending();
