@@ -24,6 +24,7 @@
 #include "graph/provisioning.h"
 #include "store/catalogrepository.h"
 #include "store/definitionrepository.h"
+#include "store/importchecks.h"
 #include "store/ledgerrepository.h"
 #include "store/metastore.h"
 #include "sync/runcontroller.h"
@@ -698,6 +699,67 @@ private slots:
         QVERIFY(mappingModel()->transformError(mappingRow(QStringLiteral("Title"))).isEmpty());
         QTest::mouseClick(definitions()->revertButton(), Qt::LeftButton);
         QCOMPARE(editor()->definition().targets.first().listName, QStringLiteral("Hand-made projects"));
+    }
+
+    void saveChecksWhatTheImportChecks()
+    {
+        // Issue 13: the editor's Save and the import make one semantic check (sync/definitioncheck.h)
+        // against the catalogued table and list: a misspelled rule column, a rule value of the wrong
+        // kind, a number into a text column without FORMAT are problems on the form, with their paths.
+        QCOMPARE(editor()->definition().name, QStringLiteral("New definition"));
+        editor()->setCurrentWidget(mappingEditor());
+        mappingEditor()->table()->setCurrentIndex(mappingModel()->index(mappingRow(QStringLiteral("Title")), 0));
+        QTest::mouseClick(m_window->findChild<QPushButton *>(QStringLiteral("removeMapping")), Qt::LeftButton);
+        ColumnTree *sources = mappingEditor()->sourceTree();
+        sources->setCurrentItem(sources->findItems(QStringLiteral("budget_amount"), Qt::MatchExactly).first());
+        mappingEditor()->targetTree()->setCurrentItem(mappingEditor()->targetTree()->itemFor(QStringLiteral("Title")));
+        QTest::mouseClick(m_window->findChild<QPushButton *>(QStringLiteral("connectColumns")), Qt::LeftButton);
+        QComboBox *strategy = definitions()->form()->targetStrategyCombo();
+        strategy->setCurrentIndex(strategy->findData(int(TargetStrategy::Conditional)));
+        editor()->setCurrentWidget(designer());
+        QTest::mouseClick(m_window->findChild<QPushButton *>(QStringLiteral("addRule")), Qt::LeftButton);
+        setRuleText(QStringLiteral("stauts == 'Active'"));
+        QTest::mouseClick(m_window->findChild<QPushButton *>(QStringLiteral("addRule")), Qt::LeftButton);
+        setRuleText(QStringLiteral("budget_amount >= 'a lot'"));
+
+        const SyncDefinition current = editor()->definition();
+        const auto imported = checkImportedDefinitions(*m_store, {current}, std::nullopt);
+        QVERIFY(imported.ok());
+        QVERIFY(imported->problems.size() >= 3);
+        const QList<ValidationIssue> problems = editor()->problems();
+        QStringList importPaths, editorPaths;
+        for (const ValidationIssue &issue : imported->problems) {
+            importPaths << issue.path;
+            QVERIFY2(std::any_of(problems.cbegin(), problems.cend(),
+                         [&](const ValidationIssue &p) { return p.path == issue.path && p.message.endsWith(issue.message); }),
+                qPrintable(issue.path + QStringLiteral(": ") + issue.message));
+        }
+        for (const ValidationIssue &issue : problems)
+            editorPaths << issue.path;
+        importPaths.sort();
+        editorPaths.sort();
+        QCOMPARE(editorPaths, importPaths); // exactly what the import refuses, no more, no less
+        QVERIFY(std::any_of(
+            problems.cbegin(), problems.cend(), [](const ValidationIssue &p) { return p.message.contains(QStringLiteral("stauts")); }));
+        QVERIFY(std::any_of(problems.cbegin(), problems.cend(),
+            [](const ValidationIssue &p) { return p.message.startsWith(QStringLiteral("Mapping budget_amount → Title")); }));
+
+        // listed on the form, and saved only as a disabled draft
+        editor()->setCurrentIndex(0);
+        QLabel *general = definitions()->form()->messageFor(QStringLiteral("general"));
+        QVERIFY(general->isVisible());
+        QVERIFY2(
+            general->text().contains(QStringLiteral("stauts")) && general->text().contains(QStringLiteral("Mapping budget_amount → Title")),
+            qPrintable(general->text()));
+        QVERIFY(m_window->grab().save(QDir(artifactDirectory()).filePath(QStringLiteral("save-check-problems.png"))));
+        QCOMPARE(definitions()->saveButton()->text(), QStringLiteral("Save as draft"));
+        QSignalSpy saved(definitions(), &DefinitionsPage::saved);
+        QTest::mouseClick(definitions()->saveButton(), Qt::LeftButton);
+        QVERIFY2(saved.wait(), qPrintable(definitions()->message()));
+        QVERIFY(!DefinitionRepository(*m_store).byName(QStringLiteral("New definition"))->enabled);
+        QTRY_VERIFY(
+            definitions()->form()->messageFor(QStringLiteral("general"))->text().contains(QStringLiteral("stauts"))); // still listed after
+                                                                                                                      // the reload
     }
 
     void deletingADefinitionAsksFirst()

@@ -54,6 +54,7 @@ TransformBar::TransformBar(QWidget *parent)
     layout->addWidget(m_first, 1);
     layout->addWidget(m_second, 1);
     layout->addWidget(m_add);
+    layout->addStretch(); // the function list keeps its size while no argument boxes are shown
 
     connect(m_function, &QComboBox::currentIndexChanged, this, &TransformBar::showArguments);
     connect(m_add, &QPushButton::clicked, this, [this]() { emit stepChosen(step()); });
