@@ -26,19 +26,6 @@ namespace {
 enum TargetColumn { NameColumn, ConnectionColumn, SiteColumn, ListColumn };
 constexpr int ConditionRole = Qt::UserRole;
 constexpr int TargetRole = Qt::UserRole + 1;
-constexpr int ProvisionRole = Qt::UserRole + 2;  // the picker's "Provision a new list…" entry
-const char *const listNameProperty = "listName"; // the picker's last applied list name
-const char *const graphIdProperty = "listGraphId";
-
-bool sameSite(QString a, QString b)
-{
-    while (a.endsWith(QLatin1Char('/')))
-        a.chop(1);
-    while (b.endsWith(QLatin1Char('/')))
-        b.chop(1);
-    return a.compare(b, Qt::CaseInsensitive) == 0;
-}
-
 // Site cells complete what the catalog knows, and still take any site path.
 class CompletingDelegate : public QStyledItemDelegate
 {
@@ -254,68 +241,23 @@ void ShardingDesigner::setChoices(const QList<SharePointConnection> &connections
         fillListPicker(row);
 }
 
-QComboBox *ShardingDesigner::listPicker(int row) const
+ListPicker *ShardingDesigner::listPicker(int row) const
 {
-    return qobject_cast<QComboBox *>(m_targets->cellWidget(row, ListColumn));
+    return qobject_cast<ListPicker *>(m_targets->cellWidget(row, ListColumn));
 }
 
 void ShardingDesigner::fillListPicker(int row)
 {
-    QComboBox *picker = listPicker(row);
+    ListPicker *picker = listPicker(row);
     const auto *connection = qobject_cast<QComboBox *>(m_targets->cellWidget(row, ConnectionColumn));
-    if (!picker || !connection)
-        return;
-    const QSignalBlocker blocker(picker);
-    const QString current = picker->property(listNameProperty).toString();
-    const QString site = m_targets->item(row, SiteColumn) ? m_targets->item(row, SiteColumn)->text().trimmed() : QString();
-    picker->clear();
-    for (const ListChoice &choice : std::as_const(m_lists)) {
-        if (choice.connectionId == connection->currentData().toLongLong() && (site.isEmpty() || sameSite(choice.site, site)))
-            picker->addItem(choice.name, choice.graphId);
-    }
-    if (picker->count() > 0)
-        picker->insertSeparator(picker->count());
-    picker->addItem(tr("Provision a new list…"));
-    picker->setItemData(picker->count() - 1, true, ProvisionRole);
-    picker->setItemData(picker->count() - 1, tr("Create a SharePoint list from the source table, then use it here"), Qt::ToolTipRole);
-    const int index = picker->findText(current);
-    picker->setCurrentIndex(index >= 0 && !picker->itemData(index, ProvisionRole).toBool() ? index : -1);
-    picker->setEditText(current);
-}
-
-void ShardingDesigner::onListPicked(QComboBox *picker)
-{
-    int row = -1;
-    for (int r = 0; r < m_targets->rowCount(); ++r) {
-        if (listPicker(r) == picker)
-            row = r;
-    }
-    if (row < 0)
-        return;
-    if (picker->currentIndex() >= 0 && picker->currentData(ProvisionRole).toBool()) {
-        // Not a name: the cell keeps its list until one is provisioned.
-        {
-            const QSignalBlocker blocker(picker);
-            const int index = picker->findText(picker->property(listNameProperty).toString());
-            picker->setCurrentIndex(index >= 0 && !picker->itemData(index, ProvisionRole).toBool() ? index : -1);
-            picker->setEditText(picker->property(listNameProperty).toString());
-        }
-        emit provisionListRequested(row);
-        return;
-    }
-    const QString name = picker->currentText().trimmed();
-    if (name == picker->property(listNameProperty).toString())
-        return;
-    picker->setProperty(listNameProperty, name);
-    picker->setProperty(graphIdProperty,
-        picker->currentIndex() >= 0 && picker->itemText(picker->currentIndex()) == name ? picker->currentData() : QVariant());
-    refreshTargetChoices();
-    designChanged();
+    if (picker && connection)
+        picker->offer(m_lists, connection->currentData().toLongLong(),
+            m_targets->item(row, SiteColumn) ? m_targets->item(row, SiteColumn)->text().trimmed() : QString());
 }
 
 void ShardingDesigner::setList(int row, const QString &name, const QString &graphId)
 {
-    QComboBox *picker = listPicker(row);
+    ListPicker *picker = listPicker(row);
     if (!picker)
         return;
     if (!graphId.isEmpty()
@@ -324,8 +266,7 @@ void ShardingDesigner::setList(int row, const QString &name, const QString &grap
         m_lists.append(
             {connection ? connection->currentData().toLongLong() : 0, m_targets->item(row, SiteColumn)->text().trimmed(), name, graphId});
     }
-    picker->setProperty(listNameProperty, name);
-    picker->setProperty(graphIdProperty, graphId);
+    picker->setList(name, graphId);
     fillListPicker(row);
     refreshTargetChoices();
     designChanged();
@@ -387,23 +328,25 @@ void ShardingDesigner::addTargetRow(const SyncTarget &target)
     m_targets->setCellWidget(row, ConnectionColumn, connection);
     m_targets->setItem(row, SiteColumn, new QTableWidgetItem(target.site));
     // The list: picked from the catalogued lists of the row's site, or typed (a list the first run creates).
-    auto *list = new QComboBox(m_targets);
-    list->setObjectName(QStringLiteral("listPicker"));
-    list->setEditable(true);
-    list->setInsertPolicy(QComboBox::NoInsert);
-    list->lineEdit()->setPlaceholderText(tr("choose a list"));
-    list->setProperty(listNameProperty, target.listName);
-    list->setProperty(graphIdProperty, target.listGraphId);
+    auto *list = new ListPicker(m_targets);
+    list->setList(target.listName, target.listGraphId);
     m_targets->setItem(row, ListColumn, new QTableWidgetItem);
     m_targets->setCellWidget(row, ListColumn, list);
     fillListPicker(row);
-    connect(list, &QComboBox::activated, this, [this, list]() { onListPicked(list); });
-    connect(list->lineEdit(), &QLineEdit::editingFinished, this, [this, list]() { onListPicked(list); });
-    connect(connection, &QComboBox::currentIndexChanged, this, [this, list]() {
+    const auto rowOf = [this, list]() {
         for (int r = 0; r < m_targets->rowCount(); ++r) {
             if (listPicker(r) == list)
-                fillListPicker(r);
+                return r;
         }
+        return -1;
+    };
+    connect(list, &ListPicker::listChanged, this, [this]() {
+        refreshTargetChoices();
+        designChanged();
+    });
+    connect(list, &ListPicker::provisionRequested, this, [this, rowOf]() { emit provisionListRequested(rowOf()); });
+    connect(connection, &QComboBox::currentIndexChanged, this, [this, rowOf]() {
+        fillListPicker(rowOf());
         designChanged();
     });
     m_filling = filling;
@@ -449,9 +392,9 @@ QList<SyncTarget> ShardingDesigner::targets() const
         target.connectionName = connection->currentText();
         target.connectionId = connection->currentData().toLongLong();
         target.site = m_targets->item(row, SiteColumn)->text().trimmed();
-        const QComboBox *list = listPicker(row);
-        target.listName = list->property(listNameProperty).toString();
-        target.listGraphId = list->property(graphIdProperty).toString();
+        const ListPicker *list = listPicker(row);
+        target.listName = list->listName();
+        target.listGraphId = list->graphId();
         result << target;
     }
     return result;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "definitions/listpicker.h"
 #include "model/catalog.h"
 #include "model/connection.h"
 #include "model/definition.h"
@@ -19,14 +20,6 @@ class QTimer;
 namespace SyncBridge {
 
 class ConditionBuilder;
-
-// A list the catalog knows, offered by the List cell's picker.
-struct ListChoice {
-    qint64 connectionId = 0;
-    QString site; // "host:/sites/path", as targets name sites
-    QString name;
-    QString graphId;
-};
 
 // Where rows go: the definition's SharePoint lists, an ordered list of rules (the first whose
 // condition matches a row decides its list; drag to reorder, or Ctrl+Up/Down), each edited in a
@@ -61,7 +54,7 @@ public:
     QComboBox *ruleTargetCombo() const { return m_ruleTarget; }
     QComboBox *defaultCombo() const { return m_default; }
     // The List cell's picker of a row: catalogued lists, then "Provision a new list…".
-    QComboBox *listPicker(int row) const;
+    ListPicker *listPicker(int row) const;
     QWidget *rulesBox() const { return m_rulesBox; }
     QWidget *ruleEditor() const { return m_ruleEditor; }
     QTableWidget *previewTable() const { return m_preview; }
@@ -93,7 +86,6 @@ private:
     void showRule(int row);
     void onCurrentRuleChanged(QListWidgetItem *current, QListWidgetItem *previous);
     void fillListPicker(int row);
-    void onListPicked(QComboBox *picker);
     void storeRule();
     void renumberRules();
     void addTargetRow(const SyncTarget &target);
