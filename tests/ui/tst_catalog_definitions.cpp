@@ -382,6 +382,12 @@ private slots:
         answer(QStringLiteral("Demo projects to SharePoint"), QMessageBox::Cancel);
         QCOMPARE(definitions->list()->currentRow(), demoRow);
         QCOMPARE(form->nameEdit()->text(), QStringLiteral("Demo projects, renamed"));
+        // a reload (an import, the page shown again) keeps them too
+        QSignalSpy reloaded(definitions, &DefinitionsPage::loaded);
+        definitions->reload();
+        QVERIFY(reloaded.wait());
+        QCOMPARE(form->nameEdit()->text(), QStringLiteral("Demo projects, renamed"));
+        QVERIFY(definitions->editor()->isModified());
 
         // Discard: the other definition shows, the change is gone
         definitions->list()->setCurrentRow(teamRow);

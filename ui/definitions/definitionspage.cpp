@@ -151,25 +151,30 @@ void DefinitionsPage::reload()
         }
         const qint64 selected = m_selectAfterLoad ? m_selectAfterLoad : (m_list->currentRow() >= 0 ? m_definitions.value(m_list->currentRow()).id : 0);
         m_selectAfterLoad = 0;
-        // A new definition being edited is not in the store yet: it stays, with its edits.
-        const bool keepNew
-            = m_shownRow >= 0 && m_shownRow < m_definitions.size() && m_definitions.at(m_shownRow).id == 0 && m_editor->isModified();
-        const SyncDefinition unsaved = keepNew ? m_editor->definition() : SyncDefinition{};
+        // The definition being edited keeps its edits through a reload (an import, the page shown
+        // again): a new one is not in the store yet, a stored one stays as the editor has it until
+        // it is saved or discarded.
+        const bool keepShown = m_shownRow >= 0 && m_shownRow < m_definitions.size() && m_editor->isModified();
+        const qint64 shownId = keepShown ? m_definitions.at(m_shownRow).id : 0;
+        const SyncDefinition unsaved = keepShown && shownId == 0 ? m_editor->definition() : SyncDefinition{};
         m_definitions = loaded->definitions;
         m_editor->setCatalog(loaded->catalog);
-        if (keepNew)
+        if (keepShown && shownId == 0)
             m_definitions << unsaved;
         const QSignalBlocker blocker(m_list);
         m_list->clear();
         int row = 0;
+        int keptRow = -1;
         for (int i = 0; i < m_definitions.size(); ++i) {
             m_list->addItem(m_definitions.at(i).name);
             if (m_definitions.at(i).id == selected)
                 row = i;
+            if (keepShown && m_definitions.at(i).id == shownId)
+                keptRow = i;
         }
-        if (keepNew) {
-            m_list->setCurrentRow(int(m_definitions.size()) - 1);
-            m_shownRow = m_list->currentRow();
+        if (keptRow >= 0) {
+            m_list->setCurrentRow(keptRow);
+            m_shownRow = keptRow;
             updateButtons();
             emit this->loaded();
             return;
