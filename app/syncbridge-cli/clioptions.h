@@ -66,6 +66,17 @@ struct CliOptions {
             "UPDATED_AT: also read again the rows stamped this many seconds before the oldest open transaction (default 60), "
             "for stamps that are not the writer's now()."),
         QStringLiteral("seconds")};
+    QCommandLineOption json{QStringLiteral("json"),
+        QCoreApplication::translate("SyncBridge::Cli", "Listing commands: print JSON (stable keys, docs/cli.md) instead of text.")};
+    QCommandLineOption definition{QStringLiteral("definition"),
+        QCoreApplication::translate("SyncBridge::Cli", "runs list: only the runs of this definition."), QStringLiteral("name")};
+    QCommandLineOption status{QStringLiteral("status"),
+        QCoreApplication::translate("SyncBridge::Cli",
+            "runs list: only runs with this status (RUNNING, SUCCEEDED, PARTIALLY_FAILED, FAILED, CANCELLED, INTERRUPTED)."),
+        QStringLiteral("status")};
+    QCommandLineOption limit{QStringLiteral("limit"),
+        QCoreApplication::translate("SyncBridge::Cli", "runs list: at most this many runs, newest first (default 20)."),
+        QStringLiteral("n"), QStringLiteral("20")};
     QCommandLineOption passwordStdin{QStringLiteral("password-stdin"), QCoreApplication::translate("SyncBridge::Cli", "Read the password or client secret from standard input and store it in the keychain.")};
 
     void addTo(QCommandLineParser &parser) const;

@@ -5,9 +5,14 @@
 
 #include "common/error.h"
 #include "model/connection.h"
+#include "model/definition.h"
 #include "secrets/secretstore.h"
+#include "store/definitionrepository.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 namespace SyncBridge::Cli {
 
@@ -38,7 +43,7 @@ QString instancePassword(CommandContext &context, const DatabaseInstance &instan
     return *secret;
 }
 
-PasswordLookup passwordLookup(CommandContext &context)
+std::function<Result<QString>(const DatabaseInstance &)> instancePasswords(CommandContext &context)
 {
     return [&context](const DatabaseInstance &instance) -> Result<QString> {
         Error failure(ErrorCode::Internal, {});
@@ -47,6 +52,72 @@ PasswordLookup passwordLookup(CommandContext &context)
             return failure;
         return password;
     };
+}
+
+bool wantsJson(const CommandContext &context)
+{
+    return context.parser.isSet(context.options.json);
+}
+
+void printJson(CommandContext &context, const QJsonValue &value)
+{
+    const QJsonDocument document = value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
+    context.out << QString::fromUtf8(document.toJson(QJsonDocument::Indented));
+    context.out.flush();
+}
+
+QString utcText(const QDateTime &time)
+{
+    return time.isValid() ? time.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) : QString();
+}
+
+QJsonValue utcJson(const QDateTime &time)
+{
+    return time.isValid() ? QJsonValue(time.toUTC().toString(Qt::ISODate)) : QJsonValue(QJsonValue::Null);
+}
+
+QString durationText(qint64 seconds)
+{
+    if (seconds < 60)
+        return QCoreApplication::translate("SyncBridge::Cli", "%1 s").arg(seconds);
+    if (seconds < 3600)
+        return QCoreApplication::translate("SyncBridge::Cli", "%1 min %2 s").arg(seconds / 60).arg(seconds % 60);
+    return QCoreApplication::translate("SyncBridge::Cli", "%1 h %2 min").arg(seconds / 3600).arg(seconds % 3600 / 60);
+}
+
+QString formatTable(const QStringList &header, const QList<QStringList> &rows, int firstNumeric)
+{
+    QList<qsizetype> widths;
+    for (const QString &title : header)
+        widths << title.size();
+    for (const QStringList &row : rows) {
+        for (int i = 0; i < row.size() && i < widths.size(); ++i)
+            widths[i] = qMax(widths.at(i), row.at(i).size());
+    }
+    const auto line = [&](const QStringList &cells) {
+        QStringList padded;
+        for (int i = 0; i < cells.size() && i < widths.size(); ++i)
+            padded << (i >= firstNumeric ? cells.at(i).rightJustified(widths.at(i)) : cells.at(i).leftJustified(widths.at(i)));
+        QString text = padded.join(QStringLiteral("  "));
+        while (text.endsWith(QLatin1Char(' ')))
+            text.chop(1);
+        return text + QLatin1Char('\n');
+    };
+    QString text = line(header);
+    for (const QStringList &row : rows)
+        text += line(row);
+    return text;
+}
+
+bool findDefinition(CommandContext &context, const QString &name, SyncDefinition *definition, int *exitCode)
+{
+    auto found = DefinitionRepository(*context.store).byName(name);
+    if (!found) {
+        *exitCode = fail(context, found.error());
+        return false;
+    }
+    *definition = *found;
+    return true;
 }
 
 } // namespace SyncBridge::Cli

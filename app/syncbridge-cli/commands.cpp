@@ -12,8 +12,8 @@ namespace {
 // Every command, in the order the help lists them.
 const QList<Command> &commands()
 {
-    static const QList<Command> table
-        = summaryCommands() + connectionCommands() + introspectCommands() + definitionCommands() + runCommands();
+    static const QList<Command> table = summaryCommands() + connectionCommands() + introspectCommands() + definitionCommands()
+        + listCommands() + runCommands() + runsCommands() + retryCommands();
     return table;
 }
 
@@ -40,8 +40,8 @@ QString commandSummary()
         lines << line;
     }
     lines << QString()
-          << QCoreApplication::translate(
-                 "SyncBridge::Cli", "Exit codes: 0 ok, 1 item failures, 2 failure, 64 usage error, 65 invalid input file.");
+          << QCoreApplication::translate("SyncBridge::Cli",
+                 "Exit codes: 0 ok, 1 item failures, 2 failure, 64 usage error, 65 invalid input file, 75 busy (running elsewhere).");
     return lines.join(QLatin1Char('\n'));
 }
 

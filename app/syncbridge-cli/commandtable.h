@@ -29,8 +29,13 @@ QList<Command> connectionCommands();
 QList<Command> introspectCommands();
 QList<Command> definitionCommands();
 QList<Command> runCommands();
+QList<Command> runsCommands();
+QList<Command> retryCommands();
+QList<Command> listCommands();
 
 // What the meta-store holds: `summary`, and `connections list` too.
 int showSummary(CommandContext &context);
+// `run <definition>` (context.arguments holds the name): `retry now` runs the definition as `run` does.
+int runDefinition(CommandContext &context);
 
 } // namespace SyncBridge::Cli

@@ -3,6 +3,7 @@
 #include "commandhelpers.h"
 #include "commands.h"
 #include "commandtable.h"
+#include "sharepointtest.h"
 
 #include "secrets/secretstore.h"
 #include "source/probe.h"
@@ -116,8 +117,22 @@ int addSharePoint(CommandContext &context)
 int testConnection(CommandContext &context)
 {
     if (context.arguments.size() != 1)
-        return usage(context, QCoreApplication::translate("SyncBridge::Cli", "connections test takes one database connection name"));
-    auto database = ConnectionRepository(*context.store).databaseByName(context.arguments.constFirst());
+        return usage(context, QCoreApplication::translate("SyncBridge::Cli", "connections test takes one connection name"));
+    ConnectionRepository connections(*context.store);
+    const QString name = context.arguments.constFirst();
+    auto database = connections.databaseByName(name);
+    if (!database && database.error().code() == ErrorCode::NotFound) {
+        auto sharePoint = connections.sharePointConnections();
+        if (!sharePoint)
+            return fail(context, sharePoint.error());
+        for (const SharePointConnection &connection : std::as_const(*sharePoint)) {
+            if (connection.name == name)
+                return testSharePointConnection(context, connection);
+        }
+        return fail(context,
+            Error(ErrorCode::NotFound,
+                QCoreApplication::translate("SyncBridge::Cli", "No database or SharePoint connection is called '%1'.").arg(name)));
+    }
     if (!database)
         return fail(context, database.error());
     int failures = 0;
@@ -133,7 +148,7 @@ int testConnection(CommandContext &context)
                         << '\n';
         } else {
             ++failures;
-            context.out << QCoreApplication::translate("SyncBridge::Cli", "FAILED  %1 (%2:%3): %4 [%5]")
+            context.err << QCoreApplication::translate("SyncBridge::Cli", "FAILED  %1 (%2:%3): %4 [%5]")
                                .arg(instance.name, instance.host)
                                .arg(instance.port)
                                .arg(report.error().message(), errorCodeName(report.error().code()))
@@ -148,7 +163,7 @@ int testConnection(CommandContext &context)
 QList<Command> connectionCommands()
 {
     return {
-        {"connections", "list", nullptr, QT_TRANSLATE_NOOP("SyncBridge::Cli", "database and SharePoint connections"), showSummary},
+        {"connections", "list", "[--json]", QT_TRANSLATE_NOOP("SyncBridge::Cli", "database and SharePoint connections"), showSummary},
         {"connections", "add-database",
             "--name N --database DB [--host H --port P --user U\n"
             "                           --instance I --role R --priority N --password-stdin]",
@@ -157,7 +172,9 @@ QList<Command> connectionCommands()
             "--name N --tenant T --client-id ID [--authority URL\n"
             "                           --graph-url URL --ru-per-minute N --password-stdin --secret-ref KEY]",
             nullptr, addSharePoint},
-        {"connections", "test", "<name>", QT_TRANSLATE_NOOP("SyncBridge::Cli", "connect to every instance of a database"), testConnection},
+        {"connections", "test", "<name>",
+            QT_TRANSLATE_NOOP("SyncBridge::Cli", "connect to every instance of a database, or test a SharePoint connection"),
+            testConnection},
     };
 }
 

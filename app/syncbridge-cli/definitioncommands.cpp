@@ -1,4 +1,4 @@
-// `definitions list|export|import`: sync definitions and their JSON files.
+// `definitions list|export|import|delete`: sync definitions and their JSON files.
 #include "clioptions.h"
 #include "commandhelpers.h"
 #include "commands.h"
@@ -7,10 +7,15 @@
 #include "model/definitionjson.h"
 #include "store/definitionimporter.h"
 #include "store/definitionrepository.h"
+#include "store/ledgerrepository.h"
 #include "store/metastore.h"
+#include "store/runrepository.h"
+#include "sync/runlease.h"
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QSaveFile>
 
 namespace SyncBridge::Cli {
@@ -21,6 +26,22 @@ int listDefinitions(CommandContext &context)
     auto definitions = DefinitionRepository(*context.store).all();
     if (!definitions)
         return fail(context, definitions.error());
+    if (wantsJson(context)) {
+        QJsonArray array;
+        for (const SyncDefinition &definition : std::as_const(*definitions)) {
+            QJsonArray lists;
+            for (const SyncTarget &target : definition.targets)
+                lists.append(QJsonObject{{QStringLiteral("name"), target.name}, {QStringLiteral("connection"), target.connectionName},
+                    {QStringLiteral("site"), target.site}, {QStringLiteral("list"), target.listName}});
+            array.append(QJsonObject{{QStringLiteral("id"), definition.id}, {QStringLiteral("name"), definition.name},
+                {QStringLiteral("mode"), enumName(definition.mode)}, {QStringLiteral("enabled"), definition.enabled},
+                {QStringLiteral("database"), definition.source.databaseName}, {QStringLiteral("schema"), definition.source.schema},
+                {QStringLiteral("table"), definition.source.table}, {QStringLiteral("cursor"), enumName(definition.cursorStrategy)},
+                {QStringLiteral("deletes"), enumName(definition.deletePolicy)}, {QStringLiteral("lists"), lists}});
+        }
+        printJson(context, array);
+        return ExitOk;
+    }
     if (definitions->isEmpty())
         context.out << QCoreApplication::translate(
             "SyncBridge::Cli", "No sync definitions yet. Import one with: syncbridge-cli definitions import <file>")
@@ -78,7 +99,7 @@ int importDefinitionsCommand(CommandContext &context)
     const auto stateChange = context.parser.isSet(context.options.reset) ? DefinitionRepository::StateChange::Reset
                                                                          : DefinitionRepository::StateChange::Refuse;
     // The definitions are checked against their tables as they are now, so the source is asked.
-    auto outcome = importDefinitions(*context.store, file.readAll(), stateChange, passwordLookup(context));
+    auto outcome = importDefinitions(*context.store, file.readAll(), stateChange, instancePasswords(context));
     if (!outcome)
         return fail(context, outcome.error());
     if (outcome->issues.isEmpty() && !outcome->resetsToConfirm.isEmpty()) {
@@ -106,15 +127,71 @@ int importDefinitionsCommand(CommandContext &context)
     return ExitOk;
 }
 
+// Deletes a definition with everything the store keeps for it; refused while a run holds its lease.
+int deleteDefinition(CommandContext &context)
+{
+    if (context.arguments.size() != 1)
+        return usage(context, QCoreApplication::translate("SyncBridge::Cli", "definitions delete takes one definition name"));
+    SyncDefinition definition;
+    int exitCode = ExitOk;
+    if (!findDefinition(context, context.arguments.constFirst(), &definition, &exitCode))
+        return exitCode;
+    // Holding the lease while deleting: no run can start meanwhile, and a dead holder is taken over.
+    auto lease = RunLease::acquire(*context.store, definition.id);
+    if (!lease) {
+        if (lease.error().code() == ErrorCode::Busy) {
+            context.err << QCoreApplication::translate("SyncBridge::Cli", "Not deleted: %1").arg(lease.error().message()) << '\n';
+            return ExitBusy;
+        }
+        return fail(context, lease.error());
+    }
+    LedgerRepository ledger(*context.store);
+    qint64 items = 0;
+    for (const LedgerState state : {LedgerState::Synced, LedgerState::Pending, LedgerState::Marked, LedgerState::Failed}) {
+        auto counted = ledger.count(definition.id, state);
+        if (!counted)
+            return fail(context, counted.error());
+        items += *counted;
+    }
+    auto queue = ledger.retryQueueSummary(definition.id);
+    if (!queue)
+        return fail(context, queue.error());
+    RunFilter filter;
+    filter.definitionId = definition.id;
+    auto runs = RunRepository(*context.store).countRuns(filter);
+    if (!runs)
+        return fail(context, runs.error());
+    if (auto removed = DefinitionRepository(*context.store).remove(definition.id); !removed)
+        return fail(context, removed.error());
+    (*lease)->release(); // gone with the definition; nothing left to give back
+    context.out << QCoreApplication::translate("SyncBridge::Cli", "Deleted the definition '%1'.").arg(definition.name) << '\n';
+    context.out << "  "
+                << QCoreApplication::translate("SyncBridge::Cli",
+                       "Removed from the store with it: its ledger (%1 row(s) it knew in SharePoint), its sync position, "
+                       "its retry queue (%2 row(s)) and its run history (%3 run(s)).")
+                       .arg(items)
+                       .arg(queue->waiting)
+                       .arg(*runs)
+                << '\n';
+    context.out << "  "
+                << QCoreApplication::translate("SyncBridge::Cli",
+                       "The SharePoint lists and their items stay in place. A definition that writes to them again starts "
+                       "without a ledger and creates its items anew; delete or empty the lists first if that is not wanted.")
+                << '\n';
+    return ExitOk;
+}
+
 } // namespace
 
 QList<Command> definitionCommands()
 {
     return {
-        {"definitions", "list", nullptr, QT_TRANSLATE_NOOP("SyncBridge::Cli", "sync definitions"), listDefinitions},
+        {"definitions", "list", "[--json]", QT_TRANSLATE_NOOP("SyncBridge::Cli", "sync definitions"), listDefinitions},
         {"definitions", "export", "<name>|--all [-o file]", nullptr, exportDefinitions},
         {"definitions", "import", "<file> [--reset]", QT_TRANSLATE_NOOP("SyncBridge::Cli", "validate, then import all or nothing"),
             importDefinitionsCommand},
+        {"definitions", "delete", "<name>",
+            QT_TRANSLATE_NOOP("SyncBridge::Cli", "delete a definition and its ledger (SharePoint items stay)"), deleteDefinition},
     };
 }
 

@@ -22,7 +22,7 @@ int introspect(CommandContext &context)
     auto database = ConnectionRepository(*context.store).databaseByName(context.arguments.constFirst());
     if (!database)
         return fail(context, database.error());
-    auto report = introspectDatabase(*database, passwordLookup(context));
+    auto report = introspectDatabase(*database, instancePasswords(context));
     if (!report)
         return fail(context, report.error());
     for (const QString &failed : std::as_const(report->connection.failedInstances))

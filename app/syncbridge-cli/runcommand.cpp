@@ -8,12 +8,15 @@
 #include "graph/governorregistry.h"
 #include "store/budgetrepository.h"
 #include "store/definitionrepository.h"
+#include "store/ledgerrepository.h"
 #include "store/metastore.h"
+#include "store/runrepository.h"
 #include "sync/runcontroller.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QJsonDocument>
+#include <QSet>
 
 #include <algorithm>
 #include <cstdio>
@@ -37,6 +40,56 @@ void printFailures(CommandContext &context, const RunOutcome &outcome)
     for (const QString &warning : outcome.warnings)
         context.err << QCoreApplication::translate("SyncBridge::Cli", "warning: %1").arg(warning) << '\n';
 }
+
+// What a run that got to its end left for later, each row once: deletions it deleted and held back,
+// the rows in the retry queue (this run's failures among them, told apart from earlier ones not yet
+// due), and pending writes of other rows.
+void printLeftBehind(CommandContext &context, const QString &definition, const RunOutcome &outcome)
+{
+    context.out << "  "
+                << QCoreApplication::translate("SyncBridge::Cli", "deletes: %1 deleted, %2 held back by the circuit breaker")
+                       .arg(outcome.counters.deleted)
+                       .arg(outcome.heldBackDeletes);
+    if (outcome.heldBackDeletes > 0)
+        context.out << ' ' << QCoreApplication::translate("SyncBridge::Cli", "(check the source, then confirm with --allow-mass-delete)");
+    context.out << '\n';
+    if (outcome.rowsWaiting > 0) {
+        // The rows that failed in this run and wait now; the rest failed in earlier runs.
+        QSet<QString> failedHere;
+        if (auto events = RunRepository(*context.store).events(outcome.runId)) {
+            for (const RunEvent &event : std::as_const(*events)) {
+                if (event.type == QLatin1String("item-failed"))
+                    failedHere.insert(event.payload.value(QStringLiteral("identity")).toString());
+            }
+        }
+        qint64 thisRun = 0;
+        if (auto definitionId = DefinitionRepository(*context.store).byName(definition)) {
+            if (auto queue = LedgerRepository(*context.store).retries(definitionId->id)) {
+                for (const RetryItem &item : std::as_const(*queue))
+                    thisRun += failedHere.contains(item.identityText) ? 1 : 0;
+            }
+        }
+        context.out
+            << "  "
+            << QCoreApplication::translate("SyncBridge::Cli",
+                   "retry queue: %1 row(s) wait (%2 failed in this run, %3 from earlier runs); see: syncbridge-cli retry list \"%4\"")
+                   .arg(outcome.rowsWaiting)
+                   .arg(thisRun)
+                   .arg(outcome.rowsWaiting - thisRun)
+                   .arg(definition)
+            << '\n';
+    } else {
+        context.out << "  " << QCoreApplication::translate("SyncBridge::Cli", "retry queue: no rows wait") << '\n';
+    }
+    if (outcome.writesPending > 0)
+        context.out << "  "
+                    << QCoreApplication::translate(
+                           "SyncBridge::Cli", "pending: %1 write(s) of rows not in the retry queue wait to be confirmed by the next run")
+                           .arg(outcome.writesPending)
+                    << '\n';
+}
+
+} // namespace
 
 int runDefinition(CommandContext &context)
 {
@@ -112,7 +165,8 @@ int runDefinition(CommandContext &context)
         context.err << outcome.message << '\n';
         return ExitBusy;
     }
-    context.out << outcome.message << '\n';
+    // A failed run's message is a failure: on stderr with its detail; a summary goes to stdout.
+    (outcome.status == RunStatus::Failed ? context.err : context.out) << outcome.message << '\n';
     if (outcome.error && !outcome.error->detail().isEmpty()) // the message first, what it cost to find out after
         context.err << QCoreApplication::translate("SyncBridge::Cli", "  detail (%1): %2")
                            .arg(errorCodeName(outcome.error->code()), outcome.error->detail())
@@ -126,6 +180,8 @@ int runDefinition(CommandContext &context)
     for (const QJsonObject &sample : std::as_const(outcome.samples))
         context.out << "  " << QString::fromUtf8(QJsonDocument(sample).toJson(QJsonDocument::Compact)) << '\n';
     printFailures(context, outcome);
+    if (!options.dryRun && (outcome.status == RunStatus::Succeeded || outcome.status == RunStatus::PartiallyFailed))
+        printLeftBehind(context, definition->name, outcome);
     context.out << QCoreApplication::translate("SyncBridge::Cli", "Run %1: %2").arg(outcome.runId).arg(enumName(outcome.status)) << '\n';
     switch (outcome.status) {
     case RunStatus::Succeeded:
@@ -136,8 +192,6 @@ int runDefinition(CommandContext &context)
         return ExitFailure;
     }
 }
-
-} // namespace
 
 QList<Command> runCommands()
 {

@@ -11,8 +11,56 @@
 #include "store/metastore.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonObject>
 
 namespace SyncBridge::Cli {
+
+namespace {
+
+int printSummaryJson(CommandContext &context, const QList<Database> &databases, const QList<SharePointConnection> &sharePoint,
+    const QList<SyncDefinition> &definitions)
+{
+    CatalogRepository catalog(*context.store);
+    QJsonArray databaseArray;
+    for (const Database &database : databases) {
+        auto tables = catalog.tables(database.id);
+        QJsonArray instances;
+        for (const DatabaseInstance &instance : database.instances)
+            instances.append(QJsonObject{{QStringLiteral("name"), instance.name}, {QStringLiteral("role"), enumName(instance.role)},
+                {QStringLiteral("priority"), instance.priority}, {QStringLiteral("host"), instance.host},
+                {QStringLiteral("port"), instance.port}, {QStringLiteral("user"), instance.userName}});
+        databaseArray.append(QJsonObject{{QStringLiteral("name"), database.name}, {QStringLiteral("database"), database.databaseName},
+            {QStringLiteral("instances"), instances}, {QStringLiteral("catalogTables"), tables ? tables->size() : 0}});
+    }
+    const BudgetRepository budget(context.store);
+    QJsonArray sharePointArray;
+    for (const SharePointConnection &connection : sharePoint) {
+        auto used = budget.usage(connection.id, QDateTime::currentDateTimeUtc());
+        if (!used)
+            return fail(context, used.error());
+        sharePointArray.append(QJsonObject{{QStringLiteral("name"), connection.name}, {QStringLiteral("tenant"), connection.tenantId},
+            {QStringLiteral("clientId"), connection.clientId}, {QStringLiteral("graphUrl"), connection.graphBaseUrl},
+            {QStringLiteral("budget"),
+                QJsonObject{{QStringLiteral("spentToday"), used->spentToday}, {QStringLiteral("ruPerDay"), connection.ruPerDay},
+                    {QStringLiteral("admittedLastMinute"), used->admittedLastMinute},
+                    {QStringLiteral("ruPerMinute"), connection.ruPerMinute}}}});
+    }
+    QJsonArray definitionArray;
+    for (const SyncDefinition &definition : definitions)
+        definitionArray.append(QJsonObject{{QStringLiteral("name"), definition.name}, {QStringLiteral("mode"), enumName(definition.mode)},
+            {QStringLiteral("schema"), definition.source.schema}, {QStringLiteral("table"), definition.source.table},
+            {QStringLiteral("lists"), definition.targets.size()}});
+    printJson(context,
+        QJsonObject{{QStringLiteral("store"),
+                        QJsonObject{{QStringLiteral("location"), context.store->location().describe()},
+                            {QStringLiteral("schema"), context.store->schemaVersion()}}},
+            {QStringLiteral("databases"), databaseArray}, {QStringLiteral("sharePointConnections"), sharePointArray},
+            {QStringLiteral("definitions"), definitionArray}});
+    return ExitOk;
+}
+
+} // namespace
 
 int showSummary(CommandContext &context)
 {
@@ -27,6 +75,8 @@ int showSummary(CommandContext &context)
     if (!definitions)
         return fail(context, definitions.error());
     CatalogRepository catalog(*context.store);
+    if (wantsJson(context))
+        return printSummaryJson(context, *databases, *sharePoint, *definitions);
 
     context.out << QCoreApplication::translate("SyncBridge::Cli", "Meta-store: %1 (schema %2)")
                        .arg(context.store->location().describe())
@@ -80,7 +130,7 @@ int showSummary(CommandContext &context)
 QList<Command> summaryCommands()
 {
     return {
-        {"summary", nullptr, nullptr, QT_TRANSLATE_NOOP("SyncBridge::Cli", "what the meta-store holds"), showSummary},
+        {"summary", nullptr, "[--json]", QT_TRANSLATE_NOOP("SyncBridge::Cli", "what the meta-store holds"), showSummary},
     };
 }
 

@@ -15,6 +15,13 @@ namespace {
 // One full $batch of writes (20 × 2 RU): the most the governor ever sends ahead of its steady rate,
 // at the start of a run too — a bigger bucket is what overran a short server window before.
 constexpr qint64 batchRu = 40;
+
+// The bucket: a batch, but never more than an eighth of the minute's budget — the rest refills over
+// the minute. A budget of a batch or less would otherwise sit in the bucket and never refill.
+qint64 burstFor(qint64 limit)
+{
+    return qMax<qint64>(1, qMin(limit / 8, batchRu));
+}
 constexpr qint64 dayMs = 24 * 60 * 60 * 1000;
 constexpr double minRateShare = 0.05;
 constexpr double backOff = 0.7;               // rate share kept after a throttle nothing explained
@@ -49,7 +56,7 @@ Governor::Governor(GovernorSettings settings, const Clock &clock)
     : m_settings(settings)
     , m_clock(clock)
     , m_limit(settings.ruPerWindow)
-    , m_tokens(double(qMin(settings.ruPerWindow, batchRu)))
+    , m_tokens(double(burstFor(settings.ruPerWindow)))
     , m_lastRefill(clock.nowUtc().toMSecsSinceEpoch())
     , m_concurrency(settings.initialConcurrency)
     , m_windowStart(m_lastRefill - m_lastRefill % qMax<qint64>(1, settings.windowMs))
@@ -66,20 +73,19 @@ Governor::~Governor()
 qint64 Governor::burst() const
 {
     const QMutexLocker lock(&m_mutex);
-    return qMin(m_limit, batchRu);
+    return burstFor(m_limit);
 }
 
 double Governor::refillPerMs() const
 {
-    const qint64 burst = qMin(m_limit, batchRu);
-    return m_rateShare * double(m_limit - burst) / double(m_settings.windowMs);
+    return m_rateShare * double(qMax<qint64>(1, m_limit - burstFor(m_limit))) / double(m_settings.windowMs);
 }
 
 void Governor::refill(qint64 now)
 {
     if (now > m_lastRefill) {
         const qint64 elapsed = now - m_lastRefill;
-        m_tokens = qMin(double(qMin(m_limit, batchRu)), m_tokens + double(elapsed) * refillPerMs());
+        m_tokens = qMin(double(burstFor(m_limit)), m_tokens + double(elapsed) * refillPerMs());
         if (!m_probing && m_rateShare < 1) {
             const double ramp = m_rateShare < 0.9 * m_stormShare ? fastRampPerWindow : slowRampPerWindow;
             m_rateShare = qMin(1.0, m_rateShare + ramp * double(elapsed) / double(m_settings.windowMs));
@@ -116,7 +122,7 @@ qint64 Governor::tryAcquire(qint64 cost)
     }
     if (m_serverRemaining && *m_serverRemaining < cost)
         return qMax<qint64>(1, m_serverResetAt - now); // the service's own count: nothing left until its reset
-    const double needed = double(qMin(cost, qMin(m_limit, batchRu)));
+    const double needed = double(qMin(cost, burstFor(m_limit)));
     if (m_tokens < needed) {
         const double rate = refillPerMs();
         return rate > 0 ? qMax<qint64>(1, qint64(std::ceil((needed - m_tokens) / rate))) : 1000;
@@ -244,7 +250,7 @@ void Governor::giveBack(qint64 cost)
     }
     m_inFlight = qMax(0, m_inFlight - 1);
     m_probeInFlight = false;
-    m_tokens = qMin(double(qMin(m_limit, batchRu)), m_tokens + double(cost));
+    m_tokens = qMin(double(burstFor(m_limit)), m_tokens + double(cost));
     m_spentInWindow = qMax<qint64>(0, m_spentInWindow - cost);
     m_spentToday = qMax<qint64>(0, m_spentToday - cost);
     if (m_serverRemaining)

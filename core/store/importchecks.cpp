@@ -161,14 +161,12 @@ Result<void> Checker::check(const SyncDefinition &definition, const QString &pat
         auto tables = tablesOf(database->id);
         if (!tables)
             return tables.error();
+        // Definitions may be prepared where the source cannot be reached: the first run checks them.
         if (m_unreachable.contains(database->id) && tables->isEmpty()) {
-            checks.problems.append({path + QStringLiteral(".source.table"),
-                tr("%1 cannot be checked: '%2' has never been introspected and cannot be reached (%3).")
-                    .arg(qualified, database->name, m_unreachable.value(database->id))});
-        } else if (tables->isEmpty() && !m_passwords) {
             checks.warnings.append({path + QStringLiteral(".source.table"),
-                tr("not checked against the table: '%1' has never been introspected; the first run checks it.").arg(database->name)});
-        } else {
+                tr("not checked against %1: '%2' has never been introspected and cannot be reached (%3); the first run checks it.")
+                    .arg(qualified, database->name, m_unreachable.value(database->id))});
+        } else if (!tables->isEmpty() || m_passwords) {
             QStringList names;
             for (const TableInfo &known : std::as_const(*tables))
                 names << known.qualifiedName();

@@ -314,6 +314,17 @@ Result<qint64> LedgerRepository::count(qint64 definitionId, LedgerState state) c
     return query->next() ? query->value(0).toLongLong() : 0;
 }
 
+Result<qint64> LedgerRepository::pendingOutsideRetryQueue(qint64 definitionId) const
+{
+    auto query = execute(m_store.connection(),
+        QStringLiteral("SELECT count(*) FROM sync_ledger l WHERE l.definition_id = ? AND l.state = ? AND NOT EXISTS"
+                       " (SELECT 1 FROM retry_queue r WHERE r.definition_id = l.definition_id AND r.identity_hash = l.identity_hash)"),
+        {definitionId, enumName(LedgerState::Pending)});
+    if (!query)
+        return query.error();
+    return query->next() ? query->value(0).toLongLong() : 0;
+}
+
 Result<LedgerRepository::RetryQueueSummary> LedgerRepository::retryQueueSummary(qint64 definitionId) const
 {
     auto query = execute(m_store.connection(),

@@ -25,6 +25,9 @@ public:
     Result<QList<LedgerEntry>> entries(qint64 definitionId, std::optional<LedgerState> state = std::nullopt) const;
     // How many entries of the definition are in this state (one count, whatever the size of the ledger).
     Result<qint64> count(qint64 definitionId, LedgerState state) const;
+    // Pending writes of rows that are not in the retry queue too: what "N write(s) wait to be
+    // confirmed" counts beside the queue, so no row is counted in both.
+    Result<qint64> pendingOutsideRetryQueue(qint64 definitionId) const;
     Result<void> remove(qint64 definitionId, const QString &identityHash);
     // The largest item id the ledger knows in a list (0: none); SharePoint's ids only grow.
     Result<qint64> newestItemId(qint64 definitionId, const QString &listGraphId) const;

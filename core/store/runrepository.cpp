@@ -58,6 +58,22 @@ QString whereClause(const RunFilter &filter, QVariantList &binds)
     return conditions.isEmpty() ? QString() : QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
 }
 
+// The columns eventFrom() reads, in its order.
+const QString eventColumns = QStringLiteral("SELECT id, run_id, at, severity, event_type, message, payload_json FROM sync_events");
+
+RunEvent eventFrom(const QSqlQuery &query)
+{
+    RunEvent event;
+    event.id = query.value(0).toLongLong();
+    event.runId = query.value(1).toLongLong();
+    event.at = fromStoredTime(query.value(2));
+    event.severity = fromString<EventSeverity>(query.value(3).toString()).value_or(EventSeverity::Info);
+    event.type = query.value(4).toString();
+    event.message = query.value(5).toString();
+    event.payload = QJsonDocument::fromJson(query.value(6).toString().toUtf8()).object();
+    return event;
+}
+
 } // namespace
 
 Result<qint64> RunRepository::startRun(SyncRun &run)
@@ -139,22 +155,40 @@ Result<qint64> RunRepository::addEvent(RunEvent &event)
 
 Result<QList<RunEvent>> RunRepository::events(qint64 runId) const
 {
-    auto query = execute(m_store.connection(),
-                         QStringLiteral("SELECT id, at, severity, event_type, message, payload_json FROM sync_events WHERE run_id = ? ORDER BY id"),
-                         {runId});
+    auto query = execute(m_store.connection(), eventColumns + QStringLiteral(" WHERE run_id = ? ORDER BY id"), {runId});
     if (!query)
         return query.error();
     QList<RunEvent> result;
+    while (query->next())
+        result << eventFrom(*query);
+    return result;
+}
+
+Result<QHash<qint64, QList<RunEvent>>> RunRepository::eventsOfType(const QList<qint64> &runIds, const QStringList &types) const
+{
+    QHash<qint64, QList<RunEvent>> result;
+    if (runIds.isEmpty() || types.isEmpty())
+        return result;
+    QVariantList binds;
+    QStringList runMarks, typeMarks;
+    for (qint64 id : runIds) {
+        runMarks << QStringLiteral("?");
+        binds << id;
+    }
+    for (const QString &type : types) {
+        typeMarks << QStringLiteral("?");
+        binds << type;
+    }
+    auto query = execute(m_store.connection(),
+        eventColumns
+            + QStringLiteral(" WHERE run_id IN (%1) AND event_type IN (%2) ORDER BY id")
+                  .arg(runMarks.join(QLatin1Char(',')), typeMarks.join(QLatin1Char(','))),
+        binds);
+    if (!query)
+        return query.error();
     while (query->next()) {
-        RunEvent event;
-        event.id = query->value(0).toLongLong();
-        event.runId = runId;
-        event.at = fromStoredTime(query->value(1));
-        event.severity = fromString<EventSeverity>(query->value(2).toString()).value_or(EventSeverity::Info);
-        event.type = query->value(3).toString();
-        event.message = query->value(4).toString();
-        event.payload = QJsonDocument::fromJson(query->value(5).toString().toUtf8()).object();
-        result << event;
+        const RunEvent event = eventFrom(*query);
+        result[event.runId] << event;
     }
     return result;
 }

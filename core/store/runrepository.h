@@ -4,6 +4,7 @@
 #include "common/result.h"
 #include "model/runtime.h"
 
+#include <QHash>
 #include <QList>
 
 #include <optional>
@@ -36,6 +37,8 @@ public:
 
     Result<qint64> addEvent(RunEvent &event);
     Result<QList<RunEvent>> events(qint64 runId) const;
+    // The events of these types of several runs in one query (a page of run history), by run id.
+    Result<QHash<qint64, QList<RunEvent>>> eventsOfType(const QList<qint64> &runIds, const QStringList &types) const;
     Result<void> addMetric(const RunMetric &metric);
     Result<QList<RunMetric>> metrics(qint64 runId) const;
 

@@ -110,6 +110,13 @@ void checkMappingsOfTarget(const SyncDefinition &definition, const DefinitionFac
             provisionedNames.insert(column.sourceColumn, column.internalName);
     }
     const QString list = definition.targets.size() > 1 ? tr("List '%1': ").arg(target.listName) : QString();
+    // A list nobody has read into the catalog is checked as a run would provision it: say so, in
+    // case it exists after all.
+    const QString assumed = known ? QString()
+                                  : QLatin1Char(' ')
+            + tr("('%1' is not in the catalog, so it is checked as a run would create it from the table; if it exists in SharePoint, "
+                 "read it into the catalog first.)")
+                  .arg(target.listName);
     for (const MappingAdvice &advice : checkMappings(facts.table, columns, definition.mappings, provisionedNames)) {
         if (advice.mapping < 0) {
             // Two mappings into one column make the item wrong; a required column nothing fills is
@@ -123,7 +130,9 @@ void checkMappingsOfTarget(const SyncDefinition &definition, const DefinitionFac
         const bool aboutSource = facts.table.column(advice.sourceColumn) == nullptr;
         const QString at = QStringLiteral("%1.mappings[%2].%3").arg(path).arg(advice.mapping).arg(aboutSource ? QStringLiteral("source") : QStringLiteral("target"));
         auto &into = advice.severity == MappingAdvice::Severity::Error ? check.problems : check.warnings;
-        into.append({at, aboutSource ? advice.message : list + advice.message});
+        const bool columnMissing = !aboutSource
+            && std::none_of(columns.cbegin(), columns.cend(), [&](const SharePointColumn &c) { return c.name == advice.targetColumn; });
+        into.append({at, aboutSource ? advice.message : list + advice.message + (columnMissing ? assumed : QString())});
     }
 }
 

@@ -182,8 +182,8 @@ QList<MappingAdvice> checkMappings(
             if (!provisioned.isEmpty() && provisioned != mapping.targetColumn && byName.contains(provisioned))
                 add(MappingAdvice::Severity::Error, &mapping, mapping.targetColumn,
                     QCoreApplication::translate("SyncBridge::Mapping",
-                        "Provisioning names the column for %1 %2, not %3 (SharePoint's internal names are unique whatever their case, and "
-                        "some are its own, such as Title): map to %2.")
+                        "The list has no column %3: provisioning creates the column for %1 as %2 (SharePoint's internal names are unique "
+                        "whatever their case, and some, such as Title, are its own): map to %2.")
                         .arg(mapping.sourceColumn, provisioned, mapping.targetColumn));
             else
                 add(MappingAdvice::Severity::Error, &mapping, mapping.targetColumn,

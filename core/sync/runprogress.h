@@ -29,6 +29,12 @@ struct RunOutcome {
     QString message;            // the run's summary, or what stopped it (for people, translated)
     std::optional<Error> error; // why a run FAILED, with its kind and technical detail
     RunCounters counters;
+    // Real runs that got to the end: deletions the circuit breaker held back, rows left in the retry
+    // queue (this run's failures and earlier ones not yet due), and pending writes of rows not in
+    // the queue — each row counted once.
+    qint64 heldBackDeletes = 0;
+    qint64 rowsWaiting = 0;
+    qint64 writesPending = 0;
     // Dry runs: planned actions per target list ("Active projects" → {"create": 12, …}) and samples.
     QMap<QString, QMap<QString, qint64>> plan;
     QList<QJsonObject> samples;

@@ -95,20 +95,32 @@ protected:
 
     QString sql(const QString &statement) { return m_postgres.query(QStringLiteral("demo"), statement).value(); }
 
-    // `syncbridge-cli run <definition>` on the suite's meta-store (or `store`), secrets from the environment.
-    void startCli(QProcess &process, const QString &definition,
-        const QStringList &options = {QStringLiteral("--page-size"), QStringLiteral("50")}, const QString &store = {})
+    // What syncbridge-cli gets: the demo's secrets as SYNCBRIDGE_SECRET_* variables (--secrets env).
+    QProcessEnvironment cliEnvironment()
     {
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(QStringLiteral("PGPASSWORD"), m_postgres.password()); // a PostgreSQL meta-store's
         environment.insert(QStringLiteral("XDG_DATA_HOME"), m_demo.path(QStringLiteral("xdg")));
         environment.insert(QStringLiteral("SYNCBRIDGE_SECRET_POSTGRES_DEMO"), m_postgres.password());
         environment.insert(QStringLiteral("SYNCBRIDGE_SECRET_SHAREPOINT_DEMO"), QStringLiteral("demo-secret"));
+        return environment;
+    }
+
+    // `syncbridge-cli <arguments>` on the suite's meta-store (or `store`), secrets from `environment`.
+    void startCliCommand(QProcess &process, const QStringList &arguments, const QProcessEnvironment &environment, const QString &store = {})
+    {
         process.setProcessEnvironment(environment);
         process.start(cliPath(),
             QStringList{QStringLiteral("--store"), store.isEmpty() ? m_demo.path(QStringLiteral("store.db")) : store,
-                QStringLiteral("--secrets"), QStringLiteral("env"), QStringLiteral("run"), definition}
-                + options);
+                QStringLiteral("--secrets"), QStringLiteral("env")}
+                + arguments);
+    }
+
+    // `syncbridge-cli run <definition>` on the suite's meta-store (or `store`), secrets from the environment.
+    void startCli(QProcess &process, const QString &definition,
+        const QStringList &options = {QStringLiteral("--page-size"), QStringLiteral("50")}, const QString &store = {})
+    {
+        startCliCommand(process, QStringList{QStringLiteral("run"), definition} + options, cliEnvironment(), store);
     }
 
     RunOutcome push(const QString &definition, RunOptions options = pushOptions(500),

@@ -95,8 +95,9 @@ private slots:
     {
         const CliRun run = cli({QStringLiteral("connections"), QStringLiteral("test"), QStringLiteral("Demo projects")});
         QCOMPARE(run.exitCode, 2);
-        QVERIFY(run.out.contains(QStringLiteral("FAILED")));
-        QVERIFY(run.out.contains(QStringLiteral("connection-refused")));
+        QVERIFY(run.err.contains(QStringLiteral("FAILED")));
+        QVERIFY(run.err.contains(QStringLiteral("connection-refused")));
+        QVERIFY(!run.out.contains(QStringLiteral("FAILED"))); // failures on stderr only
     }
 
     void importWithFiveErrorsChangesNothing()
@@ -167,6 +168,8 @@ private slots:
             const CliRun run = cli({QStringLiteral("run"), definition, QStringLiteral("--look-back"), QLatin1String(accepted)});
             QVERIFY2(run.exitCode == 2, qPrintable(run.err + run.out));
             QVERIFY2(run.out.contains(QStringLiteral(": FAILED")), qPrintable(run.out)); // the run's own status line
+            QVERIFY2(run.out.trimmed().startsWith(QStringLiteral("Run ")), qPrintable(run.out)); // and nothing else
+            QVERIFY2(run.err.contains(QStringLiteral("detail (")), qPrintable(run.err));         // why, on stderr
         }
         const CliRun help = cli({QStringLiteral("--help")});
         QVERIFY(help.out.contains(QStringLiteral("--look-back <seconds>")));

@@ -11,8 +11,10 @@ using namespace SyncBridge::Test;
 
 namespace {
 
-// dryrun_items (100 rows) into the existing list "DR Items": `ref` (a number) into Title, `label`
-// into a text column of 20 characters, `stage` into a choice column of Plan/Build/Done.
+// dryrun_items (100 rows) into the existing list "DR Items": `ref` (numeric, some NaN) into the
+// number column `amount`, `label` into a text column of 20 characters, `stage` into a choice column
+// of Plan/Build/Done. (A number mapped into Title is refused for the whole definition before any
+// run — tst_definitioncheck — so the per-row failures here are values, not mappings.)
 QJsonObject itemsDefinition()
 {
     const auto mapping = [](const char *source, const char *target) {
@@ -31,7 +33,7 @@ QJsonObject itemsDefinition()
                 QJsonObject{{QStringLiteral("name"), QStringLiteral("Items")}, {QStringLiteral("connection"), QStringLiteral("Emulator")},
                     {QStringLiteral("site"), QStringLiteral("contoso.sharepoint.com:/sites/pmo")},
                     {QStringLiteral("list"), QStringLiteral("DR Items")}}}},
-        {QStringLiteral("mappings"), QJsonArray{mapping("ref", "Title"), mapping("label", "label"), mapping("stage", "stage")}}};
+        {QStringLiteral("mappings"), QJsonArray{mapping("ref", "amount"), mapping("label", "label"), mapping("stage", "stage")}}};
 }
 
 // dryrun_scan (20 rows), FULL_SCAN into "DR Scan", deleting behind the breaker (20 %).
@@ -53,7 +55,7 @@ QJsonObject scanDefinition()
         {QStringLiteral("deletes"), QJsonObject{{QStringLiteral("policy"), QStringLiteral("DELETE")}, {QStringLiteral("maxShare"), 0.2}}}};
 }
 
-const QString titleReason = QStringLiteral("Field 'Title' expects a text value.");
+const QString nanReason = QStringLiteral("Column 'ref': NaN cannot be stored in SharePoint");
 // A text too long for its column is refused before any request, by the mapping (sync/fieldmapper),
 // in both runs alike; SharePoint's own refusal ("is longer than the column allows") never comes.
 const QString lengthReason = QStringLiteral("Column 'label': 30 characters are longer than the SharePoint column 'label' allows (20).");
@@ -92,12 +94,12 @@ private slots:
     void initTestCase()
     {
         startWith({});
-        // Rows 1–40: a number into Title (rows 1–5 also have a label too long, which the mapping
-        // refuses first: that is their reason); 41–65: a label of 30 characters; 66–80: stage
+        // Rows 1–40: NaN into a number column (rows 1–5 also have a label too long: the value is
+        // converted before it is mapped, so NaN is their reason); 41–65: a label of 30 characters; 66–80: stage
         // 'Paused' (not a choice); 81–100: fine.
-        sql(QStringLiteral("CREATE TABLE dryrun_items (id integer PRIMARY KEY, ref integer, label text, stage text, "
+        sql(QStringLiteral("CREATE TABLE dryrun_items (id integer PRIMARY KEY, ref numeric, label text, stage text, "
                            "updated_at timestamptz NOT NULL DEFAULT now() - interval '1 hour')"));
-        sql(QStringLiteral("INSERT INTO dryrun_items (id, ref, label, stage) SELECT g, CASE WHEN g <= 40 THEN g END, "
+        sql(QStringLiteral("INSERT INTO dryrun_items (id, ref, label, stage) SELECT g, CASE WHEN g <= 40 THEN 'NaN'::numeric END, "
                            "CASE WHEN g <= 5 OR g BETWEEN 41 AND 65 THEN repeat('L', 30) ELSE 'label ' || g END, "
                            "CASE WHEN g BETWEEN 66 AND 80 THEN 'Paused' ELSE 'Build' END FROM generate_series(1, 100) g"));
         sql(QStringLiteral("CREATE TABLE dryrun_scan (id integer PRIMARY KEY, label text)"));
@@ -110,7 +112,7 @@ private slots:
         key.insert(QStringLiteral("hidden"), true); // as provisioning makes it: the run must still see it
         QVERIFY(!m_emulator
                      .createList(QStringLiteral("DR Items"),
-                         QJsonArray{column("label", "text", {{QStringLiteral("maxLength"), 20}}),
+                         QJsonArray{column("amount", "number", {}), column("label", "text", {{QStringLiteral("maxLength"), 20}}),
                              column("stage", "choice",
                                  {{QStringLiteral("choices"),
                                       QJsonArray{QStringLiteral("Plan"), QStringLiteral("Build"), QStringLiteral("Done")}},
@@ -129,8 +131,8 @@ private slots:
         const QString out = QString::fromUtf8(cli.readAllStandardOutput());
         const QString err = QString::fromUtf8(cli.readAllStandardError());
         QVERIFY2(cli.exitCode() == 1, qPrintable(out + err));
-        QVERIFY2(out.contains(QStringLiteral("Failing rows by reason:\n  35 row(s): %1\n  30 row(s): %2\n  15 row(s): %3\n")
-                                  .arg(titleReason, lengthReason, choiceReason)),
+        QVERIFY2(out.contains(QStringLiteral("Failing rows by reason:\n  40 row(s): %1\n  25 row(s): %2\n  15 row(s): %3\n")
+                                  .arg(nanReason, lengthReason, choiceReason)),
             qPrintable(out));
         QVERIFY2(out.contains(QStringLiteral("PARTIALLY_FAILED")), qPrintable(out));
         QCOMPARE(writeRequests(), writes);
@@ -153,7 +155,7 @@ private slots:
         QCOMPARE(m_emulator.itemCount(QStringLiteral("DR Items")), 20);
 
         // Same reasons, same counts: the dry run's prediction, the run's outcome and its events.
-        const QMap<QString, qint64> expected{{titleReason, 35}, {lengthReason, 30}, {choiceReason, 15}};
+        const QMap<QString, qint64> expected{{nanReason, 40}, {lengthReason, 25}, {choiceReason, 15}};
         qInfo().noquote() << "dry run:" << planned.failures << "run:" << ran.failures;
         QCOMPARE(planned.failures, expected);
         QCOMPARE(ran.failures, expected);
@@ -162,8 +164,8 @@ private slots:
         QCOMPARE(ran.status, RunStatus::PartiallyFailed);
         const auto events = RunRepository(*m_store).events(planned.runId);
         QVERIFY(std::any_of(events->cbegin(), events->cend(), [](const RunEvent &e) {
-            return e.type == QLatin1String("rows-would-fail") && e.payload.value(QStringLiteral("error")).toString() == titleReason
-                && e.payload.value(QStringLiteral("rows")).toInteger() == 35;
+            return e.type == QLatin1String("rows-would-fail") && e.payload.value(QStringLiteral("error")).toString() == nanReason
+                && e.payload.value(QStringLiteral("rows")).toInteger() == 40;
         }));
 
         // Fixed in the source, the rows go through; a dry run now predicts no failure.

@@ -342,7 +342,7 @@ private slots:
 
     void importIsAllOrNothing()
     {
-        const qint64 databaseId = addConnections().first;
+        const auto [databaseId, connectionId] = addConnections();
         QFile valid(Test::testDataPath(QStringLiteral("valid-definitions.json")));
         QVERIFY2(valid.open(QIODevice::ReadOnly), qPrintable(valid.fileName()));
         const QByteArray document = valid.readAll();
@@ -365,17 +365,39 @@ private slots:
         QVERIFY(again->warnings.isEmpty()); // the table is not catalogued: nothing to advise on
 
         // Catalogued with a nullable cursor column without a default or an index: imported, with advice.
+        const auto column = [](int ordinal, const char *name, const char *dataType, const char *typeName, bool nullable) {
+            return ColumnInfo{ordinal, QLatin1String(name), QLatin1String(dataType), QLatin1String(typeName), false, false, {}, nullable,
+                false, false, {}, -1};
+        };
         TableInfo table;
         table.schema = QStringLiteral("public");
         table.name = QStringLiteral("projects");
-        table.columns = {ColumnInfo{1, QStringLiteral("id"), QStringLiteral("bigint"), QStringLiteral("int8"), false, false, {}, false,
-                             true, false, {}, -1},
-            ColumnInfo{2, QStringLiteral("updated_at"), QStringLiteral("timestamp with time zone"), QStringLiteral("timestamptz"), false,
-                false, {}, true, false, false, {}, -1}};
+        table.columns = {column(1, "id", "bigint", "int8", false), column(2, "updated_at", "timestamp with time zone", "timestamptz", true),
+            column(3, "project_code", "text", "text", false), column(4, "name", "text", "text", false),
+            column(5, "status", "text", "text", false), column(6, "budget_amount", "numeric(14,2)", "numeric", false)};
         table.constraints = {ConstraintInfo{QStringLiteral("projects_pkey"), ConstraintInfo::Kind::PrimaryKey, {QStringLiteral("id")}}};
         QVERIFY(CatalogRepository(*m_store).saveIntrospection(databaseId, {table}, QDateTime::currentDateTimeUtc()).ok());
+        // … and its lists as discovery records them, so the mappings are checked against their columns.
+        SharePointSite site{0, connectionId, QStringLiteral("contoso.sharepoint.com,1,2"), QStringLiteral("PMO"),
+            QStringLiteral("https://contoso.sharepoint.com/sites/pmo")};
+        QVERIFY(CatalogRepository(*m_store).saveSite(site).ok());
+        const auto listColumn = [](const char *name, const char *type) {
+            SharePointColumn c;
+            c.name = c.displayName = QLatin1String(name);
+            c.type = QLatin1String(type);
+            c.readOnly = c.system = c.name == QLatin1String("Modified");
+            return c;
+        };
+        for (const char *name : {"Active projects", "Large projects", "Project archive"}) {
+            SharePointList list{0, site.id, QLatin1String(name), QLatin1String(name), {}, {}};
+            list.columns = {listColumn("Title", "text"), listColumn("ProjectName", "text"), listColumn("Status", "text"),
+                listColumn("Budget", "number"), listColumn("Modified", "dateTime")};
+            QVERIFY(CatalogRepository(*m_store).saveList(list).ok());
+        }
         auto advised = importDefinitions(*m_store, document);
-        QVERIFY(advised.ok() && advised->ok());
+        QVERIFY(advised.ok());
+        QVERIFY2(
+            advised->ok(), advised->issues.isEmpty() ? "" : qPrintable(advised->issues.first().path + advised->issues.first().message));
         QCOMPARE(advised->warnings.size(), 2);
         QCOMPARE(advised->warnings.at(0).path, QStringLiteral("$.definitions[0].cursor.column"));
         QVERIFY(advised->warnings.at(0).message.contains(QStringLiteral("No index starts with updated_at")));
@@ -486,6 +508,15 @@ private slots:
         QCOMPARE(due->first().identityHash, QStringLiteral("hash-009"));
         QVERIFY(ledger.removeRetry(definition.id, QStringLiteral("hash-009")).ok());
         QCOMPARE(ledger.retries(definition.id)->size(), 1);
+
+        // Pending writes of rows that wait in the retry queue are counted with the queue, not again.
+        QCOMPARE(*ledger.pendingOutsideRetryQueue(definition.id), 24);
+        QVERIFY(ledger.enqueueRetry({0, definition.id, QStringLiteral("hash-002"), QStringLiteral("id=2"), 1, now, QStringLiteral("500")})
+                    .ok());
+        QVERIFY(ledger.enqueueRetry({0, definition.id, QStringLiteral("hash-004"), QStringLiteral("id=4"), 1, now, QStringLiteral("500")})
+                    .ok());
+        QCOMPARE(*ledger.pendingOutsideRetryQueue(definition.id), 22);
+        QCOMPARE(*ledger.count(definition.id, LedgerState::Pending), 24);
     }
 
     void runsEventsAndMetrics()
@@ -536,6 +567,25 @@ private slots:
         QCOMPARE(events->size(), 1);
         QCOMPARE(events->first().severity, EventSeverity::Error);
         QCOMPARE(events->first().payload.value(QStringLiteral("status")).toInt(), 400);
+
+        // The events of some types of a page of runs, in one query.
+        RunEvent finished;
+        finished.runId = page->at(1).id;
+        finished.type = QStringLiteral("run-finished");
+        finished.payload = QJsonObject{{QStringLiteral("retryQueue"), 3}};
+        QVERIFY(runs.addEvent(finished).ok());
+        RunEvent other = finished;
+        other.type = QStringLiteral("retrying");
+        QVERIFY(runs.addEvent(other).ok());
+        auto byRun = runs.eventsOfType(
+            {page->at(0).id, page->at(1).id, page->at(2).id}, {QStringLiteral("item-failed"), QStringLiteral("run-finished")});
+        QVERIFY(byRun.ok());
+        QCOMPARE(byRun->size(), 2);
+        QCOMPARE(byRun->value(page->at(0).id).size(), 1);
+        QCOMPARE(byRun->value(page->at(0).id).first().type, QStringLiteral("item-failed"));
+        QCOMPARE(byRun->value(page->at(1).id).size(), 1);
+        QCOMPARE(byRun->value(page->at(1).id).first().payload.value(QStringLiteral("retryQueue")).toInt(), 3);
+        QVERIFY(runs.eventsOfType({}, {QStringLiteral("run-finished")})->isEmpty());
 
         QVERIFY(runs.addMetric({event.runId, base, QStringLiteral("items_per_second"), 812.5}).ok());
         QCOMPARE(runs.metrics(event.runId)->first().value, 812.5);

@@ -95,11 +95,11 @@ private slots:
     void waitsArePredicted()
     {
         Test::ManualClock clock;
-        Governor governor(settings(120, 1200000, 4, 4), clock); // burst 40, refill 80 RU/min
+        Governor governor(settings(360, 1200000, 4, 4), clock); // burst 40, refill 320 RU/min
         QCOMPARE(governor.tryAcquire(40), 0);
         governor.release(200);
         const qint64 wait = governor.tryAcquire(40);
-        QCOMPARE(wait, 30000);   // 40 RU at 80 RU/min
+        QCOMPARE(wait, 7500); // 40 RU at 320 RU/min
         clock.advance(wait);
         QCOMPARE(governor.tryAcquire(40), 0);
     }
@@ -184,6 +184,21 @@ private slots:
         const qint64 spent = drive(governor, clock, 30000);
         QVERIFY2(spent <= 10 * 1250 + 40, qPrintable(QString::number(spent))); // ten windows' worth at most
         QVERIFY2(spent >= 10 * 1250 * 9 / 10, qPrintable(QString::number(spent)));
+    }
+
+    void aBudgetOfABatchOrLessStillRefills()
+    {
+        // A tenant's RateLimit-Limit of 40 RU a minute (or a budget configured that low) once held
+        // the whole budget in the bucket and refilled nothing: every request after the first waited
+        // for ever. Now all but an eighth of it refills over the minute.
+        for (const qint64 limit : {40, 10}) {
+            Test::ManualClock clock;
+            Governor governor(settings(limit, 100000000, 4, 4, 60000), clock);
+            QVERIFY(governor.burst() <= qMax<qint64>(1, limit / 8));
+            const qint64 spent = drive(governor, clock, 3 * 60000, 2);
+            QVERIFY2(spent >= 2 * limit, qPrintable(QStringLiteral("limit %1: %2 RU in three minutes").arg(limit).arg(spent)));
+            QVERIFY2(spent <= 3 * limit + 2, qPrintable(QStringLiteral("limit %1: %2 RU in three minutes").arg(limit).arg(spent)));
+        }
     }
 
     void remainingHoldsUntilTheServiceResets()

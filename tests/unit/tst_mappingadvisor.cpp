@@ -197,7 +197,9 @@ private slots:
         QCOMPARE(advice.size(), 3);
         QCOMPARE(advice.at(0).message, QStringLiteral("projcet_code is not a column of public.projects. Did you mean project_code?"));
         QVERIFY(advice.at(1).message.endsWith(QStringLiteral("Did you mean project_code?")));
-        QVERIFY2(advice.at(2).message.startsWith(QStringLiteral("Provisioning names the column for name name_2, not name")), qPrintable(advice.at(2).message));
+        QVERIFY2(advice.at(2).message.startsWith(
+                     QStringLiteral("The list has no column name: provisioning creates the column for name as name_2")),
+            qPrintable(advice.at(2).message));
         QCOMPARE(closestName(QStringLiteral("compnay_name"), {QStringLiteral("company_name"), QStringLiteral("contact_name")}), QStringLiteral("company_name"));
         QCOMPARE(closestName(QStringLiteral("name"), {QStringLiteral("game")}), QString()); // too far for four letters
     }

@@ -136,6 +136,26 @@ private slots:
         QCOMPARE(int(empty.action), int(PlannedRow::Action::Create));
         QVERIFY(!empty.unidentified);
     }
+
+    void rowsOfOneReadSharingAKeyAllFail()
+    {
+        // A key that does not tell rows apart (rows inserted since the run checked it): none of them
+        // may overwrite the others' item.
+        const PlanContext plans = context();
+        SourceRow nullKey = row(QString(), QStringLiteral("No key"));
+        nullKey.values.insert(QStringLiteral("id"), std::nullopt);
+        QList<PlannedRow> read{planRow(plans, row(QStringLiteral("7"), QStringLiteral("First")), {}),
+            planRow(plans, row(QStringLiteral("8"), QStringLiteral("Alone")), {}), planRow(plans, row(QStringLiteral("7"), QStringLiteral("Second")), {}),
+            planRow(plans, nullKey, {}), planRow(plans, nullKey, {})};
+        failRowsSharingAKey(read, plans.keyColumns);
+        for (int shared : {0, 2}) {
+            QCOMPARE(int(read.at(shared).action), int(PlannedRow::Action::Failed));
+            QCOMPARE(read.at(shared).error, QStringLiteral("The key (id) is not unique: 2 rows share id=7, so no item can tell them apart."));
+            QVERIFY(read.at(shared).fields.isEmpty());
+        }
+        QCOMPARE(int(read.at(1).action), int(PlannedRow::Action::Create));
+        QVERIFY2(read.at(3).error.contains(QStringLiteral("'id' is NULL")), qPrintable(read.at(3).error)); // NULL keys keep their own reason
+    }
 };
 
 QTEST_GUILESS_MAIN(TestPlanner)

@@ -73,7 +73,7 @@ void PushRun::deleteVanishedRows()
         }
         const MassDeleteCheck check{name, gone, it->synced, m_definition.maxDeleteShare};
         if (double(gone) > m_definition.maxDeleteShare * double(it->synced) && !(m_approveMassDelete && m_approveMassDelete(check))) {
-            m_deletesHeldBack = true;
+            m_heldBackDeletes += gone;
             event(EventSeverity::Warning, QStringLiteral("deletes-held-back"),
                   QCoreApplication::translate("SyncBridge::Sync",
                                               "Held back %1 deletion(s) in '%2': %3 % of its %4 item(s), above the limit of %5 %. "
@@ -233,7 +233,7 @@ void PushRun::planDeletes()
                                         .arg(100.0 * m_definition.maxDeleteShare, 0, 'f', 0);
             event(EventSeverity::Warning, QStringLiteral("deletes-would-be-held"), warning);
             m_outcome.warnings << warning;
-            m_deletesHeldBack = true; // as the run would be held: a dry run ends PARTIALLY_FAILED (exit 1)
+            m_heldBackDeletes += gone; // as the run would hold them: a dry run ends PARTIALLY_FAILED (exit 1)
         }
     }
     nextStep();

@@ -52,6 +52,26 @@ Result<PlanContext> PlanContext::make(const SyncDefinition &definition, const Ta
     return context;
 }
 
+void failRowsSharingAKey(QList<PlannedRow> &plans, const QStringList &keyColumns)
+{
+    QHash<QString, int> rowsOf;
+    for (const PlannedRow &plan : std::as_const(plans)) {
+        if (!plan.unidentified)
+            ++rowsOf[plan.identity.hash];
+    }
+    for (PlannedRow &plan : plans) {
+        const int rows = plan.unidentified ? 1 : rowsOf.value(plan.identity.hash);
+        if (rows < 2)
+            continue;
+        plan.action = PlannedRow::Action::Failed;
+        plan.fields = {};
+        plan.error = QCoreApplication::translate("SyncBridge::Sync", "The key (%1) is not unique: %2 rows share %3, so no item can tell them apart.")
+                         .arg(keyColumns.join(QStringLiteral(", ")))
+                         .arg(rows)
+                         .arg(plan.identity.text);
+    }
+}
+
 RowIdentity identityOf(const PlanContext &context, const SourceRow &row)
 {
     QStringList values;

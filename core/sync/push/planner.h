@@ -56,6 +56,11 @@ struct PlanContext {
 
 // Converts, routes, maps and compares one row with its ledger entry (if any).
 PlannedRow planRow(const PlanContext &context, const SourceRow &row, const QHash<QString, LedgerEntry> &ledger);
+// Rows of one read that share an identity are different rows (one read never returns a row twice)
+// that the key cannot tell apart: written, they would overwrite one item, and the twin check would
+// take the others' items for duplicates. Every one of them fails, saying which key value they share.
+void failRowsSharingAKey(QList<PlannedRow> &plans, const QStringList &keyColumns);
+
 // Only the identity (for ledger lookups before planning a page).
 RowIdentity identityOf(const PlanContext &context, const SourceRow &row);
 

@@ -208,7 +208,7 @@ void PushRun::completed()
                 QCoreApplication::translate("SyncBridge::Sync", "%n row(s) would fail: %1", nullptr, int(qMin(it.value(), maxCountShown)))
                     .arg(it.key()),
                 QJsonObject{{QStringLiteral("error"), it.key()}, {QStringLiteral("rows"), it.value()}});
-        finish(m_run.counters.failed > 0 || m_deletesHeldBack ? RunStatus::PartiallyFailed : RunStatus::Succeeded);
+        finish(m_run.counters.failed > 0 || m_heldBackDeletes > 0 ? RunStatus::PartiallyFailed : RunStatus::Succeeded);
         return;
     }
     // Rows that wait in the retry queue are not in SharePoint: a run that leaves any does not say
@@ -220,12 +220,13 @@ void PushRun::completed()
         fail(waiting.error());
         return;
     }
-    auto pending = LedgerRepository(*m_store).count(m_definitionId, LedgerState::Pending);
+    // Pending writes of queued rows are counted with the queue: no row is counted twice.
+    auto pending = LedgerRepository(*m_store).pendingOutsideRetryQueue(m_definitionId);
     if (!pending) {
         fail(pending.error());
         return;
     }
-    const bool partly = m_run.counters.failed > 0 || m_deletesHeldBack || waiting->waiting > 0 || *pending > 0;
+    const bool partly = m_run.counters.failed > 0 || m_heldBackDeletes > 0 || waiting->waiting > 0 || *pending > 0;
     m_rowsWaiting = waiting->waiting;
     m_writesPending = *pending;
     m_nextRetryAt = waiting->nextAttemptAt;
@@ -548,7 +549,11 @@ void PushRun::process(std::shared_ptr<RowBatch> batch)
             continue;
         if (!m_backfillColumns.isEmpty())
             restrictToBackfill(plan);
-        if (m_options.dryRun) {
+        batch->plans << plan;
+    }
+    failRowsSharingAKey(batch->plans, m_context.keyColumns);
+    if (m_options.dryRun) {
+        for (PlannedRow &plan : batch->plans) {
             refuseInvalidWrite(m_context, plan); // the writes SharePoint would refuse fail here, with its reason
             if (plan.action == PlannedRow::Action::Failed)
                 ++m_outcome.failures[plan.error];
@@ -559,9 +564,6 @@ void PushRun::process(std::shared_ptr<RowBatch> batch)
                                                  {QStringLiteral("list"), list}, {QStringLiteral("fields"), plan.fields},
                                                  {QStringLiteral("error"), plan.error}};
         }
-        batch->plans << plan;
-    }
-    if (m_options.dryRun) {
         for (const PlannedRow &plan : std::as_const(batch->plans)) {
             if (plan.action == PlannedRow::Action::Skip || plan.action == PlannedRow::Action::Unrouted)
                 ++m_run.counters.skipped;
@@ -632,6 +634,13 @@ void PushRun::finish(RunStatus status, const QString &message, const std::option
         QJsonObject why;
         if (error)
             why = {{QStringLiteral("errorKind"), errorCodeName(error->code())}, {QStringLiteral("detail"), error->detail()}};
+        // What the run's counters do not hold, for its history (syncbridge-cli runs show); the queue
+        // is counted when a run gets to its end.
+        if (!m_options.dryRun && (status == RunStatus::Succeeded || status == RunStatus::PartiallyFailed)) {
+            why.insert(QStringLiteral("heldBackDeletes"), m_heldBackDeletes);
+            why.insert(QStringLiteral("retryQueue"), m_rowsWaiting);
+            why.insert(QStringLiteral("writesPending"), m_writesPending);
+        }
         event(status == RunStatus::Failed ? EventSeverity::Error : EventSeverity::Info, QStringLiteral("run-finished"), m_run.message, why);
         const double seconds = qMax<qint64>(1, m_run.finishedAt.toMSecsSinceEpoch() - m_startedMs) / 1000.0;
         auto metric = RunRepository(*m_store, m_clock).addMetric({m_run.id, m_run.finishedAt, QStringLiteral("items_per_second"),
@@ -647,6 +656,9 @@ void PushRun::finish(RunStatus status, const QString &message, const std::option
     m_outcome.message = m_run.message;
     m_outcome.error = error;
     m_outcome.counters = m_run.counters;
+    m_outcome.heldBackDeletes = m_heldBackDeletes;
+    m_outcome.rowsWaiting = m_rowsWaiting;
+    m_outcome.writesPending = m_writesPending;
     report(RunPhase::Finished);
     emit finished(m_outcome);
 }

@@ -138,7 +138,7 @@ private:
     MassDeleteApproval m_approveMassDelete;
     qint64 m_scanMark = 0;                  // FULL_SCAN: when the current scan started (ms since epoch)
     bool m_scanReachedEnd = false;
-    bool m_deletesHeldBack = false;
+    qint64 m_heldBackDeletes = 0;           // deletions the circuit breaker held back
     qint64 m_marked = 0;                    // MARK policy: items flagged in this run
     QSet<QString> m_markColumnReady;        // list ids that have the flag column
     QList<ReadPass> m_passes;               // empty until the first page is read

@@ -31,14 +31,23 @@ void PushRun::writeBatch(std::shared_ptr<RowBatch> batch)
     }
     const QHash<QString, int> attempts = *queued;
     // attempts by value: the write callback below calls this after writePage has returned
-    const auto failRow = [this, batch, now, attempts](const PlannedRow &plan, const QString &error) {
+    // `answer`: SharePoint's, when it refused the row (its HTTP status and Graph error code go into the event).
+    const auto failRow = [this, batch, now, attempts](const PlannedRow &plan, const QString &error, const ItemResult *answer) {
         const int attempt = attempts.value(plan.identity.hash) + 1;
         if (!plan.unidentified) // reported on the row each time it is read, until its key has a value
             batch->failures.append({0, m_definitionId, plan.identity.hash, plan.identity.text, attempt, nextAttempt(now, attempt), error});
         ++m_run.counters.failed;
         ++m_outcome.failures[error];
-        event(EventSeverity::Error, QStringLiteral("item-failed"), QCoreApplication::translate("SyncBridge::Sync", "Row %1: %2").arg(plan.identity.text, error),
-              QJsonObject{{QStringLiteral("identity"), plan.identity.text}, {QStringLiteral("error"), error}, {QStringLiteral("attempt"), attempt}});
+        QJsonObject payload{
+            {QStringLiteral("identity"), plan.identity.text}, {QStringLiteral("error"), error}, {QStringLiteral("attempt"), attempt}};
+        if (answer) {
+            payload.insert(QStringLiteral("status"), answer->status);
+            const QString code = answer->body.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString();
+            if (!code.isEmpty())
+                payload.insert(QStringLiteral("code"), code);
+        }
+        event(EventSeverity::Error, QStringLiteral("item-failed"),
+            QCoreApplication::translate("SyncBridge::Sync", "Row %1: %2").arg(plan.identity.text, error), payload);
     };
 
     QList<ItemOperation> operations;
@@ -53,7 +62,7 @@ void PushRun::writeBatch(std::shared_ptr<RowBatch> batch)
             batch->recovered << plan.identity.hash;
             continue;
         case PlannedRow::Action::Failed:
-            failRow(plan, plan.error);
+            failRow(plan, plan.error, nullptr);
             continue;
         case PlannedRow::Action::Create:
         case PlannedRow::Action::Move: {
@@ -144,21 +153,23 @@ void PushRun::writeBatch(std::shared_ptr<RowBatch> batch)
                                              : Error(ErrorCode::AuthenticationFailed, result.error, detail);
                 // Into the retry queue before the page's cursor is saved, or the change is lost; a
                 // create's pending entry stays and is resolved through SyncBridgeKey first.
-                failRow(plan, fatal->message());
+                failRow(plan, fatal->message(), &result);
                 continue;
             }
             if (operation.kind == ItemOperation::Kind::Update && result.status == 404) {
                 entry.state = LedgerState::Deleted;   // deleted in SharePoint: created again on the next run
                 batch->ledger << entry;
-                failRow(
-                    plan, QCoreApplication::translate("SyncBridge::Sync", "The item was deleted in SharePoint; it will be created again."));
+                failRow(plan,
+                    QCoreApplication::translate("SyncBridge::Sync", "The item was deleted in SharePoint; it will be created again."),
+                    &result);
                 continue;
             }
             if (result.maybeExecuted) {
                 failRow(plan,
                     QCoreApplication::translate(
                         "SyncBridge::Sync", "SharePoint did not confirm the create (%1); it is checked by SyncBridgeKey before any retry.")
-                        .arg(result.error));
+                        .arg(result.error),
+                    &result);
                 m_unconfirmed.insert(plan.identity.hash, plan.action == PlannedRow::Action::Move);
                 continue; // pending stays; Confirming looks it up before the run ends
             }
@@ -176,7 +187,8 @@ void PushRun::writeBatch(std::shared_ptr<RowBatch> batch)
             }
             failRow(plan,
                 result.error.isEmpty() ? QCoreApplication::translate("SyncBridge::Sync", "SharePoint answered %1.").arg(result.status)
-                                       : result.error);
+                                       : result.error,
+                &result);
         }
         const auto commit = [this, batch, fatal]() {
             const Result<void> committed = commitBatch(*batch);
