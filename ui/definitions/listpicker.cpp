@@ -5,7 +5,7 @@
 namespace SyncBridge {
 namespace {
 
-constexpr int ProvisionRole = Qt::UserRole + 1;   // the "Provision a new list…" entry
+constexpr int ProvisionRole = Qt::UserRole + 1; // the "Provision a new list…" entry
 
 bool sameSite(QString a, QString b)
 {

@@ -7,7 +7,7 @@ namespace SyncBridge {
 // A list the catalog knows, offered by a List cell's picker.
 struct ListChoice {
     qint64 connectionId = 0;
-    QString site;        // "host:/sites/path", as targets name sites
+    QString site; // "host:/sites/path", as targets name sites
     QString name;
     QString graphId;
 };
@@ -28,8 +28,8 @@ public:
     QString graphId() const { return m_graphId; }
 
 signals:
-    void listChanged();          // another list was picked or typed
-    void provisionRequested();   // "Provision a new list…" was chosen
+    void listChanged();        // another list was picked or typed
+    void provisionRequested(); // "Provision a new list…" was chosen
 
 private:
     void picked();
