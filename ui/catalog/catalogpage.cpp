@@ -477,6 +477,7 @@ void CatalogPage::provisionFromSelectedTable()
         provisioned.target.site = dialog->siteCombo()->currentText().trimmed();
         provisioned.target.listName = dialog->listNameEdit()->text().trimmed();
         provisioned.target.listGraphId = report.listId;
+        provisioned.created = report.listCreated;
         showProvisioned(provisioned);
     });
     dialog->open();
@@ -506,8 +507,12 @@ void CatalogPage::showProvisioned(const Provisioned &provisioned)
         m_tree->expandItem(connection);
     }
     m_selectListId = target.listGraphId;
-    setMessage(tr("Created the list '%1' from %2. \"Create a definition from this list\" starts a definition that syncs the table into it.")
-                   .arg(target.listName, provisioned.table.qualifiedName()),
+    setMessage(
+        (provisioned.created ? tr(
+             "Created the list '%1' from %2. \"Create a definition from this list\" starts a definition that syncs the table into it.")
+                             : tr("The list '%1' existed: the columns of %2 it lacked were added. \"Create a definition from this list\" "
+                                  "starts a definition that syncs the table into it."))
+            .arg(target.listName, provisioned.table.qualifiedName()),
         false);
     qDeleteAll(site->takeChildren());
     new QTreeWidgetItem(site, {tr("Loading…")});

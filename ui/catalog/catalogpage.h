@@ -67,6 +67,7 @@ private:
         qint64 databaseId = 0;
         TableInfo table;
         SyncTarget target;
+        bool created = true; // false: the list existed, its missing columns were added
     };
     void showProvisioned(const Provisioned &provisioned);
     void show(const Snapshot &snapshot);
