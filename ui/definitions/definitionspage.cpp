@@ -368,6 +368,8 @@ void DefinitionsPage::saveDefinition(bool resetSyncState)
                     tr("Saved '%1' as a disabled draft: %n problem(s) to fix before it can run, listed on the form.", nullptr, problems)
                         .arg(definition.name),
                     false);
+            else if (!definition.enabled)
+                setMessage(tr("Saved '%1'. It is disabled: tick Enabled under General to let it run.").arg(definition.name), false);
             else
                 setMessage(tr("Saved '%1'.").arg(definition.name), false);
             if (row >= 0 && row < m_definitions.size() && m_definitions.at(row).id == definition.id) {
