@@ -16,6 +16,7 @@
 #include "sync/runcontroller.h"
 
 #include <QAction>
+#include <QCloseEvent>
 #include <QFile>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -60,10 +61,21 @@ MainWindow::MainWindow(AppContext context, QWidget *parent)
     const QList<NavigationPage *> pages = {m_overview, m_connections, m_catalog, m_definitions, m_runs};
     for (NavigationPage *page : pages)
         addPage(page);
-    connect(m_rail, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     connect(m_rail, &QListWidget::currentRowChanged, this, [this](int row) {
-        if (row >= 0 && row < m_navigation.size())
-            m_navigation.at(row)->activated();
+        if (m_shownRow < 0 || row == m_shownRow || row < 0) {
+            showRow(row);
+            return;
+        }
+        // The page shown may hold unsaved work: it is asked first, and the rail waits for its answer.
+        {
+            const QSignalBlocker blocker(m_rail);
+            m_rail->setCurrentRow(m_shownRow);
+        }
+        m_navigation.at(m_shownRow)->leave([this, row]() {
+            const QSignalBlocker blocker(m_rail);
+            m_rail->setCurrentRow(row);
+            showRow(row);
+        });
     });
     const auto askForImport = [this]() {
         auto *dialog = new QFileDialog(this, tr("Import sync definitions"), QString(), tr("Definitions (*.json)"));
@@ -74,6 +86,11 @@ MainWindow::MainWindow(AppContext context, QWidget *parent)
     connect(m_overview, &OverviewPage::importRequested, this, askForImport);
     connect(m_definitions, &DefinitionsPage::importRequested, this, askForImport);
     connect(m_definitions, &DefinitionsPage::saved, m_overview, &OverviewPage::reload);
+    connect(m_catalog, &CatalogPage::definitionFromListRequested, this,
+        [this](qint64 databaseId, const TableInfo &table, const SyncTarget &target) {
+            showPage(m_definitions);
+            m_definitions->createDefinitionFor(databaseId, table, target);
+        });
     connect(m_definitions, &DefinitionsPage::runNowRequested, this, [this](qint64 definitionId) {
         m_overview->startRun(definitionId, false);
         m_overview->openRunDialog(definitionId);
@@ -129,6 +146,48 @@ void MainWindow::addPage(NavigationPage *page)
 void MainWindow::showPage(QWidget *page)
 {
     m_rail->setCurrentRow(m_pages->indexOf(page));
+}
+
+void MainWindow::showRow(int row)
+{
+    m_shownRow = row;
+    m_pages->setCurrentIndex(row);
+    if (row >= 0 && row < m_navigation.size())
+        m_navigation.at(row)->activated();
+}
+
+void MainWindow::leavePages(int from, std::function<void()> proceed)
+{
+    if (from >= m_navigation.size()) {
+        proceed();
+        return;
+    }
+    m_navigation.at(from)->leave([this, from, proceed = std::move(proceed)]() mutable { leavePages(from + 1, std::move(proceed)); });
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_closeApproved) {
+        QMainWindow::closeEvent(event);
+        return;
+    }
+    // Pages that ask answer later: the window stays open until every page agreed, then closes again.
+    auto asked = std::make_shared<bool>(false);
+    auto agreed = std::make_shared<bool>(false);
+    leavePages(0, [this, asked, agreed]() {
+        *agreed = true;
+        if (*asked) {
+            m_closeApproved = true;
+            close();
+        }
+    });
+    *asked = true;
+    if (*agreed) {
+        m_closeApproved = true;
+        QMainWindow::closeEvent(event);
+        return;
+    }
+    event->ignore();
 }
 
 void MainWindow::askMassDelete(const MassDeleteCheck &check, std::function<void(bool)> answer)

@@ -46,7 +46,13 @@ public:
     // Replacing synced definitions whose key or cursor changes asks first (see StateChange).
     void importDefinitions(const QString &path);
 
+protected:
+    // Closing asks every page with unsaved work first (NavigationPage::leave).
+    void closeEvent(QCloseEvent *event) override;
+
 private:
+    void showRow(int row);
+    void leavePages(int from, std::function<void()> proceed);
     void runImport(const QString &path, DefinitionRepository::StateChange stateChange);
     void confirmImportReset(const QString &path, const QList<ValidationIssue> &resets);
     void showImportProblems(bool nothingImported, const QString &title, const QString &text, const QList<ValidationIssue> &problems);
@@ -62,6 +68,8 @@ private:
     DefinitionsPage *m_definitions;
     RunsPage *m_runs;
     QList<NavigationPage *> m_navigation; // in rail order: row i shows m_navigation[i]
+    int m_shownRow = -1;                  // the page shown: the rail may already point elsewhere while it is asked
+    bool m_closeApproved = false;         // every page agreed to the window closing
 };
 
 } // namespace SyncBridge

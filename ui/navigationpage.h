@@ -3,6 +3,8 @@
 #include <QIcon>
 #include <QString>
 
+#include <functional>
+
 class QWidget;
 
 namespace SyncBridge {
@@ -22,6 +24,10 @@ public:
     virtual QWidget *widget() = 0;
     // Called each time the page is chosen. Pages whose content other pages change reload here.
     virtual void activated() { }
+    // Asked before the page is left — another page chosen, the window closed. A page with unsaved
+    // work asks the user (without blocking the window) and calls `proceed` once it may be left
+    // (saved or discarded), never when the user chose to stay. Pages without such work proceed at once.
+    virtual void leave(std::function<void()> proceed) { proceed(); }
 };
 
 } // namespace SyncBridge

@@ -15,6 +15,13 @@
 namespace SyncBridge {
 namespace {
 
+// A draft may lack a site or a list name (the editor saves incomplete definitions disabled): an
+// empty text, which Qt Sql would bind as NULL while it is a null QString.
+QString notNull(const QString &text)
+{
+    return text.isNull() ? QString(0, QChar()) : text;
+}
+
 QString shardingToJson(const ShardingPolicy &policy)
 {
     QJsonArray rules;
@@ -122,12 +129,12 @@ Result<qint64> DefinitionRepository::saveInCurrentTransaction(SyncDefinition &de
     for (int i = 0; i < definition.targets.size(); ++i) {
         SyncTarget &target = definition.targets[i];
         auto id = insertReturningId(db,
-                                    QStringLiteral("INSERT INTO sync_targets (definition_id, position, name, connection_id, site, list_name, list_graph_id)"
-                                                   " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (definition_id, name) DO UPDATE SET"
-                                                   " position = excluded.position, connection_id = excluded.connection_id, site = excluded.site,"
-                                                   " list_name = excluded.list_name, list_graph_id = excluded.list_graph_id RETURNING id"),
-                                    {definition.id, i, target.name, target.connectionId, target.site, target.listName,
-                                     nullIfEmpty(target.listGraphId)});
+            QStringLiteral("INSERT INTO sync_targets (definition_id, position, name, connection_id, site, list_name, list_graph_id)"
+                           " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (definition_id, name) DO UPDATE SET"
+                           " position = excluded.position, connection_id = excluded.connection_id, site = excluded.site,"
+                           " list_name = excluded.list_name, list_graph_id = excluded.list_graph_id RETURNING id"),
+            {definition.id, i, target.name, target.connectionId, notNull(target.site), notNull(target.listName),
+                nullIfEmpty(target.listGraphId)});
         if (!id)
             return id.error();
         target.id = *id;

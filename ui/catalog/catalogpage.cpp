@@ -18,9 +18,11 @@
 #include "store/metastore.h"
 #include "store/storedcatalog.h"
 
+#include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTreeWidget>
@@ -54,6 +56,7 @@ CatalogPage::CatalogPage(AppContext context, QWidget *parent)
     , m_details(new QTreeWidget(this))
     , m_refresh(new QPushButton(tr("Refresh"), this))
     , m_provision(new QPushButton(tr("Provision list from table…"), this))
+    , m_createDefinition(new QPushButton(QIcon(QStringLiteral(":/icons/add.svg")), tr("Create a definition from this list"), this))
     , m_splitter(new QSplitter(this))
 {
     setObjectName(QStringLiteral("catalogPage"));
@@ -77,7 +80,11 @@ CatalogPage::CatalogPage(AppContext context, QWidget *parent)
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_refresh);
     buttons->addWidget(m_provision);
+    buttons->addWidget(m_createDefinition);
     buttons->addStretch();
+    m_createDefinition->setObjectName(QStringLiteral("createDefinitionFromList"));
+    m_createDefinition->setToolTip(tr("A new definition that syncs the table this list was provisioned from into it"));
+    m_createDefinition->hide();
     auto *right = new QWidget(this);
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
@@ -100,6 +107,10 @@ CatalogPage::CatalogPage(AppContext context, QWidget *parent)
     });
     connect(m_refresh, &QPushButton::clicked, this, &CatalogPage::refreshSelected);
     connect(m_provision, &QPushButton::clicked, this, &CatalogPage::provisionFromSelectedTable);
+    connect(m_createDefinition, &QPushButton::clicked, this, [this]() {
+        if (m_provisioned)
+            emit definitionFromListRequested(m_provisioned->databaseId, m_provisioned->table, m_provisioned->target);
+    });
     m_splitter->restoreState(UiSettings::catalogSplitter.value());
     showSelection();
 }
@@ -222,6 +233,8 @@ void CatalogPage::showSelection()
     QTreeWidgetItem *item = m_tree->currentItem();
     const int kind = item ? item->type() : 0;
     m_provision->setEnabled(kind == TableItem);
+    m_createDefinition->setVisible(
+        kind == ListItem && m_provisioned && item->data(0, ListIdRole).toString() == m_provisioned->target.listGraphId);
     m_refresh->setEnabled(kind == DatabaseItem || kind == TableItem || kind == SiteItem);
     m_details->clear();
     if (kind == TableItem) {
@@ -365,6 +378,16 @@ void CatalogPage::expandSite(QTreeWidgetItem *item)
             if (lists->isEmpty())
                 new QTreeWidgetItem(site, {tr("No lists yet.")});
         }
+        if (!m_selectListId.isEmpty()) {
+            for (int i = 0; i < site->childCount(); ++i) {
+                if (site->child(i)->type() == ListItem && site->child(i)->data(0, ListIdRole).toString() == m_selectListId) {
+                    m_selectListId.clear();
+                    m_tree->setCurrentItem(site->child(i)); // reads its columns into the catalog
+                    m_tree->scrollToItem(site->child(i));
+                    return; // showList says when it is done
+                }
+            }
+        }
         emit refreshed();
     };
     Discovery::site(client, reference, guarded(this, [this, &client, connectionId, reference, showLists](Result<SharePointSite> site) {
@@ -381,17 +404,6 @@ void CatalogPage::expandSite(QTreeWidgetItem *item)
         Discovery::lists(client, siteId,
             guarded(this, [siteId, showLists](Result<QList<SharePointList>> lists) { showLists(siteId, std::move(lists)); }));
     }));
-}
-
-void CatalogPage::reloadExpandedSites()
-{
-    for (QTreeWidgetItem *site : m_tree->findItems(QStringLiteral("*"), Qt::MatchWildcard | Qt::MatchRecursive)) {
-        if (site->type() == SiteItem && site->isExpanded()) {
-            qDeleteAll(site->takeChildren());
-            new QTreeWidgetItem(site, {tr("Loading…")});
-            expandSite(site);
-        }
-    }
 }
 
 void CatalogPage::refreshSelected()
@@ -451,10 +463,66 @@ void CatalogPage::provisionFromSelectedTable()
     if (!item || item->type() != TableItem)
         return;
     const TableInfo table = m_tables.value(item->data(0, IdRole).toLongLong()).value(item->data(0, IndexRole).toInt());
+    const qint64 databaseId = item->data(0, IdRole).toLongLong();
     auto *dialog = new ProvisionDialog(table, m_sharePoint, m_sites, m_context.graph, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &ProvisionDialog::provisioned, this, &CatalogPage::reloadExpandedSites);
+    connect(dialog, &ProvisionDialog::provisioned, this, [this, dialog, table, databaseId](const ProvisioningReport &report) {
+        Provisioned provisioned;
+        provisioned.databaseId = databaseId;
+        provisioned.table = table;
+        const SharePointConnection connection = dialog->chosenConnection();
+        provisioned.target.name = tr("Main");
+        provisioned.target.connectionId = connection.id;
+        provisioned.target.connectionName = connection.name;
+        provisioned.target.site = dialog->siteCombo()->currentText().trimmed();
+        provisioned.target.listName = dialog->listNameEdit()->text().trimmed();
+        provisioned.target.listGraphId = report.listId;
+        provisioned.created = report.listCreated;
+        for (const ColumnPlan &column : report.unsupported)
+            provisioned.leftOut << leftOutMessage(column);
+        showProvisioned(provisioned);
+    });
     dialog->open();
+}
+
+void CatalogPage::showProvisioned(const Provisioned &provisioned)
+{
+    // The new list in the tree, selected — no Refresh needed — with the definition it was made for offered.
+    m_provisioned = provisioned;
+    const SyncTarget &target = provisioned.target;
+    QTreeWidgetItem *site = siteItem(target.connectionId, target.site);
+    if (!site) {
+        QTreeWidgetItem *connection = nullptr;
+        for (QTreeWidgetItem *candidate : m_tree->findItems(QStringLiteral("*"), Qt::MatchWildcard | Qt::MatchRecursive)) {
+            if (candidate->type() == ConnectionItem && candidate->data(0, IdRole).toLongLong() == target.connectionId)
+                connection = candidate;
+        }
+        if (!connection)
+            return;
+        for (int i = connection->childCount() - 1; i >= 0; --i) {
+            if (connection->child(i)->type() != SiteItem)
+                delete connection->takeChild(i); // "No definition uses a site…"
+        }
+        site = new QTreeWidgetItem(connection, {target.site, tr("provisioned here")}, SiteItem);
+        site->setData(0, IdRole, target.connectionId);
+        m_sites << target.site;
+        m_tree->expandItem(connection);
+    }
+    m_selectListId = target.listGraphId;
+    setMessage(
+        (provisioned.created ? tr(
+             "Created the list '%1' from %2. \"Create a definition from this list\" starts a definition that syncs the table into it.")
+                             : tr("The list '%1' existed: the columns of %2 it lacked were added. \"Create a definition from this list\" "
+                                  "starts a definition that syncs the table into it."))
+                .arg(target.listName, provisioned.table.qualifiedName())
+            + (provisioned.leftOut.isEmpty() ? QString() : QLatin1Char('\n') + provisioned.leftOut.join(QLatin1Char('\n'))),
+        false);
+    qDeleteAll(site->takeChildren());
+    new QTreeWidgetItem(site, {tr("Loading…")});
+    if (site->isExpanded())
+        expandSite(site);
+    else
+        m_tree->expandItem(site); // loads the lists (itemExpanded)
 }
 
 } // namespace SyncBridge

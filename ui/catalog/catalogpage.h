@@ -5,11 +5,13 @@
 
 #include "model/catalog.h"
 #include "model/connection.h"
+#include "model/definition.h"
 
 #include <QHash>
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 
 class QLabel;
 class QPushButton;
@@ -43,6 +45,8 @@ public:
     QLabel *heading() const { return m_heading; }
     QPushButton *refreshButton() const { return m_refresh; }
     QPushButton *provisionButton() const { return m_provision; }
+    // "Create a definition from this list": offered on a list provisioned from a table.
+    QPushButton *createDefinitionButton() const { return m_createDefinition; }
     QString message() const;
 
 public slots:
@@ -54,15 +58,24 @@ public slots:
 signals:
     void loaded();
     void refreshed();           // an introspection or a SharePoint lookup finished
+    // A definition from the table into the list provisioned from it is wanted.
+    void definitionFromListRequested(qint64 databaseId, const SyncBridge::TableInfo &table, const SyncBridge::SyncTarget &target);
 
 private:
     struct Snapshot;
+    struct Provisioned {
+        qint64 databaseId = 0;
+        TableInfo table;
+        SyncTarget target;
+        bool created = true; // false: the list existed, its missing columns were added
+        QStringList leftOut; // the columns the list cannot hold, each with its reason
+    };
+    void showProvisioned(const Provisioned &provisioned);
     void show(const Snapshot &snapshot);
     void showSelection();
     void showTable(const TableInfo &table);
     void showList(QTreeWidgetItem *item);
     void expandSite(QTreeWidgetItem *item);
-    void reloadExpandedSites();
     QTreeWidgetItem *siteItem(qint64 connectionId, const QString &reference) const;
     void setMessage(const QString &text, bool error);
 
@@ -73,6 +86,9 @@ private:
     QTreeWidget *m_details;
     QPushButton *m_refresh;
     QPushButton *m_provision;
+    QPushButton *m_createDefinition;
+    std::optional<Provisioned> m_provisioned; // the list provisioned last, and from which table
+    QString m_selectListId;                   // the list to select once its site's lists are shown
     QSplitter *m_splitter;
     QList<Database> m_databases;
     QList<SharePointConnection> m_sharePoint;

@@ -20,7 +20,7 @@
 namespace SyncBridge {
 namespace {
 
-enum Column { IncludeColumn, SourceColumn, InternalNameColumn, TypeColumn, NoteColumn };
+enum Column { IncludeColumn, SourceColumn, DisplayNameColumn, InternalNameColumn, TypeColumn, NoteColumn };
 
 } // namespace
 
@@ -54,8 +54,13 @@ ProvisionDialog::ProvisionDialog(const TableInfo &table, const QList<SharePointC
 
     const ListPlan plan = planList(table, table.name);
     m_columns->setObjectName(QStringLiteral("plannedColumns"));
-    m_columns->setColumnCount(5);
-    m_columns->setHorizontalHeaderLabels({tr("Create"), tr("Source column"), tr("SharePoint name"), tr("Type"), tr("Mapping")});
+    m_columns->setColumnCount(6);
+    m_columns->setHorizontalHeaderLabels(
+        {tr("Create"), tr("Source column"), tr("Column name"), tr("Internal name"), tr("Type"), tr("Mapping")});
+    m_columns->horizontalHeaderItem(DisplayNameColumn)->setToolTip(tr("The name people see in SharePoint; double-click to rename"));
+    m_columns->horizontalHeaderItem(InternalNameColumn)
+        ->setToolTip(tr("The name Graph and mappings use, made from the column name by SharePoint's rules (letters, digits and _, at most "
+                        "32); it cannot be edited"));
     m_columns->setRowCount(int(plan.columns.size()));
     m_columns->verticalHeader()->hide();
     for (int row = 0; row < plan.columns.size(); ++row) {
@@ -67,14 +72,20 @@ ProvisionDialog::ProvisionDialog(const TableInfo &table, const QList<SharePointC
         include->setToolTip(key ? tr("Always created: it makes every create idempotent") : column.supported ? QString() : column.note);
         auto *source = new QTableWidgetItem(key ? tr("(the row's identity)") : column.sourceColumn);
         source->setFlags(Qt::ItemIsSelectable | Qt::ItemIsEnabled);
+        // A rename is the display name; the internal name follows it and is shown read-only.
+        auto *display = new QTableWidgetItem(
+            column.definition.value(QStringLiteral("displayName")).toString(key ? column.internalName : column.sourceColumn));
+        display->setFlags(Qt::ItemIsSelectable | Qt::ItemIsEnabled | (column.supported && !key ? Qt::ItemIsEditable : Qt::NoItemFlags));
         auto *name = new QTableWidgetItem(column.internalName);
-        name->setFlags(Qt::ItemIsSelectable | Qt::ItemIsEnabled | (column.supported && !key ? Qt::ItemIsEditable : Qt::NoItemFlags));
+        name->setFlags(Qt::ItemIsSelectable | Qt::ItemIsEnabled);
+        name->setForeground(palette().color(QPalette::PlaceholderText));
         auto *type = new QTableWidgetItem(column.supported ? column.sharePointType : tr("not supported"));
         type->setFlags(Qt::ItemIsSelectable | Qt::ItemIsEnabled);
         auto *note = new QTableWidgetItem(column.note);
         note->setFlags(Qt::ItemIsSelectable | Qt::ItemIsEnabled);
         m_columns->setItem(row, IncludeColumn, include);
         m_columns->setItem(row, SourceColumn, source);
+        m_columns->setItem(row, DisplayNameColumn, display);
         m_columns->setItem(row, InternalNameColumn, name);
         m_columns->setItem(row, TypeColumn, type);
         m_columns->setItem(row, NoteColumn, note);
@@ -96,11 +107,18 @@ ProvisionDialog::ProvisionDialog(const TableInfo &table, const QList<SharePointC
     connect(m_create, &QPushButton::clicked, this, &ProvisionDialog::create);
     connect(m_listName, &QLineEdit::textChanged, this, &ProvisionDialog::validate);
     connect(m_site, &QComboBox::currentTextChanged, this, &ProvisionDialog::validate);
-    connect(m_columns, &QTableWidget::itemChanged, this, &ProvisionDialog::validate);
+    connect(m_columns, &QTableWidget::itemChanged, this, [this](QTableWidgetItem *item) {
+        if (m_updating)
+            return;
+        if (item->column() == DisplayNameColumn)
+            updateInternalNames();
+        validate();
+    });
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
-    layout->addWidget(new QLabel(tr("Columns (double-click a SharePoint name to change it; untick a column to leave it out):"), this));
+    layout->addWidget(new QLabel(
+        tr("Columns (double-click a column name to rename it — the internal name follows; untick a column to leave it out):"), this));
     layout->addWidget(m_columns, 1);
     layout->addWidget(m_message);
     layout->addWidget(buttons);
@@ -124,6 +142,7 @@ ListPlan ProvisionDialog::editedPlan() const
                 continue;
             column.internalName = m_columns->item(row, InternalNameColumn)->text().trimmed();
             column.definition.insert(QStringLiteral("name"), column.internalName);
+            column.definition.insert(QStringLiteral("displayName"), m_columns->item(row, DisplayNameColumn)->text().trimmed());
         }
         kept << column;
     }
@@ -141,6 +160,22 @@ SharePointConnection ProvisionDialog::chosenConnection() const
     return {};
 }
 
+void ProvisionDialog::updateInternalNames()
+{
+    // Made as provisioning makes them (internalNameFor), in column order, so they stay unique.
+    m_updating = true;
+    QStringList taken;
+    for (int row = 0; row < m_columns->rowCount(); ++row) {
+        QTableWidgetItem *name = m_columns->item(row, InternalNameColumn);
+        if (name->text() == syncBridgeKeyColumn)
+            continue;
+        const QString display = m_columns->item(row, DisplayNameColumn)->text().trimmed();
+        name->setText(internalNameFor(display.isEmpty() ? m_columns->item(row, SourceColumn)->text() : display, taken));
+        taken << name->text();
+    }
+    m_updating = false;
+}
+
 void ProvisionDialog::validate()
 {
     static const QRegularExpression validName(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]{0,31}$"));
@@ -152,15 +187,24 @@ void ProvisionDialog::validate()
     if (m_site->currentText().trimmed().isEmpty())
         problems << tr("Name the site, e.g. contoso.sharepoint.com:/sites/pmo.");
     QStringList seen;
+    QStringList seenDisplay;
     for (int row = 0; row < m_columns->rowCount(); ++row) {
         if (m_columns->item(row, IncludeColumn)->checkState() != Qt::Checked)
             continue;
+        const QString display = m_columns->item(row, DisplayNameColumn)->text().trimmed();
         const QString name = m_columns->item(row, InternalNameColumn)->text().trimmed();
+        if (display.isEmpty())
+            problems << tr("Give the column for %1 a name.").arg(m_columns->item(row, SourceColumn)->text());
+        else if (display.size() > 255)
+            problems << tr("'%1…' is longer than the 255 characters a column name may have.").arg(display.left(20));
+        else if (seenDisplay.contains(display, Qt::CaseInsensitive))
+            problems << tr("Two columns are called '%1'.").arg(display);
         if (!validName.match(name).hasMatch())
             problems << tr("'%1' is not a valid SharePoint column name (letters, digits and _, at most 32, not starting with a digit).").arg(name);
         else if (seen.contains(name, Qt::CaseInsensitive))
             problems << tr("Two columns are called '%1'.").arg(name);
         seen << name;
+        seenDisplay << display;
     }
     m_message->setText(problems.join(QLatin1Char('\n')));
     m_message->setStyleSheet(problems.isEmpty() ? QString() : QStringLiteral("color: #c62828"));
@@ -196,6 +240,7 @@ void ProvisionDialog::create()
                 lines << leftOutMessage(column);
             m_message->setText(lines.join(QLatin1Char('\n')));
             emit provisioned(*report);
+            accept(); // done: whoever opened the dialog shows the list
         }));
     }));
 }

@@ -20,8 +20,9 @@ struct ListPlan;
 struct ProvisioningReport;
 
 // "Provision list from table…": the list and the columns provisioning would create from a table
-// (type mapping, internal names, the hidden SyncBridgeKey column), with names to edit and columns to
-// leave out; Create makes them in SharePoint, asynchronously.
+// (type mapping, internal names, the hidden SyncBridgeKey column), with column names to edit (the
+// internal names follow) and columns to leave out; Create makes them in SharePoint, asynchronously,
+// and closes the dialog once the list exists.
 class ProvisionDialog : public QDialog
 {
     Q_OBJECT
@@ -37,7 +38,8 @@ public:
     QPushButton *createButton() const { return m_create; }
     QString message() const;
 
-    // The plan as edited: renamed internal names, excluded columns left out, SyncBridgeKey kept.
+    // The plan as edited: renamed columns (display names, with the internal names SharePoint's rules
+    // make of them), excluded columns left out, SyncBridgeKey kept.
     ListPlan editedPlan() const;
     SharePointConnection chosenConnection() const;
 
@@ -47,6 +49,7 @@ signals:
 private:
     void create();
     void validate();
+    void updateInternalNames();
 
     TableInfo m_table;
     GraphClients *m_graph;
@@ -57,6 +60,7 @@ private:
     QTableWidget *m_columns;
     QLabel *m_message;
     QPushButton *m_create;
+    bool m_updating = false;
 };
 
 } // namespace SyncBridge

@@ -1,12 +1,14 @@
 #include "definitions/conditionbuilder.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -51,6 +53,7 @@ ConditionBuilder::ConditionBuilder(QWidget *parent)
     , m_addComparison(new QPushButton(tr("Add condition"), this))
     , m_addGroup(new QPushButton(tr("Add group"), this))
     , m_remove(new QPushButton(tr("Remove"), this))
+    , m_pause(new QTimer(this))
 {
     m_text->setObjectName(QStringLiteral("conditionText"));
     m_text->setPlaceholderText(tr("e.g. status == 'Active' and budget_amount >= 1000000"));
@@ -83,7 +86,12 @@ ConditionBuilder::ConditionBuilder(QWidget *parent)
     layout->addWidget(m_tree, 1);
     layout->addLayout(buttons);
 
+    m_pause->setSingleShot(true);
+    m_pause->setInterval(700); // a pause in typing applies the text
+    connect(m_pause, &QTimer::timeout, this, &ConditionBuilder::applyPendingText);
+    m_text->installEventFilter(this); // losing focus applies the text and lets the builder follow
     connect(m_text, &QLineEdit::textEdited, this, &ConditionBuilder::onTextEdited);
+    connect(m_text, &QLineEdit::returnPressed, this, &ConditionBuilder::applyPendingText);
     connect(m_addComparison, &QPushButton::clicked, this, [this]() { addComparison(); });
     connect(m_addGroup, &QPushButton::clicked, this, [this]() { addGroup(); });
     connect(m_remove, &QPushButton::clicked, this, &ConditionBuilder::removeSelected);
@@ -98,6 +106,9 @@ void ConditionBuilder::setColumns(const QList<ColumnInfo> &columns)
 
 void ConditionBuilder::setText(const QString &text)
 {
+    m_pause->stop();
+    m_pending = false;
+    m_treeStale = false;
     m_text->setText(text);
     const auto condition = parseCondition(text);
     showError(condition || text.trimmed().isEmpty() ? QString() : condition.error().message());
@@ -111,11 +122,44 @@ QString ConditionBuilder::text() const
 
 void ConditionBuilder::onTextEdited()
 {
+    // Where the text goes wrong is shown at once; the rest waits for a pause or for focus to leave.
     const auto condition = parseCondition(m_text->text());
-    showError(condition ? QString() : condition.error().message());
-    if (condition)
-        rebuildTree(*condition);
+    showError(condition || m_text->text().trimmed().isEmpty() ? QString() : condition.error().message());
+    m_pending = true;
+    m_treeStale = true;
+    m_pause->start();
+}
+
+void ConditionBuilder::applyPendingText()
+{
+    m_pause->stop();
+    if (!m_text->hasFocus())
+        rebuildFromText();
+    if (!m_pending)
+        return;
+    m_pending = false;
     emit conditionChanged(text());
+}
+
+void ConditionBuilder::rebuildFromText()
+{
+    if (!m_treeStale)
+        return;
+    m_treeStale = false;
+    if (const auto condition = parseCondition(m_text->text()))
+        rebuildTree(*condition); // text that does not parse keeps the builder as it was
+}
+
+bool ConditionBuilder::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_text && event->type() == QEvent::FocusOut) {
+        // After the focus has moved: the text box has no focus any more, so the builder may follow.
+        QTimer::singleShot(0, this, [this]() {
+            if (!m_text->hasFocus())
+                applyPendingText();
+        });
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void ConditionBuilder::showError(const QString &error)
@@ -132,8 +176,7 @@ void ConditionBuilder::showError(const QString &error)
         const QString text = m_text->text();
         shown += QStringLiteral("<br><code>%1<span style='background:#ffcdd2;color:#c62828'>%2</span></code>")
                      .arg(text.left(position).toHtmlEscaped(), position < text.size() ? text.mid(position).toHtmlEscaped() : QStringLiteral("&nbsp;▲"));
-        if (m_text->hasFocus())
-            m_text->setCursorPosition(position);
+        // The cursor stays where the typist is: moving it to the error would scramble what follows.
     }
     m_errorLabel->setText(QStringLiteral("<span style='color:#c62828'>%1</span>").arg(shown));
 }
@@ -331,6 +374,9 @@ void ConditionBuilder::treeEdited()
 {
     if (m_rebuilding || !m_tree->topLevelItem(0))
         return;
+    m_pause->stop();
+    m_pending = false;
+    m_treeStale = false;
     const auto condition = conditionOf(m_tree->topLevelItem(0));
     m_text->setText(condition ? conditionToText(*condition) : QString());
     showError({});

@@ -8,6 +8,7 @@
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QTimer;
 class QTreeWidget;
 class QTreeWidgetItem;
 
@@ -16,6 +17,9 @@ namespace SyncBridge {
 // One sharding condition, two ways at once: a builder (groups of "all of"/"any of" holding
 // column–operator–value rows) and the text form beside it. Editing either rewrites the other; text
 // that does not parse keeps the builder as it was and says where the text goes wrong.
+// Typed text is applied when typing pauses or the text box loses focus, and the builder is rebuilt
+// from it only once the text box has lost focus: rebuilding under the typist's hands would replace
+// the widgets around the text box while keys still arrive.
 class ConditionBuilder : public QWidget
 {
     Q_OBJECT
@@ -26,6 +30,10 @@ public:
     void setColumns(const QList<ColumnInfo> &columns);
     void setText(const QString &text);
     QString text() const;
+    // Typed text not yet applied (typing has not paused and the text box still has focus).
+    bool hasPendingText() const { return m_pending; }
+    // Applies typed text now (Save, switching rules); the builder follows once the text box has lost focus.
+    void applyPendingText();
     // The parse error ("Condition at 17: expected a value"), empty when the text is valid.
     QString error() const { return m_error; }
 
@@ -42,8 +50,12 @@ public slots:
 signals:
     void conditionChanged(const QString &text);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void onTextEdited();
+    void rebuildFromText();
     void showError(const QString &error);
     void rebuildTree(const Condition &condition);
     void addNode(QTreeWidgetItem *parent, const Condition &condition);
@@ -61,8 +73,11 @@ private:
     QPushButton *m_addComparison;
     QPushButton *m_addGroup;
     QPushButton *m_remove;
+    QTimer *m_pause;
     QString m_error;
     bool m_rebuilding = false;
+    bool m_pending = false;   // typed, not yet applied
+    bool m_treeStale = false; // applied text the builder does not show yet
 };
 
 } // namespace SyncBridge

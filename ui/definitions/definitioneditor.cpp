@@ -1,22 +1,28 @@
 #include "definitions/definitioneditor.h"
 
+#include "catalog/provisiondialog.h"
 #include "common/databasework.h"
 #include "definitions/definitionform.h"
 #include "definitions/dryrunpanel.h"
+#include "definitions/listreader.h"
 #include "definitions/mappingeditor.h"
 #include "definitions/shardingdesigner.h"
 
 #include "graph/provisioning.h"
 #include "source/tablereads.h"
 #include "sync/condition.h"
+#include "sync/definitioncheck.h"
 #include "sync/definitionexpressions.h"
 #include "sync/mappingadvisor.h"
 #include "sync/routepreview.h"
 #include "sync/valueconverter.h"
 
+#include <QComboBox>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QJsonDocument>
+#include <QLineEdit>
+#include <QRegularExpression>
 #include <QScrollArea>
 #include <QUrl>
 
@@ -54,6 +60,17 @@ Result<Samples> readSamples(const Database &database, const TableInfo &table, co
     if (!unreadable.isEmpty())
         samples.note += QLatin1Char(' ') + QCoreApplication::translate("SyncBridge::DefinitionEditor", "Values SharePoint cannot hold are left out (%1).").arg(unreadable.join(QStringLiteral(", ")));
     return samples;
+}
+
+// A target names its site as "host:/sites/path" or by its Graph id.
+bool isSite(const SharePointSite &site, const QString &reference)
+{
+    const auto trimmed = [](QString path) {
+        while (path.endsWith(QLatin1Char('/')))
+            path.chop(1);
+        return path;
+    };
+    return site.graphId == reference || trimmed(DefinitionEditor::sitePath(site)).compare(trimmed(reference), Qt::CaseInsensitive) == 0;
 }
 
 // What decides the route counts: the source, the lists and the rules (mappings do not).
@@ -109,24 +126,79 @@ DefinitionEditor::DefinitionEditor(AppContext context, QWidget *parent)
     connect(m_mappings, &MappingEditor::changed, this, &DefinitionEditor::onDesignChanged);
     connect(m_sharding, &ShardingDesigner::previewWanted, this, &DefinitionEditor::countRoutes);
     connect(m_preview, &DryRunPanel::runNowRequested, this, &DefinitionEditor::runNowRequested);
+    connect(m_mappings, &MappingEditor::readColumnsRequested, this, &DefinitionEditor::readListColumns);
+    connect(m_sharding, &ShardingDesigner::provisionListRequested, this, &DefinitionEditor::provisionList);
 }
 
 void DefinitionEditor::setCatalog(const StoredCatalog &catalog)
 {
     m_catalog = catalog;
     m_form->setCatalog(catalog.databases, catalog.tables);
-    QStringList sites, lists;
+    QStringList sites;
+    QList<ListChoice> lists;
     for (const SharePointConnection &connection : std::as_const(catalog.sharePoint)) {
         for (const SharePointSite &site : catalog.sites.value(connection.id)) {
             sites << sitePath(site);
             for (const SharePointList &list : catalog.lists.value(site.id))
-                lists << list.displayName;
+                lists.append({connection.id, sitePath(site), list.displayName, list.graphId});
         }
     }
     sites.removeDuplicates();
     m_sharding->setChoices(catalog.sharePoint, sites, lists);
     m_shownSource.clear();
     m_shownMappingList.clear();
+    sourceChanged(); // the designers see what the catalog now knows
+    showSemanticProblems();
+}
+
+const SharePointConnection *DefinitionEditor::connectionOf(const SyncTarget &target) const
+{
+    for (const SharePointConnection &connection : m_catalog.sharePoint) {
+        if ((target.connectionId != 0 && connection.id == target.connectionId)
+            || (target.connectionId == 0 && connection.name == target.connectionName))
+            return &connection;
+    }
+    return nullptr;
+}
+
+const SharePointList *DefinitionEditor::catalogList(const SyncTarget &target) const
+{
+    const SharePointConnection *connection = connectionOf(target);
+    if (!connection || target.listName.isEmpty())
+        return nullptr;
+    const auto sites = m_catalog.sites.constFind(connection->id);
+    if (sites == m_catalog.sites.constEnd())
+        return nullptr;
+    for (const SharePointSite &site : *sites) {
+        if (!isSite(site, target.site))
+            continue;
+        const auto lists = m_catalog.lists.constFind(site.id);
+        if (lists == m_catalog.lists.constEnd())
+            continue;
+        for (const SharePointList &list : *lists) {
+            if ((!target.listGraphId.isEmpty() && list.graphId == target.listGraphId)
+                || list.displayName.compare(target.listName, Qt::CaseInsensitive) == 0)
+                return &list;
+        }
+    }
+    return nullptr;
+}
+
+void DefinitionEditor::recordList(const SharePointSite &site, const SharePointList &list)
+{
+    QList<SharePointSite> &sites = m_catalog.sites[site.connectionId];
+    const auto known = std::find_if(sites.begin(), sites.end(), [&](const SharePointSite &s) { return s.id == site.id; });
+    if (known == sites.end())
+        sites << site;
+    QList<SharePointList> &lists = m_catalog.lists[site.id];
+    const auto existing = std::find_if(lists.begin(), lists.end(), [&](const SharePointList &l) { return l.graphId == list.graphId; });
+    if (existing == lists.end())
+        lists << list;
+    else
+        *existing = list;
+    setCatalog(m_catalog); // the pickers and the mapping editor learn the list
+    sourceChanged();
+    emit catalogChanged();
 }
 
 void DefinitionEditor::setDefinition(const SyncDefinition &definition, const QStringList &otherNames)
@@ -138,6 +210,7 @@ void DefinitionEditor::setDefinition(const SyncDefinition &definition, const QSt
     m_shownSource.clear();
     m_shownMappingList.clear();
     sourceChanged();
+    showSemanticProblems();
     m_preview->setDefinition(definition.id, definition.name, false);
 }
 
@@ -148,25 +221,45 @@ SyncDefinition DefinitionEditor::definition() const
 
 QList<ValidationIssue> DefinitionEditor::problems() const
 {
-    // The form's (the JSON import's checks), then what only the designers know: conditions that do
-    // not parse, and mappings that cannot work (a transform that does not parse, an unknown column,
-    // two mappings into one column, a required column nothing fills).
-    QList<ValidationIssue> problems = m_form->problems();
-    const SyncDefinition current = definition();
-    if (current.targetStrategy == TargetStrategy::Conditional) {
-        for (int i = 0; i < current.sharding.rules.size(); ++i) {
-            const auto condition = ruleCondition(i, current.sharding.rules.at(i));
-            if (!condition)
-                problems.append({QStringLiteral("$.definitions[0].sharding.rules[%1].condition").arg(i), condition.error().message()});
-        }
+    // The form's (the JSON import's shape checks and another definition's name), then the semantic
+    // check the import and every run make: Save refuses what import refuses.
+    return m_form->problems() + semanticProblems(definition());
+}
+
+QList<ValidationIssue> DefinitionEditor::semanticProblems(const SyncDefinition &current) const
+{
+    QList<ValidationIssue> problems;
+    const QString path = QStringLiteral("$.definitions[0]");
+    const TableInfo *table = m_form->currentTable();
+    if (!table) // nothing to check against yet: what does not parse, each naming its rule or mapping
+        return expressionIssues(current, path);
+    DefinitionFacts facts;
+    facts.table = *table;
+    for (const SyncTarget &target : current.targets) {
+        const SharePointList *list = catalogList(target);
+        facts.listColumns << (list && !list->columns.isEmpty() ? std::optional<QList<SharePointColumn>>(list->columns) : std::nullopt);
     }
-    for (const MappingAdvice &advice : m_mappings->advice()) {
-        if (advice.severity == MappingAdvice::Severity::Error)
-            problems.append({QStringLiteral("$.definitions[0].mappings"),
-                advice.sourceColumn.isEmpty() ? tr("Mapping %1: %2").arg(advice.targetColumn, advice.message)
-                                              : tr("Mapping %1 → %2: %3").arg(advice.sourceColumn, advice.targetColumn, advice.message)});
+    static const QRegularExpression mappingPath(QStringLiteral("\\.mappings\\[(\\d+)\\]"));
+    for (ValidationIssue issue : checkDefinition(current, facts, path).problems) {
+        // A mapping's problem names the mapping: the form shows it without its JSON path.
+        const QRegularExpressionMatch match = mappingPath.match(issue.path);
+        if (match.hasMatch()) {
+            const FieldMapping mapping = current.mappings.value(match.captured(1).toInt());
+            issue.message = tr("Mapping %1 → %2: %3").arg(mapping.sourceColumn, mapping.targetColumn, issue.message);
+        }
+        problems << issue;
     }
     return problems;
+}
+
+void DefinitionEditor::showSemanticProblems()
+{
+    m_form->setCheckProblems(semanticProblems(definition()));
+}
+
+void DefinitionEditor::commitPendingEdits()
+{
+    m_sharding->applyPendingEdits();
 }
 
 bool DefinitionEditor::isModified() const
@@ -187,6 +280,7 @@ void DefinitionEditor::onFormChanged()
     m_mappings->setDefaultDirection(defaultDirectionFor(current.mode));
     m_sharding->setStrategy(current.targetStrategy);
     sourceChanged();
+    showSemanticProblems();
     m_preview->setDefinition(current.id, current.name, m_form->isModified());
     emit changed();
 }
@@ -233,25 +327,74 @@ void DefinitionEditor::showMappingColumns()
         return;
     m_shownMappingList = key;
     const TableInfo source = table ? *table : TableInfo{};
-    for (const SharePointConnection &connection : std::as_const(m_catalog.sharePoint)) {
-        if (connection.name != target.connectionName)
-            continue;
-        for (const SharePointSite &site : m_catalog.sites.value(connection.id)) {
-            for (const SharePointList &list : m_catalog.lists.value(site.id)) {
-                if (list.displayName == target.listName && !list.columns.isEmpty()) {
-                    m_mappings->setColumns(source, list.columns, tr("Columns of the list '%1' in %2 (from the catalog).").arg(list.displayName, site.displayName));
-                    return;
-                }
-            }
-        }
+    const SharePointList *list = catalogList(target);
+    m_mappings->setReadColumnsOffered(false);
+    if (list && !list->columns.isEmpty()) {
+        m_mappings->setColumns(
+            source, list->columns, tr("Columns of the list '%1' in %2 (from the catalog).").arg(list->displayName, target.site));
+        return;
     }
     if (target.listName.isEmpty()) {
-        m_mappings->setColumns(source, {}, tr("Add a SharePoint list under 'Lists & routing' to map columns into it."));
+        m_mappings->setColumns(source, {}, tr("Choose a SharePoint list under 'Lists & routing' to map columns into it."));
         return;
     }
     m_mappings->setColumns(source, columnsAfterProvisioning(planList(source, target.listName)),
-                           tr("'%1' is not in the catalog: these are the columns 'Provision list from table…' would create. Browse the list in the Catalog to map its real columns.")
-                               .arg(target.listName));
+        tr("The columns of '%1' are not known yet: these are the columns provisioning would create from the table. "
+           "Read list columns reads the list's real columns from SharePoint.")
+            .arg(target.listName));
+    m_mappings->setReadColumnsOffered(connectionOf(target) != nullptr && !target.site.isEmpty());
+}
+
+void DefinitionEditor::readListColumns()
+{
+    const SyncTarget target = definition().targets.value(0);
+    const SharePointConnection *connection = connectionOf(target);
+    if (!connection || m_readingColumns)
+        return;
+    m_readingColumns = true;
+    m_mappings->setReadingColumns(tr("Reading the columns of '%1' from SharePoint…").arg(target.listName));
+    readAndRecordList(this, m_context, *connection, target, [this](Result<RecordedList> read) {
+        m_readingColumns = false;
+        if (!read) {
+            m_mappings->setReadingColumns({});
+            m_mappings->setColumnsNote(tr("The list's columns could not be read: %1").arg(read.error().message()), true);
+            return;
+        }
+        m_mappings->setReadingColumns({});
+        recordList(read->site, read->list);
+    });
+}
+
+void DefinitionEditor::provisionList(int row)
+{
+    const SyncTarget target = m_sharding->targets().value(row);
+    const TableInfo *table = m_form->currentTable();
+    if (!table) {
+        m_sharding->setPreviewPending(tr("Choose the source table under General first: a new list is provisioned from it."));
+        return;
+    }
+    QStringList sites;
+    for (const SharePointConnection &connection : std::as_const(m_catalog.sharePoint)) {
+        for (const SharePointSite &site : m_catalog.sites.value(connection.id))
+            sites << sitePath(site);
+    }
+    if (!target.site.isEmpty() && !sites.contains(target.site))
+        sites.prepend(target.site);
+    sites.removeDuplicates();
+    auto *dialog = new ProvisionDialog(*table, m_catalog.sharePoint, sites, m_context.graph, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->listNameEdit()->setText(target.listName.isEmpty() ? table->name : target.listName);
+    if (const SharePointConnection *connection = connectionOf(target))
+        dialog->connectionCombo()->setCurrentIndex(dialog->connectionCombo()->findData(connection->id));
+    if (!target.site.isEmpty())
+        dialog->siteCombo()->setCurrentText(target.site);
+    connect(dialog, &ProvisionDialog::provisioned, this, [this, dialog, row](const ProvisioningReport &report) {
+        const QString name = dialog->listNameEdit()->text().trimmed();
+        m_sharding->setList(row, name, report.listId);
+        if (row == 0)
+            readListColumns(); // the mapping editor shows the new list's real columns
+    });
+    dialog->open();
 }
 
 void DefinitionEditor::loadSamples()

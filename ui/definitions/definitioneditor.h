@@ -36,7 +36,12 @@ public:
     static QString sitePath(const SharePointSite &site);
     void setDefinition(const SyncDefinition &definition, const QStringList &otherNames);
     SyncDefinition definition() const;
+    // What keeps the definition from running: the form's checks (the import's shape checks) and, once
+    // the table is catalogued, the semantic check the import and every run make (sync/definitioncheck.h)
+    // against the table and the lists' columns the catalog knows. A draft may be saved with them.
     QList<ValidationIssue> problems() const;
+    // Typed text not yet applied (a condition being typed) goes into the definition now.
+    void commitPendingEdits();
     bool isModified() const;
     void setModified(bool modified);
 
@@ -45,9 +50,17 @@ public:
     MappingEditor *mappingEditor() const { return m_mappings; }
     DryRunPanel *preview() const { return m_preview; }
 
+public slots:
+    // Reads the first list's columns from SharePoint in the background and records them in the catalog.
+    void readListColumns();
+    // "Provision a new list…" for a row of Lists & routing: the provisioning dialog for the table.
+    void provisionList(int row);
+
 signals:
     void changed();
     void runNowRequested(qint64 definitionId);
+    // A list was read or provisioned: the catalog knows more than the page loaded.
+    void catalogChanged();
 
 private:
     void onFormChanged();
@@ -57,6 +70,12 @@ private:
     void loadSamples();
     void countRoutes();
     const Database *sourceDatabase() const;
+    const SharePointConnection *connectionOf(const SyncTarget &target) const;
+    // The catalogued list a target points at, or nullptr.
+    const SharePointList *catalogList(const SyncTarget &target) const;
+    void recordList(const SharePointSite &site, const SharePointList &list);
+    QList<ValidationIssue> semanticProblems(const SyncDefinition &definition) const;
+    void showSemanticProblems();
 
     AppContext m_context;
     StoredCatalog m_catalog;
@@ -68,6 +87,7 @@ private:
     QString m_shownMappingList;     // the list whose columns the mapping editor shows
     quint64 m_samplesGeneration = 0;
     bool m_counting = false;        // a route count is running
+    bool m_readingColumns = false;  // a list's columns are being read from SharePoint
 };
 
 } // namespace SyncBridge

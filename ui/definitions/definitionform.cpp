@@ -332,11 +332,35 @@ void DefinitionForm::validate()
         m_problems.append({QStringLiteral("$.definitions[0].name"), tr("another definition is called '%1'").arg(current.name)});
     if (current.source.databaseId != 0 && current.source.table.isEmpty())
         m_problems.append({QStringLiteral("$.definitions[0].source.table"), tr("choose the table to sync")});
-    if (current.keyStrategy == KeyStrategy::PrimaryKey && currentTable() && currentTable()->primaryKey().isEmpty())
-        m_problems.append({QStringLiteral("$.definitions[0].key.strategy"), tr("the table has no primary key: choose the key columns")});
+    showProblems();
+    if (current.keyStrategy == KeyStrategy::PrimaryKey && currentTable()) {
+        // The primary key decides: its columns are shown ticked, every one of a composite key.
+        const QStringList primaryKey = currentTable()->primaryKey();
+        const bool filling = m_filling;
+        m_filling = true;
+        for (int i = 0; i < m_keyColumns->count(); ++i)
+            m_keyColumns->item(i)->setCheckState(primaryKey.contains(m_keyColumns->item(i)->text()) ? Qt::Checked : Qt::Unchecked);
+        m_filling = filling;
+    }
+    m_keyColumns->setEnabled(current.keyStrategy != KeyStrategy::PrimaryKey);
+    m_cursorColumn->setEnabled(current.cursorStrategy == CursorStrategy::UpdatedAt);
+    m_maxShare->setEnabled(current.deletePolicy == DeletePolicy::Delete);
+}
 
+void DefinitionForm::setCheckProblems(const QList<ValidationIssue> &problems)
+{
+    if (problems.size() == m_checkProblems.size()
+        && std::equal(problems.cbegin(), problems.cend(), m_checkProblems.cbegin(),
+            [](const ValidationIssue &a, const ValidationIssue &b) { return a.path == b.path && a.message == b.message; }))
+        return;
+    m_checkProblems = problems;
+    showProblems();
+}
+
+void DefinitionForm::showProblems()
+{
     QHash<QLabel *, QStringList> errors;
-    for (const ValidationIssue &issue : std::as_const(m_problems))
+    for (const ValidationIssue &issue : m_problems + m_checkProblems)
         errors[m_messages.value(fieldOf(issue.path), m_messages.value(QStringLiteral("general")))] << issue.message;
     const QString warning = cursorWarning();
     for (QLabel *message : std::as_const(m_messages)) {
@@ -346,9 +370,6 @@ void DefinitionForm::validate()
             lines << warning;
         showMessage(message, lines.join(QLatin1Char('\n')), error ? QStringLiteral("#c62828") : QStringLiteral("#b26a00"));
     }
-    m_keyColumns->setEnabled(current.keyStrategy != KeyStrategy::PrimaryKey);
-    m_cursorColumn->setEnabled(current.cursorStrategy == CursorStrategy::UpdatedAt);
-    m_maxShare->setEnabled(current.deletePolicy == DeletePolicy::Delete);
 }
 
 } // namespace SyncBridge

@@ -37,8 +37,10 @@ public:
     void setDesign(const QList<SyncTarget> &targets, const ShardingPolicy &sharding, const QList<FieldMapping> &mappings);
     const TableInfo *currentTable() const;
 
-    // Every problem, also shown under its field; empty when the definition can be saved.
+    // Every problem of the form's own checks, also shown under its field.
     QList<ValidationIssue> problems() const { return m_problems; }
+    // Problems the editor's semantic check found (sync/definitioncheck.h), shown under their fields too.
+    void setCheckProblems(const QList<ValidationIssue> &problems);
     QString cursorWarning() const;
     bool isModified() const { return m_modified; }
     void setModified(bool modified);
@@ -50,6 +52,7 @@ public:
     QListWidget *keyColumnsList() const { return m_keyColumns; }
     QComboBox *cursorStrategyCombo() const { return m_cursorStrategy; }
     QComboBox *cursorColumnCombo() const { return m_cursorColumn; }
+    QComboBox *targetStrategyCombo() const { return m_targetStrategy; }
     QLabel *messageFor(const QString &field) const { return m_messages.value(field); }
 
 signals:
@@ -59,6 +62,7 @@ private:
     void fillTables();
     void fillColumns();
     void validate();
+    void showProblems();
     QLabel *addRow(QFormLayout *form, const QString &label, QWidget *field, const QString &key);
     void showMessage(QLabel *message, const QString &text, const QString &colour);
 
@@ -67,6 +71,7 @@ private:
     QList<Database> m_databases;
     QHash<qint64, QList<TableInfo>> m_tables;
     QList<ValidationIssue> m_problems;
+    QList<ValidationIssue> m_checkProblems;
     bool m_modified = false;
     bool m_filling = false;
 

@@ -21,6 +21,8 @@
 #include <QSplitter>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace SyncBridge {
 namespace {
 
@@ -61,8 +63,10 @@ DefinitionsPage::DefinitionsPage(AppContext context, QWidget *parent)
     setObjectName(QStringLiteral("definitionsPage"));
     m_list->setObjectName(QStringLiteral("definitionList"));
     m_message->setObjectName(QStringLiteral("definitionsMessage"));
-    m_message->setWordWrap(true);
-    m_message->hide();
+    // Messages have a place of their own beside the buttons: showing one never moves the form.
+    m_message->setWordWrap(false);
+    m_message->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    m_message->setMinimumWidth(120);
     m_save->setObjectName(QStringLiteral("saveDefinition"));
     m_save->setShortcut(QKeySequence::Save);
     m_save->setToolTip(tr("Save the definition (Ctrl+S); only possible when no field shows a problem"));
@@ -79,7 +83,8 @@ DefinitionsPage::DefinitionsPage(AppContext context, QWidget *parent)
     auto *buttons = new QHBoxLayout;
     for (QPushButton *button : {m_new, m_save, m_revert, m_delete})
         buttons->addWidget(button);
-    buttons->addStretch();
+    buttons->addSpacing(12);
+    buttons->addWidget(m_message, 1);
     buttons->addWidget(m_import);
     buttons->addWidget(m_export);
     m_splitter->addWidget(m_list);
@@ -89,7 +94,6 @@ DefinitionsPage::DefinitionsPage(AppContext context, QWidget *parent)
     m_splitter->restoreState(UiSettings::definitionsSplitter.value());
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(buttons);
-    layout->addWidget(m_message);
     layout->addWidget(m_splitter, 1);
 
     connect(m_list, &QListWidget::currentRowChanged, this, &DefinitionsPage::switchTo);
@@ -127,14 +131,14 @@ QIcon DefinitionsPage::icon() const
 
 QString DefinitionsPage::message() const
 {
-    return m_message->isVisible() ? m_message->text() : QString();
+    return m_message->text();
 }
 
 void DefinitionsPage::setMessage(const QString &text, bool error)
 {
     m_message->setText(text);
+    m_message->setToolTip(text); // the whole of a message longer than its place
     m_message->setStyleSheet(error ? QStringLiteral("color: #c62828") : QString());
-    m_message->setVisible(!text.isEmpty());
 }
 
 void DefinitionsPage::reload()
@@ -147,18 +151,42 @@ void DefinitionsPage::reload()
         }
         const qint64 selected = m_selectAfterLoad ? m_selectAfterLoad : (m_list->currentRow() >= 0 ? m_definitions.value(m_list->currentRow()).id : 0);
         m_selectAfterLoad = 0;
+        // The definition being edited keeps its edits through a reload (an import, the page shown
+        // again): a new one is not in the store yet, a stored one stays as the editor has it until
+        // it is saved or discarded.
+        const bool keepShown = m_shownRow >= 0 && m_shownRow < m_definitions.size() && m_editor->isModified();
+        const qint64 shownId = keepShown ? m_definitions.at(m_shownRow).id : 0;
+        const SyncDefinition unsaved = keepShown && shownId == 0 ? m_editor->definition() : SyncDefinition{};
         m_definitions = loaded->definitions;
         m_editor->setCatalog(loaded->catalog);
+        if (keepShown && shownId == 0)
+            m_definitions << unsaved;
         const QSignalBlocker blocker(m_list);
         m_list->clear();
         int row = 0;
+        int keptRow = -1;
         for (int i = 0; i < m_definitions.size(); ++i) {
             m_list->addItem(m_definitions.at(i).name);
             if (m_definitions.at(i).id == selected)
                 row = i;
+            if (keepShown && m_definitions.at(i).id == shownId)
+                keptRow = i;
+        }
+        if (keptRow >= 0) {
+            m_list->setCurrentRow(keptRow);
+            m_shownRow = keptRow;
+            updateButtons();
+            emit this->loaded();
+            return;
         }
         m_list->setCurrentRow(m_definitions.isEmpty() ? -1 : row);
         showDefinition(m_list->currentRow());
+        if (m_pendingNew) { // asked for before the catalog (with its new list) was loaded
+            const SyncDefinition pending = *std::exchange(m_pendingNew, std::nullopt);
+            addNewDefinition(pending, m_pendingMessage);
+            emit this->loaded();
+            return;
+        }
         if (m_definitions.isEmpty())
             setMessage(tr("No definitions yet: New (Ctrl+N) starts one from a catalogued table, Import… reads a definitions file."), false);
         emit this->loaded();
@@ -167,7 +195,10 @@ void DefinitionsPage::reload()
 
 void DefinitionsPage::switchTo(int row)
 {
-    if (!m_editor->isModified() || row == m_shownRow) {
+    if (row == m_shownRow)
+        return;
+    if (!m_editor->isModified()) {
+        setMessage({}, false); // a message about the definition left does not stay
         showDefinition(row);
         return;
     }
@@ -176,25 +207,74 @@ void DefinitionsPage::switchTo(int row)
         const QSignalBlocker blocker(m_list);
         m_list->setCurrentRow(m_shownRow);
     }
+    const qint64 wanted = m_definitions.value(row).id;
+    askAboutUnsaved(
+        {},
+        [this, wanted]() {
+            const auto found
+                = std::find_if(m_definitions.cbegin(), m_definitions.cend(), [&](const SyncDefinition &d) { return d.id == wanted; });
+            const int at = found == m_definitions.cend() ? -1 : int(found - m_definitions.cbegin());
+            const QSignalBlocker blocker(m_list);
+            m_list->setCurrentRow(at);
+            setMessage({}, false);
+            showDefinition(at);
+        },
+        wanted);
+}
+
+void DefinitionsPage::leave(std::function<void()> proceed)
+{
+    if (!m_editor->isModified() || m_shownRow < 0) {
+        proceed();
+        return;
+    }
+    askAboutUnsaved(std::move(proceed), [this]() { discardShown(); });
+}
+
+void DefinitionsPage::askAboutUnsaved(std::function<void()> proceed, std::function<void()> discard, qint64 selectAfterSave)
+{
+    m_editor->commitPendingEdits();
+    const QList<ValidationIssue> problems = m_editor->problems();
     auto *question = new QMessageBox(QMessageBox::Question, tr("Unsaved changes"),
                                      tr("'%1' has changes that are not saved.").arg(m_definitions.value(m_shownRow).name),
                                      QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
     question->setObjectName(QStringLiteral("unsavedChanges"));
     question->setAttribute(Qt::WA_DeleteOnClose);
-    question->button(QMessageBox::Save)->setEnabled(m_save->isEnabled());
-    const qint64 wanted = m_definitions.value(row).id;
-    connect(question, &QMessageBox::finished, this, [this, question, row, wanted]() {
+    if (!problems.isEmpty()) {
+        question->button(QMessageBox::Save)->setText(tr("Save as draft"));
+        question->setInformativeText(tr("It has %n problem(s): saved, it is disabled — a draft that does not run until they are fixed.",
+            nullptr, int(problems.size())));
+    }
+    question->button(QMessageBox::Save)->setEnabled(canSave());
+    connect(question, &QMessageBox::finished, this, [this, question, proceed, discard, selectAfterSave]() {
         const QAbstractButton *clicked = question->clickedButton();
         if (clicked == question->button(QMessageBox::Discard)) {
-            const QSignalBlocker blocker(m_list);
-            m_list->setCurrentRow(row);
-            showDefinition(row);
+            discard();
+            if (proceed)
+                proceed();
         } else if (clicked == question->button(QMessageBox::Save)) {
-            m_selectAfterSave = wanted;
+            m_selectAfterSave = selectAfterSave;
+            m_afterSave = proceed;
             save();
         }
     });
     question->open();
+}
+
+void DefinitionsPage::discardShown()
+{
+    const int row = m_shownRow;
+    if (row >= 0 && row < m_definitions.size() && m_definitions.at(row).id == 0) { // never saved: dropped
+        m_definitions.removeAt(row);
+        m_editor->setModified(false);
+        {
+            const QSignalBlocker blocker(m_list);
+            delete m_list->takeItem(row);
+        }
+        showDefinition(m_list->currentRow());
+        return;
+    }
+    showDefinition(row);
 }
 
 void DefinitionsPage::showDefinition(int row)
@@ -212,30 +292,57 @@ void DefinitionsPage::showDefinition(int row)
     updateButtons();
 }
 
+bool DefinitionsPage::canSave() const
+{
+    // Everything can be kept as a draft but a definition without a name of its own: the store
+    // tells definitions apart by name.
+    const QList<ValidationIssue> problems = m_editor->problems();
+    const bool named = std::none_of(problems.cbegin(), problems.cend(),
+        [](const ValidationIssue &issue) { return issue.path == QLatin1String("$.definitions[0].name"); });
+    return m_list->currentRow() >= 0 && m_editor->isModified() && named;
+}
+
 void DefinitionsPage::updateButtons()
 {
     const bool selected = m_list->currentRow() >= 0;
     const QList<ValidationIssue> problems = m_editor->problems();
-    m_save->setEnabled(selected && m_editor->isModified() && problems.isEmpty());
+    m_save->setEnabled(canSave());
+    m_save->setText(problems.isEmpty() ? tr("Save") : tr("Save as draft"));
+    m_save->setShortcut(QKeySequence::Save); // setText replaces the shortcut with the text's mnemonic
     m_revert->setEnabled(selected && m_editor->isModified() && m_definitions.value(m_list->currentRow()).id != 0);
     m_delete->setEnabled(selected);
     m_export->setEnabled(selected && problems.isEmpty());
     QStringList lines;
     for (const ValidationIssue &issue : problems)
         lines << issue.message;
-    m_save->setToolTip(lines.isEmpty() ? tr("Save the definition (Ctrl+S)") : tr("Not yet: %1").arg(lines.join(QStringLiteral("; "))));
+    m_save->setToolTip(lines.isEmpty() ? tr("Save the definition (Ctrl+S)")
+                                       : tr("Saves it disabled, as a draft that does not run, until these are fixed (Ctrl+S): %1")
+                                             .arg(lines.join(QStringLiteral("; "))));
+    // The list shows the name being edited, not the one last saved.
+    if (QListWidgetItem *item = m_list->item(m_shownRow); item && selected) {
+        const QString name = m_editor->definition().name;
+        if (!name.isEmpty() && item->text() != name)
+            item->setText(name);
+    }
 }
 
 void DefinitionsPage::save()
 {
-    if (!m_save->isEnabled())
+    m_editor->commitPendingEdits(); // a condition still being typed belongs to what is saved
+    if (!canSave()) {
+        m_afterSave = nullptr;
+        m_selectAfterSave = 0;
         return;
+    }
     saveDefinition(false);
 }
 
 void DefinitionsPage::saveDefinition(bool resetSyncState)
 {
     SyncDefinition definition = m_editor->definition();
+    const int problems = int(m_editor->problems().size());
+    if (problems > 0)
+        definition.enabled = false; // a draft: kept with its problems, refused when run
     m_save->setEnabled(false);
     const auto stateChange = resetSyncState ? DefinitionRepository::StateChange::Reset : DefinitionRepository::StateChange::Refuse;
     runInBackground(
@@ -244,17 +351,27 @@ void DefinitionsPage::saveDefinition(bool resetSyncState)
             SyncDefinition saving = definition;
             return DefinitionRepository(*store).save(saving, stateChange);
         },
-        [this, definition, row = m_shownRow](Result<qint64> saved) {
+        [this, definition, problems, row = m_shownRow](Result<qint64> saved) {
             if (!saved && saved.error().code() == ErrorCode::NeedsConfirmation) {
                 confirmReset(saved.error().message());
                 return;
             }
             if (!saved) {
+                m_afterSave = nullptr;
+                m_selectAfterSave = 0;
                 setMessage(tr("Not saved: %1").arg(saved.error().message()), true);
                 updateButtons();
                 return;
             }
-            setMessage(tr("Saved '%1'.").arg(definition.name), false);
+            if (problems > 0)
+                setMessage(
+                    tr("Saved '%1' as a disabled draft: %n problem(s) to fix before it can run, listed on the form.", nullptr, problems)
+                        .arg(definition.name),
+                    false);
+            else if (!definition.enabled)
+                setMessage(tr("Saved '%1'. It is disabled: tick Enabled under General to let it run.").arg(definition.name), false);
+            else
+                setMessage(tr("Saved '%1'.").arg(definition.name), false);
             if (row >= 0 && row < m_definitions.size() && m_definitions.at(row).id == definition.id) {
                 m_definitions[row] = definition;   // what the store holds now, until the reload brings it
                 m_definitions[row].id = *saved;
@@ -264,6 +381,8 @@ void DefinitionsPage::saveDefinition(bool resetSyncState)
             m_editor->setModified(false);
             emit this->saved(*saved);
             reload();
+            if (auto after = std::exchange(m_afterSave, nullptr))
+                after();
         });
 }
 
@@ -282,6 +401,7 @@ void DefinitionsPage::confirmReset(const QString &why)
             return;
         }
         m_selectAfterSave = 0;
+        m_afterSave = nullptr;
         setMessage(tr("Not saved: the sync position was kept."), false);
         updateButtons();
     });
@@ -312,18 +432,12 @@ DefinitionForm *DefinitionsPage::form() const
 void DefinitionsPage::createDefinition()
 {
     if (m_editor->isModified() && m_shownRow >= 0) {
-        setMessage(tr("Save or revert the changes to '%1' first.").arg(m_definitions.value(m_shownRow).name), true);
+        askAboutUnsaved([this]() { createDefinition(); }, [this]() { discardShown(); });
         return;
     }
     // A starting point that names what is still to choose: the first catalogued table and the
-    // first SharePoint connection, one list named after the table.
+    // first SharePoint connection, the list to pick from the catalogued ones.
     SyncDefinition definition;
-    QStringList names;
-    for (const SyncDefinition &existing : std::as_const(m_definitions))
-        names << existing.name;
-    definition.name = tr("New definition");
-    for (int n = 2; names.contains(definition.name, Qt::CaseInsensitive); ++n)
-        definition.name = tr("New definition %1").arg(n);
     const StoredCatalog &catalog = m_editor->catalog();
     for (const Database &database : catalog.databases) {
         const QList<TableInfo> tables = catalog.tables.value(database.id);
@@ -343,9 +457,53 @@ void DefinitionsPage::createDefinition()
         target.connectionName = catalog.sharePoint.first().name;
         const QList<SharePointSite> sites = catalog.sites.value(target.connectionId);
         target.site = sites.isEmpty() ? QString() : DefinitionEditor::sitePath(sites.first());
-        target.listName = definition.source.table;
+        // A catalogued list of the table's name is the likely one; otherwise the List cell offers them all.
+        for (const SharePointSite &site : sites) {
+            for (const SharePointList &list : catalog.lists.value(site.id)) {
+                if (target.listName.isEmpty() && list.displayName.compare(definition.source.table, Qt::CaseInsensitive) == 0) {
+                    target.site = DefinitionEditor::sitePath(site);
+                    target.listName = list.displayName;
+                    target.listGraphId = list.graphId;
+                }
+            }
+        }
         definition.targets << target;
     }
+    addNewDefinition(definition, tr("A new definition: choose its table, lists and mappings, then save (Ctrl+S)."));
+}
+
+void DefinitionsPage::createDefinitionFor(qint64 databaseId, const TableInfo &table, const SyncTarget &target)
+{
+    if (m_editor->isModified() && m_shownRow >= 0) {
+        askAboutUnsaved(
+            [this, databaseId, table, target]() { createDefinitionFor(databaseId, table, target); }, [this]() { discardShown(); });
+        return;
+    }
+    SyncDefinition definition;
+    definition.source.databaseId = databaseId;
+    for (const Database &database : m_editor->catalog().databases) {
+        if (database.id == databaseId)
+            definition.source.databaseName = database.name;
+    }
+    definition.source.schema = table.schema;
+    definition.source.table = table.name;
+    definition.cursorStrategy = CursorStrategy::FullScan;
+    definition.targets << target;
+    // Shown once the page has read the catalog as it is now: the list may be minutes old.
+    m_pendingNew = definition;
+    m_pendingMessage = tr("A new definition from %1 into '%2': map its columns (Auto-map on Mappings), then save (Ctrl+S).")
+                           .arg(table.qualifiedName(), target.listName);
+    reload();
+}
+
+void DefinitionsPage::addNewDefinition(SyncDefinition definition, const QString &message)
+{
+    QStringList names;
+    for (const SyncDefinition &existing : std::as_const(m_definitions))
+        names << existing.name;
+    definition.name = tr("New definition");
+    for (int n = 2; names.contains(definition.name, Qt::CaseInsensitive); ++n)
+        definition.name = tr("New definition %1").arg(n);
     m_definitions << definition;
     {
         const QSignalBlocker blocker(m_list);
@@ -353,7 +511,7 @@ void DefinitionsPage::createDefinition()
         m_list->setCurrentRow(int(m_definitions.size()) - 1);
     }
     showDefinition(m_list->currentRow());
-    setMessage(tr("A new definition: choose its table, lists and mappings, then save (Ctrl+S)."), false);
+    setMessage(message, false);
 }
 
 void DefinitionsPage::deleteSelected()
@@ -363,10 +521,7 @@ void DefinitionsPage::deleteSelected()
         return;
     const SyncDefinition definition = m_definitions.at(row);
     if (definition.id == 0) {   // never saved: just drop it
-        m_definitions.removeAt(row);
-        m_editor->setModified(false);
-        delete m_list->takeItem(row);
-        showDefinition(m_list->currentRow());
+        discardShown();
         return;
     }
     if (m_context.runs && m_context.runs->isRunning(definition.id)) {

@@ -5,6 +5,7 @@
 #include "definitions/mappinglinks.h"
 #include "definitions/mappingmodel.h"
 #include "definitions/mappingpicker.h"
+#include "definitions/transformbar.h"
 
 #include "graph/provisioning.h"
 
@@ -67,6 +68,8 @@ MappingEditor::MappingEditor(QWidget *parent)
     , m_pick(new QPushButton(tr("Add mapping…"), this))
     , m_connect(new QPushButton(tr("Connect"), this))
     , m_remove(new QPushButton(tr("Remove mapping"), this))
+    , m_readColumns(new QPushButton(tr("Read list columns"), this))
+    , m_transformBar(new TransformBar(this))
 {
     setObjectName(QStringLiteral("mappingEditor"));
     m_sources->setObjectName(QStringLiteral("mappingSources"));
@@ -86,6 +89,10 @@ MappingEditor::MappingEditor(QWidget *parent)
     m_connect->setToolTip(tr("Map the column selected on the left to the one selected on the right (Ctrl+Shift+L); or drag a source column onto a SharePoint column"));
     m_connect->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+L")));
     m_remove->setToolTip(tr("Remove the selected mapping (Delete)"));
+    m_readColumns->setObjectName(QStringLiteral("readListColumns"));
+    m_readColumns->setToolTip(tr("Read the list's columns from SharePoint and record them in the catalog"));
+    m_readColumns->hide();
+    m_origin->setObjectName(QStringLiteral("mappingColumnsOrigin"));
     m_origin->setWordWrap(true);
     m_preview->setWordWrap(true);
     m_preview->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -121,21 +128,29 @@ MappingEditor::MappingEditor(QWidget *parent)
     auto *lower = new QWidget(this);
     auto *lowerLayout = new QVBoxLayout(lower);
     lowerLayout->setContentsMargins(0, 0, 0, 0);
-    lowerLayout->addWidget(m_table, 3);
+    lowerLayout->addWidget(m_table, 1);
+    lowerLayout->addWidget(m_transformBar);
     lowerLayout->addWidget(m_preview);
     lowerLayout->addWidget(m_sampleNote);
-    lowerLayout->addWidget(new QLabel(tr("Problems and warnings"), this));
-    lowerLayout->addWidget(m_adviceList, 1);
+    lowerLayout->addWidget(m_adviceList);
+    // The mapping grid gets the space: the column panes are for finding and dragging, a few rows
+    // suffice, and the splitter gives them more when wanted.
     auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->setObjectName(QStringLiteral("mappingSplitter"));
     splitter->addWidget(columns);
     splitter->addWidget(lower);
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 1);
-    splitter->setSizes({400, 360});
-    m_adviceList->setMaximumHeight(120);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
+    splitter->setSizes({240, 560});
+    m_table->setMinimumHeight(6 * m_table->verticalHeader()->defaultSectionSize());
+    m_adviceList->setMaximumHeight(84);
+    m_adviceList->setToolTip(tr("Problems and warnings"));
+    auto *originRow = new QHBoxLayout;
+    originRow->addWidget(m_origin, 1);
+    originRow->addWidget(m_readColumns);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(buttons);
-    layout->addWidget(m_origin);
+    layout->addLayout(originRow);
     layout->addWidget(splitter, 1);
 
     connect(m_autoMap, &QPushButton::clicked, this, &MappingEditor::autoMap);
@@ -143,12 +158,15 @@ MappingEditor::MappingEditor(QWidget *parent)
     connect(m_connect, &QPushButton::clicked, this, &MappingEditor::connectSelected);
     connect(m_remove, &QPushButton::clicked, this, &MappingEditor::removeSelected);
     connect(m_targets, &ColumnTree::sourceDropped, this, &MappingEditor::addMapping);
+    connect(m_readColumns, &QPushButton::clicked, this, &MappingEditor::readColumnsRequested);
+    connect(m_transformBar, &TransformBar::stepChosen, this, &MappingEditor::addTransformStep);
     connect(m_model, &MappingModel::mappingsChanged, this, [this]() {
         refresh();
         emit changed();
     });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
         m_links->setSelectedRow(current.row());
+        m_transformBar->setEnabled(current.isValid());
         showPreview();
     });
     connect(m_model, &QAbstractItemModel::dataChanged, this, &MappingEditor::showPreview);
@@ -170,6 +188,8 @@ void MappingEditor::setColumns(const TableInfo &table, const QList<SharePointCol
     m_tableInfo = table;
     m_targetColumns = targets;
     m_model->setColumns(table, targets);
+    m_originText = origin;
+    m_origin->setStyleSheet(QString());
     m_origin->setText(origin);
     fillTrees();
     refresh();
@@ -191,6 +211,34 @@ void MappingEditor::setSamples(const QList<QHash<QString, QJsonValue>> &samples,
     m_model->setSamples(samples);
     m_sampleNote->setText(note);
     showPreview();
+}
+
+void MappingEditor::setReadColumnsOffered(bool offered)
+{
+    m_readColumns->setVisible(offered);
+    m_readColumns->setEnabled(true);
+}
+
+void MappingEditor::setReadingColumns(const QString &status)
+{
+    m_readColumns->setEnabled(status.isEmpty());
+    m_origin->setStyleSheet(QString());
+    m_origin->setText(status.isEmpty() ? m_originText : status);
+}
+
+void MappingEditor::setColumnsNote(const QString &note, bool error)
+{
+    m_origin->setStyleSheet(error ? QStringLiteral("color: #c62828") : QString());
+    m_origin->setText(note);
+}
+
+void MappingEditor::addTransformStep(const QString &step)
+{
+    const int row = m_table->currentIndex().row();
+    if (row < 0 || step.isEmpty())
+        return;
+    const QModelIndex transform = m_model->index(row, MappingModel::TransformColumn);
+    m_model->setData(transform, TransformBar::appended(transform.data(Qt::EditRole).toString(), step), Qt::EditRole);
 }
 
 void MappingEditor::fillTrees()
@@ -265,6 +313,7 @@ void MappingEditor::refresh()
     m_pick->setEnabled(hasColumns);
     m_connect->setEnabled(hasColumns);
     m_remove->setEnabled(m_model->rowCount() > 0);
+    m_transformBar->setEnabled(m_table->currentIndex().isValid());
     m_links->update();
 }
 

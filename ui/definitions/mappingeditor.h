@@ -18,6 +18,7 @@ namespace SyncBridge {
 class ColumnTree;
 class MappingLinks;
 class MappingModel;
+class TransformBar;
 
 // The visual mapping editor: source columns on the left, SharePoint columns on the right, each
 // mapping drawn between them. Mappings come by drag and drop, by the picker (keyboard), by
@@ -37,6 +38,11 @@ public:
     void setMappings(const QList<FieldMapping> &mappings);
     QList<FieldMapping> mappings() const;
     void setSamples(const QList<QHash<QString, QJsonValue>> &samples, const QString &note);
+    // "Read list columns" beside where the columns come from: offered while the list's columns are unknown.
+    void setReadColumnsOffered(bool offered);
+    // What reading the columns is doing ("Reading…"; empty when done).
+    void setReadingColumns(const QString &status);
+    void setColumnsNote(const QString &note, bool error);
     QList<MappingAdvice> advice() const { return m_advice; }
     // The direction new mappings get (the definition's mode decides: a push pushes, a pull pulls).
     void setDefaultDirection(FieldDirection direction) { m_defaultDirection = direction; }
@@ -47,6 +53,9 @@ public:
     ColumnTree *sourceTree() const { return m_sources; }
     ColumnTree *targetTree() const { return m_targets; }
     QLabel *samplePreview() const { return m_preview; }
+    QLabel *columnsOrigin() const { return m_origin; }
+    QPushButton *readColumnsButton() const { return m_readColumns; }
+    TransformBar *transformBar() const { return m_transformBar; }
 
 public slots:
     void autoMap();
@@ -56,12 +65,14 @@ public slots:
 
 signals:
     void changed();
+    void readColumnsRequested();
 
 private:
     void addMapping(const QString &source, const QString &target);
     void refresh();
     void fillTrees();
     void showPreview();
+    void addTransformStep(const QString &step);
 
     TableInfo m_tableInfo;
     QList<SharePointColumn> m_targetColumns;
@@ -81,6 +92,9 @@ private:
     QPushButton *m_pick;
     QPushButton *m_connect;
     QPushButton *m_remove;
+    QPushButton *m_readColumns;
+    TransformBar *m_transformBar;
+    QString m_originText;
 };
 
 } // namespace SyncBridge

@@ -26,8 +26,7 @@ namespace {
 enum TargetColumn { NameColumn, ConnectionColumn, SiteColumn, ListColumn };
 constexpr int ConditionRole = Qt::UserRole;
 constexpr int TargetRole = Qt::UserRole + 1;
-
-// Site and list cells complete what the catalog knows, and still take any name (a list to be created).
+// Site cells complete what the catalog knows, and still take any site path.
 class CompletingDelegate : public QStyledItemDelegate
 {
 public:
@@ -121,8 +120,9 @@ QWidget *ShardingDesigner::buildTargetsBox()
     m_targets->verticalHeader()->hide();
     m_targets->setMaximumHeight(150);
     m_targets->setItemDelegateForColumn(SiteColumn, new CompletingDelegate(&m_sites, m_targets));
-    m_targets->setItemDelegateForColumn(ListColumn, new CompletingDelegate(&m_lists, m_targets));
-    m_targets->setToolTip(tr("The lists rows can go to; rules refer to them by name. Double-click a cell to edit it."));
+    m_targets->setToolTip(
+        tr("The lists rows can go to; rules refer to them by name. Pick a catalogued list, type the name of a list the first run "
+           "creates, or provision a new one. Double-click a name or site to edit it."));
     auto *addTargetButton = new QPushButton(tr("Add list"), this);
     addTargetButton->setObjectName(QStringLiteral("addTarget"));
     auto *targetButtons = new QHBoxLayout;
@@ -136,9 +136,11 @@ QWidget *ShardingDesigner::buildTargetsBox()
 
     connect(addTargetButton, &QPushButton::clicked, this, &ShardingDesigner::addTarget);
     connect(m_removeTarget, &QPushButton::clicked, this, &ShardingDesigner::removeTarget);
-    connect(m_targets, &QTableWidget::itemChanged, this, [this]() {
+    connect(m_targets, &QTableWidget::itemChanged, this, [this](QTableWidgetItem *item) {
         if (m_filling)
             return;
+        if (item->column() == SiteColumn)
+            fillListPicker(item->row());
         refreshTargetChoices();
         designChanged();
     });
@@ -184,7 +186,7 @@ QWidget *ShardingDesigner::buildRules()
     connect(up, &QPushButton::clicked, this, [this]() { moveRule(-1); });
     connect(down, &QPushButton::clicked, this, [this]() { moveRule(1); });
     m_rules->installEventFilter(this);   // Ctrl+Up/Down reorder: the list would only move its cursor
-    connect(m_rules, &QListWidget::currentRowChanged, this, &ShardingDesigner::showRule);
+    connect(m_rules, &QListWidget::currentItemChanged, this, &ShardingDesigner::onCurrentRuleChanged);
     connect(m_rules->model(), &QAbstractItemModel::rowsMoved, this, [this]() {
         renumberRules();
         designChanged();
@@ -230,11 +232,44 @@ bool ShardingDesigner::eventFilter(QObject *watched, QEvent *event)
     return QWidget::eventFilter(watched, event);
 }
 
-void ShardingDesigner::setChoices(const QList<SharePointConnection> &connections, const QStringList &sites, const QStringList &lists)
+void ShardingDesigner::setChoices(const QList<SharePointConnection> &connections, const QStringList &sites, const QList<ListChoice> &lists)
 {
     m_connections = connections;
     m_sites = sites;
     m_lists = lists;
+    for (int row = 0; row < m_targets->rowCount(); ++row)
+        fillListPicker(row);
+}
+
+ListPicker *ShardingDesigner::listPicker(int row) const
+{
+    return qobject_cast<ListPicker *>(m_targets->cellWidget(row, ListColumn));
+}
+
+void ShardingDesigner::fillListPicker(int row)
+{
+    ListPicker *picker = listPicker(row);
+    const auto *connection = qobject_cast<QComboBox *>(m_targets->cellWidget(row, ConnectionColumn));
+    if (picker && connection)
+        picker->offer(m_lists, connection->currentData().toLongLong(),
+            m_targets->item(row, SiteColumn) ? m_targets->item(row, SiteColumn)->text().trimmed() : QString());
+}
+
+void ShardingDesigner::setList(int row, const QString &name, const QString &graphId)
+{
+    ListPicker *picker = listPicker(row);
+    if (!picker)
+        return;
+    if (!graphId.isEmpty()
+        && std::none_of(m_lists.cbegin(), m_lists.cend(), [&](const ListChoice &choice) { return choice.graphId == graphId; })) {
+        const auto *connection = qobject_cast<QComboBox *>(m_targets->cellWidget(row, ConnectionColumn));
+        m_lists.append(
+            {connection ? connection->currentData().toLongLong() : 0, m_targets->item(row, SiteColumn)->text().trimmed(), name, graphId});
+    }
+    picker->setList(name, graphId);
+    fillListPicker(row);
+    refreshTargetChoices();
+    designChanged();
 }
 
 void ShardingDesigner::setTable(const TableInfo &table)
@@ -268,7 +303,9 @@ void ShardingDesigner::setStrategy(TargetStrategy strategy)
 {
     m_strategy = strategy;
     const bool conditional = strategy == TargetStrategy::Conditional;
-    m_rulesBox->setEnabled(conditional);
+    // One list has no rules: the designer is not shown greyed, it is not shown.
+    m_rulesBox->setVisible(conditional);
+    m_ruleEditor->setVisible(conditional);
     m_ruleEditor->setEnabled(conditional && m_rules->currentRow() >= 0);
     m_strategyNote->setText(conditional ? tr("Each row goes to the list of the first rule it matches.")
                                         : tr("One list: every row goes to the first list. Choose 'Lists chosen by sharding rules' under General to route rows by rules."));
@@ -288,12 +325,30 @@ void ShardingDesigner::addTargetRow(const SyncTarget &target)
     if (connection->findText(target.connectionName) < 0 && !target.connectionName.isEmpty())
         connection->addItem(target.connectionName, target.connectionId);
     connection->setCurrentText(target.connectionName);
-    connect(connection, &QComboBox::currentIndexChanged, this, &ShardingDesigner::designChanged);
     m_targets->setCellWidget(row, ConnectionColumn, connection);
     m_targets->setItem(row, SiteColumn, new QTableWidgetItem(target.site));
-    auto *list = new QTableWidgetItem(target.listName);
-    list->setData(Qt::UserRole, target.listGraphId);
-    m_targets->setItem(row, ListColumn, list);
+    // The list: picked from the catalogued lists of the row's site, or typed (a list the first run creates).
+    auto *list = new ListPicker(m_targets);
+    list->setList(target.listName, target.listGraphId);
+    m_targets->setItem(row, ListColumn, new QTableWidgetItem);
+    m_targets->setCellWidget(row, ListColumn, list);
+    fillListPicker(row);
+    const auto rowOf = [this, list]() {
+        for (int r = 0; r < m_targets->rowCount(); ++r) {
+            if (listPicker(r) == list)
+                return r;
+        }
+        return -1;
+    };
+    connect(list, &ListPicker::listChanged, this, [this]() {
+        refreshTargetChoices();
+        designChanged();
+    });
+    connect(list, &ListPicker::provisionRequested, this, [this, rowOf]() { emit provisionListRequested(rowOf()); });
+    connect(connection, &QComboBox::currentIndexChanged, this, [this, rowOf]() {
+        fillListPicker(rowOf());
+        designChanged();
+    });
     m_filling = filling;
 }
 
@@ -310,7 +365,6 @@ void ShardingDesigner::addTarget()
     target.connectionName = m_connections.isEmpty() ? QString() : m_connections.first().name;
     target.connectionId = m_connections.isEmpty() ? 0 : m_connections.first().id;
     target.site = m_sites.value(0);
-    target.listName = target.name;
     addTargetRow(target);
     refreshTargetChoices();
     m_targets->setCurrentCell(m_targets->rowCount() - 1, NameColumn);
@@ -338,8 +392,9 @@ QList<SyncTarget> ShardingDesigner::targets() const
         target.connectionName = connection->currentText();
         target.connectionId = connection->currentData().toLongLong();
         target.site = m_targets->item(row, SiteColumn)->text().trimmed();
-        target.listName = m_targets->item(row, ListColumn)->text().trimmed();
-        target.listGraphId = m_targets->item(row, ListColumn)->data(Qt::UserRole).toString();
+        const ListPicker *list = listPicker(row);
+        target.listName = list->listName();
+        target.listGraphId = list->graphId();
         result << target;
     }
     return result;
@@ -386,6 +441,22 @@ void ShardingDesigner::showRule(int row)
     m_filling = filling;
 }
 
+void ShardingDesigner::onCurrentRuleChanged(QListWidgetItem *current, QListWidgetItem *previous)
+{
+    // Text typed into the rule being left belongs to it, not to the rule shown next.
+    if (previous && m_builder->hasPendingText() && m_rules->row(previous) >= 0) {
+        previous->setData(ConditionRole, m_builder->text());
+        renumberRules();
+        designChanged();
+    }
+    showRule(current ? m_rules->row(current) : -1);
+}
+
+void ShardingDesigner::applyPendingEdits()
+{
+    m_builder->applyPendingText();
+}
+
 void ShardingDesigner::storeRule()
 {
     QListWidgetItem *item = m_rules->currentItem();
@@ -412,6 +483,7 @@ void ShardingDesigner::renumberRules()
 
 void ShardingDesigner::addRule()
 {
+    m_builder->applyPendingText();
     auto *item = new QListWidgetItem(m_rules);
     item->setData(ConditionRole, QString());
     item->setData(TargetRole, targets().isEmpty() ? QString() : targets().first().name);
@@ -422,6 +494,7 @@ void ShardingDesigner::addRule()
 
 void ShardingDesigner::removeRule()
 {
+    m_builder->setText({}); // what was typed goes with the rule
     delete m_rules->currentItem();
     renumberRules();
     showRule(m_rules->currentRow());
@@ -434,6 +507,7 @@ void ShardingDesigner::moveRule(int delta)
     const int to = row + delta;
     if (row < 0 || to < 0 || to >= m_rules->count())
         return;
+    m_builder->applyPendingText();
     QListWidgetItem *item = m_rules->takeItem(row);
     m_rules->insertItem(to, item);
     m_rules->setCurrentRow(to);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "definitions/listpicker.h"
 #include "model/catalog.h"
 #include "model/connection.h"
 #include "model/definition.h"
@@ -11,6 +12,7 @@
 class QComboBox;
 class QLabel;
 class QListWidget;
+class QListWidgetItem;
 class QPushButton;
 class QTableWidget;
 class QTimer;
@@ -30,8 +32,12 @@ class ShardingDesigner : public QWidget
 public:
     explicit ShardingDesigner(QWidget *parent = nullptr);
 
-    // What targets can point at: SharePoint connections, known site paths and list names.
-    void setChoices(const QList<SharePointConnection> &connections, const QStringList &sites, const QStringList &lists);
+    // What targets can point at: SharePoint connections, known site paths and the catalogued lists.
+    void setChoices(const QList<SharePointConnection> &connections, const QStringList &sites, const QList<ListChoice> &lists);
+    // Points a row's List cell at a list (one just provisioned).
+    void setList(int row, const QString &name, const QString &graphId);
+    // Typed condition text not yet applied goes into the selected rule now.
+    void applyPendingEdits();
     void setTable(const TableInfo &table);
     void setDesign(TargetStrategy strategy, const QList<SyncTarget> &targets, const ShardingPolicy &sharding);
     void setStrategy(TargetStrategy strategy);
@@ -47,6 +53,10 @@ public:
     ConditionBuilder *conditionBuilder() const { return m_builder; }
     QComboBox *ruleTargetCombo() const { return m_ruleTarget; }
     QComboBox *defaultCombo() const { return m_default; }
+    // The List cell's picker of a row: catalogued lists, then "Provision a new list…".
+    ListPicker *listPicker(int row) const;
+    QWidget *rulesBox() const { return m_rulesBox; }
+    QWidget *ruleEditor() const { return m_ruleEditor; }
     QTableWidget *previewTable() const { return m_preview; }
     QLabel *previewStatus() const { return m_previewStatus; }
 
@@ -61,6 +71,8 @@ signals:
     void changed();
     // The design changed and settled: count again.
     void previewWanted();
+    // "Provision a new list…" was chosen in a row's List cell.
+    void provisionListRequested(int row);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -72,13 +84,15 @@ private:
     void designChanged();
     void refreshTargetChoices();
     void showRule(int row);
+    void onCurrentRuleChanged(QListWidgetItem *current, QListWidgetItem *previous);
+    void fillListPicker(int row);
     void storeRule();
     void renumberRules();
     void addTargetRow(const SyncTarget &target);
 
     QList<SharePointConnection> m_connections;
     QStringList m_sites;
-    QStringList m_lists;
+    QList<ListChoice> m_lists;
     TargetStrategy m_strategy = TargetStrategy::Single;
     bool m_filling = false;
 

@@ -3,11 +3,40 @@
 #include "sync/definitioncheck.h"
 #include "sync/push/pushrun.h"
 
+#include "model/definitionjson.h"
 #include "source/sourcereader.h"
+#include "store/importchecks.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
 
 namespace SyncBridge {
+
+Error PushRun::draftRefusal() const
+{
+    // A definition saved with problems is saved disabled (the editor's drafts): it is refused with
+    // what the import's checks find in it, against the catalog — nothing is read or written.
+    QList<ValidationIssue> problems
+        = parseDefinitionsDocument(QJsonDocument(QJsonObject{{QStringLiteral("format"), definitionsFormat},
+                                                     {QStringLiteral("definitions"), QJsonArray{definitionToJson(m_definition)}}})
+                                       .toJson())
+              .issues;
+    if (problems.isEmpty()) {
+        if (auto checked = checkImportedDefinitions(*m_store, {m_definition}, std::nullopt))
+            problems << checked->problems;
+    }
+    for (ValidationIssue &issue : problems)
+        issue.path.replace(QStringLiteral("$.definitions[0]"), QStringLiteral("$"));
+    QString message = QCoreApplication::translate(
+        "SyncBridge::Sync", "'%1' is a disabled draft: it runs once it is enabled (General, in Definitions). Nothing was read or written.")
+                          .arg(m_definition.name);
+    if (!problems.isEmpty())
+        message += QLatin1Char('\n')
+            + QCoreApplication::translate("SyncBridge::Sync", "To fix before it can run (%n problem(s)):", nullptr, int(problems.size()))
+            + QLatin1Char('\n') + describeIssues(problems);
+    return Error(ErrorCode::InvalidInput, message);
+}
 
 Result<void> PushRun::checkDefinition() const
 {

@@ -265,6 +265,8 @@ Result<void> PushRun::prepare()
     m_outcome.runId = m_run.id;
     if (m_lease)
         m_lease->attachRun(m_run.id);
+    if (!m_definition.enabled && !m_options.dryRun)
+        return draftRefusal();
 
     if (m_definition.targets.isEmpty())
         return Error(ErrorCode::InvalidInput, QCoreApplication::translate("SyncBridge::Sync", "The definition has no SharePoint list to push to."));

@@ -66,6 +66,7 @@ private:
     // Resolving
     void resolveTargets(int index);
     Result<void> checkDefinition() const; // preflight.cpp
+    Error draftRefusal() const;           // preflight.cpp: why a disabled draft does not run
     void provisionMissingLists(int index);
     void columnLeftOut(const QString &listName, const struct ColumnPlan &column); // a column-left-out warning event
     void planWithResolvedTargets();
