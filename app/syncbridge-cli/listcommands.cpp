@@ -52,8 +52,7 @@ void printLeftOut(CommandContext &context, const ListPlan &plan)
 {
     for (const ColumnPlan &column : plan.columns) {
         if (!column.supported)
-            context.out << "    " << QCoreApplication::translate("SyncBridge::Cli", "left out %1: %2").arg(column.sourceColumn, column.note)
-                        << '\n';
+            context.out << "    " << leftOutMessage(column) << '\n'; // as a run's event and the Catalog say it
     }
 }
 
