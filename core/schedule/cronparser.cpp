@@ -106,8 +106,9 @@ private:
             const std::optional<int> number = digits();
             if (!number)
                 return fail(start, 1, QCoreApplication::translate(context, "expected a step after '/'"));
-            if (*number < 1 || *number > m_spec.max)
-                return fail(start, m_at - start, QCoreApplication::translate(context, "a step must be between 1 and %1").arg(m_spec.max));
+            // As cronie: any step of 1 or more; one larger than the range leaves its first value.
+            if (*number < 1)
+                return fail(start, m_at - start, QCoreApplication::translate(context, "a step must be 1 or more"));
             step = *number;
         }
         for (int v = low; v <= high; v += step)

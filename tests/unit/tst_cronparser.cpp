@@ -53,6 +53,8 @@ private slots:
         QTest::newRow("star step") << QStringLiteral("*/15 * * * *") << 0 << QList<int>{0, 15, 30, 45};
         QTest::newRow("range step") << QStringLiteral("1-30/5 * * * *") << 0 << QList<int>{1, 6, 11, 16, 21, 26};
         QTest::newRow("value step is value-max") << QStringLiteral("5/10 * * * *") << 0 << QList<int>{5, 15, 25, 35, 45, 55};
+        QTest::newRow("step beyond the range keeps the first value") << QStringLiteral("0 */24 * * *") << 1 << QList<int>{0};
+        QTest::newRow("huge step") << QStringLiteral("10-20/99999999 * * * *") << 0 << QList<int>{10};
         QTest::newRow("hour value step") << QStringLiteral("0 20/2 * * *") << 1 << QList<int>{20, 22};
         QTest::newRow("list of ranges and steps") << QStringLiteral("0 1-3,12,20-23/2 * * *") << 1 << QList<int>{1, 2, 3, 12, 20, 22};
         QTest::newRow("day of month") << QStringLiteral("0 0 1,15,31 * *") << 2 << QList<int>{1, 15, 31};
@@ -196,9 +198,8 @@ private slots:
                                          << 4;
         QTest::newRow("backwards names") << QStringLiteral("0 0 * * fri-mon")
                                          << QStringLiteral("day-of-week, at 9: the range fri-mon runs backwards") << 7;
-        QTest::newRow("step 0") << QStringLiteral("*/0 * * * *") << QStringLiteral("minute, at 3: a step must be between 1 and 59") << 1;
-        QTest::newRow("step too large") << QStringLiteral("0 */24 * * *") << QStringLiteral("hour, at 5: a step must be between 1 and 23")
-                                        << 2;
+        QTest::newRow("step 0") << QStringLiteral("*/0 * * * *") << QStringLiteral("minute, at 3: a step must be 1 or more") << 1;
+        QTest::newRow("step 00") << QStringLiteral("0 1-5/00 * * *") << QStringLiteral("hour, at 7: a step must be 1 or more") << 2;
         QTest::newRow("step missing") << QStringLiteral("*/ * * * *") << QStringLiteral("minute, at 3: expected a step after '/'") << 1;
         QTest::newRow("empty list item") << QStringLiteral("1,,2 * * * *") << QStringLiteral("minute, at 3: expected a value") << 1;
         QTest::newRow("trailing comma") << QStringLiteral("0 1, * * *") << QStringLiteral("hour, at 5: expected a value") << 1;
