@@ -16,13 +16,17 @@ using namespace SyncBridge;
 
 namespace {
 
-constexpr quint32 stringSeed = 20261202;
-constexpr quint32 expressionSeed = 15;
+// SYNCBRIDGE_FUZZ_SEED and SYNCBRIDGE_FUZZ_COUNT explore further (the seed is printed to repeat a failure).
+const quint32 stringSeed
+    = qEnvironmentVariableIsSet("SYNCBRIDGE_FUZZ_SEED") ? quint32(qEnvironmentVariableIntValue("SYNCBRIDGE_FUZZ_SEED")) : 20261202;
+const quint32 expressionSeed = qEnvironmentVariableIsSet("SYNCBRIDGE_FUZZ_SEED") ? stringSeed : 15;
 constexpr int stringCount = 20000;
-constexpr int expressionCount = 400;
+const int expressionCount
+    = qEnvironmentVariableIsSet("SYNCBRIDGE_FUZZ_COUNT") ? qEnvironmentVariableIntValue("SYNCBRIDGE_FUZZ_COUNT") : 600;
 constexpr qint64 windowSeconds = 3 * 86400;
 
-const char *const zones[] = {"America/New_York", "Europe/Berlin", "Australia/Lord_Howe", "Asia/Tokyo", "UTC", "America/Sao_Paulo"};
+const char *const zones[] = {"America/New_York", "Europe/Berlin", "Australia/Lord_Howe", "Asia/Tokyo", "UTC", "America/Sao_Paulo",
+    "America/Santiago", "America/Havana", "Antarctica/Troll"};
 
 QString randomString(QRandomGenerator &random)
 {
