@@ -44,6 +44,8 @@ Result<CronSchedule> CronSchedule::parse(const QString &cron, const QString &tim
 // earlier, so the walk stops at the first wall time whose earliest instant is past the best found.
 std::optional<QDateTime> CronSchedule::next(const QDateTime &after) const
 {
+    if (!after.isValid())
+        return std::nullopt;
     ZoneClock clock(m_zone);
     const bool wallClock = m_expression.followsWallClock();
     const qint64 afterMs = after.toMSecsSinceEpoch();

@@ -30,7 +30,7 @@ public:
     static Result<CronSchedule> parse(const QString &cron, const QString &timeZone);
 
     // The first run strictly after after, in UTC; none when the expression never matches a date
-    // in the 30 years after it ("0 0 30 2 *").
+    // in the 30 years after it ("0 0 30 2 *") or after is not a valid time.
     std::optional<QDateTime> next(const QDateTime &after) const;
     // The next count runs after after, in order (fewer when there are no more).
     QList<QDateTime> next(const QDateTime &after, int count) const;

@@ -90,6 +90,7 @@ private slots:
         const CronSchedule never = schedule(QStringLiteral("0 0 30 2 *"), QStringLiteral("Europe/Berlin"));
         QVERIFY(!never.next(utc("2026-12-02T00:00:00")).has_value());
         QVERIFY(never.next(utc("2026-12-02T00:00:00"), 3).isEmpty());
+        QVERIFY(!schedule(QStringLiteral("* * * * *"), QStringLiteral("UTC")).next(QDateTime()).has_value());
     }
 
     void aBadTimeZoneIsAnError()
