@@ -64,6 +64,7 @@ struct SyncDefinition {
     double maxDeleteShare = 0.2;    // the delete circuit breaker's threshold
     QString scheduleCron;           // empty = manual runs only
     QString scheduleTimeZone;       // IANA name; empty = the agent's local zone
+    MissedRunPolicy missedRuns = MissedRunPolicy::CatchUpOnce; // occurrences passed while no agent ran
     TargetStrategy targetStrategy = TargetStrategy::Single;
     QList<SyncTarget> targets;
     ShardingPolicy sharding;

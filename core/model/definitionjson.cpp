@@ -1,5 +1,7 @@
 #include "model/definitionjson.h"
 
+#include "schedule/cronexpression.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -176,6 +178,11 @@ SyncDefinition Reader::definition(const QJsonObject &json, const QString &path)
     definition.scheduleTimeZone = string(schedule, schedulePath, "timeZone", false);
     if (!definition.scheduleTimeZone.isEmpty() && !QTimeZone::isTimeZoneIdAvailable(definition.scheduleTimeZone.toUtf8()))
         fail(schedulePath + QStringLiteral(".timeZone"), tr("'%1' is not a known IANA time zone").arg(definition.scheduleTimeZone));
+    if (!definition.scheduleCron.isEmpty()) {
+        if (const std::optional<CronSyntaxError> error = cronSyntaxError(definition.scheduleCron))
+            fail(schedulePath + QStringLiteral(".cron"), error->message());
+    }
+    definition.missedRuns = enumeration(schedule, schedulePath, "missed", MissedRunPolicy::CatchUpOnce);
 
     readTargets(definition, json, path);
     readSharding(definition, json, path);
@@ -319,6 +326,8 @@ QJsonObject definitionToJson(const SyncDefinition &definition)
         schedule.insert(QStringLiteral("cron"), definition.scheduleCron);
     if (!definition.scheduleTimeZone.isEmpty())
         schedule.insert(QStringLiteral("timeZone"), definition.scheduleTimeZone);
+    if (!definition.scheduleCron.isEmpty() || definition.missedRuns != MissedRunPolicy::CatchUpOnce)
+        schedule.insert(QStringLiteral("missed"), enumName(definition.missedRuns));
 
     return QJsonObject{
         {QStringLiteral("name"), definition.name},

@@ -39,6 +39,8 @@ constexpr NameTable<RunStatus, 6> runStatuses{
         {RunStatus::Failed, "FAILED"}, {RunStatus::Cancelled, "CANCELLED"}, {RunStatus::Interrupted, "INTERRUPTED"}}};
 constexpr NameTable<EventSeverity, 3> eventSeverities{{
     {EventSeverity::Info, "INFO"}, {EventSeverity::Warning, "WARNING"}, {EventSeverity::Error, "ERROR"}}};
+constexpr NameTable<MissedRunPolicy, 2> missedRunPolicies{
+    {{MissedRunPolicy::CatchUpOnce, "CATCH_UP_ONCE"}, {MissedRunPolicy::Skip, "SKIP"}}};
 
 template<typename E> constexpr const auto &tableFor();
 template<> constexpr const auto &tableFor<InstanceRole>() { return instanceRoles; }
@@ -53,6 +55,10 @@ template<> constexpr const auto &tableFor<LedgerState>() { return ledgerStates; 
 template<> constexpr const auto &tableFor<RunType>() { return runTypes; }
 template<> constexpr const auto &tableFor<RunStatus>() { return runStatuses; }
 template<> constexpr const auto &tableFor<EventSeverity>() { return eventSeverities; }
+template<> constexpr const auto &tableFor<MissedRunPolicy>()
+{
+    return missedRunPolicies;
+}
 
 template<typename E>
 QString lookupName(E value)
@@ -78,6 +84,10 @@ QString enumName(LedgerState value) { return lookupName(value); }
 QString enumName(RunType value) { return lookupName(value); }
 QString enumName(RunStatus value) { return lookupName(value); }
 QString enumName(EventSeverity value) { return lookupName(value); }
+QString enumName(MissedRunPolicy value)
+{
+    return lookupName(value);
+}
 
 template<typename E>
 std::optional<E> fromString(const QString &text)
@@ -113,6 +123,7 @@ SYNCBRIDGE_INSTANTIATE_ENUM(LedgerState)
 SYNCBRIDGE_INSTANTIATE_ENUM(RunType)
 SYNCBRIDGE_INSTANTIATE_ENUM(RunStatus)
 SYNCBRIDGE_INSTANTIATE_ENUM(EventSeverity)
+SYNCBRIDGE_INSTANTIATE_ENUM(MissedRunPolicy)
 #undef SYNCBRIDGE_INSTANTIATE_ENUM
 
 } // namespace SyncBridge

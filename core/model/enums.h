@@ -20,6 +20,8 @@ enum class RunType { Push, Pull, Cdc, DryRun, Drift };
 // Interrupted: the process running it ended (killed, crashed) before it finished.
 enum class RunStatus { Running, Succeeded, PartiallyFailed, Failed, Cancelled, Interrupted };
 enum class EventSeverity { Info, Warning, Error };
+// What a schedule does about occurrences that passed while no agent ran (docs/schedules.md).
+enum class MissedRunPolicy { CatchUpOnce, Skip };
 
 // Stable upper-case names, used in JSON exports and in the meta-store (e.g. "TWO_WAY", "PULL_ONLY").
 QString enumName(InstanceRole value);
@@ -34,6 +36,7 @@ QString enumName(LedgerState value);
 QString enumName(RunType value);
 QString enumName(RunStatus value);
 QString enumName(EventSeverity value);
+QString enumName(MissedRunPolicy value);
 
 // Parses a stable name; std::nullopt when the text names no value. Tag dispatch keeps one name per
 // direction: fromString<SyncMode>(text).

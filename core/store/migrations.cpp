@@ -207,6 +207,9 @@ const QList<Migration> &migrations()
                             " window_kind TEXT NOT NULL, window_start BIGINT NOT NULL,"
                             " reserved BIGINT NOT NULL DEFAULT 0, spent BIGINT NOT NULL DEFAULT 0,"
                             " PRIMARY KEY (connection_id, window_kind, window_start))")}},
+        // NULL (definitions saved before) reads as CATCH_UP_ONCE, the default.
+        {11, QStringLiteral("definitions: what a schedule does about runs missed while no agent ran"),
+            {QStringLiteral("ALTER TABLE sync_definitions ADD COLUMN schedule_missed TEXT")}},
     };
     return all;
 }

@@ -84,6 +84,7 @@ private:
         d.targetStrategy = TargetStrategy::Conditional;
         d.scheduleCron = QStringLiteral("0 * * * *");
         d.scheduleTimeZone = QStringLiteral("Europe/Berlin");
+        d.missedRuns = MissedRunPolicy::Skip;
         d.targets = {SyncTarget{0, QStringLiteral("Active"), connectionId, QStringLiteral("Demo tenant"), QStringLiteral("contoso:/sites/pmo"), QStringLiteral("Active projects"), {}},
                      SyncTarget{0, QStringLiteral("Archive"), connectionId, QStringLiteral("Demo tenant"), QStringLiteral("contoso:/sites/pmo"), QStringLiteral("Archive"), {}}};
         d.sharding.rules = {ShardingRule{QJsonValue(QStringLiteral("status == 'Active'")), QStringLiteral("Active")}};
@@ -322,6 +323,7 @@ private slots:
         QVERIFY(loaded->mappings.at(2).systemField);
         QCOMPARE(loaded->sharding.rules.first().condition.toString(), QStringLiteral("status == 'Active'"));
         QCOMPARE(loaded->scheduleTimeZone, QStringLiteral("Europe/Berlin"));
+        QCOMPARE(loaded->missedRuns, MissedRunPolicy::Skip);
         QCOMPARE(definitionToJson(*loaded), definitionToJson(definition));
 
         // Update: one target removed, targets that stay keep their ids.
@@ -329,9 +331,11 @@ private slots:
         edited.targets.removeLast();
         edited.sharding.defaultTargetName.clear();
         edited.mappings.removeFirst();
+        edited.missedRuns = MissedRunPolicy::CatchUpOnce;
         QVERIFY(repository.save(edited).ok());
         auto reloaded = repository.byId(definition.id);
         QVERIFY(reloaded.ok());
+        QCOMPARE(reloaded->missedRuns, MissedRunPolicy::CatchUpOnce);
         QCOMPARE(reloaded->targets.size(), 1);
         QCOMPARE(reloaded->targets.first().id, activeTargetId);
         QCOMPARE(reloaded->mappings.size(), 2);

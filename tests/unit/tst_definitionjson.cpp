@@ -1,4 +1,5 @@
 #include "model/definitionjson.h"
+#include "schedule/cronexpression.h"
 
 #include "testpaths.h"
 
@@ -102,6 +103,15 @@ private slots:
                                                        << QStringLiteral("$.definitions[0].key.columns");
         QTest::newRow("single with two targets") << withDefinition(QByteArray(minimal).replace("\"list\": \"L\"}]", "\"list\": \"L\"}, {\"connection\": \"c\", \"site\": \"s\", \"list\": \"M\"}]"))
                                                  << QStringLiteral("$.definitions[0].targets");
+        QTest::newRow("cron that does not parse")
+            << withDefinition(minimal + ", \"schedule\": {\"cron\": \"0 2 * * fro\"}") << QStringLiteral("$.definitions[0].schedule.cron");
+        QTest::newRow("cron with four fields") << withDefinition(minimal + ", \"schedule\": {\"cron\": \"0 2 * *\", \"timeZone\": \"UTC\"}")
+                                               << QStringLiteral("$.definitions[0].schedule.cron");
+        QTest::newRow("cron not text") << withDefinition(minimal + ", \"schedule\": {\"cron\": 5}")
+                                       << QStringLiteral("$.definitions[0].schedule.cron");
+        QTest::newRow("unknown missed-run policy")
+            << withDefinition(minimal + ", \"schedule\": {\"cron\": \"@daily\", \"missed\": \"BURST\"}")
+            << QStringLiteral("$.definitions[0].schedule.missed");
         QTest::newRow("conditional without rules") << withDefinition(minimal + ", \"targetStrategy\": \"CONDITIONAL\"") << QStringLiteral("$.definitions[0].sharding.rules");
     }
 
@@ -124,6 +134,41 @@ private slots:
         const DefinitionsDocument parsed = parseDefinitionsDocument(withDefinition(minimal));
         QVERIFY(parsed.valid());
         QCOMPARE(parsed.definitions.first().targets.first().name, QStringLiteral("L"));  // defaults to the list name
+    }
+
+    void scheduleIsCheckedWithTheCronParsersWords()
+    {
+        const DefinitionsDocument parsed = parseDefinitionsDocument(
+            withDefinition(minimal + ", \"schedule\": {\"cron\": \"0 2 * * mon,fro\", \"timeZone\": \"Mars/Olympus_Mons\"}"));
+        QCOMPARE(parsed.issues.size(), 2);
+        QCOMPARE(parsed.issues.at(0).path, QStringLiteral("$.definitions[0].schedule.timeZone"));
+        QCOMPARE(parsed.issues.at(1).path, QStringLiteral("$.definitions[0].schedule.cron"));
+        QCOMPARE(parsed.issues.at(1).message, QStringLiteral("day-of-week, at 13: 'fro' is not a day name (sun … sat)"));
+        QCOMPARE(parsed.issues.at(1).message, cronSyntaxError(QStringLiteral("0 2 * * mon,fro"))->message());
+    }
+
+    void missedRunPolicyRoundTrips()
+    {
+        const DefinitionsDocument defaulted
+            = parseDefinitionsDocument(withDefinition(minimal + ", \"schedule\": {\"cron\": \"30 2 * * 1-5\"}"));
+        QVERIFY(defaulted.valid());
+        QCOMPARE(defaulted.definitions.first().missedRuns, MissedRunPolicy::CatchUpOnce);
+        const QJsonObject exportedDefault = definitionToJson(defaulted.definitions.first());
+        QCOMPARE(exportedDefault.value(QStringLiteral("schedule")).toObject().value(QStringLiteral("missed")).toString(),
+            QStringLiteral("CATCH_UP_ONCE"));
+
+        const DefinitionsDocument skip = parseDefinitionsDocument(withDefinition(
+            minimal + ", \"schedule\": {\"cron\": \"@hourly\", \"timeZone\": \"Australia/Lord_Howe\", \"missed\": \"SKIP\"}"));
+        QVERIFY(skip.valid());
+        QCOMPARE(skip.definitions.first().missedRuns, MissedRunPolicy::Skip);
+        const DefinitionsDocument again = parseDefinitionsDocument(definitionsToDocument(skip.definitions));
+        QVERIFY(again.valid());
+        QCOMPARE(again.definitions.first().missedRuns, MissedRunPolicy::Skip);
+        QCOMPARE(again.definitions.first().scheduleCron, QStringLiteral("@hourly"));
+
+        // A definition without a schedule exports no policy it does not use.
+        const DefinitionsDocument manual = parseDefinitionsDocument(withDefinition(minimal));
+        QVERIFY(definitionToJson(manual.definitions.first()).value(QStringLiteral("schedule")).toObject().isEmpty());
     }
 
     void enumNamesRoundTrip()
