@@ -46,7 +46,13 @@ public:
     // Replacing synced definitions whose key or cursor changes asks first (see StateChange).
     void importDefinitions(const QString &path);
 
+protected:
+    // Closing while runs go asks first: let them finish, cancel them, or quit now (the runs are then
+    // recorded INTERRUPTED); nothing is asked without a run.
+    void closeEvent(QCloseEvent *event) override;
+
 private:
+    void askBeforeClosingMidRun();
     void runImport(const QString &path, DefinitionRepository::StateChange stateChange);
     void confirmImportReset(const QString &path, const QList<ValidationIssue> &resets);
     void showImportProblems(bool nothingImported, const QString &title, const QString &text, const QList<ValidationIssue> &problems);
@@ -62,6 +68,8 @@ private:
     DefinitionsPage *m_definitions;
     RunsPage *m_runs;
     QList<NavigationPage *> m_navigation; // in rail order: row i shows m_navigation[i]
+    bool m_closeAnyway = false;           // "Quit now": close without asking
+    bool m_closeWhenIdle = false;         // close once the last run has finished
 };
 
 } // namespace SyncBridge
