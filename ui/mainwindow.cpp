@@ -130,11 +130,9 @@ void MainWindow::askBeforeClosingMidRun()
 {
     if (findChild<QMessageBox *>(QStringLiteral("closeWhileRunning")))
         return; // already asking
-    const int runs = int(m_context.runs->running().size());
     auto *question = new QMessageBox(QMessageBox::Question, tr("A sync is running"),
-        tr("%n run(s) still going. Quitting now stops them where they are: what they wrote is kept, they are recorded as "
-           "interrupted, and the next run finishes their work.",
-            nullptr, runs),
+        tr("Quitting now stops the running sync where it is: what it wrote is kept, the run is recorded as interrupted, and the "
+           "next run finishes its work."),
         QMessageBox::NoButton, this);
     question->setObjectName(QStringLiteral("closeWhileRunning"));
     question->setAttribute(Qt::WA_DeleteOnClose);

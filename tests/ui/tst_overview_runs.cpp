@@ -18,6 +18,7 @@
 #include "secrets/secretstore.h"
 #include "store/metastore.h"
 #include "store/runrepository.h"
+#include "sync/interruptedruns.h"
 #include "sync/runcontroller.h"
 #include "sync/runtext.h"
 
@@ -642,6 +643,24 @@ private slots:
         QVERIFY(run.finishedAt.isValid());
         blockSharePoint(false);
         reopenWindow();
+    }
+
+    void aRunLeftOpenByAProcessThatEndedShowsInterrupted()
+    {
+        // A SyncBridge of this host that was killed mid-run left its run RUNNING: the GUI marks it
+        // INTERRUPTED when it starts (AppServices), and the card says so.
+        if (!card(QStringLiteral("Demo projects to SharePoint")))
+            reopenWindow(); // the slot runs on its own: import the demo definition
+        const qint64 id = card(QStringLiteral("Demo projects to SharePoint"))->definitionId();
+        SyncRun left;
+        left.definitionId = id;
+        left.status = RunStatus::Running;
+        left.agent = thisAgent().section(QLatin1Char(':'), 0, -2) + QStringLiteral(":4194303"); // no such process
+        QVERIFY(RunRepository(*m_store).startRun(left).ok());
+        reopenWindow();
+        QTRY_COMPARE(RunRepository(*m_store).run(left.id)->status, RunStatus::Interrupted);
+        QTRY_VERIFY2(card(QStringLiteral("Demo projects to SharePoint"))->statusText().contains(QStringLiteral("Interrupted")),
+            qPrintable(card(QStringLiteral("Demo projects to SharePoint"))->statusText()));
     }
 };
 
