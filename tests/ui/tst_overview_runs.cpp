@@ -35,6 +35,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScatterSeries>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
@@ -130,6 +131,7 @@ private:
     void reopenWindow()
     {
         m_ui.stop();
+        QSettings().clear(); // the window opens on the Overview, not on the page the last one was left on
         m_window = m_ui.openWindow();
         m_runs = m_ui.runs();
         QSignalSpy overviewLoaded(overview(), &OverviewPage::loaded);

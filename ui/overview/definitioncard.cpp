@@ -90,6 +90,9 @@ DefinitionCard::DefinitionCard(const SyncDefinition &definition, QWidget *parent
     // A fixed height whatever it says or does: three lines of last sync, two of preview, and the
     // progress's place kept while it is hidden — the cards of a row never jump.
     const int line = fontMetrics().lineSpacing();
+    route->setFixedHeight(2 * line + 2); // two lines for every card: the cards of a row are as high
+    route->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    route->setToolTip(route->text());
     m_status->setFixedHeight(3 * line + 2);
     m_preview->setFixedHeight(2 * line + 2);
     QSizePolicy keepPlace = m_progress->sizePolicy();
