@@ -99,6 +99,11 @@ MainWindow::MainWindow(AppContext context, QWidget *parent)
         m_context.runs->setMassDeleteApproval([this](qint64, const MassDeleteCheck &check, RunController::MassDeleteAnswer answer) {
             askMassDelete(check, std::move(answer));
         });
+    if (m_context.runs)
+        connect(m_context.runs, &RunController::finished, this, [this]() {
+            if (m_closeWhenIdle && m_context.runs->running().isEmpty())
+                QMetaObject::invokeMethod(this, &QWidget::close, Qt::QueuedConnection); // after the pages saw the outcome
+        });
     m_overview->reload();
     m_rail->setCurrentRow(qBound(0, UiSettings::currentPage.value(), m_pages->count() - 1));
 
@@ -125,6 +130,44 @@ MainWindow::~MainWindow()
     UiSettings::mainWindowGeometry.setValue(saveGeometry());
     UiSettings::mainWindowState.setValue(saveState());
     UiSettings::currentPage.setValue(m_rail->currentRow());
+}
+
+void MainWindow::askBeforeClosingMidRun()
+{
+    if (findChild<QMessageBox *>(QStringLiteral("closeWhileRunning")))
+        return; // already asking
+    auto *question = new QMessageBox(QMessageBox::Question, tr("A sync is running"),
+        tr("Quitting now stops the running sync where it is: what it wrote is kept, the run is recorded as interrupted, and the "
+           "next run finishes its work."),
+        QMessageBox::NoButton, this);
+    question->setObjectName(QStringLiteral("closeWhileRunning"));
+    question->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *finish = question->addButton(tr("Quit when it has finished"), QMessageBox::AcceptRole);
+    finish->setObjectName(QStringLiteral("finishThenQuit"));
+    QPushButton *cancel = question->addButton(tr("Cancel the run and quit"), QMessageBox::DestructiveRole);
+    cancel->setObjectName(QStringLiteral("cancelAndQuit"));
+    QPushButton *quit = question->addButton(tr("Quit now"), QMessageBox::DestructiveRole);
+    quit->setObjectName(QStringLiteral("quitNow"));
+    QPushButton *stay = question->addButton(tr("Keep working"), QMessageBox::RejectRole);
+    stay->setObjectName(QStringLiteral("keepWorking"));
+    question->setDefaultButton(finish);
+    question->setEscapeButton(stay);
+    connect(question, &QMessageBox::finished, this, [this, question, finish, cancel, quit]() {
+        QAbstractButton *chosen = question->clickedButton();
+        if (chosen == quit) {
+            m_closeAnyway = true;
+            QMetaObject::invokeMethod(this, &QWidget::close, Qt::QueuedConnection);
+        } else if (chosen == cancel) {
+            m_closeWhenIdle = true;
+            for (const qint64 definitionId : m_context.runs->running())
+                m_overview->cancelRun(definitionId);
+            statusBar()->showMessage(tr("Stopping the run; SyncBridge quits once what it wrote is recorded."));
+        } else if (chosen == finish) {
+            m_closeWhenIdle = true;
+            statusBar()->showMessage(tr("SyncBridge quits when the run has finished."));
+        }
+    });
+    question->open();
 }
 
 void MainWindow::addPage(NavigationPage *page)
@@ -167,6 +210,12 @@ void MainWindow::leavePages(int from, std::function<void()> proceed)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // First the runs (finish, cancel, or quit now), then every page with unsaved work.
+    if (!m_closeAnyway && m_context.runs && !m_context.runs->running().isEmpty()) {
+        event->ignore();
+        askBeforeClosingMidRun();
+        return;
+    }
     if (m_closeApproved) {
         QMainWindow::closeEvent(event);
         return;

@@ -47,12 +47,14 @@ public:
     void importDefinitions(const QString &path);
 
 protected:
-    // Closing asks every page with unsaved work first (NavigationPage::leave).
+    // Closing asks first while runs go (let them finish, cancel them, or quit now: the runs are then
+    // recorded INTERRUPTED), then every page with unsaved work (NavigationPage::leave).
     void closeEvent(QCloseEvent *event) override;
 
 private:
     void showRow(int row);
     void leavePages(int from, std::function<void()> proceed);
+    void askBeforeClosingMidRun();
     void runImport(const QString &path, DefinitionRepository::StateChange stateChange);
     void confirmImportReset(const QString &path, const QList<ValidationIssue> &resets);
     void showImportProblems(bool nothingImported, const QString &title, const QString &text, const QList<ValidationIssue> &problems);
@@ -70,6 +72,8 @@ private:
     QList<NavigationPage *> m_navigation; // in rail order: row i shows m_navigation[i]
     int m_shownRow = -1;                  // the page shown: the rail may already point elsewhere while it is asked
     bool m_closeApproved = false;         // every page agreed to the window closing
+    bool m_closeAnyway = false;           // "Quit now": close without asking
+    bool m_closeWhenIdle = false;         // close once the last run has finished
 };
 
 } // namespace SyncBridge

@@ -15,6 +15,7 @@ enum ExitCode : int {
     ExitUsage = 64,        // bad command line
     ExitInvalidInput = 65, // an input file is invalid (nothing was changed)
     ExitBusy = 75,         // the definition is running elsewhere; try again later (EX_TEMPFAIL)
+    ExitCancelled = 130,   // the run was cancelled (SIGINT/SIGTERM) and recorded CANCELLED (128 + SIGINT)
 };
 
 // Every option of every command; commands read the ones they use.

@@ -11,6 +11,7 @@
 #include "sync/interruptedruns.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QTextStream>
 
 #include <cstdio>
@@ -25,6 +26,9 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(SYNCBRIDGE_VERSION));
 
     installTranslations(app);
+    // Numbers in what the CLI prints stay plain ("5000", not "5,000"): scripts read them. The
+    // language still follows the environment.
+    QLocale::setDefault(QLocale::c());
 
     QTextStream out(stdout);
     QTextStream err(stderr);

@@ -3,6 +3,7 @@
 #include "commandhelpers.h"
 #include "commands.h"
 #include "commandtable.h"
+#include "stopsignals.h"
 
 #include "common/error.h"
 #include "graph/governorregistry.h"
@@ -12,6 +13,7 @@
 #include "store/metastore.h"
 #include "store/runrepository.h"
 #include "sync/runcontroller.h"
+#include "sync/runtext.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
@@ -139,6 +141,11 @@ int runDefinition(CommandContext &context)
         if (!terminal)
             return;
         const RunCounters &c = progress.counters;
+        if (progress.wait.isWaiting()) {
+            context.err << '\r' << serviceWaitText(progress.wait) << QStringLiteral("   ");
+            context.err.flush();
+            return;
+        }
         context.err << '\r'
                     << QCoreApplication::translate(
                            "SyncBridge::Cli", "%1: %2 read, %3 created, %4 updated, %5 moved, %6 unchanged, %7 failed, %8 items/s   ")
@@ -155,6 +162,16 @@ int runDefinition(CommandContext &context)
     QObject::connect(&runs, &RunController::finished, &loop, [&](qint64, const RunOutcome &finished) {
         outcome = finished;
         loop.quit();
+    });
+    // SIGINT (Ctrl+C) and SIGTERM (systemd, kill) cancel the run: every wait ends at once, what was
+    // answered is committed, the run is recorded CANCELLED and the process exits. A second signal
+    // ends the process at once (the next run marks that run INTERRUPTED).
+    StopSignals stop;
+    QObject::connect(&stop, &StopSignals::received, &loop, [&](int) {
+        context.err << (terminal ? QStringLiteral("\n") : QString())
+                    << QCoreApplication::translate("SyncBridge::Cli", "Stopping the run… (signal again to quit at once)") << '\n';
+        context.err.flush();
+        runs.cancel(definition->id);
     });
     if (auto started = runs.start(definition->id, options); !started)
         return fail(context, started.error());
@@ -188,6 +205,8 @@ int runDefinition(CommandContext &context)
         return ExitOk;
     case RunStatus::PartiallyFailed:
         return ExitItemFailures;
+    case RunStatus::Cancelled:
+        return ExitCancelled;
     default:
         return ExitFailure;
     }

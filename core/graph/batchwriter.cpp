@@ -5,7 +5,6 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
-#include <QTimer>
 #include <QUrl>
 
 namespace SyncBridge {
@@ -125,6 +124,7 @@ void BatchWriter::sendBatch(std::shared_ptr<Job> job, QList<int> indexes)
         if ((response.status == 200 || response.status == 424) && !responses.isEmpty()) {
             QList<int> retry;
             qint64 longestWait = 0;
+            int longestStatus = 0; // the status of the item asking for the longest wait: what the run shows
             for (const QJsonValue &value : responses) {
                 const QJsonObject item = value.toObject();
                 const int index = item.value(QStringLiteral("id")).toString().toInt();
@@ -153,14 +153,23 @@ void BatchWriter::sendBatch(std::shared_ptr<Job> job, QList<int> indexes)
                 if (retryable && job->attempts.at(index) < maxItemAttempts) {
                     const QJsonObject headers = item.value(QStringLiteral("headers")).toObject();
                     const auto wait = parseRetryAfter(headers.value(QStringLiteral("Retry-After")).toString().toLatin1(), QDateTime::currentDateTimeUtc());
-                    longestWait = qMax(longestWait, wait.value_or(qint64(retryBaseDelayMs) << qMin(job->attempts.at(index) - 1, 6)));
+                    const qint64 itemWait = wait.value_or(qint64(retryBaseDelayMs) << qMin(job->attempts.at(index) - 1, 6));
+                    if (itemWait >= longestWait) {
+                        longestWait = itemWait;
+                        longestStatus = status;
+                    }
                     retry << index;
                 }
             }
             if (!retry.isEmpty()) {
                 // Contract §9: retry the throttled items in a new batch after the longest Retry-After.
                 ++job->outstanding;
-                QTimer::singleShot(int(qMin<qint64>(longestWait, 120000)), this, [this, job, retry]() { sendBatch(job, retry); });
+                const qint64 waitMs = qMin<qint64>(longestWait, 120000);
+                const ServiceWait::Reason reason = longestStatus == 503 ? ServiceWait::Reason::ServiceUnavailable
+                    : longestStatus == 429                              ? ServiceWait::Reason::Throttled
+                                                                        : ServiceWait::Reason::ServerError;
+                m_client.after(waitMs, [this, job, retry]() { sendBatch(job, retry); },
+                    {reason, longestStatus, QDateTime::currentDateTimeUtc().addMSecs(waitMs)});
             }
         } else {
             // The whole batch failed: nothing is known about creates, everything else can be retried.
@@ -168,13 +177,17 @@ void BatchWriter::sendBatch(std::shared_ptr<Job> job, QList<int> indexes)
             const QString message = describeGraphFailure(response, QCoreApplication::translate("SyncBridge::Graph", "a batch of %n item(s)", nullptr,
                                                                                                  int(indexes.size())))
                                         .message();
+            // Cancelled: never sent, or its answer abandoned after the grace (a create may then have happened).
+            const bool cancelled = m_client.isCancelled() && response.status == 0;
             for (int index : std::as_const(indexes)) {
                 ItemResult &result = job->results[index];
+                result.cancelled = cancelled;
                 result.status = response.status;
                 result.errorClass = errorClass;
                 result.error = message;
                 result.attempts = job->attempts.at(index);
-                result.maybeExecuted = job->operations.at(index).kind == ItemOperation::Kind::Create && createMayHaveHappened(response.status);
+                result.maybeExecuted = job->operations.at(index).kind == ItemOperation::Kind::Create
+                    && !GraphClient::isCancellation(response) && createMayHaveHappened(response.status);
             }
         }
         finishWhenDone(job);

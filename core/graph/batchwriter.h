@@ -31,6 +31,7 @@ struct ItemResult {
     QJsonObject body;           // the item (create/update) or the error body
     QString error;              // a message a person can act on
     bool maybeExecuted = false; // a create whose failure does not prove it was never made: resolve by SyncBridgeKey
+    bool cancelled = false;     // not done because the client was cancelled (never sent, or its answer abandoned)
     int attempts = 0;
 
     bool ok() const { return status >= 200 && status < 300; }

@@ -263,7 +263,7 @@ qint64 Governor::jitterFor(qint64 waitMs) const
     return most > 0 ? qint64(QRandomGenerator::global()->bounded(quint32(most + 1))) : 0;
 }
 
-void Governor::throttled(qint64 now, const QDateTime &nowTime, const ThrottleHeaders &headers)
+void Governor::throttled(qint64 now, const QDateTime &nowTime, int status, const ThrottleHeaders &headers)
 {
     // The answers of requests already in flight belong to the same storm: one storm, one back-off.
     const bool newStorm = !m_probing;
@@ -284,7 +284,10 @@ void Governor::throttled(qint64 now, const QDateTime &nowTime, const ThrottleHea
     }
     const qint64 fallback = qMin(longestWaitWithoutHeadersMs, waitWithoutHeadersMs << qMin(m_consecutiveStorms - 1, 6));
     const qint64 wait = requestedWaitMs(headers.retryAfter, headers.rateLimitReset, nowTime).value_or(fallback);
-    m_pausedUntil = qMax(m_pausedUntil, now + wait + jitterFor(wait));
+    const qint64 until = now + wait + jitterFor(wait);
+    if (until >= m_pausedUntil)
+        m_pauseStatus = status;
+    m_pausedUntil = qMax(m_pausedUntil, until);
     m_probing = true;
     m_probeInFlight = false;
     m_concurrency = 1;
@@ -343,7 +346,7 @@ void Governor::release(int status, const ThrottleHeaders &headers, qint64 refund
         }
     }
     if (status == 429 || status == 503)
-        throttled(now, nowTime, headers);
+        throttled(now, nowTime, status, headers);
     else
         succeeded(now, headers);
 }
@@ -366,6 +369,7 @@ BudgetView Governor::view() const
     view.spentToday = m_spentToday;
     view.remainingInWindow = qMax<qint64>(0, m_limit - m_spentInWindow);
     view.pausedForMs = qMax<qint64>(0, m_pausedUntil - now);
+    view.pauseStatus = view.pausedForMs > 0 ? m_pauseStatus : 0;
     view.concurrency = m_concurrency;
     view.ruPerSecond = refillPerMs() * 1000.0;
     view.ruPerWindow = m_limit;

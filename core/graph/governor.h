@@ -37,6 +37,7 @@ struct BudgetView {
     qint64 spentToday = 0; // by this process (the ledger adds the others, see BudgetLedger)
     qint64 remainingInWindow = 0;
     qint64 pausedForMs = 0;
+    int pauseStatus = 0; // the status that paused the tenant (429 or 503) while pausedForMs > 0
     int concurrency = 0;
     double ruPerSecond = 0;         // the steady rate the governor keeps now
     qint64 ruPerWindow = 0;         // the window budget it admits against (lower than configured once the service said so)
@@ -97,7 +98,7 @@ private:
     void leased(const BudgetLeaseRequest &request, qint64 cost, const Result<BudgetLease> &lease);
     BudgetLeaseRequest ledgerRequest(const QDateTime &nowTime) const;
     void refill(qint64 now);
-    void throttled(qint64 now, const QDateTime &nowTime, const ThrottleHeaders &headers);
+    void throttled(qint64 now, const QDateTime &nowTime, int status, const ThrottleHeaders &headers);
     void succeeded(qint64 now, const ThrottleHeaders &headers);
     double refillPerMs() const;
     qint64 jitterFor(qint64 waitMs) const;
@@ -111,6 +112,7 @@ private:
     double m_tokens;
     qint64 m_lastRefill;
     qint64 m_pausedUntil = 0;
+    int m_pauseStatus = 0;  // the status of the throttle answer that set m_pausedUntil last
     bool m_probing = false; // after a pause: one request at a time until one succeeds
     bool m_probeInFlight = false;
     int m_concurrencyBeforeStorm = 0;

@@ -4,6 +4,7 @@
 #include "graph/governor.h"
 #include "graph/retryafter.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -11,6 +12,8 @@
 #include <QRandomGenerator>
 #include <QTimer>
 #include <QUuid>
+
+#include <limits>
 
 namespace SyncBridge {
 namespace {
@@ -63,6 +66,13 @@ BatchThrottle throttledBatchItems(const GraphRequest &request, const GraphRespon
     return throttle;
 }
 
+// Shorter waits are the normal pacing of a run: not worth a word on the card.
+constexpr qint64 announcePauseMs = 1000;
+constexpr qint64 announceBudgetMs = 5000;
+// A wait that moves by less than this is the same wait (jitter, a later answer of the same storm).
+constexpr qint64 sameWaitMs = 2000;
+const QString cancelledCode = QStringLiteral("cancelled");
+
 } // namespace
 
 struct GraphClient::Call {
@@ -107,11 +117,113 @@ void GraphClient::send(GraphRequest request, std::function<void(GraphResponse)> 
     attempt(call);
 }
 
+bool GraphClient::isCancellation(const GraphResponse &response)
+{
+    return response.status == 0 && response.errorCode == cancelledCode;
+}
+
+void GraphClient::completeCancelled(std::shared_ptr<Call> call)
+{
+    GraphResponse cancelled;
+    cancelled.networkError = QNetworkReply::OperationCanceledError;
+    cancelled.errorCode = cancelledCode;
+    cancelled.errorMessage = QCoreApplication::translate("SyncBridge::Graph", "Cancelled before it was sent.");
+    cancelled.attempts = call->attempts;
+    // Never from inside send(): a caller counting its calls (BatchWriter) has not counted the rest yet.
+    QMetaObject::invokeMethod(
+        this, [call, cancelled]() { call->done(cancelled); }, Qt::QueuedConnection);
+}
+
+void GraphClient::after(qint64 ms, std::function<void()> fn, const ServiceWait &why)
+{
+    if (why.isWaiting() && !m_cancelled)
+        announce(why);
+    if (m_cancelled) {
+        QMetaObject::invokeMethod(this, std::move(fn), Qt::QueuedConnection);
+        return;
+    }
+    auto *timer = new QTimer(this);
+    timer->setSingleShot(true);
+    m_waits.insert(timer);
+    connect(timer, &QTimer::timeout, this, [this, timer, fn = std::move(fn)]() {
+        m_waits.remove(timer);
+        timer->deleteLater();
+        fn();
+    });
+    timer->start(int(qBound(qint64(0), ms, qint64(std::numeric_limits<int>::max()))));
+}
+
+void GraphClient::cancel(int graceMs)
+{
+    if (m_cancelled)
+        return;
+    m_cancelled = true;
+    // Every waiting call wakes now, finds the client cancelled and completes as cancelled.
+    for (QTimer *wait : std::as_const(m_waits))
+        wait->start(0);
+    if (!m_replies.isEmpty()) {
+        QTimer::singleShot(graceMs, this, [this]() {
+            const QSet<QNetworkReply *> open = m_replies; // abort() finishes the reply at once
+            for (QNetworkReply *reply : open)
+                reply->abort();
+        });
+    }
+}
+
+ServiceWait GraphClient::governorWait(qint64 waitMs) const
+{
+    const BudgetView view = m_governor->view();
+    const QDateTime now = m_clock.nowUtc();
+    ServiceWait why;
+    if (view.pausedForMs > 0) {
+        why.reason = view.pauseStatus == 503 ? ServiceWait::Reason::ServiceUnavailable : ServiceWait::Reason::Throttled;
+        why.status = view.pauseStatus;
+        why.until = now.addMSecs(view.pausedForMs);
+    } else if (view.dailyRenewsInMs > 0) {
+        why.reason = ServiceWait::Reason::DailyBudget;
+        why.until = now.addMSecs(view.dailyRenewsInMs);
+    } else {
+        why.reason = ServiceWait::Reason::Budget;
+        why.until = now.addMSecs(waitMs);
+    }
+    return why;
+}
+
+void GraphClient::announce(const ServiceWait &wait)
+{
+    const QDateTime now = m_clock.nowUtc();
+    const qint64 waitMs = now.msecsTo(wait.until);
+    const bool worthSaying = wait.reason == ServiceWait::Reason::DailyBudget
+        || waitMs >= (wait.reason == ServiceWait::Reason::Budget ? announceBudgetMs : announcePauseMs);
+    if (!worthSaying)
+        return;
+    // A new wait: none announced since the last request went out, or one for another reason (a
+    // minute's budget wait that turns into SharePoint's 503).
+    const bool fresh = !m_announced.isWaiting() || m_announced.reason != wait.reason;
+    if (!fresh && qAbs(m_announced.until.msecsTo(wait.until)) < sameWaitMs)
+        return;
+    if (!fresh && wait.until < m_announced.until)
+        return; // another call's shorter wait inside the announced one
+    m_announced = wait;
+    emit waiting(wait, fresh);
+}
+
+void GraphClient::waitThenAttempt(std::shared_ptr<Call> call, qint64 waitMs, const ServiceWait &why)
+{
+    // Looked at again at least every minute: a day's wait ends early when the budget is raised.
+    after(
+        qMin<qint64>(waitMs, 60000), [this, call]() { attempt(call); }, why);
+}
+
 void GraphClient::attempt(std::shared_ptr<Call> call)
 {
+    if (m_cancelled) {
+        completeCancelled(call);
+        return;
+    }
     const qint64 wait = m_governor->tryAcquire(call->request.cost);
     if (wait > 0) {
-        QTimer::singleShot(int(qMin<qint64>(wait, 60000)), this, [this, call]() { attempt(call); });
+        waitThenAttempt(call, wait, governorWait(wait));
         return;
     }
     m_tokens->token([this, call](Result<QString> token) {
@@ -134,9 +246,14 @@ void GraphClient::transmit(std::shared_ptr<Call> call, const QString &token)
 {
     // Admitted before another request's 429 came back (the token may have taken a while): nothing is
     // sent before the wait the tenant was told, so this one waits too and asks again.
+    if (m_cancelled) {
+        m_governor->giveBack(call->request.cost);
+        completeCancelled(call);
+        return;
+    }
     if (const qint64 hold = m_governor->holdMs(); hold > 0) {
         m_governor->giveBack(call->request.cost);
-        QTimer::singleShot(int(qMin<qint64>(hold, 60000)), this, [this, call]() { attempt(call); });
+        waitThenAttempt(call, hold, governorWait(hold));
         return;
     }
     const QUrl url(absoluteUrl(call->request.url));
@@ -166,12 +283,18 @@ void GraphClient::transmit(std::shared_ptr<Call> call, const QString &token)
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
         body = QJsonDocument(call->request.body).toJson(QJsonDocument::Compact);
     }
+    if (m_announced.isWaiting()) {
+        m_announced = {};
+        emit resumed();
+    }
     QNetworkReply *reply = m_network->sendCustomRequest(request, call->request.method, body);
+    m_replies.insert(reply);
     connect(reply, &QNetworkReply::finished, this, [this, call, reply]() { finished(call, reply); });
 }
 
 void GraphClient::finished(std::shared_ptr<Call> call, QNetworkReply *reply)
 {
+    m_replies.remove(reply);
     reply->deleteLater();
     GraphResponse response;
     response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -204,6 +327,10 @@ void GraphClient::finished(std::shared_ptr<Call> call, QNetworkReply *reply)
     }
     qCDebug(lcGraph).noquote() << call->request.method << reply->url().path() << "→" << response.status << response.requestId;
 
+    if (m_cancelled) { // an answer that came within the grace: as it is, never retried
+        call->done(response);
+        return;
+    }
     if (response.status == 401 && !call->refreshedToken) {
         call->refreshedToken = true;   // one refresh, then the 401 is final
         m_tokens->invalidate();
@@ -217,7 +344,11 @@ void GraphClient::finished(std::shared_ptr<Call> call, QNetworkReply *reply)
     if (retryable && call->attempts < call->request.maxAttempts) {
         // The governor already pauses every call for a Retry-After; otherwise back off with jitter.
         const qint64 backoff = notExecuted ? 0 : qMin<qint64>(30000, (500LL << (call->attempts - 1)) + QRandomGenerator::global()->bounded(250));
-        QTimer::singleShot(int(backoff), this, [this, call]() { attempt(call); });
+        const ServiceWait why = backoff > 0
+            ? ServiceWait{ServiceWait::Reason::ServerError, response.status, m_clock.nowUtc().addMSecs(backoff)}
+            : ServiceWait{};
+        after(
+            backoff, [this, call]() { attempt(call); }, why);
         return;
     }
     call->done(response);

@@ -47,6 +47,10 @@ QString whereClause(const RunFilter &filter, QVariantList &binds)
         conditions << QStringLiteral("status = ?");
         binds << enumName(*filter.status);
     }
+    if (filter.dryRun) {
+        conditions << (*filter.dryRun ? QStringLiteral("run_type = ?") : QStringLiteral("run_type <> ?"));
+        binds << enumName(RunType::DryRun);
+    }
     if (filter.from.isValid()) {
         conditions << QStringLiteral("started_at >= ?");
         binds << toStoredTime(filter.from);

@@ -16,6 +16,7 @@ class MetaStore;
 struct RunFilter {
     qint64 definitionId = 0;            // 0 = every definition
     std::optional<RunStatus> status;
+    std::optional<bool> dryRun;         // true: previews only; false: everything but previews
     QDateTime from;                     // started at or after; invalid = open
     QDateTime to;                       // started before; invalid = open
     int limit = 100;

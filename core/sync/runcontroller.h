@@ -43,6 +43,8 @@ public:
     // Finishes what is in flight, commits it, and stops; `finished` follows with CANCELLED.
     void cancel(qint64 definitionId);
     bool isRunning(qint64 definitionId) const { return m_runs.contains(definitionId); }
+    // The definitions with a run in this process (the GUI asks before it quits).
+    QList<qint64> running() const { return m_runs.keys(); }
 
     // The delete circuit breaker's question, asked on the controller's thread while the run's worker
     // waits. The asker answers through `answer` whenever it likes (a dialog opened with open());

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/error.h"
+#include "graph/servicewait.h"
 #include "model/enums.h"
 #include "model/runtime.h"
 #include "sync/runphase.h"
@@ -21,11 +22,26 @@ struct RunProgress {
     double itemsPerSecond = 0;
     qint64 etaSeconds = -1;         // -1: unknown (the source's size is an estimate)
     qint64 estimatedRows = -1;
+    // What the run waits for now (503/Retry-After, 429, the budget), until when: shown with a live
+    // countdown. None while requests go out.
+    ServiceWait wait;
+
+    // Rows the run is done with (written, unchanged or failed; a dry run: planned): what the bar,
+    // the rate and the time left count, so they agree with the counts shown beside them.
+    qint64 rowsDone() const
+    {
+        if (phase == RunPhase::Planning)
+            return counters.rowsRead;
+        return counters.created + counters.updated + counters.moved + counters.skipped + counters.failed;
+    }
 };
 
 struct RunOutcome {
     qint64 runId = 0;
     RunStatus status = RunStatus::Failed;
+    bool dryRun = false; // a preview: nothing was written
+    QDateTime startedAt; // UTC; invalid when the run never started (refused)
+    QDateTime finishedAt;
     QString message;            // the run's summary, or what stopped it (for people, translated)
     std::optional<Error> error; // why a run FAILED, with its kind and technical detail
     RunCounters counters;

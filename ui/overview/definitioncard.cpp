@@ -4,6 +4,7 @@
 #include "runs/runsmodel.h"
 
 #include "sync/runprogress.h"
+#include "sync/runtext.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -51,6 +52,7 @@ DefinitionCard::DefinitionCard(const SyncDefinition &definition, QWidget *parent
     : QFrame(parent)
     , m_definitionId(definition.id)
     , m_status(new QLabel(this))
+    , m_preview(new QLabel(this))
     , m_progress(new RunProgressView(RunProgressView::Detail::Compact, this))
     , m_run(new QPushButton(QIcon(QStringLiteral(":/icons/run.svg")), tr("Run Sync Now"), this))
     , m_dryRun(new QPushButton(tr("Dry run"), this))
@@ -80,6 +82,25 @@ DefinitionCard::DefinitionCard(const SyncDefinition &definition, QWidget *parent
     m_status->setObjectName(QStringLiteral("lastRun"));
     m_status->setWordWrap(true);
     m_status->setTextFormat(Qt::RichText);
+    m_status->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_preview->setObjectName(QStringLiteral("lastPreview"));
+    m_preview->setWordWrap(true);
+    m_preview->setForegroundRole(QPalette::PlaceholderText);
+    m_preview->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    // A fixed height whatever it says or does: three lines of last sync, two of preview, and the
+    // progress's place kept while it is hidden — the cards of a row never jump.
+    const int line = fontMetrics().lineSpacing();
+    route->setFixedHeight(2 * line + 2); // two lines for every card: the cards of a row are as high
+    route->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    route->setToolTip(route->text());
+    m_status->setFixedHeight(3 * line + 2);
+    m_preview->setFixedHeight(2 * line + 2);
+    QSizePolicy keepPlace = m_progress->sizePolicy();
+    keepPlace.setRetainSizeWhenHidden(true);
+    m_progress->setSizePolicy(keepPlace);
+    keepPlace = m_cancel->sizePolicy();
+    keepPlace.setRetainSizeWhenHidden(true);
+    m_cancel->setSizePolicy(keepPlace);
 
     m_run->setObjectName(QStringLiteral("runSyncNow"));
     m_run->setDefault(true);
@@ -103,6 +124,7 @@ DefinitionCard::DefinitionCard(const SyncDefinition &definition, QWidget *parent
     layout->addWidget(route);
     layout->addWidget(scheduleLabel);
     layout->addWidget(m_status);
+    layout->addWidget(m_preview);
     layout->addWidget(m_progress);
     layout->addStretch();
     layout->addLayout(buttons);
@@ -110,13 +132,39 @@ DefinitionCard::DefinitionCard(const SyncDefinition &definition, QWidget *parent
     connect(m_run, &QPushButton::clicked, this, [this]() { emit runRequested(m_definitionId, false); });
     connect(m_dryRun, &QPushButton::clicked, this, [this]() { emit runRequested(m_definitionId, true); });
     connect(m_cancel, &QPushButton::clicked, this, [this]() {
-        m_cancel->setEnabled(false);
-        m_cancel->setText(tr("Stopping…"));
+        setStopping();
         emit cancelRequested(m_definitionId);
     });
     connect(m_details, &QPushButton::clicked, this, [this]() { emit detailsRequested(m_definitionId); });
     setRunning(false);
-    setLastRun(std::nullopt);
+    setLastRuns(std::nullopt, std::nullopt);
+    setFixedHeight(sizeHint().height());
+}
+
+QString DefinitionCard::previewText() const
+{
+    return m_preview->text();
+}
+
+void DefinitionCard::setLastRuns(const std::optional<SyncRun> &sync, const std::optional<SyncRun> &preview)
+{
+    setLastRun(sync);
+    showPreview(preview);
+    if (!sync && preview)
+        m_status->setText(tr("Never synced: only previewed. <b>Run Sync Now</b> pushes every row the first time."));
+}
+
+void DefinitionCard::showPreview(const std::optional<SyncRun> &preview)
+{
+    if (!preview) {
+        m_preview->setText(tr("No preview yet."));
+        m_preview->setToolTip({});
+        return;
+    }
+    const QString text = tr("Last preview (dry run, nothing written): %1 · %2 · %3")
+                             .arg(runStatusText(preview->status), relativeTime(preview->startedAt), runMessageText(*preview));
+    m_preview->setText(text);
+    m_preview->setToolTip(text);
 }
 
 QString DefinitionCard::statusText() const
@@ -126,18 +174,32 @@ QString DefinitionCard::statusText() const
 
 void DefinitionCard::setLastRun(const std::optional<SyncRun> &run)
 {
+    if (run && run->type == RunType::DryRun) {
+        showPreview(run);
+        if (m_neverSynced)
+            m_status->setText(tr("Never synced: only previewed. <b>Run Sync Now</b> pushes every row the first time."));
+        m_details->setEnabled(true);
+        return;
+    }
     if (!run) {
+        m_neverSynced = true;
         m_status->setText(tr("Never run. <b>Run Sync Now</b> pushes every row the first time."));
+        m_status->setToolTip({});
         m_details->setEnabled(false);
         return;
     }
-    m_status->setText(tr("<span style='color:%1'><b>%2</b></span> · %3 · %4")
-                          .arg(statusColor(run->status), runStatusText(run->status), relativeTime(run->startedAt), run->message.toHtmlEscaped()));
+    m_neverSynced = false;
+    const QString message = runMessageText(*run);
+    m_status->setText(
+        tr("Last sync: <span style='color:%1'><b>%2</b></span> · %3 · %4")
+            .arg(statusColor(run->status), runStatusText(run->status), relativeTime(run->startedAt), message.toHtmlEscaped()));
+    m_status->setToolTip(message);
     m_details->setEnabled(true);
 }
 
 void DefinitionCard::setRunning(bool running)
 {
+    m_stopping = false;
     m_progress->setVisible(running);
     if (running)
         m_progress->clear();
@@ -152,17 +214,32 @@ void DefinitionCard::setRunning(bool running)
     }
 }
 
+void DefinitionCard::setStopping()
+{
+    m_stopping = true;
+    m_cancel->setEnabled(false);
+    m_cancel->setText(tr("Stopping…"));
+    m_status->setText(tr("<b>Stopping…</b> What was written is being recorded."));
+    m_progress->setStopping();
+}
+
 void DefinitionCard::setProgress(const RunProgress &progress)
 {
     m_progress->setProgress(progress);
+    if (m_stopping)
+        m_progress->setStopping();
 }
 
 void DefinitionCard::setOutcome(const RunOutcome &outcome)
 {
     setRunning(false);
     SyncRun run;
+    run.id = outcome.runId;
+    run.type = outcome.dryRun ? RunType::DryRun : RunType::Push;
     run.status = outcome.status;
-    run.startedAt = QDateTime::currentDateTimeUtc();
+    run.startedAt = outcome.startedAt.isValid() ? outcome.startedAt : QDateTime::currentDateTimeUtc();
+    run.finishedAt = outcome.finishedAt;
+    run.counters = outcome.counters;
     run.message = outcome.message;
     setLastRun(run);
 }

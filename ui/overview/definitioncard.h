@@ -31,10 +31,17 @@ public:
     QPushButton *cancelButton() const { return m_cancel; }
     QPushButton *detailsButton() const { return m_details; }
     RunProgressView *progressView() const { return m_progress; }
+    // The last sync (a real run), and apart from it the last preview (dry run): a definition only
+    // ever previewed was never synced.
     QString statusText() const;
+    QString previewText() const;
 
-    void setLastRun(const std::optional<SyncRun> &run);
+    void setLastRuns(const std::optional<SyncRun> &sync, const std::optional<SyncRun> &preview);
+    void setLastRun(const std::optional<SyncRun> &run); // a sync or a preview, by its type
     void setRunning(bool running);
+    // Cancel was asked (here or in the run dialog): "Stopping…" at once, until the outcome.
+    void setStopping();
+    bool isStopping() const { return m_stopping; }
     void setProgress(const RunProgress &progress);
     void setOutcome(const RunOutcome &outcome);
 
@@ -44,8 +51,13 @@ signals:
     void detailsRequested(qint64 definitionId);
 
 private:
+    void showPreview(const std::optional<SyncRun> &preview);
+
     qint64 m_definitionId;
+    bool m_stopping = false;
+    bool m_neverSynced = true;
     QLabel *m_status;
+    QLabel *m_preview;
     RunProgressView *m_progress;
     QPushButton *m_run;
     QPushButton *m_dryRun;

@@ -21,7 +21,8 @@ namespace {
 
 struct DefinitionWithLastRun {
     SyncDefinition definition;
-    std::optional<SyncRun> lastRun;
+    std::optional<SyncRun> lastSync;    // the newest real run
+    std::optional<SyncRun> lastPreview; // the newest dry run
 };
 
 Result<QList<DefinitionWithLastRun>> loadOverview(const MetaStore &store)
@@ -31,13 +32,19 @@ Result<QList<DefinitionWithLastRun>> loadOverview(const MetaStore &store)
         return definitions.error();
     QList<DefinitionWithLastRun> rows;
     for (const SyncDefinition &definition : std::as_const(*definitions)) {
-        RunFilter filter;
-        filter.definitionId = definition.id;
-        filter.limit = 1;
-        auto runs = RunRepository(store).runs(filter);
-        if (!runs)
-            return runs.error();
-        rows.append({definition, runs->isEmpty() ? std::nullopt : std::optional<SyncRun>(runs->constFirst())});
+        DefinitionWithLastRun row{definition, std::nullopt, std::nullopt};
+        for (const bool dryRun : {false, true}) {
+            RunFilter filter;
+            filter.definitionId = definition.id;
+            filter.dryRun = dryRun;
+            filter.limit = 1;
+            auto runs = RunRepository(store).runs(filter);
+            if (!runs)
+                return runs.error();
+            if (!runs->isEmpty())
+                (dryRun ? row.lastPreview : row.lastSync) = runs->constFirst();
+        }
+        rows.append(row);
     }
     return rows;
 }
@@ -132,12 +139,18 @@ void OverviewPage::reload()
                         int index = 0;
                         for (const DefinitionWithLastRun &row : std::as_const(*rows)) {
                             auto *card = new DefinitionCard(row.definition, m_cardsHost);
-                            card->setLastRun(row.lastRun);
-                            if (row.lastRun)
-                                m_lastRunIds.insert(row.definition.id, row.lastRun->id);
+                            card->setLastRuns(row.lastSync, row.lastPreview);
+                            const std::optional<SyncRun> &newest
+                                = row.lastPreview && (!row.lastSync || row.lastPreview->startedAt > row.lastSync->startedAt)
+                                ? row.lastPreview
+                                : row.lastSync;
+                            if (newest)
+                                m_lastRunIds.insert(row.definition.id, newest->id);
                             card->setRunning(m_context.runs && m_context.runs->isRunning(row.definition.id));
+                            if (m_stopping.contains(row.definition.id))
+                                card->setStopping();
                             connect(card, &DefinitionCard::runRequested, this, &OverviewPage::startRun);
-                            connect(card, &DefinitionCard::cancelRequested, this, [this](qint64 id) { m_context.runs->cancel(id); });
+                            connect(card, &DefinitionCard::cancelRequested, this, &OverviewPage::cancelRun);
                             connect(card, &DefinitionCard::detailsRequested, this, &OverviewPage::openRunDialog);
                             m_grid->addWidget(card, index / 2, index % 2);
                             m_cards.insert(row.definition.id, card);
@@ -170,8 +183,12 @@ void OverviewPage::openRunDialog(qint64 definitionId)
     RunDialog *dialog = m_dialogs.value(definitionId);
     if (!dialog) {
         dialog = new RunDialog(m_context, definitionId, m_names.value(definitionId), this);
-        connect(dialog, &RunDialog::cancelRequested, this, [this](qint64 id) { m_context.runs->cancel(id); });
+        connect(dialog, &RunDialog::cancelRequested, this, &OverviewPage::cancelRun);
         m_dialogs.insert(definitionId, dialog);
+        if (m_lastProgress.contains(definitionId))
+            dialog->setProgress(m_lastProgress.value(definitionId));
+        if (m_stopping.contains(definitionId))
+            dialog->setStopping();
         if (!(m_context.runs && m_context.runs->isRunning(definitionId)) && m_lastRunIds.contains(definitionId))
             dialog->showRun(m_lastRunIds.value(definitionId));
     }
@@ -179,8 +196,24 @@ void OverviewPage::openRunDialog(qint64 definitionId)
     dialog->raise();
 }
 
+void OverviewPage::cancelRun(qint64 definitionId)
+{
+    if (!m_context.runs || !m_context.runs->isRunning(definitionId))
+        return;
+    // Said at once everywhere the run shows; the controller's answer (the outcome) comes when what
+    // was in flight is recorded.
+    m_stopping.insert(definitionId);
+    if (DefinitionCard *card = m_cards.value(definitionId); card && !card->isStopping())
+        card->setStopping();
+    if (RunDialog *dialog = m_dialogs.value(definitionId))
+        dialog->setStopping();
+    m_context.runs->cancel(definitionId);
+}
+
 void OverviewPage::onProgress(qint64 definitionId, const RunProgress &progress)
 {
+    if (progress.phase != RunPhase::Finished)
+        m_lastProgress.insert(definitionId, progress);
     if (DefinitionCard *card = m_cards.value(definitionId))
         card->setProgress(progress);
     if (RunDialog *dialog = m_dialogs.value(definitionId))
@@ -189,6 +222,8 @@ void OverviewPage::onProgress(qint64 definitionId, const RunProgress &progress)
 
 void OverviewPage::onFinished(qint64 definitionId, const RunOutcome &outcome)
 {
+    m_stopping.remove(definitionId);
+    m_lastProgress.remove(definitionId);
     m_lastRunIds.insert(definitionId, outcome.runId);
     if (DefinitionCard *card = m_cards.value(definitionId))
         card->setOutcome(outcome);

@@ -3,9 +3,11 @@
 #include "appcontext.h"
 #include "navigationpage.h"
 #include "runs/rundialog.h"
+#include "sync/runprogress.h"
 
 #include <QHash>
 #include <QPointer>
+#include <QSet>
 #include <QWidget>
 
 class QGridLayout;
@@ -41,6 +43,8 @@ public slots:
     void reload();
     void startRun(qint64 definitionId, bool dryRun);
     void openRunDialog(qint64 definitionId);
+    // Cancels the definition's run; its card and run dialog say "Stopping…" at once.
+    void cancelRun(qint64 definitionId);
 
 signals:
     void loaded();
@@ -59,6 +63,8 @@ private:
     QHash<qint64, QString> m_names;
     QHash<qint64, qint64> m_lastRunIds;
     QHash<qint64, QPointer<RunDialog>> m_dialogs;
+    QSet<qint64> m_stopping;                   // cancel asked, outcome not yet here
+    QHash<qint64, RunProgress> m_lastProgress; // of running runs: a run dialog opened mid-run starts from it
 };
 
 } // namespace SyncBridge

@@ -2,15 +2,18 @@
 
 #include "common/backgroundtask.h"
 #include "runs/runprogressview.h"
+#include "runs/runsmodel.h"
 
 #include "store/metastore.h"
 #include "store/runrepository.h"
 #include "sync/runprogress.h"
+#include "sync/runtext.h"
 
 #include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QSet>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -20,7 +23,10 @@ RunDialog::RunDialog(AppContext context, qint64 definitionId, const QString &def
     : QDialog(parent)
     , m_context(std::move(context))
     , m_definitionId(definitionId)
+    , m_heading(new QLabel(this))
+    , m_times(new QLabel(this))
     , m_progress(new RunProgressView(RunProgressView::Detail::Full, this))
+    , m_perList(new QTreeWidget(this))
     , m_technical(new QLabel(this))
     , m_failuresTitle(new QLabel(this))
     , m_failures(new QTreeWidget(this))
@@ -29,6 +35,19 @@ RunDialog::RunDialog(AppContext context, qint64 definitionId, const QString &def
     setObjectName(QStringLiteral("runDialog"));
     setWindowTitle(tr("Run of %1").arg(definitionName));
     setAttribute(Qt::WA_DeleteOnClose);
+    m_heading->setObjectName(QStringLiteral("outcomeHeading"));
+    QFont headingFont = m_heading->font();
+    headingFont.setPointSizeF(headingFont.pointSizeF() * 1.3);
+    headingFont.setBold(true);
+    m_heading->setFont(headingFont);
+    m_heading->setText(tr("Running…"));
+    m_times->setObjectName(QStringLiteral("runTimes"));
+    m_times->setForegroundRole(QPalette::PlaceholderText);
+    m_perList->setObjectName(QStringLiteral("perList"));
+    m_perList->setRootIsDecorated(false);
+    m_perList->setHeaderLabels({tr("List"), tr("Created"), tr("Updated"), tr("Moved"), tr("Deleted"), tr("Failed")});
+    m_perList->setMaximumHeight(120);
+    m_perList->hide();
     m_failures->setObjectName(QStringLiteral("failedRows"));
     m_failures->setHeaderLabels({tr("Row"), tr("Error")});
     m_failures->setRootIsDecorated(false);
@@ -44,13 +63,15 @@ RunDialog::RunDialog(AppContext context, qint64 definitionId, const QString &def
     buttons->addButton(m_cancel, QDialogButtonBox::ActionRole);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_cancel, &QPushButton::clicked, this, [this]() {
-        m_cancel->setEnabled(false);
-        m_cancel->setText(tr("Stopping…"));
+        setStopping();
         emit cancelRequested(m_definitionId);
     });
 
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_heading);
+    layout->addWidget(m_times);
     layout->addWidget(m_progress);
+    layout->addWidget(m_perList);
     layout->addWidget(m_technical);
     layout->addWidget(m_failuresTitle);
     layout->addWidget(m_failures, 1);
@@ -65,12 +86,49 @@ RunDialog::RunDialog(AppContext context, qint64 definitionId, const QString &def
 void RunDialog::setProgress(const RunProgress &progress)
 {
     m_cancel->setVisible(true);
+    if (m_cancel->isEnabled())
+        m_heading->setText(tr("Running…"));
     m_progress->setProgress(progress);
+    if (!m_cancel->isEnabled())
+        m_progress->setStopping();
+}
+
+void RunDialog::setStopping()
+{
+    m_cancel->setEnabled(false);
+    m_cancel->setText(tr("Stopping…"));
+    m_heading->setText(tr("Stopping…"));
+    m_progress->setStopping();
 }
 
 void RunDialog::setOutcome(const RunOutcome &outcome)
 {
     m_cancel->hide();
+    m_cancel->setEnabled(true);
+    m_cancel->setText(tr("Cancel run"));
+    m_heading->setText(outcome.dryRun ? tr("Preview (dry run): %1").arg(runStatusText(outcome.status)) : runStatusText(outcome.status));
+    const QLocale locale;
+    if (outcome.startedAt.isValid() && outcome.finishedAt.isValid()) {
+        m_times->setText(tr("Started %1 · finished %2 · took %3")
+                             .arg(locale.toString(outcome.startedAt.toLocalTime(), QLocale::ShortFormat),
+                                 locale.toString(outcome.finishedAt.toLocalTime(), QLocale::ShortFormat),
+                                 waitDurationText(outcome.startedAt.secsTo(outcome.finishedAt))));
+    } else if (outcome.startedAt.isValid()) {
+        m_times->setText(tr("Started %1").arg(locale.toString(outcome.startedAt.toLocalTime(), QLocale::ShortFormat)));
+    } else {
+        m_times->clear();
+    }
+    m_perList->clear();
+    for (auto list = outcome.plan.constBegin(); list != outcome.plan.constEnd(); ++list) {
+        QStringList row{list.key()};
+        for (const char *action : {"create", "update", "move", "delete"})
+            row << locale.toString(list->value(QLatin1String(action)));
+        row << locale.toString(list->value(QStringLiteral("fail")) + list->value(QStringLiteral("failed")));
+        new QTreeWidgetItem(m_perList, row);
+    }
+    m_perList->setVisible(!outcome.plan.isEmpty());
+    for (int column = 0; column < m_perList->columnCount(); ++column)
+        m_perList->resizeColumnToContents(column);
     m_progress->setOutcome(outcome);
     loadFailures(outcome.runId);
 }
@@ -86,7 +144,10 @@ void RunDialog::showRun(qint64 runId)
             RunOutcome outcome;
             outcome.runId = runId;
             outcome.status = run->status;
-            outcome.message = run->message;
+            outcome.dryRun = run->type == RunType::DryRun;
+            outcome.startedAt = run->startedAt;
+            outcome.finishedAt = run->finishedAt;
+            outcome.message = runMessageText(*run);
             outcome.counters = run->counters;
             setOutcome(outcome);
         });
@@ -100,6 +161,7 @@ void RunDialog::loadFailures(qint64 runId)
             m_failures->clear();
             m_technical->hide();
             int failed = 0;
+            QSet<QString> rows; // a row that failed twice (retried in the run) is one failed row
             if (events) {
                 for (const RunEvent &event : std::as_const(*events)) {
                     if (event.type == QLatin1String("run-finished")) {
@@ -110,6 +172,10 @@ void RunDialog::loadFailures(qint64 runId)
                         continue;
                     const QString identity = event.payload.value(QStringLiteral("identity")).toString();
                     const QString error = event.payload.value(QStringLiteral("error")).toString();
+                    if (!identity.isEmpty() && rows.contains(identity))
+                        continue;
+                    if (!identity.isEmpty())
+                        rows.insert(identity);
                     auto *item = new QTreeWidgetItem(m_failures, {identity.isEmpty() ? tr("(the run)") : identity, error.isEmpty() ? event.message : error});
                     item->setToolTip(1, event.message);
                     ++failed;

@@ -30,8 +30,15 @@ public:
     // A failed run's error kind and technical detail, below what people read first.
     QLabel *technicalDetails() const { return m_technical; }
     QPushButton *cancelButton() const { return m_cancel; }
+    // The outcome first ("Succeeded", "Cancelled"…), then when it ran and how long it took.
+    QLabel *heading() const { return m_heading; }
+    QLabel *times() const { return m_times; }
+    // Rows per list and action (created, updated, moved…) of the run shown.
+    QTreeWidget *perList() const { return m_perList; }
 
     void setProgress(const RunProgress &progress);
+    // Cancel was asked (here or on the card): "Stopping…" at once, until the outcome.
+    void setStopping();
     // Shows the outcome and loads the run's failed rows (from its events, in the background).
     void setOutcome(const RunOutcome &outcome);
     // A finished run chosen from history: its counts and failures.
@@ -46,7 +53,10 @@ private:
 
     AppContext m_context;
     qint64 m_definitionId;
+    QLabel *m_heading;
+    QLabel *m_times;
     RunProgressView *m_progress;
+    QTreeWidget *m_perList;
     QLabel *m_technical;
     QLabel *m_failuresTitle;
     QTreeWidget *m_failures;

@@ -2,9 +2,12 @@
 
 #include "runs/runsmodel.h"
 
+#include "sync/runtext.h"
+
 #include <QGridLayout>
 #include <QLabel>
 #include <QProgressBar>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace SyncBridge {
@@ -41,7 +44,9 @@ QString humanDuration(qint64 seconds)
 RunProgressView::RunProgressView(Detail detail, QWidget *parent)
     : QWidget(parent)
     , m_detail(detail)
+    , m_countdown(new QTimer(this))
     , m_phase(new QLabel(this))
+    , m_waitLabel(new QLabel(this))
     , m_bar(new QProgressBar(this))
     , m_rate(new QLabel(this))
 {
@@ -50,7 +55,16 @@ RunProgressView::RunProgressView(Detail detail, QWidget *parent)
     m_phase->setObjectName(QStringLiteral("phase"));
     m_bar->setObjectName(QStringLiteral("progressBar"));
     m_rate->setObjectName(QStringLiteral("rate"));
+    m_waitLabel->setObjectName(QStringLiteral("waitState"));
+    m_waitLabel->setStyleSheet(QStringLiteral("color: #b26a00; font-weight: bold"));
+    // The line keeps its place when there is no wait: the card does not jump when one begins.
+    QSizePolicy keepPlace = m_waitLabel->sizePolicy();
+    keepPlace.setRetainSizeWhenHidden(true);
+    m_waitLabel->setSizePolicy(keepPlace);
+    m_countdown->setInterval(1000);
+    connect(m_countdown, &QTimer::timeout, this, &RunProgressView::showWait);
     layout->addWidget(m_phase);
+    layout->addWidget(m_waitLabel);
     layout->addWidget(m_bar);
     layout->addWidget(m_rate);
     auto *grid = new QGridLayout;
@@ -79,6 +93,9 @@ RunProgressView::RunProgressView(Detail detail, QWidget *parent)
 
 void RunProgressView::clear()
 {
+    m_stopping = false;
+    m_wait = {};
+    showWait();
     m_phase->setText(tr("Starting…"));
     m_bar->setRange(0, 0);   // busy until the size is known
     m_rate->clear();
@@ -99,24 +116,61 @@ void RunProgressView::showCounters(const RunCounters &counters)
 
 void RunProgressView::setProgress(const RunProgress &progress)
 {
-    m_phase->setText(runPhaseText(progress.phase));
+    m_phase->setText(m_stopping ? tr("Stopping…") : runPhaseText(progress.phase));
+    m_wait = m_stopping ? ServiceWait{} : progress.wait;
+    showWait();
+    // Bar, rate and time left count one thing: the rows the run is done with (the counts below are
+    // its parts), out of the planner's estimate — so never more than 99 % until the end.
+    const QLocale locale;
+    const qint64 done = progress.rowsDone();
     if (progress.estimatedRows > 0) {
-        // The row count is the planner's estimate: the bar never claims more than 99 % until the end.
+        const qint64 total = qMax(progress.estimatedRows, done);
         m_bar->setRange(0, 1000);
-        m_bar->setValue(int(qMin<qint64>(990, progress.counters.rowsRead * 1000 / progress.estimatedRows)));
+        m_bar->setValue(int(qMin<qint64>(990, done * 1000 / total)));
+        m_bar->setFormat(tr("%1 of about %2 rows").arg(locale.toString(done), locale.toString(total)));
+        m_bar->setTextVisible(true);
     } else {
         m_bar->setRange(0, 0);
     }
     QStringList parts;
-    parts << tr("%1 items/s").arg(progress.itemsPerSecond, 0, 'f', 0);
-    if (progress.etaSeconds >= 0 && progress.phase == RunPhase::Pushing)
+    parts << tr("%1 items/s").arg(locale.toString(progress.itemsPerSecond, 'f', 0));
+    if (progress.etaSeconds >= 0 && done > 0 && !progress.wait.isWaiting()
+        && (progress.phase == RunPhase::Pushing || progress.phase == RunPhase::Planning))
         parts << tr("about %1 left").arg(humanDuration(progress.etaSeconds));
     m_rate->setText(parts.join(QStringLiteral(" · ")));
     showCounters(progress.counters);
 }
 
+void RunProgressView::setStopping()
+{
+    m_stopping = true;
+    m_wait = {};
+    showWait();
+    m_phase->setText(tr("Stopping…"));
+}
+
+void RunProgressView::showWait()
+{
+    const QString text = serviceWaitText(m_wait);
+    m_waitLabel->setText(text);
+    m_waitLabel->setVisible(!text.isEmpty());
+    if (text.isEmpty())
+        m_countdown->stop();
+    else if (!m_countdown->isActive())
+        m_countdown->start();
+}
+
+QString RunProgressView::waitText() const
+{
+    return m_waitLabel->isHidden() ? QString() : m_waitLabel->text();
+}
+
 void RunProgressView::setOutcome(const RunOutcome &outcome)
 {
+    m_stopping = false;
+    m_wait = {};
+    showWait();
+    m_bar->setFormat(QStringLiteral("%p%"));
     m_phase->setText(tr("%1 — %2").arg(runPhaseText(RunPhase::Finished), runStatusText(outcome.status)));
     m_bar->setRange(0, 1000);
     m_bar->setValue(1000);

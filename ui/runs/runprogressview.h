@@ -7,6 +7,7 @@
 class QGridLayout;
 class QLabel;
 class QProgressBar;
+class QTimer;
 
 namespace SyncBridge {
 
@@ -22,16 +23,26 @@ public:
 
     void setProgress(const RunProgress &progress);
     void setOutcome(const RunOutcome &outcome);
+    // Cancel was asked: "Stopping…" at once, until the outcome arrives.
+    void setStopping();
     void clear();
 
     QProgressBar *bar() const { return m_bar; }
     QString summary() const;            // the rate/ETA line as shown
+    // What the run waits for, with the time left ("SharePoint unavailable (503) — retrying in 42 s"),
+    // counted down every second; empty while requests go out.
+    QString waitText() const;
 
 private:
     void showCounters(const RunCounters &counters);
+    void showWait();
 
     Detail m_detail;
+    bool m_stopping = false;
+    ServiceWait m_wait;
+    QTimer *m_countdown;
     QLabel *m_phase;
+    QLabel *m_waitLabel;
     QProgressBar *m_bar;
     QLabel *m_rate;
     QList<QLabel *> m_counts;           // in the order of counterNames()

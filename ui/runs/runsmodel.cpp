@@ -1,5 +1,7 @@
 #include "runs/runsmodel.h"
 
+#include "sync/runtext.h"
+
 #include "common/backgroundtask.h"
 #include "runs/runprogressview.h"
 
@@ -166,7 +168,7 @@ QVariant RunsModel::data(const QModelIndex &index, int role) const
         }
     }
     if (role == Qt::ToolTipRole)
-        return run->message;
+        return runMessageText(*run);
     if (role == Qt::TextAlignmentRole && (index.column() == ProcessedColumn || index.column() == FailedColumn))
         return int(Qt::AlignRight | Qt::AlignVCenter);
     return {};

@@ -9,6 +9,7 @@
 #include "store/ledgerrepository.h"
 #include "store/metastore.h"
 #include "sync/runcontroller.h"
+#include "sync/runtext.h"
 
 #include <QChart>
 #include <QChartView>
@@ -260,11 +261,15 @@ void RunsPage::showRun(const SyncRun *run)
             }
             for (const RunEvent &event : std::as_const(*events)) {
                 const QJsonValue graphError = event.payload.value(QStringLiteral("error"));
-                auto *item = new QTreeWidgetItem(m_events, {QLocale().toString(event.at.toLocalTime().time(), QLocale::ShortFormat), event.type, event.message,
-                                                            event.payload.value(QStringLiteral("identity")).toString(),
-                                                            graphError.isString() ? graphError.toString() : QString()});
+                // The run's end is said from its stored summary, in the reader's language (the
+                // event keeps the sentence as it was written).
+                const QString message = event.type == QLatin1String("run-finished") ? runMessageText(*current) : event.message;
+                auto *item = new QTreeWidgetItem(m_events,
+                    {QLocale().toString(event.at.toLocalTime().time(), QLocale::ShortFormat), event.type, message,
+                        event.payload.value(QStringLiteral("identity")).toString(),
+                        graphError.isString() ? graphError.toString() : QString()});
                 item->setIcon(0, severityIcon(event.severity, this));
-                item->setToolTip(2, event.message);
+                item->setToolTip(2, message);
                 if (!event.payload.isEmpty())
                     item->setToolTip(4, QString::fromUtf8(QJsonDocument(event.payload).toJson(QJsonDocument::Indented)));
             }

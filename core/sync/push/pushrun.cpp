@@ -19,6 +19,7 @@
 #include "sync/interruptedruns.h"
 #include "sync/push/itemcheck.h"
 #include "sync/runlease.h"
+#include "sync/runtext.h"
 
 #include <QCoreApplication>
 #include <QSet>
@@ -60,7 +61,22 @@ PushRun::PushRun(std::shared_ptr<MetaStore> store, SecretStore &secrets, Governo
 {
 }
 
-PushRun::~PushRun() = default;
+PushRun::~PushRun()
+{
+    // Destroyed before it finished: the process quits mid-run (the window closed, "Quit anyway").
+    // The run is not left RUNNING: what it committed stays, and the next run resolves its
+    // unconfirmed writes.
+    if (!m_done && m_run.id > 0) {
+        const auto marked = markRunInterrupted(*m_store, m_run.id,
+            QCoreApplication::translate("SyncBridge::Sync",
+                "SyncBridge quit during the run; what it had committed stays, and the next run resolves its unconfirmed writes."),
+            m_clock);
+        if (!marked)
+            qCWarning(lcSync).noquote() << "cannot record the interrupted run:" << marked.error().toString();
+    }
+    if (m_lease)
+        m_lease->release();
+}
 
 void PushRun::event(EventSeverity severity, const QString &type, const QString &message, const QJsonObject &payload)
 {
@@ -88,9 +104,12 @@ void PushRun::report(RunPhase phase)
     const qint64 written = m_run.counters.created + m_run.counters.updated + m_run.counters.moved;
     progress.itemsPerSecond = written / seconds;
     progress.estimatedRows = m_table.rowEstimate;
-    if (m_table.rowEstimate > 0 && m_run.counters.rowsRead > 0) {
-        const double rowsPerSecond = m_run.counters.rowsRead / seconds;
-        progress.etaSeconds = qint64(qMax<qint64>(0, m_table.rowEstimate - m_run.counters.rowsRead) / qMax(1.0, rowsPerSecond));
+    progress.wait = m_wait;
+    // The time left counts the rows the run is done with, as the bar does (not the rows read ahead).
+    const qint64 done = progress.rowsDone();
+    if (m_table.rowEstimate > 0 && done > 0) {
+        const double rowsPerSecond = done / seconds;
+        progress.etaSeconds = qint64(qMax<qint64>(0, m_table.rowEstimate - done) / qMax(1.0, rowsPerSecond));
     }
     emit this->progress(progress);
 }
@@ -102,36 +121,99 @@ qint64 PushRun::ruSpentByThisRun() const
     return m_governor ? qMax<qint64>(0, m_governor->view().spentToday - m_ruAtStart) : 0;
 }
 
-void PushRun::watchBudget()
+void PushRun::cancel()
 {
-    // Writes stall in the governor when the tenant's daily budget is spent or SharePoint asked for a
-    // long pause (its own daily limit): say so, once per stall, and let a cancel end the wait.
-    if (!m_governor)
+    if (m_cancelled || m_done)
         return;
-    const BudgetView view = m_governor->view();
-    const qint64 waitMs = view.dailyRenewsInMs > 0 ? view.dailyRenewsInMs : (view.pausedForMs >= longPauseMs ? view.pausedForMs : 0);
-    if (waitMs > 0 && m_cancelled) {
-        // The writes in flight wait in the governor; their pending ledger rows are resolved next run.
-        finish(RunStatus::Cancelled, QCoreApplication::translate("SyncBridge::Sync", "Cancelled while waiting for the SharePoint budget; everything written so far is recorded."));
+    m_cancelled = true;
+    m_cancelledWhileWaitingForBudget = m_wait.isBudget() || m_wait.reason == ServiceWait::Reason::Throttled;
+    // Every wait of the run's calls ends now; the callbacks commit what was answered and the next
+    // step boundary (or the failing call) ends the run CANCELLED.
+    if (m_graph)
+        m_graph->cancel();
+}
+
+void PushRun::onWaiting(const ServiceWait &wait, bool fresh)
+{
+    m_wait = wait;
+    if (fresh)
+        recordWait(wait);
+    // A budget or a long pause SharePoint asks for (its own daily limit) is the budget's wait.
+    const bool longPause = wait.reason == ServiceWait::Reason::Throttled && m_clock.nowUtc().msecsTo(wait.until) >= longPauseMs;
+    report(wait.isBudget() || longPause ? RunPhase::WaitingForBudget : m_step);
+}
+
+void PushRun::onResumed()
+{
+    m_wait = {};
+    report(m_step);
+}
+
+void PushRun::recordWait(const ServiceWait &wait)
+{
+    // One event per wait, and at most one per kind of wait every 30 s: a storm is a few lines, not
+    // one per request.
+    const qint64 now = m_clock.nowUtc().toMSecsSinceEpoch();
+    const int reason = int(wait.reason);
+    if (m_lastWaitEventMs.contains(reason) && now - m_lastWaitEventMs.value(reason) < 30000)
         return;
+    const qint64 waitMs = m_clock.nowUtc().msecsTo(wait.until);
+    const QString until = wait.until.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    const QJsonObject payload{{QStringLiteral("reason"), serviceWaitId(wait.reason)}, {QStringLiteral("status"), wait.status},
+        {QStringLiteral("until"), wait.until.toString(Qt::ISODate)}, {QStringLiteral("waitSeconds"), double((waitMs + 999) / 1000)}};
+    QString type;
+    QString message;
+    switch (wait.reason) {
+    case ServiceWait::Reason::None:
+        return;
+    case ServiceWait::Reason::ServiceUnavailable:
+        type = QStringLiteral("service-unavailable");
+        message
+            = QCoreApplication::translate("SyncBridge::Sync", "SharePoint is unavailable (%1); the run retries at %2 UTC (or cancel it).")
+                  .arg(wait.status)
+                  .arg(until);
+        break;
+    case ServiceWait::Reason::Throttled:
+        if (waitMs >= longPauseMs) {
+            type = QStringLiteral("budget-wait");
+            message = QCoreApplication::translate("SyncBridge::Sync",
+                "SharePoint asked the run to pause (throttling, possibly its daily limit); the run waits until %1 UTC (or cancel it).")
+                          .arg(wait.until.toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+        } else {
+            type = QStringLiteral("throttled");
+            message = QCoreApplication::translate("SyncBridge::Sync", "SharePoint throttled the run (%1); it waits until %2 UTC.")
+                          .arg(wait.status)
+                          .arg(until);
+        }
+        break;
+    case ServiceWait::Reason::ServerError:
+        type = QStringLiteral("request-retried");
+        message = wait.status == 0
+            ? QCoreApplication::translate("SyncBridge::Sync", "SharePoint did not answer; the request is retried at %1 UTC.").arg(until)
+            : QCoreApplication::translate("SyncBridge::Sync", "SharePoint answered %1; the request is retried at %2 UTC.")
+                  .arg(wait.status)
+                  .arg(until);
+        break;
+    case ServiceWait::Reason::Budget:
+        if (waitMs < 30000)
+            return; // the minute's pacing: shown on the card, not worth a line in the history
+        type = QStringLiteral("budget-wait");
+        message = QCoreApplication::translate("SyncBridge::Sync", "The run waits for the resource-unit budget of the minute until %1 UTC.")
+                      .arg(until);
+        break;
+    case ServiceWait::Reason::DailyBudget:
+        type = QStringLiteral("budget-wait");
+        message = QCoreApplication::translate(
+            "SyncBridge::Sync", "The tenant's daily SharePoint budget is spent; the run waits until it renews at %1 UTC (or cancel it).")
+                      .arg(wait.until.toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+        break;
     }
-    if (waitMs > 0 && !m_waitingForBudget) {
-        const QString resumes = m_clock.nowUtc().addMSecs(waitMs).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
-        event(EventSeverity::Warning, QStringLiteral("budget-wait"),
-              view.dailyRenewsInMs > 0
-                  ? QCoreApplication::translate("SyncBridge::Sync", "The tenant's daily SharePoint budget is spent; the run waits until it renews at %1 UTC (or cancel it).").arg(resumes)
-                  : QCoreApplication::translate("SyncBridge::Sync", "SharePoint asked the run to pause (throttling, possibly its daily limit); the run waits until %1 UTC (or cancel it).").arg(resumes));
-        report(RunPhase::WaitingForBudget);
-    }
-    m_waitingForBudget = waitMs > 0;
+    m_lastWaitEventMs.insert(reason, now);
+    event(EventSeverity::Warning, type, message, payload);
 }
 
 void PushRun::start()
 {
-    m_budgetWatch = new QTimer(this);
-    m_budgetWatch->setInterval(2000);
-    connect(m_budgetWatch, &QTimer::timeout, this, &PushRun::watchBudget);
-    m_budgetWatch->start();
     m_startedMs = m_clock.nowUtc().toMSecsSinceEpoch();
     runStep(steps().constFirst());
 }
@@ -192,6 +274,10 @@ void PushRun::nextStep()
 {
     if (m_done)
         return;
+    if (m_cancelled) {
+        finish(RunStatus::Cancelled);
+        return;
+    }
     const QList<RunPhase> order = steps();
     const qsizetype next = order.indexOf(m_step) + 1;
     if (next < order.size())
@@ -307,6 +393,10 @@ Result<void> PushRun::prepare()
     m_governor = m_governors(*connection);
     m_ruAtStart = m_governor->view().spentToday;
     m_graph = std::make_unique<GraphClient>(GraphEndpoint::from(*connection), secretSourceFor(m_secrets, *connection), m_governor, m_clock);
+    connect(m_graph.get(), &GraphClient::waiting, this, &PushRun::onWaiting);
+    connect(m_graph.get(), &GraphClient::resumed, this, &PushRun::onResumed);
+    if (m_cancelled)
+        m_graph->cancel();
     if (auto backfill = resolveBackfill(); !backfill)
         return backfill;
     if (m_options.resetCursor && !m_options.dryRun) {
@@ -595,6 +685,10 @@ void PushRun::process(std::shared_ptr<RowBatch> batch)
 
 void PushRun::continueAfter(const RowBatch &batch)
 {
+    if (m_cancelled) {
+        finish(RunStatus::Cancelled);
+        return;
+    }
     // Queued, not called: a page with nothing to write commits at once, and a direct call would read
     // the next page one level deeper, every finished page's batch held on the stack until the run
     // ends (580 MB and 100 nested pages for a scan of 100,000 unchanged rows; deeper still in pages of one).
@@ -607,6 +701,10 @@ void PushRun::continueAfter(const RowBatch &batch)
 
 void PushRun::fail(const Error &error)
 {
+    if (m_cancelled) { // a call the cancel ended, or whatever failed meanwhile: the person asked to stop
+        finish(RunStatus::Cancelled);
+        return;
+    }
     qCWarning(lcSync).noquote() << "run of definition" << m_definitionId << "failed while" << runPhaseId(m_step) << ":" << error.toString();
     finish(RunStatus::Failed, error.message(), error);
 }
@@ -616,30 +714,27 @@ void PushRun::finish(RunStatus status, const QString &message, const std::option
     if (m_done)
         return;
     m_done = true;
-    if (m_budgetWatch)
-        m_budgetWatch->stop();
-    const RunCounters &c = m_run.counters;
+    m_wait = {};
+    if (m_cancelled && status != RunStatus::Cancelled) {
+        status = RunStatus::Cancelled; // whatever the step was doing when it stopped: what it committed stays
+        m_run.message.clear();
+    }
     m_run.status = status;
     m_run.finishedAt = m_clock.nowUtc();
-    if (!message.isEmpty())
+    // What ended as planned is stored as data and rendered in the reader's language; what stopped a
+    // failed run is its error's message.
+    RunSummary summary;
+    if (status == RunStatus::Cancelled) {
+        summary.kind = m_cancelledWhileWaitingForBudget ? RunSummary::Kind::CancelledWaitingForBudget : RunSummary::Kind::Cancelled;
+        m_run.message = storedRunSummary(summary);
+    } else if (!message.isEmpty()) {
         m_run.message = message;
-    else if (m_options.dryRun)
-        m_run.message = QCoreApplication::translate("SyncBridge::Sync", "Dry run: planned %1 row(s) (%2 unchanged, %3 failing); nothing was written.")
-                            .arg(c.rowsRead).arg(c.skipped).arg(c.failed);
-    else
-        m_run.message = QCoreApplication::translate("SyncBridge::Sync", "Read %1 row(s): %2 created, %3 updated, %4 moved, %5 unchanged, %6 failed.")
-                            .arg(c.rowsRead).arg(c.created).arg(c.updated).arg(c.moved).arg(c.skipped).arg(c.failed);
-    if (m_rowsWaiting > 0 && message.isEmpty()) {
-        const int waiting = int(qBound<qint64>(0, m_rowsWaiting, maxCountShown));
-        m_run.message += QLatin1Char(' ')
-            + QCoreApplication::translate(
-                "SyncBridge::Sync", "%n row(s) wait in the retry queue; the next retry is due at %1 UTC.", nullptr, waiting)
-                  .arg(m_nextRetryAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
-    }
-    if (m_writesPending > 0 && message.isEmpty()) {
-        const int pending = int(qBound<qint64>(0, m_writesPending, maxCountShown));
-        m_run.message += QLatin1Char(' ')
-            + QCoreApplication::translate("SyncBridge::Sync", "%n write(s) wait to be confirmed by the next run.", nullptr, pending);
+    } else {
+        summary.kind = m_options.dryRun ? RunSummary::Kind::DryRun : RunSummary::Kind::Sync;
+        summary.rowsWaiting = m_rowsWaiting;
+        summary.nextRetryAt = m_nextRetryAt;
+        summary.writesPending = m_writesPending;
+        m_run.message = storedRunSummary(summary);
     }
     if (m_scanReachedEnd && m_definition.cursorStrategy == CursorStrategy::FullScan && !m_options.dryRun) {
         auto reset = LedgerRepository(*m_store).resetCursors(m_definitionId);   // the next full scan starts from the top
@@ -661,10 +756,12 @@ void PushRun::finish(RunStatus status, const QString &message, const std::option
             why.insert(QStringLiteral("retryQueue"), m_rowsWaiting);
             why.insert(QStringLiteral("writesPending"), m_writesPending);
         }
-        event(status == RunStatus::Failed ? EventSeverity::Error : EventSeverity::Info, QStringLiteral("run-finished"), m_run.message, why);
+        event(status == RunStatus::Failed ? EventSeverity::Error : EventSeverity::Info, QStringLiteral("run-finished"),
+            runMessageText(m_run), why);
         const double seconds = qMax<qint64>(1, m_run.finishedAt.toMSecsSinceEpoch() - m_startedMs) / 1000.0;
-        auto metric = RunRepository(*m_store, m_clock).addMetric({m_run.id, m_run.finishedAt, QStringLiteral("items_per_second"),
-                                                                  (c.created + c.updated + c.moved) / seconds});
+        auto metric = RunRepository(*m_store, m_clock)
+                          .addMetric({m_run.id, m_run.finishedAt, QStringLiteral("items_per_second"),
+                              (m_run.counters.created + m_run.counters.updated + m_run.counters.moved) / seconds});
         if (!metric)
             qCWarning(lcSync).noquote() << metric.error().toString();
     }
@@ -673,7 +770,10 @@ void PushRun::finish(RunStatus status, const QString &message, const std::option
     if (m_lease)
         m_lease->release(); // after the run's record: whoever starts next finds it finished
     m_outcome.status = status;
-    m_outcome.message = m_run.message;
+    m_outcome.dryRun = m_options.dryRun;
+    m_outcome.startedAt = m_run.startedAt;
+    m_outcome.finishedAt = m_run.finishedAt;
+    m_outcome.message = runMessageText(m_run);
     m_outcome.error = error;
     m_outcome.counters = m_run.counters;
     m_outcome.heldBackDeletes = m_heldBackDeletes;

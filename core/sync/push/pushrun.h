@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/clock.h"
+#include "graph/servicewait.h"
 #include "sync/push/planner.h"
 #include "sync/runphase.h"
 #include "sync/syncjob.h"
@@ -50,7 +51,9 @@ public:
     ~PushRun() override;
 
     void start() override;
-    void cancel() override { m_cancelled = true; }
+    // Ends every wait at once (budget, Retry-After, backoff): the waiting calls complete as
+    // cancelled, nothing more is sent, what was answered is committed, and the run ends CANCELLED.
+    void cancel() override;
     void setMassDeleteApproval(MassDeleteApproval approve) override { m_approveMassDelete = std::move(approve); }
 
 private:
@@ -108,7 +111,9 @@ private:
     void finish(RunStatus status, const QString &message = {}, const std::optional<Error> &error = std::nullopt);
     void event(EventSeverity severity, const QString &type, const QString &message, const QJsonObject &payload = {});
     void report(RunPhase phase);
-    void watchBudget();
+    void onWaiting(const ServiceWait &wait, bool fresh);
+    void onResumed();
+    void recordWait(const ServiceWait &wait);
     qint64 ruSpentByThisRun() const;
 
     std::shared_ptr<MetaStore> m_store;
@@ -158,10 +163,11 @@ private:
     qint64 m_rekeyLeft = 0;                 // Rekeying: entries whose row could not be matched
     QDateTime m_nextRetryAt;
     QSet<QString> m_backfillColumns;        // SharePoint columns a backfill re-pushes
-    QTimer *m_budgetWatch = nullptr;
+    ServiceWait m_wait;                     // what the run's calls wait for now (shown with a countdown)
+    QHash<int, qint64> m_lastWaitEventMs;   // by reason: waits are recorded once each, and at most twice a minute
+    bool m_cancelledWhileWaitingForBudget = false;
     std::unique_ptr<RunLease> m_lease; // held from Connecting to the end of a writing run
     QTimer *m_leaseRenewal = nullptr;
-    bool m_waitingForBudget = false;
 };
 
 } // namespace SyncBridge

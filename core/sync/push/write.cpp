@@ -103,6 +103,8 @@ void PushRun::writeBatch(std::shared_ptr<RowBatch> batch)
     }
     report(m_step);
     m_writer->write(operations, [this, batch, operations, planOfOperation, failRow](QList<ItemResult> results) {
+        if (m_done)
+            return;
         std::optional<Error> fatal;
         QList<ItemOperation> oldItems;
         const QDateTime done = m_clock.nowUtc();
@@ -116,6 +118,13 @@ void PushRun::writeBatch(std::shared_ptr<RowBatch> batch)
             entry.identityText = plan.identity.text;
             entry.listGraphId = operation.listId;
             entry.contentHash = plan.contentHash;
+            if (result.cancelled) {
+                // Not a failure of the row: the run was cancelled before SharePoint answered. A
+                // create's pending entry stays (the next run resolves it by SyncBridgeKey); nothing
+                // else is recorded, and the page's cursor stays, so the next run reads it again.
+                batch->cursor.reset();
+                continue;
+            }
             if (result.ok()) {
                 entry.itemId = result.itemId;
                 entry.etag = result.etag;
