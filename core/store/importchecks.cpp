@@ -15,11 +15,6 @@
 namespace SyncBridge {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SyncBridge::DefinitionReader", text);
-}
-
 // A target names its site as "host:/sites/path" or by its composite Graph id; the catalog records both forms.
 bool isSite(const SharePointSite &site, const QString &reference)
 {
@@ -164,15 +159,17 @@ Result<void> Checker::check(const SyncDefinition &definition, const QString &pat
         // Definitions may be prepared where the source cannot be reached: the first run checks them.
         if (m_unreachable.contains(database->id) && tables->isEmpty()) {
             checks.warnings.append({path + QStringLiteral(".source.table"),
-                tr("not checked against %1: '%2' has never been introspected and cannot be reached (%3); the first run checks it.")
+                QCoreApplication::translate("SyncBridge::DefinitionReader",
+                    "not checked against %1: '%2' has never been introspected and cannot be reached (%3); the first run checks it.")
                     .arg(qualified, database->name, m_unreachable.value(database->id))});
         } else if (!tables->isEmpty() || m_passwords) {
             QStringList names;
             for (const TableInfo &known : std::as_const(*tables))
                 names << known.qualifiedName();
-            QString message = tr("'%1' has no table %2.").arg(database->name, qualified);
+            QString message
+                = QCoreApplication::translate("SyncBridge::DefinitionReader", "'%1' has no table %2.").arg(database->name, qualified);
             if (const QString closest = closestName(qualified, names); !closest.isEmpty())
-                message += QLatin1Char(' ') + tr("Did you mean %1?").arg(closest);
+                message += QLatin1Char(' ') + QCoreApplication::translate("SyncBridge::DefinitionReader", "Did you mean %1?").arg(closest);
             checks.problems.append({path + QStringLiteral(".source.table"), message});
         }
         return success();
@@ -185,7 +182,8 @@ Result<void> Checker::check(const SyncDefinition &definition, const QString &pat
     auto duplicates = findDuplicateKeys(*database, *m_passwords, **table, keyColumns);
     if (!duplicates)
         checks.warnings.append({path + QStringLiteral(".key"),
-            tr("no unique index guarantees the key (%1), and counting it failed (%2); every run counts it before it starts.")
+            QCoreApplication::translate("SyncBridge::DefinitionReader",
+                "no unique index guarantees the key (%1), and counting it failed (%2); every run counts it before it starts.")
                 .arg(keyColumns.join(QStringLiteral(", ")), duplicates.error().message())});
     else if (duplicates->sharedValues > 0)
         checks.problems.append({path + QStringLiteral(".key.columns"), duplicateKeyMessage(keyColumns, *duplicates)});

@@ -14,11 +14,6 @@
 namespace SyncBridge {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SyncBridge::DefinitionCheck", text);
-}
-
 // A unique index names its plain columns only (catalog.h); one with an expression or a WHERE clause
 // guarantees nothing about the columns themselves.
 bool isPlainUniqueIndex(const IndexInfo &index)
@@ -50,9 +45,10 @@ QStringList columnNames(const TableInfo &table)
 
 QString notAColumn(const QString &column, const TableInfo &table)
 {
-    QString message = tr("'%1' is not a column of %2.").arg(column, table.qualifiedName());
+    QString message
+        = QCoreApplication::translate("SyncBridge::DefinitionCheck", "'%1' is not a column of %2.").arg(column, table.qualifiedName());
     if (const QString closest = closestName(column, columnNames(table)); !closest.isEmpty())
-        message += QLatin1Char(' ') + tr("Did you mean '%1'?").arg(closest);
+        message += QLatin1Char(' ') + QCoreApplication::translate("SyncBridge::DefinitionCheck", "Did you mean '%1'?").arg(closest);
     return message;
 }
 
@@ -61,7 +57,9 @@ void checkKeyAndCursor(const SyncDefinition &definition, const TableInfo &table,
     const QStringList keyColumns = keyColumnsOf(definition, table);
     if (keyColumns.isEmpty()) {
         check.problems.append({path + QStringLiteral(".key.columns"),
-            tr("%1 has no primary key: name the key columns, whose values tell the rows apart and are never NULL.").arg(table.qualifiedName())});
+            QCoreApplication::translate("SyncBridge::DefinitionCheck",
+                "%1 has no primary key: name the key columns, whose values tell the rows apart and are never NULL.")
+                .arg(table.qualifiedName())});
     }
     bool keyKnown = !keyColumns.isEmpty();
     for (int i = 0; i < definition.keyColumns.size(); ++i) {
@@ -111,13 +109,16 @@ void checkMappingsOfTarget(const SyncDefinition &definition, const DefinitionFac
         for (const ColumnPlan &column : plan.supportedColumns())
             provisionedNames.insert(column.sourceColumn, column.internalName);
     }
-    const QString list = definition.targets.size() > 1 ? tr("List '%1': ").arg(target.listName) : QString();
+    const QString list = definition.targets.size() > 1
+        ? QCoreApplication::translate("SyncBridge::DefinitionCheck", "List '%1': ").arg(target.listName)
+        : QString();
     // A list nobody has read into the catalog is checked as a run would provision it: say so, in
     // case it exists after all.
     const QString assumed = known ? QString()
                                   : QLatin1Char(' ')
-            + tr("('%1' is not in the catalog, so it is checked as a run would create it from the table; if it exists in SharePoint, "
-                 "read it into the catalog first.)")
+            + QCoreApplication::translate("SyncBridge::DefinitionCheck",
+                "('%1' is not in the catalog, so it is checked as a run would create it from the table; if it exists in SharePoint, "
+                "read it into the catalog first.)")
                   .arg(target.listName);
     for (const MappingAdvice &advice : checkMappings(facts.table, columns, definition.mappings, provisionedNames)) {
         if (advice.mapping < 0) {
@@ -188,12 +189,15 @@ QString duplicateKeyMessage(const QStringList &columns, const DuplicateKeys &dup
             pairs << QStringLiteral("%1=%2").arg(columns.at(i), duplicate.values.at(i));
         examples << QCoreApplication::translate("SyncBridge::DefinitionCheck", "%n rows share %1", nullptr, int(duplicate.rows)).arg(pairs.join(QStringLiteral(", ")));
     }
-    QString message = tr("The key (%1) is not unique: %2").arg(columns.join(QStringLiteral(", ")), examples.join(QStringLiteral("; ")));
+    QString message = QCoreApplication::translate("SyncBridge::DefinitionCheck", "The key (%1) is not unique: %2")
+                          .arg(columns.join(QStringLiteral(", ")), examples.join(QStringLiteral("; ")));
     if (duplicates.sharedValues > duplicates.examples.size())
         message += QCoreApplication::translate(
             "SyncBridge::DefinitionCheck", "; %n more key value(s) are shared", nullptr, int(duplicates.sharedValues - duplicates.examples.size()));
     return message + QLatin1Char('.') + QLatin1Char(' ')
-         + tr("Rows that share a key would overwrite one item. Name key columns whose values tell the rows apart (a unique index on them makes this check free).");
+        + QCoreApplication::translate("SyncBridge::DefinitionCheck",
+            "Rows that share a key would overwrite one item. Name key columns whose values tell the rows apart (a unique index on them "
+            "makes this check free).");
 }
 
 QString describeIssues(const QList<ValidationIssue> &issues)

@@ -289,11 +289,12 @@ void PushRun::nextStep()
 void PushRun::completed()
 {
     if (m_options.dryRun) { // says what the run would: rows that would fail, deletions held back
-        for (auto it = m_outcome.failures.cbegin(); it != m_outcome.failures.cend(); ++it)
+        for (auto it = m_outcome.failures.cbegin(); it != m_outcome.failures.cend(); ++it) {
+            const int rows = int(qMin(it.value(), maxCountShown)); // a call inside translate()'s arguments hangs lupdate
             event(EventSeverity::Warning, QStringLiteral("rows-would-fail"),
-                QCoreApplication::translate("SyncBridge::Sync", "%n row(s) would fail: %1", nullptr, int(qMin(it.value(), maxCountShown)))
-                    .arg(it.key()),
+                QCoreApplication::translate("SyncBridge::Sync", "%n row(s) would fail: %1", nullptr, rows).arg(it.key()),
                 QJsonObject{{QStringLiteral("error"), it.key()}, {QStringLiteral("rows"), it.value()}});
+        }
         finish(m_run.counters.failed > 0 || m_heldBackDeletes > 0 ? RunStatus::PartiallyFailed : RunStatus::Succeeded);
         return;
     }
