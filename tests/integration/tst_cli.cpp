@@ -1,4 +1,5 @@
 // syncbridge-cli as users run it: a real process, a real SQLite meta-store, exit codes and output.
+#include "clirun.h"
 #include "postgresfixture.h"
 #include "testpaths.h"
 
@@ -17,15 +18,7 @@
 
 using namespace SyncBridge;
 
-namespace {
-
-struct CliRun {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-} // namespace
+using Test::CliRun;
 
 class TestCli : public QObject
 {

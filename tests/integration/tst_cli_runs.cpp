@@ -1,6 +1,7 @@
 // syncbridge-cli against a real store, PostgreSQL and the emulator: lists provision, a run that leaves
 // failed rows and held-back deletes, runs list/show, retry list/now, definitions delete and the test
 // of a SharePoint connection — real processes, their output and exit codes.
+#include "clirun.h"
 #include "pushtestbase.h"
 
 #include "store/leaserepository.h"
@@ -12,16 +13,6 @@
 
 using namespace SyncBridge;
 using namespace SyncBridge::Test;
-
-namespace {
-
-struct CliRun {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-} // namespace
 
 class TestCliRuns : public PushTestBase
 {
