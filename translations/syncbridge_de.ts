@@ -234,6 +234,30 @@
         <source>The list&apos;s columns could not be recorded in the catalog: %1</source>
         <translation>Die Spalten der Liste konnten nicht im Katalog gespeichert werden: %1</translation>
     </message>
+    <message>
+        <source>Create a definition from this list</source>
+        <translation>Definition aus dieser Liste erstellen</translation>
+    </message>
+    <message>
+        <source>A new definition that syncs the table this list was provisioned from into it</source>
+        <translation>Eine neue Definition, die die Tabelle, aus der diese Liste angelegt wurde, in sie synchronisiert</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Haupt</translation>
+    </message>
+    <message>
+        <source>provisioned here</source>
+        <translation>hier angelegt</translation>
+    </message>
+    <message>
+        <source>Created the list &apos;%1&apos; from %2. &quot;Create a definition from this list&quot; starts a definition that syncs the table into it.</source>
+        <translation>Die Liste &apos;%1&apos; wurde aus %2 angelegt. &quot;Definition aus dieser Liste erstellen&quot; beginnt eine Definition, die die Tabelle in sie synchronisiert.</translation>
+    </message>
+    <message>
+        <source>The list &apos;%1&apos; existed: the columns of %2 it lacked were added. &quot;Create a definition from this list&quot; starts a definition that syncs the table into it.</source>
+        <translation>Die Liste &apos;%1&apos; war bereits vorhanden: die fehlenden Spalten von %2 wurden hinzugefügt. &quot;Definition aus dieser Liste erstellen&quot; beginnt eine Definition, die die Tabelle in sie synchronisiert.</translation>
+    </message>
 </context>
 <context>
     <name>SyncBridge::Cli</name>
@@ -243,7 +267,7 @@
     </message>
     <message>
         <source>Where secrets come from: keychain (default) or env (SYNCBRIDGE_SECRET_* variables, for headless agents).</source>
-        <translation>Woher Geheimnisse kommen: keychain (Standard) oder env (SYNCBRIDGE_SECRET_*-Variablen, für Agenten ohne Oberfläche).</translation>
+        <translation>Woher die Zugangsdaten kommen: keychain (Standard) oder env (SYNCBRIDGE_SECRET_*-Variablen, für Agenten ohne Oberfläche).</translation>
     </message>
     <message>
         <source>Write to this file instead of standard output.</source>
@@ -382,10 +406,6 @@
         <translation>SharePoint-Verbindung „%1“ hinzugefügt</translation>
     </message>
     <message>
-        <source>connections test takes one database connection name</source>
-        <translation>connections test erwartet den Namen einer Datenbankverbindung</translation>
-    </message>
-    <message>
         <source>ok      %1 (%2:%3): %4</source>
         <translation>ok      %1 (%2:%3): %4</translation>
     </message>
@@ -479,7 +499,7 @@
     </message>
     <message>
         <source>Keychain key of the client secret (default: sharepoint/&lt;new uuid&gt;); with --secrets env the secret is read from SYNCBRIDGE_SECRET_&lt;KEY&gt;.</source>
-        <translation>Schlüsselbund-Schlüssel des Clientgeheimnisses (Standard: sharepoint/&lt;neue UUID&gt;); mit --secrets env wird das Geheimnis aus SYNCBRIDGE_SECRET_&lt;SCHLÜSSEL&gt; gelesen.</translation>
+        <translation>Schlüsselbund-Schlüssel des Clientgeheimnisses (Standard: sharepoint/&lt;neue UUID&gt;); mit --secrets env werden die Zugangsdaten aus SYNCBRIDGE_SECRET_&lt;SCHLÜSSEL&gt; gelesen.</translation>
     </message>
     <message>
         <source>The tenant&apos;s SharePoint budget in resource units per minute (default 1250).</source>
@@ -550,10 +570,6 @@
         <translation>eine Datenbank oder eine Instanz einer vorhandenen hinzufügen</translation>
     </message>
     <message>
-        <source>connect to every instance of a database</source>
-        <translation>jede Instanz einer Datenbank verbinden</translation>
-    </message>
-    <message>
         <source>read the database&apos;s tables into the catalog</source>
         <translation>die Tabellen der Datenbank in den Katalog lesen</translation>
     </message>
@@ -572,10 +588,6 @@
     <message>
         <source>Commands:</source>
         <translation>Befehle:</translation>
-    </message>
-    <message>
-        <source>Exit codes: 0 ok, 1 item failures, 2 failure, 64 usage error, 65 invalid input file.</source>
-        <translation>Exit-Codes: 0 ok, 1 Elementfehler, 2 Fehler, 64 Aufruffehler, 65 ungültige Eingabedatei.</translation>
     </message>
     <message>
         <source>  detail (%1): %2</source>
@@ -608,6 +620,462 @@
     <message>
         <source>budget: %1 of %2 RU today (%3 %), %4 of %5 RU admitted in the last minute</source>
         <translation>Budget: %1 von %2 RU heute (%3 %), %4 von %5 RU in der letzten Minute zugeteilt</translation>
+    </message>
+    <message>
+        <source>Listing commands: print JSON (stable keys, docs/cli.md) instead of text.</source>
+        <translation>Auflistende Befehle: JSON (stabile Schlüssel, docs/cli.md) statt Text ausgeben.</translation>
+    </message>
+    <message>
+        <source>runs list: only the runs of this definition.</source>
+        <translation>runs list: nur die Läufe dieser Definition.</translation>
+    </message>
+    <message>
+        <source>runs list: only runs with this status (RUNNING, SUCCEEDED, PARTIALLY_FAILED, FAILED, CANCELLED, INTERRUPTED).</source>
+        <translation>runs list: nur Läufe mit diesem Status (RUNNING, SUCCEEDED, PARTIALLY_FAILED, FAILED, CANCELLED, INTERRUPTED).</translation>
+    </message>
+    <message>
+        <source>runs list: at most this many runs, newest first (default 20).</source>
+        <translation>runs list: höchstens so viele Läufe, neueste zuerst (Standard 20).</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>Exit codes: 0 ok, 1 item failures, 2 failure, 64 usage error, 65 invalid input file, 75 busy (running elsewhere).</source>
+        <translation>Exit-Codes: 0 ok, 1 Fehler bei Elementen, 2 Fehler, 64 Aufruffehler, 65 ungültige Eingabedatei, 75 belegt (läuft anderswo).</translation>
+    </message>
+    <message>
+        <source>connections test takes one connection name</source>
+        <translation>connections test erwartet den Namen einer Verbindung</translation>
+    </message>
+    <message>
+        <source>No database or SharePoint connection is called &apos;%1&apos;.</source>
+        <translation>Keine Datenbank- oder SharePoint-Verbindung heißt &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>connect to every instance of a database, or test a SharePoint connection</source>
+        <translation>mit jeder Instanz einer Datenbank verbinden oder eine SharePoint-Verbindung testen</translation>
+    </message>
+    <message>
+        <source>definitions delete takes one definition name</source>
+        <translation>definitions delete erwartet den Namen einer Definition</translation>
+    </message>
+    <message>
+        <source>Not deleted: %1</source>
+        <translation>Nicht gelöscht: %1</translation>
+    </message>
+    <message>
+        <source>Deleted the definition &apos;%1&apos;.</source>
+        <translation>Die Definition &apos;%1&apos; wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>Removed from the store with it: its ledger (%1 row(s) it knew in SharePoint), its sync position, its retry queue (%2 row(s)) and its run history (%3 run(s)).</source>
+        <translation>Mit ihr aus dem Speicher entfernt: ihr Ledger (%1 Zeile(n), die sie in SharePoint kannte), ihre Sync-Position, ihre Wiederholungswarteschlange (%2 Zeile(n)) und ihre Laufhistorie (%3 Lauf/Läufe).</translation>
+    </message>
+    <message>
+        <source>The SharePoint lists and their items stay in place. A definition that writes to them again starts without a ledger and creates its items anew; delete or empty the lists first if that is not wanted.</source>
+        <translation>Die SharePoint-Listen und ihre Elemente bleiben erhalten. Eine Definition, die wieder in sie schreibt, beginnt ohne Ledger und legt ihre Elemente neu an; löschen oder leeren Sie die Listen vorher, wenn das nicht gewünscht ist.</translation>
+    </message>
+    <message>
+        <source>delete a definition and its ledger (SharePoint items stay)</source>
+        <translation>eine Definition und ihr Ledger löschen (SharePoint-Elemente bleiben)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid SharePoint internal name (letters, digits and _, at most 32)</source>
+        <translation>&apos;%1&apos; ist kein gültiger interner SharePoint-Name (Buchstaben, Ziffern und _, höchstens 32)</translation>
+    </message>
+    <message>
+        <source>the name &apos;%1&apos; is taken (by SharePoint&apos;s own column or another column)</source>
+        <translation>der Name &apos;%1&apos; ist vergeben (durch eine SharePoint-eigene Spalte oder eine andere Spalte)</translation>
+    </message>
+    <message>
+        <source>named &apos;%1&apos; instead of &apos;%2&apos;: %3</source>
+        <translation>heißt &apos;%1&apos; statt &apos;%2&apos;: %3</translation>
+    </message>
+    <message>
+        <source>warning: the mapping of &apos;%1&apos; writes to &apos;%2&apos;, but provisioning names that column &apos;%3&apos;: map it to &apos;%3&apos;.</source>
+        <translation>Warnung: die Zuordnung von &apos;%1&apos; schreibt in &apos;%2&apos;, aber das Anlegen nennt diese Spalte &apos;%3&apos;: ordnen Sie sie &apos;%3&apos; zu.</translation>
+    </message>
+    <message>
+        <source>list &apos;%1&apos; does not exist: it would be created with these columns:</source>
+        <translation>Liste &apos;%1&apos; existiert nicht: sie würde mit diesen Spalten angelegt:</translation>
+    </message>
+    <message>
+        <source>The list &apos;%1&apos;</source>
+        <translation>Die Liste &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>list &apos;%1&apos; exists: its missing columns would be added:</source>
+        <translation>Liste &apos;%1&apos; existiert: ihre fehlenden Spalten würden hinzugefügt:</translation>
+    </message>
+    <message>
+        <source>exists %1</source>
+        <translation>vorhanden %1</translation>
+    </message>
+    <message>
+        <source>would create</source>
+        <translation>anzulegen</translation>
+    </message>
+    <message>
+        <source>list &apos;%1&apos;: created with %2 column(s)</source>
+        <translation>Liste &apos;%1&apos;: mit %2 Spalte(n) angelegt</translation>
+    </message>
+    <message>
+        <source>list &apos;%1&apos;: existed; %2 missing column(s) added</source>
+        <translation>Liste &apos;%1&apos;: war vorhanden; %2 fehlende Spalte(n) hinzugefügt</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>angelegt</translation>
+    </message>
+    <message>
+        <source>lists provision takes one definition name</source>
+        <translation>lists provision erwartet den Namen einer Definition</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has no SharePoint list.</source>
+        <translation>&apos;%1&apos; hat keine SharePoint-Liste.</translation>
+    </message>
+    <message>
+        <source>The table %1.%2 does not exist in &apos;%3&apos;.</source>
+        <translation>Die Tabelle %1.%2 existiert in &apos;%3&apos; nicht.</translation>
+    </message>
+    <message>
+        <source>Lists of &apos;%1&apos;, planned from %2 (%3 column(s)):</source>
+        <translation>Listen von &apos;%1&apos;, geplant aus %2 (%3 Spalte(n)):</translation>
+    </message>
+    <message>
+        <source>The SharePoint connection of the list &apos;%1&apos; no longer exists.</source>
+        <translation>Die SharePoint-Verbindung der Liste &apos;%1&apos; existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>error: list &apos;%1&apos;: %2</source>
+        <translation>Fehler: Liste &apos;%1&apos;: %2</translation>
+    </message>
+    <message>
+        <source>Dry run: nothing was changed.</source>
+        <translation>Probelauf: nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>create or complete the definition&apos;s lists with the planned columns</source>
+        <translation>die Listen der Definition mit den geplanten Spalten anlegen oder vervollständigen</translation>
+    </message>
+    <message>
+        <source>retry list takes one definition name</source>
+        <translation>retry list erwartet den Namen einer Definition</translation>
+    </message>
+    <message>
+        <source>retry now takes one definition name</source>
+        <translation>retry now erwartet den Namen einer Definition</translation>
+    </message>
+    <message>
+        <source>No rows of &apos;%1&apos; wait in the retry queue; nothing to retry.</source>
+        <translation>Keine Zeilen von &apos;%1&apos; warten in der Wiederholungswarteschlange; nichts zu wiederholen.</translation>
+    </message>
+    <message>
+        <source>%1 row(s) of &apos;%2&apos; are due now; a run of the definition retries them:</source>
+        <translation>%1 Zeile(n) von &apos;%2&apos; sind jetzt fällig; ein Lauf der Definition versucht sie erneut:</translation>
+    </message>
+    <message>
+        <source>rows that failed and wait to be retried</source>
+        <translation>fehlgeschlagene Zeilen, die auf einen erneuten Versuch warten</translation>
+    </message>
+    <message>
+        <source>make every waiting row due now and run the definition</source>
+        <translation>alle wartenden Zeilen sofort fällig machen und die Definition laufen lassen</translation>
+    </message>
+    <message>
+        <source>No rows wait in the retry queue.</source>
+        <translation>Keine Zeilen warten in der Wiederholungswarteschlange.</translation>
+    </message>
+    <message>
+        <source>Retry queue (%1 row(s); the next run takes them first when due):</source>
+        <translation>Wiederholungswarteschlange (%1 Zeile(n); der nächste Lauf nimmt sie zuerst, sobald sie fällig sind):</translation>
+    </message>
+    <message>
+        <source>(no item yet)</source>
+        <translation>(noch kein Element)</translation>
+    </message>
+    <message>
+        <source>ROW</source>
+        <translation>ZEILE</translation>
+    </message>
+    <message>
+        <source>LIST</source>
+        <translation>LISTE</translation>
+    </message>
+    <message>
+        <source>ATTEMPTS</source>
+        <translation>VERSUCHE</translation>
+    </message>
+    <message>
+        <source>NEXT ATTEMPT (UTC)</source>
+        <translation>NÄCHSTER VERSUCH (UTC)</translation>
+    </message>
+    <message>
+        <source>LAST ERROR</source>
+        <translation>LETZTER FEHLER</translation>
+    </message>
+    <message>
+        <source>Failing rows by reason:</source>
+        <translation>Fehlschlagende Zeilen nach Grund:</translation>
+    </message>
+    <message>
+        <source>  %1 row(s): %2</source>
+        <translation>  %1 Zeile(n): %2</translation>
+    </message>
+    <message>
+        <source>deletes: %1 deleted, %2 held back by the circuit breaker</source>
+        <translation>Löschungen: %1 gelöscht, %2 vom Schutzschalter zurückgehalten</translation>
+    </message>
+    <message>
+        <source>(check the source, then confirm with --allow-mass-delete)</source>
+        <translation>(prüfen Sie die Quelle und bestätigen Sie dann mit --allow-mass-delete)</translation>
+    </message>
+    <message>
+        <source>retry queue: %1 row(s) wait (%2 failed in this run, %3 from earlier runs); see: syncbridge-cli retry list &quot;%4&quot;</source>
+        <translation>Wiederholungswarteschlange: %1 Zeile(n) warten (%2 in diesem Lauf fehlgeschlagen, %3 aus früheren Läufen); siehe: syncbridge-cli retry list &quot;%4&quot;</translation>
+    </message>
+    <message>
+        <source>retry queue: no rows wait</source>
+        <translation>Wiederholungswarteschlange: keine Zeilen warten</translation>
+    </message>
+    <message>
+        <source>pending: %1 write(s) of rows not in the retry queue wait to be confirmed by the next run</source>
+        <translation>ausstehend: %1 Schreibvorgang/-vorgänge von Zeilen außerhalb der Wiederholungswarteschlange warten auf Bestätigung durch den nächsten Lauf</translation>
+    </message>
+    <message>
+        <source>Stopping the run… (signal again to quit at once)</source>
+        <translation>Der Lauf wird angehalten… (ein weiteres Signal beendet sofort)</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>runs list takes no arguments, only options</source>
+        <translation>runs list erwartet keine Argumente, nur Optionen</translation>
+    </message>
+    <message>
+        <source>--definition: no sync definition is called &apos;%1&apos;</source>
+        <translation>--definition: keine Synchronisationsdefinition heißt &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--status: &apos;%1&apos; is not one of %2</source>
+        <translation>--status: &apos;%1&apos; ist keiner von %2</translation>
+    </message>
+    <message>
+        <source>--limit must be a whole number, 1 or more (not &apos;%1&apos;)</source>
+        <translation>--limit muss eine ganze Zahl ab 1 sein (nicht &apos;%1&apos;)</translation>
+    </message>
+    <message>
+        <source>No runs match.</source>
+        <translation>Keine passenden Läufe.</translation>
+    </message>
+    <message>
+        <source>RUN</source>
+        <translation>LAUF</translation>
+    </message>
+    <message>
+        <source>DEFINITION</source>
+        <translation>DEFINITION</translation>
+    </message>
+    <message>
+        <source>TYPE</source>
+        <translation>TYP</translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation>STATUS</translation>
+    </message>
+    <message>
+        <source>STARTED (UTC)</source>
+        <translation>GESTARTET (UTC)</translation>
+    </message>
+    <message>
+        <source>DURATION</source>
+        <translation>DAUER</translation>
+    </message>
+    <message>
+        <source>READ</source>
+        <translation>GELESEN</translation>
+    </message>
+    <message>
+        <source>CREATED</source>
+        <translation>ANGELEGT</translation>
+    </message>
+    <message>
+        <source>UPDATED</source>
+        <translation>AKTUALISIERT</translation>
+    </message>
+    <message>
+        <source>MOVED</source>
+        <translation>VERSCHOBEN</translation>
+    </message>
+    <message>
+        <source>DELETED</source>
+        <translation>GELÖSCHT</translation>
+    </message>
+    <message>
+        <source>HELD BACK</source>
+        <translation>ZURÜCKGEHALTEN</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>FEHLGESCHLAGEN</translation>
+    </message>
+    <message>
+        <source>WAITING</source>
+        <translation>WARTEND</translation>
+    </message>
+    <message>
+        <source>runs show takes one run id (a number, see runs list)</source>
+        <translation>runs show erwartet eine Lauf-ID (eine Zahl, siehe runs list)</translation>
+    </message>
+    <message>
+        <source>Run %1 of &apos;%2&apos; (%3): %4</source>
+        <translation>Lauf %1 von &apos;%2&apos; (%3): %4</translation>
+    </message>
+    <message>
+        <source>started  %1 UTC, %2, by %3</source>
+        <translation>Beginn   %1 UTC, %2, durch %3</translation>
+    </message>
+    <message>
+        <source>summary  %1</source>
+        <translation>Ergebnis %1</translation>
+    </message>
+    <message>
+        <source>rows     %1 read: %2 created, %3 updated, %4 moved, %5 unchanged, %6 failed</source>
+        <translation>Zeilen   %1 gelesen: %2 angelegt, %3 aktualisiert, %4 verschoben, %5 unverändert, %6 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>deletes  %1 deleted, %2 held back by the circuit breaker</source>
+        <translation>Löschen  %1 gelöscht, %2 vom Schutzschalter zurückgehalten</translation>
+    </message>
+    <message>
+        <source>(confirm with: syncbridge-cli run &quot;%1&quot; --allow-mass-delete)</source>
+        <translation>(bestätigen mit: syncbridge-cli run &quot;%1&quot; --allow-mass-delete)</translation>
+    </message>
+    <message>
+        <source>waiting  %1 row(s) in the retry queue when the run ended, %2 now</source>
+        <translation>wartend  %1 Zeile(n) in der Wiederholungswarteschlange bei Laufende, jetzt %2</translation>
+    </message>
+    <message>
+        <source>waiting  %1 row(s) in the retry queue now</source>
+        <translation>wartend  jetzt %1 Zeile(n) in der Wiederholungswarteschlange</translation>
+    </message>
+    <message>
+        <source>pending  %1 write(s) wait to be confirmed by the next run</source>
+        <translation>offen    %1 Schreibvorgang/-vorgänge warten auf Bestätigung durch den nächsten Lauf</translation>
+    </message>
+    <message>
+        <source>budget   %1 RU</source>
+        <translation>Budget   %1 RU</translation>
+    </message>
+    <message>
+        <source>error    %1: %2</source>
+        <translation>Fehler   %1: %2</translation>
+    </message>
+    <message>
+        <source>Events (%1):</source>
+        <translation>Ereignisse (%1):</translation>
+    </message>
+    <message>
+        <source>row %1</source>
+        <translation>Zeile %1</translation>
+    </message>
+    <message>
+        <source>run history, newest first</source>
+        <translation>Laufhistorie, neueste zuerst</translation>
+    </message>
+    <message>
+        <source>a run&apos;s counts, events and the retry queue</source>
+        <translation>Zahlen, Ereignisse und Wiederholungswarteschlange eines Laufs</translation>
+    </message>
+    <message>
+        <source>ok      %1</source>
+        <translation>ok      %1</translation>
+    </message>
+    <message>
+        <source>FAILED  %1</source>
+        <translation>FEHLER  %1</translation>
+    </message>
+    <message>
+        <source>secret: no secret is stored for &apos;%1&apos; (the connection names no secret; add it again with --password-stdin)</source>
+        <translation>Zugangsdaten: für &apos;%1&apos; sind keine Zugangsdaten gespeichert (die Verbindung nennt keine; fügen Sie die Verbindung mit --password-stdin erneut hinzu)</translation>
+    </message>
+    <message>
+        <source>secret: no secret is stored for &apos;%1&apos; under %2 in %3: %4 No token was requested.</source>
+        <translation>Zugangsdaten: für &apos;%1&apos; sind unter %2 in %3 keine Zugangsdaten gespeichert: %4 Es wurde kein Token angefordert.</translation>
+    </message>
+    <message>
+        <source>secret: the secret of &apos;%1&apos; could not be read from %2: %3 No token was requested.</source>
+        <translation>Zugangsdaten: die Zugangsdaten von &apos;%1&apos; konnten nicht aus %2 gelesen werden: %3 Es wurde kein Token angefordert.</translation>
+    </message>
+    <message>
+        <source>secret: found (%1 in %2)</source>
+        <translation>Zugangsdaten: gefunden (%1 in %2)</translation>
+    </message>
+    <message>
+        <source>token: requested from %1 for tenant %2 and refused: %3</source>
+        <translation>Token: bei %1 für Mandant %2 angefordert und abgelehnt: %3</translation>
+    </message>
+    <message>
+        <source>token: requested from %1 for tenant %2 and accepted</source>
+        <translation>Token: bei %1 für Mandant %2 angefordert und erhalten</translation>
+    </message>
+    <message>
+        <source>graph: the root site answers (no definition writes through this connection yet)</source>
+        <translation>Graph: die Stammwebsite antwortet (noch schreibt keine Definition über diese Verbindung)</translation>
+    </message>
+    <message>
+        <source>graph: %1</source>
+        <translation>Graph: %1</translation>
+    </message>
+    <message>
+        <source>site %1: %2</source>
+        <translation>Website %1: %2</translation>
+    </message>
+    <message>
+        <source>The site &apos;%1&apos;</source>
+        <translation>Die Website &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>site %1: reachable (%2)</source>
+        <translation>Website %1: erreichbar (%2)</translation>
+    </message>
+    <message>
+        <source>list &apos;%1&apos;: reachable</source>
+        <translation>Liste &apos;%1&apos;: erreichbar</translation>
+    </message>
+    <message>
+        <source>list &apos;%1&apos;: does not exist yet (the first run or lists provision creates it)</source>
+        <translation>Liste &apos;%1&apos;: existiert noch nicht (der erste Lauf oder lists provision legt sie an)</translation>
+    </message>
+    <message>
+        <source>list &apos;%1&apos;: %2</source>
+        <translation>Liste &apos;%1&apos;: %2</translation>
+    </message>
+    <message>
+        <source>budget  no RateLimit headers in the last answer (the service sends them from 80 % of the minute&apos;s budget)</source>
+        <translation>Budget  keine RateLimit-Header in der letzten Antwort (der Dienst sendet sie ab 80 % des Minutenbudgets)</translation>
+    </message>
+    <message>
+        <source>budget  the last answer carried %1</source>
+        <translation>Budget  die letzte Antwort enthielt %1</translation>
+    </message>
+    <message>
+        <source>budget  %1 of %2 RU spent today, %3 of %4 RU admitted in the last minute (every process sharing this store)</source>
+        <translation>Budget  %1 von %2 RU heute verbraucht, %3 von %4 RU in der letzten Minute zugeteilt (alle Prozesse, die diesen Speicher teilen)</translation>
     </message>
 </context>
 <context>
@@ -849,6 +1317,120 @@
     </message>
 </context>
 <context>
+    <name>SyncBridge::Cron</name>
+    <message>
+        <source>minute</source>
+        <translation>Minute</translation>
+    </message>
+    <message>
+        <source>hour</source>
+        <translation>Stunde</translation>
+    </message>
+    <message>
+        <source>day-of-month</source>
+        <translation>Tag des Monats</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <source>day-of-week</source>
+        <translation>Wochentag</translation>
+    </message>
+    <message>
+        <source>at %1: %2</source>
+        <translation>an Stelle %1: %2</translation>
+    </message>
+    <message>
+        <source>%1, at %2: %3</source>
+        <translation>%1, an Stelle %2: %3</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a known IANA time zone</source>
+        <translation>&apos;%1&apos; ist keine bekannte IANA-Zeitzone</translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::CronDescription</name>
+    <message>
+        <source>Sunday</source>
+        <translation>Sonntag</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>Montag</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>Dienstag</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>Mittwoch</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>Donnerstag</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>Freitag</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>Samstag</translation>
+    </message>
+    <message>
+        <source>January</source>
+        <translation>Januar</translation>
+    </message>
+    <message>
+        <source>February</source>
+        <translation>Februar</translation>
+    </message>
+    <message>
+        <source>March</source>
+        <translation>März</translation>
+    </message>
+    <message>
+        <source>April</source>
+        <translation>April</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>Mai</translation>
+    </message>
+    <message>
+        <source>June</source>
+        <translation>Juni</translation>
+    </message>
+    <message>
+        <source>July</source>
+        <translation>Juli</translation>
+    </message>
+    <message>
+        <source>August</source>
+        <translation>August</translation>
+    </message>
+    <message>
+        <source>September</source>
+        <translation>September</translation>
+    </message>
+    <message>
+        <source>October</source>
+        <translation>Oktober</translation>
+    </message>
+    <message>
+        <source>November</source>
+        <translation>November</translation>
+    </message>
+    <message>
+        <source>December</source>
+        <translation>Dezember</translation>
+    </message>
+</context>
+<context>
     <name>SyncBridge::CursorAdvice</name>
     <message>
         <source>No index starts with %1: every run sorts the whole table to find the changed rows. Create one, e.g. CREATE INDEX ON %2 (%1, %3).</source>
@@ -999,16 +1581,77 @@
         <translation>Noch nie gelaufen. &lt;b&gt;Jetzt synchronisieren&lt;/b&gt; überträgt beim ersten Mal jede Zeile.</translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:%1&apos;&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/span&gt; · %3 · %4</source>
-        <translation>&lt;span style=&apos;color:%1&apos;&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/span&gt; · %3 · %4</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;Running…&lt;/b&gt;</source>
         <translation>&lt;b&gt;Läuft…&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Push the rows that changed since the last run</source>
         <translation>Die seit dem letzten Lauf geänderten Zeilen übertragen</translation>
+    </message>
+    <message>
+        <source>Never synced: only previewed. &lt;b&gt;Run Sync Now&lt;/b&gt; pushes every row the first time.</source>
+        <translation>Noch nie synchronisiert, nur als Vorschau angesehen. &lt;b&gt;Jetzt synchronisieren&lt;/b&gt; überträgt beim ersten Mal jede Zeile.</translation>
+    </message>
+    <message>
+        <source>No preview yet.</source>
+        <translation>Noch keine Vorschau.</translation>
+    </message>
+    <message>
+        <source>Last preview (dry run, nothing written): %1 · %2 · %3</source>
+        <translation>Letzte Vorschau (Probelauf, nichts geschrieben): %1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Last sync: &lt;span style=&apos;color:%1&apos;&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/span&gt; · %3 · %4</source>
+        <translation>Letzte Synchronisation: &lt;span style=&apos;color:%1&apos;&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/span&gt; · %3 · %4</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Stopping…&lt;/b&gt; What was written is being recorded.</source>
+        <translation>&lt;b&gt;Wird angehalten…&lt;/b&gt; Das bisher Geschriebene wird erfasst.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::DefinitionCheck</name>
+    <message numerus="yes">
+        <source>%n rows share %1</source>
+        <translation>
+            <numerusform>%n Zeile teilt %1</numerusform>
+            <numerusform>%n Zeilen teilen %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n more key value(s) are shared</source>
+        <translation>
+            <numerusform>; %n weiterer Schlüsselwert wird geteilt</numerusform>
+            <numerusform>; %n weitere Schlüsselwerte werden geteilt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a column of %2.</source>
+        <translation>&apos;%1&apos; ist keine Spalte von %2.</translation>
+    </message>
+    <message>
+        <source>Did you mean &apos;%1&apos;?</source>
+        <translation>Meinten Sie &apos;%1&apos;?</translation>
+    </message>
+    <message>
+        <source>%1 has no primary key: name the key columns, whose values tell the rows apart and are never NULL.</source>
+        <translation>%1 hat keinen Primärschlüssel: nennen Sie die Schlüsselspalten, deren Werte die Zeilen unterscheiden und die nie NULL sind.</translation>
+    </message>
+    <message>
+        <source>List &apos;%1&apos;: </source>
+        <translation>Liste &apos;%1&apos;: </translation>
+    </message>
+    <message>
+        <source>(&apos;%1&apos; is not in the catalog, so it is checked as a run would create it from the table; if it exists in SharePoint, read it into the catalog first.)</source>
+        <translation>(&apos;%1&apos; ist nicht im Katalog und wird daher so geprüft, wie ein Lauf sie aus der Tabelle anlegen würde; falls sie in SharePoint existiert, lesen Sie sie zuerst in den Katalog ein.)</translation>
+    </message>
+    <message>
+        <source>The key (%1) is not unique: %2</source>
+        <translation>Der Schlüssel (%1) ist nicht eindeutig: %2</translation>
+    </message>
+    <message>
+        <source>Rows that share a key would overwrite one item. Name key columns whose values tell the rows apart (a unique index on them makes this check free).</source>
+        <translation>Zeilen mit gleichem Schlüssel würden ein einziges Element überschreiben. Nennen Sie Schlüsselspalten, deren Werte die Zeilen unterscheiden (ein eindeutiger Index darauf macht diese Prüfung kostenlos).</translation>
     </message>
 </context>
 <context>
@@ -1053,24 +1696,8 @@
         <translation>Was ein Lauf täte, ohne etwas zu schreiben; und Jetzt synchronisieren</translation>
     </message>
     <message>
-        <source>Rule %1: %2</source>
-        <translation>Regel %1: %2</translation>
-    </message>
-    <message>
-        <source>Mapping %1: %2</source>
-        <translation>Zuordnung %1: %2</translation>
-    </message>
-    <message>
         <source>Columns of the list &apos;%1&apos; in %2 (from the catalog).</source>
         <translation>Spalten der Liste &apos;%1&apos; in %2 (aus dem Katalog).</translation>
-    </message>
-    <message>
-        <source>Add a SharePoint list under &apos;Lists &amp; routing&apos; to map columns into it.</source>
-        <translation>Fügen Sie unter &apos;Listen &amp; Verteilung&apos; eine SharePoint-Liste hinzu, um Spalten zuzuordnen.</translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; is not in the catalog: these are the columns &apos;Provision list from table…&apos; would create. Browse the list in the Catalog to map its real columns.</source>
-        <translation>&apos;%1&apos; ist nicht im Katalog: dies sind die Spalten, die &apos;Liste aus Tabelle anlegen…&apos; erstellen würde. Öffnen Sie die Liste im Katalog, um ihre echten Spalten zuzuordnen.</translation>
     </message>
     <message>
         <source>Reading sample rows…</source>
@@ -1087,6 +1714,38 @@
     <message>
         <source>Counting…</source>
         <translation>Zählen…</translation>
+    </message>
+    <message>
+        <source>Mapping %1 → %2: %3</source>
+        <translation>Zuordnung %1 → %2: %3</translation>
+    </message>
+    <message>
+        <source>Choose a SharePoint list under &apos;Lists &amp; routing&apos; to map columns into it.</source>
+        <translation>Wählen Sie unter &apos;Listen &amp; Verteilung&apos; eine SharePoint-Liste, um ihr Spalten zuzuordnen.</translation>
+    </message>
+    <message>
+        <source>The columns of &apos;%1&apos; are not known yet: these are the columns provisioning would create from the table. Read list columns reads the list&apos;s real columns from SharePoint.</source>
+        <translation>Die Spalten von &apos;%1&apos; sind noch nicht bekannt: dies sind die Spalten, die das Anlegen aus der Tabelle erzeugen würde. „Listenspalten lesen“ liest die tatsächlichen Spalten der Liste aus SharePoint.</translation>
+    </message>
+    <message>
+        <source>Reading the columns of &apos;%1&apos; from SharePoint…</source>
+        <translation>Die Spalten von &apos;%1&apos; werden aus SharePoint gelesen…</translation>
+    </message>
+    <message>
+        <source>The list&apos;s columns could not be read: %1</source>
+        <translation>Die Spalten der Liste konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Choose the source table under General first: a new list is provisioned from it.</source>
+        <translation>Wählen Sie zuerst unter Allgemein die Quelltabelle: aus ihr wird eine neue Liste angelegt.</translation>
+    </message>
+    <message>
+        <source>SharePoint cannot be reached from here.</source>
+        <translation>SharePoint ist von hier aus nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>The site has no list &apos;%1&apos; yet: provision it (Lists &amp; routing → List → Provision a new list…), or let the first run create it.</source>
+        <translation>Die Website hat noch keine Liste &apos;%1&apos;: legen Sie sie an (Listen &amp; Verteilung → Liste → Neue Liste anlegen…) oder lassen Sie sie beim ersten Lauf anlegen.</translation>
     </message>
 </context>
 <context>
@@ -1251,10 +1910,6 @@
         <source>choose the table to sync</source>
         <translation>wählen Sie die zu synchronisierende Tabelle</translation>
     </message>
-    <message>
-        <source>the table has no primary key: choose the key columns</source>
-        <translation>die Tabelle hat keinen Primärschlüssel: wählen Sie die Schlüsselspalten</translation>
-    </message>
 </context>
 <context>
     <name>SyncBridge::DefinitionReader</name>
@@ -1370,6 +2025,22 @@
         <source>&apos;%1&apos; writes to the list &apos;%2&apos; too. Each definition keeps to its own items, but their rows mix in the list, and each one&apos;s deletes see only its own.</source>
         <translation>&apos;%1&apos; schreibt ebenfalls in die Liste &apos;%2&apos;. Jede Definition bleibt bei ihren eigenen Elementen, aber ihre Zeilen mischen sich in der Liste, und die Löschungen jeder Definition sehen nur ihre eigenen.</translation>
     </message>
+    <message>
+        <source>not checked against %1: &apos;%2&apos; has never been introspected and cannot be reached (%3); the first run checks it.</source>
+        <translation>nicht gegen %1 geprüft: &apos;%2&apos; wurde nie eingelesen und ist nicht erreichbar (%3); der erste Lauf prüft es.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has no table %2.</source>
+        <translation>&apos;%1&apos; hat keine Tabelle %2.</translation>
+    </message>
+    <message>
+        <source>Did you mean %1?</source>
+        <translation>Meinten Sie %1?</translation>
+    </message>
+    <message>
+        <source>no unique index guarantees the key (%1), and counting it failed (%2); every run counts it before it starts.</source>
+        <translation>kein eindeutiger Index garantiert den Schlüssel (%1), und das Zählen schlug fehl (%2); jeder Lauf zählt ihn, bevor er beginnt.</translation>
+    </message>
 </context>
 <context>
     <name>SyncBridge::Definitions</name>
@@ -1430,7 +2101,7 @@
     </message>
     <message>
         <source>Write the selected definition as a JSON file (connections by name, never secrets)</source>
-        <translation>Die gewählte Definition als JSON-Datei schreiben (Verbindungen per Name, nie Geheimnisse)</translation>
+        <translation>Die gewählte Definition als JSON-Datei schreiben (Verbindungen per Name, nie Zugangsdaten)</translation>
     </message>
     <message>
         <source>Read definitions from a JSON file: all of it or nothing</source>
@@ -1493,14 +2164,6 @@
         <translation>Die Definition speichern (Strg+S)</translation>
     </message>
     <message>
-        <source>Not yet: %1</source>
-        <translation>Noch nicht: %1</translation>
-    </message>
-    <message>
-        <source>Save or revert the changes to &apos;%1&apos; first.</source>
-        <translation>Speichern oder verwerfen Sie zuerst die Änderungen an &apos;%1&apos;.</translation>
-    </message>
-    <message>
         <source>New definition</source>
         <translation>Neue Definition</translation>
     </message>
@@ -1559,6 +2222,36 @@
     <message>
         <source>Not saved: the sync position was kept.</source>
         <translation>Nicht gespeichert: die Sync-Position bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>Save as draft</source>
+        <translation>Als Entwurf speichern</translation>
+    </message>
+    <message numerus="yes">
+        <source>It has %n problem(s): saved, it is disabled — a draft that does not run until they are fixed.</source>
+        <translation>
+            <numerusform>Sie hat %n Problem: gespeichert ist sie deaktiviert – ein Entwurf, der nicht läuft, bis es behoben ist.</numerusform>
+            <numerusform>Sie hat %n Probleme: gespeichert ist sie deaktiviert – ein Entwurf, der nicht läuft, bis sie behoben sind.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saves it disabled, as a draft that does not run, until these are fixed (Ctrl+S): %1</source>
+        <translation>Speichert sie deaktiviert als Entwurf, der nicht läuft, bis diese behoben sind (Strg+S): %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved &apos;%1&apos; as a disabled draft: %n problem(s) to fix before it can run, listed on the form.</source>
+        <translation>
+            <numerusform>&apos;%1&apos; als deaktivierter Entwurf gespeichert: %n Problem muss behoben werden, bevor sie laufen kann (im Formular aufgeführt).</numerusform>
+            <numerusform>&apos;%1&apos; als deaktivierter Entwurf gespeichert: %n Probleme müssen behoben werden, bevor sie laufen kann (im Formular aufgeführt).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved &apos;%1&apos;. It is disabled: tick Enabled under General to let it run.</source>
+        <translation>&apos;%1&apos; gespeichert. Sie ist deaktiviert: setzen Sie unter Allgemein das Häkchen bei Aktiv, damit sie läuft.</translation>
+    </message>
+    <message>
+        <source>A new definition from %1 into &apos;%2&apos;: map its columns (Auto-map on Mappings), then save (Ctrl+S).</source>
+        <translation>Eine neue Definition von %1 nach &apos;%2&apos;: ordnen Sie ihre Spalten zu (Automatisch zuordnen unter Zuordnungen) und speichern Sie dann (Strg+S).</translation>
     </message>
 </context>
 <context>
@@ -1715,7 +2408,7 @@
     </message>
     <message>
         <source>The client secret was rejected by the tenant. Enter the secret&apos;s value (not its ID), or create a new one if it expired.</source>
-        <translation>Der Mandant hat das Clientgeheimnis abgelehnt. Geben Sie den Wert des Geheimnisses ein (nicht seine ID) oder erstellen Sie ein neues, falls es abgelaufen ist.</translation>
+        <translation>Der Mandant hat das Clientgeheimnis abgelehnt. Geben Sie seinen Wert ein (nicht seine ID) oder erstellen Sie ein neues, falls es abgelaufen ist.</translation>
     </message>
     <message>
         <source>The client ID is not registered in tenant &apos;%1&apos;. Check the application (client) ID.</source>
@@ -1728,6 +2421,14 @@
     <message>
         <source>Signing in to tenant &apos;%1&apos; failed.</source>
         <translation>Die Anmeldung beim Mandanten „%1“ ist gescheitert.</translation>
+    </message>
+    <message>
+        <source>SharePoint connection &apos;%1&apos;: %2</source>
+        <translation>SharePoint-Verbindung &apos;%1&apos;: %2</translation>
+    </message>
+    <message>
+        <source>Cancelled before it was sent.</source>
+        <translation>Vor dem Senden abgebrochen.</translation>
     </message>
 </context>
 <context>
@@ -1806,6 +2507,21 @@
     </message>
 </context>
 <context>
+    <name>SyncBridge::ListPicker</name>
+    <message>
+        <source>choose a list</source>
+        <translation>Liste wählen</translation>
+    </message>
+    <message>
+        <source>Provision a new list…</source>
+        <translation>Neue Liste anlegen…</translation>
+    </message>
+    <message>
+        <source>Create a SharePoint list from the source table, then use it here</source>
+        <translation>Eine SharePoint-Liste aus der Quelltabelle anlegen und dann hier verwenden</translation>
+    </message>
+</context>
+<context>
     <name>SyncBridge::MainWindow</name>
     <message>
         <source>SyncBridge</source>
@@ -1817,7 +2533,7 @@
     </message>
     <message>
         <source>Secrets: %1</source>
-        <translation>Geheimnisse: %1</translation>
+        <translation>Zugangsdaten: %1</translation>
     </message>
     <message>
         <source>Import sync definitions</source>
@@ -1903,20 +2619,44 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
         <source>Nothing was imported from %1.</source>
         <translation>Aus %1 wurde nichts importiert.</translation>
     </message>
+    <message>
+        <source>A sync is running</source>
+        <translation>Eine Synchronisation läuft</translation>
+    </message>
+    <message>
+        <source>Quitting now stops the running sync where it is: what it wrote is kept, the run is recorded as interrupted, and the next run finishes its work.</source>
+        <translation>Wenn Sie jetzt beenden, hält die laufende Synchronisation an, wo sie gerade ist: was sie geschrieben hat, bleibt erhalten, der Lauf wird als unterbrochen erfasst, und der nächste Lauf beendet ihre Arbeit.</translation>
+    </message>
+    <message>
+        <source>Quit when it has finished</source>
+        <translation>Beenden, wenn sie fertig ist</translation>
+    </message>
+    <message>
+        <source>Cancel the run and quit</source>
+        <translation>Lauf abbrechen und beenden</translation>
+    </message>
+    <message>
+        <source>Quit now</source>
+        <translation>Jetzt beenden</translation>
+    </message>
+    <message>
+        <source>Keep working</source>
+        <translation>Weiterarbeiten</translation>
+    </message>
+    <message>
+        <source>Stopping the run; SyncBridge quits once what it wrote is recorded.</source>
+        <translation>Der Lauf wird angehalten; SyncBridge wird beendet, sobald das Geschriebene erfasst ist.</translation>
+    </message>
+    <message>
+        <source>SyncBridge quits when the run has finished.</source>
+        <translation>SyncBridge wird beendet, wenn der Lauf fertig ist.</translation>
+    </message>
 </context>
 <context>
     <name>SyncBridge::Mapping</name>
     <message>
-        <source>%1 (%2) goes into the number column %3: text that is not a number fails the row.</source>
-        <translation>%1 (%2) geht in die Zahlenspalte %3: Text, der keine Zahl ist, lässt die Zeile scheitern.</translation>
-    </message>
-    <message>
         <source>%1 (%2) goes into the date column %3: values that are not dates fail the row.</source>
         <translation>%1 (%2) geht in die Datumsspalte %3: Werte, die keine Daten sind, lassen die Zeile scheitern.</translation>
-    </message>
-    <message>
-        <source>%1 (%2) goes into the Yes/No column %3: only true and false fit.</source>
-        <translation>%1 (%2) geht in die Ja/Nein-Spalte %3: nur true und false passen.</translation>
     </message>
     <message>
         <source>%1 is not a column of %2.</source>
@@ -1948,6 +2688,38 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
     <message>
         <source>%1 is required in SharePoint and nothing fills it: map a column to it.</source>
         <translation>%1 ist in SharePoint erforderlich und nichts füllt sie: ordnen Sie ihr eine Spalte zu.</translation>
+    </message>
+    <message>
+        <source>%1 (%2) holds lists of values; %3 takes one value: map it to a multi-choice column.</source>
+        <translation>%1 (%2) enthält Wertelisten; %3 nimmt einen einzelnen Wert auf: ordnen Sie sie einer Mehrfachauswahlspalte zu.</translation>
+    </message>
+    <message>
+        <source>%1 (%2) is not a number column; the number column %3 takes only numbers, so every row would fail.</source>
+        <translation>%1 (%2) ist keine Zahlenspalte; die Zahlenspalte %3 nimmt nur Zahlen auf, daher würde jede Zeile fehlschlagen.</translation>
+    </message>
+    <message>
+        <source>%1 (%2) goes into the Yes/No column %3, which takes only true and false, so every row would fail.</source>
+        <translation>%1 (%2) geht in die Ja/Nein-Spalte %3, die nur true und false aufnimmt, daher würde jede Zeile fehlschlagen.</translation>
+    </message>
+    <message>
+        <source>%1 (%2) holds numbers; the text column %3 takes only text, so every row would fail. Write them as text with the transform FORMAT(&apos;0&apos;) (FORMAT(&apos;0.00&apos;) for two decimals).</source>
+        <translation>%1 (%2) enthält Zahlen; die Textspalte %3 nimmt nur Text auf, daher würde jede Zeile fehlschlagen. Schreiben Sie sie mit der Umwandlung FORMAT(&apos;0&apos;) als Text (FORMAT(&apos;0.00&apos;) für zwei Nachkommastellen).</translation>
+    </message>
+    <message>
+        <source>%1 (%2) holds yes/no values; the text column %3 takes only text: map it to a Yes/No column.</source>
+        <translation>%1 (%2) enthält Ja/Nein-Werte; die Textspalte %3 nimmt nur Text auf: ordnen Sie sie einer Ja/Nein-Spalte zu.</translation>
+    </message>
+    <message>
+        <source>Did you mean %1?</source>
+        <translation>Meinten Sie %1?</translation>
+    </message>
+    <message>
+        <source>%1: column &apos;%2&apos; cannot be pushed. Remove the mapping.</source>
+        <translation>%1: Spalte &apos;%2&apos; kann nicht übertragen werden. Entfernen Sie die Zuordnung.</translation>
+    </message>
+    <message>
+        <source>The list has no column %3: provisioning creates the column for %1 as %2 (SharePoint&apos;s internal names are unique whatever their case, and some, such as Title, are its own): map to %2.</source>
+        <translation>Die Liste hat keine Spalte %3: das Anlegen erzeugt die Spalte für %1 als %2 (die internen Namen von SharePoint sind unabhängig von Groß-/Kleinschreibung eindeutig, und manche, wie Title, gehören SharePoint selbst): ordnen Sie %2 zu.</translation>
     </message>
 </context>
 <context>
@@ -2043,6 +2815,14 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
     <message>
         <source>%1 → %2 on the sample rows: %3</source>
         <translation>%1 → %2 in den Beispielzeilen: %3</translation>
+    </message>
+    <message>
+        <source>Read list columns</source>
+        <translation>Listenspalten lesen</translation>
+    </message>
+    <message>
+        <source>Read the list&apos;s columns from SharePoint and record them in the catalog</source>
+        <translation>Die Spalten der Liste aus SharePoint lesen und im Katalog speichern</translation>
     </message>
 </context>
 <context>
@@ -2177,10 +2957,6 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
         <translation>Quellspalte</translation>
     </message>
     <message>
-        <source>SharePoint name</source>
-        <translation>SharePoint-Name</translation>
-    </message>
-    <message>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
@@ -2211,10 +2987,6 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
     <message>
         <source>Site</source>
         <translation>Website</translation>
-    </message>
-    <message>
-        <source>Columns (double-click a SharePoint name to change it; untick a column to leave it out):</source>
-        <translation>Spalten (Doppelklick auf einen SharePoint-Namen ändert ihn; abgewählte Spalten werden ausgelassen):</translation>
     </message>
     <message>
         <source>Give the list a name.</source>
@@ -2253,6 +3025,34 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
             <numerusform>Die Liste gab es schon; %n fehlende Spalte ergänzt.</numerusform>
             <numerusform>Die Liste gab es schon; %n fehlende Spalten ergänzt.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Column name</source>
+        <translation>Spaltenname</translation>
+    </message>
+    <message>
+        <source>Internal name</source>
+        <translation>Interner Name</translation>
+    </message>
+    <message>
+        <source>The name people see in SharePoint; double-click to rename</source>
+        <translation>Der Name, den man in SharePoint sieht; zum Umbenennen doppelklicken</translation>
+    </message>
+    <message>
+        <source>The name Graph and mappings use, made from the column name by SharePoint&apos;s rules (letters, digits and _, at most 32); it cannot be edited</source>
+        <translation>Der Name, den Graph und Zuordnungen verwenden, nach den Regeln von SharePoint aus dem Spaltennamen gebildet (Buchstaben, Ziffern und _, höchstens 32); er kann nicht bearbeitet werden</translation>
+    </message>
+    <message>
+        <source>Columns (double-click a column name to rename it — the internal name follows; untick a column to leave it out):</source>
+        <translation>Spalten (doppelklicken Sie auf einen Spaltennamen, um ihn umzubenennen – der interne Name folgt; entfernen Sie das Häkchen, um eine Spalte wegzulassen):</translation>
+    </message>
+    <message>
+        <source>Give the column for %1 a name.</source>
+        <translation>Geben Sie der Spalte für %1 einen Namen.</translation>
+    </message>
+    <message>
+        <source>&apos;%1…&apos; is longer than the 255 characters a column name may have.</source>
+        <translation>&apos;%1…&apos; ist länger als die 255 Zeichen, die ein Spaltenname haben darf.</translation>
     </message>
 </context>
 <context>
@@ -2310,14 +3110,6 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
         <translation>%1 → einzeiliger Text</translation>
     </message>
     <message>
-        <source>bytea (binary) has no SharePoint list column type</source>
-        <translation>bytea (binär) hat keinen Spaltentyp in SharePoint-Listen</translation>
-    </message>
-    <message>
-        <source>%1 has no SharePoint list column type</source>
-        <translation>%1 hat keinen Spaltentyp in SharePoint-Listen</translation>
-    </message>
-    <message>
         <source>hidden, indexed source identity hash: makes creates idempotent</source>
         <translation>verborgener, indizierter Hash der Quellidentität: macht Anlegen idempotent</translation>
     </message>
@@ -2332,6 +3124,14 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
     <message>
         <source>Adding the column &apos;%1&apos;</source>
         <translation>Das Hinzufügen der Spalte „%1“</translation>
+    </message>
+    <message>
+        <source>%1 has no SharePoint column type</source>
+        <translation>%1 hat keinen SharePoint-Spaltentyp</translation>
+    </message>
+    <message>
+        <source>%1: column &apos;%2&apos; is left out.</source>
+        <translation>%1: Spalte &apos;%2&apos; wird weggelassen.</translation>
     </message>
 </context>
 <context>
@@ -2367,10 +3167,6 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
     <message>
         <source>&apos;%1&apos; holds text: put the value in quotes, e.g. %1 == &apos;Active&apos;.</source>
         <translation>&apos;%1&apos; enthält Text: setzen Sie den Wert in Anführungszeichen, z. B. %1 == &apos;Active&apos;.</translation>
-    </message>
-    <message>
-        <source>Rule %1: %2</source>
-        <translation>Regel %1: %2</translation>
     </message>
     <message>
         <source>counting the rows per list of %1</source>
@@ -2421,6 +3217,46 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
     <message>
         <source>Technical details: %1 — %2</source>
         <translation>Technische Details: %1 — %2</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>Läuft…</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Liste</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Angelegt</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Aktualisiert</translation>
+    </message>
+    <message>
+        <source>Moved</source>
+        <translation>Verschoben</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Gelöscht</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Preview (dry run): %1</source>
+        <translation>Vorschau (Probelauf): %1</translation>
+    </message>
+    <message>
+        <source>Started %1 · finished %2 · took %3</source>
+        <translation>Gestartet %1 · beendet %2 · Dauer %3</translation>
+    </message>
+    <message>
+        <source>Started %1</source>
+        <translation>Gestartet %1</translation>
     </message>
 </context>
 <context>
@@ -2535,6 +3371,69 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
     <message>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Wird angehalten…</translation>
+    </message>
+    <message>
+        <source>%1 of about %2 rows</source>
+        <translation>%1 von etwa %2 Zeilen</translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::RunText</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>SharePoint unavailable (%1) — retrying in %2</source>
+        <translation>SharePoint nicht verfügbar (%1) – neuer Versuch in %2</translation>
+    </message>
+    <message>
+        <source>SharePoint unavailable (%1) — retrying now…</source>
+        <translation>SharePoint nicht verfügbar (%1) – neuer Versuch läuft…</translation>
+    </message>
+    <message>
+        <source>SharePoint is throttling (%1) — retrying in %2</source>
+        <translation>SharePoint drosselt (%1) – neuer Versuch in %2</translation>
+    </message>
+    <message>
+        <source>SharePoint is throttling (%1) — retrying now…</source>
+        <translation>SharePoint drosselt (%1) – neuer Versuch läuft…</translation>
+    </message>
+    <message>
+        <source>SharePoint did not answer — retrying in %1</source>
+        <translation>SharePoint hat nicht geantwortet – neuer Versuch in %1</translation>
+    </message>
+    <message>
+        <source>SharePoint did not answer — retrying now…</source>
+        <translation>SharePoint hat nicht geantwortet – neuer Versuch läuft…</translation>
+    </message>
+    <message>
+        <source>SharePoint answered %1 — retrying in %2</source>
+        <translation>SharePoint antwortete mit %1 – neuer Versuch in %2</translation>
+    </message>
+    <message>
+        <source>SharePoint answered %1 — retrying now…</source>
+        <translation>SharePoint antwortete mit %1 – neuer Versuch läuft…</translation>
+    </message>
+    <message>
+        <source>Waiting for the resource-unit budget — %1</source>
+        <translation>Warte auf das Ressourceneinheiten-Budget – %1</translation>
+    </message>
+    <message>
+        <source>The daily SharePoint budget is spent — it renews in %1</source>
+        <translation>Das tägliche SharePoint-Budget ist aufgebraucht – es erneuert sich in %1</translation>
     </message>
 </context>
 <context>
@@ -2759,24 +3658,16 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
 <context>
     <name>SyncBridge::Secrets</name>
     <message>
-        <source>The environment variable %1 is not set.</source>
-        <translation>Die Umgebungsvariable %1 ist nicht gesetzt.</translation>
-    </message>
-    <message>
         <source>Secrets from the environment are read-only; set %1 instead.</source>
-        <translation>Geheimnisse aus der Umgebung sind schreibgeschützt; setzen Sie stattdessen %1.</translation>
+        <translation>Zugangsdaten aus der Umgebung sind schreibgeschützt; setzen Sie stattdessen %1.</translation>
     </message>
     <message>
         <source>environment variables</source>
         <translation>Umgebungsvariablen</translation>
     </message>
     <message>
-        <source>The keychain holds no secret for %1; enter it again.</source>
-        <translation>Der Schlüsselbund enthält kein Geheimnis für %1; geben Sie es erneut ein.</translation>
-    </message>
-    <message>
         <source>The system keychain is unavailable, so secrets cannot be stored safely. Unlock or start your keyring (e.g. GNOME Keyring or KWallet) and try again.</source>
-        <translation>Der Schlüsselbund des Systems ist nicht verfügbar, daher können Geheimnisse nicht sicher gespeichert werden. Entsperren oder starten Sie Ihren Schlüsselbund (z. B. GNOME Keyring oder KWallet) und versuchen Sie es erneut.</translation>
+        <translation>Der Schlüsselbund des Systems ist nicht verfügbar, daher können Zugangsdaten nicht sicher gespeichert werden. Entsperren oder starten Sie Ihren Schlüsselbund (z. B. GNOME Keyring oder KWallet) und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>system keychain</source>
@@ -2784,11 +3675,23 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
     </message>
     <message>
         <source>No secret is stored for %1 in this session.</source>
-        <translation>In dieser Sitzung ist kein Geheimnis für %1 gespeichert.</translation>
+        <translation>In dieser Sitzung sind keine Zugangsdaten für %1 gespeichert.</translation>
     </message>
     <message>
         <source>session memory</source>
         <translation>Sitzungsspeicher</translation>
+    </message>
+    <message>
+        <source>No secret was found: the environment variable %1 is not set (--secrets env reads secrets from the environment). Set %1 to the secret, or read secrets from the system keychain (--secrets keychain).</source>
+        <translation>Keine Zugangsdaten gefunden: die Umgebungsvariable %1 ist nicht gesetzt (--secrets env liest Zugangsdaten aus der Umgebung). Setzen Sie %1 auf die Zugangsdaten, oder lesen Sie Zugangsdaten aus dem Schlüsselbund des Systems (--secrets keychain).</translation>
+    </message>
+    <message>
+        <source>No secret was found: the system keychain has no entry &apos;%1&apos; (service &apos;%2&apos;). Enter the secret again (Connections page, or syncbridge-cli connections add-… --password-stdin).</source>
+        <translation>Keine Zugangsdaten gefunden: der Schlüsselbund des Systems hat keinen Eintrag &apos;%1&apos; (Dienst &apos;%2&apos;). Geben Sie die Zugangsdaten erneut ein (Seite „Verbindungen“ oder syncbridge-cli connections add-… --password-stdin).</translation>
+    </message>
+    <message>
+        <source>No secret was found: the system keychain is unavailable, so its entry &apos;%1&apos; (service &apos;%2&apos;) could not be read. Unlock or start your keyring (e.g. GNOME Keyring or KWallet) and try again, or give syncbridge-cli its secrets in the environment (--secrets env).</source>
+        <translation>Keine Zugangsdaten gefunden: der Schlüsselbund des Systems ist nicht verfügbar, daher konnte sein Eintrag &apos;%1&apos; (Dienst &apos;%2&apos;) nicht gelesen werden. Entsperren oder starten Sie Ihren Schlüsselbund (z. B. GNOME Keyring oder KWallet) und versuchen Sie es erneut, oder übergeben Sie syncbridge-cli die Zugangsdaten über die Umgebung (--secrets env).</translation>
     </message>
 </context>
 <context>
@@ -2861,6 +3764,10 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
         <source>&apos;%1&apos; is not an operator.</source>
         <translation>„%1“ ist kein Operator.</translation>
     </message>
+    <message>
+        <source>Sharding rule %1 (to &apos;%2&apos;, condition &quot;%3&quot;): %4</source>
+        <translation>Verteilregel %1 (nach &apos;%2&apos;, Bedingung &quot;%3&quot;): %4</translation>
+    </message>
 </context>
 <context>
     <name>SyncBridge::ShardingDesigner</name>
@@ -2887,10 +3794,6 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
     <message>
         <source>List</source>
         <translation>Liste</translation>
-    </message>
-    <message>
-        <source>The lists rows can go to; rules refer to them by name. Double-click a cell to edit it.</source>
-        <translation>Die Listen, in die Zeilen gehen können; Regeln nennen sie beim Namen. Doppelklick bearbeitet eine Zelle.</translation>
     </message>
     <message>
         <source>Add list</source>
@@ -3007,6 +3910,10 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
     <message>
         <source>%1 rows counted in %2 ms.</source>
         <translation>%1 Zeilen in %2 ms gezählt.</translation>
+    </message>
+    <message>
+        <source>The lists rows can go to; rules refer to them by name. Pick a catalogued list, type the name of a list the first run creates, or provision a new one. Double-click a name or site to edit it.</source>
+        <translation>Die Listen, in die Zeilen gehen können; Regeln verweisen per Name auf sie. Wählen Sie eine katalogisierte Liste, geben Sie den Namen einer Liste ein, die der erste Lauf anlegt, oder legen Sie eine neue an. Doppelklicken Sie auf einen Namen oder eine Website, um ihn zu bearbeiten.</translation>
     </message>
 </context>
 <context>
@@ -3270,10 +4177,6 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
         <translation>„Text“ oder eine Zahl erwartet</translation>
     </message>
     <message>
-        <source>unknown transform &apos;%1&apos; (use UPPER, LOWER, TRIM, DEFAULT, REPLACE, REGEX or FORMAT)</source>
-        <translation>unbekannte Umwandlung „%1“ (UPPER, LOWER, TRIM, DEFAULT, REPLACE, REGEX oder FORMAT verwenden)</translation>
-    </message>
-    <message>
         <source>expected &apos;(&apos;</source>
         <translation>„(“ erwartet</translation>
     </message>
@@ -3301,10 +4204,6 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
         <source>The key column &apos;%1&apos; is not in %2.</source>
         <translation>Die Schlüsselspalte „%1“ gibt es in %2 nicht.</translation>
     </message>
-    <message>
-        <source>The sharding rule &apos;%1&apos; reads &apos;%2&apos;, which is not a column of %3.</source>
-        <translation>Die Verteilregel „%1“ liest „%2“, das keine Spalte von %3 ist.</translation>
-    </message>
     <message numerus="yes">
         <source>Resolved %n half-finished write(s) from an earlier run.</source>
         <translation>
@@ -3327,10 +4226,6 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
     <message>
         <source>The table %1.%2 does not exist in &apos;%3&apos;.</source>
         <translation>Die Tabelle %1.%2 existiert in „%3“ nicht.</translation>
-    </message>
-    <message>
-        <source>No client secret is stored for this SharePoint connection; enter it again.</source>
-        <translation>Für diese SharePoint-Verbindung ist kein Clientgeheimnis gespeichert; geben Sie es erneut ein.</translation>
     </message>
     <message>
         <source>The cursor was reset: every row is compared again (updates, no duplicates).</source>
@@ -3581,6 +4476,142 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
         <source>The run lost its lease on the definition (it could not renew it in time and another run took over); it stopped writing. What it committed is kept.</source>
         <translation>Der Lauf hat seine Sperre auf die Definition verloren (er konnte sie nicht rechtzeitig erneuern, und ein anderer Lauf hat übernommen); er schreibt nicht weiter. Was er festgeschrieben hat, bleibt erhalten.</translation>
     </message>
+    <message>
+        <source>No secret was found: the SharePoint connection &apos;%1&apos; names no client secret. Enter it on the Connections page, or add the connection again with syncbridge-cli connections add-sharepoint … --password-stdin.</source>
+        <translation>Keine Zugangsdaten gefunden: die SharePoint-Verbindung &apos;%1&apos; nennt kein Clientgeheimnis. Geben Sie es auf der Seite „Verbindungen“ ein, oder fügen Sie die Verbindung mit syncbridge-cli connections add-sharepoint … --password-stdin erneut hinzu.</translation>
+    </message>
+    <message>
+        <source>unknown transform &apos;%1&apos;; the known transforms are %2</source>
+        <translation>unbekannte Umwandlung &apos;%1&apos;; bekannt sind %2</translation>
+    </message>
+    <message>
+        <source>Mapping %1: %2</source>
+        <translation>Zuordnung %1: %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a column of %2.</source>
+        <translation>&apos;%1&apos; ist keine Spalte von %2.</translation>
+    </message>
+    <message>
+        <source>The key (%1) is not unique: %2 rows share %3, so no item can tell them apart.</source>
+        <translation>Der Schlüssel (%1) ist nicht eindeutig: %2 Zeilen teilen %3, daher kann kein Element sie unterscheiden.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is a disabled draft: it runs once it is enabled (General, in Definitions). Nothing was read or written.</source>
+        <translation>&apos;%1&apos; ist ein deaktivierter Entwurf: er läuft, sobald er aktiviert ist (Allgemein, unter Definitionen). Es wurde nichts gelesen oder geschrieben.</translation>
+    </message>
+    <message numerus="yes">
+        <source>To fix before it can run (%n problem(s)):</source>
+        <translation>
+            <numerusform>Zu beheben, bevor sie laufen kann (%n Problem):</numerusform>
+            <numerusform>Zu beheben, bevor sie laufen kann (%n Probleme):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The definition cannot run as it is (%n problem(s)); nothing was read or written:</source>
+        <translation>
+            <numerusform>Die Definition kann so nicht laufen (%n Problem); nichts wurde gelesen oder geschrieben:</numerusform>
+            <numerusform>Die Definition kann so nicht laufen (%n Probleme); nichts wurde gelesen oder geschrieben:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>SyncBridge quit during the run; what it had committed stays, and the next run resolves its unconfirmed writes.</source>
+        <translation>SyncBridge wurde während des Laufs beendet; was festgeschrieben war, bleibt erhalten, und der nächste Lauf klärt seine unbestätigten Schreibvorgänge.</translation>
+    </message>
+    <message>
+        <source>SharePoint is unavailable (%1); the run retries at %2 UTC (or cancel it).</source>
+        <translation>SharePoint ist nicht verfügbar (%1); der Lauf versucht es um %2 UTC erneut (oder brechen Sie ihn ab).</translation>
+    </message>
+    <message>
+        <source>SharePoint throttled the run (%1); it waits until %2 UTC.</source>
+        <translation>SharePoint hat den Lauf gedrosselt (%1); er wartet bis %2 UTC.</translation>
+    </message>
+    <message>
+        <source>SharePoint did not answer; the request is retried at %1 UTC.</source>
+        <translation>SharePoint hat nicht geantwortet; die Anfrage wird um %1 UTC wiederholt.</translation>
+    </message>
+    <message>
+        <source>SharePoint answered %1; the request is retried at %2 UTC.</source>
+        <translation>SharePoint antwortete mit %1; die Anfrage wird um %2 UTC wiederholt.</translation>
+    </message>
+    <message>
+        <source>The run waits for the resource-unit budget of the minute until %1 UTC.</source>
+        <translation>Der Lauf wartet bis %1 UTC auf das Ressourceneinheiten-Budget der Minute.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) would fail: %1</source>
+        <translation>
+            <numerusform>%n Zeile würde fehlschlagen: %1</numerusform>
+            <numerusform>%n Zeilen würden fehlschlagen: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>List &apos;%1&apos;: %2</source>
+        <translation>Liste &apos;%1&apos;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::TransformBar</name>
+    <message>
+        <source>Add to transform</source>
+        <translation>Zur Umwandlung hinzufügen</translation>
+    </message>
+    <message>
+        <source>UPPER — upper case</source>
+        <translation>UPPER – Großbuchstaben</translation>
+    </message>
+    <message>
+        <source>LOWER — lower case</source>
+        <translation>LOWER – Kleinbuchstaben</translation>
+    </message>
+    <message>
+        <source>TRIM — without spaces at both ends</source>
+        <translation>TRIM – ohne Leerzeichen an beiden Enden</translation>
+    </message>
+    <message>
+        <source>DEFAULT(&apos;…&apos;) — this value when empty</source>
+        <translation>DEFAULT(&apos;…&apos;) – dieser Wert, wenn leer</translation>
+    </message>
+    <message>
+        <source>REPLACE(&apos;…&apos;,&apos;…&apos;) — replace a text</source>
+        <translation>REPLACE(&apos;…&apos;,&apos;…&apos;) – einen Text ersetzen</translation>
+    </message>
+    <message>
+        <source>REGEX(&apos;…&apos;,&apos;…&apos;) — replace what a pattern matches</source>
+        <translation>REGEX(&apos;…&apos;,&apos;…&apos;) – ersetzen, was ein Muster trifft</translation>
+    </message>
+    <message>
+        <source>FORMAT(&apos;…&apos;) — a date or number as text</source>
+        <translation>FORMAT(&apos;…&apos;) – ein Datum oder eine Zahl als Text</translation>
+    </message>
+    <message>
+        <source>Append the function to the selected mapping&apos;s transform (steps run left to right)</source>
+        <translation>Die Funktion an die Umwandlung der gewählten Zuordnung anhängen (die Schritte laufen von links nach rechts)</translation>
+    </message>
+    <message>
+        <source>Transform function:</source>
+        <translation>Umwandlungsfunktion:</translation>
+    </message>
+    <message>
+        <source>value when empty, e.g. n/a</source>
+        <translation>Wert, wenn leer, z. B. n/a</translation>
+    </message>
+    <message>
+        <source>text to find</source>
+        <translation>zu suchender Text</translation>
+    </message>
+    <message>
+        <source>pattern, e.g. ^PRJ-</source>
+        <translation>Muster, z. B. ^PRJ-</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd for dates, 0.00 for numbers</source>
+        <translation>yyyy-MM-dd für Datumswerte, 0.00 für Zahlen</translation>
+    </message>
+    <message>
+        <source>replace with</source>
+        <translation>ersetzen durch</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -3608,7 +4639,7 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
     </message>
     <message>
         <source>Where secrets come from: keychain (default) or env (SYNCBRIDGE_SECRET_* variables, for demos and kiosks).</source>
-        <translation>Woher Geheimnisse kommen: keychain (Standard) oder env (SYNCBRIDGE_SECRET_*-Variablen, für Demos und Kioske).</translation>
+        <translation>Woher die Zugangsdaten kommen: keychain (Standard) oder env (SYNCBRIDGE_SECRET_*-Variablen, für Demos und Kioske).</translation>
     </message>
     <message>
         <source>--secrets must be keychain or env.</source>
