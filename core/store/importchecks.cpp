@@ -5,33 +5,15 @@
 #include "source/tablereads.h"
 #include "store/catalogrepository.h"
 #include "store/connectionrepository.h"
+#include "store/storedcatalog.h"
 #include "sync/definitioncheck.h"
 #include "sync/mappingadvisor.h"
 
 #include <QCoreApplication>
 #include <QHash>
-#include <QUrl>
 
 namespace SyncBridge {
 namespace {
-
-// A target names its site as "host:/sites/path" or by its composite Graph id; the catalog records both forms.
-bool isSite(const SharePointSite &site, const QString &reference)
-{
-    if (site.graphId == reference)
-        return true;
-    const qsizetype colon = reference.indexOf(QStringLiteral(":/"));
-    if (colon < 0)
-        return false;
-    const QUrl url(site.webUrl);
-    const auto trimmed = [](QString path) {
-        while (path.endsWith(QLatin1Char('/')))
-            path.chop(1);
-        return path;
-    };
-    return url.host().compare(reference.left(colon), Qt::CaseInsensitive) == 0
-        && trimmed(url.path()).compare(trimmed(reference.mid(colon + 1)), Qt::CaseInsensitive) == 0;
-}
 
 class Checker
 {

@@ -4,6 +4,8 @@
 #include "store/connectionrepository.h"
 #include "store/metastore.h"
 
+#include <QUrl>
+
 namespace SyncBridge {
 
 Result<StoredCatalog> loadStoredCatalog(const MetaStore &store)
@@ -26,6 +28,22 @@ Result<StoredCatalog> loadStoredCatalog(const MetaStore &store)
         catalog.tables.insert(database.id, *tables);
     }
     return catalog;
+}
+
+QString sitePath(const SharePointSite &site)
+{
+    const QUrl url(site.webUrl);
+    return url.host().isEmpty() ? site.graphId : QStringLiteral("%1:%2").arg(url.host(), url.path());
+}
+
+bool isSite(const SharePointSite &site, const QString &reference)
+{
+    const auto trimmed = [](QString path) {
+        while (path.endsWith(QLatin1Char('/')))
+            path.chop(1);
+        return path;
+    };
+    return site.graphId == reference || trimmed(sitePath(site)).compare(trimmed(reference), Qt::CaseInsensitive) == 0;
 }
 
 Result<void> loadRecordedLists(const MetaStore &store, StoredCatalog &catalog)

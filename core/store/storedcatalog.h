@@ -21,6 +21,13 @@ struct StoredCatalog {
     QHash<qint64, QList<SharePointList>> lists;         // by site id (filled by loadRecordedLists)
 };
 
+// How a definition's target names a catalogued site: "host:/sites/path", or its composite Graph id
+// when the catalog has no web URL for it.
+QString sitePath(const SharePointSite &site);
+// Whether a target's site reference — "host:/sites/path" (any case, a trailing "/" ignored) or the
+// composite Graph id — names this catalogued site.
+bool isSite(const SharePointSite &site, const QString &reference);
+
 // The databases with their tables and the SharePoint connections. Store work: call it on the
 // store's thread.
 Result<StoredCatalog> loadStoredCatalog(const MetaStore &store);

@@ -62,17 +62,6 @@ Result<Samples> readSamples(const Database &database, const TableInfo &table, co
     return samples;
 }
 
-// A target names its site as "host:/sites/path" or by its Graph id.
-bool isSite(const SharePointSite &site, const QString &reference)
-{
-    const auto trimmed = [](QString path) {
-        while (path.endsWith(QLatin1Char('/')))
-            path.chop(1);
-        return path;
-    };
-    return site.graphId == reference || trimmed(DefinitionEditor::sitePath(site)).compare(trimmed(reference), Qt::CaseInsensitive) == 0;
-}
-
 // What decides the route counts: the source, the lists and the rules (mappings do not).
 QByteArray routingOf(const SyncDefinition &definition)
 {
@@ -94,12 +83,6 @@ FieldDirection defaultDirectionFor(SyncMode mode)
 }
 
 } // namespace
-
-QString DefinitionEditor::sitePath(const SharePointSite &site)
-{
-    const QUrl url(site.webUrl);
-    return url.host().isEmpty() ? site.graphId : QStringLiteral("%1:%2").arg(url.host(), url.path());
-}
 
 DefinitionEditor::DefinitionEditor(AppContext context, QWidget *parent)
     : QTabWidget(parent)

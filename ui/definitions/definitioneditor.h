@@ -32,8 +32,6 @@ public:
 
     void setCatalog(const StoredCatalog &catalog);
     const StoredCatalog &catalog() const { return m_catalog; }
-    // "https://contoso.sharepoint.com/sites/pmo" → "contoso.sharepoint.com:/sites/pmo", as targets name sites.
-    static QString sitePath(const SharePointSite &site);
     void setDefinition(const SyncDefinition &definition, const QStringList &otherNames);
     SyncDefinition definition() const;
     // What keeps the definition from running: the form's checks (the import's shape checks) and, once

@@ -456,12 +456,12 @@ void DefinitionsPage::createDefinition()
         target.connectionId = catalog.sharePoint.first().id;
         target.connectionName = catalog.sharePoint.first().name;
         const QList<SharePointSite> sites = catalog.sites.value(target.connectionId);
-        target.site = sites.isEmpty() ? QString() : DefinitionEditor::sitePath(sites.first());
+        target.site = sites.isEmpty() ? QString() : sitePath(sites.first());
         // A catalogued list of the table's name is the likely one; otherwise the List cell offers them all.
         for (const SharePointSite &site : sites) {
             for (const SharePointList &list : catalog.lists.value(site.id)) {
                 if (target.listName.isEmpty() && list.displayName.compare(definition.source.table, Qt::CaseInsensitive) == 0) {
-                    target.site = DefinitionEditor::sitePath(site);
+                    target.site = sitePath(site);
                     target.listName = list.displayName;
                     target.listGraphId = list.graphId;
                 }
