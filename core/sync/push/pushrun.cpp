@@ -4,10 +4,8 @@
 #include "common/logging.h"
 #include "graph/batchwriter.h"
 #include "graph/connectionsettings.h"
-#include "graph/discovery.h"
 #include "graph/governor.h"
 #include "graph/graphclient.h"
-#include "graph/provisioning.h"
 #include "secrets/secretstore.h"
 #include "source/sourcereader.h"
 #include "store/connectionrepository.h"
@@ -24,12 +22,10 @@
 #include <QCoreApplication>
 #include <QSet>
 #include <QTimer>
-#include <QUrl>
 
 namespace SyncBridge {
 
 namespace {
-constexpr qint64 longPauseMs = 60 * 1000;    // a Retry-After this long is worth telling the user about
 constexpr qint64 maxCountShown = 2000000000; // %n takes an int
 
 // The steps of each kind of push run, in order (docs/sync-engine.md walks through them).
@@ -119,97 +115,6 @@ qint64 PushRun::ruSpentByThisRun() const
     // The governor counts the tenant's day; the run's share is what it added since it began (runs
     // of the same tenant at the same time share one governor, so each sees the other's spending too).
     return m_governor ? qMax<qint64>(0, m_governor->view().spentToday - m_ruAtStart) : 0;
-}
-
-void PushRun::cancel()
-{
-    if (m_cancelled || m_done)
-        return;
-    m_cancelled = true;
-    m_cancelledWhileWaitingForBudget = m_wait.isBudget() || m_wait.reason == ServiceWait::Reason::Throttled;
-    // Every wait of the run's calls ends now; the callbacks commit what was answered and the next
-    // step boundary (or the failing call) ends the run CANCELLED.
-    if (m_graph)
-        m_graph->cancel();
-}
-
-void PushRun::onWaiting(const ServiceWait &wait, bool fresh)
-{
-    m_wait = wait;
-    if (fresh)
-        recordWait(wait);
-    // A budget or a long pause SharePoint asks for (its own daily limit) is the budget's wait.
-    const bool longPause = wait.reason == ServiceWait::Reason::Throttled && m_clock.nowUtc().msecsTo(wait.until) >= longPauseMs;
-    report(wait.isBudget() || longPause ? RunPhase::WaitingForBudget : m_step);
-}
-
-void PushRun::onResumed()
-{
-    m_wait = {};
-    report(m_step);
-}
-
-void PushRun::recordWait(const ServiceWait &wait)
-{
-    // One event per wait, and at most one per kind of wait every 30 s: a storm is a few lines, not
-    // one per request.
-    const qint64 now = m_clock.nowUtc().toMSecsSinceEpoch();
-    const int reason = int(wait.reason);
-    if (m_lastWaitEventMs.contains(reason) && now - m_lastWaitEventMs.value(reason) < 30000)
-        return;
-    const qint64 waitMs = m_clock.nowUtc().msecsTo(wait.until);
-    const QString until = wait.until.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-    const QJsonObject payload{{QStringLiteral("reason"), serviceWaitId(wait.reason)}, {QStringLiteral("status"), wait.status},
-        {QStringLiteral("until"), wait.until.toString(Qt::ISODate)}, {QStringLiteral("waitSeconds"), double((waitMs + 999) / 1000)}};
-    QString type;
-    QString message;
-    switch (wait.reason) {
-    case ServiceWait::Reason::None:
-        return;
-    case ServiceWait::Reason::ServiceUnavailable:
-        type = QStringLiteral("service-unavailable");
-        message
-            = QCoreApplication::translate("SyncBridge::Sync", "SharePoint is unavailable (%1); the run retries at %2 UTC (or cancel it).")
-                  .arg(wait.status)
-                  .arg(until);
-        break;
-    case ServiceWait::Reason::Throttled:
-        if (waitMs >= longPauseMs) {
-            type = QStringLiteral("budget-wait");
-            message = QCoreApplication::translate("SyncBridge::Sync",
-                "SharePoint asked the run to pause (throttling, possibly its daily limit); the run waits until %1 UTC (or cancel it).")
-                          .arg(wait.until.toString(QStringLiteral("yyyy-MM-dd HH:mm")));
-        } else {
-            type = QStringLiteral("throttled");
-            message = QCoreApplication::translate("SyncBridge::Sync", "SharePoint throttled the run (%1); it waits until %2 UTC.")
-                          .arg(wait.status)
-                          .arg(until);
-        }
-        break;
-    case ServiceWait::Reason::ServerError:
-        type = QStringLiteral("request-retried");
-        message = wait.status == 0
-            ? QCoreApplication::translate("SyncBridge::Sync", "SharePoint did not answer; the request is retried at %1 UTC.").arg(until)
-            : QCoreApplication::translate("SyncBridge::Sync", "SharePoint answered %1; the request is retried at %2 UTC.")
-                  .arg(wait.status)
-                  .arg(until);
-        break;
-    case ServiceWait::Reason::Budget:
-        if (waitMs < 30000)
-            return; // the minute's pacing: shown on the card, not worth a line in the history
-        type = QStringLiteral("budget-wait");
-        message = QCoreApplication::translate("SyncBridge::Sync", "The run waits for the resource-unit budget of the minute until %1 UTC.")
-                      .arg(until);
-        break;
-    case ServiceWait::Reason::DailyBudget:
-        type = QStringLiteral("budget-wait");
-        message = QCoreApplication::translate(
-            "SyncBridge::Sync", "The tenant's daily SharePoint budget is spent; the run waits until it renews at %1 UTC (or cancel it).")
-                      .arg(wait.until.toString(QStringLiteral("yyyy-MM-dd HH:mm")));
-        break;
-    }
-    m_lastWaitEventMs.insert(reason, now);
-    event(EventSeverity::Warning, type, message, payload);
 }
 
 void PushRun::start()
@@ -407,152 +312,6 @@ Result<void> PushRun::prepare()
         event(EventSeverity::Info, QStringLiteral("cursor-reset"), QCoreApplication::translate("SyncBridge::Sync", "The cursor was reset: every row is compared again (updates, no duplicates)."));
     }
     return success();
-}
-
-void PushRun::resolveTargets(int index)
-{
-    if (index == 0) {
-        report(RunPhase::Resolving);
-        Discovery::site(*m_graph, m_definition.targets.first().site, [this](Result<SharePointSite> site) {
-            if (!site) {
-                fail(site.error());
-                return;
-            }
-            m_siteId = site->graphId;
-            m_writer = std::make_unique<BatchWriter>(*m_graph, m_siteId);
-            resolveTargets(1);
-        });
-        return;
-    }
-    if (index > m_definition.targets.size()) {
-        // Checked before a missing list is provisioned: a wrong definition creates nothing.
-        if (auto checked = checkDefinition(); !checked) {
-            fail(checked.error());
-            return;
-        }
-        provisionMissingLists(0);
-        return;
-    }
-    SyncTarget &target = m_definition.targets[index - 1];
-    const auto withList = [this, index](const QString &listId) {
-        m_definition.targets[index - 1].listGraphId = listId;
-        ResolvedTarget resolved;
-        resolved.target = m_definition.targets.at(index - 1);
-        resolved.listId = listId;
-        if (listId.isEmpty()) { // a list that does not exist yet: the columns provisioning would make
-            for (const ColumnPlan &column : planList(m_table, resolved.target.listName).columns) {
-                if (!column.supported) {
-                    if (m_options.dryRun) // a real run says so when it provisions the list
-                        columnLeftOut(resolved.target.listName, column);
-                    continue;
-                }
-                SharePointColumn planned = Discovery::columnFromJson(column.definition);
-                planned.name = column.internalName;
-                resolved.columns.insert(planned.name, planned);
-            }
-            for (const SharePointColumn &builtIn : {Discovery::columnFromJson(QJsonObject{{QStringLiteral("name"), QStringLiteral("Title")},
-                                                                                          {QStringLiteral("text"), QJsonObject{{QStringLiteral("maxLength"), 255}}}})})
-                resolved.columns.insert(builtIn.name, builtIn);
-            m_targets << resolved;
-            resolveTargets(index + 1);
-            return;
-        }
-        Discovery::columns(*m_graph, m_siteId, listId, [this, index, resolved](Result<QList<SharePointColumn>> columns) mutable {
-            if (!columns) {
-                fail(columns.error());
-                return;
-            }
-            for (const SharePointColumn &column : std::as_const(*columns))
-                resolved.columns.insert(column.name, column);
-            m_targets << resolved;
-            resolveTargets(index + 1);
-        });
-    };
-    GraphRequest lookup;
-    lookup.url = QStringLiteral("/sites/%1/lists/%2").arg(QString::fromLatin1(QUrl::toPercentEncoding(m_siteId, ",")),
-                                                          QString::fromLatin1(QUrl::toPercentEncoding(target.listName)));
-    m_graph->send(lookup, [this, withList, target](GraphResponse found) {
-        if (found.ok()) {
-            withList(found.body.value(QStringLiteral("id")).toString());
-            return;
-        }
-        if (found.status != 404) {
-            fail(describeGraphFailure(found, QCoreApplication::translate("SyncBridge::Sync", "The list '%1'").arg(target.listName)));
-            return;
-        }
-        if (!target.listGraphId.isEmpty()) {
-            // This definition wrote to the list before: recreating it silently would hide lost data.
-            fail(Error(ErrorCode::NotFound,
-                QCoreApplication::translate("SyncBridge::Sync",
-                    "The list '%1' was deleted or renamed in SharePoint. Restore it, or remove "
-                    "its id from the definition to create a new list.")
-                    .arg(target.listName),
-                QStringLiteral("list id %1").arg(target.listGraphId)));
-            return;
-        }
-        withList(QString()); // provisioned once the definition is checked (not in a dry run)
-    });
-}
-
-void PushRun::provisionMissingLists(int index)
-{
-    const auto missing = std::find_if(m_targets.begin() + index, m_targets.end(), [](const ResolvedTarget &t) { return t.listId.isEmpty(); });
-    if (missing == m_targets.end() || m_options.dryRun) {
-        planWithResolvedTargets();
-        return;
-    }
-    const int at = int(missing - m_targets.begin());
-    const SyncTarget target = missing->target;
-    provisionList(*m_graph, m_siteId, planList(m_table, target.listName), [this, at, target](Result<ProvisioningReport> report) {
-        if (!report) {
-            fail(report.error());
-            return;
-        }
-        event(EventSeverity::Info, QStringLiteral("list-provisioned"),
-              QCoreApplication::translate("SyncBridge::Sync", "Created the list '%1' with %2 column(s).").arg(target.listName).arg(report->addedColumns.size()));
-        // Every source column the list could not get is said, never dropped in silence.
-        for (const ColumnPlan &column : std::as_const(report->unsupported))
-            columnLeftOut(target.listName, column);
-        const QString listId = report->listId;
-        Discovery::columns(*m_graph, m_siteId, listId, [this, at, listId](Result<QList<SharePointColumn>> columns) {
-            if (!columns) {
-                fail(columns.error());
-                return;
-            }
-            ResolvedTarget &resolved = m_targets[at];
-            resolved.listId = listId;
-            resolved.columns.clear();
-            for (const SharePointColumn &column : std::as_const(*columns))
-                resolved.columns.insert(column.name, column);
-            m_definition.targets[at].listGraphId = listId;
-            resolved.target.listGraphId = listId;
-            provisionMissingLists(at + 1);
-        });
-    });
-}
-
-void PushRun::columnLeftOut(const QString &listName, const ColumnPlan &column)
-{
-    event(EventSeverity::Warning, QStringLiteral("column-left-out"),
-        QCoreApplication::translate("SyncBridge::Sync", "List '%1': %2").arg(listName, leftOutMessage(column)),
-        QJsonObject{
-            {QStringLiteral("list"), listName}, {QStringLiteral("column"), column.sourceColumn}, {QStringLiteral("reason"), column.note}});
-}
-
-void PushRun::planWithResolvedTargets()
-{
-    auto context = PlanContext::make(m_definition, m_table, m_targets);
-    if (!context) {
-        fail(context.error());
-        return;
-    }
-    m_context = *context;
-    if (!m_options.dryRun) {
-        auto saved = DefinitionRepository(*m_store).rememberListIds(m_definition);
-        if (!saved)
-            qCWarning(lcSync).noquote() << "cannot remember list ids:" << saved.error().toString();
-    }
-    nextStep();
 }
 
 void PushRun::processRetries()

@@ -33,8 +33,9 @@ struct ItemOperation;
 // are the RunPhase values in pushSteps order (pushrun.cpp); each ends by calling nextStep(), or
 // fail()/finish() to stop. The cursor advances only to the end of a page whose every row succeeded
 // or sits in the retry queue; creates are recorded as pending before they are sent and resolved
-// through SyncBridgeKey after a crash. The steps live in one file each: recovery.cpp, write.cpp,
-// deletes.cpp, backfill.cpp, rekey.cpp.
+// through SyncBridgeKey after a crash. The steps live in one file each: resolving.cpp (with
+// preflight.cpp), recovery.cpp, write.cpp, deletes.cpp, backfill.cpp, rekey.cpp; cancelling and the
+// waits of the run's Graph calls in waits.cpp.
 class PushRun : public SyncJob
 {
     Q_OBJECT
@@ -66,7 +67,7 @@ private:
 
     // Connecting
     Result<void> prepare();
-    // Resolving
+    // Resolving (resolving.cpp)
     void resolveTargets(int index);
     Result<void> checkDefinition() const; // preflight.cpp
     Error draftRefusal() const;           // preflight.cpp: why a disabled draft does not run
@@ -111,6 +112,7 @@ private:
     void finish(RunStatus status, const QString &message = {}, const std::optional<Error> &error = std::nullopt);
     void event(EventSeverity severity, const QString &type, const QString &message, const QJsonObject &payload = {});
     void report(RunPhase phase);
+    // waits.cpp
     void onWaiting(const ServiceWait &wait, bool fresh);
     void onResumed();
     void recordWait(const ServiceWait &wait);
