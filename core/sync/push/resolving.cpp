@@ -57,7 +57,7 @@ void PushRun::resolveTargets(int index)
                 resolved.columns.insert(planned.name, planned);
             }
             for (const SharePointColumn &builtIn : {Discovery::columnFromJson(QJsonObject{{QStringLiteral("name"), QStringLiteral("Title")},
-                                                                                          {QStringLiteral("text"), QJsonObject{{QStringLiteral("maxLength"), 255}}}})})
+                     {QStringLiteral("text"), QJsonObject{{QStringLiteral("maxLength"), 255}}}})})
                 resolved.columns.insert(builtIn.name, builtIn);
             m_targets << resolved;
             resolveTargets(index + 1);
@@ -75,8 +75,9 @@ void PushRun::resolveTargets(int index)
         });
     };
     GraphRequest lookup;
-    lookup.url = QStringLiteral("/sites/%1/lists/%2").arg(QString::fromLatin1(QUrl::toPercentEncoding(m_siteId, ",")),
-                                                          QString::fromLatin1(QUrl::toPercentEncoding(target.listName)));
+    lookup.url = QStringLiteral("/sites/%1/lists/%2")
+                     .arg(QString::fromLatin1(QUrl::toPercentEncoding(m_siteId, ",")),
+                         QString::fromLatin1(QUrl::toPercentEncoding(target.listName)));
     m_graph->send(lookup, [this, withList, target](GraphResponse found) {
         if (found.ok()) {
             withList(found.body.value(QStringLiteral("id")).toString());
@@ -102,7 +103,8 @@ void PushRun::resolveTargets(int index)
 
 void PushRun::provisionMissingLists(int index)
 {
-    const auto missing = std::find_if(m_targets.begin() + index, m_targets.end(), [](const ResolvedTarget &t) { return t.listId.isEmpty(); });
+    const auto missing
+        = std::find_if(m_targets.begin() + index, m_targets.end(), [](const ResolvedTarget &t) { return t.listId.isEmpty(); });
     if (missing == m_targets.end() || m_options.dryRun) {
         planWithResolvedTargets();
         return;
@@ -115,7 +117,9 @@ void PushRun::provisionMissingLists(int index)
             return;
         }
         event(EventSeverity::Info, QStringLiteral("list-provisioned"),
-              QCoreApplication::translate("SyncBridge::Sync", "Created the list '%1' with %2 column(s).").arg(target.listName).arg(report->addedColumns.size()));
+            QCoreApplication::translate("SyncBridge::Sync", "Created the list '%1' with %2 column(s).")
+                .arg(target.listName)
+                .arg(report->addedColumns.size()));
         // Every source column the list could not get is said, never dropped in silence.
         for (const ColumnPlan &column : std::as_const(report->unsupported))
             columnLeftOut(target.listName, column);
