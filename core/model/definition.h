@@ -65,6 +65,7 @@ struct SyncDefinition {
     QString scheduleCron;           // empty = manual runs only
     QString scheduleTimeZone;       // IANA name; empty = the agent's local zone
     MissedRunPolicy missedRuns = MissedRunPolicy::CatchUpOnce; // occurrences passed while no agent ran
+    bool schedulePaused = false;                               // the schedule is kept but agents start no run from it
     TargetStrategy targetStrategy = TargetStrategy::Single;
     QList<SyncTarget> targets;
     ShardingPolicy sharding;

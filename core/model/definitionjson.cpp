@@ -183,6 +183,7 @@ SyncDefinition Reader::definition(const QJsonObject &json, const QString &path)
             fail(schedulePath + QStringLiteral(".cron"), error->message());
     }
     definition.missedRuns = enumeration(schedule, schedulePath, "missed", MissedRunPolicy::CatchUpOnce);
+    definition.schedulePaused = schedule.value(QStringLiteral("paused")).toBool(false);
 
     readTargets(definition, json, path);
     readSharding(definition, json, path);
@@ -328,6 +329,8 @@ QJsonObject definitionToJson(const SyncDefinition &definition)
         schedule.insert(QStringLiteral("timeZone"), definition.scheduleTimeZone);
     if (!definition.scheduleCron.isEmpty() || definition.missedRuns != MissedRunPolicy::CatchUpOnce)
         schedule.insert(QStringLiteral("missed"), enumName(definition.missedRuns));
+    if (definition.schedulePaused)
+        schedule.insert(QStringLiteral("paused"), true);
 
     return QJsonObject{
         {QStringLiteral("name"), definition.name},

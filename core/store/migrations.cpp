@@ -210,6 +210,8 @@ const QList<Migration> &migrations()
         // NULL (definitions saved before) reads as CATCH_UP_ONCE, the default.
         {11, QStringLiteral("definitions: what a schedule does about runs missed while no agent ran"),
             {QStringLiteral("ALTER TABLE sync_definitions ADD COLUMN schedule_missed TEXT")}},
+        {12, QStringLiteral("definitions: a schedule can be paused without being lost"),
+            {QStringLiteral("ALTER TABLE sync_definitions ADD COLUMN schedule_paused INTEGER NOT NULL DEFAULT 0")}},
     };
     return all;
 }

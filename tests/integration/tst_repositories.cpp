@@ -85,6 +85,7 @@ private:
         d.scheduleCron = QStringLiteral("0 * * * *");
         d.scheduleTimeZone = QStringLiteral("Europe/Berlin");
         d.missedRuns = MissedRunPolicy::Skip;
+        d.schedulePaused = true;
         d.targets = {SyncTarget{0, QStringLiteral("Active"), connectionId, QStringLiteral("Demo tenant"), QStringLiteral("contoso:/sites/pmo"), QStringLiteral("Active projects"), {}},
                      SyncTarget{0, QStringLiteral("Archive"), connectionId, QStringLiteral("Demo tenant"), QStringLiteral("contoso:/sites/pmo"), QStringLiteral("Archive"), {}}};
         d.sharding.rules = {ShardingRule{QJsonValue(QStringLiteral("status == 'Active'")), QStringLiteral("Active")}};
@@ -324,6 +325,7 @@ private slots:
         QCOMPARE(loaded->sharding.rules.first().condition.toString(), QStringLiteral("status == 'Active'"));
         QCOMPARE(loaded->scheduleTimeZone, QStringLiteral("Europe/Berlin"));
         QCOMPARE(loaded->missedRuns, MissedRunPolicy::Skip);
+        QVERIFY(loaded->schedulePaused);
         QCOMPARE(definitionToJson(*loaded), definitionToJson(definition));
 
         // Update: one target removed, targets that stay keep their ids.
@@ -332,10 +334,12 @@ private slots:
         edited.sharding.defaultTargetName.clear();
         edited.mappings.removeFirst();
         edited.missedRuns = MissedRunPolicy::CatchUpOnce;
+        edited.schedulePaused = false;
         QVERIFY(repository.save(edited).ok());
         auto reloaded = repository.byId(definition.id);
         QVERIFY(reloaded.ok());
         QCOMPARE(reloaded->missedRuns, MissedRunPolicy::CatchUpOnce);
+        QVERIFY(!reloaded->schedulePaused);
         QCOMPARE(reloaded->targets.size(), 1);
         QCOMPARE(reloaded->targets.first().id, activeTargetId);
         QCOMPARE(reloaded->mappings.size(), 2);

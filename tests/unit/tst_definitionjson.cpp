@@ -165,6 +165,13 @@ private slots:
         QVERIFY(again.valid());
         QCOMPARE(again.definitions.first().missedRuns, MissedRunPolicy::Skip);
         QCOMPARE(again.definitions.first().scheduleCron, QStringLiteral("@hourly"));
+        QVERIFY(!again.definitions.first().schedulePaused);
+
+        const DefinitionsDocument paused
+            = parseDefinitionsDocument(withDefinition(minimal + ", \"schedule\": {\"cron\": \"@daily\", \"paused\": true}"));
+        QVERIFY(paused.valid());
+        QVERIFY(paused.definitions.first().schedulePaused);
+        QVERIFY(parseDefinitionsDocument(definitionsToDocument(paused.definitions)).definitions.first().schedulePaused);
 
         // A definition without a schedule exports no policy it does not use.
         const DefinitionsDocument manual = parseDefinitionsDocument(withDefinition(minimal));
