@@ -2,6 +2,7 @@
 
 #include "catalog/catalogpage.h"
 #include "common/backgroundtask.h"
+#include "common/focusringstyle.h"
 #include "common/uiresources.h"
 #include "common/uisettings.h"
 #include "connections/connectionspage.h"
@@ -42,6 +43,7 @@ MainWindow::MainWindow(AppContext context, QWidget *parent)
     , m_runs(new RunsPage(m_context, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
+    installFocusRingStyle();
     setWindowTitle(tr("SyncBridge"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/syncbridge.svg")));
 

@@ -136,7 +136,7 @@ void ConnectionsPage::buildActions()
     m_addDatabase->setShortcut(QKeySequence::New);
     m_addDatabase->setToolTip(tr("Add a PostgreSQL database with one or more instances (Ctrl+N)"));
     m_addSharePoint = new QAction(QIcon(QStringLiteral(":/icons/sharepoint.svg")), tr("Add &SharePoint…"), this);
-    m_addSharePoint->setShortcut(QKeySequence(tr("Ctrl+Shift+N")));
+    m_addSharePoint->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
     m_addSharePoint->setToolTip(tr("Add a SharePoint (Microsoft Graph) connection (Ctrl+Shift+N)"));
     m_edit = new QAction(QIcon(QStringLiteral(":/icons/edit.svg")), tr("&Edit…"), this);
     m_edit->setShortcut(QKeySequence(Qt::Key_F2));
@@ -144,8 +144,11 @@ void ConnectionsPage::buildActions()
     m_delete->setShortcut(QKeySequence::Delete);
     m_test = new QAction(QIcon(QStringLiteral(":/icons/test.svg")), tr("&Test connection"), this);
     m_test->setShortcut(QKeySequence(tr("Ctrl+T")));
+    // Adding works wherever the focus is while the page is shown (the rail keeps it after a page
+    // switch); editing, deleting and testing act on the selection, so only within the page.
     for (QAction *action : {m_addDatabase, m_addSharePoint, m_edit, m_delete, m_test}) {
-        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        action->setShortcutContext(
+            action == m_addDatabase || action == m_addSharePoint ? Qt::WindowShortcut : Qt::WidgetWithChildrenShortcut);
         addAction(action);
     }
     m_tree->addActions({m_edit, m_delete, m_test});
