@@ -91,6 +91,26 @@ private slots:
         m_window->grab().save(QDir(Test::artifactDirectory()).filePath(QStringLiteral("connections-empty.png")));
     }
 
+    void addShortcutsWorkRightAfterSwitchingPages()
+    {
+        // Pages switched with the rail keep the focus on the rail: Ctrl+N and Ctrl+Shift+N must
+        // still add (they used to work only once a widget of the page had the focus).
+        QListWidget *rail = m_window->navigationRail();
+        for (const auto &[modifiers, isDatabase] :
+            {std::pair<Qt::KeyboardModifiers, bool>{Qt::ControlModifier, true}, {Qt::ControlModifier | Qt::ShiftModifier, false}}) {
+            m_window->activateWindow(); // again after the dialog before closed
+            QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+            rail->setCurrentRow(0);
+            rail->setCurrentRow(1);
+            rail->setFocus();
+            QTest::keyClick(rail, Qt::Key_N, modifiers);
+            QDialog *dialog = isDatabase ? static_cast<QDialog *>(openedDialog<DatabaseDialog>()) : openedDialog<SharePointDialog>();
+            QVERIFY2(dialog, isDatabase ? "Ctrl+N opened no database dialog" : "Ctrl+Shift+N opened no SharePoint dialog");
+            dialog->reject();
+            QTRY_VERIFY(!page()->findChild<QDialog *>());
+        }
+    }
+
     void addDatabaseWithTwoInstances()
     {
         page()->addDatabase();
