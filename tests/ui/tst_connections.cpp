@@ -1,5 +1,6 @@
 // The Connections page driven through its widgets, against a real PostgreSQL and a real SQLite
 // meta-store; secrets go to an in-memory store standing in for the keychain.
+#include "emulatorprocess.h"
 #include "postgresfixture.h"
 #include "testpaths.h"
 
@@ -36,6 +37,7 @@ class TestConnections : public QObject
 private:
     QTemporaryDir m_dir;
     Test::PostgresFixture m_postgres;
+    Test::EmulatorProcess m_emulator;
     std::shared_ptr<MetaStore> m_store;
     MemorySecretStore m_secrets;
     std::unique_ptr<AppServices> m_services;
@@ -62,6 +64,8 @@ private slots:
         QCoreApplication::setOrganizationName(QStringLiteral("SyncBridgeTest"));
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_postgres.start().ok());
+        QString error;
+        QVERIFY2(m_emulator.start({}, &error), qPrintable(error));
         QVERIFY(m_postgres.createDatabase(QStringLiteral("demo")).ok());
         QVERIFY(m_postgres.runSqlFile(QStringLiteral("demo"), Test::demoSqlPath()).ok());
         auto store = MetaStore::open(*StoreLocation::parse(m_dir.filePath(QStringLiteral("store.db"))));
@@ -188,6 +192,88 @@ private slots:
         QVERIFY(connection.ok());
         QCOMPARE(*readSecretBlocking(m_secrets, connection->secretRef), QStringLiteral("client-secret-value"));
         QCOMPARE(page()->model()->sharePointConnections().size(), 1);
+    }
+
+    // Fills the SharePoint dialog with the emulator's app and the given secret.
+    void typeEmulatorConnection(SharePointDialog *dialog, const QString &name, const QString &secret)
+    {
+        const SharePointConnection emulator = m_emulator.sharePointConnection();
+        dialog->findChild<QLineEdit *>(QStringLiteral("nameEdit"))->setText(name);
+        dialog->findChild<QLineEdit *>(QStringLiteral("tenantEdit"))->setText(emulator.tenantId);
+        dialog->findChild<QLineEdit *>(QStringLiteral("clientIdEdit"))->setText(emulator.clientId);
+        dialog->findChild<QLineEdit *>(QStringLiteral("secretEdit"))->setText(secret);
+        dialog->findChild<QLineEdit *>(QStringLiteral("authorityEdit"))->setText(emulator.authorityHost);
+        dialog->findChild<QLineEdit *>(QStringLiteral("graphEdit"))->setText(emulator.graphBaseUrl);
+    }
+
+    static QStringList lines(const QListWidget *results)
+    {
+        QStringList texts;
+        for (int i = 0; i < results->count(); ++i)
+            texts << results->item(i)->text();
+        return texts;
+    }
+
+    void sharePointTestBeforeSaving()
+    {
+        // The values as typed, nothing saved: the emulator grants a token, Graph answers, the budget is reported.
+        page()->addSharePointConnection();
+        auto *dialog = openedDialog<SharePointDialog>();
+        QVERIFY(dialog);
+        typeEmulatorConnection(dialog, QStringLiteral("Emulator, typed"), QStringLiteral("demo-secret"));
+        QSignalSpy tested(dialog, &SharePointDialog::testFinished);
+        QTest::mouseClick(dialog->testButton(), Qt::LeftButton);
+        QVERIFY(tested.wait(30000));
+        QVERIFY2(tested.constFirst().at(0).toBool(), qPrintable(lines(dialog->testResults()).join('\n')));
+        const QStringList ok = lines(dialog->testResults());
+        QCOMPARE(ok.size(), 4); // secret, token, Graph (no definition uses it yet), budget
+        for (const QString &line : ok)
+            QVERIFY2(line.startsWith(QStringLiteral("✓ ")), qPrintable(line));
+        QVERIFY(ok.at(0).contains(QStringLiteral("typed here")));
+        QVERIFY(ok.at(1).startsWith(QStringLiteral("✓ token: requested from ")) && ok.at(1).contains(QStringLiteral("accepted")));
+        QVERIFY(ok.at(2).contains(QStringLiteral("root site answers")));
+        QVERIFY(ok.at(3).contains(QStringLiteral("budget:")));
+        QVERIFY(dialog->grab().save(QDir(Test::artifactDirectory()).filePath(QStringLiteral("sharepoint-test.png"))));
+
+        // a wrong secret: the token line fails and says what to do; Graph is not asked
+        dialog->findChild<QLineEdit *>(QStringLiteral("secretEdit"))->setText(QStringLiteral("not-the-secret"));
+        tested.clear();
+        QTest::mouseClick(dialog->testButton(), Qt::LeftButton);
+        QVERIFY(tested.wait(30000));
+        QVERIFY(!tested.constFirst().at(0).toBool());
+        const QStringList refused = lines(dialog->testResults());
+        QCOMPARE(refused.size(), 2);
+        QVERIFY2(refused.at(1).startsWith(QStringLiteral("✗ token: requested from ")) && refused.at(1).contains(QStringLiteral("refused")),
+            qPrintable(refused.at(1)));
+        QVERIFY2(refused.at(1).contains(QStringLiteral("What to do: Check the tenant, the client ID and the client secret")),
+            qPrintable(refused.at(1)));
+        QVERIFY(dialog->grab().save(QDir(Test::artifactDirectory()).filePath(QStringLiteral("sharepoint-test-wrong-secret.png"))));
+        dialog->reject();
+        QVERIFY(!ConnectionRepository(*m_store).sharePointConnectionByName(QStringLiteral("Emulator, typed")).ok()); // nothing saved
+    }
+
+    void sharePointTestOfASavedConnection()
+    {
+        // Saved with its secret in the store's backend: the page says where the secret is and tests it.
+        SharePointConnection saved = m_emulator.sharePointConnection(QStringLiteral("Emulator"), QStringLiteral("sharepoint/emulator"));
+        QVERIFY(writeSecretBlocking(m_secrets, saved.secretRef, QStringLiteral("demo-secret")).ok());
+        QVERIFY(ConnectionRepository(*m_store).saveSharePointConnection(saved).ok());
+        QSignalSpy loaded(page(), &ConnectionsPage::loaded);
+        page()->reload();
+        QVERIFY(loaded.wait());
+        page()->selectSharePointConnection(saved.id);
+        QVERIFY2(page()->findChild<QLabel *>(QStringLiteral("connectionDetails"))->text().contains(m_secrets.backendName()),
+            qPrintable(page()->findChild<QLabel *>(QStringLiteral("connectionDetails"))->text()));
+        QSignalSpy finished(page(), &ConnectionsPage::testFinished);
+        page()->testSelected();
+        QVERIFY(finished.wait(30000));
+        const QStringList found = lines(page()->testResults());
+        QCOMPARE(found.size(), 4);
+        for (const QString &line : found)
+            QVERIFY2(line.startsWith(QStringLiteral("✓ ")), qPrintable(line));
+        QVERIFY(ConnectionRepository(*m_store).removeSharePointConnection(saved.id).ok());
+        page()->reload();
+        QVERIFY(loaded.wait());
     }
 
     void testReportsEachInstance()
