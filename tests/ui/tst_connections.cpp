@@ -17,15 +17,19 @@
 
 #include <QDialogButtonBox>
 #include <QFile>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 #include <QTreeView>
 
 using namespace SyncBridge;
@@ -115,13 +119,54 @@ private slots:
         }
     }
 
+    void instanceGridIsReadableAndComplainsOnlyAfterEditing()
+    {
+        // In German, at the dialog's default size: Port, User, Role and Priority show their title
+        // and their content (main showed "5‹", "po…", "P"); priorities count from 1.
+        QTranslator german;
+        QVERIFY(german.load(QStringLiteral(SYNCBRIDGE_GERMAN_QM)));
+        QCoreApplication::installTranslator(&german);
+        auto *dialog = new DatabaseDialog(Database{}, m_window.get());
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        InstanceTable *instances = dialog->instanceTable();
+        instances->addInstance();
+        auto *table = instances->findChild<QTableWidget *>(QStringLiteral("instanceTable"));
+        const QHeaderView *header = table->horizontalHeader();
+        const int margins = 2 * table->style()->pixelMetric(QStyle::PM_HeaderMargin);
+        for (const int column : {int(InstanceTable::PortColumn), int(InstanceTable::UserColumn), int(InstanceTable::RoleColumn),
+                 int(InstanceTable::PriorityColumn)}) {
+            const QString title = table->horizontalHeaderItem(column)->text();
+            QVERIFY2(header->fontMetrics().horizontalAdvance(title) + margins <= header->sectionSize(column),
+                qPrintable(QStringLiteral("%1: %2 px").arg(title).arg(header->sectionSize(column))));
+            for (int row = 0; row < table->rowCount(); ++row) {
+                const int wanted = table->cellWidget(row, column)
+                    ? table->cellWidget(row, column)->sizeHint().width()
+                    : table->fontMetrics().horizontalAdvance(table->item(row, column)->text());
+                QVERIFY2(wanted <= header->sectionSize(column),
+                    qPrintable(QStringLiteral("%1: %2 of %3 px").arg(title).arg(wanted).arg(header->sectionSize(column))));
+            }
+        }
+        QCOMPARE(qobject_cast<QSpinBox *>(table->cellWidget(0, InstanceTable::PriorityColumn))->value(), 1);
+        QCOMPARE(qobject_cast<QSpinBox *>(table->cellWidget(1, InstanceTable::PriorityColumn))->value(), 2);
+        QCOMPARE(instances->instances().at(0).priority, 0); // stored as before: lower first
+        QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("problemsLabel"))->isHidden());
+        QVERIFY(dialog->grab().save(QDir(Test::artifactDirectory()).filePath(QStringLiteral("instance-grid.png"))));
+        dialog->reject();
+        QCoreApplication::removeTranslator(&german);
+    }
+
     void addDatabaseWithTwoInstances()
     {
         page()->addDatabase();
         auto *dialog = openedDialog<DatabaseDialog>();
         QVERIFY(dialog);
         auto *problems = dialog->findChild<QLabel *>(QStringLiteral("problemsLabel"));
-        QVERIFY(!saveButton(dialog)->isEnabled());
+        QVERIFY(problems->isHidden());                         // nothing typed yet: nothing to complain about
+        QTest::mouseClick(saveButton(dialog), Qt::LeftButton); // Save says what is missing and keeps the dialog open
+        QVERIFY(dialog->isVisible());
+        QVERIFY(problems->isVisible());
         QVERIFY(problems->text().contains(QStringLiteral("Give the connection a name")));
 
         dialog->findChild<QLineEdit *>(QStringLiteral("nameEdit"))->setText(QStringLiteral("Demo projects"));
@@ -135,13 +180,12 @@ private slots:
         QCOMPARE(instances->count(), 2);
         instances->setCellText(1, InstanceTable::NameColumn, QStringLiteral("primary"));
         QVERIFY(problems->text().contains(QStringLiteral("Two instances are called")));
-        QVERIFY(!saveButton(dialog)->isEnabled());
         instances->setCellText(1, InstanceTable::NameColumn, QStringLiteral("standby"));
         instances->setCellText(1, InstanceTable::HostColumn, QStringLiteral("127.0.0.1"));
         instances->setCellText(1, InstanceTable::PortColumn, QString::number(Test::PostgresFixture::freeLoopbackPort()));
         instances->setCellText(1, InstanceTable::RoleColumn, QStringLiteral("Standby"));
         instances->setCellText(1, InstanceTable::PasswordColumn, QStringLiteral("standby-pw"));
-        QVERIFY(saveButton(dialog)->isEnabled());
+        QVERIFY(problems->isHidden());
 
         QSignalSpy saved(page(), &ConnectionsPage::saved);
         QTest::mouseClick(saveButton(dialog), Qt::LeftButton);
