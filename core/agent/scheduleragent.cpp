@@ -111,8 +111,8 @@ void SchedulerAgent::start()
             qCInfo(lcAgent).noquote() << "agent" << m_self.name << "started on" << m_self.host << "with" << m_entries.size()
                                       << "scheduled definitions";
             emit started();
+            rescueOrphans(true); // before the first look: --once waits for it
             checkNow();
-            rescueOrphans(true);
         });
 }
 
@@ -196,6 +196,9 @@ void SchedulerAgent::wakeForNext(const QDateTime &now)
 
 void SchedulerAgent::rescueOrphans(bool ownToo)
 {
+    if (m_lookingForOrphans)
+        return;
+    m_lookingForOrphans = true;
     m_storeThread->run(
         this,
         [store = m_store, self = m_self, ownToo]() -> Result<QList<ScheduleClaim>> {
@@ -220,8 +223,10 @@ void SchedulerAgent::rescueOrphans(bool ownToo)
             return orphans;
         },
         [this](const Result<QList<ScheduleClaim>> &orphans) {
+            m_lookingForOrphans = false;
             if (!orphans) {
                 qCWarning(lcAgent).noquote() << "cannot look for claims of dead agents:" << orphans.error().toString();
+                finishIfDone();
                 return;
             }
             for (const ScheduleClaim &orphan : std::as_const(*orphans)) {
@@ -233,6 +238,7 @@ void SchedulerAgent::rescueOrphans(bool ownToo)
                     continue; // looked at again at the next heartbeat
                 claim(id, orphan.occurrenceAt, orphan.catchUp, orphan);
             }
+            finishIfDone();
         });
 }
 
@@ -314,6 +320,7 @@ void SchedulerAgent::startRun(qint64 definitionId, const QDateTime &occurrence, 
     qCInfo(lcAgent).noquote() << "agent" << m_self.name << "started" << enumName(trigger).toLower() << "run of" << name << "for"
                               << occurrence.toString(Qt::ISODate);
     emit runStarted(definitionId, trigger);
+    heartbeat(); // the Agents view shows what it runs now
 }
 
 void SchedulerAgent::onRunFinished(qint64 definitionId, const RunOutcome &outcome)
@@ -354,6 +361,7 @@ void SchedulerAgent::onRunFinished(qint64 definitionId, const RunOutcome &outcom
             finishIfDone();
         });
     emit runFinished(definitionId, outcome, run.trigger);
+    heartbeat();
     checkNow();
 }
 
@@ -461,13 +469,13 @@ void SchedulerAgent::stop()
 
 void SchedulerAgent::finishIfDone()
 {
-    if (m_state == State::Active && m_once && m_inFlight.isEmpty() && m_claiming.isEmpty()) {
+    if (m_state == State::Active && m_once && !isBusy()) {
         const bool waiting = std::any_of(m_entries.cbegin(), m_entries.cend(), [](const Entry &entry) { return entry.waiting; });
         if (!waiting)
             stop();
         return;
     }
-    if (m_state != State::Stopping || !m_inFlight.isEmpty() || !m_claiming.isEmpty())
+    if (m_state != State::Stopping || isBusy())
         return;
     m_state = State::Stopped; // once: what follows runs after the claims' records, in order
     m_storeThread->run(
