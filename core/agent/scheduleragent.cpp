@@ -37,6 +37,12 @@ Result<Loaded> loadSchedules(MetaStore &store)
     return Loaded{*definitions, *mark};
 }
 
+// An agent of this host whose process ended: its name and claims need not be waited out.
+bool endedHere(const AgentRecord &agent, const QString &host)
+{
+    return agent.host == host && agentHasEnded(QStringLiteral("%1:%2").arg(agent.host).arg(agent.pid));
+}
+
 struct Beat {
     bool stillOurs = true;
     std::optional<DefinitionsMark> mark;
@@ -82,11 +88,7 @@ void SchedulerAgent::start()
             auto previous = agents.agent(self.name);
             if (!previous)
                 return previous.error();
-            // An agent of this name whose process ended on this host need not be waited out.
-            const qint64 ended = *previous && (*previous)->host == self.host
-                    && agentHasEnded(QStringLiteral("%1:%2").arg((*previous)->host).arg((*previous)->pid))
-                ? (*previous)->pid
-                : 0;
+            const qint64 ended = *previous && endedHere(**previous, self.host) ? (*previous)->pid : 0;
             if (auto registered = agents.registerAgent(self, staleAfterMs, ended); !registered)
                 return registered.error();
             return loadSchedules(*store);
@@ -214,9 +216,8 @@ void SchedulerAgent::rescueOrphans(bool ownToo)
                     = std::find_if(agents->cbegin(), agents->cend(), [&](const AgentRecord &agent) { return agent.name == claim.agent; });
                 // Ours from before this process (a crash, then a start under the same name); another's
                 // whose lease lapsed; or one of this host's whose process ended — not waited out.
-                const bool dead = claim.agent == self.name ? ownToo
-                                                           : claim.lapsed || holder == agents->cend()
-                        || (holder->host == self.host && agentHasEnded(QStringLiteral("%1:%2").arg(holder->host).arg(holder->pid)));
+                const bool dead
+                    = claim.agent == self.name ? ownToo : claim.lapsed || holder == agents->cend() || endedHere(*holder, self.host);
                 if (dead)
                     orphans << claim;
             }
@@ -272,6 +273,7 @@ void SchedulerAgent::claim(qint64 definitionId, const QDateTime &occurrence, boo
             if (!claimed->claimed) {
                 qCDebug(lcAgent) << "occurrence" << occurrence << "of definition" << definitionId << "is another agent's";
                 checkNow();
+                finishIfDone(); // stopping: this claim was what it waited for
                 return;
             }
             if (claimed->rescued)
@@ -279,6 +281,7 @@ void SchedulerAgent::claim(qint64 definitionId, const QDateTime &occurrence, boo
                                           << claimed->rescued->agent;
             startRun(definitionId, occurrence, catchUp);
             checkNow();
+            finishIfDone();
         });
 }
 
@@ -405,7 +408,8 @@ void SchedulerAgent::heartbeat()
             m_databaseClock.measure(beat->databaseNow, beat->askedAt, beat->answeredAt);
             if (!beat->stillOurs)
                 qCWarning(lcAgent).noquote() << "agent" << m_self.name << "was taken over by another process of that name";
-            rescueOrphans(false);
+            if (m_state == State::Active)
+                rescueOrphans(false);
             if (m_state != State::Active || !beat->mark || *beat->mark == m_mark) {
                 checkNow(); // a clock that jumped (a laptop woken) is noticed here
                 return;

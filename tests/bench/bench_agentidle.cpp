@@ -45,13 +45,7 @@ private slots:
         QVERIFY(m_postgres.start().ok());
         qputenv("PGPASSWORD", m_postgres.password().toUtf8());
         QVERIFY(m_postgres.createDatabase(QStringLiteral("meta")).ok());
-        StoreLocation location;
-        location.driver = StoreLocation::Driver::Postgres;
-        location.host = m_postgres.host();
-        location.port = m_postgres.port();
-        location.databaseName = QStringLiteral("meta");
-        location.userName = m_postgres.superuser();
-        auto store = MetaStore::open(location);
+        auto store = MetaStore::open(m_postgres.metaStoreLocation(QStringLiteral("meta")));
         QVERIFY(store.ok());
         // Daily at the minute an hour from now: nothing due while measured.
         const QDateTime now = QDateTime::currentDateTimeUtc();

@@ -24,8 +24,6 @@ class TestCliAgent : public PushTestBase
 {
     Q_OBJECT
 
-    qint64 idOf(const QString &name) { return DefinitionRepository(*m_store).byName(name)->id; }
-
     // A yearly schedule saved long ago: its latest occurrence (1 January) is due now, as a catch-up.
     void addScheduledDefinition(const QString &name, const QString &prefix)
     {
@@ -36,19 +34,6 @@ class TestCliAgent : public PushTestBase
         QVERIFY(execute(m_store->connection(), QStringLiteral("UPDATE sync_definitions SET updated_at = ? WHERE name = ?"),
             {toStoredTime(QDateTime::currentDateTimeUtc().addYears(-2)), name})
                     .ok());
-    }
-
-    void slowEmulator(int minMs, int maxMs)
-    {
-        m_emulator.admin("PATCH", QStringLiteral("/config"),
-            {{QStringLiteral("latency"), QJsonObject{{QStringLiteral("randomMinMs"), minMs}, {QStringLiteral("randomMaxMs"), maxMs}}}});
-    }
-
-    QList<SyncRun> runsOf(const QString &definition)
-    {
-        RunFilter filter;
-        filter.definitionId = idOf(definition);
-        return RunRepository(*m_store).runs(filter).value();
     }
 
     CliRun cli(const QStringList &arguments)

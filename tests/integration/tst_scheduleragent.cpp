@@ -87,16 +87,7 @@ class TestSchedulerAgent : public QObject
     QString m_database;
     int m_databases = 0;
 
-    std::shared_ptr<MetaStore> openStore()
-    {
-        StoreLocation location;
-        location.driver = StoreLocation::Driver::Postgres;
-        location.host = m_postgres.host();
-        location.port = m_postgres.port();
-        location.databaseName = m_database;
-        location.userName = m_postgres.superuser();
-        return MetaStore::open(location).value();
-    }
+    std::shared_ptr<MetaStore> openStore() { return MetaStore::open(m_postgres.metaStoreLocation(m_database)).value(); }
 
     // Saved before the first occurrence of the test.
     QList<qint64> addDefinitions(MetaStore &store, int count, const QString &cron)
