@@ -129,7 +129,7 @@ private:
     bool m_paused = false;
     bool m_once = false;
     bool m_lookingForOrphans = false; // --once waits for the dead agents' claims it may rescue
-    QDateTime m_onceNow; // --once: what is due at this moment, and nothing after
+    QDateTime m_onceNow;              // --once: what is due at this moment, and nothing after
     DefinitionsMark m_mark;
     QMap<qint64, Entry> m_entries; // by definition id
     QHash<qint64, InFlight> m_inFlight;

@@ -24,16 +24,26 @@ class TestCliAgent : public PushTestBase
 {
     Q_OBJECT
 
-    // A yearly schedule saved long ago: its latest occurrence (1 January) is due now, as a catch-up.
-    void addScheduledDefinition(const QString &name, const QString &prefix)
+    // A yearly schedule, imported now (nothing due yet).
+    void importScheduled(QJsonObject definition)
     {
-        QJsonObject definition = definitionJson(name, prefix);
         definition.insert(QStringLiteral("schedule"),
             QJsonObject{{QStringLiteral("cron"), QStringLiteral("0 0 1 1 *")}, {QStringLiteral("timeZone"), QStringLiteral("UTC")}});
         importDefinitionsJson({definition});
+    }
+
+    // As if the schedule was saved two years ago: its latest occurrence (1 January) is due now, as a catch-up.
+    void makeDue(const QString &name)
+    {
         QVERIFY(execute(m_store->connection(), QStringLiteral("UPDATE sync_definitions SET updated_at = ? WHERE name = ?"),
             {toStoredTime(QDateTime::currentDateTimeUtc().addYears(-2)), name})
                     .ok());
+    }
+
+    void addScheduledDefinition(const QString &name, const QString &prefix)
+    {
+        importScheduled(definitionJson(name, prefix));
+        makeDue(name);
     }
 
     CliRun cli(const QStringList &arguments)
@@ -163,6 +173,27 @@ private slots:
         // And no further agent runs it again.
         QCOMPARE(cli({QStringLiteral("agent"), QStringLiteral("--name"), QStringLiteral("late"), QStringLiteral("--once")}).exitCode, 0);
         QCOMPARE(runsOf(QStringLiteral("Killed")).size(), 2);
+    }
+
+    void aScheduledRunHoldsMassDeletesBackAndPausesItsSchedule()
+    {
+        sql(QStringLiteral("CREATE TABLE scan_projects (LIKE projects INCLUDING ALL)"));
+        sql(QStringLiteral("INSERT INTO scan_projects OVERRIDING SYSTEM VALUE SELECT * FROM projects WHERE id <= 100"));
+        importScheduled(fullScanDefinitionJson());
+        QCOMPARE(push(QStringLiteral("Scan")).counters.created, 100);
+        // Half the rows gone from the source: far past the breaker's 20 %. Nobody is there to ask.
+        sql(QStringLiteral("DELETE FROM scan_projects WHERE id <= 50"));
+        makeDue(QStringLiteral("Scan"));
+        const CliRun agent = cli({QStringLiteral("agent"), QStringLiteral("--name"), QStringLiteral("careful"), QStringLiteral("--once")});
+        QVERIFY2(agent.exitCode == 0, qPrintable(agent.out + agent.err));
+        QVERIFY2(agent.out.contains(QStringLiteral("'Scan': deletions held back by the circuit breaker: 50; its schedule is paused")),
+            qPrintable(agent.out));
+        const SyncRun run = runsOf(QStringLiteral("Scan")).constFirst();
+        QCOMPARE(run.trigger, RunTrigger::CatchUp);
+        QCOMPARE(run.status, RunStatus::PartiallyFailed);
+        QCOMPARE(run.counters.deleted, 0);
+        QCOMPARE(listContents(QStringLiteral("S ")).value(QStringLiteral("All")).size(), 100);
+        QVERIFY(DefinitionRepository(*m_store).byName(QStringLiteral("Scan"))->schedulePaused);
     }
 };
 
