@@ -25,6 +25,28 @@ struct Loaded {
     DefinitionsMark mark;
 };
 
+// The database's time and this machine's just before and after asking for it.
+struct ClockReading {
+    QDateTime askedAt, databaseNow, answeredAt;
+};
+
+Result<ClockReading> readDatabaseClock(MetaStore &store)
+{
+    ClockReading reading;
+    reading.askedAt = QDateTime::currentDateTimeUtc();
+    auto databaseNow = AgentRepository(store).databaseNow();
+    if (!databaseNow)
+        return databaseNow.error();
+    reading.databaseNow = *databaseNow;
+    reading.answeredAt = QDateTime::currentDateTimeUtc();
+    return reading;
+}
+
+struct Registered {
+    Loaded loaded;
+    ClockReading clock;
+};
+
 Result<Loaded> loadSchedules(MetaStore &store)
 {
     ScheduleRepository schedules(store);
@@ -46,7 +68,7 @@ bool endedHere(const AgentRecord &agent, const QString &host)
 struct Beat {
     bool stillOurs = true;
     std::optional<DefinitionsMark> mark;
-    QDateTime askedAt, databaseNow, answeredAt;
+    ClockReading clock;
 };
 
 } // namespace
@@ -83,7 +105,7 @@ void SchedulerAgent::start()
     m_storeThread = std::make_unique<StoreThread>(m_store);
     m_storeThread->run(
         this,
-        [store = m_store, self = m_self, staleAfterMs = m_options.claimTtlMs]() -> Result<Loaded> {
+        [store = m_store, self = m_self, staleAfterMs = m_options.claimTtlMs]() -> Result<Registered> {
             AgentRepository agents(*store);
             auto previous = agents.agent(self.name);
             if (!previous)
@@ -91,17 +113,24 @@ void SchedulerAgent::start()
             const qint64 ended = *previous && endedHere(**previous, self.host) ? (*previous)->pid : 0;
             if (auto registered = agents.registerAgent(self, staleAfterMs, ended); !registered)
                 return registered.error();
-            return loadSchedules(*store);
+            auto clock = readDatabaseClock(*store);
+            if (!clock)
+                return clock.error();
+            auto loaded = loadSchedules(*store);
+            if (!loaded)
+                return loaded.error();
+            return Registered{*loaded, *clock};
         },
-        [this](const Result<Loaded> &loaded) {
-            if (!loaded) {
+        [this](const Result<Registered> &registered) {
+            if (!registered) {
                 m_state = State::Stopped;
-                qCWarning(lcAgent).noquote() << "agent" << m_self.name << "cannot start:" << loaded.error().toString();
-                emit failed(loaded.error());
+                qCWarning(lcAgent).noquote() << "agent" << m_self.name << "cannot start:" << registered.error().toString();
+                emit failed(registered.error());
                 return;
             }
-            m_mark = loaded->mark;
-            apply(loaded->definitions);
+            m_databaseClock.measure(registered->clock.databaseNow, registered->clock.askedAt, registered->clock.answeredAt);
+            m_mark = registered->loaded.mark;
+            apply(registered->loaded.definitions);
             const bool stopping = m_state == State::Stopping;
             m_state = State::Active;
             if (stopping) { // stop() came while it registered
@@ -391,12 +420,10 @@ void SchedulerAgent::heartbeat()
             if (!mark)
                 return mark.error();
             beat.mark = *mark;
-            beat.askedAt = QDateTime::currentDateTimeUtc();
-            auto databaseNow = agents.databaseNow();
-            if (!databaseNow)
-                return databaseNow.error();
-            beat.databaseNow = *databaseNow;
-            beat.answeredAt = QDateTime::currentDateTimeUtc();
+            auto clock = readDatabaseClock(*store);
+            if (!clock)
+                return clock.error();
+            beat.clock = *clock;
             return beat;
         },
         [this](const Result<Beat> &beat) {
@@ -405,7 +432,7 @@ void SchedulerAgent::heartbeat()
                                              << "s):" << beat.error().toString();
                 return;
             }
-            m_databaseClock.measure(beat->databaseNow, beat->askedAt, beat->answeredAt);
+            m_databaseClock.measure(beat->clock.databaseNow, beat->clock.askedAt, beat->clock.answeredAt);
             if (!beat->stillOurs)
                 qCWarning(lcAgent).noquote() << "agent" << m_self.name << "was taken over by another process of that name";
             if (m_state == State::Active)

@@ -348,6 +348,17 @@ private slots:
         QCOMPARE(AgentRepository(*store).agents()->size(), 0);
     }
 
+    void theAgentsClockFollowsTheDatabases()
+    {
+        // The database read its clock between the two local times: its offset from their middle.
+        DatabaseCorrectedClock clock;
+        const QDateTime asked(QDate(2026, 3, 2), QTime(9, 0), Qt::UTC);
+        clock.measure(asked.addSecs(300), asked, asked.addMSecs(200));
+        QCOMPARE(clock.offsetMs(), 300 * 1000 - 100);
+        clock.measure(asked.addSecs(-60), asked, asked);
+        QCOMPARE(clock.offsetMs(), -60 * 1000);
+    }
+
     void aSecondLiveAgentOfOneNameIsRefused()
     {
         auto store = openStore();
