@@ -102,16 +102,23 @@ Result<void> RunController::start(qint64 definitionId, const RunOptions &options
         {
             QMutexLocker locker(&m_questionsLock);
             m_openQuestions.erase(std::remove_if(m_openQuestions.begin(), m_openQuestions.end(), [](const auto &q) { return q.expired(); }),
-                                  m_openQuestions.end());
+                m_openQuestions.end());
             m_openQuestions.push_back(answer);
         }
-        QMetaObject::invokeMethod(this, [this, definitionId, check, answer = std::move(answer)]() mutable {
-            if (m_askMassDelete)
-                m_askMassDelete(definitionId, check, [answer](bool yes) { answer->give(yes); });
-            answer.reset();   // an asker that kept no copy has answered (or declined) by now
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [this, definitionId, check, answer = std::move(answer)]() mutable {
+                if (m_askMassDelete)
+                    m_askMassDelete(definitionId, check, [answer](bool yes) { answer->give(yes); });
+                answer.reset(); // an asker that kept no copy has answered (or declined) by now
+            },
+            Qt::QueuedConnection);
         return approved.get();
     });
+    // A scheduled run has nobody to ask: its deletions past the breaker are held back (the agent
+    // pauses the schedule and says so), never approved by a person who did not start it.
+    if (options.trigger != RunTrigger::Manual)
+        worker->run->setMassDeleteApproval([](const MassDeleteCheck &) { return false; });
     connect(worker->thread, &QThread::started, worker->run, &SyncJob::start);
     connect(worker->run, &SyncJob::progress, this,
         [this, definitionId](const RunProgress &progress) { emit this->progress(definitionId, progress); });
