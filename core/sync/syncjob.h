@@ -1,11 +1,13 @@
 #pragma once
 
+#include "model/definition.h"
 #include "sync/runprogress.h"
 
 #include <QObject>
 #include <QStringList>
 
 #include <functional>
+#include <optional>
 
 namespace SyncBridge {
 
@@ -23,6 +25,12 @@ struct RunOptions {
     // Re-push only these mapped fields (source or SharePoint names) to every synced item; the
     // cursor stays where it is and nothing is created, moved or deleted.
     QStringList backfillFields;
+    // Dry runs: how many planned rows the outcome keeps with their values and, for updates and
+    // moves, the fields that differ from what SharePoint holds (RunOutcome::preview); 0 keeps none.
+    int previewRows = 0;
+    // Dry runs: plan this definition as the editor holds it instead of the stored one (its unsaved
+    // changes). Such a preview is not recorded in the run history: it is not the stored definition's.
+    std::optional<SyncDefinition> definition;
 };
 
 // What the delete circuit breaker asks before a run deletes more than the definition's share of a

@@ -109,6 +109,11 @@ DefinitionEditor::DefinitionEditor(AppContext context, QWidget *parent)
     connect(m_mappings, &MappingEditor::changed, this, &DefinitionEditor::onDesignChanged);
     connect(m_sharding, &ShardingDesigner::previewWanted, this, &DefinitionEditor::countRoutes);
     connect(m_preview, &DryRunPanel::runNowRequested, this, &DefinitionEditor::runNowRequested);
+    // The preview plans what the editor holds, unsaved changes included.
+    m_preview->setDraftSource([this]() {
+        commitPendingEdits();
+        return PreviewDraft{definition(), problems(), isModified()};
+    });
     connect(m_mappings, &MappingEditor::readColumnsRequested, this, &DefinitionEditor::readListColumns);
     connect(m_sharding, &ShardingDesigner::provisionListRequested, this, &DefinitionEditor::provisionList);
 }

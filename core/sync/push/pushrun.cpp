@@ -200,7 +200,7 @@ void PushRun::completed()
                 QCoreApplication::translate("SyncBridge::Sync", "%n row(s) would fail: %1", nullptr, rows).arg(it.key()),
                 QJsonObject{{QStringLiteral("error"), it.key()}, {QStringLiteral("rows"), it.value()}});
         }
-        finish(m_run.counters.failed > 0 || m_heldBackDeletes > 0 ? RunStatus::PartiallyFailed : RunStatus::Succeeded);
+        readCurrentValues(0); // the old values of the previewed updates and moves, then finishes
         return;
     }
     // Rows that wait in the retry queue are not in SharePoint: a run that leaves any does not say
@@ -227,10 +227,15 @@ void PushRun::completed()
 
 Result<void> PushRun::prepare()
 {
-    auto definition = DefinitionRepository(*m_store).byId(m_definitionId);
-    if (!definition)
-        return definition.error();
-    m_definition = *definition;
+    if (m_options.definition && m_options.dryRun) {
+        m_definition = *m_options.definition; // the editor's unsaved state
+        m_definition.id = m_definitionId;     // its ledger is the stored definition's
+    } else {
+        auto definition = DefinitionRepository(*m_store).byId(m_definitionId);
+        if (!definition)
+            return definition.error();
+        m_definition = *definition;
+    }
     m_run.definitionId = m_definitionId;
     m_run.type = m_options.dryRun ? RunType::DryRun : RunType::Push;
     m_run.agent = thisAgent();
@@ -251,10 +256,13 @@ Result<void> PushRun::prepare()
         });
         m_leaseRenewal->start();
     }
-    auto started = RunRepository(*m_store, m_clock).startRun(m_run);
-    if (!started)
-        return started.error();
-    m_outcome.runId = m_run.id;
+    // A preview of unsaved changes is not the stored definition's: it stays out of the run history.
+    if (!m_options.definition) {
+        auto started = RunRepository(*m_store, m_clock).startRun(m_run);
+        if (!started)
+            return started.error();
+        m_outcome.runId = m_run.id;
+    }
     if (m_lease)
         m_lease->attachRun(m_run.id);
     if (!m_definition.enabled && !m_options.dryRun)
@@ -425,6 +433,7 @@ void PushRun::process(std::shared_ptr<RowBatch> batch)
                 ++m_outcome.failures[plan.error];
             const QString list = plan.targetIndex >= 0 ? m_context.targets.at(plan.targetIndex).target.listName : QCoreApplication::translate("SyncBridge::Sync", "(no list)");
             ++m_outcome.plan[list][actionName(plan.action)];
+            previewRow(plan, list);
             if (m_outcome.samples.size() < m_options.sampleRows && plan.action != PlannedRow::Action::Skip)
                 m_outcome.samples << QJsonObject{{QStringLiteral("identity"), plan.identity.text}, {QStringLiteral("action"), actionName(plan.action)},
                                                  {QStringLiteral("list"), list}, {QStringLiteral("fields"), plan.fields},

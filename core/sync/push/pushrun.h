@@ -104,6 +104,11 @@ private:
     void deleteVanishedRows();
     void deleteNextChunk(std::shared_ptr<QStringList> lists, const QString &afterHash);
     void planDeletes();
+    // A dry run's preview (preview.cpp): the planned rows kept with their values, and the current
+    // values of the items they would update or move, read from their lists.
+    void previewRow(const PlannedRow &plan, const QString &listName);
+    void readCurrentValues(int listIndex);
+    void finishDryRun();
     bool tracksCursor() const { return !m_options.dryRun && m_options.backfillFields.isEmpty(); }
     Result<void> resolveBackfill();
     void restrictToBackfill(PlannedRow &plan) const;
@@ -170,6 +175,7 @@ private:
     bool m_cancelledWhileWaitingForBudget = false;
     std::unique_ptr<RunLease> m_lease; // held from Connecting to the end of a writing run
     QTimer *m_leaseRenewal = nullptr;
+    QStringList m_previewLists; // dry run: list ids whose items the preview updates or moves
 };
 
 } // namespace SyncBridge
