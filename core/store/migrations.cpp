@@ -212,6 +212,13 @@ const QList<Migration> &migrations()
             {QStringLiteral("ALTER TABLE sync_definitions ADD COLUMN schedule_missed TEXT")}},
         {12, QStringLiteral("definitions: a schedule can be paused without being lost"),
             {QStringLiteral("ALTER TABLE sync_definitions ADD COLUMN schedule_paused INTEGER NOT NULL DEFAULT 0")}},
+        // 13 and 14 are the agent's (branch agent). A table of its own, not columns of sync_runs: a
+        // run has as many lists as its definition.
+        {15, QStringLiteral("runs: rows per target list and action, stored with each run"),
+            {QStringLiteral("CREATE TABLE sync_run_lists ("
+                            " run_id BIGINT NOT NULL REFERENCES sync_runs(id) ON DELETE CASCADE,"
+                            " list_name TEXT NOT NULL, action TEXT NOT NULL, row_count BIGINT NOT NULL,"
+                            " PRIMARY KEY (run_id, list_name, action))")}},
     };
     return all;
 }

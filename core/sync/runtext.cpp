@@ -4,6 +4,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
+#include <QRegularExpression>
 
 namespace SyncBridge {
 namespace {
@@ -59,6 +60,23 @@ std::optional<RunSummary> parseRunSummary(const QString &stored)
     return std::nullopt;
 }
 
+QString englishPlurals(const QString &text)
+{
+    // Only what no catalogue translated still holds "(s)": English, the source language, which has
+    // no catalogue to take a numerus form from. Each "(s)" follows its own count, the number before it.
+    static const QRegularExpression counted(QStringLiteral("([0-9][0-9,.\\x{00a0}\\x{202f}']*) ([^ ()]+)\\(s\\)"));
+    QString result;
+    qsizetype last = 0;
+    for (QRegularExpressionMatchIterator it = counted.globalMatch(text); it.hasNext();) {
+        const QRegularExpressionMatch match = it.next();
+        const bool one = match.captured(1) == QLatin1String("1");
+        result += text.mid(last, match.capturedStart() - last) + match.captured(1) + QLatin1Char(' ') + match.captured(2)
+            + (one ? QString() : QStringLiteral("s"));
+        last = match.capturedEnd();
+    }
+    return result + text.mid(last);
+}
+
 QString runMessageText(const SyncRun &run)
 {
     const std::optional<RunSummary> summary = parseRunSummary(run.message);
@@ -67,16 +85,18 @@ QString runMessageText(const SyncRun &run)
     const QLocale locale;
     const RunCounters &c = run.counters;
     const auto n = [&locale](qint64 value) { return locale.toString(value); };
+    const auto shown = [](qint64 value) { return int(qBound<qint64>(0, value, maxCountShown)); }; // %n takes an int
     QString text;
     switch (summary->kind) {
     case RunSummary::Kind::Sync:
-        text = QCoreApplication::translate("SyncBridge::Sync", "Read %1 row(s): %2 created, %3 updated, %4 moved, %5 unchanged, %6 failed.")
-                   .arg(n(c.rowsRead), n(c.created), n(c.updated), n(c.moved), n(c.skipped), n(c.failed));
+        text = QCoreApplication::translate(
+            "SyncBridge::Sync", "Read %Ln row(s): %1 created, %2 updated, %3 moved, %4 unchanged, %5 failed.", nullptr, shown(c.rowsRead))
+                   .arg(n(c.created), n(c.updated), n(c.moved), n(c.skipped), n(c.failed));
         break;
     case RunSummary::Kind::DryRun:
-        text
-            = QCoreApplication::translate("SyncBridge::Sync", "Dry run: planned %1 row(s) (%2 unchanged, %3 failing); nothing was written.")
-                  .arg(n(c.rowsRead), n(c.skipped), n(c.failed));
+        text = QCoreApplication::translate(
+            "SyncBridge::Sync", "Dry run: planned %Ln row(s) (%1 unchanged, %2 failing); nothing was written.", nullptr, shown(c.rowsRead))
+                   .arg(n(c.skipped), n(c.failed));
         break;
     case RunSummary::Kind::Cancelled:
         return QCoreApplication::translate("SyncBridge::Sync", "Cancelled; everything written so far is recorded.");
@@ -85,18 +105,18 @@ QString runMessageText(const SyncRun &run)
             "SyncBridge::Sync", "Cancelled while waiting for the SharePoint budget; everything written so far is recorded.");
     }
     if (summary->rowsWaiting > 0) {
-        const int waiting = int(qBound<qint64>(0, summary->rowsWaiting, maxCountShown));
+        const int waiting = shown(summary->rowsWaiting);
         text += QLatin1Char(' ')
             + QCoreApplication::translate(
-                "SyncBridge::Sync", "%n row(s) wait in the retry queue; the next retry is due at %1 UTC.", nullptr, waiting)
+                "SyncBridge::Sync", "%Ln row(s) in the retry queue; the next retry is due at %1 UTC.", nullptr, waiting)
                   .arg(summary->nextRetryAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
     }
     if (summary->writesPending > 0) {
-        const int pending = int(qBound<qint64>(0, summary->writesPending, maxCountShown));
+        const int pending = shown(summary->writesPending);
         text += QLatin1Char(' ')
-            + QCoreApplication::translate("SyncBridge::Sync", "%n write(s) wait to be confirmed by the next run.", nullptr, pending);
+            + QCoreApplication::translate("SyncBridge::Sync", "%Ln write(s) to be confirmed by the next run.", nullptr, pending);
     }
-    return text;
+    return englishPlurals(text);
 }
 
 QString serviceWaitId(ServiceWait::Reason reason)

@@ -33,6 +33,10 @@ QString storedRunSummary(const RunSummary &summary);
 // The summary a stored message holds; nothing for a message that is a sentence (runs recorded before
 // summaries were data, and what stopped a failed run, which is its error's message).
 std::optional<RunSummary> parseRunSummary(const QString &stored);
+// "Read 1 row(s)" → "Read 1 row", "2 row(s)" → "2 rows": what %n strings become in English, the
+// source language, for which no catalogue holds numerus forms (other languages' catalogues replace
+// the whole text, so nothing is left to change).
+QString englishPlurals(const QString &text);
 // A run's message for people, in the reader's language: the summary rendered from the data with the
 // numbers in the reader's locale, or the stored sentence as it is.
 QString runMessageText(const SyncRun &run);

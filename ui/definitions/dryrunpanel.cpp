@@ -4,6 +4,7 @@
 #include "definitions/previewmodel.h"
 
 #include "sync/runcontroller.h"
+#include "sync/runtext.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -179,9 +180,9 @@ void DryRunPanel::startPreview()
             for (const ValidationIssue &issue : draft.problems)
                 lines << QStringLiteral("<li>%1</li>").arg(issue.message.toHtmlEscaped());
             const int count = int(draft.problems.size());
+            const QString heading = englishPlurals(tr("The definition as edited cannot run (%Ln problem(s)):", nullptr, count));
             m_status->setText(
-                tr("<span style='color:#c62828'>The definition as edited cannot run (%n problem(s)):</span><ul>%1</ul>", nullptr, count)
-                    .arg(lines.join(QString())));
+                QStringLiteral("<span style='color:#c62828'>%1</span><ul>%2</ul>").arg(heading.toHtmlEscaped(), lines.join(QString())));
             return;
         }
         // Unsaved changes (or a definition never saved): the editor's state is planned, not the store's.

@@ -515,6 +515,9 @@ void PushRun::finish(RunStatus status, const QString &message, const std::option
         auto updated = RunRepository(*m_store, m_clock).updateRun(m_run);
         if (!updated)
             qCWarning(lcSync).noquote() << "cannot record the run's end:" << updated.error().toString();
+        // The rows per list and action, for the run's history (the run dialog, runs show).
+        if (auto lists = RunRepository(*m_store, m_clock).saveListCounts(m_run.id, m_outcome.plan); !lists)
+            qCWarning(lcSync).noquote() << "cannot record the run's counts per list:" << lists.error().toString();
         QJsonObject why;
         if (error)
             why = {{QStringLiteral("errorKind"), errorCodeName(error->code())}, {QStringLiteral("detail"), error->detail()}};

@@ -160,6 +160,7 @@ private:
     std::optional<SyncCursor> m_stored;     // the position the run started from
     std::optional<QString> m_horizon;       // UPDATED_AT: where rows still being written may appear
     QSet<QString> m_retriedThisRun;         // identity hashes the retry batches planned
+    QSet<QString> m_failedRows;             // identity hashes of the rows that failed in this run (counted once)
     QDateTime m_retriesDueBy;               // the retries this run takes: due when it began retrying
     qint64 m_lastRetryId = 0;               // the retry queue is read in pages of ids
     qint64 m_rowsWaiting = 0;               // in the retry queue when the run ended
