@@ -33,6 +33,8 @@ QString rowText(const PreviewRow &row)
     QStringList parts;
     if (row.action == QLatin1String("failed"))
         return row.error;
+    if (row.action == QLatin1String("delete") || row.action == QLatin1String("mark") || row.action == QLatin1String("leave"))
+        return QCoreApplication::translate("SyncBridge::Cli", "the row is gone from the source");
     if (row.action == QLatin1String("update") || row.action == QLatin1String("move")) {
         if (!row.fromList.isEmpty())
             parts << QCoreApplication::translate("SyncBridge::Cli", "from '%1'").arg(row.fromList);
