@@ -259,6 +259,37 @@ private slots:
         dialog->close();
     }
 
+    void aRunOfTheHistoryShowsItsRowsPerListAndFailedRowsOnce()
+    {
+        // The two runs above, opened from the history: their rows per list and action come from the
+        // store (sync_run_lists), not from a live outcome.
+        DefinitionCard *demo = card(QStringLiteral("Demo projects to SharePoint"));
+        RunFilter pushes;
+        pushes.definitionId = demo->definitionId();
+        pushes.dryRun = false;
+        const auto runs = RunRepository(*m_store).runs(pushes);
+        QVERIFY(runs.ok() && runs->size() >= 2);
+        const auto first = std::find_if(runs->cbegin(), runs->cend(), [](const SyncRun &run) { return run.counters.created == 5000; });
+        QVERIFY(first != runs->cend());
+        RunDialog dialog(m_ui.services()->context(), demo->definitionId(), QStringLiteral("Demo projects to SharePoint"));
+        dialog.showRun(first->id);
+        QTRY_VERIFY(dialog.perList()->topLevelItemCount() == 3);
+        qint64 created = 0;
+        for (int row = 0; row < 3; ++row)
+            created += QLocale().toLongLong(dialog.perList()->topLevelItem(row)->text(1));
+        QCOMPARE(created, 5000);
+
+        RunDialog failed(m_ui.services()->context(), demo->definitionId(), QStringLiteral("Demo projects to SharePoint"));
+        failed.showRun(runs->constFirst().id); // the newest: one row failed (NaN), in the list its route names
+        QTRY_VERIFY(failed.perList()->topLevelItemCount() > 0);
+        qint64 failedRows = 0;
+        for (int row = 0; row < failed.perList()->topLevelItemCount(); ++row)
+            failedRows += QLocale().toLongLong(failed.perList()->topLevelItem(row)->text(5));
+        QCOMPARE(failedRows, 1);
+        QTRY_VERIFY(failed.findChild<QLabel *>(QStringLiteral("failuresTitle"))->text().startsWith(QStringLiteral("1 row failed;")));
+        QVERIFY(dialog.grab().save(QDir(artifactDirectory()).filePath(QStringLiteral("run-dialog-history.png"))));
+    }
+
     void deleteBreakerAsksInADialog()
     {
         QCOMPARE(runFromCard(QStringLiteral("Team assignments")).counters.created, 3000);

@@ -124,7 +124,9 @@ void RunDialog::setOutcome(const RunOutcome &outcome)
         for (const char *action : {"create", "update", "move", "delete"})
             row << locale.toString(list->value(QLatin1String(action)));
         row << locale.toString(list->value(QStringLiteral("failed")));
-        new QTreeWidgetItem(m_perList, row);
+        auto *item = new QTreeWidgetItem(m_perList, row);
+        for (int column = 1; column < row.size(); ++column)
+            item->setTextAlignment(column, Qt::AlignRight | Qt::AlignVCenter);
     }
     m_perList->setVisible(!outcome.plan.isEmpty());
     for (int column = 0; column < m_perList->columnCount(); ++column)

@@ -431,7 +431,7 @@ void PushRun::process(std::shared_ptr<RowBatch> batch)
             refuseInvalidWrite(m_context, plan); // the writes SharePoint would refuse fail here, with its reason
             if (plan.action == PlannedRow::Action::Failed)
                 ++m_outcome.failures[plan.error];
-            const QString list = plan.targetIndex >= 0 ? m_context.targets.at(plan.targetIndex).target.listName : QCoreApplication::translate("SyncBridge::Sync", "(no list)");
+            const QString list = plannedListName(m_context, plan);
             ++m_outcome.plan[list][actionName(plan.action)];
             previewRow(plan, list);
             if (m_outcome.samples.size() < m_options.sampleRows && plan.action != PlannedRow::Action::Skip)

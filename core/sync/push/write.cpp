@@ -41,8 +41,7 @@ void PushRun::writeBatch(std::shared_ptr<RowBatch> batch)
             m_failedRows.insert(plan.identity.hash);
             ++m_run.counters.failed;
             ++m_outcome.failures[error];
-            if (plan.targetIndex >= 0)
-                ++m_outcome.plan[m_context.targets.at(plan.targetIndex).target.listName][QStringLiteral("failed")];
+            ++m_outcome.plan[plannedListName(m_context, plan)][QStringLiteral("failed")];
         }
         QJsonObject payload{
             {QStringLiteral("identity"), plan.identity.text}, {QStringLiteral("error"), error}, {QStringLiteral("attempt"), attempt}};
