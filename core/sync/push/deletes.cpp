@@ -218,15 +218,11 @@ void PushRun::planDeletes()
                 if (present.contains(entry.identityHash))
                     continue;
                 ++gone;
-                if (m_outcome.preview.size() < m_options.previewRows) {
-                    PreviewRow row;
-                    row.action = action;
-                    row.identity = readableIdentity(entry.identityText);
-                    row.list = name;
-                    m_outcome.preview.append(row);
-                } else if (m_options.previewRows > 0) {
-                    ++m_outcome.previewLeftOut;
-                }
+                PreviewRow row;
+                row.action = action;
+                row.identity = readableIdentity(entry.identityText);
+                row.list = name;
+                keepPreviewRow(row);
                 if (m_outcome.samples.size() < m_options.sampleRows)
                     m_outcome.samples << QJsonObject{{QStringLiteral("identity"), entry.identityText}, {QStringLiteral("action"), action},
                                                      {QStringLiteral("list"), name}};

@@ -13,7 +13,7 @@
 
 namespace SyncBridge {
 
-void PushRun::previewRow(const PlannedRow &plan, const QString &listName)
+void PushRun::keepPreviewRow(const PreviewRow &row)
 {
     if (m_options.previewRows <= 0)
         return;
@@ -21,6 +21,15 @@ void PushRun::previewRow(const PlannedRow &plan, const QString &listName)
         ++m_outcome.previewLeftOut;
         return;
     }
+    if (!row.itemListId.isEmpty() && !m_previewLists.contains(row.itemListId))
+        m_previewLists << row.itemListId;
+    m_outcome.preview.append(row);
+}
+
+void PushRun::previewRow(const PlannedRow &plan, const QString &listName)
+{
+    if (m_options.previewRows <= 0)
+        return;
     PreviewRow row;
     row.action = actionName(plan.action);
     row.identity = readableIdentity(plan.identity.text);
@@ -32,10 +41,8 @@ void PushRun::previewRow(const PlannedRow &plan, const QString &listName)
         row.itemId = plan.ledger->itemId;
         if (plan.action == PlannedRow::Action::Move)
             row.fromList = listNameOf(plan.ledger->listGraphId);
-        if (!m_previewLists.contains(row.itemListId))
-            m_previewLists << row.itemListId;
     }
-    m_outcome.preview.append(row);
+    keepPreviewRow(row);
 }
 
 void PushRun::readCurrentValues(int listIndex)

@@ -227,7 +227,7 @@ void PushRun::completed()
 
 Result<void> PushRun::prepare()
 {
-    if (m_options.definition && m_options.dryRun) {
+    if (previewsAnEdit()) {
         m_definition = *m_options.definition; // the editor's unsaved state
         m_definition.id = m_definitionId;     // its ledger is the stored definition's
     } else {
@@ -257,7 +257,7 @@ Result<void> PushRun::prepare()
         m_leaseRenewal->start();
     }
     // A preview of unsaved changes is not the stored definition's: it stays out of the run history.
-    if (!m_options.definition) {
+    if (!previewsAnEdit()) {
         auto started = RunRepository(*m_store, m_clock).startRun(m_run);
         if (!started)
             return started.error();

@@ -107,8 +107,11 @@ private:
     // A dry run's preview (preview.cpp): the planned rows kept with their values, and the current
     // values of the items they would update or move, read from their lists.
     void previewRow(const PlannedRow &plan, const QString &listName);
+    void keepPreviewRow(const PreviewRow &row); // up to RunOptions::previewRows, the rest counted
     void readCurrentValues(int listIndex);
     void finishDryRun();
+    // A dry run of the editor's definition (RunOptions::definition): its unsaved changes planned.
+    bool previewsAnEdit() const { return m_options.dryRun && m_options.definition.has_value(); }
     bool tracksCursor() const { return !m_options.dryRun && m_options.backfillFields.isEmpty(); }
     Result<void> resolveBackfill();
     void restrictToBackfill(PlannedRow &plan) const;
