@@ -2,6 +2,7 @@
 
 #include "catalog/catalogpage.h"
 #include "common/backgroundtask.h"
+#include "common/focusringstyle.h"
 #include "common/uiresources.h"
 #include "common/uisettings.h"
 #include "connections/connectionspage.h"
@@ -42,6 +43,7 @@ MainWindow::MainWindow(AppContext context, QWidget *parent)
     , m_runs(new RunsPage(m_context, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
+    installFocusRingStyle();
     setWindowTitle(tr("SyncBridge"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/syncbridge.svg")));
 
@@ -86,6 +88,21 @@ MainWindow::MainWindow(AppContext context, QWidget *parent)
     connect(m_overview, &OverviewPage::importRequested, this, askForImport);
     connect(m_definitions, &DefinitionsPage::importRequested, this, askForImport);
     connect(m_definitions, &DefinitionsPage::saved, m_overview, &OverviewPage::reload);
+    // The welcome's guided steps open the existing dialogs and pages.
+    connect(m_overview, &OverviewPage::addDatabaseRequested, this, [this]() {
+        showPage(m_connections);
+        m_connections->addDatabase();
+    });
+    connect(m_overview, &OverviewPage::addSharePointRequested, this, [this]() {
+        showPage(m_connections);
+        m_connections->addSharePointConnection();
+    });
+    connect(m_overview, &OverviewPage::newDefinitionRequested, this, [this]() {
+        // Started once the page has read the catalog it shows (the tables to choose from).
+        connect(m_definitions, &DefinitionsPage::loaded, m_definitions, &DefinitionsPage::createDefinition, Qt::SingleShotConnection);
+        showPage(m_definitions);
+    });
+    connect(m_connections, &ConnectionsPage::saved, m_overview, &OverviewPage::reload);
     connect(m_catalog, &CatalogPage::definitionFromListRequested, this,
         [this](qint64 databaseId, const TableInfo &table, const SyncTarget &target) {
             showPage(m_definitions);

@@ -461,7 +461,10 @@ private slots:
                      .status,
             200);
         QVERIFY2(run.exitCode == 0, qPrintable(run.err + run.out));
-        QVERIFY(run.out.contains(QStringLiteral("ok      secret: found (sharepoint/demo in environment variables)")));
+        // where the secret really is: the environment variable by name
+        QVERIFY2(run.out.contains(
+                     QStringLiteral("ok      secret: found (sharepoint/demo in environment variable SYNCBRIDGE_SECRET_SHAREPOINT_DEMO)")),
+            qPrintable(run.out));
         QVERIFY(run.out.contains(QStringLiteral("ok      token: requested from")));
         QVERIFY(run.out.contains(QStringLiteral("and accepted")));
         QVERIFY(run.out.contains(QStringLiteral("ok      site contoso.sharepoint.com:/sites/pmo: reachable (Project Office)")));

@@ -12,5 +12,8 @@ const Setting<QByteArray> catalogSplitter{"ui/catalog/splitter", {}};
 const Setting<QByteArray> definitionsSplitter{"ui/definitions/splitter", {}};
 const Setting<QByteArray> mappingTableHeader{"ui/definitions/mappingTableHeader", {}};
 const Setting<QByteArray> runsTableHeader{"ui/runs/tableHeader", {}};
+const Setting<QStringList> catalogExpanded{"ui/catalog/expanded", {}};
+const Setting<QStringList> catalogCollapsed{"ui/catalog/collapsed", {}};
+const Setting<bool> catalogSystemColumns{"ui/catalog/systemColumns", true};
 
 } // namespace SyncBridge::UiSettings

@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QSettings>
 #include <QString>
+#include <QStringList>
 #include <QVariant>
 
 namespace SyncBridge {
@@ -38,6 +39,11 @@ extern const Setting<QByteArray> catalogSplitter;
 extern const Setting<QByteArray> runsTableHeader;
 extern const Setting<QByteArray> definitionsSplitter;
 extern const Setting<QByteArray> mappingTableHeader;
+// The Catalog tree's items the user expanded or collapsed (keys from CatalogPage), and whether a
+// list's system and hidden columns are shown.
+extern const Setting<QStringList> catalogExpanded;
+extern const Setting<QStringList> catalogCollapsed;
+extern const Setting<bool> catalogSystemColumns;
 } // namespace UiSettings
 
 } // namespace SyncBridge

@@ -18,6 +18,7 @@ class QStackedWidget;
 namespace SyncBridge {
 
 class DefinitionCard;
+class WelcomePanel;
 struct RunOutcome;
 struct RunProgress;
 
@@ -38,6 +39,8 @@ public:
     DefinitionCard *card(qint64 definitionId) const { return m_cards.value(definitionId); }
     RunDialog *runDialog(qint64 definitionId) const { return m_dialogs.value(definitionId); }
     QString message() const;
+    // The guided first steps, shown until a first run.
+    WelcomePanel *welcome() const { return m_welcome; }
 
 public slots:
     void reload();
@@ -49,6 +52,9 @@ public slots:
 signals:
     void loaded();
     void importRequested();
+    void addDatabaseRequested();
+    void addSharePointRequested();
+    void newDefinitionRequested();
 
 private:
     void onProgress(qint64 definitionId, const RunProgress &progress);
@@ -59,6 +65,7 @@ private:
     QWidget *m_cardsHost;
     QGridLayout *m_grid;
     QLabel *m_message;
+    WelcomePanel *m_welcome;
     QHash<qint64, DefinitionCard *> m_cards;
     QHash<qint64, QString> m_names;
     QHash<qint64, qint64> m_lastRunIds;
