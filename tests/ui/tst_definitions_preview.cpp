@@ -2,7 +2,8 @@
 // emulator: a table with a composite key (region, id) synced once into two lists, then changed in
 // the source; the preview lists every planned row by its key values, an update's differing fields as
 // SharePoint's value → the mapped value (and only those), filters by action and list, plans the
-// editor's unsaved edits, and shows the problems of a definition that cannot run instead of a plan.
+// editor's unsaved edits (a definition never saved too), and shows the problems of a definition that
+// cannot run instead of a plan.
 #include "demowindow.h"
 #include "testpaths.h"
 
@@ -290,8 +291,30 @@ private slots:
         QTest::mouseClick(panel()->previewButton(), Qt::LeftButton);
         QVERIFY2(panel()->status()->text().contains(QStringLiteral("cannot run")), qPrintable(panel()->status()->text()));
         QVERIFY2(panel()->status()->text().contains(QStringLiteral("NO_SUCH_STEP")), qPrintable(panel()->status()->text()));
+        QCOMPARE(panel()->status()->text().count(QStringLiteral("Mapping amount → amount")), 1); // named once
         QCOMPARE(panel()->rowsModel()->rowCount(), 0);
         QVERIFY(!m_ui.runs()->isRunning(editor()->definition().id));
+        QCoreApplication::sendPostedEvents(); // the layout makes room for the list of problems
+        QVERIFY(panel()->status()->height() > panel()->status()->fontMetrics().height() * 2);
+        QVERIFY(panel()->grab().save(QDir(artifactDirectory()).filePath(QStringLiteral("preview-problems.png"))));
+    }
+
+    void aNewDefinitionIsPreviewedBeforeItIsEverSaved()
+    {
+        // A definition never saved has no ledger: every row is planned as a create, nothing recorded.
+        SyncDefinition fresh = *DefinitionRepository(*m_demo.store()).byName(QStringLiteral("Regional orders"));
+        fresh.id = 0;
+        fresh.name = QStringLiteral("Regional orders, new");
+        editor()->setDefinition(fresh, {QStringLiteral("Regional orders")});
+        QVERIFY(editor()->problems().isEmpty());
+        QVERIFY(!panel()->runButton()->isEnabled()); // nothing to run until it is saved
+        const RunOutcome outcome = preview();
+        QCOMPARE(outcome.status, RunStatus::Succeeded);
+        QCOMPARE(outcome.runId, 0);
+        QCOMPARE(panel()->rowsModel()->rowCount(), 21);
+        QVERIFY(std::all_of(panel()->rowsModel()->rows().cbegin(), panel()->rowsModel()->rows().cend(),
+            [](const PreviewRow &row) { return row.action == QLatin1String("create"); }));
+        QCOMPARE(DefinitionRepository(*m_demo.store()).byName(QStringLiteral("Regional orders, new")).ok(), false);
     }
 };
 
