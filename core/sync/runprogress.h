@@ -8,7 +8,6 @@
 #include "sync/runphase.h"
 
 #include <QMap>
-#include <QJsonObject>
 #include <QString>
 
 #include <optional>
@@ -52,9 +51,8 @@ struct RunOutcome {
     qint64 heldBackDeletes = 0;
     qint64 rowsWaiting = 0;
     qint64 writesPending = 0;
-    // Dry runs: planned actions per target list ("Active projects" → {"create": 12, …}) and samples.
+    // Planned actions per target list ("Active projects" → {"create": 12, …}); a real run's rows per list and action.
     QMap<QString, QMap<QString, qint64>> plan;
-    QList<QJsonObject> samples;
     // Dry runs asked for a preview (RunOptions::previewRows): the planned rows, each with its key
     // values, list, values and the fields that differ; `previewLeftOut` rows were planned beyond it.
     QList<PreviewRow> preview;

@@ -16,7 +16,6 @@ struct RunOptions {
     bool dryRun = false;
     bool resetCursor = false; // full re-sync: updates instead of duplicates, thanks to the ledger
     int pageSize = 500;
-    int sampleRows = 5;
     int streamWindowRows = 20000; // rows per COPY statement, so per source transaction
     // UPDATED_AT: rows stamped this long before the oldest open transaction (or before the run) are
     // read again each run: a floor for stamps that are not the writer's now() (clock_timestamp(),

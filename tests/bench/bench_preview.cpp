@@ -62,7 +62,6 @@ private slots:
 
         RunOptions preview;
         preview.dryRun = true;
-        preview.sampleRows = 0;
         preview.previewRows = 100000;
         QList<double> worker, model, filter, draw;
         for (int round = 0; round < rounds; ++round) {

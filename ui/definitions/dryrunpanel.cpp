@@ -170,7 +170,6 @@ void DryRunPanel::startPreview()
         return;
     RunOptions options;
     options.dryRun = true;
-    options.sampleRows = 0;
     options.previewRows = previewRowLimit;
     if (m_draft) {
         const PreviewDraft draft = m_draft();

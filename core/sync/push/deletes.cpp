@@ -223,9 +223,6 @@ void PushRun::planDeletes()
                 row.identity = readableIdentity(entry.identityText);
                 row.list = name;
                 keepPreviewRow(row);
-                if (m_outcome.samples.size() < m_options.sampleRows)
-                    m_outcome.samples << QJsonObject{{QStringLiteral("identity"), entry.identityText}, {QStringLiteral("action"), action},
-                                                     {QStringLiteral("list"), name}};
             }
             afterHash = chunk->last().identityHash;
         }

@@ -434,10 +434,6 @@ void PushRun::process(std::shared_ptr<RowBatch> batch)
             const QString list = plannedListName(m_context, plan);
             ++m_outcome.plan[list][actionName(plan.action)];
             previewRow(plan, list);
-            if (m_outcome.samples.size() < m_options.sampleRows && plan.action != PlannedRow::Action::Skip)
-                m_outcome.samples << QJsonObject{{QStringLiteral("identity"), plan.identity.text}, {QStringLiteral("action"), actionName(plan.action)},
-                                                 {QStringLiteral("list"), list}, {QStringLiteral("fields"), plan.fields},
-                                                 {QStringLiteral("error"), plan.error}};
         }
         for (const PlannedRow &plan : std::as_const(batch->plans)) {
             if (plan.action == PlannedRow::Action::Skip || plan.action == PlannedRow::Action::Unrouted)
