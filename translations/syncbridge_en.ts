@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
-    <name>CatalogPage</name>
+    <name>SyncBridge::CatalogPage</name>
     <message numerus="yes">
         <source>%n table(s)</source>
         <translation>
@@ -29,118 +29,6 @@
         <translation>
             <numerusform>%1: %n table.</numerusform>
             <numerusform>%1: %n tables.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>ConnectionsModel</name>
-    <message numerus="yes">
-        <source>database “%1”, %n instance(s)</source>
-        <translation>
-            <numerusform>database “%1”, %n instance</numerusform>
-            <numerusform>database “%1”, %n instances</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n connection(s)</source>
-        <translation>
-            <numerusform>%n connection</numerusform>
-            <numerusform>%n connections</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>ConnectionsPage</name>
-    <message numerus="yes">
-        <source>&lt;p&gt;%n instance(s), tried in failover order.&lt;/p&gt;</source>
-        <translation>
-            <numerusform>&lt;p&gt;%n instance, tried in failover order.&lt;/p&gt;</numerusform>
-            <numerusform>&lt;p&gt;%n instances, tried in failover order.&lt;/p&gt;</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>DefinitionCard</name>
-    <message numerus="yes">
-        <source>%n min ago</source>
-        <translation>
-            <numerusform>%n min ago</numerusform>
-            <numerusform>%n min ago</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n h ago</source>
-        <translation>
-            <numerusform>%n h ago</numerusform>
-            <numerusform>%n h ago</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>DefinitionsPage</name>
-    <message numerus="yes">
-        <source>It has %n problem(s): saved, it is disabled — a draft that does not run until they are fixed.</source>
-        <translation>
-            <numerusform>It has %n problem: saved, it is disabled — a draft that does not run until it is fixed.</numerusform>
-            <numerusform>It has %n problems: saved, it is disabled — a draft that does not run until they are fixed.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Saved &apos;%1&apos; as a disabled draft: %n problem(s) to fix before it can run, listed on the form.</source>
-        <translation>
-            <numerusform>Saved &apos;%1&apos; as a disabled draft: %n problem to fix before it can run, listed on the form.</numerusform>
-            <numerusform>Saved &apos;%1&apos; as a disabled draft: %n problems to fix before it can run, listed on the form.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>ProvisionDialog</name>
-    <message numerus="yes">
-        <source>Created the list with %n column(s).</source>
-        <translation>
-            <numerusform>Created the list with %n column.</numerusform>
-            <numerusform>Created the list with %n columns.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>The list existed; added %n missing column(s).</source>
-        <translation>
-            <numerusform>The list existed; added %n missing column.</numerusform>
-            <numerusform>The list existed; added %n missing columns.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>RunDialog</name>
-    <message numerus="yes">
-        <source>%n row(s) failed; they wait in the retry queue and go first on the next run:</source>
-        <translation>
-            <numerusform>%n row failed; it waits in the retry queue and goes first on the next run:</numerusform>
-            <numerusform>%n rows failed; they wait in the retry queue and go first on the next run:</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>RunsPage</name>
-    <message numerus="yes">
-        <source>%n run(s)</source>
-        <translation>
-            <numerusform>%n run</numerusform>
-            <numerusform>%n runs</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n row(s) failed and wait to be retried; the next run takes them first.</source>
-        <translation>
-            <numerusform>%n row failed and waits to be retried; the next run takes it first.</numerusform>
-            <numerusform>%n rows failed and wait to be retried; the next run takes them first.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Items written per second, newest %n run(s)</source>
-        <translation>
-            <numerusform>Items written per second, newest %n run</numerusform>
-            <numerusform>Items written per second, newest %n runs</numerusform>
         </translation>
     </message>
 </context>
@@ -253,6 +141,50 @@
     </message>
 </context>
 <context>
+    <name>SyncBridge::ConnectionsModel</name>
+    <message numerus="yes">
+        <source>database “%1”, %n instance(s)</source>
+        <translation>
+            <numerusform>database “%1”, %n instance</numerusform>
+            <numerusform>database “%1”, %n instances</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connection(s)</source>
+        <translation>
+            <numerusform>%n connection</numerusform>
+            <numerusform>%n connections</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::ConnectionsPage</name>
+    <message numerus="yes">
+        <source>&lt;p&gt;%n instance(s), tried in failover order.&lt;/p&gt;</source>
+        <translation>
+            <numerusform>&lt;p&gt;%n instance, tried in failover order.&lt;/p&gt;</numerusform>
+            <numerusform>&lt;p&gt;%n instances, tried in failover order.&lt;/p&gt;</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::DefinitionCard</name>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>%n min ago</numerusform>
+            <numerusform>%n min ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>%n h ago</numerusform>
+            <numerusform>%n h ago</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SyncBridge::DefinitionCheck</name>
     <message numerus="yes">
         <source>%n rows share %1</source>
@@ -276,6 +208,33 @@
         <translation>
             <numerusform>Sample values: the first row of %1 by key.</numerusform>
             <numerusform>Sample values: the first %n rows of %1 by key.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::DefinitionsPage</name>
+    <message numerus="yes">
+        <source>It has %n problem(s): saved, it is disabled — a draft that does not run until they are fixed.</source>
+        <translation>
+            <numerusform>It has %n problem: saved, it is disabled — a draft that does not run until it is fixed.</numerusform>
+            <numerusform>It has %n problems: saved, it is disabled — a draft that does not run until they are fixed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved &apos;%1&apos; as a disabled draft: %n problem(s) to fix before it can run, listed on the form.</source>
+        <translation>
+            <numerusform>Saved &apos;%1&apos; as a disabled draft: %n problem to fix before it can run, listed on the form.</numerusform>
+            <numerusform>Saved &apos;%1&apos; as a disabled draft: %n problems to fix before it can run, listed on the form.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::DryRunPanel</name>
+    <message numerus="yes">
+        <source>The definition as edited cannot run (%Ln problem(s)):</source>
+        <translation>
+            <numerusform>The definition as edited cannot run (%Ln problem):</numerusform>
+            <numerusform>The definition as edited cannot run (%Ln problems):</numerusform>
         </translation>
     </message>
 </context>
@@ -340,6 +299,57 @@ Rows gone from the source usually mean they were deleted on purpose — but a wr
         <translation>
             <numerusform>%n mapping writes into %1; keep one.</numerusform>
             <numerusform>%n mappings write into %1; keep one.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::ProvisionDialog</name>
+    <message numerus="yes">
+        <source>Created the list with %n column(s).</source>
+        <translation>
+            <numerusform>Created the list with %n column.</numerusform>
+            <numerusform>Created the list with %n columns.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The list existed; added %n missing column(s).</source>
+        <translation>
+            <numerusform>The list existed; added %n missing column.</numerusform>
+            <numerusform>The list existed; added %n missing columns.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::RunDialog</name>
+    <message numerus="yes">
+        <source>%Ln row(s) failed; they wait in the retry queue and go first on the next run:</source>
+        <translation>
+            <numerusform>%Ln row failed; it waits in the retry queue and goes first on the next run:</numerusform>
+            <numerusform>%Ln rows failed; they wait in the retry queue and go first on the next run:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::RunsPage</name>
+    <message numerus="yes">
+        <source>%n run(s)</source>
+        <translation>
+            <numerusform>%n run</numerusform>
+            <numerusform>%n runs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) failed and wait to be retried; the next run takes them first.</source>
+        <translation>
+            <numerusform>%n row failed and waits to be retried; the next run takes it first.</numerusform>
+            <numerusform>%n rows failed and wait to be retried; the next run takes them first.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Items written per second, newest %n run(s)</source>
+        <translation>
+            <numerusform>Items written per second, newest %n run</numerusform>
+            <numerusform>Items written per second, newest %n runs</numerusform>
         </translation>
     </message>
 </context>
@@ -458,17 +468,31 @@ Rows gone from the source usually mean they were deleted on purpose — but a wr
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n row(s) wait in the retry queue; the next retry is due at %1 UTC.</source>
+        <source>Read %Ln row(s): %1 created, %2 updated, %3 moved, %4 unchanged, %5 failed.</source>
         <translation>
-            <numerusform>%n row waits in the retry queue; the next retry is due at %1 UTC.</numerusform>
-            <numerusform>%n rows wait in the retry queue; the next retry is due at %1 UTC.</numerusform>
+            <numerusform>Read %Ln row: %1 created, %2 updated, %3 moved, %4 unchanged, %5 failed.</numerusform>
+            <numerusform>Read %Ln rows: %1 created, %2 updated, %3 moved, %4 unchanged, %5 failed.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n write(s) wait to be confirmed by the next run.</source>
+        <source>Dry run: planned %Ln row(s) (%1 unchanged, %2 failing); nothing was written.</source>
         <translation>
-            <numerusform>%n write waits to be confirmed by the next run.</numerusform>
-            <numerusform>%n writes wait to be confirmed by the next run.</numerusform>
+            <numerusform>Dry run: planned %Ln row (%1 unchanged, %2 failing); nothing was written.</numerusform>
+            <numerusform>Dry run: planned %Ln rows (%1 unchanged, %2 failing); nothing was written.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) in the retry queue; the next retry is due at %1 UTC.</source>
+        <translation>
+            <numerusform>%Ln row in the retry queue; the next retry is due at %1 UTC.</numerusform>
+            <numerusform>%Ln rows in the retry queue; the next retry is due at %1 UTC.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln write(s) to be confirmed by the next run.</source>
+        <translation>
+            <numerusform>%Ln write to be confirmed by the next run.</numerusform>
+            <numerusform>%Ln writes to be confirmed by the next run.</numerusform>
         </translation>
     </message>
 </context>

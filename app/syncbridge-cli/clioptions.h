@@ -76,7 +76,7 @@ struct CliOptions {
             "for stamps that are not the writer's now()."),
         QStringLiteral("seconds")};
     QCommandLineOption json{QStringLiteral("json"),
-        QCoreApplication::translate("SyncBridge::Cli", "Listing commands: print JSON (stable keys, docs/cli.md) instead of text.")};
+        QCoreApplication::translate("SyncBridge::Cli", "Listing commands and run: print JSON (stable keys, docs/cli.md) instead of text.")};
     QCommandLineOption definition{QStringLiteral("definition"),
         QCoreApplication::translate("SyncBridge::Cli", "runs list: only the runs of this definition."), QStringLiteral("name")};
     QCommandLineOption status{QStringLiteral("status"),

@@ -3,6 +3,7 @@
 #include "commandhelpers.h"
 #include "commands.h"
 #include "commandtable.h"
+#include "previewoutput.h"
 #include "stopsignals.h"
 
 #include "common/error.h"
@@ -91,6 +92,29 @@ void printLeftBehind(CommandContext &context, const QString &definition, const R
                     << '\n';
 }
 
+// The text output: the summary (a failed run's message on stderr with its detail), the counts per
+// list and action, a dry run's planned rows, failures and what the run left behind, the status line.
+void printOutcome(CommandContext &context, const RunOptions &options, const QString &definition, const RunOutcome &outcome)
+{
+    // A failed run's message is a failure: on stderr with its detail; a summary goes to stdout.
+    (outcome.status == RunStatus::Failed ? context.err : context.out) << outcome.message << '\n';
+    if (outcome.error && !outcome.error->detail().isEmpty()) // the message first, what it cost to find out after
+        context.err << QCoreApplication::translate("SyncBridge::Cli", "  detail (%1): %2")
+                           .arg(errorCodeName(outcome.error->code()), outcome.error->detail())
+                    << '\n';
+    for (auto list = outcome.plan.constBegin(); list != outcome.plan.constEnd(); ++list) {
+        QStringList counts;
+        for (auto action = list->constBegin(); action != list->constEnd(); ++action)
+            counts << QStringLiteral("%1 %2").arg(action.value()).arg(action.key());
+        context.out << "  " << list.key() << ": " << counts.join(QStringLiteral(", ")) << '\n';
+    }
+    printPreviewRows(context, outcome);
+    printFailures(context, outcome);
+    if (!options.dryRun && (outcome.status == RunStatus::Succeeded || outcome.status == RunStatus::PartiallyFailed))
+        printLeftBehind(context, definition, outcome);
+    context.out << QCoreApplication::translate("SyncBridge::Cli", "Run %1: %2").arg(outcome.runId).arg(enumName(outcome.status)) << '\n';
+}
+
 } // namespace
 
 int runDefinition(CommandContext &context)
@@ -127,6 +151,9 @@ int runDefinition(CommandContext &context)
                 QCoreApplication::translate("SyncBridge::Cli", "--look-back must be a whole number of seconds, 0 or more (not '%1')")
                     .arg(context.parser.value(context.options.lookBack)));
     }
+    if (options.dryRun)
+        options.previewRows = 100000; // every planned row with its changes, for the detailed output and --json
+    const bool json = wantsJson(context);
     const bool terminal = isatty(fileno(stderr));
     const bool allowMassDelete = context.parser.isSet(context.options.allowMassDelete);
     // The tenant's budget is shared with the GUI and other runs through the store: a cron run and a
@@ -182,24 +209,13 @@ int runDefinition(CommandContext &context)
         context.err << outcome.message << '\n';
         return ExitBusy;
     }
-    // A failed run's message is a failure: on stderr with its detail; a summary goes to stdout.
-    (outcome.status == RunStatus::Failed ? context.err : context.out) << outcome.message << '\n';
-    if (outcome.error && !outcome.error->detail().isEmpty()) // the message first, what it cost to find out after
-        context.err << QCoreApplication::translate("SyncBridge::Cli", "  detail (%1): %2")
-                           .arg(errorCodeName(outcome.error->code()), outcome.error->detail())
-                    << '\n';
-    for (auto list = outcome.plan.constBegin(); list != outcome.plan.constEnd(); ++list) {
-        QStringList counts;
-        for (auto action = list->constBegin(); action != list->constEnd(); ++action)
-            counts << QStringLiteral("%1 %2").arg(action.value()).arg(action.key());
-        context.out << "  " << list.key() << ": " << counts.join(QStringLiteral(", ")) << '\n';
+    if (json) {
+        printJson(context, outcomeJson(outcome));
+        for (const QString &warning : outcome.warnings)
+            context.err << QCoreApplication::translate("SyncBridge::Cli", "warning: %1").arg(warning) << '\n';
+    } else {
+        printOutcome(context, options, definition->name, outcome);
     }
-    for (const QJsonObject &sample : std::as_const(outcome.samples))
-        context.out << "  " << QString::fromUtf8(QJsonDocument(sample).toJson(QJsonDocument::Compact)) << '\n';
-    printFailures(context, outcome);
-    if (!options.dryRun && (outcome.status == RunStatus::Succeeded || outcome.status == RunStatus::PartiallyFailed))
-        printLeftBehind(context, definition->name, outcome);
-    context.out << QCoreApplication::translate("SyncBridge::Cli", "Run %1: %2").arg(outcome.runId).arg(enumName(outcome.status)) << '\n';
     switch (outcome.status) {
     case RunStatus::Succeeded:
         return ExitOk;
@@ -217,7 +233,7 @@ QList<Command> runCommands()
     return {
         {"run", nullptr,
             "<definition> [--dry-run] [--reset-cursor] [--backfill field,…] [--allow-mass-delete]\n"
-            "                  [--page-size N] [--look-back SECONDS]",
+            "                  [--page-size N] [--look-back SECONDS] [--json]",
             QT_TRANSLATE_NOOP("SyncBridge::Cli", "push the definition's rows to SharePoint"), runDefinition},
     };
 }

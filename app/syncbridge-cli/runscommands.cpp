@@ -212,6 +212,9 @@ int showRun(CommandContext &context)
     if (!queue)
         return fail(context, queue.error());
     const RunFacts facts = factsFrom(*events);
+    auto lists = repository.listCounts(runId); // rows per list and action (runs before migration 15: none)
+    if (!lists)
+        return fail(context, lists.error());
 
     if (wantsJson(context)) {
         QJsonArray eventArray;
@@ -226,6 +229,14 @@ int showRun(CommandContext &context)
                 {QStringLiteral("payload"), p}});
         }
         QJsonObject object = runJson(*run, definition->name, facts);
+        QJsonObject perList;
+        for (auto list = lists->constBegin(); list != lists->constEnd(); ++list) {
+            QJsonObject actions;
+            for (auto action = list->constBegin(); action != list->constEnd(); ++action)
+                actions.insert(action.key(), action.value());
+            perList.insert(list.key(), actions);
+        }
+        object.insert(QStringLiteral("lists"), perList);
         object.insert(QStringLiteral("events"), eventArray);
         object.insert(QStringLiteral("retryQueue"), waitingRowsJson(*queue));
         printJson(context, object);
@@ -261,6 +272,14 @@ int showRun(CommandContext &context)
             << QCoreApplication::translate("SyncBridge::Cli", "(confirm with: syncbridge-cli run \"%1\" --allow-mass-delete)")
                    .arg(definition->name);
     out << '\n';
+    for (auto list = lists->constBegin(); list != lists->constEnd(); ++list) {
+        QStringList counts;
+        for (auto action = list->constBegin(); action != list->constEnd(); ++action)
+            counts << QStringLiteral("%1 %2").arg(action.value()).arg(action.key());
+        out << "  "
+            << QCoreApplication::translate("SyncBridge::Cli", "list     '%1': %2").arg(list.key(), counts.join(QStringLiteral(", ")))
+            << '\n';
+    }
     if (facts.retryQueue)
         out << "  "
             << QCoreApplication::translate(

@@ -228,6 +228,12 @@ const QList<Migration> &migrations()
                 QStringLiteral("CREATE INDEX schedule_claims_open ON schedule_claims (agent, outcome)"),
                 QStringLiteral("ALTER TABLE sync_runs ADD COLUMN run_trigger TEXT"),
                 QStringLiteral("ALTER TABLE sync_runs ADD COLUMN agent_name TEXT")}},
+        // A table of its own, not columns of sync_runs: a run has as many lists as its definition.
+        {14, QStringLiteral("runs: rows per target list and action, stored with each run"),
+            {QStringLiteral("CREATE TABLE sync_run_lists ("
+                            " run_id BIGINT NOT NULL REFERENCES sync_runs(id) ON DELETE CASCADE,"
+                            " list_name TEXT NOT NULL, action TEXT NOT NULL, row_count BIGINT NOT NULL,"
+                            " PRIMARY KEY (run_id, list_name, action))")}},
     };
     return all;
 }

@@ -108,6 +108,37 @@ Result<void> RunRepository::updateRun(const SyncRun &run)
     return query ? success() : Result<void>(query.error());
 }
 
+Result<void> RunRepository::saveListCounts(qint64 runId, const ListCounts &counts)
+{
+    QSqlDatabase db = m_store.connection();
+    return inTransaction(db, [&]() -> Result<void> {
+        if (auto cleared = execute(db, QStringLiteral("DELETE FROM sync_run_lists WHERE run_id = ?"), {runId}); !cleared)
+            return cleared.error();
+        for (auto list = counts.constBegin(); list != counts.constEnd(); ++list) {
+            for (auto action = list->constBegin(); action != list->constEnd(); ++action) {
+                auto inserted
+                    = execute(db, QStringLiteral("INSERT INTO sync_run_lists (run_id, list_name, action, row_count) VALUES (?, ?, ?, ?)"),
+                        {runId, list.key(), action.key(), action.value()});
+                if (!inserted)
+                    return inserted.error();
+            }
+        }
+        return success();
+    });
+}
+
+Result<RunRepository::ListCounts> RunRepository::listCounts(qint64 runId) const
+{
+    auto query = execute(
+        m_store.connection(), QStringLiteral("SELECT list_name, action, row_count FROM sync_run_lists WHERE run_id = ?"), {runId});
+    if (!query)
+        return query.error();
+    ListCounts counts;
+    while (query->next())
+        counts[query->value(0).toString()][query->value(1).toString()] = query->value(2).toLongLong();
+    return counts;
+}
+
 Result<SyncRun> RunRepository::run(qint64 id) const
 {
     auto query = execute(m_store.connection(), QStringLiteral("SELECT %1 FROM sync_runs WHERE id = ?").arg(runColumns), {id});

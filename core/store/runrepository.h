@@ -6,6 +6,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QMap>
 
 #include <optional>
 
@@ -40,6 +41,10 @@ public:
     Result<QList<RunEvent>> events(qint64 runId) const;
     // The events of these types of several runs in one query (a page of run history), by run id.
     Result<QHash<qint64, QList<RunEvent>>> eventsOfType(const QList<qint64> &runIds, const QStringList &types) const;
+    // Rows per target list and action ("Active projects" → {"create": 12, "failed": 1}), replaced as a whole.
+    using ListCounts = QMap<QString, QMap<QString, qint64>>;
+    Result<void> saveListCounts(qint64 runId, const ListCounts &counts);
+    Result<ListCounts> listCounts(qint64 runId) const;
     Result<void> addMetric(const RunMetric &metric);
     Result<QList<RunMetric>> metrics(qint64 runId) const;
 

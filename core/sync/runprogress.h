@@ -4,10 +4,10 @@
 #include "graph/servicewait.h"
 #include "model/enums.h"
 #include "model/runtime.h"
+#include "sync/previewrow.h"
 #include "sync/runphase.h"
 
 #include <QMap>
-#include <QJsonObject>
 #include <QString>
 
 #include <optional>
@@ -51,9 +51,14 @@ struct RunOutcome {
     qint64 heldBackDeletes = 0;
     qint64 rowsWaiting = 0;
     qint64 writesPending = 0;
-    // Dry runs: planned actions per target list ("Active projects" → {"create": 12, …}) and samples.
+    // Planned actions per target list ("Active projects" → {"create": 12, …}); a real run's rows per list and action.
     QMap<QString, QMap<QString, qint64>> plan;
-    QList<QJsonObject> samples;
+    // Dry runs asked for a preview (RunOptions::previewRows): the planned rows, each with its key
+    // values, list, values and the fields that differ; `previewLeftOut` rows were planned beyond it.
+    QList<PreviewRow> preview;
+    qint64 previewLeftOut = 0;
+    // Updates and moves whose item could not be read (the reason), so their old values are unknown.
+    QString currentValuesUnread;
     // Failing rows per reason (the item error as reported: SharePoint's message, or ours), in dry
     // runs and real runs alike, so that the two can be compared reason by reason.
     QMap<QString, qint64> failures;

@@ -67,16 +67,18 @@ QString runMessageText(const SyncRun &run)
     const QLocale locale;
     const RunCounters &c = run.counters;
     const auto n = [&locale](qint64 value) { return locale.toString(value); };
+    const auto shown = [](qint64 value) { return int(qBound<qint64>(0, value, maxCountShown)); }; // %n takes an int
     QString text;
     switch (summary->kind) {
     case RunSummary::Kind::Sync:
-        text = QCoreApplication::translate("SyncBridge::Sync", "Read %1 row(s): %2 created, %3 updated, %4 moved, %5 unchanged, %6 failed.")
-                   .arg(n(c.rowsRead), n(c.created), n(c.updated), n(c.moved), n(c.skipped), n(c.failed));
+        text = QCoreApplication::translate(
+            "SyncBridge::Sync", "Read %Ln row(s): %1 created, %2 updated, %3 moved, %4 unchanged, %5 failed.", nullptr, shown(c.rowsRead))
+                   .arg(n(c.created), n(c.updated), n(c.moved), n(c.skipped), n(c.failed));
         break;
     case RunSummary::Kind::DryRun:
-        text
-            = QCoreApplication::translate("SyncBridge::Sync", "Dry run: planned %1 row(s) (%2 unchanged, %3 failing); nothing was written.")
-                  .arg(n(c.rowsRead), n(c.skipped), n(c.failed));
+        text = QCoreApplication::translate(
+            "SyncBridge::Sync", "Dry run: planned %Ln row(s) (%1 unchanged, %2 failing); nothing was written.", nullptr, shown(c.rowsRead))
+                   .arg(n(c.skipped), n(c.failed));
         break;
     case RunSummary::Kind::Cancelled:
         return QCoreApplication::translate("SyncBridge::Sync", "Cancelled; everything written so far is recorded.");
@@ -85,16 +87,16 @@ QString runMessageText(const SyncRun &run)
             "SyncBridge::Sync", "Cancelled while waiting for the SharePoint budget; everything written so far is recorded.");
     }
     if (summary->rowsWaiting > 0) {
-        const int waiting = int(qBound<qint64>(0, summary->rowsWaiting, maxCountShown));
+        const int waiting = shown(summary->rowsWaiting);
         text += QLatin1Char(' ')
             + QCoreApplication::translate(
-                "SyncBridge::Sync", "%n row(s) wait in the retry queue; the next retry is due at %1 UTC.", nullptr, waiting)
+                "SyncBridge::Sync", "%Ln row(s) in the retry queue; the next retry is due at %1 UTC.", nullptr, waiting)
                   .arg(summary->nextRetryAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
     }
     if (summary->writesPending > 0) {
-        const int pending = int(qBound<qint64>(0, summary->writesPending, maxCountShown));
+        const int pending = shown(summary->writesPending);
         text += QLatin1Char(' ')
-            + QCoreApplication::translate("SyncBridge::Sync", "%n write(s) wait to be confirmed by the next run.", nullptr, pending);
+            + QCoreApplication::translate("SyncBridge::Sync", "%Ln write(s) to be confirmed by the next run.", nullptr, pending);
     }
     return text;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/definition.h"
 #include "sync/runprogress.h"
 
 #include <QDateTime>
@@ -7,6 +8,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <optional>
 
 namespace SyncBridge {
 
@@ -15,7 +17,6 @@ struct RunOptions {
     bool dryRun = false;
     bool resetCursor = false; // full re-sync: updates instead of duplicates, thanks to the ledger
     int pageSize = 500;
-    int sampleRows = 5;
     int streamWindowRows = 20000; // rows per COPY statement, so per source transaction
     // UPDATED_AT: rows stamped this long before the oldest open transaction (or before the run) are
     // read again each run: a floor for stamps that are not the writer's now() (clock_timestamp(),
@@ -31,6 +32,12 @@ struct RunOptions {
     // A scheduled run: the occurrence it runs, whose claim learns the run's id once it started (so a
     // rescuer can mark the run INTERRUPTED). Invalid for runs started by hand.
     QDateTime occurrence;
+    // Dry runs: how many planned rows the outcome keeps with their values and, for updates and
+    // moves, the fields that differ from what SharePoint holds (RunOutcome::preview); 0 keeps none.
+    int previewRows = 0;
+    // Dry runs: plan this definition as the editor holds it instead of the stored one (its unsaved
+    // changes). Such a preview is not recorded in the run history: it is not the stored definition's.
+    std::optional<SyncDefinition> definition;
 };
 
 // What the delete circuit breaker asks before a run deletes more than the definition's share of a

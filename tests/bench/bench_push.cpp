@@ -239,7 +239,7 @@ private slots:
         resetStats();
         const ProcessFigures noChange = runCli(QStringLiteral("Throughput"), true);
         QVERIFY2(noChange.exitCode == 0, noChange.output.constData());
-        QVERIFY2(noChange.output.contains("Read 0 row(s)"), noChange.output.constData());
+        QVERIFY2(noChange.output.contains("Read 0 rows"), noChange.output.constData());
         const auto [noChangeRequests, noChangeRu] = requestsAndRu();
         qInfo("no-change incremental run over %d rows: %.2f s wall (process start to exit), %lld HTTP requests, %lld RU",
               grownRowCount, noChange.wallSeconds, noChangeRequests, noChangeRu);

@@ -252,6 +252,7 @@ private slots:
         QVERIFY2(run.out.contains(QStringLiteral("deletes  0 deleted, 10 held back by the circuit breaker")), qPrintable(run.out));
         QVERIFY2(run.out.contains(QStringLiteral("waiting  3 rows in the retry queue when the run ended, 3 now")), qPrintable(run.out));
         QVERIFY(run.out.contains(QStringLiteral("deletes-held-back")));
+        QVERIFY2(run.out.contains(QStringLiteral("list     'C All': 3 failed")), qPrintable(run.out)); // rows per list, stored with the run
         const QStringList failed = queuedIdentities(QStringLiteral("Cli"));
         QCOMPARE(failed.size(), 3);
         for (const QString &identity : failed) {
@@ -264,6 +265,13 @@ private slots:
         QCOMPARE(run.exitCode, 0);
         const QJsonObject shown = parsed(run).object();
         QCOMPARE(shown.value(QStringLiteral("counts")).toObject().value(QStringLiteral("heldBackDeletes")).toInteger(), 10);
+        QCOMPARE(shown.value(QStringLiteral("lists"))
+                     .toObject()
+                     .value(QStringLiteral("C All"))
+                     .toObject()
+                     .value(QStringLiteral("failed"))
+                     .toInteger(),
+            3);
         int itemFailures = 0;
         for (const QJsonValue &value : shown.value(QStringLiteral("events")).toArray()) {
             const QJsonObject event = value.toObject();

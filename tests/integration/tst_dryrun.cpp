@@ -197,6 +197,44 @@ private slots:
         QCOMPARE(writeRequests(), writes);
         QCOMPARE(m_emulator.itemCount(QStringLiteral("DR Scan")), 20);
     }
+
+    void cliDryRunPrintsTheFieldsThatDiffer()
+    {
+        // DR Scan holds 20 items; the source lost 6 rows (above) and now changes one label.
+        sql(QStringLiteral("UPDATE dryrun_scan SET label = 'changed 7' WHERE id = 7"));
+        QProcess cli;
+        startCli(cli, QStringLiteral("DryRunScan"), {QStringLiteral("--dry-run")});
+        QVERIFY(cli.waitForFinished(120000));
+        const QString out = QString::fromUtf8(cli.readAllStandardOutput());
+        // The row by its key, its list, and the field that differs: SharePoint's value → the mapped value.
+        QVERIFY2(out.contains(QStringLiteral("  update    id 7  DR Scan: Title: \"scan 7\" → \"changed 7\"\n")), qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral("  delete    id 1  DR Scan: the row is gone from the source\n")), qPrintable(out));
+        QVERIFY2(!out.contains(QStringLiteral("id 8  DR Scan")), qPrintable(out)); // unchanged rows say nothing
+
+        QProcess json;
+        startCli(json, QStringLiteral("DryRunScan"), {QStringLiteral("--dry-run"), QStringLiteral("--json")});
+        QVERIFY(json.waitForFinished(120000));
+        const QJsonObject outcome = QJsonDocument::fromJson(json.readAllStandardOutput()).object();
+        QCOMPARE(outcome.value(QStringLiteral("dryRun")).toBool(), true);
+        QCOMPARE(outcome.value(QStringLiteral("lists"))
+                     .toObject()
+                     .value(QStringLiteral("DR Scan"))
+                     .toObject()
+                     .value(QStringLiteral("update"))
+                     .toInt(),
+            1);
+        QJsonObject updated;
+        for (const QJsonValue &row : outcome.value(QStringLiteral("rows")).toArray()) {
+            if (row.toObject().value(QStringLiteral("action")).toString() == QLatin1String("update"))
+                updated = row.toObject();
+        }
+        QCOMPARE(updated.value(QStringLiteral("row")).toString(), QStringLiteral("id 7"));
+        QCOMPARE(updated.value(QStringLiteral("list")).toString(), QStringLiteral("DR Scan"));
+        QCOMPARE(updated.value(QStringLiteral("currentValuesRead")).toBool(), true);
+        QCOMPARE(updated.value(QStringLiteral("changes")).toArray(),
+            (QJsonArray{QJsonObject{{QStringLiteral("field"), QStringLiteral("Title")}, {QStringLiteral("old"), QStringLiteral("scan 7")},
+                {QStringLiteral("new"), QStringLiteral("changed 7")}}}));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDryRun)

@@ -473,7 +473,9 @@ private slots:
         QCOMPARE(LedgerRepository(*m_store).retryQueueSummary(id)->waiting, 0);
         QCOMPARE(LedgerRepository(*m_store).entries(id, LedgerState::Pending)->size(), moves);
         QCOMPARE(refused.status, RunStatus::PartiallyFailed);
-        QVERIFY2(refused.message.contains(QStringLiteral("%1 write(s) wait to be confirmed by the next run").arg(moves)),
+        QVERIFY2(
+            refused.message.contains(
+                QStringLiteral("%1 write%2 to be confirmed by the next run").arg(moves).arg(moves == 1 ? QString() : QStringLiteral("s"))),
             qPrintable(refused.message));
 
         const RunOutcome settled = push(QStringLiteral("Late")); // deletes the old items
@@ -554,7 +556,7 @@ private slots:
         const RunOutcome waiting = push(QStringLiteral("Late"));   // nothing due, nothing failed in this run
         QCOMPARE(waiting.counters.failed, 0);
         QCOMPARE(waiting.status, RunStatus::PartiallyFailed); // yet the row is not in SharePoint
-        QVERIFY2(waiting.message.contains(QStringLiteral("1 row(s) wait in the retry queue")), qPrintable(waiting.message));
+        QVERIFY2(waiting.message.contains(QStringLiteral("1 row in the retry queue")), qPrintable(waiting.message));
 
         sql(QStringLiteral("UPDATE projects SET budget_amount = 10 WHERE id = 40"));
         QVERIFY(LedgerRepository(*m_store).makeRetriesDue(id, QDateTime::currentDateTimeUtc()).ok());
@@ -718,7 +720,7 @@ private slots:
 
         // --look-back reaches the run: 0 trusts the stamps (nothing new since the last run), an
         // hour reads the moved rows again — unchanged, so nothing is written.
-        for (const auto &[lookBack, expected] : {std::pair{"0", "Read 0 row(s)"}, std::pair{"3600", "0 created, 0 updated, 0 moved"}}) {
+        for (const auto &[lookBack, expected] : {std::pair{"0", "Read 0 rows"}, std::pair{"3600", "0 created, 0 updated, 0 moved"}}) {
             QProcess run;
             startCli(run, QStringLiteral("Moving"), {QStringLiteral("--look-back"), QLatin1String(lookBack)});
             QVERIFY(run.waitForFinished(120000));

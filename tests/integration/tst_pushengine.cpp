@@ -98,8 +98,9 @@ private slots:
         for (const auto &actions : outcome.plan)
             creates += actions.value(QStringLiteral("create"));
         QCOMPARE(creates, 5000);
-        QCOMPARE(outcome.samples.size(), 3);
-        QVERIFY(outcome.samples.first().value(QStringLiteral("fields")).toObject().contains(QStringLiteral("Title")));
+        QCOMPARE(outcome.preview.size(), 3); // the planned rows kept for a preview
+        QCOMPARE(outcome.previewLeftOut, 4997);
+        QVERIFY(outcome.preview.first().fields.contains(QStringLiteral("Title")));
         QVERIFY(listContents(QStringLiteral("P ")).isEmpty());   // no list was even created
     }
 

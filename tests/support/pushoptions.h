@@ -12,13 +12,13 @@ struct RunKind {
     bool resetCursor = false;
 };
 
-inline RunOptions pushOptions(int pageSize, RunKind kind = {}, int sampleRows = 0)
+inline RunOptions pushOptions(int pageSize, RunKind kind = {}, int previewRows = 0)
 {
     RunOptions options;
     options.pageSize = pageSize;
     options.dryRun = kind.dryRun;
     options.resetCursor = kind.resetCursor;
-    options.sampleRows = sampleRows;
+    options.previewRows = previewRows;
     options.lookBackSeconds = 0;
     return options;
 }

@@ -109,6 +109,11 @@ DefinitionEditor::DefinitionEditor(AppContext context, QWidget *parent)
     connect(m_mappings, &MappingEditor::changed, this, &DefinitionEditor::onDesignChanged);
     connect(m_sharding, &ShardingDesigner::previewWanted, this, &DefinitionEditor::countRoutes);
     connect(m_preview, &DryRunPanel::runNowRequested, this, &DefinitionEditor::runNowRequested);
+    // The preview plans what the editor holds, unsaved changes included.
+    m_preview->setDraftSource([this]() {
+        commitPendingEdits();
+        return PreviewDraft{definition(), problems(), isModified()};
+    });
     connect(m_mappings, &MappingEditor::readColumnsRequested, this, &DefinitionEditor::readListColumns);
     connect(m_sharding, &ShardingDesigner::provisionListRequested, this, &DefinitionEditor::provisionList);
 }
@@ -228,7 +233,10 @@ QList<ValidationIssue> DefinitionEditor::semanticProblems(const SyncDefinition &
         const QRegularExpressionMatch match = mappingPath.match(issue.path);
         if (match.hasMatch()) {
             const FieldMapping mapping = current.mappings.value(match.captured(1).toInt());
-            issue.message = tr("Mapping %1 → %2: %3").arg(mapping.sourceColumn, mapping.targetColumn, issue.message);
+            // Named once: the check's own message may name the mapping already (a transform's error does).
+            const QString named = tr("Mapping %1 → %2: %3").arg(mapping.sourceColumn, mapping.targetColumn, QString());
+            if (!issue.message.startsWith(named))
+                issue.message = named + issue.message;
         }
         problems << issue;
     }

@@ -1,15 +1,19 @@
 #include "definitions/dryrunpanel.h"
 
 #include "common/valuetext.h"
+#include "definitions/previewmodel.h"
 
 #include "sync/runcontroller.h"
+#include "sync/runtext.h"
 
+#include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QJsonObject>
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QSplitter>
+#include <QTableView>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -18,7 +22,10 @@ namespace {
 
 // The plan's action keys, in the order a person reads them.
 const QStringList planActions = {QStringLiteral("create"), QStringLiteral("update"), QStringLiteral("move"), QStringLiteral("skip"),
-                             QStringLiteral("unrouted"), QStringLiteral("failed")};
+    QStringLiteral("unrouted"), QStringLiteral("failed"), QStringLiteral("delete")};
+
+// Every planned row is kept for the preview up to this many; the plan's counts cover the rest.
+constexpr int previewRowLimit = 100000;
 
 } // namespace
 
@@ -29,47 +36,91 @@ DryRunPanel::DryRunPanel(AppContext context, QWidget *parent)
     , m_previewButton(new QPushButton(QIcon(QStringLiteral(":/icons/preview.svg")), tr("Preview the run"), this))
     , m_runButton(new QPushButton(QIcon(QStringLiteral(":/icons/run.svg")), tr("Run Sync Now"), this))
     , m_plan(new QTableWidget(0, int(planActions.size()) + 1, this))
-    , m_samples(new QTableWidget(0, 3, this))
+    , m_actionFilter(new QComboBox(this))
+    , m_listFilter(new QComboBox(this))
+    , m_note(new QLabel(this))
+    , m_model(new PreviewModel(this))
+    , m_filter(new PreviewFilter(this))
+    , m_rows(new QTableView(this))
+    , m_detail(new QTableWidget(0, 3, this))
 {
     setObjectName(QStringLiteral("dryRunPanel"));
     m_previewButton->setObjectName(QStringLiteral("startDryRun"));
     m_runButton->setObjectName(QStringLiteral("runNowFromEditor"));
     m_plan->setObjectName(QStringLiteral("dryRunPlan"));
-    m_samples->setObjectName(QStringLiteral("dryRunSamples"));
+    m_rows->setObjectName(QStringLiteral("previewRows"));
+    m_actionFilter->setObjectName(QStringLiteral("previewActionFilter"));
+    m_listFilter->setObjectName(QStringLiteral("previewListFilter"));
+    m_detail->setObjectName(QStringLiteral("previewRowDetail"));
     m_status->setObjectName(QStringLiteral("dryRunStatus"));
+    m_note->setObjectName(QStringLiteral("previewNote"));
     m_status->setWordWrap(true);
-    m_previewButton->setToolTip(tr("Plan a run of the saved definition without writing anything: counts per action and list, and sample rows (F6)"));
+    m_note->setWordWrap(true);
+    m_previewButton->setToolTip(
+        tr("Plan a run of the definition as edited, unsaved changes included, without writing anything: every planned row with "
+           "what it changes (F6)"));
     m_previewButton->setShortcut(QKeySequence(Qt::Key_F6));
     m_runButton->setToolTip(tr("Start a real run of the saved definition and follow it on the Overview (F5)"));
     m_runButton->setShortcut(QKeySequence(Qt::Key_F5));
 
-    m_plan->setHorizontalHeaderLabels({tr("List"), tr("Create"), tr("Update"), tr("Move"), tr("Unchanged"), tr("No list"), tr("Failed")});
+    m_plan->setHorizontalHeaderLabels(
+        {tr("List"), tr("Create"), tr("Update"), tr("Move"), tr("Unchanged"), tr("No list"), tr("Failing"), tr("Delete")});
     m_plan->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_plan->verticalHeader()->hide();
     m_plan->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_plan->setMaximumHeight(170);
-    m_samples->setToolTip(tr("Sample rows with the SharePoint values they would carry; a row that would fail says why"));
-    m_samples->verticalHeader()->hide();
-    m_samples->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_samples->setWordWrap(false);
+    m_plan->setMaximumHeight(130);
+
+    m_actionFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_listFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_actionFilter->setToolTip(tr("Show the rows of one action"));
+    m_listFilter->setToolTip(tr("Show the rows of one list"));
+    m_filter->setSourceModel(m_model);
+    m_rows->setModel(m_filter);
+    m_rows->verticalHeader()->hide();
+    m_rows->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_rows->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_rows->setWordWrap(false);
+    m_rows->horizontalHeader()->setStretchLastSection(true);
+    m_rows->horizontalHeader()->setSectionResizeMode(PreviewModel::RowColumn, QHeaderView::ResizeToContents);
+    m_rows->horizontalHeader()->setSectionResizeMode(PreviewModel::ActionColumn, QHeaderView::ResizeToContents);
+    m_rows->horizontalHeader()->setSectionResizeMode(PreviewModel::ListColumn, QHeaderView::ResizeToContents);
+    m_detail->setHorizontalHeaderLabels({tr("Field"), tr("In SharePoint now"), tr("After the run")});
+    m_detail->horizontalHeader()->setStretchLastSection(true);
+    m_detail->verticalHeader()->hide();
+    m_detail->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_detail->setToolTip(tr("The selected row's fields; those the run changes are bold"));
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_previewButton);
     buttons->addWidget(m_runButton);
     buttons->addStretch();
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(new QLabel(tr("Planned rows:"), this));
+    filters->addWidget(m_actionFilter);
+    filters->addWidget(m_listFilter);
+    filters->addWidget(m_note, 1);
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_rows);
+    split->addWidget(m_detail);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(buttons);
     layout->addWidget(m_status);
     layout->addWidget(new QLabel(tr("Planned actions per list"), this));
-    layout->addWidget(m_plan, 1);
-    layout->addWidget(new QLabel(tr("Sample rows"), this));
-    layout->addWidget(m_samples, 2);
+    layout->addWidget(m_plan);
+    layout->addLayout(filters);
+    layout->addWidget(split, 1);
 
     connect(m_previewButton, &QPushButton::clicked, this, &DryRunPanel::startPreview);
     connect(m_runButton, &QPushButton::clicked, this, [this]() {
         emit runNowRequested(m_definitionId);
-        updateButtons();   // the run has started (or was refused): one run per definition at a time
+        updateButtons(); // the run has started (or was refused): one run per definition at a time
     });
+    connect(
+        m_actionFilter, &QComboBox::currentIndexChanged, this, [this]() { m_filter->setAction(m_actionFilter->currentData().toString()); });
+    connect(m_listFilter, &QComboBox::currentIndexChanged, this, [this]() { m_filter->setList(m_listFilter->currentData().toString()); });
+    connect(m_rows->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &DryRunPanel::showDetail);
     if (m_context.runs) {
         connect(m_context.runs, &RunController::progress, this, &DryRunPanel::onProgress);
         connect(m_context.runs, &RunController::finished, this, &DryRunPanel::onFinished);
@@ -80,44 +131,70 @@ DryRunPanel::DryRunPanel(AppContext context, QWidget *parent)
 void DryRunPanel::setDefinition(qint64 definitionId, const QString &name, bool modified)
 {
     if (definitionId != m_definitionId) {
-        m_plan->setRowCount(0);
-        m_samples->setRowCount(0);
+        clear();
         m_previewing = false;
     }
     m_definitionId = definitionId;
     if (!m_previewing) {
         if (definitionId == 0)
-            m_status->setText(tr("Save the definition to preview what a run would do."));
+            m_status->setText(tr("Preview what a run of this new definition would do: nothing is written. Save it to run it."));
         else if (modified)
-            m_status->setText(tr("The editor has unsaved changes; the preview and Run Sync Now use '%1' as last saved. Save (Ctrl+S) to include them.").arg(name));
+            m_status->setText(
+                tr("The preview plans '%1' as edited, unsaved changes included; Run Sync Now runs it as last saved.").arg(name));
         else
             m_status->setText(tr("Preview what a run of '%1' would do: nothing is written.").arg(name));
     }
     updateButtons();
 }
 
+void DryRunPanel::clear()
+{
+    m_plan->setRowCount(0);
+    m_model->setRows({});
+    m_detail->setRowCount(0);
+    m_actionFilter->clear();
+    m_listFilter->clear();
+    m_note->clear();
+}
+
 void DryRunPanel::updateButtons()
 {
-    const bool running = m_context.runs && m_definitionId != 0 && m_context.runs->isRunning(m_definitionId);
-    m_previewButton->setEnabled(m_definitionId != 0 && !running);
+    const bool running = m_context.runs && m_context.runs->isRunning(m_definitionId);
+    m_previewButton->setEnabled((m_definitionId != 0 || m_draft) && !running);
     m_runButton->setEnabled(m_definitionId != 0 && !running);
 }
 
 void DryRunPanel::startPreview()
 {
-    if (!m_context.runs || m_definitionId == 0)
+    if (!m_context.runs || (m_definitionId == 0 && !m_draft))
         return;
     RunOptions options;
     options.dryRun = true;
-    options.sampleRows = 20;
+    options.previewRows = previewRowLimit;
+    if (m_draft) {
+        const PreviewDraft draft = m_draft();
+        if (!draft.problems.isEmpty()) { // what a run would refuse: its problems instead of a plan
+            clear();
+            QStringList lines;
+            for (const ValidationIssue &issue : draft.problems)
+                lines << QStringLiteral("<li>%1</li>").arg(issue.message.toHtmlEscaped());
+            const int count = int(draft.problems.size());
+            const QString heading = tr("The definition as edited cannot run (%Ln problem(s)):", nullptr, count);
+            m_status->setText(
+                QStringLiteral("<span style='color:#c62828'>%1</span><ul>%2</ul>").arg(heading.toHtmlEscaped(), lines.join(QString())));
+            return;
+        }
+        // Unsaved changes (or a definition never saved): the editor's state is planned, not the store's.
+        if (draft.modified || m_definitionId == 0)
+            options.definition = draft.definition;
+    }
     const Result<void> started = m_context.runs->start(m_definitionId, options);
     if (!started) {
         m_status->setText(started.error().message());
         return;
     }
     m_previewing = true;
-    m_plan->setRowCount(0);
-    m_samples->setRowCount(0);
+    clear();
     m_status->setText(tr("Planning…"));
     updateButtons();
 }
@@ -126,7 +203,7 @@ void DryRunPanel::onProgress(qint64 definitionId, const RunProgress &progress)
 {
     if (definitionId != m_definitionId)
         return;
-    updateButtons();   // a run started elsewhere (the Overview, the agent) holds the buttons too
+    updateButtons(); // a run started elsewhere (the Overview, the agent) holds the buttons too
     if (!m_previewing)
         return;
     m_status->setText(tr("Planning… %1 rows read.").arg(QLocale().toString(progress.counters.rowsRead)));
@@ -144,8 +221,15 @@ void DryRunPanel::onFinished(qint64 definitionId, const RunOutcome &outcome)
         m_status->setText(tr("<span style='color:#c62828'>The preview failed: %1</span>").arg(outcome.message.toHtmlEscaped()));
         return;
     }
-    const QLocale locale;
     m_status->setText(outcome.message);
+    showPlan(outcome);
+    showRows(outcome);
+    emit previewFinished(outcome);
+}
+
+void DryRunPanel::showPlan(const RunOutcome &outcome)
+{
+    const QLocale locale;
     for (auto list = outcome.plan.cbegin(); list != outcome.plan.cend(); ++list) {
         const int row = m_plan->rowCount();
         m_plan->insertRow(row);
@@ -156,40 +240,84 @@ void DryRunPanel::onFinished(qint64 definitionId, const RunOutcome &outcome)
             m_plan->setItem(row, i + 1, cell);
         }
     }
-    // One column per SharePoint field, in the order the samples name them; a failing row's error
-    // takes the place of its values.
-    QStringList fields;
-    for (const QJsonObject &sample : outcome.samples) {
-        for (const QString &field : sample.value(QStringLiteral("fields")).toObject().keys()) {
-            if (!fields.contains(field) && !field.contains(QLatin1Char('@')))   // OData annotations are not values
-                fields << field;
-        }
+    // As high as its lists, so the planned rows get the rest.
+    int height = m_plan->horizontalHeader()->height() + 2 * m_plan->frameWidth();
+    for (int row = 0; row < m_plan->rowCount(); ++row)
+        height += m_plan->rowHeight(row);
+    m_plan->setMaximumHeight(qMin(height, 130));
+}
+
+void DryRunPanel::showRows(const RunOutcome &outcome)
+{
+    const QLocale locale;
+    m_model->setRows(outcome.preview);
+    // Counts per action and per list over every planned row the preview holds.
+    QMap<QString, qint64> perAction;
+    QMap<QString, qint64> perList;
+    for (const PreviewRow &row : outcome.preview) {
+        ++perAction[row.action];
+        ++perList[row.list];
     }
-    fields.removeAll(QStringLiteral("Title"));
-    fields.prepend(QStringLiteral("Title"));
-    m_samples->setColumnCount(int(fields.size()) + 3);
-    m_samples->setHorizontalHeaderLabels(QStringList{tr("Row"), tr("Action"), tr("List")} + fields);
-    for (const QJsonObject &sample : outcome.samples) {
-        const int row = m_samples->rowCount();
-        m_samples->insertRow(row);
-        m_samples->setItem(row, 0, new QTableWidgetItem(sample.value(QStringLiteral("identity")).toString()));
-        m_samples->setItem(row, 1, new QTableWidgetItem(sample.value(QStringLiteral("action")).toString()));
-        m_samples->setItem(row, 2, new QTableWidgetItem(sample.value(QStringLiteral("list")).toString()));
-        const QString error = sample.value(QStringLiteral("error")).toString();
-        if (!error.isEmpty()) {
-            auto *cell = new QTableWidgetItem(error);
-            cell->setForeground(QColor(0xc6, 0x28, 0x28));
-            cell->setToolTip(error);
-            m_samples->setItem(row, 3, cell);
-            m_samples->setSpan(row, 3, 1, int(fields.size()));
-            continue;
-        }
-        const QJsonObject values = sample.value(QStringLiteral("fields")).toObject();
-        for (int i = 0; i < fields.size(); ++i)
-            m_samples->setItem(row, 3 + i, new QTableWidgetItem(valueText(values.value(fields.at(i)))));
+    const QSignalBlocker actionsQuiet(m_actionFilter);
+    const QSignalBlocker listsQuiet(m_listFilter);
+    const QString total = locale.toString(qint64(outcome.preview.size()));
+    m_actionFilter->addItem(tr("Every action (%1)").arg(total), QString());
+    QStringList actions = planActions;
+    actions << QStringLiteral("mark") << QStringLiteral("leave");
+    for (const QString &action : std::as_const(actions)) {
+        if (perAction.contains(action))
+            m_actionFilter->addItem(tr("%1 (%2)").arg(PreviewModel::actionText(action), locale.toString(perAction.value(action))), action);
     }
-    m_samples->resizeColumnsToContents();
-    emit previewFinished(outcome);
+    m_listFilter->addItem(tr("Every list (%1)").arg(total), QString());
+    for (auto it = perList.cbegin(); it != perList.cend(); ++it)
+        m_listFilter->addItem(tr("%1 (%2)").arg(it.key(), locale.toString(it.value())), it.key());
+    m_filter->setAction({});
+    m_filter->setList({});
+
+    QStringList notes{tr("Old values are what the SharePoint lists hold now, read for this preview (the ledger keeps only a hash of "
+                         "what was written); new values are the mapped source values.")};
+    if (!outcome.currentValuesUnread.isEmpty())
+        notes << outcome.currentValuesUnread;
+    if (outcome.previewLeftOut > 0)
+        notes << tr("%1 more planned rows are counted above but not listed.").arg(locale.toString(outcome.previewLeftOut));
+    m_note->setText(notes.join(QLatin1Char(' ')));
+    if (m_filter->rowCount() > 0)
+        m_rows->selectRow(0);
+}
+
+void DryRunPanel::showDetail()
+{
+    m_detail->setRowCount(0);
+    const QModelIndex current = m_filter->mapToSource(m_rows->currentIndex());
+    if (!current.isValid())
+        return;
+    const PreviewRow &row = m_model->row(current.row());
+    QHash<QString, FieldChange> changed;
+    for (const FieldChange &change : row.changes)
+        changed.insert(change.field, change);
+    // Unchanged rows hold what SharePoint holds (the ledger's hash of the item matches).
+    const bool compared = row.currentKnown || row.action == QLatin1String("skip");
+    for (auto field = row.fields.constBegin(); field != row.fields.constEnd(); ++field) {
+        const int line = m_detail->rowCount();
+        m_detail->insertRow(line);
+        const bool differs = changed.contains(field.key());
+        auto *name = new QTableWidgetItem(field.key());
+        auto *before = new QTableWidgetItem(!compared ? QString()
+                : differs                             ? valueText(changed.value(field.key()).before)
+                                                      : valueText(field.value()));
+        auto *after = new QTableWidgetItem(valueText(field.value()));
+        if (differs) {
+            QFont bold = name->font();
+            bold.setBold(true);
+            for (QTableWidgetItem *cell : {name, before, after})
+                cell->setFont(bold);
+        }
+        m_detail->setItem(line, 0, name);
+        m_detail->setItem(line, 1, before);
+        m_detail->setItem(line, 2, after);
+    }
+    m_detail->resizeColumnToContents(0);
+    m_detail->resizeColumnToContents(1);
 }
 
 } // namespace SyncBridge

@@ -123,8 +123,10 @@ void RunDialog::setOutcome(const RunOutcome &outcome)
         QStringList row{list.key()};
         for (const char *action : {"create", "update", "move", "delete"})
             row << locale.toString(list->value(QLatin1String(action)));
-        row << locale.toString(list->value(QStringLiteral("fail")) + list->value(QStringLiteral("failed")));
-        new QTreeWidgetItem(m_perList, row);
+        row << locale.toString(list->value(QStringLiteral("failed")));
+        auto *item = new QTreeWidgetItem(m_perList, row);
+        for (int column = 1; column < row.size(); ++column)
+            item->setTextAlignment(column, Qt::AlignRight | Qt::AlignVCenter);
     }
     m_perList->setVisible(!outcome.plan.isEmpty());
     for (int column = 0; column < m_perList->columnCount(); ++column)
@@ -137,11 +139,22 @@ void RunDialog::showRun(qint64 runId)
 {
     m_cancel->hide();
     runInBackground(
-        this, m_context.storePool, [store = m_context.store, runId]() { return RunRepository(*store).run(runId); },
-        [this, runId](Result<SyncRun> run) {
+        this, m_context.storePool,
+        [store = m_context.store, runId]() -> Result<std::pair<SyncRun, RunRepository::ListCounts>> {
+            auto run = RunRepository(*store).run(runId);
             if (!run)
+                return run.error();
+            auto lists = RunRepository(*store).listCounts(runId);
+            if (!lists)
+                return lists.error();
+            return std::pair{*run, *lists};
+        },
+        [this, runId](Result<std::pair<SyncRun, RunRepository::ListCounts>> found) {
+            if (!found)
                 return;
+            const SyncRun *run = &found->first;
             RunOutcome outcome;
+            outcome.plan = found->second; // the rows per list and action stored with the run
             outcome.runId = runId;
             outcome.status = run->status;
             outcome.dryRun = run->type == RunType::DryRun;
@@ -181,8 +194,9 @@ void RunDialog::loadFailures(qint64 runId)
                     ++failed;
                 }
             }
-            m_failuresTitle->setText(failed == 0 ? tr("No row failed.")
-                                                 : tr("%n row(s) failed; they wait in the retry queue and go first on the next run:", nullptr, failed));
+            m_failuresTitle->setText(failed == 0
+                    ? tr("No row failed.")
+                    : tr("%Ln row(s) failed; they wait in the retry queue and go first on the next run:", nullptr, failed));
             m_failuresTitle->show();
             m_failures->setVisible(failed > 0);
             m_failures->resizeColumnToContents(0);

@@ -143,6 +143,7 @@ void PushRun::deleteNextChunk(std::shared_ptr<QStringList> lists, const QString 
                 // 404: someone deleted the item already — the outcome wanted.
                 if (!result.ok() && result.status != 404) {
                     ++m_run.counters.failed;
+                    ++m_outcome.plan[listNameOf(byHash.value(result.tag).listGraphId)][QStringLiteral("failed")];
                     event(EventSeverity::Error, QStringLiteral("delete-failed"), result.error,
                           QJsonObject{{QStringLiteral("identity"), byHash.value(result.tag).identityText}, {QStringLiteral("status"), result.status}});
                     continue;
@@ -159,8 +160,10 @@ void PushRun::deleteNextChunk(std::shared_ptr<QStringList> lists, const QString 
                 auto removed = ledger.remove(m_definitionId, result.tag);   // deleted, or (404) gone already
                 if (!removed)
                     return removed;
-                if (!mark)
+                if (!mark) {
                     ++m_run.counters.deleted;
+                    ++m_outcome.plan[listNameOf(byHash.value(result.tag).listGraphId)][QStringLiteral("delete")];
+                }
             }
             return success();
         });
@@ -215,9 +218,11 @@ void PushRun::planDeletes()
                 if (present.contains(entry.identityHash))
                     continue;
                 ++gone;
-                if (m_outcome.samples.size() < m_options.sampleRows)
-                    m_outcome.samples << QJsonObject{{QStringLiteral("identity"), entry.identityText}, {QStringLiteral("action"), action},
-                                                     {QStringLiteral("list"), name}};
+                PreviewRow row;
+                row.action = action;
+                row.identity = readableIdentity(entry.identityText);
+                row.list = name;
+                keepPreviewRow(row);
             }
             afterHash = chunk->last().identityHash;
         }

@@ -202,7 +202,7 @@ void PushRun::completed()
                 QCoreApplication::translate("SyncBridge::Sync", "%n row(s) would fail: %1", nullptr, rows).arg(it.key()),
                 QJsonObject{{QStringLiteral("error"), it.key()}, {QStringLiteral("rows"), it.value()}});
         }
-        finish(m_run.counters.failed > 0 || m_heldBackDeletes > 0 ? RunStatus::PartiallyFailed : RunStatus::Succeeded);
+        readCurrentValues(0); // the old values of the previewed updates and moves, then finishes
         return;
     }
     // Rows that wait in the retry queue are not in SharePoint: a run that leaves any does not say
@@ -229,10 +229,15 @@ void PushRun::completed()
 
 Result<void> PushRun::prepare()
 {
-    auto definition = DefinitionRepository(*m_store).byId(m_definitionId);
-    if (!definition)
-        return definition.error();
-    m_definition = *definition;
+    if (previewsAnEdit()) {
+        m_definition = *m_options.definition; // the editor's unsaved state
+        m_definition.id = m_definitionId;     // its ledger is the stored definition's
+    } else {
+        auto definition = DefinitionRepository(*m_store).byId(m_definitionId);
+        if (!definition)
+            return definition.error();
+        m_definition = *definition;
+    }
     m_run.definitionId = m_definitionId;
     m_run.type = m_options.dryRun ? RunType::DryRun : RunType::Push;
     m_run.agent = thisAgent();
@@ -255,10 +260,13 @@ Result<void> PushRun::prepare()
         });
         m_leaseRenewal->start();
     }
-    auto started = RunRepository(*m_store, m_clock).startRun(m_run);
-    if (!started)
-        return started.error();
-    m_outcome.runId = m_run.id;
+    // A preview of unsaved changes is not the stored definition's: it stays out of the run history.
+    if (!previewsAnEdit()) {
+        auto started = RunRepository(*m_store, m_clock).startRun(m_run);
+        if (!started)
+            return started.error();
+        m_outcome.runId = m_run.id;
+    }
     if (m_lease)
         m_lease->attachRun(m_run.id);
     if (m_options.occurrence.isValid()) {
@@ -431,12 +439,9 @@ void PushRun::process(std::shared_ptr<RowBatch> batch)
             refuseInvalidWrite(m_context, plan); // the writes SharePoint would refuse fail here, with its reason
             if (plan.action == PlannedRow::Action::Failed)
                 ++m_outcome.failures[plan.error];
-            const QString list = plan.targetIndex >= 0 ? m_context.targets.at(plan.targetIndex).target.listName : QCoreApplication::translate("SyncBridge::Sync", "(no list)");
+            const QString list = plannedListName(m_context, plan);
             ++m_outcome.plan[list][actionName(plan.action)];
-            if (m_outcome.samples.size() < m_options.sampleRows && plan.action != PlannedRow::Action::Skip)
-                m_outcome.samples << QJsonObject{{QStringLiteral("identity"), plan.identity.text}, {QStringLiteral("action"), actionName(plan.action)},
-                                                 {QStringLiteral("list"), list}, {QStringLiteral("fields"), plan.fields},
-                                                 {QStringLiteral("error"), plan.error}};
+            previewRow(plan, list);
         }
         for (const PlannedRow &plan : std::as_const(batch->plans)) {
             if (plan.action == PlannedRow::Action::Skip || plan.action == PlannedRow::Action::Unrouted)
@@ -514,6 +519,9 @@ void PushRun::finish(RunStatus status, const QString &message, const std::option
         auto updated = RunRepository(*m_store, m_clock).updateRun(m_run);
         if (!updated)
             qCWarning(lcSync).noquote() << "cannot record the run's end:" << updated.error().toString();
+        // The rows per list and action, for the run's history (the run dialog, runs show).
+        if (auto lists = RunRepository(*m_store, m_clock).saveListCounts(m_run.id, m_outcome.plan); !lists)
+            qCWarning(lcSync).noquote() << "cannot record the run's counts per list:" << lists.error().toString();
         QJsonObject why;
         if (error)
             why = {{QStringLiteral("errorKind"), errorCodeName(error->code())}, {QStringLiteral("detail"), error->detail()}};

@@ -104,6 +104,14 @@ private:
     void deleteVanishedRows();
     void deleteNextChunk(std::shared_ptr<QStringList> lists, const QString &afterHash);
     void planDeletes();
+    // A dry run's preview (preview.cpp): the planned rows kept with their values, and the current
+    // values of the items they would update or move, read from their lists.
+    void previewRow(const PlannedRow &plan, const QString &listName);
+    void keepPreviewRow(const PreviewRow &row); // up to RunOptions::previewRows, the rest counted
+    void readCurrentValues(int listIndex);
+    void finishDryRun();
+    // A dry run of the editor's definition (RunOptions::definition): its unsaved changes planned.
+    bool previewsAnEdit() const { return m_options.dryRun && m_options.definition.has_value(); }
     bool tracksCursor() const { return !m_options.dryRun && m_options.backfillFields.isEmpty(); }
     Result<void> resolveBackfill();
     void restrictToBackfill(PlannedRow &plan) const;
@@ -155,6 +163,7 @@ private:
     std::optional<SyncCursor> m_stored;     // the position the run started from
     std::optional<QString> m_horizon;       // UPDATED_AT: where rows still being written may appear
     QSet<QString> m_retriedThisRun;         // identity hashes the retry batches planned
+    QSet<QString> m_failedRows;             // identity hashes of the rows that failed in this run (counted once)
     QDateTime m_retriesDueBy;               // the retries this run takes: due when it began retrying
     qint64 m_lastRetryId = 0;               // the retry queue is read in pages of ids
     qint64 m_rowsWaiting = 0;               // in the retry queue when the run ended
@@ -170,6 +179,7 @@ private:
     bool m_cancelledWhileWaitingForBudget = false;
     std::unique_ptr<RunLease> m_lease; // held from Connecting to the end of a writing run
     QTimer *m_leaseRenewal = nullptr;
+    QStringList m_previewLists; // dry run: list ids whose items the preview updates or moves
 };
 
 } // namespace SyncBridge

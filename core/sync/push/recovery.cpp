@@ -72,7 +72,12 @@ void PushRun::resolvePending()
                                 return removed;
                             ++m_confirmed;
                             --m_run.counters.failed; // it did arrive
-                            ++(m_unconfirmed.value(entry.identityHash) ? m_run.counters.moved : m_run.counters.created);
+                            const bool moved = m_unconfirmed.value(entry.identityHash);
+                            ++(moved ? m_run.counters.moved : m_run.counters.created);
+                            QMap<QString, qint64> &list = m_outcome.plan[listNameOf(entry.listGraphId)];
+                            if (--list[QStringLiteral("failed")] <= 0)
+                                list.remove(QStringLiteral("failed"));
+                            ++list[moved ? QStringLiteral("move") : QStringLiteral("create")];
                         }
                     }
                     return success();

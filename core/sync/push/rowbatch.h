@@ -4,6 +4,7 @@
 // retries) on their way through planning, writing and committing, and the small helpers around them.
 #include "sync/push/pushrun.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 
 namespace SyncBridge {
@@ -28,6 +29,13 @@ inline QDateTime nextAttempt(const QDateTime &now, int attempts)
     return now.addSecs(qMin<qint64>(3600, qint64(30) << qMin(attempts - 2, 7)));
 }
 
+// The list a planned row goes to, as counts and previews name it; a row that fails before it is
+// routed (a value that cannot be converted) or that no rule routes counts under "(no list)".
+inline QString plannedListName(const PlanContext &context, const PlannedRow &plan)
+{
+    return plan.targetIndex >= 0 ? context.targets.at(plan.targetIndex).target.listName
+                                 : QCoreApplication::translate("SyncBridge::Sync", "(no list)");
+}
 
 inline QString actionName(PlannedRow::Action action)
 {

@@ -36,8 +36,13 @@ void PushRun::writeBatch(std::shared_ptr<RowBatch> batch)
         const int attempt = attempts.value(plan.identity.hash) + 1;
         if (!plan.unidentified) // reported on the row each time it is read, until its key has a value
             batch->failures.append({0, m_definitionId, plan.identity.hash, plan.identity.text, attempt, nextAttempt(now, attempt), error});
-        ++m_run.counters.failed;
-        ++m_outcome.failures[error];
+        // A row counts once however often it fails in the run (retried, read again): rows, not attempts.
+        if (!m_failedRows.contains(plan.identity.hash) || plan.unidentified) {
+            m_failedRows.insert(plan.identity.hash);
+            ++m_run.counters.failed;
+            ++m_outcome.failures[error];
+            ++m_outcome.plan[plannedListName(m_context, plan)][QStringLiteral("failed")];
+        }
         QJsonObject payload{
             {QStringLiteral("identity"), plan.identity.text}, {QStringLiteral("error"), error}, {QStringLiteral("attempt"), attempt}};
         if (answer) {
