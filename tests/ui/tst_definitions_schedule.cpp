@@ -12,6 +12,9 @@
 #include "definitions/definitionspage.h"
 #include "definitions/scheduleeditor.h"
 #include "mainwindow.h"
+#include "overview/definitioncard.h"
+#include "overview/nextruntext.h"
+#include "overview/overviewpage.h"
 
 #include "store/definitionrepository.h"
 
@@ -61,7 +64,7 @@ private slots:
     void initTestCase()
     {
         QCOMPARE(qgetenv("TZ"), QByteArray("Asia/Tokyo"));               // set by CTest: local time differs from the schedules' zones
-        QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany)); // 24-hour times to compare
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom)); // 24-hour times to compare
         QString error;
         QVERIFY2(m_ui.start(&error), qPrintable(error));
         QVERIFY2(m_ui.demo().importDefinitionsFile(demoDefinitionPath(), &error), qPrintable(error));
@@ -150,10 +153,10 @@ private slots:
         QCOMPARE(runs->horizontalHeaderItem(1)->text(), QStringLiteral("Local time (Asia/Tokyo)"));
         // 02:30 does not happen on 8 March in New York (spring gap): it runs at 03:00 EDT = 16:00 JST.
         const QString first = runs->item(0, 0)->text();
-        QVERIFY2(first.contains(QStringLiteral("08.03.26 03:00")) && first.contains(QStringLiteral("EDT")), qPrintable(first));
-        QVERIFY2(runs->item(0, 1)->text().contains(QStringLiteral("08.03.26 16:00")), qPrintable(runs->item(0, 1)->text()));
-        QVERIFY2(runs->item(1, 0)->text().contains(QStringLiteral("09.03.26 02:30")), qPrintable(runs->item(1, 0)->text()));
-        QVERIFY2(runs->item(1, 1)->text().contains(QStringLiteral("09.03.26 15:30")), qPrintable(runs->item(1, 1)->text()));
+        QVERIFY2(first.contains(QStringLiteral("08/03/2026 03:00")) && first.contains(QStringLiteral("EDT")), qPrintable(first));
+        QVERIFY2(runs->item(0, 1)->text().contains(QStringLiteral("08/03/2026 16:00")), qPrintable(runs->item(0, 1)->text()));
+        QVERIFY2(runs->item(1, 0)->text().contains(QStringLiteral("09/03/2026 02:30")), qPrintable(runs->item(1, 0)->text()));
+        QVERIFY2(runs->item(1, 1)->text().contains(QStringLiteral("09/03/2026 15:30")), qPrintable(runs->item(1, 1)->text()));
         QVERIFY(runs->item(4, 0) != nullptr);
         QVERIFY(m_window->grab().save(QDir(artifactDirectory()).filePath(QStringLiteral("schedule-next-runs.png"))));
         schedule()->setClock(&Clock::system());
@@ -178,6 +181,27 @@ private slots:
         QCOMPARE(stored->missedRuns, MissedRunPolicy::Skip);
         QVERIFY(stored->schedulePaused);
         QVERIFY(!editor()->isModified());
+    }
+
+    void theOverviewCardShowsTheNextRun()
+    {
+        // Saved above: weekdays at 02:30 in Berlin, paused.
+        m_window->showPage(m_window->overviewPage());
+        QTRY_VERIFY(!m_window->overviewPage()->cards().isEmpty());
+        const auto scheduleLine
+            = [this]() { return m_window->overviewPage()->cards().constFirst()->findChild<QLabel *>(QStringLiteral("schedule"))->text(); };
+        QTRY_COMPARE(scheduleLine(), QStringLiteral("Schedule paused"));
+
+        SyncDefinition definition = DefinitionRepository(*m_ui.demo().store()).byId(editor()->definition().id).value();
+        definition.schedulePaused = false;
+        // Friday 6 March 2026, 12:00 UTC = 21:00 in Tokyo: the next weekday 02:30 in Berlin is Monday 01:30 UTC = 10:30 JST.
+        const QDateTime friday(QDate(2026, 3, 6), QTime(12, 0), Qt::UTC);
+        QCOMPARE(nextRunText(definition, friday), QStringLiteral("Next run Mon 10:30 (Mon 02:30 Europe/Berlin)"));
+        definition.scheduleTimeZone = QStringLiteral("Asia/Tokyo");
+        definition.scheduleCron = QStringLiteral("30 22 * * *");
+        QCOMPARE(nextRunText(definition, friday), QStringLiteral("Next run 22:30 (Asia/Tokyo)"));
+        definition.scheduleCron.clear();
+        QCOMPARE(nextRunText(definition, friday), QStringLiteral("Manual runs only"));
     }
 };
 

@@ -1,5 +1,6 @@
 #include "overview/definitioncard.h"
 
+#include "overview/nextruntext.h"
 #include "runs/runprogressview.h"
 #include "runs/runsmodel.h"
 
@@ -74,11 +75,9 @@ DefinitionCard::DefinitionCard(const SyncDefinition &definition, QWidget *parent
     auto *route = new QLabel(targetsText(definition), this);
     route->setWordWrap(true);
     route->setForegroundRole(QPalette::PlaceholderText);
-    const QString schedule = definition.scheduleCron.isEmpty()
-        ? tr("Manual runs only")
-        : tr("Schedule: %1 (%2)").arg(definition.scheduleCron, definition.scheduleTimeZone.isEmpty() ? tr("local time") : definition.scheduleTimeZone);
-    auto *scheduleLabel = new QLabel(definition.enabled ? schedule : tr("Disabled"), this);
+    auto *scheduleLabel = new QLabel(nextRunText(definition, QDateTime::currentDateTimeUtc()), this);
     scheduleLabel->setObjectName(QStringLiteral("schedule"));
+    scheduleLabel->setToolTip(scheduleToolTip(definition));
     m_status->setObjectName(QStringLiteral("lastRun"));
     m_status->setWordWrap(true);
     m_status->setTextFormat(Qt::RichText);
