@@ -63,7 +63,7 @@ private:
 private slots:
     void initTestCase()
     {
-        QCOMPARE(qgetenv("TZ"), QByteArray("Asia/Tokyo"));               // set by CTest: local time differs from the schedules' zones
+        QCOMPARE(qgetenv("TZ"), QByteArray("Asia/Tokyo")); // set by CTest: local time differs from the schedules' zones
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom)); // 24-hour times to compare
         QString error;
         QVERIFY2(m_ui.start(&error), qPrintable(error));
