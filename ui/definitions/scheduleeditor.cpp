@@ -261,10 +261,12 @@ void ScheduleEditor::showCron()
     // Marked, not focused: the text keeps the focus and the cursor where the user left them.
     m_cron->setStyleSheet(error ? QStringLiteral("QLineEdit { border: 1px solid #c62828; }") : QString());
     if (m_appliedCron.isEmpty()) {
+        m_description->show();
         m_description->setText(tr("No schedule: this definition runs only when started by hand."));
         return;
     }
     auto schedule = CronSchedule::parse(m_appliedCron, zone);
+    m_description->setVisible(!error); // the error takes its place
     if (!schedule) {
         m_description->setText(error ? QString() : schedule.error().message());
         return;
