@@ -13,6 +13,7 @@ Q_LOGGING_CATEGORY(lcSource, "syncbridge.core.source", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcSecrets, "syncbridge.core.secrets", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcGraph, "syncbridge.core.graph", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcSync, "syncbridge.core.sync", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcAgent, "syncbridge.core.agent", QtInfoMsg)
 
 namespace SyncBridge {
 namespace {

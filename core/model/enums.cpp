@@ -41,6 +41,8 @@ constexpr NameTable<EventSeverity, 3> eventSeverities{{
     {EventSeverity::Info, "INFO"}, {EventSeverity::Warning, "WARNING"}, {EventSeverity::Error, "ERROR"}}};
 constexpr NameTable<MissedRunPolicy, 2> missedRunPolicies{
     {{MissedRunPolicy::CatchUpOnce, "CATCH_UP_ONCE"}, {MissedRunPolicy::Skip, "SKIP"}}};
+constexpr NameTable<RunTrigger, 3> runTriggers{
+    {{RunTrigger::Manual, "MANUAL"}, {RunTrigger::Scheduled, "SCHEDULED"}, {RunTrigger::CatchUp, "CATCH_UP"}}};
 
 template<typename E> constexpr const auto &tableFor();
 template<> constexpr const auto &tableFor<InstanceRole>() { return instanceRoles; }
@@ -58,6 +60,10 @@ template<> constexpr const auto &tableFor<EventSeverity>() { return eventSeverit
 template<> constexpr const auto &tableFor<MissedRunPolicy>()
 {
     return missedRunPolicies;
+}
+template<> constexpr const auto &tableFor<RunTrigger>()
+{
+    return runTriggers;
 }
 
 template<typename E>
@@ -85,6 +91,10 @@ QString enumName(RunType value) { return lookupName(value); }
 QString enumName(RunStatus value) { return lookupName(value); }
 QString enumName(EventSeverity value) { return lookupName(value); }
 QString enumName(MissedRunPolicy value)
+{
+    return lookupName(value);
+}
+QString enumName(RunTrigger value)
 {
     return lookupName(value);
 }
@@ -124,6 +134,7 @@ SYNCBRIDGE_INSTANTIATE_ENUM(RunType)
 SYNCBRIDGE_INSTANTIATE_ENUM(RunStatus)
 SYNCBRIDGE_INSTANTIATE_ENUM(EventSeverity)
 SYNCBRIDGE_INSTANTIATE_ENUM(MissedRunPolicy)
+SYNCBRIDGE_INSTANTIATE_ENUM(RunTrigger)
 #undef SYNCBRIDGE_INSTANTIATE_ENUM
 
 } // namespace SyncBridge

@@ -22,6 +22,8 @@ enum class RunStatus { Running, Succeeded, PartiallyFailed, Failed, Cancelled, I
 enum class EventSeverity { Info, Warning, Error };
 // What a schedule does about occurrences that passed while no agent ran (docs/schedules.md).
 enum class MissedRunPolicy { CatchUpOnce, Skip };
+// What started a run: a person (GUI, CLI), an agent on time, or an agent catching up once after downtime.
+enum class RunTrigger { Manual, Scheduled, CatchUp };
 
 // Stable upper-case names, used in JSON exports and in the meta-store (e.g. "TWO_WAY", "PULL_ONLY").
 QString enumName(InstanceRole value);
@@ -37,6 +39,7 @@ QString enumName(RunType value);
 QString enumName(RunStatus value);
 QString enumName(EventSeverity value);
 QString enumName(MissedRunPolicy value);
+QString enumName(RunTrigger value);
 
 // Parses a stable name; std::nullopt when the text names no value. Tag dispatch keeps one name per
 // direction: fromString<SyncMode>(text).

@@ -65,7 +65,9 @@ struct SyncRun {
     QDateTime startedAt;
     QDateTime finishedAt;
     RunCounters counters;
-    QString agent;                  // host/process that ran it
+    QString agent;     // host/process that ran it ("<host>:<pid>": whether it lives can be asked)
+    QString agentName; // the agent's name (a scheduling agent's --name; the host name by default)
+    RunTrigger trigger = RunTrigger::Manual;
     QString message;                // the outcome in one sentence
 };
 

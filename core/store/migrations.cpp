@@ -212,6 +212,22 @@ const QList<Migration> &migrations()
             {QStringLiteral("ALTER TABLE sync_definitions ADD COLUMN schedule_missed TEXT")}},
         {12, QStringLiteral("definitions: a schedule can be paused without being lost"),
             {QStringLiteral("ALTER TABLE sync_definitions ADD COLUMN schedule_paused INTEGER NOT NULL DEFAULT 0")}},
+        // Scheduling agents sharing the store (docs/schedules.md, "A team of agents"): who is there, and
+        // which agent runs each schedule occurrence — the primary key makes a second claim of one
+        // occurrence impossible. Their times come from the database's clock.
+        {13, QStringLiteral("scheduling agents, schedule occurrence claims, and what started each run"),
+            {QStringLiteral("CREATE TABLE agents ("
+                            " name TEXT PRIMARY KEY, host TEXT NOT NULL, pid BIGINT NOT NULL, version TEXT NOT NULL,"
+                            " started_at BIGINT NOT NULL, heartbeat_at BIGINT NOT NULL, paused INTEGER NOT NULL DEFAULT 0,"
+                            " running TEXT)"),
+                QStringLiteral("CREATE TABLE schedule_claims ("
+                               " definition_id BIGINT NOT NULL REFERENCES sync_definitions(id) ON DELETE CASCADE,"
+                               " occurrence_at BIGINT NOT NULL, agent TEXT NOT NULL, claimed_at BIGINT NOT NULL,"
+                               " lease_until BIGINT NOT NULL, catch_up INTEGER NOT NULL DEFAULT 0, run_id BIGINT, outcome TEXT,"
+                               " PRIMARY KEY (definition_id, occurrence_at))"),
+                QStringLiteral("CREATE INDEX schedule_claims_open ON schedule_claims (agent, outcome)"),
+                QStringLiteral("ALTER TABLE sync_runs ADD COLUMN run_trigger TEXT"),
+                QStringLiteral("ALTER TABLE sync_runs ADD COLUMN agent_name TEXT")}},
     };
     return all;
 }

@@ -10,9 +10,9 @@
 namespace SyncBridge {
 namespace {
 
-const QString runColumns = QStringLiteral(
-    "id, definition_id, run_type, status, started_at, finished_at, rows_read, created, updated, moved, deleted,"
-    " skipped, failed, ru_spent, agent, message");
+const QString runColumns
+    = QStringLiteral("id, definition_id, run_type, status, started_at, finished_at, rows_read, created, updated, moved, deleted,"
+                     " skipped, failed, ru_spent, agent, message, agent_name, run_trigger");
 
 SyncRun runFromQuery(const QSqlQuery &query)
 {
@@ -33,6 +33,9 @@ SyncRun runFromQuery(const QSqlQuery &query)
     run.counters.ruSpent = query.value(13).toLongLong();
     run.agent = query.value(14).toString();
     run.message = query.value(15).toString();
+    run.agentName = query.value(16).toString();
+    // Runs recorded before migration 13 have no trigger: every run was started by hand then.
+    run.trigger = fromString<RunTrigger>(query.value(17).toString()).value_or(RunTrigger::Manual);
     return run;
 }
 
@@ -85,10 +88,10 @@ Result<qint64> RunRepository::startRun(SyncRun &run)
     if (!run.startedAt.isValid())
         run.startedAt = m_clock.nowUtc();
     auto id = insertReturningId(m_store.connection(),
-                                QStringLiteral("INSERT INTO sync_runs (definition_id, run_type, status, started_at, agent, message)"
-                                               " VALUES (?, ?, ?, ?, ?, ?) RETURNING id"),
-                                {run.definitionId, enumName(run.type), enumName(run.status), toStoredTime(run.startedAt),
-                                 nullIfEmpty(run.agent), nullIfEmpty(run.message)});
+        QStringLiteral("INSERT INTO sync_runs (definition_id, run_type, status, started_at, agent, message, agent_name,"
+                       " run_trigger) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+        {run.definitionId, enumName(run.type), enumName(run.status), toStoredTime(run.startedAt), nullIfEmpty(run.agent),
+            nullIfEmpty(run.message), nullIfEmpty(run.agentName), enumName(run.trigger)});
     if (id)
         run.id = *id;
     return id;

@@ -84,6 +84,15 @@ QDateTime fromStoredTime(const QVariant &value)
     return QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
 }
 
+QString databaseNowSql(const QSqlDatabase &db)
+{
+    // clock_timestamp(), not now(): now() is the transaction's start, and a lease compared in a long
+    // transaction must see the time go on.
+    if (db.driverName() == QLatin1String("QPSQL"))
+        return QStringLiteral("CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)");
+    return QStringLiteral("CAST((julianday('now') - 2440587.5) * 86400000.0 AS INTEGER)");
+}
+
 QVariant nullIfEmpty(const QString &text)
 {
     if (text.isEmpty())

@@ -32,6 +32,9 @@ Result<T> singleOr(Result<QList<T>> found, Error missing)
 // Timestamps are stored as UTC epoch milliseconds (BIGINT): one representation for both drivers.
 QVariant toStoredTime(const QDateTime &time);
 QDateTime fromStoredTime(const QVariant &value);
+// The database's clock as stored time (epoch milliseconds), for SQL text: leases and heartbeats that
+// several machines compare are stamped by the one clock they share, never by an agent's.
+QString databaseNowSql(const QSqlDatabase &db);
 // Empty strings are stored as NULL so optional text columns stay meaningful.
 QVariant nullIfEmpty(const QString &text);
 // For NOT NULL key columns where "none" is the empty string: a null QString would bind as NULL.

@@ -49,7 +49,8 @@ public:
     // The delete circuit breaker's question, asked on the controller's thread while the run's worker
     // waits. The asker answers through `answer` whenever it likes (a dialog opened with open());
     // dropping `answer` unanswered (the dialog destroyed, say) means no. Without an asker, deletions
-    // are held back.
+    // are held back; so are those of runs an agent started (RunOptions::trigger not Manual): nobody
+    // is asked about them.
     using MassDeleteAnswer = std::function<void(bool approved)>;
     using MassDeleteQuestion = std::function<void(qint64 definitionId, const MassDeleteCheck &check, MassDeleteAnswer answer)>;
     void setMassDeleteApproval(MassDeleteQuestion ask);

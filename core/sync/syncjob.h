@@ -2,6 +2,7 @@
 
 #include "sync/runprogress.h"
 
+#include <QDateTime>
 #include <QObject>
 #include <QStringList>
 
@@ -23,6 +24,13 @@ struct RunOptions {
     // Re-push only these mapped fields (source or SharePoint names) to every synced item; the
     // cursor stays where it is and nothing is created, moved or deleted.
     QStringList backfillFields;
+    // Who started the run, recorded in its history: by hand, or a scheduling agent (which names
+    // itself). An empty agent name records the host name.
+    RunTrigger trigger = RunTrigger::Manual;
+    QString agentName;
+    // A scheduled run: the occurrence it runs, whose claim learns the run's id once it started (so a
+    // rescuer can mark the run INTERRUPTED). Invalid for runs started by hand.
+    QDateTime occurrence;
 };
 
 // What the delete circuit breaker asks before a run deletes more than the definition's share of a

@@ -6,6 +6,7 @@
 
 #include "graph/governor.h"
 #include "graph/ledgerthread.h"
+#include "store/agentrepository.h"
 #include "store/budgetrepository.h"
 #include "store/catalogrepository.h"
 #include "store/connectionrepository.h"
@@ -16,6 +17,7 @@
 #include "store/metastore.h"
 #include "store/migrations.h"
 #include "store/runrepository.h"
+#include "store/scheduleclaimrepository.h"
 
 #include <QFile>
 #include <QSqlQuery>
@@ -753,6 +755,69 @@ private slots:
         QVERIFY2(spent[0] > 0 && spent[1] > 0, "both processes got their turn");
         QVERIFY2(spent[0] + spent[1] >= 3 * 600, qPrintable(QString::number(spent[0] + spent[1]))); // and used the budget
         QCOMPARE(budget->usage(connection, clock.nowUtc())->spentToday, spent[0] + spent[1]);
+    }
+
+    // The claims' compare-and-set and the database clock's SQL, on both drivers (the agent itself:
+    // tst_scheduleragent).
+    void aScheduleOccurrenceIsClaimedOnceAndRescuedOnlyWhenItsLeaseLapsed()
+    {
+        const auto [databaseId, connectionId] = addConnections();
+        SyncDefinition definition = sampleDefinition(databaseId, connectionId);
+        QVERIFY(DefinitionRepository(*m_store).save(definition).ok());
+        ScheduleClaimRepository claims(*m_store);
+        const QDateTime occurrence(QDate(2026, 12, 2), QTime(2, 30), Qt::UTC);
+        const qint64 minute = 60 * 1000;
+
+        QVERIFY(claims.claim(definition.id, occurrence, QStringLiteral("a"), false, minute)->claimed);
+        QVERIFY(!claims.claim(definition.id, occurrence, QStringLiteral("a"), false, minute)->claimed);
+        QVERIFY(!claims.claim(definition.id, occurrence, QStringLiteral("b"), true, minute)->claimed);
+        const ScheduleClaim held = claims.claimOf(definition.id, occurrence)->value();
+        QCOMPARE(held.agent, QStringLiteral("a"));
+        QVERIFY(!held.catchUp);
+        const QDateTime databaseNow = AgentRepository(*m_store).databaseNow().value();
+        QVERIFY(qAbs(held.claimedAt.msecsTo(databaseNow)) < 60 * minute); // stamped by the database's clock
+        QCOMPARE(held.claimedAt.msecsTo(held.leaseUntil), minute);
+        QVERIFY(!claims.openClaims()->constFirst().lapsed);
+
+        // A claim read as an orphan is taken over once; a second rescuer finds it changed.
+        QVERIFY(claims.rescue(held, QStringLiteral("b"), minute)->claimed);
+        QVERIFY(!claims.rescue(held, QStringLiteral("c"), minute)->claimed);
+        QVERIFY(claims.attachRun(definition.id, occurrence, 7).ok());
+        QVERIFY(claims.finish(definition.id, occurrence, QStringLiteral("a"), 0, QStringLiteral("SUCCEEDED")).ok()); // not a's any more
+        QVERIFY(claims.claimOf(definition.id, occurrence)->value().outcome.isEmpty());
+        QVERIFY(claims.finish(definition.id, occurrence, QStringLiteral("b"), 7, QStringLiteral("SUCCEEDED")).ok());
+        QCOMPARE(claims.claimOf(definition.id, occurrence)->value().outcome, QStringLiteral("SUCCEEDED"));
+        QVERIFY(claims.openClaims()->isEmpty());
+        QVERIFY(!claims.claim(definition.id, occurrence, QStringLiteral("c"), false, 0)->claimed); // ran: never again
+
+        // A lease of 0 ms lapses at once by the database's clock: another agent's claim rescues it.
+        const QDateTime next = occurrence.addDays(1);
+        QVERIFY(claims.claim(definition.id, next, QStringLiteral("a"), false, -1)->claimed);
+        QTRY_VERIFY(claims.openClaims()->constFirst().lapsed);
+        const auto rescued = claims.claim(definition.id, next, QStringLiteral("b"), false, minute);
+        QVERIFY(rescued->claimed);
+        QCOMPARE(rescued->rescued->agent, QStringLiteral("a"));
+        QCOMPARE(claims.claims(definition.id)->size(), 2);
+    }
+
+    void anAgentNameHasOneLiveHolder()
+    {
+        AgentRepository agents(*m_store);
+        AgentRecord a{QStringLiteral("nightly"), QStringLiteral("host-a"), 11, QStringLiteral("0.1.0"), {}, {}, false, {}};
+        AgentRecord b{QStringLiteral("nightly"), QStringLiteral("host-b"), 22, QStringLiteral("0.1.0"), {}, {}, false, {}};
+        QVERIFY(agents.registerAgent(a, 60000).ok());
+        QCOMPARE(agents.registerAgent(b, 60000).error().code(), ErrorCode::Busy);
+        a.running = QStringList{QStringLiteral("Projects"), QStringLiteral("Orders")};
+        QVERIFY(*agents.heartbeat(a));
+        QVERIFY(!*agents.heartbeat(b));
+        const AgentRecord listed = agents.agents()->constFirst();
+        QCOMPARE(listed.host, QStringLiteral("host-a"));
+        QCOMPARE(listed.running, a.running);
+        QVERIFY(listed.heartbeatAt.isValid());
+        QVERIFY(agents.registerAgent(b, -1).ok()); // a's heartbeat is older than "stale after -1 ms"
+        QCOMPARE(agents.agents()->constFirst().host, QStringLiteral("host-b"));
+        QVERIFY(agents.deregister(b).ok());
+        QVERIFY(agents.agents()->isEmpty());
     }
 
     void eachThreadHasItsOwnConnection()
