@@ -10,6 +10,7 @@
 #include "overview/overviewpage.h"
 #include "runs/runspage.h"
 #include "settings/settingspage.h"
+#include "tray/desktopagent.h"
 #include "tray/trayicon.h"
 
 #include "secrets/secretstore.h"
@@ -111,11 +112,17 @@ MainWindow::MainWindow(AppContext context, QWidget *parent)
     connect(m_tray, &TrayIcon::openRequested, this, &MainWindow::raiseToFront);
     connect(m_tray, &TrayIcon::runNowRequested, m_overview, [this](qint64 definitionId) { m_overview->startRun(definitionId, false); });
     connect(m_tray, &TrayIcon::quitRequested, this, &MainWindow::quitFromTray);
-    connect(m_tray, &TrayIcon::pauseRequested, m_tray, &TrayIcon::setSchedulesPaused);
     connect(m_overview, &OverviewPage::loaded, m_tray, &TrayIcon::reloadDefinitions); // the Run Sync Now menu follows the definitions
     if (m_context.runs)
         connect(m_context.runs, &RunController::finished, m_tray,
             [this](qint64 definitionId, const RunOutcome &outcome) { m_tray->runFinished(definitionId, outcome, false); });
+    m_agent = new DesktopAgent(m_context, m_tray, this); // after the line above: its scheduled outcomes come second
+    connect(m_settings, &SettingsPage::changed, m_agent, &DesktopAgent::apply);
+    connect(m_agent, &DesktopAgent::changed, this, [this](const QString &problem) {
+        if (!problem.isEmpty())
+            statusBar()->showMessage(tr("Scheduled syncs do not run on this computer: %1").arg(problem));
+        m_overview->reload(); // the Agents view
+    });
     m_overview->reload();
     m_rail->setCurrentRow(qBound(0, UiSettings::currentPage.value(), m_pages->count() - 1));
 

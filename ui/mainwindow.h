@@ -20,6 +20,7 @@ class DefinitionsPage;
 class NavigationPage;
 class OverviewPage;
 class RunsPage;
+class DesktopAgent;
 class SettingsPage;
 class TrayIcon;
 struct MassDeleteCheck;
@@ -41,6 +42,7 @@ public:
     DefinitionsPage *definitionsPage() const { return m_definitions; }
     SettingsPage *settingsPage() const { return m_settings; }
     TrayIcon *tray() const { return m_tray; }
+    DesktopAgent *desktopAgent() const { return m_agent; }
     QListWidget *navigationRail() const { return m_rail; }
 
     void showPage(QWidget *page);
@@ -83,6 +85,7 @@ private:
     RunsPage *m_runs;
     SettingsPage *m_settings;
     TrayIcon *m_tray;
+    DesktopAgent *m_agent = nullptr;      // this computer's scheduling agent (Settings)
     QList<NavigationPage *> m_navigation; // in rail order: row i shows m_navigation[i]
     int m_shownRow = -1;                  // the page shown: the rail may already point elsewhere while it is asked
     bool m_closeApproved = false;         // every page agreed to the window closing

@@ -5,8 +5,14 @@
 #include "demowindow.h"
 #include "testpaths.h"
 
+#include "agent/scheduleragent.h"
+#include "mainwindow.h"
+#include "manualclock.h"
+#include "overview/agentsview.h"
+#include "overview/overviewpage.h"
 #include "settings/autostart.h"
 #include "settings/settingspage.h"
+#include "tray/desktopagent.h"
 #include "tray/runnotifier.h"
 #include "tray/trayicon.h"
 
@@ -20,8 +26,10 @@
 #include <QMenu>
 #include <QPainter>
 #include <QSignalSpy>
+#include <QSysInfo>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeWidget>
 
 using namespace SyncBridge;
 using namespace SyncBridge::Test;
@@ -52,6 +60,7 @@ private slots:
         qputenv("HOME", m_home.path().toUtf8());
         qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("config")).toUtf8());
         qRegisterMetaType<Notification>();
+        QCoreApplication::setApplicationVersion(QStringLiteral("0.1.0")); // as main() sets it: the agent reports it
         QString error;
         QVERIFY2(m_ui.start(&error), qPrintable(error));
         QVERIFY2(m_ui.demo().importDefinitionsFile(demoDefinitionPath(), &error), qPrintable(error));
@@ -100,6 +109,9 @@ private slots:
         QVERIFY(page->startAtLoginCheck()->isChecked());
         QVERIFY(setStartAtLogin(false, {}).ok());
         page->keepRunningInTrayCheck()->click();
+        page->runSchedulesCheck()->click(); // off again: the agent tests turn it on with their clock
+        QVERIFY(!UiSettings::runSchedules.value());
+        QTRY_VERIFY(m_window->desktopAgent()->agent() == nullptr);
     }
 
     void theTrayMenuListsTheEnabledDefinitionsAndPausesTheSchedules()
@@ -109,10 +121,15 @@ private slots:
         QCOMPARE(tray->state(), TrayIcon::State::Ok);
         QCOMPARE(tray->toolTip(), QStringLiteral("SyncBridge — up to date"));
 
-        QSignalSpy paused(tray, &TrayIcon::pauseRequested);
+        // No agent on this computer: nothing to pause.
+        QVERIFY(!tray->pauseAction()->isEnabled());
+        QVERIFY(m_window->desktopAgent()->agent() == nullptr);
+        m_window->settingsPage()->runSchedulesCheck()->click();
+        QTRY_VERIFY(m_window->desktopAgent()->agent() && m_window->desktopAgent()->agent()->isActive());
+        QVERIFY(tray->pauseAction()->isEnabled());
+
         tray->pauseAction()->trigger();
-        QCOMPARE(paused.count(), 1);
-        QCOMPARE(paused.at(0).at(0).toBool(), true);
+        QVERIFY(m_window->desktopAgent()->agent()->isPaused()); // the agent's pause
         QTRY_COMPARE(tray->state(), TrayIcon::State::Paused);
         QCOMPARE(tray->pauseAction()->text(), QStringLiteral("Resume schedules"));
         QCOMPARE(tray->toolTip(), QStringLiteral("SyncBridge — schedules paused"));
@@ -130,7 +147,11 @@ private slots:
         painter.end();
         QVERIFY(both.save(QDir(artifactDirectory()).filePath(QStringLiteral("tray-menu.png"))));
         tray->pauseAction()->trigger();
+        QVERIFY(!m_window->desktopAgent()->agent()->isPaused());
         QTRY_COMPARE(tray->state(), TrayIcon::State::Ok);
+        m_window->settingsPage()->runSchedulesCheck()->click();
+        QTRY_VERIFY(m_window->desktopAgent()->agent() == nullptr);
+        QVERIFY(!tray->pauseAction()->isEnabled());
 
         // A disabled definition is not offered.
         auto stored = DefinitionRepository(*m_ui.demo().store()).byName(QStringLiteral("Demo projects to SharePoint"));
@@ -144,6 +165,54 @@ private slots:
         QVERIFY(DefinitionRepository(*m_ui.demo().store()).save(disabled).ok());
         tray->reloadDefinitions();
         QTRY_COMPARE(runMenuEntries(), QStringList{QStringLiteral("Demo projects to SharePoint")});
+    }
+
+    void aFailedScheduledRunNotifiesAndTheNextSuccessNotifiesRecovery()
+    {
+        // The demo definition every minute; the agent's clock 90 s on from when it was saved: one
+        // occurrence is due. The source table is renamed away, so the run fails at its start.
+        DefinitionRepository definitions(*m_ui.demo().store());
+        SyncDefinition definition = definitions.byName(QStringLiteral("Demo projects to SharePoint")).value();
+        definition.scheduleCron = QStringLiteral("* * * * *");
+        definition.scheduleTimeZone = QStringLiteral("UTC");
+        QVERIFY(definitions.save(definition).ok());
+        QVERIFY(m_ui.demo().postgres().query(QStringLiteral("demo"), QStringLiteral("ALTER TABLE projects RENAME TO projects_away")).ok());
+        ManualClock clock(QDateTime::currentDateTimeUtc().addSecs(90));
+        m_window->desktopAgent()->setClock(&clock);
+        TrayIcon *tray = m_window->tray();
+        QSignalSpy notified(tray, &TrayIcon::notified);
+        m_window->settingsPage()->runSchedulesCheck()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(notified.count() >= 1, 60000);
+        auto first = notified.at(0).at(0).value<Notification>();
+        QCOMPARE(first.kind, Notification::Kind::Failed);
+        QCOMPARE(first.title, QStringLiteral("Scheduled sync failed: Demo projects to SharePoint"));
+        QVERIFY2(!first.message.isEmpty(), "the reason");
+        QTRY_COMPARE(tray->state(), TrayIcon::State::Error);
+        QVERIFY2(tray->toolTip().contains(QStringLiteral("Demo projects to SharePoint")), qPrintable(tray->toolTip()));
+        QCOMPARE(notified.count(), 1);
+
+        // The Agents view lists this computer's agent under its name, with what it runs.
+        AgentsView *agents = m_window->overviewPage()->agentsView();
+        m_window->showPage(m_window->overviewPage());
+        agents->reload();
+        QTRY_VERIFY(!agents->tree()->findItems(QStringLiteral("desk-42"), Qt::MatchExactly).isEmpty());
+        QTreeWidgetItem *row = agents->tree()->findItems(QStringLiteral("desk-42"), Qt::MatchExactly).constFirst();
+        QCOMPARE(row->text(1), QSysInfo::machineHostName());
+        QCOMPARE(row->text(2), QStringLiteral("0.1.0"));
+        QCOMPARE(row->text(4), QStringLiteral("idle"));
+        QTRY_VERIFY(agents->height() >= agents->sizeHint().height()); // laid out before the picture
+        QVERIFY(m_window->grab().save(QDir(artifactDirectory()).filePath(QStringLiteral("agents-view.png"))));
+
+        // The table is back; the next minute's run succeeds: "works again".
+        QVERIFY(m_ui.demo().postgres().query(QStringLiteral("demo"), QStringLiteral("ALTER TABLE projects_away RENAME TO projects")).ok());
+        clock.advance(60 * 1000);
+        m_window->desktopAgent()->agent()->checkNow();
+        QTRY_VERIFY_WITH_TIMEOUT(notified.count() >= 2, 120000);
+        const auto second = notified.at(1).at(0).value<Notification>();
+        QCOMPARE(second.kind, Notification::Kind::Recovered);
+        QCOMPARE(second.title, QStringLiteral("Demo projects to SharePoint works again"));
+        QTRY_COMPARE(tray->state(), TrayIcon::State::Ok);
+        // The agent stays on: closing the window with it running must be clean (cleanupTestCase).
     }
 
     void theNotifierSaysFailureOnceAndThenRecovery()

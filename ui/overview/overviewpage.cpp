@@ -1,6 +1,7 @@
 #include "overview/overviewpage.h"
 
 #include "common/backgroundtask.h"
+#include "overview/agentsview.h"
 #include "overview/definitioncard.h"
 #include "runs/rundialog.h"
 
@@ -58,6 +59,7 @@ OverviewPage::OverviewPage(AppContext context, QWidget *parent)
     , m_cardsHost(new QWidget(this))
     , m_grid(new QGridLayout(m_cardsHost))
     , m_message(new QLabel(this))
+    , m_agents(new AgentsView(m_context, this))
 {
     setObjectName(QStringLiteral("overviewPage"));
     auto *title = new QLabel(tr("Sync definitions"), this);
@@ -96,6 +98,7 @@ OverviewPage::OverviewPage(AppContext context, QWidget *parent)
     layout->addWidget(title);
     layout->addWidget(m_message);
     layout->addWidget(m_stack, 1);
+    layout->addWidget(m_agents);
     m_message->hide();
 
     if (m_context.runs) {
@@ -126,6 +129,7 @@ QString OverviewPage::message() const
 
 void OverviewPage::reload()
 {
+    m_agents->reload();
     runInBackground(this, m_context.storePool, [store = m_context.store]() { return loadOverview(*store); },
                     [this](Result<QList<DefinitionWithLastRun>> rows) {
                         qDeleteAll(m_cards);

@@ -17,6 +17,7 @@ class QStackedWidget;
 
 namespace SyncBridge {
 
+class AgentsView;
 class DefinitionCard;
 struct RunOutcome;
 struct RunProgress;
@@ -38,6 +39,7 @@ public:
     DefinitionCard *card(qint64 definitionId) const { return m_cards.value(definitionId); }
     RunDialog *runDialog(qint64 definitionId) const { return m_dialogs.value(definitionId); }
     QString message() const;
+    AgentsView *agentsView() const { return m_agents; }
 
 public slots:
     void reload();
@@ -59,6 +61,7 @@ private:
     QWidget *m_cardsHost;
     QGridLayout *m_grid;
     QLabel *m_message;
+    AgentsView *m_agents;
     QHash<qint64, DefinitionCard *> m_cards;
     QHash<qint64, QString> m_names;
     QHash<qint64, qint64> m_lastRunIds;

@@ -50,6 +50,7 @@ TrayIcon::TrayIcon(AppContext context, QObject *parent)
     m_pause = m_menu->addAction(tr("Pause schedules"));
     m_pause->setObjectName(QStringLiteral("trayPause"));
     connect(m_pause, &QAction::triggered, this, [this]() { emit pauseRequested(!m_paused); });
+    setSchedulesAvailable(false);
     m_menu->addSeparator();
     connect(m_menu->addAction(tr("Quit SyncBridge")), &QAction::triggered, this, &TrayIcon::quitRequested);
     m_icon->setContextMenu(m_menu);
@@ -110,6 +111,13 @@ void TrayIcon::setSchedulesPaused(bool paused)
     m_paused = paused;
     m_pause->setText(paused ? tr("Resume schedules") : tr("Pause schedules"));
     updateState();
+}
+
+void TrayIcon::setSchedulesAvailable(bool available)
+{
+    m_pause->setEnabled(available);
+    m_pause->setToolTip(
+        available ? QString() : tr("This computer runs no schedules: turn on \"Run scheduled syncs on this computer\" in Settings."));
 }
 
 void TrayIcon::runFinished(qint64 definitionId, const RunOutcome &outcome, bool scheduled)

@@ -45,6 +45,8 @@ public slots:
     void reloadDefinitions();
     // What the agent says: its schedules are paused or resumed.
     void setSchedulesPaused(bool paused);
+    // Whether this computer runs the schedules (an agent is active): Pause/Resume is offered only then.
+    void setSchedulesAvailable(bool available);
     // A run of the agent finished; scheduled is false for runs started by hand.
     void runFinished(qint64 definitionId, const SyncBridge::RunOutcome &outcome, bool scheduled);
     // The circuit breaker held a scheduled run's deletions back (its schedule is paused).
