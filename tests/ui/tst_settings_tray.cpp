@@ -18,6 +18,7 @@
 
 #include "common/uisettings.h"
 #include "store/definitionrepository.h"
+#include "sync/runcontroller.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -60,6 +61,7 @@ private slots:
         qputenv("HOME", m_home.path().toUtf8());
         qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("config")).toUtf8());
         qRegisterMetaType<Notification>();
+        qRegisterMetaType<RunOutcome>();
         QCoreApplication::setApplicationVersion(QStringLiteral("0.1.0")); // as main() sets it: the agent reports it
         QString error;
         QVERIFY2(m_ui.start(&error), qPrintable(error));
@@ -152,6 +154,13 @@ private slots:
         m_window->settingsPage()->runSchedulesCheck()->click();
         QTRY_VERIFY(m_window->desktopAgent()->agent() == nullptr);
         QVERIFY(!tray->pauseAction()->isEnabled());
+
+        // Run Sync Now from the menu starts that definition's run.
+        QSignalSpy finished(m_ui.runs(), &RunController::finished);
+        runMenu->actions().constFirst()->trigger();
+        QVERIFY(finished.wait(60000));
+        const qint64 demoId = DefinitionRepository(*m_ui.demo().store()).byName(QStringLiteral("Demo projects to SharePoint"))->id;
+        QCOMPARE(finished.at(0).at(0).toLongLong(), demoId);
 
         // A disabled definition is not offered.
         auto stored = DefinitionRepository(*m_ui.demo().store()).byName(QStringLiteral("Demo projects to SharePoint"));
