@@ -240,8 +240,9 @@ void MainWindow::leavePages(int from, std::function<void()> proceed)
 void MainWindow::quitFromTray()
 {
     m_quitting = true;
-    if (m_context.runs && !m_context.runs->running().isEmpty())
-        raiseToFront(); // the question about the running syncs needs the window
+    // A question (the running syncs, a page's unsaved work) needs the window: one asked from a
+    // window hidden in the tray would never be seen, and SyncBridge would never quit.
+    raiseToFront();
     close();
 }
 

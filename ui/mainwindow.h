@@ -17,10 +17,10 @@ namespace SyncBridge {
 class CatalogPage;
 class ConnectionsPage;
 class DefinitionsPage;
+class DesktopAgent;
 class NavigationPage;
 class OverviewPage;
 class RunsPage;
-class DesktopAgent;
 class SettingsPage;
 class TrayIcon;
 struct MassDeleteCheck;
