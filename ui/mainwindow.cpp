@@ -118,6 +118,7 @@ MainWindow::MainWindow(AppContext context, QWidget *parent)
             [this](qint64 definitionId, const RunOutcome &outcome) { m_tray->runFinished(definitionId, outcome, false); });
     m_agent = new DesktopAgent(m_context, m_tray, this); // after the line above: its scheduled outcomes come second
     connect(m_settings, &SettingsPage::changed, m_agent, &DesktopAgent::apply);
+    connect(m_agent, &DesktopAgent::pausedChanged, m_overview, &OverviewPage::setSchedulesPausedHere);
     connect(m_agent, &DesktopAgent::changed, this, [this](const QString &problem) {
         if (!problem.isEmpty())
             statusBar()->showMessage(tr("Scheduled syncs do not run on this computer: %1").arg(problem));

@@ -9,6 +9,7 @@
 #include "mainwindow.h"
 #include "manualclock.h"
 #include "overview/agentsview.h"
+#include "overview/definitioncard.h"
 #include "overview/overviewpage.h"
 #include "settings/autostart.h"
 #include "settings/settingspage.h"
@@ -23,6 +24,7 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QPainter>
@@ -221,6 +223,15 @@ private slots:
         QCOMPARE(second.kind, Notification::Kind::Recovered);
         QCOMPARE(second.title, QStringLiteral("Demo projects to SharePoint works again"));
         QTRY_COMPARE(tray->state(), TrayIcon::State::Ok);
+
+        // Paused from the tray: the card says the schedule waits on this computer.
+        const auto scheduleLine
+            = [this]() { return m_window->overviewPage()->cards().constFirst()->findChild<QLabel *>(QStringLiteral("schedule"))->text(); };
+        QTRY_VERIFY(scheduleLine().startsWith(QStringLiteral("Next run ")));
+        tray->pauseAction()->trigger();
+        QTRY_VERIFY2(scheduleLine().endsWith(QStringLiteral(" — schedules paused on this computer")), qPrintable(scheduleLine()));
+        tray->pauseAction()->trigger();
+        QTRY_VERIFY2(scheduleLine().endsWith(QStringLiteral("(UTC)")), qPrintable(scheduleLine()));
         // The agent stays on: closing the window with it running must be clean (cleanupTestCase).
     }
 

@@ -75,7 +75,8 @@ DefinitionCard::DefinitionCard(const SyncDefinition &definition, QWidget *parent
     auto *route = new QLabel(targetsText(definition), this);
     route->setWordWrap(true);
     route->setForegroundRole(QPalette::PlaceholderText);
-    auto *scheduleLabel = new QLabel(nextRunText(definition, QDateTime::currentDateTimeUtc()), this);
+    m_scheduled = definition;
+    auto *scheduleLabel = m_schedule = new QLabel(nextRunText(definition, QDateTime::currentDateTimeUtc()), this);
     scheduleLabel->setObjectName(QStringLiteral("schedule"));
     scheduleLabel->setToolTip(scheduleToolTip(definition));
     m_status->setObjectName(QStringLiteral("lastRun"));
@@ -241,6 +242,11 @@ void DefinitionCard::setOutcome(const RunOutcome &outcome)
     run.counters = outcome.counters;
     run.message = outcome.message;
     setLastRun(run);
+}
+
+void DefinitionCard::setSchedulesPausedHere(bool paused)
+{
+    m_schedule->setText(nextRunText(m_scheduled, QDateTime::currentDateTimeUtc(), paused));
 }
 
 } // namespace SyncBridge

@@ -22,8 +22,12 @@ QString whenText(const QDateTime &moment, const QDateTime &now)
 
 } // namespace
 
-QString nextRunText(const SyncDefinition &definition, const QDateTime &nowUtc)
+QString nextRunText(const SyncDefinition &definition, const QDateTime &nowUtc, bool pausedHere)
 {
+    if (pausedHere && definition.enabled && !definition.scheduleCron.isEmpty() && !definition.schedulePaused) {
+        const QString next = nextRunText(definition, nowUtc);
+        return QCoreApplication::translate("SyncBridge::DefinitionCard", "%1 — schedules paused on this computer").arg(next);
+    }
     if (!definition.enabled)
         return QCoreApplication::translate("SyncBridge::DefinitionCard", "Disabled");
     if (definition.scheduleCron.isEmpty())

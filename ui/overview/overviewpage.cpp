@@ -127,6 +127,13 @@ QString OverviewPage::message() const
     return m_message->isVisible() ? m_message->text() : QString();
 }
 
+void OverviewPage::setSchedulesPausedHere(bool paused)
+{
+    m_schedulesPausedHere = paused;
+    for (DefinitionCard *card : std::as_const(m_cards))
+        card->setSchedulesPausedHere(paused);
+}
+
 void OverviewPage::reload()
 {
     m_agents->reload();
@@ -151,6 +158,8 @@ void OverviewPage::reload()
                             if (newest)
                                 m_lastRunIds.insert(row.definition.id, newest->id);
                             card->setRunning(m_context.runs && m_context.runs->isRunning(row.definition.id));
+                            if (m_schedulesPausedHere)
+                                card->setSchedulesPausedHere(true);
                             if (m_stopping.contains(row.definition.id))
                                 card->setStopping();
                             connect(card, &DefinitionCard::runRequested, this, &OverviewPage::startRun);

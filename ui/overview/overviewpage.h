@@ -47,6 +47,8 @@ public slots:
     void openRunDialog(qint64 definitionId);
     // Cancels the definition's run; its card and run dialog say "Stopping…" at once.
     void cancelRun(qint64 definitionId);
+    // This computer's scheduling agent paused or resumed: the cards say so.
+    void setSchedulesPausedHere(bool paused);
 
 signals:
     void loaded();
@@ -66,6 +68,7 @@ private:
     QHash<qint64, QString> m_names;
     QHash<qint64, qint64> m_lastRunIds;
     QHash<qint64, QPointer<RunDialog>> m_dialogs;
+    bool m_schedulesPausedHere = false;
     QSet<qint64> m_stopping;                   // cancel asked, outcome not yet here
     QHash<qint64, RunProgress> m_lastProgress; // of running runs: a run dialog opened mid-run starts from it
 };

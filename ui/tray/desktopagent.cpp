@@ -47,6 +47,7 @@ void DesktopAgent::apply()
     });
     connect(agent, &SchedulerAgent::deletionsHeld, m_tray, &TrayIcon::deletionsHeld);
     connect(agent, &SchedulerAgent::pausedChanged, m_tray, &TrayIcon::setSchedulesPaused);
+    connect(agent, &SchedulerAgent::pausedChanged, this, &DesktopAgent::pausedChanged);
     connect(agent, &SchedulerAgent::started, this, [this]() {
         m_tray->setSchedulesAvailable(true);
         emit changed({});
@@ -71,6 +72,7 @@ void DesktopAgent::stop()
         m_tray->setSchedulesAvailable(false);
         m_tray->setSchedulesPaused(false);
     }
+    emit pausedChanged(false);
     emit changed({});
 }
 

@@ -37,6 +37,8 @@ public slots:
 signals:
     // The agent started, stopped or could not start (with why): the Agents view and status bar follow.
     void changed(const QString &problem);
+    // The agent paused or resumed (stopping it resumes: nothing is paused then).
+    void pausedChanged(bool paused);
 
 private:
     void stop();
