@@ -93,7 +93,6 @@ void AgentsView::reload()
                 m_empty->setText(tr("The agents could not be read: %1").arg(fleet.error().message()));
                 m_empty->show();
                 m_tree->hide();
-                emit loaded();
                 return;
             }
             for (const AgentRecord &agent : std::as_const(fleet->agents)) {
@@ -115,7 +114,6 @@ void AgentsView::reload()
                                 "syncbridge-cli agent on a server."));
             m_tree->setVisible(!fleet->agents.isEmpty());
             m_empty->setVisible(fleet->agents.isEmpty());
-            emit loaded();
         });
 }
 

@@ -26,9 +26,6 @@ public:
 public slots:
     void reload();
 
-signals:
-    void loaded();
-
 protected:
     void showEvent(QShowEvent *event) override;
     void hideEvent(QHideEvent *event) override;

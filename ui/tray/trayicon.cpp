@@ -193,12 +193,9 @@ void TrayIcon::updateState()
         state = State::Error;
     else if (m_notifier.hasWarnings())
         state = State::Warning;
-    const bool changed = state != m_state;
     m_state = state;
     m_icon->setIcon(QIcon(iconPath(state)));
     m_icon->setToolTip(toolTip());
-    if (changed)
-        emit stateChanged(state);
 }
 
 } // namespace SyncBridge

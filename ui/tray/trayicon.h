@@ -60,7 +60,6 @@ signals:
     void quitRequested();
     // A notification was shown (or would have been, without a tray host): tests and logs see it.
     void notified(const SyncBridge::Notification &notification);
-    void stateChanged(SyncBridge::TrayIcon::State state);
 
 private:
     void notify(const Notification &notification);
