@@ -2,6 +2,7 @@
 
 #include "catalog/catalogpage.h"
 #include "common/backgroundtask.h"
+#include "common/focusringstyle.h"
 #include "common/uiresources.h"
 #include "common/uisettings.h"
 #include "connections/connectionspage.h"
@@ -47,6 +48,7 @@ MainWindow::MainWindow(AppContext context, QWidget *parent)
     , m_tray(new TrayIcon(m_context, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
+    installFocusRingStyle();
     setWindowTitle(tr("SyncBridge"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/syncbridge.svg")));
 
@@ -91,6 +93,21 @@ MainWindow::MainWindow(AppContext context, QWidget *parent)
     connect(m_overview, &OverviewPage::importRequested, this, askForImport);
     connect(m_definitions, &DefinitionsPage::importRequested, this, askForImport);
     connect(m_definitions, &DefinitionsPage::saved, m_overview, &OverviewPage::reload);
+    // The welcome's guided steps open the existing dialogs and pages.
+    connect(m_overview, &OverviewPage::addDatabaseRequested, this, [this]() {
+        showPage(m_connections);
+        m_connections->addDatabase();
+    });
+    connect(m_overview, &OverviewPage::addSharePointRequested, this, [this]() {
+        showPage(m_connections);
+        m_connections->addSharePointConnection();
+    });
+    connect(m_overview, &OverviewPage::newDefinitionRequested, this, [this]() {
+        // Started once the page has read the catalog it shows (the tables to choose from).
+        connect(m_definitions, &DefinitionsPage::loaded, m_definitions, &DefinitionsPage::createDefinition, Qt::SingleShotConnection);
+        showPage(m_definitions);
+    });
+    connect(m_connections, &ConnectionsPage::saved, m_overview, &OverviewPage::reload);
     connect(m_catalog, &CatalogPage::definitionFromListRequested, this,
         [this](qint64 databaseId, const TableInfo &table, const SyncTarget &target) {
             showPage(m_definitions);
@@ -289,15 +306,15 @@ void MainWindow::askMassDelete(const MassDeleteCheck &check, std::function<void(
 {
     // The run's worker waits for the answer; the window does not (the dialog opens with open()).
     auto *question = new QMessageBox(QMessageBox::Warning, tr("Delete %n item(s)?", nullptr, int(check.deletions)),
-                                     tr("This run would delete %1 of the %2 item(s) in '%3' (%4 %), more than the definition allows without asking (%5 %).\n\n"
-                                        "Rows gone from the source usually mean they were deleted on purpose — but a wrong filter or an emptied table looks the same. "
-                                        "Check the source before you confirm.")
-                                         .arg(check.deletions)
-                                         .arg(check.items)
-                                         .arg(check.listName)
-                                         .arg(100.0 * double(check.deletions) / double(qMax<qint64>(1, check.items)), 0, 'f', 1)
-                                         .arg(100.0 * check.limit, 0, 'f', 0),
-                                     QMessageBox::NoButton, this);
+        tr("This run would delete %L1 of the %n item(s) in '%2' (%3 %), more than the definition allows without asking (%4 %).\n\n"
+           "Rows gone from the source usually mean they were deleted on purpose — but a wrong filter or an emptied table looks the same. "
+           "Check the source before you confirm.",
+            nullptr, int(check.items))
+            .arg(check.deletions)
+            .arg(check.listName)
+            .arg(100.0 * double(check.deletions) / double(qMax<qint64>(1, check.items)), 0, 'f', 1)
+            .arg(100.0 * check.limit, 0, 'f', 0),
+        QMessageBox::NoButton, this);
     question->setObjectName(QStringLiteral("massDeleteQuestion"));
     question->setAttribute(Qt::WA_DeleteOnClose);
     QPushButton *remove = question->addButton(tr("Delete them"), QMessageBox::DestructiveRole);
@@ -328,7 +345,9 @@ void MainWindow::runImport(const QString &path, DefinitionRepository::StateChang
         },
         [this, path](Result<ImportOutcome> outcome) {
             if (outcome && outcome->ok()) {
-                statusBar()->showMessage(tr("Imported %1 new and %2 replaced definition(s) from %3.").arg(outcome->created).arg(outcome->replaced).arg(path), 8000);
+                statusBar()->showMessage(
+                    tr("Definitions imported from %1: %L2 new, %L3 replaced.").arg(path).arg(outcome->created).arg(outcome->replaced),
+                    8000);
                 m_overview->reload();
                 m_definitions->reload();
                 if (!outcome->warnings.isEmpty())

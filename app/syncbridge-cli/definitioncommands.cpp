@@ -83,7 +83,9 @@ int exportDefinitions(CommandContext &context)
     if (!file.open(QIODevice::WriteOnly) || file.write(document) != document.size() || !file.commit())
         return fail(context,
             Error(ErrorCode::Io, QCoreApplication::translate("SyncBridge::Cli", "Cannot write %1: %2").arg(path, file.errorString())));
-    context.err << QCoreApplication::translate("SyncBridge::Cli", "Exported %1 definition(s) to %2").arg(selected.size()).arg(path) << '\n';
+    context.err
+        << QCoreApplication::translate("SyncBridge::Cli", "Exported %n definition(s) to %1", nullptr, int(selected.size())).arg(path)
+        << '\n';
     return ExitOk;
 }
 
@@ -110,9 +112,9 @@ int importDefinitionsCommand(CommandContext &context)
         return ExitInvalidInput;
     }
     if (!outcome->ok()) {
-        context.err << QCoreApplication::translate("SyncBridge::Cli", "%1: %2 problem(s); nothing was imported.")
+        context.err << QCoreApplication::translate(
+            "SyncBridge::Cli", "%1: %n problem(s); nothing was imported.", nullptr, int(outcome->issues.size()))
                            .arg(file.fileName())
-                           .arg(outcome->issues.size())
                     << '\n';
         for (const ValidationIssue &issue : std::as_const(outcome->issues))
             context.err << "  " << issue.path << ": " << issue.message << '\n';
@@ -120,7 +122,7 @@ int importDefinitionsCommand(CommandContext &context)
     }
     for (const ValidationIssue &warning : std::as_const(outcome->warnings))
         context.err << QCoreApplication::translate("SyncBridge::Cli", "warning: %1: %2").arg(warning.path, warning.message) << '\n';
-    context.out << QCoreApplication::translate("SyncBridge::Cli", "Imported %1 new and replaced %2 definition(s).")
+    context.out << QCoreApplication::translate("SyncBridge::Cli", "Definitions imported: %L1 new, %L2 replaced.")
                        .arg(outcome->created)
                        .arg(outcome->replaced)
                 << '\n';
@@ -167,8 +169,8 @@ int deleteDefinition(CommandContext &context)
     context.out << QCoreApplication::translate("SyncBridge::Cli", "Deleted the definition '%1'.").arg(definition.name) << '\n';
     context.out << "  "
                 << QCoreApplication::translate("SyncBridge::Cli",
-                       "Removed from the store with it: its ledger (%1 row(s) it knew in SharePoint), its sync position, "
-                       "its retry queue (%2 row(s)) and its run history (%3 run(s)).")
+                       "Removed from the store with it: its ledger (rows it knew in SharePoint: %L1), its sync position, "
+                       "its retry queue (rows: %L2) and its run history (runs: %L3).")
                        .arg(items)
                        .arg(queue->waiting)
                        .arg(*runs)

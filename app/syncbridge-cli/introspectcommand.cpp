@@ -30,9 +30,8 @@ int introspect(CommandContext &context)
     auto record = CatalogRepository(*context.store).saveIntrospection(database->id, report->tables, Clock::system().nowUtc());
     if (!record)
         return fail(context, record.error());
-    context.out << QCoreApplication::translate("SyncBridge::Cli", "%1 via %2 (%3): %4 table(s)")
+    context.out << QCoreApplication::translate("SyncBridge::Cli", "%1 via %2 (%3): %n table(s)", nullptr, int(report->tables.size()))
                        .arg(database->name, report->connection.instanceName, report->connection.serverVersion)
-                       .arg(report->tables.size())
                 << '\n';
     for (const TableInfo &table : std::as_const(report->tables)) {
         context.out << "  "

@@ -124,11 +124,13 @@ Result<void> provisionOne(CommandContext &context, GraphSession &session, const 
         [&](std::function<void(Result<ProvisioningReport>)> done) { provisionList(session.client(), siteId, plan, done); });
     if (!report)
         return report.error();
+    const int added = int(report->addedColumns.size());
     context.out << "  "
-                << (report->listCreated ? QCoreApplication::translate("SyncBridge::Cli", "list '%1': created with %2 column(s)")
-                                        : QCoreApplication::translate("SyncBridge::Cli", "list '%1': existed; %2 missing column(s) added"))
+                << (report->listCreated
+                           ? QCoreApplication::translate("SyncBridge::Cli", "list '%1': created with %n column(s)", nullptr, added)
+                           : QCoreApplication::translate(
+                               "SyncBridge::Cli", "list '%1': existed; %n missing column(s) added", nullptr, added))
                        .arg(plan.displayName)
-                       .arg(report->addedColumns.size())
                 << '\n';
     for (const ColumnPlan &column : plan.supportedColumns()) {
         if (report->addedColumns.contains(column.internalName))
@@ -170,9 +172,9 @@ int provisionLists(CommandContext &context)
                 QCoreApplication::translate("SyncBridge::Cli", "The table %1.%2 does not exist in '%3'.")
                     .arg(definition.source.schema, definition.source.table, database->name)));
 
-    context.out << QCoreApplication::translate("SyncBridge::Cli", "Lists of '%1', planned from %2 (%3 column(s)):")
+    context.out << QCoreApplication::translate(
+        "SyncBridge::Cli", "Lists of '%1', planned from %2 (%n column(s)):", nullptr, int(table->columns.size()))
                        .arg(definition.name, table->qualifiedName())
-                       .arg(table->columns.size())
                 << '\n';
     warnOfRenamedTargets(context, definition, planList(*table, QString()));
     auto sharePoint = connections.sharePointConnections();

@@ -54,8 +54,8 @@ int retryNow(CommandContext &context)
     }
     if (auto due = ledger.makeRetriesDue(definition.id, QDateTime::currentDateTimeUtc()); !due)
         return fail(context, due.error());
-    context.out << QCoreApplication::translate("SyncBridge::Cli", "%1 row(s) of '%2' are due now; a run of the definition retries them:")
-                       .arg(queue->waiting)
+    context.out << QCoreApplication::translate(
+        "SyncBridge::Cli", "%n row(s) of '%1' are due now; a run of the definition retries them:", nullptr, int(queue->waiting))
                        .arg(definition.name)
                 << '\n';
     context.out.flush();

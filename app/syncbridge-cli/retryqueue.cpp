@@ -53,8 +53,8 @@ void printWaitingRows(CommandContext &context, const QList<WaitingRow> &rows)
         context.out << QCoreApplication::translate("SyncBridge::Cli", "No rows wait in the retry queue.") << '\n';
         return;
     }
-    context.out << QCoreApplication::translate("SyncBridge::Cli", "Retry queue (%1 row(s); the next run takes them first when due):")
-                       .arg(rows.size())
+    context.out << QCoreApplication::translate(
+        "SyncBridge::Cli", "Retry queue (%n row(s); the next run takes them first when due):", nullptr, int(rows.size()))
                 << '\n';
     QList<QStringList> table;
     for (const WaitingRow &row : rows)

@@ -38,7 +38,7 @@ void printFailures(CommandContext &context, const RunOutcome &outcome)
     if (!reasons.isEmpty())
         context.out << QCoreApplication::translate("SyncBridge::Cli", "Failing rows by reason:") << '\n';
     for (const auto &[reason, rows] : std::as_const(reasons))
-        context.out << QCoreApplication::translate("SyncBridge::Cli", "  %1 row(s): %2").arg(rows).arg(reason) << '\n';
+        context.out << QCoreApplication::translate("SyncBridge::Cli", "  %n row(s): %1", nullptr, int(rows)).arg(reason) << '\n';
     for (const QString &warning : outcome.warnings)
         context.err << QCoreApplication::translate("SyncBridge::Cli", "warning: %1").arg(warning) << '\n';
 }
@@ -74,8 +74,8 @@ void printLeftBehind(CommandContext &context, const QString &definition, const R
         context.out
             << "  "
             << QCoreApplication::translate("SyncBridge::Cli",
-                   "retry queue: %1 row(s) wait (%2 failed in this run, %3 from earlier runs); see: syncbridge-cli retry list \"%4\"")
-                   .arg(outcome.rowsWaiting)
+                   "retry queue: %n row(s) wait (%1 failed in this run, %2 from earlier runs); see: syncbridge-cli retry list \"%3\"",
+                   nullptr, int(outcome.rowsWaiting))
                    .arg(thisRun)
                    .arg(outcome.rowsWaiting - thisRun)
                    .arg(definition)
@@ -85,9 +85,9 @@ void printLeftBehind(CommandContext &context, const QString &definition, const R
     }
     if (outcome.writesPending > 0)
         context.out << "  "
-                    << QCoreApplication::translate(
-                           "SyncBridge::Cli", "pending: %1 write(s) of rows not in the retry queue wait to be confirmed by the next run")
-                           .arg(outcome.writesPending)
+                    << QCoreApplication::translate("SyncBridge::Cli",
+                           "pending: %n write(s) of rows not in the retry queue wait to be confirmed by the next run", nullptr,
+                           int(outcome.writesPending))
                     << '\n';
 }
 

@@ -261,17 +261,18 @@ int showRun(CommandContext &context)
     out << '\n';
     if (facts.retryQueue)
         out << "  "
-            << QCoreApplication::translate("SyncBridge::Cli", "waiting  %1 row(s) in the retry queue when the run ended, %2 now")
-                   .arg(*facts.retryQueue)
+            << QCoreApplication::translate(
+                   "SyncBridge::Cli", "waiting  %n row(s) in the retry queue when the run ended, %1 now", nullptr, int(*facts.retryQueue))
                    .arg(queue->size())
             << '\n';
     else
-        out << "  " << QCoreApplication::translate("SyncBridge::Cli", "waiting  %1 row(s) in the retry queue now").arg(queue->size())
+        out << "  "
+            << QCoreApplication::translate("SyncBridge::Cli", "waiting  %n row(s) in the retry queue now", nullptr, int(queue->size()))
             << '\n';
     if (facts.writesPending && *facts.writesPending > 0)
         out << "  "
-            << QCoreApplication::translate("SyncBridge::Cli", "pending  %1 write(s) wait to be confirmed by the next run")
-                   .arg(*facts.writesPending)
+            << QCoreApplication::translate(
+                   "SyncBridge::Cli", "pending  %n write(s) wait to be confirmed by the next run", nullptr, int(*facts.writesPending))
             << '\n';
     out << "  " << QCoreApplication::translate("SyncBridge::Cli", "budget   %1 RU").arg(c.ruSpent) << '\n';
     if (!facts.errorKind.isEmpty())

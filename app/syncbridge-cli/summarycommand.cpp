@@ -86,7 +86,7 @@ int showSummary(CommandContext &context)
     for (const Database &database : std::as_const(*databases)) {
         auto tables = catalog.tables(database.id);
         context.out << "  "
-                    << QCoreApplication::translate("SyncBridge::Cli", "%1 → database '%2', %3 instance(s), %4 table(s) in the catalog")
+                    << QCoreApplication::translate("SyncBridge::Cli", "%1 → database '%2' (instances: %L3, tables in the catalog: %L4)")
                            .arg(database.name, database.databaseName)
                            .arg(database.instances.size())
                            .arg(tables ? tables->size() : 0)
@@ -120,9 +120,8 @@ int showSummary(CommandContext &context)
     context.out << QCoreApplication::translate("SyncBridge::Cli", "Sync definitions: %1").arg(definitions->size()) << '\n';
     for (const SyncDefinition &definition : std::as_const(*definitions))
         context.out << "  "
-                    << QCoreApplication::translate("SyncBridge::Cli", "%1  %2  %3.%4 → %5 list(s)")
+                    << QCoreApplication::translate("SyncBridge::Cli", "%1  %2  %3.%4 → %n list(s)", nullptr, int(definition.targets.size()))
                            .arg(definition.name, enumName(definition.mode), definition.source.schema, definition.source.table)
-                           .arg(definition.targets.size())
                     << '\n';
     return ExitOk;
 }

@@ -45,6 +45,11 @@ void EnvironmentSecretStore::remove(const QString &key, DoneCallback done)
     write(key, {}, std::move(done));
 }
 
+QString EnvironmentSecretStore::describeLocation(const QString &key) const
+{
+    return QCoreApplication::translate("SyncBridge::Secrets", "environment variable %1").arg(variableFor(key));
+}
+
 QString EnvironmentSecretStore::backendName() const
 {
     return QCoreApplication::translate("SyncBridge::Secrets", "environment variables");

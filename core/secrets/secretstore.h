@@ -25,6 +25,13 @@ public:
     virtual void write(const QString &key, const QString &secret, DoneCallback done) = 0;
     virtual void remove(const QString &key, DoneCallback done) = 0;
     virtual QString backendName() const = 0;
+    // Where the secret of this key really is, for people: "system keychain", or the environment
+    // variable's name when secrets come from the environment.
+    virtual QString describeLocation(const QString &key) const
+    {
+        Q_UNUSED(key);
+        return backendName();
+    }
 };
 
 // Kinds of secret, used as the first part of a key.

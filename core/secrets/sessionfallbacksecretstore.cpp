@@ -53,6 +53,11 @@ void SessionFallbackSecretStore::remove(const QString &key, DoneCallback done)
     });
 }
 
+QString SessionFallbackSecretStore::describeLocation(const QString &key) const
+{
+    return m_keychainUnavailable ? m_session.describeLocation(key) : m_keychain->describeLocation(key);
+}
+
 QString SessionFallbackSecretStore::backendName() const
 {
     return m_keychainUnavailable ? m_session.backendName() : m_keychain->backendName();

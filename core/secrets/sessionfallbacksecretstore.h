@@ -19,6 +19,7 @@ public:
     void write(const QString &key, const QString &secret, DoneCallback done) override;
     void remove(const QString &key, DoneCallback done) override;
     QString backendName() const override;
+    QString describeLocation(const QString &key) const override;
 
     bool keychainUnavailable() const { return m_keychainUnavailable; }
 

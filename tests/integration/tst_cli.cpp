@@ -103,7 +103,7 @@ private slots:
     {
         const CliRun run = cli({QStringLiteral("definitions"), QStringLiteral("import"), Test::testDataPath(QStringLiteral("five-errors.json"))});
         QCOMPARE(run.exitCode, 65);
-        QVERIFY(run.err.contains(QStringLiteral("5 problem(s); nothing was imported")));
+        QVERIFY(run.err.contains(QStringLiteral("5 problems; nothing was imported")));
         for (const char *path : {"$.definitions[0].mode:", "$.definitions[0].cursor.column:", "$.definitions[0].schedule.timeZone:",
                                  "$.definitions[0].mappings[1].target:", "$.definitions[1].name:"})
             QVERIFY2(run.err.contains(QLatin1String(path)), path);
@@ -117,7 +117,7 @@ private slots:
         const QString source = Test::testDataPath(QStringLiteral("valid-definitions.json"));
         CliRun run = cli({QStringLiteral("definitions"), QStringLiteral("import"), source});
         QCOMPARE(run.exitCode, 0);
-        QVERIFY(run.out.contains(QStringLiteral("Imported 1 new")));
+        QVERIFY(run.out.contains(QStringLiteral("Definitions imported: 1 new, 0 replaced.")));
 
         const QString exported = m_dir.filePath(QStringLiteral("export.json"));
         run = cli({QStringLiteral("definitions"), QStringLiteral("export"), QStringLiteral("--all"), QStringLiteral("-o"), exported});
@@ -248,7 +248,7 @@ private slots:
             out.write(examples.at(i).toUtf8());
             out.close();
             run = cli(store + QStringList{QStringLiteral("definitions"), QStringLiteral("import"), file});
-            QVERIFY2(run.exitCode == 0 && run.out.contains(QStringLiteral("Imported 1 new")),
+            QVERIFY2(run.exitCode == 0 && run.out.contains(QStringLiteral("Definitions imported: 1 new, 0 replaced.")),
                 qPrintable(QStringLiteral("example %1 (%2): %3%4").arg(i + 1).arg(examples.at(i).left(200), run.err, run.out)));
             QVERIFY2(!run.err.contains(QStringLiteral("warning")), qPrintable(run.err)); // the examples follow their own advice
             all.append(QJsonDocument::fromJson(examples.at(i).toUtf8()).object().value(QStringLiteral("definitions")).toArray().first());
@@ -284,7 +284,7 @@ private slots:
             out.close();
             run = cli(store + QStringList{QStringLiteral("definitions"), QStringLiteral("import"), file});
             QCOMPARE(run.exitCode, 65);
-            QVERIFY2(run.err.contains(QStringLiteral("1 problem(s); nothing was imported")), qPrintable(run.err));
+            QVERIFY2(run.err.contains(QStringLiteral("1 problem; nothing was imported")), qPrintable(run.err));
             const QString quoted = broken == employees ? quotedProblems.filter(QStringLiteral("transform")).value(0)
                                                        : quotedProblems.filter(QStringLiteral("condition")).value(0);
             QVERIFY(!quoted.isEmpty());

@@ -131,7 +131,7 @@ private slots:
         const QString out = QString::fromUtf8(cli.readAllStandardOutput());
         const QString err = QString::fromUtf8(cli.readAllStandardError());
         QVERIFY2(cli.exitCode() == 1, qPrintable(out + err));
-        QVERIFY2(out.contains(QStringLiteral("Failing rows by reason:\n  40 row(s): %1\n  25 row(s): %2\n  15 row(s): %3\n")
+        QVERIFY2(out.contains(QStringLiteral("Failing rows by reason:\n  40 rows: %1\n  25 rows: %2\n  15 rows: %3\n")
                                   .arg(nanReason, lengthReason, choiceReason)),
             qPrintable(out));
         QVERIFY2(out.contains(QStringLiteral("PARTIALLY_FAILED")), qPrintable(out));
@@ -191,7 +191,7 @@ private slots:
         const QString err = QString::fromUtf8(cli.readAllStandardError());
         QVERIFY2(cli.exitCode() == 1, qPrintable(out + err)); // as the real run would end: deletions held back
         QVERIFY2(err.contains(QStringLiteral(
-                     "warning: A real run would ask before deleting 6 of the 20 item(s) of 'DR Scan' (above the limit of 20 %).")),
+                     "warning: A real run would ask before deleting 6 of the 20 items of 'DR Scan' (above the limit of 20 %).")),
             qPrintable(err));
         QVERIFY2(out.contains(QStringLiteral("DR Scan: 6 delete")), qPrintable(out));
         QCOMPARE(writeRequests(), writes);

@@ -22,6 +22,7 @@
 #include "store/metastore.h"
 #include "sync/runcontroller.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
 #include <QJsonArray>
@@ -245,12 +246,11 @@ private slots:
     {
         QTreeWidgetItem *site = treeItem(QStringLiteral("contoso.sharepoint.com:/sites/pmo"));
         QVERIFY(site);
-        QSignalSpy refreshed(page(), &CatalogPage::refreshed);
-        if (!site->isExpanded()) { // the page reloaded since the list was provisioned
+        if (!site->isExpanded()) // the page reloaded since the list was provisioned
             page()->tree()->expandItem(site);
-            QVERIFY(refreshed.wait(30000));
-            refreshed.clear();
-        }
+        // (the page reopens a site it showed open, reading its lists again)
+        QTRY_VERIFY_WITH_TIMEOUT(treeItem(QStringLiteral("Projects from the catalog")) != nullptr, 30000);
+        QSignalSpy refreshed(page(), &CatalogPage::refreshed);
         QTreeWidgetItem *list = treeItem(QStringLiteral("Projects from the catalog"));
         QVERIFY(list);
         page()->tree()->setCurrentItem(nullptr);
@@ -262,6 +262,47 @@ private slots:
         QVERIFY(created >= 0);
         QVERIFY(page()->details()->topLevelItem(created)->text(3).contains(QStringLiteral("read-only")));
         QVERIFY(m_window->grab().save(QDir(artifactDirectory()).filePath(QStringLiteral("catalog-list.png"))));
+    }
+
+    void theCatalogKeepsItsExpandedStateAndHidesSystemColumns()
+    {
+        // The site is open (its lists shown), the database closed by the user: a refresh (F5)
+        // rebuilds the tree and keeps both, and so does the page made anew (a restart).
+        QTreeWidgetItem *site = treeItem(QStringLiteral("contoso.sharepoint.com:/sites/pmo"));
+        QVERIFY(site && site->isExpanded());
+        page()->tree()->collapseItem(treeItem(QStringLiteral("Demo projects")));
+        refresh(treeItem(QStringLiteral("Demo projects")));
+        QVERIFY(!treeItem(QStringLiteral("Demo projects"))->isExpanded());
+        QVERIFY(treeItem(QStringLiteral("contoso.sharepoint.com:/sites/pmo"))->isExpanded());
+        QTRY_VERIFY(treeItem(QStringLiteral("Projects from the catalog")) != nullptr);     // its lists read again
+        QCOMPARE(page()->tree()->currentItem()->text(0), QStringLiteral("Demo projects")); // and the selection kept
+        {
+            CatalogPage restarted(m_ui.services()->context());
+            QSignalSpy loaded(&restarted, &CatalogPage::loaded);
+            restarted.reload();
+            QVERIFY(loaded.wait());
+            const auto item
+                = [&](const QString &text) { return restarted.tree()->findItems(text, Qt::MatchExactly | Qt::MatchRecursive).value(0); };
+            QVERIFY(!item(QStringLiteral("Demo projects"))->isExpanded());
+            QVERIFY(item(QStringLiteral("contoso.sharepoint.com:/sites/pmo"))->isExpanded());
+        }
+        page()->tree()->expandItem(treeItem(QStringLiteral("Demo projects")));
+
+        // SharePoint's own columns (ID, Created, Author…) hidden with the toggle, which is remembered
+        QSignalSpy refreshed(page(), &CatalogPage::refreshed);
+        page()->tree()->setCurrentItem(treeItem(QStringLiteral("Projects from the catalog")));
+        QVERIFY(refreshed.wait(30000));
+        QVERIFY(page()->systemColumnsToggle()->isVisible());
+        const int created = int(detailColumn(0).indexOf(QStringLiteral("Created")));
+        QVERIFY(created >= 0 && !page()->details()->topLevelItem(created)->isHidden());
+        page()->systemColumnsToggle()->setChecked(false);
+        QVERIFY(page()->details()->topLevelItem(created)->isHidden());
+        const int budget = int(detailColumn(0).indexOf(internalNameFor(QStringLiteral("Budget (EUR)"), {})));
+        QVERIFY(budget >= 0 && !page()->details()->topLevelItem(budget)->isHidden());
+        QVERIFY(m_window->grab().save(QDir(artifactDirectory()).filePath(QStringLiteral("catalog-list-without-system-columns.png"))));
+        CatalogPage restarted(m_ui.services()->context());
+        QVERIFY(!restarted.systemColumnsToggle()->isChecked());
+        page()->systemColumnsToggle()->setChecked(true);
     }
 
     void theCatalogAndTheRunsSpendOneTenantBudget()
@@ -430,6 +471,25 @@ private slots:
         answer(QStringLiteral("Demo projects to SharePoint"), QMessageBox::Discard);
         QTRY_VERIFY(page()->isVisible());
         QCOMPARE(form->nameEdit()->text(), QStringLiteral("Demo projects to SharePoint"));
+    }
+
+    void newDefinitionWithCtrlNRightAfterSwitchingPages()
+    {
+        // The rail keeps the focus after a page switch; Ctrl+N must start a definition all the same.
+        DefinitionsPage *definitions = m_window->definitionsPage();
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window));
+        QListWidget *rail = m_window->navigationRail();
+        rail->setCurrentRow(0);
+        rail->setCurrentRow(3);
+        rail->setFocus();
+        QTRY_VERIFY(definitions->list()->count() >= 2);
+        const int before = definitions->list()->count();
+        QTest::keyClick(rail, Qt::Key_N, Qt::ControlModifier);
+        QTRY_COMPARE(definitions->list()->count(), before + 1);
+        QVERIFY(definitions->list()->currentItem()->text().startsWith(QStringLiteral("New definition")));
+        definitions->deleteSelected(); // never saved: dropped
+        QTRY_COMPARE(definitions->list()->count(), before);
     }
 };
 

@@ -1,5 +1,6 @@
 // The Connections page driven through its widgets, against a real PostgreSQL and a real SQLite
 // meta-store; secrets go to an in-memory store standing in for the keychain.
+#include "emulatorprocess.h"
 #include "postgresfixture.h"
 #include "testpaths.h"
 
@@ -16,15 +17,19 @@
 
 #include <QDialogButtonBox>
 #include <QFile>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 #include <QTreeView>
 
 using namespace SyncBridge;
@@ -36,6 +41,7 @@ class TestConnections : public QObject
 private:
     QTemporaryDir m_dir;
     Test::PostgresFixture m_postgres;
+    Test::EmulatorProcess m_emulator;
     std::shared_ptr<MetaStore> m_store;
     MemorySecretStore m_secrets;
     std::unique_ptr<AppServices> m_services;
@@ -62,6 +68,8 @@ private slots:
         QCoreApplication::setOrganizationName(QStringLiteral("SyncBridgeTest"));
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_postgres.start().ok());
+        QString error;
+        QVERIFY2(m_emulator.start({}, &error), qPrintable(error));
         QVERIFY(m_postgres.createDatabase(QStringLiteral("demo")).ok());
         QVERIFY(m_postgres.runSqlFile(QStringLiteral("demo"), Test::demoSqlPath()).ok());
         auto store = MetaStore::open(*StoreLocation::parse(m_dir.filePath(QStringLiteral("store.db"))));
@@ -92,13 +100,74 @@ private slots:
         m_window->grab().save(QDir(Test::artifactDirectory()).filePath(QStringLiteral("connections-empty.png")));
     }
 
+    void addShortcutsWorkRightAfterSwitchingPages()
+    {
+        // Pages switched with the rail keep the focus on the rail: Ctrl+N and Ctrl+Shift+N must
+        // still add (they used to work only once a widget of the page had the focus).
+        QListWidget *rail = m_window->navigationRail();
+        for (const auto &[modifiers, isDatabase] :
+            {std::pair<Qt::KeyboardModifiers, bool>{Qt::ControlModifier, true}, {Qt::ControlModifier | Qt::ShiftModifier, false}}) {
+            m_window->activateWindow(); // again after the dialog before closed
+            QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+            rail->setCurrentRow(0);
+            rail->setCurrentRow(1);
+            rail->setFocus();
+            QTest::keyClick(rail, Qt::Key_N, modifiers);
+            QDialog *dialog = isDatabase ? static_cast<QDialog *>(openedDialog<DatabaseDialog>()) : openedDialog<SharePointDialog>();
+            QVERIFY2(dialog, isDatabase ? "Ctrl+N opened no database dialog" : "Ctrl+Shift+N opened no SharePoint dialog");
+            dialog->reject();
+            QTRY_VERIFY(!page()->findChild<QDialog *>());
+        }
+    }
+
+    void instanceGridIsReadableAndComplainsOnlyAfterEditing()
+    {
+        // In German, at the dialog's default size: Port, User, Role and Priority show their title
+        // and their content (main showed "5‹", "po…", "P"); priorities count from 1.
+        QTranslator german;
+        QVERIFY(german.load(QStringLiteral(SYNCBRIDGE_GERMAN_QM)));
+        QCoreApplication::installTranslator(&german);
+        auto *dialog = new DatabaseDialog(Database{}, m_window.get());
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        InstanceTable *instances = dialog->instanceTable();
+        instances->addInstance();
+        auto *table = instances->findChild<QTableWidget *>(QStringLiteral("instanceTable"));
+        const QHeaderView *header = table->horizontalHeader();
+        const int margins = 2 * table->style()->pixelMetric(QStyle::PM_HeaderMargin);
+        for (const int column : {int(InstanceTable::PortColumn), int(InstanceTable::UserColumn), int(InstanceTable::RoleColumn),
+                 int(InstanceTable::PriorityColumn)}) {
+            const QString title = table->horizontalHeaderItem(column)->text();
+            QVERIFY2(header->fontMetrics().horizontalAdvance(title) + margins <= header->sectionSize(column),
+                qPrintable(QStringLiteral("%1: %2 px").arg(title).arg(header->sectionSize(column))));
+            for (int row = 0; row < table->rowCount(); ++row) {
+                const int wanted = table->cellWidget(row, column)
+                    ? table->cellWidget(row, column)->sizeHint().width()
+                    : table->fontMetrics().horizontalAdvance(table->item(row, column)->text());
+                QVERIFY2(wanted <= header->sectionSize(column),
+                    qPrintable(QStringLiteral("%1: %2 of %3 px").arg(title).arg(wanted).arg(header->sectionSize(column))));
+            }
+        }
+        QCOMPARE(qobject_cast<QSpinBox *>(table->cellWidget(0, InstanceTable::PriorityColumn))->value(), 1);
+        QCOMPARE(qobject_cast<QSpinBox *>(table->cellWidget(1, InstanceTable::PriorityColumn))->value(), 2);
+        QCOMPARE(instances->instances().at(0).priority, 0); // stored as before: lower first
+        QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("problemsLabel"))->isHidden());
+        QVERIFY(dialog->grab().save(QDir(Test::artifactDirectory()).filePath(QStringLiteral("instance-grid.png"))));
+        dialog->reject();
+        QCoreApplication::removeTranslator(&german);
+    }
+
     void addDatabaseWithTwoInstances()
     {
         page()->addDatabase();
         auto *dialog = openedDialog<DatabaseDialog>();
         QVERIFY(dialog);
         auto *problems = dialog->findChild<QLabel *>(QStringLiteral("problemsLabel"));
-        QVERIFY(!saveButton(dialog)->isEnabled());
+        QVERIFY(problems->isHidden());                         // nothing typed yet: nothing to complain about
+        QTest::mouseClick(saveButton(dialog), Qt::LeftButton); // Save says what is missing and keeps the dialog open
+        QVERIFY(dialog->isVisible());
+        QVERIFY(problems->isVisible());
         QVERIFY(problems->text().contains(QStringLiteral("Give the connection a name")));
 
         dialog->findChild<QLineEdit *>(QStringLiteral("nameEdit"))->setText(QStringLiteral("Demo projects"));
@@ -112,13 +181,12 @@ private slots:
         QCOMPARE(instances->count(), 2);
         instances->setCellText(1, InstanceTable::NameColumn, QStringLiteral("primary"));
         QVERIFY(problems->text().contains(QStringLiteral("Two instances are called")));
-        QVERIFY(!saveButton(dialog)->isEnabled());
         instances->setCellText(1, InstanceTable::NameColumn, QStringLiteral("standby"));
         instances->setCellText(1, InstanceTable::HostColumn, QStringLiteral("127.0.0.1"));
         instances->setCellText(1, InstanceTable::PortColumn, QString::number(Test::PostgresFixture::freeLoopbackPort()));
         instances->setCellText(1, InstanceTable::RoleColumn, QStringLiteral("Standby"));
         instances->setCellText(1, InstanceTable::PasswordColumn, QStringLiteral("standby-pw"));
-        QVERIFY(saveButton(dialog)->isEnabled());
+        QVERIFY(problems->isHidden());
 
         QSignalSpy saved(page(), &ConnectionsPage::saved);
         QTest::mouseClick(saveButton(dialog), Qt::LeftButton);
@@ -169,6 +237,88 @@ private slots:
         QVERIFY(connection.ok());
         QCOMPARE(*readSecretBlocking(m_secrets, connection->secretRef), QStringLiteral("client-secret-value"));
         QCOMPARE(page()->model()->sharePointConnections().size(), 1);
+    }
+
+    // Fills the SharePoint dialog with the emulator's app and the given secret.
+    void typeEmulatorConnection(SharePointDialog *dialog, const QString &name, const QString &secret)
+    {
+        const SharePointConnection emulator = m_emulator.sharePointConnection();
+        dialog->findChild<QLineEdit *>(QStringLiteral("nameEdit"))->setText(name);
+        dialog->findChild<QLineEdit *>(QStringLiteral("tenantEdit"))->setText(emulator.tenantId);
+        dialog->findChild<QLineEdit *>(QStringLiteral("clientIdEdit"))->setText(emulator.clientId);
+        dialog->findChild<QLineEdit *>(QStringLiteral("secretEdit"))->setText(secret);
+        dialog->findChild<QLineEdit *>(QStringLiteral("authorityEdit"))->setText(emulator.authorityHost);
+        dialog->findChild<QLineEdit *>(QStringLiteral("graphEdit"))->setText(emulator.graphBaseUrl);
+    }
+
+    static QStringList lines(const QListWidget *results)
+    {
+        QStringList texts;
+        for (int i = 0; i < results->count(); ++i)
+            texts << results->item(i)->text();
+        return texts;
+    }
+
+    void sharePointTestBeforeSaving()
+    {
+        // The values as typed, nothing saved: the emulator grants a token, Graph answers, the budget is reported.
+        page()->addSharePointConnection();
+        auto *dialog = openedDialog<SharePointDialog>();
+        QVERIFY(dialog);
+        typeEmulatorConnection(dialog, QStringLiteral("Emulator, typed"), QStringLiteral("demo-secret"));
+        QSignalSpy tested(dialog, &SharePointDialog::testFinished);
+        QTest::mouseClick(dialog->testButton(), Qt::LeftButton);
+        QVERIFY(tested.wait(30000));
+        QVERIFY2(tested.constFirst().at(0).toBool(), qPrintable(lines(dialog->testResults()).join('\n')));
+        const QStringList ok = lines(dialog->testResults());
+        QCOMPARE(ok.size(), 4); // secret, token, Graph (no definition uses it yet), budget
+        for (const QString &line : ok)
+            QVERIFY2(line.startsWith(QStringLiteral("✓ ")), qPrintable(line));
+        QVERIFY(ok.at(0).contains(QStringLiteral("typed here")));
+        QVERIFY(ok.at(1).startsWith(QStringLiteral("✓ token: requested from ")) && ok.at(1).contains(QStringLiteral("accepted")));
+        QVERIFY(ok.at(2).contains(QStringLiteral("root site answers")));
+        QVERIFY(ok.at(3).contains(QStringLiteral("budget:")));
+        QVERIFY(dialog->grab().save(QDir(Test::artifactDirectory()).filePath(QStringLiteral("sharepoint-test.png"))));
+
+        // a wrong secret: the token line fails and says what to do; Graph is not asked
+        dialog->findChild<QLineEdit *>(QStringLiteral("secretEdit"))->setText(QStringLiteral("not-the-secret"));
+        tested.clear();
+        QTest::mouseClick(dialog->testButton(), Qt::LeftButton);
+        QVERIFY(tested.wait(30000));
+        QVERIFY(!tested.constFirst().at(0).toBool());
+        const QStringList refused = lines(dialog->testResults());
+        QCOMPARE(refused.size(), 2);
+        QVERIFY2(refused.at(1).startsWith(QStringLiteral("✗ token: requested from ")) && refused.at(1).contains(QStringLiteral("refused")),
+            qPrintable(refused.at(1)));
+        QVERIFY2(refused.at(1).contains(QStringLiteral("What to do: Check the tenant, the client ID and the client secret")),
+            qPrintable(refused.at(1)));
+        QVERIFY(dialog->grab().save(QDir(Test::artifactDirectory()).filePath(QStringLiteral("sharepoint-test-wrong-secret.png"))));
+        dialog->reject();
+        QVERIFY(!ConnectionRepository(*m_store).sharePointConnectionByName(QStringLiteral("Emulator, typed")).ok()); // nothing saved
+    }
+
+    void sharePointTestOfASavedConnection()
+    {
+        // Saved with its secret in the store's backend: the page says where the secret is and tests it.
+        SharePointConnection saved = m_emulator.sharePointConnection(QStringLiteral("Emulator"), QStringLiteral("sharepoint/emulator"));
+        QVERIFY(writeSecretBlocking(m_secrets, saved.secretRef, QStringLiteral("demo-secret")).ok());
+        QVERIFY(ConnectionRepository(*m_store).saveSharePointConnection(saved).ok());
+        QSignalSpy loaded(page(), &ConnectionsPage::loaded);
+        page()->reload();
+        QVERIFY(loaded.wait());
+        page()->selectSharePointConnection(saved.id);
+        QVERIFY2(page()->findChild<QLabel *>(QStringLiteral("connectionDetails"))->text().contains(m_secrets.backendName()),
+            qPrintable(page()->findChild<QLabel *>(QStringLiteral("connectionDetails"))->text()));
+        QSignalSpy finished(page(), &ConnectionsPage::testFinished);
+        page()->testSelected();
+        QVERIFY(finished.wait(30000));
+        const QStringList found = lines(page()->testResults());
+        QCOMPARE(found.size(), 4);
+        for (const QString &line : found)
+            QVERIFY2(line.startsWith(QStringLiteral("✓ ")), qPrintable(line));
+        QVERIFY(ConnectionRepository(*m_store).removeSharePointConnection(saved.id).ok());
+        page()->reload();
+        QVERIFY(loaded.wait());
     }
 
     void testReportsEachInstance()

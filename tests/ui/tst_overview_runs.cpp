@@ -357,7 +357,8 @@ private slots:
         QVERIFY(events.wait());
         bool heldBack = false;
         for (int i = 0; i < runsPage()->events()->topLevelItemCount(); ++i)
-            heldBack = heldBack || runsPage()->events()->topLevelItem(i)->text(1) == QLatin1String("deletes-held-back");
+            heldBack
+                = heldBack || runsPage()->events()->topLevelItem(i)->data(1, Qt::UserRole).toString() == QLatin1String("deletes-held-back");
         QVERIFY(heldBack);
 
         // throughput chart over the filtered runs

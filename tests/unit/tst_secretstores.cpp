@@ -84,6 +84,17 @@ private slots:
                            "system keychain (--secrets keychain)."));
         QCOMPARE(writeSecretBlocking(store, key, QStringLiteral("x")).error().code(), ErrorCode::Unsupported);
     }
+
+    void eachStoreSaysWhereASecretIs()
+    {
+        // The Connections page and the Tests say where a secret really is: the environment store
+        // names the variable, the others their backend.
+        const QString key = QStringLiteral("sharepoint/demo");
+        EnvironmentSecretStore environment{QProcessEnvironment()};
+        QCOMPARE(environment.describeLocation(key), QStringLiteral("environment variable SYNCBRIDGE_SECRET_SHAREPOINT_DEMO"));
+        MemorySecretStore memory;
+        QCOMPARE(memory.describeLocation(key), memory.backendName());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSecretStores)

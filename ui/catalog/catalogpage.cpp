@@ -18,21 +18,25 @@
 #include "store/metastore.h"
 #include "store/storedcatalog.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScopedValueRollback>
 #include <QSplitter>
 #include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
 #include <QVBoxLayout>
 
 namespace SyncBridge {
 namespace {
 
 enum ItemKind { DatabaseItem = QTreeWidgetItem::UserType + 1, TableItem, ConnectionItem, SiteItem, ListItem };
-enum ItemData { IdRole = Qt::UserRole, IndexRole, SiteIdRole, ListIdRole };
+enum ItemData { IdRole = Qt::UserRole, IndexRole, SiteIdRole, ListIdRole, GroupRole };
+enum ColumnData { SystemColumnRole = Qt::UserRole };
 
 QString keyText(const TableInfo &table)
 {
@@ -57,6 +61,7 @@ CatalogPage::CatalogPage(AppContext context, QWidget *parent)
     , m_refresh(new QPushButton(tr("Refresh"), this))
     , m_provision(new QPushButton(tr("Provision list from table…"), this))
     , m_createDefinition(new QPushButton(QIcon(QStringLiteral(":/icons/add.svg")), tr("Create a definition from this list"), this))
+    , m_systemColumns(new QCheckBox(tr("Show system columns"), this))
     , m_splitter(new QSplitter(this))
 {
     setObjectName(QStringLiteral("catalogPage"));
@@ -85,10 +90,17 @@ CatalogPage::CatalogPage(AppContext context, QWidget *parent)
     m_createDefinition->setObjectName(QStringLiteral("createDefinitionFromList"));
     m_createDefinition->setToolTip(tr("A new definition that syncs the table this list was provisioned from into it"));
     m_createDefinition->hide();
+    m_systemColumns->setObjectName(QStringLiteral("showSystemColumns"));
+    m_systemColumns->setToolTip(tr("Show the columns SharePoint keeps itself (ID, Created, Author…) and its hidden ones"));
+    m_systemColumns->setChecked(UiSettings::catalogSystemColumns.value());
+    m_systemColumns->hide();
     auto *right = new QWidget(this);
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
-    rightLayout->addWidget(m_heading);
+    auto *headingRow = new QHBoxLayout;
+    headingRow->addWidget(m_heading, 1);
+    headingRow->addWidget(m_systemColumns, 0, Qt::AlignBottom);
+    rightLayout->addLayout(headingRow);
     rightLayout->addWidget(m_details, 1);
     m_splitter->addWidget(m_tree);
     m_splitter->addWidget(right);
@@ -101,7 +113,10 @@ CatalogPage::CatalogPage(AppContext context, QWidget *parent)
     m_message->hide();
 
     connect(m_tree, &QTreeWidget::currentItemChanged, this, &CatalogPage::showSelection);
+    connect(m_systemColumns, &QCheckBox::toggled, this, &CatalogPage::showSystemColumns);
+    connect(m_tree, &QTreeWidget::itemCollapsed, this, [this](QTreeWidgetItem *item) { rememberExpansion(item, false); });
     connect(m_tree, &QTreeWidget::itemExpanded, this, [this](QTreeWidgetItem *item) {
+        rememberExpansion(item, true);
         if (item->type() == SiteItem && item->childCount() == 1 && item->child(0)->type() == QTreeWidgetItem::Type)
             expandSite(item);   // the placeholder child: load the lists now
     });
@@ -180,8 +195,11 @@ void CatalogPage::show(const Snapshot &snapshot)
     m_sharePoint = snapshot.catalog.sharePoint;
     m_tables = snapshot.catalog.tables;
     m_sites.clear();
+    const QString current = itemKey(m_tree->currentItem());
+    const QScopedValueRollback rebuilding(m_rebuilding, true);
     m_tree->clear();
     auto *databases = new QTreeWidgetItem(m_tree, {tr("Databases")});
+    databases->setData(0, GroupRole, QStringLiteral("databases"));
     databases->setIcon(0, QIcon(QStringLiteral(":/icons/database.svg")));
     for (const Database &database : std::as_const(m_databases)) {
         const QList<TableInfo> tables = m_tables.value(database.id);
@@ -203,6 +221,7 @@ void CatalogPage::show(const Snapshot &snapshot)
         }
     }
     auto *sharePoint = new QTreeWidgetItem(m_tree, {tr("SharePoint")});
+    sharePoint->setData(0, GroupRole, QStringLiteral("sharepoint"));
     sharePoint->setIcon(0, QIcon(QStringLiteral(":/icons/sharepoint.svg")));
     for (const SharePointConnection &connection : std::as_const(m_sharePoint)) {
         auto *item = new QTreeWidgetItem(sharePoint, {connection.name, tr("tenant %1").arg(connection.tenantId)}, ConnectionItem);
@@ -219,13 +238,80 @@ void CatalogPage::show(const Snapshot &snapshot)
         if (item->childCount() == 0)
             new QTreeWidgetItem(item, {tr("No definition uses a site of this connection yet.")});
     }
-    m_tree->expandItem(databases);
+    restoreExpansion(databases, true);
     for (int i = 0; i < databases->childCount(); ++i)
-        m_tree->expandItem(databases->child(i));
-    m_tree->expandItem(sharePoint);
+        restoreExpansion(databases->child(i), true);
+    restoreExpansion(sharePoint, true);
+    for (int i = 0; i < sharePoint->childCount(); ++i) {
+        QTreeWidgetItem *connection = sharePoint->child(i);
+        restoreExpansion(connection, true);
+        for (int j = 0; j < connection->childCount(); ++j)
+            restoreExpansion(connection->child(j), false); // a site expanded again loads its lists
+    }
+    if (!current.isEmpty()) {
+        for (QTreeWidgetItemIterator it(m_tree); *it; ++it) {
+            if (itemKey(*it) == current) {
+                m_tree->setCurrentItem(*it);
+                break;
+            }
+        }
+    }
     if (m_databases.isEmpty() && m_sharePoint.isEmpty())
         setMessage(tr("Nothing to show yet: add a database or a SharePoint connection on the Connections page."), false);
     showSelection();
+}
+
+QString CatalogPage::itemKey(const QTreeWidgetItem *item)
+{
+    if (!item)
+        return {};
+    const QString id = item->data(0, IdRole).toString();
+    switch (item->type()) {
+    case DatabaseItem:
+        return QStringLiteral("database:") + id;
+    case TableItem:
+        return QStringLiteral("table:%1:%2").arg(id, item->text(0));
+    case ConnectionItem:
+        return QStringLiteral("connection:") + id;
+    case SiteItem:
+        return QStringLiteral("site:%1:%2").arg(id, item->text(0));
+    case ListItem:
+        return QStringLiteral("list:%1:%2").arg(id, item->data(0, ListIdRole).toString());
+    default:
+        return item->data(0, GroupRole).toString();
+    }
+}
+
+void CatalogPage::restoreExpansion(QTreeWidgetItem *item, bool expandedByDefault)
+{
+    const QString key = itemKey(item);
+    const bool expanded = UiSettings::catalogCollapsed.value().contains(key)
+        ? false
+        : (UiSettings::catalogExpanded.value().contains(key) || expandedByDefault);
+    item->setExpanded(expanded);
+}
+
+void CatalogPage::rememberExpansion(const QTreeWidgetItem *item, bool expanded)
+{
+    const QString key = itemKey(item);
+    if (m_rebuilding || key.isEmpty())
+        return;
+    QStringList expandedKeys = UiSettings::catalogExpanded.value();
+    QStringList collapsedKeys = UiSettings::catalogCollapsed.value();
+    expandedKeys.removeAll(key);
+    collapsedKeys.removeAll(key);
+    (expanded ? expandedKeys : collapsedKeys).append(key);
+    UiSettings::catalogExpanded.setValue(expandedKeys);
+    UiSettings::catalogCollapsed.setValue(collapsedKeys);
+}
+
+void CatalogPage::showSystemColumns(bool shown)
+{
+    UiSettings::catalogSystemColumns.setValue(shown);
+    for (int i = 0; i < m_details->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *row = m_details->topLevelItem(i);
+        row->setHidden(!shown && row->data(0, SystemColumnRole).toBool());
+    }
 }
 
 void CatalogPage::showSelection()
@@ -236,6 +322,7 @@ void CatalogPage::showSelection()
     m_createDefinition->setVisible(
         kind == ListItem && m_provisioned && item->data(0, ListIdRole).toString() == m_provisioned->target.listGraphId);
     m_refresh->setEnabled(kind == DatabaseItem || kind == TableItem || kind == SiteItem);
+    m_systemColumns->setVisible(kind == ListItem);
     m_details->clear();
     if (kind == TableItem) {
         showTable(m_tables.value(item->data(0, IdRole).toLongLong()).value(item->data(0, IndexRole).toInt()));
@@ -320,6 +407,8 @@ void CatalogPage::showList(QTreeWidgetItem *item)
                     for (int c = 0; c < 4; ++c)
                         row->setForeground(c, palette().color(QPalette::PlaceholderText));
                 }
+                row->setData(0, SystemColumnRole, column.system || column.hidden);
+                row->setHidden(column.system || column.hidden ? !m_systemColumns->isChecked() : false);
             }
             for (int c = 0; c < 3; ++c)
                 m_details->resizeColumnToContents(c);

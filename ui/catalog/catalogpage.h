@@ -13,6 +13,7 @@
 #include <memory>
 #include <optional>
 
+class QCheckBox;
 class QLabel;
 class QPushButton;
 class QSplitter;
@@ -47,6 +48,8 @@ public:
     QPushButton *provisionButton() const { return m_provision; }
     // "Create a definition from this list": offered on a list provisioned from a table.
     QPushButton *createDefinitionButton() const { return m_createDefinition; }
+    // Shows a list's system and hidden columns (ID, Created, Author…); remembered.
+    QCheckBox *systemColumnsToggle() const { return m_systemColumns; }
     QString message() const;
 
 public slots:
@@ -78,6 +81,12 @@ private:
     void expandSite(QTreeWidgetItem *item);
     QTreeWidgetItem *siteItem(qint64 connectionId, const QString &reference) const;
     void setMessage(const QString &text, bool error);
+    // The tree's expanded items by a key that survives a rebuild (F5, restarts); the user's
+    // choices are remembered, items never touched follow the defaults.
+    static QString itemKey(const QTreeWidgetItem *item);
+    void restoreExpansion(QTreeWidgetItem *item, bool expandedByDefault);
+    void rememberExpansion(const QTreeWidgetItem *item, bool expanded);
+    void showSystemColumns(bool shown);
 
     AppContext m_context;
     QTreeWidget *m_tree;
@@ -87,6 +96,8 @@ private:
     QPushButton *m_refresh;
     QPushButton *m_provision;
     QPushButton *m_createDefinition;
+    QCheckBox *m_systemColumns;
+    bool m_rebuilding = false;                // expansions while the tree is rebuilt are restored, not the user's
     std::optional<Provisioned> m_provisioned; // the list provisioned last, and from which table
     QString m_selectListId;                   // the list to select once its site's lists are shown
     QSplitter *m_splitter;

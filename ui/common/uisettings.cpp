@@ -14,6 +14,9 @@ const Setting<QByteArray> catalogSplitter{"ui/catalog/splitter", {}};
 const Setting<QByteArray> definitionsSplitter{"ui/definitions/splitter", {}};
 const Setting<QByteArray> mappingTableHeader{"ui/definitions/mappingTableHeader", {}};
 const Setting<QByteArray> runsTableHeader{"ui/runs/tableHeader", {}};
+const Setting<QStringList> catalogExpanded{"ui/catalog/expanded", {}};
+const Setting<QStringList> catalogCollapsed{"ui/catalog/collapsed", {}};
+const Setting<bool> catalogSystemColumns{"ui/catalog/systemColumns", true};
 
 const Setting<bool> keepRunningInTray{
     "app/keepRunningInTray", false, QT_TRANSLATE_NOOP("SyncBridge::SettingsPage", "Keep running in the tray when the window is closed")};

@@ -4,6 +4,7 @@
 #include <QCoreApplication>
 #include <QSettings>
 #include <QString>
+#include <QStringList>
 #include <QVariant>
 
 namespace SyncBridge {
@@ -50,6 +51,11 @@ extern const Setting<QByteArray> catalogSplitter;
 extern const Setting<QByteArray> runsTableHeader;
 extern const Setting<QByteArray> definitionsSplitter;
 extern const Setting<QByteArray> mappingTableHeader;
+// The Catalog tree's items the user expanded or collapsed (keys from CatalogPage), and whether a
+// list's system and hidden columns are shown.
+extern const Setting<QStringList> catalogExpanded;
+extern const Setting<QStringList> catalogCollapsed;
+extern const Setting<bool> catalogSystemColumns;
 
 // What the Settings page shows (ui/settings/settingspage), in its order.
 extern const Setting<bool> keepRunningInTray;

@@ -3,8 +3,10 @@
 #include "common/backgroundtask.h"
 #include "common/uisettings.h"
 #include "connections/databasedialog.h"
+#include "connections/sharepointcheckrunner.h"
 #include "connections/sharepointdialog.h"
 
+#include "graph/sharepointcheck.h"
 #include "secrets/secretstore.h"
 #include "source/probe.h"
 #include "store/connectionrepository.h"
@@ -136,7 +138,7 @@ void ConnectionsPage::buildActions()
     m_addDatabase->setShortcut(QKeySequence::New);
     m_addDatabase->setToolTip(tr("Add a PostgreSQL database with one or more instances (Ctrl+N)"));
     m_addSharePoint = new QAction(QIcon(QStringLiteral(":/icons/sharepoint.svg")), tr("Add &SharePoint…"), this);
-    m_addSharePoint->setShortcut(QKeySequence(tr("Ctrl+Shift+N")));
+    m_addSharePoint->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
     m_addSharePoint->setToolTip(tr("Add a SharePoint (Microsoft Graph) connection (Ctrl+Shift+N)"));
     m_edit = new QAction(QIcon(QStringLiteral(":/icons/edit.svg")), tr("&Edit…"), this);
     m_edit->setShortcut(QKeySequence(Qt::Key_F2));
@@ -144,8 +146,11 @@ void ConnectionsPage::buildActions()
     m_delete->setShortcut(QKeySequence::Delete);
     m_test = new QAction(QIcon(QStringLiteral(":/icons/test.svg")), tr("&Test connection"), this);
     m_test->setShortcut(QKeySequence(tr("Ctrl+T")));
+    // Adding works wherever the focus is while the page is shown (the rail keeps it after a page
+    // switch); editing, deleting and testing act on the selection, so only within the page.
     for (QAction *action : {m_addDatabase, m_addSharePoint, m_edit, m_delete, m_test}) {
-        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        action->setShortcutContext(
+            action == m_addDatabase || action == m_addSharePoint ? Qt::WindowShortcut : Qt::WidgetWithChildrenShortcut);
         addAction(action);
     }
     m_tree->addActions({m_edit, m_delete, m_test});
@@ -244,8 +249,9 @@ void ConnectionsPage::updateDetails()
     m_detailStack->setCurrentIndex(empty ? 0 : 1);
     m_edit->setEnabled(database || sharePoint);
     m_delete->setEnabled(database || sharePoint);
-    m_test->setEnabled(database && m_testsRunning == 0);
-    m_test->setToolTip(sharePoint ? tr("Testing SharePoint connections arrives with the Microsoft Graph client.")
+    m_test->setEnabled((database || sharePoint) && (m_testsRunning == 0 || m_sharePointCheck));
+    m_test->setText(m_sharePointCheck ? tr("S&top test") : tr("&Test connection"));
+    m_test->setToolTip(sharePoint ? tr("Ask for a token and read the sites and lists of the definitions that use it (Ctrl+T)")
                                   : tr("Connect to every instance and report what answers (Ctrl+T)"));
 
     if (database) {
@@ -258,9 +264,9 @@ void ConnectionsPage::updateDetails()
         m_details->setText(tr("<h3>%1</h3><p>Tenant <b>%2</b>, client ID <b>%3</b></p><p>Authority: %4<br>Graph: %5<br>"
                               "Budget: %6 resource units per minute</p><p>Client secret: %7</p>")
                                .arg(escaped(sharePoint->name), escaped(sharePoint->tenantId), escaped(sharePoint->clientId),
-                                    escaped(sharePoint->authorityHost), escaped(sharePoint->graphBaseUrl))
+                                   escaped(sharePoint->authorityHost), escaped(sharePoint->graphBaseUrl))
                                .arg(sharePoint->ruPerMinute)
-                               .arg(sharePoint->secretRef.isEmpty() ? tr("not set") : tr("in the keychain")));
+                               .arg(escaped(sharePointSecretLocation(m_context, *sharePoint))));
     } else {
         m_details->setText(tr("Select a connection to see its details."));
     }
@@ -294,7 +300,7 @@ void ConnectionsPage::openDatabaseDialog(const Database &initial)
 
 void ConnectionsPage::openSharePointDialog(const SharePointConnection &initial)
 {
-    auto *dialog = new SharePointDialog(initial, this);
+    auto *dialog = new SharePointDialog(initial, m_context, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog]() { saveSharePointConnection(dialog->edit()); });
     dialog->open();
@@ -445,8 +451,44 @@ void ConnectionsPage::finishInstanceTest(QListWidgetItem *row, bool succeeded, c
     }
 }
 
+void ConnectionsPage::testSharePoint(const SharePointConnection &connection)
+{
+    if (m_sharePointCheck) { // a second Test stops the one running
+        m_sharePointCheck->cancel();
+        return;
+    }
+    m_testsRunning = 1;
+    updateDetails();
+    startSharePointCheck(m_context, connection, {}, this, m_testResults, [this](SharePointCheck *check) {
+        m_sharePointCheck = check;
+        const auto done = [this, check]() {
+            m_sharePointCheck = nullptr;
+            if (check)
+                check->deleteLater();
+            m_testsRunning = 0;
+            updateDetails();
+            emit testFinished();
+        };
+        if (!check) {
+            done();
+            return;
+        }
+        updateDetails();
+        connect(check, &SharePointCheck::finished, this, [this, check, done]() {
+            if (check->isCancelled())
+                new QListWidgetItem(tr("Test stopped."), m_testResults);
+            done();
+        });
+    });
+}
+
 void ConnectionsPage::testSelected()
 {
+    if (const SharePointConnection *sharePoint = selectedSharePointConnection()) {
+        if (m_testsRunning == 0 || m_sharePointCheck)
+            testSharePoint(*sharePoint);
+        return;
+    }
     const Database *selected = selectedDatabase();
     if (!selected || m_testsRunning > 0)
         return;

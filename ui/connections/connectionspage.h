@@ -21,6 +21,7 @@ class QTreeView;
 namespace SyncBridge {
 
 class ConnectionRepository;
+class SharePointCheck;
 struct DatabaseEdit;
 struct SharePointEdit;
 
@@ -72,6 +73,7 @@ private:
     void writeSecrets(QList<QPair<QString, QString>> secrets, std::function<void(Result<void>)> done);
     void storeSecretsThenSave(QList<QPair<QString, QString>> secrets, std::function<Result<qint64>(ConnectionRepository &)> save,
                               ConnectionsModel::Kind kind);
+    void testSharePoint(const SharePointConnection &connection);
     void finishInstanceTest(QListWidgetItem *row, bool succeeded, const QString &text, const QString &detail);
     void afterSave(const Result<qint64> &saved, ConnectionsModel::Kind kind);
     const Database *selectedDatabase() const;
@@ -94,6 +96,7 @@ private:
     qint64 m_pendingSelectionId = 0;
     ConnectionsModel::Kind m_pendingSelectionKind = ConnectionsModel::Kind::Database;
     int m_testsRunning = 0;
+    SharePointCheck *m_sharePointCheck = nullptr; // the SharePoint test running
 };
 
 } // namespace SyncBridge

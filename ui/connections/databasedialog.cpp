@@ -50,46 +50,78 @@ DatabaseDialog::DatabaseDialog(const Database &initial, QWidget *parent)
     layout->addWidget(m_buttons);
     resize(860, 420);
 
-    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &DatabaseDialog::save);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    // A field is judged once left (editingFinished: focus out or Return), the grid once a cell's
+    // edit is committed; what is already shown follows the typing.
+    connect(m_name, &QLineEdit::editingFinished, this, [this]() {
+        m_touched.insert(int(Field::Name));
+        validate();
+    });
+    connect(m_databaseName, &QLineEdit::editingFinished, this, [this]() {
+        m_touched.insert(int(Field::DatabaseName));
+        validate();
+    });
     connect(m_name, &QLineEdit::textChanged, this, &DatabaseDialog::validate);
     connect(m_databaseName, &QLineEdit::textChanged, this, &DatabaseDialog::validate);
-    connect(m_instances, &InstanceTable::changed, this, &DatabaseDialog::validate);
+    connect(m_instances, &InstanceTable::changed, this, [this]() {
+        m_touched.insert(int(Field::Instances));
+        validate();
+    });
     validate();
 }
 
-QStringList DatabaseDialog::problems() const
+QList<DatabaseDialog::Problem> DatabaseDialog::collectProblems() const
 {
-    QStringList problems;
+    QList<Problem> problems;
     if (m_name->text().trimmed().isEmpty())
-        problems << tr("Give the connection a name.");
+        problems.append({Field::Name, tr("Give the connection a name.")});
     if (m_databaseName->text().trimmed().isEmpty())
-        problems << tr("Enter the PostgreSQL database name.");
+        problems.append({Field::DatabaseName, tr("Enter the PostgreSQL database name.")});
     const QList<DatabaseInstance> instances = m_instances->instances();
     if (instances.isEmpty())
-        problems << tr("Add at least one instance.");
+        problems.append({Field::Instances, tr("Add at least one instance.")});
     QSet<QString> names;
     for (int i = 0; i < instances.size(); ++i) {
         const DatabaseInstance &instance = instances.at(i);
         if (instance.name.isEmpty())
-            problems << tr("Instance %1 needs a name.").arg(i + 1);
+            problems.append({Field::Instances, tr("Instance %1 needs a name.").arg(i + 1)});
         else if (names.contains(instance.name))
-            problems << tr("Two instances are called “%1”.").arg(instance.name);
+            problems.append({Field::Instances, tr("Two instances are called “%1”.").arg(instance.name)});
         names.insert(instance.name);
         if (instance.host.isEmpty())
-            problems << tr("Instance “%1” needs a host.").arg(instance.name);
+            problems.append({Field::Instances, tr("Instance “%1” needs a host.").arg(instance.name)});
         if (instance.userName.isEmpty())
-            problems << tr("Instance “%1” needs a user.").arg(instance.name);
+            problems.append({Field::Instances, tr("Instance “%1” needs a user.").arg(instance.name)});
     }
     return problems;
 }
 
+QStringList DatabaseDialog::problems() const
+{
+    QStringList texts;
+    for (const Problem &problem : collectProblems())
+        texts << problem.text;
+    return texts;
+}
+
 void DatabaseDialog::validate()
 {
-    const QStringList found = problems();
-    m_problems->setText(found.join(QLatin1Char('\n')));
-    m_problems->setVisible(!found.isEmpty());
-    m_buttons->button(QDialogButtonBox::Save)->setEnabled(found.isEmpty());
+    QStringList shown;
+    for (const Problem &problem : collectProblems()) {
+        if (m_saveTried || m_touched.contains(int(problem.field)))
+            shown << problem.text;
+    }
+    m_problems->setText(shown.join(QLatin1Char('\n')));
+    m_problems->setVisible(!shown.isEmpty());
+}
+
+void DatabaseDialog::save()
+{
+    m_saveTried = true;
+    validate();
+    if (problems().isEmpty())
+        accept();
 }
 
 DatabaseEdit DatabaseDialog::edit() const

@@ -3,6 +3,7 @@
 #include "model/connection.h"
 
 #include <QDialog>
+#include <QSet>
 
 class QDialogButtonBox;
 class QLabel;
@@ -18,8 +19,9 @@ struct DatabaseEdit {
     QStringList passwords;
 };
 
-// Add or edit a PostgreSQL database connection with its instances. OK stays disabled while the
-// input is invalid; the problems are listed under the form.
+// Add or edit a PostgreSQL database connection with its instances. A field's problems are listed
+// under the form once it was left (a grid cell once its edit is committed) or Save was pressed —
+// never before the user typed; Save with problems lists them all and keeps the dialog open.
 class DatabaseDialog : public QDialog
 {
     Q_OBJECT
@@ -32,7 +34,14 @@ public:
     InstanceTable *instanceTable() const { return m_instances; }
 
 private:
+    enum class Field { Name, DatabaseName, Instances };
+    struct Problem {
+        Field field;
+        QString text;
+    };
+    QList<Problem> collectProblems() const;
     void validate();
+    void save();
 
     Database m_initial;
     QLineEdit *m_name;
@@ -41,6 +50,8 @@ private:
     InstanceTable *m_instances;
     QLabel *m_problems;
     QDialogButtonBox *m_buttons;
+    QSet<int> m_touched; // fields (Field) the user left: their problems are shown
+    bool m_saveTried = false;
 };
 
 } // namespace SyncBridge

@@ -25,12 +25,16 @@ InstanceTable::InstanceTable(QWidget *parent)
 {
     m_table->setObjectName(QStringLiteral("instanceTable"));
     m_table->setHorizontalHeaderLabels({tr("Instance"), tr("Host"), tr("Port"), tr("User"), tr("Role"), tr("Priority"), tr("SSL"), tr("Password")});
+    // Every column as wide as its title and its widest cell (a port of five digits with the spin
+    // buttons, the longest role, in the reader's language); the host takes the rest.
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(HostColumn, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setMinimumSectionSize(m_table->fontMetrics().horizontalAdvance(QStringLiteral("localhost")));
     m_table->verticalHeader()->hide();
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setToolTip(tr("Instances are tried in failover order: primary first, then standby, then replica; "
-                           "within a role, lower priority numbers first."));
+                           "within a role, priority 1 first."));
     connect(m_table, &QTableWidget::itemChanged, this, &InstanceTable::changed);
 
     auto *add = new QPushButton(QIcon(QStringLiteral(":/icons/add.svg")), tr("Add instance"), this);
@@ -55,8 +59,6 @@ void InstanceTable::setInstances(const QList<DatabaseInstance> &instances)
     m_table->setRowCount(0);
     for (const DatabaseInstance &instance : instances)
         addRow(instance);
-    m_table->resizeColumnsToContents();
-    m_table->horizontalHeader()->setSectionResizeMode(HostColumn, QHeaderView::Stretch);
 }
 
 void InstanceTable::addRow(const DatabaseInstance &instance)
@@ -85,9 +87,11 @@ void InstanceTable::addRow(const DatabaseInstance &instance)
     connect(role, &QComboBox::currentIndexChanged, this, &InstanceTable::changed);
     m_table->setCellWidget(row, RoleColumn, role);
 
+    // Counted from 1 for people; stored from 0 (lower first).
     auto *priority = new QSpinBox;
-    priority->setRange(0, 99);
-    priority->setValue(instance.priority);
+    priority->setRange(1, 100);
+    priority->setValue(instance.priority + 1);
+    priority->setToolTip(tr("Within a role, instance 1 is tried first"));
     m_table->setCellWidget(row, PriorityColumn, priority);
 
     auto *ssl = new QComboBox;
@@ -154,7 +158,7 @@ QList<DatabaseInstance> InstanceTable::instances() const
         instance.userName = m_table->item(row, UserColumn)->text().trimmed();
         instance.port = qobject_cast<QSpinBox *>(m_table->cellWidget(row, PortColumn))->value();
         instance.role = InstanceRole(qobject_cast<QComboBox *>(m_table->cellWidget(row, RoleColumn))->currentData().toInt());
-        instance.priority = qobject_cast<QSpinBox *>(m_table->cellWidget(row, PriorityColumn))->value();
+        instance.priority = qobject_cast<QSpinBox *>(m_table->cellWidget(row, PriorityColumn))->value() - 1;
         instance.sslMode = qobject_cast<QComboBox *>(m_table->cellWidget(row, SslColumn))->currentText();
         result << instance;
     }

@@ -1,10 +1,15 @@
 #include "connections/sharepointdialog.h"
 
+#include "connections/sharepointcheckrunner.h"
+
+#include "graph/sharepointcheck.h"
+
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHostAddress>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QUrl>
@@ -25,7 +30,7 @@ bool isAcceptableServiceUrl(const QString &text)
     return url.host() == QLatin1String("localhost") || (!address.isNull() && address.isLoopback());
 }
 
-SharePointDialog::SharePointDialog(const SharePointConnection &initial, QWidget *parent)
+SharePointDialog::SharePointDialog(const SharePointConnection &initial, AppContext context, QWidget *parent)
     : QDialog(parent)
     , m_initial(initial)
     , m_name(new QLineEdit(initial.name, this))
@@ -36,7 +41,10 @@ SharePointDialog::SharePointDialog(const SharePointConnection &initial, QWidget 
     , m_graph(new QLineEdit(initial.graphBaseUrl, this))
     , m_ruPerMinute(new QSpinBox(this))
     , m_problems(new QLabel(this))
+    , m_test(new QPushButton(QIcon(QStringLiteral(":/icons/test.svg")), tr("&Test"), this))
+    , m_testResults(new QListWidget(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this))
+    , m_context(std::move(context))
 {
     setWindowTitle(initial.id == 0 ? tr("Add SharePoint connection") : tr("Edit SharePoint connection"));
     setObjectName(QStringLiteral("sharePointDialog"));
@@ -48,7 +56,9 @@ SharePointDialog::SharePointDialog(const SharePointConnection &initial, QWidget 
     m_secret->setObjectName(QStringLiteral("secretEdit"));
     m_secret->setEchoMode(QLineEdit::Password);
     m_secret->setPlaceholderText(initial.secretRef.isEmpty() ? tr("Client secret value") : tr("unchanged"));
-    m_secret->setToolTip(tr("Stored in the system keychain, never in SyncBridge's files."));
+    m_secret->setToolTip(initial.secretRef.isEmpty() || !m_context.secrets
+            ? tr("Stored in the system keychain, never in SyncBridge's files.")
+            : tr("Now in: %1. Left empty, it stays as it is.").arg(sharePointSecretLocation(m_context, initial)));
     m_authority->setObjectName(QStringLiteral("authorityEdit"));
     m_graph->setObjectName(QStringLiteral("graphEdit"));
     m_graph->setToolTip(tr("For national clouds or the local Graph emulator; plain http is allowed only for this computer."));
@@ -74,9 +84,18 @@ SharePointDialog::SharePointDialog(const SharePointConnection &initial, QWidget 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_problems);
-    layout->addStretch();
+    layout->addWidget(m_testResults, 1);
     layout->addWidget(m_buttons);
-    resize(560, 340);
+    m_test->setObjectName(QStringLiteral("testButton"));
+    m_test->setToolTip(tr("Ask for a token with these values and read the sites and lists of the definitions that use the connection"));
+    m_test->setEnabled(m_context.store != nullptr);
+    m_buttons->addButton(m_test, QDialogButtonBox::ActionRole);
+    m_testResults->setObjectName(QStringLiteral("testResults"));
+    m_testResults->setWordWrap(true);
+    m_testResults->setSpacing(2);
+    m_testResults->hide();
+    resize(640, 400);
+    connect(m_test, &QPushButton::clicked, this, &SharePointDialog::test);
 
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -107,6 +126,36 @@ void SharePointDialog::validate()
     m_problems->setText(found.join(QLatin1Char('\n')));
     m_problems->setVisible(!found.isEmpty());
     m_buttons->button(QDialogButtonBox::Save)->setEnabled(found.isEmpty());
+    m_test->setEnabled(found.isEmpty() && m_context.store);
+}
+
+void SharePointDialog::test()
+{
+    if (m_check) { // Stop
+        m_check->cancel();
+        return;
+    }
+    if (!problems().isEmpty())
+        return;
+    const SharePointEdit typed = edit();
+    m_testResults->show();
+    m_test->setText(tr("&Stop test"));
+    startSharePointCheck(m_context, typed.connection, typed.clientSecret, this, m_testResults, [this](SharePointCheck *check) {
+        m_check = check;
+        if (!check) {
+            m_test->setText(tr("&Test"));
+            emit testFinished(false);
+            return;
+        }
+        connect(check, &SharePointCheck::finished, this, [this, check](bool succeeded) {
+            if (check->isCancelled())
+                new QListWidgetItem(tr("Test stopped."), m_testResults);
+            m_check = nullptr;
+            check->deleteLater();
+            m_test->setText(tr("&Test"));
+            emit testFinished(succeeded);
+        });
+    });
 }
 
 SharePointEdit SharePointDialog::edit() const

@@ -368,8 +368,19 @@ void DefinitionForm::setCheckProblems(const QList<ValidationIssue> &problems)
     showProblems();
 }
 
+void DefinitionForm::setProblemsShown(bool shown)
+{
+    m_problemsShown = shown;
+    showProblems();
+}
+
 void DefinitionForm::showProblems()
 {
+    if (!m_problemsShown) {
+        for (QLabel *message : std::as_const(m_messages))
+            showMessage(message, {}, {});
+        return;
+    }
     QHash<QLabel *, QStringList> errors;
     for (const ValidationIssue &issue : m_problems + m_checkProblems)
         errors[m_messages.value(fieldOf(issue.path), m_messages.value(QStringLiteral("general")))] << issue.message;

@@ -43,6 +43,8 @@ public:
     QList<ValidationIssue> problems() const { return m_problems; }
     // Problems the editor's semantic check found (sync/definitioncheck.h), shown under their fields too.
     void setCheckProblems(const QList<ValidationIssue> &problems);
+    // Off while no definition is shown (an empty Definitions page): the disabled form says nothing.
+    void setProblemsShown(bool shown);
     QString cursorWarning() const;
     bool isModified() const { return m_modified; }
     void setModified(bool modified);
@@ -73,6 +75,7 @@ private:
     QList<Database> m_databases;
     QHash<qint64, QList<TableInfo>> m_tables;
     QList<ValidationIssue> m_problems;
+    bool m_problemsShown = true;
     QList<ValidationIssue> m_checkProblems;
     bool m_modified = false;
     bool m_filling = false;

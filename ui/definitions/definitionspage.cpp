@@ -286,6 +286,7 @@ void DefinitionsPage::showDefinition(int row)
     }
     m_shownRow = row;
     m_editor->setEnabled(row >= 0);
+    form()->setProblemsShown(row >= 0);
     m_editor->setDefinition(row >= 0 ? m_definitions.at(row) : SyncDefinition{}, others);
     if (row >= 0 && m_definitions.at(row).id == 0)
         m_editor->setModified(true);   // a new definition is unsaved until saved

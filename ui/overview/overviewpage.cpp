@@ -3,6 +3,7 @@
 #include "common/backgroundtask.h"
 #include "overview/agentsview.h"
 #include "overview/definitioncard.h"
+#include "overview/welcomepanel.h"
 #include "runs/rundialog.h"
 
 #include "store/definitionrepository.h"
@@ -60,6 +61,7 @@ OverviewPage::OverviewPage(AppContext context, QWidget *parent)
     , m_grid(new QGridLayout(m_cardsHost))
     , m_message(new QLabel(this))
     , m_agents(new AgentsView(m_context, this))
+    , m_welcome(new WelcomePanel(m_context, this))
 {
     setObjectName(QStringLiteral("overviewPage"));
     auto *title = new QLabel(tr("Sync definitions"), this);
@@ -78,9 +80,9 @@ OverviewPage::OverviewPage(AppContext context, QWidget *parent)
     auto *empty = new QWidget(this);
     auto *emptyLayout = new QVBoxLayout(empty);
     auto *emptyText = new QLabel(tr("<h3>No sync definitions yet</h3><p>A definition says which table goes to which SharePoint lists. "
-                                    "Add the database and the SharePoint connection on the Connections page, then import a definition file "
+                                    "Follow the steps above, or import a definitions file "
                                     "(<code>syncbridge-cli definitions import file.json</code>, or the button below).</p>"),
-                                 empty);
+        empty);
     emptyText->setObjectName(QStringLiteral("emptyState"));
     emptyText->setWordWrap(true);
     emptyText->setAlignment(Qt::AlignCenter);
@@ -97,8 +99,19 @@ OverviewPage::OverviewPage(AppContext context, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(title);
     layout->addWidget(m_message);
+    layout->addWidget(m_welcome);
     layout->addWidget(m_stack, 1);
     layout->addWidget(m_agents);
+    m_welcome->hide(); // until the store says what is done
+    connect(m_welcome, &WelcomePanel::addDatabaseRequested, this, &OverviewPage::addDatabaseRequested);
+    connect(m_welcome, &WelcomePanel::addSharePointRequested, this, &OverviewPage::addSharePointRequested);
+    connect(m_welcome, &WelcomePanel::newDefinitionRequested, this, &OverviewPage::newDefinitionRequested);
+    const auto startFromWelcome = [this](qint64 definitionId, bool dryRun) {
+        startRun(definitionId, dryRun);
+        openRunDialog(definitionId);
+    };
+    connect(m_welcome, &WelcomePanel::previewRequested, this, [startFromWelcome](qint64 id) { startFromWelcome(id, true); });
+    connect(m_welcome, &WelcomePanel::runRequested, this, [startFromWelcome](qint64 id) { startFromWelcome(id, false); });
     m_message->hide();
 
     if (m_context.runs) {
@@ -137,6 +150,7 @@ void OverviewPage::setSchedulesPausedHere(bool paused)
 void OverviewPage::reload()
 {
     m_agents->reload();
+    m_welcome->reload();
     runInBackground(this, m_context.storePool, [store = m_context.store]() { return loadOverview(*store); },
                     [this](Result<QList<DefinitionWithLastRun>> rows) {
                         qDeleteAll(m_cards);
@@ -238,6 +252,7 @@ void OverviewPage::onFinished(qint64 definitionId, const RunOutcome &outcome)
     m_stopping.remove(definitionId);
     m_lastProgress.remove(definitionId);
     m_lastRunIds.insert(definitionId, outcome.runId);
+    m_welcome->reload();
     if (DefinitionCard *card = m_cards.value(definitionId))
         card->setOutcome(outcome);
     if (RunDialog *dialog = m_dialogs.value(definitionId))

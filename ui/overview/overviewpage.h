@@ -19,6 +19,7 @@ namespace SyncBridge {
 
 class AgentsView;
 class DefinitionCard;
+class WelcomePanel;
 struct RunOutcome;
 struct RunProgress;
 
@@ -40,6 +41,8 @@ public:
     RunDialog *runDialog(qint64 definitionId) const { return m_dialogs.value(definitionId); }
     QString message() const;
     AgentsView *agentsView() const { return m_agents; }
+    // The guided first steps, shown until a first run.
+    WelcomePanel *welcome() const { return m_welcome; }
 
 public slots:
     void reload();
@@ -53,6 +56,9 @@ public slots:
 signals:
     void loaded();
     void importRequested();
+    void addDatabaseRequested();
+    void addSharePointRequested();
+    void newDefinitionRequested();
 
 private:
     void onProgress(qint64 definitionId, const RunProgress &progress);
@@ -64,6 +70,7 @@ private:
     QGridLayout *m_grid;
     QLabel *m_message;
     AgentsView *m_agents;
+    WelcomePanel *m_welcome;
     QHash<qint64, DefinitionCard *> m_cards;
     QHash<qint64, QString> m_names;
     QHash<qint64, qint64> m_lastRunIds;

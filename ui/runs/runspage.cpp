@@ -3,6 +3,7 @@
 #include "common/backgroundtask.h"
 #include "common/uisettings.h"
 #include "runs/budgetbar.h"
+#include "runs/runeventtext.h"
 #include "runs/runsmodel.h"
 
 #include "store/definitionrepository.h"
@@ -26,9 +27,10 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTextBrowser>
 #include <QTreeWidget>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 namespace SyncBridge {
 namespace {
@@ -74,6 +76,7 @@ RunsPage::RunsPage(AppContext context, QWidget *parent)
     , m_splitter(new QSplitter(Qt::Vertical, this))
     , m_tabs(new QTabWidget(this))
     , m_events(new QTreeWidget(this))
+    , m_eventDetail(new QTextBrowser(this))
     , m_retries(new QTreeWidget(this))
     , m_retryNow(new QPushButton(tr("Retry now"), this))
     , m_retryHint(new QLabel(this))
@@ -108,14 +111,29 @@ RunsPage::RunsPage(AppContext context, QWidget *parent)
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(RunsModel::DefinitionColumn, QHeaderView::Stretch);
 
     m_events->setObjectName(QStringLiteral("runEvents"));
     m_events->setHeaderLabels({tr("Time"), tr("Type"), tr("Message"), tr("Row"), tr("Graph error")});
     m_events->setRootIsDecorated(false);
     m_events->setAlternatingRowColors(true);
     m_events->setWordWrap(true);
+    m_events->setUniformRowHeights(true);
+    // Time, type and row fit their text; the message takes the rest (in full in the pane below).
+    m_events->header()->setStretchLastSection(false);
+    m_events->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_events->header()->setSectionResizeMode(2, QHeaderView::Stretch);
+    m_events->header()->setSectionResizeMode(4, QHeaderView::Interactive);
+    m_events->header()->resizeSection(4, m_events->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 24);
+    // A message is one line in the list; the pane below shows the selected event in full.
+    m_eventDetail->setObjectName(QStringLiteral("eventDetail"));
+    m_eventDetail->setPlaceholderText(tr("Select an event to read all of it: its message, item key, list and time."));
+    m_eventDetail->setOpenLinks(false);
+    auto *eventsSplitter = new QSplitter(Qt::Vertical, this);
+    eventsSplitter->setObjectName(QStringLiteral("eventsSplitter"));
+    eventsSplitter->addWidget(m_events);
+    eventsSplitter->addWidget(m_eventDetail);
+    eventsSplitter->setStretchFactor(0, 3);
+    eventsSplitter->setStretchFactor(1, 2);
 
     auto *retryTab = new QWidget(this);
     auto *retryLayout = new QVBoxLayout(retryTab);
@@ -138,7 +156,7 @@ RunsPage::RunsPage(AppContext context, QWidget *parent)
     m_chart->setMinimumHeight(160);
 
     m_tabs->setObjectName(QStringLiteral("runDetailTabs"));
-    m_tabs->addTab(m_events, tr("Events"));
+    m_tabs->addTab(eventsSplitter, tr("Events"));
     m_tabs->addTab(retryTab, tr("Retry queue"));
     m_tabs->addTab(m_chart, tr("Throughput"));
 
@@ -166,6 +184,7 @@ RunsPage::RunsPage(AppContext context, QWidget *parent)
     connect(m_model, &RunsModel::failed, this, [this](const QString &message) { m_count->setText(tr("Cannot read the run history: %1").arg(message)); });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) { showRun(m_model->runAt(current.row())); });
+    connect(m_events, &QTreeWidget::currentItemChanged, this, &RunsPage::showEventDetail);
     connect(m_retryNow, &QPushButton::clicked, this, &RunsPage::retryNow);
     if (m_context.runs)
         connect(m_context.runs, &RunController::finished, this, [this]() {
@@ -175,6 +194,10 @@ RunsPage::RunsPage(AppContext context, QWidget *parent)
 
     m_splitter->restoreState(UiSettings::runsSplitter.value());
     m_table->horizontalHeader()->restoreState(UiSettings::runsTableHeader.value());
+    // After the restore: a header saved with fixed widths (an older version, another language)
+    // must not cut Status, Type or Started; every column but the definition's fits its content.
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(RunsModel::DefinitionColumn, QHeaderView::Stretch);
 }
 
 RunsPage::~RunsPage()
@@ -241,6 +264,8 @@ void RunsPage::applyFilter()
 void RunsPage::showRun(const SyncRun *run)
 {
     m_events->clear();
+    m_shownEvents.clear();
+    m_eventDetail->clear();
     if (!run) {
         auto *empty = new QTreeWidgetItem(m_events, {QString(), QString(), tr("No runs match these filters. Run a definition from the Overview page, or widen the filters.")});
         empty->setFirstColumnSpanned(true);
@@ -255,6 +280,7 @@ void RunsPage::showRun(const SyncRun *run)
             if (!current || current->id != runId)
                 return;   // another run was selected meanwhile
             m_events->clear();
+            m_shownEvents.clear();
             if (!events) {
                 new QTreeWidgetItem(m_events, {QString(), QString(), events.error().message()});
                 return;
@@ -265,19 +291,31 @@ void RunsPage::showRun(const SyncRun *run)
                 // event keeps the sentence as it was written).
                 const QString message = event.type == QLatin1String("run-finished") ? runMessageText(*current) : event.message;
                 auto *item = new QTreeWidgetItem(m_events,
-                    {QLocale().toString(event.at.toLocalTime().time(), QLocale::ShortFormat), event.type, message,
+                    {QLocale().toString(event.at.toLocalTime().time(), QLocale::ShortFormat), runEventTypeText(event.type), message,
                         event.payload.value(QStringLiteral("identity")).toString(),
                         graphError.isString() ? graphError.toString() : QString()});
                 item->setIcon(0, severityIcon(event.severity, this));
+                item->setData(0, Qt::UserRole, int(m_shownEvents.size()));
+                item->setData(1, Qt::UserRole, event.type);
                 item->setToolTip(2, message);
+                m_shownEvents.append({event, message});
                 if (!event.payload.isEmpty())
                     item->setToolTip(4, QString::fromUtf8(QJsonDocument(event.payload).toJson(QJsonDocument::Indented)));
             }
-            m_events->resizeColumnToContents(0);
-            m_events->resizeColumnToContents(1);
             emit eventsLoaded();
         });
     loadRetries(run->definitionId);
+}
+
+void RunsPage::showEventDetail(const QTreeWidgetItem *item)
+{
+    const QVariant index = item ? item->data(0, Qt::UserRole) : QVariant();
+    if (!index.isValid() || index.toInt() >= m_shownEvents.size()) {
+        m_eventDetail->clear();
+        return;
+    }
+    const ShownEvent &shown = m_shownEvents.at(index.toInt());
+    m_eventDetail->setHtml(runEventDetailHtml(shown.event, shown.message));
 }
 
 void RunsPage::loadRetries(qint64 definitionId)

@@ -3,6 +3,8 @@
 #include "appcontext.h"
 #include "navigationpage.h"
 
+#include "model/runtime.h"
+
 #include <QWidget>
 
 class QChartView;
@@ -13,7 +15,9 @@ class QPushButton;
 class QSplitter;
 class QTableView;
 class QTabWidget;
+class QTextBrowser;
 class QTreeWidget;
+class QTreeWidgetItem;
 
 namespace SyncBridge {
 
@@ -45,6 +49,8 @@ public:
     QDateEdit *fromFilter() const { return m_from; }
     QDateEdit *toFilter() const { return m_to; }
     QTreeWidget *events() const { return m_events; }
+    // The selected event in full (its message, item key, list and time).
+    QTextBrowser *eventDetail() const { return m_eventDetail; }
     QTreeWidget *retryQueue() const { return m_retries; }
     QPushButton *retryNowButton() const { return m_retryNow; }
     QChartView *chart() const { return m_chart; }
@@ -62,6 +68,7 @@ signals:
 private:
     void applyFilter();
     void showRun(const SyncRun *run);
+    void showEventDetail(const QTreeWidgetItem *item);
     void loadRetries(qint64 definitionId);
     void loadChart();
     void retryNow();
@@ -78,6 +85,12 @@ private:
     QSplitter *m_splitter;
     QTabWidget *m_tabs;
     QTreeWidget *m_events;
+    QTextBrowser *m_eventDetail;
+    struct ShownEvent {
+        RunEvent event;
+        QString message; // as the list shows it (a run's end in the reader's language)
+    };
+    QList<ShownEvent> m_shownEvents; // the shown run's events, by the index their items hold
     QTreeWidget *m_retries;
     QPushButton *m_retryNow;
     QLabel *m_retryHint;

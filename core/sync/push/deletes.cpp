@@ -75,15 +75,15 @@ void PushRun::deleteVanishedRows()
         if (double(gone) > m_definition.maxDeleteShare * double(it->synced) && !(m_approveMassDelete && m_approveMassDelete(check))) {
             m_heldBackDeletes += gone;
             event(EventSeverity::Warning, QStringLiteral("deletes-held-back"),
-                  QCoreApplication::translate("SyncBridge::Sync",
-                                              "Held back %1 deletion(s) in '%2': %3 % of its %4 item(s), above the limit of %5 %. "
-                                              "Check the source, then confirm the deletions (syncbridge-cli run --allow-mass-delete).")
-                      .arg(gone)
-                      .arg(name)
-                      .arg(100.0 * double(gone) / double(it->synced), 0, 'f', 1)
-                      .arg(it->synced)
-                      .arg(100.0 * m_definition.maxDeleteShare, 0, 'f', 0),
-                  QJsonObject{{QStringLiteral("list"), name}, {QStringLiteral("deletions"), gone}, {QStringLiteral("items"), it->synced}});
+                QCoreApplication::translate("SyncBridge::Sync",
+                    "Held back %n deletion(s) in '%1': %2 % of its %L3 items, above the limit of %4 %. "
+                    "Check the source, then confirm the deletions (syncbridge-cli run --allow-mass-delete).",
+                    nullptr, int(gone))
+                    .arg(name)
+                    .arg(100.0 * double(gone) / double(it->synced), 0, 'f', 1)
+                    .arg(it->synced)
+                    .arg(100.0 * m_definition.maxDeleteShare, 0, 'f', 0),
+                QJsonObject{{QStringLiteral("list"), name}, {QStringLiteral("deletions"), gone}, {QStringLiteral("items"), it->synced}});
             continue;
         }
         *lists << it.key();
@@ -225,10 +225,9 @@ void PushRun::planDeletes()
             continue;
         m_outcome.plan[name][action] += gone;
         if (m_definition.deletePolicy == DeletePolicy::Delete && double(gone) > m_definition.maxDeleteShare * double(it->synced)) {
-            const QString warning = QCoreApplication::translate(
-                "SyncBridge::Sync", "A real run would ask before deleting %1 of the %2 item(s) of '%3' (above the limit of %4 %).")
+            const QString warning = QCoreApplication::translate("SyncBridge::Sync",
+                "A real run would ask before deleting %L1 of the %n item(s) of '%2' (above the limit of %3 %).", nullptr, int(it->synced))
                                         .arg(gone)
-                                        .arg(it->synced)
                                         .arg(name)
                                         .arg(100.0 * m_definition.maxDeleteShare, 0, 'f', 0);
             event(EventSeverity::Warning, QStringLiteral("deletes-would-be-held"), warning);

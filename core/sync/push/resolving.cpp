@@ -117,9 +117,9 @@ void PushRun::provisionMissingLists(int index)
             return;
         }
         event(EventSeverity::Info, QStringLiteral("list-provisioned"),
-            QCoreApplication::translate("SyncBridge::Sync", "Created the list '%1' with %2 column(s).")
-                .arg(target.listName)
-                .arg(report->addedColumns.size()));
+            QCoreApplication::translate(
+                "SyncBridge::Sync", "Created the list '%1' with %n column(s).", nullptr, int(report->addedColumns.size()))
+                .arg(target.listName));
         // Every source column the list could not get is said, never dropped in silence.
         for (const ColumnPlan &column : std::as_const(report->unsupported))
             columnLeftOut(target.listName, column);

@@ -1,0 +1,475 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>CatalogPage</name>
+    <message numerus="yes">
+        <source>%n table(s)</source>
+        <translation>
+            <numerusform>%n table</numerusform>
+            <numerusform>%n tables</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;h3&gt;%1&lt;/h3&gt;%2 · about %3 rows · %n index(es)</source>
+        <translation>
+            <numerusform>&lt;h3&gt;%1&lt;/h3&gt;%2 · about %3 rows · %n index</numerusform>
+            <numerusform>&lt;h3&gt;%1&lt;/h3&gt;%2 · about %3 rows · %n indexes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n table(s); the schema changed since the last introspection.</source>
+        <translation>
+            <numerusform>%1: %n table; the schema changed since the last introspection.</numerusform>
+            <numerusform>%1: %n tables; the schema changed since the last introspection.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n table(s).</source>
+        <translation>
+            <numerusform>%1: %n table.</numerusform>
+            <numerusform>%1: %n tables.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionsModel</name>
+    <message numerus="yes">
+        <source>database “%1”, %n instance(s)</source>
+        <translation>
+            <numerusform>database “%1”, %n instance</numerusform>
+            <numerusform>database “%1”, %n instances</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connection(s)</source>
+        <translation>
+            <numerusform>%n connection</numerusform>
+            <numerusform>%n connections</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionsPage</name>
+    <message numerus="yes">
+        <source>&lt;p&gt;%n instance(s), tried in failover order.&lt;/p&gt;</source>
+        <translation>
+            <numerusform>&lt;p&gt;%n instance, tried in failover order.&lt;/p&gt;</numerusform>
+            <numerusform>&lt;p&gt;%n instances, tried in failover order.&lt;/p&gt;</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DefinitionCard</name>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>%n min ago</numerusform>
+            <numerusform>%n min ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>%n h ago</numerusform>
+            <numerusform>%n h ago</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DefinitionsPage</name>
+    <message numerus="yes">
+        <source>It has %n problem(s): saved, it is disabled — a draft that does not run until they are fixed.</source>
+        <translation>
+            <numerusform>It has %n problem: saved, it is disabled — a draft that does not run until it is fixed.</numerusform>
+            <numerusform>It has %n problems: saved, it is disabled — a draft that does not run until they are fixed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved &apos;%1&apos; as a disabled draft: %n problem(s) to fix before it can run, listed on the form.</source>
+        <translation>
+            <numerusform>Saved &apos;%1&apos; as a disabled draft: %n problem to fix before it can run, listed on the form.</numerusform>
+            <numerusform>Saved &apos;%1&apos; as a disabled draft: %n problems to fix before it can run, listed on the form.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProvisionDialog</name>
+    <message numerus="yes">
+        <source>Created the list with %n column(s).</source>
+        <translation>
+            <numerusform>Created the list with %n column.</numerusform>
+            <numerusform>Created the list with %n columns.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The list existed; added %n missing column(s).</source>
+        <translation>
+            <numerusform>The list existed; added %n missing column.</numerusform>
+            <numerusform>The list existed; added %n missing columns.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RunDialog</name>
+    <message numerus="yes">
+        <source>%n row(s) failed; they wait in the retry queue and go first on the next run:</source>
+        <translation>
+            <numerusform>%n row failed; it waits in the retry queue and goes first on the next run:</numerusform>
+            <numerusform>%n rows failed; they wait in the retry queue and go first on the next run:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RunsPage</name>
+    <message numerus="yes">
+        <source>%n run(s)</source>
+        <translation>
+            <numerusform>%n run</numerusform>
+            <numerusform>%n runs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) failed and wait to be retried; the next run takes them first.</source>
+        <translation>
+            <numerusform>%n row failed and waits to be retried; the next run takes it first.</numerusform>
+            <numerusform>%n rows failed and wait to be retried; the next run takes them first.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Items written per second, newest %n run(s)</source>
+        <translation>
+            <numerusform>Items written per second, newest %n run</numerusform>
+            <numerusform>Items written per second, newest %n runs</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::Cli</name>
+    <message numerus="yes">
+        <source>Exported %n definition(s) to %1</source>
+        <translation>
+            <numerusform>Exported %n definition to %1</numerusform>
+            <numerusform>Exported %n definitions to %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n problem(s); nothing was imported.</source>
+        <translation>
+            <numerusform>%1: %n problem; nothing was imported.</numerusform>
+            <numerusform>%1: %n problems; nothing was imported.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 via %2 (%3): %n table(s)</source>
+        <translation>
+            <numerusform>%1 via %2 (%3): %n table</numerusform>
+            <numerusform>%1 via %2 (%3): %n tables</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>list &apos;%1&apos;: created with %n column(s)</source>
+        <translation>
+            <numerusform>list &apos;%1&apos;: created with %n column</numerusform>
+            <numerusform>list &apos;%1&apos;: created with %n columns</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>list &apos;%1&apos;: existed; %n missing column(s) added</source>
+        <translation>
+            <numerusform>list &apos;%1&apos;: existed; %n missing column added</numerusform>
+            <numerusform>list &apos;%1&apos;: existed; %n missing columns added</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Lists of &apos;%1&apos;, planned from %2 (%n column(s)):</source>
+        <translation>
+            <numerusform>Lists of &apos;%1&apos;, planned from %2 (%n column):</numerusform>
+            <numerusform>Lists of &apos;%1&apos;, planned from %2 (%n columns):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) of &apos;%1&apos; are due now; a run of the definition retries them:</source>
+        <translation>
+            <numerusform>%n row of &apos;%1&apos; is due now; a run of the definition retries it:</numerusform>
+            <numerusform>%n rows of &apos;%1&apos; are due now; a run of the definition retries them:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Retry queue (%n row(s); the next run takes them first when due):</source>
+        <translation>
+            <numerusform>Retry queue (%n row; the next run takes it first when due):</numerusform>
+            <numerusform>Retry queue (%n rows; the next run takes them first when due):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>  %n row(s): %1</source>
+        <translation>
+            <numerusform>  %n row: %1</numerusform>
+            <numerusform>  %n rows: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>retry queue: %n row(s) wait (%1 failed in this run, %2 from earlier runs); see: syncbridge-cli retry list &quot;%3&quot;</source>
+        <translation>
+            <numerusform>retry queue: %n row waits (%1 failed in this run, %2 from earlier runs); see: syncbridge-cli retry list &quot;%3&quot;</numerusform>
+            <numerusform>retry queue: %n rows wait (%1 failed in this run, %2 from earlier runs); see: syncbridge-cli retry list &quot;%3&quot;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>pending: %n write(s) of rows not in the retry queue wait to be confirmed by the next run</source>
+        <translation>
+            <numerusform>pending: %n write of a row not in the retry queue waits to be confirmed by the next run</numerusform>
+            <numerusform>pending: %n writes of rows not in the retry queue wait to be confirmed by the next run</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>waiting  %n row(s) in the retry queue when the run ended, %1 now</source>
+        <translation>
+            <numerusform>waiting  %n row in the retry queue when the run ended, %1 now</numerusform>
+            <numerusform>waiting  %n rows in the retry queue when the run ended, %1 now</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>waiting  %n row(s) in the retry queue now</source>
+        <translation>
+            <numerusform>waiting  %n row in the retry queue now</numerusform>
+            <numerusform>waiting  %n rows in the retry queue now</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>pending  %n write(s) wait to be confirmed by the next run</source>
+        <translation>
+            <numerusform>pending  %n write waits to be confirmed by the next run</numerusform>
+            <numerusform>pending  %n writes wait to be confirmed by the next run</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1  %2  %3.%4 → %n list(s)</source>
+        <translation>
+            <numerusform>%1  %2  %3.%4 → %n list</numerusform>
+            <numerusform>%1  %2  %3.%4 → %n lists</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::DefinitionCheck</name>
+    <message numerus="yes">
+        <source>%n rows share %1</source>
+        <translation>
+            <numerusform>%n row shares %1</numerusform>
+            <numerusform>%n rows share %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n more key value(s) are shared</source>
+        <translation>
+            <numerusform>; %n more key value is shared</numerusform>
+            <numerusform>; %n more key values are shared</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::DefinitionEditor</name>
+    <message numerus="yes">
+        <source>Sample values: the first %n row(s) of %1 by key.</source>
+        <translation>
+            <numerusform>Sample values: the first row of %1 by key.</numerusform>
+            <numerusform>Sample values: the first %n rows of %1 by key.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::Graph</name>
+    <message numerus="yes">
+        <source>a batch of %n item(s)</source>
+        <translation>
+            <numerusform>a batch of %n item</numerusform>
+            <numerusform>a batch of %n items</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::MainWindow</name>
+    <message numerus="yes">
+        <source>Delete %n item(s)?</source>
+        <translation>
+            <numerusform>Delete %n item?</numerusform>
+            <numerusform>Delete %n items?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This run would delete %L1 of the %n item(s) in &apos;%2&apos; (%3 %), more than the definition allows without asking (%4 %).
+
+Rows gone from the source usually mean they were deleted on purpose — but a wrong filter or an emptied table looks the same. Check the source before you confirm.</source>
+        <translation>
+            <numerusform>This run would delete %L1 of the %n item in &apos;%2&apos; (%3 %), more than the definition allows without asking (%4 %).
+
+Rows gone from the source usually mean they were deleted on purpose — but a wrong filter or an emptied table looks the same. Check the source before you confirm.</numerusform>
+            <numerusform>This run would delete %L1 of the %n items in &apos;%2&apos; (%3 %), more than the definition allows without asking (%4 %).
+
+Rows gone from the source usually mean they were deleted on purpose — but a wrong filter or an emptied table looks the same. Check the source before you confirm.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported from %1, with %n warning(s) worth a look.</source>
+        <translation>
+            <numerusform>Imported from %1, with %n warning worth a look.</numerusform>
+            <numerusform>Imported from %1, with %n warnings worth a look.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) in %1; nothing was imported.</source>
+        <translation>
+            <numerusform>%n problem in %1; nothing was imported.</numerusform>
+            <numerusform>%n problems in %1; nothing was imported.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The import changes how %n synced definition(s) read or identify their rows. Importing resets their sync position: the next run reads every row again and matches rows to the items they made, so nothing is duplicated.</source>
+        <translation>
+            <numerusform>The import changes how %n synced definition reads or identifies its rows. Importing resets its sync position: the next run reads every row again and matches rows to the items they made, so nothing is duplicated.</numerusform>
+            <numerusform>The import changes how %n synced definitions read or identify their rows. Importing resets their sync position: the next run reads every row again and matches rows to the items they made, so nothing is duplicated.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::Mapping</name>
+    <message numerus="yes">
+        <source>%n mappings write into %1; keep one.</source>
+        <translation>
+            <numerusform>%n mapping writes into %1; keep one.</numerusform>
+            <numerusform>%n mappings write into %1; keep one.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::Sync</name>
+    <message numerus="yes">
+        <source>%n row(s) of &apos;%1&apos; are gone from the source; their items were left in place (deletes policy LEAVE).</source>
+        <translation>
+            <numerusform>%n row of &apos;%1&apos; is gone from the source; its item was left in place (deletes policy LEAVE).</numerusform>
+            <numerusform>%n rows of &apos;%1&apos; are gone from the source; their items were left in place (deletes policy LEAVE).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Held back %n deletion(s) in &apos;%1&apos;: %2 % of its %L3 items, above the limit of %4 %. Check the source, then confirm the deletions (syncbridge-cli run --allow-mass-delete).</source>
+        <translation>
+            <numerusform>Held back %n deletion in &apos;%1&apos;: %2 % of its %L3 items, above the limit of %4 %. Check the source, then confirm the deletions (syncbridge-cli run --allow-mass-delete).</numerusform>
+            <numerusform>Held back %n deletions in &apos;%1&apos;: %2 % of its %L3 items, above the limit of %4 %. Check the source, then confirm the deletions (syncbridge-cli run --allow-mass-delete).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Flagged %n item(s) whose source rows are gone (column %1 = Yes; deletes policy MARK).</source>
+        <translation>
+            <numerusform>Flagged %n item whose source row is gone (column %1 = Yes; deletes policy MARK).</numerusform>
+            <numerusform>Flagged %n items whose source rows are gone (column %1 = Yes; deletes policy MARK).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>A real run would ask before deleting %L1 of the %n item(s) of &apos;%2&apos; (above the limit of %3 %).</source>
+        <translation>
+            <numerusform>A real run would ask before deleting %L1 of the %n item of &apos;%2&apos; (above the limit of %3 %).</numerusform>
+            <numerusform>A real run would ask before deleting %L1 of the %n items of &apos;%2&apos; (above the limit of %3 %).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>To fix before it can run (%n problem(s)):</source>
+        <translation>
+            <numerusform>To fix before it can run (%n problem):</numerusform>
+            <numerusform>To fix before it can run (%n problems):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The definition cannot run as it is (%n problem(s)); nothing was read or written:</source>
+        <translation>
+            <numerusform>The definition cannot run as it is (%n problem); nothing was read or written:</numerusform>
+            <numerusform>The definition cannot run as it is (%n problems); nothing was read or written:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) would fail: %1</source>
+        <translation>
+            <numerusform>%n row would fail: %1</numerusform>
+            <numerusform>%n rows would fail: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Retrying %n row(s) that failed before.</source>
+        <translation>
+            <numerusform>Retrying %n row that failed before.</numerusform>
+            <numerusform>Retrying %n rows that failed before.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The database role cannot see other sessions&apos; transactions, so a transaction that commits more than %n second(s) late may be missed. Grant it pg_read_all_stats.</source>
+        <translation>
+            <numerusform>The database role cannot see other sessions&apos; transactions, so a transaction that commits more than %n second late may be missed. Grant it pg_read_all_stats.</numerusform>
+            <numerusform>The database role cannot see other sessions&apos; transactions, so a transaction that commits more than %n seconds late may be missed. Grant it pg_read_all_stats.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Resolved %n half-finished write(s) from an earlier run.</source>
+        <translation>
+            <numerusform>Resolved %n half-finished write from an earlier run.</numerusform>
+            <numerusform>Resolved %n half-finished writes from an earlier run.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Looked up %n write(s) SharePoint did not answer: %1 had arrived, the others wait for a retry.</source>
+        <translation>
+            <numerusform>Looked up %n write SharePoint did not answer: %1 had arrived, the others wait for a retry.</numerusform>
+            <numerusform>Looked up %n writes SharePoint did not answer: %1 had arrived, the others wait for a retry.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unconfirmed write(s) went to a list that no longer exists; the rows are written again where their route says.</source>
+        <translation>
+            <numerusform>%n unconfirmed write went to a list that no longer exists; the row is written again where its route says.</numerusform>
+            <numerusform>%n unconfirmed writes went to a list that no longer exists; the rows are written again where their route says.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n duplicate item(s) that a re-sent request, or a write of a run that died, had created.</source>
+        <translation>
+            <numerusform>Removed %n duplicate item that a re-sent request, or a write of a run that died, had created.</numerusform>
+            <numerusform>Removed %n duplicate items that a re-sent request, or a write of a run that died, had created.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Matched %n existing item(s) to their rows by the new key columns.</source>
+        <translation>
+            <numerusform>Matched %n existing item to its row by the new key columns.</numerusform>
+            <numerusform>Matched %n existing items to their rows by the new key columns.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) kept their old identity: their rows are gone, or their new key is NULL or shared with another row.</source>
+        <translation>
+            <numerusform>%n item kept its old identity: its row is gone, or its new key is NULL or shared with another row.</numerusform>
+            <numerusform>%n items kept their old identity: their rows are gone, or their new key is NULL or shared with another row.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Created the list &apos;%1&apos; with %n column(s).</source>
+        <translation>
+            <numerusform>Created the list &apos;%1&apos; with %n column.</numerusform>
+            <numerusform>Created the list &apos;%1&apos; with %n columns.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) wait in the retry queue; the next retry is due at %1 UTC.</source>
+        <translation>
+            <numerusform>%n row waits in the retry queue; the next retry is due at %1 UTC.</numerusform>
+            <numerusform>%n rows wait in the retry queue; the next retry is due at %1 UTC.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n write(s) wait to be confirmed by the next run.</source>
+        <translation>
+            <numerusform>%n write waits to be confirmed by the next run.</numerusform>
+            <numerusform>%n writes wait to be confirmed by the next run.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
