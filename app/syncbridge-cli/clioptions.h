@@ -32,7 +32,15 @@ struct CliOptions {
     QCommandLineOption reset{QStringLiteral("reset"),
         QCoreApplication::translate("SyncBridge::Cli",
             "Import: confirm resetting the sync position of synced definitions whose key columns, change detection or table change.")};
-    QCommandLineOption name{QStringLiteral("name"), QCoreApplication::translate("SyncBridge::Cli", "Name of the connection to add."), QStringLiteral("name")};
+    QCommandLineOption name{QStringLiteral("name"),
+        QCoreApplication::translate(
+            "SyncBridge::Cli", "Name of the connection to add; agent: the agent's name in the store (default: the host name)."),
+        QStringLiteral("name")};
+    QCommandLineOption once{
+        QStringLiteral("once"), QCoreApplication::translate("SyncBridge::Cli", "agent: run what is due now, wait for it, and exit.")};
+    QCommandLineOption maxRuns{QStringLiteral("max-runs"),
+        QCoreApplication::translate("SyncBridge::Cli", "agent: at most this many runs at once (default 4)."), QStringLiteral("n"),
+        QStringLiteral("4")};
     QCommandLineOption database{QStringLiteral("database"), QCoreApplication::translate("SyncBridge::Cli", "PostgreSQL database name."), QStringLiteral("db")};
     QCommandLineOption instance{QStringLiteral("instance"), QCoreApplication::translate("SyncBridge::Cli", "Instance name (default: primary)."), QStringLiteral("name"),
                                 QStringLiteral("primary")};

@@ -32,6 +32,7 @@ QList<Command> runCommands();
 QList<Command> runsCommands();
 QList<Command> retryCommands();
 QList<Command> listCommands();
+QList<Command> agentCommands();
 
 // What the meta-store holds: `summary`, and `connections list` too.
 int showSummary(CommandContext &context);

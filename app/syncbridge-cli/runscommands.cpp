@@ -81,7 +81,8 @@ QJsonObject runJson(const SyncRun &run, const QString &definition, const RunFact
         {QStringLiteral("status"), enumName(run.status)}, {QStringLiteral("startedAt"), utcJson(run.startedAt)},
         {QStringLiteral("finishedAt"), utcJson(run.finishedAt)},
         {QStringLiteral("durationSeconds"), seconds < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(seconds)},
-        {QStringLiteral("agent"), run.agent}, {QStringLiteral("message"), run.message},
+        {QStringLiteral("agent"), run.agent}, {QStringLiteral("agentName"), run.agentName},
+        {QStringLiteral("trigger"), enumName(run.trigger)}, {QStringLiteral("message"), run.message},
         {QStringLiteral("counts"),
             QJsonObject{{QStringLiteral("read"), c.rowsRead}, {QStringLiteral("created"), c.created},
                 {QStringLiteral("updated"), c.updated}, {QStringLiteral("moved"), c.moved}, {QStringLiteral("deleted"), c.deleted},
@@ -159,20 +160,21 @@ int listRuns(CommandContext &context)
     for (const SyncRun &run : std::as_const(*runs)) {
         const RunFacts facts = factsFrom(events->value(run.id));
         const RunCounters &c = run.counters;
-        rows << QStringList{QString::number(run.id), names.value(run.definitionId), enumName(run.type), enumName(run.status),
-            utcText(run.startedAt), durationCell(run), QString::number(c.rowsRead), QString::number(c.created), QString::number(c.updated),
-            QString::number(c.moved), QString::number(c.deleted), QString::number(facts.heldBackDeletes), QString::number(c.failed),
-            optionalText(facts.retryQueue)};
+        rows << QStringList{QString::number(run.id), names.value(run.definitionId), enumName(run.type), enumName(run.trigger),
+            enumName(run.status), run.agentName, utcText(run.startedAt), durationCell(run), QString::number(c.rowsRead),
+            QString::number(c.created), QString::number(c.updated), QString::number(c.moved), QString::number(c.deleted),
+            QString::number(facts.heldBackDeletes), QString::number(c.failed), optionalText(facts.retryQueue)};
     }
     const QStringList header{QCoreApplication::translate("SyncBridge::Cli", "RUN"),
         QCoreApplication::translate("SyncBridge::Cli", "DEFINITION"), QCoreApplication::translate("SyncBridge::Cli", "TYPE"),
-        QCoreApplication::translate("SyncBridge::Cli", "STATUS"), QCoreApplication::translate("SyncBridge::Cli", "STARTED (UTC)"),
+        QCoreApplication::translate("SyncBridge::Cli", "TRIGGER"), QCoreApplication::translate("SyncBridge::Cli", "STATUS"),
+        QCoreApplication::translate("SyncBridge::Cli", "AGENT"), QCoreApplication::translate("SyncBridge::Cli", "STARTED (UTC)"),
         QCoreApplication::translate("SyncBridge::Cli", "DURATION"), QCoreApplication::translate("SyncBridge::Cli", "READ"),
         QCoreApplication::translate("SyncBridge::Cli", "CREATED"), QCoreApplication::translate("SyncBridge::Cli", "UPDATED"),
         QCoreApplication::translate("SyncBridge::Cli", "MOVED"), QCoreApplication::translate("SyncBridge::Cli", "DELETED"),
         QCoreApplication::translate("SyncBridge::Cli", "HELD BACK"), QCoreApplication::translate("SyncBridge::Cli", "FAILED"),
         QCoreApplication::translate("SyncBridge::Cli", "WAITING")};
-    context.out << formatTable(header, rows, 6);
+    context.out << formatTable(header, rows, 8);
     return ExitOk;
 }
 
@@ -238,7 +240,7 @@ int showRun(CommandContext &context)
         << '\n';
     out << "  "
         << QCoreApplication::translate("SyncBridge::Cli", "started  %1 UTC, %2, by %3")
-               .arg(utcText(run->startedAt), durationCell(*run), run->agent)
+               .arg(utcText(run->startedAt), durationCell(*run), run->agentName.isEmpty() ? run->agent : run->agentName)
         << '\n';
     out << "  " << QCoreApplication::translate("SyncBridge::Cli", "summary  %1").arg(run->message) << '\n';
     out << "  "

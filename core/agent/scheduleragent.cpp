@@ -1,3 +1,5 @@
+// SchedulerAgent: registering, looking at the schedules, heartbeats, rescuing dead agents' claims, pause and
+// stop. A claimed occurrence's way through its run to its record: claimedrun.cpp.
 #include "agent/scheduleragent.h"
 
 #include "agent/nextrun.h"
@@ -25,6 +27,28 @@ struct Loaded {
     DefinitionsMark mark;
 };
 
+// The database's time and this machine's just before and after asking for it.
+struct ClockReading {
+    QDateTime askedAt, databaseNow, answeredAt;
+};
+
+Result<ClockReading> readDatabaseClock(MetaStore &store)
+{
+    ClockReading reading;
+    reading.askedAt = QDateTime::currentDateTimeUtc();
+    auto databaseNow = AgentRepository(store).databaseNow();
+    if (!databaseNow)
+        return databaseNow.error();
+    reading.databaseNow = *databaseNow;
+    reading.answeredAt = QDateTime::currentDateTimeUtc();
+    return reading;
+}
+
+struct Registered {
+    Loaded loaded;
+    ClockReading clock;
+};
+
 Result<Loaded> loadSchedules(MetaStore &store)
 {
     ScheduleRepository schedules(store);
@@ -37,10 +61,16 @@ Result<Loaded> loadSchedules(MetaStore &store)
     return Loaded{*definitions, *mark};
 }
 
+// An agent of this host whose process ended: its name and claims need not be waited out.
+bool endedHere(const AgentRecord &agent, const QString &host)
+{
+    return agent.host == host && agentHasEnded(QStringLiteral("%1:%2").arg(agent.host).arg(agent.pid));
+}
+
 struct Beat {
     bool stillOurs = true;
     std::optional<DefinitionsMark> mark;
-    QDateTime askedAt, databaseNow, answeredAt;
+    ClockReading clock;
 };
 
 } // namespace
@@ -77,29 +107,32 @@ void SchedulerAgent::start()
     m_storeThread = std::make_unique<StoreThread>(m_store);
     m_storeThread->run(
         this,
-        [store = m_store, self = m_self, staleAfterMs = m_options.claimTtlMs]() -> Result<Loaded> {
+        [store = m_store, self = m_self, staleAfterMs = m_options.claimTtlMs]() -> Result<Registered> {
             AgentRepository agents(*store);
             auto previous = agents.agent(self.name);
             if (!previous)
                 return previous.error();
-            // An agent of this name whose process ended on this host need not be waited out.
-            const qint64 ended = *previous && (*previous)->host == self.host
-                    && agentHasEnded(QStringLiteral("%1:%2").arg((*previous)->host).arg((*previous)->pid))
-                ? (*previous)->pid
-                : 0;
+            const qint64 ended = *previous && endedHere(**previous, self.host) ? (*previous)->pid : 0;
             if (auto registered = agents.registerAgent(self, staleAfterMs, ended); !registered)
                 return registered.error();
-            return loadSchedules(*store);
+            auto clock = readDatabaseClock(*store);
+            if (!clock)
+                return clock.error();
+            auto loaded = loadSchedules(*store);
+            if (!loaded)
+                return loaded.error();
+            return Registered{*loaded, *clock};
         },
-        [this](const Result<Loaded> &loaded) {
-            if (!loaded) {
+        [this](const Result<Registered> &registered) {
+            if (!registered) {
                 m_state = State::Stopped;
-                qCWarning(lcAgent).noquote() << "agent" << m_self.name << "cannot start:" << loaded.error().toString();
-                emit failed(loaded.error());
+                qCWarning(lcAgent).noquote() << "agent" << m_self.name << "cannot start:" << registered.error().toString();
+                emit failed(registered.error());
                 return;
             }
-            m_mark = loaded->mark;
-            apply(loaded->definitions);
+            m_databaseClock.measure(registered->clock.databaseNow, registered->clock.askedAt, registered->clock.answeredAt);
+            m_mark = registered->loaded.mark;
+            apply(registered->loaded.definitions);
             const bool stopping = m_state == State::Stopping;
             m_state = State::Active;
             if (stopping) { // stop() came while it registered
@@ -111,8 +144,8 @@ void SchedulerAgent::start()
             qCInfo(lcAgent).noquote() << "agent" << m_self.name << "started on" << m_self.host << "with" << m_entries.size()
                                       << "scheduled definitions";
             emit started();
+            rescueOrphans(true); // before the first look: --once waits for it
             checkNow();
-            rescueOrphans(true);
         });
 }
 
@@ -196,6 +229,9 @@ void SchedulerAgent::wakeForNext(const QDateTime &now)
 
 void SchedulerAgent::rescueOrphans(bool ownToo)
 {
+    if (m_lookingForOrphans)
+        return;
+    m_lookingForOrphans = true;
     m_storeThread->run(
         this,
         [store = m_store, self = m_self, ownToo]() -> Result<QList<ScheduleClaim>> {
@@ -211,17 +247,18 @@ void SchedulerAgent::rescueOrphans(bool ownToo)
                     = std::find_if(agents->cbegin(), agents->cend(), [&](const AgentRecord &agent) { return agent.name == claim.agent; });
                 // Ours from before this process (a crash, then a start under the same name); another's
                 // whose lease lapsed; or one of this host's whose process ended — not waited out.
-                const bool dead = claim.agent == self.name ? ownToo
-                                                           : claim.lapsed || holder == agents->cend()
-                        || (holder->host == self.host && agentHasEnded(QStringLiteral("%1:%2").arg(holder->host).arg(holder->pid)));
+                const bool dead
+                    = claim.agent == self.name ? ownToo : claim.lapsed || holder == agents->cend() || endedHere(*holder, self.host);
                 if (dead)
                     orphans << claim;
             }
             return orphans;
         },
         [this](const Result<QList<ScheduleClaim>> &orphans) {
+            m_lookingForOrphans = false;
             if (!orphans) {
                 qCWarning(lcAgent).noquote() << "cannot look for claims of dead agents:" << orphans.error().toString();
+                finishIfDone();
                 return;
             }
             for (const ScheduleClaim &orphan : std::as_const(*orphans)) {
@@ -233,128 +270,8 @@ void SchedulerAgent::rescueOrphans(bool ownToo)
                     continue; // looked at again at the next heartbeat
                 claim(id, orphan.occurrenceAt, orphan.catchUp, orphan);
             }
-        });
-}
-
-void SchedulerAgent::claim(qint64 definitionId, const QDateTime &occurrence, bool catchUp, const std::optional<ScheduleClaim> &orphan)
-{
-    m_claiming.insert(definitionId);
-    m_storeThread->run(
-        this,
-        [store = m_store, definitionId, occurrence, catchUp, orphan, agent = m_self.name,
-            ttlMs = m_options.claimTtlMs]() -> Result<ClaimResult> {
-            ScheduleClaimRepository claims(*store);
-            auto claimed = orphan ? claims.rescue(*orphan, agent, ttlMs) : claims.claim(definitionId, occurrence, agent, catchUp, ttlMs);
-            if (claimed && claimed->rescued && claimed->rescued->runId > 0) {
-                const QString why = QCoreApplication::translate("SyncBridge::Agent",
-                    "Interrupted: the agent %1 stopped renewing its claim on this scheduled run; the agent %2 took the run over.")
-                                        .arg(claimed->rescued->agent, agent);
-                if (auto marked = markRunInterrupted(*store, claimed->rescued->runId, why); !marked)
-                    return marked.error();
-            }
-            return claimed;
-        },
-        [this, definitionId, occurrence, catchUp](const Result<ClaimResult> &claimed) {
-            m_claiming.remove(definitionId);
-            if (!claimed) {
-                qCWarning(lcAgent).noquote() << "cannot claim a scheduled run:" << claimed.error().toString();
-                finishIfDone();
-                return;
-            }
-            if (auto entry = m_entries.find(definitionId); entry != m_entries.end() && occurrence > entry->lastRun)
-                entry->lastRun = occurrence; // run here or elsewhere: either way it is taken
-            if (!claimed->claimed) {
-                qCDebug(lcAgent) << "occurrence" << occurrence << "of definition" << definitionId << "is another agent's";
-                checkNow();
-                return;
-            }
-            if (claimed->rescued)
-                qCInfo(lcAgent).noquote() << "agent" << m_self.name << "takes over the run of definition" << definitionId << "claimed by"
-                                          << claimed->rescued->agent;
-            startRun(definitionId, occurrence, catchUp);
-            checkNow();
-        });
-}
-
-void SchedulerAgent::startRun(qint64 definitionId, const QDateTime &occurrence, bool catchUp)
-{
-    const QString name = m_entries.value(definitionId).definition.name;
-    const RunTrigger trigger = catchUp ? RunTrigger::CatchUp : RunTrigger::Scheduled;
-    auto release = [this, definitionId, occurrence](const QString &outcome) {
-        m_storeThread->run(
-            this,
-            [store = m_store, definitionId, occurrence, agent = m_self.name, outcome]() {
-                return ScheduleClaimRepository(*store).finish(definitionId, occurrence, agent, 0, outcome);
-            },
-            [](const Result<void> &finished) {
-                if (!finished)
-                    qCWarning(lcAgent).noquote() << "cannot record a claim's end:" << finished.error().toString();
-            });
-    };
-    if (m_state != State::Active) {
-        // Stopping: give the occurrence back, so another agent (or this one, restarted) runs it.
-        m_storeThread->run(
-            this,
-            [store = m_store, definitionId, occurrence, agent = m_self.name]() {
-                return ScheduleClaimRepository(*store).release(definitionId, occurrence, agent);
-            },
-            [](const Result<void> &) {});
-        return;
-    }
-    RunOptions options;
-    options.trigger = trigger;
-    options.agentName = m_self.name;
-    options.occurrence = occurrence;
-    if (auto started = m_runs.start(definitionId, options); !started) {
-        qCWarning(lcAgent).noquote() << "scheduled run of" << name << "not started:" << started.error().toString();
-        release(QStringLiteral("NOT_STARTED"));
-        return;
-    }
-    m_inFlight.insert(definitionId, InFlight{occurrence, trigger, name});
-    qCInfo(lcAgent).noquote() << "agent" << m_self.name << "started" << enumName(trigger).toLower() << "run of" << name << "for"
-                              << occurrence.toString(Qt::ISODate);
-    emit runStarted(definitionId, trigger);
-}
-
-void SchedulerAgent::onRunFinished(qint64 definitionId, const RunOutcome &outcome)
-{
-    const auto flight = m_inFlight.constFind(definitionId);
-    if (flight == m_inFlight.cend()) {
-        if (m_state == State::Active)
-            checkNow(); // a manual run ended: an occurrence may have waited for it
-        return;
-    }
-    const InFlight run = *flight;
-    m_inFlight.erase(flight);
-    const qint64 held = outcome.dryRun ? 0 : outcome.heldBackDeletes;
-    qCInfo(lcAgent).noquote() << "agent" << m_self.name << "finished" << enumName(run.trigger).toLower() << "run of" << run.definitionName
-                              << "as" << enumName(outcome.status)
-                              << (held > 0 ? QStringLiteral("(%1 deletions held back)").arg(held) : QString());
-    m_storeThread->run(
-        this,
-        [store = m_store, definitionId, run, outcome, held, agent = m_self.name, now = m_clock.nowUtc()]() -> Result<void> {
-            if (auto finished
-                = ScheduleClaimRepository(*store).finish(definitionId, run.occurrence, agent, outcome.runId, enumName(outcome.status));
-                !finished)
-                return finished;
-            // The breaker held deletions back and nobody was there to say yes: later runs would hold
-            // them back again; pausing makes a person look before the schedule goes on.
-            if (held > 0)
-                return ScheduleRepository(*store).pauseSchedule(definitionId, now);
-            return success();
-        },
-        [this, definitionId, held](const Result<void> &recorded) {
-            if (!recorded)
-                qCWarning(lcAgent).noquote() << "cannot record a scheduled run's end:" << recorded.error().toString();
-            if (held > 0) {
-                if (auto entry = m_entries.find(definitionId); entry != m_entries.end())
-                    entry->definition.paused = true;
-                emit deletionsHeld(definitionId, held);
-            }
             finishIfDone();
         });
-    emit runFinished(definitionId, outcome, run.trigger);
-    checkNow();
 }
 
 void SchedulerAgent::heartbeat()
@@ -380,12 +297,10 @@ void SchedulerAgent::heartbeat()
             if (!mark)
                 return mark.error();
             beat.mark = *mark;
-            beat.askedAt = QDateTime::currentDateTimeUtc();
-            auto databaseNow = agents.databaseNow();
-            if (!databaseNow)
-                return databaseNow.error();
-            beat.databaseNow = *databaseNow;
-            beat.answeredAt = QDateTime::currentDateTimeUtc();
+            auto clock = readDatabaseClock(*store);
+            if (!clock)
+                return clock.error();
+            beat.clock = *clock;
             return beat;
         },
         [this](const Result<Beat> &beat) {
@@ -394,10 +309,11 @@ void SchedulerAgent::heartbeat()
                                              << "s):" << beat.error().toString();
                 return;
             }
-            m_databaseClock.measure(beat->databaseNow, beat->askedAt, beat->answeredAt);
+            m_databaseClock.measure(beat->clock.databaseNow, beat->clock.askedAt, beat->clock.answeredAt);
             if (!beat->stillOurs)
                 qCWarning(lcAgent).noquote() << "agent" << m_self.name << "was taken over by another process of that name";
-            rescueOrphans(false);
+            if (m_state == State::Active)
+                rescueOrphans(false);
             if (m_state != State::Active || !beat->mark || *beat->mark == m_mark) {
                 checkNow(); // a clock that jumped (a laptop woken) is noticed here
                 return;
@@ -461,13 +377,13 @@ void SchedulerAgent::stop()
 
 void SchedulerAgent::finishIfDone()
 {
-    if (m_state == State::Active && m_once && m_inFlight.isEmpty() && m_claiming.isEmpty()) {
+    if (m_state == State::Active && m_once && !isBusy()) {
         const bool waiting = std::any_of(m_entries.cbegin(), m_entries.cend(), [](const Entry &entry) { return entry.waiting; });
         if (!waiting)
             stop();
         return;
     }
-    if (m_state != State::Stopping || !m_inFlight.isEmpty() || !m_claiming.isEmpty())
+    if (m_state != State::Stopping || isBusy())
         return;
     m_state = State::Stopped; // once: what follows runs after the claims' records, in order
     m_storeThread->run(

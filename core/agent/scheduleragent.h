@@ -72,10 +72,13 @@ public:
     bool isPaused() const { return m_paused; }
 
     QString name() const { return m_self.name; }
+    // The name of a definition the agent schedules (for log lines); empty for others.
+    QString definitionName(qint64 definitionId) const { return m_entries.value(definitionId).definition.name; }
+    int scheduledCount() const { return int(m_entries.size()); }
     bool isActive() const { return m_state == State::Active; }
     int runningCount() const { return int(m_inFlight.size()); }
     // Claiming or running something (a claim's outcome may still be on its way to the store).
-    bool isBusy() const { return !m_inFlight.isEmpty() || !m_claiming.isEmpty(); }
+    bool isBusy() const { return !m_inFlight.isEmpty() || !m_claiming.isEmpty() || m_lookingForOrphans; }
     // When this agent would start the definition's next scheduled run (now, if one is due); nothing
     // for a definition it does not schedule (no schedule, disabled, paused).
     std::optional<QDateTime> nextRun(qint64 definitionId) const;
@@ -125,7 +128,8 @@ private:
     State m_state = State::Idle;
     bool m_paused = false;
     bool m_once = false;
-    QDateTime m_onceNow; // --once: what is due at this moment, and nothing after
+    bool m_lookingForOrphans = false; // --once waits for the dead agents' claims it may rescue
+    QDateTime m_onceNow;              // --once: what is due at this moment, and nothing after
     DefinitionsMark m_mark;
     QMap<qint64, Entry> m_entries; // by definition id
     QHash<qint64, InFlight> m_inFlight;

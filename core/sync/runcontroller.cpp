@@ -95,32 +95,30 @@ Result<void> RunController::start(qint64 definitionId, const RunOptions &options
     worker->thread->setObjectName(QStringLiteral("run-%1").arg(definitionId));
     worker->run = m_makeJob(definitionId, options).release();
     worker->run->moveToThread(worker->thread);
+    worker->run->setMassDeleteApproval([this, definitionId](const MassDeleteCheck &check) {
+        // On the run's thread: ask on the controller's thread, wait here for the answer.
+        auto answer = std::make_shared<AnswerOnce>();
+        std::future<bool> approved = answer->future();
+        {
+            QMutexLocker locker(&m_questionsLock);
+            m_openQuestions.erase(std::remove_if(m_openQuestions.begin(), m_openQuestions.end(), [](const auto &q) { return q.expired(); }),
+                m_openQuestions.end());
+            m_openQuestions.push_back(answer);
+        }
+        QMetaObject::invokeMethod(
+            this,
+            [this, definitionId, check, answer = std::move(answer)]() mutable {
+                if (m_askMassDelete)
+                    m_askMassDelete(definitionId, check, [answer](bool yes) { answer->give(yes); });
+                answer.reset(); // an asker that kept no copy has answered (or declined) by now
+            },
+            Qt::QueuedConnection);
+        return approved.get();
+    });
     // A scheduled run has nobody to ask: its deletions past the breaker are held back (the agent
     // pauses the schedule and says so), never approved by a person who did not start it.
     if (options.trigger != RunTrigger::Manual)
         worker->run->setMassDeleteApproval([](const MassDeleteCheck &) { return false; });
-    else
-        worker->run->setMassDeleteApproval([this, definitionId](const MassDeleteCheck &check) {
-            // On the run's thread: ask on the controller's thread, wait here for the answer.
-            auto answer = std::make_shared<AnswerOnce>();
-            std::future<bool> approved = answer->future();
-            {
-                QMutexLocker locker(&m_questionsLock);
-                m_openQuestions.erase(
-                    std::remove_if(m_openQuestions.begin(), m_openQuestions.end(), [](const auto &q) { return q.expired(); }),
-                    m_openQuestions.end());
-                m_openQuestions.push_back(answer);
-            }
-            QMetaObject::invokeMethod(
-                this,
-                [this, definitionId, check, answer = std::move(answer)]() mutable {
-                    if (m_askMassDelete)
-                        m_askMassDelete(definitionId, check, [answer](bool yes) { answer->give(yes); });
-                    answer.reset(); // an asker that kept no copy has answered (or declined) by now
-                },
-                Qt::QueuedConnection);
-            return approved.get();
-        });
     connect(worker->thread, &QThread::started, worker->run, &SyncJob::start);
     connect(worker->run, &SyncJob::progress, this,
         [this, definitionId](const RunProgress &progress) { emit this->progress(definitionId, progress); });

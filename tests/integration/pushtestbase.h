@@ -13,6 +13,7 @@
 #include "store/definitionrepository.h"
 #include "store/ledgerrepository.h"
 #include "store/metastore.h"
+#include "store/runrepository.h"
 #include "sync/push/pushrun.h"
 
 #include <QJsonArray>
@@ -94,6 +95,24 @@ protected:
     }
 
     QString sql(const QString &statement) { return m_postgres.query(QStringLiteral("demo"), statement).value(); }
+
+    qint64 idOf(const QString &name) { return DefinitionRepository(*m_store).byName(name)->id; }
+
+    // The emulator answers each request after a random delay in [minMs, maxMs]: a run takes long
+    // enough to be stopped, killed or raced mid-push.
+    void slowEmulator(int minMs, int maxMs)
+    {
+        m_emulator.admin("PATCH", QStringLiteral("/config"),
+            {{QStringLiteral("latency"), QJsonObject{{QStringLiteral("randomMinMs"), minMs}, {QStringLiteral("randomMaxMs"), maxMs}}}});
+    }
+
+    // The definition's runs, newest first.
+    QList<SyncRun> runsOf(const QString &definition)
+    {
+        RunFilter filter;
+        filter.definitionId = idOf(definition);
+        return RunRepository(*m_store).runs(filter).value();
+    }
 
     // What syncbridge-cli gets: the demo's secrets as SYNCBRIDGE_SECRET_* variables (--secrets env).
     QProcessEnvironment cliEnvironment()

@@ -7,6 +7,7 @@
 #include "store/leaserepository.h"
 #include "store/runrepository.h"
 
+#include <QHostInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -203,6 +204,8 @@ private slots:
         QCOMPARE(newest.value(QStringLiteral("definition")).toString(), QStringLiteral("Cli"));
         QCOMPARE(newest.value(QStringLiteral("status")).toString(), QStringLiteral("PARTIALLY_FAILED"));
         QCOMPARE(newest.value(QStringLiteral("type")).toString(), QStringLiteral("PUSH"));
+        QCOMPARE(newest.value(QStringLiteral("trigger")).toString(), QStringLiteral("MANUAL")); // started by hand
+        QCOMPARE(newest.value(QStringLiteral("agentName")).toString(), QHostInfo::localHostName());
         const QJsonObject counts = newest.value(QStringLiteral("counts")).toObject();
         QCOMPARE(counts.value(QStringLiteral("read")).toInteger(), 30);
         QCOMPARE(counts.value(QStringLiteral("failed")).toInteger(), 3);

@@ -21,8 +21,6 @@ class TestRunCancel : public PushTestBase
 {
     Q_OBJECT
 
-    qint64 idOf(const QString &name) { return DefinitionRepository(*m_store).byName(name)->id; }
-
     void configure(const QJsonObject &change) { QCOMPARE(m_emulator.admin("PATCH", QStringLiteral("/config"), change).status, 200); }
 
     void blockSharePoint(bool blocked) { configure({{QStringLiteral("throttling"), QJsonObject{{QStringLiteral("blocked"), blocked}}}}); }

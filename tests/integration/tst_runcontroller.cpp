@@ -275,6 +275,33 @@ private slots:
         QCOMPARE(outcome.counters.deleted, 10);
         QCOMPARE(m_emulator.itemCount(QStringLiteral("Scanned")), 10);
     }
+
+    void aScheduledRunHoldsDeletionsPastTheBreakerBackWithoutAsking()
+    {
+        // After the test above: 10 rows synced. 5 more gone is half the list; a person would say yes,
+        // but nobody started a scheduled run: it is not asked, and deletes nothing.
+        RunController controller(m_store, m_secrets);
+        const qint64 id = definitionId(QStringLiteral("Scanned"));
+        QVERIFY(m_postgres.query(QStringLiteral("demo"), QStringLiteral("DELETE FROM scan_projects WHERE id <= 15")).ok());
+        int asked = 0;
+        controller.setMassDeleteApproval([&](qint64, const MassDeleteCheck &, const RunController::MassDeleteAnswer &answer) {
+            ++asked;
+            answer(true);
+        });
+        RunOptions scheduled;
+        scheduled.trigger = RunTrigger::Scheduled;
+        scheduled.agentName = QStringLiteral("nightly");
+        QVERIFY(controller.start(id, scheduled).ok());
+        const RunOutcome outcome = waitForRun(controller, id);
+        QCOMPARE(asked, 0);
+        QCOMPARE(outcome.status, RunStatus::PartiallyFailed);
+        QCOMPARE(outcome.heldBackDeletes, 5);
+        QCOMPARE(outcome.counters.deleted, 0);
+        QCOMPARE(m_emulator.itemCount(QStringLiteral("Scanned")), 10);
+        const SyncRun run = RunRepository(*m_store).run(outcome.runId).value();
+        QCOMPARE(run.trigger, RunTrigger::Scheduled);
+        QCOMPARE(run.agentName, QStringLiteral("nightly"));
+    }
     void runsSpendTheBudgetOfTheRegistryTheyAreGiven()
     {
         // The GUI hands the same registry to its Catalog page: what a run spends is the tenant's.

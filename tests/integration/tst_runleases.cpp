@@ -24,21 +24,6 @@ class TestRunLeases : public PushTestBase
 {
     Q_OBJECT
 
-    qint64 idOf(const QString &name) { return DefinitionRepository(*m_store).byName(name)->id; }
-
-    void slowEmulator(int minMs, int maxMs)
-    {
-        m_emulator.admin("PATCH", QStringLiteral("/config"),
-            {{QStringLiteral("latency"), QJsonObject{{QStringLiteral("randomMinMs"), minMs}, {QStringLiteral("randomMaxMs"), maxMs}}}});
-    }
-
-    QList<SyncRun> runsOf(const QString &definition)
-    {
-        RunFilter filter;
-        filter.definitionId = idOf(definition);
-        return RunRepository(*m_store).runs(filter).value();
-    }
-
 private slots:
     void initTestCase()
     {

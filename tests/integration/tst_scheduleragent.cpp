@@ -7,6 +7,7 @@
 #include "manualclock.h"
 #include "postgresfixture.h"
 #include "recordingjob.h"
+#include "scheduleddefinitions.h"
 
 #include "agent/scheduleragent.h"
 #include "secrets/memorysecretstore.h"
@@ -86,40 +87,12 @@ class TestSchedulerAgent : public QObject
     QString m_database;
     int m_databases = 0;
 
-    std::shared_ptr<MetaStore> openStore()
-    {
-        StoreLocation location;
-        location.driver = StoreLocation::Driver::Postgres;
-        location.host = m_postgres.host();
-        location.port = m_postgres.port();
-        location.databaseName = m_database;
-        location.userName = m_postgres.superuser();
-        return MetaStore::open(location).value();
-    }
+    std::shared_ptr<MetaStore> openStore() { return MetaStore::open(m_postgres.metaStoreLocation(m_database)).value(); }
 
-    // Definitions on a schedule, saved before the first occurrence of the test; what they sync does
-    // not matter to RecordingJobs. Returns their ids.
-    QList<qint64> addDefinitions(MetaStore &store, int count, const QString &cron, const QString &prefix = QStringLiteral("Scheduled"))
+    // Saved before the first occurrence of the test.
+    QList<qint64> addDefinitions(MetaStore &store, int count, const QString &cron)
     {
-        QList<qint64> ids;
-        const auto added = inTransaction(store.connection(), [&]() -> Result<void> {
-            for (int i = 0; i < count; ++i) {
-                auto id = insertReturningId(store.connection(),
-                    QStringLiteral("INSERT INTO sync_definitions (name, enabled, mode, conflict_policy, key_strategy, cursor_strategy,"
-                                   " delete_policy, max_delete_share, target_strategy, sharding_json, schedule_cron, schedule_time_zone,"
-                                   " created_at, updated_at) VALUES (?, 1, 'PUSH_ONLY', 'SOURCE_WINS', 'PRIMARY_KEY', 'FULL_SCAN', 'LEAVE',"
-                                   " 0.2, 'SINGLE', '{}', ?, 'UTC', ?, ?) RETURNING id"),
-                    {QStringLiteral("%1 %2").arg(prefix).arg(i), cron, toStoredTime(startOfTest.addSecs(-30)),
-                        toStoredTime(startOfTest.addSecs(-30))});
-                if (!id)
-                    return id.error();
-                ids << *id;
-            }
-            return success();
-        });
-        if (!added.ok())
-            qWarning("%s", qPrintable(added.error().toString()));
-        return ids;
+        return addScheduledDefinitions(store, count, cron, startOfTest.addSecs(-30));
     }
 
     QList<SyncRun> runsOf(MetaStore &store, qint64 definitionId)
@@ -373,6 +346,17 @@ private slots:
             QCOMPARE(ScheduleClaimRepository(*store).claims(id)->constFirst().outcome, QStringLiteral("CANCELLED"));
         }
         QCOMPARE(AgentRepository(*store).agents()->size(), 0);
+    }
+
+    void theAgentsClockFollowsTheDatabases()
+    {
+        // The database read its clock between the two local times: its offset from their middle.
+        DatabaseCorrectedClock clock;
+        const QDateTime asked(QDate(2026, 3, 2), QTime(9, 0), Qt::UTC);
+        clock.measure(asked.addSecs(300), asked, asked.addMSecs(200));
+        QCOMPARE(clock.offsetMs(), 300 * 1000 - 100);
+        clock.measure(asked.addSecs(-60), asked, asked);
+        QCOMPARE(clock.offsetMs(), -60 * 1000);
     }
 
     void aSecondLiveAgentOfOneNameIsRefused()

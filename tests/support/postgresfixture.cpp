@@ -181,6 +181,17 @@ Result<QString> PostgresFixture::query(const QString &database, const QString &s
     return output->trimmed();
 }
 
+StoreLocation PostgresFixture::metaStoreLocation(const QString &databaseName) const
+{
+    StoreLocation location;
+    location.driver = StoreLocation::Driver::Postgres;
+    location.host = host();
+    location.port = port();
+    location.databaseName = databaseName;
+    location.userName = superuser();
+    return location;
+}
+
 Database PostgresFixture::databaseConnection(const QString &databaseName, const QString &name) const
 {
     Database database;

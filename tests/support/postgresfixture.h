@@ -2,6 +2,7 @@
 
 #include "common/result.h"
 #include "model/connection.h"
+#include "store/storelocation.h"
 
 #include <QString>
 #include <QTemporaryDir>
@@ -33,6 +34,8 @@ public:
     Result<QString> query(const QString &database, const QString &sql);  // psql -At output
 
     // A Database with one PRIMARY instance pointing at this server (secretRef left empty).
+    // A meta-store in one of its databases (the password from PGPASSWORD, as agents give it).
+    StoreLocation metaStoreLocation(const QString &databaseName) const;
     Database databaseConnection(const QString &databaseName, const QString &name = QStringLiteral("Test database")) const;
 
     static int freeLoopbackPort();

@@ -28,6 +28,7 @@
 #include <QChartView>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QHostInfo>
 #include <QJsonObject>
 #include <QLabel>
 #include <QListWidget>
@@ -318,6 +319,10 @@ private slots:
         // newest first: the breaker run of Team assignments
         QCOMPARE(model->data(model->index(0, RunsModel::DefinitionColumn)).toString(), QStringLiteral("Team assignments"));
         QCOMPARE(model->data(model->index(0, RunsModel::StatusColumn)).toString(), QStringLiteral("Partly failed"));
+        // started by hand in this window: who and why, in words
+        QCOMPARE(model->headerData(RunsModel::TriggerColumn, Qt::Horizontal).toString(), QStringLiteral("Trigger"));
+        QCOMPARE(model->data(model->index(0, RunsModel::TriggerColumn)).toString(), QStringLiteral("Manual"));
+        QCOMPARE(model->data(model->index(0, RunsModel::AgentColumn)).toString(), QHostInfo::localHostName());
 
         // filter: failed runs only (every 10th generated one)
         loaded.clear();

@@ -38,6 +38,19 @@ QString runTypeText(RunType type)
     return {};
 }
 
+QString runTriggerText(RunTrigger trigger)
+{
+    switch (trigger) {
+    case RunTrigger::Manual:
+        return RunsModel::tr("Manual");
+    case RunTrigger::Scheduled:
+        return RunsModel::tr("Scheduled");
+    case RunTrigger::CatchUp:
+        return RunsModel::tr("Catch-up");
+    }
+    return {};
+}
+
 RunsModel::RunsModel(AppContext context, QObject *parent)
     : QAbstractTableModel(parent)
     , m_context(std::move(context))
@@ -156,6 +169,10 @@ QVariant RunsModel::data(const QModelIndex &index, int role) const
             return run->finishedAt.isValid() ? humanDuration(qMax<qint64>(0, run->startedAt.secsTo(run->finishedAt))) : tr("running");
         case ProcessedColumn: return QLocale().toString(run->counters.rowsRead);
         case FailedColumn: return QLocale().toString(run->counters.failed);
+        case TriggerColumn:
+            return runTriggerText(run->trigger);
+        case AgentColumn:
+            return run->agentName;
         }
     }
     if (role == Qt::ForegroundRole && index.column() == StatusColumn) {
@@ -186,6 +203,10 @@ QVariant RunsModel::headerData(int section, Qt::Orientation orientation, int rol
     case DurationColumn: return tr("Duration");
     case ProcessedColumn: return tr("Processed");
     case FailedColumn: return tr("Failed");
+    case TriggerColumn:
+        return tr("Trigger");
+    case AgentColumn:
+        return tr("Agent");
     }
     return {};
 }

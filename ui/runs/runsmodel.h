@@ -17,7 +17,18 @@ class RunsModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { DefinitionColumn, TypeColumn, StatusColumn, StartedColumn, DurationColumn, ProcessedColumn, FailedColumn, ColumnCount };
+    enum Column {
+        DefinitionColumn,
+        TypeColumn,
+        StatusColumn,
+        StartedColumn,
+        DurationColumn,
+        ProcessedColumn,
+        FailedColumn,
+        TriggerColumn, // Manual, Scheduled or Catch-up
+        AgentColumn,   // the agent (or GUI host) that ran it
+        ColumnCount
+    };
     static constexpr int pageSize = 200;
 
     explicit RunsModel(AppContext context, QObject *parent = nullptr);
@@ -52,5 +63,6 @@ private:
 
 QString runStatusText(RunStatus status);
 QString runTypeText(RunType type);
+QString runTriggerText(RunTrigger trigger);
 
 } // namespace SyncBridge
