@@ -10,6 +10,9 @@
 #include "navigationpage.h"
 #include "overview/overviewpage.h"
 #include "runs/runspage.h"
+#include "settings/settingspage.h"
+#include "tray/desktopagent.h"
+#include "tray/trayicon.h"
 
 #include "secrets/secretstore.h"
 #include "store/definitionimporter.h"
@@ -41,6 +44,8 @@ MainWindow::MainWindow(AppContext context, QWidget *parent)
     , m_catalog(new CatalogPage(m_context, this))
     , m_definitions(new DefinitionsPage(m_context, this))
     , m_runs(new RunsPage(m_context, this))
+    , m_settings(new SettingsPage(this))
+    , m_tray(new TrayIcon(m_context, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     installFocusRingStyle();
@@ -60,7 +65,7 @@ MainWindow::MainWindow(AppContext context, QWidget *parent)
     m_rail->setStyleSheet(QStringLiteral("QListWidget { background: palette(window); border-right: 1px solid palette(mid); }"));
 
     // The one list of pages: its order is the rail's and the shortcuts' (Ctrl+1 is the first).
-    const QList<NavigationPage *> pages = {m_overview, m_connections, m_catalog, m_definitions, m_runs};
+    const QList<NavigationPage *> pages = {m_overview, m_connections, m_catalog, m_definitions, m_runs, m_settings};
     for (NavigationPage *page : pages)
         addPage(page);
     connect(m_rail, &QListWidget::currentRowChanged, this, [this](int row) {
@@ -121,6 +126,21 @@ MainWindow::MainWindow(AppContext context, QWidget *parent)
             if (m_closeWhenIdle && m_context.runs->running().isEmpty())
                 QMetaObject::invokeMethod(this, &QWidget::close, Qt::QueuedConnection); // after the pages saw the outcome
         });
+    connect(m_tray, &TrayIcon::openRequested, this, &MainWindow::raiseToFront);
+    connect(m_tray, &TrayIcon::runNowRequested, m_overview, [this](qint64 definitionId) { m_overview->startRun(definitionId, false); });
+    connect(m_tray, &TrayIcon::quitRequested, this, &MainWindow::quitFromTray);
+    connect(m_overview, &OverviewPage::loaded, m_tray, &TrayIcon::reloadDefinitions); // the Run Sync Now menu follows the definitions
+    if (m_context.runs)
+        connect(m_context.runs, &RunController::finished, m_tray,
+            [this](qint64 definitionId, const RunOutcome &outcome) { m_tray->runFinished(definitionId, outcome, false); });
+    m_agent = new DesktopAgent(m_context, m_tray, this); // after the line above: its scheduled outcomes come second
+    connect(m_settings, &SettingsPage::changed, m_agent, &DesktopAgent::apply);
+    connect(m_agent, &DesktopAgent::pausedChanged, m_overview, &OverviewPage::setSchedulesPausedHere);
+    connect(m_agent, &DesktopAgent::changed, this, [this](const QString &problem) {
+        if (!problem.isEmpty())
+            statusBar()->showMessage(tr("Scheduled syncs do not run on this computer: %1").arg(problem));
+        m_overview->reload(); // the Agents view
+    });
     m_overview->reload();
     m_rail->setCurrentRow(qBound(0, UiSettings::currentPage.value(), m_pages->count() - 1));
 
@@ -165,13 +185,21 @@ void MainWindow::askBeforeClosingMidRun()
     cancel->setObjectName(QStringLiteral("cancelAndQuit"));
     QPushButton *quit = question->addButton(tr("Quit now"), QMessageBox::DestructiveRole);
     quit->setObjectName(QStringLiteral("quitNow"));
+    QPushButton *tray = nullptr;
+    if (TrayIcon::isAvailable()) {
+        tray = question->addButton(tr("Keep running in the tray"), QMessageBox::AcceptRole);
+        tray->setObjectName(QStringLiteral("keepRunningInTray"));
+    }
     QPushButton *stay = question->addButton(tr("Keep working"), QMessageBox::RejectRole);
     stay->setObjectName(QStringLiteral("keepWorking"));
     question->setDefaultButton(finish);
     question->setEscapeButton(stay);
-    connect(question, &QMessageBox::finished, this, [this, question, finish, cancel, quit]() {
+    connect(question, &QMessageBox::finished, this, [this, question, finish, cancel, quit, tray]() {
         QAbstractButton *chosen = question->clickedButton();
-        if (chosen == quit) {
+        if (tray && chosen == tray) {
+            m_quitting = false;
+            hide(); // the runs go on; the tray's Open brings the window back
+        } else if (chosen == quit) {
             m_closeAnyway = true;
             QMetaObject::invokeMethod(this, &QWidget::close, Qt::QueuedConnection);
         } else if (chosen == cancel) {
@@ -182,6 +210,8 @@ void MainWindow::askBeforeClosingMidRun()
         } else if (chosen == finish) {
             m_closeWhenIdle = true;
             statusBar()->showMessage(tr("SyncBridge quits when the run has finished."));
+        } else {
+            m_quitting = false; // "Keep working": a later close may go into the tray again
         }
     });
     question->open();
@@ -225,8 +255,22 @@ void MainWindow::leavePages(int from, std::function<void()> proceed)
     m_navigation.at(from)->leave([this, from, proceed = std::move(proceed)]() mutable { leavePages(from + 1, std::move(proceed)); });
 }
 
+void MainWindow::quitFromTray()
+{
+    m_quitting = true;
+    // A question (the running syncs, a page's unsaved work) needs the window: one asked from a
+    // window hidden in the tray would never be seen, and SyncBridge would never quit.
+    raiseToFront();
+    close();
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!m_quitting && !m_closeAnyway && !m_closeWhenIdle && UiSettings::keepRunningInTray.value() && TrayIcon::isAvailable()) {
+        event->ignore();
+        hide(); // runs and schedules go on in the tray
+        return;
+    }
     // First the runs (finish, cancel, or quit now), then every page with unsaved work.
     if (!m_closeAnyway && m_context.runs && !m_context.runs->running().isEmpty()) {
         event->ignore();
@@ -235,6 +279,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     }
     if (m_closeApproved) {
         QMainWindow::closeEvent(event);
+        emit closed();
         return;
     }
     // Pages that ask answer later: the window stays open until every page agreed, then closes again.
@@ -251,6 +296,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     if (*agreed) {
         m_closeApproved = true;
         QMainWindow::closeEvent(event);
+        emit closed();
         return;
     }
     event->ignore();

@@ -17,9 +17,12 @@ namespace SyncBridge {
 class CatalogPage;
 class ConnectionsPage;
 class DefinitionsPage;
+class DesktopAgent;
 class NavigationPage;
 class OverviewPage;
 class RunsPage;
+class SettingsPage;
+class TrayIcon;
 struct MassDeleteCheck;
 
 // The main window: a navigation rail on the left, one page per entry on the right. Pages appear
@@ -37,6 +40,9 @@ public:
     RunsPage *runsPage() const { return m_runs; }
     CatalogPage *catalogPage() const { return m_catalog; }
     DefinitionsPage *definitionsPage() const { return m_definitions; }
+    SettingsPage *settingsPage() const { return m_settings; }
+    TrayIcon *tray() const { return m_tray; }
+    DesktopAgent *desktopAgent() const { return m_agent; }
     QListWidget *navigationRail() const { return m_rail; }
 
     void showPage(QWidget *page);
@@ -45,10 +51,18 @@ public:
     // Validates a definitions file and imports all of it or nothing (the store's thread does the work).
     // Replacing synced definitions whose key or cursor changes asks first (see StateChange).
     void importDefinitions(const QString &path);
+    // The tray's Quit: closes for real (asking first as closing does), never into the tray.
+    void quitFromTray();
+
+signals:
+    // The window closed for real (not into the tray): the application quits.
+    void closed();
 
 protected:
-    // Closing asks first while runs go (let them finish, cancel them, or quit now: the runs are then
-    // recorded INTERRUPTED), then every page with unsaved work (NavigationPage::leave).
+    // With "Keep running in the tray" on and a tray there, closing hides the window into the tray.
+    // Otherwise closing asks first while runs go (let them finish, cancel them, keep running in the
+    // tray, or quit now: the runs are then recorded INTERRUPTED), then every page with unsaved work
+    // (NavigationPage::leave).
     void closeEvent(QCloseEvent *event) override;
 
 private:
@@ -69,11 +83,15 @@ private:
     CatalogPage *m_catalog;
     DefinitionsPage *m_definitions;
     RunsPage *m_runs;
+    SettingsPage *m_settings;
+    TrayIcon *m_tray;
+    DesktopAgent *m_agent = nullptr;      // this computer's scheduling agent (Settings)
     QList<NavigationPage *> m_navigation; // in rail order: row i shows m_navigation[i]
     int m_shownRow = -1;                  // the page shown: the rail may already point elsewhere while it is asked
     bool m_closeApproved = false;         // every page agreed to the window closing
     bool m_closeAnyway = false;           // "Quit now": close without asking
     bool m_closeWhenIdle = false;         // close once the last run has finished
+    bool m_quitting = false;              // the tray's Quit: close for real
 };
 
 } // namespace SyncBridge

@@ -11,6 +11,7 @@
 #include "secrets/keychainsecretstore.h"
 #include "secrets/sessionfallbacksecretstore.h"
 #include "store/metastore.h"
+#include "tray/trayicon.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -42,7 +43,9 @@ int main(int argc, char *argv[])
     const QCommandLineOption secretsOption(QStringLiteral("secrets"),
                                            QApplication::translate("main", "Where secrets come from: keychain (default) or env (SYNCBRIDGE_SECRET_* variables, for demos and kiosks)."),
                                            QStringLiteral("source"), QStringLiteral("keychain"));
-    parser.addOptions({storeOption, screenshotOption, secretsOption});
+    const QCommandLineOption trayOption(
+        QStringLiteral("tray"), QApplication::translate("main", "Start in the system tray, without the window (start at login does)."));
+    parser.addOptions({storeOption, screenshotOption, secretsOption, trayOption});
     parser.process(app);
     const QString screenshot = parser.value(screenshotOption);
 
@@ -78,6 +81,10 @@ int main(int argc, char *argv[])
         {
             MainWindow window(services.context());
             QObject::connect(&instance, &SingleInstance::activated, &window, &MainWindow::raiseToFront);
+            // The window may hide into the tray, and a dialog closed meanwhile must not end the
+            // process: it ends when the window closes for real.
+            QApplication::setQuitOnLastWindowClosed(false);
+            QObject::connect(&window, &MainWindow::closed, &app, &QApplication::quit, Qt::QueuedConnection);
             if (!screenshot.isEmpty()) {
                 // The Overview with every definition's last run, saved as a picture; then quit.
                 window.showPage(window.overviewPage());
@@ -89,7 +96,8 @@ int main(int argc, char *argv[])
                     },
                     Qt::SingleShotConnection);
             }
-            window.show();
+            if (!(parser.isSet(trayOption) && TrayIcon::isAvailable()))
+                window.show();
             exitCode = QApplication::exec();
         }
         // Database work of the pages may still run on the global pool; the services go after it.

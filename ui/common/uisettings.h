@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QSettings>
 #include <QString>
 #include <QStringList>
@@ -8,12 +9,22 @@
 
 namespace SyncBridge {
 
-// A setting declared once with its key and default (KeePassXC's Config table, qBittorrent's SettingValue).
+// A setting declared once with its key, type, default and — for those the Settings page shows — its
+// label, marked with QT_TRANSLATE_NOOP("SyncBridge::SettingsPage", …) (KeePassXC's Config table,
+// qBittorrent's SettingValue).
 template<typename T>
 class Setting
 {
 public:
-    constexpr Setting(const char *key, T fallback) : m_key(key), m_fallback(std::move(fallback)) {}
+    constexpr Setting(const char *key, T fallback, const char *label = nullptr)
+        : m_key(key)
+        , m_fallback(std::move(fallback))
+        , m_label(label)
+    {
+    }
+
+    QString key() const { return QLatin1String(m_key); }
+    QString label() const { return QCoreApplication::translate("SyncBridge::SettingsPage", m_label); }
 
     T value() const
     {
@@ -25,6 +36,7 @@ public:
 private:
     const char *m_key;
     T m_fallback;
+    const char *m_label;
 };
 
 // Every UI setting, in one place. Secrets never go here.
@@ -44,6 +56,13 @@ extern const Setting<QByteArray> mappingTableHeader;
 extern const Setting<QStringList> catalogExpanded;
 extern const Setting<QStringList> catalogCollapsed;
 extern const Setting<bool> catalogSystemColumns;
+
+// What the Settings page shows (ui/settings/settingspage), in its order.
+extern const Setting<bool> keepRunningInTray;
+extern const Setting<bool> startAtLogin; // mirrored by the XDG autostart entry (ui/settings/autostart)
+extern const Setting<bool> runSchedules; // this GUI is a scheduling agent
+extern const Setting<QString> agentName; // empty: the host's name
+extern const Setting<bool> notifications;
 } // namespace UiSettings
 
 } // namespace SyncBridge

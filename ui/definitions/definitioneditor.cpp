@@ -6,6 +6,7 @@
 #include "definitions/dryrunpanel.h"
 #include "definitions/listreader.h"
 #include "definitions/mappingeditor.h"
+#include "definitions/scheduleeditor.h"
 #include "definitions/shardingdesigner.h"
 
 #include "graph/provisioning.h"
@@ -90,6 +91,7 @@ DefinitionEditor::DefinitionEditor(AppContext context, QWidget *parent)
     , m_form(new DefinitionForm(this))
     , m_sharding(new ShardingDesigner(this))
     , m_mappings(new MappingEditor(this))
+    , m_schedule(new ScheduleEditor(this))
     , m_preview(new DryRunPanel(m_context, this))
 {
     setObjectName(QStringLiteral("definitionEditor"));
@@ -99,14 +101,17 @@ DefinitionEditor::DefinitionEditor(AppContext context, QWidget *parent)
     addTab(scroll, tr("&General"));
     addTab(m_sharding, tr("&Lists && routing"));
     addTab(m_mappings, tr("&Mappings"));
+    addTab(m_schedule, tr("Sche&dule"));
     addTab(m_preview, tr("&Preview && run"));
-    setTabToolTip(1, tr("The SharePoint lists and the rules that send each row to one of them, with live counts"));
-    setTabToolTip(2, tr("Which source column fills which SharePoint column, in which direction, transformed how"));
-    setTabToolTip(3, tr("What a run would do, without writing anything; and Run Sync Now"));
+    setTabToolTip(indexOf(m_sharding), tr("The SharePoint lists and the rules that send each row to one of them, with live counts"));
+    setTabToolTip(indexOf(m_mappings), tr("Which source column fills which SharePoint column, in which direction, transformed how"));
+    setTabToolTip(indexOf(m_schedule), tr("When the definition runs by itself: cron, time zone, missed runs, pause; the next runs"));
+    setTabToolTip(indexOf(m_preview), tr("What a run would do, without writing anything; and Run Sync Now"));
 
     connect(m_form, &DefinitionForm::changed, this, &DefinitionEditor::onFormChanged);
     connect(m_sharding, &ShardingDesigner::changed, this, &DefinitionEditor::onDesignChanged);
     connect(m_mappings, &MappingEditor::changed, this, &DefinitionEditor::onDesignChanged);
+    connect(m_schedule, &ScheduleEditor::changed, this, &DefinitionEditor::onScheduleChanged);
     connect(m_sharding, &ShardingDesigner::previewWanted, this, &DefinitionEditor::countRoutes);
     connect(m_preview, &DryRunPanel::runNowRequested, this, &DefinitionEditor::runNowRequested);
     // The preview plans what the editor holds, unsaved changes included.
@@ -195,6 +200,7 @@ void DefinitionEditor::setDefinition(const SyncDefinition &definition, const QSt
     m_sharding->setDesign(definition.targetStrategy, definition.targets, definition.sharding);
     m_mappings->setMappings(definition.mappings);
     m_mappings->setDefaultDirection(defaultDirectionFor(definition.mode));
+    m_schedule->setSchedule(definition);
     m_shownSource.clear();
     m_shownMappingList.clear();
     sourceChanged();
@@ -251,6 +257,7 @@ void DefinitionEditor::showSemanticProblems()
 void DefinitionEditor::commitPendingEdits()
 {
     m_sharding->applyPendingEdits();
+    m_schedule->applyPendingEdits();
 }
 
 bool DefinitionEditor::isModified() const
@@ -280,6 +287,13 @@ void DefinitionEditor::onDesignChanged()
 {
     m_form->setDesign(m_sharding->targets(), m_sharding->sharding(), m_mappings->mappings());   // validates, emits changed
     showMappingColumns();
+}
+
+void DefinitionEditor::onScheduleChanged()
+{
+    SyncDefinition scheduled = definition();
+    m_schedule->applyTo(scheduled);
+    m_form->setSchedule(scheduled); // validates (a cron that does not parse is a problem), emits changed
 }
 
 const Database *DefinitionEditor::sourceDatabase() const

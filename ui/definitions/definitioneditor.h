@@ -16,11 +16,11 @@ namespace SyncBridge {
 class DefinitionForm;
 class DryRunPanel;
 class MappingEditor;
+class ScheduleEditor;
 class ShardingDesigner;
 
-
-// One definition in four tabs: General (the form), Lists & routing (sharding designer), Mappings
-// (mapping editor) and Preview (dry run, Run Sync Now). The tabs share one definition: what the
+// One definition in five tabs: General (the form), Lists & routing (sharding designer), Mappings
+// (mapping editor), Schedule (schedule editor) and Preview (dry run, Run Sync Now). The tabs share one definition: what the
 // designers change is validated with the general settings, and a new source table reaches the
 // designers, their sample rows and their live counts. Database work runs off the GUI thread.
 class DefinitionEditor : public QTabWidget
@@ -46,6 +46,7 @@ public:
     DefinitionForm *form() const { return m_form; }
     ShardingDesigner *sharding() const { return m_sharding; }
     MappingEditor *mappingEditor() const { return m_mappings; }
+    ScheduleEditor *schedule() const { return m_schedule; }
     DryRunPanel *preview() const { return m_preview; }
 
 public slots:
@@ -63,6 +64,7 @@ signals:
 private:
     void onFormChanged();
     void onDesignChanged();
+    void onScheduleChanged();
     void sourceChanged();
     void showMappingColumns();
     void loadSamples();
@@ -80,6 +82,7 @@ private:
     DefinitionForm *m_form;
     ShardingDesigner *m_sharding;
     MappingEditor *m_mappings;
+    ScheduleEditor *m_schedule;
     DryRunPanel *m_preview;
     QString m_shownSource;          // "database id/schema.table" the designers were given
     QString m_shownMappingList;     // the list whose columns the mapping editor shows

@@ -218,6 +218,17 @@ void DefinitionForm::setDesign(const QList<SyncTarget> &targets, const ShardingP
     emit changed();
 }
 
+void DefinitionForm::setSchedule(const SyncDefinition &schedule)
+{
+    m_original.scheduleCron = schedule.scheduleCron;
+    m_original.scheduleTimeZone = schedule.scheduleTimeZone;
+    m_original.missedRuns = schedule.missedRuns;
+    m_original.schedulePaused = schedule.schedulePaused;
+    m_modified = true;
+    validate();
+    emit changed();
+}
+
 void DefinitionForm::setModified(bool modified)
 {
     m_modified = modified;

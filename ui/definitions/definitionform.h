@@ -35,6 +35,8 @@ public:
     SyncDefinition definition() const;
     // The parts the other editors design (lists, routing rules, mappings): validated with the rest.
     void setDesign(const QList<SyncTarget> &targets, const ShardingPolicy &sharding, const QList<FieldMapping> &mappings);
+    // The schedule's fields (cron, time zone, missed runs, paused) of schedule, validated with the rest.
+    void setSchedule(const SyncDefinition &schedule);
     const TableInfo *currentTable() const;
 
     // Every problem of the form's own checks, also shown under its field.

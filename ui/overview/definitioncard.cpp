@@ -1,5 +1,6 @@
 #include "overview/definitioncard.h"
 
+#include "overview/nextruntext.h"
 #include "runs/runprogressview.h"
 #include "runs/runsmodel.h"
 
@@ -74,11 +75,10 @@ DefinitionCard::DefinitionCard(const SyncDefinition &definition, QWidget *parent
     auto *route = new QLabel(targetsText(definition), this);
     route->setWordWrap(true);
     route->setForegroundRole(QPalette::PlaceholderText);
-    const QString schedule = definition.scheduleCron.isEmpty()
-        ? tr("Manual runs only")
-        : tr("Schedule: %1 (%2)").arg(definition.scheduleCron, definition.scheduleTimeZone.isEmpty() ? tr("local time") : definition.scheduleTimeZone);
-    auto *scheduleLabel = new QLabel(definition.enabled ? schedule : tr("Disabled"), this);
+    m_scheduled = definition;
+    auto *scheduleLabel = m_schedule = new QLabel(nextRunText(definition, QDateTime::currentDateTimeUtc()), this);
     scheduleLabel->setObjectName(QStringLiteral("schedule"));
+    scheduleLabel->setToolTip(scheduleToolTip(definition));
     m_status->setObjectName(QStringLiteral("lastRun"));
     m_status->setWordWrap(true);
     m_status->setTextFormat(Qt::RichText);
@@ -242,6 +242,11 @@ void DefinitionCard::setOutcome(const RunOutcome &outcome)
     run.counters = outcome.counters;
     run.message = outcome.message;
     setLastRun(run);
+}
+
+void DefinitionCard::setSchedulesPausedHere(bool paused)
+{
+    m_schedule->setText(nextRunText(m_scheduled, QDateTime::currentDateTimeUtc(), paused));
 }
 
 } // namespace SyncBridge

@@ -44,6 +44,8 @@ public:
     bool isStopping() const { return m_stopping; }
     void setProgress(const RunProgress &progress);
     void setOutcome(const RunOutcome &outcome);
+    // This computer's agent paused or resumed: the schedule line says so.
+    void setSchedulesPausedHere(bool paused);
 
 signals:
     void runRequested(qint64 definitionId, bool dryRun);
@@ -54,6 +56,8 @@ private:
     void showPreview(const std::optional<SyncRun> &preview);
 
     qint64 m_definitionId;
+    SyncDefinition m_scheduled; // what the schedule line is made from
+    QLabel *m_schedule = nullptr;
     bool m_stopping = false;
     bool m_neverSynced = true;
     QLabel *m_status;

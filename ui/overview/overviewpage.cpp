@@ -1,6 +1,7 @@
 #include "overview/overviewpage.h"
 
 #include "common/backgroundtask.h"
+#include "overview/agentsview.h"
 #include "overview/definitioncard.h"
 #include "overview/welcomepanel.h"
 #include "runs/rundialog.h"
@@ -59,6 +60,7 @@ OverviewPage::OverviewPage(AppContext context, QWidget *parent)
     , m_cardsHost(new QWidget(this))
     , m_grid(new QGridLayout(m_cardsHost))
     , m_message(new QLabel(this))
+    , m_agents(new AgentsView(m_context, this))
     , m_welcome(new WelcomePanel(m_context, this))
 {
     setObjectName(QStringLiteral("overviewPage"));
@@ -99,6 +101,7 @@ OverviewPage::OverviewPage(AppContext context, QWidget *parent)
     layout->addWidget(m_message);
     layout->addWidget(m_welcome);
     layout->addWidget(m_stack, 1);
+    layout->addWidget(m_agents);
     m_welcome->hide(); // until the store says what is done
     connect(m_welcome, &WelcomePanel::addDatabaseRequested, this, &OverviewPage::addDatabaseRequested);
     connect(m_welcome, &WelcomePanel::addSharePointRequested, this, &OverviewPage::addSharePointRequested);
@@ -137,8 +140,16 @@ QString OverviewPage::message() const
     return m_message->isVisible() ? m_message->text() : QString();
 }
 
+void OverviewPage::setSchedulesPausedHere(bool paused)
+{
+    m_schedulesPausedHere = paused;
+    for (DefinitionCard *card : std::as_const(m_cards))
+        card->setSchedulesPausedHere(paused);
+}
+
 void OverviewPage::reload()
 {
+    m_agents->reload();
     m_welcome->reload();
     runInBackground(this, m_context.storePool, [store = m_context.store]() { return loadOverview(*store); },
                     [this](Result<QList<DefinitionWithLastRun>> rows) {
@@ -161,6 +172,8 @@ void OverviewPage::reload()
                             if (newest)
                                 m_lastRunIds.insert(row.definition.id, newest->id);
                             card->setRunning(m_context.runs && m_context.runs->isRunning(row.definition.id));
+                            if (m_schedulesPausedHere)
+                                card->setSchedulesPausedHere(true);
                             if (m_stopping.contains(row.definition.id))
                                 card->setStopping();
                             connect(card, &DefinitionCard::runRequested, this, &OverviewPage::startRun);

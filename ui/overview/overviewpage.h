@@ -17,6 +17,7 @@ class QStackedWidget;
 
 namespace SyncBridge {
 
+class AgentsView;
 class DefinitionCard;
 class WelcomePanel;
 struct RunOutcome;
@@ -39,6 +40,7 @@ public:
     DefinitionCard *card(qint64 definitionId) const { return m_cards.value(definitionId); }
     RunDialog *runDialog(qint64 definitionId) const { return m_dialogs.value(definitionId); }
     QString message() const;
+    AgentsView *agentsView() const { return m_agents; }
     // The guided first steps, shown until a first run.
     WelcomePanel *welcome() const { return m_welcome; }
 
@@ -48,6 +50,8 @@ public slots:
     void openRunDialog(qint64 definitionId);
     // Cancels the definition's run; its card and run dialog say "Stopping…" at once.
     void cancelRun(qint64 definitionId);
+    // This computer's scheduling agent paused or resumed: the cards say so.
+    void setSchedulesPausedHere(bool paused);
 
 signals:
     void loaded();
@@ -65,11 +69,13 @@ private:
     QWidget *m_cardsHost;
     QGridLayout *m_grid;
     QLabel *m_message;
+    AgentsView *m_agents;
     WelcomePanel *m_welcome;
     QHash<qint64, DefinitionCard *> m_cards;
     QHash<qint64, QString> m_names;
     QHash<qint64, qint64> m_lastRunIds;
     QHash<qint64, QPointer<RunDialog>> m_dialogs;
+    bool m_schedulesPausedHere = false;
     QSet<qint64> m_stopping;                   // cancel asked, outcome not yet here
     QHash<qint64, RunProgress> m_lastProgress; // of running runs: a run dialog opened mid-run starts from it
 };

@@ -1,0 +1,79 @@
+#include "tray/desktopagent.h"
+
+#include "common/uilogging.h"
+#include "common/uisettings.h"
+#include "tray/trayicon.h"
+
+#include "agent/scheduleragent.h"
+#include "sync/runcontroller.h"
+
+namespace SyncBridge {
+
+DesktopAgent::DesktopAgent(AppContext context, TrayIcon *tray, QObject *parent)
+    : QObject(parent)
+    , m_context(std::move(context))
+    , m_tray(tray)
+{
+    connect(m_tray, &TrayIcon::pauseRequested, this, [this](bool paused) {
+        if (m_agent)
+            m_agent->setPaused(paused); // the tray follows pausedChanged
+    });
+    apply();
+}
+
+DesktopAgent::~DesktopAgent()
+{
+    // Only the agent: the window's other parts (tray, pages) may already be gone.
+    if (m_agent)
+        m_agent.release()->stop(); // our child now: deleted with us, waiting only for its store work
+}
+
+void DesktopAgent::apply()
+{
+    const bool wanted = UiSettings::runSchedules.value() && m_context.store && m_context.runs;
+    const QString name = UiSettings::agentName.value().trimmed();
+    if (m_agent && (!wanted || name != m_name))
+        stop();
+    if (!wanted || m_agent)
+        return;
+    AgentOptions options;
+    options.name = name;
+    options.clock = m_clock;
+    m_name = name;
+    m_agent = std::make_unique<SchedulerAgent>(m_context.store, *m_context.runs, options, this);
+    SchedulerAgent *agent = m_agent.get();
+    connect(agent, &SchedulerAgent::runFinished, m_tray, [this](qint64 definitionId, const RunOutcome &outcome, RunTrigger trigger) {
+        m_tray->runFinished(definitionId, outcome, trigger != RunTrigger::Manual);
+    });
+    connect(agent, &SchedulerAgent::deletionsHeld, m_tray, &TrayIcon::deletionsHeld);
+    connect(agent, &SchedulerAgent::pausedChanged, m_tray, &TrayIcon::setSchedulesPaused);
+    connect(agent, &SchedulerAgent::pausedChanged, this, &DesktopAgent::pausedChanged);
+    connect(agent, &SchedulerAgent::started, this, [this]() {
+        m_tray->setSchedulesAvailable(true);
+        emit changed({});
+    });
+    connect(agent, &SchedulerAgent::failed, this, [this](const Error &error) {
+        qCWarning(lcUi).noquote() << "the scheduling agent did not start:" << error.message() << error.detail();
+        emit changed(error.message());
+    });
+    agent->start();
+}
+
+void DesktopAgent::stop()
+{
+    if (!m_agent)
+        return;
+    // Runs in flight finish what is on the wire and are recorded, then the agent gives up its name
+    // and goes; destroyed earlier (the window closing), it waits only for the store work in hand.
+    SchedulerAgent *stopping = m_agent.release();
+    connect(stopping, &SchedulerAgent::stopped, stopping, &QObject::deleteLater);
+    stopping->stop();
+    if (m_tray) {
+        m_tray->setSchedulesAvailable(false);
+        m_tray->setSchedulesPaused(false);
+    }
+    emit pausedChanged(false);
+    emit changed({});
+}
+
+} // namespace SyncBridge
