@@ -227,8 +227,8 @@ QJsonObject Emulator::index() const
             lists.append(QJsonObject{{QStringLiteral("id"), list->id}, {QStringLiteral("displayName"), list->displayName},
                                      {QStringLiteral("itemCount"), int(list->items.size())}});
         sites.append(QJsonObject{{QStringLiteral("id"), site->id}, {QStringLiteral("hostname"), site->hostname},
-                                 {QStringLiteral("path"), site->path}, {QStringLiteral("displayName"), site->displayName},
-                                 {QStringLiteral("lists"), lists}});
+            {QStringLiteral("path"), site->path}, {QStringLiteral("displayName"), site->displayName},
+            {QStringLiteral("timeZone"), site->timeZone}, {QStringLiteral("lists"), lists}});
     }
     return QJsonObject{{QStringLiteral("sites"), sites}};
 }

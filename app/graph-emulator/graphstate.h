@@ -71,6 +71,7 @@ struct Site {
     QString name;
     QString displayName;
     QString description;
+    QString timeZone = QStringLiteral("UTC"); // IANA id of the site's regional settings (sitedates.h)
     qint64 createdMs = 0;
     std::vector<std::unique_ptr<List>> lists;
 

@@ -5,6 +5,7 @@
 #include "graphapi.h"
 #include "graphstate.h"
 #include "itemquery.h"
+#include "sitedates.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -207,7 +208,8 @@ ApiResponse GraphApi::createItem(const ApiRequest &request, Site &site, List &li
     if (!document.isObject())
         return graphError(400, QStringLiteral("invalidRequest"), QStringLiteral("Invalid request"));
     Item item;
-    const QString error = writeFields(list, document.object().value(QStringLiteral("fields")).toObject(), item.fields, true, m_config.strictRequired);
+    const QString error = writeFields(list, siteTimeZone(site.timeZone), document.object().value(QStringLiteral("fields")).toObject(),
+        item.fields, true, m_config.strictRequired);
     if (!error.isEmpty())
         return graphError(400, QStringLiteral("invalidRequest"), error);
     item.id = list.nextItemId++;
@@ -253,7 +255,7 @@ ApiResponse GraphApi::updateItem(const ApiRequest &request, Site &site, List &li
     if (!document.isObject())
         return graphError(400, QStringLiteral("invalidRequest"), QStringLiteral("Invalid request"));
     const QJsonObject values = fieldsOnly ? document.object() : document.object().value(QStringLiteral("fields")).toObject();
-    const QString error = writeFields(list, values, item.fields, false, false);
+    const QString error = writeFields(list, siteTimeZone(site.timeZone), values, item.fields, false, false);
     if (!error.isEmpty())
         return graphError(400, QStringLiteral("invalidRequest"), error);
     ++item.version;

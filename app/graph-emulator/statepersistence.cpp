@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QJsonArray>
+#include <QTimeZone>
 
 namespace GraphEmulator {
 namespace {
@@ -67,6 +68,12 @@ QString GraphState::seed(const QJsonObject &json)
         Site *site = siteByPath(hostname, path);
         if (!site)
             site = &createSite(hostname, path, s.value(QStringLiteral("displayName")).toString(path.section(QLatin1Char('/'), -1)));
+        if (s.contains(QStringLiteral("timeZone"))) {
+            const QString timeZone = s.value(QStringLiteral("timeZone")).toString();
+            if (!QTimeZone(timeZone.toUtf8()).isValid())
+                return QStringLiteral("'%1' is not an IANA time zone").arg(timeZone);
+            site->timeZone = timeZone;
+        }
         for (const QJsonValue &listValue : s.value(QStringLiteral("lists")).toArray()) {
             const QJsonObject l = listValue.toObject();
             const QString displayName = l.value(QStringLiteral("displayName")).toString();
@@ -134,9 +141,9 @@ QJsonObject GraphState::toJson() const
                 {QStringLiteral("columns"), columns}, {QStringLiteral("items"), items}, {QStringLiteral("tombstones"), tombstones}});
         }
         sites.append(QJsonObject{{QStringLiteral("id"), site->id}, {QStringLiteral("hostname"), site->hostname},
-                                 {QStringLiteral("path"), site->path}, {QStringLiteral("name"), site->name},
-                                 {QStringLiteral("displayName"), site->displayName}, {QStringLiteral("description"), site->description},
-                                 {QStringLiteral("created"), double(site->createdMs)}, {QStringLiteral("lists"), lists}});
+            {QStringLiteral("path"), site->path}, {QStringLiteral("name"), site->name}, {QStringLiteral("displayName"), site->displayName},
+            {QStringLiteral("description"), site->description}, {QStringLiteral("timeZone"), site->timeZone},
+            {QStringLiteral("created"), double(site->createdMs)}, {QStringLiteral("lists"), lists}});
     }
     return QJsonObject{{QStringLiteral("format"), QStringLiteral("syncbridge-graph-emulator/1")},
                        {QStringLiteral("tenants"), tenants}, {QStringLiteral("sites"), sites}};
@@ -160,6 +167,7 @@ QString GraphState::fromJson(const QJsonObject &json)
         site->name = s.value(QStringLiteral("name")).toString();
         site->displayName = s.value(QStringLiteral("displayName")).toString();
         site->description = s.value(QStringLiteral("description")).toString();
+        site->timeZone = s.value(QStringLiteral("timeZone")).toString(QStringLiteral("UTC"));
         site->createdMs = qint64(s.value(QStringLiteral("created")).toDouble());
         for (const QJsonValue &listValue : s.value(QStringLiteral("lists")).toArray()) {
             const QJsonObject l = listValue.toObject();
