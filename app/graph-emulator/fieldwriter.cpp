@@ -1,6 +1,7 @@
 #include "fieldwriter.h"
 
 #include "sitedates.h"
+#include "userinformationlist.h"
 
 #include <QJsonArray>
 
@@ -101,11 +102,34 @@ QString checkValue(const Column &column, const QString &key, const QJsonValue &v
     return {};
 }
 
+// EMULATOR DECISION (beyond the contract, docs/graph-emulator.md): a person column's ids must be
+// people of the site's User Information List, a lookup column's ids items of its target list.
+QString missingLookupTarget(const Site &site, const Column &column, const QString &key, const QJsonValue &stored)
+{
+    const bool person = column.type == QLatin1String("personOrGroup");
+    const QString targetId = column.facet.value(QStringLiteral("listId")).toString();
+    const List *target = nullptr;
+    for (const auto &candidate : site.lists) {
+        if (person ? candidate->displayName == userInformationListTitle : candidate->id.compare(targetId, Qt::CaseInsensitive) == 0)
+            target = candidate.get();
+    }
+    if (!target)
+        return {}; // a lookup into a list this site does not hold (AppPrincipals…): not checked
+    const QJsonArray ids = stored.isArray() ? stored.toArray() : QJsonArray{stored};
+    for (const QJsonValue &id : ids) {
+        const int number = id.isDouble() ? id.toInt() : id.toString().toInt();
+        if (target->items.count(number) == 0)
+            return person ? QStringLiteral("Field '%1': this site has no user with lookup id %2.").arg(key).arg(number)
+                          : QStringLiteral("Field '%1': the lookup list has no item %2.").arg(key).arg(number);
+    }
+    return {};
+}
+
 } // namespace
 
-QString writeFields(
-    const List &list, const QTimeZone &siteZone, const QJsonObject &body, QJsonObject &target, bool creating, bool strictRequired)
+QString writeFields(const List &list, const Site &site, const QJsonObject &body, QJsonObject &target, bool creating, bool strictRequired)
 {
+    const QTimeZone siteZone = siteTimeZone(site.timeZone);
     QJsonObject result = target;
     for (auto it = body.constBegin(); it != body.constEnd(); ++it) {
         const QString key = it.key();
@@ -127,6 +151,10 @@ QString writeFields(
             *column, key, it.value(), body.value(key + QStringLiteral("@odata.type")).toString(), viaLookupId, siteZone, &stored);
         if (!error.isEmpty())
             return error;
+        if (viaLookupId) {
+            if (const QString missing = missingLookupTarget(site, *column, key, stored); !missing.isEmpty())
+                return missing;
+        }
         result.insert(key, stored);
     }
     if (creating && strictRequired) {

@@ -142,7 +142,7 @@ QJsonObject columnJson(const Column &column)
     return json;
 }
 
-QJsonObject fieldsJson(const List &list, const Item &item, const QStringList &select)
+QJsonObject fieldsJson(const List &list, const Item &item, const QStringList &select, const QStringList &omitted)
 {
     const QString title = item.fields.value(QStringLiteral("Title")).toString();
     QJsonObject all{
@@ -172,6 +172,10 @@ QJsonObject fieldsJson(const List &list, const Item &item, const QStringList &se
         all.insert(QStringLiteral("AppEditorLookupId"), QStringLiteral("2"));
     for (auto it = item.fields.constBegin(); it != item.fields.constEnd(); ++it)
         all.insert(it.key(), it.value());
+    for (const QString &name : omitted) {
+        all.remove(name);
+        all.remove(name + QStringLiteral("LookupId"));
+    }
     if (select.isEmpty())
         return all;
     QJsonObject selected{{QStringLiteral("@odata.etag"), all.value(QStringLiteral("@odata.etag"))}};
@@ -219,7 +223,7 @@ QJsonObject itemJson(const List &list, const Site &site, const Item &item, const
                     QStringLiteral("%1/$metadata#sites('%2')/lists('%3')/items('%4')/fields/$entity")
                         .arg(rendering.baseUrl, QString::fromLatin1(QUrl::toPercentEncoding(site.id)), list.id)
                         .arg(item.id));
-        json.insert(QStringLiteral("fields"), fieldsJson(list, item, rendering.fieldSelect));
+        json.insert(QStringLiteral("fields"), fieldsJson(list, item, rendering.fieldSelect, rendering.omittedFields));
     }
     return json;
 }

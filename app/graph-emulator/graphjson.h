@@ -39,12 +39,14 @@ struct Rendering {
     QStringList select;              // top-level properties; empty = all
     QString clientId;                // the calling app (for createdBy.application)
     bool delta = false;              // delta pages leave lastModifiedBy out (contract §8)
+    QStringList omittedFields;       // lookup columns beyond the limit of collection reads
 };
 
 QJsonObject siteJson(const Site &site, const QString &baseUrl);
 QJsonObject listJson(const List &list, const Site &site, const QString &baseUrl);
 QJsonObject columnJson(const Column &column);
-QJsonObject fieldsJson(const List &list, const Item &item, const QStringList &select);
+// omitted: columns left out whatever select says (both "X" and "XLookupId").
+QJsonObject fieldsJson(const List &list, const Item &item, const QStringList &select, const QStringList &omitted = {});
 QJsonObject itemJson(const List &list, const Site &site, const Item &item, const Rendering &rendering);
 QJsonObject deletedItemJson(const Site &site, int itemId);
 

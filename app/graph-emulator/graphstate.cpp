@@ -1,7 +1,10 @@
 #include "graphstate.h"
 
+#include "userinformationlist.h"
+
 #include <QDateTime>
 #include <QJsonArray>
+#include <QSet>
 #include <QUuid>
 
 namespace GraphEmulator {
@@ -43,6 +46,25 @@ const Column *List::column(const QString &columnName) const
             return &c;
     }
     return nullptr;
+}
+
+QStringList List::lookupColumnsBeyondLimit() const
+{
+    constexpr int lookupLimit = 12; // "Up to 12 lookup fields may be requested in a single query" (contract §7.1)
+    static const QSet<QString> builtIn = [] {
+        QSet<QString> names;
+        for (const Column &column : GraphState::builtInColumns())
+            names.insert(column.name);
+        return names;
+    }();
+    QStringList beyond;
+    int lookups = 0;
+    for (const Column &column : columns) {
+        if ((column.type == QLatin1String("lookup") || column.type == QLatin1String("personOrGroup")) && !builtIn.contains(column.name)
+            && ++lookups > lookupLimit)
+            beyond << column.name;
+    }
+    return beyond;
 }
 
 QString List::etag() const
@@ -101,6 +123,7 @@ Site &GraphState::createSite(const QString &hostname, const QString &path, const
     site->name = path.isEmpty() ? QString() : path.section(QLatin1Char('/'), -1);
     site->displayName = displayName;
     site->createdMs = QDateTime::currentMSecsSinceEpoch();
+    syncUserInformationList(*site, m_users);
     m_sites.push_back(std::move(site));
     return *m_sites.back();
 }

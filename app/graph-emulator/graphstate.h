@@ -82,6 +82,9 @@ struct List {
 
     const Column *column(const QString &name) const;
     QString etag() const;
+    // The lookup and person columns a collection read leaves out: those after the first 12 of the
+    // list's own (not built-in) ones, in column order (docs/graph-emulator.md).
+    QStringList lookupColumnsBeyondLimit() const;
 };
 
 struct Site {

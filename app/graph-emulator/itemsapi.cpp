@@ -5,7 +5,6 @@
 #include "graphapi.h"
 #include "graphstate.h"
 #include "itemquery.h"
-#include "sitedates.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -181,7 +180,8 @@ ApiResponse GraphApi::items(const ApiRequest &request, Site &site, List &list)
         }
     }
 
-    const Rendering rendering = renderingFor(request, query);
+    Rendering rendering = renderingFor(request, query);
+    rendering.omittedFields = list.lookupColumnsBeyondLimit();
     QJsonArray value;
     for (const Item *item : std::as_const(page))
         value.append(itemJson(list, site, *item, rendering));
@@ -208,8 +208,8 @@ ApiResponse GraphApi::createItem(const ApiRequest &request, Site &site, List &li
     if (!document.isObject())
         return graphError(400, QStringLiteral("invalidRequest"), QStringLiteral("Invalid request"));
     QJsonObject fields;
-    const QString error = writeFields(list, siteTimeZone(site.timeZone), document.object().value(QStringLiteral("fields")).toObject(),
-        fields, true, m_config.strictRequired);
+    const QString error
+        = writeFields(list, site, document.object().value(QStringLiteral("fields")).toObject(), fields, true, m_config.strictRequired);
     if (!error.isEmpty())
         return graphError(400, QStringLiteral("invalidRequest"), error);
     return fullItem(201, request, site, list, GraphState::addItem(list, fields, {request.token.clientId, {}}));
@@ -249,7 +249,7 @@ ApiResponse GraphApi::updateItem(const ApiRequest &request, Site &site, List &li
     if (!document.isObject())
         return graphError(400, QStringLiteral("invalidRequest"), QStringLiteral("Invalid request"));
     const QJsonObject values = fieldsOnly ? document.object() : document.object().value(QStringLiteral("fields")).toObject();
-    const QString error = writeFields(list, siteTimeZone(site.timeZone), values, item.fields, false, false);
+    const QString error = writeFields(list, site, values, item.fields, false, false);
     if (!error.isEmpty())
         return graphError(400, QStringLiteral("invalidRequest"), error);
     GraphState::recordEdit(list, item, {request.token.clientId, {}});
@@ -314,6 +314,7 @@ ApiResponse GraphApi::delta(const ApiRequest &request, Site &site, List &list)
     auto tombstone = enumeration ? list.tombstones.end() : list.tombstones.upper_bound(from);
     Rendering rendering = renderingFor(request, query);
     rendering.delta = true;
+    rendering.omittedFields = list.lookupColumnsBeyondLimit();
     QJsonArray value;
     qint64 last = from;
     while (value.size() < query.top) {

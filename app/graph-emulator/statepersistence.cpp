@@ -1,6 +1,7 @@
 // GraphState's JSON forms: seeds (what tests and demos load) and the --data snapshot.
 #include "graphjson.h"
 #include "graphstate.h"
+#include "userinformationlist.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -129,6 +130,8 @@ QString GraphState::seedUsers(const QJsonArray &users)
         }
         m_users.append(user);
     }
+    for (const auto &site : m_sites)
+        syncUserInformationList(*site, m_users);
     return {};
 }
 

@@ -1,7 +1,6 @@
 #include "useredits.h"
 
 #include "fieldwriter.h"
-#include "sitedates.h"
 
 namespace GraphEmulator {
 namespace {
@@ -35,11 +34,10 @@ ApiResponse editAsUser(GraphState &state, const QByteArray &method, const QStrin
         return refused(400, QStringLiteral("No seeded user '%1' (give a user's id or email in 'user').").arg(who));
     const Writer writer{{}, *user};
     const QJsonObject values = body.value(QStringLiteral("fields")).toObject();
-    const QTimeZone zone = siteTimeZone(site->timeZone);
 
     if (method == "POST" && itemId.isEmpty()) {
         QJsonObject fields;
-        const QString error = writeFields(*list, zone, values, fields, true, false);
+        const QString error = writeFields(*list, *site, values, fields, true, false);
         if (!error.isEmpty())
             return refused(400, error);
         return itemAnswer(201, *site, *list, GraphState::addItem(*list, fields, writer), graphBaseUrl);
@@ -50,7 +48,7 @@ ApiResponse editAsUser(GraphState &state, const QByteArray &method, const QStrin
         return refused(404, QStringLiteral("Item not found"));
     Item &item = found->second;
     if (method == "PATCH") {
-        const QString error = writeFields(*list, zone, values, item.fields, false, false);
+        const QString error = writeFields(*list, *site, values, item.fields, false, false);
         if (!error.isEmpty())
             return refused(400, error);
         GraphState::recordEdit(*list, item, writer);

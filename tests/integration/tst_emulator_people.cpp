@@ -217,6 +217,78 @@ private slots:
         QCOMPARE(m_emulator.itemCount(QStringLiteral("Tasks")), 1);
     }
 
+    // Each site's hidden User Information List holds its people, found by email as Graph clients do.
+    void theUserInformationListHoldsTheSitesPeople()
+    {
+        const QString byEmail = QStringLiteral("/sites/%1/lists('User Information List')/items?$expand=fields&$filter=fields/EMail eq '%2'")
+                                    .arg(m_site, adele.toLower());
+        const HttpExchange notIndexed = m_emulator.graph("GET", byEmail);
+        QCOMPARE(notIndexed.status, 400); // EMail is not indexed: the Prefer header is needed
+        const QHash<QByteArray, QByteArray> prefer{{"Prefer", "HonorNonIndexedQueriesWarningMayFailRandomly"}};
+        const QJsonArray found = m_emulator.graph("GET", byEmail, {}, prefer).json().value(QStringLiteral("value")).toArray();
+        QCOMPARE(found.size(), 1);
+        QCOMPARE(found.at(0).toObject().value(QStringLiteral("id")).toString(), QStringLiteral("10"));
+        QCOMPARE(fieldsOf(found.at(0).toObject()).value(QStringLiteral("Title")).toString(), QStringLiteral("Adele Vance"));
+        QCOMPARE(fieldsOf(found.at(0).toObject()).value(QStringLiteral("EMail")).toString(), adele);
+
+        // hidden among the lists unless system lists are asked for
+        const auto listed = [&](const QString &query) {
+            QStringList names;
+            for (const QJsonValue &list : m_emulator.graph("GET", QStringLiteral("/sites/%1/lists%2").arg(m_site, query))
+                                              .json()
+                                              .value(QStringLiteral("value"))
+                                              .toArray())
+                names << list.toObject().value(QStringLiteral("displayName")).toString();
+            return names;
+        };
+        QVERIFY(!listed({}).contains(QStringLiteral("User Information List")));
+        QVERIFY(listed(QStringLiteral("?$select=id,displayName,system")).contains(QStringLiteral("User Information List")));
+
+        // a person seeded later is in every site's list, under their lookup id
+        QCOMPARE(m_emulator
+                     .admin("POST", QStringLiteral("/seed"),
+                         {{QStringLiteral("users"),
+                             QJsonArray{QJsonObject{{QStringLiteral("displayName"), QStringLiteral("Megan Bowen")},
+                                 {QStringLiteral("email"), QStringLiteral("MeganB@contoso.onmicrosoft.com")}}}}})
+                     .status,
+            200);
+        const QJsonObject megan = m_emulator.graph("GET", QStringLiteral("/sites/root/lists/User Information List/items/12/fields")).json();
+        QCOMPARE(megan.value(QStringLiteral("Title")).toString(), QStringLiteral("Megan Bowen"));
+        QCOMPARE(m_emulator.graph("GET", QStringLiteral("/sites/root/lists/User Information List/items/7/fields"))
+                     .json()
+                     .value(QStringLiteral("Title"))
+                     .toString(),
+            QStringLiteral("SharePoint App"));
+    }
+
+    // A person column takes the lookup id of someone in the site's User Information List.
+    void personColumnsTakePeopleOfTheSite()
+    {
+        const QString list = m_emulator.createList(QStringLiteral("Reviews"),
+            QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("Owner")}, {QStringLiteral("personOrGroup"), QJsonObject{}}},
+                QJsonObject{{QStringLiteral("name"), QStringLiteral("Reviewers")},
+                    {QStringLiteral("personOrGroup"), QJsonObject{{QStringLiteral("allowMultipleSelection"), true}}}}});
+        const QString path = QStringLiteral("/sites/%1/lists/%2/items").arg(m_site, list);
+        const auto create = [&](const QJsonObject &fields) { return m_emulator.graph("POST", path, {{QStringLiteral("fields"), fields}}); };
+        QCOMPARE(create({{QStringLiteral("OwnerLookupId"), QStringLiteral("11")}}).status, 201);
+        QCOMPARE(create({{QStringLiteral("OwnerLookupId"), 7}}).status, 201); // "SharePoint App" is in the list too
+        const HttpExchange stranger = create({{QStringLiteral("OwnerLookupId"), QStringLiteral("99")}});
+        QCOMPARE(stranger.status, 400);
+        QCOMPARE(errorMessage(stranger), QStringLiteral("Field 'OwnerLookupId': this site has no user with lookup id 99."));
+        const QJsonObject several{{QStringLiteral("ReviewersLookupId@odata.type"), QStringLiteral("Collection(Edm.Int32)")},
+            {QStringLiteral("ReviewersLookupId"), QJsonArray{10, 11}}};
+        QCOMPARE(create(several).status, 201);
+        QJsonObject oneUnknown = several;
+        oneUnknown.insert(QStringLiteral("ReviewersLookupId"), QJsonArray{10, 98});
+        QCOMPARE(errorMessage(create(oneUnknown)), QStringLiteral("Field 'ReviewersLookupId': this site has no user with lookup id 98."));
+        // a person's edit is held to the same rule
+        QCOMPARE(m_emulator
+                     .admin("POST", QStringLiteral("/lists/%1/items").arg(list),
+                         {{QStringLiteral("user"), adele}, {QStringLiteral("fields"), QJsonObject{{QStringLiteral("OwnerLookupId"), 99}}}})
+                     .status,
+            400);
+    }
+
     // --data keeps who wrote what across a restart.
     void theEditorSurvivesARestart()
     {
