@@ -19,6 +19,12 @@ QString errorMessage(const HttpExchange &reply)
     return reply.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString();
 }
 
+// The user or application facet of an item's createdBy or lastModifiedBy.
+QJsonObject facetOf(const QJsonObject &item, const char *who, const char *facet)
+{
+    return item.value(QLatin1String(who)).toObject().value(QLatin1String(facet)).toObject();
+}
+
 QJsonObject fieldsOf(const QJsonObject &item)
 {
     return item.value(QStringLiteral("fields")).toObject();
@@ -97,16 +103,9 @@ private slots:
         const QString id = created.json().value(QStringLiteral("id")).toString();
 
         const QJsonObject item = m_emulator.graph("GET", items(QStringLiteral("/%1?$expand=fields").arg(id))).json();
-        const QJsonObject author = item.value(QStringLiteral("createdBy")).toObject();
-        QCOMPARE(author.value(QStringLiteral("user")).toObject().value(QStringLiteral("email")).toString(), adele);
-        QVERIFY(!author.contains(QStringLiteral("application")));
-        QCOMPARE(item.value(QStringLiteral("lastModifiedBy"))
-                     .toObject()
-                     .value(QStringLiteral("user"))
-                     .toObject()
-                     .value(QStringLiteral("displayName"))
-                     .toString(),
-            QStringLiteral("Adele Vance"));
+        QCOMPARE(facetOf(item, "createdBy", "user").value(QStringLiteral("email")).toString(), adele);
+        QVERIFY(facetOf(item, "createdBy", "application").isEmpty());
+        QCOMPARE(facetOf(item, "lastModifiedBy", "user").value(QStringLiteral("displayName")).toString(), QStringLiteral("Adele Vance"));
         const QJsonObject fields = fieldsOf(item);
         QCOMPARE(fields.value(QStringLiteral("Title")).toString(), QStringLiteral("Call the client"));
         QCOMPARE(fields.value(QStringLiteral("AuthorLookupId")).toString(), QStringLiteral("10"));
@@ -141,20 +140,8 @@ private slots:
         QCOMPARE(etag, appEtag.chopped(3) + QStringLiteral(",2\""));
         QVERIFY(item.value(QStringLiteral("lastModifiedDateTime")).toString()
             >= created.value(QStringLiteral("lastModifiedDateTime")).toString());
-        QCOMPARE(item.value(QStringLiteral("lastModifiedBy"))
-                     .toObject()
-                     .value(QStringLiteral("user"))
-                     .toObject()
-                     .value(QStringLiteral("email"))
-                     .toString(),
-            alex);
-        QCOMPARE(item.value(QStringLiteral("createdBy"))
-                     .toObject()
-                     .value(QStringLiteral("application"))
-                     .toObject()
-                     .value(QStringLiteral("id"))
-                     .toString(),
-            QStringLiteral("syncbridge-demo"));
+        QCOMPARE(facetOf(item, "lastModifiedBy", "user").value(QStringLiteral("email")).toString(), alex);
+        QCOMPARE(facetOf(item, "createdBy", "application").value(QStringLiteral("id")).toString(), QStringLiteral("syncbridge-demo"));
         const QJsonObject fields = fieldsOf(item);
         QCOMPARE(fields.value(QStringLiteral("Done")).toBool(), true);
         QCOMPARE(fields.value(QStringLiteral("Title")).toString(), QStringLiteral("Report")); // untouched fields stay
@@ -309,13 +296,7 @@ private slots:
         QVERIFY2(second.start({QStringLiteral("--data"), data}, &error), qPrintable(error));
         const QJsonObject item
             = second.graph("GET", QStringLiteral("/sites/%1/lists/%2/items/1?$expand=fields").arg(second.pmoSiteId(), list)).json();
-        QCOMPARE(item.value(QStringLiteral("createdBy"))
-                     .toObject()
-                     .value(QStringLiteral("user"))
-                     .toObject()
-                     .value(QStringLiteral("email"))
-                     .toString(),
-            alex);
+        QCOMPARE(facetOf(item, "createdBy", "user").value(QStringLiteral("email")).toString(), alex);
         QCOMPARE(fieldsOf(item).value(QStringLiteral("EditorLookupId")).toString(), QStringLiteral("11"));
     }
 };
