@@ -127,7 +127,6 @@ public:
 
     // Seeds tenants, apps, sites, lists, columns and items from JSON (the admin API and --seed).
     QString seed(const QJsonObject &json);
-    QString seedUsers(const QJsonArray &users);
 
     QJsonObject toJson() const;     // for --data persistence
     QString fromJson(const QJsonObject &json);
@@ -155,6 +154,9 @@ public:
     static void recordEdit(List &list, Item &item, const Writer &by);
 
 private:
+    // Adds or replaces people (seed "users") and brings every site's User Information List up to date.
+    QString seedUsers(const QJsonArray &users);
+
     QList<Tenant> m_tenants;
     QList<User> m_users;
     std::vector<std::unique_ptr<Site>> m_sites;
