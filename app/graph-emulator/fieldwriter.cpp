@@ -1,6 +1,8 @@
 #include "fieldwriter.h"
 
-#include <QDateTime>
+#include "sitedates.h"
+#include "userinformationlist.h"
+
 #include <QJsonArray>
 
 namespace GraphEmulator {
@@ -8,18 +10,6 @@ namespace {
 
 const QString stringCollection = QStringLiteral("Collection(Edm.String)");
 const QString intCollection = QStringLiteral("Collection(Edm.Int32)");
-
-QString normalizedDateTime(const QString &text)
-{
-    QDateTime parsed = QDateTime::fromString(text, Qt::ISODateWithMs);
-    if (!parsed.isValid()) {
-        const QDate date = QDate::fromString(text, Qt::ISODate);
-        if (!date.isValid())
-            return {};
-        parsed = QDateTime(date, QTime(0, 0), Qt::UTC);
-    }
-    return isoUtc(parsed.toMSecsSinceEpoch());
-}
 
 // EMULATOR DECISION (beyond the contract, docs/graph-emulator.md): a choice column that does not
 // allow fill-in values (`allowTextEntry` false or absent) refuses a value outside its `choices`.
@@ -50,7 +40,7 @@ bool isLookupId(const QJsonValue &value)
 
 // Checks one value against its column; on success returns the stored form in *stored.
 QString checkValue(const Column &column, const QString &key, const QJsonValue &value, const QString &annotation, bool viaLookupId,
-                   QJsonValue *stored)
+    const QTimeZone &siteZone, QJsonValue *stored)
 {
     const QString invalid = QStringLiteral("Invalid request");
     if (value.isArray()) {
@@ -94,7 +84,8 @@ QString checkValue(const Column &column, const QString &key, const QJsonValue &v
         if (!value.isBool())
             return QStringLiteral("Field '%1' expects true or false.").arg(key);
     } else if (type == QLatin1String("dateTime")) {
-        const QString normalized = value.isString() ? normalizedDateTime(value.toString()) : QString();
+        const bool dateOnly = column.facet.value(QStringLiteral("format")).toString() == QLatin1String("dateOnly");
+        const QString normalized = value.isString() ? storedDateTime(value.toString(), dateOnly, siteZone) : QString();
         if (normalized.isEmpty())
             return QStringLiteral("Field '%1' expects an ISO-8601 date and time.").arg(key);
         *stored = normalized;
@@ -111,10 +102,34 @@ QString checkValue(const Column &column, const QString &key, const QJsonValue &v
     return {};
 }
 
+// EMULATOR DECISION (beyond the contract, docs/graph-emulator.md): a person column's ids must be
+// people of the site's User Information List, a lookup column's ids items of its target list.
+QString missingLookupTarget(const Site &site, const Column &column, const QString &key, const QJsonValue &stored)
+{
+    const bool person = column.type == QLatin1String("personOrGroup");
+    const QString targetId = column.facet.value(QStringLiteral("listId")).toString();
+    const List *target = nullptr;
+    for (const auto &candidate : site.lists) {
+        if (person ? candidate->displayName == userInformationListTitle : candidate->id.compare(targetId, Qt::CaseInsensitive) == 0)
+            target = candidate.get();
+    }
+    if (!target)
+        return {}; // a lookup into a list this site does not hold (AppPrincipals…): not checked
+    const QJsonArray ids = stored.isArray() ? stored.toArray() : QJsonArray{stored};
+    for (const QJsonValue &id : ids) {
+        const int number = id.isDouble() ? id.toInt() : id.toString().toInt();
+        if (target->items.count(number) == 0)
+            return person ? QStringLiteral("Field '%1': this site has no user with lookup id %2.").arg(key).arg(number)
+                          : QStringLiteral("Field '%1': the lookup list has no item %2.").arg(key).arg(number);
+    }
+    return {};
+}
+
 } // namespace
 
-QString writeFields(const List &list, const QJsonObject &body, QJsonObject &target, bool creating, bool strictRequired)
+QString writeFields(const List &list, const Site &site, const QJsonObject &body, QJsonObject &target, bool creating, bool strictRequired)
 {
+    const QTimeZone siteZone = siteTimeZone(site.timeZone);
     QJsonObject result = target;
     for (auto it = body.constBegin(); it != body.constEnd(); ++it) {
         const QString key = it.key();
@@ -132,9 +147,14 @@ QString writeFields(const List &list, const QJsonObject &body, QJsonObject &targ
             continue;
         }
         QJsonValue stored;
-        const QString error = checkValue(*column, key, it.value(), body.value(key + QStringLiteral("@odata.type")).toString(), viaLookupId, &stored);
+        const QString error = checkValue(
+            *column, key, it.value(), body.value(key + QStringLiteral("@odata.type")).toString(), viaLookupId, siteZone, &stored);
         if (!error.isEmpty())
             return error;
+        if (viaLookupId) {
+            if (const QString missing = missingLookupTarget(site, *column, key, stored); !missing.isEmpty())
+                return missing;
+        }
         result.insert(key, stored);
     }
     if (creating && strictRequired) {

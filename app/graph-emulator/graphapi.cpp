@@ -8,6 +8,7 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 
 namespace GraphEmulator {
 
@@ -139,6 +140,9 @@ ApiResponse GraphApi::resolve(const ApiRequest &request, Target *target)
     }
     if (!target->site)
         return graphError(404, QStringLiteral("itemNotFound"), QStringLiteral("Requested site could not be found"));
+    // lists('{id or title}') is the OData key form of lists/{id or title}.
+    static const QRegularExpression keyForm(QStringLiteral("lists\\('([^']*)'\\)"));
+    remainder.replace(keyForm, QStringLiteral("lists/\\1"));
     target->rest = remainder.split(QLatin1Char('/'), Qt::SkipEmptyParts);
     const QStringList &segments = target->rest;
     if (segments.size() >= 2 && segments.at(0) == QLatin1String("lists")) {

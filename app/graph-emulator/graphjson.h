@@ -26,18 +26,27 @@ ApiResponse graphError(int status, const QString &code, const QString &message, 
 
 QString itemEtag(const List &list, const Item &item);
 
+// {id, displayName, email, lookupId}: seeds, --data and the admin API.
+QJsonObject userJson(const User &user);
+// {"app": clientId} or {"user": {…}}; a plain string (older --data files) is an app's client id.
+QJsonObject writerJson(const Writer &writer);
+Writer writerFromJson(const QJsonValue &json);
+
 struct Rendering {
     QString baseUrl;                 // "http://127.0.0.1:8080/v1.0"
     bool expandFields = false;
     QStringList fieldSelect;         // empty = every field
     QStringList select;              // top-level properties; empty = all
     QString clientId;                // the calling app (for createdBy.application)
+    bool delta = false;              // delta pages leave lastModifiedBy out (contract §8)
+    QStringList omittedFields;       // lookup columns beyond the limit of collection reads
 };
 
 QJsonObject siteJson(const Site &site, const QString &baseUrl);
 QJsonObject listJson(const List &list, const Site &site, const QString &baseUrl);
 QJsonObject columnJson(const Column &column);
-QJsonObject fieldsJson(const List &list, const Item &item, const QStringList &select);
+// omitted: columns left out whatever select says (both "X" and "XLookupId").
+QJsonObject fieldsJson(const List &list, const Item &item, const QStringList &select, const QStringList &omitted = {});
 QJsonObject itemJson(const List &list, const Site &site, const Item &item, const Rendering &rendering);
 QJsonObject deletedItemJson(const Site &site, int itemId);
 
