@@ -212,6 +212,9 @@ const QList<Migration> &migrations()
             {QStringLiteral("ALTER TABLE sync_definitions ADD COLUMN schedule_missed TEXT")}},
         {12, QStringLiteral("definitions: a schedule can be paused without being lost"),
             {QStringLiteral("ALTER TABLE sync_definitions ADD COLUMN schedule_paused INTEGER NOT NULL DEFAULT 0")}},
+        // A pull finds the row of a changed item by the item's id.
+        {13, QStringLiteral("ledger: index by list and item (pull)"),
+            {QStringLiteral("CREATE INDEX sync_ledger_item ON sync_ledger (definition_id, list_graph_id, item_id)")}},
     };
     return all;
 }

@@ -168,6 +168,7 @@ void PushRun::runStep(RunPhase step)
         else
             deleteVanishedRows();
         return;
+    case RunPhase::Pulling: // a pull's step (PullRun)
     case RunPhase::WaitingForBudget:
     case RunPhase::Finished:
         break;
@@ -257,6 +258,15 @@ Result<void> PushRun::prepare()
     m_outcome.runId = m_run.id;
     if (m_lease)
         m_lease->attachRun(m_run.id);
+    if (m_definition.mode != SyncMode::Push) {
+        // Refused before anything is read or written: a two-way run must never run half (push only).
+        const QString mode = enumName(m_definition.mode);
+        return Error(ErrorCode::Unsupported,
+            QCoreApplication::translate("SyncBridge::Sync",
+                "The definition's mode is %1, which this version cannot run yet (only PUSH and PULL). Nothing was read or written; "
+                "change the mode to PUSH or PULL to run it.")
+                .arg(mode));
+    }
     if (!m_definition.enabled && !m_options.dryRun)
         return draftRefusal();
 
