@@ -184,15 +184,18 @@ Result<QList<RowWriteResult>> applyRowWrites(
         const Statements statements(table);
         QList<RowWriteResult> results;
         for (const RowWrite &write : writes) {
+            // A savepoint per row, set by hand: libpqxx 6's subtransaction leaves the outer
+            // transaction aborted after a failed statement.
+            tx.exec("SAVEPOINT syncbridge_row");
             try {
-                pqxx::subtransaction savepoint(tx, "row");
-                RowWriteResult outcome = applyOne(savepoint, statements, write);
-                savepoint.commit();
+                RowWriteResult outcome = applyOne(tx, statements, write);
+                tx.exec("RELEASE SAVEPOINT syncbridge_row");
                 results << outcome;
             } catch (const pqxx::sql_error &refused) {
                 const std::string state = refused.sqlstate();
                 if (state.rfind("08", 0) == 0 || state.rfind("57P", 0) == 0)
                     throw; // the connection, not the row
+                tx.exec("ROLLBACK TO SAVEPOINT syncbridge_row");
                 RowWriteResult outcome;
                 outcome.ok = false;
                 outcome.keyValues = write.keyValues;
