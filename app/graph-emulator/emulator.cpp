@@ -1,5 +1,7 @@
 #include "emulator.h"
 
+#include "useredits.h"
+
 #include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
@@ -162,10 +164,16 @@ ApiResponse Emulator::graph(const HttpRequest &request, const QString &path, con
     api.query = query;
     api.headers = request.headers;
     api.body = request.body;
-    const QByteArray host = request.header("host").isEmpty() ? QByteArray("127.0.0.1:") + QByteArray::number(port()) : request.header("host");
-    api.baseUrl = QStringLiteral("http://%1%2").arg(QString::fromLatin1(host), version);
+    api.baseUrl = graphBaseUrl(request, version);
     api.serial = ++m_requestSerial;
     return m_api.handle(api);
+}
+
+QString Emulator::graphBaseUrl(const HttpRequest &request, const QString &version) const
+{
+    const QByteArray host
+        = request.header("host").isEmpty() ? QByteArray("127.0.0.1:") + QByteArray::number(port()) : request.header("host");
+    return QStringLiteral("http://%1%2").arg(QString::fromLatin1(host), version);
 }
 
 HttpResponse Emulator::toHttp(const ApiResponse &response, const HttpRequest &request, bool isGraph) const
@@ -227,10 +235,13 @@ QJsonObject Emulator::index() const
             lists.append(QJsonObject{{QStringLiteral("id"), list->id}, {QStringLiteral("displayName"), list->displayName},
                                      {QStringLiteral("itemCount"), int(list->items.size())}});
         sites.append(QJsonObject{{QStringLiteral("id"), site->id}, {QStringLiteral("hostname"), site->hostname},
-                                 {QStringLiteral("path"), site->path}, {QStringLiteral("displayName"), site->displayName},
-                                 {QStringLiteral("lists"), lists}});
+            {QStringLiteral("path"), site->path}, {QStringLiteral("displayName"), site->displayName},
+            {QStringLiteral("timeZone"), site->timeZone}, {QStringLiteral("lists"), lists}});
     }
-    return QJsonObject{{QStringLiteral("sites"), sites}};
+    QJsonArray users;
+    for (const User &user : m_state.users())
+        users.append(userJson(user));
+    return QJsonObject{{QStringLiteral("sites"), sites}, {QStringLiteral("users"), users}};
 }
 
 QJsonObject Emulator::stats() const
@@ -301,6 +312,8 @@ ApiResponse Emulator::admin(const HttpRequest &request, const QString &path)
         saveNow();
         return ApiResponse::noContent();
     }
+    if (head == QLatin1String("lists") && segments.value(2) == QLatin1String("items") && method != "GET" && segments.size() <= 4)
+        return editAsUser(m_state, method, segments.at(1), segments.value(3), body, graphBaseUrl(request, QStringLiteral("/v1.0")));
     if (head == QLatin1String("lists") && segments.size() == 3) {
         List *list = m_state.listById(segments.at(1));
         if (!list)
@@ -309,8 +322,9 @@ ApiResponse Emulator::admin(const HttpRequest &request, const QString &path)
             QJsonArray items;
             for (const auto &[id, item] : list->items)
                 items.append(QJsonObject{{QStringLiteral("id"), QString::number(id)}, {QStringLiteral("version"), item.version},
-                                         {QStringLiteral("eTag"), itemEtag(*list, item)}, {QStringLiteral("fields"), item.fields},
-                                         {QStringLiteral("createdBy"), item.createdByApp}});
+                    {QStringLiteral("eTag"), itemEtag(*list, item)}, {QStringLiteral("fields"), item.fields},
+                    {QStringLiteral("createdBy"), writerJson(item.createdBy)},
+                    {QStringLiteral("modifiedBy"), writerJson(item.modifiedBy)}});
             return ApiResponse::json(200, QJsonObject{{QStringLiteral("listId"), list->id}, {QStringLiteral("displayName"), list->displayName},
                                                       {QStringLiteral("count"), int(list->items.size())}, {QStringLiteral("items"), items}});
         }
@@ -318,19 +332,13 @@ ApiResponse Emulator::admin(const HttpRequest &request, const QString &path)
             // Bulk items for benchmarks: {"count": N, "fields": {"Title": "Item {n}"}}; "{n}" is the item number.
             const int count = body.value(QStringLiteral("count")).toInt();
             const QJsonObject fields = body.value(QStringLiteral("fields")).toObject();
-            const qint64 now = QDateTime::currentMSecsSinceEpoch();
             for (int n = 0; n < count; ++n) {
-                Item item;
-                item.id = list->nextItemId++;
-                item.uniqueId = newGuid();
-                item.createdMs = item.modifiedMs = now;
-                item.createdByApp = item.modifiedByApp = QStringLiteral("generator");
-                for (auto it = fields.constBegin(); it != fields.constEnd(); ++it) {
-                    item.fields.insert(it.key(), it.value().isString()
-                                                     ? QJsonValue(it.value().toString().replace(QLatin1String("{n}"), QString::number(item.id)))
-                                                     : it.value());
-                }
-                GraphState::recordChange(*list, list->items.emplace(item.id, std::move(item)).first->second);
+                QJsonObject values;
+                const QString number = QString::number(list->nextItemId);
+                for (auto it = fields.constBegin(); it != fields.constEnd(); ++it)
+                    values.insert(it.key(),
+                        it.value().isString() ? QJsonValue(it.value().toString().replace(QLatin1String("{n}"), number)) : it.value());
+                GraphState::addItem(*list, values, {QStringLiteral("generator"), {}});
             }
             return ApiResponse::json(200, QJsonObject{{QStringLiteral("count"), int(list->items.size())}});
         }

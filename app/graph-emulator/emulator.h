@@ -39,6 +39,7 @@ private:
     HttpResponse process(const HttpRequest &request, bool *isGraph);
     ApiResponse graph(const HttpRequest &request, const QString &path, const QString &version, const QUrlQuery &query);
     ApiResponse admin(const HttpRequest &request, const QString &path);
+    QString graphBaseUrl(const HttpRequest &request, const QString &version) const; // "http://{host}/v1.0"
     HttpResponse toHttp(const ApiResponse &response, const HttpRequest &request, bool isGraph) const;
     void resetAll();
     void markChanged();

@@ -1,6 +1,7 @@
 #include "fieldwriter.h"
 
-#include <QDateTime>
+#include "sitedates.h"
+
 #include <QJsonArray>
 
 namespace GraphEmulator {
@@ -8,18 +9,6 @@ namespace {
 
 const QString stringCollection = QStringLiteral("Collection(Edm.String)");
 const QString intCollection = QStringLiteral("Collection(Edm.Int32)");
-
-QString normalizedDateTime(const QString &text)
-{
-    QDateTime parsed = QDateTime::fromString(text, Qt::ISODateWithMs);
-    if (!parsed.isValid()) {
-        const QDate date = QDate::fromString(text, Qt::ISODate);
-        if (!date.isValid())
-            return {};
-        parsed = QDateTime(date, QTime(0, 0), Qt::UTC);
-    }
-    return isoUtc(parsed.toMSecsSinceEpoch());
-}
 
 // EMULATOR DECISION (beyond the contract, docs/graph-emulator.md): a choice column that does not
 // allow fill-in values (`allowTextEntry` false or absent) refuses a value outside its `choices`.
@@ -50,7 +39,7 @@ bool isLookupId(const QJsonValue &value)
 
 // Checks one value against its column; on success returns the stored form in *stored.
 QString checkValue(const Column &column, const QString &key, const QJsonValue &value, const QString &annotation, bool viaLookupId,
-                   QJsonValue *stored)
+    const QTimeZone &siteZone, QJsonValue *stored)
 {
     const QString invalid = QStringLiteral("Invalid request");
     if (value.isArray()) {
@@ -94,7 +83,8 @@ QString checkValue(const Column &column, const QString &key, const QJsonValue &v
         if (!value.isBool())
             return QStringLiteral("Field '%1' expects true or false.").arg(key);
     } else if (type == QLatin1String("dateTime")) {
-        const QString normalized = value.isString() ? normalizedDateTime(value.toString()) : QString();
+        const bool dateOnly = column.facet.value(QStringLiteral("format")).toString() == QLatin1String("dateOnly");
+        const QString normalized = value.isString() ? storedDateTime(value.toString(), dateOnly, siteZone) : QString();
         if (normalized.isEmpty())
             return QStringLiteral("Field '%1' expects an ISO-8601 date and time.").arg(key);
         *stored = normalized;
@@ -113,7 +103,8 @@ QString checkValue(const Column &column, const QString &key, const QJsonValue &v
 
 } // namespace
 
-QString writeFields(const List &list, const QJsonObject &body, QJsonObject &target, bool creating, bool strictRequired)
+QString writeFields(
+    const List &list, const QTimeZone &siteZone, const QJsonObject &body, QJsonObject &target, bool creating, bool strictRequired)
 {
     QJsonObject result = target;
     for (auto it = body.constBegin(); it != body.constEnd(); ++it) {
@@ -132,7 +123,8 @@ QString writeFields(const List &list, const QJsonObject &body, QJsonObject &targ
             continue;
         }
         QJsonValue stored;
-        const QString error = checkValue(*column, key, it.value(), body.value(key + QStringLiteral("@odata.type")).toString(), viaLookupId, &stored);
+        const QString error = checkValue(
+            *column, key, it.value(), body.value(key + QStringLiteral("@odata.type")).toString(), viaLookupId, siteZone, &stored);
         if (!error.isEmpty())
             return error;
         result.insert(key, stored);

@@ -5,6 +5,33 @@
 #include <QUrl>
 
 namespace GraphEmulator {
+namespace {
+
+int lookupIdOf(const Writer &writer)
+{
+    return writer.user.isEmpty() ? appUserLookupId : writer.user.lookupId;
+}
+
+QString displayNameOf(const Writer &writer)
+{
+    return writer.user.isEmpty() ? QStringLiteral("SharePoint App") : writer.user.displayName;
+}
+
+// createdBy / lastModifiedBy: a person's edit names the person; an app's write names the app and
+// the "SharePoint App" user it acts as (contract §6.1, §6.4).
+QJsonObject identitySet(const Writer &writer)
+{
+    if (!writer.user.isEmpty())
+        return QJsonObject{{QStringLiteral("user"),
+            QJsonObject{{QStringLiteral("email"), writer.user.email}, {QStringLiteral("id"), writer.user.id},
+                {QStringLiteral("displayName"), writer.user.displayName}}}};
+    return QJsonObject{
+        {QStringLiteral("application"),
+            QJsonObject{{QStringLiteral("id"), writer.appId}, {QStringLiteral("displayName"), QStringLiteral("Microsoft Graph")}}},
+        {QStringLiteral("user"), QJsonObject{{QStringLiteral("displayName"), QStringLiteral("SharePoint App")}}}};
+}
+
+} // namespace
 
 const QStringList typeFacets{
     QStringLiteral("text"), QStringLiteral("number"), QStringLiteral("currency"), QStringLiteral("dateTime"),
@@ -25,6 +52,31 @@ ApiResponse graphError(int status, const QString &code, const QString &message, 
 QString itemEtag(const List &, const Item &item)
 {
     return QStringLiteral("\"%1,%2\"").arg(item.uniqueId).arg(item.version);
+}
+
+QJsonObject userJson(const User &user)
+{
+    return QJsonObject{{QStringLiteral("id"), user.id}, {QStringLiteral("displayName"), user.displayName},
+        {QStringLiteral("email"), user.email}, {QStringLiteral("lookupId"), user.lookupId}};
+}
+
+QJsonObject writerJson(const Writer &writer)
+{
+    if (!writer.user.isEmpty())
+        return QJsonObject{{QStringLiteral("user"), userJson(writer.user)}};
+    return QJsonObject{{QStringLiteral("app"), writer.appId}};
+}
+
+Writer writerFromJson(const QJsonValue &json)
+{
+    if (json.isString())
+        return {json.toString(), {}};
+    const QJsonObject user = json.toObject().value(QStringLiteral("user")).toObject();
+    if (user.isEmpty())
+        return {json.toObject().value(QStringLiteral("app")).toString(), {}};
+    return {{},
+        User{user.value(QStringLiteral("id")).toString(), user.value(QStringLiteral("displayName")).toString(),
+            user.value(QStringLiteral("email")).toString(), user.value(QStringLiteral("lookupId")).toInt()}};
 }
 
 QJsonObject siteJson(const Site &site, const QString &baseUrl)
@@ -99,10 +151,8 @@ QJsonObject fieldsJson(const List &list, const Item &item, const QStringList &se
         {QStringLiteral("ContentType"), QStringLiteral("Item")},
         {QStringLiteral("Modified"), isoUtc(item.modifiedMs)},
         {QStringLiteral("Created"), isoUtc(item.createdMs)},
-        {QStringLiteral("AuthorLookupId"), QStringLiteral("7")},
-        {QStringLiteral("EditorLookupId"), QStringLiteral("7")},
-        {QStringLiteral("AppAuthorLookupId"), QStringLiteral("2")},
-        {QStringLiteral("AppEditorLookupId"), QStringLiteral("2")},
+        {QStringLiteral("AuthorLookupId"), QString::number(lookupIdOf(item.createdBy))},
+        {QStringLiteral("EditorLookupId"), QString::number(lookupIdOf(item.modifiedBy))},
         {QStringLiteral("_UIVersionString"), QStringLiteral("%1.0").arg(item.version)},
         {QStringLiteral("Attachments"), false},
         {QStringLiteral("Edit"), QString()},
@@ -115,6 +165,11 @@ QJsonObject fieldsJson(const List &list, const Item &item, const QStringList &se
         {QStringLiteral("_ComplianceTagWrittenTime"), QString()},
         {QStringLiteral("_ComplianceTagUserId"), QString()},
     };
+    // An app's writes carry AppAuthor/AppEditor as well; a person's edit has none (contract §6.1).
+    if (item.createdBy.user.isEmpty())
+        all.insert(QStringLiteral("AppAuthorLookupId"), QStringLiteral("2"));
+    if (item.modifiedBy.user.isEmpty())
+        all.insert(QStringLiteral("AppEditorLookupId"), QStringLiteral("2"));
     for (auto it = item.fields.constBegin(); it != item.fields.constEnd(); ++it)
         all.insert(it.key(), it.value());
     if (select.isEmpty())
@@ -124,16 +179,16 @@ QJsonObject fieldsJson(const List &list, const Item &item, const QStringList &se
         if (all.contains(name))
             selected.insert(name, all.value(name));
     }
+    // A person column named in $select reads as its display value (contract §7.1).
+    if (select.contains(QStringLiteral("Author")))
+        selected.insert(QStringLiteral("Author"), displayNameOf(item.createdBy));
+    if (select.contains(QStringLiteral("Editor")))
+        selected.insert(QStringLiteral("Editor"), displayNameOf(item.modifiedBy));
     return selected;
 }
 
 QJsonObject itemJson(const List &list, const Site &site, const Item &item, const Rendering &rendering)
 {
-    const auto by = [](const QString &appId) {
-        return QJsonObject{{QStringLiteral("application"), QJsonObject{{QStringLiteral("id"), appId},
-                                                                       {QStringLiteral("displayName"), QStringLiteral("Microsoft Graph")}}},
-                           {QStringLiteral("user"), QJsonObject{{QStringLiteral("displayName"), QStringLiteral("SharePoint App")}}}};
-    };
     const QString etag = itemEtag(list, item);
     QJsonObject json{
         {QStringLiteral("@odata.etag"), etag},
@@ -142,12 +197,15 @@ QJsonObject itemJson(const List &list, const Site &site, const Item &item, const
         {QStringLiteral("id"), QString::number(item.id)},
         {QStringLiteral("lastModifiedDateTime"), isoUtc(item.modifiedMs)},
         {QStringLiteral("webUrl"), QStringLiteral("%1/Lists/%2/%3_.000").arg(site.webUrl(), list.name).arg(item.id)},
-        {QStringLiteral("createdBy"), by(item.createdByApp)},
-        {QStringLiteral("lastModifiedBy"), by(item.modifiedByApp)},
+        {QStringLiteral("createdBy"), identitySet(item.createdBy)},
+        {QStringLiteral("lastModifiedBy"), identitySet(item.modifiedBy)},
         {QStringLiteral("parentReference"), QJsonObject{{QStringLiteral("id"), list.id}, {QStringLiteral("siteId"), site.id}}},
-        {QStringLiteral("contentType"), QJsonObject{{QStringLiteral("id"), QStringLiteral("0x0100A3D887BE30452F4A9CBA7E684C523E21")},
-                                                    {QStringLiteral("name"), QStringLiteral("Item")}}},
+        {QStringLiteral("contentType"),
+            QJsonObject{{QStringLiteral("id"), QStringLiteral("0x0100A3D887BE30452F4A9CBA7E684C523E21")},
+                {QStringLiteral("name"), QStringLiteral("Item")}}},
     };
+    if (rendering.delta)
+        json.remove(QStringLiteral("lastModifiedBy"));
     if (!rendering.select.isEmpty()) {
         QJsonObject selected{{QStringLiteral("@odata.etag"), etag}};
         for (const QString &name : rendering.select) {

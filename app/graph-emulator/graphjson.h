@@ -26,12 +26,19 @@ ApiResponse graphError(int status, const QString &code, const QString &message, 
 
 QString itemEtag(const List &list, const Item &item);
 
+// {id, displayName, email, lookupId}: seeds, --data and the admin API.
+QJsonObject userJson(const User &user);
+// {"app": clientId} or {"user": {…}}; a plain string (older --data files) is an app's client id.
+QJsonObject writerJson(const Writer &writer);
+Writer writerFromJson(const QJsonValue &json);
+
 struct Rendering {
     QString baseUrl;                 // "http://127.0.0.1:8080/v1.0"
     bool expandFields = false;
     QStringList fieldSelect;         // empty = every field
     QStringList select;              // top-level properties; empty = all
     QString clientId;                // the calling app (for createdBy.application)
+    bool delta = false;              // delta pages leave lastModifiedBy out (contract §8)
 };
 
 QJsonObject siteJson(const Site &site, const QString &baseUrl);

@@ -72,6 +72,7 @@ GraphState::GraphState()
 void GraphState::clear()
 {
     m_tenants.clear();
+    m_users.clear();
     m_sites.clear();
 }
 
@@ -82,6 +83,11 @@ void GraphState::addDefaults()
     tenant.aliases = {QStringLiteral("contoso.onmicrosoft.com"), QStringLiteral("3f7a51d0-0000-4c61-9e0b-000000000001")};
     tenant.apps.append({QStringLiteral("syncbridge-demo"), QStringLiteral("demo-secret"), QStringLiteral("SyncBridge demo")});
     m_tenants.append(tenant);
+    // Two people of Microsoft's demo tenant, so tests can edit as someone without seeding first.
+    m_users.append({QStringLiteral("6e7b768e-07e2-4810-8459-485f84f8f204"), QStringLiteral("Adele Vance"),
+        QStringLiteral("AdeleV@contoso.onmicrosoft.com"), 10});
+    m_users.append({QStringLiteral("87d349ed-44d7-43e1-9a83-5f2406dee5bd"), QStringLiteral("Alex Wilber"),
+        QStringLiteral("AlexW@contoso.onmicrosoft.com"), 11});
     createSite(QStringLiteral("contoso.sharepoint.com"), {}, QStringLiteral("Contoso"));
     createSite(QStringLiteral("contoso.sharepoint.com"), QStringLiteral("/sites/pmo"), QStringLiteral("Project Office"));
 }
@@ -184,6 +190,36 @@ void GraphState::recordDeletion(List &list, int itemId)
     if (found != list.items.end())
         list.changes.erase(found->second.changeSeq);
     list.tombstones.emplace(++list.changeSeq, itemId);
+}
+
+Item &GraphState::addItem(List &list, const QJsonObject &fields, const Writer &by)
+{
+    Item item;
+    item.id = list.nextItemId++;
+    item.uniqueId = newGuid();
+    item.createdMs = item.modifiedMs = QDateTime::currentMSecsSinceEpoch();
+    item.createdBy = item.modifiedBy = by;
+    item.fields = fields;
+    Item &stored = list.items.emplace(item.id, std::move(item)).first->second;
+    recordChange(list, stored);
+    return stored;
+}
+
+void GraphState::recordEdit(List &list, Item &item, const Writer &by)
+{
+    ++item.version;
+    item.modifiedMs = QDateTime::currentMSecsSinceEpoch();
+    item.modifiedBy = by;
+    recordChange(list, item);
+}
+
+const User *GraphState::user(const QString &idOrEmail) const
+{
+    for (const User &candidate : m_users) {
+        if (candidate.id.compare(idOrEmail, Qt::CaseInsensitive) == 0 || candidate.email.compare(idOrEmail, Qt::CaseInsensitive) == 0)
+            return &candidate;
+    }
+    return nullptr;
 }
 
 const Tenant *GraphState::tenant(const QString &idOrAlias) const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -29,14 +30,33 @@ struct Column {
     int maxLength() const;          // text columns; -1 when unbounded
 };
 
+constexpr int appUserLookupId = 7;    // "SharePoint App": Author/Editor of what apps write (contract §6.1)
+constexpr int firstUserLookupId = 10; // seeded people without a lookupId get the next free one from here
+
+// A person of the tenant, as a site's User Information List knows them.
+struct User {
+    QString id; // Entra object id (GUID)
+    QString displayName;
+    QString email;
+    int lookupId = 0; // the id in a site's User Information List: what …LookupId values hold
+
+    bool isEmpty() const { return id.isEmpty(); }
+};
+
+// Who writes an item: an app through Graph (its client id), or a person (a seeded user).
+struct Writer {
+    QString appId;
+    User user;
+};
+
 struct Item {
     int id = 0;
     QString uniqueId;               // the GUID part of the eTag
     int version = 1;
     qint64 createdMs = 0;
     qint64 modifiedMs = 0;
-    QString createdByApp;           // client id of the app that created / last modified it
-    QString modifiedByApp;
+    Writer createdBy;
+    Writer modifiedBy;
     QJsonObject fields;             // user values only; system fields are computed when rendered
     qint64 changeSeq = 0;           // position in the list's change log (delta)
 };
@@ -71,6 +91,7 @@ struct Site {
     QString name;
     QString displayName;
     QString description;
+    QString timeZone = QStringLiteral("UTC"); // IANA id of the site's regional settings (sitedates.h)
     qint64 createdMs = 0;
     std::vector<std::unique_ptr<List>> lists;
 
@@ -103,11 +124,15 @@ public:
 
     // Seeds tenants, apps, sites, lists, columns and items from JSON (the admin API and --seed).
     QString seed(const QJsonObject &json);
+    QString seedUsers(const QJsonArray &users);
 
     QJsonObject toJson() const;     // for --data persistence
     QString fromJson(const QJsonObject &json);
 
     const Tenant *tenant(const QString &idOrAlias) const;
+    // A user by Entra id or email (case-insensitive); nullptr when none matches.
+    const User *user(const QString &idOrEmail) const;
+    const QList<User> &users() const { return m_users; }
     Site *site(const QString &id);
     Site *siteByPath(const QString &hostname, const QString &path);
     Site *rootSite(const QString &hostname = {});
@@ -121,9 +146,14 @@ public:
     // Records a change of item in the list's change log (create or update).
     static void recordChange(List &list, Item &item);
     static void recordDeletion(List &list, int itemId);
+    // A write as SharePoint records it: a new item (ID, GUID, version 1, Created = Modified, Author =
+    // Editor), or an edit (version + 1, Modified, Editor); both enter the delta feed.
+    static Item &addItem(List &list, const QJsonObject &fields, const Writer &by);
+    static void recordEdit(List &list, Item &item, const Writer &by);
 
 private:
     QList<Tenant> m_tenants;
+    QList<User> m_users;
     std::vector<std::unique_ptr<Site>> m_sites;
 };
 

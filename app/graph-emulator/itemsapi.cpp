@@ -5,6 +5,7 @@
 #include "graphapi.h"
 #include "graphstate.h"
 #include "itemquery.h"
+#include "sitedates.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -206,17 +207,12 @@ ApiResponse GraphApi::createItem(const ApiRequest &request, Site &site, List &li
     const QJsonDocument document = QJsonDocument::fromJson(request.body);
     if (!document.isObject())
         return graphError(400, QStringLiteral("invalidRequest"), QStringLiteral("Invalid request"));
-    Item item;
-    const QString error = writeFields(list, document.object().value(QStringLiteral("fields")).toObject(), item.fields, true, m_config.strictRequired);
+    QJsonObject fields;
+    const QString error = writeFields(list, siteTimeZone(site.timeZone), document.object().value(QStringLiteral("fields")).toObject(),
+        fields, true, m_config.strictRequired);
     if (!error.isEmpty())
         return graphError(400, QStringLiteral("invalidRequest"), error);
-    item.id = list.nextItemId++;
-    item.uniqueId = newGuid();
-    item.createdMs = item.modifiedMs = QDateTime::currentMSecsSinceEpoch();
-    item.createdByApp = item.modifiedByApp = request.token.clientId;
-    Item &stored = list.items.emplace(item.id, item).first->second;
-    GraphState::recordChange(list, stored);
-    return fullItem(201, request, site, list, stored);
+    return fullItem(201, request, site, list, GraphState::addItem(list, fields, {request.token.clientId, {}}));
 }
 
 ApiResponse GraphApi::item(const ApiRequest &request, Site &site, List &list, Item &item, bool fieldsOnly)
@@ -253,13 +249,10 @@ ApiResponse GraphApi::updateItem(const ApiRequest &request, Site &site, List &li
     if (!document.isObject())
         return graphError(400, QStringLiteral("invalidRequest"), QStringLiteral("Invalid request"));
     const QJsonObject values = fieldsOnly ? document.object() : document.object().value(QStringLiteral("fields")).toObject();
-    const QString error = writeFields(list, values, item.fields, false, false);
+    const QString error = writeFields(list, siteTimeZone(site.timeZone), values, item.fields, false, false);
     if (!error.isEmpty())
         return graphError(400, QStringLiteral("invalidRequest"), error);
-    ++item.version;
-    item.modifiedMs = QDateTime::currentMSecsSinceEpoch();
-    item.modifiedByApp = request.token.clientId;
-    GraphState::recordChange(list, item);
+    GraphState::recordEdit(list, item, {request.token.clientId, {}});
     // PATCH …/fields answers with the fieldValueSet, PATCH …/items/{id} with the item (§6.5).
     return fieldsOnly ? fieldValueSet(request, site, list, item, {}) : fullItem(200, request, site, list, item);
 }
@@ -319,7 +312,8 @@ ApiResponse GraphApi::delta(const ApiRequest &request, Site &site, List &list)
     const qint64 from = qMax(since, after);
     auto change = list.changes.upper_bound(from);
     auto tombstone = enumeration ? list.tombstones.end() : list.tombstones.upper_bound(from);
-    const Rendering rendering = renderingFor(request, query);
+    Rendering rendering = renderingFor(request, query);
+    rendering.delta = true;
     QJsonArray value;
     qint64 last = from;
     while (value.size() < query.top) {

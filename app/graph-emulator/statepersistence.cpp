@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QJsonArray>
+#include <QTimeZone>
 
 namespace GraphEmulator {
 namespace {
@@ -32,8 +33,8 @@ QJsonObject itemToState(const Item &item)
         {QStringLiteral("version"), item.version},
         {QStringLiteral("created"), double(item.createdMs)},
         {QStringLiteral("modified"), double(item.modifiedMs)},
-        {QStringLiteral("createdBy"), item.createdByApp},
-        {QStringLiteral("modifiedBy"), item.modifiedByApp},
+        {QStringLiteral("createdBy"), writerJson(item.createdBy)},
+        {QStringLiteral("modifiedBy"), writerJson(item.modifiedBy)},
         {QStringLiteral("changeSeq"), double(item.changeSeq)},
         {QStringLiteral("fields"), item.fields},
     };
@@ -60,6 +61,8 @@ QString GraphState::seed(const QJsonObject &json)
                         m_tenants.end());
         m_tenants.append(tenant);
     }
+    if (const QString error = seedUsers(json.value(QStringLiteral("users")).toArray()); !error.isEmpty())
+        return error;
     for (const QJsonValue &value : json.value(QStringLiteral("sites")).toArray()) {
         const QJsonObject s = value.toObject();
         const QString hostname = s.value(QStringLiteral("hostname")).toString(QStringLiteral("contoso.sharepoint.com"));
@@ -67,6 +70,12 @@ QString GraphState::seed(const QJsonObject &json)
         Site *site = siteByPath(hostname, path);
         if (!site)
             site = &createSite(hostname, path, s.value(QStringLiteral("displayName")).toString(path.section(QLatin1Char('/'), -1)));
+        if (s.contains(QStringLiteral("timeZone"))) {
+            const QString timeZone = s.value(QStringLiteral("timeZone")).toString();
+            if (!QTimeZone(timeZone.toUtf8()).isValid())
+                return QStringLiteral("'%1' is not an IANA time zone").arg(timeZone);
+            site->timeZone = timeZone;
+        }
         for (const QJsonValue &listValue : s.value(QStringLiteral("lists")).toArray()) {
             const QJsonObject l = listValue.toObject();
             const QString displayName = l.value(QStringLiteral("displayName")).toString();
@@ -85,18 +94,40 @@ QString GraphState::seed(const QJsonObject &json)
                 if (!list->column(column.name))
                     list->columns << column;
             }
-            const qint64 now = QDateTime::currentMSecsSinceEpoch();
-            for (const QJsonValue &itemValue : l.value(QStringLiteral("items")).toArray()) {
-                Item item;
-                item.id = list->nextItemId++;
-                item.uniqueId = newGuid();
-                item.createdMs = item.modifiedMs = now;
-                item.createdByApp = item.modifiedByApp = QStringLiteral("seed");
-                item.fields = itemValue.toObject().value(QStringLiteral("fields")).toObject();
-                auto &stored = list->items.emplace(item.id, item).first->second;
-                recordChange(*list, stored);
+            for (const QJsonValue &itemValue : l.value(QStringLiteral("items")).toArray())
+                addItem(*list, itemValue.toObject().value(QStringLiteral("fields")).toObject(), {QStringLiteral("seed"), {}});
+        }
+    }
+    return {};
+}
+
+QString GraphState::seedUsers(const QJsonArray &users)
+{
+    for (const QJsonValue &value : users) {
+        const QJsonObject u = value.toObject();
+        User user{u.value(QStringLiteral("id")).toString(newGuid()), u.value(QStringLiteral("displayName")).toString(),
+            u.value(QStringLiteral("email")).toString(), u.value(QStringLiteral("lookupId")).toInt()};
+        if (user.email.isEmpty() || user.displayName.isEmpty())
+            return QStringLiteral("a user needs an 'email' and a 'displayName'");
+        // The same person seeded again replaces the old entry (and keeps its lookup id unless given).
+        for (qsizetype i = 0; i < m_users.size(); ++i) {
+            if (m_users.at(i).email.compare(user.email, Qt::CaseInsensitive) == 0) {
+                if (user.lookupId == 0)
+                    user.lookupId = m_users.at(i).lookupId;
+                m_users.removeAt(i);
+                break;
             }
         }
+        if (user.lookupId == 0) {
+            user.lookupId = firstUserLookupId;
+            for (const User &other : std::as_const(m_users))
+                user.lookupId = qMax(user.lookupId, other.lookupId + 1);
+        }
+        for (const User &other : std::as_const(m_users)) {
+            if (other.lookupId == user.lookupId)
+                return QStringLiteral("lookup id %1 is taken by %2").arg(user.lookupId).arg(other.email);
+        }
+        m_users.append(user);
     }
     return {};
 }
@@ -134,12 +165,15 @@ QJsonObject GraphState::toJson() const
                 {QStringLiteral("columns"), columns}, {QStringLiteral("items"), items}, {QStringLiteral("tombstones"), tombstones}});
         }
         sites.append(QJsonObject{{QStringLiteral("id"), site->id}, {QStringLiteral("hostname"), site->hostname},
-                                 {QStringLiteral("path"), site->path}, {QStringLiteral("name"), site->name},
-                                 {QStringLiteral("displayName"), site->displayName}, {QStringLiteral("description"), site->description},
-                                 {QStringLiteral("created"), double(site->createdMs)}, {QStringLiteral("lists"), lists}});
+            {QStringLiteral("path"), site->path}, {QStringLiteral("name"), site->name}, {QStringLiteral("displayName"), site->displayName},
+            {QStringLiteral("description"), site->description}, {QStringLiteral("timeZone"), site->timeZone},
+            {QStringLiteral("created"), double(site->createdMs)}, {QStringLiteral("lists"), lists}});
     }
-    return QJsonObject{{QStringLiteral("format"), QStringLiteral("syncbridge-graph-emulator/1")},
-                       {QStringLiteral("tenants"), tenants}, {QStringLiteral("sites"), sites}};
+    QJsonArray users;
+    for (const User &user : m_users)
+        users.append(userJson(user));
+    return QJsonObject{{QStringLiteral("format"), QStringLiteral("syncbridge-graph-emulator/1")}, {QStringLiteral("tenants"), tenants},
+        {QStringLiteral("users"), users}, {QStringLiteral("sites"), sites}};
 }
 
 QString GraphState::fromJson(const QJsonObject &json)
@@ -147,7 +181,9 @@ QString GraphState::fromJson(const QJsonObject &json)
     if (json.value(QStringLiteral("format")).toString() != QLatin1String("syncbridge-graph-emulator/1"))
         return QStringLiteral("not an emulator data file (format syncbridge-graph-emulator/1 expected)");
     clear();
-    QJsonObject tenantsOnly{{QStringLiteral("tenants"), json.value(QStringLiteral("tenants"))}};
+    // Tenants and users first, then the sites as they were saved.
+    const QJsonObject tenantsOnly{
+        {QStringLiteral("tenants"), json.value(QStringLiteral("tenants"))}, {QStringLiteral("users"), json.value(QStringLiteral("users"))}};
     const QString tenantError = seed(tenantsOnly);
     if (!tenantError.isEmpty())
         return tenantError;
@@ -160,6 +196,7 @@ QString GraphState::fromJson(const QJsonObject &json)
         site->name = s.value(QStringLiteral("name")).toString();
         site->displayName = s.value(QStringLiteral("displayName")).toString();
         site->description = s.value(QStringLiteral("description")).toString();
+        site->timeZone = s.value(QStringLiteral("timeZone")).toString(QStringLiteral("UTC"));
         site->createdMs = qint64(s.value(QStringLiteral("created")).toDouble());
         for (const QJsonValue &listValue : s.value(QStringLiteral("lists")).toArray()) {
             const QJsonObject l = listValue.toObject();
@@ -186,8 +223,8 @@ QString GraphState::fromJson(const QJsonObject &json)
                 item.version = i.value(QStringLiteral("version")).toInt(1);
                 item.createdMs = qint64(i.value(QStringLiteral("created")).toDouble());
                 item.modifiedMs = qint64(i.value(QStringLiteral("modified")).toDouble());
-                item.createdByApp = i.value(QStringLiteral("createdBy")).toString();
-                item.modifiedByApp = i.value(QStringLiteral("modifiedBy")).toString();
+                item.createdBy = writerFromJson(i.value(QStringLiteral("createdBy")));
+                item.modifiedBy = writerFromJson(i.value(QStringLiteral("modifiedBy")));
                 item.changeSeq = qint64(i.value(QStringLiteral("changeSeq")).toDouble());
                 item.fields = i.value(QStringLiteral("fields")).toObject();
                 list->changes.emplace(item.changeSeq, item.id);
