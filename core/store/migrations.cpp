@@ -215,6 +215,9 @@ const QList<Migration> &migrations()
         // A pull finds the row of a changed item by the item's id.
         {13, QStringLiteral("ledger: index by list and item (pull)"),
             {QStringLiteral("CREATE INDEX sync_ledger_item ON sync_ledger (definition_id, list_graph_id, item_id)")}},
+        // NULL: UTC (definitions saved before).
+        {14, QStringLiteral("targets: the site's time zone (date-only values)"),
+            {QStringLiteral("ALTER TABLE sync_targets ADD COLUMN site_time_zone TEXT")}},
     };
     return all;
 }

@@ -98,6 +98,94 @@ private slots:
         QCOMPARE(again.counters.created + again.counters.updated + again.counters.deleted, 0);
     }
 
+    // Date-only values in sites west and east of UTC: stored as the site-local midnight in UTC, read
+    // back as the same day (DST changes included); date-times are instants whatever the site.
+    void datesRoundTripInSitesWestAndEastOfUtc_data()
+    {
+        QTest::addColumn<QString>("zone");
+        QTest::addColumn<QString>("newYearStored"); // 2026-01-01 as SharePoint keeps it
+        QTest::newRow("UTC-8 (Los Angeles)") << QStringLiteral("America/Los_Angeles") << QStringLiteral("2026-01-01T08:00:00Z");
+        QTest::newRow("UTC+13 (Auckland)") << QStringLiteral("Pacific/Auckland") << QStringLiteral("2025-12-31T11:00:00Z");
+    }
+
+    void datesRoundTripInSitesWestAndEastOfUtc()
+    {
+        QFETCH(QString, zone);
+        QFETCH(QString, newYearStored);
+        const QString suffix = QString(zone).replace(QLatin1Char('/'), QLatin1Char('_')).toLower();
+        const QString site = QStringLiteral("/sites/tz_%1").arg(suffix);
+        QCOMPARE(m_emulator
+                     .admin("POST", QStringLiteral("/seed"),
+                         QJsonObject{{QStringLiteral("sites"),
+                             QJsonArray{QJsonObject{{QStringLiteral("hostname"), QStringLiteral("contoso.sharepoint.com")},
+                                 {QStringLiteral("path"), site}, {QStringLiteral("timeZone"), zone}}}}})
+                     .status,
+            200);
+        sql(QStringLiteral("CREATE TABLE tz_src_%1 (row_no int PRIMARY KEY, day date, at_utc timestamptz, at_local timestamp,"
+                           " updated_at timestamptz NOT NULL DEFAULT now());"
+                           "CREATE TABLE tz_dst_%1 (LIKE tz_src_%1 INCLUDING ALL);"
+                           "INSERT INTO tz_src_%1 (row_no, day, at_utc, at_local) VALUES"
+                           " (1, '2026-01-01', '2026-01-01 00:00:00+00', '2026-01-01 00:00:00'),"
+                           " (2, '2026-03-08', '2026-03-08 10:30:00+00', '2026-03-08 02:30:00')," // Los Angeles: DST starts
+                           " (3, '2026-04-05', '2026-04-04 13:00:00+00', '2026-04-05 02:30:00')," // Auckland: DST ends
+                           " (4, '2026-09-27', '2026-09-26 14:00:00+00', '2026-09-27 02:30:00')," // Auckland: DST starts
+                           " (5, '2026-11-01', '2026-11-01 09:00:00+00', '2026-11-01 01:30:00')," // Los Angeles: DST ends
+                           " (6, '2000-02-29', NULL, NULL), (7, '2099-12-31', '2099-12-31 23:59:59+00', '2099-12-31 23:59:59')")
+                .arg(suffix));
+        QJsonArray pushMappings, pullMappings;
+        for (const char *column : {"day", "at_utc", "at_local"}) {
+            pushMappings.append(pullMapping(QLatin1String(column), QLatin1String(column), QStringLiteral("PUSH_ONLY")));
+            pullMappings.append(pullMapping(QLatin1String(column), QLatin1String(column), QStringLiteral("PULL_ONLY")));
+        }
+        pushMappings.append(pullMapping(QStringLiteral("row_no"), QStringLiteral("row_no"), QStringLiteral("PUSH_ONLY"), true));
+        pullMappings.append(pullMapping(QStringLiteral("row_no"), QStringLiteral("row_no"), QStringLiteral("PULL_ONLY"), true));
+        const auto inSite = [&](QJsonObject definition) {
+            QJsonArray targets = definition.value(QStringLiteral("targets")).toArray();
+            QJsonObject target = targets.at(0).toObject();
+            target.insert(QStringLiteral("site"), QStringLiteral("contoso.sharepoint.com:") + site);
+            target.insert(QStringLiteral("timeZone"), zone);
+            targets[0] = target;
+            definition.insert(QStringLiteral("targets"), targets);
+            return definition;
+        };
+        importDefinitionsJson({inSite(syncDefinitionJson(QStringLiteral("TZ push ") + suffix, QStringLiteral("PUSH"),
+                                   QStringLiteral("tz_src_") + suffix, QStringLiteral("Dates"), pushMappings)),
+            inSite(syncDefinitionJson(QStringLiteral("TZ pull ") + suffix, QStringLiteral("PULL"), QStringLiteral("tz_dst_") + suffix,
+                QStringLiteral("Dates"), pullMappings))});
+        QCOMPARE(push(QStringLiteral("TZ push ") + suffix).status, RunStatus::Succeeded);
+        // SharePoint holds the site's midnight in UTC.
+        bool found = false;
+        for (const QJsonValue &siteJson :
+            m_emulator.admin("GET", QStringLiteral("/index")).json().value(QStringLiteral("sites")).toArray()) {
+            if (siteJson.toObject().value(QStringLiteral("path")).toString() != site)
+                continue;
+            for (const QJsonValue &list : siteJson.toObject().value(QStringLiteral("lists")).toArray()) {
+                if (list.toObject().value(QStringLiteral("displayName")).toString() != QLatin1String("Dates"))
+                    continue;
+                for (const QJsonValue &item :
+                    m_emulator.admin("GET", QStringLiteral("/lists/%1/items").arg(list.toObject().value(QStringLiteral("id")).toString()))
+                        .json()
+                        .value(QStringLiteral("items"))
+                        .toArray()) {
+                    const QJsonObject fields = item.toObject().value(QStringLiteral("fields")).toObject();
+                    if (fields.value(QStringLiteral("row_no")).toDouble() == 1) {
+                        QCOMPARE(fields.value(QStringLiteral("day")).toString(), newYearStored);
+                        found = true;
+                    }
+                }
+            }
+        }
+        QVERIFY(found);
+        const RunOutcome pulled = pull(QStringLiteral("TZ pull ") + suffix);
+        QVERIFY2(pulled.status == RunStatus::Succeeded, qPrintable(described(pulled)));
+        QCOMPARE(pulled.counters.created, 7);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM (SELECT row_no, day, at_utc, at_local FROM tz_src_%1"
+                                      " EXCEPT SELECT row_no, day, at_utc, at_local FROM tz_dst_%1) x")
+                           .arg(suffix)),
+            0);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM tz_dst_%1").arg(suffix)), 7);
+    }
+
     void newItemsBecomeRowsAndEditsWriteOnlyOwnedColumns()
     {
         const QString ana = addItem(m_peopleList,

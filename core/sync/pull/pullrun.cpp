@@ -15,6 +15,7 @@
 #include "sync/interruptedruns.h"
 #include "sync/runlease.h"
 #include "sync/runtext.h"
+#include "sync/valueconverter.h"
 
 #include <QCoreApplication>
 #include <QTimer>
@@ -118,6 +119,7 @@ Result<void> PullRun::prepare()
     if (!definition)
         return definition.error();
     m_definition = *definition;
+    m_siteZone = siteTimeZone(m_definition);
     m_run.definitionId = m_definitionId;
     m_run.type = RunType::Pull;
     m_run.agent = thisAgent();
