@@ -99,6 +99,31 @@ private slots:
         QCOMPARE(again.counters.created + again.counters.updated + again.counters.deleted, 0);
     }
 
+    // The pull owns the key (row_no): an item added in SharePoint with another item's key fails with
+    // both named, and the row keeps the first item's values; a fresh key becomes a new row.
+    void anItemWithAnotherItemsKeyDoesNotTakeItsRow()
+    {
+        const QString list = m_emulator.list(QStringLiteral("RT Types")).value(QStringLiteral("id")).toString();
+        QVERIFY(!list.isEmpty());
+        const QString twin = addItem(list, {{QStringLiteral("row_no"), 1}, {QStringLiteral("label"), QStringLiteral("an impostor")}});
+        const QString fresh
+            = addItem(list, {{QStringLiteral("row_no"), 100}, {QStringLiteral("label"), QStringLiteral("new in SharePoint")}});
+        const RunOutcome outcome = pull(QStringLiteral("RT pull"));
+        QVERIFY2(outcome.status == RunStatus::PartiallyFailed && outcome.counters.failed == 1 && outcome.counters.created == 1,
+            qPrintable(described(outcome)));
+        QVERIFY2(outcome.failures.firstKey().contains(QStringLiteral("Item %1 has the key (1)").arg(twin)), qPrintable(described(outcome)));
+        QCOMPARE(sql(QStringLiteral("SELECT label FROM rt_dst WHERE row_no = 1")),
+            sql(QStringLiteral("SELECT label FROM rt_src WHERE row_no = 1")));
+        QCOMPARE(sql(QStringLiteral("SELECT label FROM rt_dst WHERE row_no = 100")), QStringLiteral("new in SharePoint"));
+        QCOMPARE(deleteItem(list, twin), 204); // fixed by removing the impostor: its retry finds it gone
+        QCOMPARE(deleteItem(list, fresh), 204);
+        const RunOutcome cleared = pull(QStringLiteral("RT pull"), [](const MassDeleteCheck &) { return true; });
+        QVERIFY2(cleared.status == RunStatus::Succeeded, qPrintable(described(cleared)));
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM rt_dst")), 5);
+        QCOMPARE(sql(QStringLiteral("SELECT label FROM rt_dst WHERE row_no = 1")),
+            sql(QStringLiteral("SELECT label FROM rt_src WHERE row_no = 1")));
+    }
+
     // Date-only values in sites west and east of UTC: stored as the site-local midnight in UTC, read
     // back as the same day (DST changes included); date-times are instants whatever the site.
     void datesRoundTripInSitesWestAndEastOfUtc_data()

@@ -22,18 +22,43 @@ QString itemIdOf(const QJsonObject &item)
     return item.value(QStringLiteral("id")).toString();
 }
 
-// What one item becomes before the page is written.
-struct ItemPlan {
-    QString itemId;
-    std::optional<LedgerEntry> ledger;
-    QJsonObject pulled; // source column → SharePoint value: the content hash's input
-    QString contentHash;
-    RowWrite write;
-    QString error;     // set: the item fails with it
-    bool skip = false; // the ledger holds this content already
-};
-
 } // namespace
+
+// A new item whose key another item's row already has must not take that row over (the two items
+// would write one row in turn, and the other's ledger entry would be lost): it fails, naming both.
+Result<void> PullRun::refuseSharedKeys(const PulledList &list, QList<ItemPlan> &plans) const
+{
+    QHash<QString, QString> itemOfKey; // identity hash → item id, within the page
+    QStringList lookups;
+    for (ItemPlan &plan : plans) {
+        if (!plan.error.isEmpty() || plan.write.kind != RowWrite::Kind::Upsert)
+            continue;
+        const QString hash = rowIdentity(m_writeTable.keyColumns, plan.write.keyValues, m_definition.keySalt).hash;
+        if (itemOfKey.contains(hash) && itemOfKey.value(hash) != plan.itemId)
+            plan.error = sharedKeyError(plan, itemOfKey.value(hash));
+        itemOfKey.insert(hash, plan.itemId);
+        if (!plan.ledger)
+            lookups << hash;
+    }
+    auto known = LedgerRepository(*m_store).lookup(m_definitionId, lookups);
+    if (!known)
+        return known.error();
+    for (ItemPlan &plan : plans) {
+        if (!plan.error.isEmpty() || plan.ledger || plan.write.kind != RowWrite::Kind::Upsert)
+            continue;
+        const auto owner = known->constFind(rowIdentity(m_writeTable.keyColumns, plan.write.keyValues, m_definition.keySalt).hash);
+        if (owner != known->constEnd() && !owner->itemId.isEmpty() && (owner->itemId != plan.itemId || owner->listGraphId != list.listId))
+            plan.error = sharedKeyError(plan, owner->itemId);
+    }
+    return success();
+}
+
+QString PullRun::sharedKeyError(const ItemPlan &plan, const QString &otherItem) const
+{
+    return QCoreApplication::translate(
+        "SyncBridge::Sync", "Item %1 has the key (%2) of the row item %3 is written to; a key must be unique, so it is not written.")
+        .arg(plan.itemId, plan.write.keyValues.join(QStringLiteral(", ")), otherItem);
+}
 
 RowIdentity PullRun::retryIdentity(const QString &listId, const QString &itemId) const
 {
@@ -266,6 +291,8 @@ Result<void> PullRun::applyItems(int listIndex, const QList<QJsonObject> &items)
         }
         plans << plan;
     }
+    if (auto refused = refuseSharedKeys(list, plans); !refused)
+        return refused;
 
     QList<int> written; // plans that go to the database, in write order
     QList<RowWrite> writes;

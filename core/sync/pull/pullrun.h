@@ -62,6 +62,16 @@ private:
         QString listId;
         QHash<QString, SharePointColumn> columns;
     };
+    // What one item becomes before the page is written.
+    struct ItemPlan {
+        QString itemId;
+        std::optional<LedgerEntry> ledger;
+        QJsonObject pulled; // source column → SharePoint value: the content hash's input
+        QString contentHash;
+        RowWrite write;
+        QString error;     // set: the item fails with it
+        bool skip = false; // the ledger holds this content already
+    };
     // The round of one list being read.
     struct Round {
         int list = -1;
@@ -90,6 +100,8 @@ private:
     void completeFields(std::shared_ptr<QList<QJsonObject>> items, int index, std::function<void()> then);
     Result<void> applyItems(int listIndex, const QList<QJsonObject> &items);
     RowIdentity retryIdentity(const QString &listId, const QString &itemId) const;
+    Result<void> refuseSharedKeys(const PulledList &list, QList<ItemPlan> &plans) const;
+    QString sharedKeyError(const ItemPlan &plan, const QString &otherItem) const;
     Result<void> queueFailure(int listIndex, const QString &itemId, const QString &error); // counted, queued, an event
     // pulldeletes.cpp
     void endRound(const QString &deltaLink);
