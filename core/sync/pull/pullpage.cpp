@@ -67,7 +67,11 @@ RowIdentity PullRun::retryIdentity(const QString &listId, const QString &itemId)
 
 void PullRun::retryDueItems()
 {
-    auto due = LedgerRepository(*m_store).dueRetries(m_definitionId, m_clock.nowUtc(), 0, m_options.pageSize);
+    // A page of due retries at a time, in id order, however long the queue: the ones due when the
+    // step began (an item that fails again is due later).
+    if (!m_retriesDueBy.isValid())
+        m_retriesDueBy = m_clock.nowUtc();
+    auto due = LedgerRepository(*m_store).dueRetries(m_definitionId, m_retriesDueBy, m_lastRetryId, m_options.pageSize);
     if (!due) {
         fail(due.error());
         return;
@@ -76,6 +80,7 @@ void PullRun::retryDueItems()
         nextStep();
         return;
     }
+    m_lastRetryId = due->constLast().id;
     event(EventSeverity::Info, QStringLiteral("retrying"),
         QCoreApplication::translate("SyncBridge::Sync", "Retrying %n item(s) that failed before.", nullptr, int(due->size())));
     retryNext(std::make_shared<QList<RetryItem>>(*due), 0);
@@ -88,7 +93,7 @@ void PullRun::retryNext(std::shared_ptr<QList<RetryItem>> due, int index)
         return;
     }
     if (index >= due->size()) {
-        nextStep();
+        QMetaObject::invokeMethod(this, &PullRun::retryDueItems, Qt::QueuedConnection); // the next page of due retries
         return;
     }
     const QStringList where = keyValuesFromIdentity(due->at(index).identityText); // list id, item id

@@ -132,6 +132,8 @@ private:
     QList<PulledList> m_lists;
     Round m_round;
     QSet<QString> m_queued; // identity hashes in the retry queue when the run began
+    QDateTime m_retriesDueBy; // Retrying takes the retries due when it began, a page at a time
+    qint64 m_lastRetryId = 0;
     SyncRun m_run;
     RunOutcome m_outcome;
     MassDeleteApproval m_approveMassDelete;
