@@ -93,7 +93,7 @@ public:
                 const QString &key = m_table.keyColumns.at(i);
                 names << quotedIdentifier(key);
                 placeholders << parameters.add(write.keyValues.value(i), m_types.value(key));
-                const ColumnInfo *column = column_(key);
+                const ColumnInfo *column = columnNamed(key);
                 overriding = overriding || (column && column->identity);
             }
         }
@@ -120,7 +120,7 @@ public:
     }
 
 private:
-    const ColumnInfo *column_(const QString &name) const
+    const ColumnInfo *columnNamed(const QString &name) const
     {
         for (const ColumnInfo &column : m_table.columns) {
             if (column.name == name)

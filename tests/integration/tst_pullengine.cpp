@@ -245,6 +245,40 @@ private slots:
         QCOMPARE(count(QStringLiteral("SELECT count(*) FROM people")), 2);
     }
 
+    // A person's edit (the emulator's admin call, as Adele would in the browser) lands with who made
+    // it: Author and Editor are PULL_ONLY system mappings holding the people's lookup ids.
+    void aPersonsEditLandsWithItsAuthorAndEditor()
+    {
+        sql(QStringLiteral("CREATE TABLE edits (id serial PRIMARY KEY, name text, author_id int, editor_id int, updated_at timestamptz NOT "
+                           "NULL DEFAULT now())"));
+        const QString list = m_emulator.createList(QStringLiteral("Edits"),
+            QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("PersonName")}, {QStringLiteral("text"), QJsonObject{}}}});
+        QJsonArray mappings{pullMapping(QStringLiteral("name"), QStringLiteral("PersonName"), QStringLiteral("PULL_ONLY"))};
+        for (const auto &[column, field] : {std::pair{"author_id", "Author"}, std::pair{"editor_id", "Editor"}}) {
+            QJsonObject system = pullMapping(QLatin1String(column), QLatin1String(field), QStringLiteral("PULL_ONLY"));
+            system.insert(QStringLiteral("system"), true);
+            mappings.append(system);
+        }
+        importDefinitionsJson({syncDefinitionJson(
+            QStringLiteral("Edits"), QStringLiteral("PULL"), QStringLiteral("edits"), QStringLiteral("Edits"), mappings)});
+        const auto created = m_emulator.admin("POST", QStringLiteral("/lists/%1/items").arg(list),
+            QJsonObject{{QStringLiteral("user"), QStringLiteral("AdeleV@contoso.onmicrosoft.com")},
+                {QStringLiteral("fields"), QJsonObject{{QStringLiteral("PersonName"), QStringLiteral("by Adele")}}}});
+        QCOMPARE(created.status, 201);
+        const QString item = created.json().value(QStringLiteral("id")).toString();
+        QCOMPARE(pull(QStringLiteral("Edits")).counters.created, 1);
+        QCOMPARE(sql(QStringLiteral("SELECT name || '|' || author_id || '|' || editor_id FROM edits")), QStringLiteral("by Adele|10|10"));
+        QCOMPARE(m_emulator
+                     .admin("PATCH", QStringLiteral("/lists/%1/items/%2").arg(list, item),
+                         QJsonObject{{QStringLiteral("user"), QStringLiteral("AlexW@contoso.onmicrosoft.com")},
+                             {QStringLiteral("fields"), QJsonObject{{QStringLiteral("PersonName"), QStringLiteral("then Alex")}}}})
+                     .status,
+            200);
+        const RunOutcome outcome = pull(QStringLiteral("Edits"));
+        QVERIFY2(outcome.status == RunStatus::Succeeded && outcome.counters.updated == 1, qPrintable(described(outcome)));
+        QCOMPARE(sql(QStringLiteral("SELECT name || '|' || author_id || '|' || editor_id FROM edits")), QStringLiteral("then Alex|10|11"));
+    }
+
     void refusedRowsWaitInTheRetryQueueWhileThePageGoesOn()
     {
         const QString twin = addItem(m_peopleList,

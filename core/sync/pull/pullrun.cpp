@@ -287,7 +287,8 @@ void PullRun::resolveLists(int index)
             for (const SharePointColumn &column : std::as_const(*columns))
                 list.columns.insert(column.name, column);
             for (const FieldMapping &mapping : std::as_const(m_pulled)) {
-                if (!list.columns.contains(mapping.targetColumn) && mapping.targetColumn != QLatin1String("ID")) {
+                // ID, Author, Editor, … are the item's own (pullValue reads them where Graph puts them).
+                if (!list.columns.contains(mapping.targetColumn) && !Discovery::isSystemField(mapping.targetColumn)) {
                     fail(Error(ErrorCode::InvalidInput,
                         QCoreApplication::translate("SyncBridge::Sync", "The list '%1' has no column '%2' (mapping %3).")
                             .arg(list.name, mapping.targetColumn,
