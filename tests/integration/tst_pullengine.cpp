@@ -21,7 +21,8 @@ class PullEngineTest : public PullTestBase
     QStringList eventTypes(qint64 runId)
     {
         QStringList types;
-        for (const RunEvent &event : RunRepository(*m_store).events(runId).value())
+        const auto events = RunRepository(*m_store).events(runId); // bound first: a temporary Result's value would dangle
+        for (const RunEvent &event : events.value())
             types << event.type;
         return types;
     }
