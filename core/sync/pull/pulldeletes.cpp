@@ -43,6 +43,8 @@ void PullRun::endRound(const QString &deltaLink)
 
 Result<bool> PullRun::applyDeletes()
 {
+    if (m_round.deletedIds.isEmpty() && !m_round.fullEnumeration)
+        return true; // nothing deleted: the list's ledger is not read (a no-change run stays cheap)
     const PulledList &list = m_lists.at(m_round.list);
     LedgerRepository ledger(*m_store);
     auto known = ledger.entriesOfList(m_definitionId, list.listId);
