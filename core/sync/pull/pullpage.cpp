@@ -2,7 +2,6 @@
 // into the table in one transaction; items that fail wait in the retry queue, re-read by id later.
 #include "sync/pull/pullrun.h"
 
-#include "common/logging.h"
 #include "graph/deltareader.h"
 #include "graph/graphclient.h"
 #include "source/sourcereader.h"
