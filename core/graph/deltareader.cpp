@@ -77,4 +77,63 @@ void readDelta(GraphClient &client, const QString &siteId, const QString &listId
     (*next)(fullEnumeration ? start : start + QStringLiteral("&token=latest"));
 }
 
+QString deltaStartUrl(const QString &siteId, const QString &listId, bool fullEnumeration)
+{
+    const QString start
+        = QStringLiteral("/sites/%1/lists/%2/items/delta?$expand=fields")
+              .arg(QString::fromLatin1(QUrl::toPercentEncoding(siteId, ",")), QString::fromLatin1(QUrl::toPercentEncoding(listId)));
+    return fullEnumeration ? start : start + QStringLiteral("&token=latest");
+}
+
+void readDeltaPage(GraphClient &client, const QString &url, std::function<void(Result<DeltaPage>)> done)
+{
+    GraphRequest request;
+    request.url = url;
+    request.cost = url.contains(QLatin1String("token=")) ? 1 : 2;
+    client.send(request, [done, url](GraphResponse response) {
+        DeltaPage page;
+        if (response.status == 410) {
+            page.resyncRequired = true;
+            page.restartUrl = QString::fromUtf8(response.header("location"));
+            done(page);
+            return;
+        }
+        if (!response.ok()) {
+            done(describeGraphFailure(response, QCoreApplication::translate("SyncBridge::Graph", "The list's changes")));
+            return;
+        }
+        for (const QJsonValue &value : response.body.value(QStringLiteral("value")).toArray()) {
+            const QJsonObject item = value.toObject();
+            if (item.contains(QStringLiteral("deleted")))
+                page.deletedIds << item.value(QStringLiteral("id")).toString();
+            else
+                page.changed << item;
+        }
+        page.nextLink = response.body.value(QStringLiteral("@odata.nextLink")).toString();
+        page.deltaLink = response.body.value(QStringLiteral("@odata.deltaLink")).toString();
+        done(page);
+    });
+}
+
+void readItem(GraphClient &client, const QString &siteId, const QString &listId, const QString &itemId,
+    std::function<void(Result<std::optional<QJsonObject>>)> done)
+{
+    GraphRequest request;
+    request.url = QStringLiteral("/sites/%1/lists/%2/items/%3?$expand=fields")
+                      .arg(QString::fromLatin1(QUrl::toPercentEncoding(siteId, ",")), QString::fromLatin1(QUrl::toPercentEncoding(listId)),
+                          QString::fromLatin1(QUrl::toPercentEncoding(itemId)));
+    request.cost = 1;
+    client.send(request, [done, itemId](GraphResponse response) {
+        if (response.status == 404) {
+            done(std::optional<QJsonObject>());
+            return;
+        }
+        if (!response.ok()) {
+            done(describeGraphFailure(response, QCoreApplication::translate("SyncBridge::Graph", "The item %1").arg(itemId)));
+            return;
+        }
+        done(std::optional<QJsonObject>(response.body));
+    });
+}
+
 } // namespace SyncBridge

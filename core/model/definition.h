@@ -36,6 +36,9 @@ struct SyncTarget {
     QString site;                   // site path ("contoso.sharepoint.com:/sites/pmo") or composite id
     QString listName;               // display name in SharePoint
     QString listGraphId;            // filled once the list is found or provisioned
+    // The site's time zone (IANA id; empty = UTC): SharePoint keeps a date-only value as the site-local
+    // midnight in UTC, and Graph does not say which zone that is, so the definition does.
+    QString siteTimeZone;
 };
 
 struct ShardingRule {

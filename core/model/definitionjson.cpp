@@ -222,6 +222,10 @@ void Reader::readTargets(SyncDefinition &definition, const QJsonObject &json, co
         target.site = string(t, at, "site", true);
         target.listName = string(t, at, "list", true);
         target.listGraphId = string(t, at, "listId", false);
+        target.siteTimeZone = string(t, at, "timeZone", false);
+        if (!target.siteTimeZone.isEmpty() && !QTimeZone(target.siteTimeZone.toUtf8()).isValid())
+            fail(at + QStringLiteral(".timeZone"),
+                tr("'%1' is not a time zone (an IANA id such as 'America/Los_Angeles')").arg(target.siteTimeZone));
         target.name = string(t, at, "name", false);
         if (target.name.isEmpty())
             target.name = target.listName;
@@ -307,6 +311,8 @@ QJsonObject definitionToJson(const SyncDefinition &definition)
         };
         if (!target.listGraphId.isEmpty())
             json.insert(QStringLiteral("listId"), target.listGraphId);
+        if (!target.siteTimeZone.isEmpty())
+            json.insert(QStringLiteral("timeZone"), target.siteTimeZone);
         targets.append(json);
     }
     QJsonArray rules;

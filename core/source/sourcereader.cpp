@@ -5,6 +5,7 @@
 #include "source/changereader.h"
 #include "source/introspector.h"
 #include "source/pgsession.h"
+#include "source/rowwriter.h"
 
 #include <QCoreApplication>
 #include <QThread>
@@ -115,6 +116,16 @@ Result<QList<SourceRow>> SourceReader::rowsByKey(const ChangeQuery &query, const
 {
     m_stream.reset();   // the connection can run one statement at a time
     return withFailover<QList<SourceRow>>([&]() { return readRowsByKey(m_session->connection(), query, keys); });
+}
+
+Result<QList<RowWriteResult>> SourceReader::write(const RowWriteTable &table, const QList<RowWrite> &writes,
+    const std::function<Result<void>(const QList<RowWriteResult> &)> &beforeCommit)
+{
+    m_stream.reset(); // the connection can run one statement at a time
+    Result<QList<RowWriteResult>> written = applyRowWrites(m_session->connection(), table, writes, beforeCommit);
+    if (!written && written.error().code() == ErrorCode::ConnectionLost)
+        (void)reconnect(written.error()); // for the next call; this page's fate is the caller's to decide
+    return written;
 }
 
 } // namespace SyncBridge

@@ -3,6 +3,7 @@
 #include "common/result.h"
 #include "model/connection.h"
 #include "source/passwordlookup.h"
+#include "source/rowwrites.h"
 #include "source/sourcerow.h"
 #include "source/tablereads.h"
 
@@ -32,6 +33,10 @@ public:
     Result<ChangeHorizon> changeHorizon(const ColumnInfo &cursorColumn, int floorSeconds);
     Result<DuplicateKeys> duplicateKeys(const TableInfo &table, const QStringList &keyColumns);
     Result<QList<SourceRow>> rowsByKey(const ChangeQuery &query, const QList<QStringList> &keys);
+    // One page of a pull's row changes in one transaction (see applyRowWrites). Not repeated after a
+    // broken connection — a commit in doubt may have inserted rows — but the next call reconnects.
+    Result<QList<RowWriteResult>> write(const RowWriteTable &table, const QList<RowWrite> &writes,
+        const std::function<Result<void>(const QList<RowWriteResult> &)> &beforeCommit);
 
     void setStreamWindow(int rows) { m_windowRows = rows; }
 

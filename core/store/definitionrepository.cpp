@@ -129,12 +129,14 @@ Result<qint64> DefinitionRepository::saveInCurrentTransaction(SyncDefinition &de
     for (int i = 0; i < definition.targets.size(); ++i) {
         SyncTarget &target = definition.targets[i];
         auto id = insertReturningId(db,
-            QStringLiteral("INSERT INTO sync_targets (definition_id, position, name, connection_id, site, list_name, list_graph_id)"
-                           " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (definition_id, name) DO UPDATE SET"
-                           " position = excluded.position, connection_id = excluded.connection_id, site = excluded.site,"
-                           " list_name = excluded.list_name, list_graph_id = excluded.list_graph_id RETURNING id"),
+            QStringLiteral(
+                "INSERT INTO sync_targets (definition_id, position, name, connection_id, site, list_name, list_graph_id, site_time_zone)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (definition_id, name) DO UPDATE SET"
+                " position = excluded.position, connection_id = excluded.connection_id, site = excluded.site,"
+                " list_name = excluded.list_name, list_graph_id = excluded.list_graph_id,"
+                " site_time_zone = excluded.site_time_zone RETURNING id"),
             {definition.id, i, target.name, target.connectionId, notNull(target.site), notNull(target.listName),
-                nullIfEmpty(target.listGraphId)});
+                nullIfEmpty(target.listGraphId), nullIfEmpty(target.siteTimeZone)});
         if (!id)
             return id.error();
         target.id = *id;
@@ -265,10 +267,10 @@ Result<void> DefinitionRepository::loadChildren(SyncDefinition &definition) cons
         definition.keyColumns << keys->value(0).toString();
 
     auto targets = execute(db,
-                           QStringLiteral("SELECT t.id, t.name, t.connection_id, c.name, t.site, t.list_name, t.list_graph_id"
-                                          " FROM sync_targets t JOIN sharepoint_connections c ON c.id = t.connection_id"
-                                          " WHERE t.definition_id = ? ORDER BY t.position"),
-                           {definition.id});
+        QStringLiteral("SELECT t.id, t.name, t.connection_id, c.name, t.site, t.list_name, t.list_graph_id, t.site_time_zone"
+                       " FROM sync_targets t JOIN sharepoint_connections c ON c.id = t.connection_id"
+                       " WHERE t.definition_id = ? ORDER BY t.position"),
+        {definition.id});
     if (!targets)
         return targets.error();
     while (targets->next()) {
@@ -280,6 +282,7 @@ Result<void> DefinitionRepository::loadChildren(SyncDefinition &definition) cons
         target.site = targets->value(4).toString();
         target.listName = targets->value(5).toString();
         target.listGraphId = targets->value(6).toString();
+        target.siteTimeZone = targets->value(7).toString();
         definition.targets << target;
     }
 

@@ -60,6 +60,41 @@ Result<void> LedgerRepository::upsert(const QList<LedgerEntry> &entries)
     return success();
 }
 
+Result<QHash<QString, LedgerEntry>> LedgerRepository::byItems(
+    qint64 definitionId, const QString &listGraphId, const QStringList &itemIds) const
+{
+    QHash<QString, LedgerEntry> found;
+    if (itemIds.isEmpty())
+        return found;
+    QStringList placeholders;
+    QVariantList binds{definitionId, listGraphId};
+    for (const QString &id : itemIds) {
+        placeholders << QStringLiteral("?");
+        binds << id;
+    }
+    auto query = execute(m_store.connection(),
+        QStringLiteral("SELECT %1 FROM sync_ledger WHERE definition_id = ? AND list_graph_id = ? AND item_id IN (%2)")
+            .arg(ledgerColumns, placeholders.join(QLatin1Char(','))),
+        binds);
+    if (!query)
+        return query.error();
+    while (query->next()) {
+        const LedgerEntry entry = ledgerFromQuery(*query, definitionId);
+        found.insert(entry.itemId, entry);
+    }
+    return found;
+}
+
+Result<QList<LedgerEntry>> LedgerRepository::entriesOfList(qint64 definitionId, const QString &listGraphId) const
+{
+    return ledgerEntries(
+        execute(m_store.connection(),
+            QStringLiteral("SELECT %1 FROM sync_ledger WHERE definition_id = ? AND list_graph_id = ? AND item_id IS NOT NULL")
+                .arg(ledgerColumns),
+            {definitionId, listGraphId}),
+        definitionId);
+}
+
 Result<QHash<QString, LedgerEntry>> LedgerRepository::lookup(qint64 definitionId, const QStringList &identityHashes) const
 {
     QHash<QString, LedgerEntry> found;

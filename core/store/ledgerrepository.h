@@ -29,6 +29,10 @@ public:
     // confirmed" counts beside the queue, so no row is counted in both.
     Result<qint64> pendingOutsideRetryQueue(qint64 definitionId) const;
     Result<void> remove(qint64 definitionId, const QString &identityHash);
+    // Pull: the entries of these items of one list, by item id (one round trip per call).
+    Result<QHash<QString, LedgerEntry>> byItems(qint64 definitionId, const QString &listGraphId, const QStringList &itemIds) const;
+    // Pull: every entry of one list that names an item (a resync compares them with the items there).
+    Result<QList<LedgerEntry>> entriesOfList(qint64 definitionId, const QString &listGraphId) const;
     // The largest item id the ledger knows in a list (0: none); SharePoint's ids only grow.
     Result<qint64> newestItemId(qint64 definitionId, const QString &listGraphId) const;
     // Up to `limit` entries in identity-hash order after `afterHash` (every state).

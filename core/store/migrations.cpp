@@ -234,6 +234,12 @@ const QList<Migration> &migrations()
                             " run_id BIGINT NOT NULL REFERENCES sync_runs(id) ON DELETE CASCADE,"
                             " list_name TEXT NOT NULL, action TEXT NOT NULL, row_count BIGINT NOT NULL,"
                             " PRIMARY KEY (run_id, list_name, action))")}},
+        // A pull finds the row of a changed item by the item's id.
+        {15, QStringLiteral("ledger: index by list and item (pull)"),
+            {QStringLiteral("CREATE INDEX sync_ledger_item ON sync_ledger (definition_id, list_graph_id, item_id)")}},
+        // NULL: UTC (definitions saved before).
+        {16, QStringLiteral("targets: the site's time zone (date-only values)"),
+            {QStringLiteral("ALTER TABLE sync_targets ADD COLUMN site_time_zone TEXT")}},
     };
     return all;
 }

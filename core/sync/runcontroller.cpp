@@ -2,7 +2,7 @@
 
 #include "graph/governorregistry.h"
 #include "store/metastore.h"
-#include "sync/push/pushrun.h"
+#include "sync/runbymode.h"
 
 #include <QCoreApplication>
 
@@ -42,7 +42,7 @@ RunController::RunController(
     , m_store(std::move(store))
     , m_secrets(secrets)
     , m_governors(governors ? std::move(governors) : std::make_shared<GovernorRegistry>())
-    , m_makeJob([this](qint64 definitionId, const RunOptions &options) { return makePushRun(definitionId, options); })
+    , m_makeJob([this](qint64 definitionId, const RunOptions &options) { return makeRun(definitionId, options); })
 {
 }
 
@@ -76,10 +76,10 @@ void RunController::setJobFactory(JobFactory makeJob)
     m_makeJob = std::move(makeJob);
 }
 
-std::unique_ptr<SyncJob> RunController::makePushRun(qint64 definitionId, const RunOptions &options)
+std::unique_ptr<SyncJob> RunController::makeRun(qint64 definitionId, const RunOptions &options)
 {
     // The registry outlives the run: the controller waits for every worker thread before it goes.
-    return std::make_unique<PushRun>(
+    return std::make_unique<RunByMode>(
         m_store, m_secrets,
         [governors = m_governors](const SharePointConnection &connection) { return governors->governorFor(connection); }, definitionId,
         options);

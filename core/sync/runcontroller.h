@@ -29,7 +29,8 @@ class RunController : public QObject
     Q_OBJECT
 
 public:
-    // Makes the job for a run; called on the controller's thread. The default makes push runs.
+    // Makes the job for a run; called on the controller's thread. The default runs the
+    // definition's mode (RunByMode: push or pull).
     using JobFactory = std::function<std::unique_ptr<SyncJob>(qint64 definitionId, const RunOptions &options)>;
 
     // Without a registry the controller keeps one of its own (a process with no other Graph client).
@@ -65,7 +66,7 @@ signals:
 private:
     struct Worker;
     class AnswerOnce;
-    std::unique_ptr<SyncJob> makePushRun(qint64 definitionId, const RunOptions &options);
+    std::unique_ptr<SyncJob> makeRun(qint64 definitionId, const RunOptions &options);
     void onFinished(qint64 definitionId, const RunOutcome &outcome);
 
     std::shared_ptr<MetaStore> m_store;

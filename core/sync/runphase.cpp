@@ -19,6 +19,8 @@ QString runPhaseText(RunPhase phase)
         return QCoreApplication::translate("SyncBridge::RunPhase", "Retrying rows that failed before");
     case RunPhase::Pushing:
         return QCoreApplication::translate("SyncBridge::RunPhase", "Pushing rows");
+    case RunPhase::Pulling:
+        return QCoreApplication::translate("SyncBridge::RunPhase", "Pulling SharePoint changes");
     case RunPhase::Planning:
         return QCoreApplication::translate("SyncBridge::RunPhase", "Planning (dry run)");
     case RunPhase::CheckingDuplicates:
@@ -50,6 +52,8 @@ QString runPhaseId(RunPhase phase)
         return QStringLiteral("retrying");
     case RunPhase::Pushing:
         return QStringLiteral("pushing");
+    case RunPhase::Pulling:
+        return QStringLiteral("pulling");
     case RunPhase::Planning:
         return QStringLiteral("planning");
     case RunPhase::CheckingDuplicates:

@@ -20,6 +20,9 @@ enum class RunPhase {
     Retrying,
     /// Reads changed rows page by page, plans and writes them (creates, updates, moves), commits each page.
     Pushing,
+    /// Pull: reads each list's changes (Graph delta) page by page and writes them into the table, one
+    /// transaction per page; the list's position is kept once its last page is written.
+    Pulling,
     /// A dry run's reading: every row planned, nothing written.
     Planning,
     /// Reads back the items this run created and removes twins a silently re-sent request made.

@@ -30,13 +30,15 @@ int significantDigits(const QString &decimal)
     return int(digits.size());
 }
 
-Result<QJsonValue> dateTimeValue(const ColumnInfo &column, const QString &text, bool dateOnly)
+Result<QJsonValue> dateTimeValue(const ColumnInfo &column, const QString &text, bool dateOnly, const QTimeZone &siteZone)
 {
     if (text.contains(QLatin1String("infinity")) || text.endsWith(QLatin1String(" BC")))
         return itemError(column, QCoreApplication::translate("SyncBridge::Sync", "'%1' is not a date SharePoint can store").arg(text));
     QDateTime value;
     if (dateOnly) {
-        value = QDateTime(QDate::fromString(text, Qt::ISODate), QTime(0, 0), Qt::UTC);
+        // The day's first moment in the site's zone (midnight, or the hour after a DST gap at midnight).
+        const QDate day = QDate::fromString(text, Qt::ISODate);
+        value = day.isValid() ? day.startOfDay(siteZone) : QDateTime();
     } else {
         QString iso = text;
         iso.replace(QLatin1Char(' '), QLatin1Char('T'));
@@ -51,15 +53,24 @@ Result<QJsonValue> dateTimeValue(const ColumnInfo &column, const QString &text, 
     if (!value.isValid())
         return itemError(column, QCoreApplication::translate("SyncBridge::Sync", "'%1' is not a valid date").arg(text));
     const QDateTime utc = value.toUTC();
-    if (utc.date() < QDate(1900, 1, 1) || utc.date() > QDate(8900, 12, 31))
-        return itemError(column, QCoreApplication::translate("SyncBridge::Sync", "%1 is outside the dates SharePoint stores (1900-01-01 to 8900-12-31)")
-                                     .arg(utc.date().toString(Qt::ISODate)));
+    const QDate shown = dateOnly ? value.date() : utc.date(); // a day's range is checked on the day itself
+    if (shown < QDate(1900, 1, 1) || shown > QDate(8900, 12, 31))
+        return itemError(column,
+            QCoreApplication::translate("SyncBridge::Sync", "%1 is outside the dates SharePoint stores (1900-01-01 to 8900-12-31)")
+                .arg(shown.toString(Qt::ISODate)));
     QDateTime whole = utc;
     whole.setTime(QTime(utc.time().hour(), utc.time().minute(), utc.time().second()));
     return QJsonValue(whole.toString(Qt::ISODate));
 }
 
 } // namespace
+
+QTimeZone siteTimeZone(const SyncDefinition &definition)
+{
+    const QString zone = definition.targets.isEmpty() ? QString() : definition.targets.constFirst().siteTimeZone;
+    const QTimeZone site(zone.toUtf8());
+    return zone.isEmpty() || !site.isValid() ? QTimeZone::utc() : site;
+}
 
 QStringList parsePostgresArray(const QString &literal)
 {
@@ -92,7 +103,7 @@ QStringList parsePostgresArray(const QString &literal)
     return elements;
 }
 
-Result<QJsonValue> toSharePointValue(const ColumnInfo &column, const std::optional<QString> &text)
+Result<QJsonValue> toSharePointValue(const ColumnInfo &column, const std::optional<QString> &text, const QTimeZone &siteZone)
 {
     if (!text)
         return QJsonValue(QJsonValue::Null);
@@ -124,9 +135,9 @@ Result<QJsonValue> toSharePointValue(const ColumnInfo &column, const std::option
     if (type == QLatin1String("bool"))
         return QJsonValue(value == QLatin1String("t") || value == QLatin1String("true"));
     if (type == QLatin1String("date"))
-        return dateTimeValue(column, value, true);
+        return dateTimeValue(column, value, true, siteZone);
     if (type == QLatin1String("timestamp") || type == QLatin1String("timestamptz"))
-        return dateTimeValue(column, value, false);
+        return dateTimeValue(column, value, false, siteZone);
     if (type == QLatin1String("bytea"))
         return itemError(column, QCoreApplication::translate("SyncBridge::Sync", "binary data cannot be stored in a SharePoint list"));
     return QJsonValue(value);   // text, varchar, enums, uuid, json (as text), …

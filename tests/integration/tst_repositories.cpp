@@ -88,8 +88,10 @@ private:
         d.scheduleTimeZone = QStringLiteral("Europe/Berlin");
         d.missedRuns = MissedRunPolicy::Skip;
         d.schedulePaused = true;
-        d.targets = {SyncTarget{0, QStringLiteral("Active"), connectionId, QStringLiteral("Demo tenant"), QStringLiteral("contoso:/sites/pmo"), QStringLiteral("Active projects"), {}},
-                     SyncTarget{0, QStringLiteral("Archive"), connectionId, QStringLiteral("Demo tenant"), QStringLiteral("contoso:/sites/pmo"), QStringLiteral("Archive"), {}}};
+        d.targets = {SyncTarget{0, QStringLiteral("Active"), connectionId, QStringLiteral("Demo tenant"),
+                         QStringLiteral("contoso:/sites/pmo"), QStringLiteral("Active projects"), {}, {}},
+            SyncTarget{0, QStringLiteral("Archive"), connectionId, QStringLiteral("Demo tenant"), QStringLiteral("contoso:/sites/pmo"),
+                QStringLiteral("Archive"), {}, {}}};
         d.sharding.rules = {ShardingRule{QJsonValue(QStringLiteral("status == 'Active'")), QStringLiteral("Active")}};
         d.sharding.defaultTargetName = QStringLiteral("Archive");
         d.mappings = {FieldMapping{0, QStringLiteral("project_code"), QStringLiteral("Title"), FieldDirection::PushOnly, false, true, {}},

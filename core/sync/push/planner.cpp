@@ -16,6 +16,7 @@ Result<PlanContext> PlanContext::make(const SyncDefinition &definition, const Ta
     PlanContext context;
     context.definition = definition;
     context.targets = targets;
+    context.siteZone = siteTimeZone(definition);
     for (const ColumnInfo &column : table.columns)
         context.sourceColumns.insert(column.name, column);
     context.keyColumns = definition.keyColumns.isEmpty() ? table.primaryKey() : definition.keyColumns;
@@ -102,7 +103,7 @@ PlannedRow planRow(const PlanContext &context, const SourceRow &row, const QHash
 
     QHash<QString, QJsonValue> values;
     for (auto it = row.values.constBegin(); it != row.values.constEnd(); ++it) {
-        const auto converted = toSharePointValue(context.sourceColumns.value(it.key()), it.value());
+        const auto converted = toSharePointValue(context.sourceColumns.value(it.key()), it.value(), context.siteZone);
         if (!converted) {
             // Only mapped or routing columns matter; an unmapped odd value must not fail the row.
             bool used = false;

@@ -11,6 +11,7 @@
 
 #include <QHash>
 #include <QJsonObject>
+#include <QTimeZone>
 
 #include <optional>
 
@@ -49,6 +50,7 @@ struct PlanContext {
     QList<ResolvedTarget> targets;
     QList<RoutingRule> rules;
     int defaultTarget = -1;         // CONDITIONAL: rows matching no rule; -1 = unrouted (skipped)
+    QTimeZone siteZone = QTimeZone::utc(); // the site's (every list of a definition is in one site)
 
     // Builds rules and the default from the definition's sharding policy.
     static Result<PlanContext> make(const SyncDefinition &definition, const TableInfo &table, const QList<ResolvedTarget> &targets);

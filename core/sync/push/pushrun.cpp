@@ -170,6 +170,7 @@ void PushRun::runStep(RunPhase step)
         else
             deleteVanishedRows();
         return;
+    case RunPhase::Pulling: // a pull's step (PullRun)
     case RunPhase::WaitingForBudget:
     case RunPhase::Finished:
         break;
@@ -272,6 +273,15 @@ Result<void> PushRun::prepare()
     if (m_options.occurrence.isValid()) {
         if (auto attached = ScheduleClaimRepository(*m_store).attachRun(m_definitionId, m_options.occurrence, m_run.id); !attached)
             return attached.error();
+    }
+    if (m_definition.mode != SyncMode::Push) {
+        // Refused before anything is read or written: a two-way run must never run half (push only).
+        const QString mode = enumName(m_definition.mode);
+        return Error(ErrorCode::Unsupported,
+            QCoreApplication::translate("SyncBridge::Sync",
+                "The definition's mode is %1, which this version cannot run yet (only PUSH and PULL). Nothing was read or written; "
+                "change the mode to PUSH or PULL to run it.")
+                .arg(mode));
     }
     if (!m_definition.enabled && !m_options.dryRun)
         return draftRefusal();

@@ -1,0 +1,43 @@
+#pragma once
+
+// What a pull writes into a table, free of libpqxx so the engine can build writes without the driver.
+#include "model/catalog.h"
+
+#include <QHash>
+#include <QList>
+#include <QStringList>
+
+#include <optional>
+
+namespace SyncBridge {
+
+// The table a pull writes: its columns (their types cast the bound text values) and key columns.
+struct RowWriteTable {
+    QString schema;
+    QString table;
+    QList<ColumnInfo> columns;
+    QStringList keyColumns;
+};
+
+// One row change. Values are text in PostgreSQL's input form (nullopt = NULL), bound as parameters
+// and cast to the column's own type; only the columns in `values` are written.
+struct RowWrite {
+    enum class Kind {
+        Upsert, // the row with `keyValues`: updated, or inserted with that key when it is not there
+        Insert, // a new row whose key the database gives (its defaults); the key comes back
+        Delete, // the row with `keyValues`
+    };
+    Kind kind = Kind::Upsert;
+    QStringList keyValues; // in key-column order; empty for Insert
+    QHash<QString, std::optional<QString>> values;
+};
+
+struct RowWriteResult {
+    bool ok = true;
+    QString error;         // the database's own message (a constraint violation, a bad value)
+    QStringList keyValues; // the row's key as text (Insert: the one the database gave)
+    bool changed = false;  // a row was updated, inserted or deleted
+    bool inserted = false; // the row was new
+};
+
+} // namespace SyncBridge

@@ -1,0 +1,79 @@
+#pragma once
+
+// What the pull suites share (tst_pullengine, tst_pullresilience): the demo environment, definitions
+// in JSON, a pull run helper and items written through Graph as a person would.
+#include "pushtestbase.h"
+
+#include "sync/pull/pullrun.h"
+
+namespace SyncBridge::Test {
+
+inline QJsonObject pullMapping(const QString &column, const QString &field, const QString &direction, bool key = false)
+{
+    QJsonObject mapping{{QStringLiteral("source"), column}, {QStringLiteral("target"), field}, {QStringLiteral("direction"), direction}};
+    if (key)
+        mapping.insert(QStringLiteral("key"), true);
+    return mapping;
+}
+
+// A definition of `mode` between `table` and the list `list` of the pmo site.
+inline QJsonObject syncDefinitionJson(const QString &name, const QString &mode, const QString &table, const QString &list,
+    const QJsonArray &mappings, const QString &deletePolicy = QStringLiteral("DELETE"))
+{
+    return QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("mode"), mode},
+        {QStringLiteral("source"), QJsonObject{{QStringLiteral("database"), QStringLiteral("Demo")}, {QStringLiteral("table"), table}}},
+        {QStringLiteral("cursor"),
+            QJsonObject{
+                {QStringLiteral("strategy"), QStringLiteral("UPDATED_AT")}, {QStringLiteral("column"), QStringLiteral("updated_at")}}},
+        {QStringLiteral("targetStrategy"), QStringLiteral("SINGLE")},
+        {QStringLiteral("targets"),
+            QJsonArray{
+                QJsonObject{{QStringLiteral("name"), QStringLiteral("Main")}, {QStringLiteral("connection"), QStringLiteral("Emulator")},
+                    {QStringLiteral("site"), QStringLiteral("contoso.sharepoint.com:/sites/pmo")}, {QStringLiteral("list"), list}}}},
+        {QStringLiteral("deletes"), QJsonObject{{QStringLiteral("policy"), deletePolicy}, {QStringLiteral("maxShare"), 0.2}}},
+        {QStringLiteral("mappings"), mappings}};
+}
+
+class PullTestBase : public PushTestBase
+{
+protected:
+    RunOutcome pull(const QString &definition, std::function<bool(const MassDeleteCheck &)> approveMassDelete = {})
+    {
+        const qint64 id = DefinitionRepository(*m_store).byName(definition)->id;
+        PullRun run(
+            m_store, m_secrets, [this](const SharePointConnection &) { return m_governor; }, id, pushOptions(500));
+        run.setMassDeleteApproval(std::move(approveMassDelete));
+        return await<RunOutcome>([&](auto done) {
+            QObject::connect(&run, &PullRun::finished, &run, [done](const RunOutcome &outcome) { done(outcome); });
+            run.start();
+        });
+    }
+
+    QString itemsPath(const QString &listId) { return QStringLiteral("/sites/%1/lists/%2/items").arg(m_emulator.pmoSiteId(), listId); }
+
+    // Creates an item through Graph; its id.
+    QString addItem(const QString &listId, const QJsonObject &fields)
+    {
+        const auto created = m_emulator.graph("POST", itemsPath(listId), QJsonObject{{QStringLiteral("fields"), fields}});
+        return created.json().value(QStringLiteral("id")).toString();
+    }
+    int editItem(const QString &listId, const QString &itemId, const QJsonObject &fields)
+    {
+        return m_emulator.graph("PATCH", itemsPath(listId) + QStringLiteral("/%1/fields").arg(itemId), fields).status;
+    }
+    int deleteItem(const QString &listId, const QString &itemId)
+    {
+        return m_emulator.graph("DELETE", itemsPath(listId) + QStringLiteral("/%1").arg(itemId)).status;
+    }
+    // The run's message and its failures per reason, for a failing comparison's message.
+    static QString described(const RunOutcome &outcome)
+    {
+        QStringList reasons{outcome.message};
+        for (auto it = outcome.failures.cbegin(); it != outcome.failures.cend(); ++it)
+            reasons << QStringLiteral("%1 × %2").arg(it.value()).arg(it.key());
+        return reasons.join(QLatin1Char('\n'));
+    }
+    qint64 definitionId(const QString &name) { return DefinitionRepository(*m_store).byName(name)->id; }
+};
+
+} // namespace SyncBridge::Test
