@@ -3,6 +3,7 @@
 // over (the incremental cursor, and FULL_SCAN's scan marks), and items refused by a fatal error in
 // the middle of a page whose cursor was saved anyway.
 #include "pushoptions.h"
+#include "englishplurals.h"
 #include "pushtestbase.h"
 #include "testpaths.h"
 
@@ -214,6 +215,7 @@ class TestNoSilentLoss : public PushTestBase
 private slots:
     void initTestCase()
     {
+        QVERIFY(installEnglishPlurals(this));
         startWith({definitionJson(QStringLiteral("Late"), QStringLiteral("L "))});
         QCOMPARE(push(QStringLiteral("Late")).counters.created, 5000);
     }
