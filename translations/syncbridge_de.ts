@@ -2,6 +2,60 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>SyncBridge::Agent</name>
+    <message>
+        <source>Interrupted: the agent %1 stopped renewing its claim on this scheduled run; the agent %2 took the run over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::AgentsView</name>
+    <message>
+        <source>Agents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation type="unfinished">Host</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last heartbeat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agents could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not responding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No agent runs the schedules yet: turn on &quot;Run scheduled syncs on this computer&quot; in Settings, or start syncbridge-cli agent on a server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SyncBridge::BudgetBar</name>
     <message>
         <source>Resource units SharePoint counted for this app in the tenant — by every SyncBridge process that shares this meta-store</source>
@@ -258,6 +312,14 @@
         <source>The list &apos;%1&apos; existed: the columns of %2 it lacked were added. &quot;Create a definition from this list&quot; starts a definition that syncs the table into it.</source>
         <translation>Die Liste &apos;%1&apos; war bereits vorhanden: die fehlenden Spalten von %2 wurden hinzugefügt. &quot;Definition aus dieser Liste erstellen&quot; beginnt eine Definition, die die Tabelle in sie synchronisiert.</translation>
     </message>
+    <message>
+        <source>Show system columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the columns SharePoint keeps itself (ID, Created, Author…) and its hidden ones</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SyncBridge::Cli</name>
@@ -276,10 +338,6 @@
     <message>
         <source>Export every definition.</source>
         <translation>Alle Definitionen exportieren.</translation>
-    </message>
-    <message>
-        <source>Name of the connection to add.</source>
-        <translation>Name der hinzuzufügenden Verbindung.</translation>
     </message>
     <message>
         <source>PostgreSQL database name.</source>
@@ -350,10 +408,6 @@
         <translation>Datenbankverbindungen: %1</translation>
     </message>
     <message>
-        <source>%1 → database &apos;%2&apos;, %3 instance(s), %4 table(s) in the catalog</source>
-        <translation>%1 → Datenbank „%2“, %3 Instanz(en), %4 Tabelle(n) im Katalog</translation>
-    </message>
-    <message>
         <source>SharePoint connections: %1</source>
         <translation>SharePoint-Verbindungen: %1</translation>
     </message>
@@ -364,10 +418,6 @@
     <message>
         <source>Sync definitions: %1</source>
         <translation>Synchronisationsdefinitionen: %1</translation>
-    </message>
-    <message>
-        <source>%1  %2  %3.%4 → %5 list(s)</source>
-        <translation>%1  %2  %3.%4 → %5 Liste(n)</translation>
     </message>
     <message>
         <source>connections add-database needs --name (and --database for a new database)</source>
@@ -422,10 +472,6 @@
         <translation>Warnung: Instanz nicht erreichbar, ausgewichen: %1</translation>
     </message>
     <message>
-        <source>%1 via %2 (%3): %4 table(s)</source>
-        <translation>%1 über %2 (%3): %4 Tabelle(n)</translation>
-    </message>
-    <message>
         <source>%1  %2 columns, key (%3), %4 index(es), ~%5 rows</source>
         <translation>%1  %2 Spalten, Schlüssel (%3), %4 Index(e), ~%5 Zeilen</translation>
     </message>
@@ -454,24 +500,12 @@
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <source>Exported %1 definition(s) to %2</source>
-        <translation>%1 Definition(en) nach %2 exportiert</translation>
-    </message>
-    <message>
         <source>definitions import takes one file</source>
         <translation>definitions import erwartet eine Datei</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>%1: %2 problem(s); nothing was imported.</source>
-        <translation>%1: %2 Problem(e); es wurde nichts importiert.</translation>
-    </message>
-    <message>
-        <source>Imported %1 new and replaced %2 definition(s).</source>
-        <translation>%1 neue Definition(en) importiert und %2 ersetzt.</translation>
     </message>
     <message>
         <source>no command given</source>
@@ -622,10 +656,6 @@
         <translation>Budget: %1 von %2 RU heute (%3 %), %4 von %5 RU in der letzten Minute zugeteilt</translation>
     </message>
     <message>
-        <source>Listing commands: print JSON (stable keys, docs/cli.md) instead of text.</source>
-        <translation>Auflistende Befehle: JSON (stabile Schlüssel, docs/cli.md) statt Text ausgeben.</translation>
-    </message>
-    <message>
         <source>runs list: only the runs of this definition.</source>
         <translation>runs list: nur die Läufe dieser Definition.</translation>
     </message>
@@ -678,10 +708,6 @@
         <translation>Die Definition &apos;%1&apos; wurde gelöscht.</translation>
     </message>
     <message>
-        <source>Removed from the store with it: its ledger (%1 row(s) it knew in SharePoint), its sync position, its retry queue (%2 row(s)) and its run history (%3 run(s)).</source>
-        <translation>Mit ihr aus dem Speicher entfernt: ihr Ledger (%1 Zeile(n), die sie in SharePoint kannte), ihre Sync-Position, ihre Wiederholungswarteschlange (%2 Zeile(n)) und ihre Laufhistorie (%3 Lauf/Läufe).</translation>
-    </message>
-    <message>
         <source>The SharePoint lists and their items stay in place. A definition that writes to them again starts without a ledger and creates its items anew; delete or empty the lists first if that is not wanted.</source>
         <translation>Die SharePoint-Listen und ihre Elemente bleiben erhalten. Eine Definition, die wieder in sie schreibt, beginnt ohne Ledger und legt ihre Elemente neu an; löschen oder leeren Sie die Listen vorher, wenn das nicht gewünscht ist.</translation>
     </message>
@@ -726,14 +752,6 @@
         <translation>anzulegen</translation>
     </message>
     <message>
-        <source>list &apos;%1&apos;: created with %2 column(s)</source>
-        <translation>Liste &apos;%1&apos;: mit %2 Spalte(n) angelegt</translation>
-    </message>
-    <message>
-        <source>list &apos;%1&apos;: existed; %2 missing column(s) added</source>
-        <translation>Liste &apos;%1&apos;: war vorhanden; %2 fehlende Spalte(n) hinzugefügt</translation>
-    </message>
-    <message>
         <source>created</source>
         <translation>angelegt</translation>
     </message>
@@ -748,10 +766,6 @@
     <message>
         <source>The table %1.%2 does not exist in &apos;%3&apos;.</source>
         <translation>Die Tabelle %1.%2 existiert in &apos;%3&apos; nicht.</translation>
-    </message>
-    <message>
-        <source>Lists of &apos;%1&apos;, planned from %2 (%3 column(s)):</source>
-        <translation>Listen von &apos;%1&apos;, geplant aus %2 (%3 Spalte(n)):</translation>
     </message>
     <message>
         <source>The SharePoint connection of the list &apos;%1&apos; no longer exists.</source>
@@ -782,10 +796,6 @@
         <translation>Keine Zeilen von &apos;%1&apos; warten in der Wiederholungswarteschlange; nichts zu wiederholen.</translation>
     </message>
     <message>
-        <source>%1 row(s) of &apos;%2&apos; are due now; a run of the definition retries them:</source>
-        <translation>%1 Zeile(n) von &apos;%2&apos; sind jetzt fällig; ein Lauf der Definition versucht sie erneut:</translation>
-    </message>
-    <message>
         <source>rows that failed and wait to be retried</source>
         <translation>fehlgeschlagene Zeilen, die auf einen erneuten Versuch warten</translation>
     </message>
@@ -796,10 +806,6 @@
     <message>
         <source>No rows wait in the retry queue.</source>
         <translation>Keine Zeilen warten in der Wiederholungswarteschlange.</translation>
-    </message>
-    <message>
-        <source>Retry queue (%1 row(s); the next run takes them first when due):</source>
-        <translation>Wiederholungswarteschlange (%1 Zeile(n); der nächste Lauf nimmt sie zuerst, sobald sie fällig sind):</translation>
     </message>
     <message>
         <source>(no item yet)</source>
@@ -830,10 +836,6 @@
         <translation>Fehlschlagende Zeilen nach Grund:</translation>
     </message>
     <message>
-        <source>  %1 row(s): %2</source>
-        <translation>  %1 Zeile(n): %2</translation>
-    </message>
-    <message>
         <source>deletes: %1 deleted, %2 held back by the circuit breaker</source>
         <translation>Löschungen: %1 gelöscht, %2 vom Schutzschalter zurückgehalten</translation>
     </message>
@@ -842,16 +844,8 @@
         <translation>(prüfen Sie die Quelle und bestätigen Sie dann mit --allow-mass-delete)</translation>
     </message>
     <message>
-        <source>retry queue: %1 row(s) wait (%2 failed in this run, %3 from earlier runs); see: syncbridge-cli retry list &quot;%4&quot;</source>
-        <translation>Wiederholungswarteschlange: %1 Zeile(n) warten (%2 in diesem Lauf fehlgeschlagen, %3 aus früheren Läufen); siehe: syncbridge-cli retry list &quot;%4&quot;</translation>
-    </message>
-    <message>
         <source>retry queue: no rows wait</source>
         <translation>Wiederholungswarteschlange: keine Zeilen warten</translation>
-    </message>
-    <message>
-        <source>pending: %1 write(s) of rows not in the retry queue wait to be confirmed by the next run</source>
-        <translation>ausstehend: %1 Schreibvorgang/-vorgänge von Zeilen außerhalb der Wiederholungswarteschlange warten auf Bestätigung durch den nächsten Lauf</translation>
     </message>
     <message>
         <source>Stopping the run… (signal again to quit at once)</source>
@@ -966,18 +960,6 @@
         <translation>(bestätigen mit: syncbridge-cli run &quot;%1&quot; --allow-mass-delete)</translation>
     </message>
     <message>
-        <source>waiting  %1 row(s) in the retry queue when the run ended, %2 now</source>
-        <translation>wartend  %1 Zeile(n) in der Wiederholungswarteschlange bei Laufende, jetzt %2</translation>
-    </message>
-    <message>
-        <source>waiting  %1 row(s) in the retry queue now</source>
-        <translation>wartend  jetzt %1 Zeile(n) in der Wiederholungswarteschlange</translation>
-    </message>
-    <message>
-        <source>pending  %1 write(s) wait to be confirmed by the next run</source>
-        <translation>offen    %1 Schreibvorgang/-vorgänge warten auf Bestätigung durch den nächsten Lauf</translation>
-    </message>
-    <message>
         <source>budget   %1 RU</source>
         <translation>Budget   %1 RU</translation>
     </message>
@@ -1014,68 +996,281 @@
         <translation>Zugangsdaten: für &apos;%1&apos; sind keine Zugangsdaten gespeichert (die Verbindung nennt keine; fügen Sie die Verbindung mit --password-stdin erneut hinzu)</translation>
     </message>
     <message>
-        <source>secret: no secret is stored for &apos;%1&apos; under %2 in %3: %4 No token was requested.</source>
-        <translation>Zugangsdaten: für &apos;%1&apos; sind unter %2 in %3 keine Zugangsdaten gespeichert: %4 Es wurde kein Token angefordert.</translation>
-    </message>
-    <message>
-        <source>secret: the secret of &apos;%1&apos; could not be read from %2: %3 No token was requested.</source>
-        <translation>Zugangsdaten: die Zugangsdaten von &apos;%1&apos; konnten nicht aus %2 gelesen werden: %3 Es wurde kein Token angefordert.</translation>
-    </message>
-    <message>
-        <source>secret: found (%1 in %2)</source>
-        <translation>Zugangsdaten: gefunden (%1 in %2)</translation>
-    </message>
-    <message>
-        <source>token: requested from %1 for tenant %2 and refused: %3</source>
-        <translation>Token: bei %1 für Mandant %2 angefordert und abgelehnt: %3</translation>
-    </message>
-    <message>
-        <source>token: requested from %1 for tenant %2 and accepted</source>
-        <translation>Token: bei %1 für Mandant %2 angefordert und erhalten</translation>
-    </message>
-    <message>
-        <source>graph: the root site answers (no definition writes through this connection yet)</source>
-        <translation>Graph: die Stammwebsite antwortet (noch schreibt keine Definition über diese Verbindung)</translation>
-    </message>
-    <message>
-        <source>graph: %1</source>
-        <translation>Graph: %1</translation>
-    </message>
-    <message>
-        <source>site %1: %2</source>
-        <translation>Website %1: %2</translation>
-    </message>
-    <message>
-        <source>The site &apos;%1&apos;</source>
-        <translation>Die Website &apos;%1&apos;</translation>
-    </message>
-    <message>
-        <source>site %1: reachable (%2)</source>
-        <translation>Website %1: erreichbar (%2)</translation>
-    </message>
-    <message>
-        <source>list &apos;%1&apos;: reachable</source>
-        <translation>Liste &apos;%1&apos;: erreichbar</translation>
-    </message>
-    <message>
-        <source>list &apos;%1&apos;: does not exist yet (the first run or lists provision creates it)</source>
-        <translation>Liste &apos;%1&apos;: existiert noch nicht (der erste Lauf oder lists provision legt sie an)</translation>
-    </message>
-    <message>
-        <source>list &apos;%1&apos;: %2</source>
-        <translation>Liste &apos;%1&apos;: %2</translation>
-    </message>
-    <message>
-        <source>budget  no RateLimit headers in the last answer (the service sends them from 80 % of the minute&apos;s budget)</source>
-        <translation>Budget  keine RateLimit-Header in der letzten Antwort (der Dienst sendet sie ab 80 % des Minutenbudgets)</translation>
-    </message>
-    <message>
-        <source>budget  the last answer carried %1</source>
-        <translation>Budget  die letzte Antwort enthielt %1</translation>
-    </message>
-    <message>
         <source>budget  %1 of %2 RU spent today, %3 of %4 RU admitted in the last minute (every process sharing this store)</source>
         <translation>Budget  %1 von %2 RU heute verbraucht, %3 von %4 RU in der letzten Minute zugeteilt (alle Prozesse, die diesen Speicher teilen)</translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scheduled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>catch-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agent takes no arguments, only options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--max-runs must be a whole number, 1 or more (not &apos;%1&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agent %1 started; scheduled definitions: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>started %1 run of &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>finished %1 run %2 of &apos;%3&apos;: %4 — %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: deletions held back by the circuit breaker: %2; its schedule is paused until someone checks the source and resumes it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agent %1 stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopping; runs in flight: %1 — they finish what is on the wire and commit (signal again to quit at once)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agents takes no arguments, only options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No agent is running on this store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 ago)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(paused)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HOST</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VERSION</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LAST HEARTBEAT (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RUNNING</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run the store&apos;s scheduled definitions until SIGTERM (--once: what is due now)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the agents sharing the store and what they run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the connection to add; agent: the agent&apos;s name in the store (default: the host name).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agent: run what is due now, wait for it, and exit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agent: at most this many runs at once (default 4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listing commands and run: print JSON (stable keys, docs/cli.md) instead of text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n definition(s) to %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n problem(s); nothing was imported.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Definitions imported: %L1 new, %L2 replaced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed from the store with it: its ledger (rows it knew in SharePoint: %L1), its sync position, its retry queue (rows: %L2) and its run history (runs: %L3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 via %2 (%3): %n table(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>list &apos;%1&apos;: created with %n column(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>list &apos;%1&apos;: existed; %n missing column(s) added</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Lists of &apos;%1&apos;, planned from %2 (%n column(s)):</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the row is gone from the source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SharePoint&apos;s item could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no field differs (written again to confirm it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned rows (changes: what SharePoint holds now → the mapped value):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  … and %1 more planned rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) of &apos;%1&apos; are due now; a run of the definition retries them:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Retry queue (%n row(s); the next run takes them first when due):</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>  %n row(s): %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>retry queue: %n row(s) wait (%1 failed in this run, %2 from earlier runs); see: syncbridge-cli retry list &quot;%3&quot;</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>pending: %n write(s) of rows not in the retry queue wait to be confirmed by the next run</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>TRIGGER</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AGENT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list     &apos;%1&apos;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>waiting  %n row(s) in the retry queue when the run ended, %1 now</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>waiting  %n row(s) in the retry queue now</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>pending  %n write(s) wait to be confirmed by the next run</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  what to do: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → database &apos;%2&apos; (instances: %L3, tables in the catalog: %L4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1  %2  %3.%4 → %n list(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1225,10 +1420,6 @@
         <translation>&amp;SharePoint hinzufügen…</translation>
     </message>
     <message>
-        <source>Ctrl+Shift+N</source>
-        <translation>Ctrl+Shift+N</translation>
-    </message>
-    <message>
         <source>Add a SharePoint (Microsoft Graph) connection (Ctrl+Shift+N)</source>
         <translation>Eine SharePoint-Verbindung (Microsoft Graph) hinzufügen (Strg+Umschalt+N)</translation>
     </message>
@@ -1249,10 +1440,6 @@
         <translation>Ctrl+T</translation>
     </message>
     <message>
-        <source>Testing SharePoint connections arrives with the Microsoft Graph client.</source>
-        <translation>Das Testen von SharePoint-Verbindungen kommt mit dem Microsoft-Graph-Client.</translation>
-    </message>
-    <message>
         <source>Connect to every instance and report what answers (Ctrl+T)</source>
         <translation>Jede Instanz verbinden und melden, welche antwortet (Strg+T)</translation>
     </message>
@@ -1270,14 +1457,6 @@
     <message>
         <source>&lt;h3&gt;%1&lt;/h3&gt;&lt;p&gt;Tenant &lt;b&gt;%2&lt;/b&gt;, client ID &lt;b&gt;%3&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Authority: %4&lt;br&gt;Graph: %5&lt;br&gt;Budget: %6 resource units per minute&lt;/p&gt;&lt;p&gt;Client secret: %7&lt;/p&gt;</source>
         <translation>&lt;h3&gt;%1&lt;/h3&gt;&lt;p&gt;Mandant &lt;b&gt;%2&lt;/b&gt;, Client-ID &lt;b&gt;%3&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Autorität: %4&lt;br&gt;Graph: %5&lt;br&gt;Budget: %6 Ressourceneinheiten pro Minute&lt;/p&gt;&lt;p&gt;Clientgeheimnis: %7&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>not set</source>
-        <translation>nicht gesetzt</translation>
-    </message>
-    <message>
-        <source>in the keychain</source>
-        <translation>im Schlüsselbund</translation>
     </message>
     <message>
         <source>Select a connection to see its details.</source>
@@ -1314,6 +1493,18 @@
     <message>
         <source>Connections</source>
         <translation>Verbindungen</translation>
+    </message>
+    <message>
+        <source>S&amp;top test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask for a token and read the sites and lists of the definitions that use it (Ctrl+T)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test stopped.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1549,14 +1740,6 @@
         <translation>Nur manuelle Läufe</translation>
     </message>
     <message>
-        <source>Schedule: %1 (%2)</source>
-        <translation>Zeitplan: %1 (%2)</translation>
-    </message>
-    <message>
-        <source>local time</source>
-        <translation>Ortszeit</translation>
-    </message>
-    <message>
         <source>Disabled</source>
         <translation>Deaktiviert</translation>
     </message>
@@ -1607,6 +1790,34 @@
     <message>
         <source>&lt;b&gt;Stopping…&lt;/b&gt; What was written is being recorded.</source>
         <translation>&lt;b&gt;Wird angehalten…&lt;/b&gt; Das bisher Geschriebene wird erfasst.</translation>
+    </message>
+    <message>
+        <source>%1 — schedules paused on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schedule paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schedule not valid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No next run: the schedule never matches a date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next run %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next run %1 (%2 %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2 (cron %3)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1746,6 +1957,14 @@
     <message>
         <source>The site has no list &apos;%1&apos; yet: provision it (Lists &amp; routing → List → Provision a new list…), or let the first run create it.</source>
         <translation>Die Website hat noch keine Liste &apos;%1&apos;: legen Sie sie an (Listen &amp; Verteilung → Liste → Neue Liste anlegen…) oder lassen Sie sie beim ersten Lauf anlegen.</translation>
+    </message>
+    <message>
+        <source>Sche&amp;dule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the definition runs by itself: cron, time zone, missed runs, pause; the next runs</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2041,6 +2260,10 @@
         <source>no unique index guarantees the key (%1), and counting it failed (%2); every run counts it before it starts.</source>
         <translation>kein eindeutiger Index garantiert den Schlüssel (%1), und das Zählen schlug fehl (%2); jeder Lauf zählt ihn, bevor er beginnt.</translation>
     </message>
+    <message>
+        <source>&apos;%1&apos; is not a time zone (an IANA id such as &apos;America/Los_Angeles&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SyncBridge::Definitions</name>
@@ -2265,10 +2488,6 @@
         <translation>Jetzt synchronisieren</translation>
     </message>
     <message>
-        <source>Plan a run of the saved definition without writing anything: counts per action and list, and sample rows (F6)</source>
-        <translation>Einen Lauf der gespeicherten Definition planen, ohne etwas zu schreiben: Anzahlen je Aktion und Liste sowie Beispielzeilen (F6)</translation>
-    </message>
-    <message>
         <source>Start a real run of the saved definition and follow it on the Overview (F5)</source>
         <translation>Einen echten Lauf der gespeicherten Definition starten und in der Übersicht verfolgen (F5)</translation>
     </message>
@@ -2297,28 +2516,8 @@
         <translation>Keine Liste</translation>
     </message>
     <message>
-        <source>Failed</source>
-        <translation>Fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Sample rows with the SharePoint values they would carry; a row that would fail says why</source>
-        <translation>Beispielzeilen mit den SharePoint-Werten, die sie trügen; eine Zeile, die scheitern würde, sagt warum</translation>
-    </message>
-    <message>
         <source>Planned actions per list</source>
         <translation>Geplante Aktionen je Liste</translation>
-    </message>
-    <message>
-        <source>Sample rows</source>
-        <translation>Beispielzeilen</translation>
-    </message>
-    <message>
-        <source>Save the definition to preview what a run would do.</source>
-        <translation>Speichern Sie die Definition, um zu sehen, was ein Lauf täte.</translation>
-    </message>
-    <message>
-        <source>The editor has unsaved changes; the preview and Run Sync Now use &apos;%1&apos; as last saved. Save (Ctrl+S) to include them.</source>
-        <translation>Der Editor hat ungespeicherte Änderungen; Vorschau und Jetzt synchronisieren verwenden &apos;%1&apos; wie zuletzt gespeichert. Speichern (Strg+S), um sie einzubeziehen.</translation>
     </message>
     <message>
         <source>Preview what a run of &apos;%1&apos; would do: nothing is written.</source>
@@ -2337,12 +2536,79 @@
         <translation>&lt;span style=&apos;color:#c62828&apos;&gt;Die Vorschau ist fehlgeschlagen: %1&lt;/span&gt;</translation>
     </message>
     <message>
-        <source>Row</source>
-        <translation>Zeile</translation>
+        <source>Plan a run of the definition as edited, unsaved changes included, without writing anything: every planned row with what it changes (F6)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Action</source>
-        <translation>Aktion</translation>
+        <source>Failing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished">Löschen</translation>
+    </message>
+    <message>
+        <source>Show the rows of one action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the rows of one list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In SharePoint now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After the run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The selected row&apos;s fields; those the run changes are bold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned rows:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview what a run of this new definition would do: nothing is written. Save it to run it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The preview plans &apos;%1&apos; as edited, unsaved changes included; Run Sync Now runs it as last saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The definition as edited cannot run (%Ln problem(s)):</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every action (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Every list (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Old values are what the SharePoint lists hold now, read for this preview (the ledger keeps only a hash of what was written); new values are the mapped source values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 more planned rows are counted above but not listed.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2430,6 +2696,14 @@
         <source>Cancelled before it was sent.</source>
         <translation>Vor dem Senden abgebrochen.</translation>
     </message>
+    <message>
+        <source>The list&apos;s changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The item %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SyncBridge::InstanceTable</name>
@@ -2466,10 +2740,6 @@
         <translation>Passwort</translation>
     </message>
     <message>
-        <source>Instances are tried in failover order: primary first, then standby, then replica; within a role, lower priority numbers first.</source>
-        <translation>Instanzen werden in Failover-Reihenfolge versucht: zuerst primär, dann Standby, dann Replikat; innerhalb einer Rolle niedrigere Prioritätszahlen zuerst.</translation>
-    </message>
-    <message>
         <source>Add instance</source>
         <translation>Instanz hinzufügen</translation>
     </message>
@@ -2504,6 +2774,14 @@
     <message>
         <source>instance %1</source>
         <translation>Instanz %1</translation>
+    </message>
+    <message>
+        <source>Instances are tried in failover order: primary first, then standby, then replica; within a role, priority 1 first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Within a role, instance 1 is tried first</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2555,14 +2833,6 @@
         </translation>
     </message>
     <message>
-        <source>This run would delete %1 of the %2 item(s) in &apos;%3&apos; (%4 %), more than the definition allows without asking (%5 %).
-
-Rows gone from the source usually mean they were deleted on purpose — but a wrong filter or an emptied table looks the same. Check the source before you confirm.</source>
-        <translation>Dieser Lauf würde %1 der %2 Elemente in „%3“ löschen (%4 %), mehr als die Definition ohne Nachfrage erlaubt (%5 %).
-
-Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber ein falscher Filter oder eine geleerte Tabelle sehen genauso aus. Prüfen Sie die Quelle, bevor Sie bestätigen.</translation>
-    </message>
-    <message>
         <source>Delete them</source>
         <translation>Löschen</translation>
     </message>
@@ -2573,10 +2843,6 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
     <message>
         <source>Cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>Imported %1 new and %2 replaced definition(s) from %3.</source>
-        <translation>%1 neue und %2 ersetzte Definition(en) aus %3 importiert.</translation>
     </message>
     <message>
         <source>Nothing was imported</source>
@@ -2650,6 +2916,27 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
     <message>
         <source>SyncBridge quits when the run has finished.</source>
         <translation>SyncBridge wird beendet, wenn der Lauf fertig ist.</translation>
+    </message>
+    <message>
+        <source>Scheduled syncs do not run on this computer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep running in the tray</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>This run would delete %L1 of the %n item(s) in &apos;%2&apos; (%3 %), more than the definition allows without asking (%4 %).
+
+Rows gone from the source usually mean they were deleted on purpose — but a wrong filter or an emptied table looks the same. Check the source before you confirm.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Definitions imported from %1: %L2 new, %L3 replaced.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2918,10 +3205,6 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
         <translation>Synchronisationsdefinitionen</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;No sync definitions yet&lt;/h3&gt;&lt;p&gt;A definition says which table goes to which SharePoint lists. Add the database and the SharePoint connection on the Connections page, then import a definition file (&lt;code&gt;syncbridge-cli definitions import file.json&lt;/code&gt;, or the button below).&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Noch keine Synchronisationsdefinitionen&lt;/h3&gt;&lt;p&gt;Eine Definition legt fest, welche Tabelle in welche SharePoint-Listen geht. Legen Sie auf der Seite „Verbindungen“ die Datenbank und die SharePoint-Verbindung an und importieren Sie dann eine Definitionsdatei (&lt;code&gt;syncbridge-cli definitions import datei.json&lt;/code&gt; oder die Schaltfläche unten).&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Import definitions…</source>
         <translation>Definitionen importieren…</translation>
     </message>
@@ -2932,6 +3215,97 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
     <message>
         <source>Overview</source>
         <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;No sync definitions yet&lt;/h3&gt;&lt;p&gt;A definition says which table goes to which SharePoint lists. Follow the steps above, or import a definitions file (&lt;code&gt;syncbridge-cli definitions import file.json&lt;/code&gt;, or the button below).&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::PreviewModel</name>
+    <message>
+        <source>Create</source>
+        <translation type="unfinished">Anlegen</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation type="unfinished">Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation type="unfinished">Verschieben</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation type="unfinished">Unverändert</translation>
+    </message>
+    <message>
+        <source>No list</source>
+        <translation type="unfinished">Keine Liste</translation>
+    </message>
+    <message>
+        <source>Failing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished">Löschen</translation>
+    </message>
+    <message>
+        <source>Flag as gone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gone, left in place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 = %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From &apos;%1&apos;. </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SharePoint&apos;s item could not be read; it would carry: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No field differs from SharePoint; the item is written again to confirm it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The row is gone from the source: its item is deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The row is gone from the source: its item is flagged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The row is gone from the source: its item stays.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation type="unfinished">Zeile</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished">Aktion</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation type="unfinished">Liste</translation>
+    </message>
+    <message>
+        <source>Changes (SharePoint now → after the run)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3203,13 +3577,6 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
         <source>No row failed.</source>
         <translation>Keine Zeile ist fehlgeschlagen.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n row(s) failed; they wait in the retry queue and go first on the next run:</source>
-        <translation>
-            <numerusform>%n Zeile ist fehlgeschlagen; sie wartet in der Wiederholungswarteschlange und kommt beim nächsten Lauf zuerst:</numerusform>
-            <numerusform>%n Zeilen sind fehlgeschlagen; sie warten in der Wiederholungswarteschlange und kommen beim nächsten Lauf zuerst:</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Technical details: %1</source>
         <translation>Technische Details: %1</translation>
@@ -3257,6 +3624,158 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
     <message>
         <source>Started %1</source>
         <translation>Gestartet %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) failed; they wait in the retry queue and go first on the next run:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::RunEventType</name>
+    <message>
+        <source>Item failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting (SharePoint unavailable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting (Retry-After)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting (budget)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request retried</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run interrupted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-keying pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows gone from the source</source>
+        <translation type="unfinished">Aus der Quelle verschwundene Zeilen</translation>
+    </message>
+    <message>
+        <source>Rows marked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deletions held back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deletions would be held back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move cleanup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open transactions not visible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Late commits unbounded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending list gone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicates removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows would fail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync position reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished">Zeit</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation type="unfinished">Liste</translation>
+    </message>
+    <message>
+        <source>Item key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Graph error</source>
+        <translation type="unfinished">Graph-Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::RunNotifier</name>
+    <message>
+        <source>%1 works again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last run of &apos;%1&apos; succeeded after it had failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduled sync failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deletions held back: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The scheduled run would have deleted %Ln item(s), more than the definition allows without asking. Nothing was deleted and its schedule is paused: check the source, then run it by hand.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3308,6 +3827,10 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
     <message>
         <source>Matching items to rows by the new key</source>
         <translation>Ordne Elemente über den neuen Schlüssel den Zeilen zu</translation>
+    </message>
+    <message>
+        <source>Pulling SharePoint changes</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3514,6 +4037,26 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
         <source>Interrupted</source>
         <translation>Unterbrochen</translation>
     </message>
+    <message>
+        <source>Manual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catch-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SyncBridge::RunsPage</name>
@@ -3654,6 +4197,93 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
+    <message>
+        <source>Select an event to read all of it: its message, item key, list and time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::ScheduleEditor</name>
+    <message>
+        <source>Paused: keep the schedule but start no run from it (Run Sync Now still works)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manual runs only</source>
+        <translation type="unfinished">Nur manuelle Läufe</translation>
+    </message>
+    <message>
+        <source>Hourly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daily at…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weekdays at…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom (cron)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>minute hour day-of-month month day-of-week, e.g. 30 2 * * mon-fri</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catch up once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs missed while no agent ran (computer off or asleep): one catch-up run when an agent is back, or none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation type="unfinished">Läufe</translation>
+    </message>
+    <message>
+        <source>Cron</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missed runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local time (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No schedule: this definition runs only when started by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — paused: no run starts until it is resumed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — this never happens on a real date.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SyncBridge::Secrets</name>
@@ -3692,6 +4322,65 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
     <message>
         <source>No secret was found: the system keychain is unavailable, so its entry &apos;%1&apos; (service &apos;%2&apos;) could not be read. Unlock or start your keyring (e.g. GNOME Keyring or KWallet) and try again, or give syncbridge-cli its secrets in the environment (--secrets env).</source>
         <translation>Keine Zugangsdaten gefunden: der Schlüsselbund des Systems ist nicht verfügbar, daher konnte sein Eintrag &apos;%1&apos; (Dienst &apos;%2&apos;) nicht gelesen werden. Entsperren oder starten Sie Ihren Schlüsselbund (z. B. GNOME Keyring oder KWallet) und versuchen Sie es erneut, oder übergeben Sie syncbridge-cli die Zugangsdaten über die Umgebung (--secrets env).</translation>
+    </message>
+    <message>
+        <source>environment variable %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::SettingsPage</name>
+    <message>
+        <source>Keep running in the tray when the window is closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start at login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run scheduled syncs on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Desktop notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot remove %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the folder of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished">%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Closing the window leaves SyncBridge in the system tray: running syncs go on and schedules keep running. Quit from the tray&apos;s menu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starts SyncBridge in the tray when you log in (an XDG autostart entry).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer runs the definitions&apos; schedules while SyncBridge is open or in the tray. Several computers (and headless agents) sharing one meta-store run each scheduled run once between them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tells you when a scheduled sync fails, when it works again, and when deletions were held back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3917,6 +4606,120 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
     </message>
 </context>
 <context>
+    <name>SyncBridge::SharePointCheck</name>
+    <message>
+        <source>secret: no secret is stored for &apos;%1&apos; under %2: %3 No token was requested.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the client secret of the app registration (Edit the connection, or type it in its dialog).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>secret: the secret of &apos;%1&apos; could not be read from %2: %3 No token was requested.</source>
+        <translation type="unfinished">Zugangsdaten: die Zugangsdaten von &apos;%1&apos; konnten nicht aus %2 gelesen werden: %3 Es wurde kein Token angefordert.</translation>
+    </message>
+    <message>
+        <source>Unlock the keychain, or type the client secret again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>secret: found (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>token: requested from %1 for tenant %2 and refused: %3</source>
+        <translation type="unfinished">Token: bei %1 für Mandant %2 angefordert und abgelehnt: %3</translation>
+    </message>
+    <message>
+        <source>Check the tenant, the client ID and the client secret: copy the secret&apos;s value (not its ID) from the app registration; an expired secret is refused too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>token: requested from %1 for tenant %2 and accepted</source>
+        <translation type="unfinished">Token: bei %1 für Mandant %2 angefordert und erhalten</translation>
+    </message>
+    <message>
+        <source>graph: the root site answers (no definition writes through this connection yet)</source>
+        <translation type="unfinished">Graph: die Stammwebsite antwortet (noch schreibt keine Definition über diese Verbindung)</translation>
+    </message>
+    <message>
+        <source>graph: %1</source>
+        <translation type="unfinished">Graph: %1</translation>
+    </message>
+    <message>
+        <source>Check the Graph base URL and that the app registration has the Sites.Selected or Sites.ReadWrite.All permission with admin consent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>site %1: %2</source>
+        <translation type="unfinished">Website %1: %2</translation>
+    </message>
+    <message>
+        <source>The site &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the site&apos;s address in the definitions and that the app may read it (Sites.Selected needs a grant per site).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>site %1: reachable (%2)</source>
+        <translation type="unfinished">Website %1: erreichbar (%2)</translation>
+    </message>
+    <message>
+        <source>list &apos;%1&apos;: reachable</source>
+        <translation type="unfinished">Liste &apos;%1&apos;: erreichbar</translation>
+    </message>
+    <message>
+        <source>list &apos;%1&apos;: does not exist yet (the first run or lists provision creates it)</source>
+        <translation type="unfinished">Liste &apos;%1&apos;: existiert noch nicht (der erste Lauf oder lists provision legt sie an)</translation>
+    </message>
+    <message>
+        <source>list &apos;%1&apos;: %2</source>
+        <translation type="unfinished">Liste &apos;%1&apos;: %2</translation>
+    </message>
+    <message>
+        <source>The list &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that the app may read and write the site&apos;s lists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>budget: no RateLimit headers in the last answer (the service sends them from 80 % of the minute&apos;s budget)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>budget: the last answer carried %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::SharePointCheckView</name>
+    <message>
+        <source>What to do: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation type="unfinished">nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>typed here, not saved yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no secret entered</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SyncBridge::SharePointDialog</name>
     <message>
         <source>Add SharePoint connection</source>
@@ -4006,6 +4809,26 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
         <source>The Graph base URL must be an https URL (http only for this computer).</source>
         <translation>Die Graph-Basis-URL muss eine https-URL sein (http nur für diesen Computer).</translation>
     </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now in: %1. Left empty, it stays as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask for a token with these values and read the sites and lists of the definitions that use the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stop test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SyncBridge::Source</name>
@@ -4079,6 +4902,10 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
         <source>The database cancelled the read while %1 (a statement timeout or a conflict with recovery).</source>
         <translation>Die Datenbank hat das Lesen %1 abgebrochen (ein Statement-Timeout oder ein Konflikt mit der Wiederherstellung).</translation>
     </message>
+    <message>
+        <source>writing rows into %1.%2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SyncBridge::Store</name>
@@ -4129,6 +4956,10 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
     <message>
         <source>No SharePoint connection with that name or id exists.</source>
         <translation>Es gibt keine SharePoint-Verbindung mit diesem Namen oder dieser ID.</translation>
+    </message>
+    <message>
+        <source>An agent named &apos;%1&apos; is already running on %2 (pid %3); start this one with another name (--name).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4239,10 +5070,6 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
         <source>The list &apos;%1&apos; was deleted or renamed in SharePoint. Restore it, or remove its id from the definition to create a new list.</source>
         <translation>Die Liste „%1“ wurde in SharePoint gelöscht oder umbenannt. Stellen Sie sie wieder her oder entfernen Sie ihre ID aus der Definition, um eine neue Liste anzulegen.</translation>
     </message>
-    <message>
-        <source>Created the list &apos;%1&apos; with %2 column(s).</source>
-        <translation>Die Liste „%1“ mit %2 Spalte(n) angelegt.</translation>
-    </message>
     <message numerus="yes">
         <source>Retrying %n row(s) that failed before.</source>
         <translation>
@@ -4257,10 +5084,6 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
     <message>
         <source>(no list)</source>
         <translation>(keine Liste)</translation>
-    </message>
-    <message>
-        <source>Read %1 row(s): %2 created, %3 updated, %4 moved, %5 unchanged, %6 failed.</source>
-        <translation>%1 Zeile(n) gelesen: %2 angelegt, %3 aktualisiert, %4 verschoben, %5 unverändert, %6 fehlgeschlagen.</translation>
     </message>
     <message>
         <source>Row %1: %2</source>
@@ -4315,16 +5138,8 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
         <translation>Binärdaten können nicht in einer SharePoint-Liste gespeichert werden</translation>
     </message>
     <message>
-        <source>Dry run: planned %1 row(s) (%2 unchanged, %3 failing); nothing was written.</source>
-        <translation>Probelauf: %1 Zeile(n) geplant (%2 unverändert, %3 fehlerhaft); nichts wurde geschrieben.</translation>
-    </message>
-    <message>
         <source>Could not check the new items for duplicates: %1</source>
         <translation>Die neuen Elemente konnten nicht auf Duplikate geprüft werden: %1</translation>
-    </message>
-    <message>
-        <source>Held back %1 deletion(s) in &apos;%2&apos;: %3 % of its %4 item(s), above the limit of %5 %. Check the source, then confirm the deletions (syncbridge-cli run --allow-mass-delete).</source>
-        <translation>%1 Löschung(en) in „%2“ zurückgehalten: %3 % ihrer %4 Elemente, über der Grenze von %5 %. Prüfen Sie die Quelle und bestätigen Sie dann die Löschungen (syncbridge-cli run --allow-mass-delete).</translation>
     </message>
     <message>
         <source>This definition is already running; wait for the run to finish or cancel it.</source>
@@ -4357,10 +5172,6 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
         </translation>
     </message>
     <message>
-        <source>A real run would ask before deleting %1 of the %2 item(s) of &apos;%3&apos; (above the limit of %4 %).</source>
-        <translation>Ein echter Lauf würde nachfragen, bevor er %1 der %2 Elemente von „%3“ löscht (über der Grenze von %4 %).</translation>
-    </message>
-    <message>
         <source>&apos;%1&apos; is not a field this definition pushes. Backfill one of: %2.</source>
         <translation>„%1“ ist kein Feld, das diese Definition überträgt. Nachtragen lässt sich eines von: %2.</translation>
     </message>
@@ -4386,13 +5197,6 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
     <message>
         <source>The list &apos;%1&apos; was deleted or renamed in SharePoint; the run stopped. The rows it refused wait in the retry queue.</source>
         <translation>Die Liste &apos;%1&apos; wurde in SharePoint gelöscht oder umbenannt; der Lauf wurde angehalten. Die abgewiesenen Zeilen warten in der Wiederholungswarteschlange.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n row(s) wait in the retry queue; the next retry is due at %1 UTC.</source>
-        <translation>
-            <numerusform>%n Zeile wartet in der Wiederholungswarteschlange; der nächste Versuch ist um %1 UTC fällig.</numerusform>
-            <numerusform>%n Zeilen warten in der Wiederholungswarteschlange; der nächste Versuch ist um %1 UTC fällig.</numerusform>
-        </translation>
     </message>
     <message>
         <source>Interrupted: the process on %1 (pid %2) ended before the run finished; noticed at %3 UTC. What it committed is kept; the next run resolves its unconfirmed writes.</source>
@@ -4440,13 +5244,6 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
         <translation>
             <numerusform>%n Element behielt seine alte Identität: seine Zeile ist weg, oder ihr neuer Schlüssel ist NULL oder gehört auch einer anderen Zeile.</numerusform>
             <numerusform>%n Elemente behielten ihre alte Identität: ihre Zeilen sind weg, oder ihr neuer Schlüssel ist NULL oder gehört auch einer anderen Zeile.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n write(s) wait to be confirmed by the next run.</source>
-        <translation>
-            <numerusform>%n Schreibvorgang wartet auf die Bestätigung durch den nächsten Lauf.</numerusform>
-            <numerusform>%n Schreibvorgänge warten auf die Bestätigung durch den nächsten Lauf.</numerusform>
         </translation>
     </message>
     <message>
@@ -4549,6 +5346,164 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
         <source>List &apos;%1&apos;: %2</source>
         <translation>Liste &apos;%1&apos;: %2</translation>
     </message>
+    <message numerus="yes">
+        <source>%n row(s) of items deleted from list &apos;%1&apos; were not deleted: more than %2 % of its items. Confirm with --allow-mass-delete (or in the run&apos;s question) to delete them.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) were deleted from list &apos;%1&apos;; their rows are kept (delete policy LEAVE).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Item %1 has the key (%2) of the row item %3 is written to; a key must be unique, so it is not written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Retrying %n item(s) that failed before.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>SharePoint no longer knows the position in list &apos;%1&apos; (410): every item is read again and compared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key column &apos;%1&apos; was changed in SharePoint (%2 → %3); a pull does not move a row to another key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item %1 of list &apos;%2&apos; was not written: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SyncBridge quit during the pull; the next run reads the unfinished changes again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A pull has no dry run yet; run it without --dry-run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The definition is a draft (disabled); enable it before it runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A pull cannot mark rows of items deleted in SharePoint (MARK); choose DELETE or LEAVE for this definition.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The definition has no SharePoint list to pull from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cursor was reset: every item is read and compared again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No mapping pulls (every one is PUSH_ONLY): there is nothing to write into the table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mapping %1: &apos;%2&apos; is not a column of %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mapping %1: &apos;%2&apos; is a generated column; a pull cannot write it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list &apos;%1&apos; does not exist in SharePoint; a pull reads an existing list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list &apos;%1&apos; has no column &apos;%2&apos; (mapping %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a list of values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a single value cannot go into an array column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not yes or no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>binary data is never written from SharePoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Held back %n deletion(s) in &apos;%1&apos;: %2 % of its %L3 items, above the limit of %4 %. Check the source, then confirm the deletions (syncbridge-cli run --allow-mass-delete).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>A real run would ask before deleting %L1 of the %n item(s) of &apos;%2&apos; (above the limit of %3 %).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The items of &apos;%1&apos; could not be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The definition&apos;s mode is %1, which this version cannot run yet (only PUSH and PULL). Nothing was read or written; change the mode to PUSH or PULL to run it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Created the list &apos;%1&apos; with %n column(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Read %Ln row(s): %1 created, %2 updated, %3 moved, %4 unchanged, %5 failed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Dry run: planned %Ln row(s) (%1 unchanged, %2 failing); nothing was written.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) in the retry queue; the next retry is due at %1 UTC.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln write(s) to be confirmed by the next run.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SyncBridge::TransformBar</name>
@@ -4614,6 +5569,123 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
     </message>
 </context>
 <context>
+    <name>SyncBridge::TrayIcon</name>
+    <message>
+        <source>Run Sync Now</source>
+        <translation type="unfinished">Jetzt synchronisieren</translation>
+    </message>
+    <message>
+        <source>Open SyncBridge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause schedules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit SyncBridge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No enabled definitions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume schedules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer runs no schedules: turn on &quot;Run scheduled syncs on this computer&quot; in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Definition %1</source>
+        <translation type="unfinished">Definition %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>SyncBridge — syncing (%n run(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>SyncBridge — schedules paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SyncBridge — failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SyncBridge — a sync needs your attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SyncBridge — up to date</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::WelcomePanel</name>
+    <message>
+        <source>&lt;h2&gt;Welcome to SyncBridge&lt;/h2&gt;&lt;p&gt;Five steps take a PostgreSQL table into SharePoint lists. Each opens the dialog or page it needs; a tick shows what is done.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the PostgreSQL database to read from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the SharePoint connection to write to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make a definition: choose the table, its list, and let Auto-map pair the columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview: see what a run would create, update and delete, without writing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run it: the rows go to SharePoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a SharePoint connection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New definition</source>
+        <translation type="unfinished">Neue Definition</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To do</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Keeps PostgreSQL tables and SharePoint lists in sync.</source>
@@ -4644,6 +5716,10 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht – aber 
     <message>
         <source>--secrets must be keychain or env.</source>
         <translation>--secrets muss keychain oder env sein.</translation>
+    </message>
+    <message>
+        <source>Start in the system tray, without the window (start at login does).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

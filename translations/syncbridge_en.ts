@@ -330,6 +330,16 @@ Rows gone from the source usually mean they were deleted on purpose — but a wr
     </message>
 </context>
 <context>
+    <name>SyncBridge::RunNotifier</name>
+    <message numerus="yes">
+        <source>The scheduled run would have deleted %Ln item(s), more than the definition allows without asking. Nothing was deleted and its schedule is paused: check the source, then run it by hand.</source>
+        <translation>
+            <numerusform>The scheduled run would have deleted %Ln item, more than the definition allows without asking. Nothing was deleted and its schedule is paused: check the source, then run it by hand.</numerusform>
+            <numerusform>The scheduled run would have deleted %Ln items, more than the definition allows without asking. Nothing was deleted and its schedule is paused: check the source, then run it by hand.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SyncBridge::RunsPage</name>
     <message numerus="yes">
         <source>%n run(s)</source>
@@ -493,6 +503,37 @@ Rows gone from the source usually mean they were deleted on purpose — but a wr
         <translation>
             <numerusform>%Ln write to be confirmed by the next run.</numerusform>
             <numerusform>%Ln writes to be confirmed by the next run.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) of items deleted from list &apos;%1&apos; were not deleted: more than %2 % of its items. Confirm with --allow-mass-delete (or in the run&apos;s question) to delete them.</source>
+        <translation>
+            <numerusform>%n row of an item deleted from list &apos;%1&apos; was not deleted: more than %2 % of its items. Confirm with --allow-mass-delete (or in the run&apos;s question) to delete them.</numerusform>
+            <numerusform>%n rows of items deleted from list &apos;%1&apos; were not deleted: more than %2 % of its items. Confirm with --allow-mass-delete (or in the run&apos;s question) to delete them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) were deleted from list &apos;%1&apos;; their rows are kept (delete policy LEAVE).</source>
+        <translation>
+            <numerusform>%n item was deleted from list &apos;%1&apos;; its row is kept (delete policy LEAVE).</numerusform>
+            <numerusform>%n items were deleted from list &apos;%1&apos;; their rows are kept (delete policy LEAVE).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Retrying %n item(s) that failed before.</source>
+        <translation>
+            <numerusform>Retrying %n item that failed before.</numerusform>
+            <numerusform>Retrying %n items that failed before.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::TrayIcon</name>
+    <message numerus="yes">
+        <source>SyncBridge — syncing (%n run(s))</source>
+        <translation>
+            <numerusform>SyncBridge — syncing (%n run)</numerusform>
+            <numerusform>SyncBridge — syncing (%n runs)</numerusform>
         </translation>
     </message>
 </context>
