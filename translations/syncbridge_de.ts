@@ -5,54 +5,54 @@
     <name>SyncBridge::Agent</name>
     <message>
         <source>Interrupted: the agent %1 stopped renewing its claim on this scheduled run; the agent %2 took the run over.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterbrochen: Der Agent %1 hat seinen Anspruch auf diesen geplanten Lauf nicht mehr erneuert; der Agent %2 hat den Lauf übernommen.</translation>
     </message>
 </context>
 <context>
     <name>SyncBridge::AgentsView</name>
     <message>
         <source>Agents</source>
-        <translation type="unfinished"></translation>
+        <translation>Agenten</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished">Host</translation>
+        <translation>Host</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version</translation>
     </message>
     <message>
         <source>Last heartbeat</source>
-        <translation type="unfinished"></translation>
+        <translation>Letztes Lebenszeichen</translation>
     </message>
     <message>
         <source>Runs now</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft gerade</translation>
     </message>
     <message>
         <source>The agents could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Agenten konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>idle</source>
-        <translation type="unfinished"></translation>
+        <translation>im Leerlauf</translation>
     </message>
     <message>
         <source>paused</source>
-        <translation type="unfinished"></translation>
+        <translation>pausiert</translation>
     </message>
     <message>
         <source>not responding</source>
-        <translation type="unfinished"></translation>
+        <translation>antwortet nicht</translation>
     </message>
     <message>
         <source>No agent runs the schedules yet: turn on &quot;Run scheduled syncs on this computer&quot; in Settings, or start syncbridge-cli agent on a server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch kein Agent führt die Zeitpläne aus: Schalten Sie in den Einstellungen &quot;Geplante Synchronisationen auf diesem Computer ausführen&quot; ein oder starten Sie syncbridge-cli agent auf einem Server.</translation>
     </message>
 </context>
 <context>
@@ -314,11 +314,11 @@
     </message>
     <message>
         <source>Show system columns</source>
-        <translation type="unfinished"></translation>
+        <translation>Systemspalten anzeigen</translation>
     </message>
     <message>
         <source>Show the columns SharePoint keeps itself (ID, Created, Author…) and its hidden ones</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Spalten anzeigen, die SharePoint selbst führt (ID, Created, Author…), und seine ausgeblendeten Spalten</translation>
     </message>
 </context>
 <context>
@@ -1001,275 +1001,275 @@
     </message>
     <message>
         <source>manual</source>
-        <translation type="unfinished"></translation>
+        <translation>manuell</translation>
     </message>
     <message>
         <source>scheduled</source>
-        <translation type="unfinished"></translation>
+        <translation>geplant</translation>
     </message>
     <message>
         <source>catch-up</source>
-        <translation type="unfinished"></translation>
+        <translation>nachgeholt</translation>
     </message>
     <message>
         <source>agent takes no arguments, only options</source>
-        <translation type="unfinished"></translation>
+        <translation>agent erwartet keine Argumente, nur Optionen</translation>
     </message>
     <message>
         <source>--max-runs must be a whole number, 1 or more (not &apos;%1&apos;)</source>
-        <translation type="unfinished"></translation>
+        <translation>--max-runs muss eine ganze Zahl ab 1 sein (nicht &apos;%1&apos;)</translation>
     </message>
     <message>
         <source>agent %1 started; scheduled definitions: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent %1 gestartet; geplante Definitionen: %2</translation>
     </message>
     <message>
         <source>started %1 run of &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf (%1) von &apos;%2&apos; gestartet</translation>
     </message>
     <message>
         <source>finished %1 run %2 of &apos;%3&apos;: %4 — %5</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf %2 (%1) von &apos;%3&apos; beendet: %4 — %5</translation>
     </message>
     <message>
         <source>&apos;%1&apos;: deletions held back by the circuit breaker: %2; its schedule is paused until someone checks the source and resumes it</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos;: vom Schutzschalter zurückgehaltene Löschungen: %2; sein Zeitplan ist pausiert, bis jemand die Quelle prüft und ihn fortsetzt</translation>
     </message>
     <message>
         <source>agent %1 stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent %1 beendet</translation>
     </message>
     <message>
         <source>stopping; runs in flight: %1 — they finish what is on the wire and commit (signal again to quit at once)</source>
-        <translation type="unfinished"></translation>
+        <translation>wird beendet; aktive Läufe: %1 — sie schließen ab, was gerade übertragen wird, und schreiben fest (erneutes Signal beendet sofort)</translation>
     </message>
     <message>
         <source>agents takes no arguments, only options</source>
-        <translation type="unfinished"></translation>
+        <translation>agents erwartet keine Argumente, nur Optionen</translation>
     </message>
     <message>
         <source>No agent is running on this store.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf diesem Speicher läuft kein Agent.</translation>
     </message>
     <message>
         <source>%1 (%2 ago)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (vor %2)</translation>
     </message>
     <message>
         <source>(paused)</source>
-        <translation type="unfinished"></translation>
+        <translation>(pausiert)</translation>
     </message>
     <message>
         <source>NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>NAME</translation>
     </message>
     <message>
         <source>HOST</source>
-        <translation type="unfinished"></translation>
+        <translation>HOST</translation>
     </message>
     <message>
         <source>PID</source>
-        <translation type="unfinished"></translation>
+        <translation>PID</translation>
     </message>
     <message>
         <source>VERSION</source>
-        <translation type="unfinished"></translation>
+        <translation>VERSION</translation>
     </message>
     <message>
         <source>LAST HEARTBEAT (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>LETZTES LEBENSZEICHEN (UTC)</translation>
     </message>
     <message>
         <source>RUNNING</source>
-        <translation type="unfinished"></translation>
+        <translation>LÄUFT</translation>
     </message>
     <message>
         <source>run the store&apos;s scheduled definitions until SIGTERM (--once: what is due now)</source>
-        <translation type="unfinished"></translation>
+        <translation>die geplanten Definitionen des Speichers bis SIGTERM ausführen (--once: was jetzt fällig ist)</translation>
     </message>
     <message>
         <source>the agents sharing the store and what they run</source>
-        <translation type="unfinished"></translation>
+        <translation>die Agenten, die den Speicher teilen, und was sie ausführen</translation>
     </message>
     <message>
         <source>Name of the connection to add; agent: the agent&apos;s name in the store (default: the host name).</source>
-        <translation type="unfinished"></translation>
+        <translation>Name der hinzuzufügenden Verbindung; agent: der Name des Agenten im Speicher (Standard: der Hostname).</translation>
     </message>
     <message>
         <source>agent: run what is due now, wait for it, and exit.</source>
-        <translation type="unfinished"></translation>
+        <translation>agent: ausführen, was jetzt fällig ist, darauf warten und beenden.</translation>
     </message>
     <message>
         <source>agent: at most this many runs at once (default 4).</source>
-        <translation type="unfinished"></translation>
+        <translation>agent: höchstens so viele Läufe gleichzeitig (Standard 4).</translation>
     </message>
     <message>
         <source>Listing commands and run: print JSON (stable keys, docs/cli.md) instead of text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auflistende Befehle und run: JSON ausgeben (stabile Schlüssel, docs/cli.md) statt Text.</translation>
     </message>
     <message numerus="yes">
         <source>Exported %n definition(s) to %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Definition nach %1 exportiert</numerusform>
+            <numerusform>%n Definitionen nach %1 exportiert</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1: %n problem(s); nothing was imported.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %n Problem; es wurde nichts importiert.</numerusform>
+            <numerusform>%1: %n Probleme; es wurde nichts importiert.</numerusform>
         </translation>
     </message>
     <message>
         <source>Definitions imported: %L1 new, %L2 replaced.</source>
-        <translation type="unfinished"></translation>
+        <translation>Definitionen importiert: %L1 neu, %L2 ersetzt.</translation>
     </message>
     <message>
         <source>Removed from the store with it: its ledger (rows it knew in SharePoint: %L1), its sync position, its retry queue (rows: %L2) and its run history (runs: %L3).</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit ihr aus dem Speicher entfernt: ihr Ledger (ihr bekannte Zeilen in SharePoint: %L1), ihre Sync-Position, ihre Wiederholungswarteschlange (Zeilen: %L2) und ihre Laufhistorie (Läufe: %L3).</translation>
     </message>
     <message numerus="yes">
         <source>%1 via %2 (%3): %n table(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 über %2 (%3): %n Tabelle</numerusform>
+            <numerusform>%1 über %2 (%3): %n Tabellen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>list &apos;%1&apos;: created with %n column(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Liste &apos;%1&apos;: mit %n Spalte angelegt</numerusform>
+            <numerusform>Liste &apos;%1&apos;: mit %n Spalten angelegt</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>list &apos;%1&apos;: existed; %n missing column(s) added</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Liste &apos;%1&apos;: war vorhanden; %n fehlende Spalte hinzugefügt</numerusform>
+            <numerusform>Liste &apos;%1&apos;: war vorhanden; %n fehlende Spalten hinzugefügt</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Lists of &apos;%1&apos;, planned from %2 (%n column(s)):</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Listen von &apos;%1&apos;, geplant aus %2 (%n Spalte):</numerusform>
+            <numerusform>Listen von &apos;%1&apos;, geplant aus %2 (%n Spalten):</numerusform>
         </translation>
     </message>
     <message>
         <source>(empty)</source>
-        <translation type="unfinished"></translation>
+        <translation>(leer)</translation>
     </message>
     <message>
         <source>the row is gone from the source</source>
-        <translation type="unfinished"></translation>
+        <translation>die Zeile ist aus der Quelle verschwunden</translation>
     </message>
     <message>
         <source>from &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>aus &apos;%1&apos;</translation>
     </message>
     <message>
         <source>SharePoint&apos;s item could not be read</source>
-        <translation type="unfinished"></translation>
+        <translation>das Element in SharePoint konnte nicht gelesen werden</translation>
     </message>
     <message>
         <source>no field differs (written again to confirm it)</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Feld weicht ab (zur Bestätigung erneut geschrieben)</translation>
     </message>
     <message>
         <source>Planned rows (changes: what SharePoint holds now → the mapped value):</source>
-        <translation type="unfinished"></translation>
+        <translation>Geplante Zeilen (Änderungen: was SharePoint jetzt enthält → der zugeordnete Wert):</translation>
     </message>
     <message>
         <source>  … and %1 more planned rows</source>
-        <translation type="unfinished"></translation>
+        <translation>  … und %1 weitere geplante Zeilen</translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) of &apos;%1&apos; are due now; a run of the definition retries them:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Zeile von &apos;%1&apos; ist jetzt fällig; ein Lauf der Definition wiederholt sie:</numerusform>
+            <numerusform>%n Zeilen von &apos;%1&apos; sind jetzt fällig; ein Lauf der Definition wiederholt sie:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Retry queue (%n row(s); the next run takes them first when due):</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Wiederholungswarteschlange (%n Zeile; der nächste Lauf nimmt sie bei Fälligkeit zuerst):</numerusform>
+            <numerusform>Wiederholungswarteschlange (%n Zeilen; der nächste Lauf nimmt sie bei Fälligkeit zuerst):</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>  %n row(s): %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>  %n Zeile: %1</numerusform>
+            <numerusform>  %n Zeilen: %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>retry queue: %n row(s) wait (%1 failed in this run, %2 from earlier runs); see: syncbridge-cli retry list &quot;%3&quot;</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Wiederholungswarteschlange: %n Zeile wartet (%1 in diesem Lauf fehlgeschlagen, %2 aus früheren Läufen); siehe: syncbridge-cli retry list &quot;%3&quot;</numerusform>
+            <numerusform>Wiederholungswarteschlange: %n Zeilen warten (%1 in diesem Lauf fehlgeschlagen, %2 aus früheren Läufen); siehe: syncbridge-cli retry list &quot;%3&quot;</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>pending: %n write(s) of rows not in the retry queue wait to be confirmed by the next run</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>ausstehend: %n Schreibvorgang von Zeilen außerhalb der Wiederholungswarteschlange wartet auf Bestätigung durch den nächsten Lauf</numerusform>
+            <numerusform>ausstehend: %n Schreibvorgänge von Zeilen außerhalb der Wiederholungswarteschlange warten auf Bestätigung durch den nächsten Lauf</numerusform>
         </translation>
     </message>
     <message>
         <source>TRIGGER</source>
-        <translation type="unfinished"></translation>
+        <translation>AUSLÖSER</translation>
     </message>
     <message>
         <source>AGENT</source>
-        <translation type="unfinished"></translation>
+        <translation>AGENT</translation>
     </message>
     <message>
         <source>list     &apos;%1&apos;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste    &apos;%1&apos;: %2</translation>
     </message>
     <message numerus="yes">
         <source>waiting  %n row(s) in the retry queue when the run ended, %1 now</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>wartend  %n Zeile in der Wiederholungswarteschlange bei Laufende, jetzt %1</numerusform>
+            <numerusform>wartend  %n Zeilen in der Wiederholungswarteschlange bei Laufende, jetzt %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>waiting  %n row(s) in the retry queue now</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>wartend  %n Zeile jetzt in der Wiederholungswarteschlange</numerusform>
+            <numerusform>wartend  %n Zeilen jetzt in der Wiederholungswarteschlange</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>pending  %n write(s) wait to be confirmed by the next run</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>offen    %n Schreibvorgang wartet auf Bestätigung durch den nächsten Lauf</numerusform>
+            <numerusform>offen    %n Schreibvorgänge warten auf Bestätigung durch den nächsten Lauf</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 in %2</translation>
     </message>
     <message>
         <source>  what to do: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  was zu tun ist: %1</translation>
     </message>
     <message>
         <source>%1 → database &apos;%2&apos; (instances: %L3, tables in the catalog: %L4)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → Datenbank &apos;%2&apos; (Instanzen: %L3, Tabellen im Katalog: %L4)</translation>
     </message>
     <message numerus="yes">
         <source>%1  %2  %3.%4 → %n list(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1  %2  %3.%4 → %n Liste</numerusform>
+            <numerusform>%1  %2  %3.%4 → %n Listen</numerusform>
         </translation>
     </message>
 </context>
@@ -1496,15 +1496,15 @@
     </message>
     <message>
         <source>S&amp;top test</source>
-        <translation type="unfinished"></translation>
+        <translation>Test &amp;anhalten</translation>
     </message>
     <message>
         <source>Ask for a token and read the sites and lists of the definitions that use it (Ctrl+T)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Token anfordern und die Websites und Listen der Definitionen lesen, die sie verwenden (Strg+T)</translation>
     </message>
     <message>
         <source>Test stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Test angehalten.</translation>
     </message>
 </context>
 <context>
@@ -1793,31 +1793,31 @@
     </message>
     <message>
         <source>%1 — schedules paused on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — Zeitpläne auf diesem Computer pausiert</translation>
     </message>
     <message>
         <source>Schedule paused</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitplan pausiert</translation>
     </message>
     <message>
         <source>Schedule not valid: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitplan ungültig: %1</translation>
     </message>
     <message>
         <source>No next run: the schedule never matches a date</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein nächster Lauf: der Zeitplan trifft nie auf ein Datum zu</translation>
     </message>
     <message>
         <source>Next run %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächster Lauf %1 (%2)</translation>
     </message>
     <message>
         <source>Next run %1 (%2 %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächster Lauf %1 (%2 %3)</translation>
     </message>
     <message>
         <source>%1, %2 (cron %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2 (Cron %3)</translation>
     </message>
 </context>
 <context>
@@ -1870,7 +1870,7 @@
     <message numerus="yes">
         <source>Sample values: the first %n row(s) of %1 by key.</source>
         <translation>
-            <numerusform>Beispielwerte: die erste Zeile von %1 nach Schlüssel.</numerusform>
+            <numerusform>Beispielwerte: %n Zeile von %1, die erste nach Schlüssel.</numerusform>
             <numerusform>Beispielwerte: die ersten %n Zeilen von %1 nach Schlüssel.</numerusform>
         </translation>
     </message>
@@ -1960,11 +1960,11 @@
     </message>
     <message>
         <source>Sche&amp;dule</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zeitplan</translation>
     </message>
     <message>
         <source>When the definition runs by itself: cron, time zone, missed runs, pause; the next runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Wann die Definition von selbst läuft: Cron, Zeitzone, verpasste Läufe, Pause; die nächsten Läufe</translation>
     </message>
 </context>
 <context>
@@ -2262,7 +2262,7 @@
     </message>
     <message>
         <source>&apos;%1&apos; is not a time zone (an IANA id such as &apos;America/Los_Angeles&apos;)</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; ist keine Zeitzone (eine IANA-ID wie &apos;America/Los_Angeles&apos;)</translation>
     </message>
 </context>
 <context>
@@ -2537,78 +2537,78 @@
     </message>
     <message>
         <source>Plan a run of the definition as edited, unsaved changes included, without writing anything: every planned row with what it changes (F6)</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Lauf der Definition in der bearbeiteten Fassung samt ungespeicherter Änderungen planen, ohne etwas zu schreiben: jede geplante Zeile mit ihren Änderungen (F6)</translation>
     </message>
     <message>
         <source>Failing</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlschlagend</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished">Löschen</translation>
+        <translation>Löschen</translation>
     </message>
     <message>
         <source>Show the rows of one action</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zeilen einer Aktion anzeigen</translation>
     </message>
     <message>
         <source>Show the rows of one list</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zeilen einer Liste anzeigen</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld</translation>
     </message>
     <message>
         <source>In SharePoint now</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt in SharePoint</translation>
     </message>
     <message>
         <source>After the run</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach dem Lauf</translation>
     </message>
     <message>
         <source>The selected row&apos;s fields; those the run changes are bold</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Felder der gewählten Zeile; die vom Lauf geänderten sind fett</translation>
     </message>
     <message>
         <source>Planned rows:</source>
-        <translation type="unfinished"></translation>
+        <translation>Geplante Zeilen:</translation>
     </message>
     <message>
         <source>Preview what a run of this new definition would do: nothing is written. Save it to run it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorab sehen, was ein Lauf dieser neuen Definition täte: es wird nichts geschrieben. Speichern Sie sie, um sie laufen zu lassen.</translation>
     </message>
     <message>
         <source>The preview plans &apos;%1&apos; as edited, unsaved changes included; Run Sync Now runs it as last saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Vorschau plant &apos;%1&apos; in der bearbeiteten Fassung samt ungespeicherter Änderungen; Jetzt synchronisieren führt die zuletzt gespeicherte Fassung aus.</translation>
     </message>
     <message numerus="yes">
         <source>The definition as edited cannot run (%Ln problem(s)):</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Die Definition kann in der bearbeiteten Fassung nicht laufen (%Ln Problem):</numerusform>
+            <numerusform>Die Definition kann in der bearbeiteten Fassung nicht laufen (%Ln Probleme):</numerusform>
         </translation>
     </message>
     <message>
         <source>Every action (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Aktionen (%1)</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Every list (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Listen (%1)</translation>
     </message>
     <message>
         <source>Old values are what the SharePoint lists hold now, read for this preview (the ledger keeps only a hash of what was written); new values are the mapped source values.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alte Werte sind das, was die SharePoint-Listen jetzt enthalten, für diese Vorschau gelesen (das Ledger speichert nur einen Hash des Geschriebenen); neue Werte sind die zugeordneten Quellwerte.</translation>
     </message>
     <message>
         <source>%1 more planned rows are counted above but not listed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 weitere geplante Zeilen sind oben mitgezählt, aber nicht aufgeführt.</translation>
     </message>
 </context>
 <context>
@@ -2698,11 +2698,11 @@
     </message>
     <message>
         <source>The list&apos;s changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Änderungen der Liste</translation>
     </message>
     <message>
         <source>The item %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Element %1</translation>
     </message>
 </context>
 <context>
@@ -2777,11 +2777,11 @@
     </message>
     <message>
         <source>Instances are tried in failover order: primary first, then standby, then replica; within a role, priority 1 first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Instanzen werden in Failover-Reihenfolge versucht: zuerst primär, dann Standby, dann Replikat; innerhalb einer Rolle Priorität 1 zuerst.</translation>
     </message>
     <message>
         <source>Within a role, instance 1 is tried first</source>
-        <translation type="unfinished"></translation>
+        <translation>Innerhalb einer Rolle wird Instanz 1 zuerst versucht</translation>
     </message>
 </context>
 <context>
@@ -2919,24 +2919,28 @@
     </message>
     <message>
         <source>Scheduled syncs do not run on this computer: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Geplante Synchronisationen laufen nicht auf diesem Computer: %1</translation>
     </message>
     <message>
         <source>Keep running in the tray</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Infobereich weiterlaufen</translation>
     </message>
     <message numerus="yes">
         <source>This run would delete %L1 of the %n item(s) in &apos;%2&apos; (%3 %), more than the definition allows without asking (%4 %).
 
 Rows gone from the source usually mean they were deleted on purpose — but a wrong filter or an emptied table looks the same. Check the source before you confirm.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Dieser Lauf würde %L1 von %n Element in &apos;%2&apos; löschen (%3 %), mehr als die Definition ohne Rückfrage erlaubt (%4 %).
+
+Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht — aber ein falscher Filter oder eine geleerte Tabelle sieht genauso aus. Prüfen Sie die Quelle, bevor Sie bestätigen.</numerusform>
+            <numerusform>Dieser Lauf würde %L1 der %n Elemente in &apos;%2&apos; löschen (%3 %), mehr als die Definition ohne Rückfrage erlaubt (%4 %).
+
+Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht — aber ein falscher Filter oder eine geleerte Tabelle sieht genauso aus. Prüfen Sie die Quelle, bevor Sie bestätigen.</numerusform>
         </translation>
     </message>
     <message>
         <source>Definitions imported from %1: %L2 new, %L3 replaced.</source>
-        <translation type="unfinished"></translation>
+        <translation>Definitionen aus %1 importiert: %L2 neu, %L3 ersetzt.</translation>
     </message>
 </context>
 <context>
@@ -3218,94 +3222,94 @@ Rows gone from the source usually mean they were deleted on purpose — but a wr
     </message>
     <message>
         <source>&lt;h3&gt;No sync definitions yet&lt;/h3&gt;&lt;p&gt;A definition says which table goes to which SharePoint lists. Follow the steps above, or import a definitions file (&lt;code&gt;syncbridge-cli definitions import file.json&lt;/code&gt;, or the button below).&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Noch keine Synchronisationsdefinitionen&lt;/h3&gt;&lt;p&gt;Eine Definition legt fest, welche Tabelle in welche SharePoint-Listen geht. Folgen Sie den Schritten oben oder importieren Sie eine Definitionsdatei (&lt;code&gt;syncbridge-cli definitions import file.json&lt;/code&gt; oder die Schaltfläche unten).&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
     <name>SyncBridge::PreviewModel</name>
     <message>
         <source>Create</source>
-        <translation type="unfinished">Anlegen</translation>
+        <translation>Anlegen</translation>
     </message>
     <message>
         <source>Update</source>
-        <translation type="unfinished">Aktualisieren</translation>
+        <translation>Aktualisieren</translation>
     </message>
     <message>
         <source>Move</source>
-        <translation type="unfinished">Verschieben</translation>
+        <translation>Verschieben</translation>
     </message>
     <message>
         <source>Unchanged</source>
-        <translation type="unfinished">Unverändert</translation>
+        <translation>Unverändert</translation>
     </message>
     <message>
         <source>No list</source>
-        <translation type="unfinished">Keine Liste</translation>
+        <translation>Keine Liste</translation>
     </message>
     <message>
         <source>Failing</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlschlagend</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished">Löschen</translation>
+        <translation>Löschen</translation>
     </message>
     <message>
         <source>Flag as gone</source>
-        <translation type="unfinished"></translation>
+        <translation>Als verschwunden markieren</translation>
     </message>
     <message>
         <source>Gone, left in place</source>
-        <translation type="unfinished"></translation>
+        <translation>Verschwunden, bleibt bestehen</translation>
     </message>
     <message>
         <source>%1 = %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 = %2</translation>
     </message>
     <message>
         <source>From &apos;%1&apos;. </source>
-        <translation type="unfinished"></translation>
+        <translation>Aus &apos;%1&apos;. </translation>
     </message>
     <message>
         <source>SharePoint&apos;s item could not be read; it would carry: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Element in SharePoint konnte nicht gelesen werden; es würde enthalten: %1</translation>
     </message>
     <message>
         <source>No field differs from SharePoint; the item is written again to confirm it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Feld weicht von SharePoint ab; das Element wird zur Bestätigung erneut geschrieben.</translation>
     </message>
     <message>
         <source>%1: %2 → %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 → %3</translation>
     </message>
     <message>
         <source>The row is gone from the source: its item is deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zeile ist aus der Quelle verschwunden: ihr Element wird gelöscht.</translation>
     </message>
     <message>
         <source>The row is gone from the source: its item is flagged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zeile ist aus der Quelle verschwunden: ihr Element wird markiert.</translation>
     </message>
     <message>
         <source>The row is gone from the source: its item stays.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zeile ist aus der Quelle verschwunden: ihr Element bleibt bestehen.</translation>
     </message>
     <message>
         <source>Row</source>
-        <translation type="unfinished">Zeile</translation>
+        <translation>Zeile</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished">Aktion</translation>
+        <translation>Aktion</translation>
     </message>
     <message>
         <source>List</source>
-        <translation type="unfinished">Liste</translation>
+        <translation>Liste</translation>
     </message>
     <message>
         <source>Changes (SharePoint now → after the run)</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen (SharePoint jetzt → nach dem Lauf)</translation>
     </message>
 </context>
 <context>
@@ -3627,9 +3631,9 @@ Rows gone from the source usually mean they were deleted on purpose — but a wr
     </message>
     <message numerus="yes">
         <source>%Ln row(s) failed; they wait in the retry queue and go first on the next run:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Zeile ist fehlgeschlagen; sie wartet in der Wiederholungswarteschlange und kommt beim nächsten Lauf zuerst an die Reihe:</numerusform>
+            <numerusform>%Ln Zeilen sind fehlgeschlagen; sie warten in der Wiederholungswarteschlange und kommen beim nächsten Lauf zuerst an die Reihe:</numerusform>
         </translation>
     </message>
 </context>
@@ -3637,144 +3641,144 @@ Rows gone from the source usually mean they were deleted on purpose — but a wr
     <name>SyncBridge::RunEventType</name>
     <message>
         <source>Item failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Element fehlgeschlagen</translation>
     </message>
     <message>
         <source>Delete failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen fehlgeschlagen</translation>
     </message>
     <message>
         <source>Waiting (SharePoint unavailable)</source>
-        <translation type="unfinished"></translation>
+        <translation>Warten (SharePoint nicht verfügbar)</translation>
     </message>
     <message>
         <source>Waiting (Retry-After)</source>
-        <translation type="unfinished"></translation>
+        <translation>Warten (Retry-After)</translation>
     </message>
     <message>
         <source>Waiting (budget)</source>
-        <translation type="unfinished"></translation>
+        <translation>Warten (Budget)</translation>
     </message>
     <message>
         <source>Request retried</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrage wiederholt</translation>
     </message>
     <message>
         <source>Run finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf beendet</translation>
     </message>
     <message>
         <source>Run interrupted</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf unterbrochen</translation>
     </message>
     <message>
         <source>List created</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste angelegt</translation>
     </message>
     <message>
         <source>Column left out</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalte ausgelassen</translation>
     </message>
     <message>
         <source>Re-keying pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselwechsel ausstehend</translation>
     </message>
     <message>
         <source>Rows gone from the source</source>
-        <translation type="unfinished">Aus der Quelle verschwundene Zeilen</translation>
+        <translation>Zeilen aus der Quelle verschwunden</translation>
     </message>
     <message>
         <source>Rows marked</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeilen markiert</translation>
     </message>
     <message>
         <source>Deletions held back</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschungen zurückgehalten</translation>
     </message>
     <message>
         <source>Deletions would be held back</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschungen würden zurückgehalten</translation>
     </message>
     <message>
         <source>Move cleanup</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufräumen nach Verschieben</translation>
     </message>
     <message>
         <source>Open transactions not visible</source>
-        <translation type="unfinished"></translation>
+        <translation>Offene Transaktionen nicht sichtbar</translation>
     </message>
     <message>
         <source>Late commits unbounded</source>
-        <translation type="unfinished"></translation>
+        <translation>Späte Festschreibungen unbegrenzt</translation>
     </message>
     <message>
         <source>Pending list gone</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausstehende Liste verschwunden</translation>
     </message>
     <message>
         <source>Duplicate check</source>
-        <translation type="unfinished"></translation>
+        <translation>Duplikatprüfung</translation>
     </message>
     <message>
         <source>Duplicates removed</source>
-        <translation type="unfinished"></translation>
+        <translation>Duplikate entfernt</translation>
     </message>
     <message>
         <source>Rows would fail</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeilen würden fehlschlagen</translation>
     </message>
     <message>
         <source>Sync position reset</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync-Position zurückgesetzt</translation>
     </message>
     <message>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschau</translation>
     </message>
     <message>
         <source>Event</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignis</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished">Zeit</translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>List</source>
-        <translation type="unfinished">Liste</translation>
+        <translation>Liste</translation>
     </message>
     <message>
         <source>Item key</source>
-        <translation type="unfinished"></translation>
+        <translation>Elementschlüssel</translation>
     </message>
     <message>
         <source>Graph error</source>
-        <translation type="unfinished">Graph-Fehler</translation>
+        <translation>Graph-Fehler</translation>
     </message>
 </context>
 <context>
     <name>SyncBridge::RunNotifier</name>
     <message>
         <source>%1 works again</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 funktioniert wieder</translation>
     </message>
     <message>
         <source>The last run of &apos;%1&apos; succeeded after it had failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der letzte Lauf von &apos;%1&apos; war erfolgreich, nachdem er zuvor fehlgeschlagen war.</translation>
     </message>
     <message>
         <source>Scheduled sync failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Geplante Synchronisation fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>Deletions held back: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschungen zurückgehalten: %1</translation>
     </message>
     <message numerus="yes">
         <source>The scheduled run would have deleted %Ln item(s), more than the definition allows without asking. Nothing was deleted and its schedule is paused: check the source, then run it by hand.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Der geplante Lauf hätte %Ln Element gelöscht, mehr als die Definition ohne Rückfrage erlaubt. Es wurde nichts gelöscht und ihr Zeitplan ist pausiert: Prüfen Sie die Quelle und starten Sie den Lauf dann von Hand.</numerusform>
+            <numerusform>Der geplante Lauf hätte %Ln Elemente gelöscht, mehr als die Definition ohne Rückfrage erlaubt. Es wurde nichts gelöscht und ihr Zeitplan ist pausiert: Prüfen Sie die Quelle und starten Sie den Lauf dann von Hand.</numerusform>
         </translation>
     </message>
 </context>
@@ -3830,7 +3834,7 @@ Rows gone from the source usually mean they were deleted on purpose — but a wr
     </message>
     <message>
         <source>Pulling SharePoint changes</source>
-        <translation type="unfinished"></translation>
+        <translation>SharePoint-Änderungen werden abgerufen</translation>
     </message>
 </context>
 <context>
@@ -4039,23 +4043,23 @@ Rows gone from the source usually mean they were deleted on purpose — but a wr
     </message>
     <message>
         <source>Manual</source>
-        <translation type="unfinished"></translation>
+        <translation>Manuell</translation>
     </message>
     <message>
         <source>Scheduled</source>
-        <translation type="unfinished"></translation>
+        <translation>Geplant</translation>
     </message>
     <message>
         <source>Catch-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachgeholt</translation>
     </message>
     <message>
         <source>Trigger</source>
-        <translation type="unfinished"></translation>
+        <translation>Auslöser</translation>
     </message>
     <message>
         <source>Agent</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent</translation>
     </message>
 </context>
 <context>
@@ -4185,7 +4189,7 @@ Rows gone from the source usually mean they were deleted on purpose — but a wr
     <message numerus="yes">
         <source>Items written per second, newest %n run(s)</source>
         <translation>
-            <numerusform>Geschriebene Elemente pro Sekunde, neuester Lauf</numerusform>
+            <numerusform>Geschriebene Elemente pro Sekunde, neuester Lauf (%n)</numerusform>
             <numerusform>Geschriebene Elemente pro Sekunde, neueste %n Läufe</numerusform>
         </translation>
     </message>
@@ -4199,90 +4203,90 @@ Rows gone from the source usually mean they were deleted on purpose — but a wr
     </message>
     <message>
         <source>Select an event to read all of it: its message, item key, list and time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie ein Ereignis, um es vollständig zu lesen: Meldung, Elementschlüssel, Liste und Zeit.</translation>
     </message>
 </context>
 <context>
     <name>SyncBridge::ScheduleEditor</name>
     <message>
         <source>Paused: keep the schedule but start no run from it (Run Sync Now still works)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausiert: den Zeitplan behalten, aber keinen Lauf daraus starten (Jetzt synchronisieren funktioniert weiterhin)</translation>
     </message>
     <message>
         <source>Manual runs only</source>
-        <translation type="unfinished">Nur manuelle Läufe</translation>
+        <translation>Nur manuelle Läufe</translation>
     </message>
     <message>
         <source>Hourly</source>
-        <translation type="unfinished"></translation>
+        <translation>Stündlich</translation>
     </message>
     <message>
         <source>Daily at…</source>
-        <translation type="unfinished"></translation>
+        <translation>Täglich um…</translation>
     </message>
     <message>
         <source>Weekdays at…</source>
-        <translation type="unfinished"></translation>
+        <translation>Werktags um…</translation>
     </message>
     <message>
         <source>Custom (cron)</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzerdefiniert (Cron)</translation>
     </message>
     <message>
         <source>minute hour day-of-month month day-of-week, e.g. 30 2 * * mon-fri</source>
-        <translation type="unfinished"></translation>
+        <translation>Minute Stunde Tag-des-Monats Monat Wochentag, z. B. 30 2 * * mon-fri</translation>
     </message>
     <message>
         <source>Catch up once</source>
-        <translation type="unfinished"></translation>
+        <translation>Einmal nachholen</translation>
     </message>
     <message>
         <source>Skip</source>
-        <translation type="unfinished"></translation>
+        <translation>Überspringen</translation>
     </message>
     <message>
         <source>Runs missed while no agent ran (computer off or asleep): one catch-up run when an agent is back, or none</source>
-        <translation type="unfinished"></translation>
+        <translation>Läufe, die verpasst wurden, während kein Agent lief (Computer aus oder im Ruhezustand): ein Nachhol-Lauf, sobald wieder ein Agent läuft, oder keiner</translation>
     </message>
     <message>
         <source>Runs</source>
-        <translation type="unfinished">Läufe</translation>
+        <translation>Läufe</translation>
     </message>
     <message>
         <source>Cron</source>
-        <translation type="unfinished"></translation>
+        <translation>Cron</translation>
     </message>
     <message>
         <source>Time zone</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitzone</translation>
     </message>
     <message>
         <source>Missed runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Verpasste Läufe</translation>
     </message>
     <message>
         <source>Next runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächste Läufe</translation>
     </message>
     <message>
         <source>In %1</source>
-        <translation type="unfinished"></translation>
+        <translation>In %1</translation>
     </message>
     <message>
         <source>Local time (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ortszeit (%1)</translation>
     </message>
     <message>
         <source>No schedule: this definition runs only when started by hand.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Zeitplan: diese Definition läuft nur, wenn sie von Hand gestartet wird.</translation>
     </message>
     <message>
         <source>%1 — paused: no run starts until it is resumed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — pausiert: kein Lauf startet, bis er fortgesetzt wird.</translation>
     </message>
     <message>
         <source>%1 — this never happens on a real date.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — das tritt an keinem realen Datum ein.</translation>
     </message>
 </context>
 <context>
@@ -4325,62 +4329,62 @@ Rows gone from the source usually mean they were deleted on purpose — but a wr
     </message>
     <message>
         <source>environment variable %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Umgebungsvariable %1</translation>
     </message>
 </context>
 <context>
     <name>SyncBridge::SettingsPage</name>
     <message>
         <source>Keep running in the tray when the window is closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Beim Schließen des Fensters im Infobereich weiterlaufen</translation>
     </message>
     <message>
         <source>Start at login</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei der Anmeldung starten</translation>
     </message>
     <message>
         <source>Run scheduled syncs on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Geplante Synchronisationen auf diesem Computer ausführen</translation>
     </message>
     <message>
         <source>Agent name</source>
-        <translation type="unfinished"></translation>
+        <translation>Agentenname</translation>
     </message>
     <message>
         <source>Desktop notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>Desktop-Benachrichtigungen</translation>
     </message>
     <message>
         <source>Cannot remove %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht entfernt werden.</translation>
     </message>
     <message>
         <source>Cannot create the folder of %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner von %1 kann nicht angelegt werden.</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished">%1 kann nicht geschrieben werden: %2</translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>Closing the window leaves SyncBridge in the system tray: running syncs go on and schedules keep running. Quit from the tray&apos;s menu.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beim Schließen des Fensters bleibt SyncBridge im Infobereich: laufende Synchronisationen gehen weiter und Zeitpläne laufen weiter. Beenden über das Menü im Infobereich.</translation>
     </message>
     <message>
         <source>Starts SyncBridge in the tray when you log in (an XDG autostart entry).</source>
-        <translation type="unfinished"></translation>
+        <translation>Startet SyncBridge bei der Anmeldung im Infobereich (ein XDG-Autostart-Eintrag).</translation>
     </message>
     <message>
         <source>This computer runs the definitions&apos; schedules while SyncBridge is open or in the tray. Several computers (and headless agents) sharing one meta-store run each scheduled run once between them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Computer führt die Zeitpläne der Definitionen aus, solange SyncBridge geöffnet oder im Infobereich ist. Mehrere Computer (und Agenten ohne Oberfläche), die einen Metadatenspeicher teilen, führen jeden geplanten Lauf gemeinsam nur einmal aus.</translation>
     </message>
     <message>
         <source>Tells you when a scheduled sync fails, when it works again, and when deletions were held back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Benachrichtigt Sie, wenn eine geplante Synchronisation fehlschlägt, wenn sie wieder funktioniert und wenn Löschungen zurückgehalten wurden.</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
 </context>
 <context>
@@ -4609,114 +4613,114 @@ Rows gone from the source usually mean they were deleted on purpose — but a wr
     <name>SyncBridge::SharePointCheck</name>
     <message>
         <source>secret: no secret is stored for &apos;%1&apos; under %2: %3 No token was requested.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugangsdaten: für &apos;%1&apos; sind unter %2 keine Zugangsdaten gespeichert: %3 Es wurde kein Token angefordert.</translation>
     </message>
     <message>
         <source>Enter the client secret of the app registration (Edit the connection, or type it in its dialog).</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie das Clientgeheimnis der App-Registrierung ein (Verbindung bearbeiten oder im Dialog eintippen).</translation>
     </message>
     <message>
         <source>secret: the secret of &apos;%1&apos; could not be read from %2: %3 No token was requested.</source>
-        <translation type="unfinished">Zugangsdaten: die Zugangsdaten von &apos;%1&apos; konnten nicht aus %2 gelesen werden: %3 Es wurde kein Token angefordert.</translation>
+        <translation>Zugangsdaten: die Zugangsdaten von &apos;%1&apos; konnten nicht aus %2 gelesen werden: %3 Es wurde kein Token angefordert.</translation>
     </message>
     <message>
         <source>Unlock the keychain, or type the client secret again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entsperren Sie den Schlüsselbund oder geben Sie das Clientgeheimnis erneut ein.</translation>
     </message>
     <message>
         <source>secret: found (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugangsdaten: gefunden (%1)</translation>
     </message>
     <message>
         <source>token: requested from %1 for tenant %2 and refused: %3</source>
-        <translation type="unfinished">Token: bei %1 für Mandant %2 angefordert und abgelehnt: %3</translation>
+        <translation>Token: bei %1 für Mandant %2 angefordert und abgelehnt: %3</translation>
     </message>
     <message>
         <source>Check the tenant, the client ID and the client secret: copy the secret&apos;s value (not its ID) from the app registration; an expired secret is refused too.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie Mandant, Client-ID und Clientgeheimnis: Kopieren Sie den Wert des Geheimnisses (nicht seine ID) aus der App-Registrierung; ein abgelaufenes Geheimnis wird ebenfalls abgelehnt.</translation>
     </message>
     <message>
         <source>token: requested from %1 for tenant %2 and accepted</source>
-        <translation type="unfinished">Token: bei %1 für Mandant %2 angefordert und erhalten</translation>
+        <translation>Token: bei %1 für Mandant %2 angefordert und akzeptiert</translation>
     </message>
     <message>
         <source>graph: the root site answers (no definition writes through this connection yet)</source>
-        <translation type="unfinished">Graph: die Stammwebsite antwortet (noch schreibt keine Definition über diese Verbindung)</translation>
+        <translation>Graph: die Stammwebsite antwortet (noch schreibt keine Definition über diese Verbindung)</translation>
     </message>
     <message>
         <source>graph: %1</source>
-        <translation type="unfinished">Graph: %1</translation>
+        <translation>Graph: %1</translation>
     </message>
     <message>
         <source>Check the Graph base URL and that the app registration has the Sites.Selected or Sites.ReadWrite.All permission with admin consent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie die Graph-Basis-URL und ob die App-Registrierung die Berechtigung Sites.Selected oder Sites.ReadWrite.All mit Administratorzustimmung hat.</translation>
     </message>
     <message>
         <source>site %1: %2</source>
-        <translation type="unfinished">Website %1: %2</translation>
+        <translation>Website %1: %2</translation>
     </message>
     <message>
         <source>The site &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Website &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Check the site&apos;s address in the definitions and that the app may read it (Sites.Selected needs a grant per site).</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie die Adresse der Website in den Definitionen und ob die App sie lesen darf (Sites.Selected braucht eine Freigabe je Website).</translation>
     </message>
     <message>
         <source>site %1: reachable (%2)</source>
-        <translation type="unfinished">Website %1: erreichbar (%2)</translation>
+        <translation>Website %1: erreichbar (%2)</translation>
     </message>
     <message>
         <source>list &apos;%1&apos;: reachable</source>
-        <translation type="unfinished">Liste &apos;%1&apos;: erreichbar</translation>
+        <translation>Liste &apos;%1&apos;: erreichbar</translation>
     </message>
     <message>
         <source>list &apos;%1&apos;: does not exist yet (the first run or lists provision creates it)</source>
-        <translation type="unfinished">Liste &apos;%1&apos;: existiert noch nicht (der erste Lauf oder lists provision legt sie an)</translation>
+        <translation>Liste &apos;%1&apos;: existiert noch nicht (der erste Lauf oder lists provision legt sie an)</translation>
     </message>
     <message>
         <source>list &apos;%1&apos;: %2</source>
-        <translation type="unfinished">Liste &apos;%1&apos;: %2</translation>
+        <translation>Liste &apos;%1&apos;: %2</translation>
     </message>
     <message>
         <source>The list &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Liste &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Check that the app may read and write the site&apos;s lists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie, ob die App die Listen der Website lesen und schreiben darf.</translation>
     </message>
     <message>
         <source>budget: no RateLimit headers in the last answer (the service sends them from 80 % of the minute&apos;s budget)</source>
-        <translation type="unfinished"></translation>
+        <translation>Budget: keine RateLimit-Header in der letzten Antwort (der Dienst sendet sie ab 80 % des Minutenbudgets)</translation>
     </message>
     <message>
         <source>budget: the last answer carried %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Budget: die letzte Antwort enthielt %1</translation>
     </message>
 </context>
 <context>
     <name>SyncBridge::SharePointCheckView</name>
     <message>
         <source>What to do: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Was zu tun ist: %1</translation>
     </message>
     <message>
         <source>not set</source>
-        <translation type="unfinished">nicht gesetzt</translation>
+        <translation>nicht festgelegt</translation>
     </message>
     <message>
         <source>Testing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird getestet…</translation>
     </message>
     <message>
         <source>typed here, not saved yet</source>
-        <translation type="unfinished"></translation>
+        <translation>hier eingegeben, noch nicht gespeichert</translation>
     </message>
     <message>
         <source>no secret entered</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Zugangsdaten eingegeben</translation>
     </message>
 </context>
 <context>
@@ -4811,23 +4815,23 @@ Rows gone from the source usually mean they were deleted on purpose — but a wr
     </message>
     <message>
         <source>&amp;Test</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Testen</translation>
     </message>
     <message>
         <source>Now in: %1. Left empty, it stays as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>Derzeit in: %1. Leer gelassen, bleibt es unverändert.</translation>
     </message>
     <message>
         <source>Ask for a token with these values and read the sites and lists of the definitions that use the connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit diesen Werten ein Token anfordern und die Websites und Listen der Definitionen lesen, die die Verbindung verwenden</translation>
     </message>
     <message>
         <source>&amp;Stop test</source>
-        <translation type="unfinished"></translation>
+        <translation>Test &amp;anhalten</translation>
     </message>
     <message>
         <source>Test stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Test angehalten.</translation>
     </message>
 </context>
 <context>
@@ -4904,7 +4908,7 @@ Rows gone from the source usually mean they were deleted on purpose — but a wr
     </message>
     <message>
         <source>writing rows into %1.%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeilen werden in %1.%2 geschrieben</translation>
     </message>
 </context>
 <context>
@@ -4959,7 +4963,7 @@ Rows gone from the source usually mean they were deleted on purpose — but a wr
     </message>
     <message>
         <source>An agent named &apos;%1&apos; is already running on %2 (pid %3); start this one with another name (--name).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Agent namens &apos;%1&apos; läuft bereits auf %2 (PID %3); starten Sie diesen mit einem anderen Namen (--name).</translation>
     </message>
 </context>
 <context>
@@ -5348,160 +5352,160 @@ Rows gone from the source usually mean they were deleted on purpose — but a wr
     </message>
     <message numerus="yes">
         <source>%n row(s) of items deleted from list &apos;%1&apos; were not deleted: more than %2 % of its items. Confirm with --allow-mass-delete (or in the run&apos;s question) to delete them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Zeile von Elementen, die aus der Liste &apos;%1&apos; gelöscht wurden, wurde nicht gelöscht: mehr als %2 % ihrer Elemente. Bestätigen Sie mit --allow-mass-delete (oder in der Rückfrage des Laufs), um sie zu löschen.</numerusform>
+            <numerusform>%n Zeilen von Elementen, die aus der Liste &apos;%1&apos; gelöscht wurden, wurden nicht gelöscht: mehr als %2 % ihrer Elemente. Bestätigen Sie mit --allow-mass-delete (oder in der Rückfrage des Laufs), um sie zu löschen.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n item(s) were deleted from list &apos;%1&apos;; their rows are kept (delete policy LEAVE).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Element wurde aus der Liste &apos;%1&apos; gelöscht; seine Zeile bleibt erhalten (Löschrichtlinie LEAVE).</numerusform>
+            <numerusform>%n Elemente wurden aus der Liste &apos;%1&apos; gelöscht; ihre Zeilen bleiben erhalten (Löschrichtlinie LEAVE).</numerusform>
         </translation>
     </message>
     <message>
         <source>Item %1 has the key (%2) of the row item %3 is written to; a key must be unique, so it is not written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Element %1 hat den Schlüssel (%2) der Zeile, in die Element %3 geschrieben wird; ein Schlüssel muss eindeutig sein, daher wird es nicht geschrieben.</translation>
     </message>
     <message numerus="yes">
         <source>Retrying %n item(s) that failed before.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n zuvor fehlgeschlagenes Element wird erneut versucht.</numerusform>
+            <numerusform>%n zuvor fehlgeschlagene Elemente werden erneut versucht.</numerusform>
         </translation>
     </message>
     <message>
         <source>SharePoint no longer knows the position in list &apos;%1&apos; (410): every item is read again and compared.</source>
-        <translation type="unfinished"></translation>
+        <translation>SharePoint kennt die Position in der Liste &apos;%1&apos; nicht mehr (410): jedes Element wird erneut gelesen und verglichen.</translation>
     </message>
     <message>
         <source>The key column &apos;%1&apos; was changed in SharePoint (%2 → %3); a pull does not move a row to another key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Schlüsselspalte &apos;%1&apos; wurde in SharePoint geändert (%2 → %3); ein Abruf verschiebt keine Zeile auf einen anderen Schlüssel.</translation>
     </message>
     <message>
         <source>Item %1 of list &apos;%2&apos; was not written: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Element %1 der Liste &apos;%2&apos; wurde nicht geschrieben: %3</translation>
     </message>
     <message>
         <source>SyncBridge quit during the pull; the next run reads the unfinished changes again.</source>
-        <translation type="unfinished"></translation>
+        <translation>SyncBridge wurde während des Abrufs beendet; der nächste Lauf liest die nicht abgeschlossenen Änderungen erneut.</translation>
     </message>
     <message>
         <source>A pull has no dry run yet; run it without --dry-run.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für einen Abruf gibt es noch keinen Probelauf; führen Sie ihn ohne --dry-run aus.</translation>
     </message>
     <message>
         <source>The definition is a draft (disabled); enable it before it runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Definition ist ein Entwurf (deaktiviert); aktivieren Sie sie, bevor sie läuft.</translation>
     </message>
     <message>
         <source>A pull cannot mark rows of items deleted in SharePoint (MARK); choose DELETE or LEAVE for this definition.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Abruf kann Zeilen von in SharePoint gelöschten Elementen nicht markieren (MARK); wählen Sie DELETE oder LEAVE für diese Definition.</translation>
     </message>
     <message>
         <source>The definition has no SharePoint list to pull from.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Definition hat keine SharePoint-Liste, aus der abgerufen wird.</translation>
     </message>
     <message>
         <source>The cursor was reset: every item is read and compared again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Cursor wurde zurückgesetzt: jedes Element wird erneut gelesen und verglichen.</translation>
     </message>
     <message>
         <source>No mapping pulls (every one is PUSH_ONLY): there is nothing to write into the table.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Zuordnung ruft ab (alle sind PUSH_ONLY): es gibt nichts, was in die Tabelle geschrieben werden könnte.</translation>
     </message>
     <message>
         <source>Mapping %1: &apos;%2&apos; is not a column of %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuordnung %1: &apos;%2&apos; ist keine Spalte von %3.</translation>
     </message>
     <message>
         <source>Mapping %1: &apos;%2&apos; is a generated column; a pull cannot write it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuordnung %1: &apos;%2&apos; ist eine generierte Spalte; ein Abruf kann sie nicht schreiben.</translation>
     </message>
     <message>
         <source>The list &apos;%1&apos; does not exist in SharePoint; a pull reads an existing list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Liste &apos;%1&apos; existiert in SharePoint nicht; ein Abruf liest eine vorhandene Liste.</translation>
     </message>
     <message>
         <source>The list &apos;%1&apos; has no column &apos;%2&apos; (mapping %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Liste &apos;%1&apos; hat keine Spalte &apos;%2&apos; (Zuordnung %3).</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a list of values</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; ist keine Liste von Werten</translation>
     </message>
     <message>
         <source>a single value cannot go into an array column</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Einzelwert kann nicht in eine Array-Spalte</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a whole number</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; ist keine ganze Zahl</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not yes or no</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; ist weder ja noch nein</translation>
     </message>
     <message>
         <source>binary data is never written from SharePoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Binärdaten werden nie aus SharePoint geschrieben</translation>
     </message>
     <message numerus="yes">
         <source>Held back %n deletion(s) in &apos;%1&apos;: %2 % of its %L3 items, above the limit of %4 %. Check the source, then confirm the deletions (syncbridge-cli run --allow-mass-delete).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Löschung in &apos;%1&apos; zurückgehalten: %2 % ihrer %L3 Elemente, über dem Grenzwert von %4 %. Prüfen Sie die Quelle und bestätigen Sie dann die Löschungen (syncbridge-cli run --allow-mass-delete).</numerusform>
+            <numerusform>%n Löschungen in &apos;%1&apos; zurückgehalten: %2 % ihrer %L3 Elemente, über dem Grenzwert von %4 %. Prüfen Sie die Quelle und bestätigen Sie dann die Löschungen (syncbridge-cli run --allow-mass-delete).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>A real run would ask before deleting %L1 of the %n item(s) of &apos;%2&apos; (above the limit of %3 %).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ein echter Lauf würde nachfragen, bevor er %L1 von %n Element in &apos;%2&apos; löscht (über dem Grenzwert von %3 %).</numerusform>
+            <numerusform>Ein echter Lauf würde nachfragen, bevor er %L1 der %n Elemente in &apos;%2&apos; löscht (über dem Grenzwert von %3 %).</numerusform>
         </translation>
     </message>
     <message>
         <source>The items of &apos;%1&apos; could not be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Elemente von &apos;%1&apos; konnten nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>The definition&apos;s mode is %1, which this version cannot run yet (only PUSH and PULL). Nothing was read or written; change the mode to PUSH or PULL to run it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Modus der Definition ist %1, den diese Version noch nicht ausführen kann (nur PUSH und PULL). Es wurde nichts gelesen oder geschrieben; ändern Sie den Modus auf PUSH oder PULL, um sie auszuführen.</translation>
     </message>
     <message numerus="yes">
         <source>Created the list &apos;%1&apos; with %n column(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Die Liste &apos;%1&apos; wurde mit %n Spalte angelegt.</numerusform>
+            <numerusform>Die Liste &apos;%1&apos; wurde mit %n Spalten angelegt.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Read %Ln row(s): %1 created, %2 updated, %3 moved, %4 unchanged, %5 failed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Zeile gelesen: %1 angelegt, %2 aktualisiert, %3 verschoben, %4 unverändert, %5 fehlgeschlagen.</numerusform>
+            <numerusform>%Ln Zeilen gelesen: %1 angelegt, %2 aktualisiert, %3 verschoben, %4 unverändert, %5 fehlgeschlagen.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Dry run: planned %Ln row(s) (%1 unchanged, %2 failing); nothing was written.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Probelauf: %Ln Zeile geplant (%1 unverändert, %2 fehlschlagend); es wurde nichts geschrieben.</numerusform>
+            <numerusform>Probelauf: %Ln Zeilen geplant (%1 unverändert, %2 fehlschlagend); es wurde nichts geschrieben.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln row(s) in the retry queue; the next retry is due at %1 UTC.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Zeile in der Wiederholungswarteschlange; der nächste Versuch ist um %1 UTC fällig.</numerusform>
+            <numerusform>%Ln Zeilen in der Wiederholungswarteschlange; der nächste Versuch ist um %1 UTC fällig.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln write(s) to be confirmed by the next run.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Schreibvorgang wird vom nächsten Lauf bestätigt.</numerusform>
+            <numerusform>%Ln Schreibvorgänge werden vom nächsten Lauf bestätigt.</numerusform>
         </translation>
     </message>
 </context>
@@ -5572,117 +5576,117 @@ Rows gone from the source usually mean they were deleted on purpose — but a wr
     <name>SyncBridge::TrayIcon</name>
     <message>
         <source>Run Sync Now</source>
-        <translation type="unfinished">Jetzt synchronisieren</translation>
+        <translation>Jetzt synchronisieren</translation>
     </message>
     <message>
         <source>Open SyncBridge</source>
-        <translation type="unfinished"></translation>
+        <translation>SyncBridge öffnen</translation>
     </message>
     <message>
         <source>Pause schedules</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitpläne pausieren</translation>
     </message>
     <message>
         <source>Quit SyncBridge</source>
-        <translation type="unfinished"></translation>
+        <translation>SyncBridge beenden</translation>
     </message>
     <message>
         <source>No enabled definitions</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine aktivierten Definitionen</translation>
     </message>
     <message>
         <source>Resume schedules</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitpläne fortsetzen</translation>
     </message>
     <message>
         <source>This computer runs no schedules: turn on &quot;Run scheduled syncs on this computer&quot; in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Computer führt keine Zeitpläne aus: Schalten Sie in den Einstellungen &quot;Geplante Synchronisationen auf diesem Computer ausführen&quot; ein.</translation>
     </message>
     <message>
         <source>Definition %1</source>
-        <translation type="unfinished">Definition %1</translation>
+        <translation>Definition %1</translation>
     </message>
     <message numerus="yes">
         <source>SyncBridge — syncing (%n run(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>SyncBridge — synchronisiert (%n Lauf)</numerusform>
+            <numerusform>SyncBridge — synchronisiert (%n Läufe)</numerusform>
         </translation>
     </message>
     <message>
         <source>SyncBridge — schedules paused</source>
-        <translation type="unfinished"></translation>
+        <translation>SyncBridge — Zeitpläne pausiert</translation>
     </message>
     <message>
         <source>SyncBridge — failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>SyncBridge — fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>SyncBridge — a sync needs your attention</source>
-        <translation type="unfinished"></translation>
+        <translation>SyncBridge — eine Synchronisation braucht Ihre Aufmerksamkeit</translation>
     </message>
     <message>
         <source>SyncBridge — up to date</source>
-        <translation type="unfinished"></translation>
+        <translation>SyncBridge — auf dem neuesten Stand</translation>
     </message>
 </context>
 <context>
     <name>SyncBridge::WelcomePanel</name>
     <message>
         <source>&lt;h2&gt;Welcome to SyncBridge&lt;/h2&gt;&lt;p&gt;Five steps take a PostgreSQL table into SharePoint lists. Each opens the dialog or page it needs; a tick shows what is done.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Willkommen bei SyncBridge&lt;/h2&gt;&lt;p&gt;Fünf Schritte bringen eine PostgreSQL-Tabelle in SharePoint-Listen. Jeder öffnet den Dialog oder die Seite, die er braucht; ein Häkchen zeigt, was erledigt ist.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Add the PostgreSQL database to read from</source>
-        <translation type="unfinished"></translation>
+        <translation>Die PostgreSQL-Datenbank hinzufügen, aus der gelesen wird</translation>
     </message>
     <message>
         <source>Add the SharePoint connection to write to</source>
-        <translation type="unfinished"></translation>
+        <translation>Die SharePoint-Verbindung hinzufügen, in die geschrieben wird</translation>
     </message>
     <message>
         <source>Make a definition: choose the table, its list, and let Auto-map pair the columns</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Definition erstellen: Tabelle und Liste wählen und die Spalten mit Automatisch zuordnen paaren</translation>
     </message>
     <message>
         <source>Preview: see what a run would create, update and delete, without writing</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschau: sehen, was ein Lauf anlegen, aktualisieren und löschen würde, ohne zu schreiben</translation>
     </message>
     <message>
         <source>Run it: the rows go to SharePoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausführen: die Zeilen gehen nach SharePoint</translation>
     </message>
     <message>
         <source>Add a database…</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbank hinzufügen…</translation>
     </message>
     <message>
         <source>Add a SharePoint connection…</source>
-        <translation type="unfinished"></translation>
+        <translation>SharePoint-Verbindung hinzufügen…</translation>
     </message>
     <message>
         <source>New definition</source>
-        <translation type="unfinished">Neue Definition</translation>
+        <translation>Neue Definition</translation>
     </message>
     <message>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschau</translation>
     </message>
     <message>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausführen</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Erledigt</translation>
     </message>
     <message>
         <source>Next step</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächster Schritt</translation>
     </message>
     <message>
         <source>To do</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu erledigen</translation>
     </message>
 </context>
 <context>
@@ -5719,7 +5723,7 @@ Rows gone from the source usually mean they were deleted on purpose — but a wr
     </message>
     <message>
         <source>Start in the system tray, without the window (start at login does).</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Infobereich starten, ohne Fenster (so startet SyncBridge bei der Anmeldung).</translation>
     </message>
 </context>
 </TS>
