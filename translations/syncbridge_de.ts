@@ -1181,10 +1181,6 @@
         <source>Planned rows (changes: what SharePoint holds now → the mapped value):</source>
         <translation>Geplante Zeilen (Änderungen: was SharePoint jetzt enthält → der zugeordnete Wert):</translation>
     </message>
-    <message>
-        <source>  … and %1 more planned rows</source>
-        <translation>  … und %1 weitere geplante Zeilen</translation>
-    </message>
     <message numerus="yes">
         <source>%n row(s) of &apos;%1&apos; are due now; a run of the definition retries them:</source>
         <translation>
@@ -1270,6 +1266,20 @@
         <translation>
             <numerusform>%1  %2  %3.%4 → %n Liste</numerusform>
             <numerusform>%1  %2  %3.%4 → %n Listen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>  … and %n more %1 row(s) (run --json lists every row)</source>
+        <translation>
+            <numerusform>  … und %n weitere Zeile (%1; run --json listet jede Zeile)</numerusform>
+            <numerusform>  … und %n weitere Zeilen (%1; run --json listet jede Zeile)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>  … and %n more planned row(s)</source>
+        <translation>
+            <numerusform>  … und %n weitere geplante Zeile</numerusform>
+            <numerusform>  … und %n weitere geplante Zeilen</numerusform>
         </translation>
     </message>
 </context>

@@ -139,6 +139,20 @@
             <numerusform>%1  %2  %3.%4 → %n lists</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>  … and %n more %1 row(s) (run --json lists every row)</source>
+        <translation>
+            <numerusform>  … and %n more %1 row (run --json lists every row)</numerusform>
+            <numerusform>  … and %n more %1 rows (run --json lists every row)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>  … and %n more planned row(s)</source>
+        <translation>
+            <numerusform>  … and %n more planned row</numerusform>
+            <numerusform>  … and %n more planned rows</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SyncBridge::ConnectionsModel</name>

@@ -7,8 +7,10 @@
 #include "sync/runprogress.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QMap>
 
 namespace SyncBridge::Cli {
 namespace {
@@ -55,10 +57,19 @@ QString rowText(const PreviewRow &row)
 
 void printPreviewRows(CommandContext &context, const RunOutcome &outcome)
 {
+    // A first run plans thousands of creates: the terminal gets a sample of each action, --json every row.
+    constexpr int shownPerAction = 20;
+    QHash<QString, int> shown;
+    QMap<QString, int> notShown; // by action, in a stable order
     bool first = true;
     for (const PreviewRow &row : outcome.preview) {
         if (row.action == QLatin1String("skip")) // unchanged: nothing to say of it
             continue;
+        if (shown[row.action] == shownPerAction) {
+            ++notShown[row.action];
+            continue;
+        }
+        ++shown[row.action];
         if (first)
             context.out << QCoreApplication::translate(
                 "SyncBridge::Cli", "Planned rows (changes: what SharePoint holds now → the mapped value):")
@@ -66,8 +77,15 @@ void printPreviewRows(CommandContext &context, const RunOutcome &outcome)
         first = false;
         context.out << QStringLiteral("  %1  %2  %3: %4").arg(row.action, -8).arg(row.identity, row.list, rowText(row)) << '\n';
     }
+    for (auto action = notShown.constBegin(); action != notShown.constEnd(); ++action)
+        context.out << QCoreApplication::translate(
+            "SyncBridge::Cli", "  … and %n more %1 row(s) (run --json lists every row)", nullptr, action.value())
+                           .arg(action.key())
+                    << '\n';
     if (outcome.previewLeftOut > 0)
-        context.out << QCoreApplication::translate("SyncBridge::Cli", "  … and %1 more planned rows").arg(outcome.previewLeftOut) << '\n';
+        context.out << QCoreApplication::translate(
+            "SyncBridge::Cli", "  … and %n more planned row(s)", nullptr, int(outcome.previewLeftOut))
+                    << '\n';
     if (!outcome.currentValuesUnread.isEmpty())
         context.err << QCoreApplication::translate("SyncBridge::Cli", "warning: %1").arg(outcome.currentValuesUnread) << '\n';
 }

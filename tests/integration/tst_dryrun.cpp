@@ -235,6 +235,28 @@ private slots:
             (QJsonArray{QJsonObject{{QStringLiteral("field"), QStringLiteral("Title")}, {QStringLiteral("old"), QStringLiteral("scan 7")},
                 {QStringLiteral("new"), QStringLiteral("changed 7")}}}));
     }
+
+    void cliDryRunShowsASampleOfEachActionOnTheTerminal()
+    {
+        // 30 new rows: the terminal lists 20 creates and counts the rest; --json has every row.
+        sql(QStringLiteral("INSERT INTO dryrun_scan SELECT g, 'new ' || g FROM generate_series(101, 130) g"));
+        QProcess cli;
+        startCli(cli, QStringLiteral("DryRunScan"), {QStringLiteral("--dry-run")});
+        QVERIFY(cli.waitForFinished(120000));
+        const QString out = QString::fromUtf8(cli.readAllStandardOutput());
+        QCOMPARE(out.count(QStringLiteral("\n  create    id 1")), 20);
+        QVERIFY2(out.contains(QStringLiteral("  … and 10 more create rows (run --json lists every row)\n")), qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral("  update    id 7  DR Scan")), qPrintable(out)); // other actions keep their rows
+
+        QProcess json;
+        startCli(json, QStringLiteral("DryRunScan"), {QStringLiteral("--dry-run"), QStringLiteral("--json")});
+        QVERIFY(json.waitForFinished(120000));
+        int creates = 0;
+        for (const QJsonValue &row : QJsonDocument::fromJson(json.readAllStandardOutput()).object().value(QStringLiteral("rows")).toArray())
+            creates += row.toObject().value(QStringLiteral("action")).toString() == QLatin1String("create") ? 1 : 0;
+        QCOMPARE(creates, 30);
+        sql(QStringLiteral("DELETE FROM dryrun_scan WHERE id > 100"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDryRun)
