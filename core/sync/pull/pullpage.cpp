@@ -66,11 +66,7 @@ RowIdentity PullRun::retryIdentity(const QString &listId, const QString &itemId)
 
 void PullRun::retryDueItems()
 {
-    // A page of due retries at a time, in id order, however long the queue: the ones due when the
-    // step began (an item that fails again is due later).
-    if (!m_retriesDueBy.isValid())
-        m_retriesDueBy = m_clock.nowUtc();
-    auto due = LedgerRepository(*m_store).dueRetries(m_definitionId, m_retriesDueBy, m_lastRetryId, m_options.pageSize);
+    auto due = m_dueRetries.next(*m_store, m_clock);
     if (!due) {
         fail(due.error());
         return;
@@ -79,7 +75,6 @@ void PullRun::retryDueItems()
         nextStep();
         return;
     }
-    m_lastRetryId = due->constLast().id;
     event(EventSeverity::Info, QStringLiteral("retrying"),
         QCoreApplication::translate("SyncBridge::Sync", "Retrying %n item(s) that failed before.", nullptr, int(due->size())));
     retryNext(std::make_shared<QList<RetryItem>>(*due), 0);

@@ -37,6 +37,7 @@ PullRun::PullRun(std::shared_ptr<MetaStore> store, SecretStore &secrets, Governo
     , m_definitionId(definitionId)
     , m_options(options)
     , m_clock(clock)
+    , m_dueRetries(definitionId, options.pageSize)
 {
 }
 

@@ -8,6 +8,7 @@
 #include "model/definition.h"
 #include "model/runtime.h"
 #include "source/rowwrites.h"
+#include "store/dueretrypages.h"
 #include "sync/identity.h"
 #include "sync/runphase.h"
 #include "sync/syncjob.h"
@@ -132,8 +133,7 @@ private:
     QList<PulledList> m_lists;
     Round m_round;
     QSet<QString> m_queued;   // identity hashes in the retry queue when the run began
-    QDateTime m_retriesDueBy; // Retrying takes the retries due when it began, a page at a time
-    qint64 m_lastRetryId = 0;
+    DueRetryPages m_dueRetries; // Retrying takes the retries due when it began, a page at a time
     SyncRun m_run;
     RunOutcome m_outcome;
     MassDeleteApproval m_approveMassDelete;

@@ -56,6 +56,7 @@ PushRun::PushRun(std::shared_ptr<MetaStore> store, SecretStore &secrets, Governo
     , m_definitionId(definitionId)
     , m_options(options)
     , m_clock(clock)
+    , m_dueRetries(definitionId, options.pageSize)
 {
 }
 
@@ -343,9 +344,7 @@ Result<void> PushRun::prepare()
 void PushRun::processRetries()
 {
     // A page of due retries at a time, however long the queue: bounded memory, bounded IN lists.
-    if (!m_retriesDueBy.isValid())
-        m_retriesDueBy = m_clock.nowUtc();
-    auto due = LedgerRepository(*m_store).dueRetries(m_definitionId, m_retriesDueBy, m_lastRetryId, m_options.pageSize);
+    auto due = m_dueRetries.next(*m_store, m_clock);
     if (!due) {
         fail(due.error());
         return;
@@ -354,7 +353,6 @@ void PushRun::processRetries()
         nextStep();
         return;
     }
-    m_lastRetryId = due->constLast().id;
     report(RunPhase::Retrying);
     QList<QStringList> keys;
     for (const RetryItem &item : std::as_const(*due))

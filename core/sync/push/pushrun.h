@@ -2,6 +2,7 @@
 
 #include "common/clock.h"
 #include "graph/servicewait.h"
+#include "store/dueretrypages.h"
 #include "sync/push/planner.h"
 #include "sync/runphase.h"
 #include "sync/syncjob.h"
@@ -164,8 +165,7 @@ private:
     std::optional<QString> m_horizon;       // UPDATED_AT: where rows still being written may appear
     QSet<QString> m_retriedThisRun;         // identity hashes the retry batches planned
     QSet<QString> m_failedRows;             // identity hashes of the rows that failed in this run (counted once)
-    QDateTime m_retriesDueBy;               // the retries this run takes: due when it began retrying
-    qint64 m_lastRetryId = 0;               // the retry queue is read in pages of ids
+    DueRetryPages m_dueRetries;             // the retries this run takes: due when it began retrying
     qint64 m_rowsWaiting = 0;               // in the retry queue when the run ended
     qint64 m_writesPending = 0;             // ledger entries still PENDING when the run ended (the next run resolves them)
     QHash<QString, bool> m_unconfirmed;     // identity hash → a move: writes of this run SharePoint did not answer
