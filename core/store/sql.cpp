@@ -86,10 +86,12 @@ QDateTime fromStoredTime(const QVariant &value)
 
 QString databaseNowSql(const QSqlDatabase &db)
 {
-    // clock_timestamp(), not now(): now() is the transaction's start, and a lease compared in a long
-    // transaction must see the time go on.
+    // statement_timestamp(), not now(): now() is the transaction's start, and a lease compared in a long
+    // transaction must see the time go on. Nor clock_timestamp(): it moves between two calls in one
+    // statement, so "claimed at now, lease until now + 1 min" would not be one minute apart. SQLite's
+    // 'now' is likewise fixed for one statement.
     if (db.driverName() == QLatin1String("QPSQL"))
-        return QStringLiteral("CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)");
+        return QStringLiteral("CAST(EXTRACT(EPOCH FROM statement_timestamp()) * 1000 AS BIGINT)");
     return QStringLiteral("CAST((julianday('now') - 2440587.5) * 86400000.0 AS INTEGER)");
 }
 

@@ -800,6 +800,12 @@ private slots:
         QVERIFY(rescued->claimed);
         QCOMPARE(rescued->rescued->agent, QStringLiteral("a"));
         QCOMPARE(claims.claims(definition.id)->size(), 2);
+
+        for (int day = 1; day <= 1000; ++day) { // one clock reading per statement, however the clock ticks
+            QVERIFY(claims.claim(definition.id, occurrence.addDays(-day), QStringLiteral("a"), false, minute)->claimed);
+            const ScheduleClaim other = claims.claimOf(definition.id, occurrence.addDays(-day))->value();
+            QCOMPARE(other.claimedAt.msecsTo(other.leaseUntil), minute);
+        }
     }
 
     void anAgentNameHasOneLiveHolder()
