@@ -240,6 +240,19 @@ const QList<Migration> &migrations()
         // NULL: UTC (definitions saved before).
         {16, QStringLiteral("targets: the site's time zone (date-only values)"),
             {QStringLiteral("ALTER TABLE sync_targets ADD COLUMN site_time_zone TEXT")}},
+        // The conflict queue of MANUAL two-way definitions (ConflictRepository); values as JSON text.
+        // Pending (applied_run_id NULL) conflicts are unique per row and field.
+        {17, QStringLiteral("two-way: the conflict queue"),
+            {QStringLiteral("CREATE TABLE sync_conflicts ("
+                            " id {ID},"
+                            " definition_id BIGINT NOT NULL REFERENCES sync_definitions(id) ON DELETE CASCADE,"
+                            " identity_hash TEXT NOT NULL, identity_text TEXT, list_graph_id TEXT, item_id TEXT,"
+                            " field TEXT NOT NULL, column_name TEXT, base_value TEXT NOT NULL, database_value TEXT NOT NULL,"
+                            " sharepoint_value TEXT NOT NULL, database_changed_at BIGINT, sharepoint_modified_at BIGINT,"
+                            " sharepoint_editor TEXT, run_id BIGINT, detected_at BIGINT, resolution TEXT NOT NULL,"
+                            " resolved_value TEXT, resolved_by TEXT, resolved_at BIGINT, applied_run_id BIGINT, applied_at BIGINT)"),
+                QStringLiteral("CREATE UNIQUE INDEX sync_conflicts_pending ON sync_conflicts (definition_id, identity_hash, field)"
+                               " WHERE applied_run_id IS NULL")}},
     };
     return all;
 }

@@ -9,6 +9,7 @@
 #include "store/agentrepository.h"
 #include "store/budgetrepository.h"
 #include "store/catalogrepository.h"
+#include "store/conflictrepository.h"
 #include "store/connectionrepository.h"
 #include "store/definitionimporter.h"
 #include "store/definitionrepository.h"
@@ -20,6 +21,7 @@
 #include "store/scheduleclaimrepository.h"
 
 #include <QFile>
+#include <QJsonArray>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -806,6 +808,68 @@ private slots:
             const ScheduleClaim other = claims.claimOf(definition.id, occurrence.addDays(-day))->value();
             QCOMPARE(other.claimedAt.msecsTo(other.leaseUntil), minute);
         }
+    }
+
+    void aRowAndFieldHaveOnePendingConflictUntilItsDecisionIsApplied()
+    {
+        const auto [databaseId, connectionId] = addConnections();
+        SyncDefinition definition = sampleDefinition(databaseId, connectionId);
+        QVERIFY(DefinitionRepository(*m_store).save(definition).ok());
+        ConflictRepository conflicts(*m_store);
+        const QDateTime at(QDate(2026, 12, 2), QTime(11, 0), Qt::UTC);
+        SyncConflict found;
+        found.definitionId = definition.id;
+        found.identityHash = QStringLiteral("hash-7");
+        found.identityText = QStringLiteral("id=7");
+        found.field = QStringLiteral("Title");
+        found.column = QStringLiteral("title");
+        found.baseValue = QStringLiteral("scan");
+        found.databaseValue = QStringLiteral("scan (db)");
+        found.sharePointValue = QJsonValue(QJsonValue::Null);
+        found.sharePointModifiedAt = at;
+        found.sharePointEditor = QStringLiteral("Adele Vance");
+        found.detectedAt = at;
+        const qint64 id = conflicts.record(found).value();
+        SyncConflict other = found;
+        other.field = QStringLiteral("Budget");
+        other.baseValue = 10;
+        other.databaseValue = 12.5;
+        other.sharePointValue = QJsonArray{QStringLiteral("a"), 1};
+        QVERIFY(conflicts.record(other).value() != id);
+
+        // Found again by a later run: the same conflict, with the new values and the first base.
+        found.databaseValue = QStringLiteral("scan (db, again)");
+        found.baseValue = QStringLiteral("not the base");
+        QCOMPARE(conflicts.record(found).value(), id);
+        QCOMPARE(conflicts.pending(definition.id)->size(), 2);
+        const SyncConflict stored = conflicts.conflict(id)->value();
+        QCOMPARE(stored.baseValue, QJsonValue(QStringLiteral("scan")));
+        QCOMPARE(stored.databaseValue, QJsonValue(QStringLiteral("scan (db, again)")));
+        QVERIFY(stored.sharePointValue.isNull());
+        QCOMPARE(stored.sharePointEditor, QStringLiteral("Adele Vance"));
+        QCOMPARE(stored.sharePointModifiedAt, at);
+        QVERIFY(stored.isOpen());
+        const SyncConflict budget = conflicts.pendingOf(definition.id, {QStringLiteral("hash-7")})->value(QStringLiteral("hash-7")).first();
+        QCOMPARE(budget.databaseValue, QJsonValue(12.5));
+        QCOMPARE(budget.sharePointValue, QJsonValue(QJsonArray{QStringLiteral("a"), 1}));
+        QCOMPARE(conflicts.openCounts()->value(definition.id), 2);
+
+        QCOMPARE(conflicts.resolve(id, ConflictResolution::Open, {}, {}, at).error().code(), ErrorCode::InvalidInput);
+        QVERIFY(conflicts.resolve(id, ConflictResolution::Edited, QStringLiteral("scan, merged"), QStringLiteral("alex"), at).ok());
+        QCOMPARE(conflicts.openCounts()->value(definition.id), 1);
+        QCOMPARE(conflicts.decided(definition.id)->size(), 1);
+        QCOMPARE(conflicts.decided(definition.id)->first().resolvedValue, QJsonValue(QStringLiteral("scan, merged")));
+        QVERIFY(conflicts.markApplied({id}, 5, at.addSecs(60)).ok());
+        QVERIFY(conflicts.decided(definition.id)->isEmpty());
+        QCOMPARE(conflicts.history(definition.id, 10)->first().appliedRunId, 5);
+        QCOMPARE(conflicts.resolve(id, ConflictResolution::Database, {}, {}, at).error().code(), ErrorCode::NotFound);
+
+        // Applied, the field can conflict again; a gone row takes its pending conflicts along.
+        QVERIFY(conflicts.record(found).value() != id);
+        QCOMPARE(conflicts.pending(definition.id)->size(), 2);
+        QVERIFY(conflicts.dropPending(definition.id, QStringLiteral("hash-7")).ok());
+        QVERIFY(conflicts.pending(definition.id)->isEmpty());
+        QCOMPARE(conflicts.history(definition.id, 10)->size(), 1);
     }
 
     void anAgentNameHasOneLiveHolder()
