@@ -18,3 +18,9 @@ target_compile_definitions(syncbridge_build_options INTERFACE
     QT_STRICT_ITERATORS
     PQXX_HAVE_OPTIONAL
     SYNCBRIDGE_VERSION="${PROJECT_VERSION}")
+
+# Debian's hardening for what is shipped (lintian's hardening-* checks): fortified libc calls in the
+# release build, and relocations resolved and made read-only at start (every build).
+target_compile_definitions(syncbridge_build_options INTERFACE
+    $<$<CONFIG:Release>:_FORTIFY_SOURCE=2>)
+target_link_options(syncbridge_build_options INTERFACE LINKER:-z,relro LINKER:-z,now)

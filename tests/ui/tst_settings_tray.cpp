@@ -28,6 +28,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QPainter>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QSysInfo>
 #include <QTemporaryDir>
@@ -93,6 +94,13 @@ private slots:
         QVERIFY2(text.contains(QStringLiteral("[Desktop Entry]"))
                 && text.contains(QStringLiteral("Exec=\"%1\" --tray").arg(QCoreApplication::applicationFilePath())),
             qPrintable(text));
+        QVERIFY2(
+            text.contains(QStringLiteral("\nIcon=io.github.syncbridge.SyncBridge\n")), qPrintable(text)); // the icon the package installs
+        QProcess validate; // the Desktop Entry Specification, as desktop environments read it
+        validate.start(QStringLiteral("desktop-file-validate"), {entry});
+        QVERIFY(validate.waitForFinished());
+        QVERIFY2(validate.exitStatus() == QProcess::NormalExit && validate.exitCode() == 0,
+            qPrintable(QString::fromUtf8(validate.readAllStandardOutput() + validate.readAllStandardError())));
         QVERIFY(UiSettings::startAtLogin.value());
 
         page->keepRunningInTrayCheck()->click();

@@ -42,9 +42,9 @@ Result<void> setStartAtLogin(bool enabled, const QString &executable)
     const QByteArray entry = QStringLiteral("[Desktop Entry]\n"
                                             "Type=Application\n"
                                             "Name=SyncBridge\n"
-                                            "Comment=Syncs PostgreSQL tables to SharePoint lists\n"
+                                            "Comment=Keeps PostgreSQL tables and SharePoint lists in sync\n"
                                             "Exec=\"%1\" --tray\n"
-                                            "Icon=syncbridge\n"
+                                            "Icon=io.github.syncbridge.SyncBridge\n"
                                             "Terminal=false\n"
                                             "X-GNOME-Autostart-enabled=true\n")
                                  .arg(quoted)
