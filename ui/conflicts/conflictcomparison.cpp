@@ -27,6 +27,7 @@ ConflictComparison::ConflictComparison(QWidget *parent)
     m_heading->setTextFormat(Qt::RichText);
     m_decision->setObjectName(QStringLiteral("comparisonDecision"));
     m_decision->setWordWrap(true);
+    m_decision->setTextFormat(Qt::RichText);
     m_panels[Base] = makePanel(tr("Last agreed"), QStringLiteral("baseValue"));
     m_panels[Database] = makePanel(tr("Database"), QStringLiteral("databaseValue"));
     m_panels[SharePoint] = makePanel(tr("SharePoint"), QStringLiteral("sharePointValue"));
@@ -72,7 +73,7 @@ ConflictComparison::Panel ConflictComparison::makePanel(const QString &title, co
     note->setForegroundRole(QPalette::PlaceholderText);
     auto *layout = new QVBoxLayout(frame);
     layout->addWidget(heading);
-    layout->addWidget(value, 1);
+    layout->addWidget(value);
     layout->addWidget(note);
     return {frame, value, note};
 }
@@ -86,7 +87,7 @@ void ConflictComparison::mark(const Panel &panel, bool changed, bool chosen)
     else if (changed)
         style = QStringLiteral("QFrame#%1 { border: 1px solid #d08a00; border-radius: 4px; background: #fff6e0; }");
     else
-        style = QStringLiteral("QFrame#%1 { border: 1px solid palette(mid); border-radius: 4px; }");
+        style = QStringLiteral("QFrame#%1 { border: 1px solid palette(mid); border-radius: 4px; background: palette(base); }");
     panel.frame->setStyleSheet(style.arg(panel.frame->objectName()));
 }
 
@@ -112,7 +113,7 @@ void ConflictComparison::showConflict(const SyncConflict &conflict)
     mark(m_panels[Base], false, false);
     mark(m_panels[Database], databaseChanged, conflict.resolution == ConflictResolution::Database);
     mark(m_panels[SharePoint], sharePointChanged, conflict.resolution == ConflictResolution::SharePoint);
-    m_decision->setText(conflictDecisionText(conflict));
+    m_decision->setText(tr("<b>Decision:</b> %1").arg(conflictDecisionText(conflict).toHtmlEscaped()));
     setEnabled(true);
 }
 

@@ -130,6 +130,7 @@ std::optional<SyncConflict> ConflictList::currentConflict() const
 void ConflictList::selectConflicts(const QList<qint64> &ids)
 {
     const QSet<qint64> wanted(ids.cbegin(), ids.cend());
+    clearSelection(); // a chosen row would stand for all its fields
     for (QTreeWidgetItemIterator it(this); *it; ++it) {
         if ((*it)->parent())
             (*it)->setSelected(wanted.contains((*it)->data(FieldColumn, ConflictIdRole).toLongLong()));

@@ -126,9 +126,8 @@ void ConflictsPage::reload()
                 const QSignalBlocker blocker(m_definitions);
                 m_definitions->clear();
                 for (const DefinitionConflicts &definition : std::as_const(*definitions)) {
-                    const QString text = definition.open > 0
-                        ? tr("%1 — %n open conflict(s)", nullptr, int(definition.open)).arg(definition.name)
-                        : definition.name;
+                    const QString text
+                        = definition.open > 0 ? tr("%1 (%n open)", nullptr, int(definition.open)).arg(definition.name) : definition.name;
                     m_definitions->addItem(text, definition.id);
                 }
                 const int index = m_definitions->findData(wanted);

@@ -101,8 +101,10 @@ ConflictsView::ConflictsView(AppContext context, QWidget *parent)
     splitter->setChildrenCollapsible(false);
     splitter->addWidget(m_list);
     splitter->addWidget(decisionArea);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    // The list takes what room there is; the values and decisions keep their natural height.
+    decisionArea->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 0);
 
     m_stack->addWidget(splitter);
     m_stack->addWidget(m_emptyText);
@@ -238,7 +240,7 @@ void ConflictsView::updateActions()
     m_applyNote->setVisible(pending);
     m_runNow->setVisible(pending);
     m_scope->setText(pending ? (chosen.isEmpty() ? tr("Choose conflicts to decide (a row chooses all its fields)")
-                                                 : tr("Decides %n chosen conflict(s)", nullptr, int(chosen.size())))
+                                                 : tr("Applies to %n chosen", nullptr, int(chosen.size())))
                              : QString());
 }
 

@@ -81,7 +81,7 @@ QString conflictDecisionText(const SyncConflict &conflict, const QLocale &locale
     case ConflictResolution::Open:
         break;
     }
-    return ConflictValueText::tr("Open");
+    return ConflictValueText::tr("Open — not decided yet");
 }
 
 } // namespace SyncBridge
