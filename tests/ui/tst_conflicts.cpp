@@ -373,6 +373,7 @@ private slots:
         QVERIFY(loaded.wait());
         QCOMPARE(list()->conflicts().size(), 2);
         QVERIFY(list()->topLevelItem(0)->child(0)->text(ConflictList::DecisionColumn).startsWith(QStringLiteral("Applied: ")));
+        QCOMPARE(list()->topLevelItem(0)->text(ConflictList::DecisionColumn), QStringLiteral("Applied"));
         list()->selectAll();
         QVERIFY(!view()->useDatabaseButton()->isEnabled()); // applied is final
         QVERIFY(!view()->editButton()->isEnabled());

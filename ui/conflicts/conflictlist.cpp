@@ -49,7 +49,7 @@ void ConflictList::setConflicts(const QList<SyncConflict> &conflicts)
     clear();
     QTreeWidgetItem *row = nullptr;
     QString rowHash;
-    QHash<QTreeWidgetItem *, int> openOfRow;
+    QHash<QTreeWidgetItem *, int> openOfRow, appliedOfRow;
     for (int index = 0; index < m_conflicts.size(); ++index) {
         const SyncConflict &conflict = m_conflicts.at(index);
         if (!row || conflict.identityHash != rowHash) {
@@ -70,6 +70,8 @@ void ConflictList::setConflicts(const QList<SyncConflict> &conflicts)
         field->setToolTip(DecisionColumn, field->text(DecisionColumn));
         if (conflict.isOpen())
             ++openOfRow[row];
+        if (conflict.isApplied())
+            ++appliedOfRow[row];
         if (!conflict.isOpen() && !conflict.isApplied())
             field->setForeground(DecisionColumn, QColor(0x2e, 0x7d, 0x32));
     }
@@ -77,7 +79,10 @@ void ConflictList::setConflicts(const QList<SyncConflict> &conflicts)
     for (int top = 0; top < topLevelItemCount(); ++top) {
         QTreeWidgetItem *item = topLevelItem(top);
         const int open = openOfRow.value(item);
-        item->setText(DecisionColumn, open > 0 ? tr("%n open", nullptr, open) : tr("All decided"));
+        if (appliedOfRow.value(item) == item->childCount())
+            item->setText(DecisionColumn, tr("Applied"));
+        else
+            item->setText(DecisionColumn, open > 0 ? tr("%n open", nullptr, open) : tr("All decided"));
     }
     expandAll();
     for (int column = 0; column < DecisionColumn; ++column)

@@ -261,8 +261,9 @@ void ConflictsView::editValue()
     if (chosen.isEmpty())
         return;
     const std::optional<SyncConflict> current = m_list->currentConflict();
-    const SyncConflict &shown = current && current->field == chosen.constFirst().field ? *current : chosen.constFirst();
-    auto *dialog = new ConflictValueDialog(shown, int(chosen.size()), this);
+    // The dialog starts from the conflict the comparison shows, when it is one of the chosen field.
+    const SyncConflict &example = current && current->field == chosen.constFirst().field ? *current : chosen.constFirst();
+    auto *dialog = new ConflictValueDialog(example, int(chosen.size()), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &ConflictValueDialog::valueChosen, this, [this, chosen](const QJsonValue &value) {
         decide(chosen, ConflictResolution::Edited, [value](const SyncConflict &) { return value; });
