@@ -73,8 +73,10 @@ private:
         conflict.baseValue = base;
         conflict.databaseValue = database;
         conflict.sharePointValue = sharePoint;
-        conflict.databaseChangedAt = QDateTime::currentDateTimeUtc().addSecs(-3600);
-        conflict.sharePointModifiedAt = QDateTime::currentDateTimeUtc().addSecs(-60 * minutesAgo);
+        // Fixed moments: the screenshot in docs/ comes out the same on every run.
+        const QDateTime found(QDate(2026, 11, 30), QTime(16, 0), Qt::UTC);
+        conflict.databaseChangedAt = found.addSecs(-7200);
+        conflict.sharePointModifiedAt = found.addSecs(-60 * minutesAgo);
         conflict.sharePointEditor = editor;
         conflict.detectedAt = QDateTime::currentDateTimeUtc();
         const Result<qint64> id = ConflictRepository(*m_store).record(conflict);
@@ -203,7 +205,9 @@ private slots:
         QTreeWidgetItem *budget = row->child(0)->text(0) == QStringLiteral("budget_amount") ? row->child(0) : row->child(1);
         QCOMPARE(budget->text(ConflictList::DatabaseColumn), QStringLiteral("1,300,000"));
         QCOMPARE(budget->text(ConflictList::SharePointColumn), QStringLiteral("1,275,500.5"));
-        QVERIFY(budget->text(ConflictList::ChangedColumn).startsWith(QStringLiteral("Anna Meyer, ")));
+        QCOMPARE(budget->text(ConflictList::ChangedColumn),
+            QStringLiteral("Anna Meyer, ")
+                + QLocale().toString(QDateTime(QDate(2026, 11, 30), QTime(15, 18), Qt::UTC).toLocalTime(), QLocale::ShortFormat));
         QTreeWidgetItem *decided = rowItem(QStringLiteral("PRJ-1012"));
         bool sawDecided = false;
         for (int child = 0; child < decided->childCount(); ++child)
@@ -234,6 +238,9 @@ private slots:
         QTreeWidgetItem *row = rowItem(QStringLiteral("PRJ-1003"));
         list()->setCurrentItem(row->child(0));
         choose({QStringLiteral("PRJ-1003/") + row->child(0)->text(0)});
+        // The test's store lives in a fresh temporary folder; the screenshot shows the default one.
+        m_window->findChild<QLabel *>(QStringLiteral("storeLabel"))
+            ->setText(QStringLiteral("Meta-store: ~/.local/share/SyncBridge/SyncBridge/syncbridge.db"));
         QCoreApplication::processEvents();
         const QPixmap shot = m_window->grab();
         QVERIFY(shot.save(QDir(artifactDirectory()).filePath(QStringLiteral("conflicts-view.png"))));
