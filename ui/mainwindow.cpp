@@ -5,6 +5,7 @@
 #include "common/focusringstyle.h"
 #include "common/uiresources.h"
 #include "common/uisettings.h"
+#include "conflicts/conflictspage.h"
 #include "connections/connectionspage.h"
 #include "definitions/definitionspage.h"
 #include "navigationpage.h"
@@ -44,6 +45,7 @@ MainWindow::MainWindow(AppContext context, QWidget *parent)
     , m_catalog(new CatalogPage(m_context, this))
     , m_definitions(new DefinitionsPage(m_context, this))
     , m_runs(new RunsPage(m_context, this))
+    , m_conflicts(new ConflictsPage(m_context, this))
     , m_settings(new SettingsPage(this))
     , m_tray(new TrayIcon(m_context, this))
 {
@@ -65,7 +67,7 @@ MainWindow::MainWindow(AppContext context, QWidget *parent)
     m_rail->setStyleSheet(QStringLiteral("QListWidget { background: palette(window); border-right: 1px solid palette(mid); }"));
 
     // The one list of pages: its order is the rail's and the shortcuts' (Ctrl+1 is the first).
-    const QList<NavigationPage *> pages = {m_overview, m_connections, m_catalog, m_definitions, m_runs, m_settings};
+    const QList<NavigationPage *> pages = {m_overview, m_connections, m_catalog, m_definitions, m_runs, m_conflicts, m_settings};
     for (NavigationPage *page : pages)
         addPage(page);
     connect(m_rail, &QListWidget::currentRowChanged, this, [this](int row) {
@@ -113,9 +115,16 @@ MainWindow::MainWindow(AppContext context, QWidget *parent)
             showPage(m_definitions);
             m_definitions->createDefinitionFor(databaseId, table, target);
         });
-    connect(m_definitions, &DefinitionsPage::runNowRequested, this, [this](qint64 definitionId) {
+    const auto runNow = [this](qint64 definitionId) {
         m_overview->startRun(definitionId, false);
         m_overview->openRunDialog(definitionId);
+    };
+    connect(m_definitions, &DefinitionsPage::runNowRequested, this, runNow);
+    connect(m_conflicts, &ConflictsPage::runNowRequested, this, runNow);
+    connect(m_conflicts, &ConflictsPage::decided, m_overview, &OverviewPage::refreshConflictCounts);
+    connect(m_overview, &OverviewPage::conflictsRequested, this, [this](qint64 definitionId) {
+        showPage(m_conflicts);
+        m_conflicts->showDefinition(definitionId);
     });
     if (m_context.runs)
         m_context.runs->setMassDeleteApproval([this](qint64, const MassDeleteCheck &check, RunController::MassDeleteAnswer answer) {

@@ -15,6 +15,7 @@ class QStackedWidget;
 namespace SyncBridge {
 
 class CatalogPage;
+class ConflictsPage;
 class ConnectionsPage;
 class DefinitionsPage;
 class DesktopAgent;
@@ -38,6 +39,7 @@ public:
     OverviewPage *overviewPage() const { return m_overview; }
     ConnectionsPage *connectionsPage() const { return m_connections; }
     RunsPage *runsPage() const { return m_runs; }
+    ConflictsPage *conflictsPage() const { return m_conflicts; }
     CatalogPage *catalogPage() const { return m_catalog; }
     DefinitionsPage *definitionsPage() const { return m_definitions; }
     SettingsPage *settingsPage() const { return m_settings; }
@@ -83,6 +85,7 @@ private:
     CatalogPage *m_catalog;
     DefinitionsPage *m_definitions;
     RunsPage *m_runs;
+    ConflictsPage *m_conflicts;
     SettingsPage *m_settings;
     TrayIcon *m_tray;
     DesktopAgent *m_agent = nullptr;      // this computer's scheduling agent (Settings)

@@ -91,8 +91,8 @@ private slots:
 
     void showsAnEmptyStateFirst()
     {
-        QCOMPARE(
-            m_window->navigationRail()->count(), 6); // only pages that exist: Overview, Connections, Catalog, Definitions, Runs, Settings
+        QCOMPARE(m_window->navigationRail()->count(),
+            7); // only pages that exist: Overview, Connections, Catalog, Definitions, Runs, Conflicts, Settings
         QCOMPARE(m_window->navigationRail()->item(1)->text(), QStringLiteral("Connections"));
         auto *empty = page()->findChild<QLabel *>(QStringLiteral("emptyState"));
         QVERIFY(empty->isVisible());

@@ -59,6 +59,7 @@ DefinitionCard::DefinitionCard(const SyncDefinition &definition, QWidget *parent
     , m_dryRun(new QPushButton(tr("Dry run"), this))
     , m_cancel(new QPushButton(tr("Cancel"), this))
     , m_details(new QPushButton(tr("Details…"), this))
+    , m_conflicts(new QPushButton(QIcon(QStringLiteral(":/icons/warning.svg")), QString(), this))
 {
     setObjectName(QStringLiteral("definitionCard"));
     setFrameShape(QFrame::StyledPanel);
@@ -112,11 +113,16 @@ DefinitionCard::DefinitionCard(const SyncDefinition &definition, QWidget *parent
     m_details->setObjectName(QStringLiteral("runDetails"));
     m_details->setToolTip(tr("Every count of the run, and the rows that failed with their errors"));
 
+    m_conflicts->setObjectName(QStringLiteral("openConflicts"));
+    m_conflicts->setToolTip(tr("Fields changed on both sides that wait for your decision"));
+    m_conflicts->hide();
+
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_run);
     buttons->addWidget(m_dryRun);
     buttons->addWidget(m_cancel);
     buttons->addStretch();
+    buttons->addWidget(m_conflicts);
     buttons->addWidget(m_details);
 
     auto *layout = new QVBoxLayout(this);
@@ -136,6 +142,7 @@ DefinitionCard::DefinitionCard(const SyncDefinition &definition, QWidget *parent
         emit cancelRequested(m_definitionId);
     });
     connect(m_details, &QPushButton::clicked, this, [this]() { emit detailsRequested(m_definitionId); });
+    connect(m_conflicts, &QPushButton::clicked, this, [this]() { emit conflictsRequested(m_definitionId); });
     setRunning(false);
     setLastRuns(std::nullopt, std::nullopt);
     setFixedHeight(sizeHint().height());
@@ -242,6 +249,14 @@ void DefinitionCard::setOutcome(const RunOutcome &outcome)
     run.counters = outcome.counters;
     run.message = outcome.message;
     setLastRun(run);
+}
+
+void DefinitionCard::setOpenConflicts(qint64 count)
+{
+    m_openConflicts = count;
+    m_conflicts->setText(tr("Conflicts (%n)", nullptr, int(count)));
+    m_conflicts->setAccessibleName(tr("%n open conflict(s)", nullptr, int(count)));
+    m_conflicts->setVisible(count > 0);
 }
 
 void DefinitionCard::setSchedulesPausedHere(bool paused)

@@ -30,6 +30,8 @@ public:
     QPushButton *dryRunButton() const { return m_dryRun; }
     QPushButton *cancelButton() const { return m_cancel; }
     QPushButton *detailsButton() const { return m_details; }
+    QPushButton *conflictsButton() const { return m_conflicts; }
+    qint64 openConflicts() const { return m_openConflicts; }
     RunProgressView *progressView() const { return m_progress; }
     // The last sync (a real run), and apart from it the last preview (dry run): a definition only
     // ever previewed was never synced.
@@ -46,11 +48,14 @@ public:
     void setOutcome(const RunOutcome &outcome);
     // This computer's agent paused or resumed: the schedule line says so.
     void setSchedulesPausedHere(bool paused);
+    // "Conflicts (n)" while the definition has open conflicts; nothing when it has none.
+    void setOpenConflicts(qint64 count);
 
 signals:
     void runRequested(qint64 definitionId, bool dryRun);
     void cancelRequested(qint64 definitionId);
     void detailsRequested(qint64 definitionId);
+    void conflictsRequested(qint64 definitionId);
 
 private:
     void showPreview(const std::optional<SyncRun> &preview);
@@ -67,6 +72,8 @@ private:
     QPushButton *m_dryRun;
     QPushButton *m_cancel;
     QPushButton *m_details;
+    QPushButton *m_conflicts;
+    qint64 m_openConflicts = 0;
 };
 
 // "in 5 min", "3 h ago": a moment relative to now, for people.

@@ -6,6 +6,7 @@
 #include "overview/welcomepanel.h"
 #include "runs/rundialog.h"
 
+#include "store/conflictrepository.h"
 #include "store/definitionrepository.h"
 #include "store/metastore.h"
 #include "store/runrepository.h"
@@ -25,6 +26,7 @@ struct DefinitionWithLastRun {
     SyncDefinition definition;
     std::optional<SyncRun> lastSync;    // the newest real run
     std::optional<SyncRun> lastPreview; // the newest dry run
+    qint64 openConflicts = 0;
 };
 
 Result<QList<DefinitionWithLastRun>> loadOverview(const MetaStore &store)
@@ -32,9 +34,12 @@ Result<QList<DefinitionWithLastRun>> loadOverview(const MetaStore &store)
     auto definitions = DefinitionRepository(store).all();
     if (!definitions)
         return definitions.error();
+    const auto openConflicts = ConflictRepository(store).openCounts();
+    if (!openConflicts)
+        return openConflicts.error();
     QList<DefinitionWithLastRun> rows;
     for (const SyncDefinition &definition : std::as_const(*definitions)) {
-        DefinitionWithLastRun row{definition, std::nullopt, std::nullopt};
+        DefinitionWithLastRun row{definition, std::nullopt, std::nullopt, openConflicts->value(definition.id)};
         for (const bool dryRun : {false, true}) {
             RunFilter filter;
             filter.definitionId = definition.id;
@@ -165,6 +170,7 @@ void OverviewPage::reload()
                         for (const DefinitionWithLastRun &row : std::as_const(*rows)) {
                             auto *card = new DefinitionCard(row.definition, m_cardsHost);
                             card->setLastRuns(row.lastSync, row.lastPreview);
+                            card->setOpenConflicts(row.openConflicts);
                             const std::optional<SyncRun> &newest
                                 = row.lastPreview && (!row.lastSync || row.lastPreview->startedAt > row.lastSync->startedAt)
                                 ? row.lastPreview
@@ -179,6 +185,7 @@ void OverviewPage::reload()
                             connect(card, &DefinitionCard::runRequested, this, &OverviewPage::startRun);
                             connect(card, &DefinitionCard::cancelRequested, this, &OverviewPage::cancelRun);
                             connect(card, &DefinitionCard::detailsRequested, this, &OverviewPage::openRunDialog);
+                            connect(card, &DefinitionCard::conflictsRequested, this, &OverviewPage::conflictsRequested);
                             m_grid->addWidget(card, index / 2, index % 2);
                             m_cards.insert(row.definition.id, card);
                             m_names.insert(row.definition.id, row.definition.name);
@@ -188,6 +195,19 @@ void OverviewPage::reload()
                         m_stack->setCurrentIndex(rows->isEmpty() ? 1 : 0);
                         emit loaded();
                     });
+}
+
+void OverviewPage::refreshConflictCounts()
+{
+    runInBackground(
+        this, m_context.storePool, [store = m_context.store]() { return ConflictRepository(*store).openCounts(); },
+        [this](Result<QHash<qint64, qint64>> counts) {
+            if (!counts)
+                return; // the cards keep the counts they show; the next reload says what is wrong
+            for (DefinitionCard *card : std::as_const(m_cards))
+                card->setOpenConflicts(counts->value(card->definitionId()));
+            emit conflictCountsLoaded();
+        });
 }
 
 void OverviewPage::startRun(qint64 definitionId, bool dryRun)
@@ -253,6 +273,7 @@ void OverviewPage::onFinished(qint64 definitionId, const RunOutcome &outcome)
     m_lastProgress.remove(definitionId);
     m_lastRunIds.insert(definitionId, outcome.runId);
     m_welcome->reload();
+    refreshConflictCounts(); // a two-way run finds conflicts and applies decisions
     if (DefinitionCard *card = m_cards.value(definitionId))
         card->setOutcome(outcome);
     if (RunDialog *dialog = m_dialogs.value(definitionId))

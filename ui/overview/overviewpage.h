@@ -52,6 +52,8 @@ public slots:
     void cancelRun(qint64 definitionId);
     // This computer's scheduling agent paused or resumed: the cards say so.
     void setSchedulesPausedHere(bool paused);
+    // Reads the open conflict counts again (a run found some, or a decision closed some).
+    void refreshConflictCounts();
 
 signals:
     void loaded();
@@ -59,6 +61,9 @@ signals:
     void addDatabaseRequested();
     void addSharePointRequested();
     void newDefinitionRequested();
+    void conflictsRequested(qint64 definitionId);
+    // The cards show the open conflict counts just read.
+    void conflictCountsLoaded();
 
 private:
     void onProgress(qint64 definitionId, const RunProgress &progress);
