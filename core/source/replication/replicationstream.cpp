@@ -68,7 +68,7 @@ Result<std::unique_ptr<ReplicationStream>> ReplicationStream::open(
     if (PQstatus(connection) != CONNECTION_OK) {
         const QString message = QString::fromUtf8(PQerrorMessage(connection));
         PQfinish(connection);
-        if (message.contains(QLatin1String("replication connection")) || message.contains(QLatin1String("pg_hba.conf")))
+        if (message.contains(QLatin1String("replication")) || message.contains(QLatin1String("walsender")))
             return Error(ErrorCode::AuthenticationFailed,
                 QCoreApplication::translate("SyncBridge::Source",
                     "PostgreSQL refuses a replication connection to '%1' for '%2'. Give the role the REPLICATION attribute "
@@ -162,6 +162,7 @@ Result<void> ReplicationStream::start(const QString &slotName, const QString &pu
     m_received = from;
     m_confirmed = from;
     m_lastCommitEnd = from;
+    m_keepaliveEnd = from;
     m_lastStatusMs = QDateTime::currentMSecsSinceEpoch();
     return success();
 }
@@ -189,13 +190,17 @@ Result<void> ReplicationStream::handleKeepalive(Lsn walEnd, bool replyRequested)
     // With nothing handed out left unconfirmed and no transaction open, nothing before walEnd is
     // ours to deliver (changes of other tables, vacuum): the slot may advance to it, or the server
     // would keep that WAL for an idle table. pg_recvlogical does the same with its flushed output.
+    if (!m_inTransaction && walEnd > m_keepaliveEnd)
+        m_keepaliveEnd = walEnd;
+    bool advanced = false;
     if (caughtUp() && walEnd > m_confirmed) {
         m_confirmed = walEnd;
         m_lastCommitEnd = walEnd;
+        advanced = true;
     }
     if (walEnd > m_received)
         m_received = walEnd;
-    return replyRequested ? sendStatus(false) : success();
+    return replyRequested || advanced ? sendStatus(false) : success();
 }
 
 Result<bool> ReplicationStream::waitReadable(int timeoutMs)

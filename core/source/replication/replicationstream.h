@@ -59,11 +59,16 @@ public:
     // Everything up to `delivered` (a commit's end LSN) is in SharePoint or its retry queue: the
     // server may forget it. Sent with the next status update (at once when `now` is true).
     Result<void> confirm(Lsn delivered, bool now = false);
+    // Asks the server for a keepalive now: an idle server sends one only every wal_sender_timeout / 2,
+    // and a drain needs its position to know that nothing more is coming.
+    Result<void> askPosition() { return sendStatus(true); }
     Lsn confirmed() const { return m_confirmed; }
     // The highest WAL position the server said it has sent (data or keepalive).
     Lsn serverWalEnd() const { return m_serverWalEnd; }
     // No transaction is open in what was handed out, and everything handed out is confirmed.
     bool caughtUp() const { return !m_inTransaction && m_confirmed >= m_lastCommitEnd; }
+    // Every change committed before `target` has been handed out (a drain to a WAL position stops here).
+    bool hasReached(Lsn target) const { return !m_inTransaction && qMax(m_lastCommitEnd.value, m_keepaliveEnd.value) >= target.value; }
     QString serverVersion() const;
 
 private:
@@ -79,6 +84,7 @@ private:
     Lsn m_confirmed;
     Lsn m_serverWalEnd;
     Lsn m_lastCommitEnd;
+    Lsn m_keepaliveEnd; // the server sends a keepalive only once it has sent every change before it
     bool m_inTransaction = false;
     qint64 m_lastStatusMs = 0;
 };
