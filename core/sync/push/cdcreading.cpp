@@ -193,8 +193,12 @@ void PushRun::deliverCdc(QList<CdcChange> changes, const QString &position)
     QHash<QStringList, int> last;
     for (int i = 0; i < changes.size(); ++i)
         last.insert(changes.at(i).row.keyValues, i);
+    // money's text depends on lc_monetary, and a read of the table gives it as numeric: such rows
+    // are read from the table, as are updates that left TOASTed values out (the row as it is now).
+    const bool readsMoney = std::any_of(m_table.columns.cbegin(), m_table.columns.cend(),
+        [](const ColumnInfo &column) { return column.typeName == QLatin1String("money"); });
     QList<SourceRow> upserts;
-    QList<QStringList> toRead; // updates that left TOASTed values out: read the row as it is now
+    QList<QStringList> toRead;
     QStringList deleted;
     for (int i = 0; i < changes.size(); ++i) {
         const CdcChange &change = changes.at(i);
@@ -202,7 +206,7 @@ void PushRun::deliverCdc(QList<CdcChange> changes, const QString &position)
             continue;
         if (change.kind == CdcChange::Kind::Delete)
             deleted << identityOf(m_context, change.row).hash;
-        else if (!change.unchangedColumns.isEmpty())
+        else if (!change.unchangedColumns.isEmpty() || readsMoney)
             toRead << change.row.keyValues;
         else
             upserts << change.row;
