@@ -185,6 +185,41 @@ private slots:
         verifyExactlyOnce(QStringLiteral("Cdc"), QStringLiteral("C "));
     }
 
+    void theSlotIsShownAndDroppedFromTheCliAndTheNextRunLoadsAgain()
+    {
+        const auto cli = [this](const QStringList &arguments) {
+            QProcess process;
+            startCliCommand(process, arguments, cliEnvironment());
+            process.waitForFinished(60000);
+            return std::make_pair(process.exitCode(), QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError()));
+        };
+        const auto status = cli({QStringLiteral("cdc"), QStringLiteral("status"), QStringLiteral("Cdc"), QStringLiteral("--json")});
+        QCOMPARE(status.first, 0);
+        const QJsonObject json = QJsonDocument::fromJson(status.second.toUtf8()).object();
+        QCOMPARE(json.value(QStringLiteral("slot")).toString(), QStringLiteral("syncbridge_cdc_%1").arg(idOf(QStringLiteral("Cdc"))));
+        QCOMPARE(json.value(QStringLiteral("walStatus")).toString(), QStringLiteral("reserved"));
+        QVERIFY(json.value(QStringLiteral("publicationExists")).toBool());
+        QVERIFY(!json.value(QStringLiteral("active")).toBool());
+
+        const auto dropped = cli({QStringLiteral("cdc"), QStringLiteral("drop-slot"), QStringLiteral("Cdc")});
+        QVERIFY2(dropped.first == 0, qPrintable(dropped.second));
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM pg_replication_slots WHERE slot_name = 'syncbridge_cdc_%1'")
+                           .arg(idOf(QStringLiteral("Cdc")))),
+            0);
+        const auto none = cli({QStringLiteral("cdc"), QStringLiteral("status"), QStringLiteral("Cdc")});
+        QVERIFY2(none.second.contains(QLatin1String(": none")), qPrintable(none.second));
+
+        // Changes made while no slot exists are found by the load of the next run, matched to the items.
+        sql(QStringLiteral("UPDATE projects SET name = 'while no slot' WHERE project_code = 'EARLY-1'"));
+        const RunOutcome reloaded = push(QStringLiteral("Cdc"));
+        QVERIFY2(reloaded.status == RunStatus::Succeeded, qPrintable(described(reloaded)));
+        QCOMPARE(reloaded.counters.created, qint64(0));
+        QCOMPARE(reloaded.counters.updated, qint64(1));
+        verifyExactlyOnce(QStringLiteral("Cdc"), QStringLiteral("C "));
+        QCOMPARE(itemOf(QStringLiteral("C "), QStringLiteral("EARLY-1")).value(QStringLiteral("name")).toString(),
+            QStringLiteral("while no slot"));
+    }
+
     void aTruncateIsHeldBackByTheCircuitBreaker()
     {
         const int items = count(QStringLiteral("SELECT count(*) FROM projects"));

@@ -146,7 +146,20 @@ void PushRun::readCdc()
             break;
         auto next = m_cdc->next(streamWaitMs);
         if (!next) {
-            fail(next.error());
+            if (next.error().code() != ErrorCode::ConnectionLost) {
+                fail(next.error());
+                return;
+            }
+            // Nothing after the saved position is lost: the next run resumes there, or — when the
+            // slot is gone, as after a failover on PostgreSQL 15, which does not carry slots to a
+            // promoted standby — loads the table again in a new slot's snapshot.
+            fail(Error(ErrorCode::ConnectionLost,
+                QCoreApplication::translate("SyncBridge::Sync",
+                    "The replication stream of slot '%1' broke; what was delivered is recorded. If the primary failed over, the slot did "
+                    "not move with it (PostgreSQL 15 keeps slots on the old primary): the next run loads the table again in a new slot on "
+                    "the new primary and matches the items already synced; drop the old slot there if that server comes back.")
+                    .arg(m_cdc->names().slot),
+                next.error().message() + QLatin1Char(' ') + next.error().detail()));
             return;
         }
         if (!next->has_value()) {
