@@ -256,6 +256,16 @@ Result<QList<SourceRow>> readRowsByKey(pqxx::connection &connection, const Chang
     }
 }
 
+QString changeSelectList(const ChangeQuery &query)
+{
+    return selectList(query);
+}
+
+SourceRow changeRowFrom(const pqxx::row &row, const ChangeQuery &query)
+{
+    return rowFrom(row, query);
+}
+
 } // namespace SyncBridge
 
 namespace SyncBridge {

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include <pqxx/connection>
+#include <pqxx/result>
 #include <pqxx/stream_from>
 #include <pqxx/transaction>
 
@@ -20,6 +21,11 @@ Result<QList<SourceRow>> readRowsByKey(pqxx::connection &connection, const Chang
 QString changeQuerySql(const ChangeQuery &query);
 // The same rows for COPY: up to windowRows of them, the position read from transaction settings.
 QString changeStreamSql(const ChangeQuery &query, int windowRows);
+
+// The select list and the row of a read (text values, money as numeric), for reads of the same
+// table in other transactions: the CDC initial load in its exported snapshot.
+QString changeSelectList(const ChangeQuery &query);
+SourceRow changeRowFrom(const pqxx::row &row, const ChangeQuery &query);
 
 // Changes streamed with COPY: one statement reads a window of many pages as raw lines, and the
 // transaction ends before the first page is handed out — it never stays open across Graph writes

@@ -7,6 +7,7 @@
 #include "graph/governor.h"
 #include "graph/graphclient.h"
 #include "secrets/secretstore.h"
+#include "source/replication/cdcreader.h"
 #include "source/sourcereader.h"
 #include "store/connectionrepository.h"
 #include "store/definitionrepository.h"
@@ -15,6 +16,7 @@
 #include "store/runrepository.h"
 #include "store/scheduleclaimrepository.h"
 #include "store/sql.h"
+#include "sync/cdc/cdcchanges.h"
 #include "sync/interruptedruns.h"
 #include "sync/push/itemcheck.h"
 #include "sync/runlease.h"
@@ -36,6 +38,9 @@ const QList<RunPhase> pushSteps = {RunPhase::Connecting, RunPhase::Resolving, Ru
 // A dry run plans every row and the deletes a real run would make, and writes nothing.
 const QList<RunPhase> dryRunSteps = {RunPhase::Connecting, RunPhase::Resolving, RunPhase::Rekeying, RunPhase::Planning, RunPhase::Deleting};
 // A backfill re-pushes chosen fields of synced items: nothing is created, retried, moved or deleted.
+// A CDC run: the initial load or the stream's changes take the place of the pages read by cursor.
+const QList<RunPhase> cdcSteps
+    = {RunPhase::Connecting, RunPhase::Resolving, RunPhase::Recovering, RunPhase::Retrying, RunPhase::Pushing, RunPhase::Confirming};
 const QList<RunPhase> backfillSteps
     = {RunPhase::Connecting, RunPhase::Resolving, RunPhase::Recovering, RunPhase::Rekeying, RunPhase::Pushing};
 } // namespace
@@ -130,6 +135,8 @@ QList<RunPhase> PushRun::steps() const
 {
     if (m_options.dryRun)
         return dryRunSteps;
+    if (capturesChanges() && m_options.backfillFields.isEmpty())
+        return cdcSteps;
     return m_options.backfillFields.isEmpty() ? pushSteps : backfillSteps;
 }
 
@@ -275,13 +282,18 @@ Result<void> PushRun::prepare()
         if (auto attached = ScheduleClaimRepository(*m_store).attachRun(m_definitionId, m_options.occurrence, m_run.id); !attached)
             return attached.error();
     }
-    if (m_definition.mode != SyncMode::Push) {
+    if (m_definition.mode == SyncMode::Cdc && m_options.dryRun)
+        return Error(ErrorCode::Unsupported,
+            QCoreApplication::translate("SyncBridge::Sync",
+                "A CDC definition has no dry run yet: its changes are read from the replication slot, "
+                "and a dry run would have to consume them. Nothing was read or written."));
+    if (m_definition.mode != SyncMode::Push && m_definition.mode != SyncMode::Cdc) {
         // Refused before anything is read or written: a two-way run must never run half (push only).
         const QString mode = enumName(m_definition.mode);
         return Error(ErrorCode::Unsupported,
             QCoreApplication::translate("SyncBridge::Sync",
-                "The definition's mode is %1, which this version cannot run yet (only PUSH and PULL). Nothing was read or written; "
-                "change the mode to PUSH or PULL to run it.")
+                "The definition's mode is %1, which this version cannot run yet (only PUSH, PULL and CDC). Nothing was read or written; "
+                "change the mode to PUSH, PULL or CDC to run it.")
                 .arg(mode));
     }
     if (!m_definition.enabled && !m_options.dryRun)
@@ -311,6 +323,7 @@ Result<void> PushRun::prepare()
     if (!source)
         return source.error();
     m_source = std::move(*source);
+    m_database = *database;
     m_source->setStreamWindow(m_options.streamWindowRows);
     auto tables = m_source->tables();
     if (!tables)
@@ -384,6 +397,10 @@ void PushRun::readNextPage()
 {
     if (m_cancelled) {
         finish(RunStatus::Cancelled, QCoreApplication::translate("SyncBridge::Sync", "Cancelled; everything written so far is recorded."));
+        return;
+    }
+    if (capturesChanges() && tracksCursor()) {
+        readCdc();
         return;
     }
     if (m_passes.isEmpty()) {

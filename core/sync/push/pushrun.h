@@ -2,6 +2,7 @@
 
 #include "common/clock.h"
 #include "graph/servicewait.h"
+#include "model/connection.h"
 #include "store/dueretrypages.h"
 #include "sync/push/planner.h"
 #include "sync/runphase.h"
@@ -20,6 +21,9 @@ class QTimer;
 namespace SyncBridge {
 
 class BatchWriter;
+class CdcChangeAssembler;
+class CdcReader;
+struct CdcChange;
 class RunLease;
 class GraphClient;
 class Governor;
@@ -98,6 +102,15 @@ private:
     void writeBatch(std::shared_ptr<RowBatch> batch);
     Result<void> commitBatch(const RowBatch &batch);
     void continueAfter(const RowBatch &batch);
+    // Pushing a CDC definition (cdcreading.cpp): the initial load in the slot's snapshot, then the
+    // stream's committed transactions up to the WAL end the run began at; the LSN cursor is saved
+    // with each batch and only then confirmed to the slot.
+    bool capturesChanges() const { return m_definition.mode == SyncMode::Cdc; }
+    Result<void> openCdc();
+    void readCdc();
+    void deliverCdc(QList<CdcChange> changes, const QString &position);
+    void upsertCdc(QList<SourceRow> rows, const QString &position);
+    Result<void> saveCdcPosition(const QString &position);
     // CheckingDuplicates
     void removeTwins();
     QList<ItemOperation> twinsIn(const QString &listId, const QJsonArray &items) const;
@@ -177,6 +190,10 @@ private:
     ServiceWait m_wait;                     // what the run's calls wait for now (shown with a countdown)
     QHash<int, qint64> m_lastWaitEventMs;   // by reason: waits are recorded once each, and at most twice a minute
     bool m_cancelledWhileWaitingForBudget = false;
+    std::unique_ptr<CdcReader> m_cdc;
+    std::unique_ptr<CdcChangeAssembler> m_cdcChanges;
+    std::optional<Database> m_database; // CDC: the source's connection, for the replication stream
+    bool m_cdcTruncated = false;        // a TRUNCATE of the table waits for the circuit breaker
     std::unique_ptr<RunLease> m_lease; // held from Connecting to the end of a writing run
     QTimer *m_leaseRenewal = nullptr;
     QStringList m_previewLists; // dry run: list ids whose items the preview updates or moves

@@ -1,0 +1,241 @@
+// CDC definitions run end to end: the real PostgreSQL (wal_level=logical) streams through a slot
+// into the real emulator, through the push's planner, sharding and writer. The initial load and the
+// stream deliver every row exactly once; deletes come from the old-key tuple; an update that leaves
+// a 20 kB TOASTed text unchanged keeps it in SharePoint; a late commit arrives; `syncbridge-cli run`
+// killed with SIGKILL at random moments while writes go on loses and duplicates nothing; a TRUNCATE
+// is held back by the circuit breaker.
+#include "pulltestbase.h"
+
+#include "source/pgsession.h"
+
+#include <QRandomGenerator>
+
+#include <pqxx/transaction>
+
+#include <csignal>
+
+using namespace SyncBridge;
+using namespace SyncBridge::Test;
+
+class TestCdcEngine : public PullTestBase
+{
+    Q_OBJECT
+
+private:
+    QJsonObject cdcDefinition()
+    {
+        QJsonObject definition = definitionJson(QStringLiteral("Cdc"), QStringLiteral("C "));
+        definition.insert(QStringLiteral("mode"), QStringLiteral("CDC"));
+        return definition;
+    }
+
+    int count(const QString &statement) { return sql(statement).trimmed().toInt(); }
+
+    void insertProjects(int from, int to)
+    {
+        sql(QStringLiteral(
+            "INSERT INTO projects (project_code, name, status, budget_amount) SELECT 'CDC-' || i, 'cdc ' || i,"
+            " (ARRAY['Active','Planned','Completed'])[1 + i % 3]::project_status, (i % 7) * 1000000 FROM generate_series(%1, %2) i")
+                .arg(from)
+                .arg(to));
+    }
+
+    QJsonObject itemOf(const QString &prefix, const QString &title)
+    {
+        for (const QJsonArray &items : listContents(prefix)) {
+            for (const QJsonValue &item : items) {
+                const QJsonObject fields = item.toObject().value(QStringLiteral("fields")).toObject();
+                if (fields.value(QStringLiteral("Title")).toString() == title)
+                    return fields;
+            }
+        }
+        return {};
+    }
+
+private slots:
+    void initTestCase()
+    {
+        startWith({});
+        importDefinitionsJson({cdcDefinition()});
+    }
+
+    void theInitialLoadThenTheStreamDeliverEveryRowExactlyOnce()
+    {
+        const RunOutcome first = push(QStringLiteral("Cdc"));
+        QVERIFY2(first.status == RunStatus::Succeeded, qPrintable(described(first)));
+        QCOMPARE(first.counters.created, qint64(count(QStringLiteral("SELECT count(*) FROM projects"))));
+        verifyExactlyOnce(QStringLiteral("Cdc"), QStringLiteral("C "));
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM pg_replication_slots WHERE slot_name LIKE 'syncbridge_cdc_%'")), 1);
+
+        // Inserts, updates that move rows between lists, and deletes, in several transactions.
+        insertProjects(1, 300);
+        sql(QStringLiteral("UPDATE projects SET budget_amount = 9000000 WHERE project_code IN ('CDC-1', 'CDC-2', 'CDC-3')"));
+        // Rows synced before, routed to another list now: moved (created there, then deleted here).
+        const int moves = count(QStringLiteral("SELECT count(*) FROM projects WHERE project_code NOT LIKE 'CDC-%' AND id % 40 = 1"
+                                               " AND (budget_amount < 4000000 OR budget_amount IS NULL)"));
+        sql(QStringLiteral("UPDATE projects SET budget_amount = 9000000 WHERE project_code NOT LIKE 'CDC-%' AND id % 40 = 1"));
+        sql(QStringLiteral("UPDATE projects SET name = 'renamed' WHERE project_code = 'CDC-10'"));
+        sql(QStringLiteral("DELETE FROM projects WHERE project_code IN ('CDC-20', 'CDC-21')"));
+        const int deletedBefore
+            = count(QStringLiteral("SELECT count(*) FROM projects WHERE project_code NOT LIKE 'CDC-%' AND id % 50 = 0"));
+        sql(QStringLiteral("DELETE FROM projects WHERE project_code NOT LIKE 'CDC-%' AND id % 50 = 0"));
+        const RunOutcome second = push(QStringLiteral("Cdc"));
+        QVERIFY2(second.status == RunStatus::Succeeded, qPrintable(described(second)));
+        QCOMPARE(second.counters.created, qint64(300 - 2));
+        QCOMPARE(second.counters.deleted, qint64(deletedBefore));
+        QVERIFY(moves > 0);
+        QCOMPARE(second.counters.moved, qint64(moves));
+        verifyExactlyOnce(QStringLiteral("Cdc"), QStringLiteral("C "));
+        QCOMPARE(
+            itemOf(QStringLiteral("C "), QStringLiteral("CDC-10")).value(QStringLiteral("name")).toString(), QStringLiteral("renamed"));
+
+        // Nothing new: nothing written.
+        const RunOutcome idle = push(QStringLiteral("Cdc"));
+        QVERIFY2(idle.status == RunStatus::Succeeded, qPrintable(described(idle)));
+        QCOMPARE(idle.counters.created + idle.counters.updated + idle.counters.moved + idle.counters.deleted, qint64(0));
+    }
+
+    void anUpdateLeavingAToastedTextUnchangedKeepsItInSharePoint()
+    {
+        sql(QStringLiteral(
+            "CREATE TABLE docs (code text PRIMARY KEY, heading text, body text, updated_at timestamptz NOT NULL DEFAULT now())"));
+        importDefinitionsJson(
+            {syncDefinitionJson(QStringLiteral("Docs"), QStringLiteral("CDC"), QStringLiteral("docs"), QStringLiteral("D Docs"),
+                QJsonArray{pullMapping(QStringLiteral("code"), QStringLiteral("Title"), QStringLiteral("PUSH_ONLY"), true),
+                    pullMapping(QStringLiteral("heading"), QStringLiteral("heading"), QStringLiteral("PUSH_ONLY")),
+                    pullMapping(QStringLiteral("body"), QStringLiteral("body"), QStringLiteral("PUSH_ONLY"))})});
+        const RunOutcome empty = push(QStringLiteral("Docs"));
+        QVERIFY2(empty.status == RunStatus::Succeeded, qPrintable(described(empty)));
+        // 20 kB of hex digits: stored out of line (TOAST), so an update of the title leaves it out of the WAL.
+        sql(QStringLiteral(
+            "INSERT INTO docs (code, heading, body) SELECT 'd1', 'first', string_agg(md5(i::text), '') FROM generate_series(1, 640) i"));
+        const RunOutcome inserted = push(QStringLiteral("Docs"));
+        QVERIFY2(inserted.status == RunStatus::Succeeded, qPrintable(described(inserted)));
+        QCOMPARE(inserted.counters.created, qint64(1));
+        const QString body = sql(QStringLiteral("SELECT body FROM docs")).trimmed();
+        QCOMPARE(body.size(), 640 * 32);
+        QCOMPARE(itemOf(QStringLiteral("D "), QStringLiteral("d1")).value(QStringLiteral("body")).toString(), body);
+
+        sql(QStringLiteral("UPDATE docs SET heading = 'second' WHERE code = 'd1'"));
+        const RunOutcome updated = push(QStringLiteral("Docs"));
+        QVERIFY2(updated.status == RunStatus::Succeeded, qPrintable(described(updated)));
+        QCOMPARE(updated.counters.updated, qint64(1));
+        const QJsonObject item = itemOf(QStringLiteral("D "), QStringLiteral("d1"));
+        QCOMPARE(item.value(QStringLiteral("heading")).toString(), QStringLiteral("second"));
+        QCOMPARE(item.value(QStringLiteral("body")).toString(), body); // never the placeholder, never blank
+    }
+
+    void aLateCommitIsDeliveredByTheNextRun()
+    {
+        Database database = m_postgres.databaseConnection(QStringLiteral("demo"));
+        auto session = PgSession::openInstance(database, database.instances.first(), m_postgres.password());
+        QVERIFY(session.ok());
+        {
+            // Stamped first (now() is the transaction's start), committed after the run read past it.
+            pqxx::work late((*session)->connection());
+            late.exec("INSERT INTO projects (project_code, name) VALUES ('LATE-1', 'late')");
+            QTest::qWait(20);
+            sql(QStringLiteral("INSERT INTO projects (project_code, name) VALUES ('EARLY-1', 'early')"));
+            const RunOutcome during = push(QStringLiteral("Cdc"));
+            QVERIFY2(during.status == RunStatus::Succeeded, qPrintable(described(during)));
+            QCOMPARE(during.counters.created, qint64(1));
+            late.commit();
+        }
+        QVERIFY(count(QStringLiteral("SELECT count(*) FROM projects WHERE project_code = 'LATE-1' AND updated_at < "
+                                     "(SELECT updated_at FROM projects WHERE project_code = 'EARLY-1')"))
+            == 1);
+        const RunOutcome after = push(QStringLiteral("Cdc"));
+        QVERIFY2(after.status == RunStatus::Succeeded, qPrintable(described(after)));
+        QCOMPARE(after.counters.created, qint64(1));
+        QVERIFY(!itemOf(QStringLiteral("C "), QStringLiteral("LATE-1")).isEmpty());
+        verifyExactlyOnce(QStringLiteral("Cdc"), QStringLiteral("C "));
+    }
+
+    void aRunKilledAtRandomMomentsWhileWritesGoOnDeliversExactlyOnce()
+    {
+        slowEmulator(5, 30);
+        QRandomGenerator random(17);
+        int kills = 0;
+        int next = 1000;
+        for (int attempt = 0; attempt < 5; ++attempt) {
+            insertProjects(next, next + 399);
+            sql(QStringLiteral("UPDATE projects SET budget_amount = budget_amount + 1 WHERE project_code LIKE 'CDC-1%%' AND id % 3 = %1")
+                    .arg(attempt % 3));
+            sql(QStringLiteral("DELETE FROM projects WHERE project_code IN ('CDC-%1', 'CDC-%2')").arg(next - 5).arg(next + 7));
+            next += 400;
+            QProcess cli;
+            startCli(cli, QStringLiteral("Cdc"), {QStringLiteral("--page-size"), QStringLiteral("40")});
+            QVERIFY(cli.waitForStarted());
+            QTest::qWait(300 + int(random.bounded(1500)));
+            if (cli.state() == QProcess::Running) {
+                ::kill(pid_t(cli.processId()), SIGKILL);
+                ++kills;
+                QVERIFY(cli.waitForFinished(30000));
+                continue;
+            }
+            QVERIFY2(cli.exitStatus() == QProcess::NormalExit && cli.exitCode() != 2,
+                qPrintable(QString::fromUtf8(cli.readAllStandardOutput() + cli.readAllStandardError())));
+        }
+        QVERIFY(kills > 0);
+        slowEmulator(0, 0);
+        const RunOutcome last = push(QStringLiteral("Cdc"));
+        QVERIFY2(last.status == RunStatus::Succeeded, qPrintable(described(last)));
+        qInfo("%d kills; the last run created %lld, updated %lld, deleted %lld", kills, last.counters.created, last.counters.updated,
+            last.counters.deleted);
+        verifyExactlyOnce(QStringLiteral("Cdc"), QStringLiteral("C "));
+    }
+
+    void theSlotIsShownAndDroppedFromTheCliAndTheNextRunLoadsAgain()
+    {
+        const auto cli = [this](const QStringList &arguments) {
+            QProcess process;
+            startCliCommand(process, arguments, cliEnvironment());
+            process.waitForFinished(60000);
+            return std::make_pair(process.exitCode(), QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError()));
+        };
+        const auto status = cli({QStringLiteral("cdc"), QStringLiteral("status"), QStringLiteral("Cdc"), QStringLiteral("--json")});
+        QCOMPARE(status.first, 0);
+        const QJsonObject json = QJsonDocument::fromJson(status.second.toUtf8()).object();
+        QCOMPARE(json.value(QStringLiteral("slot")).toString(), QStringLiteral("syncbridge_cdc_%1").arg(idOf(QStringLiteral("Cdc"))));
+        QCOMPARE(json.value(QStringLiteral("walStatus")).toString(), QStringLiteral("reserved"));
+        QVERIFY(json.value(QStringLiteral("publicationExists")).toBool());
+        QVERIFY(!json.value(QStringLiteral("active")).toBool());
+
+        const auto dropped = cli({QStringLiteral("cdc"), QStringLiteral("drop-slot"), QStringLiteral("Cdc")});
+        QVERIFY2(dropped.first == 0, qPrintable(dropped.second));
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM pg_replication_slots WHERE slot_name = 'syncbridge_cdc_%1'")
+                           .arg(idOf(QStringLiteral("Cdc")))),
+            0);
+        const auto none = cli({QStringLiteral("cdc"), QStringLiteral("status"), QStringLiteral("Cdc")});
+        QVERIFY2(none.second.contains(QLatin1String(": none")), qPrintable(none.second));
+
+        // Changes made while no slot exists are found by the load of the next run, matched to the items.
+        sql(QStringLiteral("UPDATE projects SET name = 'while no slot' WHERE project_code = 'EARLY-1'"));
+        const RunOutcome reloaded = push(QStringLiteral("Cdc"));
+        QVERIFY2(reloaded.status == RunStatus::Succeeded, qPrintable(described(reloaded)));
+        QCOMPARE(reloaded.counters.created, qint64(0));
+        QCOMPARE(reloaded.counters.updated, qint64(1));
+        verifyExactlyOnce(QStringLiteral("Cdc"), QStringLiteral("C "));
+        QCOMPARE(itemOf(QStringLiteral("C "), QStringLiteral("EARLY-1")).value(QStringLiteral("name")).toString(),
+            QStringLiteral("while no slot"));
+    }
+
+    void aTruncateIsHeldBackByTheCircuitBreaker()
+    {
+        const int items = count(QStringLiteral("SELECT count(*) FROM projects"));
+        sql(QStringLiteral("TRUNCATE projects CASCADE"));
+        for (int run = 0; run < 2; ++run) {
+            const RunOutcome held = push(QStringLiteral("Cdc"));
+            QCOMPARE(held.status, RunStatus::PartiallyFailed);
+            QCOMPARE(held.heldBackDeletes, qint64(items));
+            QCOMPARE(held.counters.deleted, qint64(0));
+        }
+        int inLists = 0;
+        for (const QJsonArray &list : listContents(QStringLiteral("C ")))
+            inLists += list.size();
+        QCOMPARE(inLists, items);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCdcEngine)
+#include "tst_cdcengine.moc"
