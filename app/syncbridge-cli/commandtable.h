@@ -33,6 +33,7 @@ QList<Command> runsCommands();
 QList<Command> retryCommands();
 QList<Command> listCommands();
 QList<Command> agentCommands();
+QList<Command> driftCommands();
 
 // What the meta-store holds: `summary`, and `connections list` too.
 int showSummary(CommandContext &context);

@@ -1,0 +1,69 @@
+#pragma once
+// What the drift suites share: the demo push of a copy of `projects` into three lists ("D Large",
+// "D Active", "D Other"), a drift check run to its end, and edits of the lists as a person makes them.
+#include "pushtestbase.h"
+
+#include "drift/driftcheck.h"
+
+namespace SyncBridge::Test {
+
+class DriftTestBase : public PushTestBase
+{
+protected:
+    static constexpr int projectRows = 300;
+    const QString definitionName = QStringLiteral("Drift");
+    const QString adele = QStringLiteral("AdeleV@contoso.onmicrosoft.com");
+
+    // drift_projects: the first 300 demo projects; the definition is the demo push's, lists "D …".
+    void startDrift()
+    {
+        startWith({});
+        sql(QStringLiteral("CREATE TABLE drift_projects AS SELECT * FROM projects WHERE id <= %1").arg(projectRows));
+        sql(QStringLiteral("ALTER TABLE drift_projects ADD PRIMARY KEY (id)"));
+        QJsonObject definition = definitionJson(definitionName, QStringLiteral("D "));
+        definition.insert(QStringLiteral("source"),
+            QJsonObject{{QStringLiteral("database"), QStringLiteral("Demo")}, {QStringLiteral("table"), QStringLiteral("drift_projects")}});
+        importDefinitionsJson({definition});
+        const RunOutcome pushed = push(definitionName);
+        QVERIFY2(pushed.status == RunStatus::Succeeded, qPrintable(pushed.message));
+    }
+
+    DriftReport check(std::optional<Error> *error = nullptr)
+    {
+        DriftCheck drift(
+            m_store, m_secrets, [this](const SharePointConnection &) { return m_governor; }, idOf(definitionName));
+        await<bool>([&](auto done) {
+            QObject::connect(&drift, &DriftCheck::finished, &drift, [done]() { done(true); });
+            drift.start();
+        });
+        if (error)
+            *error = drift.error();
+        else if (drift.error())
+            qWarning().noquote() << "drift check failed:" << drift.error()->toString();
+        return drift.report();
+    }
+
+    QString listId(const QString &name) { return m_emulator.list(name).value(QStringLiteral("id")).toString(); }
+    QJsonArray items(const QString &name)
+    {
+        return m_emulator.admin("GET", QStringLiteral("/lists/%1/items").arg(listId(name))).json().value(QStringLiteral("items")).toArray();
+    }
+    QJsonObject personEdit(const QJsonObject &fields)
+    {
+        return QJsonObject{{QStringLiteral("user"), adele}, {QStringLiteral("fields"), fields}};
+    }
+    int addItem(const QString &list, const QJsonObject &fields)
+    {
+        return m_emulator.admin("POST", QStringLiteral("/lists/%1/items").arg(listId(list)), personEdit(fields)).status;
+    }
+    int editItem(const QString &list, const QString &itemId, const QJsonObject &fields)
+    {
+        return m_emulator.admin("PATCH", QStringLiteral("/lists/%1/items/%2").arg(listId(list), itemId), personEdit(fields)).status;
+    }
+    int deleteItem(const QString &list, const QString &itemId)
+    {
+        return m_emulator.admin("DELETE", QStringLiteral("/lists/%1/items/%2").arg(listId(list), itemId), personEdit({})).status;
+    }
+};
+
+} // namespace SyncBridge::Test
