@@ -6,10 +6,15 @@
 #include "commandtable.h"
 #include "stopsignals.h"
 
+#include "previewoutput.h"
+
 #include "drift/driftcheck.h"
+#include "drift/repairrun.h"
 #include "graph/governorregistry.h"
 #include "store/budgetrepository.h"
 #include "store/definitionrepository.h"
+#include "sync/runcontroller.h"
+#include "sync/runtext.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
@@ -110,6 +115,88 @@ int checkDrift(CommandContext &context)
     return report.inSync() ? ExitOk : ExitDriftFound;
 }
 
+int repairDrift(CommandContext &context)
+{
+    if (context.arguments.size() != 1)
+        return usage(context, QCoreApplication::translate("SyncBridge::Cli", "drift repair takes one definition name"));
+    auto definition = DefinitionRepository(*context.store).byName(context.arguments.constFirst());
+    if (!definition)
+        return fail(context, definition.error());
+    RunOptions options;
+    options.repair = true;
+    options.dryRun = context.parser.isSet(context.options.dryRun);
+    for (const QString &symbol : context.parser.value(context.options.classes).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const auto driftClass = driftClassFromSymbolOrId(symbol);
+        if (!driftClass || !RepairRun::repairableClasses().contains(driftSymbol(*driftClass)))
+            return usage(context,
+                QCoreApplication::translate("SyncBridge::Cli", "--classes takes %1 (or their names), not '%2'")
+                    .arg(RepairRun::repairableClasses().split(QString(), Qt::SkipEmptyParts).join(QLatin1Char(',')), symbol));
+        options.repairClasses += driftSymbol(*driftClass);
+    }
+    const bool allowMassDelete = context.parser.isSet(context.options.allowMassDelete);
+    const bool terminal = isatty(fileno(stderr));
+    RunController runs(
+        context.store, context.secrets, std::make_shared<GovernorRegistry>(std::make_shared<BudgetRepository>(context.store)));
+    runs.setMassDeleteApproval(
+        [allowMassDelete](qint64, const MassDeleteCheck &, const RunController::MassDeleteAnswer &answer) { answer(allowMassDelete); });
+    RunOutcome outcome;
+    QEventLoop loop;
+    QObject::connect(&runs, &RunController::progress, &loop, [&](qint64, const RunProgress &progress) {
+        if (!terminal)
+            return;
+        const RunCounters &c = progress.counters;
+        context.err << '\r'
+                    << QCoreApplication::translate("SyncBridge::Cli", "%1: %2 created, %3 updated, %4 moved, %5 deleted   ")
+                           .arg(runPhaseText(progress.phase))
+                           .arg(c.created)
+                           .arg(c.updated)
+                           .arg(c.moved)
+                           .arg(c.deleted);
+        context.err.flush();
+    });
+    QObject::connect(&runs, &RunController::finished, &loop, [&](qint64, const RunOutcome &finished) {
+        outcome = finished;
+        loop.quit();
+    });
+    StopSignals stop;
+    QObject::connect(&stop, &StopSignals::received, &loop, [&](int) { runs.cancel(definition->id); });
+    if (auto started = runs.start(definition->id, options); !started)
+        return fail(context, started.error());
+    loop.exec();
+    if (terminal)
+        context.err << '\n';
+    if (outcome.runId == 0 && outcome.error && outcome.error->code() == ErrorCode::Busy) {
+        context.err << outcome.message << '\n';
+        return ExitBusy;
+    }
+    if (wantsJson(context)) {
+        printJson(context, outcomeJson(outcome));
+    } else {
+        (outcome.status == RunStatus::Failed ? context.err : context.out) << outcome.message << '\n';
+        for (auto list = outcome.plan.constBegin(); list != outcome.plan.constEnd(); ++list) {
+            QStringList counts;
+            for (auto action = list->constBegin(); action != list->constEnd(); ++action)
+                counts << QStringLiteral("%1 %2").arg(action.value()).arg(action.key());
+            context.out << "  " << list.key() << ": " << counts.join(QStringLiteral(", ")) << '\n';
+        }
+        printPreviewRows(context, outcome);
+        for (const QString &warning : std::as_const(outcome.warnings))
+            context.err << QCoreApplication::translate("SyncBridge::Cli", "warning: %1").arg(warning) << '\n';
+        context.out << QCoreApplication::translate("SyncBridge::Cli", "Run %1: %2").arg(outcome.runId).arg(enumName(outcome.status))
+                    << '\n';
+    }
+    switch (outcome.status) {
+    case RunStatus::Succeeded:
+        return ExitOk;
+    case RunStatus::PartiallyFailed:
+        return ExitItemFailures;
+    case RunStatus::Cancelled:
+        return ExitCancelled;
+    default:
+        return ExitFailure;
+    }
+}
+
 } // namespace
 
 QList<Command> driftCommands()
@@ -117,6 +204,8 @@ QList<Command> driftCommands()
     return {
         {"drift", "check", "<definition> [--json] [--output FILE]",
             QT_TRANSLATE_NOOP("SyncBridge::Cli", "compare the table with its lists (exit 0 in sync, 1 drift found, 2 failed)"), checkDrift},
+        {"drift", "repair", "<definition> [--dry-run] [--classes +,*,-,>,!] [--allow-mass-delete] [--json]",
+            QT_TRANSLATE_NOOP("SyncBridge::Cli", "repair the drift a check finds (preview it with --dry-run)"), repairDrift},
     };
 }
 

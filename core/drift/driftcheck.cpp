@@ -104,16 +104,18 @@ Result<void> DriftCheck::prepare()
     m_report.definitionName = m_definition.name;
     m_report.checkedAt = m_clock.nowUtc();
 
-    SyncRun run;
-    run.definitionId = m_definitionId;
-    run.type = RunType::Drift;
-    run.agent = thisAgent();
-    run.agentName = QHostInfo::localHostName();
-    run.startedAt = m_report.checkedAt;
-    if (auto started = RunRepository(*m_store, m_clock).startRun(run); !started)
-        return started.error();
-    m_runId = run.id;
-    m_report.runId = run.id;
+    if (m_recorded) {
+        SyncRun run;
+        run.definitionId = m_definitionId;
+        run.type = RunType::Drift;
+        run.agent = thisAgent();
+        run.agentName = QHostInfo::localHostName();
+        run.startedAt = m_report.checkedAt;
+        if (auto started = RunRepository(*m_store, m_clock).startRun(run); !started)
+            return started.error();
+        m_runId = run.id;
+        m_report.runId = run.id;
+    }
 
     if (m_definition.mode != SyncMode::Push)
         return Error(ErrorCode::Unsupported,
@@ -258,10 +260,13 @@ Result<void> DriftCheck::readSource()
             ExpectedRow expected;
             expected.identityText = plan.identity.text;
             expected.listIndex = plan.action == PlannedRow::Action::Unrouted ? -1 : plan.targetIndex;
-            expected.fields = withoutAnnotations(plan.fields);
+            expected.fields = plan.fields;
+            expected.contentHash = plan.contentHash;
             if (expected.listIndex >= 0) {
-                for (auto field = expected.fields.constBegin(); field != expected.fields.constEnd(); ++field)
-                    m_fieldsOfList[expected.listIndex].insert(field.key());
+                for (auto field = expected.fields.constBegin(); field != expected.fields.constEnd(); ++field) {
+                    if (!field.key().contains(QLatin1Char('@')))
+                        m_fieldsOfList[expected.listIndex].insert(field.key());
+                }
             }
             m_classifier->addRow(plan.identity.hash, std::move(expected));
         }
@@ -376,7 +381,7 @@ void DriftCheck::complete()
     });
     m_report.ruSpent = ruSpent();
     m_report.seconds = (m_clock.nowUtc().toMSecsSinceEpoch() - m_startedMs) / 1000.0;
-    if (auto recorded = record(); !recorded) {
+    if (auto recorded = m_recorded ? record() : success(); !recorded) {
         fail(recorded.error());
         return;
     }

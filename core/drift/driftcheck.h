@@ -38,6 +38,8 @@ public:
         const Clock &clock = Clock::system(), QObject *parent = nullptr);
     ~DriftCheck() override;
 
+    // A repair checks first and records itself: its check is not a run of its own.
+    void setRecorded(bool recorded) { m_recorded = recorded; }
     void start();
     // Ends every wait of the check's Graph calls at once; `finished` follows with a Cancelled error.
     void cancel();
@@ -45,6 +47,7 @@ public:
     // After `finished`: the report, or why there is none.
     const DriftReport &report() const { return m_report; }
     const std::optional<Error> &error() const { return m_error; }
+    const QString &siteId() const { return m_siteId; }
 
     // The lists' page size of item reads (Graph's largest is 5,000 for lists).
     static constexpr int itemPageSize = 5000;
@@ -72,6 +75,7 @@ private:
     GovernorSource m_governors;
     qint64 m_definitionId;
     const Clock &m_clock;
+    bool m_recorded = true;
     bool m_cancelled = false;
     bool m_done = false;
     qint64 m_startedMs = 0;

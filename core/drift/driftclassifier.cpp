@@ -114,6 +114,7 @@ void DriftClassifier::classify(DriftReport &report) const
     report.lists.clear();
     report.totals.clear();
     report.entries.clear();
+    report.unlinked.clear();
     for (const DriftList &list : m_lists) {
         DriftListCounts &counts = report.lists[list.name];
         counts.listId = list.listId;
@@ -169,6 +170,8 @@ void DriftClassifier::classify(DriftReport &report) const
             entry.driftClass = DriftClass::Missing;
             entry.identity = readable;
             entry.identityHash = row.key();
+            entry.identityText = expected.identityText;
+            entry.contentHash = expected.contentHash;
             entry.list = m_lists.at(expected.listIndex).name;
             entry.listId = m_lists.at(expected.listIndex).listId;
             entry.fields = expected.fields;
@@ -176,10 +179,13 @@ void DriftClassifier::classify(DriftReport &report) const
             continue;
         }
         const int kept = keptItem(row.key(), expected.listIndex, placed);
+        const auto ledger = m_ledger.constFind(row.key());
         for (int i = 0; i < placed.size(); ++i) {
             const Placed &at = placed.at(i);
             DriftEntry entry = entryFor(DriftClass::InSync, at, row.key());
             entry.identity = readable;
+            entry.identityText = expected.identityText;
+            entry.contentHash = expected.contentHash;
             if (i != kept) {
                 entry.driftClass = DriftClass::Duplicate;
             } else if (at.listIndex != expected.listIndex) {
@@ -197,6 +203,12 @@ void DriftClassifier::classify(DriftReport &report) const
             count(entry.driftClass, at.listIndex);
             if (entry.driftClass != DriftClass::InSync)
                 report.entries << entry;
+            const bool linked = ledger != m_ledger.constEnd() && ledger->state == LedgerState::Synced && ledger->itemId == entry.itemId
+                && ledger->listGraphId == entry.listId;
+            if (i == kept && at.listIndex == expected.listIndex && !linked) {
+                entry.fields = expected.fields;
+                report.unlinked << entry;
+            }
         }
     }
 
@@ -207,8 +219,10 @@ void DriftClassifier::classify(DriftReport &report) const
         const auto ledger = m_ledger.constFind(key.key());
         for (const Placed &at : key.value()) {
             DriftEntry entry = entryFor(DriftClass::Orphan, at, key.key());
-            if (ledger != m_ledger.constEnd())
+            if (ledger != m_ledger.constEnd()) {
                 entry.identity = readableIdentity(ledger->identityText);
+                entry.identityText = ledger->identityText;
+            }
             count(DriftClass::Orphan, at.listIndex);
             report.entries << entry;
         }

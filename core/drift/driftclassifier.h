@@ -12,7 +12,8 @@ namespace SyncBridge {
 struct ExpectedRow {
     QString identityText;
     int listIndex = -1; // the list its route names; -1: no rule routes it (its items are orphans)
-    QJsonObject fields; // mapped and serialized, without annotations
+    QJsonObject fields; // mapped and serialized as a push sends them (OData annotations are not compared)
+    QString contentHash;
 };
 
 // One item as a list holds it (only the selected fields).

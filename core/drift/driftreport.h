@@ -44,6 +44,9 @@ struct DriftEntry {
     QList<FieldChange> changes; // '*': only the fields that differ (before = SharePoint, after = the row)
     QJsonObject fields;         // '+', '*', '>': what a push would write (no annotations)
     QString title;              // '?' and '-': the item's Title, to recognise it
+    // For repairs: the row's identity text and content hash as the ledger keeps them.
+    QString identityText;
+    QString contentHash;
 };
 
 // One list's counts: the source rows routed to it, the items it holds, the ledger's entries for it,
@@ -70,6 +73,9 @@ struct DriftReport {
     QMap<QString, DriftListCounts> lists; // by list name
     QMap<DriftClass, qint64> totals;
     QList<DriftEntry> entries; // every difference, none for '='
+    // Items that hold their row ('=' or '*') in the right list but that the ledger does not name:
+    // a repair adopts them (records them in the ledger) instead of creating them again.
+    QList<DriftEntry> unlinked;
 
     bool inSync() const;
     qint64 differences() const;

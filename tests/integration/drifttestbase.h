@@ -4,6 +4,7 @@
 #include "pushtestbase.h"
 
 #include "drift/driftcheck.h"
+#include "drift/repairrun.h"
 
 namespace SyncBridge::Test {
 
@@ -41,6 +42,31 @@ protected:
         else if (drift.error())
             qWarning().noquote() << "drift check failed:" << drift.error()->toString();
         return drift.report();
+    }
+
+    RunOutcome repair(bool preview, std::function<bool(const MassDeleteCheck &)> approve = {}, const QString &classes = {})
+    {
+        RunOptions options;
+        options.repair = true;
+        options.dryRun = preview;
+        options.repairClasses = classes;
+        RepairRun run(
+            m_store, m_secrets, [this](const SharePointConnection &) { return m_governor; }, idOf(definitionName), options);
+        run.setMassDeleteApproval(std::move(approve));
+        return await<RunOutcome>([&](auto done) {
+            QObject::connect(&run, &RepairRun::finished, &run, [done](const RunOutcome &outcome) { done(outcome); });
+            run.start();
+        });
+    }
+    // The emulator's write requests so far.
+    qint64 writeRequests()
+    {
+        const QJsonObject kinds
+            = m_emulator.admin("GET", QStringLiteral("/stats")).json().value(QStringLiteral("requestsByKind")).toObject();
+        qint64 writes = 0;
+        for (const char *kind : {"batch", "items.create", "items.update", "items.delete", "lists.write", "columns.write"})
+            writes += kinds.value(QLatin1String(kind)).toInteger();
+        return writes;
     }
 
     QString listId(const QString &name) { return m_emulator.list(name).value(QStringLiteral("id")).toString(); }

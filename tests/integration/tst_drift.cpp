@@ -159,6 +159,107 @@ private slots:
         QCOMPARE(document.value(QStringLiteral("totals")).toObject().value(QStringLiteral("orphan")).toInt(), 2);
         QCOMPARE(document.value(QStringLiteral("differences")).toArray().size(), 8);
     }
+
+    // Continues from the drift above: the preview lists every repair and writes nothing.
+    void aRepairDryRunListsTheRepairs()
+    {
+        const qint64 writes = writeRequests();
+        const RunOutcome preview = repair(true);
+        QVERIFY2(preview.status == RunStatus::Succeeded, qPrintable(preview.message));
+        QVERIFY(preview.dryRun);
+        QMap<QString, int> actions;
+        for (const PreviewRow &row : preview.preview)
+            ++actions[row.action];
+        QCOMPARE(actions.value(QStringLiteral("create")), 2);
+        QCOMPARE(actions.value(QStringLiteral("update")), 1);
+        QCOMPARE(actions.value(QStringLiteral("move")), 1);
+        QCOMPARE(actions.value(QStringLiteral("delete")), 3); // two orphans, one duplicate; never the '?' item
+        QCOMPARE(preview.plan.value(QStringLiteral("D Active")).value(QStringLiteral("create")), 2);
+        QCOMPARE(preview.plan.value(QStringLiteral("D Large")).value(QStringLiteral("move")), 1);
+        for (const PreviewRow &row : preview.preview) {
+            if (row.action == QLatin1String("update")) {
+                QCOMPARE(row.changes.size(), 1);
+                QCOMPARE(row.changes.constFirst().before.toString(), QStringLiteral("Renamed by hand"));
+            }
+        }
+        QCOMPARE(writeRequests(), writes);
+        QCOMPARE(RunRepository(*m_store).run(preview.runId)->type, RunType::DryRun);
+
+        QProcess cli;
+        startCliCommand(
+            cli, {QStringLiteral("drift"), QStringLiteral("repair"), definitionName, QStringLiteral("--dry-run")}, cliEnvironment());
+        QVERIFY(cli.waitForFinished(120000));
+        const QString out = QString::fromUtf8(cli.readAllStandardOutput());
+        QVERIFY2(cli.exitCode() == 0, qPrintable(out + QString::fromUtf8(cli.readAllStandardError())));
+        QVERIFY2(out.contains(QStringLiteral("Renamed by hand")) && out.contains(QStringLiteral("delete")), qPrintable(out));
+        QCOMPARE(writeRequests(), writes);
+    }
+
+    void aRepairConvergesToInSync()
+    {
+        const RunOutcome repaired = repair(false);
+        QVERIFY2(repaired.status == RunStatus::Succeeded, qPrintable(repaired.message));
+        QCOMPARE(repaired.counters.created, 2);
+        QCOMPARE(repaired.counters.updated, 1);
+        QCOMPARE(repaired.counters.moved, 1);
+        QCOMPARE(repaired.counters.deleted, 3);
+        QCOMPARE(RunRepository(*m_store).run(repaired.runId)->type, RunType::Repair);
+
+        DriftReport report = check();
+        QCOMPARE(report.totals.value(DriftClass::InSync), projectRows - 1);
+        QCOMPARE(report.differences(), 1); // the '?' item: SyncBridge never touches what it did not create
+        QCOMPARE(report.totals.value(DriftClass::Unkeyed), 1);
+        // The ledger agrees with the lists: a push finds nothing to write.
+        const RunOutcome pushed = push(definitionName, pushOptions(500, {false, true}));
+        QVERIFY2(pushed.status == RunStatus::Succeeded, qPrintable(pushed.message));
+        QCOMPARE(pushed.counters.created + pushed.counters.updated + pushed.counters.moved, 0);
+
+        for (const QJsonValue &item : items(QStringLiteral("D Large"))) {
+            if (fieldOf(item, "Title") == QLatin1String("hand-made"))
+                QCOMPARE(deleteItem(QStringLiteral("D Large"), idOfItem(item)), 204);
+        }
+        report = check();
+        QVERIFY(report.inSync());
+        QCOMPARE(report.totals.value(DriftClass::InSync), projectRows - 1);
+    }
+
+    void theBreakerHoldsBackMassDeletesOfOrphans()
+    {
+        const qint64 large = items(QStringLiteral("D Large")).size();
+        const int orphans = int(large / 2);
+        for (int i = 0; i < orphans; ++i)
+            QCOMPARE(addItem(QStringLiteral("D Large"),
+                         {{QStringLiteral("Title"), QStringLiteral("orphan %1").arg(i)},
+                             {QStringLiteral("SyncBridgeKey"), QStringLiteral("%1").arg(i, 64, 10, QLatin1Char('f'))}}),
+                201);
+        QCOMPARE(check().totals.value(DriftClass::Orphan), orphans);
+
+        QList<MassDeleteCheck> asked;
+        RunOutcome held = repair(false, [&](const MassDeleteCheck &question) {
+            asked << question;
+            return false;
+        });
+        QCOMPARE(held.status, RunStatus::PartiallyFailed);
+        QCOMPARE(held.heldBackDeletes, orphans);
+        QCOMPARE(held.counters.deleted, 0);
+        QCOMPARE(asked.size(), 1);
+        QCOMPARE(asked.constFirst().listName, QStringLiteral("D Large"));
+        QCOMPARE(items(QStringLiteral("D Large")).size(), large + orphans);
+
+        QProcess cli;
+        startCliCommand(cli, {QStringLiteral("drift"), QStringLiteral("repair"), definitionName}, cliEnvironment());
+        QVERIFY(cli.waitForFinished(120000));
+        const QString err = QString::fromUtf8(cli.readAllStandardError());
+        QVERIFY2(cli.exitCode() == 1, qPrintable(err));
+        QVERIFY2(err.contains(QStringLiteral("Held back %1 deletion").arg(orphans)), qPrintable(err));
+
+        startCliCommand(cli, {QStringLiteral("drift"), QStringLiteral("repair"), definitionName, QStringLiteral("--allow-mass-delete")},
+            cliEnvironment());
+        QVERIFY(cli.waitForFinished(120000));
+        QVERIFY2(cli.exitCode() == 0, qPrintable(QString::fromUtf8(cli.readAllStandardOutput() + cli.readAllStandardError())));
+        QCOMPARE(items(QStringLiteral("D Large")).size(), large);
+        QVERIFY(check().inSync());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDrift)
