@@ -29,10 +29,11 @@ protected:
         QVERIFY2(pushed.status == RunStatus::Succeeded, qPrintable(pushed.message));
     }
 
-    DriftReport check(std::optional<Error> *error = nullptr)
+    DriftReport check(std::optional<Error> *error = nullptr, const QString &definition = {})
     {
         DriftCheck drift(
-            m_store, m_secrets, [this](const SharePointConnection &) { return m_governor; }, idOf(definitionName));
+            m_store, m_secrets, [this](const SharePointConnection &) { return m_governor; },
+            idOf(definition.isEmpty() ? definitionName : definition));
         await<bool>([&](auto done) {
             QObject::connect(&drift, &DriftCheck::finished, &drift, [done]() { done(true); });
             drift.start();

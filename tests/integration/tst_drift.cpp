@@ -260,6 +260,62 @@ private slots:
         QCOMPARE(items(QStringLiteral("D Large")).size(), large);
         QVERIFY(check().inSync());
     }
+
+    // Graph leaves lookup and person fields beyond the 12th out of collection reads: absent there is
+    // not empty, so those items are read again one by one — and a real edit of the 14th is found.
+    void lookupsBeyondTheTwelfthAreReadAgainNotTakenForEmpty()
+    {
+        QJsonArray columns;
+        QStringList tableColumns;
+        QJsonArray mappings;
+        for (int n = 1; n <= 14; ++n) {
+            columns.append(
+                QJsonObject{{QStringLiteral("name"), QStringLiteral("P%1").arg(n)}, {QStringLiteral("personOrGroup"), QJsonObject{}}});
+            tableColumns << QStringLiteral("p%1 integer NOT NULL DEFAULT 10").arg(n);
+            mappings.append(QJsonObject{{QStringLiteral("source"), QStringLiteral("p%1").arg(n)},
+                {QStringLiteral("target"), QStringLiteral("P%1").arg(n)}, {QStringLiteral("direction"), QStringLiteral("PUSH_ONLY")}});
+        }
+        QJsonObject key{{QStringLiteral("name"), QStringLiteral("SyncBridgeKey")},
+            {QStringLiteral("text"), QJsonObject{{QStringLiteral("maxLength"), 64}}}, {QStringLiteral("indexed"), true},
+            {QStringLiteral("hidden"), true}};
+        columns.append(key);
+        QVERIFY(!m_emulator.createList(QStringLiteral("L People"), columns).isEmpty());
+        sql(QStringLiteral(
+            "CREATE TABLE drift_people (id integer PRIMARY KEY, %1, updated_at timestamptz NOT NULL DEFAULT now() - interval '1 hour')")
+                .arg(tableColumns.join(QStringLiteral(", "))));
+        sql(QStringLiteral("INSERT INTO drift_people (id) SELECT generate_series(1, 5)"));
+        importDefinitionsJson({QJsonObject{{QStringLiteral("name"), QStringLiteral("People")},
+            {QStringLiteral("source"),
+                QJsonObject{
+                    {QStringLiteral("database"), QStringLiteral("Demo")}, {QStringLiteral("table"), QStringLiteral("drift_people")}}},
+            {QStringLiteral("cursor"),
+                QJsonObject{
+                    {QStringLiteral("strategy"), QStringLiteral("UPDATED_AT")}, {QStringLiteral("column"), QStringLiteral("updated_at")}}},
+            {QStringLiteral("targetStrategy"), QStringLiteral("SINGLE")},
+            {QStringLiteral("targets"),
+                QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("People")},
+                    {QStringLiteral("connection"), QStringLiteral("Emulator")},
+                    {QStringLiteral("site"), QStringLiteral("contoso.sharepoint.com:/sites/pmo")},
+                    {QStringLiteral("list"), QStringLiteral("L People")}}}},
+            {QStringLiteral("mappings"), mappings}}});
+        const RunOutcome pushed = push(QStringLiteral("People"));
+        QVERIFY2(pushed.status == RunStatus::Succeeded, qPrintable(pushed.message));
+        QCOMPARE(pushed.counters.created, 5);
+
+        DriftReport report = check(nullptr, QStringLiteral("People"));
+        QVERIFY2(report.inSync(), qPrintable(report.entries.isEmpty() ? QString() : driftLine(report.entries.constFirst())));
+        QCOMPARE(report.totals.value(DriftClass::InSync), 5);
+        QCOMPARE(report.itemsReadSingly, 5);
+
+        const QJsonArray people = items(QStringLiteral("L People"));
+        QCOMPARE(
+            editItem(QStringLiteral("L People"), idOfItem(people.at(0)), {{QStringLiteral("P14LookupId"), QStringLiteral("11")}}), 200);
+        report = check(nullptr, QStringLiteral("People"));
+        QCOMPARE(report.totals.value(DriftClass::Differs), 1);
+        QCOMPARE(report.entries.size(), 1);
+        QCOMPARE(report.entries.constFirst().changes.size(), 1);
+        QCOMPARE(report.entries.constFirst().changes.constFirst().field, QStringLiteral("P14LookupId"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDrift)
