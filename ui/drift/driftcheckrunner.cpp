@@ -2,6 +2,7 @@
 
 #include "drift/driftcheck.h"
 #include "graph/governorregistry.h"
+#include "store/metastore.h"
 #include "sync/runcontroller.h"
 
 #include <QThread>
@@ -42,6 +43,7 @@ void DriftCheckRunner::start(qint64 definitionId)
             // On the check's thread: copy the outcome, then hand it over.
             const DriftReport report = check->report();
             const std::optional<Error> error = check->error();
+            m_context.store->releaseThreadConnection(); // Qt Sql connections are per thread, and this one ends
             QMetaObject::invokeMethod(this, [this, report, error]() {
                 QThread *thread = m_thread;
                 m_thread = nullptr;
