@@ -86,6 +86,9 @@ struct CliOptions {
     QCommandLineOption limit{QStringLiteral("limit"),
         QCoreApplication::translate("SyncBridge::Cli", "runs list: at most this many runs, newest first (default 20)."),
         QStringLiteral("n"), QStringLiteral("20")};
+    QCommandLineOption classes{QStringLiteral("classes"),
+        QCoreApplication::translate("SyncBridge::Cli", "drift repair: only these classes of drift, e.g. +,*,-,>,! (default all of them)."),
+        QStringLiteral("classes")};
     QCommandLineOption passwordStdin{QStringLiteral("password-stdin"), QCoreApplication::translate("SyncBridge::Cli", "Read the password or client secret from standard input and store it in the keychain.")};
 
     void addTo(QCommandLineParser &parser) const;

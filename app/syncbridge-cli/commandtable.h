@@ -34,6 +34,7 @@ QList<Command> retryCommands();
 QList<Command> cdcCommands();
 QList<Command> listCommands();
 QList<Command> agentCommands();
+QList<Command> driftCommands();
 
 // What the meta-store holds: `summary`, and `connections list` too.
 int showSummary(CommandContext &context);

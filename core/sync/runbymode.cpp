@@ -1,5 +1,6 @@
 #include "sync/runbymode.h"
 
+#include "drift/repairrun.h"
 #include "store/definitionrepository.h"
 #include "sync/pull/pullrun.h"
 #include "sync/push/pushrun.h"
@@ -21,7 +22,9 @@ void RunByMode::start()
 {
     // A definition that cannot be read is PushRun's to report (it records the failed run).
     const auto definition = DefinitionRepository(*m_store).byId(m_definitionId);
-    if (definition && definition->mode == SyncMode::Pull)
+    if (m_options.repair)
+        m_job = new RepairRun(m_store, m_secrets, m_governors, m_definitionId, m_options, Clock::system(), this);
+    else if (definition && definition->mode == SyncMode::Pull)
         m_job = new PullRun(m_store, m_secrets, m_governors, m_definitionId, m_options, Clock::system(), this);
     else
         m_job = new PushRun(m_store, m_secrets, m_governors, m_definitionId, m_options, Clock::system(), this);

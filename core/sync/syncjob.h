@@ -38,6 +38,10 @@ struct RunOptions {
     // Dry runs: plan this definition as the editor holds it instead of the stored one (its unsaved
     // changes). Such a preview is not recorded in the run history: it is not the stored definition's.
     std::optional<SyncDefinition> definition;
+    // A drift repair (RepairRun, docs/drift.md) instead of a push or pull: the classes it repairs, as
+    // rclone-check symbols ("+*->!"; empty: all of them). With dryRun it previews the repair.
+    bool repair = false;
+    QString repairClasses;
 };
 
 // What the delete circuit breaker asks before a run deletes more than the definition's share of a

@@ -8,6 +8,7 @@
 #include "definitions/mappingeditor.h"
 #include "definitions/scheduleeditor.h"
 #include "definitions/shardingdesigner.h"
+#include "drift/driftpanel.h"
 
 #include "graph/provisioning.h"
 #include "source/tablereads.h"
@@ -93,6 +94,7 @@ DefinitionEditor::DefinitionEditor(AppContext context, QWidget *parent)
     , m_mappings(new MappingEditor(this))
     , m_schedule(new ScheduleEditor(this))
     , m_preview(new DryRunPanel(m_context, this))
+    , m_drift(new DriftPanel(m_context, this))
 {
     setObjectName(QStringLiteral("definitionEditor"));
     auto *scroll = new QScrollArea(this);
@@ -103,10 +105,12 @@ DefinitionEditor::DefinitionEditor(AppContext context, QWidget *parent)
     addTab(m_mappings, tr("&Mappings"));
     addTab(m_schedule, tr("Sche&dule"));
     addTab(m_preview, tr("&Preview && run"));
+    addTab(m_drift, tr("D&rift"));
     setTabToolTip(indexOf(m_sharding), tr("The SharePoint lists and the rules that send each row to one of them, with live counts"));
     setTabToolTip(indexOf(m_mappings), tr("Which source column fills which SharePoint column, in which direction, transformed how"));
     setTabToolTip(indexOf(m_schedule), tr("When the definition runs by itself: cron, time zone, missed runs, pause; the next runs"));
     setTabToolTip(indexOf(m_preview), tr("What a run would do, without writing anything; and Run Sync Now"));
+    setTabToolTip(indexOf(m_drift), tr("How the lists differ from the table now, and a repair of what differs"));
 
     connect(m_form, &DefinitionForm::changed, this, &DefinitionEditor::onFormChanged);
     connect(m_sharding, &ShardingDesigner::changed, this, &DefinitionEditor::onDesignChanged);
@@ -206,6 +210,7 @@ void DefinitionEditor::setDefinition(const SyncDefinition &definition, const QSt
     sourceChanged();
     showSemanticProblems();
     m_preview->setDefinition(definition.id, definition.name, false);
+    m_drift->setDefinition(definition.id, definition.name);
 }
 
 SyncDefinition DefinitionEditor::definition() const
@@ -270,6 +275,7 @@ void DefinitionEditor::setModified(bool modified)
     m_form->setModified(modified);
     const SyncDefinition current = definition();
     m_preview->setDefinition(current.id, current.name, modified);
+    m_drift->setDefinition(current.id, current.name); // the check compares the definition as saved
 }
 
 void DefinitionEditor::onFormChanged()

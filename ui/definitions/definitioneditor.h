@@ -14,6 +14,7 @@
 namespace SyncBridge {
 
 class DefinitionForm;
+class DriftPanel;
 class DryRunPanel;
 class MappingEditor;
 class ScheduleEditor;
@@ -48,6 +49,7 @@ public:
     MappingEditor *mappingEditor() const { return m_mappings; }
     ScheduleEditor *schedule() const { return m_schedule; }
     DryRunPanel *preview() const { return m_preview; }
+    DriftPanel *drift() const { return m_drift; }
 
 public slots:
     // Reads the first list's columns from SharePoint in the background and records them in the catalog.
@@ -84,6 +86,7 @@ private:
     MappingEditor *m_mappings;
     ScheduleEditor *m_schedule;
     DryRunPanel *m_preview;
+    DriftPanel *m_drift;
     QString m_shownSource;          // "database id/schema.table" the designers were given
     QString m_shownMappingList;     // the list whose columns the mapping editor shows
     quint64 m_samplesGeneration = 0;

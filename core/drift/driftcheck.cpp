@@ -1,0 +1,461 @@
+#include "drift/driftcheck.h"
+
+#include "common/logging.h"
+#include "graph/connectionsettings.h"
+#include "graph/discovery.h"
+#include "graph/governor.h"
+#include "graph/graphclient.h"
+#include "secrets/secretstore.h"
+#include "source/sourcereader.h"
+#include "store/connectionrepository.h"
+#include "store/definitionrepository.h"
+#include "store/ledgerrepository.h"
+#include "store/metastore.h"
+#include "store/runrepository.h"
+#include "sync/interruptedruns.h"
+#include "sync/previewrow.h"
+
+#include <QCoreApplication>
+#include <QHostInfo>
+#include <QJsonArray>
+#include <QUrl>
+
+namespace SyncBridge {
+namespace {
+
+const QString syncBridgeKey = QStringLiteral("SyncBridgeKey");
+const QString title = QStringLiteral("Title");
+constexpr int sourcePageSize = 5000;
+// Graph returns up to 12 lookup and person fields per collection read and silently leaves out the rest.
+constexpr int lookupsPerCollectionRead = 12;
+
+QString encoded(const QString &id)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(id, ","));
+}
+
+bool isLookup(const SharePointColumn &column)
+{
+    return column.type == QLatin1String("lookup") || column.type == QLatin1String("personOrGroup");
+}
+
+ListedItem listedItem(const QJsonObject &item)
+{
+    ListedItem listed;
+    listed.itemId = item.value(QStringLiteral("id")).toString();
+    listed.fields = item.value(QStringLiteral("fields")).toObject();
+    listed.key = listed.fields.value(syncBridgeKey).toString();
+    listed.title = listed.fields.value(title).toString();
+    return listed;
+}
+
+} // namespace
+
+DriftCheck::DriftCheck(std::shared_ptr<MetaStore> store, SecretStore &secrets, GovernorSource governors, qint64 definitionId,
+    const Clock &clock, QObject *parent)
+    : QObject(parent)
+    , m_store(std::move(store))
+    , m_secrets(secrets)
+    , m_governors(std::move(governors))
+    , m_definitionId(definitionId)
+    , m_clock(clock)
+{
+}
+
+DriftCheck::~DriftCheck()
+{
+    if (!m_done && m_runId > 0) {
+        const auto marked = markRunInterrupted(*m_store, m_runId,
+            QCoreApplication::translate("SyncBridge::Drift", "SyncBridge quit during the drift check; it changed nothing."), m_clock);
+        if (!marked)
+            qCWarning(lcSync).noquote() << "cannot record the interrupted drift check:" << marked.error().toString();
+    }
+}
+
+void DriftCheck::start()
+{
+    m_startedMs = m_clock.nowUtc().toMSecsSinceEpoch();
+    if (auto prepared = prepare(); !prepared) {
+        fail(prepared.error());
+        return;
+    }
+    resolveSite();
+}
+
+void DriftCheck::cancel()
+{
+    m_cancelled = true;
+    if (m_graph)
+        m_graph->cancel();
+}
+
+qint64 DriftCheck::ruSpent() const
+{
+    return m_governor ? qMax<qint64>(0, m_governor->view().spentToday - m_ruAtStart) : 0;
+}
+
+Result<void> DriftCheck::prepare()
+{
+    auto definition = DefinitionRepository(*m_store).byId(m_definitionId);
+    if (!definition)
+        return definition.error();
+    m_definition = *definition;
+    m_report.definitionId = m_definitionId;
+    m_report.definitionName = m_definition.name;
+    m_report.checkedAt = m_clock.nowUtc();
+
+    if (m_recorded) {
+        SyncRun run;
+        run.definitionId = m_definitionId;
+        run.type = RunType::Drift;
+        run.agent = thisAgent();
+        run.agentName = QHostInfo::localHostName();
+        run.startedAt = m_report.checkedAt;
+        if (auto started = RunRepository(*m_store, m_clock).startRun(run); !started)
+            return started.error();
+        m_runId = run.id;
+        m_report.runId = run.id;
+    }
+
+    if (m_definition.mode != SyncMode::Push)
+        return Error(ErrorCode::Unsupported,
+            QCoreApplication::translate("SyncBridge::Drift", "A drift check compares PUSH definitions; '%1' is %2.")
+                .arg(m_definition.name, enumName(m_definition.mode)));
+    if (m_definition.targets.isEmpty())
+        return Error(ErrorCode::InvalidInput, QCoreApplication::translate("SyncBridge::Drift", "The definition has no SharePoint list."));
+    ConnectionRepository connections(*m_store);
+    auto database = connections.database(m_definition.source.databaseId);
+    if (!database)
+        return database.error();
+    auto sharePoint = connections.sharePointConnections();
+    if (!sharePoint)
+        return sharePoint.error();
+    const auto connection = std::find_if(sharePoint->cbegin(), sharePoint->cend(),
+        [&](const SharePointConnection &c) { return c.id == m_definition.targets.first().connectionId; });
+    if (connection == sharePoint->cend())
+        return Error(ErrorCode::NotFound,
+            QCoreApplication::translate("SyncBridge::Drift", "The definition's SharePoint connection no longer exists."));
+
+    auto source = SourceReader::open(
+        *database, [this](const DatabaseInstance &instance) { return readSecretBlocking(m_secrets, instance.secretRef); },
+        [](const QString &message) { qCInfo(lcSync).noquote() << message; });
+    if (!source)
+        return source.error();
+    m_source = std::move(*source);
+    auto tables = m_source->tables();
+    if (!tables)
+        return tables.error();
+    const auto table = std::find_if(tables->cbegin(), tables->cend(),
+        [&](const TableInfo &t) { return t.schema == m_definition.source.schema && t.name == m_definition.source.table; });
+    if (table == tables->cend())
+        return Error(ErrorCode::NotFound,
+            QCoreApplication::translate("SyncBridge::Drift", "The table %1.%2 does not exist in '%3'.")
+                .arg(m_definition.source.schema, m_definition.source.table, database->name));
+    m_table = *table;
+
+    m_governor = m_governors(*connection);
+    m_ruAtStart = m_governor->view().spentToday;
+    m_graph = std::make_unique<GraphClient>(GraphEndpoint::from(*connection), secretSourceFor(m_secrets, *connection), m_governor, m_clock);
+    if (m_cancelled)
+        m_graph->cancel();
+    return success();
+}
+
+void DriftCheck::resolveSite()
+{
+    emit progress(QCoreApplication::translate("SyncBridge::Drift", "Finding the lists…"), 0, 0);
+    Discovery::site(*m_graph, m_definition.targets.first().site, [this](Result<SharePointSite> site) {
+        if (!site) {
+            fail(site.error());
+            return;
+        }
+        m_siteId = site->graphId;
+        resolveList(0);
+    });
+}
+
+void DriftCheck::resolveList(int index)
+{
+    if (m_cancelled) {
+        fail(Error(ErrorCode::Cancelled, QCoreApplication::translate("SyncBridge::Drift", "The drift check was cancelled.")));
+        return;
+    }
+    if (index >= m_definition.targets.size()) {
+        auto context = PlanContext::make(m_definition, m_table, m_targets);
+        if (!context) {
+            fail(context.error());
+            return;
+        }
+        m_context = *context;
+        QList<DriftList> lists;
+        for (const ResolvedTarget &target : std::as_const(m_targets))
+            lists.append({target.target.listName, target.listId});
+        m_classifier = std::make_unique<DriftClassifier>(lists);
+        m_fieldsOfList.resize(m_targets.size());
+        if (auto read = readSource(); !read) {
+            fail(read.error());
+            return;
+        }
+        auto ledger = LedgerRepository(*m_store).entries(m_definitionId);
+        if (!ledger) {
+            fail(ledger.error());
+            return;
+        }
+        m_classifier->setLedger(*ledger);
+        readList(0);
+        return;
+    }
+    const SyncTarget target = m_definition.targets.at(index);
+    GraphRequest lookup;
+    lookup.url = QStringLiteral("/sites/%1/lists/%2").arg(encoded(m_siteId), QString::fromLatin1(QUrl::toPercentEncoding(target.listName)));
+    m_graph->send(lookup, [this, index, target](GraphResponse found) {
+        ResolvedTarget resolved;
+        resolved.target = target;
+        if (!found.ok() && found.status != 404) {
+            fail(describeGraphFailure(found, QCoreApplication::translate("SyncBridge::Drift", "The list '%1'").arg(target.listName)));
+            return;
+        }
+        if (!found.ok()) { // not there: every row routed to it is missing
+            m_targets << resolved;
+            resolveList(index + 1);
+            return;
+        }
+        resolved.listId = found.body.value(QStringLiteral("id")).toString();
+        Discovery::columns(*m_graph, m_siteId, resolved.listId, [this, index, resolved](Result<QList<SharePointColumn>> columns) mutable {
+            if (!columns) {
+                fail(columns.error());
+                return;
+            }
+            for (const SharePointColumn &column : std::as_const(*columns))
+                resolved.columns.insert(column.name, column);
+            m_targets << resolved;
+            resolveList(index + 1);
+        });
+    });
+}
+
+Result<void> DriftCheck::readSource()
+{
+    // The check reads every row, in key order, with no cursor: what a full re-sync would compare.
+    ChangeQuery query;
+    query.schema = m_table.schema;
+    query.table = m_table.name;
+    query.columns = m_table.columns;
+    query.keyColumns = m_context.keyColumns;
+    query.pageSize = sourcePageSize;
+    const QHash<QString, LedgerEntry> noLedger;
+    for (;;) {
+        if (m_cancelled)
+            return Error(ErrorCode::Cancelled, QCoreApplication::translate("SyncBridge::Drift", "The drift check was cancelled."));
+        auto page = m_source->changes(query);
+        if (!page)
+            return page.error();
+        for (const SourceRow &row : std::as_const(page->rows)) {
+            const PlannedRow plan = planRow(m_context, row, noLedger);
+            ++m_report.sourceRows;
+            if (plan.action == PlannedRow::Action::Failed) {
+                ++m_report.unplannedRows;
+                continue;
+            }
+            ExpectedRow expected;
+            expected.identityText = plan.identity.text;
+            expected.listIndex = plan.action == PlannedRow::Action::Unrouted ? -1 : plan.targetIndex;
+            expected.fields = plan.fields;
+            expected.contentHash = plan.contentHash;
+            if (expected.listIndex >= 0) {
+                for (auto field = expected.fields.constBegin(); field != expected.fields.constEnd(); ++field) {
+                    if (!field.key().contains(QLatin1Char('@')))
+                        m_fieldsOfList[expected.listIndex].insert(field.key());
+                }
+            }
+            m_classifier->addRow(plan.identity.hash, std::move(expected));
+        }
+        emit progress(QCoreApplication::translate("SyncBridge::Drift", "Reading the table…"), m_report.sourceRows, 0);
+        if (!page->more || page->rows.isEmpty())
+            break;
+        query.afterKey = page->rows.constLast().keyValues;
+    }
+    m_source.reset(); // no source session stays open while the lists are read
+    return success();
+}
+
+QStringList DriftCheck::selectedFields(int listIndex) const
+{
+    QStringList fields{syncBridgeKey, title};
+    for (const QString &field : m_fieldsOfList.at(listIndex)) {
+        if (!fields.contains(field))
+            fields << field;
+    }
+    return fields;
+}
+
+bool DriftCheck::mayLackLookups(int listIndex, const ListedItem &item) const
+{
+    const ResolvedTarget &target = m_targets.at(listIndex);
+    int lookups = 0;
+    for (const SharePointColumn &column : target.columns) {
+        if (isLookup(column) && !column.system && !Discovery::isSystemField(column.name))
+            ++lookups;
+    }
+    if (lookups <= lookupsPerCollectionRead)
+        return false;
+    // Absent is not empty here: the collection read may have left the field out.
+    const ExpectedRow *row = m_classifier->row(item.key);
+    if (!row)
+        return false;
+    for (auto field = row->fields.constBegin(); field != row->fields.constEnd(); ++field) {
+        if (!item.fields.contains(field.key()) && field.key().endsWith(QLatin1String("LookupId")))
+            return true;
+    }
+    return false;
+}
+
+void DriftCheck::readList(int index)
+{
+    if (m_cancelled) {
+        fail(Error(ErrorCode::Cancelled, QCoreApplication::translate("SyncBridge::Drift", "The drift check was cancelled.")));
+        return;
+    }
+    if (index >= m_targets.size()) {
+        complete();
+        return;
+    }
+    if (m_targets.at(index).listId.isEmpty()) {
+        readList(index + 1);
+        return;
+    }
+    auto items = std::make_shared<QList<ListedItem>>();
+    auto singly = std::make_shared<QList<int>>();
+    Discovery::itemPages(
+        *m_graph, m_siteId, m_targets.at(index).listId, selectedFields(index), {}, itemPageSize,
+        [this, index, items, singly](const QJsonArray &page) {
+            for (const QJsonValue &value : page) {
+                ListedItem listed = listedItem(value.toObject());
+                if (mayLackLookups(index, listed))
+                    singly->append(int(items->size()));
+                items->append(std::move(listed));
+            }
+            m_report.itemsRead += page.size();
+            emit progress(QCoreApplication::translate("SyncBridge::Drift", "Reading the lists…"), m_report.sourceRows, m_report.itemsRead);
+        },
+        [this, index, items, singly](Result<void> walked) {
+            if (!walked) {
+                fail(walked.error());
+                return;
+            }
+            rereadSingly(index, items, singly);
+        });
+}
+
+void DriftCheck::rereadSingly(int listIndex, std::shared_ptr<QList<ListedItem>> items, std::shared_ptr<QList<int>> pending)
+{
+    if (pending->isEmpty()) {
+        m_classifier->addItems(listIndex, *items);
+        readList(listIndex + 1);
+        return;
+    }
+    const int at = pending->takeFirst();
+    GraphRequest request;
+    request.url = QStringLiteral("/sites/%1/lists/%2/items/%3?$expand=fields($select=%4)")
+                      .arg(encoded(m_siteId), encoded(m_targets.at(listIndex).listId), items->at(at).itemId,
+                          selectedFields(listIndex).join(QLatin1Char(',')));
+    m_graph->send(request, [this, listIndex, items, pending, at](GraphResponse answer) {
+        if (!answer.ok() && answer.status != 404) {
+            fail(describeGraphFailure(
+                answer, QCoreApplication::translate("SyncBridge::Drift", "Re-reading item %1").arg(items->at(at).itemId)));
+            return;
+        }
+        if (answer.ok()) {
+            (*items)[at] = listedItem(answer.body);
+            ++m_report.itemsReadSingly;
+        }
+        rereadSingly(listIndex, items, pending);
+    });
+}
+
+void DriftCheck::complete()
+{
+    m_classifier->classify(m_report);
+    std::sort(m_report.entries.begin(), m_report.entries.end(), [](const DriftEntry &a, const DriftEntry &b) {
+        return std::tie(a.driftClass, a.list, a.identity, a.itemId) < std::tie(b.driftClass, b.list, b.identity, b.itemId);
+    });
+    m_report.ruSpent = ruSpent();
+    m_report.seconds = (m_clock.nowUtc().toMSecsSinceEpoch() - m_startedMs) / 1000.0;
+    if (auto recorded = m_recorded ? record() : success(); !recorded) {
+        fail(recorded.error());
+        return;
+    }
+    m_done = true;
+    emit finished();
+}
+
+Result<void> DriftCheck::record()
+{
+    RunRepository runs(*m_store, m_clock);
+    RunRepository::ListCounts counts;
+    for (auto list = m_report.lists.constBegin(); list != m_report.lists.constEnd(); ++list) {
+        QMap<QString, qint64> &row = counts[list.key()];
+        row.insert(QStringLiteral("source"), list->sourceRows);
+        row.insert(QStringLiteral("items"), list->items);
+        row.insert(QStringLiteral("ledger"), list->ledgerEntries);
+        for (const DriftClass driftClass : allDriftClasses)
+            row.insert(driftClassId(driftClass), list->classes.value(driftClass));
+    }
+    if (auto saved = runs.saveListCounts(m_runId, counts); !saved)
+        return saved;
+    const qint64 differences = m_report.differences();
+    QStringList parts;
+    for (const DriftClass driftClass : allDriftClasses) {
+        if (driftClass != DriftClass::InSync && m_report.totals.value(driftClass) > 0)
+            parts << QStringLiteral("%1 %2").arg(driftSymbol(driftClass)).arg(m_report.totals.value(driftClass));
+    }
+    RunEvent event;
+    event.runId = m_runId;
+    event.severity = differences > 0 ? EventSeverity::Warning : EventSeverity::Info;
+    event.type = differences > 0 ? QStringLiteral("drift-found") : QStringLiteral("in-sync");
+    event.message = differences > 0
+        ? QCoreApplication::translate(
+              "SyncBridge::Drift", "%n difference(s) between the table and its lists: ", nullptr, int(qMin<qint64>(differences, INT_MAX)))
+            + parts.join(QStringLiteral(", "))
+        : QCoreApplication::translate("SyncBridge::Drift", "The table and its lists are in sync (%n row(s)).", nullptr,
+            int(qMin<qint64>(m_report.sourceRows, INT_MAX)));
+    QJsonObject totals;
+    for (const DriftClass driftClass : allDriftClasses)
+        totals.insert(driftClassId(driftClass), m_report.totals.value(driftClass));
+    event.payload = QJsonObject{{QStringLiteral("totals"), totals}, {QStringLiteral("itemsReadSingly"), m_report.itemsReadSingly},
+        {QStringLiteral("unplannedRows"), m_report.unplannedRows}};
+    if (auto added = runs.addEvent(event); !added)
+        return added.error();
+    auto run = runs.run(m_runId);
+    if (!run)
+        return run.error();
+    run->status = RunStatus::Succeeded;
+    run->finishedAt = m_clock.nowUtc();
+    run->counters.rowsRead = m_report.sourceRows;
+    run->counters.skipped = m_report.totals.value(DriftClass::InSync);
+    run->counters.ruSpent = m_report.ruSpent;
+    run->message = event.message;
+    return runs.updateRun(*run);
+}
+
+void DriftCheck::fail(const Error &error)
+{
+    if (m_done)
+        return;
+    m_done = true;
+    m_error = error;
+    if (m_runId > 0) {
+        RunRepository runs(*m_store, m_clock);
+        if (auto run = runs.run(m_runId)) {
+            run->status = error.code() == ErrorCode::Cancelled ? RunStatus::Cancelled : RunStatus::Failed;
+            run->finishedAt = m_clock.nowUtc();
+            run->message = error.message();
+            run->counters.ruSpent = ruSpent();
+            if (auto updated = runs.updateRun(*run); !updated)
+                qCWarning(lcSync).noquote() << "cannot record the drift check's failure:" << updated.error().toString();
+        }
+    }
+    emit finished();
+}
+
+} // namespace SyncBridge

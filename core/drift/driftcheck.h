@@ -1,0 +1,99 @@
+#pragma once
+
+#include "common/clock.h"
+#include "common/error.h"
+#include "drift/driftclassifier.h"
+#include "drift/driftreport.h"
+#include "model/catalog.h"
+#include "sync/push/planner.h"
+
+#include <QObject>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace SyncBridge {
+
+class GraphClient;
+class Governor;
+class MetaStore;
+class SecretStore;
+class SourceReader;
+struct SharePointConnection;
+
+// A read-only comparison of a definition's table with its lists (docs/drift.md), on the calling
+// thread's event loop like a run: the source is read in key order with COPY and planned as a push
+// would (mapping, routing, serialization), every list is read paged with $select of the mapped
+// columns and SyncBridgeKey through the tenant's governor, and each row and item is classified. The
+// check is recorded in run history (type DRIFT) with its per-list counts, so checks have a history.
+class DriftCheck : public QObject
+{
+    Q_OBJECT
+
+public:
+    using GovernorSource = std::function<std::shared_ptr<Governor>(const SharePointConnection &connection)>;
+
+    DriftCheck(std::shared_ptr<MetaStore> store, SecretStore &secrets, GovernorSource governors, qint64 definitionId,
+        const Clock &clock = Clock::system(), QObject *parent = nullptr);
+    ~DriftCheck() override;
+
+    // A repair checks first and records itself: its check is not a run of its own.
+    void setRecorded(bool recorded) { m_recorded = recorded; }
+    void start();
+    // Ends every wait of the check's Graph calls at once; `finished` follows with a Cancelled error.
+    void cancel();
+
+    // After `finished`: the report, or why there is none.
+    const DriftReport &report() const { return m_report; }
+    const std::optional<Error> &error() const { return m_error; }
+    const QString &siteId() const { return m_siteId; }
+
+    // The lists' page size of item reads (Graph's largest is 5,000 for lists).
+    static constexpr int itemPageSize = 5000;
+
+signals:
+    void progress(const QString &step, qint64 rowsRead, qint64 itemsRead);
+    void finished();
+
+private:
+    Result<void> prepare();
+    void resolveSite();
+    void resolveList(int index);
+    Result<void> readSource();
+    void readList(int index);
+    void rereadSingly(int listIndex, std::shared_ptr<QList<ListedItem>> items, std::shared_ptr<QList<int>> pending);
+    void complete();
+    Result<void> record();
+    void fail(const Error &error);
+    qint64 ruSpent() const;
+    QStringList selectedFields(int listIndex) const;
+    bool mayLackLookups(int listIndex, const ListedItem &item) const;
+
+    std::shared_ptr<MetaStore> m_store;
+    SecretStore &m_secrets;
+    GovernorSource m_governors;
+    qint64 m_definitionId;
+    const Clock &m_clock;
+    bool m_recorded = true;
+    bool m_cancelled = false;
+    bool m_done = false;
+    qint64 m_startedMs = 0;
+    qint64 m_ruAtStart = 0;
+
+    SyncDefinition m_definition;
+    TableInfo m_table;
+    std::unique_ptr<SourceReader> m_source;
+    std::shared_ptr<Governor> m_governor;
+    std::unique_ptr<GraphClient> m_graph;
+    QString m_siteId;
+    QList<ResolvedTarget> m_targets;
+    PlanContext m_context;
+    QList<QSet<QString>> m_fieldsOfList; // per target: the fields a push writes there (selected when reading)
+    std::unique_ptr<DriftClassifier> m_classifier;
+    qint64 m_runId = 0;
+    DriftReport m_report;
+    std::optional<Error> m_error;
+};
+
+} // namespace SyncBridge

@@ -1,0 +1,404 @@
+#include "drift/driftpanel.h"
+
+#include "drift/driftcheckrunner.h"
+#include "drift/repairpreviewdialog.h"
+#include "sync/runcontroller.h"
+#include "sync/runtext.h"
+
+#include <QComboBox>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace SyncBridge {
+namespace {
+
+enum DifferenceColumn { ClassColumn, RowColumn, ListColumn, FieldColumn, SharePointColumn, TableColumn, DifferenceColumns };
+
+QString valueText(const QJsonValue &value)
+{
+    if (value.isNull() || value.isUndefined())
+        return DriftPanel::tr("(empty)");
+    if (value.isString())
+        return value.toString();
+    if (value.isArray())
+        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+    return value.toVariant().toString();
+}
+
+QColor classColor(DriftClass driftClass)
+{
+    switch (driftClass) {
+    case DriftClass::InSync:
+        return QColor(0x2e, 0x7d, 0x32);
+    case DriftClass::Missing:
+        return QColor(0x15, 0x65, 0xc0);
+    case DriftClass::Orphan:
+        return QColor(0xc6, 0x28, 0x28);
+    case DriftClass::Differs:
+        return QColor(0xef, 0x6c, 0x00);
+    case DriftClass::WrongList:
+        return QColor(0x6a, 0x1b, 0x9a);
+    case DriftClass::Duplicate:
+        return QColor(0xad, 0x14, 0x57);
+    case DriftClass::Unkeyed:
+        return QColor(0x54, 0x6e, 0x7a);
+    }
+    return {};
+}
+
+// One line per difference, and per field for '*': (class, row, list, field, SharePoint, table).
+QList<QStringList> differenceLines(const DriftEntry &entry)
+{
+    const QString who = entry.identity.isEmpty() ? DriftPanel::tr("item %1 '%2'").arg(entry.itemId, entry.title) : entry.identity;
+    const QString symbol = QStringLiteral("%1 %2").arg(driftSymbol(entry.driftClass)).arg(driftClassText(entry.driftClass));
+    switch (entry.driftClass) {
+    case DriftClass::Differs: {
+        QList<QStringList> lines;
+        for (const FieldChange &change : entry.changes)
+            lines << QStringList{symbol, who, entry.list, change.field, valueText(change.before), valueText(change.after)};
+        return lines;
+    }
+    case DriftClass::Missing:
+        return {{symbol, who, entry.list, QString(), DriftPanel::tr("no item"), DriftPanel::tr("the row")}};
+    case DriftClass::Orphan:
+        return {{symbol, who, entry.list, QString(), DriftPanel::tr("item %1").arg(entry.itemId),
+            entry.identityText.isEmpty() ? DriftPanel::tr("no row has its key") : DriftPanel::tr("the row is gone")}};
+    case DriftClass::WrongList:
+        return {{symbol, who, entry.list, QString(), DriftPanel::tr("item %1 in %2").arg(entry.itemId, entry.list),
+            DriftPanel::tr("belongs in %1").arg(entry.expectedList)}};
+    case DriftClass::Duplicate:
+        return {{symbol, who, entry.list, QString(), DriftPanel::tr("item %1, a second one").arg(entry.itemId), DriftPanel::tr("one row")}};
+    case DriftClass::Unkeyed:
+        return {{symbol, who, entry.list, QString(), DriftPanel::tr("item %1 without SyncBridgeKey").arg(entry.itemId), QString()}};
+    case DriftClass::InSync:
+        break;
+    }
+    return {};
+}
+
+} // namespace
+
+DriftPanel::DriftPanel(AppContext context, QWidget *parent)
+    : QWidget(parent)
+    , m_context(std::move(context))
+    , m_runner(new DriftCheckRunner(m_context, this))
+    , m_status(new QLabel(this))
+    , m_checkButton(new QPushButton(tr("&Check now"), this))
+    , m_repairButton(new QPushButton(tr("&Repair…"), this))
+    , m_exportButton(new QPushButton(tr("E&xport CSV…"), this))
+    , m_summary(new QTableWidget(this))
+    , m_classFilter(new QComboBox(this))
+    , m_listFilter(new QComboBox(this))
+    , m_differences(new QTableWidget(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    auto *top = new QHBoxLayout;
+    m_status->setWordWrap(true);
+    m_status->setTextFormat(Qt::RichText);
+    // Two lines: the headline, and the counts per class below it.
+    m_status->setMinimumHeight(2 * m_status->fontMetrics().lineSpacing() + 6);
+    top->addWidget(m_status, 1);
+    top->addWidget(m_checkButton);
+    top->addWidget(m_repairButton);
+    top->addWidget(m_exportButton);
+    layout->addLayout(top);
+
+    QStringList header{tr("List"), tr("Rows"), tr("Items"), tr("Ledger"), tr("Items − rows")};
+    for (const DriftClass driftClass : allDriftClasses)
+        header << QString(driftSymbol(driftClass));
+    m_summary->setColumnCount(int(header.size()));
+    m_summary->setHorizontalHeaderLabels(header);
+    for (int column = 5; column < header.size(); ++column) {
+        const DriftClass driftClass = allDriftClasses[column - 5];
+        m_summary->horizontalHeaderItem(column)->setToolTip(driftClassText(driftClass));
+        m_summary->horizontalHeaderItem(column)->setForeground(classColor(driftClass));
+    }
+    m_summary->verticalHeader()->hide();
+    m_summary->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_summary->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_summary->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    m_summary->setFocusPolicy(Qt::NoFocus);
+    layout->addWidget(m_summary);
+
+    auto *filters = new QHBoxLayout;
+    m_classFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_listFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    filters->addWidget(new QLabel(tr("Show:"), this));
+    filters->addWidget(m_classFilter);
+    filters->addWidget(new QLabel(tr("in"), this));
+    filters->addWidget(m_listFilter);
+    filters->addStretch(1);
+    layout->addLayout(filters);
+
+    m_differences->setColumnCount(DifferenceColumns);
+    m_differences->setHorizontalHeaderLabels(
+        {tr("Class"), tr("Row or item"), tr("List"), tr("Field"), tr("In SharePoint"), tr("In the table")});
+    m_differences->verticalHeader()->hide();
+    m_differences->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_differences->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_differences->setAlternatingRowColors(true);
+    m_differences->horizontalHeader()->setStretchLastSection(true);
+    layout->addWidget(m_differences, 1);
+
+    connect(m_checkButton, &QPushButton::clicked, this, &DriftPanel::startCheck);
+    connect(m_repairButton, &QPushButton::clicked, this, &DriftPanel::startRepairPreview);
+    connect(m_exportButton, &QPushButton::clicked, this, [this]() {
+        const QString path
+            = QFileDialog::getSaveFileName(this, tr("Export the differences"), m_name + QStringLiteral("-drift.csv"), tr("CSV (*.csv)"));
+        if (!path.isEmpty() && !exportCsv(path))
+            m_status->setText(tr("Cannot write %1.").arg(path.toHtmlEscaped()));
+    });
+    connect(m_classFilter, &QComboBox::currentIndexChanged, this, &DriftPanel::showDifferences);
+    connect(m_listFilter, &QComboBox::currentIndexChanged, this, &DriftPanel::showDifferences);
+    connect(m_runner, &DriftCheckRunner::progress, this, [this](const QString &step, qint64 rows, qint64 items) {
+        m_status->setText(tr("%1 %2 rows, %3 items read.").arg(step.toHtmlEscaped(), QLocale().toString(rows), QLocale().toString(items)));
+    });
+    connect(m_runner, &DriftCheckRunner::finished, this, &DriftPanel::onChecked);
+    if (m_context.runs) {
+        connect(m_context.runs, &RunController::progress, this, &DriftPanel::onRunProgress);
+        connect(m_context.runs, &RunController::finished, this, &DriftPanel::onRunFinished);
+    }
+    setDefinition(0, {});
+}
+
+void DriftPanel::setDefinition(qint64 definitionId, const QString &name)
+{
+    if (definitionId != m_definitionId) {
+        m_report = DriftReport{};
+        showSummary();
+        showDifferences();
+    }
+    m_definitionId = definitionId;
+    m_name = name;
+    if (!m_runner->isRunning() && m_repairing == Repairing::No)
+        m_status->setText(definitionId == 0
+                ? tr("Save the definition to compare its table with its lists.")
+                : tr("Compare the table of '%1' with its lists: nothing is written.").arg(name.toHtmlEscaped()));
+    updateButtons();
+}
+
+void DriftPanel::updateButtons()
+{
+    const bool busy = m_runner->isRunning() || m_repairing != Repairing::No;
+    m_checkButton->setEnabled(m_definitionId > 0 && !busy);
+    m_repairButton->setEnabled(m_definitionId > 0 && !busy && m_report.runId > 0 && !m_report.inSync());
+    m_exportButton->setEnabled(!m_report.entries.isEmpty());
+}
+
+void DriftPanel::startCheck()
+{
+    if (m_definitionId == 0 || m_runner->isRunning())
+        return;
+    m_status->setText(tr("Checking '%1'…").arg(m_name.toHtmlEscaped()));
+    m_runner->start(m_definitionId);
+    updateButtons();
+}
+
+void DriftPanel::onChecked(const DriftReport &report, const std::optional<Error> &error)
+{
+    if (error) {
+        m_status->setText(
+            QStringLiteral("<span style='color:#c62828'>%1</span>").arg(tr("The check failed: %1").arg(error->message()).toHtmlEscaped()));
+        updateButtons();
+        emit checkFinished();
+        return;
+    }
+    m_report = report;
+    const QString when = QLocale().toString(report.checkedAt.toLocalTime(), QLocale::ShortFormat);
+    const qint64 differences = report.differences();
+    QStringList counts;
+    for (const DriftClass driftClass : allDriftClasses) {
+        if (report.totals.value(driftClass) > 0)
+            counts << QStringLiteral("<b style='color:%1'>%2&nbsp;%3</b>")
+                          .arg(classColor(driftClass).name())
+                          .arg(driftSymbol(driftClass))
+                          .arg(QLocale().toString(report.totals.value(driftClass)));
+    }
+    const QString headline = differences == 0
+        ? tr("In sync: %n row(s) compared.", nullptr, int(qMin<qint64>(report.sourceRows, INT_MAX)))
+        : tr("%n difference(s) between the table and its lists.", nullptr, int(qMin<qint64>(differences, INT_MAX)));
+    m_status->setText(tr("Checked %1 (%2 s, %3 RU). %4<br>%5")
+                          .arg(when)
+                          .arg(report.seconds, 0, 'f', 1)
+                          .arg(report.ruSpent)
+                          .arg(headline.toHtmlEscaped(), counts.join(QStringLiteral(" &nbsp; "))));
+    const QString classWanted = m_classFilter->currentData().toString();
+    const QString listWanted = m_listFilter->currentData().toString();
+    m_classFilter->blockSignals(true);
+    m_listFilter->blockSignals(true);
+    m_classFilter->clear();
+    m_classFilter->addItem(tr("Every difference"), QString());
+    for (const DriftClass driftClass : allDriftClasses) {
+        if (driftClass != DriftClass::InSync)
+            m_classFilter->addItem(QStringLiteral("%1 %2 (%3)")
+                                       .arg(driftSymbol(driftClass))
+                                       .arg(driftClassText(driftClass))
+                                       .arg(report.totals.value(driftClass)),
+                driftClassId(driftClass));
+    }
+    m_listFilter->clear();
+    m_listFilter->addItem(tr("every list"), QString());
+    for (auto list = report.lists.constBegin(); list != report.lists.constEnd(); ++list)
+        m_listFilter->addItem(list.key(), list.key());
+    m_classFilter->setCurrentIndex(qMax(0, m_classFilter->findData(classWanted)));
+    m_listFilter->setCurrentIndex(qMax(0, m_listFilter->findData(listWanted)));
+    m_classFilter->blockSignals(false);
+    m_listFilter->blockSignals(false);
+    showSummary();
+    showDifferences();
+    updateButtons();
+    layout()->activate(); // the summary's new height and the filters' widths, before anyone looks
+    emit checkFinished();
+}
+
+void DriftPanel::showSummary()
+{
+    m_summary->setRowCount(int(m_report.lists.size()));
+    int row = 0;
+    for (auto list = m_report.lists.constBegin(); list != m_report.lists.constEnd(); ++list, ++row) {
+        QList<qint64> values{list->sourceRows, list->items, list->ledgerEntries, list->items - list->sourceRows};
+        for (const DriftClass driftClass : allDriftClasses)
+            values << list->classes.value(driftClass);
+        m_summary->setItem(row, 0, new QTableWidgetItem(list.key()));
+        for (int column = 0; column < values.size(); ++column) {
+            auto *item = new QTableWidgetItem(QLocale().toString(values.at(column)));
+            item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            if (column >= 4 && values.at(column) > 0) {
+                const DriftClass driftClass = allDriftClasses[column - 4];
+                item->setForeground(classColor(driftClass));
+                QFont bold = item->font();
+                bold.setBold(driftClass != DriftClass::InSync);
+                item->setFont(bold);
+            }
+            m_summary->setItem(row, column + 1, item);
+        }
+    }
+    m_summary->resizeColumnsToContents();
+    m_summary->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    // As tall as its lists, so the differences get the room.
+    int height = m_summary->horizontalHeader()->sizeHint().height() + 2 * m_summary->frameWidth();
+    for (int list = 0; list < m_summary->rowCount(); ++list)
+        height += m_summary->rowHeight(list);
+    m_summary->setFixedHeight(qMax(height, m_summary->horizontalHeader()->sizeHint().height() + 30));
+}
+
+void DriftPanel::showDifferences()
+{
+    const QString classWanted = m_classFilter->currentData().toString();
+    const QString listWanted = m_listFilter->currentData().toString();
+    m_differences->setRowCount(0);
+    for (const DriftEntry &entry : std::as_const(m_report.entries)) {
+        if ((!classWanted.isEmpty() && driftClassId(entry.driftClass) != classWanted)
+            || (!listWanted.isEmpty() && entry.list != listWanted))
+            continue;
+        for (const QStringList &line : differenceLines(entry)) {
+            const int row = m_differences->rowCount();
+            m_differences->insertRow(row);
+            for (int column = 0; column < line.size(); ++column) {
+                auto *item = new QTableWidgetItem(line.at(column));
+                if (column == ClassColumn)
+                    item->setForeground(classColor(entry.driftClass));
+                m_differences->setItem(row, column, item);
+            }
+        }
+    }
+    m_differences->resizeColumnsToContents();
+    m_differences->horizontalHeader()->setStretchLastSection(true);
+}
+
+bool DriftPanel::exportCsv(const QString &path) const
+{
+    const auto quoted
+        = [](QString text) { return QLatin1Char('"') + text.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"'); };
+    QString csv = QStringLiteral("class,row,list,item,field,sharepoint,table\n");
+    for (const DriftEntry &entry : m_report.entries) {
+        const QList<FieldChange> changes = entry.changes.isEmpty() ? QList<FieldChange>{FieldChange{}} : entry.changes;
+        for (const FieldChange &change : changes)
+            csv += QStringList{QString(driftSymbol(entry.driftClass)), quoted(entry.identity), quoted(entry.list), entry.itemId,
+                       quoted(change.field), quoted(change.field.isEmpty() ? QString() : valueText(change.before)),
+                       quoted(change.field.isEmpty() ? QString() : valueText(change.after))}
+                       .join(QLatin1Char(','))
+                + QLatin1Char('\n');
+    }
+    QSaveFile file(path);
+    const QByteArray bytes = csv.toUtf8();
+    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.commit();
+}
+
+void DriftPanel::startRepairPreview()
+{
+    if (!m_context.runs || m_definitionId == 0 || m_repairing != Repairing::No)
+        return;
+    RunOptions options;
+    options.repair = true;
+    options.dryRun = true;
+    if (auto started = m_context.runs->start(m_definitionId, options); !started) {
+        m_status->setText(started.error().message().toHtmlEscaped());
+        return;
+    }
+    m_repairing = Repairing::Previewing;
+    m_status->setText(tr("Checking again and planning the repair; nothing is written yet…"));
+    updateButtons();
+}
+
+void DriftPanel::onRunProgress(qint64 definitionId, const RunProgress &progress)
+{
+    if (definitionId != m_definitionId || m_repairing != Repairing::Running)
+        return;
+    const RunCounters &c = progress.counters;
+    m_status->setText(tr("Repairing: %1 — %2 created, %3 updated, %4 moved, %5 deleted.")
+                          .arg(runPhaseText(progress.phase).toHtmlEscaped())
+                          .arg(c.created)
+                          .arg(c.updated)
+                          .arg(c.moved)
+                          .arg(c.deleted));
+}
+
+void DriftPanel::onRunFinished(qint64 definitionId, const RunOutcome &outcome)
+{
+    if (definitionId != m_definitionId || m_repairing == Repairing::No)
+        return;
+    if (m_repairing == Repairing::Previewing) {
+        m_repairing = Repairing::No;
+        if (outcome.status == RunStatus::Failed) {
+            m_status->setText(QStringLiteral("<span style='color:#c62828'>%1</span>").arg(outcome.message.toHtmlEscaped()));
+            updateButtons();
+            return;
+        }
+        m_preview = new RepairPreviewDialog(m_name, outcome, this);
+        m_preview->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_preview, &QDialog::accepted, this, [this]() {
+            RunOptions options;
+            options.repair = true;
+            if (auto started = m_context.runs->start(m_definitionId, options); !started) {
+                m_status->setText(started.error().message().toHtmlEscaped());
+                return;
+            }
+            m_repairing = Repairing::Running;
+            m_status->setText(tr("Repairing '%1'…").arg(m_name.toHtmlEscaped()));
+            updateButtons();
+        });
+        m_status->setText(outcome.message.toHtmlEscaped());
+        updateButtons();
+        m_preview->open();
+        emit repairPreviewShown();
+        return;
+    }
+    m_repairing = Repairing::No;
+    emit repairFinished(outcome);
+    // What the repair left (the breaker's holds, items it must not touch) is what the next check shows.
+    startCheck();
+    if (outcome.status != RunStatus::Succeeded)
+        m_status->setText(outcome.message.toHtmlEscaped());
+}
+
+} // namespace SyncBridge

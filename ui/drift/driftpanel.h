@@ -1,0 +1,86 @@
+#pragma once
+
+#include "appcontext.h"
+
+#include "common/error.h"
+#include "drift/driftreport.h"
+#include "drift/repairpreviewdialog.h"
+#include "sync/runprogress.h"
+
+#include <QPointer>
+#include <QWidget>
+
+#include <optional>
+
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QTableWidget;
+
+namespace SyncBridge {
+
+class DriftCheckRunner;
+
+// The editor's Drift tab (docs/drift.md): a check of the saved definition, read-only, on a worker
+// thread — when, the counts per list and class — and the differences, filtered by class and list,
+// with SharePoint's value beside the table's for content that differs. "Repair…" previews the
+// repair (a dry run through the run controller) and, once accepted, runs it with progress, then
+// checks again.
+class DriftPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit DriftPanel(AppContext context, QWidget *parent = nullptr);
+
+    void setDefinition(qint64 definitionId, const QString &name);
+
+    QPushButton *checkButton() const { return m_checkButton; }
+    QPushButton *repairButton() const { return m_repairButton; }
+    QPushButton *exportButton() const { return m_exportButton; }
+    QTableWidget *summaryTable() const { return m_summary; }
+    QTableWidget *differencesTable() const { return m_differences; }
+    QComboBox *classFilter() const { return m_classFilter; }
+    QComboBox *listFilter() const { return m_listFilter; }
+    QLabel *status() const { return m_status; }
+    RepairPreviewDialog *repairPreview() const { return m_preview; }
+    const DriftReport &report() const { return m_report; }
+    // The differences as CSV (class, row, list, item, field, SharePoint, table), filters ignored.
+    bool exportCsv(const QString &path) const;
+
+public slots:
+    void startCheck();
+    void startRepairPreview();
+
+signals:
+    void checkFinished();
+    void repairPreviewShown();
+    void repairFinished(const SyncBridge::RunOutcome &outcome);
+
+private:
+    enum class Repairing { No, Previewing, Running };
+    void onChecked(const DriftReport &report, const std::optional<Error> &error);
+    void onRunProgress(qint64 definitionId, const RunProgress &progress);
+    void onRunFinished(qint64 definitionId, const RunOutcome &outcome);
+    void showSummary();
+    void showDifferences();
+    void updateButtons();
+
+    AppContext m_context;
+    DriftCheckRunner *m_runner;
+    qint64 m_definitionId = 0;
+    QString m_name;
+    DriftReport m_report;
+    Repairing m_repairing = Repairing::No;
+    QLabel *m_status;
+    QPushButton *m_checkButton;
+    QPushButton *m_repairButton;
+    QPushButton *m_exportButton;
+    QTableWidget *m_summary;
+    QComboBox *m_classFilter;
+    QComboBox *m_listFilter;
+    QTableWidget *m_differences;
+    QPointer<RepairPreviewDialog> m_preview;
+};
+
+} // namespace SyncBridge
