@@ -14,9 +14,9 @@ class SecretStore;
 struct SharePointConnection;
 
 // The run RunController starts for a definition: reads the definition's mode on the run's own thread
-// (the controller's thread never touches the store) and runs a PushRun or a PullRun, passing its
-// progress, outcome, cancel and the breaker's question through. TWO_WAY and CDC definitions go to
-// PushRun, whose start refuses them with a message saying so, so nothing half-runs.
+// (the controller's thread never touches the store) and runs a PushRun, PullRun or TwoWayRun, passing its
+// progress, outcome, cancel and the breaker's question through; a TWO_WAY definition runs a TwoWayRun.
+// CDC definitions go to PushRun, whose start refuses them with a message saying so, so nothing half-runs.
 class RunByMode : public SyncJob
 {
     Q_OBJECT

@@ -34,6 +34,8 @@ QString runTypeText(RunType type)
     case RunType::Cdc: return RunsModel::tr("CDC");
     case RunType::DryRun: return RunsModel::tr("Dry run");
     case RunType::Drift: return RunsModel::tr("Drift check");
+    case RunType::TwoWay:
+        return RunsModel::tr("Two-way");
     }
     return {};
 }

@@ -276,12 +276,13 @@ Result<void> PushRun::prepare()
             return attached.error();
     }
     if (m_definition.mode != SyncMode::Push) {
-        // Refused before anything is read or written: a two-way run must never run half (push only).
+        // Refused before anything is read or written: PULL and TWO_WAY have runs of their own (RunByMode).
         const QString mode = enumName(m_definition.mode);
         return Error(ErrorCode::Unsupported,
             QCoreApplication::translate("SyncBridge::Sync",
-                "The definition's mode is %1, which this version cannot run yet (only PUSH and PULL). Nothing was read or written; "
-                "change the mode to PUSH or PULL to run it.")
+                "The definition's mode is %1, which this version cannot run yet (only PUSH, PULL and TWO_WAY). Nothing was read or "
+                "written; "
+                "change the mode to PUSH, PULL or TWO_WAY to run it.")
                 .arg(mode));
     }
     if (!m_definition.enabled && !m_options.dryRun)
