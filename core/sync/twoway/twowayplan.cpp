@@ -30,7 +30,13 @@ QString itemEditor(const QJsonObject &item)
 {
     const QJsonObject user = item.value(QStringLiteral("lastModifiedBy")).toObject().value(QStringLiteral("user")).toObject();
     const QString email = user.value(QStringLiteral("email")).toString();
-    return email.isEmpty() ? user.value(QStringLiteral("displayName")).toString() : email;
+    if (!email.isEmpty())
+        return email;
+    if (!user.value(QStringLiteral("displayName")).toString().isEmpty())
+        return user.value(QStringLiteral("displayName")).toString();
+    // A delta feed leaves lastModifiedBy out (contract §8): the editor's lookup id in the site's people.
+    const QString lookupId = item.value(QStringLiteral("fields")).toObject().value(QStringLiteral("EditorLookupId")).toString();
+    return lookupId.isEmpty() ? QString() : QStringLiteral("#%1").arg(lookupId);
 }
 
 // The database's cursor value as an instant (text read with TimeZone=UTC); invalid when NULL or not a time.

@@ -297,7 +297,10 @@ void TwoWayRun::commit()
             entry.state = LedgerState::Synced;
             entry.syncedAt = now;
             entries << entry;
-            states << AgreedState{plan.identity.hash, plan.agreed, plan.provenance.isEmpty() ? before.provenance : plan.provenance};
+            states << AgreedState{plan.identity.hash, plan.agreed,
+                !plan.provenance.isEmpty()         ? plan.provenance
+                    : !before.provenance.isEmpty() ? before.provenance
+                                                   : QStringLiteral("both")};
             for (SyncConflict conflict : plan.conflicts) {
                 conflict.itemId = plan.itemId;
                 if (auto recorded = conflicts.record(conflict); !recorded)
