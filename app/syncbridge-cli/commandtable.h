@@ -31,6 +31,7 @@ QList<Command> definitionCommands();
 QList<Command> runCommands();
 QList<Command> runsCommands();
 QList<Command> retryCommands();
+QList<Command> conflictCommands();
 QList<Command> listCommands();
 QList<Command> agentCommands();
 

@@ -3,6 +3,7 @@
 // policy (MANUAL waits for a decision the next run applies to both sides), deletes go behind the
 // breaker, a first run matches rows and items by their key, a run destroyed half-way converges, and
 // 20 seeded rounds of random edits on both sides converge with nothing written by the run after.
+#include "clirun.h"
 #include "englishplurals.h"
 #include "pulltestbase.h"
 
@@ -176,6 +177,19 @@ class TwoWayTest : public PullTestBase
         QCOMPARE(again.counts.databaseWrites(), 0);
         QCOMPARE(again.counts.sharePointWrites(), 0);
         QCOMPARE(again.graphWrites, 0);
+    }
+
+    CliRun cli(const QStringList &arguments)
+    {
+        QProcess process;
+        startCliCommand(process, arguments, cliEnvironment());
+        CliRun run;
+        if (!process.waitForFinished(120000))
+            return run;
+        run.exitCode = process.exitCode();
+        run.out = QString::fromUtf8(process.readAllStandardOutput());
+        run.err = QString::fromUtf8(process.readAllStandardError());
+        return run;
     }
 
 private slots:
@@ -377,6 +391,64 @@ private slots:
         QCOMPARE(next.counts.rowsCreated, 0); // the rows the destroyed run wrote are found, not inserted again
         QCOMPARE(items(list).size(), 61);
         verifyConverged(QStringLiteral("tw_crash"), list);
+    }
+
+    void theCliListsAndResolvesConflicts()
+    {
+        const QString list = setUp(QStringLiteral("tw_cli"), QStringLiteral("MANUAL"),
+            QStringLiteral("(1, 'Ann', 'ann@example.com', 10, true), (2, 'Bob', 'bob@example.com', 20, false)"));
+        QCOMPARE(twoWay(QStringLiteral("tw_cli")).counts.itemsCreated, 2);
+        QCOMPARE(personEdit(list, itemOfKey(list, 1), {{QStringLiteral("Score"), 12}}), 200);
+        QCOMPARE(personEdit(
+                     list, itemOfKey(list, 2), {{QStringLiteral("Active"), true}, {QStringLiteral("PersonName"), QStringLiteral("Bobby")}}),
+            200);
+        sql(QStringLiteral("UPDATE tw_cli SET score = 13 WHERE id = 1; UPDATE tw_cli SET active = NULL, name = 'Robert' WHERE id = 2"));
+        QCOMPARE(twoWay(QStringLiteral("tw_cli")).counts.conflictsQueued, 3);
+
+        const CliRun listed
+            = cli({QStringLiteral("conflicts"), QStringLiteral("list"), QStringLiteral("tw_cli"), QStringLiteral("--json")});
+        QVERIFY2(listed.exitCode == 0, qPrintable(listed.err));
+        const QJsonArray rows = QJsonDocument::fromJson(listed.out.toUtf8()).array();
+        QCOMPARE(rows.size(), 3);
+        QHash<QString, QJsonObject> byField;
+        for (const QJsonValue &row : rows)
+            byField.insert(row.toObject().value(QStringLiteral("row")).toString() + QLatin1Char('/')
+                    + row.toObject().value(QStringLiteral("field")).toString(),
+                row.toObject());
+        QCOMPARE(byField.value(QStringLiteral("id=1/Score")).value(QStringLiteral("base")).toInteger(), 10);
+        QCOMPARE(byField.value(QStringLiteral("id=1/Score")).value(QStringLiteral("database")).toInteger(), 13);
+        QCOMPARE(byField.value(QStringLiteral("id=1/Score")).value(QStringLiteral("sharepoint")).toInteger(), 12);
+        QCOMPARE(byField.value(QStringLiteral("id=2/Active")).value(QStringLiteral("database")), QJsonValue(QJsonValue::Null));
+        const CliRun table = cli({QStringLiteral("conflicts"), QStringLiteral("list"), QStringLiteral("tw_cli")});
+        QVERIFY2(table.out.contains(QStringLiteral("Robert")) && table.out.contains(QStringLiteral("Bobby")), qPrintable(table.out));
+
+        // Wrong input is refused, naming it; nothing is decided.
+        const CliRun notANumber = cli({QStringLiteral("conflicts"), QStringLiteral("resolve"),
+            QString::number(byField.value(QStringLiteral("id=1/Score")).value(QStringLiteral("id")).toInteger()), QStringLiteral("--value"),
+            QStringLiteral("twelve")});
+        QCOMPARE(notANumber.exitCode, 65);
+        QVERIFY2(notANumber.err.contains(QStringLiteral("twelve")), qPrintable(notANumber.err));
+        const CliRun wrongSide = cli({QStringLiteral("conflicts"), QStringLiteral("resolve"), QStringLiteral("--all"),
+            QStringLiteral("tw_cli"), QStringLiteral("--use"), QStringLiteral("both")});
+        QCOMPARE(wrongSide.exitCode, 64);
+        QVERIFY2(wrongSide.err.contains(QStringLiteral("both")), qPrintable(wrongSide.err));
+
+        QCOMPARE(cli({QStringLiteral("conflicts"), QStringLiteral("resolve"),
+                         QString::number(byField.value(QStringLiteral("id=1/Score")).value(QStringLiteral("id")).toInteger()),
+                         QStringLiteral("--value"), QStringLiteral("14")})
+                     .exitCode,
+            0);
+        QCOMPARE(cli({QStringLiteral("conflicts"), QStringLiteral("resolve"), QStringLiteral("--all"), QStringLiteral("tw_cli"),
+                         QStringLiteral("--use"), QStringLiteral("sharepoint")})
+                     .exitCode,
+            0);
+        const Outcome applied = twoWay(QStringLiteral("tw_cli"));
+        QCOMPARE(applied.counts.conflictsApplied, 3);
+        QCOMPARE(databaseSide(QStringLiteral("tw_cli")).value(QStringLiteral("1")), QStringLiteral("Ann|ann@example.com|14|true"));
+        QCOMPARE(databaseSide(QStringLiteral("tw_cli")).value(QStringLiteral("2")), QStringLiteral("Bobby|bob@example.com|20|true"));
+        verifyConverged(QStringLiteral("tw_cli"), list);
+        const CliRun none = cli({QStringLiteral("conflicts"), QStringLiteral("list"), QStringLiteral("tw_cli"), QStringLiteral("--json")});
+        QCOMPARE(QJsonDocument::fromJson(none.out.toUtf8()).array().size(), 0);
     }
 
     void randomEditsOnBothSidesConvergeRoundAfterRound_data()
