@@ -67,11 +67,11 @@ class TwoWayTest : public PullTestBase
         return writes;
     }
 
-    Outcome twoWay(const QString &definition, bool approveDeletes = true)
+    Outcome twoWay(const QString &definition, bool approveDeletes = true, RunOptions options = pushOptions(500))
     {
         const qint64 writesBefore = graphWrites();
         TwoWayRun run(
-            m_store, m_secrets, [this](const SharePointConnection &) { return m_governor; }, definitionId(definition), pushOptions(500));
+            m_store, m_secrets, [this](const SharePointConnection &) { return m_governor; }, definitionId(definition), options);
         run.setMassDeleteApproval([approveDeletes](const MassDeleteCheck &) { return approveDeletes; });
         Outcome outcome;
         outcome.run = await<RunOutcome>([&](auto done) {
@@ -449,6 +449,36 @@ private slots:
         verifyConverged(QStringLiteral("tw_cli"), list);
         const CliRun none = cli({QStringLiteral("conflicts"), QStringLiteral("list"), QStringLiteral("tw_cli"), QStringLiteral("--json")});
         QCOMPARE(QJsonDocument::fromJson(none.out.toUtf8()).array().size(), 0);
+    }
+
+    void aDryRunShowsTheMatchingAndThePlanForBothSides()
+    {
+        const QString list = setUp(QStringLiteral("tw_dry"), QStringLiteral("SOURCE_WINS"),
+            QStringLiteral("(2, 'Bob', NULL, 20, false), (3, 'Cy', NULL, 30, true)"));
+        for (const auto &[key, name] : {std::pair{1, "Ann"}, std::pair{2, "Robert"}})
+            QVERIFY(!personCreate(list,
+                {{QStringLiteral("RowKey"), key}, {QStringLiteral("PersonName"), QLatin1String(name)}, {QStringLiteral("Score"), key * 10},
+                    {QStringLiteral("Active"), false}})
+                         .isEmpty());
+        const Outcome planned = twoWay(QStringLiteral("tw_dry"), false, pushOptions(500, dryRun, 50));
+        QVERIFY2(planned.run.status == RunStatus::Succeeded, qPrintable(described(planned.run)));
+        QVERIFY(planned.run.dryRun);
+        const QMap<QString, qint64> actions = planned.run.plan.value(QStringLiteral("tw_dry"));
+        QCOMPARE(actions.value(QStringLiteral("match")), 1);       // row 2 and its item
+        QCOMPARE(actions.value(QStringLiteral("push update")), 1); // its name differs: the database wins
+        QCOMPARE(actions.value(QStringLiteral("conflict")), 1);
+        QCOMPARE(actions.value(QStringLiteral("push create")), 1); // row 3
+        QCOMPARE(actions.value(QStringLiteral("pull create")), 1); // item 1
+        QCOMPARE(planned.graphWrites, 0);
+        QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM tw_dry")), QStringLiteral("2"));
+        QCOMPARE(items(list).size(), 2);
+        QCOMPARE(planned.run.preview.size(), 4);
+        const Outcome real = twoWay(QStringLiteral("tw_dry"));
+        QCOMPARE(real.counts.matched, 1);
+        QCOMPARE(real.counts.itemsCreated, 1);
+        QCOMPARE(real.counts.rowsCreated, 1);
+        QCOMPARE(real.counts.itemsUpdated, 1);
+        verifyConverged(QStringLiteral("tw_dry"), list);
     }
 
     void randomEditsOnBothSidesConvergeRoundAfterRound_data()

@@ -9,6 +9,7 @@
 #include "store/conflictrepository.h"
 #include "store/ledgerrepository.h"
 #include "store/metastore.h"
+#include "sync/previewrow.h"
 #include "sync/pull/pullvalue.h"
 #include "sync/valueconverter.h"
 
@@ -241,14 +242,9 @@ void TwoWayRun::mergeRow(RowPlan &plan, const QJsonObject &database, const QJson
 {
     const ChangeTimes times{databaseChangedAt, itemModified(item)};
     QJsonObject toDatabase, toSharePoint;
-    const QHash<QString, SyncConflict> pending = [&]() {
-        QHash<QString, SyncConflict> byField;
-        auto found = ConflictRepository(*m_store).pendingOf(m_definitionId, {plan.identity.hash});
-        if (found)
-            for (const SyncConflict &conflict : found->value(plan.identity.hash))
-                byField.insert(conflict.field, conflict);
-        return byField;
-    }();
+    QHash<QString, SyncConflict> pending; // by field
+    for (const SyncConflict &conflict : m_pendingConflicts.value(plan.identity.hash))
+        pending.insert(conflict.field, conflict);
     for (const FieldMapping &mapping : std::as_const(m_mappings)) {
         const QString field = mapping.targetColumn;
         const QJsonValue db = database.value(field), sp = sharePoint.value(field);
@@ -343,6 +339,12 @@ Result<void> TwoWayRun::plan()
     if (!agreed)
         return agreed.error();
     m_agreed = *agreed;
+    // One read of the queue for the run (not one per row: a no-change run over 10,000 rows).
+    auto conflicts = ConflictRepository(*m_store).pending(m_definitionId);
+    if (!conflicts)
+        return conflicts.error();
+    for (const SyncConflict &conflict : std::as_const(*conflicts))
+        m_pendingConflicts[conflict.identityHash] << conflict;
     QHash<QString, LedgerEntry> byHash, byItem;
     for (const LedgerEntry &entry : std::as_const(*entries)) {
         byHash.insert(entry.identityHash, entry);
@@ -564,6 +566,13 @@ bool TwoWayRun::holdBackDeletes()
     const qint64 items = synced ? *synced : 0;
     if (deletions <= m_definition.maxDeleteShare * items)
         return false;
+    if (m_options.dryRun) { // says what a real run's breaker would ask
+        m_outcome.warnings << QCoreApplication::translate("SyncBridge::Sync",
+            "A real run would hold back %n deletion(s) of list '%1' and ask first (more than the definition's share).", nullptr,
+            int(rowDeletes + itemDeletes))
+                                  .arg(m_listName);
+        return false;
+    }
     MassDeleteCheck check{m_listName, deletions, items, m_definition.maxDeleteShare};
     if (m_approveMassDelete && m_approveMassDelete(check))
         return false;
@@ -579,6 +588,77 @@ bool TwoWayRun::holdBackDeletes()
             .arg(m_listName),
         QJsonObject{{QStringLiteral("list"), m_listName}, {QStringLiteral("rows"), rowDeletes}, {QStringLiteral("items"), itemDeletes}});
     return rowDeletes > 0;
+}
+
+void TwoWayRun::dryRunOutcome()
+{
+    QMap<QString, qint64> actions;
+    const auto preview = [&](const QString &action, const RowPlan &plan, const QJsonObject &fields) {
+        ++actions[action];
+        if (m_outcome.preview.size() >= m_options.previewRows) {
+            m_outcome.previewLeftOut += m_options.previewRows > 0;
+            return;
+        }
+        PreviewRow row;
+        row.action = action;
+        row.identity = readableIdentity(plan.identity.text);
+        row.list = m_listName;
+        row.fields = fields;
+        row.error = plan.error;
+        row.itemListId = m_listId;
+        row.itemId = plan.itemId;
+        m_outcome.preview << row;
+    };
+    const auto pulled = [&](const RowPlan &plan) {
+        QJsonObject fields;
+        for (auto it = plan.rowWrite.cbegin(); it != plan.rowWrite.cend(); ++it)
+            fields.insert(it.key(), it.value() ? QJsonValue(*it.value()) : QJsonValue());
+        return fields;
+    };
+    for (const RowPlan &plan : std::as_const(m_plans)) {
+        if (!plan.error.isEmpty() && plan.error != QStringLiteral("held back")) {
+            preview(QStringLiteral("failed"), plan, {});
+            continue;
+        }
+        switch (plan.kind) {
+        case RowPlan::Kind::Merge: {
+            if (plan.matched)
+                preview(QStringLiteral("match"), plan, {});
+            if (!plan.rowWrite.isEmpty())
+                preview(QStringLiteral("pull update"), plan, pulled(plan));
+            if (!plan.sharePointWrite.isEmpty())
+                preview(QStringLiteral("push update"), plan, plan.sharePointWrite);
+            for (const SyncConflict &conflict : plan.conflicts)
+                preview(QStringLiteral("conflict"), plan,
+                    QJsonObject{{QStringLiteral("field"), conflict.field}, {QStringLiteral("base"), conflict.baseValue},
+                        {QStringLiteral("database"), conflict.databaseValue}, {QStringLiteral("sharepoint"), conflict.sharePointValue}});
+            if (plan.rowWrite.isEmpty() && plan.sharePointWrite.isEmpty() && plan.conflicts.isEmpty() && !plan.matched)
+                ++actions[QStringLiteral("unchanged")];
+            break;
+        }
+        case RowPlan::Kind::CreateItem:
+            preview(QStringLiteral("push create"), plan, plan.sharePointWrite);
+            break;
+        case RowPlan::Kind::CreateRow:
+            preview(QStringLiteral("pull create"), plan, pulled(plan));
+            break;
+        case RowPlan::Kind::DeleteItem:
+        case RowPlan::Kind::Twin:
+            preview(QStringLiteral("push delete"), plan, {});
+            break;
+        case RowPlan::Kind::DeleteRow:
+            preview(QStringLiteral("pull delete"), plan, {});
+            break;
+        case RowPlan::Kind::Leave:
+        case RowPlan::Kind::Forget:
+            ++actions[QStringLiteral("unchanged")];
+            break;
+        }
+    }
+    // Conflicts a policy decides are updates above; the count says how many fields met one.
+    if (m_counts.conflicts > 0)
+        actions[QStringLiteral("conflict")] = m_counts.conflicts;
+    m_outcome.plan.insert(m_listName, actions);
 }
 
 } // namespace SyncBridge

@@ -107,6 +107,11 @@ void TwoWayRun::runStep(RunPhase step)
             fail(planned.error());
             return;
         }
+        if (m_options.dryRun) {
+            dryRunOutcome();
+            nextStep();
+            return;
+        }
         writeDatabase();
         return;
     default:
@@ -138,31 +143,32 @@ Result<void> TwoWayRun::prepare()
     m_definition = *definition;
     m_siteZone = siteTimeZone(m_definition);
     m_run.definitionId = m_definitionId;
-    m_run.type = RunType::TwoWay;
+    m_run.type = m_options.dryRun ? RunType::DryRun : RunType::TwoWay;
     m_run.agent = thisAgent();
     m_run.startedAt = m_clock.nowUtc();
     if (auto marked = markInterruptedRuns(*m_store, m_definitionId, m_clock); !marked)
         return marked.error();
-    auto lease = RunLease::acquire(*m_store, m_definitionId, m_clock);
-    if (!lease)
-        return lease.error();
-    m_lease = std::move(*lease);
-    m_leaseRenewal = new QTimer(this);
-    m_leaseRenewal->setInterval(int(m_lease->renewIntervalMs()));
-    connect(m_leaseRenewal, &QTimer::timeout, this, [this]() {
-        if (auto renewed = m_lease->renew(); !renewed)
-            fail(renewed.error());
-    });
-    m_leaseRenewal->start();
+    if (!m_options.dryRun) { // a dry run writes nothing: it needs no lease
+        auto lease = RunLease::acquire(*m_store, m_definitionId, m_clock);
+        if (!lease)
+            return lease.error();
+        m_lease = std::move(*lease);
+        m_leaseRenewal = new QTimer(this);
+        m_leaseRenewal->setInterval(int(m_lease->renewIntervalMs()));
+        connect(m_leaseRenewal, &QTimer::timeout, this, [this]() {
+            if (auto renewed = m_lease->renew(); !renewed)
+                fail(renewed.error());
+        });
+        m_leaseRenewal->start();
+    }
     auto started = RunRepository(*m_store, m_clock).startRun(m_run);
     if (!started)
         return started.error();
     m_outcome.runId = m_run.id;
-    m_lease->attachRun(m_run.id);
+    if (m_lease)
+        m_lease->attachRun(m_run.id);
 
-    if (m_options.dryRun)
-        return Error(ErrorCode::Unsupported, tr("A two-way run has no dry run yet; run it without --dry-run."));
-    if (!m_definition.enabled)
+    if (!m_definition.enabled && !m_options.dryRun)
         return Error(ErrorCode::InvalidInput, tr("The definition is a draft (disabled); enable it before it runs."));
     if (m_definition.deletePolicy == DeletePolicy::Mark)
         return Error(ErrorCode::Unsupported,
@@ -239,7 +245,7 @@ Result<void> TwoWayRun::prepare()
         m_wait = {};
         report(m_step);
     });
-    if (m_options.resetCursor) {
+    if (m_options.resetCursor && !m_options.dryRun) {
         if (auto reset = LedgerRepository(*m_store).resetCursors(m_definitionId); !reset)
             return reset.error();
         event(EventSeverity::Info, QStringLiteral("cursor-reset"), tr("The cursor was reset: every item is read and compared again."));
@@ -269,6 +275,12 @@ void TwoWayRun::resolveList()
             }
             if (found.status != 404) {
                 fail(describeGraphFailure(found, tr("The list '%1'").arg(target.listName)));
+                return;
+            }
+            if (m_options.dryRun) { // a dry run creates nothing; it plans against the list as it is
+                fail(Error(ErrorCode::NotFound,
+                    tr("The list '%1' does not exist yet; a two-way dry run plans against an existing list (a real run creates it).")
+                        .arg(target.listName)));
                 return;
             }
             if (!target.listGraphId.isEmpty()) { // written before and gone since: never silently recreated
@@ -311,7 +323,7 @@ void TwoWayRun::readColumns(const QString &listId)
                 return;
             }
         }
-        if (m_definition.targets.first().listGraphId != m_listId) {
+        if (m_definition.targets.first().listGraphId != m_listId && !m_options.dryRun) {
             m_definition.targets[0].listGraphId = m_listId;
             if (auto saved = DefinitionRepository(*m_store).rememberListIds(m_definition); !saved) {
                 fail(saved.error());
@@ -393,7 +405,7 @@ void TwoWayRun::finish(RunStatus status, const QString &message, const std::opti
     } else if (!message.isEmpty()) {
         m_run.message = message;
     } else {
-        summary.kind = RunSummary::Kind::Sync;
+        summary.kind = m_options.dryRun ? RunSummary::Kind::DryRun : RunSummary::Kind::Sync;
         summary.rowsWaiting = m_outcome.rowsWaiting;
         m_run.message = storedRunSummary(summary);
     }
@@ -405,7 +417,7 @@ void TwoWayRun::finish(RunStatus status, const QString &message, const std::opti
         {QStringLiteral("sharepoint delete"), m_counts.itemsDeleted}, {QStringLiteral("match"), m_counts.matched},
         {QStringLiteral("conflict"), m_counts.conflicts}, {QStringLiteral("conflict queued"), m_counts.conflictsQueued},
         {QStringLiteral("conflict applied"), m_counts.conflictsApplied}};
-    if (!m_listName.isEmpty())
+    if (!m_listName.isEmpty() && !m_options.dryRun)
         m_outcome.plan.insert(m_listName, sides);
     if (m_run.id > 0) {
         if (auto updated = RunRepository(*m_store, m_clock).updateRun(m_run); !updated)
@@ -438,6 +450,7 @@ void TwoWayRun::finish(RunStatus status, const QString &message, const std::opti
     if (m_lease)
         m_lease->release();
     m_outcome.status = status;
+    m_outcome.dryRun = m_options.dryRun;
     m_outcome.startedAt = m_run.startedAt;
     m_outcome.finishedAt = m_run.finishedAt;
     m_outcome.message = runMessageText(m_run);

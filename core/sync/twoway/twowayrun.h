@@ -120,12 +120,14 @@ private:
         const QDateTime &databaseChangedAt, const QJsonObject &item);
     Result<void> planRowWrites(RowPlan &plan, const QJsonObject &values, bool toDatabase);
     bool holdBackDeletes();
+    void dryRunOutcome(); // the plan as counts per action and preview rows: "match", "pull create", "push update", "conflict", …
 
     // twowaywrite.cpp
     void writeDatabase();
     void writeSharePoint();
     void commit();
     Result<void> queueItemFailure(const QString &itemId, const QString &error);
+    RowIdentity itemRetryIdentity(const QString &itemId) const; // the retry queue's name of an item: list=…|item=…
     void countConflict(const QString &field, const RowPlan &plan, ConflictPolicy policy);
 
     std::shared_ptr<MetaStore> m_store;
@@ -164,6 +166,7 @@ private:
     // Pushing
     QList<RowPlan> m_plans;
     QHash<QString, AgreedState> m_agreed;
+    QHash<QString, QList<SyncConflict>> m_pendingConflicts; // by identity hash: open, and decided but not applied
     bool m_keepOldLink = false; // deletions held back: the next run reads them again
 
     SyncRun m_run;

@@ -188,10 +188,15 @@ void TwoWayRun::writeSharePoint()
     });
 }
 
+RowIdentity TwoWayRun::itemRetryIdentity(const QString &itemId) const
+{
+    return rowIdentity({QStringLiteral("list"), QStringLiteral("item")}, {m_listId, itemId}, m_definition.keySalt);
+}
+
 Result<void> TwoWayRun::queueItemFailure(const QString &itemId, const QString &error)
 {
     LedgerRepository ledger(*m_store);
-    const RowIdentity retry = rowIdentity({QStringLiteral("list"), QStringLiteral("item")}, {m_listId, itemId}, m_definition.keySalt);
+    const RowIdentity retry = itemRetryIdentity(itemId);
     auto attempts = ledger.retryAttempts(m_definitionId, {retry.hash});
     if (!attempts)
         return attempts.error();
@@ -244,8 +249,7 @@ void TwoWayRun::commit()
                 continue;
             }
             if (!plan.itemId.isEmpty() && m_queuedItems.contains(plan.itemId)) {
-                const RowIdentity retry
-                    = rowIdentity({QStringLiteral("list"), QStringLiteral("item")}, {m_listId, plan.itemId}, m_definition.keySalt);
+                const RowIdentity retry = itemRetryIdentity(plan.itemId);
                 if (auto removed = ledger.removeRetry(m_definitionId, retry.hash); !removed)
                     return removed;
             }
@@ -319,6 +323,14 @@ void TwoWayRun::commit()
                 }
                 applied << id;
             }
+        }
+        // A queued item deleted since has nothing left to write.
+        for (const QString &itemId : std::as_const(m_queuedItems)) {
+            if (!m_deletedItems.contains(itemId))
+                continue;
+            const RowIdentity retry = itemRetryIdentity(itemId);
+            if (auto removed = ledger.removeRetry(m_definitionId, retry.hash); !removed)
+                return removed;
         }
         if (auto stored = ledger.upsert(entries); !stored)
             return stored;
