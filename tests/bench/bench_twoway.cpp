@@ -58,13 +58,20 @@ private slots:
             "INSERT INTO bench_twoway (id, name, email, amount, active) SELECT g, 'Person ' || g, 'p' || g || '@example.com',"
             " g / 100.0, g % 2 = 0 FROM generate_series(1, %1) g")
                 .arg(rows));
+        m_emulator.createList(QStringLiteral("Bench two-way"),
+            QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("RowKey")}, {QStringLiteral("number"), QJsonObject{}}},
+                QJsonObject{{QStringLiteral("name"), QStringLiteral("PersonName")}, {QStringLiteral("text"), QJsonObject{}}},
+                QJsonObject{{QStringLiteral("name"), QStringLiteral("Email")}, {QStringLiteral("text"), QJsonObject{}}},
+                QJsonObject{{QStringLiteral("name"), QStringLiteral("Amount")}, {QStringLiteral("number"), QJsonObject{}}},
+                QJsonObject{{QStringLiteral("name"), QStringLiteral("Active")}, {QStringLiteral("boolean"), QJsonObject{}}},
+                QJsonObject{{QStringLiteral("name"), QStringLiteral("SyncBridgeKey")}, {QStringLiteral("text"), QJsonObject{}}}});
         QJsonObject definition = syncDefinitionJson(QStringLiteral("Bench"), QStringLiteral("TWO_WAY"), QStringLiteral("bench_twoway"),
             QStringLiteral("Bench two-way"),
-            QJsonArray{pullMapping(QStringLiteral("id"), QStringLiteral("id"), QStringLiteral("BIDIRECTIONAL"), true),
-                pullMapping(QStringLiteral("name"), QStringLiteral("name"), QStringLiteral("BIDIRECTIONAL")),
-                pullMapping(QStringLiteral("email"), QStringLiteral("email"), QStringLiteral("BIDIRECTIONAL")),
-                pullMapping(QStringLiteral("amount"), QStringLiteral("amount"), QStringLiteral("BIDIRECTIONAL")),
-                pullMapping(QStringLiteral("active"), QStringLiteral("active"), QStringLiteral("BIDIRECTIONAL"))});
+            QJsonArray{pullMapping(QStringLiteral("id"), QStringLiteral("RowKey"), QStringLiteral("BIDIRECTIONAL"), true),
+                pullMapping(QStringLiteral("name"), QStringLiteral("PersonName"), QStringLiteral("BIDIRECTIONAL")),
+                pullMapping(QStringLiteral("email"), QStringLiteral("Email"), QStringLiteral("BIDIRECTIONAL")),
+                pullMapping(QStringLiteral("amount"), QStringLiteral("Amount"), QStringLiteral("BIDIRECTIONAL")),
+                pullMapping(QStringLiteral("active"), QStringLiteral("Active"), QStringLiteral("BIDIRECTIONAL"))});
         definition.insert(QStringLiteral("conflictPolicy"), QStringLiteral("MANUAL"));
         importDefinitionsJson({definition});
 
