@@ -91,6 +91,13 @@ struct CliOptions {
         QStringLiteral("classes")};
     QCommandLineOption passwordStdin{QStringLiteral("password-stdin"), QCoreApplication::translate("SyncBridge::Cli", "Read the password or client secret from standard input and store it in the keychain.")};
 
+    QCommandLineOption use{QStringLiteral("use"),
+        QCoreApplication::translate("SyncBridge::Cli", "conflicts resolve: take this side's value: database or sharepoint."),
+        QStringLiteral("side")};
+    QCommandLineOption value{QStringLiteral("value"),
+        QCoreApplication::translate("SyncBridge::Cli", "conflicts resolve: give both sides this value (read as the field's column type)."),
+        QStringLiteral("text")};
+
     void addTo(QCommandLineParser &parser) const;
 };
 

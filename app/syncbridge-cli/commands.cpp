@@ -13,7 +13,7 @@ namespace {
 const QList<Command> &commands()
 {
     static const QList<Command> table = summaryCommands() + connectionCommands() + introspectCommands() + definitionCommands()
-        + listCommands() + runCommands() + runsCommands() + retryCommands() + cdcCommands() + driftCommands() + agentCommands();
+        + listCommands() + runCommands() + runsCommands() + retryCommands() + cdcCommands() + driftCommands() + conflictCommands() + agentCommands();
     return table;
 }
 

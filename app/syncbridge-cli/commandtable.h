@@ -32,6 +32,7 @@ QList<Command> runCommands();
 QList<Command> runsCommands();
 QList<Command> retryCommands();
 QList<Command> cdcCommands();
+QList<Command> conflictCommands();
 QList<Command> listCommands();
 QList<Command> agentCommands();
 QList<Command> driftCommands();

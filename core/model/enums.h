@@ -16,7 +16,7 @@ enum class CursorStrategy { UpdatedAt, FullScan, Cdc };
 enum class FieldDirection { Bidirectional, PushOnly, PullOnly };
 enum class DeletePolicy { Delete, Leave, Mark };
 enum class LedgerState { Pending, Synced, Failed, Deleted, Marked };   // Marked: gone from the source, flagged in SharePoint (MARK policy)
-enum class RunType { Push, Pull, Cdc, DryRun, Drift, Repair };
+enum class RunType { Push, Pull, Cdc, DryRun, Drift, Repair, TwoWay };
 // Interrupted: the process running it ended (killed, crashed) before it finished.
 enum class RunStatus { Running, Succeeded, PartiallyFailed, Failed, Cancelled, Interrupted };
 enum class EventSeverity { Info, Warning, Error };

@@ -253,6 +253,13 @@ const QList<Migration> &migrations()
                             " resolved_value TEXT, resolved_by TEXT, resolved_at BIGINT, applied_run_id BIGINT, applied_at BIGINT)"),
                 QStringLiteral("CREATE UNIQUE INDEX sync_conflicts_pending ON sync_conflicts (definition_id, identity_hash, field)"
                                " WHERE applied_run_id IS NULL")}},
+        // Two-way's last agreed state per row (AgreedStateRepository): each mapped field's value in
+        // SharePoint's form as JSON text, and the side that wrote it last.
+        {18, QStringLiteral("two-way: the last agreed values and their provenance"),
+            {QStringLiteral("CREATE TABLE sync_agreed ("
+                            " definition_id BIGINT NOT NULL REFERENCES sync_definitions(id) ON DELETE CASCADE,"
+                            " identity_hash TEXT NOT NULL, agreed_values TEXT NOT NULL, provenance TEXT NOT NULL,"
+                            " PRIMARY KEY (definition_id, identity_hash))")}},
     };
     return all;
 }

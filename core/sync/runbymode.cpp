@@ -4,6 +4,7 @@
 #include "store/definitionrepository.h"
 #include "sync/pull/pullrun.h"
 #include "sync/push/pushrun.h"
+#include "sync/twoway/twowayrun.h"
 
 namespace SyncBridge {
 
@@ -26,6 +27,8 @@ void RunByMode::start()
         m_job = new RepairRun(m_store, m_secrets, m_governors, m_definitionId, m_options, Clock::system(), this);
     else if (definition && definition->mode == SyncMode::Pull)
         m_job = new PullRun(m_store, m_secrets, m_governors, m_definitionId, m_options, Clock::system(), this);
+    else if (definition && definition->mode == SyncMode::TwoWay)
+        m_job = new TwoWayRun(m_store, m_secrets, m_governors, m_definitionId, m_options, Clock::system(), this);
     else
         m_job = new PushRun(m_store, m_secrets, m_governors, m_definitionId, m_options, Clock::system(), this);
     m_job->setMassDeleteApproval(m_approve);

@@ -14,10 +14,9 @@ class SecretStore;
 struct SharePointConnection;
 
 // The run RunController starts for a definition: reads the definition's mode on the run's own thread
-// (the controller's thread never touches the store) and runs a PushRun or a PullRun, passing its
-// progress, outcome, cancel and the breaker's question through. CDC definitions go to PushRun, whose
-// Pushing step reads the replication stream for them; TWO_WAY goes there too and its start refuses
-// it with a message saying so, so nothing half-runs.
+// (the controller's thread never touches the store) and runs a PushRun, PullRun or TwoWayRun, passing
+// its progress, outcome, cancel and the breaker's question through. CDC definitions go to PushRun,
+// whose Pushing step reads the replication stream for them.
 class RunByMode : public SyncJob
 {
     Q_OBJECT

@@ -359,24 +359,29 @@ private slots:
         QCOMPARE(sql(QStringLiteral("SELECT string_agg(name, ',') FROM people")), QStringLiteral("Renamed after the reset"));
     }
 
-    void aTwoWayDefinitionIsRefusedAtRunStart()
+    void aTwoWayDefinitionRunsAsOneTwoWayRun()
     {
-        QJsonObject twoWay
-            = syncDefinitionJson(QStringLiteral("Both ways"), QStringLiteral("TWO_WAY"), QStringLiteral("people"), QStringLiteral("People"),
-                QJsonArray{pullMapping(QStringLiteral("name"), QStringLiteral("PersonName"), QStringLiteral("BIDIRECTIONAL"))});
-        importDefinitionsJson({twoWay});
-        const int rows = count(QStringLiteral("SELECT count(*) FROM people"));
+        // RunByMode gives TWO_WAY its own run (tst_twoway covers what it does): one run record of type TWO_WAY.
+        sql(QStringLiteral("CREATE TABLE both_ways (id int PRIMARY KEY, name text, updated_at timestamptz NOT NULL DEFAULT now());"
+                           "INSERT INTO both_ways (id, name) VALUES (1, 'Ann')"));
+        const QString list = m_emulator.createList(QStringLiteral("Both ways"),
+            QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("RowKey")}, {QStringLiteral("number"), QJsonObject{}}},
+                QJsonObject{{QStringLiteral("name"), QStringLiteral("PersonName")}, {QStringLiteral("text"), QJsonObject{}}}});
+        importDefinitionsJson({syncDefinitionJson(QStringLiteral("Both ways"), QStringLiteral("TWO_WAY"), QStringLiteral("both_ways"),
+            QStringLiteral("Both ways"),
+            QJsonArray{pullMapping(QStringLiteral("id"), QStringLiteral("RowKey"), QStringLiteral("BIDIRECTIONAL"), true),
+                pullMapping(QStringLiteral("name"), QStringLiteral("PersonName"), QStringLiteral("BIDIRECTIONAL"))})});
+        addItem(list, {{QStringLiteral("RowKey"), 2}, {QStringLiteral("PersonName"), QStringLiteral("Bea")}});
         RunController controller(m_store, m_secrets);
         const RunOutcome outcome = await<RunOutcome>([&](auto done) {
             QObject::connect(
                 &controller, &RunController::finished, &controller, [done](qint64, const RunOutcome &finished) { done(finished); });
             QVERIFY(controller.start(definitionId(QStringLiteral("Both ways"))).ok());
         });
-        QCOMPARE(outcome.status, RunStatus::Failed);
-        QVERIFY2(outcome.message.contains(QStringLiteral("TWO_WAY")), qPrintable(outcome.message));
-        QCOMPARE(outcome.error->code(), ErrorCode::Unsupported);
-        QCOMPARE(outcome.counters.rowsRead, 0);
-        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM people")), rows);
+        QVERIFY2(outcome.status == RunStatus::Succeeded, qPrintable(described(outcome)));
+        QCOMPARE(RunRepository(*m_store).run(outcome.runId)->type, RunType::TwoWay);
+        QCOMPARE(outcome.counters.created, 2); // a row for the item, an item for the row
+        QCOMPARE(sql(QStringLiteral("SELECT name FROM both_ways WHERE id = 2")), QStringLiteral("Bea"));
     }
 
     void cleanupTestCase() { m_store.reset(); }

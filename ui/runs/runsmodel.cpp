@@ -36,6 +36,8 @@ QString runTypeText(RunType type)
     case RunType::Drift: return RunsModel::tr("Drift check");
     case RunType::Repair:
         return RunsModel::tr("Drift repair");
+    case RunType::TwoWay:
+        return RunsModel::tr("Two-way");
     }
     return {};
 }

@@ -288,12 +288,13 @@ Result<void> PushRun::prepare()
                 "A CDC definition has no dry run yet: its changes are read from the replication slot, "
                 "and a dry run would have to consume them. Nothing was read or written."));
     if (m_definition.mode != SyncMode::Push && m_definition.mode != SyncMode::Cdc) {
-        // Refused before anything is read or written: a two-way run must never run half (push only).
+        // Refused before anything is read or written: PULL and TWO_WAY have runs of their own (RunByMode),
+        // so only a definition changed under a run could get here.
         const QString mode = enumName(m_definition.mode);
         return Error(ErrorCode::Unsupported,
             QCoreApplication::translate("SyncBridge::Sync",
-                "The definition's mode is %1, which this version cannot run yet (only PUSH, PULL and CDC). Nothing was read or written; "
-                "change the mode to PUSH, PULL or CDC to run it.")
+                "The definition's mode is %1, which a push run cannot run. Nothing was read or written; "
+                "run the definition again.")
                 .arg(mode));
     }
     if (!m_definition.enabled && !m_options.dryRun)

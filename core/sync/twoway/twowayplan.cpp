@@ -1,0 +1,664 @@
+// TwoWayRun, steps Pulling and the planning half of Pushing: SharePoint's changes since the kept
+// delta link, the whole table, and what each row and item becomes (the field-level merge).
+#include "sync/twoway/twowayrun.h"
+
+#include "graph/deltareader.h"
+#include "graph/graphclient.h"
+#include "graph/provisioning.h"
+#include "source/sourcereader.h"
+#include "store/conflictrepository.h"
+#include "store/ledgerrepository.h"
+#include "store/metastore.h"
+#include "sync/previewrow.h"
+#include "sync/pull/pullvalue.h"
+#include "sync/valueconverter.h"
+
+#include <QCoreApplication>
+
+namespace SyncBridge {
+namespace {
+
+const QString twoWayScope = QStringLiteral("twoway");
+
+QDateTime itemModified(const QJsonObject &item)
+{
+    const QString modified = item.value(QStringLiteral("fields")).toObject().value(QStringLiteral("Modified")).toString();
+    return QDateTime::fromString(
+        modified.isEmpty() ? item.value(QStringLiteral("lastModifiedDateTime")).toString() : modified, Qt::ISODate);
+}
+
+QString itemEditor(const QJsonObject &item)
+{
+    const QJsonObject user = item.value(QStringLiteral("lastModifiedBy")).toObject().value(QStringLiteral("user")).toObject();
+    const QString email = user.value(QStringLiteral("email")).toString();
+    if (!email.isEmpty())
+        return email;
+    if (!user.value(QStringLiteral("displayName")).toString().isEmpty())
+        return user.value(QStringLiteral("displayName")).toString();
+    // A delta feed leaves lastModifiedBy out (contract §8): the editor's lookup id in the site's people.
+    const QString lookupId = item.value(QStringLiteral("fields")).toObject().value(QStringLiteral("EditorLookupId")).toString();
+    return lookupId.isEmpty() ? QString() : QStringLiteral("#%1").arg(lookupId);
+}
+
+// The database's cursor value as an instant (text read with TimeZone=UTC); invalid when NULL or not a time.
+QDateTime changedAt(const std::optional<QString> &text)
+{
+    if (!text)
+        return {};
+    QString iso = text->trimmed();
+    iso.replace(QLatin1Char(' '), QLatin1Char('T'));
+    if (iso.endsWith(QStringLiteral("+00")))
+        iso.chop(3), iso += QLatin1Char('Z');
+    QDateTime at = QDateTime::fromString(iso, Qt::ISODateWithMs);
+    if (!at.isValid())
+        at = QDateTime::fromString(iso, Qt::ISODate);
+    if (at.isValid() && at.timeSpec() == Qt::LocalTime)
+        at.setTimeZone(QTimeZone::utc());
+    return at;
+}
+
+} // namespace
+
+void TwoWayRun::readChanges()
+{
+    auto cursor = LedgerRepository(*m_store).cursor(m_definitionId, twoWayScope, 0, m_listId);
+    if (!cursor) {
+        fail(cursor.error());
+        return;
+    }
+    // Without a kept link every item is read (a first run, or after --reset): the ledger's items
+    // not among them are gone.
+    const QString link = cursor->has_value() ? (*cursor)->position : QString();
+    m_fullEnumeration = link.isEmpty();
+    readDelta(*m_graph, m_siteId, m_listId, link, m_fullEnumeration, [this](Result<DeltaChanges> changes) {
+        if (!changes) {
+            fail(changes.error());
+            return;
+        }
+        if (changes->resyncRequired) {
+            m_fullEnumeration = true;
+            event(EventSeverity::Warning, QStringLiteral("delta-resync"),
+                tr("SharePoint no longer knows the position in list '%1' (410): every item is read again and compared.").arg(m_listName));
+        }
+        m_deltaLink = changes->deltaLink;
+        for (const QJsonObject &item : std::as_const(changes->changed))
+            m_changedItems.insert(item.value(QStringLiteral("id")).toString(), item);
+        for (const QString &id : std::as_const(changes->deletedIds)) {
+            m_deletedItems.insert(id);
+            m_changedItems.remove(id);
+        }
+        m_run.counters.rowsRead += changes->changed.size();
+        auto queued = LedgerRepository(*m_store).retries(m_definitionId);
+        if (!queued) {
+            fail(queued.error());
+            return;
+        }
+        // Items whose write into the database failed are read again (their change is behind the link),
+        // and so is every changed item that came without its fields.
+        auto reads = std::make_shared<QList<RetryItem>>();
+        for (const RetryItem &retry : std::as_const(*queued)) {
+            const QStringList where = keyValuesFromIdentity(retry.identityText);
+            if (where.value(0) != m_listId)
+                continue;
+            m_queuedItems.insert(where.value(1));
+            if (!m_changedItems.contains(where.value(1)) && !m_deletedItems.contains(where.value(1)))
+                reads->append(retry);
+        }
+        for (auto it = m_changedItems.cbegin(); it != m_changedItems.cend(); ++it) {
+            if (!it->contains(QStringLiteral("fields"))) {
+                RetryItem read;
+                read.identityText = QStringLiteral("list=%1|item=%2").arg(m_listId, it.key());
+                reads->append(read);
+            }
+        }
+        readQueuedItems(reads, 0);
+    });
+}
+
+void TwoWayRun::readQueuedItems(std::shared_ptr<QList<RetryItem>> queued, int index)
+{
+    if (m_cancelled) {
+        finish(RunStatus::Cancelled);
+        return;
+    }
+    if (index >= queued->size()) {
+        nextStep();
+        return;
+    }
+    const QString itemId = keyValuesFromIdentity(queued->at(index).identityText).value(1);
+    readItem(*m_graph, m_siteId, m_listId, itemId, [this, queued, index, itemId](Result<std::optional<QJsonObject>> item) {
+        if (!item) {
+            fail(item.error());
+            return;
+        }
+        if (*item) {
+            m_changedItems.insert(itemId, **item);
+        } else {
+            m_changedItems.remove(itemId);
+            m_deletedItems.insert(itemId);
+        }
+        readQueuedItems(queued, index + 1);
+    });
+}
+
+Result<QList<SourceRow>> TwoWayRun::readTable()
+{
+    // The whole table, in key order: a row gone from it is a delete, which no cursor can show.
+    ChangeQuery query;
+    query.schema = m_table.schema;
+    query.table = m_table.name;
+    query.keyColumns = m_writeTable.keyColumns;
+    query.pageSize = qMax(100, m_options.pageSize);
+    for (const ColumnInfo &column : std::as_const(m_table.columns)) {
+        const bool mapped = std::any_of(
+            m_mappings.cbegin(), m_mappings.cend(), [&](const FieldMapping &mapping) { return mapping.sourceColumn == column.name; });
+        if (mapped || m_writeTable.keyColumns.contains(column.name) || column.name == m_definition.cursorColumn)
+            query.columns << column;
+    }
+    QList<SourceRow> rows;
+    for (;;) {
+        auto page = m_source->changes(query);
+        if (!page)
+            return page.error();
+        rows << page->rows;
+        if (!page->more || page->rows.isEmpty())
+            break;
+        query.afterKey = page->rows.constLast().keyValues;
+    }
+    return rows;
+}
+
+Result<QJsonObject> TwoWayRun::databaseValues(const SourceRow &row) const
+{
+    QJsonObject values;
+    for (const FieldMapping &mapping : m_mappings) {
+        auto value = toSharePointValue(*m_table.column(mapping.sourceColumn), row.values.value(mapping.sourceColumn), m_siteZone);
+        if (!value)
+            return Error(value.error().code(), QStringLiteral("%1: %2").arg(mapping.sourceColumn, value.error().message()));
+        values.insert(mapping.targetColumn, *value);
+    }
+    return values;
+}
+
+Result<QJsonObject> TwoWayRun::sharePointValues(const QJsonObject &item) const
+{
+    // Through the database's form and back, so SharePoint's value compares with the database's in
+    // the one form the push writes (the round trip is identity for every mapped type).
+    QJsonObject values;
+    for (const FieldMapping &mapping : m_mappings) {
+        const auto column = m_columns.constFind(mapping.targetColumn);
+        const ColumnInfo &tableColumn = *m_table.column(mapping.sourceColumn);
+        auto text
+            = toPostgresValue(tableColumn, pulledValue(item, mapping, column == m_columns.constEnd() ? nullptr : &*column), m_siteZone);
+        if (!text)
+            return Error(text.error().code(), QStringLiteral("%1: %2").arg(mapping.targetColumn, text.error().message()));
+        auto value = toSharePointValue(tableColumn, *text, m_siteZone);
+        if (!value)
+            return Error(value.error().code(), QStringLiteral("%1: %2").arg(mapping.targetColumn, value.error().message()));
+        values.insert(mapping.targetColumn, *value);
+    }
+    return values;
+}
+
+std::optional<QString> TwoWayRun::itemIdentityHash(const QJsonObject &item, const QJsonObject &values) const
+{
+    // By the key mapping when every key column is mapped, else by the SyncBridgeKey a create wrote.
+    QStringList keyValues;
+    for (const QString &key : m_writeTable.keyColumns) {
+        const auto mapping = std::find_if(
+            m_mappings.cbegin(), m_mappings.cend(), [&](const FieldMapping &candidate) { return candidate.sourceColumn == key; });
+        if (mapping == m_mappings.cend())
+            break;
+        auto text = toPostgresValue(*m_table.column(key), values.value(mapping->targetColumn), m_siteZone);
+        if (!text || !*text)
+            return std::nullopt;
+        keyValues << **text;
+    }
+    if (keyValues.size() == m_writeTable.keyColumns.size())
+        return rowIdentity(m_writeTable.keyColumns, keyValues, m_definition.keySalt).hash;
+    const QString key = item.value(QStringLiteral("fields")).toObject().value(syncBridgeKeyColumn).toString();
+    return key.isEmpty() ? std::nullopt : std::optional<QString>(key);
+}
+
+Result<void> TwoWayRun::planRowWrites(RowPlan &plan, const QJsonObject &values, bool toDatabase)
+{
+    for (const FieldMapping &mapping : std::as_const(m_mappings)) {
+        if (!values.contains(mapping.targetColumn))
+            continue;
+        if (!toDatabase) {
+            plan.sharePointWrite.insert(mapping.targetColumn, values.value(mapping.targetColumn));
+            continue;
+        }
+        auto text = toPostgresValue(*m_table.column(mapping.sourceColumn), values.value(mapping.targetColumn), m_siteZone);
+        if (!text)
+            return Error(text.error().code(), QStringLiteral("%1: %2").arg(mapping.targetColumn, text.error().message()));
+        plan.rowWrite.insert(mapping.sourceColumn, *text);
+    }
+    return success();
+}
+
+void TwoWayRun::mergeRow(RowPlan &plan, const QJsonObject &database, const QJsonObject &sharePoint, const QJsonObject &base,
+    const QDateTime &databaseChangedAt, const QJsonObject &item)
+{
+    const ChangeTimes times{databaseChangedAt, itemModified(item)};
+    QJsonObject toDatabase, toSharePoint;
+    QHash<QString, SyncConflict> pending; // by field
+    for (const SyncConflict &conflict : m_pendingConflicts.value(plan.identity.hash))
+        pending.insert(conflict.field, conflict);
+    for (const FieldMapping &mapping : std::as_const(m_mappings)) {
+        const QString field = mapping.targetColumn;
+        const QJsonValue db = database.value(field), sp = sharePoint.value(field);
+        const auto conflict = pending.constFind(field);
+        if (conflict != pending.constEnd() && !conflict->isOpen()) {
+            // A decision: its value goes to both sides, whatever they hold now.
+            const QJsonValue decided = conflict->resolution == ConflictResolution::Database ? conflict->databaseValue
+                : conflict->resolution == ConflictResolution::SharePoint                    ? conflict->sharePointValue
+                                                                                            : conflict->resolvedValue;
+            if (db != decided && mapping.direction != FieldDirection::PushOnly)
+                toDatabase.insert(field, decided);
+            if (sp != decided && mapping.direction != FieldDirection::PullOnly)
+                toSharePoint.insert(field, decided);
+            plan.agreed.insert(field, decided);
+            plan.appliedConflicts << conflict->id;
+            continue;
+        }
+        FieldState state;
+        if (base.contains(field))
+            state.base = base.value(field);
+        state.database = db;
+        state.sharePoint = sp;
+        state.direction = mapping.direction;
+        const FieldMerge merge = mergeField(state, m_definition.conflictPolicy, times);
+        switch (merge.action) {
+        case FieldMerge::Action::Keep:
+        case FieldMerge::Action::Agree:
+            plan.agreed.insert(field, merge.value);
+            break;
+        case FieldMerge::Action::ToSharePoint:
+            toSharePoint.insert(field, merge.value);
+            plan.agreed.insert(field, merge.value);
+            break;
+        case FieldMerge::Action::ToDatabase:
+            toDatabase.insert(field, merge.value);
+            plan.agreed.insert(field, merge.value);
+            break;
+        case FieldMerge::Action::Conflict: {
+            if (state.base)
+                plan.agreed.insert(field, *state.base);
+            SyncConflict queued;
+            queued.definitionId = m_definitionId;
+            queued.identityHash = plan.identity.hash;
+            queued.identityText = plan.identity.text;
+            queued.listGraphId = m_listId;
+            queued.itemId = plan.itemId;
+            queued.field = field;
+            queued.column = mapping.sourceColumn;
+            queued.baseValue = state.base.value_or(QJsonValue());
+            queued.databaseValue = db;
+            queued.sharePointValue = sp;
+            queued.databaseChangedAt = databaseChangedAt;
+            queued.sharePointModifiedAt = times.sharePoint;
+            queued.sharePointEditor = itemEditor(item);
+            queued.runId = m_run.id;
+            queued.detectedAt = m_clock.nowUtc();
+            plan.conflicts << queued;
+            break;
+        }
+        }
+        if (merge.conflicting)
+            countConflict(field, plan, m_definition.conflictPolicy);
+        if (conflict != pending.constEnd() && merge.action != FieldMerge::Action::Conflict) {
+            // An open conflict the sides settled themselves (one took the other's value): nothing left to decide.
+            SyncConflict settled = *conflict;
+            settled.resolvedValue = merge.value;
+            plan.appliedConflicts << settled.id;
+        }
+    }
+    if (auto written = planRowWrites(plan, toDatabase, true); !written)
+        plan.error = written.error().message();
+    else if (auto sent = planRowWrites(plan, toSharePoint, false); !sent)
+        plan.error = sent.error().message();
+    plan.provenance = !toDatabase.isEmpty() && !toSharePoint.isEmpty() ? QStringLiteral("both")
+        : !toDatabase.isEmpty()                                        ? QStringLiteral("sharepoint")
+        : !toSharePoint.isEmpty()                                      ? QStringLiteral("database")
+        : plan.matched                                                 ? QStringLiteral("match")
+                                                                       : m_agreed.value(plan.identity.hash).provenance;
+}
+
+Result<void> TwoWayRun::plan()
+{
+    auto rows = readTable();
+    if (!rows)
+        return rows.error();
+    m_run.counters.rowsRead += rows->size();
+    LedgerRepository ledger(*m_store);
+    auto entries = ledger.entries(m_definitionId);
+    if (!entries)
+        return entries.error();
+    auto agreed = AgreedStateRepository(*m_store).all(m_definitionId);
+    if (!agreed)
+        return agreed.error();
+    m_agreed = *agreed;
+    // One read of the queue for the run (not one per row: a no-change run over 10,000 rows).
+    auto conflicts = ConflictRepository(*m_store).pending(m_definitionId);
+    if (!conflicts)
+        return conflicts.error();
+    for (const SyncConflict &conflict : std::as_const(*conflicts))
+        m_pendingConflicts[conflict.identityHash] << conflict;
+    QHash<QString, LedgerEntry> byHash, byItem;
+    for (const LedgerEntry &entry : std::as_const(*entries)) {
+        byHash.insert(entry.identityHash, entry);
+        if (!entry.itemId.isEmpty() && entry.listGraphId == m_listId)
+            byItem.insert(entry.itemId, entry);
+    }
+    if (m_fullEnumeration) { // every item was read: the ledger's items not among them are gone
+        for (auto it = byItem.cbegin(); it != byItem.cend(); ++it) {
+            if (!m_changedItems.contains(it.key()))
+                m_deletedItems.insert(it.key());
+        }
+    }
+
+    // SharePoint's values of the items read, in the database's comparable form.
+    QHash<QString, QJsonObject> itemValues;
+    QHash<QString, QString> unlinkedByHash; // items the ledger does not know, by the row identity they name
+    for (auto it = m_changedItems.cbegin(); it != m_changedItems.cend(); ++it) {
+        auto values = sharePointValues(*it);
+        if (!values) {
+            RowPlan failed;
+            failed.kind = RowPlan::Kind::CreateRow;
+            failed.itemId = it.key();
+            failed.error = values.error().message();
+            m_plans << failed;
+            continue;
+        }
+        itemValues.insert(it.key(), *values);
+        if (byItem.contains(it.key()))
+            continue;
+        const auto hash = itemIdentityHash(*it, *values);
+        if (!hash)
+            continue;
+        if (unlinkedByHash.contains(*hash)) {
+            RowPlan twice;
+            twice.kind = RowPlan::Kind::CreateRow;
+            twice.itemId = it.key();
+            twice.error = tr("Item %1 has the key of item %2; a key must be unique, so neither becomes a row until one is changed.")
+                              .arg(it.key(), unlinkedByHash.value(*hash));
+            m_plans << twice;
+            continue;
+        }
+        unlinkedByHash.insert(*hash, it.key());
+    }
+    const auto isPendingRowless = [](const LedgerEntry &entry) { return entry.state == LedgerState::Pending; };
+
+    QSet<QString> rowsSeen, itemsTaken;
+    for (const SourceRow &row : std::as_const(*rows)) {
+        RowPlan plan;
+        plan.keyValues = row.keyValues;
+        plan.identity = rowIdentity(m_writeTable.keyColumns, row.keyValues, m_definition.keySalt);
+        rowsSeen.insert(plan.identity.hash);
+        if (const auto entry = byHash.constFind(plan.identity.hash); entry != byHash.constEnd())
+            plan.ledger = *entry;
+        auto database = databaseValues(row);
+        if (!database) {
+            plan.error = database.error().message();
+            m_plans << plan;
+            continue;
+        }
+        const QDateTime rowChangedAt
+            = m_definition.cursorColumn.isEmpty() ? QDateTime() : changedAt(row.values.value(m_definition.cursorColumn));
+        const QJsonObject base = m_agreed.value(plan.identity.hash).values;
+        const bool linked = plan.ledger && !plan.ledger->itemId.isEmpty() && plan.ledger->listGraphId == m_listId;
+        if (linked && (plan.ledger->state == LedgerState::Deleted || plan.ledger->state == LedgerState::Marked)) {
+            plan.kind = RowPlan::Kind::Leave; // its item was deleted and the row left (LEAVE): not recreated
+            plan.itemId = plan.ledger->itemId;
+            itemsTaken.insert(plan.itemId);
+            m_plans << plan;
+            continue;
+        }
+        if (linked) {
+            plan.itemId = plan.ledger->itemId;
+            itemsTaken.insert(plan.itemId);
+            if (m_deletedItems.contains(plan.itemId)) {
+                // Deleted in SharePoint. A row edited since they agreed keeps its edit: the item comes back.
+                const bool edited = base.isEmpty() || *database != base;
+                plan.kind = edited                                      ? RowPlan::Kind::CreateItem
+                    : m_definition.deletePolicy == DeletePolicy::Delete ? RowPlan::Kind::DeleteRow
+                                                                        : RowPlan::Kind::Leave;
+                if (edited) {
+                    plan.itemId.clear();
+                    plan.agreed = *database;
+                    plan.provenance = QStringLiteral("database");
+                    if (auto sent = planRowWrites(plan, *database, false); !sent)
+                        plan.error = sent.error().message();
+                }
+                m_plans << plan;
+                continue;
+            }
+            QJsonObject sharePoint = itemValues.value(plan.itemId, base);
+            for (auto it = database->constBegin(); it != database->constEnd(); ++it) {
+                if (!sharePoint.contains(it.key())) // never agreed and not read: taken to be what the row holds
+                    sharePoint.insert(it.key(), it.value());
+            }
+            mergeRow(plan, *database, sharePoint, base, rowChangedAt, m_changedItems.value(plan.itemId));
+            m_plans << plan;
+            continue;
+        }
+        if (const QString itemId = unlinkedByHash.take(plan.identity.hash); !itemId.isEmpty()) {
+            // The same row on both sides (a first run, or a create whose record a crash lost): one
+            // pair, its differing fields decided by the policy as conflicts with no base.
+            plan.itemId = itemId;
+            plan.matched = true;
+            itemsTaken.insert(itemId);
+            mergeRow(plan, *database, itemValues.value(itemId), {}, rowChangedAt, m_changedItems.value(itemId));
+            m_plans << plan;
+            continue;
+        }
+        plan.kind = RowPlan::Kind::CreateItem;
+        plan.agreed = *database;
+        plan.provenance = QStringLiteral("database");
+        for (const FieldMapping &mapping : std::as_const(m_mappings)) {
+            if (mapping.direction == FieldDirection::PullOnly) // not written: the new item has no value there
+                plan.agreed.insert(mapping.targetColumn, QJsonValue());
+        }
+        QJsonObject sent = *database;
+        for (const FieldMapping &mapping : std::as_const(m_mappings)) {
+            if (mapping.direction == FieldDirection::PullOnly)
+                sent.remove(mapping.targetColumn);
+        }
+        if (auto written = planRowWrites(plan, sent, false); !written)
+            plan.error = written.error().message();
+        m_plans << plan;
+    }
+
+    // Ledger entries whose rows are gone from the table.
+    for (auto it = byItem.cbegin(); it != byItem.cend(); ++it) {
+        const LedgerEntry &entry = it.value();
+        if (rowsSeen.contains(entry.identityHash))
+            continue;
+        RowPlan plan;
+        plan.ledger = entry;
+        plan.itemId = entry.itemId;
+        plan.identity = {entry.identityText, entry.identityHash};
+        plan.keyValues = keyValuesFromIdentity(entry.identityText);
+        itemsTaken.insert(entry.itemId);
+        const QJsonObject base = m_agreed.value(entry.identityHash).values;
+        if (m_deletedItems.contains(entry.itemId)) {
+            plan.kind = RowPlan::Kind::Forget; // gone from both sides
+        } else if (entry.state == LedgerState::Deleted || entry.state == LedgerState::Marked) {
+            plan.kind = RowPlan::Kind::Leave;
+        } else {
+            const bool read = itemValues.contains(entry.itemId);
+            const bool edited = read && (base.isEmpty() || itemValues.value(entry.itemId) != base);
+            if (isPendingRowless(entry) || edited) {
+                // A row a crashed run's insert may have lost, or an item edited after its row was deleted:
+                // the row comes back with the item's values.
+                plan.kind = RowPlan::Kind::CreateRow;
+                plan.agreed = read ? itemValues.value(entry.itemId) : base;
+                plan.provenance = QStringLiteral("sharepoint");
+                QJsonObject pulledValues = plan.agreed;
+                for (const FieldMapping &mapping : std::as_const(m_mappings)) {
+                    if (mapping.direction == FieldDirection::PushOnly)
+                        pulledValues.remove(mapping.targetColumn);
+                }
+                if (auto written = planRowWrites(plan, pulledValues, true); !written)
+                    plan.error = written.error().message();
+            } else {
+                plan.kind = m_definition.deletePolicy == DeletePolicy::Delete ? RowPlan::Kind::DeleteItem : RowPlan::Kind::Leave;
+            }
+        }
+        m_plans << plan;
+    }
+
+    // Items nobody has: new in SharePoint (rows to create), or twins of an item the ledger links.
+    for (auto it = itemValues.cbegin(); it != itemValues.cend(); ++it) {
+        if (itemsTaken.contains(it.key()) || byItem.contains(it.key()))
+            continue;
+        RowPlan plan;
+        plan.itemId = it.key();
+        const QString key = m_changedItems.value(it.key()).value(QStringLiteral("fields")).toObject().value(syncBridgeKeyColumn).toString();
+        const auto owner = byHash.constFind(key);
+        if (!key.isEmpty() && owner != byHash.constEnd() && !owner->itemId.isEmpty() && owner->itemId != it.key()
+            && !m_deletedItems.contains(owner->itemId)) {
+            plan.kind = RowPlan::Kind::Twin; // a create sent twice (a re-sent request): the second item goes
+            m_plans << plan;
+            continue;
+        }
+        plan.kind = RowPlan::Kind::CreateRow;
+        plan.agreed = it.value();
+        plan.provenance = QStringLiteral("sharepoint");
+        QJsonObject pulledValues = it.value();
+        for (const FieldMapping &mapping : std::as_const(m_mappings)) {
+            if (mapping.direction == FieldDirection::PushOnly)
+                pulledValues.remove(mapping.targetColumn);
+        }
+        if (auto written = planRowWrites(plan, pulledValues, true); !written)
+            plan.error = written.error().message();
+        // The row's key: the item's when the pull writes every key column, else the database's default.
+        QStringList key_;
+        for (const QString &column : std::as_const(m_writeTable.keyColumns)) {
+            const auto value = plan.rowWrite.constFind(column);
+            if (value == plan.rowWrite.constEnd() || !value->has_value())
+                break;
+            key_ << **value;
+        }
+        if (key_.size() == m_writeTable.keyColumns.size()) {
+            plan.keyValues = key_;
+            plan.identity = rowIdentity(m_writeTable.keyColumns, key_, m_definition.keySalt);
+        }
+        m_plans << plan;
+    }
+    if (holdBackDeletes())
+        m_keepOldLink = true;
+    return success();
+}
+
+bool TwoWayRun::holdBackDeletes()
+{
+    qint64 rowDeletes = 0, itemDeletes = 0;
+    for (const RowPlan &plan : std::as_const(m_plans)) {
+        rowDeletes += plan.kind == RowPlan::Kind::DeleteRow;
+        itemDeletes += plan.kind == RowPlan::Kind::DeleteItem;
+    }
+    const qint64 deletions = qMax(rowDeletes, itemDeletes);
+    if (deletions == 0)
+        return false;
+    auto synced = LedgerRepository(*m_store).count(m_definitionId, LedgerState::Synced);
+    const qint64 items = synced ? *synced : 0;
+    if (deletions <= m_definition.maxDeleteShare * items)
+        return false;
+    if (m_options.dryRun) { // says what a real run's breaker would ask
+        m_outcome.warnings << QCoreApplication::translate("SyncBridge::Sync",
+            "A real run would hold back %n deletion(s) of list '%1' and ask first (more than the definition's share).", nullptr,
+            int(rowDeletes + itemDeletes))
+                                  .arg(m_listName);
+        return false;
+    }
+    MassDeleteCheck check{m_listName, deletions, items, m_definition.maxDeleteShare};
+    if (m_approveMassDelete && m_approveMassDelete(check))
+        return false;
+    m_heldBackDeletes = rowDeletes + itemDeletes;
+    for (RowPlan &plan : m_plans) {
+        if (plan.kind == RowPlan::Kind::DeleteRow || plan.kind == RowPlan::Kind::DeleteItem)
+            plan.kind = RowPlan::Kind::Leave, plan.error = QStringLiteral("held back");
+    }
+    event(EventSeverity::Warning, QStringLiteral("deletes-held-back"),
+        QCoreApplication::translate("SyncBridge::Sync",
+            "%n deletion(s) held back: more than the definition's share of list '%1' would go. Run with --allow-mass-delete to confirm.",
+            nullptr, int(m_heldBackDeletes))
+            .arg(m_listName),
+        QJsonObject{{QStringLiteral("list"), m_listName}, {QStringLiteral("rows"), rowDeletes}, {QStringLiteral("items"), itemDeletes}});
+    return rowDeletes > 0;
+}
+
+void TwoWayRun::dryRunOutcome()
+{
+    QMap<QString, qint64> actions;
+    const auto preview = [&](const QString &action, const RowPlan &plan, const QJsonObject &fields) {
+        ++actions[action];
+        if (m_outcome.preview.size() >= m_options.previewRows) {
+            m_outcome.previewLeftOut += m_options.previewRows > 0;
+            return;
+        }
+        PreviewRow row;
+        row.action = action;
+        row.identity = readableIdentity(plan.identity.text);
+        row.list = m_listName;
+        row.fields = fields;
+        row.error = plan.error;
+        row.itemListId = m_listId;
+        row.itemId = plan.itemId;
+        m_outcome.preview << row;
+    };
+    const auto pulled = [&](const RowPlan &plan) {
+        QJsonObject fields;
+        for (auto it = plan.rowWrite.cbegin(); it != plan.rowWrite.cend(); ++it)
+            fields.insert(it.key(), it.value() ? QJsonValue(*it.value()) : QJsonValue());
+        return fields;
+    };
+    for (const RowPlan &plan : std::as_const(m_plans)) {
+        if (!plan.error.isEmpty() && plan.error != QStringLiteral("held back")) {
+            preview(QStringLiteral("failed"), plan, {});
+            continue;
+        }
+        switch (plan.kind) {
+        case RowPlan::Kind::Merge: {
+            if (plan.matched)
+                preview(QStringLiteral("match"), plan, {});
+            if (!plan.rowWrite.isEmpty())
+                preview(QStringLiteral("pull update"), plan, pulled(plan));
+            if (!plan.sharePointWrite.isEmpty())
+                preview(QStringLiteral("push update"), plan, plan.sharePointWrite);
+            for (const SyncConflict &conflict : plan.conflicts)
+                preview(QStringLiteral("conflict"), plan,
+                    QJsonObject{{QStringLiteral("field"), conflict.field}, {QStringLiteral("base"), conflict.baseValue},
+                        {QStringLiteral("database"), conflict.databaseValue}, {QStringLiteral("sharepoint"), conflict.sharePointValue}});
+            if (plan.rowWrite.isEmpty() && plan.sharePointWrite.isEmpty() && plan.conflicts.isEmpty() && !plan.matched)
+                ++actions[QStringLiteral("unchanged")];
+            break;
+        }
+        case RowPlan::Kind::CreateItem:
+            preview(QStringLiteral("push create"), plan, plan.sharePointWrite);
+            break;
+        case RowPlan::Kind::CreateRow:
+            preview(QStringLiteral("pull create"), plan, pulled(plan));
+            break;
+        case RowPlan::Kind::DeleteItem:
+        case RowPlan::Kind::Twin:
+            preview(QStringLiteral("push delete"), plan, {});
+            break;
+        case RowPlan::Kind::DeleteRow:
+            preview(QStringLiteral("pull delete"), plan, {});
+            break;
+        case RowPlan::Kind::Leave:
+        case RowPlan::Kind::Forget:
+            ++actions[QStringLiteral("unchanged")];
+            break;
+        }
+    }
+    // Conflicts a policy decides are updates above; the count says how many fields met one.
+    if (m_counts.conflicts > 0)
+        actions[QStringLiteral("conflict")] = m_counts.conflicts;
+    m_outcome.plan.insert(m_listName, actions);
+}
+
+} // namespace SyncBridge

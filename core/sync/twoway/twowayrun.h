@@ -1,0 +1,182 @@
+#pragma once
+
+#include "common/clock.h"
+#include "common/result.h"
+#include "graph/servicewait.h"
+#include "model/catalog.h"
+#include "model/conflict.h"
+#include "model/connection.h"
+#include "model/definition.h"
+#include "model/runtime.h"
+#include "source/rowwrites.h"
+#include "source/sourcerow.h"
+#include "store/agreedstaterepository.h"
+#include "sync/identity.h"
+#include "sync/runphase.h"
+#include "sync/syncjob.h"
+#include "sync/twoway/fieldmerge.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QSet>
+#include <QTimeZone>
+
+#include <functional>
+#include <memory>
+
+class QTimer;
+
+namespace SyncBridge {
+
+class BatchWriter;
+class GraphClient;
+class Governor;
+class MetaStore;
+class RunLease;
+class SecretStore;
+class SourceReader;
+
+// What a two-way run wrote to each side, and the conflicts it met (docs/sync-engine.md, "Two-way").
+struct TwoWayCounts {
+    qint64 rowsCreated = 0, rowsUpdated = 0, rowsDeleted = 0;    // the database
+    qint64 itemsCreated = 0, itemsUpdated = 0, itemsDeleted = 0; // SharePoint
+    qint64 matched = 0;                                          // first run: rows and items found to be one by their key
+    qint64 conflicts = 0;        // fields changed on both sides to different values (decided by the policy or queued)
+    qint64 conflictsQueued = 0;  // MANUAL: waiting for a decision
+    qint64 conflictsApplied = 0; // decisions written to both sides
+    qint64 databaseWrites() const { return rowsCreated + rowsUpdated + rowsDeleted; }
+    qint64 sharePointWrites() const { return itemsCreated + itemsUpdated + itemsDeleted; }
+};
+
+// One TWO_WAY run of one definition, on the calling thread's event loop: Connecting → Resolving →
+// Pulling (SharePoint's changes since the kept delta link, and the items that failed before) →
+// Pushing (the whole table is compared with the last agreed state; every row and item is merged field
+// by field; the database is written first, then SharePoint, then the ledger and agreed state). One
+// run record, one lease. The delta link read at the start is kept only at the end, so a crash reads
+// the same changes again, and what the crashed run wrote compares equal on both sides (it is agreed,
+// not written again). Files: twowayrun.cpp (steps, connecting, resolving, finishing), twowayplan.cpp
+// (what each row and item becomes), twowaywrite.cpp (writing both sides and the bookkeeping).
+class TwoWayRun : public SyncJob
+{
+    Q_OBJECT
+
+public:
+    using GovernorSource = std::function<std::shared_ptr<Governor>(const SharePointConnection &connection)>;
+
+    TwoWayRun(std::shared_ptr<MetaStore> store, SecretStore &secrets, GovernorSource governors, qint64 definitionId,
+        RunOptions options = {}, const Clock &clock = Clock::system(), QObject *parent = nullptr);
+    ~TwoWayRun() override;
+
+    void start() override;
+    void cancel() override;
+    void setMassDeleteApproval(MassDeleteApproval approve) override { m_approveMassDelete = std::move(approve); }
+
+    const TwoWayCounts &counts() const { return m_counts; }
+
+private:
+    // What one row (and its item) becomes in this run.
+    struct RowPlan {
+        enum class Kind { Merge, CreateItem, CreateRow, DeleteItem, DeleteRow, Leave, Forget, Twin };
+        Kind kind = Kind::Merge;
+        RowIdentity identity;
+        QStringList keyValues; // empty: the database gives the key (a new item's row)
+        std::optional<LedgerEntry> ledger;
+        QString itemId;
+        bool matched = false; // first run: a row and an item found by their key
+        QJsonObject agreed;   // the agreed state after the writes
+        QString provenance;
+        QJsonObject sharePointWrite;                     // SharePoint field → value
+        QHash<QString, std::optional<QString>> rowWrite; // database column → input text
+        QList<SyncConflict> conflicts;                   // MANUAL: queued
+        QList<qint64> appliedConflicts;                  // decisions written (or settled) by this run
+        QString error;
+        bool databaseDone = false;
+        bool sharePointDone = false;
+        bool needsDatabase() const;
+        bool needsSharePoint() const;
+    };
+
+    void runStep(RunPhase step);
+    void nextStep();
+    Result<void> prepare();
+    void resolveList();
+    void readColumns(const QString &listId);
+    void report(RunPhase phase);
+    void event(EventSeverity severity, const QString &type, const QString &message, const QJsonObject &payload = {});
+    void fail(const Error &error);
+    void finish(RunStatus status, const QString &message = {}, const std::optional<Error> &error = std::nullopt);
+    void completed();
+    qint64 ruSpentByThisRun() const;
+
+    // twowayplan.cpp
+    void readChanges();
+    void readQueuedItems(std::shared_ptr<QList<RetryItem>> queued, int index);
+    Result<void> plan();
+    Result<QList<SourceRow>> readTable();
+    Result<QJsonObject> databaseValues(const SourceRow &row) const;
+    Result<QJsonObject> sharePointValues(const QJsonObject &item) const;
+    std::optional<QString> itemIdentityHash(const QJsonObject &item, const QJsonObject &values) const;
+    void mergeRow(RowPlan &plan, const QJsonObject &database, const QJsonObject &sharePoint, const QJsonObject &base,
+        const QDateTime &databaseChangedAt, const QJsonObject &item);
+    Result<void> planRowWrites(RowPlan &plan, const QJsonObject &values, bool toDatabase);
+    bool holdBackDeletes();
+    void dryRunOutcome(); // the plan as counts per action and preview rows: "match", "pull create", "push update", "conflict", …
+
+    // twowaywrite.cpp
+    void writeDatabase();
+    void writeSharePoint();
+    void commit();
+    Result<void> queueItemFailure(const QString &itemId, const QString &error);
+    RowIdentity itemRetryIdentity(const QString &itemId) const; // the retry queue's name of an item: list=…|item=…
+    void countConflict(const QString &field, const RowPlan &plan, ConflictPolicy policy);
+
+    std::shared_ptr<MetaStore> m_store;
+    SecretStore &m_secrets;
+    GovernorSource m_governors;
+    std::shared_ptr<Governor> m_governor;
+    qint64 m_ruAtStart = 0;
+    qint64 m_definitionId;
+    RunOptions m_options;
+    const Clock &m_clock;
+    bool m_cancelled = false;
+    bool m_done = false;
+    RunPhase m_step = RunPhase::Connecting;
+    qint64 m_startedMs = 0;
+
+    SyncDefinition m_definition;
+    TableInfo m_table;
+    RowWriteTable m_writeTable;
+    QTimeZone m_siteZone = QTimeZone::utc();
+    std::unique_ptr<SourceReader> m_source;
+    std::unique_ptr<GraphClient> m_graph;
+    BatchWriter *m_writer = nullptr;
+    QString m_siteId;
+    QString m_listId;
+    QString m_listName;
+    QHash<QString, SharePointColumn> m_columns;
+    QList<FieldMapping> m_mappings; // the synced mappings (system fields aside)
+
+    // Pulling
+    QHash<QString, QJsonObject> m_changedItems; // item id → the item as Graph returned it
+    QSet<QString> m_deletedItems;
+    QString m_deltaLink; // kept at the end of a run that applied everything it read
+    bool m_fullEnumeration = false;
+    QSet<QString> m_queuedItems; // item ids in the retry queue (written into the database before and failed)
+
+    // Pushing
+    QList<RowPlan> m_plans;
+    QHash<QString, AgreedState> m_agreed;
+    QHash<QString, QList<SyncConflict>> m_pendingConflicts; // by identity hash: open, and decided but not applied
+    bool m_keepOldLink = false; // deletions held back: the next run reads them again
+
+    SyncRun m_run;
+    RunOutcome m_outcome;
+    TwoWayCounts m_counts;
+    MassDeleteApproval m_approveMassDelete;
+    qint64 m_heldBackDeletes = 0;
+    ServiceWait m_wait;
+    std::unique_ptr<RunLease> m_lease;
+    QTimer *m_leaseRenewal = nullptr;
+};
+
+} // namespace SyncBridge
