@@ -183,14 +183,17 @@ void DriftCheck::resolveList(int index)
     }
     if (index >= m_definition.targets.size()) {
         compareSchemas();
+        // Rows planned through a mapping whose column is gone would all read as differing (and a
+        // repair would blank that field in every item): the schema findings are the result then.
+        if (hasBlocking(m_report.schema)) {
+            completeSchemaOnly(Error(ErrorCode::InvalidInput,
+                QCoreApplication::translate(
+                    "SyncBridge::Drift", "the mappings no longer fit the columns; fix the blocking schema changes first.")));
+            return;
+        }
         auto context = PlanContext::make(m_definition, m_table, m_targets);
         if (!context) {
-            // A mapping naming a column that is gone keeps the rows from being planned: the schema
-            // findings say what to do, and are the check's result.
-            if (hasBlocking(m_report.schema))
-                completeSchemaOnly(context.error());
-            else
-                fail(context.error());
+            fail(context.error());
             return;
         }
         m_context = *context;

@@ -147,6 +147,13 @@ private slots:
         QCOMPARE(
             readOnly->whatToDo, QStringLiteral("Make the column writable again in SharePoint, or make the mapping of status pull-only."));
 
+        // Blocking schema drift: no row is compared (each would read as differing), and a repair refuses.
+        QVERIFY(!report.dataNotCompared.isEmpty());
+        QVERIFY(report.entries.isEmpty());
+        const RunOutcome repaired = repair(true);
+        QCOMPARE(repaired.status, RunStatus::Failed);
+        QVERIFY2(repaired.message.contains(QStringLiteral("The repair cannot run")), qPrintable(repaired.message));
+
         // Recorded with the check in run history.
         const QList<RunEvent> events = RunRepository(*m_store).events(report.runId).value();
         QVERIFY(std::any_of(events.cbegin(), events.cend(), [](const RunEvent &e) { return e.type == QLatin1String("schema-drift"); }));
@@ -165,6 +172,7 @@ private slots:
         QVERIFY2(out.contains(QStringLiteral("→ Map manager_mail instead of manager_email in the mapping editor, or restore the column.")),
             qPrintable(out));
         QVERIFY2(out.contains(QStringLiteral("Info [source-unmapped] priority (date) is new")), qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral("The rows were not compared: the mappings no longer fit the columns")), qPrintable(out));
 
         QProcess json;
         startCliCommand(
