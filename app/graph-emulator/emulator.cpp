@@ -314,6 +314,32 @@ ApiResponse Emulator::admin(const HttpRequest &request, const QString &path)
     }
     if (head == QLatin1String("lists") && segments.value(2) == QLatin1String("items") && method != "GET" && segments.size() <= 4)
         return editAsUser(m_state, method, segments.at(1), segments.value(3), body, graphBaseUrl(request, QStringLiteral("/v1.0")));
+    if (head == QLatin1String("lists") && segments.value(2) == QLatin1String("columns") && segments.size() == 4
+        && (method == "PATCH" || method == "DELETE")) {
+        // A column changed as a person changes it in the list's settings (schema drift): renamed (its
+        // display name; the internal name never changes), made read-only, or deleted with its values.
+        List *list = m_state.listById(segments.at(1));
+        if (!list)
+            return graphError(404, QStringLiteral("itemNotFound"), QStringLiteral("The specified list was not found"));
+        const auto column
+            = std::find_if(list->columns.begin(), list->columns.end(), [&](const Column &c) { return c.name == segments.at(3); });
+        if (column == list->columns.end())
+            return graphError(404, QStringLiteral("itemNotFound"), QStringLiteral("The specified column was not found"));
+        if (method == "DELETE") {
+            const QString name = column->name;
+            list->columns.erase(column);
+            for (auto &[id, item] : list->items)
+                item.fields.remove(name);
+        } else {
+            if (body.contains(QStringLiteral("displayName")))
+                column->displayName = body.value(QStringLiteral("displayName")).toString();
+            if (body.contains(QStringLiteral("readOnly")))
+                column->readOnly = body.value(QStringLiteral("readOnly")).toBool();
+        }
+        list->modifiedMs = QDateTime::currentMSecsSinceEpoch();
+        ++list->version;
+        return ApiResponse::noContent();
+    }
     if (head == QLatin1String("lists") && segments.size() == 3) {
         List *list = m_state.listById(segments.at(1));
         if (!list)

@@ -1,5 +1,5 @@
 // `drift check <definition>`: the table compared with its lists, one rclone-check line per
-// difference, the counts per list, and an exit code scripts can test (0 in sync, 1 drift, 2 failed).
+// difference (after the schema drift, if any), the counts per list, and an exit code scripts can test (0 in sync, 1 drift, 2 failed).
 #include "clioptions.h"
 #include "commandhelpers.h"
 #include "commands.h"
@@ -29,9 +29,28 @@ namespace {
 
 constexpr int ExitDriftFound = 1;
 
+// Schema drift first: when a mapping names a column that is gone, it is what to fix before anything.
+QString schemaText(const DriftReport &report)
+{
+    if (report.schema.isEmpty())
+        return {};
+    QString text = QCoreApplication::translate("SyncBridge::Cli", "Schema drift: %n finding(s)", nullptr, int(report.schema.size()))
+        + QLatin1Char('\n');
+    for (const SchemaFinding &finding : report.schema) {
+        text += QStringLiteral("  %1 [%2] %3\n").arg(severityText(finding.severity), kindName(finding.kind), finding.message);
+        text += QStringLiteral("    → %1\n").arg(finding.whatToDo);
+    }
+    if (!report.dataNotCompared.isEmpty())
+        text += QCoreApplication::translate("SyncBridge::Cli", "The rows were not compared: %1").arg(report.dataNotCompared)
+            + QLatin1Char('\n');
+    return text + QLatin1Char('\n');
+}
+
 QString reportText(const DriftReport &report)
 {
-    QString text;
+    QString text = schemaText(report);
+    if (!report.dataNotCompared.isEmpty())
+        return text;
     for (const DriftEntry &entry : report.entries)
         text += driftLine(entry) + QLatin1Char('\n');
     QList<QStringList> rows;
@@ -112,7 +131,8 @@ int checkDrift(CommandContext &context)
             return fail(context,
                 Error(ErrorCode::Io, QCoreApplication::translate("SyncBridge::Cli", "Cannot write %1: %2").arg(path, file.errorString())));
     }
-    return report.inSync() ? ExitOk : ExitDriftFound;
+    // Schema findings that block a push are drift as much as differing rows; warnings and info are not.
+    return report.inSync() && !hasBlocking(report.schema) && report.dataNotCompared.isEmpty() ? ExitOk : ExitDriftFound;
 }
 
 int repairDrift(CommandContext &context)

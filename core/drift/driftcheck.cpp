@@ -7,6 +7,7 @@
 #include "graph/graphclient.h"
 #include "secrets/secretstore.h"
 #include "source/sourcereader.h"
+#include "store/catalogrepository.h"
 #include "store/connectionrepository.h"
 #include "store/definitionrepository.h"
 #include "store/ledgerrepository.h"
@@ -181,6 +182,15 @@ void DriftCheck::resolveList(int index)
         return;
     }
     if (index >= m_definition.targets.size()) {
+        compareSchemas();
+        // Rows planned through a mapping whose column is gone would all read as differing (and a
+        // repair would blank that field in every item): the schema findings are the result then.
+        if (hasBlocking(m_report.schema)) {
+            completeSchemaOnly(Error(ErrorCode::InvalidInput,
+                QCoreApplication::translate(
+                    "SyncBridge::Drift", "the mappings no longer fit the columns; fix the blocking schema changes first.")));
+            return;
+        }
         auto context = PlanContext::make(m_definition, m_table, m_targets);
         if (!context) {
             fail(context.error());
@@ -232,6 +242,58 @@ void DriftCheck::resolveList(int index)
             resolveList(index + 1);
         });
     });
+}
+
+void DriftCheck::compareSchemas()
+{
+    SchemaFacts facts;
+    facts.table = m_table;
+    CatalogRepository catalog(*m_store);
+    // The catalog's readings are what the definition was made against; without them, only what is
+    // gone can be told (and a catalog that cannot be read is no reason to stop the check).
+    if (auto snapshot = catalog.latestSnapshot(m_definition.source.databaseId); snapshot && *snapshot) {
+        for (const TableInfo &table : std::as_const((*snapshot)->tables)) {
+            if (table.schema == m_table.schema && table.name == m_table.name)
+                facts.knownTable = table;
+        }
+    } else if (!snapshot) {
+        qCWarning(lcSync).noquote() << "schema drift: cannot read the catalog's table:" << snapshot.error().toString();
+    }
+    QList<SharePointList> knownLists;
+    if (auto sites = catalog.sites(m_definition.targets.first().connectionId)) {
+        for (const SharePointSite &site : std::as_const(*sites)) {
+            if (site.graphId != m_siteId)
+                continue;
+            if (auto lists = catalog.lists(site.id))
+                knownLists = *lists;
+        }
+    }
+    for (const ResolvedTarget &target : std::as_const(m_targets)) {
+        if (target.listId.isEmpty())
+            facts.listColumns.append(std::nullopt);
+        else
+            facts.listColumns.append(target.columns.values());
+        QList<SharePointColumn> known;
+        for (const SharePointList &list : std::as_const(knownLists)) {
+            if (!target.listId.isEmpty() && list.graphId == target.listId)
+                known = list.columns;
+        }
+        facts.knownListColumns.append(known);
+    }
+    m_report.schema = compareSchema(m_definition, facts);
+}
+
+void DriftCheck::completeSchemaOnly(const Error &notCompared)
+{
+    m_report.dataNotCompared = notCompared.message();
+    m_report.ruSpent = ruSpent();
+    m_report.seconds = (m_clock.nowUtc().toMSecsSinceEpoch() - m_startedMs) / 1000.0;
+    if (auto recorded = m_recorded ? record() : success(); !recorded) {
+        fail(recorded.error());
+        return;
+    }
+    m_done = true;
+    emit finished();
 }
 
 Result<void> DriftCheck::readSource()
@@ -403,6 +465,20 @@ Result<void> DriftCheck::record()
     }
     if (auto saved = runs.saveListCounts(m_runId, counts); !saved)
         return saved;
+    if (!m_report.schema.isEmpty()) {
+        RunEvent schema;
+        schema.runId = m_runId;
+        schema.severity = hasBlocking(m_report.schema) ? EventSeverity::Error : EventSeverity::Warning;
+        schema.type = QStringLiteral("schema-drift");
+        schema.message = QCoreApplication::translate(
+            "SyncBridge::Drift", "%n schema change(s) the mappings do not follow.", nullptr, int(m_report.schema.size()));
+        QJsonArray findings;
+        for (const SchemaFinding &finding : std::as_const(m_report.schema))
+            findings.append(schemaFindingJson(finding));
+        schema.payload = QJsonObject{{QStringLiteral("findings"), findings}};
+        if (auto added = runs.addEvent(schema); !added)
+            return added.error();
+    }
     const qint64 differences = m_report.differences();
     QStringList parts;
     for (const DriftClass driftClass : allDriftClasses) {

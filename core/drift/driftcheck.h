@@ -64,6 +64,10 @@ private:
     void readList(int index);
     void rereadSingly(int listIndex, std::shared_ptr<QList<ListedItem>> items, std::shared_ptr<QList<int>> pending);
     void complete();
+    // Schema drift: the live columns (the table's, and the lists' just read) against the mappings and
+    // the catalog's last reading of them.
+    void compareSchemas();
+    void completeSchemaOnly(const Error &notCompared);
     Result<void> record();
     void fail(const Error &error);
     qint64 ruSpent() const;

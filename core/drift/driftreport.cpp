@@ -148,6 +148,16 @@ QJsonObject driftEntryJson(const DriftEntry &entry)
     return json;
 }
 
+QJsonObject schemaFindingJson(const SchemaFinding &finding)
+{
+    QJsonObject json{{QStringLiteral("kind"), kindName(finding.kind)}, {QStringLiteral("severity"), severityName(finding.severity)},
+        {QStringLiteral("columns"), QJsonArray::fromStringList(finding.columns)}, {QStringLiteral("message"), finding.message},
+        {QStringLiteral("whatToDo"), finding.whatToDo}};
+    if (!finding.list.isEmpty())
+        json.insert(QStringLiteral("list"), finding.list);
+    return json;
+}
+
 QJsonObject driftReportJson(const DriftReport &report)
 {
     QJsonObject totals;
@@ -165,12 +175,19 @@ QJsonObject driftReportJson(const DriftReport &report)
     QJsonArray entries;
     for (const DriftEntry &entry : report.entries)
         entries.append(driftEntryJson(entry));
-    return QJsonObject{{QStringLiteral("definition"), report.definitionName}, {QStringLiteral("runId"), report.runId},
+    QJsonArray schema;
+    for (const SchemaFinding &finding : report.schema)
+        schema.append(schemaFindingJson(finding));
+    QJsonObject json{{QStringLiteral("definition"), report.definitionName}, {QStringLiteral("runId"), report.runId},
         {QStringLiteral("checkedAt"), report.checkedAt.toString(Qt::ISODateWithMs)}, {QStringLiteral("inSync"), report.inSync()},
         {QStringLiteral("sourceRows"), report.sourceRows}, {QStringLiteral("itemsRead"), report.itemsRead},
         {QStringLiteral("itemsReadSingly"), report.itemsReadSingly}, {QStringLiteral("unplannedRows"), report.unplannedRows},
         {QStringLiteral("seconds"), report.seconds}, {QStringLiteral("ruSpent"), report.ruSpent}, {QStringLiteral("totals"), totals},
-        {QStringLiteral("lists"), lists}, {QStringLiteral("differences"), entries}};
+        {QStringLiteral("lists"), lists}, {QStringLiteral("differences"), entries}, {QStringLiteral("schema"), schema},
+        {QStringLiteral("schemaBlocking"), hasBlocking(report.schema)}};
+    if (!report.dataNotCompared.isEmpty())
+        json.insert(QStringLiteral("dataNotCompared"), report.dataNotCompared);
+    return json;
 }
 
 } // namespace SyncBridge

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "drift/schemadrift.h"
 #include "sync/previewrow.h"
 
 #include <QDateTime>
@@ -76,6 +77,11 @@ struct DriftReport {
     // Items that hold their row ('=' or '*') in the right list but that the ledger does not name:
     // a repair adopts them (records them in the ledger) instead of creating them again.
     QList<DriftEntry> unlinked;
+    // Schema drift (docs/drift.md): how the table's and the lists' columns differ from the mappings.
+    QList<SchemaFinding> schema;
+    // Set when the schema drift kept the rows from being compared (a mapping names a column that is
+    // gone): why. The data counts are then empty.
+    QString dataNotCompared;
 
     bool inSync() const;
     qint64 differences() const;
@@ -85,5 +91,6 @@ struct DriftReport {
 QString driftLine(const DriftEntry &entry);
 QJsonObject driftEntryJson(const DriftEntry &entry);
 QJsonObject driftReportJson(const DriftReport &report);
+QJsonObject schemaFindingJson(const SchemaFinding &finding);
 
 } // namespace SyncBridge

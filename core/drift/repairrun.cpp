@@ -196,6 +196,12 @@ void RepairRun::checked()
         return;
     }
     m_report = m_check->report();
+    if (!m_report.dataNotCompared.isEmpty()) { // schema drift blocks: there is nothing safe to repair
+        fail(Error(ErrorCode::InvalidInput,
+            QCoreApplication::translate("SyncBridge::Drift", "The repair cannot run: %1 Run `drift check` for what to do.")
+                .arg(m_report.dataNotCompared)));
+        return;
+    }
     m_run.counters.rowsRead = m_report.sourceRows;
     m_writer = std::make_unique<BatchWriter>(*m_graph, m_check->siteId());
     plan();

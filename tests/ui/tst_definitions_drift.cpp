@@ -13,6 +13,8 @@
 #include "drift/repairpreviewdialog.h"
 #include "mainwindow.h"
 
+#include "source/probe.h"
+#include "store/catalogrepository.h"
 #include "store/definitionrepository.h"
 #include "store/metastore.h"
 #include "sync/runcontroller.h"
@@ -232,6 +234,50 @@ private slots:
         QCOMPARE(panel()->report().differences(), 1);
         QCOMPARE(panel()->report().totals.value(DriftClass::Unkeyed), 1);
         QCOMPARE(items(QStringLiteral("Drift EU")).size(), 12);
+    }
+
+    // Schema drift: a mapped column renamed in the table, a new one, and a mapped SharePoint column
+    // made read-only are shown above the data with what to do, and the tab is badged.
+    void schemaDriftIsShownAboveTheDataWithWhatToDo()
+    {
+        QVERIFY(panel()->schemaTable()->isHidden()); // none so far
+        QVERIFY(editor()->tabIcon(editor()->indexOf(panel())).isNull());
+        // The catalog's reading of the table, as the catalog page's Refresh makes it: what the
+        // definition was made against, so a rename and a new column can be told.
+        const QString password = m_demo.postgres().password();
+        auto introspected
+            = introspectDatabase(m_demo.database(), [password](const DatabaseInstance &) -> Result<QString> { return password; });
+        QVERIFY(introspected.ok());
+        QVERIFY(CatalogRepository(*m_demo.store())
+                    .saveIntrospection(m_demo.database().id, introspected->tables, QDateTime::currentDateTimeUtc())
+                    .ok());
+        sql(QStringLiteral("ALTER TABLE drift_orders RENAME COLUMN status TO state; ALTER TABLE drift_orders ADD COLUMN priority integer"));
+        QCOMPARE(m_demo.emulator()
+                     .admin("PATCH", QStringLiteral("/lists/%1/columns/amount").arg(listId(QStringLiteral("Drift EU"))),
+                         QJsonObject{{QStringLiteral("readOnly"), true}})
+                     .status,
+            204);
+        QVERIFY(check());
+        QTableWidget *schema = panel()->schemaTable();
+        QVERIFY(schema->isVisible());
+        QVERIFY2(schema->rowCount() == 3, qPrintable(column(schema, 2).join(QStringLiteral(" | "))));
+        QCOMPARE(column(schema, 0), (QStringList{QStringLiteral("Blocking"), QStringLiteral("Info"), QStringLiteral("Blocking")}));
+        QCOMPARE(
+            column(schema, 1), (QStringList{QStringLiteral("The table"), QStringLiteral("The table"), QStringLiteral("List 'Drift EU'")}));
+        QVERIFY2(schema->item(0, 2)->text().contains(QStringLiteral("probably renamed from status to state")),
+            qPrintable(schema->item(0, 2)->text()));
+        QCOMPARE(schema->item(0, 3)->text(), QStringLiteral("Map state instead of status in the mapping editor, or restore the column."));
+        QVERIFY(schema->item(1, 2)->text().startsWith(QStringLiteral("priority (integer) is new")));
+        QCOMPARE(schema->item(2, 3)->text(),
+            QStringLiteral("Make the column writable again in SharePoint, or make the mapping of amount pull-only."));
+        // Above the data: the schema table comes before the counts per list.
+        QVERIFY(schema->geometry().bottom() < panel()->summaryTable()->geometry().top());
+        QVERIFY2(panel()->status()->text().contains(QStringLiteral("3 schema change")), qPrintable(panel()->status()->text()));
+        QVERIFY2(panel()->status()->text().contains(QStringLiteral("The rows were not compared")), qPrintable(panel()->status()->text()));
+        QCOMPARE(panel()->differencesTable()->rowCount(), 0); // no '*' for every row from a column that is gone
+        QVERIFY(!panel()->repairButton()->isEnabled());
+        QVERIFY(!editor()->tabIcon(editor()->indexOf(panel())).isNull());
+        QVERIFY(m_window->grab().save(QDir(artifactDirectory()).filePath(QStringLiteral("schema-drift.png"))));
     }
 };
 

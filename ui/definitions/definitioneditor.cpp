@@ -26,6 +26,7 @@
 #include <QLineEdit>
 #include <QRegularExpression>
 #include <QScrollArea>
+#include <QStyle>
 #include <QUrl>
 
 namespace SyncBridge {
@@ -111,6 +112,14 @@ DefinitionEditor::DefinitionEditor(AppContext context, QWidget *parent)
     setTabToolTip(indexOf(m_schedule), tr("When the definition runs by itself: cron, time zone, missed runs, pause; the next runs"));
     setTabToolTip(indexOf(m_preview), tr("What a run would do, without writing anything; and Run Sync Now"));
     setTabToolTip(indexOf(m_drift), tr("How the lists differ from the table now, and a repair of what differs"));
+    // Schema drift that blocks a push badges the tab, so it is seen from any tab of the editor.
+    connect(m_drift, &DriftPanel::schemaBlockingChanged, this, [this](bool blocking) {
+        const int tab = indexOf(m_drift);
+        setTabIcon(tab, blocking ? style()->standardIcon(QStyle::SP_MessageBoxWarning) : QIcon());
+        setTabToolTip(tab,
+            blocking ? tr("The table's or a list's columns changed under the mappings: see what to do in the Drift tab")
+                     : tr("How the lists differ from the table now, and a repair of what differs"));
+    });
 
     connect(m_form, &DefinitionForm::changed, this, &DefinitionEditor::onFormChanged);
     connect(m_sharding, &ShardingDesigner::changed, this, &DefinitionEditor::onDesignChanged);

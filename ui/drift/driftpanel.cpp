@@ -95,6 +95,7 @@ DriftPanel::DriftPanel(AppContext context, QWidget *parent)
     , m_checkButton(new QPushButton(tr("&Check now"), this))
     , m_repairButton(new QPushButton(tr("&Repair…"), this))
     , m_exportButton(new QPushButton(tr("E&xport CSV…"), this))
+    , m_schema(new QTableWidget(this))
     , m_summary(new QTableWidget(this))
     , m_classFilter(new QComboBox(this))
     , m_listFilter(new QComboBox(this))
@@ -111,6 +112,19 @@ DriftPanel::DriftPanel(AppContext context, QWidget *parent)
     top->addWidget(m_repairButton);
     top->addWidget(m_exportButton);
     layout->addLayout(top);
+
+    // Schema drift first: a mapping whose column is gone is what to fix before any row matters.
+    m_schema->setColumnCount(4);
+    m_schema->setHorizontalHeaderLabels({tr("Severity"), tr("Where"), tr("What changed"), tr("What to do")});
+    m_schema->verticalHeader()->hide();
+    m_schema->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_schema->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_schema->setWordWrap(true);
+    m_schema->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
+    m_schema->horizontalHeader()->setSectionResizeMode(3, QHeaderView::Stretch);
+    m_schema->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    m_schema->hide();
+    layout->addWidget(m_schema);
 
     QStringList header{tr("List"), tr("Rows"), tr("Items"), tr("Ledger"), tr("Items − rows")};
     for (const DriftClass driftClass : allDriftClasses)
@@ -174,8 +188,10 @@ void DriftPanel::setDefinition(qint64 definitionId, const QString &name)
 {
     if (definitionId != m_definitionId) {
         m_report = DriftReport{};
+        showSchema();
         showSummary();
         showDifferences();
+        emit schemaBlockingChanged(false);
     }
     m_definitionId = definitionId;
     m_name = name;
@@ -213,6 +229,7 @@ void DriftPanel::onChecked(const DriftReport &report, const std::optional<Error>
         return;
     }
     m_report = report;
+    showSchema();
     const QString when = QLocale().toString(report.checkedAt.toLocalTime(), QLocale::ShortFormat);
     const qint64 differences = report.differences();
     QStringList counts;
@@ -226,11 +243,21 @@ void DriftPanel::onChecked(const DriftReport &report, const std::optional<Error>
     const QString headline = differences == 0
         ? tr("In sync: %n row(s) compared.", nullptr, int(qMin<qint64>(report.sourceRows, INT_MAX)))
         : tr("%n difference(s) between the table and its lists.", nullptr, int(qMin<qint64>(differences, INT_MAX)));
+    QString schemaLine;
+    if (!report.schema.isEmpty()) {
+        const bool blocking = hasBlocking(report.schema);
+        schemaLine = QStringLiteral("<b style='color:%1'>%2</b> ")
+                         .arg(blocking ? QStringLiteral("#c62828") : QStringLiteral("#ef6c00"),
+                             tr("%n schema change(s): see what to do below.", nullptr, int(report.schema.size())).toHtmlEscaped());
+    }
+    QString headlineShown = headline.toHtmlEscaped();
+    if (!report.dataNotCompared.isEmpty()) // no counts to speak of: say why
+        headlineShown = tr("The rows were not compared: %1").arg(report.dataNotCompared).toHtmlEscaped();
     m_status->setText(tr("Checked %1 (%2 s, %3 RU). %4<br>%5")
                           .arg(when)
                           .arg(report.seconds, 0, 'f', 1)
                           .arg(report.ruSpent)
-                          .arg(headline.toHtmlEscaped(), counts.join(QStringLiteral(" &nbsp; "))));
+                          .arg(schemaLine + headlineShown, counts.join(QStringLiteral(" &nbsp; "))));
     const QString classWanted = m_classFilter->currentData().toString();
     const QString listWanted = m_listFilter->currentData().toString();
     m_classFilter->blockSignals(true);
@@ -257,7 +284,50 @@ void DriftPanel::onChecked(const DriftReport &report, const std::optional<Error>
     showDifferences();
     updateButtons();
     layout()->activate(); // the summary's new height and the filters' widths, before anyone looks
+    emit schemaBlockingChanged(hasBlocking(report.schema));
     emit checkFinished();
+}
+
+static QColor severityColor(SchemaFinding::Severity severity)
+{
+    switch (severity) {
+    case SchemaFinding::Severity::Blocking:
+        return QColor(0xc6, 0x28, 0x28);
+    case SchemaFinding::Severity::Warning:
+        return QColor(0xef, 0x6c, 0x00);
+    case SchemaFinding::Severity::Info:
+        return QColor(0x54, 0x6e, 0x7a);
+    }
+    return {};
+}
+
+void DriftPanel::showSchema()
+{
+    m_schema->setRowCount(int(m_report.schema.size()));
+    int row = 0;
+    for (const SchemaFinding &finding : std::as_const(m_report.schema)) {
+        auto *severity = new QTableWidgetItem(severityText(finding.severity));
+        severity->setForeground(severityColor(finding.severity));
+        QFont bold = severity->font();
+        bold.setBold(finding.severity == SchemaFinding::Severity::Blocking);
+        severity->setFont(bold);
+        m_schema->setItem(row, 0, severity);
+        m_schema->setItem(row, 1, new QTableWidgetItem(finding.list.isEmpty() ? tr("The table") : tr("List '%1'").arg(finding.list)));
+        m_schema->setItem(row, 2, new QTableWidgetItem(finding.message));
+        m_schema->setItem(row, 3, new QTableWidgetItem(finding.whatToDo));
+        ++row;
+    }
+    m_schema->setVisible(!m_report.schema.isEmpty());
+    if (m_report.schema.isEmpty())
+        return;
+    m_schema->resizeColumnToContents(0);
+    m_schema->resizeColumnToContents(1);
+    m_schema->resizeRowsToContents();
+    // As tall as its findings (up to about eight), so the data below keeps its room.
+    int height = m_schema->horizontalHeader()->sizeHint().height() + 2 * m_schema->frameWidth();
+    for (int finding = 0; finding < qMin(m_schema->rowCount(), 8); ++finding)
+        height += m_schema->rowHeight(finding);
+    m_schema->setFixedHeight(height);
 }
 
 void DriftPanel::showSummary()

@@ -39,6 +39,8 @@ public:
     QPushButton *repairButton() const { return m_repairButton; }
     QPushButton *exportButton() const { return m_exportButton; }
     QTableWidget *summaryTable() const { return m_summary; }
+    // Schema drift, above the data: severity, where, what changed, what to do. Hidden when none.
+    QTableWidget *schemaTable() const { return m_schema; }
     QTableWidget *differencesTable() const { return m_differences; }
     QComboBox *classFilter() const { return m_classFilter; }
     QComboBox *listFilter() const { return m_listFilter; }
@@ -54,6 +56,8 @@ public slots:
 
 signals:
     void checkFinished();
+    // After each check: whether schema drift blocks a push (the editor badges the tab).
+    void schemaBlockingChanged(bool blocking);
     void repairPreviewShown();
     void repairFinished(const SyncBridge::RunOutcome &outcome);
 
@@ -62,6 +66,7 @@ private:
     void onChecked(const DriftReport &report, const std::optional<Error> &error);
     void onRunProgress(qint64 definitionId, const RunProgress &progress);
     void onRunFinished(qint64 definitionId, const RunOutcome &outcome);
+    void showSchema();
     void showSummary();
     void showDifferences();
     void updateButtons();
@@ -76,6 +81,7 @@ private:
     QPushButton *m_checkButton;
     QPushButton *m_repairButton;
     QPushButton *m_exportButton;
+    QTableWidget *m_schema;
     QTableWidget *m_summary;
     QComboBox *m_classFilter;
     QComboBox *m_listFilter;
