@@ -31,7 +31,7 @@ constexpr NameTable<DeletePolicy, 3> deletePolicies{{
 constexpr NameTable<LedgerState, 5> ledgerStates{{
     {LedgerState::Pending, "PENDING"}, {LedgerState::Synced, "SYNCED"}, {LedgerState::Failed, "FAILED"},
     {LedgerState::Deleted, "DELETED"}, {LedgerState::Marked, "MARKED"}}};
-constexpr NameTable<RunType, 6> runTypes{{{RunType::Push, "PUSH"}, {RunType::Pull, "PULL"}, {RunType::Cdc, "CDC"},
+constexpr NameTable<RunType, 7> runTypes{{{RunType::Push, "PUSH"}, {RunType::Pull, "PULL"}, {RunType::Cdc, "CDC"},
     {RunType::DryRun, "DRY_RUN"}, {RunType::Drift, "DRIFT"}, {RunType::Repair, "REPAIR"}, {RunType::TwoWay, "TWO_WAY"}}};
 constexpr NameTable<RunStatus, 6> runStatuses{
     {{RunStatus::Running, "RUNNING"}, {RunStatus::Succeeded, "SUCCEEDED"}, {RunStatus::PartiallyFailed, "PARTIALLY_FAILED"},
