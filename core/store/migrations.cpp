@@ -253,6 +253,10 @@ const QList<Migration> &migrations()
                             " resolved_value TEXT, resolved_by TEXT, resolved_at BIGINT, applied_run_id BIGINT, applied_at BIGINT)"),
                 QStringLiteral("CREATE UNIQUE INDEX sync_conflicts_pending ON sync_conflicts (definition_id, identity_hash, field)"
                                " WHERE applied_run_id IS NULL")}},
+        // PEM text, not a path: the store is shared by machines that do not share files. A CA
+        // certificate is public, so it may sit beside the connection (secrets never do).
+        {21, QStringLiteral("SharePoint connections: extra CA certificates trusted for TLS"),
+            {QStringLiteral("ALTER TABLE sharepoint_connections ADD COLUMN extra_ca_pem TEXT")}},
     };
     return all;
 }
