@@ -71,6 +71,20 @@ private slots:
         QCOMPARE(none.error().code(), ErrorCode::InvalidInput);
     }
 
+    void theEmulatorRefusesACertificateAndKeyThatDoNotLoad()
+    {
+        EmulatorProcess wrongKey; // the CA's certificate file given as the key: no private key in it
+        wrongKey.useTls(m_ca.serverCertificateFile(), m_ca.caCertificateFile(), m_ca.caPem());
+        QString error;
+        QVERIFY(!wrongKey.start({}, &error));
+        QVERIFY2(error.contains(
+                     QStringLiteral("cannot serve https: %1 holds no unencrypted PEM RSA or EC private key").arg(m_ca.caCertificateFile())),
+            qPrintable(error));
+        EmulatorProcess plainRemote; // plain http only on loopback, --allow-remote or not
+        QVERIFY(!plainRemote.start({QStringLiteral("--bind"), QStringLiteral("10.1.2.3"), QStringLiteral("--allow-remote")}, &error));
+        QVERIFY2(error.contains(QStringLiteral("refusing to serve plain http on 10.1.2.3")), qPrintable(error));
+    }
+
     void tokensAndGraphCallsGoOverHttpsTrustingTheConnectionsCa()
     {
         const SharePointConnection connection = m_emulator.sharePointConnection();
