@@ -74,6 +74,11 @@ ApiResponse GraphApi::batch(const ApiRequest &request)
             QString path = QUrl::fromPercentEncoding((question >= 0 ? url.left(question) : url).toUtf8());
             if (!path.startsWith(QLatin1Char('/')))
                 path.prepend(QLatin1Char('/'));
+            // Graph takes an item's url with the envelope's version in front too ("/v1.0/sites/…"):
+            // Microsoft's JavaScript SDK sends absolute request URLs that way in Node.
+            const QString version = request.baseUrl.mid(request.baseUrl.lastIndexOf(QLatin1Char('/')));
+            if (path.startsWith(version + QLatin1Char('/')))
+                path = path.mid(version.size());
             sub.path = path;
             sub.query = QUrlQuery(question >= 0 ? url.mid(question + 1) : QString());
             const QJsonObject headers = item.value(QStringLiteral("headers")).toObject();

@@ -173,7 +173,9 @@ QString Emulator::graphBaseUrl(const HttpRequest &request, const QString &versio
 {
     const QByteArray host
         = request.header("host").isEmpty() ? QByteArray("127.0.0.1:") + QByteArray::number(port()) : request.header("host");
-    return QStringLiteral("http://%1%2").arg(QString::fromLatin1(host), version);
+    // Every link the emulator returns (nextLink, deltaLink, @odata.context) is built from here, so
+    // they follow the scheme it serves.
+    return QStringLiteral("%1://%2%3").arg(scheme(), QString::fromLatin1(host), version);
 }
 
 HttpResponse Emulator::toHttp(const ApiResponse &response, const HttpRequest &request, bool isGraph) const
@@ -249,6 +251,7 @@ QJsonObject Emulator::stats() const
     QJsonObject json = m_stats.toJson();
     json.insert(QStringLiteral("ruSpent"), double(m_throttler.ruSpent()));
     json.insert(QStringLiteral("throttled"), double(m_throttler.throttled()));
+    json.insert(QStringLiteral("failedTlsHandshakes"), double(m_server->failedHandshakes()));
     json.insert(QStringLiteral("earlyRequests"), double(m_throttler.earlyRequests() + m_faults.earlyRequests()));
     QJsonObject perList;
     for (const auto &site : m_state.sites()) {

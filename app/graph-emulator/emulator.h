@@ -30,6 +30,9 @@ public:
 
     // Loads --data or applies the seed; returns an error message or "".
     QString initialise();
+    // https with this certificate and key (before listen()); an error message or "".
+    QString useTls(const QString &certificateFile, const QString &keyFile) { return m_server->useTls(certificateFile, keyFile); }
+    QString scheme() const { return m_server->isTls() ? QStringLiteral("https") : QStringLiteral("http"); }
     bool listen(const QHostAddress &address, quint16 port, QString *error);
     quint16 port() const { return m_server->port(); }
     void saveNow();
@@ -39,7 +42,7 @@ private:
     HttpResponse process(const HttpRequest &request, bool *isGraph);
     ApiResponse graph(const HttpRequest &request, const QString &path, const QString &version, const QUrlQuery &query);
     ApiResponse admin(const HttpRequest &request, const QString &path);
-    QString graphBaseUrl(const HttpRequest &request, const QString &version) const; // "http://{host}/v1.0"
+    QString graphBaseUrl(const HttpRequest &request, const QString &version) const; // "{scheme}://{host}/v1.0"
     HttpResponse toHttp(const ApiResponse &response, const HttpRequest &request, bool isGraph) const;
     void resetAll();
     void markChanged();

@@ -1,5 +1,8 @@
 #include "httpserver.h"
 
+#include <QFile>
+#include <QSslKey>
+#include <QSslServer>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -36,6 +39,26 @@ const char *reasonPhrase(int status)
     return "Unknown";
 }
 
+QByteArray readPem(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("cannot read %1: %2").arg(path, file.errorString());
+        return {};
+    }
+    return file.readAll();
+}
+
+// RSA and EC keys, PKCS#1/SEC1 or PKCS#8 PEM, without a passphrase (a test or trial server's key).
+QSslKey loadKey(const QByteArray &pem)
+{
+    for (const QSsl::KeyAlgorithm algorithm : {QSsl::Rsa, QSsl::Ec}) {
+        QSslKey key(pem, algorithm, QSsl::Pem, QSsl::PrivateKey);
+        if (!key.isNull())
+            return key;
+    }
+    return {};
+}
 
 } // namespace
 
@@ -132,6 +155,49 @@ HttpServer::HttpServer(Handler handler, QObject *parent)
 
 HttpServer::~HttpServer() = default;
 
+QString HttpServer::useTls(const QString &certificateFile, const QString &keyFile)
+{
+    QString error;
+    const QByteArray certificatePem = readPem(certificateFile, &error);
+    if (!error.isEmpty())
+        return error;
+    const QByteArray keyPem = readPem(keyFile, &error);
+    if (!error.isEmpty())
+        return error;
+    const QList<QSslCertificate> chain = QSslCertificate::fromData(certificatePem, QSsl::Pem);
+    if (chain.isEmpty() || chain.first().isNull())
+        return QStringLiteral("%1 holds no PEM certificate").arg(certificateFile);
+    const QSslKey key = loadKey(keyPem);
+    if (key.isNull())
+        return QStringLiteral("%1 holds no unencrypted PEM RSA or EC private key").arg(keyFile);
+    // Qt cannot pair a private key with a certificate before a handshake; compare the key's size and
+    // algorithm with the certificate's public key to catch the commonest mix-up (files of two servers).
+    const QSslKey publicKey = chain.first().publicKey();
+    if (publicKey.algorithm() != key.algorithm() || publicKey.length() != key.length())
+        return QStringLiteral("the key in %1 does not belong to the certificate in %2").arg(keyFile, certificateFile);
+
+    QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+    configuration.setLocalCertificate(chain.first());
+    configuration.setLocalCertificateChain(chain);
+    configuration.setPrivateKey(key);
+    configuration.setPeerVerifyMode(QSslSocket::VerifyNone); // no client certificates
+    auto *server = new QSslServer(this);
+    server->setSslConfiguration(configuration);
+    connect(server, &QSslServer::errorOccurred, this, [this](QSslSocket *socket, QAbstractSocket::SocketError) {
+        if (!socket->isEncrypted() && !socket->property("handshakeFailed").toBool()) {
+            socket->setProperty("handshakeFailed", true); // once per connection, however many errors follow
+            ++m_failedHandshakes;
+        }
+    });
+    delete m_server;
+    m_server = server;
+    // QSslServer adds a connection once its handshake is done and says so with
+    // pendingConnectionAvailable, not newConnection (Qt 6.4).
+    connect(m_server, &QTcpServer::pendingConnectionAvailable, this, &HttpServer::accept);
+    m_tls = true;
+    return {};
+}
+
 bool HttpServer::listen(const QHostAddress &address, quint16 port)
 {
     return m_server->listen(address, port);
@@ -155,6 +221,10 @@ void HttpServer::accept()
         socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         connect(socket, &QTcpSocket::readyRead, this, [this, socket]() { readFrom(socket); });
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        // QSslServer hands a socket over once its handshake is done: the first request may already
+        // be waiting, its readyRead emitted before anyone listened.
+        if (socket->bytesAvailable() > 0)
+            QMetaObject::invokeMethod(socket, "readyRead", Qt::QueuedConnection);
     }
 }
 

@@ -66,9 +66,16 @@ public:
     explicit HttpServer(Handler handler, QObject *parent = nullptr);
     ~HttpServer() override;
 
+    // Serves https with this certificate (PEM; the server's first, then its chain) and unencrypted
+    // PEM private key. Called before listen(); an error message when either does not load, else "".
+    QString useTls(const QString &certificateFile, const QString &keyFile);
+    bool isTls() const { return m_tls; }
     bool listen(const QHostAddress &address, quint16 port);
     quint16 port() const;
     QString errorString() const;
+    // Connections whose TLS handshake failed (the client refused the certificate, or spoke plain
+    // http): they never reached the handler.
+    qint64 failedHandshakes() const { return m_failedHandshakes; }
 
 private:
     void accept();
@@ -76,6 +83,8 @@ private:
 
     Handler m_handler;
     QTcpServer *m_server;
+    bool m_tls = false;
+    qint64 m_failedHandshakes = 0;
 };
 
 } // namespace GraphEmulator

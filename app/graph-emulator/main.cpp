@@ -79,7 +79,12 @@ int main(int argc, char *argv[])
     const QCommandLineOption config(QStringLiteral("config"), QStringLiteral("Faults, throttling, latency and time scale from this JSON file."),
                                     QStringLiteral("file"));
     const QCommandLineOption logRequests(QStringLiteral("log-requests"), QStringLiteral("Print every request and its status on stderr."));
-    parser.addOptions({port, bind, allowRemote, data, seed, config, logRequests});
+    const QCommandLineOption tlsCert(QStringLiteral("tls-cert"),
+        QStringLiteral("Serve https with this PEM certificate (the server's first, then its chain); needs --tls-key."),
+        QStringLiteral("file"));
+    const QCommandLineOption tlsKey(
+        QStringLiteral("tls-key"), QStringLiteral("The unencrypted PEM private key of --tls-cert."), QStringLiteral("file"));
+    parser.addOptions({port, bind, allowRemote, data, seed, config, logRequests, tlsCert, tlsKey});
     parser.process(app);
 
     EmulatorOptions options;
@@ -111,6 +116,12 @@ int main(int argc, char *argv[])
         err << "error: refusing to listen on " << parser.value(bind) << ": the emulator is for this machine only (add --allow-remote to insist)\n";
         return 64;
     }
+    // The same rule as SyncBridge's client: plain http only to this machine.
+    if (!address.isLoopback() && !parser.isSet(tlsCert)) {
+        err << "error: refusing to serve plain http on " << parser.value(bind)
+            << ": add --tls-cert and --tls-key (plain http only on loopback)\n";
+        return 64;
+    }
     bool portOk = false;
     const int portNumber = parser.value(port).toInt(&portOk);
     if (!portOk || portNumber < 0 || portNumber > 65535) {
@@ -118,7 +129,19 @@ int main(int argc, char *argv[])
         return 64;
     }
 
+    if (parser.isSet(tlsCert) != parser.isSet(tlsKey)) {
+        err << "error: --tls-cert and --tls-key go together\n";
+        return 64;
+    }
+
     Emulator emulator(options);
+    if (parser.isSet(tlsCert)) {
+        error = emulator.useTls(parser.value(tlsCert), parser.value(tlsKey));
+        if (!error.isEmpty()) {
+            err << "error: cannot serve https: " << error << '\n';
+            return 2;
+        }
+    }
     error = emulator.initialise();
     if (!error.isEmpty()) {
         err << "error: " << error << '\n';
@@ -130,7 +153,8 @@ int main(int argc, char *argv[])
     }
     quitOnSignals(app);
     QTextStream out(stdout);
-    out << "SyncBridge Graph emulator listening on http://" << address.toString() << ':' << emulator.port() << Qt::endl;
+    out << "SyncBridge Graph emulator listening on " << emulator.scheme() << "://" << address.toString() << ':' << emulator.port()
+        << Qt::endl;
     const int code = QCoreApplication::exec();
     emulator.saveNow();
     return code;

@@ -60,6 +60,11 @@ struct CliOptions {
     QCommandLineOption secretRef{QStringLiteral("secret-ref"),
                                  QCoreApplication::translate("SyncBridge::Cli", "Keychain key of the client secret (default: sharepoint/<new uuid>); with --secrets env the secret is read from SYNCBRIDGE_SECRET_<KEY>."),
                                  QStringLiteral("key")};
+    QCommandLineOption caFile{QStringLiteral("ca-file"),
+        QCoreApplication::translate("SyncBridge::Cli",
+            "PEM file of CA certificates trusted for this connection besides the system's (a proxy that inspects TLS, a national cloud); "
+            "stored with the connection."),
+        QStringLiteral("file")};
     QCommandLineOption ruPerMinute{QStringLiteral("ru-per-minute"),
                                    QCoreApplication::translate("SyncBridge::Cli", "The tenant's SharePoint budget in resource units per minute (default 1250)."),
                                    QStringLiteral("ru"), QStringLiteral("1250")};

@@ -3,6 +3,7 @@
 #include "commandhelpers.h"
 #include "commands.h"
 #include "commandtable.h"
+#include "graph/tlstrust.h"
 #include "sharepointtest.h"
 
 #include "secrets/secretstore.h"
@@ -11,6 +12,7 @@
 #include "store/metastore.h"
 
 #include <QCoreApplication>
+#include <QFile>
 
 namespace SyncBridge::Cli {
 namespace {
@@ -99,6 +101,23 @@ int addSharePoint(CommandContext &context)
             || connection.secretRef.size() <= sharePointSecretKind.size() + 1)
             return usage(context, QCoreApplication::translate("SyncBridge::Cli", "--secret-ref must look like sharepoint/<name>"));
     }
+    if (context.parser.isSet(o.caFile)) {
+        // The PEM text is stored, not the path: the store may be shared by machines without that file.
+        QFile file(context.parser.value(o.caFile));
+        if (!file.open(QIODevice::ReadOnly))
+            return fail(context,
+                Error(ErrorCode::Io,
+                    QCoreApplication::translate("SyncBridge::Cli", "Cannot read %1: %2").arg(file.fileName(), file.errorString())));
+        const QByteArray pem = file.readAll();
+        auto certificates = parseCaCertificates(pem);
+        if (!certificates)
+            return fail(
+                context, Error(ErrorCode::InvalidInput, QStringLiteral("%1: %2").arg(file.fileName(), certificates.error().message())));
+        for (const QSslCertificate &certificate : std::as_const(*certificates))
+            context.out << QCoreApplication::translate("SyncBridge::Cli", "Extra CA certificate: %1").arg(describeCertificate(certificate))
+                        << '\n';
+        connection.extraCaCertificates = QString::fromLatin1(pem);
+    }
     if (context.parser.isSet(o.passwordStdin)) {
         QTextStream in(stdin);
         if (connection.secretRef.isEmpty())
@@ -170,7 +189,7 @@ QList<Command> connectionCommands()
             QT_TRANSLATE_NOOP("SyncBridge::Cli", "add a database, or an instance to an existing one"), addDatabase},
         {"connections", "add-sharepoint",
             "--name N --tenant T --client-id ID [--authority URL\n"
-            "                           --graph-url URL --ru-per-minute N --password-stdin --secret-ref KEY]",
+            "                           --graph-url URL --ca-file FILE --ru-per-minute N --password-stdin --secret-ref KEY]",
             nullptr, addSharePoint},
         {"connections", "test", "<name>",
             QT_TRANSLATE_NOOP("SyncBridge::Cli", "connect to every instance of a database, or test a SharePoint connection"),

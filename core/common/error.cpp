@@ -27,6 +27,8 @@ QString errorCodeName(ErrorCode code)
         return QStringLiteral("busy");
     case ErrorCode::NeedsConfirmation:
         return QStringLiteral("needs-confirmation");
+    case ErrorCode::CertificateUntrusted:
+        return QStringLiteral("certificate-untrusted");
     case ErrorCode::Internal: return QStringLiteral("internal");
     }
     return QStringLiteral("unknown");

@@ -23,8 +23,9 @@ enum class ErrorCode {
     SecretNotFound,
     Unsupported,
     Cancelled,
-    Busy,              // held by someone else for now (a definition running elsewhere); try again later
-    NeedsConfirmation, // refused until the user agrees to what it costs (e.g. resetting a definition's sync state)
+    Busy,                 // held by someone else for now (a definition running elsewhere); try again later
+    NeedsConfirmation,    // refused until the user agrees to what it costs (e.g. resetting a definition's sync state)
+    CertificateUntrusted, // a TLS peer's certificate failed verification: nothing was sent; trust its CA, never skip the check
     Internal,
 };
 

@@ -3,6 +3,7 @@
 #include "common/logging.h"
 #include "graph/governor.h"
 #include "graph/retryafter.h"
+#include "graph/tlstrust.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -269,6 +270,7 @@ void GraphClient::transmit(std::shared_ptr<Call> call, const QString &token)
     }
     ++call->attempts;
     QNetworkRequest request(url);
+    request.setSslConfiguration(m_endpoint.tlsConfiguration());
     request.setRawHeader("Authorization", "Bearer " + token.toLatin1());
     request.setRawHeader("client-request-id", call->clientRequestId);
     request.setRawHeader("User-Agent", userAgent());
@@ -289,12 +291,15 @@ void GraphClient::transmit(std::shared_ptr<Call> call, const QString &token)
     }
     QNetworkReply *reply = m_network->sendCustomRequest(request, call->request.method, body);
     m_replies.insert(reply);
+    // Kept to say why a handshake failed; never ignored (no ignoreSslErrors anywhere).
+    connect(reply, &QNetworkReply::sslErrors, this, [this, reply](const QList<QSslError> &errors) { m_sslErrors.insert(reply, errors); });
     connect(reply, &QNetworkReply::finished, this, [this, call, reply]() { finished(call, reply); });
 }
 
 void GraphClient::finished(std::shared_ptr<Call> call, QNetworkReply *reply)
 {
     m_replies.remove(reply);
+    const QList<QSslError> sslErrors = m_sslErrors.take(reply);
     reply->deleteLater();
     GraphResponse response;
     response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -310,8 +315,13 @@ void GraphClient::finished(std::shared_ptr<Call> call, QNetworkReply *reply)
 
     if (response.status == 0) {
         m_governor->releaseWithoutAnswer();
-        if (response.networkError == QNetworkReply::SslHandshakeFailedError)
+        if (response.networkError == QNetworkReply::SslHandshakeFailedError) {
             m_network->clearConnectionCache();   // a failed handshake poisons the cached connections
+            // Nothing reached the service: the error says whose certificate and why, in its own kind.
+            response.localError = untrustedCertificateError(reply->url(), sslErrors);
+            response.errorCode = QStringLiteral("certificateUntrusted");
+            response.errorMessage = response.localError->message();
+        }
     } else {
         const BatchThrottle items = throttledBatchItems(call->request, response);
         if (items.refundRu > 0) {

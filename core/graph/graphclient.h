@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QSet>
+#include <QSslError>
 
 #include <functional>
 #include <memory>
@@ -99,6 +100,7 @@ private:
     bool m_cancelled = false;
     QSet<QTimer *> m_waits;          // every pending wait, ended by cancel()
     QSet<QNetworkReply *> m_replies; // requests on the wire
+    QHash<QNetworkReply *, QList<QSslError>> m_sslErrors; // why a reply's handshake failed
     ServiceWait m_announced;         // the wait announced last, until a request goes out
 };
 

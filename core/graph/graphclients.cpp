@@ -6,14 +6,18 @@
 #include "graph/graphendpoint.h"
 #include "model/connection.h"
 
+#include <QCryptographicHash>
+
 namespace SyncBridge {
 namespace {
 
 QString fingerprintOf(const GraphEndpoint &endpoint)
 {
-    return QStringList{
-        endpoint.tenantId, endpoint.clientId, endpoint.secretRef, endpoint.authorityHost.toString(), endpoint.graphBaseUrl.toString()}
-        .join(QLatin1Char('\n'));
+    QStringList parts{
+        endpoint.tenantId, endpoint.clientId, endpoint.secretRef, endpoint.authorityHost.toString(), endpoint.graphBaseUrl.toString()};
+    for (const QSslCertificate &certificate : endpoint.extraCaCertificates) // a changed CA makes a new client
+        parts.append(QString::fromLatin1(certificate.digest(QCryptographicHash::Sha256).toHex()));
+    return parts.join(QLatin1Char('\n'));
 }
 
 } // namespace

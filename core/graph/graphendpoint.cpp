@@ -1,5 +1,7 @@
 #include "graph/graphendpoint.h"
 
+#include "graph/tlstrust.h"
+
 #include <QCoreApplication>
 #include <QHostAddress>
 
@@ -16,7 +18,15 @@ GraphEndpoint GraphEndpoint::from(const SharePointConnection &connection)
     while (base.endsWith(QLatin1Char('/')))
         base.chop(1);
     endpoint.graphBaseUrl = QUrl(base);
+    // Checked when it was entered (dialog, CLI); text that holds none trusts nothing more.
+    if (auto extra = parseCaCertificates(connection.extraCaCertificates.toUtf8()))
+        endpoint.extraCaCertificates = *extra;
     return endpoint;
+}
+
+QSslConfiguration GraphEndpoint::tlsConfiguration() const
+{
+    return tlsConfigurationTrusting(extraCaCertificates);
 }
 
 Result<void> checkTransportSecurity(const QUrl &url)

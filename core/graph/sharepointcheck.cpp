@@ -120,9 +120,13 @@ void SharePointCheck::requestToken(const QString &secret)
             self->add(SharePointCheckLine::Step::Token, false,
                 QCoreApplication::translate("SyncBridge::SharePointCheck", "token: requested from %1 for tenant %2 and refused: %3")
                     .arg(host, tenant, token.error().message()),
-                QCoreApplication::translate("SyncBridge::SharePointCheck",
-                    "Check the tenant, the client ID and the client secret: copy the secret's value (not its ID) from the app "
-                    "registration; an expired secret is refused too."),
+                token.error().code() == ErrorCode::CertificateUntrusted
+                    ? QCoreApplication::translate("SyncBridge::SharePointCheck",
+                        "Nothing was sent. Choose the CA certificate of the proxy that inspects TLS (or of the national cloud) as "
+                        "the connection's extra CA certificate, or check the authority host.")
+                    : QCoreApplication::translate("SyncBridge::SharePointCheck",
+                        "Check the tenant, the client ID and the client secret: copy the secret's value (not its ID) from the app "
+                        "registration; an expired secret is refused too."),
                 token.error().detail());
             self->finish();
             return;

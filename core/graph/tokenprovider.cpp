@@ -1,6 +1,7 @@
 #include "graph/tokenprovider.h"
 
 #include "common/logging.h"
+#include "graph/tlstrust.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -94,13 +95,24 @@ void TokenProvider::fetch()
         form.addQueryItem(QStringLiteral("scope"), QString::fromLatin1(QUrl::toPercentEncoding(scopeHost + QStringLiteral("/.default"))));
         form.addQueryItem(QStringLiteral("grant_type"), QStringLiteral("client_credentials"));
         QNetworkRequest request(url);
+        request.setSslConfiguration(m_endpoint.tlsConfiguration());
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
         request.setTransferTimeout(30000);
         const QDateTime requestedAt = m_clock.nowUtc();
         QNetworkReply *reply = m_network->post(request, form.toString(QUrl::FullyEncoded).toLatin1());
-        connect(reply, &QNetworkReply::finished, this, [this, reply, requestedAt]() {
+        auto sslErrors = std::make_shared<QList<QSslError>>();
+        connect(reply, &QNetworkReply::sslErrors, this, [sslErrors](const QList<QSslError> &errors) { *sslErrors = errors; });
+        connect(reply, &QNetworkReply::finished, this, [this, reply, requestedAt, sslErrors]() {
             reply->deleteLater();
             const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            if (status == 0 && reply->error() == QNetworkReply::SslHandshakeFailedError) {
+                m_network->clearConnectionCache(); // a failed handshake poisons the cached connections
+                // The secret was never sent: the handshake ends before the request's body.
+                const Error error = untrustedCertificateError(reply->url(), *sslErrors);
+                qCWarning(lcGraph).noquote() << "token request failed:" << error.toString();
+                finish(error);
+                return;
+            }
             const QJsonObject body = QJsonDocument::fromJson(reply->readAll()).object();
             const QString token = body.value(QStringLiteral("access_token")).toString();
             if (status != 200 || token.isEmpty()) {

@@ -48,6 +48,9 @@ struct SharePointConnection {
     QString secretRef;
     int ruPerMinute = 1250;         // the tenant's licence band
     qint64 ruPerDay = 1200000;
+    // PEM text of CA certificates trusted for this connection besides the system's (a proxy that
+    // inspects TLS, a national cloud); empty = the system's only. Public, so stored with the connection.
+    QString extraCaCertificates;
 };
 
 struct SharePointColumn {

@@ -206,15 +206,14 @@ Result<void> ConnectionRepository::removeDatabase(qint64 id)
 Result<qint64> ConnectionRepository::saveSharePointConnection(SharePointConnection &connection)
 {
     const QSqlDatabase db = m_store.connection();
-    const QVariantList values{connection.name, connection.tenantId, connection.clientId, connection.authorityHost,
-                              connection.graphBaseUrl, nullIfEmpty(connection.secretRef), connection.ruPerMinute,
-                              connection.ruPerDay};
+    const QVariantList values{connection.name, connection.tenantId, connection.clientId, connection.authorityHost, connection.graphBaseUrl,
+        nullIfEmpty(connection.secretRef), connection.ruPerMinute, connection.ruPerDay, nullIfEmpty(connection.extraCaCertificates)};
     if (connection.id == 0) {
         auto id = insertReturningId(db,
-                                    QStringLiteral("INSERT INTO sharepoint_connections (name, tenant_id, client_id, authority_host,"
-                                                   " graph_base_url, secret_ref, ru_per_minute, ru_per_day)"
-                                                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
-                                    values);
+            QStringLiteral("INSERT INTO sharepoint_connections (name, tenant_id, client_id, authority_host,"
+                           " graph_base_url, secret_ref, ru_per_minute, ru_per_day, extra_ca_pem)"
+                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+            values);
         if (id)
             connection.id = *id;
         return id;
@@ -222,9 +221,10 @@ Result<qint64> ConnectionRepository::saveSharePointConnection(SharePointConnecti
     QVariantList binds = values;
     binds << connection.id;
     auto updated = execute(db,
-                           QStringLiteral("UPDATE sharepoint_connections SET name = ?, tenant_id = ?, client_id = ?, authority_host = ?,"
-                                          " graph_base_url = ?, secret_ref = ?, ru_per_minute = ?, ru_per_day = ? WHERE id = ?"),
-                           binds);
+        QStringLiteral("UPDATE sharepoint_connections SET name = ?, tenant_id = ?, client_id = ?, authority_host = ?,"
+                       " graph_base_url = ?, secret_ref = ?, ru_per_minute = ?, ru_per_day = ?, extra_ca_pem = ?"
+                       " WHERE id = ?"),
+        binds);
     if (!updated)
         return updated.error();
     return connection.id;
@@ -233,9 +233,10 @@ Result<qint64> ConnectionRepository::saveSharePointConnection(SharePointConnecti
 Result<QList<SharePointConnection>> ConnectionRepository::loadSharePointConnections(const QString &where, const QVariantList &binds) const
 {
     auto query = execute(m_store.connection(),
-                         QStringLiteral("SELECT id, name, tenant_id, client_id, authority_host, graph_base_url, secret_ref,"
-                                        " ru_per_minute, ru_per_day FROM sharepoint_connections %1 ORDER BY name").arg(where),
-                         binds);
+        QStringLiteral("SELECT id, name, tenant_id, client_id, authority_host, graph_base_url, secret_ref,"
+                       " ru_per_minute, ru_per_day, extra_ca_pem FROM sharepoint_connections %1 ORDER BY name")
+            .arg(where),
+        binds);
     if (!query)
         return query.error();
     QList<SharePointConnection> result;
@@ -250,6 +251,7 @@ Result<QList<SharePointConnection>> ConnectionRepository::loadSharePointConnecti
         connection.secretRef = query->value(6).toString();
         connection.ruPerMinute = query->value(7).toInt();
         connection.ruPerDay = query->value(8).toLongLong();
+        connection.extraCaCertificates = query->value(9).toString();
         result << connection;
     }
     return result;

@@ -260,6 +260,10 @@ const QList<Migration> &migrations()
                             " definition_id BIGINT NOT NULL REFERENCES sync_definitions(id) ON DELETE CASCADE,"
                             " identity_hash TEXT NOT NULL, agreed_values TEXT NOT NULL, provenance TEXT NOT NULL,"
                             " PRIMARY KEY (definition_id, identity_hash))")}},
+        // PEM text, not a path: the store is shared by machines that do not share files. A CA
+        // certificate is public, so it may sit beside the connection (secrets never do).
+        {21, QStringLiteral("SharePoint connections: extra CA certificates trusted for TLS"),
+            {QStringLiteral("ALTER TABLE sharepoint_connections ADD COLUMN extra_ca_pem TEXT")}},
     };
     return all;
 }

@@ -1,9 +1,13 @@
 // syncbridge-cli as users run it: a real process, a real SQLite meta-store, exit codes and output.
 #include "clirun.h"
 #include "postgresfixture.h"
+#include "testca.h"
 #include "testpaths.h"
 
 #include "model/definitionjson.h"
+#include "store/connectionrepository.h"
+#include "store/metastore.h"
+#include "store/storelocation.h"
 
 #include <QDir>
 #include <QFile>
@@ -88,6 +92,34 @@ private slots:
         QVERIFY(summary.out.contains(QStringLiteral("SharePoint connections: 1")));
         QVERIFY2(summary.out.contains(QStringLiteral("budget: 0 of 1200000 RU today (0.0 %), 0 of 1250 RU admitted in the last minute")),
             qPrintable(summary.out));
+    }
+
+    void addSharePointWithAnExtraCaCertificate()
+    {
+        // --ca-file: a file without a certificate is refused by name and nothing is added; a CA file's
+        // subject and expiry are printed and its PEM text is stored with the connection.
+        Test::TestCertificateAuthority ca;
+        QString error;
+        QVERIFY2(ca.create(&error), qPrintable(error));
+        const QString junk = m_dir.filePath(QStringLiteral("junk.pem"));
+        QFile file(junk);
+        QVERIFY(file.open(QIODevice::WriteOnly) && file.write("not a certificate\n") > 0);
+        file.close();
+        const QStringList add{QStringLiteral("connections"), QStringLiteral("add-sharepoint"), QStringLiteral("--name"),
+            QStringLiteral("Behind the proxy"), QStringLiteral("--tenant"), QStringLiteral("contoso"), QStringLiteral("--client-id"),
+            QStringLiteral("app"), QStringLiteral("--ca-file")};
+        const CliRun refused = cli(add + QStringList{junk});
+        QVERIFY(refused.exitCode != 0);
+        QVERIFY2(refused.err.contains(QStringLiteral("No certificate was found")), qPrintable(refused.err));
+
+        const CliRun added = cli(add + QStringList{ca.caCertificateFile()});
+        QCOMPARE(added.exitCode, 0);
+        QVERIFY2(added.out.contains(QStringLiteral("Extra CA certificate: SyncBridge Test CA (expires ")), qPrintable(added.out));
+        auto store = MetaStore::open(*StoreLocation::parse(storePath()));
+        QVERIFY(store.ok());
+        const auto connection = ConnectionRepository(**store).sharePointConnectionByName(QStringLiteral("Behind the proxy"));
+        QVERIFY(connection.ok());
+        QCOMPARE(connection->extraCaCertificates.toLatin1(), ca.caPem());
     }
 
     void refusedConnectionTestFails()

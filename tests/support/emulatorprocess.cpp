@@ -2,6 +2,7 @@
 
 #include "graph/governor.h"
 #include "graph/graphclient.h"
+#include "graph/tlstrust.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -29,9 +30,18 @@ EmulatorProcess::~EmulatorProcess()
         stop();
 }
 
+void EmulatorProcess::useTls(const QString &certificateFile, const QString &keyFile, const QByteArray &caPem)
+{
+    m_tlsCertificate = certificateFile;
+    m_tlsKey = keyFile;
+    m_caPem = caPem;
+}
+
 bool EmulatorProcess::start(const QStringList &arguments, QString *error)
 {
     QStringList all{QStringLiteral("--port"), QStringLiteral("0")};
+    if (isTls())
+        all << QStringLiteral("--tls-cert") << m_tlsCertificate << QStringLiteral("--tls-key") << m_tlsKey;
     all << arguments;
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
     // A test that aborts never runs this fixture's destructor: the emulator must not outlive it.
@@ -42,7 +52,7 @@ bool EmulatorProcess::start(const QStringList &arguments, QString *error)
             *error = m_process.errorString();
         return false;
     }
-    static const QRegularExpression listening(QStringLiteral("listening on http://[^:]+:(\\d+)"));
+    static const QRegularExpression listening(QStringLiteral("listening on https?://[^:]+:(\\d+)"));
     QByteArray output;
     QElapsedTimer timer;
     timer.start();
@@ -85,6 +95,8 @@ HttpExchange EmulatorProcess::request(const QByteArray &method, const QString &u
 {
     QNetworkRequest request{QUrl(url, QUrl::TolerantMode)};
     request.setTransferTimeout(60000);
+    if (isTls())
+        request.setSslConfiguration(tlsConfigurationTrusting(QSslCertificate::fromData(m_caPem, QSsl::Pem)));
     for (auto it = headers.constBegin(); it != headers.constEnd(); ++it)
         request.setRawHeader(it.key(), it.value());
     if (!body.isEmpty() && !headers.contains("Content-Type"))
@@ -147,6 +159,7 @@ SharePointConnection EmulatorProcess::sharePointConnection(const QString &name, 
     connection.authorityHost = baseUrl();
     connection.graphBaseUrl = graphUrl();
     connection.secretRef = secretRef;
+    connection.extraCaCertificates = QString::fromLatin1(m_caPem);
     return connection;
 }
 

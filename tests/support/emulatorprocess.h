@@ -39,6 +39,10 @@ public:
     EmulatorProcess();
     ~EmulatorProcess();
 
+    // Serve https with this certificate and key from the next start() on; every request of this
+    // fixture, and the connections it makes, trust caPem explicitly (the connection's extra CA).
+    void useTls(const QString &certificateFile, const QString &keyFile, const QByteArray &caPem);
+    bool isTls() const { return !m_tlsCertificate.isEmpty(); }
     // Starts the emulator with extra arguments (--data, --config, …); false with a reason on failure.
     bool start(const QStringList &arguments = {}, QString *error = nullptr);
     // Back to the startup state (POST /_emulator/reset) with a fresh token; false on failure.
@@ -46,7 +50,10 @@ public:
     // SIGTERM and wait; returns the exit code.
     int stop();
 
-    QString baseUrl() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_port); }
+    QString baseUrl() const
+    {
+        return QStringLiteral("%1://127.0.0.1:%2").arg(isTls() ? QStringLiteral("https") : QStringLiteral("http")).arg(m_port);
+    }
     QString graphUrl() const { return baseUrl() + QStringLiteral("/v1.0"); }
     int port() const { return m_port; }
     qint64 processId() const { return m_process.processId(); }
@@ -80,6 +87,9 @@ private:
     QNetworkAccessManager m_network;
     int m_port = 0;
     QString m_token;
+    QString m_tlsCertificate;
+    QString m_tlsKey;
+    QByteArray m_caPem;
 };
 
 } // namespace SyncBridge::Test

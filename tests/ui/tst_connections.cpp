@@ -2,9 +2,11 @@
 // meta-store; secrets go to an in-memory store standing in for the keychain.
 #include "emulatorprocess.h"
 #include "postgresfixture.h"
+#include "testca.h"
 #include "testpaths.h"
 
 #include "appservices.h"
+#include "connections/cacertificatefield.h"
 #include "connections/connectionspage.h"
 #include "connections/databasedialog.h"
 #include "connections/instancetable.h"
@@ -237,6 +239,43 @@ private slots:
         QVERIFY(connection.ok());
         QCOMPARE(*readSecretBlocking(m_secrets, connection->secretRef), QStringLiteral("client-secret-value"));
         QCOMPARE(page()->model()->sharePointConnections().size(), 1);
+    }
+
+    void extraCaCertificateIsCheckedShownAndKept()
+    {
+        // A PEM file with no certificate is refused by name and blocks Save; a CA file shows its
+        // subject and expiry and its PEM text is what the connection keeps; Clear goes back to the
+        // system's CAs only.
+        Test::TestCertificateAuthority ca;
+        QString error;
+        QVERIFY2(ca.create(&error), qPrintable(error));
+        SharePointDialog dialog(SharePointConnection{}, AppContext{});
+        dialog.findChild<QLineEdit *>(QStringLiteral("nameEdit"))->setText(QStringLiteral("Behind the proxy"));
+        dialog.findChild<QLineEdit *>(QStringLiteral("tenantEdit"))->setText(QStringLiteral("contoso.onmicrosoft.com"));
+        dialog.findChild<QLineEdit *>(QStringLiteral("clientIdEdit"))->setText(QStringLiteral("535fb089-9ff3-47b6-9bfb-4f1264799865"));
+        CaCertificateField *field = dialog.extraCaField();
+        auto *summary = field->findChild<QLabel *>(QStringLiteral("caSummaryLabel"));
+        QVERIFY(summary->text().contains(QStringLiteral("system's certificate authorities only")));
+        QVERIFY(saveButton(&dialog)->isEnabled());
+
+        const QString junk = m_dir.filePath(QStringLiteral("not-a-certificate.pem"));
+        QFile file(junk);
+        QVERIFY(file.open(QIODevice::WriteOnly) && file.write("hello\n") > 0);
+        file.close();
+        field->loadFile(junk);
+        QVERIFY(!saveButton(&dialog)->isEnabled());
+        QVERIFY2(dialog.findChild<QLabel *>(QStringLiteral("problemsLabel"))->text().contains(QStringLiteral("No certificate was found")),
+            qPrintable(dialog.findChild<QLabel *>(QStringLiteral("problemsLabel"))->text()));
+        QVERIFY(dialog.edit().connection.extraCaCertificates.isEmpty());
+
+        field->loadFile(ca.caCertificateFile());
+        QVERIFY(saveButton(&dialog)->isEnabled());
+        QVERIFY2(summary->text().startsWith(QStringLiteral("SyncBridge Test CA (expires ")), qPrintable(summary->text()));
+        QCOMPARE(dialog.edit().connection.extraCaCertificates.toLatin1(), ca.caPem());
+
+        QTest::mouseClick(field->findChild<QPushButton *>(QStringLiteral("caClearButton")), Qt::LeftButton);
+        QVERIFY(dialog.edit().connection.extraCaCertificates.isEmpty());
+        QVERIFY(summary->text().contains(QStringLiteral("system's certificate authorities only")));
     }
 
     // Fills the SharePoint dialog with the emulator's app and the given secret.

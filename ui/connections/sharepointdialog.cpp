@@ -1,5 +1,6 @@
 #include "connections/sharepointdialog.h"
 
+#include "connections/cacertificatefield.h"
 #include "connections/sharepointcheckrunner.h"
 
 #include "graph/sharepointcheck.h"
@@ -40,6 +41,7 @@ SharePointDialog::SharePointDialog(const SharePointConnection &initial, AppConte
     , m_authority(new QLineEdit(initial.authorityHost, this))
     , m_graph(new QLineEdit(initial.graphBaseUrl, this))
     , m_ruPerMinute(new QSpinBox(this))
+    , m_extraCa(new CaCertificateField(initial.extraCaCertificates, this))
     , m_problems(new QLabel(this))
     , m_test(new QPushButton(QIcon(QStringLiteral(":/icons/test.svg")), tr("&Test"), this))
     , m_testResults(new QListWidget(this))
@@ -80,6 +82,8 @@ SharePointDialog::SharePointDialog(const SharePointConnection &initial, AppConte
     form->addRow(tr("&Authority host:"), m_authority);
     form->addRow(tr("&Graph base URL:"), m_graph);
     form->addRow(tr("&Budget:"), m_ruPerMinute);
+    m_extraCa->setObjectName(QStringLiteral("extraCaField"));
+    form->addRow(tr("E&xtra CA certificate:"), m_extraCa);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -101,6 +105,7 @@ SharePointDialog::SharePointDialog(const SharePointConnection &initial, AppConte
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     for (QLineEdit *edit : {m_name, m_tenant, m_clientId, m_authority, m_graph})
         connect(edit, &QLineEdit::textChanged, this, &SharePointDialog::validate);
+    connect(m_extraCa, &CaCertificateField::changed, this, &SharePointDialog::validate);
     validate();
 }
 
@@ -117,6 +122,8 @@ QStringList SharePointDialog::problems() const
         problems << tr("The authority host must be an https URL (http only for this computer).");
     if (!isAcceptableServiceUrl(m_graph->text().trimmed()))
         problems << tr("The Graph base URL must be an https URL (http only for this computer).");
+    if (!m_extraCa->problem().isEmpty())
+        problems << m_extraCa->problem();
     return problems;
 }
 
@@ -168,6 +175,7 @@ SharePointEdit SharePointDialog::edit() const
     edit.connection.authorityHost = m_authority->text().trimmed();
     edit.connection.graphBaseUrl = m_graph->text().trimmed();
     edit.connection.ruPerMinute = m_ruPerMinute->value();
+    edit.connection.extraCaCertificates = m_extraCa->pem();
     if (!m_secret->text().isEmpty())
         edit.clientSecret = m_secret->text();
     return edit;

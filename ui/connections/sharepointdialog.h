@@ -15,6 +15,7 @@ class QSpinBox;
 
 namespace SyncBridge {
 
+class CaCertificateField;
 class SharePointCheck;
 
 struct SharePointEdit {
@@ -37,6 +38,7 @@ public:
     QStringList problems() const;
     QPushButton *testButton() const { return m_test; }
     QListWidget *testResults() const { return m_testResults; }
+    CaCertificateField *extraCaField() const { return m_extraCa; }
 
 public slots:
     void test();
@@ -55,6 +57,7 @@ private:
     QLineEdit *m_authority;
     QLineEdit *m_graph;
     QSpinBox *m_ruPerMinute;
+    CaCertificateField *m_extraCa;
     QLabel *m_problems;
     QPushButton *m_test;
     QListWidget *m_testResults;
