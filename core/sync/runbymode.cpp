@@ -21,13 +21,20 @@ RunByMode::RunByMode(std::shared_ptr<MetaStore> store, SecretStore &secrets, Gov
 
 void RunByMode::start()
 {
-    // A definition that cannot be read is PushRun's to report (it records the failed run).
+    // A definition that cannot be read is PushRun's to report (it records the failed run). A preview
+    // of the editor's unsaved state goes by the mode as edited: a definition being changed to
+    // TWO_WAY must not be planned as a push.
     const auto definition = DefinitionRepository(*m_store).byId(m_definitionId);
+    std::optional<SyncMode> mode;
+    if (m_options.definition)
+        mode = m_options.definition->mode;
+    else if (definition)
+        mode = definition->mode;
     if (m_options.repair)
         m_job = new RepairRun(m_store, m_secrets, m_governors, m_definitionId, m_options, Clock::system(), this);
-    else if (definition && definition->mode == SyncMode::Pull)
+    else if (mode == SyncMode::Pull)
         m_job = new PullRun(m_store, m_secrets, m_governors, m_definitionId, m_options, Clock::system(), this);
-    else if (definition && definition->mode == SyncMode::TwoWay)
+    else if (mode == SyncMode::TwoWay)
         m_job = new TwoWayRun(m_store, m_secrets, m_governors, m_definitionId, m_options, Clock::system(), this);
     else
         m_job = new PushRun(m_store, m_secrets, m_governors, m_definitionId, m_options, Clock::system(), this);

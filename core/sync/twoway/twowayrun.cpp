@@ -137,6 +137,11 @@ void TwoWayRun::nextStep()
 
 Result<void> TwoWayRun::prepare()
 {
+    if (m_options.definition) // the editor's unsaved state: a two-way plan reads and records the stored one
+        return Error(ErrorCode::Unsupported,
+            QCoreApplication::translate("SyncBridge::Sync",
+                "A preview of unsaved changes to a two-way definition is not available yet. Save the definition, then "
+                "preview it (or run syncbridge-cli run --dry-run). Nothing was read or written."));
     auto definition = DefinitionRepository(*m_store).byId(m_definitionId);
     if (!definition)
         return definition.error();
