@@ -33,7 +33,7 @@ expect() {
 commands=$(syncbridge-cli --help | awk '/^Commands:/ { on = 1; next } on && /^$/ { exit } on && /^  [a-z]/ { print $1 }' | sort -u | tr '\n' ' ' | sed 's/ $//')
 [[ $commands == *run* && $commands == *definitions* ]] || { echo "FAIL: the help lists no commands: $commands"; exit 1; }
 expect "$commands" ""
-expect "connections" con
+expect "connections" conn
 expect "add-database add-sharepoint list test" connections ""
 expect "list show" --store x.db runs ""          # an option's value is not taken for the command
 expect "delete export import list" --name agent-1 definitions ""
