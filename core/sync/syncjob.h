@@ -42,6 +42,9 @@ struct RunOptions {
     // rclone-check symbols ("+*->!"; empty: all of them). With dryRun it previews the repair.
     bool repair = false;
     QString repairClasses;
+    // Only these differences (driftEntryKey() of the check's entries, e.g. the rows a person selected);
+    // empty: every difference of the classes. A difference that changed class since is left alone.
+    QStringList repairOnly;
 };
 
 // What the delete circuit breaker asks before a run deletes more than the definition's share of a
