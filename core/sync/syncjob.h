@@ -42,6 +42,9 @@ struct RunOptions {
     // rclone-check symbols ("+*->!"; empty: all of them). With dryRun it previews the repair.
     bool repair = false;
     QString repairClasses;
+    // CDC: approves loading the table again in a new slot's snapshot when the definition's slot is
+    // gone or lost (matched to the items already synced); without it such a run fails, naming the slot.
+    bool resnapshot = false;
 };
 
 // What the delete circuit breaker asks before a run deletes more than the definition's share of a
