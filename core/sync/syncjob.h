@@ -45,6 +45,9 @@ struct RunOptions {
     // Only these differences (driftEntryKey() of the check's entries, e.g. the rows a person selected);
     // empty: every difference of the classes. A difference that changed class since is left alone.
     QStringList repairOnly;
+    // CDC: approves loading the table again in a new slot's snapshot when the definition's slot is
+    // gone or lost (matched to the items already synced); without it such a run fails, naming the slot.
+    bool resnapshot = false;
 };
 
 // What the delete circuit breaker asks before a run deletes more than the definition's share of a

@@ -111,6 +111,7 @@ private:
     void deliverCdc(QList<CdcChange> changes, const QString &position);
     void upsertCdc(QList<SourceRow> rows, const QString &position);
     Result<void> saveCdcPosition(const QString &position);
+    Result<void> touchCdcPosition();
     // CheckingDuplicates
     void removeTwins();
     QList<ItemOperation> twinsIn(const QString &listId, const QJsonArray &items) const;
