@@ -6,6 +6,7 @@
 #include "commandtable.h"
 #include "stopsignals.h"
 
+#include "agent/driftwatch.h"
 #include "agent/scheduleragent.h"
 #include "agent/slotwatch.h"
 #include "graph/governorregistry.h"
@@ -79,6 +80,8 @@ int runAgent(CommandContext &context)
     RunController runs(
         context.store, context.secrets, std::make_shared<GovernorRegistry>(std::make_shared<BudgetRepository>(context.store)));
     SchedulerAgent agent(context.store, runs, options);
+    // Scheduled drift checks (docs/drift.md): read-only, one at a time, each occurrence by one agent.
+    DriftWatch driftWatch(context.store, context.secrets, runs.governors(), agent.name());
     AgentConsole console(context.out);
     QEventLoop loop;
     std::optional<Error> failure;
@@ -127,6 +130,17 @@ int runAgent(CommandContext &context)
             "SyncBridge::Cli", "stopping; runs in flight: %1 — they finish what is on the wire and commit (signal again to quit at once)")
                          .arg(running));
         agent.stop();
+        driftWatch.stop();
+    });
+    QObject::connect(&driftWatch, &DriftWatch::checked, &loop, [&](qint64, const QString &name, const DriftReport &report) {
+        console.line(report.inSync()
+                ? QCoreApplication::translate("SyncBridge::Cli", "drift check of '%1': in sync").arg(name)
+                : QCoreApplication::translate("SyncBridge::Cli", "warning: drift check of '%1' found %n difference(s): %2", nullptr,
+                    int(qMin<qint64>(report.differences(), INT_MAX)))
+                      .arg(name, driftTotalsText(report)));
+    });
+    QObject::connect(&driftWatch, &DriftWatch::failed, &loop, [&](qint64, const QString &name, const Error &error) {
+        console.line(QCoreApplication::translate("SyncBridge::Cli", "warning: drift check of '%1' failed: %2").arg(name, error.message()));
     });
     // The slot guardian: a CDC definition's slot entering warning, critical or lost is logged once as a
     // warning line, and so is its recovery (docs/sync-engine.md, "The slot guardian").
@@ -141,6 +155,7 @@ int runAgent(CommandContext &context)
     } else {
         agent.start();
         slotWatch.start();
+        driftWatch.start();
     }
     loop.exec();
     if (failure)

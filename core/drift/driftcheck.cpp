@@ -555,11 +555,6 @@ Result<void> DriftCheck::record()
             return added.error();
     }
     const qint64 differences = m_report.differences();
-    QStringList parts;
-    for (const DriftClass driftClass : allDriftClasses) {
-        if (driftClass != DriftClass::InSync && m_report.totals.value(driftClass) > 0)
-            parts << QStringLiteral("%1 %2").arg(driftSymbol(driftClass)).arg(m_report.totals.value(driftClass));
-    }
     RunEvent event;
     event.runId = m_runId;
     event.severity = differences > 0 ? EventSeverity::Warning : EventSeverity::Info;
@@ -567,7 +562,7 @@ Result<void> DriftCheck::record()
     event.message = differences > 0
         ? QCoreApplication::translate(
               "SyncBridge::Drift", "%n difference(s) between the table and its lists: ", nullptr, int(qMin<qint64>(differences, INT_MAX)))
-            + parts.join(QStringLiteral(", "))
+            + driftTotalsText(m_report)
         : QCoreApplication::translate("SyncBridge::Drift", "The table and its lists are in sync (%n row(s)).", nullptr,
             int(qMin<qint64>(m_report.sourceRows, INT_MAX)));
     QJsonObject totals;

@@ -190,6 +190,16 @@ QJsonObject driftReportJson(const DriftReport &report)
     return json;
 }
 
+QString driftTotalsText(const DriftReport &report)
+{
+    QStringList parts;
+    for (const DriftClass driftClass : allDriftClasses) {
+        if (driftClass != DriftClass::InSync && report.totals.value(driftClass) > 0)
+            parts << QStringLiteral("%1 %2").arg(driftSymbol(driftClass)).arg(report.totals.value(driftClass));
+    }
+    return parts.join(QStringLiteral(", "));
+}
+
 QString driftEntryKey(const DriftEntry &entry)
 {
     return QStringList{driftClassId(entry.driftClass), entry.listId, entry.identityHash, entry.itemId}.join(QLatin1Char('/'));

@@ -87,6 +87,9 @@ struct DriftReport {
     qint64 differences() const;
 };
 
+// The differences' counts by class, in symbols: "+ 3, * 2" (empty when in sync).
+QString driftTotalsText(const DriftReport &report);
+
 // Names one difference across checks (class, list, row and item), for repairing chosen ones.
 QString driftEntryKey(const DriftEntry &entry);
 

@@ -69,6 +69,7 @@ struct SyncDefinition {
     QString scheduleTimeZone;       // IANA name; empty = the agent's local zone
     MissedRunPolicy missedRuns = MissedRunPolicy::CatchUpOnce; // occurrences passed while no agent ran
     bool schedulePaused = false;                               // the schedule is kept but agents start no run from it
+    QString driftCheckCron; // empty = drift checks by hand only; else agents check at its times (in scheduleTimeZone)
     TargetStrategy targetStrategy = TargetStrategy::Single;
     QList<SyncTarget> targets;
     ShardingPolicy sharding;

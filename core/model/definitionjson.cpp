@@ -182,6 +182,11 @@ SyncDefinition Reader::definition(const QJsonObject &json, const QString &path)
         if (const std::optional<CronSyntaxError> error = cronSyntaxError(definition.scheduleCron))
             fail(schedulePath + QStringLiteral(".cron"), error->message());
     }
+    definition.driftCheckCron = string(schedule, schedulePath, "driftCheck", false);
+    if (!definition.driftCheckCron.isEmpty()) {
+        if (const std::optional<CronSyntaxError> error = cronSyntaxError(definition.driftCheckCron))
+            fail(schedulePath + QStringLiteral(".driftCheck"), error->message());
+    }
     definition.missedRuns = enumeration(schedule, schedulePath, "missed", MissedRunPolicy::CatchUpOnce);
     definition.schedulePaused = schedule.value(QStringLiteral("paused")).toBool(false);
 
@@ -337,6 +342,8 @@ QJsonObject definitionToJson(const SyncDefinition &definition)
         schedule.insert(QStringLiteral("missed"), enumName(definition.missedRuns));
     if (definition.schedulePaused)
         schedule.insert(QStringLiteral("paused"), true);
+    if (!definition.driftCheckCron.isEmpty())
+        schedule.insert(QStringLiteral("driftCheck"), definition.driftCheckCron);
 
     return QJsonObject{
         {QStringLiteral("name"), definition.name},

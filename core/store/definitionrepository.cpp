@@ -48,7 +48,7 @@ const QString selectDefinitions
     = QStringLiteral("SELECT d.id, d.name, d.description, d.enabled, d.mode, d.conflict_policy, d.key_strategy, d.cursor_strategy,"
                      " d.cursor_column, d.delete_policy, d.max_delete_share, d.schedule_cron, d.schedule_time_zone, d.target_strategy,"
                      " d.sharding_json, s.database_id, db.name, s.schema_name, s.table_name, d.key_salt, d.schedule_missed,"
-                     " d.schedule_paused"
+                     " d.schedule_paused, d.drift_check_cron"
                      " FROM sync_definitions d"
                      " LEFT JOIN sync_sources s ON s.definition_id = d.id"
                      " LEFT JOIN databases db ON db.id = s.database_id");
@@ -80,7 +80,8 @@ Result<qint64> DefinitionRepository::saveInCurrentTransaction(SyncDefinition &de
         enumName(definition.conflictPolicy), enumName(definition.keyStrategy), enumName(definition.cursorStrategy),
         nullIfEmpty(definition.cursorColumn), enumName(definition.deletePolicy), definition.maxDeleteShare,
         nullIfEmpty(definition.scheduleCron), nullIfEmpty(definition.scheduleTimeZone), enumName(definition.targetStrategy),
-        shardingToJson(definition.sharding), enumName(definition.missedRuns), int(definition.schedulePaused)};
+        shardingToJson(definition.sharding), enumName(definition.missedRuns), int(definition.schedulePaused),
+        nullIfEmpty(definition.driftCheckCron)};
     if (definition.id == 0) {
         if (definition.keySalt.isEmpty())
             definition.keySalt = QUuid::createUuid().toString(QUuid::Id128).left(16);
@@ -89,8 +90,9 @@ Result<qint64> DefinitionRepository::saveInCurrentTransaction(SyncDefinition &de
         auto id = insertReturningId(db,
             QStringLiteral("INSERT INTO sync_definitions (name, description, enabled, mode, conflict_policy, key_strategy,"
                            " cursor_strategy, cursor_column, delete_policy, max_delete_share, schedule_cron,"
-                           " schedule_time_zone, target_strategy, sharding_json, schedule_missed, schedule_paused, created_at,"
-                           " updated_at, key_salt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+                           " schedule_time_zone, target_strategy, sharding_json, schedule_missed, schedule_paused,"
+                           " drift_check_cron, created_at, updated_at, key_salt)"
+                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
             binds);
         if (!id)
             return id.error();
@@ -102,7 +104,8 @@ Result<qint64> DefinitionRepository::saveInCurrentTransaction(SyncDefinition &de
             QStringLiteral("UPDATE sync_definitions SET name = ?, description = ?, enabled = ?, mode = ?, conflict_policy = ?,"
                            " key_strategy = ?, cursor_strategy = ?, cursor_column = ?, delete_policy = ?,"
                            " max_delete_share = ?, schedule_cron = ?, schedule_time_zone = ?, target_strategy = ?,"
-                           " sharding_json = ?, schedule_missed = ?, schedule_paused = ?, updated_at = ? WHERE id = ?"),
+                           " sharding_json = ?, schedule_missed = ?, schedule_paused = ?, drift_check_cron = ?, updated_at = ?"
+                           " WHERE id = ?"),
             binds);
         if (!updated)
             return updated.error();
@@ -247,6 +250,7 @@ Result<QList<SyncDefinition>> DefinitionRepository::load(const QString &where, c
         d.keySalt = query->value(19).toString();
         d.missedRuns = fromString<MissedRunPolicy>(query->value(20).toString()).value_or(MissedRunPolicy::CatchUpOnce);
         d.schedulePaused = query->value(21).toInt() != 0;
+        d.driftCheckCron = query->value(22).toString();
         result << d;
     }
     for (SyncDefinition &definition : result) {

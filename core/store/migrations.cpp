@@ -264,6 +264,14 @@ const QList<Migration> &migrations()
         // certificate is public, so it may sit beside the connection (secrets never do).
         {21, QStringLiteral("SharePoint connections: extra CA certificates trusted for TLS"),
             {QStringLiteral("ALTER TABLE sharepoint_connections ADD COLUMN extra_ca_pem TEXT")}},
+        // Scheduled drift checks (docs/drift.md): a cron of their own, in the schedule's zone, and one
+        // claim per occurrence so a team of agents checks it once (the primary key decides).
+        {25, QStringLiteral("scheduled drift checks and their occurrence claims"),
+            {QStringLiteral("ALTER TABLE sync_definitions ADD COLUMN drift_check_cron TEXT"),
+                QStringLiteral("CREATE TABLE drift_check_claims ("
+                               " definition_id BIGINT NOT NULL REFERENCES sync_definitions(id) ON DELETE CASCADE,"
+                               " occurrence_at BIGINT NOT NULL, agent TEXT NOT NULL, claimed_at BIGINT NOT NULL, run_id BIGINT,"
+                               " outcome TEXT, PRIMARY KEY (definition_id, occurrence_at))")}},
     };
     return all;
 }

@@ -169,6 +169,20 @@ private slots:
         choosePreset(ScheduleEditor::Preset::Weekdays);
         schedule()->missedCombo()->setCurrentIndex(schedule()->missedCombo()->findData(int(MissedRunPolicy::Skip)));
         schedule()->pausedCheck()->setChecked(true);
+        // The drift check's own times: an error is said under the field and nothing is saved of it;
+        // valid times are said in words in the schedule's zone.
+        QLineEdit *drift = schedule()->driftCheckEdit();
+        drift->setText(QStringLiteral("0 6 * * mo"));
+        emit drift->editingFinished();
+        QVERIFY2(schedule()->driftCheckDescription()->text().contains(QStringLiteral("day-of-week")),
+            qPrintable(schedule()->driftCheckDescription()->text()));
+        SyncDefinition applied;
+        schedule()->applyTo(applied);
+        QVERIFY(applied.driftCheckCron.isEmpty());
+        drift->setText(QStringLiteral("0 6 * * 1"));
+        emit drift->editingFinished();
+        QVERIFY2(schedule()->driftCheckDescription()->text().contains(QStringLiteral("Europe/Berlin")),
+            qPrintable(schedule()->driftCheckDescription()->text()));
         QVERIFY(editor()->isModified());
         const qint64 id = editor()->definition().id;
         QSignalSpy saved(definitions(), &DefinitionsPage::saved);
@@ -180,6 +194,7 @@ private slots:
         QCOMPARE(stored->scheduleTimeZone, QStringLiteral("Europe/Berlin"));
         QCOMPARE(stored->missedRuns, MissedRunPolicy::Skip);
         QVERIFY(stored->schedulePaused);
+        QCOMPARE(stored->driftCheckCron, QStringLiteral("0 6 * * 1"));
         QVERIFY(!editor()->isModified());
     }
 

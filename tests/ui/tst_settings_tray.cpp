@@ -308,6 +308,33 @@ private slots:
         notifier.slotChanged({7, SlotSeverity::Lost, SlotSeverity::Ok}, QStringLiteral("Lost one"), {});
         QVERIFY(!notifier.hasWarnings());
     }
+
+    // As the agent's DriftWatch announces them: drift found, with its counts, and gone again.
+    void aScheduledDriftCheckThatFindsDriftNotifiesAndItsEndToo()
+    {
+        TrayIcon *tray = m_window->tray();
+        QSignalSpy notified(tray, &TrayIcon::notified);
+        DriftReport report;
+        report.totals.insert(DriftClass::InSync, 40);
+        report.totals.insert(DriftClass::Missing, 3);
+        report.totals.insert(DriftClass::Differs, 2);
+        tray->driftFound(9, QStringLiteral("Projects"), report);
+        QCOMPARE(notified.count(), 1);
+        const auto found = notified.at(0).at(0).value<Notification>();
+        QCOMPARE(found.kind, Notification::Kind::DriftFound);
+        QCOMPARE(found.title, QStringLiteral("Drift in Projects"));
+        QVERIFY2(found.message.contains(QStringLiteral("(+ 3, * 2)")), qPrintable(found.message));
+        QVERIFY2(found.message.startsWith(QStringLiteral("The scheduled check found 5 difference")), qPrintable(found.message));
+        tray->driftGone(9, QStringLiteral("Projects"));
+        QCOMPARE(notified.count(), 2);
+        QCOMPARE(notified.at(1).at(0).value<Notification>().kind, Notification::Kind::DriftGone);
+
+        RunNotifier notifier;
+        notifier.driftFound(9, QStringLiteral("Projects"), 5, QStringLiteral("+ 3, * 2"));
+        QVERIFY(notifier.hasWarnings()); // the icon shows it until a check is in sync again
+        notifier.driftGone(9, QStringLiteral("Projects"));
+        QVERIFY(!notifier.hasWarnings());
+    }
 };
 
 QTEST_MAIN(TestSettingsTray)

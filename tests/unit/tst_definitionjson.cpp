@@ -54,6 +54,7 @@ private slots:
         QVERIFY(d.mappings.at(0).key);
         QVERIFY(!d.mappings.at(4).pushes());
         QCOMPARE(d.scheduleTimeZone, QStringLiteral("Europe/Berlin"));
+        QCOMPARE(d.driftCheckCron, QStringLiteral("0 6 * * 1"));
 
         // export → parse gives the same export again
         const QByteArray exported = definitionsToDocument(parsed.definitions);
@@ -107,6 +108,9 @@ private slots:
             << withDefinition(minimal + ", \"schedule\": {\"cron\": \"0 2 * * fro\"}") << QStringLiteral("$.definitions[0].schedule.cron");
         QTest::newRow("cron with four fields") << withDefinition(minimal + ", \"schedule\": {\"cron\": \"0 2 * *\", \"timeZone\": \"UTC\"}")
                                                << QStringLiteral("$.definitions[0].schedule.cron");
+        QTest::newRow("drift check cron that does not parse")
+            << withDefinition(minimal + ", \"schedule\": {\"driftCheck\": \"0 6 * * mo\"}")
+            << QStringLiteral("$.definitions[0].schedule.driftCheck");
         QTest::newRow("cron not text") << withDefinition(minimal + ", \"schedule\": {\"cron\": 5}")
                                        << QStringLiteral("$.definitions[0].schedule.cron");
         QTest::newRow("unknown missed-run policy")

@@ -224,6 +224,7 @@ void DefinitionForm::setSchedule(const SyncDefinition &schedule)
     m_original.scheduleTimeZone = schedule.scheduleTimeZone;
     m_original.missedRuns = schedule.missedRuns;
     m_original.schedulePaused = schedule.schedulePaused;
+    m_original.driftCheckCron = schedule.driftCheckCron;
     m_modified = true;
     validate();
     emit changed();

@@ -45,6 +45,8 @@ ScheduleEditor::ScheduleEditor(QWidget *parent)
     , m_missed(new QComboBox(this))
     , m_paused(new QCheckBox(tr("Paused: keep the schedule but start no run from it (Run Sync Now still works)"), this))
     , m_nextRuns(new QTableWidget(nextRunCount, 2, this))
+    , m_driftCron(new QLineEdit(this))
+    , m_driftDescription(new QLabel(this))
 {
     setObjectName(QStringLiteral("scheduleEditor"));
     m_preset->setObjectName(QStringLiteral("schedulePreset"));
@@ -100,6 +102,13 @@ ScheduleEditor::ScheduleEditor(QWidget *parent)
     form->addRow(tr("Time zone"), m_zone);
     form->addRow(tr("Missed runs"), m_missed);
     form->addRow(QString(), m_paused);
+    m_driftCron->setObjectName(QStringLiteral("driftCheckCron"));
+    m_driftCron->setPlaceholderText(tr("empty: by hand on the Drift tab; e.g. 0 6 * * 1 for Mondays at 06:00"));
+    m_driftCron->setToolTip(tr("Agents compare the table with its lists at these times (read-only) and notify when they differ"));
+    m_driftDescription->setObjectName(QStringLiteral("driftCheckDescription"));
+    m_driftDescription->setWordWrap(true);
+    form->addRow(tr("Drift check"), m_driftCron);
+    form->addRow(QString(), m_driftDescription);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     auto *nextLabel = new QLabel(tr("Next runs"), this);
@@ -117,6 +126,7 @@ ScheduleEditor::ScheduleEditor(QWidget *parent)
         m_pause.start();
     });
     connect(m_cron, &QLineEdit::editingFinished, this, &ScheduleEditor::applyCronText);
+    connect(m_driftCron, &QLineEdit::editingFinished, this, &ScheduleEditor::applyDriftCheckText);
     connect(m_preset, &QComboBox::activated, this, &ScheduleEditor::applyPreset);
     connect(m_time, &QTimeEdit::timeChanged, this, [this]() {
         const auto preset = Preset(m_preset->currentData().toInt());
@@ -154,6 +164,8 @@ void ScheduleEditor::setSchedule(const SyncDefinition &definition)
     m_zone->setCurrentText(zone);
     m_missed->setCurrentIndex(m_missed->findData(int(definition.missedRuns)));
     m_paused->setChecked(definition.schedulePaused);
+    m_appliedDriftCron = definition.driftCheckCron.trimmed();
+    m_driftCron->setText(definition.driftCheckCron);
     showPresetOf(m_appliedCron);
     showCron();
     m_filling = false;
@@ -164,8 +176,10 @@ void ScheduleEditor::applyTo(SyncDefinition &definition) const
     definition.scheduleCron = m_appliedCron;
     // A schedule is read in an explicit zone (the system's by default): an empty zone would mean
     // "wherever the agent runs", which differs between a laptop and a headless agent.
-    if (!m_appliedCron.isEmpty())
+    if (!m_appliedCron.isEmpty() || !m_appliedDriftCron.isEmpty())
         definition.scheduleTimeZone = zoneId();
+    // Text with an error stays in the field, shown, but is not saved as the check's times.
+    definition.driftCheckCron = cronSyntaxError(m_appliedDriftCron) ? QString() : m_appliedDriftCron;
     definition.missedRuns = MissedRunPolicy(m_missed->currentData().toInt());
     definition.schedulePaused = m_paused->isChecked();
 }
@@ -174,6 +188,8 @@ void ScheduleEditor::applyPendingEdits()
 {
     if (m_pause.isActive() || m_cron->text().trimmed() != m_appliedCron)
         applyCronText();
+    if (m_driftCron->text().trimmed() != m_appliedDriftCron)
+        applyDriftCheckText();
 }
 
 void ScheduleEditor::applyPreset()
@@ -219,6 +235,16 @@ void ScheduleEditor::applyCronText()
     userChanged();
 }
 
+void ScheduleEditor::applyDriftCheckText()
+{
+    const QString text = m_driftCron->text().trimmed();
+    const bool changedText = text != m_appliedDriftCron;
+    m_appliedDriftCron = text;
+    showCron();
+    if (changedText)
+        userChanged();
+}
+
 void ScheduleEditor::userChanged()
 {
     if (!m_filling)
@@ -258,6 +284,17 @@ void ScheduleEditor::showCron()
     const std::optional<CronSyntaxError> error = m_appliedCron.isEmpty() ? std::nullopt : cronSyntaxError(m_appliedCron);
     m_error->setText(error ? error->message() : QString());
     m_error->setVisible(error.has_value());
+    if (m_appliedDriftCron.isEmpty()) {
+        m_driftDescription->setText(tr("Drift is checked by hand only."));
+        m_driftDescription->setStyleSheet(QString());
+    } else if (const auto driftError = cronSyntaxError(m_appliedDriftCron)) {
+        m_driftDescription->setText(driftError->message());
+        m_driftDescription->setStyleSheet(QStringLiteral("color: #c62828;"));
+    } else {
+        const auto expression = parseCron(m_appliedDriftCron);
+        m_driftDescription->setText(expression ? tr("Drift checked %1, in %2.").arg(describeCron(*expression), zone) : QString());
+        m_driftDescription->setStyleSheet(QString());
+    }
     // Marked, not focused: the text keeps the focus and the cursor where the user left them.
     m_cron->setStyleSheet(error ? QStringLiteral("QLineEdit { border: 1px solid #c62828; }") : QString());
     if (m_appliedCron.isEmpty()) {

@@ -48,6 +48,9 @@ public:
     QComboBox *missedCombo() const { return m_missed; }
     QCheckBox *pausedCheck() const { return m_paused; }
     QTableWidget *nextRuns() const { return m_nextRuns; }
+    // The drift check's own cron (docs/drift.md), in the same zone: its error or its times in words.
+    QLineEdit *driftCheckEdit() const { return m_driftCron; }
+    QLabel *driftCheckDescription() const { return m_driftDescription; }
 
 signals:
     // The user changed the schedule (a preset, applied cron text, zone, policy, Paused).
@@ -58,6 +61,7 @@ private:
     void applyCronText();
     void userChanged();
     void showPresetOf(const QString &cron);
+    void applyDriftCheckText();
     void showCron();
     QString zoneId() const;
 
@@ -71,6 +75,9 @@ private:
     QComboBox *m_missed;
     QCheckBox *m_paused;
     QTableWidget *m_nextRuns;
+    QLineEdit *m_driftCron;
+    QLabel *m_driftDescription;
+    QString m_appliedDriftCron;
     QTimer m_pause;        // typing paused: the text is checked and applied
     QString m_appliedCron; // the cron the schedule holds (typed text applies on a pause)
     bool m_filling = false;

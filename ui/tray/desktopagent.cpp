@@ -4,7 +4,9 @@
 #include "common/uisettings.h"
 #include "tray/trayicon.h"
 
+#include "agent/driftwatch.h"
 #include "agent/scheduleragent.h"
+#include "common/clock.h"
 #include "sync/runcontroller.h"
 
 namespace SyncBridge {
@@ -23,6 +25,7 @@ DesktopAgent::DesktopAgent(AppContext context, TrayIcon *tray, QObject *parent)
 
 DesktopAgent::~DesktopAgent()
 {
+    m_driftWatch.reset(); // cancels a check under way and waits for its thread
     // Only the agent: the window's other parts (tray, pages) may already be gone.
     if (m_agent)
         m_agent.release()->stop(); // our child now: deleted with us, waiting only for its store work
@@ -57,10 +60,18 @@ void DesktopAgent::apply()
         emit changed(error.message());
     });
     agent->start();
+    if (m_context.secrets) {
+        m_driftWatch = std::make_unique<DriftWatch>(
+            m_context.store, *m_context.secrets, m_context.runs->governors(), agent->name(), m_clock ? *m_clock : Clock::system());
+        connect(m_driftWatch.get(), &DriftWatch::driftFound, m_tray, &TrayIcon::driftFound);
+        connect(m_driftWatch.get(), &DriftWatch::recovered, m_tray, &TrayIcon::driftGone);
+        m_driftWatch->start();
+    }
 }
 
 void DesktopAgent::stop()
 {
+    m_driftWatch.reset();
     if (!m_agent)
         return;
     // Runs in flight finish what is on the wire and are recorded, then the agent gives up its name

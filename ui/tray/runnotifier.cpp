@@ -59,4 +59,24 @@ Notification RunNotifier::slotChanged(const SlotAlert &alert, const QString &nam
         QCoreApplication::translate("SyncBridge::RunNotifier", "Replication slot %1: %2").arg(slotSeverityText(alert.to), name), findings};
 }
 
+Notification RunNotifier::driftFound(qint64 definitionId, const QString &name, qint64 differences, const QString &summary)
+{
+    m_drift.insert(definitionId);
+    return Notification{Notification::Kind::DriftFound, definitionId,
+        QCoreApplication::translate("SyncBridge::RunNotifier", "Drift in %1").arg(name),
+        QCoreApplication::translate("SyncBridge::RunNotifier",
+            "The scheduled check found %n difference(s) between the table and its lists (%1). See the definition's Drift tab.", nullptr,
+            int(qMin<qint64>(differences, INT_MAX)))
+            .arg(summary)};
+}
+
+Notification RunNotifier::driftGone(qint64 definitionId, const QString &name)
+{
+    m_drift.remove(definitionId);
+    return Notification{Notification::Kind::DriftGone, definitionId,
+        QCoreApplication::translate("SyncBridge::RunNotifier", "In sync again: %1").arg(name),
+        QCoreApplication::translate("SyncBridge::RunNotifier", "The scheduled drift check of '%1' found the table and its lists in sync.")
+            .arg(name)};
+}
+
 } // namespace SyncBridge

@@ -13,7 +13,7 @@ namespace SyncBridge {
 
 // A desktop notification to show: what happened, in words.
 struct Notification {
-    enum class Kind { Failed, Recovered, DeletionsHeld, SlotAlert, SlotRecovered };
+    enum class Kind { Failed, Recovered, DeletionsHeld, SlotAlert, SlotRecovered, DriftFound, DriftGone };
     Kind kind = Kind::Failed;
     qint64 definitionId = 0;
     QString title;
@@ -24,7 +24,8 @@ struct Notification {
 // - a scheduled run that failed (or was interrupted) — once per failing streak, not every hour;
 // - the next successful run of a definition whose failure was notified ("recovered");
 // - deletions the circuit breaker held back in a scheduled run (its schedule is paused);
-// - a CDC definition's replication slot entering warning, critical or lost, and recovering.
+// - a CDC definition's replication slot entering warning, critical or lost, and recovering;
+// - a scheduled drift check that found differences, and the next one in sync after it.
 // Manual runs notify nothing: the person who started one is looking at it. It also remembers what
 // the tray's icon shows: definitions failing, and definitions with something to look at.
 class RunNotifier
@@ -36,9 +37,13 @@ public:
     // The slot guardian's change of verdict (SlotWatch decides when): a CDC definition's slot entered
     // warning, critical or lost — the icon warns while it stays so — or recovered.
     Notification slotChanged(const SlotAlert &alert, const QString &name, const QString &findings);
+    // A scheduled drift check (DriftWatch) found differences — summary: "+ 3, * 2" —, or found none
+    // after one that did.
+    Notification driftFound(qint64 definitionId, const QString &name, qint64 differences, const QString &summary);
+    Notification driftGone(qint64 definitionId, const QString &name);
 
     bool hasFailures() const { return !m_failing.isEmpty(); }
-    bool hasWarnings() const { return !m_warnings.isEmpty() || !m_slots.isEmpty(); }
+    bool hasWarnings() const { return !m_warnings.isEmpty() || !m_slots.isEmpty() || !m_drift.isEmpty(); }
     // The failing definitions' ids (the tray's tooltip names them).
     QSet<qint64> failing() const { return m_failing; }
 
@@ -46,6 +51,7 @@ private:
     QSet<qint64> m_failing;  // a failure was notified and no run has succeeded since
     QSet<qint64> m_warnings; // the last run partially failed or had deletions held back
     QSet<qint64> m_slots;    // a replication slot is not OK
+    QSet<qint64> m_drift;    // the last scheduled drift check found differences
 };
 
 } // namespace SyncBridge

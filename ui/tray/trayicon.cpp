@@ -143,12 +143,25 @@ void TrayIcon::slotAlerted(const SlotAlert &alert, const QString &name, const Sl
     updateState();
 }
 
+void TrayIcon::driftFound(qint64 definitionId, const QString &name, const DriftReport &report)
+{
+    notify(m_notifier.driftFound(definitionId, name, report.differences(), driftTotalsText(report)));
+    updateState();
+}
+
+void TrayIcon::driftGone(qint64 definitionId, const QString &name)
+{
+    notify(m_notifier.driftGone(definitionId, name));
+    updateState();
+}
+
 void TrayIcon::notify(const Notification &notification)
 {
     qCInfo(lcUi).noquote() << "notification:" << notification.title << "-" << notification.message;
     if (!UiSettings::notifications.value())
         return;
-    const bool good = notification.kind == Notification::Kind::Recovered || notification.kind == Notification::Kind::SlotRecovered;
+    const bool good = notification.kind == Notification::Kind::Recovered || notification.kind == Notification::Kind::SlotRecovered
+        || notification.kind == Notification::Kind::DriftGone;
     const auto icon = good ? QSystemTrayIcon::Information : QSystemTrayIcon::Warning;
     if (m_icon->isVisible() && QSystemTrayIcon::supportsMessages())
         m_icon->showMessage(notification.title, notification.message, icon);

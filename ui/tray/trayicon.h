@@ -3,6 +3,7 @@
 #include "appcontext.h"
 #include "tray/runnotifier.h"
 
+#include "drift/driftreport.h"
 #include "model/definition.h"
 
 #include <QObject>
@@ -53,6 +54,9 @@ public slots:
     void deletionsHeld(qint64 definitionId, qint64 deletions);
     // The slot guardian (SlotWatch): a CDC definition's slot changed its verdict.
     void slotAlerted(const SyncBridge::SlotAlert &alert, const QString &name, const SyncBridge::SlotHealth &health);
+    // A scheduled drift check's verdict worth telling (DriftWatch decides when).
+    void driftFound(qint64 definitionId, const QString &name, const SyncBridge::DriftReport &report);
+    void driftGone(qint64 definitionId, const QString &name);
 
 signals:
     void openRequested();

@@ -3,15 +3,16 @@
 #include "drift/driftcheck.h"
 #include "graph/governorregistry.h"
 #include "store/metastore.h"
-#include "sync/runcontroller.h"
 
 #include <QThread>
 
 namespace SyncBridge {
 
-DriftCheckRunner::DriftCheckRunner(AppContext context, QObject *parent)
+DriftCheckRunner::DriftCheckRunner(std::shared_ptr<MetaStore> store, SecretStore *secrets, GovernorRegistry *governors, QObject *parent)
     : QObject(parent)
-    , m_context(std::move(context))
+    , m_store(std::move(store))
+    , m_secrets(secrets)
+    , m_governors(governors)
 {
 }
 
@@ -26,12 +27,12 @@ DriftCheckRunner::~DriftCheckRunner()
 
 void DriftCheckRunner::start(qint64 definitionId)
 {
-    if (m_thread || !m_context.runs || !m_context.secrets)
+    if (m_thread || !m_governors || !m_secrets)
         return;
-    GovernorRegistry *governors = &m_context.runs->governors();
+    GovernorRegistry *governors = m_governors;
     auto *check = new DriftCheck(
-        m_context.store, *m_context.secrets,
-        [governors](const SharePointConnection &connection) { return governors->governorFor(connection); }, definitionId);
+        m_store, *m_secrets, [governors](const SharePointConnection &connection) { return governors->governorFor(connection); },
+        definitionId);
     m_thread = new QThread(this);
     check->moveToThread(m_thread);
     m_check = check;
@@ -43,7 +44,7 @@ void DriftCheckRunner::start(qint64 definitionId)
             // On the check's thread: copy the outcome, then hand it over.
             const DriftReport report = check->report();
             const std::optional<Error> error = check->error();
-            m_context.store->releaseThreadConnection(); // Qt Sql connections are per thread, and this one ends
+            m_store->releaseThreadConnection(); // Qt Sql connections are per thread, and this one ends
             QMetaObject::invokeMethod(this, [this, report, error]() {
                 QThread *thread = m_thread;
                 m_thread = nullptr;
