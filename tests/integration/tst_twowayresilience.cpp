@@ -154,6 +154,9 @@ private slots:
             QVERIFY2(outcome.run.status == RunStatus::Succeeded, qPrintable(described(outcome.run)));
             writes = outcome.counts.databaseWrites() + outcome.counts.sharePointWrites();
             ++runs;
+            qInfo("run %d after the kills: %lld rows created, %lld updated, %lld deleted; %lld items created, %lld updated, %lld deleted",
+                runs, outcome.counts.rowsCreated, outcome.counts.rowsUpdated, outcome.counts.rowsDeleted, outcome.counts.itemsCreated,
+                outcome.counts.itemsUpdated, outcome.counts.itemsDeleted);
         }
         QCOMPARE(writes, 0);
         qInfo("%d kills of 6 runs; quiet after %d more run(s)", kills, runs);

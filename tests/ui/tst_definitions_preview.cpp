@@ -492,6 +492,7 @@ private slots:
         QCOMPARE(plan.value(QStringLiteral("push create")), 1);
         QCOMPARE(plan.value(QStringLiteral("pull create")), 1);
         QCOMPARE(plan.value(QStringLiteral("match")), 0);
+        QVERIFY2(panel()->status()->text().contains(QStringLiteral("(1 unchanged")), qPrintable(panel()->status()->text()));
         const QMap<QString, QString> shown = shownRows();
         QCOMPARE(shown.value(QStringLiteral("id 1/Update item")),
             QStringLiteral("Changed in the database, written into SharePoint: Done = true"));

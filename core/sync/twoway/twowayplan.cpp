@@ -658,6 +658,7 @@ void TwoWayRun::dryRunOutcome()
     if (m_counts.conflicts > 0)
         actions[QStringLiteral("conflict")] = m_counts.conflicts;
     m_outcome.plan.insert(m_listName, actions);
+    m_run.counters.skipped = actions.value(QStringLiteral("unchanged")); // the summary's "unchanged" is the plan's
 }
 
 } // namespace SyncBridge
