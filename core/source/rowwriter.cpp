@@ -156,6 +156,12 @@ RowWriteResult applyOne(pqxx::transaction_base &tx, const Statements &statements
         outcome.keyValues = keyOf(statements.insert(tx, write, false));
         outcome.changed = outcome.inserted = true;
         break;
+    case RowWrite::Kind::Update: {
+        const pqxx::result updated = statements.update(tx, write);
+        outcome.changed = updated.affected_rows() > 0 || !updated.empty();
+        outcome.gone = !outcome.changed;
+        break;
+    }
     case RowWrite::Kind::Upsert: {
         const pqxx::result updated = statements.update(tx, write);
         if (updated.affected_rows() > 0 || !updated.empty()) {

@@ -24,6 +24,7 @@ struct RowWriteTable {
 struct RowWrite {
     enum class Kind {
         Upsert, // the row with `keyValues`: updated, or inserted with that key when it is not there
+        Update, // the row with `keyValues`, updated only: a row deleted since it was read stays deleted (`gone`)
         Insert, // a new row whose key the database gives (its defaults); the key comes back
         Delete, // the row with `keyValues`
     };
@@ -38,6 +39,7 @@ struct RowWriteResult {
     QStringList keyValues; // the row's key as text (Insert: the one the database gave)
     bool changed = false;  // a row was updated, inserted or deleted
     bool inserted = false; // the row was new
+    bool gone = false;     // Update: no row has the key (deleted after it was read); nothing was written
 };
 
 } // namespace SyncBridge

@@ -21,6 +21,8 @@
 #include <QProcess>
 #include <QTest>
 
+#include <csignal>
+
 namespace SyncBridge::Test {
 
 // The demo push of `projects`: lists "<prefix>Large" (budget >= 4,000,000), "<prefix>Active" and
@@ -133,6 +135,20 @@ protected:
             QStringList{QStringLiteral("--store"), store.isEmpty() ? m_demo.path(QStringLiteral("store.db")) : store,
                 QStringLiteral("--secrets"), QStringLiteral("env")}
                 + arguments);
+    }
+
+    // Ends a `syncbridge-cli run` as a crash would: SIGKILL while it still runs (counted in `kills`);
+    // one that ended before must have ended as a run does, not refused (exit code 2).
+    void killIfRunning(QProcess &cli, int &kills)
+    {
+        if (cli.state() == QProcess::Running) {
+            ::kill(pid_t(cli.processId()), SIGKILL);
+            ++kills;
+            QVERIFY(cli.waitForFinished(30000));
+            return;
+        }
+        QVERIFY2(cli.exitStatus() == QProcess::NormalExit && cli.exitCode() != 2,
+            qPrintable(QString::fromUtf8(cli.readAllStandardOutput() + cli.readAllStandardError())));
     }
 
     // `syncbridge-cli run <definition>` on the suite's meta-store (or `store`), secrets from the environment.

@@ -343,6 +343,53 @@ private slots:
         QCOMPARE(LedgerRepository(*m_store).entries(definitionId(QStringLiteral("People")))->size(), 2);
     }
 
+    void deletedItemsMarkTheirRowsWithMark()
+    {
+        // MARK needs the table's syncbridge_gone column: without it the run is refused, saying what to add.
+        sql(QStringLiteral("CREATE TABLE marked (id serial PRIMARY KEY, name text, sp_id int)"));
+        const QString list = m_emulator.createList(QStringLiteral("Marked"),
+            QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("PersonName")}, {QStringLiteral("text"), QJsonObject{}}}});
+        QJsonObject id = pullMapping(QStringLiteral("sp_id"), QStringLiteral("ID"), QStringLiteral("PULL_ONLY"));
+        id.insert(QStringLiteral("system"), true);
+        importDefinitionsJson(
+            {syncDefinitionJson(QStringLiteral("Marked"), QStringLiteral("PULL"), QStringLiteral("marked"), QStringLiteral("Marked"),
+                QJsonArray{pullMapping(QStringLiteral("name"), QStringLiteral("PersonName"), QStringLiteral("PULL_ONLY")), id},
+                QStringLiteral("MARK"))});
+        const RunOutcome refused = pull(QStringLiteral("Marked"));
+        QCOMPARE(refused.status, RunStatus::Failed);
+        QVERIFY2(refused.message.contains(QStringLiteral("ADD COLUMN syncbridge_gone")), qPrintable(refused.message));
+
+        sql(QStringLiteral("ALTER TABLE marked ADD COLUMN syncbridge_gone timestamptz"));
+        QStringList items;
+        for (const char *name : {"Ann", "Bob", "Cy", "Di", "Ed"})
+            items << addItem(list, {{QStringLiteral("PersonName"), QString::fromLatin1(name)}});
+        QCOMPARE(pull(QStringLiteral("Marked")).counters.created, 5);
+        // One of five deleted in SharePoint: its row stays, marked with when the run saw it; the others are not marked.
+        QCOMPARE(deleteItem(list, items.at(1)), 204);
+        const RunOutcome marked = pull(QStringLiteral("Marked"));
+        QVERIFY2(marked.status == RunStatus::Succeeded, qPrintable(described(marked)));
+        QCOMPARE(marked.counters.deleted, 1);
+        QVERIFY(eventTypes(marked.runId).contains(QStringLiteral("rows-marked")));
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM marked")), 5);
+        QCOMPARE(sql(QStringLiteral("SELECT string_agg(name, ',' ORDER BY name) FROM marked WHERE syncbridge_gone IS NOT NULL")),
+            QStringLiteral("Bob"));
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM marked WHERE syncbridge_gone > now() - interval '10 minutes'")), 1);
+        // The ledger forgot the item; the next run marks nothing again and a new item is a new row.
+        QCOMPARE(LedgerRepository(*m_store).entries(definitionId(QStringLiteral("Marked")))->size(), 4);
+        addItem(list, {{QStringLiteral("PersonName"), QStringLiteral("Bob")}});
+        const RunOutcome again = pull(QStringLiteral("Marked"));
+        QCOMPARE(again.counters.created, 1);
+        QCOMPARE(again.counters.deleted, 0);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM marked WHERE name = 'Bob' AND syncbridge_gone IS NULL")), 1);
+
+        // Two of five is more than the share: the marks go behind the breaker like deletes.
+        QCOMPARE(deleteItem(list, items.at(2)), 204);
+        QCOMPARE(deleteItem(list, items.at(3)), 204);
+        const RunOutcome held = pull(QStringLiteral("Marked"), [](const MassDeleteCheck &) { return false; });
+        QCOMPARE(held.heldBackDeletes, 2);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM marked WHERE syncbridge_gone IS NOT NULL")), 1);
+    }
+
     void aRefusedDeltaTokenResyncsAndAppliesTheDifferences()
     {
         const QStringList items

@@ -3,13 +3,16 @@
 // the source; the preview lists every planned row by its key values, an update's differing fields as
 // SharePoint's value → the mapped value (and only those), filters by action and list, plans the
 // editor's unsaved edits (a definition never saved too), and shows the problems of a definition that
-// cannot run instead of a plan.
+// cannot run instead of a plan. A definition switched to TWO_WAY in the editor is planned as two-way
+// (its unsaved state refused, saying what to do), and a two-way plan shows each side's creates,
+// updates and deletes, the first run's matching and the conflicts.
 #include "demowindow.h"
 #include "englishplurals.h"
 #include "testpaths.h"
 
 #include "catalog/catalogpage.h"
 #include "definitions/definitioneditor.h"
+#include "definitions/definitionform.h"
 #include "definitions/definitionspage.h"
 #include "definitions/dryrunpanel.h"
 #include "definitions/mappingeditor.h"
@@ -24,6 +27,7 @@
 
 #include <QComboBox>
 #include <QFile>
+#include <QJsonArray>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
@@ -59,6 +63,39 @@ const char *definitionJson = R"({
     ]
   }]
 })";
+
+// A push definition between a table and one list, each field both ways: switched to TWO_WAY in the editor.
+const char *tasksJson = R"({
+  "format": "syncbridge.definitions/1",
+  "definitions": [{
+    "name": "Team tasks",
+    "mode": "PUSH",
+    "conflictPolicy": "MANUAL",
+    "source": {"database": "Demo projects", "schema": "public", "table": "team_tasks"},
+    "key": {"strategy": "PRIMARY_KEY", "columns": ["id"]},
+    "cursor": {"strategy": "UPDATED_AT", "column": "updated_at"},
+    "targetStrategy": "SINGLE",
+    "targets": [{"name": "Main", "connection": "Demo tenant", "site": "contoso.sharepoint.com:/sites/pmo", "list": "Team tasks"}],
+    "deletes": {"policy": "DELETE", "maxShare": 0.5},
+    "mappings": [
+      {"source": "id", "target": "TaskKey", "direction": "BIDIRECTIONAL", "key": true},
+      {"source": "title", "target": "Task", "direction": "BIDIRECTIONAL"},
+      {"source": "owner", "target": "Owner", "direction": "BIDIRECTIONAL"},
+      {"source": "done", "target": "Done", "direction": "BIDIRECTIONAL"}
+    ]
+  }]
+})";
+
+QJsonObject column(const QString &name, const QString &kind)
+{
+    return QJsonObject{{QStringLiteral("name"), name}, {kind, QJsonObject{}}};
+}
+
+QJsonObject task(int key, const QString &title, const QString &owner, bool done)
+{
+    return QJsonObject{{QStringLiteral("TaskKey"), key}, {QStringLiteral("Task"), title}, {QStringLiteral("Owner"), owner},
+        {QStringLiteral("Done"), done}};
+}
 
 } // namespace
 
@@ -116,6 +153,45 @@ private:
 
     static int indexOfData(const QComboBox *combo, const QString &data) { return combo->findData(data); }
 
+    QString tasksPath() const { return QStringLiteral("/sites/%1/lists/%2/items").arg(m_demo.emulator().pmoSiteId(), m_tasksList); }
+
+    QString taskItem(int key) const
+    {
+        const QJsonArray items = m_demo.emulator()
+                                     .admin("GET", QStringLiteral("/lists/%1/items").arg(m_tasksList))
+                                     .json()
+                                     .value(QStringLiteral("items"))
+                                     .toArray();
+        for (const QJsonValue &item : items) {
+            if (item.toObject().value(QStringLiteral("fields")).toObject().value(QStringLiteral("TaskKey")).toInteger() == key)
+                return item.toObject().value(QStringLiteral("id")).toString();
+        }
+        return {};
+    }
+
+    QString tasksInDatabase()
+    {
+        return m_demo.postgres()
+            .query(QStringLiteral("demo"),
+                QStringLiteral("SELECT string_agg(id || ':' || title || ':' || owner || ':' || done, ',' ORDER BY id) "
+                               "FROM team_tasks"))
+            .value();
+    }
+
+    void selectDefinition(const QString &name)
+    {
+        definitions()->revert(); // what an earlier test left unsaved goes
+        const auto found = definitions()->list()->findItems(name, Qt::MatchExactly);
+        QVERIFY(!found.isEmpty());
+        definitions()->list()->setCurrentItem(found.first());
+        QTRY_COMPARE(editor()->definition().name, name);
+    }
+
+    // The preview's two-way plan for the list, as counts per action.
+    static QMap<QString, qint64> planOf(const RunOutcome &outcome) { return outcome.plan.value(QStringLiteral("Team tasks")); }
+
+    QString m_tasksList;
+
 private slots:
     void initTestCase()
     {
@@ -134,6 +210,26 @@ private slots:
         file.write(definitionJson);
         file.close();
         QVERIFY2(m_demo.importDefinitionsFile(file.fileName(), &error), qPrintable(error));
+
+        // Team tasks: rows 1–3 in the table; in the list 1 (equal), 2 (another title) and 4 (new there).
+        sql(QStringLiteral("CREATE TABLE team_tasks (id integer PRIMARY KEY, title text, owner text, done boolean NOT NULL DEFAULT false, "
+                           "updated_at timestamptz NOT NULL DEFAULT now());"
+                           "INSERT INTO team_tasks (id, title, owner, done) VALUES (1, 'Write the plan', 'Adele', false), "
+                           "(2, 'Book the room', 'Alex', false), (3, 'Order lunch', 'Megan', true)"));
+        m_tasksList = m_demo.emulator().createList(QStringLiteral("Team tasks"),
+            QJsonArray{column(QStringLiteral("TaskKey"), QStringLiteral("number")), column(QStringLiteral("Task"), QStringLiteral("text")),
+                column(QStringLiteral("Owner"), QStringLiteral("text")), column(QStringLiteral("Done"), QStringLiteral("boolean")),
+                column(QStringLiteral("SyncBridgeKey"), QStringLiteral("text"))});
+        QVERIFY(!m_tasksList.isEmpty());
+        for (const QJsonObject &fields : {task(1, QStringLiteral("Write the plan"), QStringLiteral("Adele"), false),
+                 task(2, QStringLiteral("Book room B"), QStringLiteral("Alex"), false),
+                 task(4, QStringLiteral("Send the invitations"), QStringLiteral("Lee"), false)})
+            QCOMPARE(m_demo.emulator().graph("POST", tasksPath(), QJsonObject{{QStringLiteral("fields"), fields}}).status, 201);
+        QFile tasks(m_demo.path(QStringLiteral("tasks.json")));
+        QVERIFY(tasks.open(QIODevice::WriteOnly));
+        tasks.write(tasksJson);
+        tasks.close();
+        QVERIFY2(m_demo.importDefinitionsFile(tasks.fileName(), &error), qPrintable(error));
         m_window = m_ui.openWindow();
         m_window->resize(1360, 860);
 
@@ -299,6 +395,135 @@ private slots:
         QCoreApplication::sendPostedEvents(); // the layout makes room for the list of problems
         QVERIFY(panel()->status()->height() > panel()->status()->fontMetrics().height() * 2);
         QVERIFY(panel()->grab().save(QDir(artifactDirectory()).filePath(QStringLiteral("preview-problems.png"))));
+    }
+
+    void aDefinitionSwitchedToTwoWayIsPreviewedAsTwoWay()
+    {
+        selectDefinition(QStringLiteral("Team tasks"));
+        QCOMPARE(editor()->definition().mode, SyncMode::Push);
+        editor()->readListColumns(); // the list exists: its columns into the catalog, so the mappings check against them
+        QTRY_VERIFY_WITH_TIMEOUT(editor()->problems().isEmpty(), 30000);
+        QComboBox *mode = definitions()->form()->modeCombo();
+        mode->setCurrentIndex(mode->findData(int(SyncMode::TwoWay)));
+        QTRY_VERIFY(editor()->isModified());
+        QCOMPARE(editor()->definition().mode, SyncMode::TwoWay);
+        QVERIFY2(editor()->problems().isEmpty(), qPrintable(editor()->problems().value(0).message));
+
+        // The mode as edited picks the run: a two-way run, which cannot plan unsaved changes yet and
+        // says what to do. (Going by the stored mode planned the draft as a push: creates only.)
+        editor()->setCurrentWidget(panel());
+        QTRY_VERIFY(panel()->previewButton()->isEnabled());
+        QTest::mouseClick(panel()->previewButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(panel()->status()->text().contains(QStringLiteral("The preview failed")), 60000);
+        QVERIFY2(panel()->status()->text().contains(QStringLiteral("two-way definition")), qPrintable(panel()->status()->text()));
+        QVERIFY2(panel()->status()->text().contains(QStringLiteral("Save the definition, then preview it")),
+            qPrintable(panel()->status()->text()));
+        QCOMPARE(panel()->planTable()->rowCount(), 0);
+        QCOMPARE(panel()->rowsModel()->rowCount(), 0);
+        QCOMPARE(m_demo.emulator().itemCount(QStringLiteral("Team tasks")), 3);
+
+        // Saved, the same preview plans the first two-way run: matching by key, each side's creates, the conflict.
+        QSignalSpy saved(definitions(), &DefinitionsPage::saved);
+        QTest::mouseClick(definitions()->saveButton(), Qt::LeftButton);
+        QVERIFY(saved.wait(30000));
+        QTRY_VERIFY(!editor()->isModified());
+        const RunOutcome outcome = preview();
+        QVERIFY2(outcome.status == RunStatus::Succeeded, qPrintable(outcome.message));
+        const QMap<QString, qint64> plan = planOf(outcome);
+        QCOMPARE(plan.value(QStringLiteral("match")), 2);
+        QCOMPARE(plan.value(QStringLiteral("conflict")), 1);
+        QCOMPARE(plan.value(QStringLiteral("push create")), 1);
+        QCOMPARE(plan.value(QStringLiteral("pull create")), 1);
+        QCOMPARE(plan.value(QStringLiteral("create")), 0); // not a push's plan
+        // The plan table counts each side apart.
+        QStringList headers;
+        for (int column = 0; column < panel()->planTable()->columnCount(); ++column)
+            headers << panel()->planTable()->horizontalHeaderItem(column)->text();
+        QVERIFY2(headers.contains(QStringLiteral("Database\ncreate")) && headers.contains(QStringLiteral("SharePoint\ncreate"))
+                && headers.contains(QStringLiteral("Matched\nby key")) && headers.contains(QStringLiteral("Conflicts")),
+            qPrintable(headers.join(QLatin1Char('|'))));
+        const QMap<QString, QString> shown = shownRows();
+        QVERIFY2(shown.value(QStringLiteral("id 3/Create item")).contains(QStringLiteral("Task = Order lunch")),
+            qPrintable(shown.keys().join(QLatin1Char('|'))));
+        QVERIFY2(shown.value(QStringLiteral("id 2/Conflict")).contains(QStringLiteral("database: Book the room, SharePoint: Book room B")),
+            qPrintable(shown.value(QStringLiteral("id 2/Conflict"))));
+        QVERIFY(shown.contains(QStringLiteral("id 1/Matched")));
+        // Nothing was written to either side.
+        QCOMPARE(m_demo.emulator().itemCount(QStringLiteral("Team tasks")), 3);
+        QCOMPARE(tasksInDatabase(), QStringLiteral("1:Write the plan:Adele:false,2:Book the room:Alex:false,3:Order lunch:Megan:true"));
+    }
+
+    void aTwoWayPreviewShowsWhatGoesIntoEachSide()
+    {
+        // The first run for real, then edits on both sides: different fields of row 1, a SharePoint
+        // edit of row 3 (its title changed on both sides: a conflict), a row deleted and one inserted, an item created.
+        const qint64 id = editor()->definition().id;
+        QSignalSpy ran(m_ui.runs(), &RunController::finished);
+        QVERIFY(m_ui.runs()->start(id).ok());
+        QVERIFY(ran.wait(60000));
+        QVERIFY(ran.first().at(1).value<RunOutcome>().status != RunStatus::Failed);
+        QCOMPARE(m_demo.emulator().itemCount(QStringLiteral("Team tasks")), 4);
+        sql(QStringLiteral("UPDATE team_tasks SET done = true, updated_at = now() WHERE id = 1; DELETE FROM team_tasks WHERE id = 4;"
+                           "UPDATE team_tasks SET title = 'Order lunch for 12', updated_at = now() WHERE id = 3;"
+                           "INSERT INTO team_tasks (id, title, owner) VALUES (5, 'Print the handouts', 'Adele')"));
+        QCOMPARE(m_demo.emulator()
+                     .graph("PATCH", tasksPath() + QStringLiteral("/%1/fields").arg(taskItem(1)),
+                         QJsonObject{{QStringLiteral("Task"), QStringLiteral("Write the project plan")}})
+                     .status,
+            200);
+        QCOMPARE(m_demo.emulator()
+                     .graph("PATCH", tasksPath() + QStringLiteral("/%1/fields").arg(taskItem(3)),
+                         QJsonObject{{QStringLiteral("Owner"), QStringLiteral("Megan B.")},
+                             {QStringLiteral("Task"), QStringLiteral("Order sandwiches")}})
+                     .status,
+            200);
+        QCOMPARE(m_demo.emulator()
+                     .graph("POST", tasksPath(),
+                         QJsonObject{{QStringLiteral("fields"), task(6, QStringLiteral("Collect feedback"), QStringLiteral("Lee"), false)}})
+                     .status,
+            201);
+
+        const RunOutcome outcome = preview();
+        QVERIFY2(outcome.status == RunStatus::Succeeded, qPrintable(outcome.message));
+        const QMap<QString, qint64> plan = planOf(outcome);
+        QCOMPARE(plan.value(QStringLiteral("push update")), 1);
+        QCOMPARE(plan.value(QStringLiteral("pull update")), 2);
+        QCOMPARE(plan.value(QStringLiteral("push delete")), 1);
+        QCOMPARE(plan.value(QStringLiteral("push create")), 1);
+        QCOMPARE(plan.value(QStringLiteral("pull create")), 1);
+        QCOMPARE(plan.value(QStringLiteral("match")), 0);
+        QVERIFY2(panel()->status()->text().contains(QStringLiteral("(1 unchanged")), qPrintable(panel()->status()->text()));
+        const QMap<QString, QString> shown = shownRows();
+        QCOMPARE(shown.value(QStringLiteral("id 1/Update item")),
+            QStringLiteral("Changed in the database, written into SharePoint: Done = true"));
+        QCOMPARE(shown.value(QStringLiteral("id 1/Update row")),
+            QStringLiteral("Changed in SharePoint, written into the database: title = Write the project plan"));
+        QCOMPARE(shown.value(QStringLiteral("id 3/Update row")),
+            QStringLiteral("Changed in SharePoint, written into the database: owner = Megan B."));
+        QCOMPARE(
+            shown.value(QStringLiteral("id 4/Delete item")), QStringLiteral("The row was deleted in the database: the item is deleted."));
+        QVERIFY(panel()->actionFilter()->findText(QStringLiteral("Update row (2)")) > 0);
+
+        // Row 3's title, changed on both sides: its three values side by side.
+        QVERIFY(shown.contains(QStringLiteral("id 3/Conflict")));
+        for (int row = 0; row < panel()->rowsView()->model()->rowCount(); ++row) {
+            const QModelIndex at = panel()->rowsView()->model()->index(row, 0);
+            if (at.data().toString() == QLatin1String("id 3")
+                && at.siblingAtColumn(PreviewModel::ActionColumn).data().toString() == QLatin1String("Conflict"))
+                panel()->rowsView()->setCurrentIndex(at);
+        }
+        QTableWidget *detail = panel()->rowDetail();
+        QCOMPARE(detail->rowCount(), 3);
+        QCOMPARE(detail->horizontalHeaderItem(1)->text(), QStringLiteral("Side"));
+        QCOMPARE(detail->item(0, 2)->text(), QStringLiteral("Order lunch"));
+        QCOMPARE(detail->item(1, 1)->text(), QStringLiteral("Database"));
+        QCOMPARE(detail->item(1, 2)->text(), QStringLiteral("Order lunch for 12"));
+        QCOMPARE(detail->item(2, 2)->text(), QStringLiteral("Order sandwiches"));
+
+        // Nothing written: the list holds the four items it had (and the new one), the table its rows.
+        QCOMPARE(m_demo.emulator().itemCount(QStringLiteral("Team tasks")), 5);
+        QVERIFY(m_window->grab().save(QDir(artifactDirectory()).filePath(QStringLiteral("twoway-dry-run.png"))));
+        QVERIFY(m_window->grab().save(QStringLiteral(SYNCBRIDGE_DOCS_IMAGES "/twoway-dry-run.png")));
     }
 
     void aNewDefinitionIsPreviewedBeforeItIsEverSaved()

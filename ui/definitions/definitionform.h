@@ -51,6 +51,7 @@ public:
 
     QLineEdit *nameEdit() const { return m_name; }
     QComboBox *databaseCombo() const { return m_database; }
+    QComboBox *modeCombo() const { return m_mode; }
     QComboBox *tableCombo() const { return m_table; }
     QComboBox *keyStrategyCombo() const { return m_keyStrategy; }
     QListWidget *keyColumnsList() const { return m_keyColumns; }

@@ -2,6 +2,7 @@
 
 #include "common/valuetext.h"
 #include "definitions/previewmodel.h"
+#include "definitions/twowaypreview.h"
 
 #include "sync/runcontroller.h"
 #include "sync/runtext.h"
@@ -27,6 +28,18 @@ const QStringList planActions = {QStringLiteral("create"), QStringLiteral("updat
 // Every planned row is kept for the preview up to this many; the plan's counts cover the rest.
 constexpr int previewRowLimit = 100000;
 
+// A plan with an action only a two-way run plans ("pull update", "match", …) is a two-way plan.
+bool isTwoWayPlan(const RunOutcome &outcome)
+{
+    for (const QMap<QString, qint64> &actions : outcome.plan) {
+        for (auto action = actions.cbegin(); action != actions.cend(); ++action) {
+            if (TwoWayPreview::isTwoWayAction(action.key()))
+                return true;
+        }
+    }
+    return false;
+}
+
 } // namespace
 
 DryRunPanel::DryRunPanel(AppContext context, QWidget *parent)
@@ -35,7 +48,7 @@ DryRunPanel::DryRunPanel(AppContext context, QWidget *parent)
     , m_status(new QLabel(this))
     , m_previewButton(new QPushButton(QIcon(QStringLiteral(":/icons/preview.svg")), tr("Preview the run"), this))
     , m_runButton(new QPushButton(QIcon(QStringLiteral(":/icons/run.svg")), tr("Run Sync Now"), this))
-    , m_plan(new QTableWidget(0, int(planActions.size()) + 1, this))
+    , m_plan(new QTableWidget(0, 0, this))
     , m_actionFilter(new QComboBox(this))
     , m_listFilter(new QComboBox(this))
     , m_note(new QLabel(this))
@@ -63,8 +76,7 @@ DryRunPanel::DryRunPanel(AppContext context, QWidget *parent)
     m_runButton->setToolTip(tr("Start a real run of the saved definition and follow it on the Overview (F5)"));
     m_runButton->setShortcut(QKeySequence(Qt::Key_F5));
 
-    m_plan->setHorizontalHeaderLabels(
-        {tr("List"), tr("Create"), tr("Update"), tr("Move"), tr("Unchanged"), tr("No list"), tr("Failing"), tr("Delete")});
+    setPlanHeaders();
     m_plan->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_plan->verticalHeader()->hide();
     m_plan->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -84,7 +96,7 @@ DryRunPanel::DryRunPanel(AppContext context, QWidget *parent)
     m_rows->horizontalHeader()->setSectionResizeMode(PreviewModel::RowColumn, QHeaderView::ResizeToContents);
     m_rows->horizontalHeader()->setSectionResizeMode(PreviewModel::ActionColumn, QHeaderView::ResizeToContents);
     m_rows->horizontalHeader()->setSectionResizeMode(PreviewModel::ListColumn, QHeaderView::ResizeToContents);
-    m_detail->setHorizontalHeaderLabels({tr("Field"), tr("In SharePoint now"), tr("After the run")});
+    setDetailHeaders(false);
     m_detail->horizontalHeader()->setStretchLastSection(true);
     m_detail->verticalHeader()->hide();
     m_detail->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -171,6 +183,7 @@ void DryRunPanel::startPreview()
     RunOptions options;
     options.dryRun = true;
     options.previewRows = previewRowLimit;
+    m_twoWay = false;
     if (m_draft) {
         const PreviewDraft draft = m_draft();
         if (!draft.problems.isEmpty()) { // what a run would refuse: its problems instead of a plan
@@ -187,6 +200,7 @@ void DryRunPanel::startPreview()
         // Unsaved changes (or a definition never saved): the editor's state is planned, not the store's.
         if (draft.modified || m_definitionId == 0)
             options.definition = draft.definition;
+        m_twoWay = draft.definition.mode == SyncMode::TwoWay;
     }
     const Result<void> started = m_context.runs->start(m_definitionId, options);
     if (!started) {
@@ -222,20 +236,50 @@ void DryRunPanel::onFinished(qint64 definitionId, const RunOutcome &outcome)
         return;
     }
     m_status->setText(outcome.message);
+    m_twoWay = m_twoWay || isTwoWayPlan(outcome);
+    setPlanHeaders();
     showPlan(outcome);
     showRows(outcome);
     emit previewFinished(outcome);
 }
 
+const QStringList &DryRunPanel::actions() const
+{
+    return m_twoWay ? TwoWayPreview::actions() : planActions;
+}
+
+void DryRunPanel::setPlanHeaders()
+{
+    QStringList headers{tr("List")};
+    if (m_twoWay) { // each side's writes apart, as the CLI's dry run counts them
+        for (const QString &action : TwoWayPreview::actions())
+            headers << TwoWayPreview::planHeader(action);
+    } else {
+        headers << tr("Create") << tr("Update") << tr("Move") << tr("Unchanged") << tr("No list") << tr("Failing") << tr("Delete");
+    }
+    m_plan->setColumnCount(int(headers.size()));
+    m_plan->setHorizontalHeaderLabels(headers);
+    // The counts as narrow as their headers, so every column fits beside the list's name.
+    for (int column = 1; column < m_plan->columnCount(); ++column)
+        m_plan->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+}
+
+void DryRunPanel::setDetailHeaders(bool twoWay)
+{
+    m_detail->setHorizontalHeaderLabels(twoWay ? QStringList{tr("Field"), tr("Side"), tr("Value")}
+                                               : QStringList{tr("Field"), tr("In SharePoint now"), tr("After the run")});
+}
+
 void DryRunPanel::showPlan(const RunOutcome &outcome)
 {
     const QLocale locale;
+    const QStringList &shown = actions();
     for (auto list = outcome.plan.cbegin(); list != outcome.plan.cend(); ++list) {
         const int row = m_plan->rowCount();
         m_plan->insertRow(row);
         m_plan->setItem(row, 0, new QTableWidgetItem(list.key()));
-        for (int i = 0; i < planActions.size(); ++i) {
-            auto *cell = new QTableWidgetItem(locale.toString(list.value().value(planActions.at(i))));
+        for (int i = 0; i < shown.size(); ++i) {
+            auto *cell = new QTableWidgetItem(locale.toString(list.value().value(shown.at(i))));
             cell->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             m_plan->setItem(row, i + 1, cell);
         }
@@ -250,7 +294,7 @@ void DryRunPanel::showPlan(const RunOutcome &outcome)
 void DryRunPanel::showRows(const RunOutcome &outcome)
 {
     const QLocale locale;
-    m_model->setRows(outcome.preview);
+    m_model->setRows(outcome.preview, m_twoWay);
     // Counts per action and per list over every planned row the preview holds.
     QMap<QString, qint64> perAction;
     QMap<QString, qint64> perList;
@@ -262,9 +306,10 @@ void DryRunPanel::showRows(const RunOutcome &outcome)
     const QSignalBlocker listsQuiet(m_listFilter);
     const QString total = locale.toString(qint64(outcome.preview.size()));
     m_actionFilter->addItem(tr("Every action (%1)").arg(total), QString());
-    QStringList actions = planActions;
-    actions << QStringLiteral("mark") << QStringLiteral("leave");
-    for (const QString &action : std::as_const(actions)) {
+    QStringList shownActions = actions();
+    if (!m_twoWay)
+        shownActions << QStringLiteral("mark") << QStringLiteral("leave");
+    for (const QString &action : std::as_const(shownActions)) {
         if (perAction.contains(action))
             m_actionFilter->addItem(tr("%1 (%2)").arg(PreviewModel::actionText(action), locale.toString(perAction.value(action))), action);
     }
@@ -274,8 +319,12 @@ void DryRunPanel::showRows(const RunOutcome &outcome)
     m_filter->setAction({});
     m_filter->setList({});
 
-    QStringList notes{tr("Old values are what the SharePoint lists hold now, read for this preview (the ledger keeps only a hash of "
-                         "what was written); new values are the mapped source values.")};
+    QStringList notes{m_twoWay ? tr("Both sides are read before either is written: each row says what goes into the database and "
+                                    "what into SharePoint; a field changed on both sides is a conflict the policy decides (or, "
+                                    "MANUAL, that waits in the Conflicts view).")
+                               : tr("Old values are what the SharePoint lists hold now, read for this preview (the ledger keeps only "
+                                    "a hash of what was written); new values are the mapped source values.")};
+    notes << outcome.warnings; // deletions a real run's breaker would ask about
     if (!outcome.currentValuesUnread.isEmpty())
         notes << outcome.currentValuesUnread;
     if (outcome.previewLeftOut > 0)
@@ -292,6 +341,20 @@ void DryRunPanel::showDetail()
     if (!current.isValid())
         return;
     const PreviewRow &row = m_model->row(current.row());
+    const bool twoWay = TwoWayPreview::isTwoWayAction(row.action);
+    setDetailHeaders(twoWay);
+    if (twoWay) {
+        for (const TwoWayPreview::DetailLine &line : TwoWayPreview::detail(row)) {
+            const int at = m_detail->rowCount();
+            m_detail->insertRow(at);
+            m_detail->setItem(at, 0, new QTableWidgetItem(line.field));
+            m_detail->setItem(at, 1, new QTableWidgetItem(line.side));
+            m_detail->setItem(at, 2, new QTableWidgetItem(line.value));
+        }
+        m_detail->resizeColumnToContents(0);
+        m_detail->resizeColumnToContents(1);
+        return;
+    }
     QHash<QString, FieldChange> changed;
     for (const FieldChange &change : row.changes)
         changed.insert(change.field, change);

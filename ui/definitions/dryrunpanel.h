@@ -32,7 +32,9 @@ struct PreviewDraft {
 // editor holds it, unsaved changes included (nothing is written, neither to SharePoint nor to the
 // cursor), with the planned actions per list and every planned row — identified by its key values,
 // with its list and, for updates, the fields that differ as SharePoint's value → the mapped value —
-// filtered by action and list; and Run Sync Now for the real thing (of the saved definition).
+// filtered by action and list; and Run Sync Now for the real thing (of the saved definition). A
+// TWO_WAY definition's plan counts each side's creates, updates and deletes apart, with the first
+// run's matching and the conflicts, and each row says what it writes into which side.
 class DryRunPanel : public QWidget
 {
     Q_OBJECT
@@ -69,6 +71,10 @@ private:
     void showPlan(const RunOutcome &outcome);
     void showRows(const RunOutcome &outcome);
     void showDetail();
+    // The plan's action keys in the order they are shown: a push's, or a two-way run's per side.
+    const QStringList &actions() const;
+    void setPlanHeaders();
+    void setDetailHeaders(bool twoWay);
     void clear();
     void updateButtons();
 
@@ -76,6 +82,7 @@ private:
     std::function<PreviewDraft()> m_draft;
     qint64 m_definitionId = 0;
     bool m_previewing = false;
+    bool m_twoWay = false; // the definition previewed is TWO_WAY (or its plan says so)
     QLabel *m_status;
     QPushButton *m_previewButton;
     QPushButton *m_runButton;

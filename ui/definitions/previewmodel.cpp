@@ -1,16 +1,18 @@
 #include "definitions/previewmodel.h"
 
 #include "common/valuetext.h"
+#include "definitions/twowaypreview.h"
 
 #include <QBrush>
 #include <QColor>
 
 namespace SyncBridge {
 
-void PreviewModel::setRows(const QList<PreviewRow> &rows)
+void PreviewModel::setRows(const QList<PreviewRow> &rows, bool twoWay)
 {
     beginResetModel();
     m_rows = rows;
+    m_twoWay = twoWay;
     endResetModel();
 }
 
@@ -26,6 +28,8 @@ int PreviewModel::columnCount(const QModelIndex &parent) const
 
 QString PreviewModel::actionText(const QString &action)
 {
+    if (TwoWayPreview::isTwoWayAction(action))
+        return TwoWayPreview::actionText(action);
     if (action == QLatin1String("create"))
         return tr("Create");
     if (action == QLatin1String("update"))
@@ -57,6 +61,8 @@ QString PreviewModel::changesText(const PreviewRow &row)
     };
     if (row.action == QLatin1String("failed"))
         return row.error;
+    if (TwoWayPreview::isTwoWayAction(row.action))
+        return TwoWayPreview::changesText(row);
     if (row.action == QLatin1String("create"))
         return values(row.fields);
     if (row.action == QLatin1String("update") || row.action == QLatin1String("move")) {
@@ -124,7 +130,7 @@ QVariant PreviewModel::headerData(int section, Qt::Orientation orientation, int 
     case ListColumn:
         return tr("List");
     case ChangesColumn:
-        return tr("Changes (SharePoint now → after the run)");
+        return m_twoWay ? tr("What the run writes, and where") : tr("Changes (SharePoint now → after the run)");
     default:
         return {};
     }

@@ -20,7 +20,8 @@ public:
 
     using QAbstractTableModel::QAbstractTableModel;
 
-    void setRows(const QList<PreviewRow> &rows);
+    // `twoWay`: a two-way run's rows, which write into either side (the Changes column says so).
+    void setRows(const QList<PreviewRow> &rows, bool twoWay = false);
     const QList<PreviewRow> &rows() const { return m_rows; }
     const PreviewRow &row(int index) const { return m_rows.at(index); }
 
@@ -36,6 +37,7 @@ public:
 
 private:
     QList<PreviewRow> m_rows;
+    bool m_twoWay = false;
 };
 
 // The preview's filters: one action and one list, or all of either.

@@ -1,7 +1,7 @@
 // PullRun, the end of a list's round: items deleted in SharePoint (the delta's deleted facet, or —
-// after a full enumeration — items the ledger knows that were not there) delete their rows or leave
-// them (the definition's delete policy), behind the circuit breaker push deletes have; then the
-// round's deltaLink is kept.
+// after a full enumeration — items the ledger knows that were not there) delete their rows, mark them
+// (the row's syncbridge_gone column) or leave them (the definition's delete policy), behind the circuit
+// breaker push deletes have; then the round's deltaLink is kept.
 #include "sync/pull/pullrun.h"
 
 #include "source/sourcereader.h"
@@ -60,7 +60,7 @@ Result<bool> PullRun::applyDeletes()
     }
     if (gone.isEmpty())
         return true;
-    if (m_definition.deletePolicy == DeletePolicy::Delete && synced > 0
+    if (m_definition.deletePolicy != DeletePolicy::Leave && synced > 0
         && double(gone.size()) / double(synced) > m_definition.maxDeleteShare) {
         MassDeleteCheck check{list.name, qint64(gone.size()), synced, m_definition.maxDeleteShare};
         if (!m_approveMassDelete || !m_approveMassDelete(check)) {
@@ -89,12 +89,19 @@ Result<void> PullRun::deleteRows(int listIndex, const QList<LedgerEntry> &gone)
     const QSqlDatabase db = m_store->connection();
     for (qsizetype from = 0; from < gone.size(); from += deleteChunk) {
         const QList<LedgerEntry> chunk = gone.mid(from, deleteChunk);
-        if (m_definition.deletePolicy == DeletePolicy::Delete) {
+        if (m_definition.deletePolicy != DeletePolicy::Leave) {
+            const bool mark = m_definition.deletePolicy == DeletePolicy::Mark;
+            const ColumnInfo *markColumn = m_table.column(pullGoneColumn);
+            const QString markValue = markColumn && markColumn->typeName == QLatin1String("bool") ? QStringLiteral("true")
+                                                                                                  : m_clock.nowUtc().toString(Qt::ISODate);
             QList<RowWrite> writes;
             for (const LedgerEntry &entry : chunk) {
                 RowWrite write;
-                write.kind = RowWrite::Kind::Delete;
+                // MARK updates only: a row deleted in the database meanwhile is not brought back to be marked.
+                write.kind = mark ? RowWrite::Kind::Update : RowWrite::Kind::Delete;
                 write.keyValues = keyValuesFromIdentity(entry.identityText);
+                if (mark)
+                    write.values.insert(pullGoneColumn, markValue);
                 writes << write;
             }
             // The rows first, then their ledger entries: a crash in between leaves entries whose rows
@@ -126,6 +133,13 @@ Result<void> PullRun::deleteRows(int listIndex, const QList<LedgerEntry> &gone)
         });
         if (!forgotten)
             return forgotten.error();
+    }
+    if (m_definition.deletePolicy == DeletePolicy::Mark) {
+        const int rows = int(gone.size());
+        event(EventSeverity::Info, QStringLiteral("rows-marked"),
+            QCoreApplication::translate("SyncBridge::Sync",
+                "%n item(s) were deleted from list '%1'; their rows are kept and marked in %2 (delete policy MARK).", nullptr, rows)
+                .arg(list.name, pullGoneColumn));
     }
     if (m_definition.deletePolicy == DeletePolicy::Leave) {
         const int rows = int(gone.size());

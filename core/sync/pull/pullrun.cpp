@@ -150,10 +150,6 @@ Result<void> PullRun::prepare()
     if (!m_definition.enabled)
         return Error(ErrorCode::InvalidInput,
             QCoreApplication::translate("SyncBridge::Sync", "The definition is a draft (disabled); enable it before it runs."));
-    if (m_definition.deletePolicy == DeletePolicy::Mark)
-        return Error(ErrorCode::Unsupported,
-            QCoreApplication::translate("SyncBridge::Sync",
-                "A pull cannot mark rows of items deleted in SharePoint (MARK); choose DELETE or LEAVE for this definition."));
     if (m_definition.targets.isEmpty())
         return Error(ErrorCode::InvalidInput,
             QCoreApplication::translate("SyncBridge::Sync", "The definition has no SharePoint list to pull from."));
@@ -195,6 +191,8 @@ Result<void> PullRun::prepare()
         if (mapping.direction != FieldDirection::PushOnly)
             m_pulled << mapping;
     }
+    if (auto marked = checkGoneColumn(); !marked)
+        return marked.error();
     if (auto checked = checkMappings(); !checked)
         return checked;
     auto queued = LedgerRepository(*m_store).retries(m_definitionId);
@@ -219,6 +217,32 @@ Result<void> PullRun::prepare()
             return reset.error();
         event(EventSeverity::Info, QStringLiteral("cursor-reset"),
             QCoreApplication::translate("SyncBridge::Sync", "The cursor was reset: every item is read and compared again."));
+    }
+    return success();
+}
+
+Result<void> PullRun::checkGoneColumn() const
+{
+    if (m_definition.deletePolicy != DeletePolicy::Mark)
+        return success();
+    // MARK sets the row's own mark column, named as push's mark column is (SyncBridgeGone) but in the
+    // database's spelling; a mapping writing it would take the mark away again.
+    const ColumnInfo *column = m_table.column(pullGoneColumn);
+    const bool markable = column && !column->generated
+        && (column->typeName == QLatin1String("bool") || column->typeName == QLatin1String("timestamptz")
+            || column->typeName == QLatin1String("timestamp"));
+    if (!markable)
+        return Error(ErrorCode::InvalidInput,
+            QCoreApplication::translate("SyncBridge::Sync",
+                "Delete policy MARK sets the column %1 of a row whose item was deleted in SharePoint, and %2 has no such boolean "
+                "or timestamp column. Add it (ALTER TABLE %2 ADD COLUMN %1 timestamptz), or choose DELETE or LEAVE.")
+                .arg(pullGoneColumn, m_table.qualifiedName()));
+    for (const FieldMapping &mapping : m_pulled) {
+        if (mapping.sourceColumn == pullGoneColumn)
+            return Error(ErrorCode::InvalidInput,
+                QCoreApplication::translate(
+                    "SyncBridge::Sync", "Mapping %1 writes the column delete policy MARK sets; make it PUSH_ONLY or map another column.")
+                    .arg(QStringLiteral("%1 → %2").arg(mapping.sourceColumn, mapping.targetColumn)));
     }
     return success();
 }

@@ -25,6 +25,10 @@ class QTimer;
 
 namespace SyncBridge {
 
+// The column delete policy MARK sets on a row whose item was deleted in SharePoint: a boolean (true)
+// or a timestamp (when the run saw the delete).
+inline const QString pullGoneColumn = QStringLiteral("syncbridge_gone");
+
 class GraphClient;
 class Governor;
 class MetaStore;
@@ -85,6 +89,7 @@ private:
     void nextStep();
     Result<void> prepare();
     Result<void> checkMappings() const;
+    Result<void> checkGoneColumn() const; // delete policy MARK: the table's syncbridge_gone column
     void resolveLists(int index);
     void report(RunPhase phase);
     void event(EventSeverity severity, const QString &type, const QString &message, const QJsonObject &payload = {});

@@ -30,12 +30,11 @@ QDateTime itemModified(const QJsonObject &item)
 QString itemEditor(const QJsonObject &item)
 {
     const QJsonObject user = item.value(QStringLiteral("lastModifiedBy")).toObject().value(QStringLiteral("user")).toObject();
-    const QString email = user.value(QStringLiteral("email")).toString();
-    if (!email.isEmpty())
-        return email;
-    if (!user.value(QStringLiteral("displayName")).toString().isEmpty())
-        return user.value(QStringLiteral("displayName")).toString();
-    // A delta feed leaves lastModifiedBy out (contract §8): the editor's lookup id in the site's people.
+    const QString person = personText(user.value(QStringLiteral("displayName")).toString(), user.value(QStringLiteral("email")).toString());
+    if (!person.isEmpty())
+        return person;
+    // A delta feed leaves lastModifiedBy out (contract §8): the editor's lookup id in the site's people,
+    // named before the conflict is recorded (twowayeditors.cpp).
     const QString lookupId = item.value(QStringLiteral("fields")).toObject().value(QStringLiteral("EditorLookupId")).toString();
     return lookupId.isEmpty() ? QString() : QStringLiteral("#%1").arg(lookupId);
 }
@@ -659,6 +658,7 @@ void TwoWayRun::dryRunOutcome()
     if (m_counts.conflicts > 0)
         actions[QStringLiteral("conflict")] = m_counts.conflicts;
     m_outcome.plan.insert(m_listName, actions);
+    m_run.counters.skipped = actions.value(QStringLiteral("unchanged")); // the summary's "unchanged" is the plan's
 }
 
 } // namespace SyncBridge

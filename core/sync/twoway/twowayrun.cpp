@@ -112,7 +112,7 @@ void TwoWayRun::runStep(RunPhase step)
             nextStep();
             return;
         }
-        writeDatabase();
+        nameEditors([this]() { writeDatabase(); });
         return;
     default:
         break;

@@ -48,6 +48,9 @@ struct TwoWayCounts {
     qint64 sharePointWrites() const { return itemsCreated + itemsUpdated + itemsDeleted; }
 };
 
+// A person as a conflict names its SharePoint editor: "Adele Vance <AdeleV@contoso.com>", or whichever is known.
+QString personText(const QString &name, const QString &email);
+
 // One TWO_WAY run of one definition, on the calling thread's event loop: Connecting → Resolving →
 // Pulling (SharePoint's changes since the kept delta link, and the items that failed before) →
 // Pushing (the whole table is compared with the last agreed state; every row and item is merged field
@@ -55,7 +58,8 @@ struct TwoWayCounts {
 // run record, one lease. The delta link read at the start is kept only at the end, so a crash reads
 // the same changes again, and what the crashed run wrote compares equal on both sides (it is agreed,
 // not written again). Files: twowayrun.cpp (steps, connecting, resolving, finishing), twowayplan.cpp
-// (what each row and item becomes), twowaywrite.cpp (writing both sides and the bookkeeping).
+// (what each row and item becomes), twowayeditors.cpp (conflicts' editors by name), twowaywrite.cpp
+// (writing both sides and the bookkeeping).
 class TwoWayRun : public SyncJob
 {
     Q_OBJECT
@@ -92,6 +96,7 @@ private:
         QString error;
         bool databaseDone = false;
         bool sharePointDone = false;
+        bool rowGone = false; // the row was deleted in the database after the table was read: nothing written
         bool needsDatabase() const;
         bool needsSharePoint() const;
     };
@@ -121,6 +126,10 @@ private:
     Result<void> planRowWrites(RowPlan &plan, const QJsonObject &values, bool toDatabase);
     bool holdBackDeletes();
     void dryRunOutcome(); // the plan as counts per action and preview rows: "match", "pull create", "push update", "conflict", …
+
+    // twowayeditors.cpp: each conflict's editor by name and email instead of a lookup id, then `then`
+    void nameEditors(std::function<void()> then);
+    void readEditorNames(const QStringList &ids, int index, std::shared_ptr<QHash<QString, QString>> names, std::function<void()> then);
 
     // twowaywrite.cpp
     void writeDatabase();

@@ -58,7 +58,11 @@ void TwoWayRun::writeDatabase()
             RowWrite write;
             write.keyValues = plan.keyValues;
             write.values = plan.rowWrite;
+            // A merged row is updated only: deleted since the table was read, it stays deleted, and the
+            // next run sees the delete (an upsert put it back with SharePoint's side of it). A new row
+            // from an item is upserted by its key: a crashed run's insert is found, not doubled.
             write.kind = plan.kind == RowPlan::Kind::DeleteRow ? RowWrite::Kind::Delete
+                : plan.kind == RowPlan::Kind::Merge            ? RowWrite::Kind::Update
                 : plan.keyValues.isEmpty()                     ? RowWrite::Kind::Insert
                                                                : RowWrite::Kind::Upsert;
             if (write.kind == RowWrite::Kind::Delete)
@@ -97,6 +101,15 @@ void TwoWayRun::writeDatabase()
                 plan.error = result.error;
                 continue;
             }
+            if (result.gone) {
+                plan.rowGone = true;
+                event(EventSeverity::Info, QStringLiteral("row-gone"),
+                    QCoreApplication::translate(
+                        "SyncBridge::Sync", "Row %1 was deleted in the database while the run wrote it; the next run takes the delete.")
+                        .arg(plan.identity.text),
+                    QJsonObject{{QStringLiteral("row"), plan.identity.text}, {QStringLiteral("item"), plan.itemId}});
+                continue;
+            }
             plan.databaseDone = true;
             if (plan.kind == RowPlan::Kind::CreateRow) {
                 plan.keyValues = result.keyValues;
@@ -124,7 +137,7 @@ void TwoWayRun::writeSharePoint()
     QList<LedgerEntry> pending;
     for (int i = 0; i < m_plans.size(); ++i) {
         RowPlan &plan = m_plans[i];
-        if (!plan.error.isEmpty() || !plan.needsSharePoint())
+        if (!plan.error.isEmpty() || plan.rowGone || !plan.needsSharePoint())
             continue;
         ItemOperation operation;
         operation.listId = m_listId;
@@ -253,6 +266,8 @@ void TwoWayRun::commit()
                 if (auto removed = ledger.removeRetry(m_definitionId, retry.hash); !removed)
                     return removed;
             }
+            if (plan.rowGone) // ledger and agreed state as they were: the next run finds the row deleted
+                continue;
             switch (plan.kind) {
             case RowPlan::Kind::DeleteRow:
             case RowPlan::Kind::DeleteItem:
