@@ -13,6 +13,7 @@
 #include "store/sql.h"
 #include "sync/interruptedruns.h"
 #include "sync/runlease.h"
+#include "sync/runrecord.h"
 
 #include <QCoreApplication>
 #include <QHostInfo>
@@ -65,13 +66,10 @@ RepairRun::RepairRun(std::shared_ptr<MetaStore> store, SecretStore &secrets, Gov
 
 RepairRun::~RepairRun()
 {
-    if (!m_done && m_run.id > 0) {
-        const auto marked = markRunInterrupted(*m_store, m_run.id,
+    if (!m_done)
+        recordRunInterrupted(*m_store, m_run.id,
             QCoreApplication::translate("SyncBridge::Drift", "SyncBridge quit during the repair; what it had written stays. Check again."),
             m_clock);
-        if (!marked)
-            qCWarning(lcSync).noquote() << "cannot record the interrupted repair:" << marked.error().toString();
-    }
     if (m_lease)
         m_lease->release();
 }
@@ -84,16 +82,7 @@ bool RepairRun::repairs(DriftClass driftClass) const
 
 void RepairRun::event(EventSeverity severity, const QString &type, const QString &message, const QJsonObject &payload)
 {
-    if (m_run.id == 0)
-        return;
-    RunEvent runEvent;
-    runEvent.runId = m_run.id;
-    runEvent.severity = severity;
-    runEvent.type = type;
-    runEvent.message = message;
-    runEvent.payload = payload;
-    if (const auto added = RunRepository(*m_store, m_clock).addEvent(runEvent); !added)
-        qCWarning(lcSync).noquote() << "cannot record event:" << added.error().toString();
+    recordRunEvent(*m_store, m_clock, m_run.id, severity, type, message, payload);
 }
 
 void RepairRun::report(RunPhase phase)
@@ -108,7 +97,7 @@ void RepairRun::report(RunPhase phase)
 
 qint64 RepairRun::ruSpent() const
 {
-    return m_governor ? qMax<qint64>(0, m_governor->view().spentToday - m_ruAtStart) : 0;
+    return ruSpentSince(m_governor.get(), m_ruAtStart);
 }
 
 void RepairRun::start()
@@ -591,11 +580,7 @@ void RepairRun::finish(RunStatus status, const QString &message, const std::opti
     m_run.counters.ruSpent = ruSpent();
     if (m_run.id > 0) {
         RunRepository runs(*m_store, m_clock);
-        if (error)
-            event(EventSeverity::Error, QStringLiteral("run-finished"), message,
-                QJsonObject{{QStringLiteral("errorKind"), errorCodeName(error->code())}, {QStringLiteral("detail"), error->detail()}});
-        else
-            event(EventSeverity::Info, QStringLiteral("run-finished"), message);
+        event(error ? EventSeverity::Error : EventSeverity::Info, QStringLiteral("run-finished"), message, runErrorPayload(error));
         if (auto saved = runs.saveListCounts(m_run.id, m_outcome.plan); !saved)
             qCWarning(lcSync).noquote() << "cannot record the repair's counts:" << saved.error().toString();
         if (auto updated = runs.updateRun(m_run); !updated)

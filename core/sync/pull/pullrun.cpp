@@ -14,6 +14,7 @@
 #include "store/runrepository.h"
 #include "sync/interruptedruns.h"
 #include "sync/runlease.h"
+#include "sync/runrecord.h"
 #include "sync/runtext.h"
 #include "sync/valueconverter.h"
 
@@ -45,14 +46,11 @@ PullRun::~PullRun()
 {
     // Destroyed before it finished (the process quits): what was committed stays; the next run reads
     // the unfinished round again from the last kept link.
-    if (!m_done && m_run.id > 0) {
-        const auto marked = markRunInterrupted(*m_store, m_run.id,
+    if (!m_done)
+        recordRunInterrupted(*m_store, m_run.id,
             QCoreApplication::translate(
                 "SyncBridge::Sync", "SyncBridge quit during the pull; the next run reads the unfinished changes again."),
             m_clock);
-        if (!marked)
-            qCWarning(lcSync).noquote() << "cannot record the interrupted run:" << marked.error().toString();
-    }
     if (m_lease)
         m_lease->release();
 }
@@ -342,7 +340,7 @@ void PullRun::completed()
 
 qint64 PullRun::ruSpentByThisRun() const
 {
-    return m_governor ? qMax<qint64>(0, m_governor->view().spentToday - m_ruAtStart) : 0;
+    return ruSpentSince(m_governor.get(), m_ruAtStart);
 }
 
 void PullRun::report(RunPhase phase)
@@ -351,24 +349,14 @@ void PullRun::report(RunPhase phase)
     progress.phase = phase;
     progress.counters = m_run.counters;
     progress.counters.ruSpent = ruSpentByThisRun();
-    const double seconds = qMax<qint64>(1, m_clock.nowUtc().toMSecsSinceEpoch() - m_startedMs) / 1000.0;
-    progress.itemsPerSecond = (m_run.counters.created + m_run.counters.updated + m_run.counters.deleted) / seconds;
+    progress.itemsPerSecond = itemsPerSecond(m_run.counters, m_startedMs, m_clock.nowUtc());
     progress.wait = m_wait;
     emit this->progress(progress);
 }
 
 void PullRun::event(EventSeverity severity, const QString &type, const QString &message, const QJsonObject &payload)
 {
-    if (m_run.id == 0)
-        return;
-    RunEvent runEvent;
-    runEvent.runId = m_run.id;
-    runEvent.severity = severity;
-    runEvent.type = type;
-    runEvent.message = message;
-    runEvent.payload = payload;
-    if (const auto added = RunRepository(*m_store, m_clock).addEvent(runEvent); !added)
-        qCWarning(lcSync).noquote() << "cannot record event:" << added.error().toString();
+    recordRunEvent(*m_store, m_clock, m_run.id, severity, type, message, payload);
 }
 
 void PullRun::fail(const Error &error)
@@ -408,19 +396,16 @@ void PullRun::finish(RunStatus status, const QString &message, const std::option
     if (m_run.id > 0) {
         if (auto updated = RunRepository(*m_store, m_clock).updateRun(m_run); !updated)
             qCWarning(lcSync).noquote() << "cannot record the run's end:" << updated.error().toString();
-        QJsonObject why;
-        if (error)
-            why = {{QStringLiteral("errorKind"), errorCodeName(error->code())}, {QStringLiteral("detail"), error->detail()}};
+        QJsonObject why = runErrorPayload(error);
         if (status == RunStatus::Succeeded || status == RunStatus::PartiallyFailed) {
             why.insert(QStringLiteral("heldBackDeletes"), m_heldBackDeletes);
             why.insert(QStringLiteral("retryQueue"), m_rowsWaiting);
         }
         event(status == RunStatus::Failed ? EventSeverity::Error : EventSeverity::Info, QStringLiteral("run-finished"),
             runMessageText(m_run), why);
-        const double seconds = qMax<qint64>(1, m_run.finishedAt.toMSecsSinceEpoch() - m_startedMs) / 1000.0;
         if (auto metric = RunRepository(*m_store, m_clock)
                               .addMetric({m_run.id, m_run.finishedAt, QStringLiteral("items_per_second"),
-                                  (m_run.counters.created + m_run.counters.updated + m_run.counters.deleted) / seconds});
+                                  itemsPerSecond(m_run.counters, m_startedMs, m_run.finishedAt)});
             !metric)
             qCWarning(lcSync).noquote() << metric.error().toString();
     }

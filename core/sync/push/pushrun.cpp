@@ -20,6 +20,7 @@
 #include "sync/interruptedruns.h"
 #include "sync/push/itemcheck.h"
 #include "sync/runlease.h"
+#include "sync/runrecord.h"
 #include "sync/runtext.h"
 
 #include <QCoreApplication>
@@ -70,31 +71,18 @@ PushRun::~PushRun()
     // Destroyed before it finished: the process quits mid-run (the window closed, "Quit anyway").
     // The run is not left RUNNING: what it committed stays, and the next run resolves its
     // unconfirmed writes.
-    if (!m_done && m_run.id > 0) {
-        const auto marked = markRunInterrupted(*m_store, m_run.id,
+    if (!m_done)
+        recordRunInterrupted(*m_store, m_run.id,
             QCoreApplication::translate("SyncBridge::Sync",
                 "SyncBridge quit during the run; what it had committed stays, and the next run resolves its unconfirmed writes."),
             m_clock);
-        if (!marked)
-            qCWarning(lcSync).noquote() << "cannot record the interrupted run:" << marked.error().toString();
-    }
     if (m_lease)
         m_lease->release();
 }
 
 void PushRun::event(EventSeverity severity, const QString &type, const QString &message, const QJsonObject &payload)
 {
-    if (m_run.id == 0)
-        return;
-    RunEvent runEvent;
-    runEvent.runId = m_run.id;
-    runEvent.severity = severity;
-    runEvent.type = type;
-    runEvent.message = message;
-    runEvent.payload = payload;
-    const auto added = RunRepository(*m_store, m_clock).addEvent(runEvent);
-    if (!added)
-        qCWarning(lcSync).noquote() << "cannot record event:" << added.error().toString();
+    recordRunEvent(*m_store, m_clock, m_run.id, severity, type, message, payload);
 }
 
 void PushRun::report(RunPhase phase)
@@ -120,9 +108,7 @@ void PushRun::report(RunPhase phase)
 
 qint64 PushRun::ruSpentByThisRun() const
 {
-    // The governor counts the tenant's day; the run's share is what it added since it began (runs
-    // of the same tenant at the same time share one governor, so each sees the other's spending too).
-    return m_governor ? qMax<qint64>(0, m_governor->view().spentToday - m_ruAtStart) : 0;
+    return ruSpentSince(m_governor.get(), m_ruAtStart);
 }
 
 void PushRun::start()
@@ -548,9 +534,7 @@ void PushRun::finish(RunStatus status, const QString &message, const std::option
         // The rows per list and action, for the run's history (the run dialog, runs show).
         if (auto lists = RunRepository(*m_store, m_clock).saveListCounts(m_run.id, m_outcome.plan); !lists)
             qCWarning(lcSync).noquote() << "cannot record the run's counts per list:" << lists.error().toString();
-        QJsonObject why;
-        if (error)
-            why = {{QStringLiteral("errorKind"), errorCodeName(error->code())}, {QStringLiteral("detail"), error->detail()}};
+        QJsonObject why = runErrorPayload(error);
         // What the run's counters do not hold, for its history (syncbridge-cli runs show); the queue
         // is counted when a run gets to its end.
         if (!m_options.dryRun && (status == RunStatus::Succeeded || status == RunStatus::PartiallyFailed)) {

@@ -16,6 +16,7 @@
 #include "store/runrepository.h"
 #include "sync/interruptedruns.h"
 #include "sync/runlease.h"
+#include "sync/runrecord.h"
 #include "sync/runtext.h"
 #include "sync/valueconverter.h"
 
@@ -46,14 +47,11 @@ TwoWayRun::~TwoWayRun()
 {
     // Destroyed before it finished: what was written on either side compares equal next run (agreed,
     // not written again), and the delta link was not kept, so SharePoint's changes are read again.
-    if (!m_done && m_run.id > 0) {
-        const auto marked = markRunInterrupted(*m_store, m_run.id,
+    if (!m_done)
+        recordRunInterrupted(*m_store, m_run.id,
             QCoreApplication::translate(
                 "SyncBridge::Sync", "SyncBridge quit during the two-way run; the next run compares both sides again."),
             m_clock);
-        if (!marked)
-            qCWarning(lcSync).noquote() << "cannot record the interrupted run:" << marked.error().toString();
-    }
     if (m_lease)
         m_lease->release();
 }
@@ -353,7 +351,7 @@ void TwoWayRun::completed()
 
 qint64 TwoWayRun::ruSpentByThisRun() const
 {
-    return m_governor ? qMax<qint64>(0, m_governor->view().spentToday - m_ruAtStart) : 0;
+    return ruSpentSince(m_governor.get(), m_ruAtStart);
 }
 
 void TwoWayRun::report(RunPhase phase)
@@ -362,24 +360,14 @@ void TwoWayRun::report(RunPhase phase)
     progress.phase = phase;
     progress.counters = m_run.counters;
     progress.counters.ruSpent = ruSpentByThisRun();
-    const double seconds = qMax<qint64>(1, m_clock.nowUtc().toMSecsSinceEpoch() - m_startedMs) / 1000.0;
-    progress.itemsPerSecond = (m_run.counters.created + m_run.counters.updated + m_run.counters.deleted) / seconds;
+    progress.itemsPerSecond = itemsPerSecond(m_run.counters, m_startedMs, m_clock.nowUtc());
     progress.wait = m_wait;
     emit this->progress(progress);
 }
 
 void TwoWayRun::event(EventSeverity severity, const QString &type, const QString &message, const QJsonObject &payload)
 {
-    if (m_run.id == 0)
-        return;
-    RunEvent runEvent;
-    runEvent.runId = m_run.id;
-    runEvent.severity = severity;
-    runEvent.type = type;
-    runEvent.message = message;
-    runEvent.payload = payload;
-    if (const auto added = RunRepository(*m_store, m_clock).addEvent(runEvent); !added)
-        qCWarning(lcSync).noquote() << "cannot record event:" << added.error().toString();
+    recordRunEvent(*m_store, m_clock, m_run.id, severity, type, message, payload);
 }
 
 void TwoWayRun::fail(const Error &error)
@@ -427,9 +415,7 @@ void TwoWayRun::finish(RunStatus status, const QString &message, const std::opti
     if (m_run.id > 0) {
         if (auto updated = RunRepository(*m_store, m_clock).updateRun(m_run); !updated)
             qCWarning(lcSync).noquote() << "cannot record the run's end:" << updated.error().toString();
-        QJsonObject why;
-        if (error)
-            why = {{QStringLiteral("errorKind"), errorCodeName(error->code())}, {QStringLiteral("detail"), error->detail()}};
+        QJsonObject why = runErrorPayload(error);
         if (status == RunStatus::Succeeded || status == RunStatus::PartiallyFailed) {
             why.insert(QStringLiteral("heldBackDeletes"), m_heldBackDeletes);
             why.insert(QStringLiteral("retryQueue"), m_outcome.rowsWaiting);
@@ -441,9 +427,8 @@ void TwoWayRun::finish(RunStatus status, const QString &message, const std::opti
         event(status == RunStatus::Failed ? EventSeverity::Error : EventSeverity::Info, QStringLiteral("run-finished"),
             runMessageText(m_run), why);
         RunRepository runs(*m_store, m_clock);
-        const double seconds = qMax<qint64>(1, m_run.finishedAt.toMSecsSinceEpoch() - m_startedMs) / 1000.0;
         for (const RunMetric &metric : {RunMetric{m_run.id, m_run.finishedAt, QStringLiteral("items_per_second"),
-                                            (m_run.counters.created + m_run.counters.updated + m_run.counters.deleted) / seconds},
+                                            itemsPerSecond(m_run.counters, m_startedMs, m_run.finishedAt)},
                  RunMetric{m_run.id, m_run.finishedAt, QStringLiteral("database_writes"), double(m_counts.databaseWrites())},
                  RunMetric{m_run.id, m_run.finishedAt, QStringLiteral("sharepoint_writes"), double(m_counts.sharePointWrites())}}) {
             if (auto added = runs.addMetric(metric); !added)
