@@ -1,6 +1,7 @@
 // Continuous CDC runs (issue 17): `syncbridge-cli run <cdc-definition> --for SECONDS | --until-idle`
 // keeps the replication stream open against the real PostgreSQL (wal_level=logical) and the real
-// emulator. Changes committed while it streams arrive; --until-idle ends by itself; the options are
+// emulator. Changes committed while it streams arrive; --until-idle ends by itself, not while the
+// writes wait for the budget (one batch in memory meanwhile); the options are
 // refused for other modes; an idle captured table with a busy other one lets the slot advance;
 // SIGKILL and SIGTERM mid-stream while writes go on deliver every change exactly once after a
 // restart; the agent streams a scheduled CDC definition and stops on SIGTERM.
@@ -13,6 +14,7 @@
 #include <QTimer>
 
 #include <csignal>
+#include <utility>
 
 using namespace SyncBridge;
 using namespace SyncBridge::Test;
@@ -90,6 +92,40 @@ private slots:
         QVERIFY(!itemOf(QStringLiteral("C "), QStringLiteral("CDC-6099")).isEmpty());
         verifyExactlyOnce(QStringLiteral("Cdc"), QStringLiteral("C "));
         verifyDeliveredIsConfirmed(QStringLiteral("Cdc"));
+    }
+
+    // Backpressure: while the writes wait for the budget the run reads nothing more (one batch in
+    // the process at most, the slot holds the rest), and a budget wait is not the quiet that ends it.
+    void untilIdleWaitsOutTheBudgetWithOneBatchInMemory()
+    {
+        GovernorSettings budget; // a batch of 20 creates (2 RU each) every 8 s: longer than the quiet period
+        budget.ruPerWindow = 40;
+        budget.windowMs = 8000;
+        budget.learnLimit = false;
+        std::shared_ptr<Governor> unlimited = std::exchange(m_governor, std::make_shared<Governor>(budget));
+        RunOptions options = pushOptions(20);
+        options.cdcStreaming = RunOptions::CdcStreaming::UntilIdle;
+        qint64 mostQueued = 0;
+        qint64 mostLag = 0;
+        bool written = false;
+        const RunOutcome run = push(QStringLiteral("Cdc"), options, {}, [&](const RunProgress &progress) {
+            if (progress.stream && !written) { // once it streams: 10 transactions of 10 rows, after the WAL end it began at
+                written = true;
+                sql(QStringLiteral("DO $$ BEGIN FOR t IN 0..9 LOOP INSERT INTO projects (project_code, name) SELECT 'CDC-' || i, 'budget '"
+                                   " || i FROM generate_series(7000 + t * 10, 7009 + t * 10) i; COMMIT; END LOOP; END $$"));
+            }
+            if (progress.stream) {
+                mostQueued = qMax(mostQueued, progress.stream->queued);
+                mostLag = qMax(mostLag, progress.stream->lagBytes);
+            }
+        });
+        m_governor = unlimited;
+        QVERIFY2(run.status == RunStatus::Succeeded, qPrintable(described(run)));
+        QVERIFY(run.counters.ruSpent >= 200);                                                  // 100 creates through the 40 RU windows
+        QCOMPARE(run.counters.created, qint64(100));                                           // not ended by the first wait
+        QVERIFY2(mostQueued > 0 && mostQueued <= 20, qPrintable(QString::number(mostQueued))); // shown while it waits
+        QVERIFY(mostLag > 0);
+        verifyExactlyOnce(QStringLiteral("Cdc"), QStringLiteral("C "));
     }
 
     void streamingOptionsAreRefusedForOtherModes()

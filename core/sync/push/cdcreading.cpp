@@ -187,8 +187,10 @@ void PushRun::readCdc()
         const CdcTransaction &transaction = **fed;
         const bool truncates = std::any_of(transaction.changes.cbegin(), transaction.changes.cend(),
             [](const CdcChange &change) { return change.kind == CdcChange::Kind::Truncate; });
-        if (!transaction.changes.isEmpty())
+        if (!transaction.changes.isEmpty()) {
             m_cdcLastArrivalMs = QDateTime::currentMSecsSinceEpoch();
+            m_cdcQuietSinceMs = 0;
+        }
         if (truncates) { // what came before it is delivered first; then truncateCdc() asks the breaker
             m_cdcTruncate = std::make_unique<CdcTransaction>(transaction);
             break;

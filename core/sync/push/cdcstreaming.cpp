@@ -37,8 +37,9 @@ bool PushRun::streamEnds() const
     case RunOptions::CdcStreaming::Follow:
         return m_options.followSeconds > 0 && nowMs() - m_startedMs >= qint64(m_options.followSeconds) * 1000;
     case RunOptions::CdcStreaming::UntilIdle:
-        // Caught up with what the server had when the run began, and quiet since.
-        return m_cdc->drained() && m_cdc->caughtUp() && m_cdcQueued == 0 && nowMs() - m_cdcLastArrivalMs >= quietMs;
+        // Caught up with what the server had when the run began, then reads that found nothing for a
+        // while (not merely long since the last change: a budget wait is not quiet, the slot may hold a backlog).
+        return m_cdcQuietSinceMs > 0 && m_cdc->drained() && m_cdc->caughtUp() && m_cdcQueued == 0 && nowMs() - m_cdcQuietSinceMs >= quietMs;
     case RunOptions::CdcStreaming::Drain:
         break;
     }
@@ -62,6 +63,8 @@ void PushRun::beginStream()
 
 void PushRun::streamIdle()
 {
+    if (m_cdcQuietSinceMs == 0)
+        m_cdcQuietSinceMs = nowMs();
     // A keepalive answers with the server's WAL end: with nothing of ours pending, the slot confirms it.
     if (auto asked = m_cdc->askPosition(); !asked) {
         fail(asked.error());

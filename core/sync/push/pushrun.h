@@ -209,6 +209,7 @@ private:
     std::unique_ptr<CdcTransaction> m_cdcTruncate; // a transaction that truncated the table: for the circuit breaker
     QTimer *m_cdcKeepAlive = nullptr;              // status updates while the run does not read (budget waits)
     qint64 m_cdcLastArrivalMs = 0;                 // when the stream last handed out a change
+    qint64 m_cdcQuietSinceMs = 0;                  // reads have found nothing since (0: a change came since)
     qint64 m_cdcLastHeartbeatMs = 0;
     bool m_cdcHeartbeats = true; // off once the source refused one (warned once)
     qint64 m_cdcQueued = 0;      // changes read and not delivered yet
