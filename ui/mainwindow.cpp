@@ -15,6 +15,7 @@
 #include "tray/desktopagent.h"
 #include "tray/trayicon.h"
 
+#include "agent/slotwatch.h"
 #include "secrets/secretstore.h"
 #include "store/definitionimporter.h"
 #include "store/metastore.h"
@@ -142,6 +143,15 @@ MainWindow::MainWindow(AppContext context, QWidget *parent)
     if (m_context.runs)
         connect(m_context.runs, &RunController::finished, m_tray,
             [this](qint64 definitionId, const RunOutcome &outcome) { m_tray->runFinished(definitionId, outcome, false); });
+    if (m_context.store && m_context.secrets) {
+        // The slot guardian: every CDC slot read at start, every five minutes and after each run.
+        m_slotWatch = new SlotWatch(m_context.store, *m_context.secrets, std::chrono::minutes(5), this);
+        connect(m_slotWatch, &SlotWatch::checked, m_overview, &OverviewPage::setSlotHealth);
+        connect(m_slotWatch, &SlotWatch::alerted, m_tray, &TrayIcon::slotAlerted);
+        if (m_context.runs)
+            connect(m_context.runs, &RunController::finished, m_slotWatch, &SlotWatch::checkNow);
+        m_slotWatch->start();
+    }
     m_agent = new DesktopAgent(m_context, m_tray, this); // after the line above: its scheduled outcomes come second
     connect(m_settings, &SettingsPage::changed, m_agent, &DesktopAgent::apply);
     connect(m_agent, &DesktopAgent::pausedChanged, m_overview, &OverviewPage::setSchedulesPausedHere);

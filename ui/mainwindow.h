@@ -19,6 +19,7 @@ class ConflictsPage;
 class ConnectionsPage;
 class DefinitionsPage;
 class DesktopAgent;
+class SlotWatch;
 class NavigationPage;
 class OverviewPage;
 class RunsPage;
@@ -45,6 +46,7 @@ public:
     SettingsPage *settingsPage() const { return m_settings; }
     TrayIcon *tray() const { return m_tray; }
     DesktopAgent *desktopAgent() const { return m_agent; }
+    SlotWatch *slotWatch() const { return m_slotWatch; }
     QListWidget *navigationRail() const { return m_rail; }
 
     void showPage(QWidget *page);
@@ -88,6 +90,7 @@ private:
     ConflictsPage *m_conflicts;
     SettingsPage *m_settings;
     TrayIcon *m_tray;
+    SlotWatch *m_slotWatch = nullptr;     // the slot guardian of the CDC definitions: card badges, tray notifications
     DesktopAgent *m_agent = nullptr;      // this computer's scheduling agent (Settings)
     QList<NavigationPage *> m_navigation; // in rail order: row i shows m_navigation[i]
     int m_shownRow = -1;                  // the page shown: the rail may already point elsewhere while it is asked

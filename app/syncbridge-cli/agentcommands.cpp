@@ -7,6 +7,7 @@
 #include "stopsignals.h"
 
 #include "agent/scheduleragent.h"
+#include "agent/slotwatch.h"
 #include "graph/governorregistry.h"
 #include "store/agentrepository.h"
 #include "store/budgetrepository.h"
@@ -127,10 +128,20 @@ int runAgent(CommandContext &context)
                          .arg(running));
         agent.stop();
     });
-    if (context.parser.isSet(context.options.once))
+    // The slot guardian: a CDC definition's slot entering warning, critical or lost is logged once as a
+    // warning line, and so is its recovery (docs/sync-engine.md, "The slot guardian").
+    SlotWatch slotWatch(context.store, context.secrets);
+    QObject::connect(&slotWatch, &SlotWatch::alerted, &loop, [&](const SlotAlert &alert, const QString &name, const SlotHealth &health) {
+        console.line(alert.recovered() ? QCoreApplication::translate("SyncBridge::Cli", "'%1': its replication slot is OK again").arg(name)
+                                       : QCoreApplication::translate("SyncBridge::Cli", "warning: '%1': replication slot %2: %3")
+                                             .arg(name, slotSeverityText(alert.to), health.findings.join(QLatin1Char(' '))));
+    });
+    if (context.parser.isSet(context.options.once)) {
         agent.runDueOnce();
-    else
+    } else {
         agent.start();
+        slotWatch.start();
+    }
     loop.exec();
     if (failure)
         return failure->code() == ErrorCode::Busy ? (context.err << failure->message() << '\n', int(ExitBusy)) : fail(context, *failure);

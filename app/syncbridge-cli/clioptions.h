@@ -101,6 +101,13 @@ struct CliOptions {
     QCommandLineOption classes{QStringLiteral("classes"),
         QCoreApplication::translate("SyncBridge::Cli", "drift repair: only these classes of drift, e.g. +,*,-,>,! (default all of them)."),
         QStringLiteral("classes")};
+    QCommandLineOption resnapshot{QStringLiteral("resnapshot"),
+        QCoreApplication::translate("SyncBridge::Cli",
+            "CDC: approve loading the table again in a new replication slot when the definition's slot is gone or lost (items are "
+            "matched, not duplicated).")};
+    QCommandLineOption dropSlot{QStringLiteral("drop-slot"),
+        QCoreApplication::translate(
+            "SyncBridge::Cli", "definitions delete: also drop the CDC definition's replication slot and publication on PostgreSQL.")};
     QCommandLineOption passwordStdin{QStringLiteral("password-stdin"), QCoreApplication::translate("SyncBridge::Cli", "Read the password or client secret from standard input and store it in the keychain.")};
 
     QCommandLineOption use{QStringLiteral("use"),

@@ -5,11 +5,13 @@
 #include "commandtable.h"
 
 #include "model/definitionjson.h"
+#include "store/connectionrepository.h"
 #include "store/definitionimporter.h"
 #include "store/definitionrepository.h"
 #include "store/ledgerrepository.h"
 #include "store/metastore.h"
 #include "store/runrepository.h"
+#include "sync/cdc/slotguard.h"
 #include "sync/runlease.h"
 
 #include <QCoreApplication>
@@ -163,10 +165,39 @@ int deleteDefinition(CommandContext &context)
     auto runs = RunRepository(*context.store).countRuns(filter);
     if (!runs)
         return fail(context, runs.error());
+    const bool cdc = definition.mode == SyncMode::Cdc;
+    const bool dropSlot = context.parser.isSet(context.options.dropSlot);
+    if (dropSlot && !cdc)
+        return usage(context,
+            QCoreApplication::translate("SyncBridge::Cli", "--drop-slot is for CDC definitions; '%1' is not one").arg(definition.name));
+    if (dropSlot) {
+        // Before the definition goes: a slot that cannot be dropped keeps the definition, so it can be tried again.
+        auto database = ConnectionRepository(*context.store).database(definition.source.databaseId);
+        if (!database)
+            return fail(context, database.error());
+        if (auto dropped = dropSlotAndPublication(*context.store, *database, instancePasswords(context), definition.id); !dropped) {
+            context.err << QCoreApplication::translate("SyncBridge::Cli", "Not deleted: %1").arg(dropped.error().message()) << '\n';
+            return dropped.error().code() == ErrorCode::Busy ? int(ExitBusy) : int(ExitFailure);
+        }
+    }
     if (auto removed = DefinitionRepository(*context.store).remove(definition.id); !removed)
         return fail(context, removed.error());
     (*lease)->release(); // gone with the definition; nothing left to give back
     context.out << QCoreApplication::translate("SyncBridge::Cli", "Deleted the definition '%1'.").arg(definition.name) << '\n';
+    if (dropSlot) {
+        context.out << "  "
+                    << QCoreApplication::translate(
+                           "SyncBridge::Cli", "Dropped its replication slot and publication: PostgreSQL keeps no WAL for it any more.")
+                    << '\n';
+    } else if (cdc) {
+        const CdcNames names = cdcNamesFor(definition.id);
+        context.out << "  "
+                    << QCoreApplication::translate("SyncBridge::Cli",
+                           "Its replication slot '%1' and publication '%2' are left on PostgreSQL, which keeps WAL for the slot until it "
+                           "is dropped. Drop them there: %3")
+                           .arg(names.slot, names.publication, dropSlotStatements(definition.id))
+                    << '\n';
+    }
     context.out << "  "
                 << QCoreApplication::translate("SyncBridge::Cli",
                        "Removed from the store with it: its ledger (rows it knew in SharePoint: %L1), its sync position, "
@@ -192,8 +223,10 @@ QList<Command> definitionCommands()
         {"definitions", "export", "<name>|--all [-o file]", nullptr, exportDefinitions},
         {"definitions", "import", "<file> [--reset]", QT_TRANSLATE_NOOP("SyncBridge::Cli", "validate, then import all or nothing"),
             importDefinitionsCommand},
-        {"definitions", "delete", "<name>",
-            QT_TRANSLATE_NOOP("SyncBridge::Cli", "delete a definition and its ledger (SharePoint items stay)"), deleteDefinition},
+        {"definitions", "delete", "<name> [--drop-slot]",
+            QT_TRANSLATE_NOOP("SyncBridge::Cli",
+                "delete a definition and its ledger (SharePoint items stay; --drop-slot: a CDC definition's slot and publication too)"),
+            deleteDefinition},
     };
 }
 

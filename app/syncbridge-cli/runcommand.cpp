@@ -193,6 +193,7 @@ int runDefinition(CommandContext &context)
     RunOptions options;
     options.dryRun = context.parser.isSet(context.options.dryRun);
     options.resetCursor = context.parser.isSet(context.options.resetCursor);
+    options.resnapshot = context.parser.isSet(context.options.resnapshot);
     if (context.parser.isSet(context.options.backfill)) {
         for (const QString &field : context.parser.value(context.options.backfill).split(QLatin1Char(','))) {
             if (!field.trimmed().isEmpty())

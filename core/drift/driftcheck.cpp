@@ -137,12 +137,8 @@ Result<void> DriftCheck::prepare()
         return Error(ErrorCode::NotFound,
             QCoreApplication::translate("SyncBridge::Drift", "The definition's SharePoint connection no longer exists."));
 
-    auto source = SourceReader::open(
-        *database, [this](const DatabaseInstance &instance) { return readSecretBlocking(m_secrets, instance.secretRef); },
-        [](const QString &message) { qCInfo(lcSync).noquote() << message; });
-    if (!source)
-        return source.error();
-    m_source = std::move(*source);
+    if (auto opened = openSource(); !opened)
+        return opened;
     auto tables = m_source->tables();
     if (!tables)
         return tables.error();
@@ -202,16 +198,20 @@ void DriftCheck::resolveList(int index)
             lists.append({target.target.listName, target.listId});
         m_classifier = std::make_unique<DriftClassifier>(lists);
         m_fieldsOfList.resize(m_targets.size());
+        for (const ResolvedTarget &target : std::as_const(m_targets)) {
+            const auto lookups = std::count_if(target.columns.cbegin(), target.columns.cend(), [](const SharePointColumn &column) {
+                return isLookup(column) && !column.system && !Discovery::isSystemField(column.name);
+            });
+            m_omitsLookups.append(lookups > lookupsPerCollectionRead);
+        }
         if (auto read = readSource(); !read) {
             fail(read.error());
             return;
         }
-        auto ledger = LedgerRepository(*m_store).entries(m_definitionId);
-        if (!ledger) {
+        if (auto ledger = readLedger(); !ledger) {
             fail(ledger.error());
             return;
         }
-        m_classifier->setLedger(*ledger);
         readList(0);
         return;
     }
@@ -296,49 +296,93 @@ void DriftCheck::completeSchemaOnly(const Error &notCompared)
     emit finished();
 }
 
-Result<void> DriftCheck::readSource()
+Result<void> DriftCheck::openSource()
 {
-    // The check reads every row, in key order, with no cursor: what a full re-sync would compare.
+    ConnectionRepository connections(*m_store);
+    auto database = connections.database(m_definition.source.databaseId);
+    if (!database)
+        return database.error();
+    auto source = SourceReader::open(
+        *database, [this](const DatabaseInstance &instance) { return readSecretBlocking(m_secrets, instance.secretRef); },
+        [](const QString &message) { qCInfo(lcSync).noquote() << message; });
+    if (!source)
+        return source.error();
+    m_source = std::move(*source);
+    return success();
+}
+
+Result<void> DriftCheck::forEachRow(const std::function<void(const SourceRow &)> &visit)
+{
+    // Every row, in key order, with no cursor: what a full re-sync would compare.
     ChangeQuery query;
     query.schema = m_table.schema;
     query.table = m_table.name;
     query.columns = m_table.columns;
     query.keyColumns = m_context.keyColumns;
     query.pageSize = sourcePageSize;
-    const QHash<QString, LedgerEntry> noLedger;
     for (;;) {
         if (m_cancelled)
             return Error(ErrorCode::Cancelled, QCoreApplication::translate("SyncBridge::Drift", "The drift check was cancelled."));
         auto page = m_source->changes(query);
         if (!page)
             return page.error();
-        for (const SourceRow &row : std::as_const(page->rows)) {
-            const PlannedRow plan = planRow(m_context, row, noLedger);
-            ++m_report.sourceRows;
-            if (plan.action == PlannedRow::Action::Failed) {
-                ++m_report.unplannedRows;
-                continue;
-            }
-            ExpectedRow expected;
-            expected.identityText = plan.identity.text;
-            expected.listIndex = plan.action == PlannedRow::Action::Unrouted ? -1 : plan.targetIndex;
-            expected.fields = plan.fields;
-            expected.contentHash = plan.contentHash;
-            if (expected.listIndex >= 0) {
-                for (auto field = expected.fields.constBegin(); field != expected.fields.constEnd(); ++field) {
-                    if (!field.key().contains(QLatin1Char('@')))
-                        m_fieldsOfList[expected.listIndex].insert(field.key());
-                }
-            }
-            m_classifier->addRow(plan.identity.hash, std::move(expected));
-        }
-        emit progress(QCoreApplication::translate("SyncBridge::Drift", "Reading the table…"), m_report.sourceRows, 0);
+        for (const SourceRow &row : std::as_const(page->rows))
+            visit(row);
         if (!page->more || page->rows.isEmpty())
             break;
         query.afterKey = page->rows.constLast().keyValues;
     }
-    m_source.reset(); // no source session stays open while the lists are read
     return success();
+}
+
+Result<void> DriftCheck::readSource()
+{
+    const QHash<QString, LedgerEntry> noLedger;
+    auto read = forEachRow([&](const SourceRow &row) {
+        const PlannedRow plan = planRow(m_context, row, noLedger);
+        ++m_report.sourceRows;
+        if (plan.action == PlannedRow::Action::Failed) {
+            ++m_report.unplannedRows;
+            return;
+        }
+        const int listIndex = plan.action == PlannedRow::Action::Unrouted ? -1 : plan.targetIndex;
+        if (listIndex >= 0) {
+            for (auto field = plan.fields.constBegin(); field != plan.fields.constEnd(); ++field) {
+                if (!field.key().contains(QLatin1Char('@')))
+                    m_fieldsOfList[listIndex].insert(field.key());
+            }
+        }
+        m_classifier->addRow(plan.identity.hash, listIndex, plan.fields);
+        if (m_report.sourceRows % sourcePageSize == 0)
+            emit progress(QCoreApplication::translate("SyncBridge::Drift", "Reading the table…"), m_report.sourceRows, 0);
+    });
+    m_source.reset(); // no source session stays open while the lists are read
+    if (!read)
+        return read;
+    for (int list = 0; list < m_fieldsOfList.size(); ++list)
+        m_classifier->setComparedFields(list, m_fieldsOfList.at(list));
+    return success();
+}
+
+Result<void> DriftCheck::forEachLedgerEntry(const std::function<void(const LedgerEntry &)> &visit) const
+{
+    LedgerRepository ledger(*m_store);
+    QString after;
+    for (;;) {
+        auto page = ledger.entriesAfter(m_definitionId, after, ledgerPageSize);
+        if (!page)
+            return page.error();
+        for (const LedgerEntry &entry : std::as_const(*page))
+            visit(entry);
+        if (page->size() < ledgerPageSize)
+            return success();
+        after = page->constLast().identityHash;
+    }
+}
+
+Result<void> DriftCheck::readLedger()
+{
+    return forEachLedgerEntry([this](const LedgerEntry &entry) { m_classifier->addLedgerEntry(entry); });
 }
 
 QStringList DriftCheck::selectedFields(int listIndex) const
@@ -353,20 +397,11 @@ QStringList DriftCheck::selectedFields(int listIndex) const
 
 bool DriftCheck::mayLackLookups(int listIndex, const ListedItem &item) const
 {
-    const ResolvedTarget &target = m_targets.at(listIndex);
-    int lookups = 0;
-    for (const SharePointColumn &column : target.columns) {
-        if (isLookup(column) && !column.system && !Discovery::isSystemField(column.name))
-            ++lookups;
-    }
-    if (lookups <= lookupsPerCollectionRead)
+    if (!m_omitsLookups.at(listIndex))
         return false;
     // Absent is not empty here: the collection read may have left the field out.
-    const ExpectedRow *row = m_classifier->row(item.key);
-    if (!row)
-        return false;
-    for (auto field = row->fields.constBegin(); field != row->fields.constEnd(); ++field) {
-        if (!item.fields.contains(field.key()) && field.key().endsWith(QLatin1String("LookupId")))
+    for (const QString &field : m_fieldsOfList.at(listIndex)) {
+        if (field.endsWith(QLatin1String("LookupId")) && !item.fields.contains(field))
             return true;
     }
     return false;
@@ -386,61 +421,64 @@ void DriftCheck::readList(int index)
         readList(index + 1);
         return;
     }
-    auto items = std::make_shared<QList<ListedItem>>();
-    auto singly = std::make_shared<QList<int>>();
+    // Items are classified as they arrive; only those whose lookup fields the page may lack wait.
+    auto singly = std::make_shared<QList<ListedItem>>();
     Discovery::itemPages(
         *m_graph, m_siteId, m_targets.at(index).listId, selectedFields(index), {}, itemPageSize,
-        [this, index, items, singly](const QJsonArray &page) {
+        [this, index, singly](const QJsonArray &page) {
             for (const QJsonValue &value : page) {
                 ListedItem listed = listedItem(value.toObject());
                 if (mayLackLookups(index, listed))
-                    singly->append(int(items->size()));
-                items->append(std::move(listed));
+                    singly->append(std::move(listed));
+                else
+                    m_classifier->addItem(index, listed);
             }
             m_report.itemsRead += page.size();
             emit progress(QCoreApplication::translate("SyncBridge::Drift", "Reading the lists…"), m_report.sourceRows, m_report.itemsRead);
         },
-        [this, index, items, singly](Result<void> walked) {
+        [this, index, singly](Result<void> walked) {
             if (!walked) {
                 fail(walked.error());
                 return;
             }
-            rereadSingly(index, items, singly);
+            rereadSingly(index, singly);
         });
 }
 
-void DriftCheck::rereadSingly(int listIndex, std::shared_ptr<QList<ListedItem>> items, std::shared_ptr<QList<int>> pending)
+void DriftCheck::rereadSingly(int listIndex, std::shared_ptr<QList<ListedItem>> pending)
 {
     if (pending->isEmpty()) {
-        m_classifier->addItems(listIndex, *items);
         readList(listIndex + 1);
         return;
     }
-    const int at = pending->takeFirst();
+    const ListedItem item = pending->takeFirst();
     GraphRequest request;
     request.url = QStringLiteral("/sites/%1/lists/%2/items/%3?$expand=fields($select=%4)")
-                      .arg(encoded(m_siteId), encoded(m_targets.at(listIndex).listId), items->at(at).itemId,
+                      .arg(encoded(m_siteId), encoded(m_targets.at(listIndex).listId), item.itemId,
                           selectedFields(listIndex).join(QLatin1Char(',')));
-    m_graph->send(request, [this, listIndex, items, pending, at](GraphResponse answer) {
+    m_graph->send(request, [this, listIndex, pending, item](GraphResponse answer) {
         if (!answer.ok() && answer.status != 404) {
-            fail(describeGraphFailure(
-                answer, QCoreApplication::translate("SyncBridge::Drift", "Re-reading item %1").arg(items->at(at).itemId)));
+            fail(describeGraphFailure(answer, QCoreApplication::translate("SyncBridge::Drift", "Re-reading item %1").arg(item.itemId)));
             return;
         }
         if (answer.ok()) {
-            (*items)[at] = listedItem(answer.body);
+            m_classifier->addItem(listIndex, listedItem(answer.body));
             ++m_report.itemsReadSingly;
+        } else {
+            m_classifier->addItem(listIndex, item); // deleted meanwhile: as the page had it
         }
-        rereadSingly(listIndex, items, pending);
+        rereadSingly(listIndex, pending);
     });
 }
 
 void DriftCheck::complete()
 {
-    m_classifier->classify(m_report);
-    std::sort(m_report.entries.begin(), m_report.entries.end(), [](const DriftEntry &a, const DriftEntry &b) {
-        return std::tie(a.driftClass, a.list, a.identity, a.itemId) < std::tie(b.driftClass, b.list, b.identity, b.itemId);
-    });
+    const DriftDetailsNeeded needed = m_classifier->classify(m_report);
+    m_classifier.reset();
+    if (auto completed = completeDetails(needed); !completed) {
+        fail(completed.error());
+        return;
+    }
     m_report.ruSpent = ruSpent();
     m_report.seconds = (m_clock.nowUtc().toMSecsSinceEpoch() - m_startedMs) / 1000.0;
     if (auto recorded = m_recorded ? record() : success(); !recorded) {
@@ -449,6 +487,43 @@ void DriftCheck::complete()
     }
     m_done = true;
     emit finished();
+}
+
+Result<void> DriftCheck::completeDetails(const DriftDetailsNeeded &needed)
+{
+    // Only the differences are held in full: their rows are read and planned again, their orphans'
+    // identities come from the ledger (none of it when table and lists agree).
+    QSet<QString> rowsFound;
+    if (needed.needsRows()) {
+        emit progress(
+            QCoreApplication::translate("SyncBridge::Drift", "Reading the differing rows…"), m_report.sourceRows, m_report.itemsRead);
+        if (auto opened = openSource(); !opened)
+            return opened;
+        const QHash<QString, LedgerEntry> noLedger;
+        auto read = forEachRow([&](const SourceRow &row) {
+            const RowIdentity identity = identityOf(m_context, row);
+            if (!needed.entriesOfRow.contains(identity.hash) && !needed.unlinkedOfRow.contains(identity.hash))
+                return;
+            const PlannedRow plan = planRow(m_context, row, noLedger);
+            if (plan.action == PlannedRow::Action::Failed)
+                return;
+            rowsFound.insert(plan.identity.hash);
+            completeRow(m_report, needed, plan.identity.hash, plan.identity.text, plan.contentHash, plan.fields);
+        });
+        m_source.reset();
+        if (!read)
+            return read;
+    }
+    if (!needed.orphansOfLedgerKey.isEmpty()) {
+        auto read = forEachLedgerEntry([&](const LedgerEntry &entry) {
+            if (needed.orphansOfLedgerKey.contains(entry.identityHash))
+                completeOrphan(m_report, needed, entry.identityHash, entry.identityText);
+        });
+        if (!read)
+            return read;
+    }
+    removeSettledEntries(m_report, needed, rowsFound);
+    return success();
 }
 
 Result<void> DriftCheck::record()

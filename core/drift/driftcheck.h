@@ -20,6 +20,7 @@ class Governor;
 class MetaStore;
 class SecretStore;
 class SourceReader;
+struct SourceRow;
 struct SharePointConnection;
 
 // A read-only comparison of a definition's table with its lists (docs/drift.md), on the calling
@@ -51,6 +52,7 @@ public:
 
     // The lists' page size of item reads (Graph's largest is 5,000 for lists).
     static constexpr int itemPageSize = 5000;
+    static constexpr int ledgerPageSize = 5000;
 
 signals:
     void progress(const QString &step, qint64 rowsRead, qint64 itemsRead);
@@ -60,10 +62,15 @@ private:
     Result<void> prepare();
     void resolveSite();
     void resolveList(int index);
+    Result<void> openSource();
+    Result<void> forEachRow(const std::function<void(const SourceRow &)> &visit);
     Result<void> readSource();
+    Result<void> forEachLedgerEntry(const std::function<void(const LedgerEntry &)> &visit) const;
+    Result<void> readLedger();
     void readList(int index);
-    void rereadSingly(int listIndex, std::shared_ptr<QList<ListedItem>> items, std::shared_ptr<QList<int>> pending);
+    void rereadSingly(int listIndex, std::shared_ptr<QList<ListedItem>> pending);
     void complete();
+    Result<void> completeDetails(const DriftDetailsNeeded &needed);
     // Schema drift: the live columns (the table's, and the lists' just read) against the mappings and
     // the catalog's last reading of them.
     void compareSchemas();
@@ -94,6 +101,7 @@ private:
     QList<ResolvedTarget> m_targets;
     PlanContext m_context;
     QList<QSet<QString>> m_fieldsOfList; // per target: the fields a push writes there (selected when reading)
+    QList<bool> m_omitsLookups;          // per target: more lookup columns than a collection read returns
     std::unique_ptr<DriftClassifier> m_classifier;
     qint64 m_runId = 0;
     DriftReport m_report;

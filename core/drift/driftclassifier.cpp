@@ -67,166 +67,303 @@ QList<FieldChange> driftChanges(const QJsonObject &current, const QJsonObject &e
     return changes;
 }
 
-void DriftClassifier::addItems(int listIndex, const QList<ListedItem> &items)
+DriftClassifier::DriftClassifier(QList<DriftList> lists)
+    : m_lists(std::move(lists))
+    , m_ledgerEntriesOfList(m_lists.size(), 0)
 {
-    m_items[listIndex] << items;
+    m_itemsOfList.resize(m_lists.size());
 }
 
-void DriftClassifier::setLedger(const QList<LedgerEntry> &entries)
+int DriftClassifier::listIndexOf(const QString &listId) const
 {
-    m_ledger.clear();
-    m_ledger.reserve(entries.size());
-    for (const LedgerEntry &entry : entries)
-        m_ledger.insert(entry.identityHash, entry);
+    for (int i = 0; i < m_lists.size(); ++i) {
+        if (!listId.isEmpty() && m_lists.at(i).listId == listId)
+            return i;
+    }
+    return -1;
 }
 
-int DriftClassifier::keptItem(const QString &identityHash, int expectedList, const QList<Placed> &placed) const
+void DriftClassifier::addRow(const QString &identityHash, int listIndex, const QJsonObject &fields)
 {
-    const auto ledger = m_ledger.constFind(identityHash);
-    const auto known = [&](const Placed &p) {
-        return ledger != m_ledger.constEnd() && ledger->itemId == item(p).itemId && ledger->listGraphId == m_lists.at(p.listIndex).listId;
+    const std::optional<IdentityKey> key = IdentityKey::fromHex(identityHash);
+    if (!key)
+        return; // identities are SHA-256 digests; nothing else can name a row
+    Slot &slot = m_slots[*key];
+    slot.rowList = qint16(listIndex);
+    slot.expected = fieldsDigest(fields);
+}
+
+void DriftClassifier::addLedgerEntry(const LedgerEntry &entry)
+{
+    const int list = listIndexOf(entry.listGraphId);
+    if (list >= 0 && (entry.state == LedgerState::Synced || entry.state == LedgerState::Marked))
+        ++m_ledgerEntriesOfList[list];
+    const std::optional<IdentityKey> key = IdentityKey::fromHex(entry.identityHash);
+    if (!key)
+        return;
+    const auto slot = m_slots.find(*key);
+    if (slot == m_slots.end())
+        return;
+    slot->hasLedger = true;
+    slot->ledgerState = entry.state;
+    slot->ledgerList = qint16(list);
+    slot->ledgerItemId = entry.itemId.toLongLong();
+}
+
+void DriftClassifier::addItem(int listIndex, const ListedItem &item)
+{
+    ++m_itemsOfList[listIndex];
+    const std::optional<IdentityKey> key = IdentityKey::fromHex(item.key);
+    if (!key) {
+        m_loose.append({{item.itemId, item.title, {}}, listIndex, item.key});
+        return;
+    }
+    Item compact;
+    bool numericId = false;
+    compact.id = item.itemId.toLongLong(&numericId);
+    compact.list = qint16(listIndex);
+    const int index = int(m_items.size());
+    Slot &slot = m_slots[*key];
+    const bool plainlyInSync = numericId && slot.firstItem < 0 && slot.rowList == listIndex
+        && fieldsDigest(item.fields, &m_comparedFields[listIndex]) == slot.expected;
+    if (!plainlyInSync) {
+        compact.detailed = true;
+        m_details.insert(index, {item.itemId, item.title, item.fields});
+    }
+    m_items.append(compact);
+    if (slot.firstItem < 0) {
+        slot.firstItem = index;
+        return;
+    }
+    int last = slot.firstItem;
+    while (m_items.at(last).next >= 0)
+        last = m_items.at(last).next;
+    m_items[last].next = index;
+}
+
+QString DriftClassifier::itemIdText(int index) const
+{
+    const Item &item = m_items.at(index);
+    return item.detailed ? m_details.value(index).itemId : QString::number(item.id);
+}
+
+int DriftClassifier::keptItem(const Slot &slot, const QList<int> &items) const
+{
+    const auto known = [&](int index) {
+        const Item &item = m_items.at(index);
+        return slot.hasLedger && slot.ledgerItemId != 0 && slot.ledgerItemId == item.id && slot.ledgerList == item.list;
     };
     const auto oldest = [&](bool inExpected) {
         int best = -1;
-        for (int i = 0; i < placed.size(); ++i) {
-            if ((placed.at(i).listIndex == expectedList) != inExpected)
+        for (int i = 0; i < items.size(); ++i) {
+            if ((m_items.at(items.at(i)).list == slot.rowList) != inExpected)
                 continue;
-            if (best < 0 || item(placed.at(i)).itemId.toLongLong() < item(placed.at(best)).itemId.toLongLong())
+            if (best < 0 || m_items.at(items.at(i)).id < m_items.at(items.at(best)).id)
                 best = i;
         }
         return best;
     };
-    for (int i = 0; i < placed.size(); ++i) {
-        if (placed.at(i).listIndex == expectedList && known(placed.at(i)))
+    for (int i = 0; i < items.size(); ++i) {
+        if (m_items.at(items.at(i)).list == slot.rowList && known(items.at(i)))
             return i;
     }
     if (const int best = oldest(true); best >= 0)
         return best;
-    for (int i = 0; i < placed.size(); ++i) {
-        if (known(placed.at(i)))
+    for (int i = 0; i < items.size(); ++i) {
+        if (known(items.at(i)))
             return i;
     }
     return oldest(false);
 }
 
-void DriftClassifier::classify(DriftReport &report) const
+DriftDetailsNeeded DriftClassifier::classify(DriftReport &report) const
 {
+    DriftDetailsNeeded needed;
     report.lists.clear();
     report.totals.clear();
     report.entries.clear();
     report.unlinked.clear();
-    for (const DriftList &list : m_lists) {
-        DriftListCounts &counts = report.lists[list.name];
-        counts.listId = list.listId;
-    }
-    for (const LedgerEntry &entry : m_ledger) {
-        if (entry.state != LedgerState::Synced && entry.state != LedgerState::Marked)
-            continue;
-        for (const DriftList &list : m_lists) {
-            if (list.listId == entry.listGraphId)
-                ++report.lists[list.name].ledgerEntries;
-        }
+    for (int list = 0; list < m_lists.size(); ++list) {
+        DriftListCounts &counts = report.lists[m_lists.at(list).name];
+        counts.listId = m_lists.at(list).listId;
+        counts.items = m_itemsOfList.at(list);
+        counts.ledgerEntries = m_ledgerEntriesOfList.at(list);
     }
     const auto count = [&](DriftClass driftClass, int listIndex) {
         ++report.totals[driftClass];
         ++report.lists[m_lists.at(listIndex).name].classes[driftClass];
     };
-    const auto entryFor = [&](DriftClass driftClass, const Placed &placed, const QString &identityHash) {
-        const ListedItem &listed = item(placed);
+    const auto itemEntry = [&](DriftClass driftClass, int listIndex, const QString &itemId, const QString &title) {
         DriftEntry entry;
         entry.driftClass = driftClass;
-        entry.identityHash = identityHash;
-        entry.list = m_lists.at(placed.listIndex).name;
-        entry.listId = m_lists.at(placed.listIndex).listId;
-        entry.itemId = listed.itemId;
-        entry.title = listed.title;
+        entry.list = m_lists.at(listIndex).name;
+        entry.listId = m_lists.at(listIndex).listId;
+        entry.itemId = itemId;
+        entry.title = title;
         return entry;
     };
 
-    QHash<QString, QList<Placed>> byKey;
-    for (int list = 0; list < m_items.size(); ++list) {
-        report.lists[m_lists.at(list).name].items = m_items.at(list).size();
-        for (int i = 0; i < m_items.at(list).size(); ++i) {
-            const ListedItem &listed = m_items.at(list).at(i);
-            if (listed.key.isEmpty()) {
-                count(DriftClass::Unkeyed, list);
-                report.entries << entryFor(DriftClass::Unkeyed, {list, i}, {});
-                continue;
-            }
-            byKey[listed.key] << Placed{list, i};
-        }
+    for (const LooseItem &loose : m_loose) {
+        // No row can have a key that is not an identity digest: an orphan; no key at all: not ours.
+        const DriftClass driftClass = loose.key.isEmpty() ? DriftClass::Unkeyed : DriftClass::Orphan;
+        DriftEntry entry = itemEntry(driftClass, loose.list, loose.detail.itemId, loose.detail.title);
+        entry.identityHash = loose.key;
+        count(driftClass, loose.list);
+        report.entries << entry;
     }
 
-    for (auto row = m_rows.constBegin(); row != m_rows.constEnd(); ++row) {
-        const ExpectedRow &expected = row.value();
-        if (expected.listIndex < 0)
-            continue; // routed nowhere: its items are orphans (below)
-        ++report.lists[m_lists.at(expected.listIndex).name].sourceRows;
-        const QString readable = readableIdentity(expected.identityText);
-        const QList<Placed> placed = byKey.value(row.key());
-        if (placed.isEmpty()) {
-            count(DriftClass::Missing, expected.listIndex);
-            DriftEntry entry;
-            entry.driftClass = DriftClass::Missing;
-            entry.identity = readable;
-            entry.identityHash = row.key();
-            entry.identityText = expected.identityText;
-            entry.contentHash = expected.contentHash;
-            entry.list = m_lists.at(expected.listIndex).name;
-            entry.listId = m_lists.at(expected.listIndex).listId;
-            entry.fields = expected.fields;
+    for (auto slot = m_slots.constBegin(); slot != m_slots.constEnd(); ++slot) {
+        const QString hash = slot.key().toHex();
+        QList<int> items;
+        for (int at = slot->firstItem; at >= 0; at = m_items.at(at).next)
+            items << at;
+        if (slot->rowList < 0) { // no row, or one no rule routes: every item is an orphan
+            for (const int at : std::as_const(items)) {
+                DriftEntry entry = itemEntry(DriftClass::Orphan, m_items.at(at).list, itemIdText(at), m_details.value(at).title);
+                entry.identityHash = hash;
+                count(DriftClass::Orphan, m_items.at(at).list);
+                needed.orphansOfLedgerKey[hash] << int(report.entries.size());
+                report.entries << entry;
+            }
+            continue;
+        }
+        ++report.lists[m_lists.at(slot->rowList).name].sourceRows;
+        if (items.isEmpty()) {
+            DriftEntry entry = itemEntry(DriftClass::Missing, slot->rowList, {}, {});
+            entry.identityHash = hash;
+            count(DriftClass::Missing, slot->rowList);
+            needed.entriesOfRow[hash] << int(report.entries.size());
             report.entries << entry;
             continue;
         }
-        const int kept = keptItem(row.key(), expected.listIndex, placed);
-        const auto ledger = m_ledger.constFind(row.key());
-        for (int i = 0; i < placed.size(); ++i) {
-            const Placed &at = placed.at(i);
-            DriftEntry entry = entryFor(DriftClass::InSync, at, row.key());
-            entry.identity = readable;
-            entry.identityText = expected.identityText;
-            entry.contentHash = expected.contentHash;
+        const int kept = keptItem(*slot, items);
+        for (int i = 0; i < items.size(); ++i) {
+            const int at = items.at(i);
+            const Item &item = m_items.at(at);
+            DriftEntry entry = itemEntry(DriftClass::InSync, item.list, itemIdText(at), m_details.value(at).title);
+            entry.identityHash = hash;
             if (i != kept) {
                 entry.driftClass = DriftClass::Duplicate;
-            } else if (at.listIndex != expected.listIndex) {
+            } else if (item.list != slot->rowList) {
                 entry.driftClass = DriftClass::WrongList;
-                entry.expectedList = m_lists.at(expected.listIndex).name;
-                entry.expectedListId = m_lists.at(expected.listIndex).listId;
-                entry.fields = expected.fields;
-            } else {
-                entry.changes = driftChanges(item(at).fields, expected.fields);
-                if (!entry.changes.isEmpty()) {
-                    entry.driftClass = DriftClass::Differs;
-                    entry.fields = expected.fields;
-                }
+                entry.expectedList = m_lists.at(slot->rowList).name;
+                entry.expectedListId = m_lists.at(slot->rowList).listId;
+            } else if (item.detailed) { // the exact comparison decides, once the row's fields are read again
+                entry.driftClass = DriftClass::Differs;
+                needed.currentFields.insert(int(report.entries.size()), m_details.value(at).fields);
             }
-            count(entry.driftClass, at.listIndex);
-            if (entry.driftClass != DriftClass::InSync)
+            count(entry.driftClass, item.list);
+            if (entry.driftClass != DriftClass::InSync) {
+                needed.entriesOfRow[hash] << int(report.entries.size());
                 report.entries << entry;
-            const bool linked = ledger != m_ledger.constEnd() && ledger->state == LedgerState::Synced && ledger->itemId == entry.itemId
-                && ledger->listGraphId == entry.listId;
-            if (i == kept && at.listIndex == expected.listIndex && !linked) {
-                entry.fields = expected.fields;
+            }
+            const bool linked = slot->hasLedger && slot->ledgerState == LedgerState::Synced && slot->ledgerItemId == item.id
+                && slot->ledgerList == item.list;
+            if (i == kept && item.list == slot->rowList && !linked) {
+                if (entry.driftClass == DriftClass::Differs)
+                    needed.unlinkedCurrentFields.insert(int(report.unlinked.size()), m_details.value(at).fields);
+                needed.unlinkedOfRow[hash] << int(report.unlinked.size());
                 report.unlinked << entry;
             }
         }
     }
+    return needed;
+}
 
-    for (auto key = byKey.constBegin(); key != byKey.constEnd(); ++key) {
-        const auto row = m_rows.constFind(key.key());
-        if (row != m_rows.constEnd() && row->listIndex >= 0)
-            continue;
-        const auto ledger = m_ledger.constFind(key.key());
-        for (const Placed &at : key.value()) {
-            DriftEntry entry = entryFor(DriftClass::Orphan, at, key.key());
-            if (ledger != m_ledger.constEnd()) {
-                entry.identity = readableIdentity(ledger->identityText);
-                entry.identityText = ledger->identityText;
+namespace {
+
+void recount(DriftReport &report, const DriftEntry &entry, DriftClass to)
+{
+    --report.totals[entry.driftClass];
+    --report.lists[entry.list].classes[entry.driftClass];
+    ++report.totals[to];
+    ++report.lists[entry.list].classes[to];
+}
+
+// A '*' candidate compared field by field: its changes, or '=' when there are none.
+void compareExactly(DriftEntry &entry, const QJsonObject &current, const QJsonObject &fields)
+{
+    entry.changes = driftChanges(current, fields);
+    if (entry.changes.isEmpty())
+        entry.driftClass = DriftClass::InSync;
+}
+
+} // namespace
+
+void completeRow(DriftReport &report, const DriftDetailsNeeded &needed, const QString &identityHash, const QString &identityText,
+    const QString &contentHash, const QJsonObject &fields)
+{
+    const QString readable = readableIdentity(identityText);
+    const auto complete = [&](DriftEntry &entry) {
+        entry.identity = readable;
+        entry.identityText = identityText;
+        entry.contentHash = contentHash;
+        entry.fields = fields;
+        // An item that held its row plainly was kept without its title: the row's is the same.
+        if (!entry.itemId.isEmpty() && entry.title.isEmpty())
+            entry.title = fields.value(QStringLiteral("Title")).toString();
+    };
+    for (const int index : needed.entriesOfRow.value(identityHash)) {
+        DriftEntry &entry = report.entries[index];
+        complete(entry);
+        if (entry.driftClass == DriftClass::Differs) {
+            compareExactly(entry, needed.currentFields.value(index), fields);
+            if (entry.driftClass == DriftClass::InSync) {
+                entry.driftClass = DriftClass::Differs; // recount from what was counted
+                recount(report, entry, DriftClass::InSync);
+                entry.driftClass = DriftClass::InSync;
             }
-            count(DriftClass::Orphan, at.listIndex);
-            report.entries << entry;
+        }
+        if (entry.driftClass == DriftClass::Duplicate)
+            entry.fields = {};
+    }
+    for (const int index : needed.unlinkedOfRow.value(identityHash)) {
+        DriftEntry &entry = report.unlinked[index];
+        complete(entry);
+        if (entry.driftClass == DriftClass::Differs)
+            compareExactly(entry, needed.unlinkedCurrentFields.value(index), fields);
+    }
+}
+
+void completeOrphan(DriftReport &report, const DriftDetailsNeeded &needed, const QString &identityHash, const QString &identityText)
+{
+    for (const int index : needed.orphansOfLedgerKey.value(identityHash)) {
+        report.entries[index].identity = readableIdentity(identityText);
+        report.entries[index].identityText = identityText;
+    }
+}
+
+void removeSettledEntries(DriftReport &report, const DriftDetailsNeeded &needed, const QSet<QString> &rowsFound)
+{
+    QSet<int> gone;
+    for (auto row = needed.entriesOfRow.constBegin(); row != needed.entriesOfRow.constEnd(); ++row) {
+        if (rowsFound.contains(row.key()))
+            continue;
+        // The row was deleted while the lists were read: without it there is nothing safe to repair
+        // with (a '+' without fields would create an empty item); the next check tells what is left.
+        for (const int index : row.value()) {
+            const DriftEntry &entry = report.entries.at(index);
+            --report.totals[entry.driftClass];
+            --report.lists[entry.list].classes[entry.driftClass];
+            gone.insert(index);
         }
     }
+    QList<DriftEntry> kept;
+    kept.reserve(report.entries.size());
+    for (int i = 0; i < report.entries.size(); ++i) {
+        if (!gone.contains(i) && report.entries.at(i).driftClass != DriftClass::InSync)
+            kept << report.entries.at(i);
+    }
+    report.entries = std::move(kept);
+    QList<DriftEntry> unlinked;
+    for (const DriftEntry &entry : std::as_const(report.unlinked)) {
+        if (rowsFound.contains(entry.identityHash))
+            unlinked << entry;
+    }
+    report.unlinked = std::move(unlinked);
+    std::sort(report.entries.begin(), report.entries.end(), [](const DriftEntry &a, const DriftEntry &b) {
+        return std::tie(a.driftClass, a.list, a.identity, a.itemId) < std::tie(b.driftClass, b.list, b.identity, b.itemId);
+    });
 }
 
 } // namespace SyncBridge

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "drift/driftdigest.h"
 #include "drift/driftreport.h"
 #include "model/runtime.h"
 
@@ -7,14 +8,6 @@
 #include <QJsonObject>
 
 namespace SyncBridge {
-
-// One source row as a push would write it now.
-struct ExpectedRow {
-    QString identityText;
-    int listIndex = -1; // the list its route names; -1: no rule routes it (its items are orphans)
-    QJsonObject fields; // mapped and serialized as a push sends them (OData annotations are not compared)
-    QString contentHash;
-};
 
 // One item as a list holds it (only the selected fields).
 struct ListedItem {
@@ -29,44 +22,95 @@ struct DriftList {
     QString listId;
 };
 
-// Classifies every row and item; pure (no I/O), so every rule is testable on its own. Rows are keyed
-// by identity hash; `items` holds one list of items per entry of `lists`.
+// What the classification could not tell from digests: the entries that need their row as a push
+// would write it now (fields, identity text, content hash) — filled by a second read of the table —
+// and the orphans that need the ledger's identity text. Indices are into DriftReport::entries.
+struct DriftDetailsNeeded {
+    QHash<QString, QList<int>> entriesOfRow;       // by identity hash
+    QHash<QString, QList<int>> unlinkedOfRow;      // by identity hash, into DriftReport::unlinked
+    QHash<int, QJsonObject> currentFields;         // '*' candidates: the item's fields, compared exactly against the row
+    QHash<int, QJsonObject> unlinkedCurrentFields; // the same for DriftReport::unlinked
+    QHash<QString, QList<int>> orphansOfLedgerKey; // by identity hash
+
+    bool needsRows() const { return !entriesOfRow.isEmpty() || !unlinkedOfRow.isEmpty(); }
+};
+
+// Classifies every row and item in bounded memory (pure: no I/O, so every rule is testable on its
+// own). Rows are added first (their digest and list), then the ledger, then each list's items as
+// they are read: an item that plainly holds its row (first for its key, in the row's list, equal
+// digest) is kept as 16 bytes; any other keeps its title and fields for the verdict.
 class DriftClassifier
 {
 public:
-    explicit DriftClassifier(QList<DriftList> lists)
-        : m_lists(std::move(lists))
-    {
-        m_items.resize(m_lists.size());
-    }
+    explicit DriftClassifier(QList<DriftList> lists);
 
-    void addRow(const QString &identityHash, ExpectedRow row) { m_rows.insert(identityHash, std::move(row)); }
-    void addItems(int listIndex, const QList<ListedItem> &items);
-    void setLedger(const QList<LedgerEntry> &entries);
-    const ExpectedRow *row(const QString &identityHash) const
-    {
-        const auto found = m_rows.constFind(identityHash);
-        return found == m_rows.constEnd() ? nullptr : &found.value();
-    }
+    // A planned row: its list (-1 when no rule routes it: its items are orphans) and fields.
+    void addRow(const QString &identityHash, int listIndex, const QJsonObject &fields);
+    // Only the entries of rows added before are kept (the others do not decide which item is kept).
+    void addLedgerEntry(const LedgerEntry &entry);
+    // The fields an item of `listIndex` is compared on (the fields its rows write).
+    void setComparedFields(int listIndex, QSet<QString> fields) { m_comparedFields[listIndex] = std::move(fields); }
+    void addItem(int listIndex, const ListedItem &item);
 
-    // Fills report.totals, report.lists and report.entries.
-    void classify(DriftReport &report) const;
+    // Fills report.totals, report.lists, report.entries and report.unlinked as far as digests tell;
+    // completeRow() and completeOrphan() finish the entries named in the result.
+    DriftDetailsNeeded classify(DriftReport &report) const;
 
 private:
-    struct Placed {
-        int listIndex = -1;
-        int position = -1;
+    static constexpr qint16 noRow = -2;
+    struct Slot {
+        FieldsDigest expected;
+        qint64 ledgerItemId = 0;
+        qint32 firstItem = -1;
+        qint16 rowList = noRow; // noRow, -1 (routed nowhere), or the list's index
+        qint16 ledgerList = -1;
+        LedgerState ledgerState = LedgerState::Pending;
+        bool hasLedger = false;
     };
-    const ListedItem &item(const Placed &placed) const { return m_items.at(placed.listIndex).at(placed.position); }
-    // Of one row's items, the one a push would keep updating: the ledger's in the right list, else the
+    struct Item {
+        qint64 id = 0;
+        qint32 next = -1; // the next item with the same key
+        qint16 list = 0;
+        bool detailed = false;
+    };
+    struct Detail {
+        QString itemId;
+        QString title;
+        QJsonObject fields;
+    };
+
+    int listIndexOf(const QString &listId) const;
+    QString itemIdText(int index) const;
+    // Of one key's items, the one a push would keep updating: the ledger's in the right list, else the
     // oldest in the right list, else the ledger's elsewhere, else the oldest elsewhere.
-    int keptItem(const QString &identityHash, int expectedList, const QList<Placed> &placed) const;
+    int keptItem(const Slot &slot, const QList<int> &items) const;
 
     QList<DriftList> m_lists;
-    QList<QList<ListedItem>> m_items;
-    QHash<QString, ExpectedRow> m_rows;
-    QHash<QString, LedgerEntry> m_ledger;
+    QHash<int, QSet<QString>> m_comparedFields;
+    QHash<IdentityKey, Slot> m_slots;
+    QList<Item> m_items;
+    struct LooseItem {
+        Detail detail;
+        int list = 0;
+        QString key;
+    };
+
+    QHash<int, Detail> m_details; // by item index: the items that are not plainly in sync
+    QList<LooseItem> m_loose;     // '?' items, and items whose key no row can have
+    QList<qint64> m_itemsOfList;
+    QList<qint64> m_ledgerEntriesOfList; // synced or marked entries per list
 };
+
+// Finishes the entries of one row (from DriftDetailsNeeded::entriesOfRow) with the row as a push
+// would write it now. A '*' candidate that compares equal field by field becomes '=' (its entry is
+// emptied: driftClass InSync and counted so; removeSettledEntries() drops it).
+void completeRow(DriftReport &report, const DriftDetailsNeeded &needed, const QString &identityHash, const QString &identityText,
+    const QString &contentHash, const QJsonObject &fields);
+// Orphans' readable identity from the ledger.
+void completeOrphan(DriftReport &report, const DriftDetailsNeeded &needed, const QString &identityHash, const QString &identityText);
+// Drops the entries that turned out in sync, and the row entries whose row was gone by the second
+// read (the next check sees what is left of them); sorts the rest.
+void removeSettledEntries(DriftReport &report, const DriftDetailsNeeded &needed, const QSet<QString> &rowsFound);
 
 // The fields of `expected` that `current` (an item's fields as Graph returns them) does not hold.
 // Values SharePoint gives back in another form are equal: 5 and 5.0, "7" and 7 (lookup ids),

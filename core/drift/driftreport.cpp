@@ -190,4 +190,9 @@ QJsonObject driftReportJson(const DriftReport &report)
     return json;
 }
 
+QString driftEntryKey(const DriftEntry &entry)
+{
+    return QStringList{driftClassId(entry.driftClass), entry.listId, entry.identityHash, entry.itemId}.join(QLatin1Char('/'));
+}
+
 } // namespace SyncBridge

@@ -87,6 +87,9 @@ struct DriftReport {
     qint64 differences() const;
 };
 
+// Names one difference across checks (class, list, row and item), for repairing chosen ones.
+QString driftEntryKey(const DriftEntry &entry);
+
 // The `drift check` line of one entry: "* id 42 (Active): status 'Done' → 'Active'".
 QString driftLine(const DriftEntry &entry);
 QJsonObject driftEntryJson(const DriftEntry &entry);

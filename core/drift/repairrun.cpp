@@ -219,8 +219,9 @@ QString RepairRun::listName(const QString &listId) const
 void RepairRun::plan()
 {
     report(RunPhase::Planning);
+    const QSet<QString> chosen(m_options.repairOnly.cbegin(), m_options.repairOnly.cend());
     for (const DriftEntry &entry : std::as_const(m_report.entries)) {
-        if (!repairs(entry.driftClass))
+        if (!repairs(entry.driftClass) || (!chosen.isEmpty() && !chosen.contains(driftEntryKey(entry))))
             continue;
         switch (entry.driftClass) {
         case DriftClass::Missing:
@@ -250,8 +251,15 @@ void RepairRun::plan()
         }
     }
     // Adopting is part of repairing what differs or is missing: an item that holds its row is linked, not made again.
-    if (repairs(DriftClass::Missing) || repairs(DriftClass::Differs))
-        m_adoptions = m_report.unlinked;
+    if (repairs(DriftClass::Missing) || repairs(DriftClass::Differs)) {
+        QSet<QString> chosenRows;
+        for (const Write &write : std::as_const(m_writes))
+            chosenRows.insert(write.entry.identityHash);
+        for (const DriftEntry &unlinked : std::as_const(m_report.unlinked)) {
+            if (chosen.isEmpty() || chosenRows.contains(unlinked.identityHash))
+                m_adoptions << unlinked;
+        }
+    }
     holdBackMassDeletes();
     for (const Write &write : std::as_const(m_writes)) {
         const QString list = write.entry.driftClass == DriftClass::WrongList ? write.entry.expectedList : write.entry.list;

@@ -394,14 +394,17 @@ void GraphClient::forEachPage(const QString &url, std::function<void(const QJson
                 *next = nullptr;
                 return;
             }
-            onPage(response.body.value(QStringLiteral("value")).toArray());
             const QString nextLink = response.body.value(QStringLiteral("@odata.nextLink")).toString();
             if (nextLink.isEmpty()) {
+                onPage(response.body.value(QStringLiteral("value")).toArray());
                 done(success(), response);
                 *next = nullptr;   // break the self-reference
                 return;
             }
+            // The next page is asked for before this one is handled, so the service prepares it while
+            // this one is parsed; answers never come from inside send(), so pages still arrive in order.
             (*next)(nextLink);   // verbatim: never rebuilt from parts
+            onPage(response.body.value(QStringLiteral("value")).toArray());
         });
     };
     (*next)(url);

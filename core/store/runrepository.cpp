@@ -54,6 +54,10 @@ QString whereClause(const RunFilter &filter, QVariantList &binds)
         conditions << (*filter.dryRun ? QStringLiteral("run_type = ?") : QStringLiteral("run_type <> ?"));
         binds << enumName(RunType::DryRun);
     }
+    if (filter.type) {
+        conditions << QStringLiteral("run_type = ?");
+        binds << enumName(*filter.type);
+    }
     if (filter.from.isValid()) {
         conditions << QStringLiteral("started_at >= ?");
         binds << toStoredTime(filter.from);

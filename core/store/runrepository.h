@@ -18,6 +18,7 @@ struct RunFilter {
     qint64 definitionId = 0;            // 0 = every definition
     std::optional<RunStatus> status;
     std::optional<bool> dryRun;         // true: previews only; false: everything but previews
+    std::optional<RunType> type;        // only runs of this type (e.g. the drift checks)
     QDateTime from;                     // started at or after; invalid = open
     QDateTime to;                       // started before; invalid = open
     int limit = 100;

@@ -42,6 +42,12 @@ struct RunOptions {
     // rclone-check symbols ("+*->!"; empty: all of them). With dryRun it previews the repair.
     bool repair = false;
     QString repairClasses;
+    // Only these differences (driftEntryKey() of the check's entries, e.g. the rows a person selected);
+    // empty: every difference of the classes. A difference that changed class since is left alone.
+    QStringList repairOnly;
+    // CDC: approves loading the table again in a new slot's snapshot when the definition's slot is
+    // gone or lost (matched to the items already synced); without it such a run fails, naming the slot.
+    bool resnapshot = false;
     // CDC: how long the run streams (docs/sync-engine.md, "Continuous mode"). Drain — Run Sync Now, a
     // one-off run — delivers what was committed before the run began and ends; Follow keeps the stream
     // open for followSeconds (0: until cancelled), UntilIdle until nothing arrived for a quiet moment

@@ -3,11 +3,18 @@
 // stream deliver every row exactly once; deletes come from the old-key tuple; an update that leaves
 // a 20 kB TOASTed text unchanged keeps it in SharePoint; a late commit arrives; `syncbridge-cli run`
 // killed with SIGKILL at random moments while writes go on loses and duplicates nothing; a TRUNCATE
-// is held back by the circuit breaker, and applied as deletes once it approves.
+// is held back by the circuit breaker, and applied as deletes once it approves. The slot guardian: a
+// slot held back by writes grows its lag, a slot dropped behind the engine's back reads as lost and
+// fails the run until a re-snapshot is approved, which matches the items instead of duplicating them;
+// deleting a definition drops its slot when asked and names it when not.
 #include "cdctestbase.h"
 
+#include "secrets/secretstore.h"
 #include "source/pgsession.h"
+#include "store/connectionrepository.h"
+#include "sync/cdc/slotguard.h"
 
+#include <QElapsedTimer>
 #include <QRandomGenerator>
 
 #include <pqxx/transaction>
@@ -20,6 +27,39 @@ using namespace SyncBridge::Test;
 class TestCdcEngine : public CdcTestBase
 {
     Q_OBJECT
+
+private:
+    SlotReading slotHealth(const SlotThresholds &thresholds = {})
+    {
+        const SyncDefinition definition = *DefinitionRepository(*m_store).byName(QStringLiteral("Cdc"));
+        const Database database = *ConnectionRepository(*m_store).database(definition.source.databaseId);
+        auto reading = readSlotHealth(
+            *m_store, database, [this](const DatabaseInstance &instance) { return readSecretBlocking(m_secrets, instance.secretRef); },
+            definition, QDateTime::currentDateTimeUtc(), thresholds);
+        if (!reading)
+            qFatal("slot health: %s", qPrintable(reading.error().message()));
+        return *reading;
+    }
+
+    std::pair<int, QString> cli(const QStringList &arguments)
+    {
+        QProcess process;
+        startCliCommand(process, arguments, cliEnvironment());
+        process.waitForFinished(60000);
+        return std::make_pair(process.exitCode(), QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError()));
+    }
+
+    int m_heldUpdates = 0;
+
+    QString slotName() { return QStringLiteral("syncbridge_cdc_%1").arg(idOf(QStringLiteral("Cdc"))); }
+
+    int itemCount()
+    {
+        int items = 0;
+        for (const QJsonArray &list : listContents(QStringLiteral("C ")))
+            items += list.size();
+        return items;
+    }
 
 private slots:
     void initTestCase()
@@ -156,12 +196,6 @@ private slots:
 
     void theSlotIsShownAndDroppedFromTheCliAndTheNextRunLoadsAgain()
     {
-        const auto cli = [this](const QStringList &arguments) {
-            QProcess process;
-            startCliCommand(process, arguments, cliEnvironment());
-            process.waitForFinished(60000);
-            return std::make_pair(process.exitCode(), QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError()));
-        };
         const auto status = cli({QStringLiteral("cdc"), QStringLiteral("status"), QStringLiteral("Cdc"), QStringLiteral("--json")});
         QCOMPARE(status.first, 0);
         const QJsonObject json = QJsonDocument::fromJson(status.second.toUtf8()).object();
@@ -187,6 +221,93 @@ private slots:
         verifyExactlyOnce(QStringLiteral("Cdc"), QStringLiteral("C "));
         QCOMPARE(itemOf(QStringLiteral("C "), QStringLiteral("EARLY-1")).value(QStringLiteral("name")).toString(),
             QStringLiteral("while no slot"));
+    }
+
+    void aSlotHeldBackByWritesGrowsItsLagAndADroppedSlotReadsAsLost()
+    {
+        const RunOutcome caughtUp = push(QStringLiteral("Cdc"));
+        QVERIFY2(caughtUp.status == RunStatus::Succeeded, qPrintable(described(caughtUp)));
+        const SlotReading before = slotHealth();
+        QVERIFY(before.facts.slotExists);
+        QCOMPARE(before.health.severity, SlotSeverity::Ok);
+        QVERIFY(before.facts.publicationHasTable);
+        QVERIFY(before.facts.lagSeconds.has_value());
+        QVERIFY2(*before.facts.lagSeconds < 60, qPrintable(QString::number(*before.facts.lagSeconds)));
+
+        // Writes no run consumes: the slot holds them, its lag in bytes grows past a (lowered) threshold.
+        insertProjects(90001, 90400);
+        m_heldUpdates = count(QStringLiteral("SELECT count(*) FROM projects WHERE project_code NOT LIKE 'CDC-%' AND id % 7 = 0"));
+        QVERIFY(m_heldUpdates > 0);
+        sql(QStringLiteral("UPDATE projects SET name = name || ' held' WHERE project_code NOT LIKE 'CDC-%' AND id % 7 = 0"));
+        const SlotReading held = slotHealth();
+        QVERIFY2(held.facts.lagBytes > before.facts.lagBytes + 10000,
+            qPrintable(QStringLiteral("%1 → %2").arg(before.facts.lagBytes).arg(held.facts.lagBytes)));
+        QList<qint64> readTimes; // what a Refresh, `cdc status` or the agent's check costs: a connection and two queries
+        for (int read = 0; read < 5; ++read) {
+            QElapsedTimer timer;
+            timer.start();
+            slotHealth();
+            readTimes << timer.elapsed();
+        }
+        std::sort(readTimes.begin(), readTimes.end());
+        qInfo("lag %lld bytes after the run, %lld bytes after 400 inserts and %d updates; a reading takes %lld ms (median of 5)",
+            before.facts.lagBytes, held.facts.lagBytes, m_heldUpdates, readTimes.at(2));
+        SlotThresholds strict;
+        strict.warningLagBytes = held.facts.lagBytes;
+        const SlotReading warned = slotHealth(strict);
+        QCOMPARE(warned.health.severity, SlotSeverity::Warning);
+        QVERIFY(warned.health.findings.join(QLatin1Char(' ')).contains(QLatin1String("behind the server's WAL")));
+
+        const auto ok = cli({QStringLiteral("cdc"), QStringLiteral("status"), QStringLiteral("Cdc"), QStringLiteral("--json")});
+        QVERIFY2(ok.first == 0, qPrintable(ok.second));
+        const QJsonObject okJson = QJsonDocument::fromJson(ok.second.toUtf8()).object();
+        QCOMPARE(okJson.value(QStringLiteral("severity")).toString(), QStringLiteral("ok"));
+        QVERIFY(okJson.value(QStringLiteral("lagBytes")).toInteger() >= held.facts.lagBytes);
+        QVERIFY(okJson.value(QStringLiteral("publicationHasTable")).toBool());
+
+        // Dropped behind the engine's back (by hand, or a failover to a server without it): lost.
+        QTRY_COMPARE_WITH_TIMEOUT(
+            count(QStringLiteral("SELECT count(*) FROM pg_replication_slots WHERE slot_name = '%1' AND active").arg(slotName())), 0, 10000);
+        sql(QStringLiteral("SELECT pg_drop_replication_slot('%1')").arg(slotName()));
+        const SlotReading gone = slotHealth();
+        QCOMPARE(gone.health.severity, SlotSeverity::Lost);
+        QVERIFY(gone.health.findings.constFirst().contains(slotName()));
+        const auto lost = cli({QStringLiteral("cdc"), QStringLiteral("status"), QStringLiteral("Cdc")});
+        QCOMPARE(lost.first, 2);
+        QVERIFY2(lost.second.contains(QLatin1String("--resnapshot")), qPrintable(lost.second));
+    }
+
+    void aRunAfterTheSlotWasDroppedFailsUntilAResnapshotIsApprovedWhichMatchesTheItems()
+    {
+        // Continues the test above: the slot is gone, 400 rows and some updates were written meanwhile.
+        const int itemsBefore = itemCount();
+        const RunOutcome refused = push(QStringLiteral("Cdc"));
+        QCOMPARE(refused.status, RunStatus::Failed);
+        QCOMPARE(refused.error->code(), ErrorCode::NeedsConfirmation);
+        QVERIFY2(refused.error->message().contains(slotName()), qPrintable(refused.error->message()));
+        QVERIFY2(refused.error->message().contains(QLatin1String("--resnapshot")), qPrintable(refused.error->message()));
+        QCOMPARE(itemCount(), itemsBefore); // nothing written
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM pg_replication_slots WHERE slot_name = '%1'").arg(slotName())), 0);
+
+        sql(QStringLiteral("UPDATE projects SET name = 'while refused' WHERE project_code = 'CDC-90001'"));
+        RunOptions approved = pushOptions(500);
+        approved.resnapshot = true;
+        const RunOutcome reloaded = push(QStringLiteral("Cdc"), approved);
+        QVERIFY2(reloaded.status == RunStatus::Succeeded, qPrintable(described(reloaded)));
+        QCOMPARE(reloaded.counters.created, qint64(400));
+        QCOMPARE(reloaded.counters.updated, qint64(m_heldUpdates));
+        QCOMPARE(itemCount(), itemsBefore + 400);
+        verifyExactlyOnce(QStringLiteral("Cdc"), QStringLiteral("C "));
+        QCOMPARE(itemOf(QStringLiteral("C "), QStringLiteral("CDC-90001")).value(QStringLiteral("name")).toString(),
+            QStringLiteral("while refused"));
+        QCOMPARE(slotHealth().health.severity, SlotSeverity::Ok);
+
+        // And the stream goes on from the new slot.
+        sql(QStringLiteral("UPDATE projects SET name = 'after the re-snapshot' WHERE project_code = 'CDC-90002'"));
+        const RunOutcome streamed = push(QStringLiteral("Cdc"));
+        QVERIFY2(streamed.status == RunStatus::Succeeded, qPrintable(described(streamed)));
+        QCOMPARE(streamed.counters.updated, qint64(1));
+        QCOMPARE(streamed.counters.created, qint64(0));
     }
 
     void aTruncateIsHeldBackByTheCircuitBreaker()
@@ -229,6 +350,26 @@ private slots:
         QVERIFY(itemOf(QStringLiteral("C "), QStringLiteral("AFTER-1")).isEmpty());
         QVERIFY(!itemOf(QStringLiteral("C "), QStringLiteral("SAME-1")).isEmpty());
         QVERIFY(!itemOf(QStringLiteral("C "), QStringLiteral("LAST-1")).isEmpty());
+    }
+
+    void deletingACdcDefinitionDropsItsSlotWhenAskedAndNamesItOtherwise()
+    {
+        QJsonObject other = definitionJson(QStringLiteral("Cdc2"), QStringLiteral("D "));
+        other.insert(QStringLiteral("mode"), QStringLiteral("CDC"));
+        importDefinitionsJson({other});
+        const QString otherSlot = QStringLiteral("syncbridge_cdc_%1").arg(idOf(QStringLiteral("Cdc2")));
+        const auto kept = cli({QStringLiteral("definitions"), QStringLiteral("delete"), QStringLiteral("Cdc2")});
+        QVERIFY2(kept.first == 0, qPrintable(kept.second));
+        QVERIFY2(kept.second.contains(QStringLiteral("pg_drop_replication_slot('%1')").arg(otherSlot)), qPrintable(kept.second));
+
+        const QString slot = slotName();
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM pg_replication_slots WHERE slot_name = '%1'").arg(slot)), 1);
+        const auto dropped
+            = cli({QStringLiteral("definitions"), QStringLiteral("delete"), QStringLiteral("Cdc"), QStringLiteral("--drop-slot")});
+        QVERIFY2(dropped.first == 0, qPrintable(dropped.second));
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM pg_replication_slots WHERE slot_name = '%1'").arg(slot)), 0);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM pg_publication WHERE pubname = '%1'").arg(slot)), 0);
+        QVERIFY(!DefinitionRepository(*m_store).byName(QStringLiteral("Cdc")));
     }
 };
 

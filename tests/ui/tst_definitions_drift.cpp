@@ -2,7 +2,8 @@
 // definition synced once into two lists, then changed by hand in SharePoint and in the table; the
 // check (on a worker thread) shows the counts per list and class and the differences with both
 // values, filters by class and list, exports CSV; "Repair…" shows the repair preview first, and the
-// accepted repair runs, after which the next check finds only the item SyncBridge must not touch.
+// accepted repair runs, after which the next check finds only the item SyncBridge must not touch;
+// a repair of one selected difference touches that one alone; the trend shows every check.
 #include "demowindow.h"
 #include "englishplurals.h"
 #include "testpaths.h"
@@ -10,6 +11,7 @@
 #include "definitions/definitioneditor.h"
 #include "definitions/definitionspage.h"
 #include "drift/driftpanel.h"
+#include "drift/drifttrend.h"
 #include "drift/repairpreviewdialog.h"
 #include "mainwindow.h"
 
@@ -200,6 +202,38 @@ private slots:
         QVERIFY(m_window->grab().save(QDir(artifactDirectory()).filePath(QStringLiteral("drift-differences.png"))));
     }
 
+    // One chosen difference: the preview and the repair touch it alone, the others stay.
+    void repairSelectedRepairsOnlyTheChosenDifference()
+    {
+        panel()->classFilter()->setCurrentIndex(panel()->classFilter()->findData(QStringLiteral("differs")));
+        panel()->listFilter()->setCurrentIndex(panel()->listFilter()->findData(QStringLiteral("Drift elsewhere")));
+        QTableWidget *differences = panel()->differencesTable();
+        QCOMPARE(differences->rowCount(), 1);
+        QCOMPARE(panel()->repairButton()->text(), QStringLiteral("&Repair shown…"));
+        QVERIFY(!panel()->repairSelectedButton()->isEnabled()); // nothing selected yet
+        differences->selectRow(0);
+        QVERIFY(panel()->repairSelectedButton()->isEnabled());
+
+        QSignalSpy shown(panel(), &DriftPanel::repairPreviewShown);
+        QTest::mouseClick(panel()->repairSelectedButton(), Qt::LeftButton);
+        QVERIFY(shown.wait(60000));
+        RepairPreviewDialog *preview = panel()->repairPreview();
+        QVERIFY(preview);
+        QCOMPARE(preview->rowsTable()->rowCount(), 1);
+        QCOMPARE(preview->rowsTable()->item(0, 0)->text(), QStringLiteral("Update"));
+        QSignalSpy repaired(panel(), &DriftPanel::repairFinished);
+        QSignalSpy checked(panel(), &DriftPanel::checkFinished);
+        preview->accept();
+        QVERIFY(repaired.wait(60000));
+        QCOMPARE(repaired.first().first().value<RunOutcome>().status, RunStatus::Succeeded);
+        QVERIFY(checked.wait(60000));
+        QCOMPARE(panel()->report().differences(), 4);
+        QCOMPARE(panel()->report().totals.value(DriftClass::Differs), 1); // the EU item's, not chosen
+        panel()->listFilter()->setCurrentIndex(0);
+        panel()->classFilter()->setCurrentIndex(0);
+        QCOMPARE(panel()->repairButton()->text(), QStringLiteral("&Repair all…"));
+    }
+
     void repairShowsThePreviewFirstThenRepairs()
     {
         QVERIFY(panel()->repairButton()->isEnabled());
@@ -213,7 +247,7 @@ private slots:
         for (int row = 0; row < preview->rowsTable()->rowCount(); ++row)
             ++actions[preview->rowsTable()->item(row, 0)->text()];
         QCOMPARE(actions.value(QStringLiteral("Create")), 1);
-        QCOMPARE(actions.value(QStringLiteral("Update")), 2);
+        QCOMPARE(actions.value(QStringLiteral("Update")), 1);
         QCOMPARE(actions.value(QStringLiteral("Delete")), 1);
         QCOMPARE(actions.size(), 3);                            // the item typed in by hand is never touched
         QCOMPARE(items(QStringLiteral("Drift EU")).size(), 11); // a preview writes nothing
@@ -234,6 +268,17 @@ private slots:
         QCOMPARE(panel()->report().differences(), 1);
         QCOMPARE(panel()->report().totals.value(DriftClass::Unkeyed), 1);
         QCOMPARE(items(QStringLiteral("Drift EU")).size(), 12);
+
+        // The trend: every check so far, oldest first (repairs' own checks are not checks of their own).
+        QTRY_COMPARE(panel()->trend()->checks().size(), 3);
+        QList<qint64> differences;
+        for (const DriftTrend::Check &check : panel()->trend()->checks())
+            differences << check.differences();
+        QCOMPARE(differences, (QList<qint64>{5, 4, 1}));
+        QCOMPARE(panel()->trend()->checks().constLast().totals.value(DriftClass::Unkeyed), 1);
+        QVERIFY2(panel()->trendSummary()->text().startsWith(QStringLiteral("Last 3 checks: 5 → 1 difference")),
+            qPrintable(panel()->trendSummary()->text()));
+        QVERIFY(panel()->grab().save(QDir(artifactDirectory()).filePath(QStringLiteral("drift-trend.png"))));
     }
 
     // Schema drift: a mapped column renamed in the table, a new one, and a mapped SharePoint column

@@ -1,7 +1,8 @@
 // The Settings page and the tray, offscreen, over the demo environment (real PostgreSQL, the real
 // emulator, a SQLite meta-store): "Start at login" writes and removes the XDG autostart entry (HOME
 // and XDG_CONFIG_HOME point into a throwaway folder), the tray's menu lists the enabled definitions
-// and pauses the schedules, and the notifier's decisions on run outcomes (fail → recover).
+// and pauses the schedules, and the notifier's decisions on run outcomes (fail → recover) and on the
+// slot guardian's verdicts (warning → OK).
 #include "demowindow.h"
 #include "testpaths.h"
 
@@ -19,6 +20,7 @@
 
 #include "common/uisettings.h"
 #include "store/definitionrepository.h"
+#include "sync/cdc/slotalerts.h"
 #include "sync/runcontroller.h"
 
 #include <QAction>
@@ -268,6 +270,43 @@ private slots:
         QVERIFY2(held.message.contains(QStringLiteral("1,200 item(s)")) || held.message.contains(QStringLiteral("1200 item(s)")),
             qPrintable(held.message));
         QVERIFY(notifier.hasWarnings());
+    }
+
+    void aSlotEnteringWarningNotifiesOnceAndItsRecoveryToo()
+    {
+        // As the window's SlotWatch does: each reading goes through SlotAlerts, a change reaches the tray.
+        TrayIcon *tray = m_window->tray();
+        QSignalSpy notified(tray, &TrayIcon::notified);
+        SlotAlerts alerts;
+        const auto read = [&](SlotSeverity severity, const QStringList &findings) {
+            if (const auto alert = alerts.observe(42, severity))
+                tray->slotAlerted(*alert, QStringLiteral("Orders CDC"), SlotHealth{severity, findings});
+        };
+        read(SlotSeverity::Ok, {});
+        QCOMPARE(notified.count(), 0);
+        const QString behind = QStringLiteral("The slot is 1.5 GiB behind the server's WAL.");
+        read(SlotSeverity::Warning, {behind});
+        QCOMPARE(notified.count(), 1);
+        const auto warned = notified.at(0).at(0).value<Notification>();
+        QCOMPARE(warned.kind, Notification::Kind::SlotAlert);
+        QCOMPARE(warned.definitionId, qint64(42));
+        QCOMPARE(warned.title, QStringLiteral("Replication slot Warning: Orders CDC"));
+        QCOMPARE(warned.message, behind);
+        read(SlotSeverity::Warning, {behind}); // every five minutes the same: said once
+        QCOMPARE(notified.count(), 1);
+        read(SlotSeverity::Ok, {});
+        QCOMPARE(notified.count(), 2);
+        const auto recovered = notified.at(1).at(0).value<Notification>();
+        QCOMPARE(recovered.kind, Notification::Kind::SlotRecovered);
+        QCOMPARE(recovered.title, QStringLiteral("Replication slot OK again: Orders CDC"));
+
+        // While a slot is not OK the icon has something to show.
+        RunNotifier notifier;
+        QVERIFY(!notifier.hasWarnings());
+        notifier.slotChanged({7, SlotSeverity::Ok, SlotSeverity::Lost}, QStringLiteral("Lost one"), behind);
+        QVERIFY(notifier.hasWarnings());
+        notifier.slotChanged({7, SlotSeverity::Lost, SlotSeverity::Ok}, QStringLiteral("Lost one"), {});
+        QVERIFY(!notifier.hasWarnings());
     }
 };
 

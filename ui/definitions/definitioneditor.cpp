@@ -9,6 +9,7 @@
 #include "definitions/scheduleeditor.h"
 #include "definitions/shardingdesigner.h"
 #include "drift/driftpanel.h"
+#include "replication/replicationpanel.h"
 
 #include "graph/provisioning.h"
 #include "source/tablereads.h"
@@ -96,6 +97,7 @@ DefinitionEditor::DefinitionEditor(AppContext context, QWidget *parent)
     , m_schedule(new ScheduleEditor(this))
     , m_preview(new DryRunPanel(m_context, this))
     , m_drift(new DriftPanel(m_context, this))
+    , m_replication(new ReplicationPanel(m_context, this))
 {
     setObjectName(QStringLiteral("definitionEditor"));
     auto *scroll = new QScrollArea(this);
@@ -107,11 +109,26 @@ DefinitionEditor::DefinitionEditor(AppContext context, QWidget *parent)
     addTab(m_schedule, tr("Sche&dule"));
     addTab(m_preview, tr("&Preview && run"));
     addTab(m_drift, tr("D&rift"));
+    addTab(m_replication, tr("Replicati&on"));
+    setTabVisible(indexOf(m_replication), false);
     setTabToolTip(indexOf(m_sharding), tr("The SharePoint lists and the rules that send each row to one of them, with live counts"));
     setTabToolTip(indexOf(m_mappings), tr("Which source column fills which SharePoint column, in which direction, transformed how"));
     setTabToolTip(indexOf(m_schedule), tr("When the definition runs by itself: cron, time zone, missed runs, pause; the next runs"));
     setTabToolTip(indexOf(m_preview), tr("What a run would do, without writing anything; and Run Sync Now"));
     setTabToolTip(indexOf(m_drift), tr("How the lists differ from the table now, and a repair of what differs"));
+    setTabToolTip(indexOf(m_replication), tr("The CDC definition's replication slot: lag, wal_status, safe_wal_size, and what to do"));
+    // The slot is read when its tab is opened (a libpq connection each time), and its verdict badges the tab.
+    connect(this, &QTabWidget::currentChanged, this, [this](int index) {
+        if (index == indexOf(m_replication))
+            m_replication->refresh();
+    });
+    connect(m_replication, &ReplicationPanel::severityChanged, this, [this](qint64, SlotSeverity severity) {
+        const int tab = indexOf(m_replication);
+        setTabIcon(tab,
+            severity == SlotSeverity::Ok            ? QIcon()
+                : severity == SlotSeverity::Warning ? style()->standardIcon(QStyle::SP_MessageBoxWarning)
+                                                    : style()->standardIcon(QStyle::SP_MessageBoxCritical));
+    });
     // Schema drift that blocks a push badges the tab, so it is seen from any tab of the editor.
     connect(m_drift, &DriftPanel::schemaBlockingChanged, this, [this](bool blocking) {
         const int tab = indexOf(m_drift);
@@ -220,6 +237,17 @@ void DefinitionEditor::setDefinition(const SyncDefinition &definition, const QSt
     showSemanticProblems();
     m_preview->setDefinition(definition.id, definition.name, false);
     m_drift->setDefinition(definition.id, definition.name);
+    showReplication(definition);
+}
+
+void DefinitionEditor::showReplication(const SyncDefinition &definition)
+{
+    const int tab = indexOf(m_replication);
+    m_replication->setDefinition(definition.id, definition.name);
+    setTabIcon(tab, QIcon());
+    setTabVisible(tab, definition.mode == SyncMode::Cdc);
+    if (currentIndex() == tab && definition.mode == SyncMode::Cdc)
+        m_replication->refresh();
 }
 
 SyncDefinition DefinitionEditor::definition() const
@@ -285,6 +313,8 @@ void DefinitionEditor::setModified(bool modified)
     const SyncDefinition current = definition();
     m_preview->setDefinition(current.id, current.name, modified);
     m_drift->setDefinition(current.id, current.name); // the check compares the definition as saved
+    if (!modified)
+        showReplication(current); // saved: a definition made CDC gets the tab
 }
 
 void DefinitionEditor::onFormChanged()

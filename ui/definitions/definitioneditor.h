@@ -17,6 +17,7 @@ class DefinitionForm;
 class DriftPanel;
 class DryRunPanel;
 class MappingEditor;
+class ReplicationPanel;
 class ScheduleEditor;
 class ShardingDesigner;
 
@@ -50,6 +51,8 @@ public:
     ScheduleEditor *schedule() const { return m_schedule; }
     DryRunPanel *preview() const { return m_preview; }
     DriftPanel *drift() const { return m_drift; }
+    // The Replication tab, shown for CDC definitions only.
+    ReplicationPanel *replication() const { return m_replication; }
 
 public slots:
     // Reads the first list's columns from SharePoint in the background and records them in the catalog.
@@ -64,6 +67,7 @@ signals:
     void catalogChanged();
 
 private:
+    void showReplication(const SyncDefinition &definition);
     void onFormChanged();
     void onDesignChanged();
     void onScheduleChanged();
@@ -87,6 +91,7 @@ private:
     ScheduleEditor *m_schedule;
     DryRunPanel *m_preview;
     DriftPanel *m_drift;
+    ReplicationPanel *m_replication;
     QString m_shownSource;          // "database id/schema.table" the designers were given
     QString m_shownMappingList;     // the list whose columns the mapping editor shows
     quint64 m_samplesGeneration = 0;

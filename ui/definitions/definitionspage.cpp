@@ -6,10 +6,13 @@
 #include "definitions/definitionform.h"
 
 #include "model/definitionjson.h"
+#include "replication/slotquestions.h"
+#include "replication/slottasks.h"
 #include "store/definitionrepository.h"
 #include "store/metastore.h"
 #include "sync/runcontroller.h"
 
+#include <QCheckBox>
 #include <QFile>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -373,6 +376,12 @@ void DefinitionsPage::saveDefinition(bool resetSyncState)
                 setMessage(tr("Saved '%1'. It is disabled: tick Enabled under General to let it run.").arg(definition.name), false);
             else
                 setMessage(tr("Saved '%1'.").arg(definition.name), false);
+            // A CDC definition disabled by hand: its slot holds WAL meanwhile, so dropping it is offered.
+            const bool disabledCdc = definition.mode == SyncMode::Cdc && !definition.enabled && problems == 0 && definition.id != 0
+                && row >= 0 && row < m_definitions.size() && m_definitions.at(row).id == definition.id && m_definitions.at(row).enabled;
+            if (disabledCdc)
+                offerToDropSlot(this, m_context, definition.id, definition.name,
+                    [this](const QString &message, bool error) { setMessage(message, error); });
             if (row >= 0 && row < m_definitions.size() && m_definitions.at(row).id == definition.id) {
                 m_definitions[row] = definition;   // what the store holds now, until the reload brings it
                 m_definitions[row].id = *saved;
@@ -535,23 +544,46 @@ void DefinitionsPage::deleteSelected()
     question->setObjectName(QStringLiteral("deleteDefinitionQuestion"));
     question->setAttribute(Qt::WA_DeleteOnClose);
     question->button(QMessageBox::Yes)->setText(tr("Delete"));
-    connect(question, &QMessageBox::finished, this, [this, question, definition]() {
+    QCheckBox *dropSlot = definition.mode == SyncMode::Cdc ? addDropSlotOption(question) : nullptr;
+    connect(question, &QMessageBox::finished, this, [this, question, definition, dropSlot]() {
         if (question->clickedButton() != question->button(QMessageBox::Yes))
             return;
-        runInBackground(
-            this, m_context.storePool, [store = m_context.store, id = definition.id]() { return DefinitionRepository(*store).remove(id); },
-            [this, name = definition.name](Result<void> removed) {
-                if (!removed) {
-                    setMessage(tr("Not deleted: %1").arg(removed.error().message()), true);
+        if (dropSlot && dropSlot->isChecked()) {
+            // The slot first: one that cannot be dropped keeps the definition, so it can be tried again.
+            dropSlotInBackground(this, m_context, definition.id, [this, definition](Result<void> dropped) {
+                if (!dropped) {
+                    setMessage(tr("Not deleted: the replication slot was not dropped: %1").arg(dropped.error().message()), true);
                     return;
                 }
-                setMessage(tr("Deleted '%1'.").arg(name), false);
-                m_editor->setModified(false);
-                emit saved(0);
-                reload();
+                removeDefinition(definition, false);
             });
+            return;
+        }
+        removeDefinition(definition, dropSlot != nullptr);
     });
     question->open();
+}
+
+void DefinitionsPage::removeDefinition(const SyncDefinition &definition, bool slotLeft)
+{
+    runInBackground(
+        this, m_context.storePool, [store = m_context.store, id = definition.id]() { return DefinitionRepository(*store).remove(id); },
+        [this, name = definition.name, id = definition.id, slotLeft](Result<void> removed) {
+            if (!removed) {
+                setMessage(tr("Not deleted: %1").arg(removed.error().message()), true);
+                return;
+            }
+            if (slotLeft)
+                setMessage(tr("Deleted '%1'. Its replication slot and publication stay on PostgreSQL, which keeps WAL for the slot: drop "
+                              "them there with %2")
+                               .arg(name, dropSlotStatements(id)),
+                    false);
+            else
+                setMessage(tr("Deleted '%1'.").arg(name), false);
+            m_editor->setModified(false);
+            emit saved(0);
+            reload();
+        });
 }
 
 } // namespace SyncBridge

@@ -59,6 +59,7 @@ public slots:
     // A new definition syncing a table into a list (the Catalog's "Create a definition from this list").
     void createDefinitionFor(qint64 databaseId, const SyncBridge::TableInfo &table, const SyncBridge::SyncTarget &target);
     void deleteSelected();
+    void removeDefinition(const SyncDefinition &definition, bool slotLeft);
     void exportSelected(const QString &path);
 
 signals:

@@ -1,6 +1,8 @@
 #include "drift/driftpanel.h"
 
 #include "drift/driftcheckrunner.h"
+#include "drift/driftcolors.h"
+#include "drift/drifttrend.h"
 #include "drift/repairpreviewdialog.h"
 #include "sync/runcontroller.h"
 #include "sync/runtext.h"
@@ -32,27 +34,6 @@ QString valueText(const QJsonValue &value)
     if (value.isArray())
         return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
     return value.toVariant().toString();
-}
-
-QColor classColor(DriftClass driftClass)
-{
-    switch (driftClass) {
-    case DriftClass::InSync:
-        return QColor(0x2e, 0x7d, 0x32);
-    case DriftClass::Missing:
-        return QColor(0x15, 0x65, 0xc0);
-    case DriftClass::Orphan:
-        return QColor(0xc6, 0x28, 0x28);
-    case DriftClass::Differs:
-        return QColor(0xef, 0x6c, 0x00);
-    case DriftClass::WrongList:
-        return QColor(0x6a, 0x1b, 0x9a);
-    case DriftClass::Duplicate:
-        return QColor(0xad, 0x14, 0x57);
-    case DriftClass::Unkeyed:
-        return QColor(0x54, 0x6e, 0x7a);
-    }
-    return {};
 }
 
 // One line per difference, and per field for '*': (class, row, list, field, SharePoint, table).
@@ -94,12 +75,15 @@ DriftPanel::DriftPanel(AppContext context, QWidget *parent)
     , m_status(new QLabel(this))
     , m_checkButton(new QPushButton(tr("&Check now"), this))
     , m_repairButton(new QPushButton(tr("&Repair…"), this))
+    , m_repairSelectedButton(new QPushButton(tr("Repair &selected…"), this))
     , m_exportButton(new QPushButton(tr("E&xport CSV…"), this))
     , m_schema(new QTableWidget(this))
     , m_summary(new QTableWidget(this))
     , m_classFilter(new QComboBox(this))
     , m_listFilter(new QComboBox(this))
     , m_differences(new QTableWidget(this))
+    , m_trend(new DriftTrend(m_context, this))
+    , m_trendSummary(new QLabel(this))
 {
     auto *layout = new QVBoxLayout(this);
     auto *top = new QHBoxLayout;
@@ -110,6 +94,7 @@ DriftPanel::DriftPanel(AppContext context, QWidget *parent)
     top->addWidget(m_status, 1);
     top->addWidget(m_checkButton);
     top->addWidget(m_repairButton);
+    top->addWidget(m_repairSelectedButton);
     top->addWidget(m_exportButton);
     layout->addLayout(top);
 
@@ -134,7 +119,7 @@ DriftPanel::DriftPanel(AppContext context, QWidget *parent)
     for (int column = 5; column < header.size(); ++column) {
         const DriftClass driftClass = allDriftClasses[column - 5];
         m_summary->horizontalHeaderItem(column)->setToolTip(driftClassText(driftClass));
-        m_summary->horizontalHeaderItem(column)->setForeground(classColor(driftClass));
+        m_summary->horizontalHeaderItem(column)->setForeground(driftClassColor(driftClass));
     }
     m_summary->verticalHeader()->hide();
     m_summary->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -142,6 +127,12 @@ DriftPanel::DriftPanel(AppContext context, QWidget *parent)
     m_summary->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     m_summary->setFocusPolicy(Qt::NoFocus);
     layout->addWidget(m_summary);
+
+    auto *trend = new QHBoxLayout;
+    trend->addWidget(new QLabel(tr("Trend:"), this));
+    trend->addWidget(m_trend);
+    trend->addWidget(m_trendSummary, 1);
+    layout->addLayout(trend);
 
     auto *filters = new QHBoxLayout;
     m_classFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
@@ -159,20 +150,26 @@ DriftPanel::DriftPanel(AppContext context, QWidget *parent)
     m_differences->verticalHeader()->hide();
     m_differences->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_differences->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_differences->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_differences->setAlternatingRowColors(true);
     m_differences->horizontalHeader()->setStretchLastSection(true);
     layout->addWidget(m_differences, 1);
 
     connect(m_checkButton, &QPushButton::clicked, this, &DriftPanel::startCheck);
     connect(m_repairButton, &QPushButton::clicked, this, &DriftPanel::startRepairPreview);
+    connect(m_repairSelectedButton, &QPushButton::clicked, this, &DriftPanel::startRepairSelectedPreview);
+    connect(m_differences, &QTableWidget::itemSelectionChanged, this, &DriftPanel::updateButtons);
+    connect(m_trend, &DriftTrend::loaded, this, [this]() { m_trendSummary->setText(m_trend->summary()); });
     connect(m_exportButton, &QPushButton::clicked, this, [this]() {
         const QString path
             = QFileDialog::getSaveFileName(this, tr("Export the differences"), m_name + QStringLiteral("-drift.csv"), tr("CSV (*.csv)"));
         if (!path.isEmpty() && !exportCsv(path))
             m_status->setText(tr("Cannot write %1.").arg(path.toHtmlEscaped()));
     });
-    connect(m_classFilter, &QComboBox::currentIndexChanged, this, &DriftPanel::showDifferences);
-    connect(m_listFilter, &QComboBox::currentIndexChanged, this, &DriftPanel::showDifferences);
+    for (QComboBox *filter : {m_classFilter, m_listFilter}) {
+        connect(filter, &QComboBox::currentIndexChanged, this, &DriftPanel::showDifferences);
+        connect(filter, &QComboBox::currentIndexChanged, this, &DriftPanel::updateButtons);
+    }
     connect(m_runner, &DriftCheckRunner::progress, this, [this](const QString &step, qint64 rows, qint64 items) {
         m_status->setText(tr("%1 %2 rows, %3 items read.").arg(step.toHtmlEscaped(), QLocale().toString(rows), QLocale().toString(items)));
     });
@@ -193,6 +190,8 @@ void DriftPanel::setDefinition(qint64 definitionId, const QString &name)
         showDifferences();
         emit schemaBlockingChanged(false);
     }
+    if (definitionId != m_definitionId || definitionId == 0)
+        m_trend->load(definitionId);
     m_definitionId = definitionId;
     m_name = name;
     if (!m_runner->isRunning() && m_repairing == Repairing::No)
@@ -206,8 +205,41 @@ void DriftPanel::updateButtons()
 {
     const bool busy = m_runner->isRunning() || m_repairing != Repairing::No;
     m_checkButton->setEnabled(m_definitionId > 0 && !busy);
-    m_repairButton->setEnabled(m_definitionId > 0 && !busy && m_report.runId > 0 && !m_report.inSync());
+    const bool checked = m_definitionId > 0 && !busy && m_report.runId > 0 && !m_report.inSync();
+    const bool filtered = !m_classFilter->currentData().toString().isEmpty() || !m_listFilter->currentData().toString().isEmpty();
+    m_repairButton->setText(filtered ? tr("&Repair shown…") : tr("&Repair all…"));
+    m_repairButton->setEnabled(checked && (!filtered || !shownRepairable().isEmpty()));
+    m_repairSelectedButton->setEnabled(checked && !selectedRepairable().isEmpty());
     m_exportButton->setEnabled(!m_report.entries.isEmpty());
+}
+
+QStringList DriftPanel::shownRepairable() const
+{
+    QStringList keys;
+    const QString classWanted = m_classFilter->currentData().toString();
+    const QString listWanted = m_listFilter->currentData().toString();
+    if (classWanted.isEmpty() && listWanted.isEmpty())
+        return keys;
+    for (const DriftEntry &entry : m_report.entries) {
+        if (entry.driftClass != DriftClass::Unkeyed && (classWanted.isEmpty() || driftClassId(entry.driftClass) == classWanted)
+            && (listWanted.isEmpty() || entry.list == listWanted))
+            keys << driftEntryKey(entry);
+    }
+    return keys;
+}
+
+QStringList DriftPanel::selectedRepairable() const
+{
+    QStringList keys;
+    for (const QModelIndex &row : m_differences->selectionModel()->selectedRows(ClassColumn)) {
+        const int index = row.data(Qt::UserRole).toInt();
+        if (index < 0 || index >= m_report.entries.size() || m_report.entries.at(index).driftClass == DriftClass::Unkeyed)
+            continue;
+        const QString key = driftEntryKey(m_report.entries.at(index));
+        if (!keys.contains(key)) // a '*' shows a line per field
+            keys << key;
+    }
+    return keys;
 }
 
 void DriftPanel::startCheck()
@@ -225,6 +257,7 @@ void DriftPanel::onChecked(const DriftReport &report, const std::optional<Error>
         m_status->setText(
             QStringLiteral("<span style='color:#c62828'>%1</span>").arg(tr("The check failed: %1").arg(error->message()).toHtmlEscaped()));
         updateButtons();
+        m_trend->load(m_definitionId);
         emit checkFinished();
         return;
     }
@@ -236,7 +269,7 @@ void DriftPanel::onChecked(const DriftReport &report, const std::optional<Error>
     for (const DriftClass driftClass : allDriftClasses) {
         if (report.totals.value(driftClass) > 0)
             counts << QStringLiteral("<b style='color:%1'>%2&nbsp;%3</b>")
-                          .arg(classColor(driftClass).name())
+                          .arg(driftClassColor(driftClass).name())
                           .arg(driftSymbol(driftClass))
                           .arg(QLocale().toString(report.totals.value(driftClass)));
     }
@@ -285,6 +318,7 @@ void DriftPanel::onChecked(const DriftReport &report, const std::optional<Error>
     updateButtons();
     layout()->activate(); // the summary's new height and the filters' widths, before anyone looks
     emit schemaBlockingChanged(hasBlocking(report.schema));
+    m_trend->load(m_definitionId);
     emit checkFinished();
 }
 
@@ -344,7 +378,7 @@ void DriftPanel::showSummary()
             item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             if (column >= 4 && values.at(column) > 0) {
                 const DriftClass driftClass = allDriftClasses[column - 4];
-                item->setForeground(classColor(driftClass));
+                item->setForeground(driftClassColor(driftClass));
                 QFont bold = item->font();
                 bold.setBold(driftClass != DriftClass::InSync);
                 item->setFont(bold);
@@ -366,7 +400,8 @@ void DriftPanel::showDifferences()
     const QString classWanted = m_classFilter->currentData().toString();
     const QString listWanted = m_listFilter->currentData().toString();
     m_differences->setRowCount(0);
-    for (const DriftEntry &entry : std::as_const(m_report.entries)) {
+    for (int index = 0; index < m_report.entries.size(); ++index) {
+        const DriftEntry &entry = m_report.entries.at(index);
         if ((!classWanted.isEmpty() && driftClassId(entry.driftClass) != classWanted)
             || (!listWanted.isEmpty() && entry.list != listWanted))
             continue;
@@ -375,8 +410,10 @@ void DriftPanel::showDifferences()
             m_differences->insertRow(row);
             for (int column = 0; column < line.size(); ++column) {
                 auto *item = new QTableWidgetItem(line.at(column));
-                if (column == ClassColumn)
-                    item->setForeground(classColor(entry.driftClass));
+                if (column == ClassColumn) {
+                    item->setForeground(driftClassColor(entry.driftClass));
+                    item->setData(Qt::UserRole, index);
+                }
                 m_differences->setItem(row, column, item);
             }
         }
@@ -406,11 +443,25 @@ bool DriftPanel::exportCsv(const QString &path) const
 
 void DriftPanel::startRepairPreview()
 {
+    previewRepair(shownRepairable());
+}
+
+void DriftPanel::startRepairSelectedPreview()
+{
+    const QStringList selected = selectedRepairable();
+    if (!selected.isEmpty())
+        previewRepair(selected);
+}
+
+void DriftPanel::previewRepair(const QStringList &only)
+{
     if (!m_context.runs || m_definitionId == 0 || m_repairing != Repairing::No)
         return;
+    m_repairScope = only;
     RunOptions options;
     options.repair = true;
     options.dryRun = true;
+    options.repairOnly = only;
     if (auto started = m_context.runs->start(m_definitionId, options); !started) {
         m_status->setText(started.error().message().toHtmlEscaped());
         return;
@@ -449,6 +500,7 @@ void DriftPanel::onRunFinished(qint64 definitionId, const RunOutcome &outcome)
         connect(m_preview, &QDialog::accepted, this, [this]() {
             RunOptions options;
             options.repair = true;
+            options.repairOnly = m_repairScope;
             if (auto started = m_context.runs->start(m_definitionId, options); !started) {
                 m_status->setText(started.error().message().toHtmlEscaped());
                 return;
@@ -464,6 +516,7 @@ void DriftPanel::onRunFinished(qint64 definitionId, const RunOutcome &outcome)
         return;
     }
     m_repairing = Repairing::No;
+    m_repairScope.clear();
     emit repairFinished(outcome);
     // What the repair left (the breaker's holds, items it must not touch) is what the next check shows.
     startCheck();

@@ -20,12 +20,13 @@ class QTableWidget;
 namespace SyncBridge {
 
 class DriftCheckRunner;
+class DriftTrend;
 
 // The editor's Drift tab (docs/drift.md): a check of the saved definition, read-only, on a worker
 // thread — when, the counts per list and class — and the differences, filtered by class and list,
-// with SharePoint's value beside the table's for content that differs. "Repair…" previews the
-// repair (a dry run through the run controller) and, once accepted, runs it with progress, then
-// checks again.
+// with SharePoint's value beside the table's for content that differs, and the trend of the last
+// checks. "Repair…" previews the repair of what the filters show (or of the selected differences)
+// as a dry run through the run controller and, once accepted, runs it with progress, then checks again.
 class DriftPanel : public QWidget
 {
     Q_OBJECT
@@ -36,7 +37,11 @@ public:
     void setDefinition(qint64 definitionId, const QString &name);
 
     QPushButton *checkButton() const { return m_checkButton; }
+    // Repairs what the filters show (every difference when they show all).
     QPushButton *repairButton() const { return m_repairButton; }
+    QPushButton *repairSelectedButton() const { return m_repairSelectedButton; }
+    DriftTrend *trend() const { return m_trend; }
+    QLabel *trendSummary() const { return m_trendSummary; }
     QPushButton *exportButton() const { return m_exportButton; }
     QTableWidget *summaryTable() const { return m_summary; }
     // Schema drift, above the data: severity, where, what changed, what to do. Hidden when none.
@@ -53,6 +58,7 @@ public:
 public slots:
     void startCheck();
     void startRepairPreview();
+    void startRepairSelectedPreview();
 
 signals:
     void checkFinished();
@@ -70,6 +76,10 @@ private:
     void showSummary();
     void showDifferences();
     void updateButtons();
+    // The keys of the repairable differences the filters show (empty when they show everything).
+    QStringList shownRepairable() const;
+    QStringList selectedRepairable() const;
+    void previewRepair(const QStringList &only);
 
     AppContext m_context;
     DriftCheckRunner *m_runner;
@@ -80,13 +90,17 @@ private:
     QLabel *m_status;
     QPushButton *m_checkButton;
     QPushButton *m_repairButton;
+    QPushButton *m_repairSelectedButton;
     QPushButton *m_exportButton;
     QTableWidget *m_schema;
     QTableWidget *m_summary;
     QComboBox *m_classFilter;
     QComboBox *m_listFilter;
     QTableWidget *m_differences;
+    DriftTrend *m_trend;
+    QLabel *m_trendSummary;
     QPointer<RepairPreviewDialog> m_preview;
+    QStringList m_repairScope; // the differences the previewed repair is for (empty: all)
 };
 
 } // namespace SyncBridge

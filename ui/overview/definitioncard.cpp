@@ -1,6 +1,7 @@
 #include "overview/definitioncard.h"
 
 #include "overview/nextruntext.h"
+#include "replication/slotstyle.h"
 #include "runs/runprogressview.h"
 #include "runs/runsmodel.h"
 
@@ -60,6 +61,7 @@ DefinitionCard::DefinitionCard(const SyncDefinition &definition, QWidget *parent
     , m_cancel(new QPushButton(tr("Cancel"), this))
     , m_details(new QPushButton(tr("Details…"), this))
     , m_conflicts(new QPushButton(QIcon(QStringLiteral(":/icons/warning.svg")), QString(), this))
+    , m_slotBadge(new QLabel(this))
 {
     setObjectName(QStringLiteral("definitionCard"));
     setFrameShape(QFrame::StyledPanel);
@@ -116,12 +118,15 @@ DefinitionCard::DefinitionCard(const SyncDefinition &definition, QWidget *parent
     m_conflicts->setObjectName(QStringLiteral("openConflicts"));
     m_conflicts->setToolTip(tr("Fields changed on both sides that wait for your decision"));
     m_conflicts->hide();
+    m_slotBadge->setObjectName(QStringLiteral("slotBadge"));
+    m_slotBadge->hide();
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_run);
     buttons->addWidget(m_dryRun);
     buttons->addWidget(m_cancel);
     buttons->addStretch();
+    buttons->addWidget(m_slotBadge);
     buttons->addWidget(m_conflicts);
     buttons->addWidget(m_details);
 
@@ -262,6 +267,15 @@ void DefinitionCard::setOpenConflicts(qint64 count)
 void DefinitionCard::setSchedulesPausedHere(bool paused)
 {
     m_schedule->setText(nextRunText(m_scheduled, QDateTime::currentDateTimeUtc(), paused));
+}
+
+void DefinitionCard::setSlotHealth(const SlotHealth &health)
+{
+    m_slotBadge->setText(tr("Slot: %1").arg(slotSeverityText(health.severity)));
+    m_slotBadge->setStyleSheet(slotSeverityStyle(health.severity, QStringLiteral("2px 6px")));
+    m_slotBadge->setToolTip(health.findings.join(QLatin1Char('\n')));
+    m_slotBadge->setAccessibleName(tr("Replication slot: %1").arg(slotSeverityText(health.severity)));
+    m_slotBadge->setVisible(health.severity != SlotSeverity::Ok);
 }
 
 } // namespace SyncBridge

@@ -2,6 +2,7 @@
 
 #include "model/definition.h"
 #include "model/runtime.h"
+#include "sync/cdc/slothealth.h"
 
 #include <QFrame>
 
@@ -50,6 +51,9 @@ public:
     void setSchedulesPausedHere(bool paused);
     // "Conflicts (n)" while the definition has open conflicts; nothing when it has none.
     void setOpenConflicts(qint64 count);
+    // The slot guardian's badge of a CDC definition: hidden while its slot is OK.
+    void setSlotHealth(const SlotHealth &health);
+    QLabel *slotBadge() const { return m_slotBadge; }
 
 signals:
     void runRequested(qint64 definitionId, bool dryRun);
@@ -74,6 +78,7 @@ private:
     QPushButton *m_details;
     QPushButton *m_conflicts;
     qint64 m_openConflicts = 0;
+    QLabel *m_slotBadge;
 };
 
 // "in 5 min", "3 h ago": a moment relative to now, for people.

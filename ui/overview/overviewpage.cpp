@@ -171,6 +171,8 @@ void OverviewPage::reload()
                             auto *card = new DefinitionCard(row.definition, m_cardsHost);
                             card->setLastRuns(row.lastSync, row.lastPreview);
                             card->setOpenConflicts(row.openConflicts);
+                            if (m_slotHealth.contains(row.definition.id))
+                                card->setSlotHealth(m_slotHealth.value(row.definition.id));
                             const std::optional<SyncRun> &newest
                                 = row.lastPreview && (!row.lastSync || row.lastPreview->startedAt > row.lastSync->startedAt)
                                 ? row.lastPreview
@@ -278,6 +280,13 @@ void OverviewPage::onFinished(qint64 definitionId, const RunOutcome &outcome)
         card->setOutcome(outcome);
     if (RunDialog *dialog = m_dialogs.value(definitionId))
         dialog->setOutcome(outcome);
+}
+
+void OverviewPage::setSlotHealth(qint64 definitionId, const QString &, const SlotHealth &health)
+{
+    m_slotHealth.insert(definitionId, health);
+    if (DefinitionCard *card = m_cards.value(definitionId))
+        card->setSlotHealth(health);
 }
 
 } // namespace SyncBridge

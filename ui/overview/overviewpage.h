@@ -3,6 +3,7 @@
 #include "appcontext.h"
 #include "navigationpage.h"
 #include "runs/rundialog.h"
+#include "sync/cdc/slothealth.h"
 #include "sync/runprogress.h"
 
 #include <QHash>
@@ -54,6 +55,8 @@ public slots:
     void setSchedulesPausedHere(bool paused);
     // Reads the open conflict counts again (a run found some, or a decision closed some).
     void refreshConflictCounts();
+    // The slot guardian's verdict on a CDC definition's slot: its card shows a badge unless OK.
+    void setSlotHealth(qint64 definitionId, const QString &name, const SyncBridge::SlotHealth &health);
 
 signals:
     void loaded();
@@ -77,6 +80,7 @@ private:
     AgentsView *m_agents;
     WelcomePanel *m_welcome;
     QHash<qint64, DefinitionCard *> m_cards;
+    QHash<qint64, SlotHealth> m_slotHealth; // kept across reloads, which make the cards anew
     QHash<qint64, QString> m_names;
     QHash<qint64, qint64> m_lastRunIds;
     QHash<qint64, QPointer<RunDialog>> m_dialogs;

@@ -46,4 +46,17 @@ Notification RunNotifier::deletionsHeld(qint64 definitionId, const QString &name
             nullptr, int(deletions))};
 }
 
+Notification RunNotifier::slotChanged(const SlotAlert &alert, const QString &name, const QString &findings)
+{
+    if (alert.recovered()) {
+        m_slots.remove(alert.definitionId);
+        return Notification{Notification::Kind::SlotRecovered, alert.definitionId,
+            QCoreApplication::translate("SyncBridge::RunNotifier", "Replication slot OK again: %1").arg(name),
+            QCoreApplication::translate("SyncBridge::RunNotifier", "The replication slot of '%1' follows the server again.").arg(name)};
+    }
+    m_slots.insert(alert.definitionId);
+    return Notification{Notification::Kind::SlotAlert, alert.definitionId,
+        QCoreApplication::translate("SyncBridge::RunNotifier", "Replication slot %1: %2").arg(slotSeverityText(alert.to), name), findings};
+}
+
 } // namespace SyncBridge

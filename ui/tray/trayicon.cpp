@@ -137,12 +137,19 @@ void TrayIcon::deletionsHeld(qint64 definitionId, qint64 deletions)
     updateState();
 }
 
+void TrayIcon::slotAlerted(const SlotAlert &alert, const QString &name, const SlotHealth &health)
+{
+    notify(m_notifier.slotChanged(alert, name, health.findings.join(QLatin1Char(' '))));
+    updateState();
+}
+
 void TrayIcon::notify(const Notification &notification)
 {
     qCInfo(lcUi).noquote() << "notification:" << notification.title << "-" << notification.message;
     if (!UiSettings::notifications.value())
         return;
-    const auto icon = notification.kind == Notification::Kind::Recovered ? QSystemTrayIcon::Information : QSystemTrayIcon::Warning;
+    const bool good = notification.kind == Notification::Kind::Recovered || notification.kind == Notification::Kind::SlotRecovered;
+    const auto icon = good ? QSystemTrayIcon::Information : QSystemTrayIcon::Warning;
     if (m_icon->isVisible() && QSystemTrayIcon::supportsMessages())
         m_icon->showMessage(notification.title, notification.message, icon);
     emit notified(notification);

@@ -51,6 +51,8 @@ public slots:
     void runFinished(qint64 definitionId, const SyncBridge::RunOutcome &outcome, bool scheduled);
     // The circuit breaker held a scheduled run's deletions back (its schedule is paused).
     void deletionsHeld(qint64 definitionId, qint64 deletions);
+    // The slot guardian (SlotWatch): a CDC definition's slot changed its verdict.
+    void slotAlerted(const SyncBridge::SlotAlert &alert, const QString &name, const SyncBridge::SlotHealth &health);
 
 signals:
     void openRequested();

@@ -41,6 +41,21 @@ Result<std::unique_ptr<CdcReader>> CdcReader::open(const Database &database, con
             return started.error();
         return reader;
     }
+    // A slot that vanished behind the engine's back (dropped by hand, a failover, wal_status lost)
+    // took the changes since the stored position with it: never papered over by a silent reload.
+    if (options.storedLsn && !options.resnapshotApproved)
+        return Error(ErrorCode::NeedsConfirmation,
+            QCoreApplication::translate("SyncBridge::Source",
+                "The replication slot '%1' %2, so the changes committed since the last delivered position %3 cannot be streamed. Nothing "
+                "was read or written. To load the table again in a new slot's snapshot and match the items already synced (no "
+                "duplicates), approve a re-snapshot: syncbridge-cli run \"%4\" --resnapshot, or Re-snapshot in the definition's "
+                "Replication tab.")
+                .arg(reader->m_names.slot,
+                    slot->has_value() ? QCoreApplication::translate("SyncBridge::Source", "lost WAL it needed (wal_status lost)")
+                                      : QCoreApplication::translate("SyncBridge::Source",
+                                          "no longer exists (dropped, or not on this server "
+                                          "after a failover)"),
+                    options.storedLsn->toString(), options.definitionName));
     // No slot we can resume from: load the table again in a new slot's snapshot. The ledger and
     // SyncBridgeKey turn the load into updates of the items already there, never duplicates.
     if (!options.storedLsn)

@@ -25,6 +25,10 @@ public:
         qint64 definitionId = 0;
         ChangeQuery loadQuery;        // the table, its columns and key, for the initial load
         std::optional<Lsn> storedLsn; // the definition's confirmed cursor; none: no finished initial load
+        // A synced definition whose slot is gone or lost is loaded again only when a person approved it
+        // (RunOptions::resnapshot); otherwise open() fails with NeedsConfirmation naming the slot.
+        bool resnapshotApproved = false;
+        QString definitionName; // for that message
     };
     // Why this run loads the table again although the definition was synced before.
     enum class Resnapshot { No, FirstRun, UnfinishedLoad, SlotGone, SlotLost };

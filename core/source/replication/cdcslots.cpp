@@ -8,7 +8,8 @@
 
 namespace SyncBridge {
 
-Result<CdcSlotReport> cdcSlotReport(const Database &database, const PasswordLookup &passwords, qint64 definitionId)
+Result<CdcSlotReport> cdcSlotReport(
+    const Database &database, const PasswordLookup &passwords, qint64 definitionId, const QString &schema, const QString &table)
 {
     auto session = PgSession::open(database, passwords);
     if (!session)
@@ -21,9 +22,19 @@ Result<CdcSlotReport> cdcSlotReport(const Database &database, const PasswordLook
     report.slot = *slot;
     try {
         pqxx::read_transaction tx((*session)->connection());
-        report.publicationExists
-            = tx.exec_params1("SELECT EXISTS (SELECT 1 FROM pg_publication WHERE pubname = $1)", report.names.publication.toStdString())[0]
-                  .as<bool>();
+        // max_slot_wal_keep_size is in megabytes (-1: unlimited); the current WAL position beside it,
+        // so the slot's lag and the server's position are read from one moment.
+        const pqxx::row row = tx.exec_params1("SELECT EXISTS (SELECT 1 FROM pg_publication WHERE pubname = $1),"
+                                              " EXISTS (SELECT 1 FROM pg_publication_tables WHERE pubname = $1 AND schemaname = $2"
+                                              " AND tablename = $3),"
+                                              " pg_current_wal_lsn()::text,"
+                                              " (SELECT setting::bigint FROM pg_settings WHERE name = 'max_slot_wal_keep_size')",
+            report.names.publication.toStdString(), schema.toStdString(), table.toStdString());
+        report.publicationExists = row[0].as<bool>();
+        report.publicationHasTable = row[1].as<bool>();
+        report.currentWal = Lsn::parse(QString::fromLatin1(row[2].c_str())).value_or(Lsn{});
+        if (!row[3].is_null() && row[3].as<qint64>() >= 0)
+            report.maxSlotWalKeepSize = row[3].as<qint64>() * 1024 * 1024;
     } catch (const std::exception &failure) {
         return sourceQueryError(
             failure, QCoreApplication::translate("SyncBridge::Source", "reading the publication %1").arg(report.names.publication));

@@ -40,6 +40,8 @@ Result<void> PushRun::openCdc()
     options.loadQuery.keyColumns = m_context.keyColumns;
     if (stored->has_value())
         options.storedLsn = Lsn::parse((*stored)->position);
+    options.resnapshotApproved = m_options.resnapshot;
+    options.definitionName = m_definition.name;
     auto reader = CdcReader::open(
         *m_database, [this](const DatabaseInstance &instance) { return readSecretBlocking(m_secrets, instance.secretRef); }, options);
     if (!reader)
@@ -77,6 +79,14 @@ Result<void> PushRun::saveCdcPosition(const QString &position)
     cursor.scope = cdcScope;
     cursor.position = position;
     return LedgerRepository(*m_store).saveCursor(cursor);
+}
+
+Result<void> PushRun::touchCdcPosition()
+{
+    auto stored = LedgerRepository(*m_store).cursor(m_definitionId, cdcScope);
+    if (!stored)
+        return stored.error();
+    return stored->has_value() ? saveCdcPosition((*stored)->position) : success();
 }
 
 void PushRun::readCdc()
@@ -162,9 +172,10 @@ void PushRun::readCdc()
             fail(Error(ErrorCode::ConnectionLost,
                 QCoreApplication::translate("SyncBridge::Sync",
                     "The replication stream of slot '%1' broke; what was delivered is recorded. If the primary failed over, the slot did "
-                    "not move with it (PostgreSQL 15 keeps slots on the old primary): the next run loads the table again in a new slot on "
-                    "the new primary and matches the items already synced; drop the old slot there if that server comes back.")
-                    .arg(m_cdc->names().slot),
+                    "not move with it (PostgreSQL 15 keeps slots on the old primary): the next run fails naming the slot, and a "
+                    "re-snapshot (syncbridge-cli run \"%2\" --resnapshot) loads the table again in a new slot on the new primary and "
+                    "matches the items already synced; drop the old slot there if that server comes back.")
+                    .arg(m_cdc->names().slot, m_definition.name),
                 next.error().message() + QLatin1Char(' ') + next.error().detail()));
             return;
         }
@@ -203,14 +214,20 @@ void PushRun::readCdc()
         position = transaction.commitEnd.toString();
     }
     if (changes.isEmpty() && position.isEmpty()) {
-        if (m_cdcTruncate)
+        if (m_cdcTruncate) {
             QMetaObject::invokeMethod(this, &PushRun::readNextPage, Qt::QueuedConnection);
-        else if (continuous)
+        } else if (continuous) {
             streamIdle();
-        else if (m_cdc->drained())
+        } else if (m_cdc->drained()) {
+            // Drained: the position is saved again with this moment, the slot guardian's lag in time.
+            if (auto touched = touchCdcPosition(); !touched) {
+                fail(touched.error());
+                return;
+            }
             nextStep();
-        else
+        } else {
             QMetaObject::invokeMethod(this, &PushRun::readNextPage, Qt::QueuedConnection);
+        }
         return;
     }
     m_cdcQueued = changes.size();

@@ -23,6 +23,7 @@ namespace {
 const QString cdcScope = QStringLiteral("cdc");
 constexpr qint64 quietMs = 2000;       // UntilIdle: nothing arrived for this long after catching up
 constexpr int keepAliveEveryMs = 2000; // checks; ReplicationStream sends a status update every 10 s
+constexpr qint64 touchEveryMs = 10000;
 qint64 nowMs()
 {
     return QDateTime::currentMSecsSinceEpoch();
@@ -71,6 +72,14 @@ void PushRun::streamIdle()
         return;
     }
     const qint64 now = nowMs();
+    // Caught up: the position is stamped again now and then, the slot guardian's lag in time.
+    if (now - m_cdcLastTouchMs >= touchEveryMs) {
+        m_cdcLastTouchMs = now;
+        if (auto touched = touchCdcPosition(); !touched) {
+            fail(touched.error());
+            return;
+        }
+    }
     const qint64 interval = qint64(qMax(1, m_options.heartbeatSeconds)) * 1000;
     if (m_cdcHeartbeats && now - m_cdcLastArrivalMs >= interval && now - m_cdcLastHeartbeatMs >= interval) {
         m_cdcLastHeartbeatMs = now;

@@ -124,6 +124,7 @@ private:
     void truncateCdc();
     void deleteTruncated(std::shared_ptr<QList<LedgerEntry>> left);
     void closeCdc();
+    Result<void> touchCdcPosition();
     // CheckingDuplicates
     void removeTwins();
     QList<ItemOperation> twinsIn(const QString &listId, const QJsonArray &items) const;
@@ -211,6 +212,7 @@ private:
     qint64 m_cdcLastArrivalMs = 0;                 // when the stream last handed out a change
     qint64 m_cdcQuietSinceMs = 0;                  // reads have found nothing since (0: a change came since)
     qint64 m_cdcLastHeartbeatMs = 0;
+    qint64 m_cdcLastTouchMs = 0;
     bool m_cdcHeartbeats = true; // off once the source refused one (warned once)
     qint64 m_cdcQueued = 0;      // changes read and not delivered yet
     QDateTime m_cdcOldestQueued; // the commit time of the oldest of them

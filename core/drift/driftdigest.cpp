@@ -1,0 +1,95 @@
+#include "drift/driftdigest.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QtEndian>
+
+namespace SyncBridge {
+namespace {
+
+constexpr int keyHexLength = 64;
+
+bool isEmptyValue(const QJsonValue &value)
+{
+    return value.isNull() || value.isUndefined() || (value.isString() && value.toString().isEmpty())
+        || (value.isArray() && value.toArray().isEmpty());
+}
+
+// One value in the form driftChanges' sameScalar would find equal: the numeric reading first (lookup
+// ids go out as text and come back as numbers), then the date-time instant, then the text itself.
+QByteArray canonical(const QJsonValue &value)
+{
+    if (isEmptyValue(value))
+        return QByteArrayLiteral("e");
+    if (value.isDouble())
+        return "n" + QByteArray::number(value.toDouble(), 'g', 17);
+    if (value.isString()) {
+        const QString text = value.toString();
+        bool number = false;
+        const double parsed = text.toDouble(&number);
+        if (number)
+            return "n" + QByteArray::number(parsed, 'g', 17);
+        if (text.size() > 10) {
+            const QDateTime instant = QDateTime::fromString(text, Qt::ISODateWithMs);
+            if (instant.isValid())
+                return "d" + QByteArray::number(instant.toMSecsSinceEpoch());
+        }
+        return "s" + text.toUtf8();
+    }
+    if (value.isBool())
+        return value.toBool() ? QByteArrayLiteral("b1") : QByteArrayLiteral("b0");
+    if (value.isArray()) {
+        QByteArray joined("[");
+        for (const QJsonValue &element : value.toArray())
+            joined += canonical(element) + '\x1f';
+        return joined + ']';
+    }
+    return "o" + QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
+}
+
+} // namespace
+
+std::optional<IdentityKey> IdentityKey::fromHex(const QString &hex)
+{
+    if (hex.size() != keyHexLength)
+        return std::nullopt;
+    for (const QChar c : hex) {
+        if (!((c >= QLatin1Char('0') && c <= QLatin1Char('9')) || (c >= QLatin1Char('a') && c <= QLatin1Char('f'))
+                || (c >= QLatin1Char('A') && c <= QLatin1Char('F'))))
+            return std::nullopt;
+    }
+    const QByteArray bytes = QByteArray::fromHex(hex.toLatin1());
+    IdentityKey key;
+    for (int word = 0; word < 4; ++word)
+        key.words[word] = qFromBigEndian<quint64>(bytes.constData() + word * 8);
+    return key;
+}
+
+QString IdentityKey::toHex() const
+{
+    QByteArray bytes(32, Qt::Uninitialized);
+    for (int word = 0; word < 4; ++word)
+        qToBigEndian(words[word], bytes.data() + word * 8);
+    return QString::fromLatin1(bytes.toHex());
+}
+
+FieldsDigest fieldsDigest(const QJsonObject &fields, const QSet<QString> *only)
+{
+    QCryptographicHash hash(QCryptographicHash::Md5); // a filter, not a security boundary: speed matters
+    for (auto field = fields.constBegin(); field != fields.constEnd(); ++field) {
+        if (field.key().contains(QLatin1Char('@')) || isEmptyValue(field.value()))
+            continue;
+        if (only && !only->contains(field.key()))
+            continue;
+        hash.addData(field.key().toUtf8());
+        hash.addData(QByteArrayView("\x1e", 1));
+        hash.addData(canonical(field.value()));
+        hash.addData(QByteArrayView("\x1d", 1));
+    }
+    const QByteArray bytes = hash.result();
+    return {qFromBigEndian<quint64>(bytes.constData()), qFromBigEndian<quint64>(bytes.constData() + 8)};
+}
+
+} // namespace SyncBridge
