@@ -4,13 +4,17 @@
 // writes wait for the budget (one batch in memory meanwhile); the options are
 // refused for other modes; an idle captured table with a busy other one lets the slot advance;
 // SIGKILL and SIGTERM mid-stream while writes go on deliver every change exactly once after a
-// restart; the agent streams a scheduled CDC definition and stops on SIGTERM.
+// restart; the agent streams a scheduled CDC definition in sessions, each a claimed run, and stops on SIGTERM.
 #include "cdctestbase.h"
 
+#include "agent/scheduleragent.h"
+#include "store/scheduleclaimrepository.h"
 #include "store/sql.h"
+#include "sync/runcontroller.h"
 
 #include <QElapsedTimer>
 #include <QRandomGenerator>
+#include <QSignalSpy>
 #include <QTimer>
 
 #include <csignal>
@@ -40,6 +44,14 @@ class TestCdcStream : public CdcTestBase
         const QString saved = savedPosition(definition);
         QVERIFY(!saved.isEmpty());
         QVERIFY2(slotConfirmedPast(definition, saved), qPrintable(saved));
+    }
+
+    // A yearly schedule: a drain would run once a year; a CDC definition streams all the time.
+    void scheduleYearly()
+    {
+        QVERIFY(execute(m_store->connection(),
+            QStringLiteral("UPDATE sync_definitions SET schedule_cron = '0 0 1 1 *', schedule_time_zone = 'UTC' WHERE name = 'Cdc'"))
+                    .ok());
     }
 
 private slots:
@@ -227,13 +239,52 @@ private slots:
             sql(QStringLiteral("SELECT budget_amount FROM projects WHERE project_code = 'CDC-%1'").arg(next - 40)).trimmed().toDouble());
     }
 
+    // Sessions keep run records, leases and claims bounded: each ends when its time is up (SUCCEEDED)
+    // and the next one is claimed at once; changes go on arriving across them; stop cancels the last.
+    void theAgentStreamsInSessionsEachAClaimedRun()
+    {
+        scheduleYearly();
+        const qint64 id = idOf(QStringLiteral("Cdc"));
+        const int runsBefore = int(runsOf(QStringLiteral("Cdc")).size());
+        const int claimsBefore = int(ScheduleClaimRepository(*m_store).claims(id)->size());
+        RunController runs(m_store, m_secrets);
+        AgentOptions options;
+        options.name = QStringLiteral("sessions");
+        options.streamSessionSeconds = 3;
+        SchedulerAgent agent(m_store, runs, options);
+        QSignalSpy started(&agent, &SchedulerAgent::started);
+        agent.start();
+        QVERIFY(started.wait(30000));
+        insertProjects(30000, 30009);
+        QTRY_VERIFY_WITH_TIMEOUT(!itemOf(QStringLiteral("C "), QStringLiteral("CDC-30009")).isEmpty(), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(runsOf(QStringLiteral("Cdc")).size() >= runsBefore + 3, 60000);
+        insertProjects(30010, 30019);
+        QTRY_VERIFY_WITH_TIMEOUT(!itemOf(QStringLiteral("C "), QStringLiteral("CDC-30019")).isEmpty(), 60000);
+        QSignalSpy stopped(&agent, &SchedulerAgent::stopped);
+        agent.stop();
+        QVERIFY(stopped.wait(30000));
+
+        const QList<SyncRun> all = runsOf(QStringLiteral("Cdc"));
+        const QList<SyncRun> sessions = all.mid(0, all.size() - runsBefore); // newest first
+        QVERIFY(sessions.size() >= 3);
+        QCOMPARE(sessions.first().status, RunStatus::Cancelled); // the one stop ended
+        qint64 created = 0;
+        for (const SyncRun &session : sessions) {
+            QCOMPARE(session.trigger, RunTrigger::Scheduled);
+            if (session.id != sessions.first().id)
+                QCOMPARE(session.status, RunStatus::Succeeded);
+            created += session.counters.created;
+        }
+        QCOMPARE(created, qint64(20));
+        QCOMPARE(int(ScheduleClaimRepository(*m_store).claims(id)->size()), claimsBefore + int(sessions.size()));
+        verifyExactlyOnce(QStringLiteral("Cdc"), QStringLiteral("C "));
+        verifyDeliveredIsConfirmed(QStringLiteral("Cdc"));
+    }
+
     // Last: the definition keeps its schedule.
     void theAgentStreamsAScheduledCdcDefinitionAndStopsOnSigterm()
     {
-        // A yearly schedule: a drain would run once a year; a CDC definition streams all the time.
-        QVERIFY(execute(m_store->connection(),
-            QStringLiteral("UPDATE sync_definitions SET schedule_cron = '0 0 1 1 *', schedule_time_zone = 'UTC' WHERE name = 'Cdc'"))
-                    .ok());
+        scheduleYearly();
         const int runsBefore = int(runsOf(QStringLiteral("Cdc")).size());
         QProcess agent;
         startCliCommand(agent, {QStringLiteral("agent"), QStringLiteral("--name"), QStringLiteral("streamer")}, cliEnvironment());
