@@ -80,6 +80,13 @@ struct CliOptions {
             "UPDATED_AT: also read again the rows stamped this many seconds before the oldest open transaction (default 60), "
             "for stamps that are not the writer's now()."),
         QStringLiteral("seconds")};
+    QCommandLineOption streamFor{QStringLiteral("for"),
+        QCoreApplication::translate(
+            "SyncBridge::Cli", "CDC: keep streaming changes for this many seconds (0: until stopped) instead of draining."),
+        QStringLiteral("seconds")};
+    QCommandLineOption untilIdle{QStringLiteral("until-idle"),
+        QCoreApplication::translate(
+            "SyncBridge::Cli", "CDC: keep streaming until nothing arrived for a short quiet period after catching up.")};
     QCommandLineOption json{QStringLiteral("json"),
         QCoreApplication::translate("SyncBridge::Cli", "Listing commands and run: print JSON (stable keys, docs/cli.md) instead of text.")};
     QCommandLineOption definition{QStringLiteral("definition"),

@@ -23,6 +23,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 #include <unistd.h>
 
 namespace SyncBridge::Cli {
@@ -115,6 +116,70 @@ void printOutcome(CommandContext &context, const RunOptions &options, const QStr
     context.out << QCoreApplication::translate("SyncBridge::Cli", "Run %1: %2").arg(outcome.runId).arg(enumName(outcome.status)) << '\n';
 }
 
+// --for SECONDS / --until-idle: a CDC definition streams instead of draining; any other refuses
+// them by name (they would be silently ignored otherwise).
+std::optional<int> readStreaming(CommandContext &context, const SyncDefinition &definition, RunOptions &options)
+{
+    const bool follow = context.parser.isSet(context.options.streamFor);
+    const bool untilIdle = context.parser.isSet(context.options.untilIdle);
+    if (!follow && !untilIdle)
+        return std::nullopt;
+    const QString option = follow ? QStringLiteral("--for") : QStringLiteral("--until-idle");
+    if (follow && untilIdle)
+        return usage(context, QCoreApplication::translate("SyncBridge::Cli", "--for and --until-idle cannot be combined"));
+    if (definition.mode != SyncMode::Cdc)
+        return usage(context,
+            QCoreApplication::translate(
+                "SyncBridge::Cli", "%1 streams a CDC definition's changes; '%2' is a %3 definition, whose run ends by itself")
+                .arg(option, definition.name, enumName(definition.mode)));
+    if (options.dryRun || !options.backfillFields.isEmpty())
+        return usage(
+            context, QCoreApplication::translate("SyncBridge::Cli", "%1 cannot be combined with --dry-run or --backfill").arg(option));
+    options.cdcStreaming = follow ? RunOptions::CdcStreaming::Follow : RunOptions::CdcStreaming::UntilIdle;
+    if (follow) {
+        bool ok = false;
+        options.followSeconds = context.parser.value(context.options.streamFor).toInt(&ok);
+        if (!ok || options.followSeconds < 0)
+            return usage(context,
+                QCoreApplication::translate(
+                    "SyncBridge::Cli", "--for must be a whole number of seconds, 0 (until stopped) or more (not '%1')")
+                    .arg(context.parser.value(context.options.streamFor)));
+    }
+    return std::nullopt;
+}
+
+// The progress line on a terminal: a continuous CDC run's stream, or a run's counts.
+QString progressLine(const RunProgress &progress)
+{
+    if (progress.wait.isWaiting())
+        return serviceWaitText(progress.wait) + QStringLiteral("   ");
+    const RunCounters &c = progress.counters;
+    if (progress.stream) {
+        const StreamProgress &stream = *progress.stream;
+        return QCoreApplication::translate("SyncBridge::Cli", "Streaming: lag %L1 bytes (%2 s), %3 changes/s, %n change(s) queued, ",
+                   nullptr, int(qMin<qint64>(stream.queued, 2000000000)))
+                   .arg(stream.lagBytes)
+                   .arg(stream.lagSeconds, 0, 'f', 1)
+                   .arg(stream.changesPerSecond, 0, 'f', 0)
+            + QCoreApplication::translate("SyncBridge::Cli", "%n delivered (%1 created, %2 updated, %3 deleted, %4 failed)   ", nullptr,
+                int(qMin<qint64>(stream.delivered, 2000000000)))
+                  .arg(c.created)
+                  .arg(c.updated)
+                  .arg(c.deleted)
+                  .arg(c.failed);
+    }
+    return QCoreApplication::translate(
+        "SyncBridge::Cli", "%1: %2 read, %3 created, %4 updated, %5 moved, %6 unchanged, %7 failed, %8 items/s   ")
+        .arg(runPhaseText(progress.phase))
+        .arg(c.rowsRead)
+        .arg(c.created)
+        .arg(c.updated)
+        .arg(c.moved)
+        .arg(c.skipped)
+        .arg(c.failed)
+        .arg(progress.itemsPerSecond, 0, 'f', 0);
+}
+
 } // namespace
 
 int runDefinition(CommandContext &context)
@@ -152,6 +217,8 @@ int runDefinition(CommandContext &context)
                 QCoreApplication::translate("SyncBridge::Cli", "--look-back must be a whole number of seconds, 0 or more (not '%1')")
                     .arg(context.parser.value(context.options.lookBack)));
     }
+    if (const auto refused = readStreaming(context, *definition, options))
+        return *refused;
     if (options.dryRun)
         options.previewRows = 100000; // every planned row with its changes, for the detailed output and --json
     const bool json = wantsJson(context);
@@ -168,23 +235,7 @@ int runDefinition(CommandContext &context)
     QObject::connect(&runs, &RunController::progress, &loop, [&](qint64, const RunProgress &progress) {
         if (!terminal)
             return;
-        const RunCounters &c = progress.counters;
-        if (progress.wait.isWaiting()) {
-            context.err << '\r' << serviceWaitText(progress.wait) << QStringLiteral("   ");
-            context.err.flush();
-            return;
-        }
-        context.err << '\r'
-                    << QCoreApplication::translate(
-                           "SyncBridge::Cli", "%1: %2 read, %3 created, %4 updated, %5 moved, %6 unchanged, %7 failed, %8 items/s   ")
-                           .arg(runPhaseText(progress.phase))
-                           .arg(c.rowsRead)
-                           .arg(c.created)
-                           .arg(c.updated)
-                           .arg(c.moved)
-                           .arg(c.skipped)
-                           .arg(c.failed)
-                           .arg(progress.itemsPerSecond, 0, 'f', 0);
+        context.err << '\r' << progressLine(progress);
         context.err.flush();
     });
     QObject::connect(&runs, &RunController::finished, &loop, [&](qint64, const RunOutcome &finished) {
@@ -234,8 +285,10 @@ QList<Command> runCommands()
     return {
         {"run", nullptr,
             "<definition> [--dry-run] [--reset-cursor] [--backfill field,…] [--allow-mass-delete]\n"
-            "                  [--page-size N] [--look-back SECONDS] [--json]",
-            QT_TRANSLATE_NOOP("SyncBridge::Cli", "push the definition's rows to SharePoint"), runDefinition},
+            "                  [--page-size N] [--look-back SECONDS] [--for SECONDS | --until-idle] [--json]",
+            QT_TRANSLATE_NOOP("SyncBridge::Cli",
+                "push the definition's rows to SharePoint (CDC: drain what was committed, or keep streaming with --for/--until-idle)"),
+            runDefinition},
     };
 }
 

@@ -85,9 +85,15 @@ void SchedulerAgent::startRun(qint64 definitionId, const QDateTime &occurrence, 
     options.trigger = trigger;
     options.agentName = m_self.name;
     options.occurrence = occurrence;
+    if (streams(definitionId)) { // a session of a CDC definition's stream (checkNow starts the next)
+        options.cdcStreaming = RunOptions::CdcStreaming::Follow;
+        options.followSeconds = m_options.streamSessionSeconds;
+    }
     if (auto started = m_runs.start(definitionId, options); !started) {
         qCWarning(lcAgent).noquote() << "scheduled run of" << name << "not started:" << started.error().toString();
         release(QStringLiteral("NOT_STARTED"));
+        if (auto entry = m_entries.find(definitionId); entry != m_entries.end() && streams(definitionId))
+            entry->streamAfter = m_clock.nowUtc().addMSecs(m_options.streamRetryMs);
         return;
     }
     m_inFlight.insert(definitionId, InFlight{occurrence, trigger, name});
@@ -107,6 +113,10 @@ void SchedulerAgent::onRunFinished(qint64 definitionId, const RunOutcome &outcom
     }
     const InFlight run = *flight;
     m_inFlight.erase(flight);
+    // A session that failed (the source down) or was cancelled is not started again at once.
+    if (auto entry = m_entries.find(definitionId); entry != m_entries.end() && streams(definitionId)
+        && (outcome.status == RunStatus::Failed || outcome.status == RunStatus::Cancelled))
+        entry->streamAfter = m_clock.nowUtc().addMSecs(m_options.streamRetryMs);
     const qint64 held = outcome.dryRun ? 0 : outcome.heldBackDeletes;
     qCInfo(lcAgent).noquote() << "agent" << m_self.name << "finished" << enumName(run.trigger).toLower() << "run of" << run.definitionName
                               << "as" << enumName(outcome.status)

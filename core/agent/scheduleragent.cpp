@@ -196,6 +196,10 @@ void SchedulerAgent::checkNow()
             continue; // the common case: not due yet, nothing computed
         if (m_claiming.contains(id) || m_inFlight.contains(id))
             continue;
+        if (streams(id)) {
+            startSession(id, entry, now);
+            continue;
+        }
         const ScheduleDecision decision = decideRun(*entry.schedule, entry.lastRun, now, entry.definition.missed);
         entry.next = decision.next;
         entry.waiting = false;
@@ -209,6 +213,26 @@ void SchedulerAgent::checkNow()
     }
     finishIfDone();
     wakeForNext(now);
+}
+
+void SchedulerAgent::startSession(qint64 id, Entry &entry, const QDateTime &now)
+{
+    entry.waiting = false;
+    if (entry.streamAfter.isValid() && entry.streamAfter > now) {
+        entry.next = entry.streamAfter;
+        return;
+    }
+    entry.next = std::nullopt; // none while a session streams: the next one starts when it ends
+    if (m_runs.isRunning(id) || slotsUsed() >= m_options.maxConcurrentRuns) {
+        entry.waiting = true;
+        return;
+    }
+    // Each session is an occurrence of its own, claimed like any other: one agent streams it.
+    QDateTime occurrence = now;
+    occurrence.setTime(QTime(now.time().hour(), now.time().minute(), now.time().second()));
+    if (entry.lastRun.isValid() && occurrence <= entry.lastRun)
+        occurrence = entry.lastRun.addSecs(1);
+    claim(id, occurrence, false);
 }
 
 void SchedulerAgent::wakeForNext(const QDateTime &now)

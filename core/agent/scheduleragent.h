@@ -30,6 +30,11 @@ struct AgentOptions {
     const Clock *clock = nullptr;       // "now" for schedules; null: this machine's clock corrected to the database's
     qint64 heartbeatIntervalMs = 15000; // heartbeat, claim renewal and the poll for changed definitions
     qint64 claimTtlMs = 60000;          // a claim (or name) not renewed this long is taken over by another agent
+    // A scheduled CDC definition streams continuously, in sessions of this length, each claimed and
+    // recorded as a run of its own (so run records, leases and claims stay bounded); after a session
+    // that failed or was cancelled, the next one starts this much later.
+    int streamSessionSeconds = 15 * 60;
+    qint64 streamRetryMs = 60000;
 };
 
 // A scheduling agent (docs/schedules.md, "Agents"): it runs every due scheduled definition of the
@@ -42,7 +47,9 @@ struct AgentOptions {
 // Cheap when idle: it reads the scheduled definitions once, computes each one's next occurrence and
 // sleeps until the earliest; every heartbeat it polls one cheap mark and reads the definitions again
 // only when it changed. Definitions disabled or with a paused schedule are left alone; a run whose
-// deletions the circuit breaker held back pauses its definition's schedule (deletionsHeld).
+// deletions the circuit breaker held back pauses its definition's schedule (deletionsHeld). An
+// enabled CDC definition with a schedule is not run at its occurrences but streams all the time, one
+// session after another (AgentOptions::streamSessionSeconds); runDueOnce() drains it instead.
 //
 // Lives on the RunController's thread (the GUI's or the CLI's main thread), which never waits for the
 // store: its SQL runs on a thread of its own. Signals arrive on that thread.
@@ -101,6 +108,7 @@ private:
         QDateTime lastRun;                    // the latest occurrence claimed (by any agent), or when the schedule was saved
         std::optional<QDateTime> next;        // the first occurrence after the last look
         bool waiting = false;                 // due, but no slot was free (or a manual run of it was going)
+        QDateTime streamAfter;                // a streamed definition: no session before this (one failed)
     };
     struct InFlight {
         QDateTime occurrence;
@@ -113,6 +121,8 @@ private:
     void claim(qint64 definitionId, const QDateTime &occurrence, bool catchUp, const std::optional<ScheduleClaim> &orphan = {});
     void rescueOrphans(bool ownToo);
     void startRun(qint64 definitionId, const QDateTime &occurrence, bool catchUp);
+    bool streams(qint64 definitionId) const { return !m_once && m_entries.value(definitionId).definition.streams; }
+    void startSession(qint64 id, Entry &entry, const QDateTime &now); // scheduleragent.cpp: a streamed definition's next session
     void onRunFinished(qint64 definitionId, const RunOutcome &outcome);
     void finishIfDone();
     void wakeForNext(const QDateTime &now);

@@ -9,8 +9,8 @@ Result<QList<ScheduledDefinition>> ScheduleRepository::scheduledDefinitions() co
 {
     auto query = execute(m_store.connection(),
         QStringLiteral("SELECT d.id, d.name, d.enabled, d.schedule_cron, d.schedule_time_zone, d.schedule_missed, d.schedule_paused,"
-                       " d.updated_at, (SELECT MAX(c.occurrence_at) FROM schedule_claims c WHERE c.definition_id = d.id)"
-                       " FROM sync_definitions d WHERE d.schedule_cron IS NOT NULL AND d.schedule_cron <> '' ORDER BY d.id"));
+                       " d.updated_at, (SELECT MAX(c.occurrence_at) FROM schedule_claims c WHERE c.definition_id = d.id),"
+                       " d.mode FROM sync_definitions d WHERE d.schedule_cron IS NOT NULL AND d.schedule_cron <> '' ORDER BY d.id"));
     if (!query)
         return query.error();
     QList<ScheduledDefinition> definitions;
@@ -26,6 +26,7 @@ Result<QList<ScheduledDefinition>> ScheduleRepository::scheduledDefinitions() co
         definition.changedAt = fromStoredTime(query->value(7));
         if (!query->value(8).isNull())
             definition.lastOccurrence = fromStoredTime(query->value(8));
+        definition.streams = fromString<SyncMode>(query->value(9).toString()) == SyncMode::Cdc;
         definitions << definition;
     }
     return definitions;

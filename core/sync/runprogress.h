@@ -14,6 +14,16 @@
 
 namespace SyncBridge {
 
+// A continuous CDC run's stream (RunOptions::cdcStreaming Follow or UntilIdle): how far it is behind
+// the server, how fast changes go out, and how many it read that are not delivered yet.
+struct StreamProgress {
+    qint64 lagBytes = 0;         // from the last delivered position to the server's WAL end
+    double lagSeconds = 0;       // since the commit of the oldest change not yet delivered; 0 when caught up
+    double changesPerSecond = 0; // delivered, over the last seconds
+    qint64 queued = 0;           // read from the stream, not delivered yet (at most one batch: reading waits)
+    qint64 delivered = 0;        // changes delivered by this run
+};
+
 // What a run reports while it goes: one plain struct, rendered in one place (CLI line, UI bar).
 struct RunProgress {
     RunPhase phase = RunPhase::Connecting;
@@ -25,6 +35,8 @@ struct RunProgress {
     // What the run waits for now (503/Retry-After, 429, the budget), until when: shown with a live
     // countdown. None while requests go out.
     ServiceWait wait;
+    // A continuous CDC run's stream; none for every other run.
+    std::optional<StreamProgress> stream;
 
     // Rows the run is done with (written, unchanged or failed; a dry run: planned): what the bar,
     // the rate and the time left count, so they agree with the counts shown beside them.

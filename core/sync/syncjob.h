@@ -48,6 +48,16 @@ struct RunOptions {
     // CDC: approves loading the table again in a new slot's snapshot when the definition's slot is
     // gone or lost (matched to the items already synced); without it such a run fails, naming the slot.
     bool resnapshot = false;
+    // CDC: how long the run streams (docs/sync-engine.md, "Continuous mode"). Drain — Run Sync Now, a
+    // one-off run — delivers what was committed before the run began and ends; Follow keeps the stream
+    // open for followSeconds (0: until cancelled), UntilIdle until nothing arrived for a quiet moment
+    // after catching up. Other modes refuse Follow and UntilIdle.
+    enum class CdcStreaming { Drain, Follow, UntilIdle };
+    CdcStreaming cdcStreaming = CdcStreaming::Drain;
+    int followSeconds = 0;
+    // Follow/UntilIdle: how often a heartbeat goes through the source's WAL while the captured table
+    // is idle, so the slot's confirmed position moves when other tables keep the server busy.
+    int heartbeatSeconds = 10;
 };
 
 // What the delete circuit breaker asks before a run deletes more than the definition's share of a

@@ -3,11 +3,11 @@
 // stream deliver every row exactly once; deletes come from the old-key tuple; an update that leaves
 // a 20 kB TOASTed text unchanged keeps it in SharePoint; a late commit arrives; `syncbridge-cli run`
 // killed with SIGKILL at random moments while writes go on loses and duplicates nothing; a TRUNCATE
-// is held back by the circuit breaker. The slot guardian: a slot held back by writes grows its lag, a
-// slot dropped behind the engine's back reads as lost and fails the run until a re-snapshot is
-// approved, which matches the items instead of duplicating them; deleting a definition drops its slot
-// when asked and names it when not.
-#include "pulltestbase.h"
+// is held back by the circuit breaker, and applied as deletes once it approves. The slot guardian: a
+// slot held back by writes grows its lag, a slot dropped behind the engine's back reads as lost and
+// fails the run until a re-snapshot is approved, which matches the items instead of duplicating them;
+// deleting a definition drops its slot when asked and names it when not.
+#include "cdctestbase.h"
 
 #include "secrets/secretstore.h"
 #include "source/pgsession.h"
@@ -22,41 +22,11 @@
 using namespace SyncBridge;
 using namespace SyncBridge::Test;
 
-class TestCdcEngine : public PullTestBase
+class TestCdcEngine : public CdcTestBase
 {
     Q_OBJECT
 
 private:
-    QJsonObject cdcDefinition()
-    {
-        QJsonObject definition = definitionJson(QStringLiteral("Cdc"), QStringLiteral("C "));
-        definition.insert(QStringLiteral("mode"), QStringLiteral("CDC"));
-        return definition;
-    }
-
-    int count(const QString &statement) { return sql(statement).trimmed().toInt(); }
-
-    void insertProjects(int from, int to)
-    {
-        sql(QStringLiteral(
-            "INSERT INTO projects (project_code, name, status, budget_amount) SELECT 'CDC-' || i, 'cdc ' || i,"
-            " (ARRAY['Active','Planned','Completed'])[1 + i % 3]::project_status, (i % 7) * 1000000 FROM generate_series(%1, %2) i")
-                .arg(from)
-                .arg(to));
-    }
-
-    QJsonObject itemOf(const QString &prefix, const QString &title)
-    {
-        for (const QJsonArray &items : listContents(prefix)) {
-            for (const QJsonValue &item : items) {
-                const QJsonObject fields = item.toObject().value(QStringLiteral("fields")).toObject();
-                if (fields.value(QStringLiteral("Title")).toString() == title)
-                    return fields;
-            }
-        }
-        return {};
-    }
-
     SlotReading slotHealth(const SlotThresholds &thresholds = {})
     {
         const SyncDefinition definition = *DefinitionRepository(*m_store).byName(QStringLiteral("Cdc"));
@@ -347,6 +317,32 @@ private slots:
         for (const QJsonArray &list : listContents(QStringLiteral("C ")))
             inLists += list.size();
         QCOMPARE(inLists, items);
+    }
+
+    // After the breaker's approval (--allow-mass-delete, the window's confirmation) a TRUNCATE is
+    // applied as deletes of the table's items; rows inserted after it, in its own transaction or
+    // later ones, are created; a second TRUNCATE later in the stream removes those before it.
+    void aTruncateIsAppliedOnceApproved()
+    {
+        const qint64 synced = LedgerRepository(*m_store).entries(idOf(QStringLiteral("Cdc")))->size();
+        QVERIFY(synced > 0); // the truncate of the test before is still waiting
+        sql(QStringLiteral("INSERT INTO projects (project_code, name) VALUES ('AFTER-1', 'after')"));
+        sql(QStringLiteral("TRUNCATE projects CASCADE; INSERT INTO projects (project_code, name) VALUES ('SAME-1', 'same')"));
+        sql(QStringLiteral("INSERT INTO projects (project_code, name) VALUES ('LAST-1', 'last')"));
+        int asked = 0;
+        const RunOutcome applied = push(QStringLiteral("Cdc"), pushOptions(500), [&](const MassDeleteCheck &check) {
+            ++asked;
+            return check.deletions > 0;
+        });
+        QVERIFY2(applied.status == RunStatus::Succeeded, qPrintable(described(applied)));
+        QCOMPARE(asked, 2);
+        QCOMPARE(applied.heldBackDeletes, qint64(0));
+        QCOMPARE(applied.counters.deleted, synced + 1); // every item, then AFTER-1's
+        QCOMPARE(applied.counters.created, qint64(3));
+        verifyExactlyOnce(QStringLiteral("Cdc"), QStringLiteral("C "));
+        QVERIFY(itemOf(QStringLiteral("C "), QStringLiteral("AFTER-1")).isEmpty());
+        QVERIFY(!itemOf(QStringLiteral("C "), QStringLiteral("SAME-1")).isEmpty());
+        QVERIFY(!itemOf(QStringLiteral("C "), QStringLiteral("LAST-1")).isEmpty());
     }
 
     void deletingACdcDefinitionDropsItsSlotWhenAskedAndNamesItOtherwise()

@@ -122,6 +122,11 @@ void RunProgressView::setProgress(const RunProgress &progress)
     // Bar, rate and time left count one thing: the rows the run is done with (the counts below are
     // its parts), out of the planner's estimate — so never more than 99 % until the end.
     const QLocale locale;
+    if (progress.stream) { // a continuous CDC run has no end to show: how far behind it is instead
+        showStream(*progress.stream);
+        showCounters(progress.counters);
+        return;
+    }
     const qint64 done = progress.rowsDone();
     if (progress.estimatedRows > 0) {
         const qint64 total = qMax(progress.estimatedRows, done);
@@ -139,6 +144,17 @@ void RunProgressView::setProgress(const RunProgress &progress)
         parts << tr("about %1 left").arg(humanDuration(progress.etaSeconds));
     m_rate->setText(parts.join(QStringLiteral(" · ")));
     showCounters(progress.counters);
+}
+
+void RunProgressView::showStream(const StreamProgress &stream)
+{
+    const QLocale locale;
+    m_bar->setRange(0, 0);
+    QStringList parts;
+    parts << tr("%1 behind (%2 s)").arg(locale.formattedDataSize(stream.lagBytes), locale.toString(stream.lagSeconds, 'f', 1));
+    parts << tr("%1 changes/s").arg(locale.toString(stream.changesPerSecond, 'f', 0));
+    parts << tr("%n change(s) queued", nullptr, int(qMin<qint64>(stream.queued, 2000000000)));
+    m_rate->setText(parts.join(QStringLiteral(" · ")));
 }
 
 void RunProgressView::setStopping()

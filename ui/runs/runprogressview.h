@@ -36,6 +36,7 @@ public:
 private:
     void showCounters(const RunCounters &counters);
     void showWait();
+    void showStream(const StreamProgress &stream);
 
     Detail m_detail;
     bool m_stopping = false;

@@ -101,6 +101,13 @@ Result<QList<SourceRow>> CdcReader::nextLoadPage(int pageSize)
     return page;
 }
 
+Result<Lsn> CdcReader::heartbeat()
+{
+    if (m_snapshot) // the session holds the load's snapshot transaction
+        return Lsn{};
+    return emitHeartbeat(*m_session);
+}
+
 Result<std::optional<StreamMessage>> CdcReader::next(int timeoutMs)
 {
     if (m_snapshot)

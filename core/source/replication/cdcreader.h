@@ -45,9 +45,17 @@ public:
     Result<QList<SourceRow>> nextLoadPage(int pageSize);
 
     Result<std::optional<StreamMessage>> next(int timeoutMs);
-    Result<void> confirm(Lsn delivered) { return m_stream->confirm(delivered, true); }
+    // Told to the server at once, and only when it moves the slot (a continuous run asks often).
+    Result<void> confirm(Lsn delivered) { return delivered > m_stream->confirmed() ? m_stream->confirm(delivered, true) : success(); }
     Result<void> askPosition() { return m_stream->askPosition(); }
+    Result<void> keepAlive() { return m_stream ? m_stream->keepAlive() : success(); }
+    // A logical message through the source's WAL (pg_logical_emit_message): the stream's next
+    // keepalive then lies past the other tables' writes, and the slot confirms up to it.
+    Result<Lsn> heartbeat();
     bool drained() const { return m_stream->hasReached(m_drainTarget); }
+    // Every change the server had sent when it last said where its WAL ends was handed out.
+    bool caughtUp() const { return m_stream->hasReached(m_stream->serverWalEnd()); }
+    Lsn serverWalEnd() const { return m_stream->serverWalEnd(); }
     Lsn drainTarget() const { return m_drainTarget; }
 
 private:

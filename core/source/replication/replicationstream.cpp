@@ -176,6 +176,13 @@ Result<void> ReplicationStream::sendStatus(bool replyRequested)
     return success();
 }
 
+Result<void> ReplicationStream::keepAlive()
+{
+    if (!m_streaming || QDateTime::currentMSecsSinceEpoch() - m_lastStatusMs < statusIntervalMs)
+        return success();
+    return sendStatus(false);
+}
+
 Result<void> ReplicationStream::confirm(Lsn delivered, bool now)
 {
     if (delivered > m_confirmed)

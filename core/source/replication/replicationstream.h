@@ -62,6 +62,9 @@ public:
     // Asks the server for a keepalive now: an idle server sends one only every wal_sender_timeout / 2,
     // and a drain needs its position to know that nothing more is coming.
     Result<void> askPosition() { return sendStatus(true); }
+    // A status update when one is due, without reading: a consumer that does not read for a while
+    // (its writes wait for the budget, so the slot holds the backlog) is not dropped by wal_sender_timeout.
+    Result<void> keepAlive();
     Lsn confirmed() const { return m_confirmed; }
     // The highest WAL position the server said it has sent (data or keepalive).
     Lsn serverWalEnd() const { return m_serverWalEnd; }

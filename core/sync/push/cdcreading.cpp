@@ -24,6 +24,7 @@ namespace {
 const QString cdcScope = QStringLiteral("cdc");
 constexpr int streamWaitMs = 200;   // one wait for the next message
 constexpr int gatherBudgetMs = 500; // then what was gathered is delivered, and cancel() can come in
+constexpr int lingerMs = 200;       // continuous: how long a batch waits for more after its first change
 } // namespace
 
 Result<void> PushRun::openCdc()
@@ -90,6 +91,8 @@ Result<void> PushRun::touchCdcPosition()
 
 void PushRun::readCdc()
 {
+    if (m_done) // a read queued before the run ended must not open the stream again
+        return;
     if (!m_cdc) {
         if (auto opened = openCdc(); !opened) {
             fail(opened.error());
@@ -136,25 +139,28 @@ void PushRun::readCdc()
         QMetaObject::invokeMethod(this, &PushRun::readNextPage, Qt::QueuedConnection);
         return;
     }
-    if (m_cdcTruncated) {
-        // Never applied unasked: the run stops before the TRUNCATE, and the next run meets it again.
-        auto items = LedgerRepository(*m_store).entries(m_definitionId);
-        m_heldBackDeletes += items ? items->size() : 0;
-        event(EventSeverity::Warning, QStringLiteral("deletes-held-back"),
-            QCoreApplication::translate("SyncBridge::Sync",
-                "The table %1.%2 was truncated. Its items are not deleted: the circuit breaker holds the truncate back, and the "
-                "stream stops before it until the items are removed by hand or the definition is reset.")
-                .arg(m_table.schema, m_table.name));
+    if (!m_cdcRate)
+        beginStream();
+    if (m_cdcTruncate) {
+        truncateCdc();
+        return;
+    }
+    if (streamEnds()) {
         nextStep();
         return;
     }
+    // A drain gathers for a moment at most; a continuous run waits for the first change, then
+    // lingers a little for more, so a batch goes out soon at low rates and full at high ones.
+    const bool continuous = streamsContinuously();
     QList<CdcChange> changes;
     QString position;
-    QDeadlineTimer gathering(gatherBudgetMs);
-    while (changes.size() < m_options.pageSize && !(m_cdc->drained() && !m_cdcChanges->inTransaction())) {
+    QDateTime oldestCommit;
+    QDeadlineTimer gathering(continuous ? QDeadlineTimer(QDeadlineTimer::Forever) : QDeadlineTimer(gatherBudgetMs));
+    while (changes.size() < m_options.pageSize && !(!continuous && m_cdc->drained() && !m_cdcChanges->inTransaction())) {
         if (gathering.hasExpired() && !m_cdcChanges->inTransaction())
             break;
-        auto next = m_cdc->next(streamWaitMs);
+        const qint64 left = gathering.remainingTime();
+        auto next = m_cdc->next(left < 0 ? streamWaitMs : int(qBound(qint64(1), left, qint64(streamWaitMs))));
         if (!next) {
             if (next.error().code() != ErrorCode::ConnectionLost) {
                 fail(next.error());
@@ -174,6 +180,8 @@ void PushRun::readCdc()
             return;
         }
         if (!next->has_value()) {
+            if (continuous && changes.isEmpty() && !m_cdcChanges->inTransaction())
+                break; // idle: streamIdle() decides what comes next
             if (auto asked = m_cdc->askPosition(); !asked) {
                 fail(asked.error());
                 return;
@@ -190,30 +198,40 @@ void PushRun::readCdc()
         const CdcTransaction &transaction = **fed;
         const bool truncates = std::any_of(transaction.changes.cbegin(), transaction.changes.cend(),
             [](const CdcChange &change) { return change.kind == CdcChange::Kind::Truncate; });
-        if (truncates) {
-            m_cdcTruncated = true;
+        if (!transaction.changes.isEmpty()) {
+            m_cdcLastArrivalMs = QDateTime::currentMSecsSinceEpoch();
+            m_cdcQuietSinceMs = 0;
+        }
+        if (truncates) { // what came before it is delivered first; then truncateCdc() asks the breaker
+            m_cdcTruncate = std::make_unique<CdcTransaction>(transaction);
             break;
         }
+        if (continuous && position.isEmpty())
+            gathering.setRemainingTime(lingerMs);
+        if (!oldestCommit.isValid())
+            oldestCommit = transaction.commitTime;
         changes << transaction.changes;
         position = transaction.commitEnd.toString();
     }
     if (changes.isEmpty() && position.isEmpty()) {
-        if (m_cdc->drained() || m_cdcTruncated) {
-            if (m_cdcTruncated) {
-                QMetaObject::invokeMethod(this, &PushRun::readNextPage, Qt::QueuedConnection);
-                return;
-            }
+        if (m_cdcTruncate) {
+            QMetaObject::invokeMethod(this, &PushRun::readNextPage, Qt::QueuedConnection);
+        } else if (continuous) {
+            streamIdle();
+        } else if (m_cdc->drained()) {
             // Drained: the position is saved again with this moment, the slot guardian's lag in time.
             if (auto touched = touchCdcPosition(); !touched) {
                 fail(touched.error());
                 return;
             }
             nextStep();
-            return;
+        } else {
+            QMetaObject::invokeMethod(this, &PushRun::readNextPage, Qt::QueuedConnection);
         }
-        QMetaObject::invokeMethod(this, &PushRun::readNextPage, Qt::QueuedConnection);
         return;
     }
+    m_cdcQueued = changes.size();
+    m_cdcOldestQueued = oldestCommit;
     deliverCdc(changes, position);
 }
 
@@ -261,10 +279,15 @@ void PushRun::deliverCdc(QList<CdcChange> changes, const QString &position)
         fail(known.error());
         return;
     }
+    deleteCdcItems(known->values(), [this, upserts, position]() { upsertCdc(upserts, position); });
+}
+
+void PushRun::deleteCdcItems(const QList<LedgerEntry> &entries, std::function<void()> then)
+{
     QList<ItemOperation> deletions;
-    for (const LedgerEntry &entry : std::as_const(*known))
+    for (const LedgerEntry &entry : entries)
         deletions.append({ItemOperation::Kind::Delete, entry.listGraphId, entry.itemId, {}, {}, entry.identityHash});
-    m_writer->write(deletions, [this, upserts, position](QList<ItemResult> results) {
+    m_writer->write(deletions, [this, then = std::move(then)](QList<ItemResult> results) {
         if (m_done)
             return;
         QStringList gone;
@@ -294,7 +317,7 @@ void PushRun::deliverCdc(QList<CdcChange> changes, const QString &position)
             return;
         }
         m_run.counters.deleted += gone.size();
-        upsertCdc(upserts, position);
+        then();
     });
 }
 
@@ -305,6 +328,7 @@ void PushRun::upsertCdc(QList<SourceRow> rows, const QString &position)
             fail(saved.error());
             return;
         }
+        delivered();
         QMetaObject::invokeMethod(this, &PushRun::readNextPage, Qt::QueuedConnection);
         return;
     }

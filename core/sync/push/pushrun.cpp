@@ -97,6 +97,7 @@ void PushRun::report(RunPhase phase)
     progress.itemsPerSecond = written / seconds;
     progress.estimatedRows = m_table.rowEstimate;
     progress.wait = m_wait;
+    progress.stream = streamProgress();
     // The time left counts the rows the run is done with, as the bar does (not the rows read ahead).
     const qint64 done = progress.rowsDone();
     if (m_table.rowEstimate > 0 && done > 0) {
@@ -470,6 +471,8 @@ void PushRun::process(std::shared_ptr<RowBatch> batch)
 
 void PushRun::continueAfter(const RowBatch &batch)
 {
+    if (capturesChanges())
+        delivered();
     if (m_cancelled) {
         finish(RunStatus::Cancelled);
         return;
@@ -500,6 +503,7 @@ void PushRun::finish(RunStatus status, const QString &message, const std::option
         return;
     m_done = true;
     m_wait = {};
+    closeCdc();
     if (m_cancelled && status != RunStatus::Cancelled) {
         status = RunStatus::Cancelled; // whatever the step was doing when it stopped: what it committed stays
         m_run.message.clear();

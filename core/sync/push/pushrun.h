@@ -4,6 +4,7 @@
 #include "graph/servicewait.h"
 #include "model/connection.h"
 #include "store/dueretrypages.h"
+#include "sync/cdc/changerate.h"
 #include "sync/push/planner.h"
 #include "sync/runphase.h"
 #include "sync/syncjob.h"
@@ -24,6 +25,7 @@ class BatchWriter;
 class CdcChangeAssembler;
 class CdcReader;
 struct CdcChange;
+struct CdcTransaction;
 class RunLease;
 class GraphClient;
 class Governor;
@@ -111,6 +113,17 @@ private:
     void deliverCdc(QList<CdcChange> changes, const QString &position);
     void upsertCdc(QList<SourceRow> rows, const QString &position);
     Result<void> saveCdcPosition(const QString &position);
+    void deleteCdcItems(const QList<LedgerEntry> &entries, std::function<void()> then);
+    // A continuous CDC run (cdcstreaming.cpp): RunOptions::cdcStreaming Follow or UntilIdle.
+    bool streamsContinuously() const { return capturesChanges() && m_options.cdcStreaming != RunOptions::CdcStreaming::Drain; }
+    void beginStream();
+    bool streamEnds() const;
+    void streamIdle();
+    void delivered();
+    std::optional<StreamProgress> streamProgress() const;
+    void truncateCdc();
+    void deleteTruncated(std::shared_ptr<QList<LedgerEntry>> left);
+    void closeCdc();
     Result<void> touchCdcPosition();
     // CheckingDuplicates
     void removeTwins();
@@ -194,7 +207,17 @@ private:
     std::unique_ptr<CdcReader> m_cdc;
     std::unique_ptr<CdcChangeAssembler> m_cdcChanges;
     std::optional<Database> m_database; // CDC: the source's connection, for the replication stream
-    bool m_cdcTruncated = false;        // a TRUNCATE of the table waits for the circuit breaker
+    std::unique_ptr<CdcTransaction> m_cdcTruncate; // a transaction that truncated the table: for the circuit breaker
+    QTimer *m_cdcKeepAlive = nullptr;              // status updates while the run does not read (budget waits)
+    qint64 m_cdcLastArrivalMs = 0;                 // when the stream last handed out a change
+    qint64 m_cdcQuietSinceMs = 0;                  // reads have found nothing since (0: a change came since)
+    qint64 m_cdcLastHeartbeatMs = 0;
+    qint64 m_cdcLastTouchMs = 0;
+    bool m_cdcHeartbeats = true; // off once the source refused one (warned once)
+    qint64 m_cdcQueued = 0;      // changes read and not delivered yet
+    QDateTime m_cdcOldestQueued; // the commit time of the oldest of them
+    qint64 m_cdcDelivered = 0;
+    std::unique_ptr<ChangeRate> m_cdcRate;
     std::unique_ptr<RunLease> m_lease; // held from Connecting to the end of a writing run
     QTimer *m_leaseRenewal = nullptr;
     QStringList m_previewLists; // dry run: list ids whose items the preview updates or moves
