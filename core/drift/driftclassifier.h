@@ -78,6 +78,11 @@ private:
         QString title;
         QJsonObject fields;
     };
+    struct LooseItem {
+        Detail detail;
+        int list = 0;
+        QString key;
+    };
 
     int listIndexOf(const QString &listId) const;
     QString itemIdText(int index) const;
@@ -89,12 +94,6 @@ private:
     QHash<int, QSet<QString>> m_comparedFields;
     QHash<IdentityKey, Slot> m_slots;
     QList<Item> m_items;
-    struct LooseItem {
-        Detail detail;
-        int list = 0;
-        QString key;
-    };
-
     QHash<int, Detail> m_details; // by item index: the items that are not plainly in sync
     QList<LooseItem> m_loose;     // '?' items, and items whose key no row can have
     QList<qint64> m_itemsOfList;
