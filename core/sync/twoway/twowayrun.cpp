@@ -14,6 +14,7 @@
 #include "store/ledgerrepository.h"
 #include "store/metastore.h"
 #include "store/runrepository.h"
+#include "sync/definitioncheck.h"
 #include "sync/deletemarks.h"
 #include "sync/interruptedruns.h"
 #include "sync/runlease.h"
@@ -182,7 +183,7 @@ Result<void> TwoWayRun::prepare()
     if (!m_definition.enabled && !m_options.dryRun)
         return Error(ErrorCode::InvalidInput, tr("The definition is a draft (disabled); enable it before it runs."));
     if (m_definition.targets.size() != 1 || m_definition.targetStrategy != TargetStrategy::Single)
-        return Error(ErrorCode::Unsupported, tr("A two-way definition syncs one table with exactly one list (SINGLE target)."));
+        return Error(ErrorCode::Unsupported, twoWayOneListReason());
     for (const FieldMapping &mapping : std::as_const(m_definition.mappings)) {
         if (mapping.systemField || Discovery::isSystemField(mapping.targetColumn))
             return Error(ErrorCode::Unsupported,
