@@ -8,7 +8,8 @@ namespace SyncBridge {
 Result<std::optional<RunLeaseHolder>> LeaseRepository::holder(qint64 definitionId) const
 {
     auto query = execute(m_store.connection(),
-        QStringLiteral("SELECT token, agent, run_id, acquired_at, expires_at FROM run_leases WHERE definition_id = ?"), {definitionId});
+        QStringLiteral("SELECT token, agent, run_id, acquired_at, expires_at, writes_land_by FROM run_leases WHERE definition_id = ?"),
+        {definitionId});
     if (!query)
         return query.error();
     if (!query->next())
@@ -20,13 +21,15 @@ Result<std::optional<RunLeaseHolder>> LeaseRepository::holder(qint64 definitionI
     holder.runId = query->value(2).toLongLong();
     holder.acquiredAt = fromStoredTime(query->value(3));
     holder.expiresAt = fromStoredTime(query->value(4));
+    holder.writesLandBy = fromStoredTime(query->value(5));
     return std::optional<RunLeaseHolder>(holder);
 }
 
 Result<RunLeaseHolder> LeaseRepository::acquire(
     qint64 definitionId, const QString &token, const QString &agent, const QDateTime &now, qint64 ttlMs, const QString &replacing)
 {
-    // The conflict's WHERE decides atomically: a live lease of another run is left as it is.
+    // The conflict's WHERE decides atomically: a live lease of another run is left as it is. A lease
+    // taken over keeps writes_land_by: the earlier holder's writes are still on their way.
     for (int attempt = 0; attempt < 3; ++attempt) {
         auto taken = execute(m_store.connection(),
             QStringLiteral("INSERT INTO run_leases (definition_id, token, agent, run_id, acquired_at, expires_at) VALUES (?, ?, ?, 0, ?, ?)"
@@ -63,11 +66,26 @@ Result<void> LeaseRepository::setRun(qint64 definitionId, const QString &token, 
     return query ? success() : Result<void>(query.error());
 }
 
-Result<void> LeaseRepository::release(qint64 definitionId, const QString &token)
+Result<void> LeaseRepository::setWritesLandBy(qint64 definitionId, const QString &token, const QDateTime &at)
 {
-    auto query = execute(
-        m_store.connection(), QStringLiteral("DELETE FROM run_leases WHERE definition_id = ? AND token = ?"), {definitionId, token});
+    auto query
+        = execute(m_store.connection(), QStringLiteral("UPDATE run_leases SET writes_land_by = ? WHERE definition_id = ? AND token = ?"),
+            {toStoredTime(at), definitionId, token});
     return query ? success() : Result<void>(query.error());
+}
+
+Result<void> LeaseRepository::release(qint64 definitionId, const QString &token, const QDateTime &now)
+{
+    auto query = execute(m_store.connection(),
+        QStringLiteral("DELETE FROM run_leases WHERE definition_id = ? AND token = ? AND (writes_land_by IS NULL OR writes_land_by <= ?)"),
+        {definitionId, token, toStoredTime(now)});
+    if (!query)
+        return query.error();
+    if (query->numRowsAffected() > 0)
+        return success();
+    auto kept = execute(m_store.connection(),
+        QStringLiteral("UPDATE run_leases SET run_id = 0, expires_at = 0 WHERE definition_id = ? AND token = ?"), {definitionId, token});
+    return kept ? success() : Result<void>(kept.error());
 }
 
 } // namespace SyncBridge

@@ -20,6 +20,9 @@ struct RunLeaseHolder {
     qint64 runId = 0; // its run record, once started
     QDateTime acquiredAt;
     QDateTime expiresAt; // renewed by the holder's heartbeat; past it, the lease may be taken over
+    // Until when a write the holder (or a holder before it that never gave the lease back) sent may
+    // still land in SharePoint; invalid when nothing is on its way. Taking the lease over keeps it.
+    QDateTime writesLandBy;
 };
 
 // The run_leases table. Every change is one statement, so two processes racing for a lease (SQLite
@@ -40,7 +43,11 @@ public:
     // Extends the lease; false when it is no longer this token's (taken over meanwhile).
     Result<bool> renew(qint64 definitionId, const QString &token, const QDateTime &now, qint64 ttlMs);
     Result<void> setRun(qint64 definitionId, const QString &token, qint64 runId);
-    Result<void> release(qint64 definitionId, const QString &token);
+    // Invalid `at` (NULL): nothing of the holder's is on its way.
+    Result<void> setWritesLandBy(qint64 definitionId, const QString &token, const QDateTime &at);
+    // Gives the lease back. One whose writes may still land after `now` stays as an expired lease of
+    // no run, so whoever takes it next waits for them.
+    Result<void> release(qint64 definitionId, const QString &token, const QDateTime &now);
 
 private:
     const MetaStore &m_store;

@@ -272,6 +272,11 @@ const QList<Migration> &migrations()
                                " definition_id BIGINT NOT NULL REFERENCES sync_definitions(id) ON DELETE CASCADE,"
                                " occurrence_at BIGINT NOT NULL, agent TEXT NOT NULL, claimed_at BIGINT NOT NULL, run_id BIGINT,"
                                " outcome TEXT, PRIMARY KEY (definition_id, occurrence_at))")}},
+        // Until when a lease holder's writes may still land in SharePoint (docs/sync-engine.md, "A run
+        // that ended while writing"): a run taking over a holder that never gave the lease back waits for
+        // it before it reads the lists. NULL: nothing is on its way.
+        {26, QStringLiteral("run leases: until when the holder's writes may still land"),
+            {QStringLiteral("ALTER TABLE run_leases ADD COLUMN writes_land_by BIGINT")}},
     };
     return all;
 }

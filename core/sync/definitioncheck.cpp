@@ -163,6 +163,18 @@ void removeRepeats(QList<ValidationIssue> &issues)
 
 } // namespace
 
+QString twoWayOneListReason()
+{
+    // Decided against moving rows between lists in two-way (docs/sync-engine.md, "Two-way"): a row's
+    // item in one list and an item of the same key in another cannot be told apart when people edit
+    // both, and a move while one of them is edited would lose that edit.
+    return QCoreApplication::translate("SyncBridge::DefinitionCheck",
+        "A two-way definition syncs its table with exactly one list (target strategy SINGLE, one target). Rules that route rows "
+        "to several lists are refused: an item edited or created in one list could not be told from the same row's item in "
+        "another, and a row whose route changes would move between lists while people edit it there, losing their edit. Use "
+        "one two-way definition per list, or a PUSH definition for the rules.");
+}
+
 QStringList keyColumnsOf(const SyncDefinition &definition, const TableInfo &table)
 {
     return definition.keyColumns.isEmpty() ? table.primaryKey() : definition.keyColumns;
@@ -173,6 +185,8 @@ DefinitionCheck checkDefinition(const SyncDefinition &definition, const Definiti
     DefinitionCheck check;
     checkKeyAndCursor(definition, facts.table, path, check);
     checkRules(definition, facts.table, path, check);
+    if (definition.mode == SyncMode::TwoWay && (definition.targets.size() != 1 || definition.targetStrategy != TargetStrategy::Single))
+        check.problems.append({path + QStringLiteral(".targets"), twoWayOneListReason()});
     for (int i = 0; i < definition.targets.size(); ++i)
         checkMappingsOfTarget(definition, facts, i, path, check);
     removeRepeats(check.problems);

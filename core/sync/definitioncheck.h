@@ -34,6 +34,9 @@ struct DefinitionCheck {
 // transforms parse. Paths are JSON paths under `path` ("$.definitions[2]"), as the import's are.
 DefinitionCheck checkDefinition(const SyncDefinition &definition, const DefinitionFacts &facts, const QString &path = QStringLiteral("$"));
 
+// Why a TWO_WAY definition syncs one list (SINGLE, one target): said by the check and by the run.
+QString twoWayOneListReason();
+
 // The columns rows are identified by: the definition's, else the table's primary key.
 QStringList keyColumnsOf(const SyncDefinition &definition, const TableInfo &table);
 

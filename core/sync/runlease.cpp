@@ -17,12 +17,13 @@ QString timeText(const QDateTime &at)
 
 } // namespace
 
-RunLease::RunLease(MetaStore &store, qint64 definitionId, QString token, const Clock &clock, qint64 ttlMs)
+RunLease::RunLease(MetaStore &store, qint64 definitionId, QString token, const Clock &clock, qint64 ttlMs, QDateTime earlierWritesLandBy)
     : m_store(store)
     , m_definitionId(definitionId)
     , m_token(std::move(token))
     , m_clock(clock)
     , m_ttlMs(ttlMs)
+    , m_earlierWritesLandBy(std::move(earlierWritesLandBy))
 {
 }
 
@@ -50,7 +51,7 @@ Result<std::unique_ptr<RunLease>> RunLease::acquire(MetaStore &store, qint64 def
                 "This definition is running on %1 since %2 UTC; its run must end (or stop renewing its lease for a minute) before "
                 "another can start.")
                 .arg(agentText(held->agent), timeText(held->acquiredAt)));
-    std::unique_ptr<RunLease> lease(new RunLease(store, definitionId, token, clock, ttlMs));
+    std::unique_ptr<RunLease> lease(new RunLease(store, definitionId, token, clock, ttlMs, held->writesLandBy));
     if (*before && (*before)->runId > 0) {
         const RunLeaseHolder &previous = **before;
         const QString why = dead.isEmpty()
@@ -78,7 +79,31 @@ Result<void> RunLease::renew()
             QCoreApplication::translate("SyncBridge::Sync",
                 "The run lost its lease on the definition (it could not renew it in time and another run took over); it stopped "
                 "writing. What it committed is kept."));
-    return success();
+    return m_writesLandWithinMs > 0 ? recordWritesLandBy() : success();
+}
+
+Result<void> RunLease::writesSent(qint64 landsWithinMs)
+{
+    m_writesLandWithinMs = qMax<qint64>(1, landsWithinMs);
+    return recordWritesLandBy();
+}
+
+Result<void> RunLease::writesAnswered()
+{
+    m_writesLandWithinMs = 0;
+    return recordWritesLandBy();
+}
+
+Result<void> RunLease::recordWritesLandBy()
+{
+    // Stamped when the writes start and at every renewal while they go on, each stamp covering what is
+    // sent until the next renewal: a process that dies between two stamps sent nothing the last one
+    // does not cover. An earlier holder's writes still on their way are kept, never shortened.
+    const QDateTime now = m_clock.nowUtc();
+    QDateTime landBy = m_writesLandWithinMs > 0 ? now.addMSecs(renewIntervalMs() + m_writesLandWithinMs) : QDateTime();
+    if (m_earlierWritesLandBy.isValid() && m_earlierWritesLandBy > now && (!landBy.isValid() || m_earlierWritesLandBy > landBy))
+        landBy = m_earlierWritesLandBy;
+    return LeaseRepository(m_store).setWritesLandBy(m_definitionId, m_token, landBy);
 }
 
 void RunLease::attachRun(qint64 runId)
@@ -92,7 +117,13 @@ void RunLease::release()
     if (m_released)
         return;
     m_released = true;
-    if (auto released = LeaseRepository(m_store).release(m_definitionId, m_token); !released)
+    // Writes cancelled before their answers came may still land: the lease stays (expired, of no run)
+    // until they can no longer, so the next run waits for them.
+    if (m_writesLandWithinMs > 0) {
+        if (auto recorded = recordWritesLandBy(); !recorded)
+            qCWarning(lcSync).noquote() << "cannot record until when the run's writes may land:" << recorded.error().toString();
+    }
+    if (auto released = LeaseRepository(m_store).release(m_definitionId, m_token, m_clock.nowUtc()); !released)
         qCWarning(lcSync).noquote() << "cannot give the lease back (it runs out by itself):" << released.error().toString();
 }
 

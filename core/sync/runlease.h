@@ -32,14 +32,27 @@ public:
     void release();
     qint64 renewIntervalMs() const { return m_ttlMs / 4; }
 
+    // Writes that may land after the last answer (docs/sync-engine.md, "A run that ended while writing").
+    // earlierWritesLandBy: until when writes of a holder before this one that never gave the lease back
+    // may still land in SharePoint (invalid: none on their way); a run that reads SharePoint to decide
+    // what to create waits for it. writesSent: this run's writes are on their way, each landing within
+    // landsWithinMs of being sent (the Graph client's answer timeout); kept with the lease — and with
+    // every renewal while they are — until writesAnswered.
+    QDateTime earlierWritesLandBy() const { return m_earlierWritesLandBy; }
+    Result<void> writesSent(qint64 landsWithinMs);
+    Result<void> writesAnswered();
+
 private:
-    RunLease(MetaStore &store, qint64 definitionId, QString token, const Clock &clock, qint64 ttlMs);
+    RunLease(MetaStore &store, qint64 definitionId, QString token, const Clock &clock, qint64 ttlMs, QDateTime earlierWritesLandBy);
+    Result<void> recordWritesLandBy();
 
     MetaStore &m_store;
     const qint64 m_definitionId;
     const QString m_token;
     const Clock &m_clock;
     const qint64 m_ttlMs;
+    const QDateTime m_earlierWritesLandBy;
+    qint64 m_writesLandWithinMs = 0; // 0: none of this run's writes on their way
     bool m_released = false;
 };
 

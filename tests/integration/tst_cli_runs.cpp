@@ -423,7 +423,7 @@ private slots:
         QVERIFY2(run.err.contains(QStringLiteral("running on elsewhere (pid 4242)")), qPrintable(run.err));
         QVERIFY(DefinitionRepository(*m_store).byName(QStringLiteral("Lost")).ok());
 
-        QVERIFY(LeaseRepository(*m_store).release(id, QStringLiteral("other-run")).ok());
+        QVERIFY(LeaseRepository(*m_store).release(id, QStringLiteral("other-run"), now).ok());
         run = cli({QStringLiteral("definitions"), QStringLiteral("delete"), QStringLiteral("Lost")});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err + run.out));
         QVERIFY(run.out.contains(QStringLiteral("Deleted the definition 'Lost'.")));

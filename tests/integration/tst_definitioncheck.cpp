@@ -163,6 +163,37 @@ private slots:
         QVERIFY2(listContents(QStringLiteral("DC ")).isEmpty(), "a list was provisioned for a wrong definition");
     }
 
+    void aTwoWayDefinitionOverSeveralListsIsRefusedWithTheReason()
+    {
+        // Rules routing rows to two lists: a two-way definition is refused at the import, and a run of
+        // one imported unchecked fails before it reads or writes anything, with the same reason.
+        QJsonObject definition = routedByRule(QStringLiteral("Two ways over two lists"), QStringLiteral("discontinued == 1"));
+        definition.insert(QStringLiteral("mode"), QStringLiteral("TWO_WAY"));
+        QTemporaryFile file;
+        QVERIFY(file.open());
+        file.write(QJsonDocument(QJsonObject{{QStringLiteral("definitions"), QJsonArray{definition}}}).toJson());
+        file.close();
+        QProcess cli;
+        startCliCommand(cli, {QStringLiteral("definitions"), QStringLiteral("import"), file.fileName()}, cliEnvironment());
+        QVERIFY(cli.waitForFinished(120000));
+        const QString err = QString::fromUtf8(cli.readAllStandardError());
+        QCOMPARE(cli.exitCode(), 65);
+        const QString reason = QStringLiteral("A two-way definition syncs its table with exactly one list");
+        QVERIFY2(err.contains(QStringLiteral("$.definitions[0].targets: ") + reason), qPrintable(err));
+        QVERIFY(!DefinitionRepository(*m_store).byName(QStringLiteral("Two ways over two lists")).ok());
+
+        QVERIFY(CatalogRepository(*m_store).saveIntrospection(m_demo.database().id, {}, QDateTime::currentDateTimeUtc()).ok());
+        auto imported
+            = importDefinitions(*m_store, QJsonDocument(QJsonObject{{QStringLiteral("definitions"), QJsonArray{definition}}}).toJson());
+        QVERIFY(imported.ok() && imported->ok());
+        QProcess run;
+        startCli(run, QStringLiteral("Two ways over two lists"), {});
+        QVERIFY(run.waitForFinished(120000));
+        const QString said = QString::fromUtf8(run.readAllStandardOutput() + run.readAllStandardError());
+        QVERIFY2(run.exitCode() != 0 && said.contains(reason), qPrintable(said));
+        QVERIFY2(listContents(QStringLiteral("DC Two ways")).isEmpty(), "a list was provisioned for a refused definition");
+    }
+
     void theAdviceFollowedRunsAndDeliversWhatWasMeant()
     {
         // A number written as text with FORMAT, a rule with a number: what the messages asked for.

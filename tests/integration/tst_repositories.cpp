@@ -449,9 +449,31 @@ private slots:
             leases.acquire(definition.id, QStringLiteral("c"), QStringLiteral("host-b:3"), t0.addSecs(110), minute, QStringLiteral("b"))
                 ->token,
             QStringLiteral("c"));
-        QVERIFY(leases.release(definition.id, QStringLiteral("b")).ok()); // not its lease any more: nothing happens
+        QVERIFY(leases.release(definition.id, QStringLiteral("b"), t0.addSecs(110)).ok()); // not its lease any more: nothing happens
         QCOMPARE(leases.holder(definition.id)->value().token, QStringLiteral("c"));
-        QVERIFY(leases.release(definition.id, QStringLiteral("c")).ok());
+        QVERIFY(leases.release(definition.id, QStringLiteral("c"), t0.addSecs(111)).ok());
+        QVERIFY(!leases.holder(definition.id)->has_value());
+
+        // Until when a holder's writes may land: kept when its lease is taken over, and a lease given
+        // back before that stays as an expired lease of no run, which the next run takes at once.
+        QCOMPARE(leases.acquire(definition.id, QStringLiteral("d"), QStringLiteral("host-b:4"), t0.addSecs(120), minute)->token,
+            QStringLiteral("d"));
+        QVERIFY(!leases.holder(definition.id)->value().writesLandBy.isValid());
+        QVERIFY(leases.setWritesLandBy(definition.id, QStringLiteral("d"), t0.addSecs(300)).ok());
+        const auto takenOver
+            = leases.acquire(definition.id, QStringLiteral("e"), QStringLiteral("host-b:5"), t0.addSecs(130), minute, QStringLiteral("d"));
+        QCOMPARE(takenOver->token, QStringLiteral("e"));
+        QCOMPARE(takenOver->writesLandBy, t0.addSecs(300));
+        QVERIFY(leases.setRun(definition.id, QStringLiteral("e"), 43).ok());
+        QVERIFY(leases.release(definition.id, QStringLiteral("e"), t0.addSecs(140)).ok());
+        const RunLeaseHolder left = leases.holder(definition.id)->value();
+        QCOMPARE(left.runId, 0);
+        QCOMPARE(left.writesLandBy, t0.addSecs(300));
+        const auto next = leases.acquire(definition.id, QStringLiteral("f"), QStringLiteral("host-b:6"), t0.addSecs(141), minute);
+        QCOMPARE(next->token, QStringLiteral("f"));
+        QCOMPARE(next->writesLandBy, t0.addSecs(300));
+        QVERIFY(leases.setWritesLandBy(definition.id, QStringLiteral("f"), {}).ok()); // answered
+        QVERIFY(leases.release(definition.id, QStringLiteral("f"), t0.addSecs(150)).ok());
         QVERIFY(!leases.holder(definition.id)->has_value());
     }
 

@@ -167,6 +167,60 @@ private slots:
         verifyConverged(QStringLiteral("tw_deletes"), list);
     }
 
+    void deletePolicyMarkKeepsBothSidesMarkedUntilAMarkIsCleared()
+    {
+        const QString name = QStringLiteral("tw_mark");
+        const QString list = setUp(name, QStringLiteral("SOURCE_WINS"),
+            QStringLiteral("(1, 'a', NULL, 1, true), (2, 'b', NULL, 2, true), (3, 'c', NULL, 3, true), (4, 'd', NULL, 4, true),"
+                           " (5, 'e', NULL, 5, true)"),
+            QStringLiteral("MARK"));
+        // The table has nowhere to mark a row: refused, saying what to add, before anything is written.
+        const Outcome refused = twoWay(name);
+        QCOMPARE(refused.run.status, RunStatus::Failed);
+        QVERIFY2(refused.run.message.contains(QStringLiteral("ADD COLUMN syncbridge_gone")), qPrintable(refused.run.message));
+        QCOMPARE(items(list).size(), 0);
+        sql(QStringLiteral("ALTER TABLE tw_mark ADD COLUMN syncbridge_gone timestamptz"));
+        QCOMPARE(twoWay(name).counts.itemsCreated, 5);
+
+        // An item deleted in SharePoint marks its row; a row deleted in the database flags its item.
+        QCOMPARE(personDelete(list, itemOfKey(list, 1)), 204);
+        sql(QStringLiteral("DELETE FROM tw_mark WHERE id = 2"));
+        const Outcome marked = twoWay(name);
+        QVERIFY2(marked.run.status == RunStatus::Succeeded, qPrintable(described(marked.run)));
+        QCOMPARE(marked.counts.rowsMarked, 1);
+        QCOMPARE(marked.counts.itemsMarked, 1);
+        QCOMPARE(marked.counts.rowsDeleted + marked.counts.itemsDeleted + marked.counts.itemsCreated + marked.counts.rowsCreated, 0);
+        QCOMPARE(
+            sql(QStringLiteral("SELECT string_agg(id::text, ',') FROM tw_mark WHERE syncbridge_gone IS NOT NULL")), QStringLiteral("1"));
+        const QString flagged = itemOfKey(list, 2);
+        QVERIFY(!flagged.isEmpty());
+        const QJsonArray all = items(list);
+        const auto flaggedItem = std::find_if(
+            all.cbegin(), all.cend(), [&](const QJsonValue &item) { return item[QStringLiteral("id")].toString() == flagged; });
+        QVERIFY(flaggedItem != all.cend());
+        QCOMPARE((*flaggedItem)[QStringLiteral("fields")][QStringLiteral("SyncBridgeGone")].toBool(), true);
+
+        // A marked row edited in the database is not pushed as a new item; nothing is written.
+        sql(QStringLiteral("UPDATE tw_mark SET name = 'a again', updated_at = now() WHERE id = 1"));
+        const Outcome quiet = twoWay(name);
+        QVERIFY2(quiet.run.status == RunStatus::Succeeded, qPrintable(described(quiet.run)));
+        QCOMPARE(quiet.counts.databaseWrites() + quiet.counts.sharePointWrites(), 0);
+        QCOMPARE(quiet.graphWrites, 0);
+        QVERIFY(itemOfKey(list, 1).isEmpty());
+
+        // A mark cleared brings its row back on the other side: a new item, a row again.
+        sql(QStringLiteral("UPDATE tw_mark SET syncbridge_gone = NULL, updated_at = now() WHERE id = 1"));
+        QCOMPARE(personEdit(list, flagged, {{QStringLiteral("SyncBridgeGone"), false}}), 200);
+        const Outcome back = twoWay(name);
+        QVERIFY2(back.run.status == RunStatus::Succeeded, qPrintable(described(back.run)));
+        QCOMPARE(back.counts.itemsCreated, 1);
+        QCOMPARE(back.counts.rowsCreated, 1);
+        QCOMPARE(databaseSide(name).value(QStringLiteral("1")), QStringLiteral("a again|∅|1|true"));
+        QCOMPARE(databaseSide(name).value(QStringLiteral("2")), QStringLiteral("b|∅|2|true"));
+        QCOMPARE(itemsPerKey(list).size(), 5);
+        verifyConverged(name, list);
+    }
+
     void aFirstRunMatchesRowsAndItemsByTheirKey()
     {
         const QString list = setUp(QStringLiteral("tw_match"), QStringLiteral("TARGET_WINS"),

@@ -1,7 +1,8 @@
 // Two-way runs against what other writers and a crash do to them: a row deleted in the database
 // between the run's read and its write stays deleted (the next run takes the delete to SharePoint),
 // and `syncbridge-cli run` killed with SIGKILL at random moments while both sides go on being edited,
-// then run until quiet, leaves both sides equal, nothing duplicated, and a last run that writes nothing.
+// then run until quiet, leaves both sides equal, nothing duplicated, and a last run that writes nothing;
+// a run killed while its creates are on their way leaves the next run nothing to create twice.
 #include "twowaytestbase.h"
 
 #include "source/pgsession.h"
@@ -110,6 +111,46 @@ private slots:
         QCOMPARE(next.counts.databaseWrites(), 0);
         QVERIFY(itemOfKey(list, 1).isEmpty());
         verifyConverged(QStringLiteral("tw_gone"), list);
+    }
+
+    void aRunKilledWhileItsCreatesAreOnTheirWayCreatesNoTwin()
+    {
+        const QString name = QStringLiteral("tw_inflight");
+        const QString list = setUp(name, QStringLiteral("SOURCE_WINS"));
+        sql(QStringLiteral("INSERT INTO tw_inflight (id, name, score) SELECT g, 'row ' || g, g FROM generate_series(1, 400) g"));
+        // Every answer takes 2 s, and the emulator carries a request out after its client died, as
+        // SharePoint does with one it received: the creates on their way at the kill land after it.
+        setLatency(2000);
+        QProcess cli;
+        startCli(cli, name);
+        QVERIFY(cli.waitForStarted());
+        // The creates' intents are recorded just before their batches go out.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !LedgerRepository(*m_store).entries(definitionId(name), LedgerState::Pending)->isEmpty() || cli.state() != QProcess::Running,
+            120000);
+        QCOMPARE(cli.state(), QProcess::Running);
+        QTest::qWait(500); // the first batches reach the emulator, whose answers come 1.5 s later
+        int kills = 0;
+        killIfRunning(cli, kills);
+        QCOMPARE(kills, 1);
+        setLatency(0);
+        const qint64 landedAtKill = items(list).size();
+
+        // The next run starts at once; what it creates must not meet a create of the dead run.
+        const Outcome next = twoWay(name);
+        QVERIFY2(next.run.status == RunStatus::Succeeded, qPrintable(described(next.run)));
+        QTest::qWait(2500); // whatever the killed process sent has landed by now
+        const QHash<QString, int> perKey = itemsPerKey(list);
+        for (auto it = perKey.cbegin(); it != perKey.cend(); ++it)
+            QVERIFY2(it.value() == 1, qPrintable(QStringLiteral("%1 items carry SyncBridgeKey %2").arg(it.value()).arg(it.key())));
+        QCOMPARE(perKey.size(), 400);
+        // The dead run's creates were paired with their rows, some of them landing only after the kill.
+        QVERIFY2(next.counts.matched > landedAtKill,
+            qPrintable(QStringLiteral("%1 matched, %2 there at the kill").arg(next.counts.matched).arg(landedAtKill)));
+        QCOMPARE(next.counts.itemsCreated + next.counts.matched, 400);
+        qInfo("%lld items there at the kill, %lld of the dead run's creates paired, %lld created by the next run", landedAtKill,
+            next.counts.matched, next.counts.itemsCreated);
+        verifyConverged(name, list);
     }
 
     void aRunKilledAtRandomMomentsWhileBothSidesAreEditedConverges()

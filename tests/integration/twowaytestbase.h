@@ -23,8 +23,9 @@ protected:
     };
 
     // A table `name` (id, name, email, score, active, updated_at) and a list `name` with the same
-    // fields, synced by a TWO_WAY definition `name` under `policy`.
-    QString setUp(const QString &name, const QString &policy, const QString &rows = {})
+    // fields, synced by a TWO_WAY definition `name` under `policy` and `deletePolicy`.
+    QString setUp(
+        const QString &name, const QString &policy, const QString &rows = {}, const QString &deletePolicy = QStringLiteral("DELETE"))
     {
         sql(QStringLiteral("CREATE TABLE \"%1\" (id int PRIMARY KEY, name text, email text, score int, active bool,"
                            " updated_at timestamptz NOT NULL DEFAULT now())")
@@ -43,7 +44,8 @@ protected:
                 pullMapping(QStringLiteral("name"), QStringLiteral("PersonName"), QStringLiteral("BIDIRECTIONAL")),
                 pullMapping(QStringLiteral("email"), QStringLiteral("Email"), QStringLiteral("BIDIRECTIONAL")),
                 pullMapping(QStringLiteral("score"), QStringLiteral("Score"), QStringLiteral("BIDIRECTIONAL")),
-                pullMapping(QStringLiteral("active"), QStringLiteral("Active"), QStringLiteral("BIDIRECTIONAL"))});
+                pullMapping(QStringLiteral("active"), QStringLiteral("Active"), QStringLiteral("BIDIRECTIONAL"))},
+            deletePolicy);
         definition.insert(QStringLiteral("conflictPolicy"), policy);
         importDefinitionsJson({definition});
         return list;
@@ -115,6 +117,15 @@ protected:
                     .join(QLatin1Char('|')));
         }
         return rows;
+    }
+
+    // How many items carry each SyncBridgeKey: a key with two is a twin.
+    QHash<QString, int> itemsPerKey(const QString &list)
+    {
+        QHash<QString, int> perKey;
+        for (const QJsonValue &item : items(list))
+            ++perKey[item.toObject().value(QStringLiteral("fields")).toObject().value(QStringLiteral("SyncBridgeKey")).toString()];
+        return perKey;
     }
 
     QString itemOfKey(const QString &list, int key)

@@ -36,12 +36,16 @@ const ActionNames actionNames[] = {
         QT_TRANSLATE_NOOP("SyncBridge::TwoWayPreview", "Update row")},
     {"pull delete", QT_TRANSLATE_NOOP("SyncBridge::TwoWayPreview", "Database\ndelete"),
         QT_TRANSLATE_NOOP("SyncBridge::TwoWayPreview", "Delete row")},
+    {"pull mark", QT_TRANSLATE_NOOP("SyncBridge::TwoWayPreview", "Database\nmark"),
+        QT_TRANSLATE_NOOP("SyncBridge::TwoWayPreview", "Mark row")},
     {"push create", QT_TRANSLATE_NOOP("SyncBridge::TwoWayPreview", "SharePoint\ncreate"),
         QT_TRANSLATE_NOOP("SyncBridge::TwoWayPreview", "Create item")},
     {"push update", QT_TRANSLATE_NOOP("SyncBridge::TwoWayPreview", "SharePoint\nupdate"),
         QT_TRANSLATE_NOOP("SyncBridge::TwoWayPreview", "Update item")},
     {"push delete", QT_TRANSLATE_NOOP("SyncBridge::TwoWayPreview", "SharePoint\ndelete"),
         QT_TRANSLATE_NOOP("SyncBridge::TwoWayPreview", "Delete item")},
+    {"push mark", QT_TRANSLATE_NOOP("SyncBridge::TwoWayPreview", "SharePoint\nmark"),
+        QT_TRANSLATE_NOOP("SyncBridge::TwoWayPreview", "Flag item")},
     {"conflict", QT_TRANSLATE_NOOP("SyncBridge::TwoWayPreview", "Conflicts"), QT_TRANSLATE_NOOP("SyncBridge::TwoWayPreview", "Conflict")},
     {"unchanged", QT_TRANSLATE_NOOP("SyncBridge::TwoWayPreview", "Unchanged"), QT_TRANSLATE_NOOP("SyncBridge::TwoWayPreview", "Unchanged")},
     {"failed", QT_TRANSLATE_NOOP("SyncBridge::TwoWayPreview", "Failing"), QT_TRANSLATE_NOOP("SyncBridge::TwoWayPreview", "Failing")},
@@ -107,6 +111,10 @@ QString TwoWayPreview::changesText(const PreviewRow &row)
         return tr("Changed in the database, written into SharePoint: %1").arg(written);
     if (action == QLatin1String("push delete"))
         return tr("The row was deleted in the database: the item is deleted.");
+    if (action == QLatin1String("pull mark"))
+        return tr("The item was deleted in SharePoint: the row is kept and marked: %1").arg(written);
+    if (action == QLatin1String("push mark"))
+        return tr("The row was deleted in the database: the item is kept and flagged: %1").arg(written);
     if (action == QLatin1String("conflict"))
         return tr("%1 changed on both sides (agreed: %2) — database: %3, SharePoint: %4; it waits for a decision in the Conflicts view.")
             .arg(row.fields.value(QStringLiteral("field")).toString(), baseText(row.fields.value(QStringLiteral("base"))),

@@ -8,6 +8,7 @@
 #include "store/ledgerrepository.h"
 #include "store/metastore.h"
 #include "store/sql.h"
+#include "sync/deletemarks.h"
 
 #include <QCoreApplication>
 
@@ -91,9 +92,7 @@ Result<void> PullRun::deleteRows(int listIndex, const QList<LedgerEntry> &gone)
         const QList<LedgerEntry> chunk = gone.mid(from, deleteChunk);
         if (m_definition.deletePolicy != DeletePolicy::Leave) {
             const bool mark = m_definition.deletePolicy == DeletePolicy::Mark;
-            const ColumnInfo *markColumn = m_table.column(pullGoneColumn);
-            const QString markValue = markColumn && markColumn->typeName == QLatin1String("bool") ? QStringLiteral("true")
-                                                                                                  : m_clock.nowUtc().toString(Qt::ISODate);
+            const QString markValue = rowGoneValue(m_table, m_clock.nowUtc());
             QList<RowWrite> writes;
             for (const LedgerEntry &entry : chunk) {
                 RowWrite write;
@@ -101,7 +100,7 @@ Result<void> PullRun::deleteRows(int listIndex, const QList<LedgerEntry> &gone)
                 write.kind = mark ? RowWrite::Kind::Update : RowWrite::Kind::Delete;
                 write.keyValues = keyValuesFromIdentity(entry.identityText);
                 if (mark)
-                    write.values.insert(pullGoneColumn, markValue);
+                    write.values.insert(rowGoneColumn, markValue);
                 writes << write;
             }
             // The rows first, then their ledger entries: a crash in between leaves entries whose rows
@@ -139,7 +138,7 @@ Result<void> PullRun::deleteRows(int listIndex, const QList<LedgerEntry> &gone)
         event(EventSeverity::Info, QStringLiteral("rows-marked"),
             QCoreApplication::translate("SyncBridge::Sync",
                 "%n item(s) were deleted from list '%1'; their rows are kept and marked in %2 (delete policy MARK).", nullptr, rows)
-                .arg(list.name, pullGoneColumn));
+                .arg(list.name, rowGoneColumn));
     }
     if (m_definition.deletePolicy == DeletePolicy::Leave) {
         const int rows = int(gone.size());

@@ -12,6 +12,7 @@
 #include "store/ledgerrepository.h"
 #include "store/metastore.h"
 #include "store/runrepository.h"
+#include "sync/deletemarks.h"
 #include "sync/interruptedruns.h"
 #include "sync/runlease.h"
 #include "sync/runrecord.h"
@@ -223,26 +224,7 @@ Result<void> PullRun::checkGoneColumn() const
 {
     if (m_definition.deletePolicy != DeletePolicy::Mark)
         return success();
-    // MARK sets the row's own mark column, named as push's mark column is (SyncBridgeGone) but in the
-    // database's spelling; a mapping writing it would take the mark away again.
-    const ColumnInfo *column = m_table.column(pullGoneColumn);
-    const bool markable = column && !column->generated
-        && (column->typeName == QLatin1String("bool") || column->typeName == QLatin1String("timestamptz")
-            || column->typeName == QLatin1String("timestamp"));
-    if (!markable)
-        return Error(ErrorCode::InvalidInput,
-            QCoreApplication::translate("SyncBridge::Sync",
-                "Delete policy MARK sets the column %1 of a row whose item was deleted in SharePoint, and %2 has no such boolean "
-                "or timestamp column. Add it (ALTER TABLE %2 ADD COLUMN %1 timestamptz), or choose DELETE or LEAVE.")
-                .arg(pullGoneColumn, m_table.qualifiedName()));
-    for (const FieldMapping &mapping : m_pulled) {
-        if (mapping.sourceColumn == pullGoneColumn)
-            return Error(ErrorCode::InvalidInput,
-                QCoreApplication::translate(
-                    "SyncBridge::Sync", "Mapping %1 writes the column delete policy MARK sets; make it PUSH_ONLY or map another column.")
-                    .arg(QStringLiteral("%1 → %2").arg(mapping.sourceColumn, mapping.targetColumn)));
-    }
-    return success();
+    return checkRowGoneColumn(m_table, m_pulled);
 }
 
 Result<void> PullRun::checkMappings() const

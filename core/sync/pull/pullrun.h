@@ -25,10 +25,6 @@ class QTimer;
 
 namespace SyncBridge {
 
-// The column delete policy MARK sets on a row whose item was deleted in SharePoint: a boolean (true)
-// or a timestamp (when the run saw the delete).
-inline const QString pullGoneColumn = QStringLiteral("syncbridge_gone");
-
 class GraphClient;
 class Governor;
 class MetaStore;

@@ -7,10 +7,11 @@
 #include "graph/batchwriter.h"
 #include "graph/provisioning.h"
 #include "source/sourcereader.h"
-#include "sync/identity.h"
 #include "store/ledgerrepository.h"
 #include "store/metastore.h"
 #include "store/sql.h"
+#include "sync/deletemarks.h"
+#include "sync/identity.h"
 
 #include <QCoreApplication>
 #include <QSet>
@@ -21,17 +22,7 @@ namespace SyncBridge {
 
 namespace {
 constexpr int deleteChunkSize = 500;
-constexpr qint64 everyScan = std::numeric_limits<qint64>::max();   // as a scan mark: every synced entry is "unseen"
-
-ListPlan markColumnPlan(const QString &listName)
-{
-    ColumnPlan column;
-    column.internalName = goneFromSourceColumn;
-    column.sharePointType = QStringLiteral("boolean");
-    column.definition = QJsonObject{{QStringLiteral("name"), goneFromSourceColumn}, {QStringLiteral("boolean"), QJsonObject{}},
-                                    {QStringLiteral("description"), QStringLiteral("Set by SyncBridge when the source row is gone (deletes policy MARK).")}};
-    return ListPlan{listName, {column}};
-}
+constexpr qint64 everyScan = std::numeric_limits<qint64>::max(); // as a scan mark: every synced entry is "unseen"
 } // namespace
 
 QString PushRun::listNameOf(const QString &listId) const
@@ -105,7 +96,7 @@ void PushRun::deleteNextChunk(std::shared_ptr<QStringList> lists, const QString 
     const bool mark = m_definition.deletePolicy == DeletePolicy::Mark;
     if (mark && afterHash.isEmpty() && !m_markColumnReady.contains(listId)) {
         // The flag column is added to the list the first time a row of it is gone.
-        provisionList(*m_graph, m_siteId, markColumnPlan(listNameOf(listId)), [this, lists, listId](Result<ProvisioningReport> report) {
+        provisionList(*m_graph, m_siteId, itemGoneFlagPlan(listNameOf(listId)), [this, lists, listId](Result<ProvisioningReport> report) {
             if (!report) {
                 fail(report.error());
                 return;

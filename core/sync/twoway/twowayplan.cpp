@@ -1,5 +1,6 @@
 // TwoWayRun, steps Pulling and the planning half of Pushing: SharePoint's changes since the kept
-// delta link, the whole table, and what each row and item becomes (the field-level merge).
+// delta link, the whole table, each side's values in one comparable form, the field-level merge of a
+// pair (which pairs there are: twowaymatch.cpp), the delete breaker and the dry run's plan.
 #include "sync/twoway/twowayrun.h"
 
 #include "graph/deltareader.h"
@@ -9,6 +10,7 @@
 #include "store/conflictrepository.h"
 #include "store/ledgerrepository.h"
 #include "store/metastore.h"
+#include "sync/deletemarks.h"
 #include "sync/previewrow.h"
 #include "sync/pull/pullvalue.h"
 #include "sync/valueconverter.h"
@@ -37,23 +39,6 @@ QString itemEditor(const QJsonObject &item)
     // named before the conflict is recorded (twowayeditors.cpp).
     const QString lookupId = item.value(QStringLiteral("fields")).toObject().value(QStringLiteral("EditorLookupId")).toString();
     return lookupId.isEmpty() ? QString() : QStringLiteral("#%1").arg(lookupId);
-}
-
-// The database's cursor value as an instant (text read with TimeZone=UTC); invalid when NULL or not a time.
-QDateTime changedAt(const std::optional<QString> &text)
-{
-    if (!text)
-        return {};
-    QString iso = text->trimmed();
-    iso.replace(QLatin1Char(' '), QLatin1Char('T'));
-    if (iso.endsWith(QStringLiteral("+00")))
-        iso.chop(3), iso += QLatin1Char('Z');
-    QDateTime at = QDateTime::fromString(iso, Qt::ISODateWithMs);
-    if (!at.isValid())
-        at = QDateTime::fromString(iso, Qt::ISODate);
-    if (at.isValid() && at.timeSpec() == Qt::LocalTime)
-        at.setTimeZone(QTimeZone::utc());
-    return at;
 }
 
 } // namespace
@@ -151,7 +136,8 @@ Result<QList<SourceRow>> TwoWayRun::readTable()
     for (const ColumnInfo &column : std::as_const(m_table.columns)) {
         const bool mapped = std::any_of(
             m_mappings.cbegin(), m_mappings.cend(), [&](const FieldMapping &mapping) { return mapping.sourceColumn == column.name; });
-        if (mapped || m_writeTable.keyColumns.contains(column.name) || column.name == m_definition.cursorColumn)
+        const bool mark = m_definition.deletePolicy == DeletePolicy::Mark && column.name == rowGoneColumn;
+        if (mapped || mark || m_writeTable.keyColumns.contains(column.name) || column.name == m_definition.cursorColumn)
             query.columns << column;
     }
     QList<SourceRow> rows;
@@ -197,26 +183,6 @@ Result<QJsonObject> TwoWayRun::sharePointValues(const QJsonObject &item) const
         values.insert(mapping.targetColumn, *value);
     }
     return values;
-}
-
-std::optional<QString> TwoWayRun::itemIdentityHash(const QJsonObject &item, const QJsonObject &values) const
-{
-    // By the key mapping when every key column is mapped, else by the SyncBridgeKey a create wrote.
-    QStringList keyValues;
-    for (const QString &key : m_writeTable.keyColumns) {
-        const auto mapping = std::find_if(
-            m_mappings.cbegin(), m_mappings.cend(), [&](const FieldMapping &candidate) { return candidate.sourceColumn == key; });
-        if (mapping == m_mappings.cend())
-            break;
-        auto text = toPostgresValue(*m_table.column(key), values.value(mapping->targetColumn), m_siteZone);
-        if (!text || !*text)
-            return std::nullopt;
-        keyValues << **text;
-    }
-    if (keyValues.size() == m_writeTable.keyColumns.size())
-        return rowIdentity(m_writeTable.keyColumns, keyValues, m_definition.keySalt).hash;
-    const QString key = item.value(QStringLiteral("fields")).toObject().value(syncBridgeKeyColumn).toString();
-    return key.isEmpty() ? std::nullopt : std::optional<QString>(key);
 }
 
 Result<void> TwoWayRun::planRowWrites(RowPlan &plan, const QJsonObject &values, bool toDatabase)
@@ -324,233 +290,6 @@ void TwoWayRun::mergeRow(RowPlan &plan, const QJsonObject &database, const QJson
                                                                        : m_agreed.value(plan.identity.hash).provenance;
 }
 
-Result<void> TwoWayRun::plan()
-{
-    auto rows = readTable();
-    if (!rows)
-        return rows.error();
-    m_run.counters.rowsRead += rows->size();
-    LedgerRepository ledger(*m_store);
-    auto entries = ledger.entries(m_definitionId);
-    if (!entries)
-        return entries.error();
-    auto agreed = AgreedStateRepository(*m_store).all(m_definitionId);
-    if (!agreed)
-        return agreed.error();
-    m_agreed = *agreed;
-    // One read of the queue for the run (not one per row: a no-change run over 10,000 rows).
-    auto conflicts = ConflictRepository(*m_store).pending(m_definitionId);
-    if (!conflicts)
-        return conflicts.error();
-    for (const SyncConflict &conflict : std::as_const(*conflicts))
-        m_pendingConflicts[conflict.identityHash] << conflict;
-    QHash<QString, LedgerEntry> byHash, byItem;
-    for (const LedgerEntry &entry : std::as_const(*entries)) {
-        byHash.insert(entry.identityHash, entry);
-        if (!entry.itemId.isEmpty() && entry.listGraphId == m_listId)
-            byItem.insert(entry.itemId, entry);
-    }
-    if (m_fullEnumeration) { // every item was read: the ledger's items not among them are gone
-        for (auto it = byItem.cbegin(); it != byItem.cend(); ++it) {
-            if (!m_changedItems.contains(it.key()))
-                m_deletedItems.insert(it.key());
-        }
-    }
-
-    // SharePoint's values of the items read, in the database's comparable form.
-    QHash<QString, QJsonObject> itemValues;
-    QHash<QString, QString> unlinkedByHash; // items the ledger does not know, by the row identity they name
-    for (auto it = m_changedItems.cbegin(); it != m_changedItems.cend(); ++it) {
-        auto values = sharePointValues(*it);
-        if (!values) {
-            RowPlan failed;
-            failed.kind = RowPlan::Kind::CreateRow;
-            failed.itemId = it.key();
-            failed.error = values.error().message();
-            m_plans << failed;
-            continue;
-        }
-        itemValues.insert(it.key(), *values);
-        if (byItem.contains(it.key()))
-            continue;
-        const auto hash = itemIdentityHash(*it, *values);
-        if (!hash)
-            continue;
-        if (unlinkedByHash.contains(*hash)) {
-            RowPlan twice;
-            twice.kind = RowPlan::Kind::CreateRow;
-            twice.itemId = it.key();
-            twice.error = tr("Item %1 has the key of item %2; a key must be unique, so neither becomes a row until one is changed.")
-                              .arg(it.key(), unlinkedByHash.value(*hash));
-            m_plans << twice;
-            continue;
-        }
-        unlinkedByHash.insert(*hash, it.key());
-    }
-    const auto isPendingRowless = [](const LedgerEntry &entry) { return entry.state == LedgerState::Pending; };
-
-    QSet<QString> rowsSeen, itemsTaken;
-    for (const SourceRow &row : std::as_const(*rows)) {
-        RowPlan plan;
-        plan.keyValues = row.keyValues;
-        plan.identity = rowIdentity(m_writeTable.keyColumns, row.keyValues, m_definition.keySalt);
-        rowsSeen.insert(plan.identity.hash);
-        if (const auto entry = byHash.constFind(plan.identity.hash); entry != byHash.constEnd())
-            plan.ledger = *entry;
-        auto database = databaseValues(row);
-        if (!database) {
-            plan.error = database.error().message();
-            m_plans << plan;
-            continue;
-        }
-        const QDateTime rowChangedAt
-            = m_definition.cursorColumn.isEmpty() ? QDateTime() : changedAt(row.values.value(m_definition.cursorColumn));
-        const QJsonObject base = m_agreed.value(plan.identity.hash).values;
-        const bool linked = plan.ledger && !plan.ledger->itemId.isEmpty() && plan.ledger->listGraphId == m_listId;
-        if (linked && (plan.ledger->state == LedgerState::Deleted || plan.ledger->state == LedgerState::Marked)) {
-            plan.kind = RowPlan::Kind::Leave; // its item was deleted and the row left (LEAVE): not recreated
-            plan.itemId = plan.ledger->itemId;
-            itemsTaken.insert(plan.itemId);
-            m_plans << plan;
-            continue;
-        }
-        if (linked) {
-            plan.itemId = plan.ledger->itemId;
-            itemsTaken.insert(plan.itemId);
-            if (m_deletedItems.contains(plan.itemId)) {
-                // Deleted in SharePoint. A row edited since they agreed keeps its edit: the item comes back.
-                const bool edited = base.isEmpty() || *database != base;
-                plan.kind = edited                                      ? RowPlan::Kind::CreateItem
-                    : m_definition.deletePolicy == DeletePolicy::Delete ? RowPlan::Kind::DeleteRow
-                                                                        : RowPlan::Kind::Leave;
-                if (edited) {
-                    plan.itemId.clear();
-                    plan.agreed = *database;
-                    plan.provenance = QStringLiteral("database");
-                    if (auto sent = planRowWrites(plan, *database, false); !sent)
-                        plan.error = sent.error().message();
-                }
-                m_plans << plan;
-                continue;
-            }
-            QJsonObject sharePoint = itemValues.value(plan.itemId, base);
-            for (auto it = database->constBegin(); it != database->constEnd(); ++it) {
-                if (!sharePoint.contains(it.key())) // never agreed and not read: taken to be what the row holds
-                    sharePoint.insert(it.key(), it.value());
-            }
-            mergeRow(plan, *database, sharePoint, base, rowChangedAt, m_changedItems.value(plan.itemId));
-            m_plans << plan;
-            continue;
-        }
-        if (const QString itemId = unlinkedByHash.take(plan.identity.hash); !itemId.isEmpty()) {
-            // The same row on both sides (a first run, or a create whose record a crash lost): one
-            // pair, its differing fields decided by the policy as conflicts with no base.
-            plan.itemId = itemId;
-            plan.matched = true;
-            itemsTaken.insert(itemId);
-            mergeRow(plan, *database, itemValues.value(itemId), {}, rowChangedAt, m_changedItems.value(itemId));
-            m_plans << plan;
-            continue;
-        }
-        plan.kind = RowPlan::Kind::CreateItem;
-        plan.agreed = *database;
-        plan.provenance = QStringLiteral("database");
-        for (const FieldMapping &mapping : std::as_const(m_mappings)) {
-            if (mapping.direction == FieldDirection::PullOnly) // not written: the new item has no value there
-                plan.agreed.insert(mapping.targetColumn, QJsonValue());
-        }
-        QJsonObject sent = *database;
-        for (const FieldMapping &mapping : std::as_const(m_mappings)) {
-            if (mapping.direction == FieldDirection::PullOnly)
-                sent.remove(mapping.targetColumn);
-        }
-        if (auto written = planRowWrites(plan, sent, false); !written)
-            plan.error = written.error().message();
-        m_plans << plan;
-    }
-
-    // Ledger entries whose rows are gone from the table.
-    for (auto it = byItem.cbegin(); it != byItem.cend(); ++it) {
-        const LedgerEntry &entry = it.value();
-        if (rowsSeen.contains(entry.identityHash))
-            continue;
-        RowPlan plan;
-        plan.ledger = entry;
-        plan.itemId = entry.itemId;
-        plan.identity = {entry.identityText, entry.identityHash};
-        plan.keyValues = keyValuesFromIdentity(entry.identityText);
-        itemsTaken.insert(entry.itemId);
-        const QJsonObject base = m_agreed.value(entry.identityHash).values;
-        if (m_deletedItems.contains(entry.itemId)) {
-            plan.kind = RowPlan::Kind::Forget; // gone from both sides
-        } else if (entry.state == LedgerState::Deleted || entry.state == LedgerState::Marked) {
-            plan.kind = RowPlan::Kind::Leave;
-        } else {
-            const bool read = itemValues.contains(entry.itemId);
-            const bool edited = read && (base.isEmpty() || itemValues.value(entry.itemId) != base);
-            if (isPendingRowless(entry) || edited) {
-                // A row a crashed run's insert may have lost, or an item edited after its row was deleted:
-                // the row comes back with the item's values.
-                plan.kind = RowPlan::Kind::CreateRow;
-                plan.agreed = read ? itemValues.value(entry.itemId) : base;
-                plan.provenance = QStringLiteral("sharepoint");
-                QJsonObject pulledValues = plan.agreed;
-                for (const FieldMapping &mapping : std::as_const(m_mappings)) {
-                    if (mapping.direction == FieldDirection::PushOnly)
-                        pulledValues.remove(mapping.targetColumn);
-                }
-                if (auto written = planRowWrites(plan, pulledValues, true); !written)
-                    plan.error = written.error().message();
-            } else {
-                plan.kind = m_definition.deletePolicy == DeletePolicy::Delete ? RowPlan::Kind::DeleteItem : RowPlan::Kind::Leave;
-            }
-        }
-        m_plans << plan;
-    }
-
-    // Items nobody has: new in SharePoint (rows to create), or twins of an item the ledger links.
-    for (auto it = itemValues.cbegin(); it != itemValues.cend(); ++it) {
-        if (itemsTaken.contains(it.key()) || byItem.contains(it.key()))
-            continue;
-        RowPlan plan;
-        plan.itemId = it.key();
-        const QString key = m_changedItems.value(it.key()).value(QStringLiteral("fields")).toObject().value(syncBridgeKeyColumn).toString();
-        const auto owner = byHash.constFind(key);
-        if (!key.isEmpty() && owner != byHash.constEnd() && !owner->itemId.isEmpty() && owner->itemId != it.key()
-            && !m_deletedItems.contains(owner->itemId)) {
-            plan.kind = RowPlan::Kind::Twin; // a create sent twice (a re-sent request): the second item goes
-            m_plans << plan;
-            continue;
-        }
-        plan.kind = RowPlan::Kind::CreateRow;
-        plan.agreed = it.value();
-        plan.provenance = QStringLiteral("sharepoint");
-        QJsonObject pulledValues = it.value();
-        for (const FieldMapping &mapping : std::as_const(m_mappings)) {
-            if (mapping.direction == FieldDirection::PushOnly)
-                pulledValues.remove(mapping.targetColumn);
-        }
-        if (auto written = planRowWrites(plan, pulledValues, true); !written)
-            plan.error = written.error().message();
-        // The row's key: the item's when the pull writes every key column, else the database's default.
-        QStringList key_;
-        for (const QString &column : std::as_const(m_writeTable.keyColumns)) {
-            const auto value = plan.rowWrite.constFind(column);
-            if (value == plan.rowWrite.constEnd() || !value->has_value())
-                break;
-            key_ << **value;
-        }
-        if (key_.size() == m_writeTable.keyColumns.size()) {
-            plan.keyValues = key_;
-            plan.identity = rowIdentity(m_writeTable.keyColumns, key_, m_definition.keySalt);
-        }
-        m_plans << plan;
-    }
-    if (holdBackDeletes())
-        m_keepOldLink = true;
-    return success();
-}
-
 bool TwoWayRun::holdBackDeletes()
 {
     qint64 rowDeletes = 0, itemDeletes = 0;
@@ -647,6 +386,12 @@ void TwoWayRun::dryRunOutcome()
             break;
         case RowPlan::Kind::DeleteRow:
             preview(QStringLiteral("pull delete"), plan, {});
+            break;
+        case RowPlan::Kind::MarkRow:
+            preview(QStringLiteral("pull mark"), plan, pulled(plan));
+            break;
+        case RowPlan::Kind::FlagItem:
+            preview(QStringLiteral("push mark"), plan, {{goneFromSourceColumn, true}});
             break;
         case RowPlan::Kind::Leave:
         case RowPlan::Kind::Forget:

@@ -14,6 +14,8 @@
 #include "store/ledgerrepository.h"
 #include "store/metastore.h"
 #include "store/runrepository.h"
+#include "sync/definitioncheck.h"
+#include "sync/deletemarks.h"
 #include "sync/interruptedruns.h"
 #include "sync/runlease.h"
 #include "sync/runrecord.h"
@@ -24,11 +26,13 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <limits>
+
 namespace SyncBridge {
 
 namespace {
 // A two-way run's steps in order (docs/sync-engine.md, "Two-way").
-const QList<RunPhase> twoWaySteps = {RunPhase::Connecting, RunPhase::Resolving, RunPhase::Pulling, RunPhase::Pushing};
+const QList<RunPhase> twoWaySteps = {RunPhase::Connecting, RunPhase::Resolving, RunPhase::Recovering, RunPhase::Pulling, RunPhase::Pushing};
 } // namespace
 
 TwoWayRun::TwoWayRun(std::shared_ptr<MetaStore> store, SecretStore &secrets, GovernorSource governors, qint64 definitionId,
@@ -58,12 +62,12 @@ TwoWayRun::~TwoWayRun()
 
 bool TwoWayRun::RowPlan::needsDatabase() const
 {
-    return kind == Kind::CreateRow || kind == Kind::DeleteRow || (kind == Kind::Merge && !rowWrite.isEmpty());
+    return kind == Kind::CreateRow || kind == Kind::DeleteRow || kind == Kind::MarkRow || (kind == Kind::Merge && !rowWrite.isEmpty());
 }
 
 bool TwoWayRun::RowPlan::needsSharePoint() const
 {
-    return kind == Kind::CreateItem || kind == Kind::DeleteItem || kind == Kind::Twin
+    return kind == Kind::CreateItem || kind == Kind::DeleteItem || kind == Kind::FlagItem || kind == Kind::Twin
         || (kind == Kind::Merge && !sharePointWrite.isEmpty());
 }
 
@@ -80,6 +84,8 @@ void TwoWayRun::cancel()
     m_cancelled = true;
     if (m_graph)
         m_graph->cancel();
+    if (m_settling && m_settling->isActive())
+        m_settling->start(0); // the next step finds the run cancelled
 }
 
 void TwoWayRun::runStep(RunPhase step)
@@ -96,6 +102,9 @@ void TwoWayRun::runStep(RunPhase step)
         return;
     case RunPhase::Resolving:
         resolveList();
+        return;
+    case RunPhase::Recovering:
+        awaitEarlierWrites();
         return;
     case RunPhase::Pulling:
         readChanges();
@@ -173,11 +182,8 @@ Result<void> TwoWayRun::prepare()
 
     if (!m_definition.enabled && !m_options.dryRun)
         return Error(ErrorCode::InvalidInput, tr("The definition is a draft (disabled); enable it before it runs."));
-    if (m_definition.deletePolicy == DeletePolicy::Mark)
-        return Error(ErrorCode::Unsupported,
-            tr("A two-way run cannot mark rows or items deleted on the other side (MARK); choose DELETE or LEAVE for this definition."));
     if (m_definition.targets.size() != 1 || m_definition.targetStrategy != TargetStrategy::Single)
-        return Error(ErrorCode::Unsupported, tr("A two-way definition syncs one table with exactly one list (SINGLE target)."));
+        return Error(ErrorCode::Unsupported, twoWayOneListReason());
     for (const FieldMapping &mapping : std::as_const(m_definition.mappings)) {
         if (mapping.systemField || Discovery::isSystemField(mapping.targetColumn))
             return Error(ErrorCode::Unsupported,
@@ -235,6 +241,13 @@ Result<void> TwoWayRun::prepare()
             return Error(ErrorCode::InvalidInput,
                 tr("Mapping %1: '%2' is a generated column; make the mapping PUSH_ONLY.")
                     .arg(QStringLiteral("%1 → %2").arg(mapping.sourceColumn, mapping.targetColumn), mapping.sourceColumn));
+    }
+    if (m_definition.deletePolicy == DeletePolicy::Mark) {
+        QList<FieldMapping> writtenBack;
+        std::copy_if(m_mappings.cbegin(), m_mappings.cend(), std::back_inserter(writtenBack),
+            [](const FieldMapping &mapping) { return mapping.direction != FieldDirection::PushOnly; });
+        if (auto markable = checkRowGoneColumn(m_table, writtenBack); !markable)
+            return markable.error();
     }
 
     m_governor = m_governors(*connection);
@@ -318,6 +331,18 @@ void TwoWayRun::readColumns(const QString &listId)
         }
         for (const SharePointColumn &column : std::as_const(*columns))
             m_columns.insert(column.name, column);
+        if (m_definition.deletePolicy == DeletePolicy::Mark && !m_columns.contains(goneFromSourceColumn) && !m_options.dryRun) {
+            // MARK flags the item of a row deleted in the database: the list gets the flag column once.
+            provisionList(*m_graph, m_siteId, itemGoneFlagPlan(m_listName), [this](Result<ProvisioningReport> added) {
+                if (!added) {
+                    fail(added.error());
+                    return;
+                }
+                m_columns.clear();
+                readColumns(m_listId);
+            });
+            return;
+        }
         for (const FieldMapping &mapping : std::as_const(m_mappings)) {
             if (!m_columns.contains(mapping.targetColumn)) {
                 fail(Error(ErrorCode::InvalidInput,
@@ -335,6 +360,29 @@ void TwoWayRun::readColumns(const QString &listId)
         }
         nextStep();
     });
+}
+
+void TwoWayRun::awaitEarlierWrites()
+{
+    // A run before this one that ended without giving the lease back may have creates on their way: one
+    // landing after this run read the list would look missing, and its row would be created a second
+    // time. Once none can land any more, the changes read again (the delta link was not kept) hold
+    // them, and the plan pairs each with its row by key or SyncBridgeKey, as it pairs a first run's.
+    const QDateTime landBy = m_lease ? m_lease->earlierWritesLandBy() : QDateTime();
+    const qint64 waitMs = landBy.isValid() ? m_clock.nowUtc().msecsTo(landBy) : 0;
+    if (waitMs <= 0) {
+        nextStep();
+        return;
+    }
+    event(EventSeverity::Info, QStringLiteral("waiting-for-earlier-writes"),
+        tr("An earlier run of this definition ended while its writes were on their way to SharePoint; the run waits until %1 "
+           "UTC, when none of them can still land, before it reads the list, so nothing that run created is created again.")
+            .arg(landBy.toUTC().toString(QStringLiteral("HH:mm:ss"))),
+        QJsonObject{{QStringLiteral("until"), landBy.toUTC().toString(Qt::ISODate)}, {QStringLiteral("waitMs"), waitMs}});
+    m_settling = new QTimer(this);
+    m_settling->setSingleShot(true);
+    connect(m_settling, &QTimer::timeout, this, &TwoWayRun::nextStep);
+    m_settling->start(int(qMin<qint64>(waitMs, std::numeric_limits<int>::max())));
 }
 
 void TwoWayRun::completed()
@@ -407,7 +455,8 @@ void TwoWayRun::finish(RunStatus status, const QString &message, const std::opti
     QMap<QString, qint64> sides{{QStringLiteral("database create"), m_counts.rowsCreated},
         {QStringLiteral("database update"), m_counts.rowsUpdated}, {QStringLiteral("database delete"), m_counts.rowsDeleted},
         {QStringLiteral("sharepoint create"), m_counts.itemsCreated}, {QStringLiteral("sharepoint update"), m_counts.itemsUpdated},
-        {QStringLiteral("sharepoint delete"), m_counts.itemsDeleted}, {QStringLiteral("match"), m_counts.matched},
+        {QStringLiteral("sharepoint delete"), m_counts.itemsDeleted}, {QStringLiteral("database mark"), m_counts.rowsMarked},
+        {QStringLiteral("sharepoint mark"), m_counts.itemsMarked}, {QStringLiteral("match"), m_counts.matched},
         {QStringLiteral("conflict"), m_counts.conflicts}, {QStringLiteral("conflict queued"), m_counts.conflictsQueued},
         {QStringLiteral("conflict applied"), m_counts.conflictsApplied}};
     if (!m_listName.isEmpty() && !m_options.dryRun)

@@ -40,26 +40,26 @@ class SourceReader;
 struct TwoWayCounts {
     qint64 rowsCreated = 0, rowsUpdated = 0, rowsDeleted = 0;    // the database
     qint64 itemsCreated = 0, itemsUpdated = 0, itemsDeleted = 0; // SharePoint
+    qint64 rowsMarked = 0, itemsMarked = 0;                      // delete policy MARK: rows and items kept with their "gone" mark set
     qint64 matched = 0;                                          // first run: rows and items found to be one by their key
     qint64 conflicts = 0;        // fields changed on both sides to different values (decided by the policy or queued)
     qint64 conflictsQueued = 0;  // MANUAL: waiting for a decision
     qint64 conflictsApplied = 0; // decisions written to both sides
-    qint64 databaseWrites() const { return rowsCreated + rowsUpdated + rowsDeleted; }
-    qint64 sharePointWrites() const { return itemsCreated + itemsUpdated + itemsDeleted; }
+    qint64 databaseWrites() const { return rowsCreated + rowsUpdated + rowsDeleted + rowsMarked; }
+    qint64 sharePointWrites() const { return itemsCreated + itemsUpdated + itemsDeleted + itemsMarked; }
 };
 
 // A person as a conflict names its SharePoint editor: "Adele Vance <AdeleV@contoso.com>", or whichever is known.
 QString personText(const QString &name, const QString &email);
 
 // One TWO_WAY run of one definition, on the calling thread's event loop: Connecting → Resolving →
-// Pulling (SharePoint's changes since the kept delta link, and the items that failed before) →
-// Pushing (the whole table is compared with the last agreed state; every row and item is merged field
-// by field; the database is written first, then SharePoint, then the ledger and agreed state). One
-// run record, one lease. The delta link read at the start is kept only at the end, so a crash reads
-// the same changes again, and what the crashed run wrote compares equal on both sides (it is agreed,
-// not written again). Files: twowayrun.cpp (steps, connecting, resolving, finishing), twowayplan.cpp
-// (what each row and item becomes), twowayeditors.cpp (conflicts' editors by name), twowaywrite.cpp
-// (writing both sides and the bookkeeping).
+// Recovering (waiting until writes of a run that died writing can no longer land) → Pulling (SharePoint's changes since the kept delta
+// link, and the items that failed before) → Pushing (the whole table is compared with the last agreed state; every row and item is merged
+// field by field; the database is written first, then SharePoint, then the ledger and agreed state). One run record, one lease. The delta
+// link read at the start is kept only at the end, so a crash reads the same changes again, and what the crashed run wrote compares equal on
+// both sides (it is agreed, not written again). Files: twowayrun.cpp (steps, connecting, resolving, finishing), twowayplan.cpp (reading
+// both sides, merging a pair field by field), twowaymatch.cpp (which row, item and ledger entry are one, and what each becomes),
+// twowayeditors.cpp (conflicts' editors by name), twowaywrite.cpp (writing both sides and the bookkeeping).
 class TwoWayRun : public SyncJob
 {
     Q_OBJECT
@@ -80,7 +80,9 @@ public:
 private:
     // What one row (and its item) becomes in this run.
     struct RowPlan {
-        enum class Kind { Merge, CreateItem, CreateRow, DeleteItem, DeleteRow, Leave, Forget, Twin };
+        // MarkRow, FlagItem: delete policy MARK — the row of an item deleted in SharePoint gets its
+        // syncbridge_gone mark, the item of a row deleted in the database its SyncBridgeGone flag.
+        enum class Kind { Merge, CreateItem, CreateRow, DeleteItem, DeleteRow, MarkRow, FlagItem, Leave, Forget, Twin };
         Kind kind = Kind::Merge;
         RowIdentity identity;
         QStringList keyValues; // empty: the database gives the key (a new item's row)
@@ -106,6 +108,7 @@ private:
     Result<void> prepare();
     void resolveList();
     void readColumns(const QString &listId);
+    void awaitEarlierWrites(); // step Recovering: until writes of a run that ended without finishing can no longer land
     void report(RunPhase phase);
     void event(EventSeverity severity, const QString &type, const QString &message, const QJsonObject &payload = {});
     void fail(const Error &error);
@@ -116,16 +119,18 @@ private:
     // twowayplan.cpp
     void readChanges();
     void readQueuedItems(std::shared_ptr<QList<RetryItem>> queued, int index);
-    Result<void> plan();
     Result<QList<SourceRow>> readTable();
     Result<QJsonObject> databaseValues(const SourceRow &row) const;
     Result<QJsonObject> sharePointValues(const QJsonObject &item) const;
-    std::optional<QString> itemIdentityHash(const QJsonObject &item, const QJsonObject &values) const;
     void mergeRow(RowPlan &plan, const QJsonObject &database, const QJsonObject &sharePoint, const QJsonObject &base,
         const QDateTime &databaseChangedAt, const QJsonObject &item);
     Result<void> planRowWrites(RowPlan &plan, const QJsonObject &values, bool toDatabase);
     bool holdBackDeletes();
     void dryRunOutcome(); // the plan as counts per action and preview rows: "match", "pull create", "push update", "conflict", …
+
+    // twowaymatch.cpp
+    Result<void> plan();
+    std::optional<QString> itemIdentityHash(const QJsonObject &item, const QJsonObject &values) const;
 
     // twowayeditors.cpp: each conflict's editor by name and email instead of a lookup id, then `then`
     void nameEditors(std::function<void()> then);
@@ -186,6 +191,7 @@ private:
     ServiceWait m_wait;
     std::unique_ptr<RunLease> m_lease;
     QTimer *m_leaseRenewal = nullptr;
+    QTimer *m_settling = nullptr; // Recovering: waiting for an earlier run's writes
 };
 
 } // namespace SyncBridge

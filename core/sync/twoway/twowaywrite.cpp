@@ -3,7 +3,9 @@
 // the agreed state, the conflict queue and the delta link in one meta-store transaction.
 #include "sync/twoway/twowayrun.h"
 
+#include "common/logging.h"
 #include "graph/batchwriter.h"
+#include "graph/graphclient.h"
 #include "graph/itemserializer.h"
 #include "graph/provisioning.h"
 #include "source/sourcereader.h"
@@ -11,6 +13,7 @@
 #include "store/ledgerrepository.h"
 #include "store/metastore.h"
 #include "store/sql.h"
+#include "sync/runlease.h"
 
 #include <QCoreApplication>
 
@@ -61,10 +64,11 @@ void TwoWayRun::writeDatabase()
             // A merged row is updated only: deleted since the table was read, it stays deleted, and the
             // next run sees the delete (an upsert put it back with SharePoint's side of it). A new row
             // from an item is upserted by its key: a crashed run's insert is found, not doubled.
-            write.kind = plan.kind == RowPlan::Kind::DeleteRow ? RowWrite::Kind::Delete
-                : plan.kind == RowPlan::Kind::Merge            ? RowWrite::Kind::Update
-                : plan.keyValues.isEmpty()                     ? RowWrite::Kind::Insert
-                                                               : RowWrite::Kind::Upsert;
+            // A row is marked by an update alone too: one deleted meanwhile is not brought back to be marked.
+            write.kind = plan.kind == RowPlan::Kind::DeleteRow                             ? RowWrite::Kind::Delete
+                : plan.kind == RowPlan::Kind::Merge || plan.kind == RowPlan::Kind::MarkRow ? RowWrite::Kind::Update
+                : plan.keyValues.isEmpty()                                                 ? RowWrite::Kind::Insert
+                                                                                           : RowWrite::Kind::Upsert;
             if (write.kind == RowWrite::Kind::Delete)
                 write.values.clear();
             writes << write;
@@ -117,6 +121,8 @@ void TwoWayRun::writeDatabase()
             }
             if (plan.kind == RowPlan::Kind::DeleteRow)
                 ++m_counts.rowsDeleted;
+            else if (plan.kind == RowPlan::Kind::MarkRow)
+                ++m_counts.rowsMarked;
             else if (result.inserted)
                 ++m_counts.rowsCreated;
             else
@@ -145,6 +151,9 @@ void TwoWayRun::writeSharePoint()
         operation.tag = QString::number(i);
         if (plan.kind == RowPlan::Kind::DeleteItem || plan.kind == RowPlan::Kind::Twin) {
             operation.kind = ItemOperation::Kind::Delete;
+        } else if (plan.kind == RowPlan::Kind::FlagItem) {
+            operation.kind = ItemOperation::Kind::Update;
+            operation.fields = serializeFields(QJsonObject{{goneFromSourceColumn, true}}, m_columns.values()).fields;
         } else {
             operation.kind = plan.kind == RowPlan::Kind::CreateItem ? ItemOperation::Kind::Create : ItemOperation::Kind::Update;
             operation.fields = serializeFields(plan.sharePointWrite, m_columns.values()).fields;
@@ -173,7 +182,20 @@ void TwoWayRun::writeSharePoint()
         fail(recorded.error());
         return;
     }
+    // Kept with the lease until answered: should this process die now, the run that takes over waits
+    // until none of these can land before it reads the list (twowayrun.cpp, awaitEarlierWrites).
+    if (m_lease) {
+        if (auto noted = m_lease->writesSent(GraphRequest().timeoutMs); !noted) {
+            fail(noted.error());
+            return;
+        }
+    }
     m_writer->write(operations, [this](QList<ItemResult> results) {
+        const bool answered = std::none_of(results.cbegin(), results.cend(), [](const ItemResult &result) { return result.cancelled; });
+        if (m_lease && answered) {
+            if (auto noted = m_lease->writesAnswered(); !noted)
+                qCWarning(lcSync).noquote() << "the next run may wait for writes that were answered:" << noted.error().toString();
+        }
         for (const ItemResult &result : std::as_const(results)) {
             RowPlan &plan = m_plans[result.tag.toInt()];
             const bool gone = result.kind == ItemOperation::Kind::Delete && result.status == 404;
@@ -188,7 +210,7 @@ void TwoWayRun::writeSharePoint()
                 ++m_counts.itemsCreated;
                 break;
             case ItemOperation::Kind::Update:
-                ++m_counts.itemsUpdated;
+                ++(plan.kind == RowPlan::Kind::FlagItem ? m_counts.itemsMarked : m_counts.itemsUpdated);
                 break;
             case ItemOperation::Kind::Delete:
                 ++m_counts.itemsDeleted;
@@ -278,8 +300,24 @@ void TwoWayRun::commit()
                 if (auto dropped = conflicts.dropPending(m_definitionId, plan.identity.hash); !dropped)
                     return dropped;
                 continue;
+            case RowPlan::Kind::MarkRow:
+            case RowPlan::Kind::FlagItem: {
+                // Kept as MARKED: a marked row's item is gone (its id is forgotten), a flagged item stays
+                // linked, and its agreed state stays for the day its row comes back.
+                LedgerEntry marked = *plan.ledger;
+                marked.state = LedgerState::Marked;
+                marked.syncedAt = now;
+                if (plan.kind == RowPlan::Kind::MarkRow) {
+                    marked.itemId.clear();
+                    forgotten << plan.identity.hash;
+                }
+                entries << marked;
+                if (auto dropped = conflicts.dropPending(m_definitionId, plan.identity.hash); !dropped)
+                    return dropped;
+                continue;
+            }
             case RowPlan::Kind::Leave:
-                if (plan.ledger && plan.ledger->state != LedgerState::Deleted) {
+                if (plan.ledger && plan.ledger->state != LedgerState::Deleted && plan.ledger->state != LedgerState::Marked) {
                     LedgerEntry left = *plan.ledger;
                     left.state = LedgerState::Deleted;
                     entries << left;
