@@ -272,6 +272,11 @@ const QList<Migration> &migrations()
                                " definition_id BIGINT NOT NULL REFERENCES sync_definitions(id) ON DELETE CASCADE,"
                                " occurrence_at BIGINT NOT NULL, agent TEXT NOT NULL, claimed_at BIGINT NOT NULL, run_id BIGINT,"
                                " outcome TEXT, PRIMARY KEY (definition_id, occurrence_at))")}},
+        // Lookup and Person mappings (docs/definitions.md): the kind, and for a lookup the definition
+        // that syncs the referenced table, by name (as exports name it; a rename is reported by the run).
+        {27, QStringLiteral("field mappings: lookup and person kinds"),
+            {QStringLiteral("ALTER TABLE field_mappings ADD COLUMN kind TEXT"),
+                QStringLiteral("ALTER TABLE field_mappings ADD COLUMN referenced_definition TEXT")}},
     };
     return all;
 }

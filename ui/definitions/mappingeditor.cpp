@@ -51,7 +51,50 @@ public:
     }
 };
 
+// Kind cells edit through a combo box: a value, a person, or a lookup into each other definition.
+class KindDelegate : public QStyledItemDelegate
+{
+public:
+    KindDelegate(const MappingModel *model, QObject *parent)
+        : QStyledItemDelegate(parent)
+        , m_model(model)
+    {
+    }
+
+    QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &, const QModelIndex &index) const override
+    {
+        auto *combo = new QComboBox(parent);
+        combo->setObjectName(QStringLiteral("mappingKindChoice"));
+        combo->addItem(MappingModel::kindLabel(FieldKind::Value, {}), MappingModel::kindValue(FieldKind::Value, {}));
+        combo->addItem(MappingModel::kindLabel(FieldKind::Person, {}), MappingModel::kindValue(FieldKind::Person, {}));
+        QStringList names = m_model->referenceChoices();
+        const QString current = index.data(Qt::EditRole).toString().section(QLatin1Char(':'), 1);
+        if (!current.isEmpty() && !names.contains(current))
+            names << current; // a name no definition has any more stays choosable as it is
+        for (const QString &name : std::as_const(names))
+            combo->addItem(MappingModel::kindLabel(FieldKind::Lookup, name), MappingModel::kindValue(FieldKind::Lookup, name));
+        return combo;
+    }
+    void setEditorData(QWidget *editor, const QModelIndex &index) const override
+    {
+        auto *combo = static_cast<QComboBox *>(editor);
+        combo->setCurrentIndex(combo->findData(index.data(Qt::EditRole)));
+    }
+    void setModelData(QWidget *editor, QAbstractItemModel *model, const QModelIndex &index) const override
+    {
+        model->setData(index, static_cast<QComboBox *>(editor)->currentData(), Qt::EditRole);
+    }
+
+private:
+    const MappingModel *m_model;
+};
+
 } // namespace
+
+void MappingEditor::setDefinitionNames(const QStringList &names)
+{
+    m_model->setReferenceChoices(names);
+}
 
 MappingEditor::MappingEditor(QWidget *parent)
     : QWidget(parent)
@@ -101,6 +144,7 @@ MappingEditor::MappingEditor(QWidget *parent)
 
     m_table->setModel(m_model);
     m_table->setItemDelegateForColumn(MappingModel::DirectionColumn, new DirectionDelegate(m_table));
+    m_table->setItemDelegateForColumn(MappingModel::KindColumn, new KindDelegate(m_model, m_table));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed | QAbstractItemView::SelectedClicked);
