@@ -68,10 +68,14 @@ private slots:
                      .status,
             200);
 
-        m_customersList
-            = m_emulator.createList(QStringLiteral("NW Customers"), QJsonArray{column(QStringLiteral("company"), QStringLiteral("text"))});
+        // Lists made by hand carry SyncBridge's hidden key column, as provisioning makes it.
+        QJsonObject key = column(QStringLiteral("SyncBridgeKey"), QStringLiteral("text"), QJsonObject{{QStringLiteral("maxLength"), 64}});
+        key.insert(QStringLiteral("hidden"), true);
+        key.insert(QStringLiteral("indexed"), true);
+        m_customersList = m_emulator.createList(
+            QStringLiteral("NW Customers"), QJsonArray{key, column(QStringLiteral("company"), QStringLiteral("text"))});
         m_employeesList = m_emulator.createList(QStringLiteral("NW Employees"),
-            QJsonArray{column(QStringLiteral("employee_id"), QStringLiteral("number")),
+            QJsonArray{key, column(QStringLiteral("employee_id"), QStringLiteral("number")),
                 column(QStringLiteral("Account"), QStringLiteral("personOrGroup"),
                     QJsonObject{{QStringLiteral("allowMultipleSelection"), false}})});
         const auto lookupInto = [](const QString &listId, bool multiple) {
@@ -79,7 +83,7 @@ private slots:
                 {QStringLiteral("allowMultipleValues"), multiple}};
         };
         m_ordersList = m_emulator.createList(QStringLiteral("NW Orders"),
-            QJsonArray{column(QStringLiteral("order_id"), QStringLiteral("number")),
+            QJsonArray{key, column(QStringLiteral("order_id"), QStringLiteral("number")),
                 column(QStringLiteral("Customer"), QStringLiteral("lookup"), lookupInto(m_customersList, false)),
                 column(QStringLiteral("Employee"), QStringLiteral("lookup"), lookupInto(m_employeesList, false)),
                 column(QStringLiteral("Helpers"), QStringLiteral("lookup"), lookupInto(m_employeesList, true))});
@@ -124,7 +128,8 @@ private slots:
         QCOMPARE(LedgerRepository(*m_store).retries(definitionId(QStringLiteral("NW orders")))->size(), 3);
         for (auto it = outcome.failures.cbegin(); it != outcome.failures.cend(); ++it)
             QVERIFY2(it.key().contains(QStringLiteral("is not in SharePoint yet")), qPrintable(it.key()));
-        QVERIFY2(outcome.failures.contains(QStringLiteral("Lookup customer_id → Customer: the row with customer_id=VINET of the "
+        // The customers have synced nothing yet, so their key column is not known: the key is named alone.
+        QVERIFY2(outcome.failures.contains(QStringLiteral("Lookup customer_id → Customer: the row with key 'VINET' of the "
                                                           "definition 'NW customers' is not in SharePoint yet; this row waits in the "
                                                           "retry queue until a run of 'NW customers' has written it.")),
             qPrintable(described(outcome)));
@@ -148,6 +153,7 @@ private slots:
         QVERIFY(employees.value(QStringLiteral("3")).value(QStringLiteral("AccountLookupId")).toString().toInt() > 11);
         QVERIFY(!employees.value(QStringLiteral("5")).contains(QStringLiteral("AccountLookupId")));
         QVERIFY(!employees.contains(QStringLiteral("4")));
+        qDebug().noquote() << "employee 1:" << QJsonDocument(employees.value(QStringLiteral("1"))).toJson(QJsonDocument::Compact);
     }
 
     // Once the customers are written, the next run of the orders resolves every waiting order from
@@ -211,17 +217,17 @@ private slots:
     // values from an array) and a person column, in place of the plain columns of those keys.
     void provisioningCreatesLookupAndPersonColumns()
     {
-        const QString push = QStringLiteral("PUSH_ONLY");
+        const QString pushOnly = QStringLiteral("PUSH_ONLY");
         importDefinitionsJson(
             {syncDefinitionJson(QStringLiteral("NW orders provisioned"), QStringLiteral("PUSH"), QStringLiteral("nw_orders"),
                  QStringLiteral("NW Orders P"),
-                 QJsonArray{mapping(QStringLiteral("order_id"), QStringLiteral("order_id"), push, true),
-                     lookupMapping(QStringLiteral("customer_id"), QStringLiteral("Customer"), push, QStringLiteral("NW customers")),
-                     lookupMapping(QStringLiteral("helper_ids"), QStringLiteral("Helpers"), push, QStringLiteral("NW employees"))}),
+                 QJsonArray{mapping(QStringLiteral("order_id"), QStringLiteral("order_id"), pushOnly, true),
+                     lookupMapping(QStringLiteral("customer_id"), QStringLiteral("Customer"), pushOnly, QStringLiteral("NW customers")),
+                     lookupMapping(QStringLiteral("helper_ids"), QStringLiteral("Helpers"), pushOnly, QStringLiteral("NW employees"))}),
                 syncDefinitionJson(QStringLiteral("NW employees provisioned"), QStringLiteral("PUSH"), QStringLiteral("nw_employees"),
                     QStringLiteral("NW Employees P"),
-                    QJsonArray{mapping(QStringLiteral("employee_id"), QStringLiteral("employee_id"), push, true),
-                        personMapping(QStringLiteral("email"), QStringLiteral("Account"), push)})});
+                    QJsonArray{mapping(QStringLiteral("employee_id"), QStringLiteral("employee_id"), pushOnly, true),
+                        personMapping(QStringLiteral("email"), QStringLiteral("Account"), pushOnly)})});
         const RunOutcome orders = push(QStringLiteral("NW orders provisioned"));
         QVERIFY2(orders.status == RunStatus::Succeeded && orders.counters.created == 3, qPrintable(described(orders)));
         const RunOutcome employees = push(QStringLiteral("NW employees provisioned"));

@@ -138,6 +138,8 @@ void ReferenceResolver::resolveRows(
     ResolvedReferences resolved;
     QHash<QString, QStringList> emailsOf; // person mapping's column → the emails of this batch
     for (const FieldMapping &mapping : std::as_const(m_mappings)) {
+        if (!mapping.pushes())
+            continue;
         QSet<QString> keys;
         for (const SourceRow &row : rows) {
             for (const QString &key :
