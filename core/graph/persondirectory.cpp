@@ -60,20 +60,32 @@ QString PersonDirectory::unknownPersonMessage(const QString &mapping, const QStr
         .arg(mapping, email);
 }
 
-void PersonDirectory::ask(const QString &url, std::function<void(Result<QJsonObject>)> answered)
+void PersonDirectory::askEach(const QSet<QString> &asked, const std::function<QString(const QString &)> &urlOf,
+    const std::function<void(const QString &, const QJsonObject &)> &record, std::function<void(Result<void>)> done)
 {
-    GraphRequest request;
-    request.url = url;
-    // EMail and UserName are not indexed: without this SharePoint refuses the filter on a large list.
-    request.headers.insert("Prefer", "HonorNonIndexedQueriesWarningMayFailRandomly");
-    m_client.send(request, [answered](GraphResponse response) {
-        if (response.status == 404 && response.errorCode == QLatin1String("itemNotFound"))
-            answered(QJsonObject()); // findById: nobody with that id
-        else if (!response.ok())
-            answered(describeGraphFailure(response, QCoreApplication::translate("SyncBridge::Graph", "The site's User Information List")));
-        else
-            answered(response.body);
-    });
+    if (asked.isEmpty()) {
+        done(success());
+        return;
+    }
+    auto pending = std::make_shared<Pending>();
+    pending->left = int(asked.size());
+    pending->done = std::move(done);
+    for (const QString &value : asked) {
+        GraphRequest request;
+        request.url = urlOf(value);
+        // EMail and UserName are not indexed: without this SharePoint refuses the filter on a large list.
+        request.headers.insert("Prefer", "HonorNonIndexedQueriesWarningMayFailRandomly");
+        m_client.send(request, [value, record, pending](GraphResponse response) {
+            if (response.status == 404 && response.errorCode == QLatin1String("itemNotFound"))
+                record(value, QJsonObject()); // by id: nobody with that id
+            else if (!response.ok())
+                pending->failure
+                    = describeGraphFailure(response, QCoreApplication::translate("SyncBridge::Graph", "The site's User Information List"));
+            else
+                record(value, response.body);
+            pending->answered();
+        });
+    }
 }
 
 void PersonDirectory::findByEmail(const QStringList &emails, std::function<void(Result<void>)> done)
@@ -83,31 +95,20 @@ void PersonDirectory::findByEmail(const QStringList &emails, std::function<void(
         if (!email.isEmpty() && !m_idByEmail.contains(email.toLower()))
             asked.insert(email.toLower());
     }
-    if (asked.isEmpty()) {
-        done(success());
-        return;
-    }
-    auto pending = std::make_shared<Pending>();
-    pending->left = int(asked.size());
-    pending->done = std::move(done);
-    for (const QString &email : std::as_const(asked)) {
+    const auto urlOf = [this](const QString &email) {
         const QString filter = QStringLiteral("fields/EMail eq %1 or fields/UserName eq %1").arg(odataText(email));
-        const QString url = listUrl(m_siteId) + QStringLiteral("?$expand=fields($select=EMail,UserName)&$filter=")
+        return listUrl(m_siteId) + QStringLiteral("?$expand=fields($select=EMail,UserName)&$filter=")
             + QString::fromLatin1(QUrl::toPercentEncoding(filter, "/'"));
-        ask(url, [this, email, pending](Result<QJsonObject> answer) {
-            if (!answer) {
-                pending->failure = answer.error();
-            } else {
-                const QJsonArray people = answer->value(QStringLiteral("value")).toArray();
-                const QJsonObject person = people.isEmpty() ? QJsonObject() : people.first().toObject();
-                const int id = person.value(QStringLiteral("id")).toString().toInt();
-                m_idByEmail.insert(email, id);
-                if (id > 0)
-                    m_emailById.insert(QString::number(id), emailField(person));
-            }
-            pending->answered();
-        });
-    }
+    };
+    const auto record = [this](const QString &email, const QJsonObject &answer) {
+        const QJsonArray people = answer.value(QStringLiteral("value")).toArray();
+        const QJsonObject person = people.isEmpty() ? QJsonObject() : people.first().toObject();
+        const int id = person.value(QStringLiteral("id")).toString().toInt();
+        m_idByEmail.insert(email, id);
+        if (id > 0)
+            m_emailById.insert(QString::number(id), emailField(person));
+    };
+    askEach(asked, urlOf, record, std::move(done));
 }
 
 void PersonDirectory::findById(const QStringList &lookupIds, std::function<void(Result<void>)> done)
@@ -117,28 +118,17 @@ void PersonDirectory::findById(const QStringList &lookupIds, std::function<void(
         if (!id.isEmpty() && !m_emailById.contains(id))
             asked.insert(id);
     }
-    if (asked.isEmpty()) {
-        done(success());
-        return;
-    }
-    auto pending = std::make_shared<Pending>();
-    pending->left = int(asked.size());
-    pending->done = std::move(done);
-    for (const QString &id : std::as_const(asked)) {
-        const QString url = listUrl(m_siteId) + QLatin1Char('/') + QString::fromLatin1(QUrl::toPercentEncoding(id))
+    const auto urlOf = [this](const QString &id) {
+        return listUrl(m_siteId) + QLatin1Char('/') + QString::fromLatin1(QUrl::toPercentEncoding(id))
             + QStringLiteral("?$expand=fields($select=EMail,UserName)");
-        ask(url, [this, id, pending](Result<QJsonObject> answer) {
-            if (!answer) {
-                pending->failure = answer.error();
-            } else {
-                const QString email = emailField(*answer);
-                m_emailById.insert(id, email);
-                if (!email.isEmpty())
-                    m_idByEmail.insert(email.toLower(), id.toInt());
-            }
-            pending->answered();
-        });
-    }
+    };
+    const auto record = [this](const QString &id, const QJsonObject &answer) {
+        const QString email = emailField(answer);
+        m_emailById.insert(id, email);
+        if (!email.isEmpty())
+            m_idByEmail.insert(email.toLower(), id.toInt());
+    };
+    askEach(asked, urlOf, record, std::move(done));
 }
 
 } // namespace SyncBridge

@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QJsonObject>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -42,7 +43,10 @@ public:
     static QString unknownPersonMessage(const QString &mapping, const QString &email);
 
 private:
-    void ask(const QString &url, std::function<void(Result<QJsonObject>)> answered);
+    // One request per value, at once (the governor paces them); `record` takes each answer (an empty
+    // object: nobody), done() comes once all answered, with the first Graph failure if any.
+    void askEach(const QSet<QString> &asked, const std::function<QString(const QString &)> &urlOf,
+        const std::function<void(const QString &, const QJsonObject &)> &record, std::function<void(Result<void>)> done);
 
     GraphClient &m_client;
     QString m_siteId;

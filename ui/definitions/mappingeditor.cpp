@@ -27,19 +27,12 @@ namespace {
 const QColor errorColour(0xc6, 0x28, 0x28);
 const QColor warningColour(0xb2, 0x6a, 0x00);
 
-// Direction cells edit through a combo box of the three directions.
-class DirectionDelegate : public QStyledItemDelegate
+// A cell edited through a combo box whose items' data are the cell's edit values.
+class ComboDelegate : public QStyledItemDelegate
 {
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
 
-    QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &, const QModelIndex &) const override
-    {
-        auto *combo = new QComboBox(parent);
-        for (FieldDirection direction : {FieldDirection::Bidirectional, FieldDirection::PushOnly, FieldDirection::PullOnly})
-            combo->addItem(MappingModel::directionLabel(direction), enumName(direction));
-        return combo;
-    }
     void setEditorData(QWidget *editor, const QModelIndex &index) const override
     {
         auto *combo = static_cast<QComboBox *>(editor);
@@ -51,12 +44,27 @@ public:
     }
 };
 
-// Kind cells edit through a combo box: a value, a person, or a lookup into each other definition.
-class KindDelegate : public QStyledItemDelegate
+// Direction cells: the three directions.
+class DirectionDelegate : public ComboDelegate
+{
+public:
+    using ComboDelegate::ComboDelegate;
+
+    QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &, const QModelIndex &) const override
+    {
+        auto *combo = new QComboBox(parent);
+        for (FieldDirection direction : {FieldDirection::Bidirectional, FieldDirection::PushOnly, FieldDirection::PullOnly})
+            combo->addItem(MappingModel::directionLabel(direction), enumName(direction));
+        return combo;
+    }
+};
+
+// Kind cells: a value, a person, or a lookup into each other definition.
+class KindDelegate : public ComboDelegate
 {
 public:
     KindDelegate(const MappingModel *model, QObject *parent)
-        : QStyledItemDelegate(parent)
+        : ComboDelegate(parent)
         , m_model(model)
     {
     }
@@ -74,15 +82,6 @@ public:
         for (const QString &name : std::as_const(names))
             combo->addItem(MappingModel::kindLabel(FieldKind::Lookup, name), MappingModel::kindValue(FieldKind::Lookup, name));
         return combo;
-    }
-    void setEditorData(QWidget *editor, const QModelIndex &index) const override
-    {
-        auto *combo = static_cast<QComboBox *>(editor);
-        combo->setCurrentIndex(combo->findData(index.data(Qt::EditRole)));
-    }
-    void setModelData(QWidget *editor, QAbstractItemModel *model, const QModelIndex &index) const override
-    {
-        model->setData(index, static_cast<QComboBox *>(editor)->currentData(), Qt::EditRole);
     }
 
 private:

@@ -157,14 +157,20 @@ void ReferenceResolver::resolveRows(
         }
         resolved.insert(mapping.targetColumn, *items);
     }
-    if (emailsOf.isEmpty()) {
+    resolvePeople(resolved, emailsOf, true, std::move(done));
+}
+
+void ReferenceResolver::resolvePeople(ResolvedReferences resolved, const QHash<QString, QStringList> &asked, bool byEmail,
+    std::function<void(Result<ResolvedReferences>)> done)
+{
+    if (asked.isEmpty()) {
         done(resolved);
         return;
     }
-    QStringList emails;
-    for (const QStringList &some : std::as_const(emailsOf))
-        emails << some;
-    m_people->findByEmail(emails, [this, resolved, emailsOf, done](Result<void> found) mutable {
+    QStringList all;
+    for (const QStringList &some : asked)
+        all << some;
+    auto answer = [this, resolved, asked, byEmail, done](Result<void> found) mutable {
         if (!found) {
             done(found.error());
             return;
@@ -173,15 +179,33 @@ void ReferenceResolver::resolveRows(
             if (mapping.kind != FieldKind::Person)
                 continue;
             ReferenceAnswers &answers = resolved[mapping.targetColumn];
-            for (const QString &email : emailsOf.value(mapping.targetColumn)) {
-                const int id = m_people->lookupIdOf(email);
-                answers.insert(email,
-                    id > 0 ? ReferenceAnswer{QString::number(id), {}, {}}
-                           : ReferenceAnswer{{}, {}, PersonDirectory::unknownPersonMessage(mappingText(mapping), email)});
-            }
+            for (const QString &value : asked.value(mapping.targetColumn))
+                answers.insert(value, byEmail ? idAnswer(mapping, value) : emailAnswer(mapping, value));
         }
         done(resolved);
-    });
+    };
+    if (byEmail)
+        m_people->findByEmail(all, std::move(answer));
+    else
+        m_people->findById(all, std::move(answer));
+}
+
+ReferenceAnswer ReferenceResolver::idAnswer(const FieldMapping &mapping, const QString &email) const
+{
+    const int id = m_people->lookupIdOf(email);
+    if (id > 0)
+        return {QString::number(id), {}, {}};
+    return {{}, {}, PersonDirectory::unknownPersonMessage(mappingText(mapping), email)};
+}
+
+ReferenceAnswer ReferenceResolver::emailAnswer(const FieldMapping &mapping, const QString &lookupId) const
+{
+    const QString email = m_people->emailOf(lookupId);
+    if (!email.isEmpty())
+        return {email, {}, {}};
+    return {{}, {},
+        QCoreApplication::translate("SyncBridge::Sync", "Person %1: the site has no user with lookup id %2.")
+            .arg(mappingText(mapping), lookupId)};
 }
 
 void ReferenceResolver::resolveItems(
@@ -211,34 +235,7 @@ void ReferenceResolver::resolveItems(
         }
         resolved.insert(mapping.targetColumn, *keys);
     }
-    if (idsOf.isEmpty()) {
-        done(resolved);
-        return;
-    }
-    QStringList ids;
-    for (const QStringList &some : std::as_const(idsOf))
-        ids << some;
-    m_people->findById(ids, [this, resolved, idsOf, done](Result<void> found) mutable {
-        if (!found) {
-            done(found.error());
-            return;
-        }
-        for (const FieldMapping &mapping : std::as_const(m_mappings)) {
-            if (mapping.kind != FieldKind::Person)
-                continue;
-            ReferenceAnswers &answers = resolved[mapping.targetColumn];
-            for (const QString &id : idsOf.value(mapping.targetColumn)) {
-                const QString email = m_people->emailOf(id);
-                answers.insert(id,
-                    !email.isEmpty()
-                        ? ReferenceAnswer{email, {}, {}}
-                        : ReferenceAnswer{{}, {},
-                            QCoreApplication::translate("SyncBridge::Sync", "Person %1: the site has no user with lookup id %2.")
-                                .arg(mappingText(mapping), id)});
-            }
-        }
-        done(resolved);
-    });
+    resolvePeople(resolved, idsOf, false, std::move(done));
 }
 
 } // namespace SyncBridge

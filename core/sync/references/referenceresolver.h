@@ -61,6 +61,12 @@ public:
 
 private:
     ReferenceResolver(const MetaStore &store, QList<FieldMapping> mappings, std::unique_ptr<PersonDirectory> people);
+    // The PERSON mappings' values (by SharePoint column) asked of the directory, by email (push) or by
+    // lookup id (pull), and added to `resolved`.
+    void resolvePeople(ResolvedReferences resolved, const QHash<QString, QStringList> &asked, bool byEmail,
+        std::function<void(Result<ResolvedReferences>)> done);
+    ReferenceAnswer idAnswer(const FieldMapping &mapping, const QString &email) const;
+    ReferenceAnswer emailAnswer(const FieldMapping &mapping, const QString &lookupId) const;
 
     const MetaStore &m_store;
     QList<FieldMapping> m_mappings;         // the LOOKUP and PERSON ones
