@@ -2,9 +2,12 @@
 // stop. A claimed occurrence's way through its run to its record: claimedrun.cpp.
 #include "agent/scheduleragent.h"
 
+#include "model/dependencyorder.h"
+
 #include "agent/nextrun.h"
 #include "agent/storethread.h"
 #include "common/logging.h"
+#include "model/dependencyorder.h"
 #include "schedule/missedruns.h"
 #include "store/metastore.h"
 #include "store/scheduleclaimrepository.h"
@@ -180,6 +183,18 @@ void SchedulerAgent::apply(const QList<ScheduledDefinition> &definitions)
         entries.insert(definition.id, entry);
     }
     m_entries = std::move(entries);
+    QHash<qint64, QList<qint64>> dependsOn;
+    for (const ScheduledDefinition &definition : definitions)
+        dependsOn.insert(definition.id, definition.dependsOn);
+    m_order = dependencyOrder(m_entries.keys(), dependsOn);
+}
+
+bool SchedulerAgent::waitsForDependency(const Entry &entry) const
+{
+    return std::any_of(entry.definition.dependsOn.cbegin(), entry.definition.dependsOn.cend(),
+        [this](qint64 id) { // a streamed (CDC) definition never ends its run: nothing waits for it
+            return !streams(id) && (m_claiming.contains(id) || m_inFlight.contains(id) || m_runs.isRunning(id));
+        });
 }
 
 void SchedulerAgent::checkNow()
@@ -187,9 +202,8 @@ void SchedulerAgent::checkNow()
     if (m_state != State::Active)
         return;
     const QDateTime now = m_once ? m_onceNow : m_clock.nowUtc();
-    for (auto it = m_entries.begin(); it != m_entries.end(); ++it) {
-        Entry &entry = *it;
-        const qint64 id = it.key();
+    for (const qint64 id : std::as_const(m_order)) { // a definition's due run is claimed before those that depend on it
+        Entry &entry = m_entries[id];
         if (m_paused || !entry.schedule || !entry.definition.enabled || entry.definition.paused)
             continue;
         if (entry.next && *entry.next > now && !entry.waiting)
@@ -205,7 +219,7 @@ void SchedulerAgent::checkNow()
         entry.waiting = false;
         if (!decision.runNow)
             continue;
-        if (m_runs.isRunning(id) || slotsUsed() >= m_options.maxConcurrentRuns) {
+        if (m_runs.isRunning(id) || slotsUsed() >= m_options.maxConcurrentRuns || waitsForDependency(entry)) {
             entry.waiting = true; // looked at again when a run ends
             continue;
         }

@@ -127,6 +127,8 @@ private:
     void finishIfDone();
     void wakeForNext(const QDateTime &now);
     int slotsUsed() const { return int(m_inFlight.size() + m_claiming.size()); }
+    // A definition it depends on is being claimed or runs: its lookups would wait for rows being written.
+    bool waitsForDependency(const Entry &entry) const;
 
     std::shared_ptr<MetaStore> m_store;
     RunController &m_runs;
@@ -142,6 +144,7 @@ private:
     QDateTime m_onceNow;              // --once: what is due at this moment, and nothing after
     DefinitionsMark m_mark;
     QMap<qint64, Entry> m_entries; // by definition id
+    QList<qint64> m_order;         // m_entries' ids, each after the definitions it depends on (dependencyOrder)
     QHash<qint64, InFlight> m_inFlight;
     QSet<qint64> m_claiming;
     QTimer m_wake;

@@ -88,8 +88,10 @@ SharePointColumn columnFromJson(const QJsonObject &json)
             column.allowTextEntry = settings.value(QStringLiteral("allowTextEntry")).toBool();
             column.multiValue = settings.value(QStringLiteral("displayAs")).toString() == QLatin1String("checkBoxes");
         }
-        if (facet == QLatin1String("lookup"))
+        if (facet == QLatin1String("lookup")) {
             column.multiValue = settings.value(QStringLiteral("allowMultipleValues")).toBool();
+            column.lookupListId = settings.value(QStringLiteral("listId")).toString();
+        }
         if (facet == QLatin1String("personOrGroup"))
             column.multiValue = settings.value(QStringLiteral("allowMultipleSelection")).toBool();
     }

@@ -191,7 +191,12 @@ QList<SharePointColumn> columnsAfterProvisioning(const ListPlan &plan)
         column.maxLength = text.value(QStringLiteral("maxLength")).toInt(-1);
         // As discovery reads it back: a multiple-choice column is a choice shown as check boxes.
         column.multiValue = planned.definition.value(QStringLiteral("choice")).toObject().value(QStringLiteral("displayAs")).toString()
-            == QLatin1String("checkBoxes");
+                == QLatin1String("checkBoxes")
+            || planned.definition.value(QStringLiteral("lookup")).toObject().value(QStringLiteral("allowMultipleValues")).toBool()
+            || planned.definition.value(QStringLiteral("personOrGroup"))
+                   .toObject()
+                   .value(QStringLiteral("allowMultipleSelection"))
+                   .toBool();
         columns << column;
     }
     return columns;

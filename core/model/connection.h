@@ -66,6 +66,7 @@ struct SharePointColumn {
     QStringList choices;
     bool allowTextEntry = false; // choice: values outside `choices` are accepted (fill-in); read from Graph, not stored in the catalog
     int maxLength = -1;          // text: single line's limit; -1 = multiple lines
+    QString lookupListId;        // lookup: the list its ids are items of; read from Graph, not stored in the catalog
 };
 
 struct SharePointList {

@@ -17,6 +17,10 @@ struct FieldMapping {
     bool systemField = false;       // SharePoint-managed (Created, Modified, …): never pushed
     bool key = false;
     QString transform;              // e.g. "TRIM", "UPPER", "DEFAULT('n/a')"; empty = none
+    FieldKind kind = FieldKind::Value;
+    // LOOKUP: the definition that syncs the referenced table into the lookup column's list; its
+    // ledger turns a key into an item id, and its runs go first (docs/definitions.md).
+    QString referencedDefinition;
 
     bool pushes() const { return !systemField && direction != FieldDirection::PullOnly; }
 };

@@ -27,6 +27,10 @@ QJsonObject mappingToJson(const FieldMapping &mapping)
         json.insert(QStringLiteral("system"), true);
     if (!mapping.transform.isEmpty())
         json.insert(QStringLiteral("transform"), mapping.transform);
+    if (mapping.kind != FieldKind::Value)
+        json.insert(QStringLiteral("kind"), enumName(mapping.kind));
+    if (!mapping.referencedDefinition.isEmpty())
+        json.insert(QStringLiteral("references"), mapping.referencedDefinition);
     return json;
 }
 
@@ -293,6 +297,12 @@ void Reader::readMappings(SyncDefinition &definition, const QJsonObject &json, c
         mapping.key = boolean(m, at, "key", false);
         mapping.systemField = boolean(m, at, "system", false);
         mapping.transform = string(m, at, "transform", false);
+        mapping.kind = enumeration(m, at, "kind", FieldKind::Value);
+        mapping.referencedDefinition = string(m, at, "references", false);
+        if (mapping.kind == FieldKind::Lookup && mapping.referencedDefinition.trimmed().isEmpty())
+            fail(at + QStringLiteral(".references"), tr("a LOOKUP mapping names the definition that syncs the referenced table"));
+        if (mapping.kind != FieldKind::Lookup && !mapping.referencedDefinition.isEmpty())
+            fail(at + QStringLiteral(".references"), tr("only a LOOKUP mapping references a definition"));
         if (mapping.systemField && mapping.direction != FieldDirection::PullOnly)
             fail(at + QStringLiteral(".direction"), tr("a SharePoint system field can only be PULL_ONLY"));
         if (!mapping.targetColumn.isEmpty() && targetColumns.contains(mapping.targetColumn))

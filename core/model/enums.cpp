@@ -26,6 +26,7 @@ constexpr NameTable<CursorStrategy, 3> cursorStrategies{{
 constexpr NameTable<FieldDirection, 3> fieldDirections{{
     {FieldDirection::Bidirectional, "BIDIRECTIONAL"}, {FieldDirection::PushOnly, "PUSH_ONLY"},
     {FieldDirection::PullOnly, "PULL_ONLY"}}};
+constexpr NameTable<FieldKind, 3> fieldKinds{{{FieldKind::Value, "VALUE"}, {FieldKind::Lookup, "LOOKUP"}, {FieldKind::Person, "PERSON"}}};
 constexpr NameTable<DeletePolicy, 3> deletePolicies{{
     {DeletePolicy::Delete, "DELETE"}, {DeletePolicy::Leave, "LEAVE"}, {DeletePolicy::Mark, "MARK"}}};
 constexpr NameTable<LedgerState, 5> ledgerStates{{
@@ -51,6 +52,10 @@ template<> constexpr const auto &tableFor<KeyStrategy>() { return keyStrategies;
 template<> constexpr const auto &tableFor<TargetStrategy>() { return targetStrategies; }
 template<> constexpr const auto &tableFor<CursorStrategy>() { return cursorStrategies; }
 template<> constexpr const auto &tableFor<FieldDirection>() { return fieldDirections; }
+template<> constexpr const auto &tableFor<FieldKind>()
+{
+    return fieldKinds;
+}
 template<> constexpr const auto &tableFor<DeletePolicy>() { return deletePolicies; }
 template<> constexpr const auto &tableFor<LedgerState>() { return ledgerStates; }
 template<> constexpr const auto &tableFor<RunType>() { return runTypes; }
@@ -84,6 +89,10 @@ QString enumName(KeyStrategy value) { return lookupName(value); }
 QString enumName(TargetStrategy value) { return lookupName(value); }
 QString enumName(CursorStrategy value) { return lookupName(value); }
 QString enumName(FieldDirection value) { return lookupName(value); }
+QString enumName(FieldKind value)
+{
+    return lookupName(value);
+}
 QString enumName(DeletePolicy value) { return lookupName(value); }
 QString enumName(LedgerState value) { return lookupName(value); }
 QString enumName(RunType value) { return lookupName(value); }
@@ -127,6 +136,7 @@ SYNCBRIDGE_INSTANTIATE_ENUM(KeyStrategy)
 SYNCBRIDGE_INSTANTIATE_ENUM(TargetStrategy)
 SYNCBRIDGE_INSTANTIATE_ENUM(CursorStrategy)
 SYNCBRIDGE_INSTANTIATE_ENUM(FieldDirection)
+SYNCBRIDGE_INSTANTIATE_ENUM(FieldKind)
 SYNCBRIDGE_INSTANTIATE_ENUM(DeletePolicy)
 SYNCBRIDGE_INSTANTIATE_ENUM(LedgerState)
 SYNCBRIDGE_INSTANTIATE_ENUM(RunType)

@@ -14,6 +14,9 @@ enum class KeyStrategy { PrimaryKey, UniqueConstraint, CompositeColumns, Hashed 
 enum class TargetStrategy { Single, Conditional };
 enum class CursorStrategy { UpdatedAt, FullScan, Cdc };
 enum class FieldDirection { Bidirectional, PushOnly, PullOnly };
+// What a mapped value is: the value itself, a key of a row another definition syncs (a lookup into
+// that definition's list), or a person named by email or UPN (docs/definitions.md, "Lookup and Person").
+enum class FieldKind { Value, Lookup, Person };
 enum class DeletePolicy { Delete, Leave, Mark };
 enum class LedgerState { Pending, Synced, Failed, Deleted, Marked };   // Marked: gone from the source, flagged in SharePoint (MARK policy)
 enum class RunType { Push, Pull, Cdc, DryRun, Drift, Repair, TwoWay };
@@ -33,6 +36,7 @@ QString enumName(KeyStrategy value);
 QString enumName(TargetStrategy value);
 QString enumName(CursorStrategy value);
 QString enumName(FieldDirection value);
+QString enumName(FieldKind value);
 QString enumName(DeletePolicy value);
 QString enumName(LedgerState value);
 QString enumName(RunType value);

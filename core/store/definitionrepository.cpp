@@ -155,10 +155,11 @@ Result<qint64> DefinitionRepository::saveInCurrentTransaction(SyncDefinition &de
     for (int i = 0; i < definition.mappings.size(); ++i) {
         FieldMapping &mapping = definition.mappings[i];
         auto id = insertReturningId(db,
-                                    QStringLiteral("INSERT INTO field_mappings (definition_id, position, source_column, target_column, direction,"
-                                                   " system_field, is_key, transform) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
-                                    {definition.id, i, mapping.sourceColumn, mapping.targetColumn, enumName(mapping.direction),
-                                     int(mapping.systemField), int(mapping.key), nullIfEmpty(mapping.transform)});
+            QStringLiteral("INSERT INTO field_mappings (definition_id, position, source_column, target_column, direction,"
+                           " system_field, is_key, transform, kind, referenced_definition)"
+                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+            {definition.id, i, mapping.sourceColumn, mapping.targetColumn, enumName(mapping.direction), int(mapping.systemField),
+                int(mapping.key), nullIfEmpty(mapping.transform), enumName(mapping.kind), nullIfEmpty(mapping.referencedDefinition)});
         if (!id)
             return id.error();
         mapping.id = *id;
@@ -291,9 +292,9 @@ Result<void> DefinitionRepository::loadChildren(SyncDefinition &definition) cons
     }
 
     auto mappings = execute(db,
-                            QStringLiteral("SELECT id, source_column, target_column, direction, system_field, is_key, transform"
-                                           " FROM field_mappings WHERE definition_id = ? ORDER BY position"),
-                            {definition.id});
+        QStringLiteral("SELECT id, source_column, target_column, direction, system_field, is_key, transform, kind,"
+                       " referenced_definition FROM field_mappings WHERE definition_id = ? ORDER BY position"),
+        {definition.id});
     if (!mappings)
         return mappings.error();
     while (mappings->next()) {
@@ -305,6 +306,8 @@ Result<void> DefinitionRepository::loadChildren(SyncDefinition &definition) cons
         mapping.systemField = mappings->value(4).toInt() != 0;
         mapping.key = mappings->value(5).toInt() != 0;
         mapping.transform = mappings->value(6).toString();
+        mapping.kind = fromString<FieldKind>(mappings->value(7).toString()).value_or(FieldKind::Value);
+        mapping.referencedDefinition = mappings->value(8).toString();
         definition.mappings << mapping;
     }
     return success();

@@ -277,6 +277,11 @@ const QList<Migration> &migrations()
         // it before it reads the lists. NULL: nothing is on its way.
         {26, QStringLiteral("run leases: until when the holder's writes may still land"),
             {QStringLiteral("ALTER TABLE run_leases ADD COLUMN writes_land_by BIGINT")}},
+        // Lookup and Person mappings (docs/definitions.md): the kind, and for a lookup the definition
+        // that syncs the referenced table, by name (as exports name it; a rename is reported by the run).
+        {27, QStringLiteral("field mappings: lookup and person kinds"),
+            {QStringLiteral("ALTER TABLE field_mappings ADD COLUMN kind TEXT"),
+                QStringLiteral("ALTER TABLE field_mappings ADD COLUMN referenced_definition TEXT")}},
     };
     return all;
 }

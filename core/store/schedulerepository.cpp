@@ -29,6 +29,18 @@ Result<QList<ScheduledDefinition>> ScheduleRepository::scheduledDefinitions() co
         definition.streams = fromString<SyncMode>(query->value(9).toString()) == SyncMode::Cdc;
         definitions << definition;
     }
+    // Lookups reference definitions by name (docs/definitions.md); a name no definition has is no dependency.
+    auto references = execute(m_store.connection(),
+        QStringLiteral("SELECT DISTINCT m.definition_id, r.id FROM field_mappings m JOIN sync_definitions r ON r.name = "
+                       "m.referenced_definition WHERE m.kind = 'LOOKUP' AND r.id <> m.definition_id"));
+    if (!references)
+        return references.error();
+    while (references->next()) {
+        for (ScheduledDefinition &definition : definitions) {
+            if (definition.id == references->value(0).toLongLong())
+                definition.dependsOn << references->value(1).toLongLong();
+        }
+    }
     return definitions;
 }
 

@@ -25,6 +25,7 @@ struct ScheduledDefinition {
     QDateTime changedAt;      // when the definition (its schedule) was last saved
     QDateTime lastOccurrence; // the latest occurrence any agent claimed; invalid before the first
     bool streams = false;     // a CDC definition: the agent streams it continuously, in sessions
+    QList<qint64> dependsOn;  // the definitions its lookups reference: their due runs go first
 };
 
 // A mark that changes whenever a definition is added, saved or removed, so an agent polls one cheap

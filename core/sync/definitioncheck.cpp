@@ -1,6 +1,7 @@
 #include "sync/definitioncheck.h"
 
 #include "graph/provisioning.h"
+#include "graph/referencecolumns.h"
 #include "sync/condition.h"
 #include "sync/definitionexpressions.h"
 #include "sync/fieldmapper.h"
@@ -104,7 +105,13 @@ void checkMappingsOfTarget(const SyncDefinition &definition, const DefinitionFac
     if (known) {
         columns = *known;
     } else {
-        const ListPlan plan = planList(facts.table, target.listName);
+        ListPlan plan = planList(facts.table, target.listName);
+        // Lookup columns as a run creates them once the referenced definition's list exists (a run
+        // before that stops and says so): the list id does not matter to the mappings' check.
+        QHash<QString, QString> lookupLists;
+        for (const FieldMapping &mapping : definition.mappings)
+            lookupLists.insert(mapping.targetColumn, mapping.referencedDefinition);
+        planReferenceColumns(plan, facts.table, definition.mappings, lookupLists);
         columns = columnsAfterProvisioning(plan);
         for (const ColumnPlan &column : plan.supportedColumns())
             provisionedNames.insert(column.sourceColumn, column.internalName);

@@ -208,6 +208,21 @@ QList<MappingAdvice> checkMappings(
         }
         if (mapping.pushes())
             ++filled[target.name];
+        // Ids written into a column that is not of their kind would read as numbers (or fail every row).
+        if (mapping.kind == FieldKind::Lookup && target.type != QLatin1String("lookup")) {
+            add(MappingAdvice::Severity::Error, &mapping, target.name,
+                QCoreApplication::translate(
+                    "SyncBridge::Mapping", "%1 is a lookup mapping, but %2 is not a lookup column: map it to one, or make it a value.")
+                    .arg(source->name, target.name));
+            continue;
+        }
+        if (mapping.kind == FieldKind::Person && target.type != QLatin1String("personOrGroup")) {
+            add(MappingAdvice::Severity::Error, &mapping, target.name,
+                QCoreApplication::translate(
+                    "SyncBridge::Mapping", "%1 is a person mapping, but %2 is not a person column: map it to one, or make it a value.")
+                    .arg(source->name, target.name));
+            continue;
+        }
         if (!mapping.transform.isEmpty()) {
             if (const auto parsed = parseTransform(mapping.transform); !parsed)
                 add(MappingAdvice::Severity::Error, &mapping, target.name, parsed.error().message());

@@ -96,9 +96,12 @@ private:
                 QStringLiteral("Archive"), {}, {}}};
         d.sharding.rules = {ShardingRule{QJsonValue(QStringLiteral("status == 'Active'")), QStringLiteral("Active")}};
         d.sharding.defaultTargetName = QStringLiteral("Archive");
-        d.mappings = {FieldMapping{0, QStringLiteral("project_code"), QStringLiteral("Title"), FieldDirection::PushOnly, false, true, {}},
-                      FieldMapping{0, QStringLiteral("name"), QStringLiteral("ProjectName"), FieldDirection::Bidirectional, false, false, QStringLiteral("TRIM")},
-                      FieldMapping{0, QStringLiteral("updated_at"), QStringLiteral("Modified"), FieldDirection::PullOnly, true, false, {}}};
+        d.mappings = {FieldMapping{0, QStringLiteral("project_code"), QStringLiteral("Title"), FieldDirection::PushOnly, false, true, {},
+                          FieldKind::Value, {}},
+            FieldMapping{0, QStringLiteral("name"), QStringLiteral("ProjectName"), FieldDirection::Bidirectional, false, false,
+                QStringLiteral("TRIM"), FieldKind::Lookup, QStringLiteral("Names")},
+            FieldMapping{0, QStringLiteral("updated_at"), QStringLiteral("Modified"), FieldDirection::PullOnly, true, false, {},
+                FieldKind::Person, {}}};
         return d;
     }
 
@@ -327,6 +330,10 @@ private slots:
         QCOMPARE(loaded->targets.at(0).connectionName, QStringLiteral("Demo tenant"));
         QCOMPARE(loaded->mappings.size(), 3);
         QCOMPARE(loaded->mappings.at(1).transform, QStringLiteral("TRIM"));
+        QCOMPARE(loaded->mappings.at(1).kind, FieldKind::Lookup); // migration 27
+        QCOMPARE(loaded->mappings.at(1).referencedDefinition, QStringLiteral("Names"));
+        QCOMPARE(loaded->mappings.at(2).kind, FieldKind::Person);
+        QCOMPARE(loaded->mappings.at(0).kind, FieldKind::Value);
         QVERIFY(loaded->mappings.at(2).systemField);
         QCOMPARE(loaded->sharding.rules.first().condition.toString(), QStringLiteral("status == 'Active'"));
         QCOMPARE(loaded->scheduleTimeZone, QStringLiteral("Europe/Berlin"));

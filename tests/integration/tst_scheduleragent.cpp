@@ -311,6 +311,31 @@ private slots:
         QCOMPARE(runsOf(*store, id).size(), 1);
     }
 
+    // Orders look up customers (a LOOKUP mapping references their definition): due at the same
+    // minute, the customers run first and the orders start only once it ended, although the orders
+    // come first by id and slots are free.
+    void aDefinitionRunsAfterTheOneItsLookupsReference()
+    {
+        auto store = openStore();
+        const QList<qint64> ids = addDefinitions(*store, 2, QStringLiteral("* * * * *"));
+        const qint64 orders = ids.at(0), customers = ids.at(1);
+        QVERIFY(execute(store->connection(),
+            QStringLiteral("INSERT INTO field_mappings (definition_id, position, source_column, target_column, direction, system_field,"
+                           " is_key, kind, referenced_definition) VALUES (?, 0, 'customer_id', 'Customer', 'PUSH_ONLY', 0, 0, 'LOOKUP',"
+                           " (SELECT name FROM sync_definitions WHERE id = ?))"),
+            {orders, customers})
+                    .ok());
+        AgentUnderTest agent(store, QStringLiteral("ordered"), m_clock, RecordingJob::Ending::AtOnce);
+        QList<qint64> events; // +id started, -id finished
+        connect(agent.agent.get(), &SchedulerAgent::runStarted, this, [&](qint64 id) { events << id; });
+        connect(agent.agent.get(), &SchedulerAgent::runFinished, this, [&](qint64 id) { events << -id; });
+        QVERIFY(agent.start());
+        runMinute({&agent}, *store, 0);
+        QCOMPARE(events, (QList<qint64>{customers, -customers, orders, -orders}));
+        QCOMPARE(runsOf(*store, orders).size(), 1);
+        QCOMPARE(runsOf(*store, customers).size(), 1);
+    }
+
     void aPausedAgentStartsNothingUntilResumed()
     {
         auto store = openStore();

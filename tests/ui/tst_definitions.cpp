@@ -287,6 +287,34 @@ private slots:
         QVERIFY(std::any_of(saved.cbegin(), saved.cend(), [](const FieldMapping &m) { return m.targetColumn == QLatin1String("status") && m.direction == FieldDirection::Bidirectional; }));
     }
 
+    // The kind cell makes a mapping a lookup into another definition (or a person) through its
+    // combo box; the definition being edited carries it, and "Value" makes it plain again.
+    void aMappingBecomesALookupInItsKindCell()
+    {
+        mappingEditor()->setDefinitionNames({QStringLiteral("Customers")});
+        QTableView *table = mappingEditor()->table();
+        const QModelIndex kind = mappingModel()->index(mappingRow(QStringLiteral("manager_email")), MappingModel::KindColumn);
+        QCOMPARE(kind.data().toString(), QStringLiteral("Value"));
+        table->setCurrentIndex(kind);
+        table->edit(kind);
+        QComboBox *combo = nullptr;
+        QTRY_VERIFY((combo = table->viewport()->findChild<QComboBox *>(QStringLiteral("mappingKindChoice"))) != nullptr);
+        QVERIFY(combo->findData(QStringLiteral("PERSON")) >= 0);
+        combo->setCurrentIndex(combo->findData(QStringLiteral("LOOKUP:Customers")));
+        QTest::keyClick(combo, Qt::Key_Return);
+        QTRY_COMPARE(mappingModel()->mappings().at(kind.row()).kind, FieldKind::Lookup);
+        QCOMPARE(kind.data().toString(), QStringLiteral("Lookup into 'Customers'"));
+        const QList<FieldMapping> saved = editor()->definition().mappings;
+        QVERIFY(std::any_of(saved.cbegin(), saved.cend(), [](const FieldMapping &m) {
+            return m.targetColumn == QLatin1String("manager_email") && m.kind == FieldKind::Lookup
+                && m.referencedDefinition == QLatin1String("Customers");
+        }));
+        QVERIFY(!mappingModel()->setData(kind, QStringLiteral("LOOKUP:"), Qt::EditRole)); // a lookup names its definition
+        QVERIFY(mappingModel()->setData(kind, QStringLiteral("VALUE"), Qt::EditRole));
+        QCOMPARE(mappingModel()->mappings().at(kind.row()).kind, FieldKind::Value);
+        QVERIFY(mappingModel()->mappings().at(kind.row()).referencedDefinition.isEmpty());
+    }
+
     void anInvalidTransformSaysWhereAndMakesADraft()
     {
         QTableView *table = mappingEditor()->table();

@@ -116,6 +116,15 @@ private slots:
         QTest::newRow("unknown missed-run policy")
             << withDefinition(minimal + ", \"schedule\": {\"cron\": \"@daily\", \"missed\": \"BURST\"}")
             << QStringLiteral("$.definitions[0].schedule.missed");
+        QTest::newRow("lookup without its definition")
+            << withDefinition(QByteArray(minimal).replace("\"target\": \"Title\"", "\"target\": \"Title\", \"kind\": \"LOOKUP\""))
+            << QStringLiteral("$.definitions[0].mappings[0].references");
+        QTest::newRow("a person referencing a definition") << withDefinition(
+            QByteArray(minimal).replace("\"target\": \"Title\"", "\"target\": \"Title\", \"kind\": \"PERSON\", \"references\": \"D\""))
+                                                           << QStringLiteral("$.definitions[0].mappings[0].references");
+        QTest::newRow("unknown kind") << withDefinition(
+            QByteArray(minimal).replace("\"target\": \"Title\"", "\"target\": \"Title\", \"kind\": \"GROUP\""))
+                                      << QStringLiteral("$.definitions[0].mappings[0].kind");
         QTest::newRow("conditional without rules") << withDefinition(minimal + ", \"targetStrategy\": \"CONDITIONAL\"") << QStringLiteral("$.definitions[0].sharding.rules");
     }
 
@@ -131,6 +140,26 @@ private slots:
             QVERIFY(!issue.message.isEmpty());
         }
         QVERIFY2(paths.contains(expectedPath), qPrintable(paths.join(QStringLiteral(", "))));
+    }
+
+    // A lookup keeps the definition it references, a person its kind; plain values say neither.
+    void lookupAndPersonMappingsRoundTrip()
+    {
+        const DefinitionsDocument parsed = parseDefinitionsDocument(withDefinition(QByteArray(minimal).replace("\"mappings\": [",
+            "\"mappings\": [{\"source\": \"customer_id\", \"target\": \"Customer\", \"kind\": \"LOOKUP\", \"references\": "
+            "\"Customers\"}, {\"source\": \"email\", \"target\": \"Owner\", \"kind\": \"PERSON\"}, ")));
+        QVERIFY2(
+            parsed.valid(), qPrintable(parsed.issues.isEmpty() ? QString() : parsed.issues.first().path + parsed.issues.first().message));
+        const QList<FieldMapping> &mappings = parsed.definitions.first().mappings;
+        QCOMPARE(mappings.at(0).kind, FieldKind::Lookup);
+        QCOMPARE(mappings.at(0).referencedDefinition, QStringLiteral("Customers"));
+        QCOMPARE(mappings.at(1).kind, FieldKind::Person);
+        QCOMPARE(mappings.at(2).kind, FieldKind::Value);
+        const QByteArray exported = definitionsToDocument(parsed.definitions);
+        QVERIFY(exported.contains("\"references\": \"Customers\""));
+        QVERIFY(exported.contains("\"kind\": \"PERSON\""));
+        QCOMPARE(exported.count("\"kind\""), 2);
+        QCOMPARE(definitionsToDocument(parseDefinitionsDocument(exported).definitions), exported);
     }
 
     void minimalDocumentIsValid()

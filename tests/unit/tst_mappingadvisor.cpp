@@ -115,6 +115,31 @@ private slots:
             qPrintable(advice.first().message));
     }
 
+    // A lookup or person mapping writes ids: into a column of another kind they would read as
+    // numbers, so such a mapping is an error; into its own kind it earns nothing.
+    void lookupAndPersonMappingsNeedColumnsOfTheirKind()
+    {
+        const QList<SharePointColumn> targets{target(QStringLiteral("Title"), QStringLiteral("text"), 255, true),
+            target(QStringLiteral("Project"), QStringLiteral("lookup")), target(QStringLiteral("Manager"), QStringLiteral("personOrGroup")),
+            target(QStringLiteral("ManagerText"), QStringLiteral("text"), 255)};
+        FieldMapping lookup = mapping(QStringLiteral("id"), QStringLiteral("Project"));
+        lookup.kind = FieldKind::Lookup;
+        lookup.referencedDefinition = QStringLiteral("Projects");
+        FieldMapping person = mapping(QStringLiteral("manager_email"), QStringLiteral("Manager"));
+        person.kind = FieldKind::Person;
+        const FieldMapping title = mapping(QStringLiteral("project_code"), QStringLiteral("Title"));
+        QVERIFY2(checkMappings(projects(), targets, {title, lookup, person}).isEmpty(),
+            qPrintable(messages(checkMappings(projects(), targets, {title, lookup, person})).join(QLatin1Char('\n'))));
+
+        person.targetColumn = QStringLiteral("ManagerText");
+        lookup.targetColumn = QStringLiteral("Manager");
+        const QStringList advice = messages(checkMappings(projects(), targets, {title, lookup, person}));
+        QCOMPARE(advice,
+            (QStringList{QStringLiteral("id is a lookup mapping, but Manager is not a lookup column: map it to one, or make it a value."),
+                QStringLiteral(
+                    "manager_email is a person mapping, but ManagerText is not a person column: map it to one, or make it a value.")}));
+    }
+
     void aMappedBinaryColumnIsRefusedWithTheReason()
     {
         // Provisioning leaves a bytea column out, and every value would fail its row: a mapping that

@@ -173,6 +173,64 @@ private slots:
         QVERIFY(!empty.unidentified);
     }
 
+    // LOOKUP and PERSON mappings take the resolver's ids: written as "…LookupId" strings, a NULL as a
+    // cleared column; a reference without an id, or an item of another list than the column looks
+    // up, fails the row with the reason.
+    void lookupAndPersonMappingsWriteTheResolvedIds()
+    {
+        SyncDefinition definition;
+        definition.targetStrategy = TargetStrategy::Single;
+        SyncTarget target;
+        target.name = QStringLiteral("Main");
+        definition.targets = {target};
+        FieldMapping owner, parent;
+        owner.sourceColumn = QStringLiteral("name");
+        owner.targetColumn = QStringLiteral("Owner");
+        owner.direction = FieldDirection::PushOnly;
+        owner.kind = FieldKind::Person;
+        parent.sourceColumn = QStringLiteral("id");
+        parent.targetColumn = QStringLiteral("Parent");
+        parent.direction = FieldDirection::PushOnly;
+        parent.kind = FieldKind::Lookup;
+        parent.referencedDefinition = QStringLiteral("Parents");
+        definition.mappings = {owner, parent};
+        ResolvedTarget resolved;
+        resolved.target = target;
+        resolved.listId = QStringLiteral("list-new");
+        resolved.columns.insert(QStringLiteral("Owner"),
+            Discovery::columnFromJson(
+                QJsonObject{{QStringLiteral("name"), QStringLiteral("Owner")}, {QStringLiteral("personOrGroup"), QJsonObject{}}}));
+        resolved.columns.insert(QStringLiteral("Parent"),
+            Discovery::columnFromJson(QJsonObject{{QStringLiteral("name"), QStringLiteral("Parent")},
+                {QStringLiteral("lookup"), QJsonObject{{QStringLiteral("listId"), QStringLiteral("list-parent")}}}}));
+        const PlanContext plans = *PlanContext::make(definition, projectsTable(), {resolved});
+        ResolvedReferences references;
+        references[QStringLiteral("Owner")].insert(QStringLiteral("ana@example.com"), {QStringLiteral("10"), {}, {}});
+        references[QStringLiteral("Owner")].insert(QStringLiteral("ghost@example.com"), {{}, {}, QStringLiteral("no such user")});
+        references[QStringLiteral("Parent")].insert(QStringLiteral("7"), {QStringLiteral("42"), QStringLiteral("list-parent"), {}});
+        references[QStringLiteral("Parent")].insert(QStringLiteral("8"), {QStringLiteral("43"), QStringLiteral("list-other"), {}});
+
+        const PlannedRow written = planRow(plans, row(QStringLiteral("7"), QStringLiteral("ana@example.com")), {}, references);
+        QCOMPARE(int(written.action), int(PlannedRow::Action::Create));
+        QCOMPARE(written.fields.value(QStringLiteral("OwnerLookupId")), QJsonValue(QStringLiteral("10")));
+        QCOMPARE(written.fields.value(QStringLiteral("ParentLookupId")), QJsonValue(QStringLiteral("42")));
+
+        SourceRow nobody = row(QStringLiteral("7"), QString());
+        nobody.values.insert(QStringLiteral("name"), std::nullopt);
+        const PlannedRow cleared = planRow(plans, nobody, {}, references);
+        QCOMPARE(int(cleared.action), int(PlannedRow::Action::Create));
+        QVERIFY(cleared.fields.contains(QStringLiteral("OwnerLookupId")));
+        QVERIFY(cleared.fields.value(QStringLiteral("OwnerLookupId")).isNull());
+
+        const PlannedRow unknown = planRow(plans, row(QStringLiteral("7"), QStringLiteral("ghost@example.com")), {}, references);
+        QCOMPARE(int(unknown.action), int(PlannedRow::Action::Failed));
+        QCOMPARE(unknown.error, QStringLiteral("no such user"));
+
+        const PlannedRow elsewhere = planRow(plans, row(QStringLiteral("8"), QStringLiteral("ana@example.com")), {}, references);
+        QCOMPARE(int(elsewhere.action), int(PlannedRow::Action::Failed));
+        QVERIFY2(elsewhere.error.contains(QStringLiteral("another list")), qPrintable(elsewhere.error));
+    }
+
     void rowsOfOneReadSharingAKeyAllFail()
     {
         // A key that does not tell rows apart (rows inserted since the run checked it): none of them

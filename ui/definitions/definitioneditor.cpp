@@ -230,6 +230,7 @@ void DefinitionEditor::setDefinition(const SyncDefinition &definition, const QSt
     m_sharding->setDesign(definition.targetStrategy, definition.targets, definition.sharding);
     m_mappings->setMappings(definition.mappings);
     m_mappings->setDefaultDirection(defaultDirectionFor(definition.mode));
+    m_mappings->setDefinitionNames(otherNames);
     m_schedule->setSchedule(definition);
     m_shownSource.clear();
     m_shownMappingList.clear();

@@ -27,19 +27,12 @@ namespace {
 const QColor errorColour(0xc6, 0x28, 0x28);
 const QColor warningColour(0xb2, 0x6a, 0x00);
 
-// Direction cells edit through a combo box of the three directions.
-class DirectionDelegate : public QStyledItemDelegate
+// A cell edited through a combo box whose items' data are the cell's edit values.
+class ComboDelegate : public QStyledItemDelegate
 {
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
 
-    QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &, const QModelIndex &) const override
-    {
-        auto *combo = new QComboBox(parent);
-        for (FieldDirection direction : {FieldDirection::Bidirectional, FieldDirection::PushOnly, FieldDirection::PullOnly})
-            combo->addItem(MappingModel::directionLabel(direction), enumName(direction));
-        return combo;
-    }
     void setEditorData(QWidget *editor, const QModelIndex &index) const override
     {
         auto *combo = static_cast<QComboBox *>(editor);
@@ -51,7 +44,56 @@ public:
     }
 };
 
+// Direction cells: the three directions.
+class DirectionDelegate : public ComboDelegate
+{
+public:
+    using ComboDelegate::ComboDelegate;
+
+    QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &, const QModelIndex &) const override
+    {
+        auto *combo = new QComboBox(parent);
+        for (FieldDirection direction : {FieldDirection::Bidirectional, FieldDirection::PushOnly, FieldDirection::PullOnly})
+            combo->addItem(MappingModel::directionLabel(direction), enumName(direction));
+        return combo;
+    }
+};
+
+// Kind cells: a value, a person, or a lookup into each other definition.
+class KindDelegate : public ComboDelegate
+{
+public:
+    KindDelegate(const MappingModel *model, QObject *parent)
+        : ComboDelegate(parent)
+        , m_model(model)
+    {
+    }
+
+    QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &, const QModelIndex &index) const override
+    {
+        auto *combo = new QComboBox(parent);
+        combo->setObjectName(QStringLiteral("mappingKindChoice"));
+        combo->addItem(MappingModel::kindLabel(FieldKind::Value, {}), MappingModel::kindValue(FieldKind::Value, {}));
+        combo->addItem(MappingModel::kindLabel(FieldKind::Person, {}), MappingModel::kindValue(FieldKind::Person, {}));
+        QStringList names = m_model->referenceChoices();
+        const QString current = index.data(Qt::EditRole).toString().section(QLatin1Char(':'), 1);
+        if (!current.isEmpty() && !names.contains(current))
+            names << current; // a name no definition has any more stays choosable as it is
+        for (const QString &name : std::as_const(names))
+            combo->addItem(MappingModel::kindLabel(FieldKind::Lookup, name), MappingModel::kindValue(FieldKind::Lookup, name));
+        return combo;
+    }
+
+private:
+    const MappingModel *m_model;
+};
+
 } // namespace
+
+void MappingEditor::setDefinitionNames(const QStringList &names)
+{
+    m_model->setReferenceChoices(names);
+}
 
 MappingEditor::MappingEditor(QWidget *parent)
     : QWidget(parent)
@@ -101,6 +143,7 @@ MappingEditor::MappingEditor(QWidget *parent)
 
     m_table->setModel(m_model);
     m_table->setItemDelegateForColumn(MappingModel::DirectionColumn, new DirectionDelegate(m_table));
+    m_table->setItemDelegateForColumn(MappingModel::KindColumn, new KindDelegate(m_model, m_table));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed | QAbstractItemView::SelectedClicked);

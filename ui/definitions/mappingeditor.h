@@ -46,6 +46,8 @@ public:
     QList<MappingAdvice> advice() const { return m_advice; }
     // The direction new mappings get (the definition's mode decides: a push pushes, a pull pulls).
     void setDefaultDirection(FieldDirection direction) { m_defaultDirection = direction; }
+    // The definitions a lookup mapping may reference (the kind column's choices).
+    void setDefinitionNames(const QStringList &names);
 
     MappingModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }

@@ -113,6 +113,24 @@ QString MappingModel::directionLabel(FieldDirection direction)
     return {};
 }
 
+QString MappingModel::kindLabel(FieldKind kind, const QString &referencedDefinition)
+{
+    switch (kind) {
+    case FieldKind::Value:
+        return tr("Value");
+    case FieldKind::Person:
+        return tr("Person (email or UPN)");
+    case FieldKind::Lookup:
+        return tr("Lookup into '%1'").arg(referencedDefinition);
+    }
+    return {};
+}
+
+QString MappingModel::kindValue(FieldKind kind, const QString &referencedDefinition)
+{
+    return kind == FieldKind::Lookup ? enumName(kind) + QLatin1Char(':') + referencedDefinition : enumName(kind);
+}
+
 int MappingModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_mappings.size());
@@ -145,6 +163,9 @@ QVariant MappingModel::data(const QModelIndex &index, int role) const
             return role == Qt::EditRole ? enumName(mapping.direction) : directionLabel(mapping.direction);
         case TransformColumn:
             return mapping.transform;
+        case KindColumn:
+            return role == Qt::EditRole ? kindValue(mapping.kind, mapping.referencedDefinition)
+                                        : kindLabel(mapping.kind, mapping.referencedDefinition);
         case SampleColumn: {
             if (!error.isEmpty())
                 return error;
@@ -169,6 +190,9 @@ QVariant MappingModel::data(const QModelIndex &index, int role) const
             return tr("Steps joined by |: TRIM, UPPER, LOWER, DEFAULT('n/a'), REPLACE('-','/'), REGEX('^PRJ-',''), FORMAT('yyyy-MM-dd') or FORMAT('0.00')");
         if (index.column() == SampleColumn)
             return previewFor(index.row()).join(QLatin1Char('\n'));
+        if (index.column() == KindColumn)
+            return tr("Lookup: the column holds keys of rows another definition syncs; they are written as the ids of its items, "
+                      "and that definition runs first. Person: the column holds emails or UPNs of the site's users.");
         return {};
     default:
         return {};
@@ -185,6 +209,8 @@ QVariant MappingModel::headerData(int section, Qt::Orientation orientation, int 
     case DirectionColumn: return tr("Direction");
     case TransformColumn: return tr("Transform");
     case KeyColumn: return tr("Key");
+    case KindColumn:
+        return tr("Kind");
     case SampleColumn: return tr("First sample row");
     default: return {};
     }
@@ -198,7 +224,7 @@ Qt::ItemFlags MappingModel::flags(const QModelIndex &index) const
     const FieldMapping &mapping = m_mappings.at(index.row());
     if (index.column() == DirectionColumn && !mapping.systemField)
         flags |= Qt::ItemIsEditable;
-    if (index.column() == TransformColumn)
+    if (index.column() == TransformColumn || (index.column() == KindColumn && !mapping.systemField))
         flags |= Qt::ItemIsEditable;
     if (index.column() == KeyColumn)
         flags |= Qt::ItemIsUserCheckable;
@@ -218,6 +244,14 @@ bool MappingModel::setData(const QModelIndex &index, const QVariant &value, int 
     } else if (index.column() == TransformColumn && role == Qt::EditRole) {
         mapping.transform = value.toString().trimmed();
         emit dataChanged(index.siblingAtColumn(SampleColumn), index.siblingAtColumn(SampleColumn));
+    } else if (index.column() == KindColumn && role == Qt::EditRole && !mapping.systemField) {
+        const QString text = value.toString();
+        const auto kind = fromString<FieldKind>(text.section(QLatin1Char(':'), 0, 0));
+        const QString referenced = text.section(QLatin1Char(':'), 1);
+        if (!kind || (*kind == FieldKind::Lookup) == referenced.trimmed().isEmpty())
+            return false; // a lookup names its definition, nothing else does
+        mapping.kind = *kind;
+        mapping.referencedDefinition = referenced;
     } else if (index.column() == KeyColumn && role == Qt::CheckStateRole) {
         mapping.key = value.toInt() == Qt::Checked;
     } else {

@@ -18,7 +18,7 @@ class MappingModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { SourceColumn, TargetColumn, DirectionColumn, TransformColumn, KeyColumn, SampleColumn, ColumnCount };
+    enum Column { SourceColumn, TargetColumn, DirectionColumn, TransformColumn, KeyColumn, KindColumn, SampleColumn, ColumnCount };
 
     explicit MappingModel(QObject *parent = nullptr);
 
@@ -38,6 +38,13 @@ public:
     QStringList previewFor(int row) const;
 
     static QString directionLabel(FieldDirection direction);
+    // What a kind cell shows ("Lookup into 'Customers'") and what it edits: VALUE, PERSON or
+    // LOOKUP:<definition name>.
+    static QString kindLabel(FieldKind kind, const QString &referencedDefinition);
+    static QString kindValue(FieldKind kind, const QString &referencedDefinition);
+    // The definitions a lookup may reference (the others of the store), offered by the kind cell.
+    void setReferenceChoices(const QStringList &definitionNames) { m_referenceChoices = definitionNames; }
+    const QStringList &referenceChoices() const { return m_referenceChoices; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -57,6 +64,7 @@ private:
     QHash<QString, SharePointColumn> m_targets;
     QHash<QString, ColumnInfo> m_sources;
     QList<QHash<QString, QJsonValue>> m_samples;
+    QStringList m_referenceChoices;
 };
 
 } // namespace SyncBridge

@@ -107,10 +107,18 @@ void PullRun::retryNext(std::shared_ptr<QList<RetryItem>> due, int index)
             fail(item.error());
             return;
         }
-        Result<void> applied = success();
         if (*item) {
-            applied = applyItems(listIndex, {**item});
-        } else { // deleted: its row goes by the delete policy (a delete that failed before is tried again)
+            applyWithReferences(listIndex, {**item}, [this, due, index](Result<void> applied) {
+                if (!applied) {
+                    fail(applied.error());
+                    return;
+                }
+                retryNext(due, index + 1);
+            });
+            return;
+        }
+        Result<void> applied = success();
+        { // deleted: its row goes by the delete policy (a delete that failed before is tried again)
             applied = LedgerRepository(*m_store).removeRetry(m_definitionId, due->at(index).identityHash);
             const QString goneId = keyValuesFromIdentity(due->at(index).identityText).value(1);
             auto known = LedgerRepository(*m_store).byItems(m_definitionId, m_lists.at(listIndex).listId, {goneId});
@@ -183,16 +191,18 @@ void PullRun::readPage(const QString &url)
         const QString next = page->nextLink, deltaLink = page->deltaLink;
         completeFields(items, 0, [this, items, next, deltaLink]() {
             m_run.counters.rowsRead += items->size();
-            if (const Result<void> applied = applyItems(m_round.list, *items); !applied) {
-                fail(applied.error());
-                return;
-            }
-            report(RunPhase::Pulling);
-            if (!next.isEmpty())
-                QMetaObject::invokeMethod(
-                    this, [this, next]() { readPage(next); }, Qt::QueuedConnection);
-            else
-                endRound(deltaLink);
+            applyWithReferences(m_round.list, *items, [this, next, deltaLink](Result<void> applied) {
+                if (!applied) {
+                    fail(applied.error());
+                    return;
+                }
+                report(RunPhase::Pulling);
+                if (!next.isEmpty())
+                    QMetaObject::invokeMethod(
+                        this, [this, next]() { readPage(next); }, Qt::QueuedConnection);
+                else
+                    endRound(deltaLink);
+            });
         });
     });
 }
@@ -221,7 +231,20 @@ void PullRun::completeFields(std::shared_ptr<QList<QJsonObject>> items, int inde
         });
 }
 
-Result<void> PullRun::applyItems(int listIndex, const QList<QJsonObject> &items)
+void PullRun::applyWithReferences(int listIndex, const QList<QJsonObject> &items, std::function<void(Result<void>)> done)
+{
+    if (!m_references || m_references->isEmpty() || items.isEmpty()) {
+        done(applyItems(listIndex, items, {}));
+        return;
+    }
+    m_references->resolveItems(items, m_lists.at(listIndex).columns, [this, listIndex, items, done](Result<ResolvedReferences> references) {
+        if (m_done)
+            return;
+        done(references ? applyItems(listIndex, items, *references) : Result<void>(references.error()));
+    });
+}
+
+Result<void> PullRun::applyItems(int listIndex, const QList<QJsonObject> &items, const ResolvedReferences &references)
 {
     if (items.isEmpty())
         return success();
@@ -254,7 +277,13 @@ Result<void> PullRun::applyItems(int listIndex, const QList<QJsonObject> &items)
             const auto column = list.columns.constFind(mapping.targetColumn);
             const QJsonValue value = pulledValue(item, mapping, column == list.columns.constEnd() ? nullptr : &*column);
             plan.pulled.insert(mapping.sourceColumn, value);
-            auto converted = toPostgresValue(*m_table.column(mapping.sourceColumn), value, m_siteZone);
+            QJsonValue written = value;
+            if (mapping.kind != FieldKind::Value) { // a lookup id → the referenced row's key, a person → the email
+                written = takeReferences(value, references.value(mapping.targetColumn), &plan.error);
+                if (!plan.error.isEmpty())
+                    break;
+            }
+            auto converted = toPostgresValue(*m_table.column(mapping.sourceColumn), written, m_siteZone);
             if (!converted) {
                 plan.error = converted.error().message();
                 break;

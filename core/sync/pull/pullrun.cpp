@@ -257,6 +257,12 @@ void PullRun::resolveLists(int index)
                 return;
             }
             m_siteId = site->graphId;
+            auto references = ReferenceResolver::make(*m_store, m_definition, *m_graph, m_siteId);
+            if (!references) {
+                fail(references.error());
+                return;
+            }
+            m_references = *references;
             resolveLists(1);
         });
         return;

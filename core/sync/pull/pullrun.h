@@ -10,6 +10,7 @@
 #include "source/rowwrites.h"
 #include "store/dueretrypages.h"
 #include "sync/identity.h"
+#include "sync/references/referenceresolver.h"
 #include "sync/runphase.h"
 #include "sync/syncjob.h"
 
@@ -100,7 +101,9 @@ private:
     void pullList(int index);
     void readPage(const QString &url);
     void completeFields(std::shared_ptr<QList<QJsonObject>> items, int index, std::function<void()> then);
-    Result<void> applyItems(int listIndex, const QList<QJsonObject> &items);
+    // Resolves the items' lookups and people (ReferenceResolver), then applies them.
+    void applyWithReferences(int listIndex, const QList<QJsonObject> &items, std::function<void(Result<void>)> done);
+    Result<void> applyItems(int listIndex, const QList<QJsonObject> &items, const ResolvedReferences &references);
     RowIdentity retryIdentity(const QString &listId, const QString &itemId) const;
     Result<void> refuseSharedKeys(const PulledList &list, QList<ItemPlan> &plans) const;
     QString sharedKeyError(const ItemPlan &plan, const QString &otherItem) const;
@@ -132,6 +135,7 @@ private:
     std::unique_ptr<GraphClient> m_graph;
     QString m_siteId;
     QList<PulledList> m_lists;
+    std::shared_ptr<ReferenceResolver> m_references; // made once the site is known
     Round m_round;
     QSet<QString> m_queued;   // identity hashes in the retry queue when the run began
     DueRetryPages m_dueRetries; // Retrying takes the retries due when it began, a page at a time

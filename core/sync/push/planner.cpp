@@ -83,7 +83,8 @@ RowIdentity identityOf(const PlanContext &context, const SourceRow &row)
     return rowIdentity(context.keyColumns, values, context.definition.keySalt);
 }
 
-PlannedRow planRow(const PlanContext &context, const SourceRow &row, const QHash<QString, LedgerEntry> &ledger)
+PlannedRow planRow(
+    const PlanContext &context, const SourceRow &row, const QHash<QString, LedgerEntry> &ledger, const ResolvedReferences &references)
 {
     PlannedRow plan;
     plan.identity = identityOf(context, row);
@@ -137,6 +138,13 @@ PlannedRow planRow(const PlanContext &context, const SourceRow &row, const QHash
     if (!mapped) {
         plan.action = PlannedRow::Action::Failed;
         plan.error = mapped.error().message();
+        return plan;
+    }
+    if (const QString unresolved
+        = putReferences(*mapped, row, context.definition.mappings, context.sourceColumns, target.columns, references);
+        !unresolved.isEmpty()) {
+        plan.action = PlannedRow::Action::Failed;
+        plan.error = unresolved;
         return plan;
     }
     plan.fields = serializeFields(*mapped, target.columns.values()).fields;

@@ -8,6 +8,7 @@
 #include "source/sourcerow.h"
 #include "sync/condition.h"
 #include "sync/identity.h"
+#include "sync/references/referenceresolver.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -56,8 +57,10 @@ struct PlanContext {
     static Result<PlanContext> make(const SyncDefinition &definition, const TableInfo &table, const QList<ResolvedTarget> &targets);
 };
 
-// Converts, routes, maps and compares one row with its ledger entry (if any).
-PlannedRow planRow(const PlanContext &context, const SourceRow &row, const QHash<QString, LedgerEntry> &ledger);
+// Converts, routes, maps and compares one row with its ledger entry (if any). LOOKUP and PERSON
+// mappings take their ids from `references` (ReferenceResolver); one that did not resolve fails the row.
+PlannedRow planRow(
+    const PlanContext &context, const SourceRow &row, const QHash<QString, LedgerEntry> &ledger, const ResolvedReferences &references = {});
 // Rows of one read that share an identity are different rows (one read never returns a row twice)
 // that the key cannot tell apart: written, they would overwrite one item, and the twin check would
 // take the others' items for duplicates. Every one of them fails, saying which key value they share.

@@ -423,6 +423,23 @@ void PushRun::readNextPage()
 
 void PushRun::process(std::shared_ptr<RowBatch> batch)
 {
+    if (!m_references || m_references->isEmpty()) {
+        planBatch(batch, {});
+        return;
+    }
+    m_references->resolveRows(batch->rows, m_context.sourceColumns, [this, batch](Result<ResolvedReferences> references) {
+        if (m_done)
+            return;
+        if (!references) {
+            fail(references.error());
+            return;
+        }
+        planBatch(batch, *references);
+    });
+}
+
+void PushRun::planBatch(std::shared_ptr<RowBatch> batch, const ResolvedReferences &references)
+{
     QStringList hashes;
     for (const SourceRow &row : std::as_const(batch->rows))
         hashes << identityOf(m_context, row).hash;
@@ -436,7 +453,7 @@ void PushRun::process(std::shared_ptr<RowBatch> batch)
     if (!batch->retries)
         m_run.counters.rowsRead += batch->rows.size();
     for (const SourceRow &row : std::as_const(batch->rows)) {
-        PlannedRow plan = planRow(m_context, row, *ledger);
+        PlannedRow plan = planRow(m_context, row, *ledger, references);
         // A row retried in this run and read again (its stamp is in the re-read window) is done.
         if (batch->retries)
             m_retriedThisRun.insert(plan.identity.hash);

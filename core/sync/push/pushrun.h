@@ -79,6 +79,7 @@ private:
     Result<void> checkDefinition() const; // preflight.cpp
     Error draftRefusal() const;           // preflight.cpp: why a disabled draft does not run
     void provisionMissingLists(int index);
+    struct ListPlan listPlan(const QString &listName) const; // the table's columns, lookup and person ones as the mappings say
     void columnLeftOut(const QString &listName, const struct ColumnPlan &column); // a column-left-out warning event
     void planWithResolvedTargets();
     // Recovering, and Confirming (this run's own unconfirmed writes)
@@ -100,7 +101,9 @@ private:
     void applyStoredPosition(ChangeQuery &query) const;
     std::optional<SyncCursor> cursorAfter(const SourceRow &last) const;
     void readNextPage();
+    // Resolves the batch's lookups and people (ReferenceResolver), then plans it.
     void process(std::shared_ptr<RowBatch> batch);
+    void planBatch(std::shared_ptr<RowBatch> batch, const ResolvedReferences &references);
     void writeBatch(std::shared_ptr<RowBatch> batch);
     Result<void> commitBatch(const RowBatch &batch);
     void continueAfter(const RowBatch &batch);
@@ -174,6 +177,7 @@ private:
     QString m_siteId;
     QList<ResolvedTarget> m_targets;
     PlanContext m_context;
+    std::shared_ptr<ReferenceResolver> m_references; // made with the plan's context
     ChangeQuery m_query;
     SyncRun m_run;
     RunOutcome m_outcome;

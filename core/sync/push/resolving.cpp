@@ -8,6 +8,7 @@
 #include "graph/discovery.h"
 #include "graph/graphclient.h"
 #include "graph/provisioning.h"
+#include "graph/referencecolumns.h"
 #include "store/definitionrepository.h"
 
 #include <QCoreApplication>
@@ -26,6 +27,12 @@ void PushRun::resolveTargets(int index)
             }
             m_siteId = site->graphId;
             m_writer = std::make_unique<BatchWriter>(*m_graph, m_siteId);
+            auto references = ReferenceResolver::make(*m_store, m_definition, *m_graph, m_siteId);
+            if (!references) {
+                fail(references.error());
+                return;
+            }
+            m_references = *references;
             resolveTargets(1);
         });
         return;
@@ -46,7 +53,7 @@ void PushRun::resolveTargets(int index)
         resolved.target = m_definition.targets.at(index - 1);
         resolved.listId = listId;
         if (listId.isEmpty()) { // a list that does not exist yet: the columns provisioning would make
-            for (const ColumnPlan &column : planList(m_table, resolved.target.listName).columns) {
+            for (const ColumnPlan &column : listPlan(resolved.target.listName).columns) {
                 if (!column.supported) {
                     if (m_options.dryRun) // a real run says so when it provisions the list
                         columnLeftOut(resolved.target.listName, column);
@@ -111,7 +118,18 @@ void PushRun::provisionMissingLists(int index)
     }
     const int at = int(missing - m_targets.begin());
     const SyncTarget target = missing->target;
-    provisionList(*m_graph, m_siteId, planList(m_table, target.listName), [this, at, target](Result<ProvisioningReport> report) {
+    const ListPlan plan = listPlan(target.listName);
+    for (const FieldMapping &mapping : std::as_const(m_definition.mappings)) {
+        const auto column = std::find_if(plan.columns.cbegin(), plan.columns.cend(), [&](const ColumnPlan &c) {
+            return mapping.kind != FieldKind::Value && c.sourceColumn == mapping.sourceColumn && !c.supported;
+        });
+        if (column != plan.columns.cend()) { // a list without its lookup column would never hold the references
+            fail(Error(ErrorCode::InvalidInput,
+                QCoreApplication::translate("SyncBridge::Sync", "List '%1': %2").arg(target.listName, leftOutMessage(*column))));
+            return;
+        }
+    }
+    provisionList(*m_graph, m_siteId, plan, [this, at, target](Result<ProvisioningReport> report) {
         if (!report) {
             fail(report.error());
             return;
@@ -139,6 +157,13 @@ void PushRun::provisionMissingLists(int index)
             provisionMissingLists(at + 1);
         });
     });
+}
+
+ListPlan PushRun::listPlan(const QString &listName) const
+{
+    ListPlan plan = planList(m_table, listName);
+    planReferenceColumns(plan, m_table, m_definition.mappings, m_references->lookupLists());
+    return plan;
 }
 
 void PushRun::columnLeftOut(const QString &listName, const ColumnPlan &column)

@@ -194,6 +194,11 @@ Result<void> TwoWayRun::prepare()
             return Error(ErrorCode::Unsupported,
                 tr("Mapping %1: a two-way definition cannot transform values (a transform is not undone on the way back).")
                     .arg(QStringLiteral("%1 → %2").arg(mapping.sourceColumn, mapping.targetColumn)));
+        if (mapping.kind != FieldKind::Value) // its ids would be compared and written back as if they were the keys
+            return Error(ErrorCode::Unsupported,
+                tr("Mapping %1: a two-way definition cannot sync a LOOKUP or PERSON mapping yet; use a PUSH and a PULL definition "
+                   "for it.")
+                    .arg(QStringLiteral("%1 → %2").arg(mapping.sourceColumn, mapping.targetColumn)));
         m_mappings << mapping;
     }
     if (m_mappings.isEmpty())
