@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QMap>
+#include <QSet>
 #include <QString>
 
 namespace SyncBridge {
@@ -92,6 +93,9 @@ QString driftTotalsText(const DriftReport &report);
 
 // Names one difference across checks (class, list, row and item), for repairing chosen ones.
 QString driftEntryKey(const DriftEntry &entry);
+
+// Of `keys` (driftEntryKey()s), those no entry of the report has, sorted.
+QStringList keysNotIn(const DriftReport &report, const QSet<QString> &keys);
 
 // The `drift check` line of one entry: "* id 42 (Active): status 'Done' → 'Active'".
 QString driftLine(const DriftEntry &entry);

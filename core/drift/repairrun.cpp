@@ -209,6 +209,11 @@ void RepairRun::plan()
 {
     report(RunPhase::Planning);
     const QSet<QString> chosen(m_options.repairOnly.cbegin(), m_options.repairOnly.cend());
+    if (const QStringList unknown = keysNotIn(m_report, chosen); !unknown.isEmpty())
+        m_outcome.warnings << QCoreApplication::translate("SyncBridge::Drift",
+            "%n difference(s) named were not found by the check (repaired since, changed class, or mistyped): %1", nullptr,
+            int(unknown.size()))
+                                  .arg(unknown.join(QStringLiteral(", ")));
     for (const DriftEntry &entry : std::as_const(m_report.entries)) {
         if (!repairs(entry.driftClass) || (!chosen.isEmpty() && !chosen.contains(driftEntryKey(entry))))
             continue;
