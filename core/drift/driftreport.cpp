@@ -207,14 +207,27 @@ QString driftEntryKey(const DriftEntry &entry)
     return QStringList{driftClassId(entry.driftClass), entry.listId, entry.identityHash, entry.itemId}.join(QLatin1Char('/'));
 }
 
-QStringList keysNotIn(const DriftReport &report, const QSet<QString> &keys)
+QString listNameOf(const DriftReport &report, const QString &listId)
+{
+    for (auto list = report.lists.constBegin(); list != report.lists.constEnd(); ++list) {
+        if (list->listId == listId)
+            return list.key();
+    }
+    return listId;
+}
+
+QString keysNotFoundWarning(const DriftReport &report, const QSet<QString> &keys)
 {
     QSet<QString> unknown = keys;
     for (const DriftEntry &entry : report.entries)
         unknown.remove(driftEntryKey(entry));
+    if (unknown.isEmpty())
+        return {};
     QStringList sorted = unknown.values();
     sorted.sort();
-    return sorted;
+    return QCoreApplication::translate("SyncBridge::Drift",
+        "%n difference(s) named were not found by the check (repaired since, changed class, or mistyped): %1", nullptr, int(sorted.size()))
+        .arg(sorted.join(QStringLiteral(", ")));
 }
 
 } // namespace SyncBridge
