@@ -142,46 +142,104 @@ QJsonObject columnJson(const Column &column)
     return json;
 }
 
+namespace {
+
+using FieldOf = QJsonValue (*)(const List &list, const Item &item);
+using Property = std::pair<QString, FieldOf>;
+
+QJsonValue linkTitle(const List &, const Item &item)
+{
+    return item.fields.value(QStringLiteral("Title")).toString();
+}
+
+QJsonValue emptyText(const List &, const Item &)
+{
+    return QString();
+}
+
+// The fields SharePoint computes for every item (contract §6.1); undefined: the item has none.
+const std::vector<Property> &computedFields()
+{
+    static const std::vector<Property> fields{
+        {QStringLiteral("@odata.etag"), [](const List &list, const Item &item) -> QJsonValue { return itemEtag(list, item); }},
+        {QStringLiteral("id"), [](const List &, const Item &item) -> QJsonValue { return QString::number(item.id); }},
+        {QStringLiteral("ContentType"), [](const List &, const Item &) -> QJsonValue { return QStringLiteral("Item"); }},
+        {QStringLiteral("Modified"), [](const List &, const Item &item) -> QJsonValue { return isoUtc(item.modifiedMs); }},
+        {QStringLiteral("Created"), [](const List &, const Item &item) -> QJsonValue { return isoUtc(item.createdMs); }},
+        {QStringLiteral("AuthorLookupId"),
+            [](const List &, const Item &item) -> QJsonValue { return QString::number(lookupIdOf(item.createdBy)); }},
+        {QStringLiteral("EditorLookupId"),
+            [](const List &, const Item &item) -> QJsonValue { return QString::number(lookupIdOf(item.modifiedBy)); }},
+        {QStringLiteral("_UIVersionString"),
+            [](const List &, const Item &item) -> QJsonValue { return QStringLiteral("%1.0").arg(item.version); }},
+        {QStringLiteral("Attachments"), [](const List &, const Item &) -> QJsonValue { return false; }},
+        {QStringLiteral("Edit"), emptyText},
+        {QStringLiteral("LinkTitleNoMenu"), linkTitle},
+        {QStringLiteral("LinkTitle"), linkTitle},
+        {QStringLiteral("ItemChildCount"), [](const List &, const Item &) -> QJsonValue { return QStringLiteral("0"); }},
+        {QStringLiteral("FolderChildCount"), [](const List &, const Item &) -> QJsonValue { return QStringLiteral("0"); }},
+        {QStringLiteral("_ComplianceFlags"), emptyText},
+        {QStringLiteral("_ComplianceTag"), emptyText},
+        {QStringLiteral("_ComplianceTagWrittenTime"), emptyText},
+        {QStringLiteral("_ComplianceTagUserId"), emptyText},
+        // An app's writes carry AppAuthor/AppEditor as well; a person's edit has none (contract §6.1).
+        {QStringLiteral("AppAuthorLookupId"),
+            [](const List &, const Item &item) -> QJsonValue {
+                return item.createdBy.user.isEmpty() ? QJsonValue(QStringLiteral("2")) : QJsonValue(QJsonValue::Undefined);
+            }},
+        {QStringLiteral("AppEditorLookupId"),
+            [](const List &, const Item &item) -> QJsonValue {
+                return item.modifiedBy.user.isEmpty() ? QJsonValue(QStringLiteral("2")) : QJsonValue(QJsonValue::Undefined);
+            }},
+    };
+    return fields;
+}
+
+// One field as a full rendering would hold it: the item's own value over a computed one.
+QJsonValue fieldValue(const List &list, const Item &item, const QString &name)
+{
+    static const QHash<QString, FieldOf> computed = [] {
+        QHash<QString, FieldOf> byName;
+        for (const auto &[field, of] : computedFields())
+            byName.insert(field, of);
+        return byName;
+    }();
+    if (const auto own = item.fields.constFind(name); own != item.fields.constEnd())
+        return *own;
+    const FieldOf of = computed.value(name);
+    return of ? of(list, item) : QJsonValue(QJsonValue::Undefined);
+}
+
+bool isOmitted(const QString &name, const QStringList &omitted)
+{
+    return omitted.contains(name) || (name.endsWith(QLatin1String("LookupId")) && omitted.contains(name.chopped(8)));
+}
+
+} // namespace
+
 QJsonObject fieldsJson(const List &list, const Item &item, const QStringList &select, const QStringList &omitted)
 {
-    const QString title = item.fields.value(QStringLiteral("Title")).toString();
-    QJsonObject all{
-        {QStringLiteral("@odata.etag"), itemEtag(list, item)},
-        {QStringLiteral("id"), QString::number(item.id)},
-        {QStringLiteral("ContentType"), QStringLiteral("Item")},
-        {QStringLiteral("Modified"), isoUtc(item.modifiedMs)},
-        {QStringLiteral("Created"), isoUtc(item.createdMs)},
-        {QStringLiteral("AuthorLookupId"), QString::number(lookupIdOf(item.createdBy))},
-        {QStringLiteral("EditorLookupId"), QString::number(lookupIdOf(item.modifiedBy))},
-        {QStringLiteral("_UIVersionString"), QStringLiteral("%1.0").arg(item.version)},
-        {QStringLiteral("Attachments"), false},
-        {QStringLiteral("Edit"), QString()},
-        {QStringLiteral("LinkTitleNoMenu"), title},
-        {QStringLiteral("LinkTitle"), title},
-        {QStringLiteral("ItemChildCount"), QStringLiteral("0")},
-        {QStringLiteral("FolderChildCount"), QStringLiteral("0")},
-        {QStringLiteral("_ComplianceFlags"), QString()},
-        {QStringLiteral("_ComplianceTag"), QString()},
-        {QStringLiteral("_ComplianceTagWrittenTime"), QString()},
-        {QStringLiteral("_ComplianceTagUserId"), QString()},
-    };
-    // An app's writes carry AppAuthor/AppEditor as well; a person's edit has none (contract §6.1).
-    if (item.createdBy.user.isEmpty())
-        all.insert(QStringLiteral("AppAuthorLookupId"), QStringLiteral("2"));
-    if (item.modifiedBy.user.isEmpty())
-        all.insert(QStringLiteral("AppEditorLookupId"), QStringLiteral("2"));
-    for (auto it = item.fields.constBegin(); it != item.fields.constEnd(); ++it)
-        all.insert(it.key(), it.value());
-    for (const QString &name : omitted) {
-        all.remove(name);
-        all.remove(name + QStringLiteral("LookupId"));
-    }
-    if (select.isEmpty())
+    if (select.isEmpty()) {
+        QJsonObject all;
+        for (const auto &[name, of] : computedFields()) {
+            if (const QJsonValue value = of(list, item); !value.isUndefined())
+                all.insert(name, value);
+        }
+        for (auto it = item.fields.constBegin(); it != item.fields.constEnd(); ++it)
+            all.insert(it.key(), it.value());
+        for (const QString &name : omitted) {
+            all.remove(name);
+            all.remove(name + QStringLiteral("LookupId"));
+        }
         return all;
-    QJsonObject selected{{QStringLiteral("@odata.etag"), all.value(QStringLiteral("@odata.etag"))}};
+    }
+    // Only what is selected is rendered: a page of thousands of items selects a few fields each.
+    QJsonObject selected{{QStringLiteral("@odata.etag"), itemEtag(list, item)}};
     for (const QString &name : select) {
-        if (all.contains(name))
-            selected.insert(name, all.value(name));
+        if (isOmitted(name, omitted))
+            continue;
+        if (const QJsonValue value = fieldValue(list, item, name); !value.isUndefined())
+            selected.insert(name, value);
     }
     // A person column named in $select reads as its display value (contract §7.1).
     if (select.contains(QStringLiteral("Author")))
@@ -191,32 +249,59 @@ QJsonObject fieldsJson(const List &list, const Item &item, const QStringList &se
     return selected;
 }
 
+namespace {
+
+using PropertyOf = QJsonValue (*)(const List &list, const Site &site, const Item &item, const Rendering &rendering);
+
+// The item's own properties (contract §6.1), in the order SharePoint gives them.
+const std::vector<std::pair<QString, PropertyOf>> &itemProperties()
+{
+    static const std::vector<std::pair<QString, PropertyOf>> properties{
+        {QStringLiteral("@odata.etag"),
+            [](const List &list, const Site &, const Item &item, const Rendering &) -> QJsonValue { return itemEtag(list, item); }},
+        {QStringLiteral("createdDateTime"),
+            [](const List &, const Site &, const Item &item, const Rendering &) -> QJsonValue { return isoUtc(item.createdMs); }},
+        {QStringLiteral("eTag"),
+            [](const List &list, const Site &, const Item &item, const Rendering &) -> QJsonValue { return itemEtag(list, item); }},
+        {QStringLiteral("id"),
+            [](const List &, const Site &, const Item &item, const Rendering &) -> QJsonValue { return QString::number(item.id); }},
+        {QStringLiteral("lastModifiedDateTime"),
+            [](const List &, const Site &, const Item &item, const Rendering &) -> QJsonValue { return isoUtc(item.modifiedMs); }},
+        {QStringLiteral("webUrl"),
+            [](const List &list, const Site &site, const Item &item, const Rendering &) -> QJsonValue {
+                return QStringLiteral("%1/Lists/%2/%3_.000").arg(site.webUrl(), list.name).arg(item.id);
+            }},
+        {QStringLiteral("createdBy"),
+            [](const List &, const Site &, const Item &item, const Rendering &) -> QJsonValue { return identitySet(item.createdBy); }},
+        // Delta pages leave lastModifiedBy out (contract §8).
+        {QStringLiteral("lastModifiedBy"),
+            [](const List &, const Site &, const Item &item, const Rendering &rendering) -> QJsonValue {
+                return rendering.delta ? QJsonValue(QJsonValue::Undefined) : QJsonValue(identitySet(item.modifiedBy));
+            }},
+        {QStringLiteral("parentReference"),
+            [](const List &list, const Site &site, const Item &, const Rendering &) -> QJsonValue {
+                return QJsonObject{{QStringLiteral("id"), list.id}, {QStringLiteral("siteId"), site.id}};
+            }},
+        {QStringLiteral("contentType"),
+            [](const List &, const Site &, const Item &, const Rendering &) -> QJsonValue {
+                return QJsonObject{{QStringLiteral("id"), QStringLiteral("0x0100A3D887BE30452F4A9CBA7E684C523E21")},
+                    {QStringLiteral("name"), QStringLiteral("Item")}};
+            }},
+    };
+    return properties;
+}
+
+} // namespace
+
 QJsonObject itemJson(const List &list, const Site &site, const Item &item, const Rendering &rendering)
 {
-    const QString etag = itemEtag(list, item);
-    QJsonObject json{
-        {QStringLiteral("@odata.etag"), etag},
-        {QStringLiteral("createdDateTime"), isoUtc(item.createdMs)},
-        {QStringLiteral("eTag"), etag},
-        {QStringLiteral("id"), QString::number(item.id)},
-        {QStringLiteral("lastModifiedDateTime"), isoUtc(item.modifiedMs)},
-        {QStringLiteral("webUrl"), QStringLiteral("%1/Lists/%2/%3_.000").arg(site.webUrl(), list.name).arg(item.id)},
-        {QStringLiteral("createdBy"), identitySet(item.createdBy)},
-        {QStringLiteral("lastModifiedBy"), identitySet(item.modifiedBy)},
-        {QStringLiteral("parentReference"), QJsonObject{{QStringLiteral("id"), list.id}, {QStringLiteral("siteId"), site.id}}},
-        {QStringLiteral("contentType"),
-            QJsonObject{{QStringLiteral("id"), QStringLiteral("0x0100A3D887BE30452F4A9CBA7E684C523E21")},
-                {QStringLiteral("name"), QStringLiteral("Item")}}},
-    };
-    if (rendering.delta)
-        json.remove(QStringLiteral("lastModifiedBy"));
-    if (!rendering.select.isEmpty()) {
-        QJsonObject selected{{QStringLiteral("@odata.etag"), etag}};
-        for (const QString &name : rendering.select) {
-            if (json.contains(name))
-                selected.insert(name, json.value(name));
-        }
-        json = selected;
+    QJsonObject json;
+    // With $select only the selected properties are rendered (and the eTag annotation, always).
+    for (const auto &[name, of] : itemProperties()) {
+        if (!rendering.select.isEmpty() && name != QLatin1String("@odata.etag") && !rendering.select.contains(name))
+            continue;
+        if (const QJsonValue value = of(list, site, item, rendering); !value.isUndefined())
+            json.insert(name, value);
     }
     if (rendering.expandFields) {
         json.insert(QStringLiteral("fields@odata.context"),

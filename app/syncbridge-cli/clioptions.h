@@ -101,6 +101,10 @@ struct CliOptions {
     QCommandLineOption classes{QStringLiteral("classes"),
         QCoreApplication::translate("SyncBridge::Cli", "drift repair: only these classes of drift, e.g. +,*,-,>,! (default all of them)."),
         QStringLiteral("classes")};
+    QCommandLineOption only{QStringLiteral("only"),
+        QCoreApplication::translate(
+            "SyncBridge::Cli", "drift repair: only these differences, by the repairKey `drift check --json` gives each (comma-separated)."),
+        QStringLiteral("keys")};
     QCommandLineOption resnapshot{QStringLiteral("resnapshot"),
         QCoreApplication::translate("SyncBridge::Cli",
             "CDC: approve loading the table again in a new replication slot when the definition's slot is gone or lost (items are "

@@ -29,6 +29,15 @@ namespace {
 
 constexpr int ExitDriftFound = 1;
 
+// A driftEntryKey(): "differs/<list id>/<row's key>/<item id>", of a class a repair can repair.
+bool isRepairKey(const QString &key)
+{
+    const QStringList parts = key.split(QLatin1Char('/'));
+    const auto driftClass = parts.size() == 4 ? driftClassFromSymbolOrId(parts.constFirst()) : std::nullopt;
+    return driftClass && RepairRun::repairableClasses().contains(driftSymbol(*driftClass)) && !parts.at(1).isEmpty()
+        && (!parts.at(2).isEmpty() || !parts.at(3).isEmpty());
+}
+
 // Schema drift first: when a mapping names a column that is gone, it is what to fix before anything.
 QString schemaText(const DriftReport &report)
 {
@@ -153,6 +162,14 @@ int repairDrift(CommandContext &context)
                     .arg(RepairRun::repairableClasses().split(QString(), Qt::SkipEmptyParts).join(QLatin1Char(',')), symbol));
         options.repairClasses += driftSymbol(*driftClass);
     }
+    for (const QString &key : context.parser.value(context.options.only).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        if (!isRepairKey(key.trimmed()))
+            return usage(context,
+                QCoreApplication::translate("SyncBridge::Cli",
+                    "--only takes the repairKey of a difference as `drift check --json` gives it (class/list/row/item), not '%1'")
+                    .arg(key));
+        options.repairOnly << key.trimmed();
+    }
     const bool allowMassDelete = context.parser.isSet(context.options.allowMassDelete);
     const bool terminal = isatty(fileno(stderr));
     RunController runs(
@@ -224,7 +241,7 @@ QList<Command> driftCommands()
     return {
         {"drift", "check", "<definition> [--json] [--output FILE]",
             QT_TRANSLATE_NOOP("SyncBridge::Cli", "compare the table with its lists (exit 0 in sync, 1 drift found, 2 failed)"), checkDrift},
-        {"drift", "repair", "<definition> [--dry-run] [--classes +,*,-,>,!] [--allow-mass-delete] [--json]",
+        {"drift", "repair", "<definition> [--dry-run] [--classes +,*,-,>,!] [--only KEY,...] [--allow-mass-delete] [--json]",
             QT_TRANSLATE_NOOP("SyncBridge::Cli", "repair the drift a check finds (preview it with --dry-run)"), repairDrift},
     };
 }

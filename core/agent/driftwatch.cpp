@@ -147,15 +147,15 @@ void DriftWatch::onChecked(const DriftReport &report, const std::optional<Error>
             if (!finished)
                 qCWarning(lcAgent).noquote() << "drift checks: cannot record a check's end:" << finished.error().toString();
         });
+    // What a check found or why it failed is told once, by whoever listens (the headless agent's
+    // console, the tray), and kept in run history: no log line of its own besides.
     if (error) {
-        qCWarning(lcAgent).noquote() << "drift check of" << due.name << "failed:" << error->message();
         emit failed(due.definitionId, due.name, *error);
     } else {
         emit checked(due.definitionId, due.name, report);
         const bool hadDrift = m_lastHadDrift.value(due.definitionId, false);
         m_lastHadDrift.insert(due.definitionId, !report.inSync());
         if (!report.inSync()) {
-            qCWarning(lcAgent).noquote() << "drift check of" << due.name << "found" << report.differences() << "difference(s)";
             emit driftFound(due.definitionId, due.name, report);
         } else if (hadDrift) {
             emit recovered(due.definitionId, due.name);

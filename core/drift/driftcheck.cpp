@@ -1,6 +1,7 @@
 #include "drift/driftcheck.h"
 
 #include "common/logging.h"
+#include "drift/drifttablereader.h"
 #include "graph/connectionsettings.h"
 #include "graph/discovery.h"
 #include "graph/governor.h"
@@ -18,36 +19,23 @@
 
 #include <QCoreApplication>
 #include <QHostInfo>
-#include <QJsonArray>
+#include <QTimer>
 #include <QUrl>
 
 namespace SyncBridge {
 namespace {
-
-const QString syncBridgeKey = QStringLiteral("SyncBridgeKey");
-const QString title = QStringLiteral("Title");
-constexpr int sourcePageSize = 5000;
-// Graph returns up to 12 lookup and person fields per collection read and silently leaves out the rest.
-constexpr int lookupsPerCollectionRead = 12;
 
 QString encoded(const QString &id)
 {
     return QString::fromLatin1(QUrl::toPercentEncoding(id, ","));
 }
 
+// Graph returns up to 12 lookup and person fields per collection read and silently leaves out the rest.
+constexpr int lookupsPerCollectionRead = 12;
+
 bool isLookup(const SharePointColumn &column)
 {
     return column.type == QLatin1String("lookup") || column.type == QLatin1String("personOrGroup");
-}
-
-ListedItem listedItem(const QJsonObject &item)
-{
-    ListedItem listed;
-    listed.itemId = item.value(QStringLiteral("id")).toString();
-    listed.fields = item.value(QStringLiteral("fields")).toObject();
-    listed.key = listed.fields.value(syncBridgeKey).toString();
-    listed.title = listed.fields.value(title).toString();
-    return listed;
 }
 
 } // namespace
@@ -65,6 +53,7 @@ DriftCheck::DriftCheck(std::shared_ptr<MetaStore> store, SecretStore &secrets, G
 
 DriftCheck::~DriftCheck()
 {
+    m_tableReader.reset(); // its thread ends before anything it reads for goes
     if (!m_done && m_runId > 0) {
         const auto marked = markRunInterrupted(*m_store, m_runId,
             QCoreApplication::translate("SyncBridge::Drift", "SyncBridge quit during the drift check; it changed nothing."), m_clock);
@@ -88,6 +77,8 @@ void DriftCheck::cancel()
     m_cancelled = true;
     if (m_graph)
         m_graph->cancel();
+    if (m_tableReader)
+        m_tableReader->cancel(); // its `finished` ends the check, even while a list rests
 }
 
 qint64 DriftCheck::ruSpent() const
@@ -128,6 +119,7 @@ Result<void> DriftCheck::prepare()
     auto database = connections.database(m_definition.source.databaseId);
     if (!database)
         return database.error();
+    m_database = *database;
     auto sharePoint = connections.sharePointConnections();
     if (!sharePoint)
         return sharePoint.error();
@@ -174,7 +166,7 @@ void DriftCheck::resolveSite()
 void DriftCheck::resolveList(int index)
 {
     if (m_cancelled) {
-        fail(Error(ErrorCode::Cancelled, QCoreApplication::translate("SyncBridge::Drift", "The drift check was cancelled.")));
+        fail(driftCancelled());
         return;
     }
     if (index >= m_definition.targets.size()) {
@@ -197,22 +189,16 @@ void DriftCheck::resolveList(int index)
         for (const ResolvedTarget &target : std::as_const(m_targets))
             lists.append({target.target.listName, target.listId});
         m_classifier = std::make_unique<DriftClassifier>(lists);
-        m_fieldsOfList.resize(m_targets.size());
-        for (const ResolvedTarget &target : std::as_const(m_targets)) {
+        for (int list = 0; list < m_targets.size(); ++list) {
+            m_fieldsOfList.append(plannedFieldNames(m_context, list));
+            m_classifier->setComparedFields(list, m_fieldsOfList.constLast());
+            const ResolvedTarget &target = m_targets.at(list);
             const auto lookups = std::count_if(target.columns.cbegin(), target.columns.cend(), [](const SharePointColumn &column) {
                 return isLookup(column) && !column.system && !Discovery::isSystemField(column.name);
             });
             m_omitsLookups.append(lookups > lookupsPerCollectionRead);
         }
-        if (auto read = readSource(); !read) {
-            fail(read.error());
-            return;
-        }
-        if (auto ledger = readLedger(); !ledger) {
-            fail(ledger.error());
-            return;
-        }
-        readList(0);
+        startReading();
         return;
     }
     const SyncTarget target = m_definition.targets.at(index);
@@ -298,12 +284,8 @@ void DriftCheck::completeSchemaOnly(const Error &notCompared)
 
 Result<void> DriftCheck::openSource()
 {
-    ConnectionRepository connections(*m_store);
-    auto database = connections.database(m_definition.source.databaseId);
-    if (!database)
-        return database.error();
     auto source = SourceReader::open(
-        *database, [this](const DatabaseInstance &instance) { return readSecretBlocking(m_secrets, instance.secretRef); },
+        m_database, [this](const DatabaseInstance &instance) { return readSecretBlocking(m_secrets, instance.secretRef); },
         [](const QString &message) { qCInfo(lcSync).noquote() << message; });
     if (!source)
         return source.error();
@@ -313,55 +295,43 @@ Result<void> DriftCheck::openSource()
 
 Result<void> DriftCheck::forEachRow(const std::function<void(const SourceRow &)> &visit)
 {
-    // Every row, in key order, with no cursor: what a full re-sync would compare.
-    ChangeQuery query;
-    query.schema = m_table.schema;
-    query.table = m_table.name;
-    query.columns = m_table.columns;
-    query.keyColumns = m_context.keyColumns;
-    query.pageSize = sourcePageSize;
-    for (;;) {
-        if (m_cancelled)
-            return Error(ErrorCode::Cancelled, QCoreApplication::translate("SyncBridge::Drift", "The drift check was cancelled."));
-        auto page = m_source->changes(query);
-        if (!page)
-            return page.error();
-        for (const SourceRow &row : std::as_const(page->rows))
-            visit(row);
-        if (!page->more || page->rows.isEmpty())
-            break;
-        query.afterKey = page->rows.constLast().keyValues;
-    }
-    return success();
+    return forEachTableRow(
+        *m_source, m_table, m_context.keyColumns, [this]() { return m_cancelled; }, visit);
 }
 
-Result<void> DriftCheck::readSource()
+void DriftCheck::startReading()
 {
-    const QHash<QString, LedgerEntry> noLedger;
-    auto read = forEachRow([&](const SourceRow &row) {
-        const PlannedRow plan = planRow(m_context, row, noLedger);
-        ++m_report.sourceRows;
-        if (plan.action == PlannedRow::Action::Failed) {
-            ++m_report.unplannedRows;
-            return;
-        }
-        const int listIndex = plan.action == PlannedRow::Action::Unrouted ? -1 : plan.targetIndex;
-        if (listIndex >= 0) {
-            for (auto field = plan.fields.constBegin(); field != plan.fields.constEnd(); ++field) {
-                if (!field.key().contains(QLatin1Char('@')))
-                    m_fieldsOfList[listIndex].insert(field.key());
-            }
-        }
-        m_classifier->addRow(plan.identity.hash, listIndex, plan.fields);
-        if (m_report.sourceRows % sourcePageSize == 0)
-            emit progress(QCoreApplication::translate("SyncBridge::Drift", "Reading the table…"), m_report.sourceRows, 0);
-    });
-    m_source.reset(); // no source session stays open while the lists are read
-    if (!read)
-        return read;
-    for (int list = 0; list < m_fieldsOfList.size(); ++list)
-        m_classifier->setComparedFields(list, m_fieldsOfList.at(list));
-    return success();
+    m_tableReader = std::make_unique<DriftTableReader>(std::move(m_source), m_table, m_context);
+    m_tableReader->start(
+        this,
+        [this](const DriftTableReader::Page &page) {
+            if (m_done)
+                return;
+            m_classifier->addRows(page.rows);
+            m_report.sourceRows += page.rowsRead;
+            m_report.unplannedRows += page.unplannedRows;
+            resumeList();
+            emit progress(QCoreApplication::translate("SyncBridge::Drift", "Reading the table…"), m_report.sourceRows, m_report.itemsRead);
+        },
+        [this](const Result<void> &read) { tableRead(read); });
+    if (!m_tableReadFirst)
+        readList(0);
+}
+
+void DriftCheck::tableRead(const Result<void> &read)
+{
+    if (m_done)
+        return;
+    m_tableReader.reset(); // its session has ended with the reading
+    if (!read) {
+        fail(read.error());
+        return;
+    }
+    m_tableRead = true;
+    m_classifier->rowsComplete();
+    resumeList();
+    // The ledger's entries are kept for the rows' slots: every row is in now.
+    readLedger({});
 }
 
 Result<void> DriftCheck::forEachLedgerEntry(const std::function<void(const LedgerEntry &)> &visit) const
@@ -380,95 +350,36 @@ Result<void> DriftCheck::forEachLedgerEntry(const std::function<void(const Ledge
     }
 }
 
-Result<void> DriftCheck::readLedger()
+void DriftCheck::readLedger(const QString &after)
 {
-    return forEachLedgerEntry([this](const LedgerEntry &entry) { m_classifier->addLedgerEntry(entry); });
-}
-
-QStringList DriftCheck::selectedFields(int listIndex) const
-{
-    QStringList fields{syncBridgeKey, title};
-    for (const QString &field : m_fieldsOfList.at(listIndex)) {
-        if (!fields.contains(field))
-            fields << field;
-    }
-    return fields;
-}
-
-bool DriftCheck::mayLackLookups(int listIndex, const ListedItem &item) const
-{
-    if (!m_omitsLookups.at(listIndex))
-        return false;
-    // Absent is not empty here: the collection read may have left the field out.
-    for (const QString &field : m_fieldsOfList.at(listIndex)) {
-        if (field.endsWith(QLatin1String("LookupId")) && !item.fields.contains(field))
-            return true;
-    }
-    return false;
-}
-
-void DriftCheck::readList(int index)
-{
+    if (m_done)
+        return;
     if (m_cancelled) {
-        fail(Error(ErrorCode::Cancelled, QCoreApplication::translate("SyncBridge::Drift", "The drift check was cancelled.")));
+        fail(driftCancelled());
         return;
     }
-    if (index >= m_targets.size()) {
-        complete();
+    auto page = LedgerRepository(*m_store).entriesAfter(m_definitionId, after, ledgerPageSize);
+    if (!page) {
+        fail(page.error());
         return;
     }
-    if (m_targets.at(index).listId.isEmpty()) {
-        readList(index + 1);
+    for (const LedgerEntry &entry : std::as_const(*page))
+        m_classifier->addLedgerEntry(entry);
+    if (page->size() == ledgerPageSize) {
+        QTimer::singleShot(0, this, [this, next = page->constLast().identityHash]() { readLedger(next); });
         return;
     }
-    // Items are classified as they arrive; only those whose lookup fields the page may lack wait.
-    auto singly = std::make_shared<QList<ListedItem>>();
-    Discovery::itemPages(
-        *m_graph, m_siteId, m_targets.at(index).listId, selectedFields(index), {}, itemPageSize,
-        [this, index, singly](const QJsonArray &page) {
-            for (const QJsonValue &value : page) {
-                ListedItem listed = listedItem(value.toObject());
-                if (mayLackLookups(index, listed))
-                    singly->append(std::move(listed));
-                else
-                    m_classifier->addItem(index, listed);
-            }
-            m_report.itemsRead += page.size();
-            emit progress(QCoreApplication::translate("SyncBridge::Drift", "Reading the lists…"), m_report.sourceRows, m_report.itemsRead);
-        },
-        [this, index, singly](Result<void> walked) {
-            if (!walked) {
-                fail(walked.error());
-                return;
-            }
-            rereadSingly(index, singly);
-        });
+    m_ledgerRead = true;
+    if (m_tableReadFirst && !m_listsRead)
+        readList(0);
+    else
+        completeWhenRead();
 }
 
-void DriftCheck::rereadSingly(int listIndex, std::shared_ptr<QList<ListedItem>> pending)
+void DriftCheck::completeWhenRead()
 {
-    if (pending->isEmpty()) {
-        readList(listIndex + 1);
-        return;
-    }
-    const ListedItem item = pending->takeFirst();
-    GraphRequest request;
-    request.url = QStringLiteral("/sites/%1/lists/%2/items/%3?$expand=fields($select=%4)")
-                      .arg(encoded(m_siteId), encoded(m_targets.at(listIndex).listId), item.itemId,
-                          selectedFields(listIndex).join(QLatin1Char(',')));
-    m_graph->send(request, [this, listIndex, pending, item](GraphResponse answer) {
-        if (!answer.ok() && answer.status != 404) {
-            fail(describeGraphFailure(answer, QCoreApplication::translate("SyncBridge::Drift", "Re-reading item %1").arg(item.itemId)));
-            return;
-        }
-        if (answer.ok()) {
-            m_classifier->addItem(listIndex, listedItem(answer.body));
-            ++m_report.itemsReadSingly;
-        } else {
-            m_classifier->addItem(listIndex, item); // deleted meanwhile: as the page had it
-        }
-        rereadSingly(listIndex, pending);
-    });
+    if (m_tableRead && m_ledgerRead && m_listsRead)
+        complete();
 }
 
 void DriftCheck::complete()

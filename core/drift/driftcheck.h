@@ -16,6 +16,7 @@
 namespace SyncBridge {
 
 class GraphClient;
+class DriftTableReader;
 class Governor;
 class MetaStore;
 class SecretStore;
@@ -25,9 +26,10 @@ struct SharePointConnection;
 
 // A read-only comparison of a definition's table with its lists (docs/drift.md), on the calling
 // thread's event loop like a run: the source is read in key order with COPY and planned as a push
-// would (mapping, routing, serialization), every list is read paged with $select of the mapped
-// columns and SyncBridgeKey through the tenant's governor, and each row and item is classified. The
-// check is recorded in run history (type DRIFT) with its per-list counts, so checks have a history.
+// would (mapping, routing, serialization) on a thread of its own (DriftTableReader), while every list
+// is read paged with $select of the mapped columns and SyncBridgeKey through the tenant's governor
+// on this one; each row and item is classified as it comes. The check is recorded in run history
+// (type DRIFT) with its per-list counts, so checks have a history.
 class DriftCheck : public QObject
 {
     Q_OBJECT
@@ -41,6 +43,9 @@ public:
 
     // A repair checks first and records itself: its check is not a run of its own.
     void setRecorded(bool recorded) { m_recorded = recorded; }
+    // Reads the whole table before the first list, as checks did before they read both at once:
+    // for comparisons (bench_drift), not for use.
+    void setTableReadFirst(bool first) { m_tableReadFirst = first; }
     void start();
     // Ends every wait of the check's Graph calls at once; `finished` follows with a Cancelled error.
     void cancel();
@@ -53,6 +58,9 @@ public:
     // The lists' page size of item reads (Graph's largest is 5,000 for lists).
     static constexpr int itemPageSize = 5000;
     static constexpr int ledgerPageSize = 5000;
+    // Items held whole while their rows are still to be read: the lists' reading rests above this
+    // until the table's reading catches up (a list read in another order than the table's keys).
+    static constexpr int maxItemsAwaitingRows = 50000;
 
 signals:
     void progress(const QString &step, qint64 rowsRead, qint64 itemsRead);
@@ -64,11 +72,16 @@ private:
     void resolveList(int index);
     Result<void> openSource();
     Result<void> forEachRow(const std::function<void(const SourceRow &)> &visit);
-    Result<void> readSource();
+    void startReading();
+    void tableRead(const Result<void> &read);
     Result<void> forEachLedgerEntry(const std::function<void(const LedgerEntry &)> &visit) const;
-    Result<void> readLedger();
+    // A page of the ledger at a time, each in an event of its own, so the lists' answers go on
+    // being taken while it is read.
+    void readLedger(const QString &after);
     void readList(int index);
+    void resumeList();
     void rereadSingly(int listIndex, std::shared_ptr<QList<ListedItem>> pending);
+    void completeWhenRead();
     void complete();
     Result<void> completeDetails(const DriftDetailsNeeded &needed);
     // Schema drift: the live columns (the table's, and the lists' just read) against the mappings and
@@ -87,14 +100,21 @@ private:
     qint64 m_definitionId;
     const Clock &m_clock;
     bool m_recorded = true;
+    bool m_tableReadFirst = false;
     bool m_cancelled = false;
     bool m_done = false;
+    bool m_tableRead = false;
+    bool m_ledgerRead = false;
+    bool m_listsRead = false;
     qint64 m_startedMs = 0;
     qint64 m_ruAtStart = 0;
 
     SyncDefinition m_definition;
+    Database m_database;
     TableInfo m_table;
     std::unique_ptr<SourceReader> m_source;
+    std::unique_ptr<DriftTableReader> m_tableReader;
+    std::function<void()> m_resumeList; // the list's reading, resting until rows catch up
     std::shared_ptr<Governor> m_governor;
     std::unique_ptr<GraphClient> m_graph;
     QString m_siteId;

@@ -3,6 +3,8 @@
 #include "drift/driftcheck.h"
 
 #include "common/logging.h"
+#include "drift/drifttablereader.h"
+#include "graph/graphclient.h"
 #include "store/runrepository.h"
 
 #include <QCoreApplication>
@@ -76,6 +78,12 @@ void DriftCheck::fail(const Error &error)
         return;
     m_done = true;
     m_error = error;
+    // The other side of the reading stops too: nothing waits for it now.
+    m_resumeList = nullptr;
+    if (m_tableReader)
+        m_tableReader->cancel();
+    if (m_graph)
+        m_graph->cancel();
     if (m_runId > 0) {
         RunRepository runs(*m_store, m_clock);
         if (auto run = runs.run(m_runId)) {

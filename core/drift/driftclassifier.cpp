@@ -88,9 +88,34 @@ void DriftClassifier::addRow(const QString &identityHash, int listIndex, const Q
     const std::optional<IdentityKey> key = IdentityKey::fromHex(identityHash);
     if (!key)
         return; // identities are SHA-256 digests; nothing else can name a row
-    Slot &slot = m_slots[*key];
-    slot.rowList = qint16(listIndex);
-    slot.expected = fieldsDigest(fields);
+    addRows({{*key, fieldsDigest(fields), qint16(listIndex)}});
+}
+
+void DriftClassifier::addRows(const QList<DigestedRow> &rows)
+{
+    for (const DigestedRow &row : rows) {
+        Slot &slot = m_slots[row.key];
+        slot.rowList = row.list;
+        slot.expected = row.fields;
+        if (slot.firstItem < 0)
+            continue;
+        // The row's first item came before it: now its details can go if it plainly holds the row.
+        const auto awaiting = m_awaitingRow.constFind(slot.firstItem);
+        if (awaiting == m_awaitingRow.cend())
+            continue;
+        Item &item = m_items[slot.firstItem];
+        if (item.list == row.list && *awaiting == row.fields) {
+            m_details.remove(slot.firstItem);
+            item.detailed = false;
+        }
+        m_awaitingRow.erase(awaiting);
+    }
+}
+
+void DriftClassifier::rowsComplete()
+{
+    m_rowsComplete = true;
+    m_awaitingRow.clear(); // rowless: their items are orphans and keep their details for the report
 }
 
 void DriftClassifier::addLedgerEntry(const LedgerEntry &entry)
@@ -124,11 +149,17 @@ void DriftClassifier::addItem(int listIndex, const ListedItem &item)
     compact.list = qint16(listIndex);
     const int index = int(m_items.size());
     Slot &slot = m_slots[*key];
-    const bool plainlyInSync = numericId && slot.firstItem < 0 && slot.rowList == listIndex
-        && fieldsDigest(item.fields, &m_comparedFields[listIndex]) == slot.expected;
+    const bool mayHoldItsRow = numericId && slot.firstItem < 0;
+    const bool rowToCome = slot.rowList == noRow && !m_rowsComplete;
+    const FieldsDigest digest = mayHoldItsRow && (rowToCome || slot.rowList == listIndex)
+        ? fieldsDigest(item.fields, &m_comparedFields[listIndex])
+        : FieldsDigest{};
+    const bool plainlyInSync = mayHoldItsRow && slot.rowList == listIndex && digest == slot.expected;
     if (!plainlyInSync) {
         compact.detailed = true;
         m_details.insert(index, {item.itemId, item.title, item.fields});
+        if (mayHoldItsRow && rowToCome)
+            m_awaitingRow.insert(index, digest);
     }
     m_items.append(compact);
     if (slot.firstItem < 0) {

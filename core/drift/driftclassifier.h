@@ -17,6 +17,14 @@ struct ListedItem {
     QJsonObject fields;
 };
 
+// A planned row as the classifier keeps it: its identity, its fields' digest and its list (-1 when no
+// rule routes it). What a reader of the table hands over, so that planning stays on its thread.
+struct DigestedRow {
+    IdentityKey key;
+    FieldsDigest fields;
+    qint16 list = -1;
+};
+
 struct DriftList {
     QString name;
     QString listId;
@@ -36,9 +44,11 @@ struct DriftDetailsNeeded {
 };
 
 // Classifies every row and item in bounded memory (pure: no I/O, so every rule is testable on its
-// own). Rows are added first (their digest and list), then the ledger, then each list's items as
-// they are read: an item that plainly holds its row (first for its key, in the row's list, equal
-// digest) is kept as 16 bytes; any other keeps its title and fields for the verdict.
+// own). Rows (their digest and list) and each list's items are added as they are read, in any
+// interleaving; then rowsComplete(), then the ledger. An item that plainly holds its row (first for
+// its key, in the row's list, equal digest) is kept as 16 bytes; any other keeps its title and
+// fields for the verdict. An item whose row has not come yet keeps them too, until the row comes:
+// itemsAwaitingRows() is what a reader of the lists watches so as not to run ahead of the table.
 class DriftClassifier
 {
 public:
@@ -46,9 +56,15 @@ public:
 
     // A planned row: its list (-1 when no rule routes it: its items are orphans) and fields.
     void addRow(const QString &identityHash, int listIndex, const QJsonObject &fields);
+    void addRows(const QList<DigestedRow> &rows);
+    // Every row is in: an item still awaiting its row has none.
+    void rowsComplete();
+    qsizetype itemsAwaitingRows() const { return m_awaitingRow.size(); }
+    // Items held with their title and fields (the others are 16 bytes each).
+    qsizetype detailedItems() const { return m_details.size(); }
     // Only the entries of rows added before are kept (the others do not decide which item is kept).
     void addLedgerEntry(const LedgerEntry &entry);
-    // The fields an item of `listIndex` is compared on (the fields its rows write).
+    // The fields an item of `listIndex` is compared on (the fields its rows write); set before its items come.
     void setComparedFields(int listIndex, QSet<QString> fields) { m_comparedFields[listIndex] = std::move(fields); }
     void addItem(int listIndex, const ListedItem &item);
 
@@ -95,6 +111,8 @@ private:
     QHash<IdentityKey, Slot> m_slots;
     QList<Item> m_items;
     QHash<int, Detail> m_details; // by item index: the items that are not plainly in sync
+    QHash<int, FieldsDigest> m_awaitingRow; // by item index: first items of their key that came before any row of it
+    bool m_rowsComplete = false;
     QList<LooseItem> m_loose;     // '?' items, and items whose key no row can have
     QList<qint64> m_itemsOfList;
     QList<qint64> m_ledgerEntriesOfList; // synced or marked entries per list

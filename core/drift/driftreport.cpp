@@ -134,6 +134,8 @@ QJsonObject driftEntryJson(const DriftEntry &entry)
         json.insert(QStringLiteral("key"), entry.identityHash);
     if (!entry.itemId.isEmpty())
         json.insert(QStringLiteral("item"), entry.itemId);
+    if (entry.driftClass != DriftClass::InSync && entry.driftClass != DriftClass::Unkeyed)
+        json.insert(QStringLiteral("repairKey"), driftEntryKey(entry)); // what `drift repair --only` takes
     if (!entry.expectedList.isEmpty())
         json.insert(QStringLiteral("expectedList"), entry.expectedList);
     if (!entry.title.isEmpty())
@@ -203,6 +205,29 @@ QString driftTotalsText(const DriftReport &report)
 QString driftEntryKey(const DriftEntry &entry)
 {
     return QStringList{driftClassId(entry.driftClass), entry.listId, entry.identityHash, entry.itemId}.join(QLatin1Char('/'));
+}
+
+QString listNameOf(const DriftReport &report, const QString &listId)
+{
+    for (auto list = report.lists.constBegin(); list != report.lists.constEnd(); ++list) {
+        if (list->listId == listId)
+            return list.key();
+    }
+    return listId;
+}
+
+QString keysNotFoundWarning(const DriftReport &report, const QSet<QString> &keys)
+{
+    QSet<QString> unknown = keys;
+    for (const DriftEntry &entry : report.entries)
+        unknown.remove(driftEntryKey(entry));
+    if (unknown.isEmpty())
+        return {};
+    QStringList sorted = unknown.values();
+    sorted.sort();
+    return QCoreApplication::translate("SyncBridge::Drift",
+        "%n difference(s) named were not found by the check (repaired since, changed class, or mistyped): %1", nullptr, int(sorted.size()))
+        .arg(sorted.join(QStringLiteral(", ")));
 }
 
 } // namespace SyncBridge

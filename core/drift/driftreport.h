@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QMap>
+#include <QSet>
 #include <QString>
 
 namespace SyncBridge {
@@ -92,6 +93,13 @@ QString driftTotalsText(const DriftReport &report);
 
 // Names one difference across checks (class, list, row and item), for repairing chosen ones.
 QString driftEntryKey(const DriftEntry &entry);
+
+// The name of the report's list with this Graph id (the id itself when it has none).
+QString listNameOf(const DriftReport &report, const QString &listId);
+
+// What a repair limited to `keys` (driftEntryKey()s) says of those no entry of the report has; empty
+// when it has every one.
+QString keysNotFoundWarning(const DriftReport &report, const QSet<QString> &keys);
 
 // The `drift check` line of one entry: "* id 42 (Active): status 'Done' → 'Active'".
 QString driftLine(const DriftEntry &entry);

@@ -196,19 +196,12 @@ void RepairRun::checked()
     plan();
 }
 
-QString RepairRun::listName(const QString &listId) const
-{
-    for (auto list = m_report.lists.constBegin(); list != m_report.lists.constEnd(); ++list) {
-        if (list->listId == listId)
-            return list.key();
-    }
-    return listId;
-}
-
 void RepairRun::plan()
 {
     report(RunPhase::Planning);
     const QSet<QString> chosen(m_options.repairOnly.cbegin(), m_options.repairOnly.cend());
+    if (const QString notFound = keysNotFoundWarning(m_report, chosen); !notFound.isEmpty())
+        m_outcome.warnings << notFound;
     for (const DriftEntry &entry : std::as_const(m_report.entries)) {
         if (!repairs(entry.driftClass) || (!chosen.isEmpty() && !chosen.contains(driftEntryKey(entry))))
             continue;
@@ -435,7 +428,8 @@ void RepairRun::writeNext()
             if (!result.ok()) {
                 ++m_failed;
                 event(EventSeverity::Error, QStringLiteral("item-failed"), result.error,
-                    QJsonObject{{QStringLiteral("row"), write.entry.identity}, {QStringLiteral("list"), listName(write.operation.listId)}});
+                    QJsonObject{{QStringLiteral("row"), write.entry.identity},
+                        {QStringLiteral("list"), listNameOf(m_report, write.operation.listId)}});
                 continue;
             }
             LedgerEntry entry;

@@ -68,7 +68,6 @@ private:
     void deleteNext();
     void finishRepair();
     bool repairs(DriftClass driftClass) const;
-    QString listName(const QString &listId) const;
     void fail(const Error &error);
     void finish(RunStatus status, const QString &message, const std::optional<Error> &error = std::nullopt);
     void event(EventSeverity severity, const QString &type, const QString &message, const QJsonObject &payload = {});

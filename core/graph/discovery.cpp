@@ -173,4 +173,11 @@ void itemPages(GraphClient &client, const QString &siteId, const QString &listId
     client.forEachPage(itemsUrl(siteId, listId, fields, filter, top), std::move(onPage), [done](Result<void> walked, GraphResponse) { done(walked); });
 }
 
+void itemFieldPagesPaced(GraphClient &client, const QString &siteId, const QString &listId, const QStringList &fields, int top,
+    std::function<void(const QJsonArray &, const std::function<void()> &)> onPage, std::function<void(Result<void>)> done)
+{
+    client.forEachPagePaced(itemsUrl(siteId, listId, fields, {}, top) + QStringLiteral("&$select=id"), std::move(onPage),
+        [done](Result<void> walked, GraphResponse) { done(walked); });
+}
+
 } // namespace SyncBridge::Discovery

@@ -28,6 +28,11 @@ void items(GraphClient &client, const QString &siteId, const QString &listId, co
 // The same request, page by page: for collections too large to hold.
 void itemPages(GraphClient &client, const QString &siteId, const QString &listId, const QStringList &fields, const QString &filter, int top,
                std::function<void(const QJsonArray &)> onPage, std::function<void(Result<void>)> done);
+// Every item's id and selected fields ($select=id: the item's other properties are most of an
+// answer, and a reader of a whole list needs none of them), page by page at the caller's pace
+// (GraphClient::forEachPagePaced).
+void itemFieldPagesPaced(GraphClient &client, const QString &siteId, const QString &listId, const QStringList &fields, int top,
+    std::function<void(const QJsonArray &items, const std::function<void()> &more)> onPage, std::function<void(Result<void>)> done);
 
 // Columns SharePoint manages itself (contract §7.5); `hidden` does not tell them apart.
 bool isSystemField(const QString &internalName);

@@ -15,6 +15,7 @@
 #include <QUuid>
 
 #include <limits>
+#include <utility>
 
 namespace SyncBridge {
 namespace {
@@ -383,31 +384,47 @@ void GraphClient::getAll(const QString &url, std::function<void(Result<QList<QJs
 
 void GraphClient::forEachPage(const QString &url, std::function<void(const QJsonArray &)> onPage, std::function<void(Result<void>, GraphResponse)> done)
 {
-    auto next = std::make_shared<std::function<void(const QString &)>>();
-    *next = [this, onPage, done, next](const QString &pageUrl) {
+    forEachPagePaced(
+        url,
+        [onPage = std::move(onPage)](const QJsonArray &items, const std::function<void()> &more) {
+            // The next page is asked for before this one is handled, so the service prepares it while
+            // this one is parsed; answers never come from inside send(), so pages still arrive in order.
+            more();
+            onPage(items);
+        },
+        std::move(done));
+}
+
+void GraphClient::forEachPagePaced(const QString &url, PacedPage onPage, std::function<void(Result<void>, GraphResponse)> done)
+{
+    // The walk holds itself only through its request in flight and a `more` not yet called: a walk
+    // its caller abandons while it rests is freed with the caller's `more`.
+    auto fetch = std::make_shared<std::function<void(const QString &)>>();
+    *fetch = [this, onPage = std::move(onPage), done = std::move(done), walk = std::weak_ptr(fetch)](const QString &pageUrl) {
         GraphRequest request;
         request.url = pageUrl;
         request.cost = 2;
-        send(request, [onPage, done, next](GraphResponse response) {
+        send(request, [onPage, done, self = walk.lock()](GraphResponse response) {
             if (!response.ok()) {
                 done(describeGraphFailure(response, QStringLiteral("the collection")), response);
-                *next = nullptr;
                 return;
             }
             const QString nextLink = response.body.value(QStringLiteral("@odata.nextLink")).toString();
+            const QJsonArray items = response.body.value(QStringLiteral("value")).toArray();
             if (nextLink.isEmpty()) {
-                onPage(response.body.value(QStringLiteral("value")).toArray());
+                onPage(items, [] {});
                 done(success(), response);
-                *next = nullptr;   // break the self-reference
                 return;
             }
-            // The next page is asked for before this one is handled, so the service prepares it while
-            // this one is parsed; answers never come from inside send(), so pages still arrive in order.
-            (*next)(nextLink);   // verbatim: never rebuilt from parts
-            onPage(response.body.value(QStringLiteral("value")).toArray());
+            auto asked = std::make_shared<bool>(false);
+            onPage(items, [self, nextLink, asked]() {
+                if (std::exchange(*asked, true))
+                    return;
+                (*self)(nextLink); // verbatim: never rebuilt from parts
+            });
         });
     };
-    (*next)(url);
+    (*fetch)(url);
 }
 
 } // namespace SyncBridge

@@ -55,6 +55,12 @@ public:
     // The same walk, handing each page's items to onPage as it arrives, so a large collection is
     // never held whole.
     void forEachPage(const QString &url, std::function<void(const QJsonArray &)> onPage, std::function<void(Result<void>, GraphResponse last)> done);
+    // The same walk at the caller's pace: onPage gets each page and `more`, which asks for the next
+    // one — at once (the service prepares it while this page is handled) or later, when the caller
+    // has room again (a reader that must not run ahead of another). Until `more` is called the walk
+    // rests; on the last page `more` does nothing and `done` follows.
+    using PacedPage = std::function<void(const QJsonArray &items, const std::function<void()> &more)>;
+    void forEachPagePaced(const QString &url, PacedPage onPage, std::function<void(Result<void>, GraphResponse last)> done);
 
     // Stops every call of this client: each wait ends now and its call completes as cancelled (status
     // 0, errorCode "cancelled", never sent again); requests on the wire get graceMs to answer, then

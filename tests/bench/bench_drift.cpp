@@ -1,6 +1,7 @@
 // A drift check's figures (issue 18), printed, not asserted beyond "in sync": 100,000 rows routed
 // across three lists, pushed once, then checked three times against the emulator with no latency and
-// no throttling — seconds, rows per second and RU per check, medians of the three. The seeding push
+// no throttling — seconds, rows per second and RU per check, medians of the three — once reading the
+// table before the lists (as checks did first), once reading both at once. The seeding push
 // runs in this process too: before each check the freed heap goes back to the system and the
 // kernel's peak-RSS mark is reset, so the peak printed is the check's own.
 // SYNCBRIDGE_BENCH_DRIFT_ROWS sets the row count (the issue's figure is for 1,000,000).
@@ -49,6 +50,15 @@ double cpuSeconds()
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+// The machine's 1, 5 and 15 minute load: the bench shares it (builds, other benches).
+QString loadAverage()
+{
+    QFile load(QStringLiteral("/proc/loadavg"));
+    if (!load.open(QIODevice::ReadOnly))
+        return QStringLiteral("unknown");
+    return QString::fromLatin1(load.readAll().split(' ').mid(0, 3).join(' '));
 }
 
 double median(QList<double> values)
@@ -118,8 +128,18 @@ private slots:
             << QStringLiteral("seeded %1 rows into 3 lists in %2 s").arg(rowCount).arg(pushTime.elapsed() / 1000.0, 0, 'f', 1);
     }
 
+    // The table read before the lists (as checks did first), then both at once: one session, one seeding.
+    void checkOfAllRows_data()
+    {
+        QTest::addColumn<bool>("tableFirst");
+        QTest::newRow("table, then lists") << true;
+        QTest::newRow("table and lists at once") << false;
+    }
+
     void checkOfAllRows()
     {
+        QFETCH(const bool, tableFirst);
+        const QString order = QString::fromLatin1(QTest::currentDataTag());
         QList<double> seconds, rowsPerSecond, ru, peak, cpu;
         for (int round = 0; round < rounds; ++round) {
             resetPeakMemory();
@@ -129,6 +149,7 @@ private slots:
             timer.start();
             DriftCheck drift(
                 m_store, m_secrets, [this](const SharePointConnection &) { return m_governor; }, idOf(definitionName));
+            drift.setTableReadFirst(tableFirst);
             QMap<QString, qint64> stepStarted;
             QObject::connect(&drift, &DriftCheck::progress, &drift, [&](const QString &step) {
                 if (!stepStarted.contains(step))
@@ -145,26 +166,29 @@ private slots:
             QStringList steps;
             for (auto step = stepStarted.constBegin(); step != stepStarted.constEnd(); ++step)
                 steps << QStringLiteral("%1 from %2 s").arg(step.key()).arg(step.value() / 1000.0, 0, 'f', 1);
-            qInfo().noquote() << QStringLiteral("round %1 steps: %2").arg(round + 1).arg(steps.join(QStringLiteral("; ")));
+            qInfo().noquote() << QStringLiteral("%1, round %2 steps: %3").arg(order).arg(round + 1).arg(steps.join(QStringLiteral("; ")));
             QVERIFY(report.inSync());
             QCOMPARE(report.totals.value(DriftClass::InSync), rowCount);
             seconds << elapsed;
             rowsPerSecond << rowCount / elapsed;
             ru << double(report.ruSpent);
             peak << statusMegabytes("VmHWM");
-            qInfo().noquote() << QStringLiteral(
-                "round %1: %2 s (CPU of the check's process %7 s), %3 rows/s, %4 RU, peak RSS %5 MB (%6 MB before the check)")
+            qInfo().noquote() << QStringLiteral("%1, round %2: %3 s (CPU of the check's process %8 s), %4 rows/s, %5 RU, peak RSS %6 MB "
+                                                "(%7 MB before the check); load average %9")
+                                     .arg(order)
                                      .arg(round + 1)
                                      .arg(elapsed, 0, 'f', 2)
                                      .arg(rowCount / elapsed, 0, 'f', 0)
                                      .arg(report.ruSpent)
                                      .arg(peak.constLast(), 0, 'f', 0)
                                      .arg(before, 0, 'f', 0)
-                                     .arg(cpu.constLast(), 0, 'f', 2);
+                                     .arg(cpu.constLast(), 0, 'f', 2)
+                                     .arg(loadAverage());
         }
-        qInfo().noquote() << QStringLiteral("drift check of %1 rows against %1 items in 3 lists, median of %2: %3 s (CPU %7 s), %4 rows/s, "
-                                            "%5 RU; peak RSS during the check %6 MB")
+        qInfo().noquote() << QStringLiteral("drift check of %1 rows against %1 items in 3 lists (%2), median of %3: %4 s (CPU %8 s), "
+                                            "%5 rows/s, %6 RU; peak RSS during the check %7 MB")
                                  .arg(rowCount)
+                                 .arg(order)
                                  .arg(rounds)
                                  .arg(median(seconds), 0, 'f', 2)
                                  .arg(median(rowsPerSecond), 0, 'f', 0)

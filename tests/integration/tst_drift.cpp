@@ -261,6 +261,59 @@ private slots:
         QVERIFY(check().inSync());
     }
 
+    // `drift repair --only`: the differences named by the repairKey `drift check --json` gives them,
+    // and nothing else; a key that is no repairKey is refused naming it, one the check does not find
+    // is a warning.
+    void aRepairOfNamedDifferencesTouchesNothingElse()
+    {
+        const QJsonArray active = items(QStringLiteral("D Active"));
+        QVERIFY(active.size() >= 2);
+        for (const int at : {0, 1})
+            QCOMPARE(editItem(QStringLiteral("D Active"), idOfItem(active.at(at)),
+                         {{QStringLiteral("name"), QStringLiteral("Edited %1").arg(at)}}),
+                200);
+        QProcess cli;
+        startCliCommand(
+            cli, {QStringLiteral("drift"), QStringLiteral("check"), definitionName, QStringLiteral("--json")}, cliEnvironment());
+        QVERIFY(cli.waitForFinished(120000));
+        QCOMPARE(cli.exitCode(), 1);
+        QString chosen, other;
+        for (const QJsonValue &difference :
+            QJsonDocument::fromJson(cli.readAllStandardOutput()).object().value(QStringLiteral("differences")).toArray()) {
+            const QJsonObject entry = difference.toObject();
+            QCOMPARE(entry.value(QStringLiteral("class")).toString(), QStringLiteral("*"));
+            (entry.value(QStringLiteral("item")).toString() == idOfItem(active.at(0)) ? chosen : other)
+                = entry.value(QStringLiteral("repairKey")).toString();
+        }
+        QVERIFY2(chosen.startsWith(QStringLiteral("differs/")) && !other.isEmpty(), qPrintable(chosen + QLatin1Char(' ') + other));
+
+        startCliCommand(cli,
+            {QStringLiteral("drift"), QStringLiteral("repair"), definitionName, QStringLiteral("--only"), QStringLiteral("item 12")},
+            cliEnvironment());
+        QVERIFY(cli.waitForFinished(120000));
+        QVERIFY(cli.exitCode() != 0);
+        const QString refused = QString::fromUtf8(cli.readAllStandardError());
+        QVERIFY2(refused.contains(QStringLiteral("'item 12'")), qPrintable(refused));
+
+        const QString gone = QStringLiteral("missing/%1/%2/").arg(chosen.section(QLatin1Char('/'), 1, 1), QString(64, QLatin1Char('a')));
+        startCliCommand(cli,
+            {QStringLiteral("drift"), QStringLiteral("repair"), definitionName, QStringLiteral("--only"), chosen + QLatin1Char(',') + gone},
+            cliEnvironment());
+        QVERIFY(cli.waitForFinished(120000));
+        const QString err = QString::fromUtf8(cli.readAllStandardError());
+        QVERIFY2(cli.exitCode() == 0, qPrintable(QString::fromUtf8(cli.readAllStandardOutput()) + err));
+        QVERIFY2(err.contains(QStringLiteral("named were not found")) && err.contains(gone), qPrintable(err));
+
+        const DriftReport report = check();
+        QCOMPARE(report.differences(), 1);
+        QCOMPARE(report.entries.size(), 1);
+        QCOMPARE(report.entries.constFirst().itemId, idOfItem(active.at(1)));
+        QCOMPARE(driftEntryKey(report.entries.constFirst()), other);
+        const RunOutcome rest = repair(false);
+        QVERIFY2(rest.status == RunStatus::Succeeded, qPrintable(rest.message));
+        QVERIFY(check().inSync());
+    }
+
     // Graph leaves lookup and person fields beyond the 12th out of collection reads: absent there is
     // not empty, so those items are read again one by one — and a real edit of the 14th is found.
     void lookupsBeyondTheTwelfthAreReadAgainNotTakenForEmpty()

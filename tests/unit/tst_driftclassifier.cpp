@@ -124,10 +124,19 @@ private slots:
         QVERIFY(!IdentityKey::fromHex(hash.left(63) + QLatin1Char('g')).has_value());
     }
 
+    // The table and the lists are read at once: items come before their rows, after them, or between.
+    void everyClassWithTheSecondReading_data()
+    {
+        QTest::addColumn<bool>("itemsFirst");
+        QTest::newRow("rows first") << false;
+        QTest::newRow("items first") << true;
+    }
+
     // Every class from one small set, each decided where it must be: digests for '=', the second
     // reading for '*' and for the fields and identities of the entries.
     void everyClassWithTheSecondReading()
     {
+        QFETCH(const bool, itemsFirst);
         DriftClassifier classifier({{QStringLiteral("Active"), QStringLiteral("L1")}, {QStringLiteral("Done"), QStringLiteral("L2")}});
         const QHash<QString, QJsonObject> rows{{QStringLiteral("id=1"), fields(QStringLiteral("One"), QStringLiteral("Active"))},
             {QStringLiteral("id=2"), fields(QStringLiteral("Two"), QStringLiteral("Active"))},
@@ -137,14 +146,16 @@ private slots:
             {QStringLiteral("id=6"), fields(QStringLiteral("Six"), 6)}};
         const QHash<QString, int> listOf{{QStringLiteral("id=1"), 0}, {QStringLiteral("id=2"), 0}, {QStringLiteral("id=3"), 0},
             {QStringLiteral("id=4"), 1}, {QStringLiteral("id=5"), 0}, {QStringLiteral("id=6"), 0}};
-        for (auto row = rows.constBegin(); row != rows.constEnd(); ++row)
-            classifier.addRow(hashOf(row.key()), listOf.value(row.key()), row.value());
         const QSet<QString> compared{QStringLiteral("Title"), QStringLiteral("status")};
         classifier.setComparedFields(0, compared);
         classifier.setComparedFields(1, compared);
-        classifier.addLedgerEntry(ledgerEntry(QStringLiteral("id=1"), QStringLiteral("L1"), QStringLiteral("1")));
-        classifier.addLedgerEntry(ledgerEntry(QStringLiteral("id=5"), QStringLiteral("L1"), QStringLiteral("6")));
-        classifier.addLedgerEntry(ledgerEntry(QStringLiteral("id=9"), QStringLiteral("L1"), QStringLiteral("9")));
+        const auto addRows = [&]() {
+            for (auto row = rows.constBegin(); row != rows.constEnd(); ++row)
+                classifier.addRow(hashOf(row.key()), listOf.value(row.key()), row.value());
+            classifier.rowsComplete();
+        };
+        if (!itemsFirst)
+            addRows();
 
         classifier.addItem(0, item(QStringLiteral("1"), QStringLiteral("id=1"), rows.value(QStringLiteral("id=1")))); // =
         classifier.addItem(
@@ -158,6 +169,15 @@ private slots:
         classifier.addItem(0, item(QStringLiteral("7"), QStringLiteral("id=6"), fields(QStringLiteral("Six"), QStringLiteral("6"))));
         classifier.addItem(0, item(QStringLiteral("9"), QStringLiteral("id=9"), fields(QStringLiteral("Gone"), QStringLiteral("x")))); // -
         classifier.addItem(1, item(QStringLiteral("10"), {}, fields(QStringLiteral("Manual"), QStringLiteral("x"))));                  // ?
+        if (itemsFirst)
+            addRows();
+        classifier.addLedgerEntry(ledgerEntry(QStringLiteral("id=1"), QStringLiteral("L1"), QStringLiteral("1")));
+        classifier.addLedgerEntry(ledgerEntry(QStringLiteral("id=5"), QStringLiteral("L1"), QStringLiteral("6")));
+        classifier.addLedgerEntry(ledgerEntry(QStringLiteral("id=9"), QStringLiteral("L1"), QStringLiteral("9")));
+        // Held whole: 2 ('*'), 4 (another list's), 6 (a second item for id=5), 9 (no row); 1, 5 and 7
+        // plainly hold their rows, whichever came first ('?' items are kept apart).
+        QCOMPARE(classifier.itemsAwaitingRows(), 0);
+        QCOMPARE(classifier.detailedItems(), 4);
 
         DriftReport report;
         const DriftDetailsNeeded needed = classifier.classify(report);
@@ -230,6 +250,35 @@ private slots:
         QVERIFY(needed.orphansOfLedgerKey.isEmpty());
         QCOMPARE(report.totals.value(DriftClass::InSync), 1);
         QVERIFY(report.entries.isEmpty());
+    }
+
+    // An item read before its row is held whole only until the row comes: then, holding it plainly,
+    // it is 16 bytes like any other; one whose row never comes is an orphan's, held for the report.
+    void anItemBeforeItsRowIsHeldUntilTheRowComes()
+    {
+        DriftClassifier classifier({{QStringLiteral("Active"), QStringLiteral("L1")}});
+        classifier.setComparedFields(0, {QStringLiteral("Title"), QStringLiteral("status")});
+        classifier.addItem(0, item(QStringLiteral("1"), QStringLiteral("id=1"), fields(QStringLiteral("One"), QStringLiteral("1.50"))));
+        classifier.addItem(0, item(QStringLiteral("2"), QStringLiteral("id=2"), fields(QStringLiteral("Two"), QStringLiteral("edited"))));
+        classifier.addItem(0, item(QStringLiteral("3"), QStringLiteral("id=3"), fields(QStringLiteral("Three"), 3)));
+        QCOMPARE(classifier.itemsAwaitingRows(), 3);
+        QCOMPARE(classifier.detailedItems(), 3);
+
+        classifier.addRow(hashOf(QStringLiteral("id=1")), 0, fields(QStringLiteral("One"), 1.5));
+        classifier.addRow(hashOf(QStringLiteral("id=2")), 0, fields(QStringLiteral("Two"), QStringLiteral("open")));
+        QCOMPARE(classifier.itemsAwaitingRows(), 1);
+        QCOMPARE(classifier.detailedItems(), 2); // id=2 differs: its fields are kept for the verdict
+        classifier.rowsComplete();
+        QCOMPARE(classifier.itemsAwaitingRows(), 0);
+        QCOMPARE(classifier.detailedItems(), 2);
+
+        DriftReport report;
+        const DriftDetailsNeeded needed = classifier.classify(report);
+        QCOMPARE(report.totals.value(DriftClass::InSync), 1);
+        QCOMPARE(report.totals.value(DriftClass::Differs), 1);
+        QCOMPARE(report.totals.value(DriftClass::Orphan), 1);
+        QCOMPARE(needed.currentFields.size(), 1);
+        QCOMPARE(needed.currentFields.constBegin()->value(QStringLiteral("status")), QJsonValue(QStringLiteral("edited")));
     }
 };
 

@@ -65,6 +65,10 @@ void DesktopAgent::apply()
             m_context.store, *m_context.secrets, m_context.runs->governors(), agent->name(), m_clock ? *m_clock : Clock::system());
         connect(m_driftWatch.get(), &DriftWatch::driftFound, m_tray, &TrayIcon::driftFound);
         connect(m_driftWatch.get(), &DriftWatch::recovered, m_tray, &TrayIcon::driftGone);
+        // The tray tells drift found; a failed check has no notification, so the log tells it.
+        connect(m_driftWatch.get(), &DriftWatch::failed, this, [](qint64, const QString &definition, const Error &error) {
+            qCWarning(lcUi).noquote() << "the scheduled drift check of" << definition << "failed:" << error.message();
+        });
         m_driftWatch->start();
     }
 }

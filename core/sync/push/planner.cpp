@@ -75,6 +75,25 @@ void failRowsSharingAKey(QList<PlannedRow> &plans, const QStringList &keyColumns
     }
 }
 
+QSet<QString> plannedFieldNames(const PlanContext &context, int targetIndex)
+{
+    // planRow maps every pushing mapping whatever its value, then serializes: the names are those
+    // of a row whose every value is null.
+    const ResolvedTarget &target = context.targets.at(targetIndex);
+    QJsonObject nulls;
+    for (const FieldMapping &mapping : context.definition.mappings) {
+        if (mapping.pushes())
+            nulls.insert(mapping.targetColumn, QJsonValue::Null);
+    }
+    QSet<QString> names;
+    const QJsonObject fields = serializeFields(nulls, target.columns.values()).fields;
+    for (auto field = fields.constBegin(); field != fields.constEnd(); ++field) {
+        if (!field.key().contains(QLatin1Char('@')))
+            names.insert(field.key());
+    }
+    return names;
+}
+
 RowIdentity identityOf(const PlanContext &context, const SourceRow &row)
 {
     QStringList values;

@@ -12,6 +12,7 @@
 
 #include <QHash>
 #include <QJsonObject>
+#include <QSet>
 #include <QTimeZone>
 
 #include <optional>
@@ -61,6 +62,9 @@ struct PlanContext {
 // mappings take their ids from `references` (ReferenceResolver); one that did not resolve fails the row.
 PlannedRow planRow(
     const PlanContext &context, const SourceRow &row, const QHash<QString, LedgerEntry> &ledger, const ResolvedReferences &references = {});
+// The fields planRow writes into the items of a target (annotations left out): the same for every
+// row routed there, so a reader of the list can select them before any row is planned.
+QSet<QString> plannedFieldNames(const PlanContext &context, int targetIndex);
 // Rows of one read that share an identity are different rows (one read never returns a row twice)
 // that the key cannot tell apart: written, they would overwrite one item, and the twin check would
 // take the others' items for duplicates. Every one of them fails, saying which key value they share.
