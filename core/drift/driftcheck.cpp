@@ -38,6 +38,20 @@ bool isLookup(const SharePointColumn &column)
     return column.type == QLatin1String("lookup") || column.type == QLatin1String("personOrGroup");
 }
 
+// The definition as a check plans it: without the LOOKUP and PERSON mappings a push resolves (through
+// other definitions' ledgers and the site's users), whose SharePoint columns go to `left`. Planned
+// without them, every such row would fail or differ, and a repair would write wrong ids.
+SyncDefinition withoutReferences(SyncDefinition definition, QStringList *left)
+{
+    definition.mappings.removeIf([left](const FieldMapping &mapping) {
+        if (mapping.kind == FieldKind::Value || !mapping.pushes())
+            return false;
+        *left << mapping.targetColumn;
+        return true;
+    });
+    return definition;
+}
+
 } // namespace
 
 DriftCheck::DriftCheck(std::shared_ptr<MetaStore> store, SecretStore &secrets, GovernorSource governors, qint64 definitionId,
@@ -179,7 +193,8 @@ void DriftCheck::resolveList(int index)
                     "SyncBridge::Drift", "the mappings no longer fit the columns; fix the blocking schema changes first.")));
             return;
         }
-        auto context = PlanContext::make(m_definition, m_table, m_targets);
+        m_report.uncomparedColumns.clear();
+        auto context = PlanContext::make(withoutReferences(m_definition, &m_report.uncomparedColumns), m_table, m_targets);
         if (!context) {
             fail(context.error());
             return;

@@ -18,8 +18,10 @@ struct ListedItem {
 };
 
 // A planned row as the classifier keeps it: its identity, its fields' digest and its list (-1 when no
-// rule routes it). What a reader of the table hands over, so that planning stays on its thread.
+// rule routes it, unplannedRow when a push could not plan it). What a reader of the table hands over,
+// so that planning stays on its thread.
 struct DigestedRow {
+    static constexpr qint16 unplannedRow = -3;
     IdentityKey key;
     FieldsDigest fields;
     qint16 list = -1;
@@ -54,7 +56,8 @@ class DriftClassifier
 public:
     explicit DriftClassifier(QList<DriftList> lists);
 
-    // A planned row: its list (-1 when no rule routes it: its items are orphans) and fields.
+    // A planned row: its list (-1 when no rule routes it: its items are orphans) and fields. A row
+    // planned as unplannedRow is there but not compared: its items are neither orphans nor judged.
     void addRow(const QString &identityHash, int listIndex, const QJsonObject &fields);
     void addRows(const QList<DigestedRow> &rows);
     // Every row is in: an item still awaiting its row has none.
@@ -78,7 +81,7 @@ private:
         FieldsDigest expected;
         qint64 ledgerItemId = 0;
         qint32 firstItem = -1;
-        qint16 rowList = noRow; // noRow, -1 (routed nowhere), or the list's index
+        qint16 rowList = noRow; // noRow, -1 (routed nowhere), DigestedRow::unplannedRow, or the list's index
         qint16 ledgerList = -1;
         LedgerState ledgerState = LedgerState::Pending;
         bool hasLedger = false;

@@ -92,6 +92,8 @@ struct DriftTableReader::Shared {
                 ++page.rowsRead;
                 if (plan.action == PlannedRow::Action::Failed) {
                     ++page.unplannedRows;
+                    if (const auto key = IdentityKey::fromHex(plan.identity.hash); key && !plan.unidentified)
+                        page.rows.append({*key, {}, DigestedRow::unplannedRow});
                 } else if (const auto key = IdentityKey::fromHex(plan.identity.hash)) {
                     const int list = plan.action == PlannedRow::Action::Unrouted ? -1 : plan.targetIndex;
                     page.rows.append({*key, fieldsDigest(plan.fields), qint16(list)});

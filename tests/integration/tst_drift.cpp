@@ -369,6 +369,27 @@ private slots:
         QCOMPARE(report.entries.constFirst().changes.size(), 1);
         QCOMPARE(report.entries.constFirst().changes.constFirst().field, QStringLiteral("P14LookupId"));
     }
+
+    // A row whose value a push cannot convert (budget NaN) is counted as not compared: its item is
+    // not an orphan, and a repair leaves it alone (it used to delete it).
+    void anItemOfARowThatCannotBePlannedIsNoOrphan()
+    {
+        QVERIFY2(check().inSync(), "the lists must be in sync before the row is spoilt");
+        const QString id = sql(QStringLiteral("SELECT min(id) FROM drift_projects WHERE status = 'Active' AND budget_amount < 4000000"));
+        const QString budget = sql(QStringLiteral("SELECT budget_amount FROM drift_projects WHERE id = %1").arg(id));
+        sql(QStringLiteral("UPDATE drift_projects SET budget_amount = 'NaN' WHERE id = %1").arg(id));
+        const qint64 before = items(QStringLiteral("D Active")).size();
+
+        const DriftReport report = check();
+        QCOMPARE(report.unplannedRows, 1);
+        QCOMPARE(report.totals.value(DriftClass::Orphan), 0);
+        QVERIFY2(report.inSync(), qPrintable(report.entries.isEmpty() ? QString() : driftLine(report.entries.constFirst())));
+        const RunOutcome repaired = repair(false, [](const MassDeleteCheck &) { return true; });
+        QVERIFY2(repaired.status == RunStatus::Succeeded, qPrintable(repaired.message));
+        QCOMPARE(repaired.counters.deleted, 0);
+        QCOMPARE(items(QStringLiteral("D Active")).size(), before);
+        sql(QStringLiteral("UPDATE drift_projects SET budget_amount = %1 WHERE id = %2").arg(budget, id));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDrift)

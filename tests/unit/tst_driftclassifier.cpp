@@ -280,6 +280,28 @@ private slots:
         QCOMPARE(needed.currentFields.size(), 1);
         QCOMPARE(needed.currentFields.constBegin()->value(QStringLiteral("status")), QJsonValue(QStringLiteral("edited")));
     }
+
+    // A row a push cannot plan is there all the same: its item, read before or after it, is no
+    // orphan (a repair would delete it) and is not judged either.
+    void anUnplannedRowsItemIsNeitherOrphanNorJudged()
+    {
+        DriftClassifier classifier({{QStringLiteral("Active"), QStringLiteral("L1")}});
+        classifier.setComparedFields(0, {QStringLiteral("Title"), QStringLiteral("status")});
+        classifier.addItem(0, item(QStringLiteral("1"), QStringLiteral("id=1"), fields(QStringLiteral("One"), 1)));
+        const auto unplanned = [](const QString &identity) {
+            return DigestedRow{*IdentityKey::fromHex(hashOf(identity)), {}, DigestedRow::unplannedRow};
+        };
+        classifier.addRows({unplanned(QStringLiteral("id=1"))});
+        classifier.addRows({unplanned(QStringLiteral("id=2"))});
+        classifier.addItem(0, item(QStringLiteral("2"), QStringLiteral("id=2"), fields(QStringLiteral("Two"), 2)));
+        classifier.rowsComplete();
+        DriftReport report;
+        const DriftDetailsNeeded needed = classifier.classify(report);
+        QVERIFY(report.entries.isEmpty());
+        QCOMPARE(report.totals.value(DriftClass::Orphan), 0);
+        QCOMPARE(report.totals.value(DriftClass::InSync), 0);
+        QVERIFY(needed.orphansOfLedgerKey.isEmpty() && !needed.needsRows());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDriftClassifier)
