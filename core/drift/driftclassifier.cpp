@@ -245,11 +245,11 @@ DriftDetailsNeeded DriftClassifier::classify(DriftReport &report) const
 
     for (auto slot = m_slots.constBegin(); slot != m_slots.constEnd(); ++slot) {
         const QString hash = slot.key().toHex();
+        if (slot->rowList == DigestedRow::unplannedRow)
+            continue; // the row is there, as what a push cannot tell yet: deleting its items would lose them
         QList<int> items;
         for (int at = slot->firstItem; at >= 0; at = m_items.at(at).next)
             items << at;
-        if (slot->rowList == DigestedRow::unplannedRow)
-            continue;            // the row is there, as what a push cannot tell yet: deleting its items would lose them
         if (slot->rowList < 0) { // no row, or one no rule routes: every item is an orphan
             for (const int at : std::as_const(items)) {
                 DriftEntry entry = itemEntry(DriftClass::Orphan, m_items.at(at).list, itemIdText(at), m_details.value(at).title);
