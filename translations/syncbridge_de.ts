@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>ConflictValueText</name>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— no value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applied: %1 (run %2, %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decided: database value — waiting for the next run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decided: SharePoint value — waiting for the next run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decided: %1 — waiting for the next run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open — not decided yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SyncBridge::Agent</name>
     <message>
         <source>Interrupted: the agent %1 stopped renewing its claim on this scheduled run; the agent %2 took the run over.</source>
@@ -68,6 +107,41 @@
     <message>
         <source>%1: %2 of %3 RU today (%4 %), %5 of %6 RU admitted in the last minute</source>
         <translation>%1: %2 von %3 RU heute (%4 %), %5 von %6 RU in der letzten Minute zugeteilt</translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::CaCertificateField</name>
+    <message>
+        <source>C&amp;lear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A PEM file with the CA certificate of a proxy that inspects TLS, or of a national cloud. The system&apos;s certificate authorities stay trusted too; certificate checks are never switched off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extra CA certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished">%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1: %2</translation>
+    </message>
+    <message>
+        <source>None: the system&apos;s certificate authorities only</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -616,10 +690,6 @@
         <translation>prüfen, dann ganz oder gar nicht importieren</translation>
     </message>
     <message>
-        <source>push the definition&apos;s rows to SharePoint</source>
-        <translation>die Zeilen der Definition nach SharePoint übertragen</translation>
-    </message>
-    <message>
         <source>Commands:</source>
         <translation>Befehle:</translation>
     </message>
@@ -710,10 +780,6 @@
     <message>
         <source>The SharePoint lists and their items stay in place. A definition that writes to them again starts without a ledger and creates its items anew; delete or empty the lists first if that is not wanted.</source>
         <translation>Die SharePoint-Listen und ihre Elemente bleiben erhalten. Eine Definition, die wieder in sie schreibt, beginnt ohne Ledger und legt ihre Elemente neu an; löschen oder leeren Sie die Listen vorher, wenn das nicht gewünscht ist.</translation>
-    </message>
-    <message>
-        <source>delete a definition and its ledger (SharePoint items stay)</source>
-        <translation>eine Definition und ihr Ledger löschen (SharePoint-Elemente bleiben)</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a valid SharePoint internal name (letters, digits and _, at most 32)</source>
@@ -1282,6 +1348,328 @@
             <numerusform>  … und %n weitere geplante Zeilen</numerusform>
         </translation>
     </message>
+    <message>
+        <source>drift check of &apos;%1&apos;: in sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>warning: drift check of &apos;%1&apos; found %n difference(s): %2</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>warning: drift check of &apos;%1&apos; failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: its replication slot is OK again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning: &apos;%1&apos;: replication slot %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>a CDC definition&apos;s replication slot (lag, wal_status, safe_wal_size), publication and the guardian&apos;s verdict (exit 0 OK, 1 warning, 2 critical or lost)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>drop a CDC definition&apos;s slot and publication (its next run loads the table again)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM file of CA certificates trusted for this connection besides the system&apos;s (a proxy that inspects TLS, a national cloud); stored with the connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CDC: keep streaming changes for this many seconds (0: until stopped) instead of draining.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CDC: keep streaming until nothing arrived for a short quiet period after catching up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>drift repair: only these classes of drift, e.g. +,*,-,&gt;,! (default all of them).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>drift repair: only these differences, by the repairKey `drift check --json` gives each (comma-separated).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CDC: approve loading the table again in a new replication slot when the definition&apos;s slot is gone or lost (items are matched, not duplicated).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>definitions delete: also drop the CDC definition&apos;s replication slot and publication on PostgreSQL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>conflicts resolve: take this side&apos;s value: database or sharepoint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>conflicts resolve: give both sides this value (read as the field&apos;s column type).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decided: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>conflicts list takes one definition name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No conflicts of &apos;%1&apos; wait for a decision.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation type="unfinished">Zeile</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished">Feld</translation>
+    </message>
+    <message>
+        <source>Base</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation type="unfinished">Datenbank</translation>
+    </message>
+    <message>
+        <source>SharePoint</source>
+        <translation type="unfinished">SharePoint</translation>
+    </message>
+    <message>
+        <source>Changed in SharePoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) of &apos;%1&apos;.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a value of column &apos;%2&apos; (%3): %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a number; field &apos;%2&apos; holds numbers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not yes or no; field &apos;%2&apos; is Yes/No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>conflicts resolve takes a conflict id, or --all and a definition name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>conflicts resolve takes either --use database|sharepoint or --value &lt;text&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--use takes database or sharepoint, not &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a conflict id (a number from conflicts list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no conflict %1 waiting for a decision.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) of &apos;%1&apos; decided; the next run writes the decision to both sides.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>two-way fields changed on both sides that wait for a decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decide conflicts; the next run writes the value to both sides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extra CA certificate: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--drop-slot is for CDC definitions; &apos;%1&apos; is not one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dropped its replication slot and publication: PostgreSQL keeps no WAL for it any more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its replication slot &apos;%1&apos; and publication &apos;%2&apos; are left on PostgreSQL, which keeps WAL for the slot until it is dropped. Drop them there: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delete a definition and its ledger (SharePoint items stay; --drop-slot: a CDC definition&apos;s slot and publication too)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Schema drift: %n finding(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The rows were not compared: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation type="unfinished">Liste</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation type="unfinished">Zeilen</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ledger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>In sync: %n row(s) compared</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Drift: %n difference(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (%1 s, %2 RU).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) could not be planned (see `run --dry-run`) and were not compared.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Lookup and person columns are written by a push and not compared: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>drift check takes one definition name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 rows, %3 items   </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>drift repair takes one definition name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--classes takes %1 (or their names), not &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--only takes the repairKey of a difference as `drift check --json` gives it (class/list/row/item), not &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 created, %3 updated, %4 moved, %5 deleted   </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>compare the table with its lists (exit 0 in sync, 1 drift found, 2 failed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>repair the drift a check finds (preview it with --dry-run)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--for and --until-idle cannot be combined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 streams a CDC definition&apos;s changes; &apos;%2&apos; is a %3 definition, whose run ends by itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be combined with --dry-run or --backfill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--for must be a whole number of seconds, 0 (until stopped) or more (not &apos;%1&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Streaming: lag %L1 bytes (%2 s), %3 changes/s, %n change(s) queued, </source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n delivered (%1 created, %2 updated, %3 deleted, %4 failed)   </source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>push the definition&apos;s rows to SharePoint (CDC: drain what was committed, or keep streaming with --for/--until-idle)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SyncBridge::ConditionBuilder</name>
@@ -1348,6 +1736,313 @@
     <message>
         <source>value</source>
         <translation>Wert</translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::ConflictComparison</name>
+    <message>
+        <source>Last agreed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation type="unfinished">Datenbank</translation>
+    </message>
+    <message>
+        <source>SharePoint</source>
+        <translation type="unfinished">SharePoint</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; of row &lt;b&gt;%2&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What both sides held after the last sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed in the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation type="unfinished">Unverändert</translation>
+    </message>
+    <message>
+        <source>Changed in the database, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed in SharePoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed by %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Decision:&lt;/b&gt; %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a conflict to compare its values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::ConflictList</name>
+    <message>
+        <source>someone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished">%1: %2 {1,?}</translation>
+    </message>
+    <message>
+        <source>Conflicts, by row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row and field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation type="unfinished">Datenbank</translation>
+    </message>
+    <message>
+        <source>SharePoint</source>
+        <translation type="unfinished">SharePoint</translation>
+    </message>
+    <message>
+        <source>Changed in SharePoint by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All decided</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::ConflictValueDialog</name>
+    <message>
+        <source>Edit the value of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The value you enter is given to both sides for %n conflict(s) of &apos;%1&apos;.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The value you enter is given to both sides for &apos;%1&apos; of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— no value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished">Wert</translation>
+    </message>
+    <message>
+        <source>&amp;Value:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other choices, separated by ;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other choices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Choices:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Others:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A number, such as %1; empty for no value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A date as yyyy-mm-dd; empty for no value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty for no value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use this value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a number. Enter a number such as %2, or nothing for no value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a date. Enter it as yyyy-mm-dd (for example %2), or nothing for no value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::ConflictsPage</name>
+    <message>
+        <source>Conflicts</source>
+        <translation type="unfinished">Konflikte</translation>
+    </message>
+    <message>
+        <source>Definition</source>
+        <translation type="unfinished">Definition</translation>
+    </message>
+    <message>
+        <source>De&amp;finition:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the definitions: %1</source>
+        <translation type="unfinished">Die Definitionen können nicht gelesen werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n open)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No sync definitions yet: conflicts belong to a two-way definition.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::ConflictsView</name>
+    <message>
+        <source>Use &amp;database value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use &amp;SharePoint value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished">&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Choose &amp;all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Run now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for a decision or a run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applied (history)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sho&amp;w:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both sides get the database&apos;s value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both sides get SharePoint&apos;s value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both sides get a value you enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose every conflict of the definition (Ctrl+A in the list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decisions are applied to both sides at the definition&apos;s next run; until then you can change them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the definition&apos;s run now, which applies the decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the conflicts: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;No decision applied yet&lt;/h3&gt;&lt;p&gt;Conflicts whose decision a run has written to both sides are listed here.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;No conflicts&lt;/h3&gt;&lt;p&gt;A conflict is one field of one row changed in the database &lt;i&gt;and&lt;/i&gt; in SharePoint, to different values, since they last agreed. Only two-way definitions whose conflict policy is &lt;b&gt;Manual&lt;/b&gt; keep them here for you to decide; other policies decide by themselves, and fields changed on one side only simply sync.&lt;/p&gt;&lt;p&gt;A run that finds conflicts lists them here.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose conflicts of one field to give them a value you enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose conflicts to decide (a row chooses all its fields)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Applies to %n chosen</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not every decision was recorded: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1829,6 +2524,32 @@
         <source>%1, %2 (cron %3)</source>
         <translation>%1, %2 (Cron %3)</translation>
     </message>
+    <message>
+        <source>Fields changed on both sides that wait for your decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Conflicts (%n)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open conflict(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Slot: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replication slot: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SyncBridge::DefinitionCheck</name>
@@ -1873,6 +2594,10 @@
     <message>
         <source>Rows that share a key would overwrite one item. Name key columns whose values tell the rows apart (a unique index on them makes this check free).</source>
         <translation>Zeilen mit gleichem Schlüssel würden ein einziges Element überschreiben. Nennen Sie Schlüsselspalten, deren Werte die Zeilen unterscheiden (ein eindeutiger Index darauf macht diese Prüfung kostenlos).</translation>
+    </message>
+    <message>
+        <source>A two-way definition syncs its table with exactly one list (target strategy SINGLE, one target). Rules that route rows to several lists are refused: an item edited or created in one list could not be told from the same row&apos;s item in another, and a row whose route changes would move between lists while people edit it there, losing their edit. Use one two-way definition per list, or a PUSH definition for the rules.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1975,6 +2700,26 @@
     <message>
         <source>When the definition runs by itself: cron, time zone, missed runs, pause; the next runs</source>
         <translation>Wann die Definition von selbst läuft: Cron, Zeitzone, verpasste Läufe, Pause; die nächsten Läufe</translation>
+    </message>
+    <message>
+        <source>D&amp;rift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replicati&amp;on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the lists differ from the table now, and a repair of what differs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CDC definition&apos;s replication slot: lag, wal_status, safe_wal_size, and what to do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The table&apos;s or a list&apos;s columns changed under the mappings: see what to do in the Drift tab</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2274,6 +3019,14 @@
         <source>&apos;%1&apos; is not a time zone (an IANA id such as &apos;America/Los_Angeles&apos;)</source>
         <translation>&apos;%1&apos; ist keine Zeitzone (eine IANA-ID wie &apos;America/Los_Angeles&apos;)</translation>
     </message>
+    <message>
+        <source>a LOOKUP mapping names the definition that syncs the referenced table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only a LOOKUP mapping references a definition</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SyncBridge::Definitions</name>
@@ -2486,6 +3239,500 @@
         <source>A new definition from %1 into &apos;%2&apos;: map its columns (Auto-map on Mappings), then save (Ctrl+S).</source>
         <translation>Eine neue Definition von %1 nach &apos;%2&apos;: ordnen Sie ihre Spalten zu (Automatisch zuordnen unter Zuordnungen) und speichern Sie dann (Strg+S).</translation>
     </message>
+    <message>
+        <source>Not deleted: the replication slot was not dropped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted &apos;%1&apos;. Its replication slot and publication stay on PostgreSQL, which keeps WAL for the slot: drop them there with %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::Drift</name>
+    <message>
+        <source>SyncBridge quit during the drift check; it changed nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A drift check compares PUSH definitions; &apos;%1&apos; is %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The definition has no SharePoint list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The definition&apos;s SharePoint connection no longer exists.</source>
+        <translation type="unfinished">Die SharePoint-Verbindung der Definition existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>The table %1.%2 does not exist in &apos;%3&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finding the lists…</source>
+        <translation type="unfinished">Suche die Listen…</translation>
+    </message>
+    <message>
+        <source>the mappings no longer fit the columns; fix the blocking schema changes first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the table…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the differing rows…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the lists…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-reading item %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n schema change(s) the mappings do not follow.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n difference(s) between the table and its lists: </source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The table and its lists are in sync (%n row(s)).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation type="unfinished">(leer)</translation>
+    </message>
+    <message>
+        <source>in sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing in SharePoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>orphaned item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>content differs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in the wrong list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>duplicate item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not created by SyncBridge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>item %1 &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>belongs in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>item %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n difference(s) named were not found by the check (repaired since, changed class, or mistyped): %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The drift check was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SyncBridge quit during the repair; what it had written stays. Check again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The repair cannot run: %1 Run `drift check` for what to do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The repair was cancelled before it wrote anything.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Held back %n deletion(s) in &apos;%1&apos;: %2 % of its %L3 items, above the limit of %4 %. Check the list, then confirm the deletions (syncbridge-cli drift repair --allow-mass-delete).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Adopted %n item(s) that held their row but were not in the ledger.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Created by a drift repair without its lookup and person columns (%1); the next push writes them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%n item(s) to create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%n item(s) to update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%n item(s) to move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%n item(s) to delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%n item(s) to adopt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%n item(s) created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%n item(s) updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%n item(s) moved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%n item(s) deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%n item(s) adopted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%n item(s) failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%n deletion(s) held back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to repair.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repair preview: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repair: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::DriftPanel</name>
+    <message>
+        <source>(empty)</source>
+        <translation type="unfinished">(leer)</translation>
+    </message>
+    <message>
+        <source>item %1 &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>item %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no row has its key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the row is gone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>item %1 in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>belongs in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>item %1, a second one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>item %1 without SyncBridgeKey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Check now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Repair…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repair &amp;selected…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation type="unfinished">Liste</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation type="unfinished">Zeilen</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ledger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items − rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trend:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row or item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished">Feld</translation>
+    </message>
+    <message>
+        <source>In SharePoint</source>
+        <translation type="unfinished">In SharePoint</translation>
+    </message>
+    <message>
+        <source>In the table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the differences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 rows, %3 items read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the definition to compare its table with its lists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare the table of &apos;%1&apos; with its lists: nothing is written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Repair shown…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Repair all…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking &apos;%1&apos;…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The check failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>In sync: %n row(s) compared.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n difference(s) between the table and its lists.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n schema change(s): see what to do below.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The rows were not compared: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lookup and person columns are written by a push and not compared: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked %1 (%2 s, %3 RU). %4&lt;br&gt;%5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking again and planning the repair; nothing is written yet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repairing: %1 — %2 created, %3 updated, %4 moved, %5 deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repairing &apos;%1&apos;…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::DriftTrend</name>
+    <message>
+        <source>Trend of the last drift checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No checks yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>One check: %n difference(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Last %1 checks: %2 → %n difference(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The check did not finish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SyncBridge::DryRunPanel</name>
@@ -2620,6 +3867,18 @@
         <source>%1 more planned rows are counted above but not listed.</source>
         <translation>%1 weitere geplante Zeilen sind oben mitgezählt, aber nicht aufgeführt.</translation>
     </message>
+    <message>
+        <source>Side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished">Wert</translation>
+    </message>
+    <message>
+        <source>Both sides are read before either is written: each row says what goes into the database and what into SharePoint; a field changed on both sides is a conflict the policy decides (or, MANUAL, that waits in the Conflicts view).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SyncBridge::Graph</name>
@@ -2713,6 +3972,54 @@
     <message>
         <source>The item %1</source>
         <translation>Das Element %1</translation>
+    </message>
+    <message>
+        <source>Person %1: the site has no user &apos;%2&apos; in its User Information List. SharePoint lists only people who visited the site or were given access to it; Microsoft Graph cannot add one (it has no ensureUser), and SharePoint REST&apos;s ensureuser needs a certificate-based app token. Ask them to open the site once (or give them access); the row is retried on the next run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site&apos;s User Information List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>self-signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown issuer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not valid yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>issued for another host name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No certificate was found: an extra CA certificate is PEM text (-----BEGIN CERTIFICATE-----).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (expires %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the TLS handshake failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is not trusted (%2). If your organisation inspects TLS, add its CA certificate to the connection (Extra CA certificate).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3022,6 +4329,14 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht — aber 
         <source>The list has no column %3: provisioning creates the column for %1 as %2 (SharePoint&apos;s internal names are unique whatever their case, and some, such as Title, are its own): map to %2.</source>
         <translation>Die Liste hat keine Spalte %3: das Anlegen erzeugt die Spalte für %1 als %2 (die internen Namen von SharePoint sind unabhängig von Groß-/Kleinschreibung eindeutig, und manche, wie Title, gehören SharePoint selbst): ordnen Sie %2 zu.</translation>
     </message>
+    <message>
+        <source>%1 is a lookup mapping, but %2 is not a lookup column: map it to one, or make it a value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a person mapping, but %2 is not a person column: map it to one, or make it a value.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SyncBridge::MappingEditor</name>
@@ -3180,6 +4495,26 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht — aber 
         <source>First sample row</source>
         <translation>Erste Beispielzeile</translation>
     </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished">Wert</translation>
+    </message>
+    <message>
+        <source>Person (email or UPN)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lookup into &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lookup: the column holds keys of rows another definition syncs; they are written as the ids of its items, and that definition runs first. Person: the column holds emails or UPNs of the site&apos;s users.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SyncBridge::MappingPicker</name>
@@ -3320,6 +4655,10 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht — aber 
     <message>
         <source>Changes (SharePoint now → after the run)</source>
         <translation>Änderungen (SharePoint jetzt → nach dem Lauf)</translation>
+    </message>
+    <message>
+        <source>What the run writes, and where</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3520,6 +4859,234 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht — aber 
     <message>
         <source>%1: column &apos;%2&apos; is left out.</source>
         <translation>%1: Spalte &apos;%2&apos; wird weggelassen.</translation>
+    </message>
+    <message>
+        <source>email → person (the site&apos;s users)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>key → lookup into the list of &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the lookup&apos;s list is not known until the definition &apos;%1&apos; has run once (run it first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::RepairPreviewDialog</name>
+    <message>
+        <source>(empty)</source>
+        <translation type="unfinished">(leer)</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation type="unfinished">Anlegen</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation type="unfinished">Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation type="unfinished">Verschieben</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished">Löschen</translation>
+    </message>
+    <message>
+        <source>Adopt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repair &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation type="unfinished">Liste</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished">Aktion</translation>
+    </message>
+    <message>
+        <source>Row or item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation type="unfinished">%1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>item %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recorded in the ledger as item %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Repair</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::ReplicationPanel</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop slot and publication…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-snapshot…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the slot from PostgreSQL again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop the replication slot and the publication, so PostgreSQL keeps no WAL for this definition (asks first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load the table again in a new slot&apos;s snapshot and match the items already synced (asks first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replication slot:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publication:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Streaming now:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lag (WAL held):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lag (time):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wal_status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>safe_wal_size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the definition first: its slot is made by its first run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the slot…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The slot could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (no longer publishes the table)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes, a run reads from it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished">nein</translation>
+    </message>
+    <message>
+        <source>%1 (%L2 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s) since a run recorded its position</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) since a run recorded its position</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not limited (max_slot_wal_keep_size = -1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No slot yet: the first run creates it and loads the table in its snapshot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop the slot and publication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop the replication slot and the publication of &apos;%1&apos; on PostgreSQL? PostgreSQL stops keeping WAL for it. If the definition runs again, its next run loads the table again in a new slot&apos;s snapshot and matches the items already synced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dropping the slot and the publication…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not dropped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load the table of &apos;%1&apos; again in a new replication slot&apos;s snapshot? Every row is read and compared with its item: changed rows are updated, new rows created, nothing is duplicated. Changes made while the slot was gone are found by the load.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not started: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The re-snapshot runs; its progress is on the Overview and Runs pages.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3791,6 +5358,37 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht — aber 
             <numerusform>Der geplante Lauf hätte %Ln Elemente gelöscht, mehr als die Definition ohne Rückfrage erlaubt. Es wurde nichts gelöscht und ihr Zeitplan ist pausiert: Prüfen Sie die Quelle und starten Sie den Lauf dann von Hand.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Replication slot OK again: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The replication slot of &apos;%1&apos; follows the server again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replication slot %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drift in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The scheduled check found %n difference(s) between the table and its lists (%1). See the definition&apos;s Drift tab.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>In sync again: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scheduled drift check of &apos;%1&apos; found the table and its lists in sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SyncBridge::RunPhase</name>
@@ -3916,6 +5514,21 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht — aber 
     <message>
         <source>%1 of about %2 rows</source>
         <translation>%1 von etwa %2 Zeilen</translation>
+    </message>
+    <message>
+        <source>%1 behind (%2 s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changes/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) queued</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4070,6 +5683,14 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht — aber 
     <message>
         <source>Agent</source>
         <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Drift repair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two-way</source>
+        <translation type="unfinished">In beide Richtungen</translation>
     </message>
 </context>
 <context>
@@ -4297,6 +5918,113 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht — aber 
     <message>
         <source>%1 — this never happens on a real date.</source>
         <translation>%1 — das tritt an keinem realen Datum ein.</translation>
+    </message>
+    <message>
+        <source>empty: by hand on the Drift tab; e.g. 0 6 * * 1 for Mondays at 06:00</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agents compare the table with its lists at these times (read-only) and notify when they differ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drift check</source>
+        <translation type="unfinished">Abweichungsprüfung</translation>
+    </message>
+    <message>
+        <source>Drift is checked by hand only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drift checked %1, in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::SchemaDrift</name>
+    <message>
+        <source>The column %1 is gone from %2; %3 (%4) is new: probably renamed from %1 to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map %1 instead of %2 in the mapping editor, or restore the column.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mapped column %1 is gone from %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the mapping of %1 in the mapping editor, or restore the column.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The type of %1 changed from %2 to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the mapping of %1 (its SharePoint column or a transform) so its values convert, or restore the column&apos;s type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its values still convert; check a dry run shows what you expect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2) is new in %3 and not mapped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map it in the mapping editor if SharePoint should have it; otherwise nothing to do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The column %1 (%2) is gone from the list &apos;%3&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map %1 to another column in the mapping editor (or remove its mapping), or re-create the column in SharePoint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The column %1 of &apos;%2&apos; is now called %3 in SharePoint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing breaks (SyncBridge writes to its internal name %1); check %2 still means what %3 is mapped for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The column %1 of &apos;%2&apos; is read-only; a push cannot write %3 into it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make the column writable again in SharePoint, or make the mapping of %1 pull-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The column %1 of &apos;%2&apos; changed from %3 to %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give %1 a transform that fits, map it to another column, or change the column&apos;s type back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The values still fit; check a dry run shows what you expect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4709,6 +6437,10 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht — aber 
         <source>budget: the last answer carried %1</source>
         <translation>Budget: die letzte Antwort enthielt %1</translation>
     </message>
+    <message>
+        <source>Nothing was sent. Choose the CA certificate of the proxy that inspects TLS (or of the national cloud) as the connection&apos;s extra CA certificate, or check the authority host.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SyncBridge::SharePointCheckView</name>
@@ -4843,6 +6575,20 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht — aber 
         <source>Test stopped.</source>
         <translation>Test angehalten.</translation>
     </message>
+    <message>
+        <source>E&amp;xtra CA certificate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::SlotHealth</name>
+    <message numerus="yes">
+        <source>No run recorded the slot&apos;s position for %n minute(s) while the server wrote WAL: changes wait that long. Schedule the definition more often, or check that its agent runs.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SyncBridge::Source</name>
@@ -4920,6 +6666,74 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht — aber 
         <source>writing rows into %1.%2</source>
         <translation>Zeilen werden in %1.%2 geschrieben</translation>
     </message>
+    <message>
+        <source>The replication slot &apos;%1&apos; %2, so the changes committed since the last delivered position %3 cannot be streamed. Nothing was read or written. To load the table again in a new slot&apos;s snapshot and match the items already synced (no duplicates), approve a re-snapshot: syncbridge-cli run &quot;%4&quot; --resnapshot, or Re-snapshot in the definition&apos;s Replication tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lost WAL it needed (wal_status lost)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no longer exists (dropped, or not on this server after a failover)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading the publication %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The replication slot &apos;%1&apos; is in use by a run; stop the run first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dropping the replication slot %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The replication stream sent a message this version cannot read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; cannot name a replication slot or publication: use lower-case letters, digits and underscores.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PostgreSQL refuses a replication connection to &apos;%1&apos; for &apos;%2&apos;. Give the role the REPLICATION attribute (ALTER ROLE … REPLICATION) and allow it in pg_hba.conf with a &apos;replication&apos; or database line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The replication connection to PostgreSQL broke while %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PostgreSQL refused %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The replication slot &apos;%1&apos; already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every replication slot of the server is in use. Drop an unused slot (pg_drop_replication_slot) or raise max_replication_slots and restart PostgreSQL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to create the replication slot &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to drop the replication slot &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to stream the replication slot &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PostgreSQL ended the replication stream.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SyncBridge::Store</name>
@@ -4974,6 +6788,14 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht — aber 
     <message>
         <source>An agent named &apos;%1&apos; is already running on %2 (pid %3); start this one with another name (--name).</source>
         <translation>Ein Agent namens &apos;%1&apos; läuft bereits auf %2 (PID %3); starten Sie diesen mit einem anderen Namen (--name).</translation>
+    </message>
+    <message>
+        <source>Choose the database&apos;s value, SharePoint&apos;s value or an edited value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no conflict %1 waiting for a decision.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5410,10 +7232,6 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht — aber 
         <translation>Die Definition ist ein Entwurf (deaktiviert); aktivieren Sie sie, bevor sie läuft.</translation>
     </message>
     <message>
-        <source>A pull cannot mark rows of items deleted in SharePoint (MARK); choose DELETE or LEAVE for this definition.</source>
-        <translation>Ein Abruf kann Zeilen von in SharePoint gelöschten Elementen nicht markieren (MARK); wählen Sie DELETE oder LEAVE für diese Definition.</translation>
-    </message>
-    <message>
         <source>The definition has no SharePoint list to pull from.</source>
         <translation>Die Definition hat keine SharePoint-Liste, aus der abgerufen wird.</translation>
     </message>
@@ -5479,10 +7297,6 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht — aber 
         <source>The items of &apos;%1&apos; could not be read: %2</source>
         <translation>Die Elemente von &apos;%1&apos; konnten nicht gelesen werden: %2</translation>
     </message>
-    <message>
-        <source>The definition&apos;s mode is %1, which this version cannot run yet (only PUSH and PULL). Nothing was read or written; change the mode to PUSH or PULL to run it.</source>
-        <translation>Der Modus der Definition ist %1, den diese Version noch nicht ausführen kann (nur PUSH und PULL). Es wurde nichts gelesen oder geschrieben; ändern Sie den Modus auf PUSH oder PULL, um sie auszuführen.</translation>
-    </message>
     <message numerus="yes">
         <source>Created the list &apos;%1&apos; with %n column(s).</source>
         <translation>
@@ -5516,6 +7330,154 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht — aber 
         <translation>
             <numerusform>%Ln Schreibvorgang wird vom nächsten Lauf bestätigt.</numerusform>
             <numerusform>%Ln Schreibvorgänge werden vom nächsten Lauf bestätigt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A change of %1.%2 does not match the table&apos;s columns as the stream described them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A change of %1.%2 does not carry the key column &apos;%3&apos;: it is not the table&apos;s replica identity. Make the definition&apos;s key the primary key, or run ALTER TABLE %1.%2 REPLICA IDENTITY FULL (or USING INDEX on a unique index of the key).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete policy MARK sets the column %1 of a row whose item was deleted in SharePoint, and %2 has no such boolean or timestamp column. Add it (ALTER TABLE %2 ADD COLUMN %1 timestamptz), or choose DELETE or LEAVE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mapping %1 writes the column delete policy MARK sets; make it PUSH_ONLY or map another column.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) were deleted from list &apos;%1&apos;; their rows are kept and marked in %2 (delete policy MARK).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Created the replication slot &apos;%1&apos; and the publication &apos;%2&apos;; the table is loaded in the slot&apos;s snapshot, then its changes stream.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The replication slot &apos;%1&apos; cannot continue (its initial load did not finish, or it was removed or lost its WAL); the table is loaded again in a new slot&apos;s snapshot and matched to the items already synced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The replication stream of slot &apos;%1&apos; broke; what was delivered is recorded. If the primary failed over, the slot did not move with it (PostgreSQL 15 keeps slots on the old primary): the next run fails naming the slot, and a re-snapshot (syncbridge-cli run &quot;%2&quot; --resnapshot) loads the table again in a new slot on the new primary and matches the items already synced; drop the old slot there if that server comes back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The item of a deleted row could not be deleted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PostgreSQL refused the replication heartbeat (pg_logical_emit_message); the run goes on without it, and while the table is idle the slot may hold WAL written to other tables: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The table %1.%2 was truncated. Its %n item(s) are not deleted: the circuit breaker holds the truncate back, and the stream stops before it. Check the source, then confirm the deletions (syncbridge-cli run --allow-mass-delete).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The table %1.%2 was truncated: deleting its %n item(s), as approved.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A CDC definition has no dry run yet: its changes are read from the replication slot, and a dry run would have to consume them. Nothing was read or written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The definition&apos;s mode is %1, which a push run cannot run. Nothing was read or written; run the definition again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the lookup references the definition &apos;%1&apos;, and there is none of that name (renamed or removed?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>the definition &apos;%1&apos; identifies its rows by %n columns (%2); a lookup needs a key of one column.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Lookup %1: the row with %2 of the definition &apos;%3&apos; is not in SharePoint yet; this row waits in the retry queue until a run of &apos;%3&apos; has written it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lookup %1: item %2 of the lookup list is no row that the definition &apos;%3&apos; syncs, so it has no key to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lookup %1: the row with %2 = %3 is an item of another list than the one the SharePoint column &apos;%4&apos; looks up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Person %1: the site has no user with lookup id %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>A real run would hold back %n deletion(s) of list &apos;%1&apos; and ask first (more than the definition&apos;s share).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deletion(s) held back: more than the definition&apos;s share of list &apos;%1&apos; would go. Run with --allow-mass-delete to confirm.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>SyncBridge quit during the two-way run; the next run compares both sides again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A preview of unsaved changes to a two-way definition is not available yet. Save the definition, then preview it (or run syncbridge-cli run --dry-run). Nothing was read or written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row %1, field &apos;%2&apos; changed on both sides; it waits for a decision.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row %1, field &apos;%2&apos; changed on both sides; decided by %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row %1 was deleted in the database while the run wrote it; the next run takes the delete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row %1 (item %2) was not synced: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item %1 was a second item of row %2 and was deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) written into the database</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) written into SharePoint</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
@@ -5638,6 +7600,249 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht — aber 
     <message>
         <source>SyncBridge — up to date</source>
         <translation>SyncBridge — auf dem neuesten Stand</translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::TwoWayPreview</name>
+    <message>
+        <source>none (first run)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matched
+by key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database
+create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database
+update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database
+delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database
+mark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SharePoint
+create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SharePoint
+update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SharePoint
+delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SharePoint
+mark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flag item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation type="unfinished">Konflikte</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation type="unfinished">Unverändert</translation>
+    </message>
+    <message>
+        <source>Failing</source>
+        <translation type="unfinished">Fehlschlagend</translation>
+    </message>
+    <message>
+        <source>%1 = %2</source>
+        <translation type="unfinished">%1 = %2</translation>
+    </message>
+    <message>
+        <source>The row and the item have the same key: they are linked, neither is created again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New in SharePoint, inserted into the database: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed in SharePoint, written into the database: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The item was deleted in SharePoint: the row is deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New in the database, created in SharePoint: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed in the database, written into SharePoint: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The row was deleted in the database: the item is deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The item was deleted in SharePoint: the row is kept and marked: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The row was deleted in the database: the item is kept and flagged: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changed on both sides (agreed: %2) — database: %3, SharePoint: %4; it waits for a decision in the Conflicts view.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last agreed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation type="unfinished">Datenbank</translation>
+    </message>
+    <message>
+        <source>SharePoint</source>
+        <translation type="unfinished">SharePoint</translation>
+    </message>
+    <message>
+        <source>Written into the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Written into SharePoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::TwoWayRun</name>
+    <message>
+        <source>Item %1 has the key of item %2; a key must be unique, so neither becomes a row until one is changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SharePoint no longer knows the position in list &apos;%1&apos; (410): every item is read again and compared.</source>
+        <translation type="unfinished">SharePoint kennt die Position in der Liste &apos;%1&apos; nicht mehr (410): jedes Element wird erneut gelesen und verglichen.</translation>
+    </message>
+    <message>
+        <source>The definition is a draft (disabled); enable it before it runs.</source>
+        <translation type="unfinished">Die Definition ist ein Entwurf (deaktiviert); aktivieren Sie sie, bevor sie läuft.</translation>
+    </message>
+    <message>
+        <source>Mapping %1: a two-way definition cannot sync SharePoint&apos;s system field &apos;%2&apos; (every write changes it); use a PULL definition for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mapping %1: a two-way definition cannot transform values (a transform is not undone on the way back).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mapping %1: a two-way definition cannot sync a LOOKUP or PERSON mapping yet; use a PUSH and a PULL definition for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The definition maps no field.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The definition&apos;s SharePoint connection no longer exists.</source>
+        <translation type="unfinished">Die SharePoint-Verbindung der Definition existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>The table %1.%2 does not exist in &apos;%3&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The table %1 has no primary key; name the key columns in the definition.</source>
+        <translation type="unfinished">Die Tabelle %1 hat keinen Primärschlüssel; nennen Sie die Schlüsselspalten in der Definition.</translation>
+    </message>
+    <message>
+        <source>Mapping %1: &apos;%2&apos; is not a column of %3.</source>
+        <translation type="unfinished">Zuordnung %1: &apos;%2&apos; ist keine Spalte von %3.</translation>
+    </message>
+    <message>
+        <source>Mapping %1: &apos;%2&apos; is a generated column; make the mapping PUSH_ONLY.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cursor was reset: every item is read and compared again.</source>
+        <translation type="unfinished">Der Cursor wurde zurückgesetzt: jedes Element wird erneut gelesen und verglichen.</translation>
+    </message>
+    <message>
+        <source>The list &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list &apos;%1&apos; does not exist yet; a two-way dry run plans against an existing list (a real run creates it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list &apos;%1&apos; was deleted or renamed in SharePoint. Restore it, or remove its id from the definition.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list &apos;%1&apos; has no column &apos;%2&apos; (mapping %3).</source>
+        <translation type="unfinished">Die Liste &apos;%1&apos; hat keine Spalte &apos;%2&apos; (Zuordnung %3).</translation>
+    </message>
+    <message>
+        <source>An earlier run of this definition ended while its writes were on their way to SharePoint; the run waits until %1 UTC, when none of them can still land, before it reads the list, so nothing that run created is created again.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -153,6 +153,116 @@
             <numerusform>  … and %n more planned rows</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>warning: drift check of &apos;%1&apos; found %n difference(s): %2</source>
+        <translation>
+            <numerusform>warning: drift check of &apos;%1&apos; found %n difference: %2</numerusform>
+            <numerusform>warning: drift check of &apos;%1&apos; found %n differences: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n second</numerusform>
+            <numerusform>%n seconds</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) of &apos;%1&apos;.</source>
+        <translation>
+            <numerusform>%n conflict of &apos;%1&apos;.</numerusform>
+            <numerusform>%n conflicts of &apos;%1&apos;.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) of &apos;%1&apos; decided; the next run writes the decision to both sides.</source>
+        <translation>
+            <numerusform>%n conflict of &apos;%1&apos; decided; the next run writes the decision to both sides.</numerusform>
+            <numerusform>%n conflicts of &apos;%1&apos; decided; the next run writes the decision to both sides.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Schema drift: %n finding(s)</source>
+        <translation>
+            <numerusform>Schema drift: %n finding</numerusform>
+            <numerusform>Schema drift: %n findings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>In sync: %n row(s) compared</source>
+        <translation>
+            <numerusform>In sync: %n row compared</numerusform>
+            <numerusform>In sync: %n rows compared</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Drift: %n difference(s)</source>
+        <translation>
+            <numerusform>Drift: %n difference</numerusform>
+            <numerusform>Drift: %n differences</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) could not be planned (see `run --dry-run`) and were not compared.</source>
+        <translation>
+            <numerusform>%n row could not be planned (see `run --dry-run`) and was not compared.</numerusform>
+            <numerusform>%n rows could not be planned (see `run --dry-run`) and were not compared.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Streaming: lag %L1 bytes (%2 s), %3 changes/s, %n change(s) queued, </source>
+        <translation>
+            <numerusform>Streaming: lag %L1 bytes (%2 s), %3 changes/s, %n change queued, </numerusform>
+            <numerusform>Streaming: lag %L1 bytes (%2 s), %3 changes/s, %n changes queued, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n delivered (%1 created, %2 updated, %3 deleted, %4 failed)   </source>
+        <translation>
+            <numerusform>%n delivered (%1 created, %2 updated, %3 deleted, %4 failed)   </numerusform>
+            <numerusform>%n delivered (%1 created, %2 updated, %3 deleted, %4 failed)   </numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::ConflictList</name>
+    <message numerus="yes">
+        <source>%n open</source>
+        <translation>
+            <numerusform>%n open</numerusform>
+            <numerusform>%n open</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::ConflictValueDialog</name>
+    <message numerus="yes">
+        <source>The value you enter is given to both sides for %n conflict(s) of &apos;%1&apos;.</source>
+        <translation>
+            <numerusform>The value you enter is given to both sides for %n conflict of &apos;%1&apos;.</numerusform>
+            <numerusform>The value you enter is given to both sides for %n conflicts of &apos;%1&apos;.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::ConflictsPage</name>
+    <message numerus="yes">
+        <source>%1 (%n open)</source>
+        <translation>
+            <numerusform>%1 (%n open)</numerusform>
+            <numerusform>%1 (%n open)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::ConflictsView</name>
+    <message numerus="yes">
+        <source>Applies to %n chosen</source>
+        <translation>
+            <numerusform>Applies to %n chosen</numerusform>
+            <numerusform>Applies to %n chosen</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SyncBridge::ConnectionsModel</name>
@@ -197,6 +307,20 @@
             <numerusform>%n h ago</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Conflicts (%n)</source>
+        <translation>
+            <numerusform>Conflicts (%n)</numerusform>
+            <numerusform>Conflicts (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open conflict(s)</source>
+        <translation>
+            <numerusform>%n open conflict</numerusform>
+            <numerusform>%n open conflicts</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SyncBridge::DefinitionCheck</name>
@@ -239,6 +363,92 @@
         <translation>
             <numerusform>Saved &apos;%1&apos; as a disabled draft: %n problem to fix before it can run, listed on the form.</numerusform>
             <numerusform>Saved &apos;%1&apos; as a disabled draft: %n problems to fix before it can run, listed on the form.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::Drift</name>
+    <message numerus="yes">
+        <source>%n schema change(s) the mappings do not follow.</source>
+        <translation>
+            <numerusform>%n schema change the mappings do not follow.</numerusform>
+            <numerusform>%n schema changes the mappings do not follow.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n difference(s) between the table and its lists: </source>
+        <translation>
+            <numerusform>%n difference between the table and its lists: </numerusform>
+            <numerusform>%n differences between the table and its lists: </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The table and its lists are in sync (%n row(s)).</source>
+        <translation>
+            <numerusform>The table and its lists are in sync (%n row).</numerusform>
+            <numerusform>The table and its lists are in sync (%n rows).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n difference(s) named were not found by the check (repaired since, changed class, or mistyped): %1</source>
+        <translation>
+            <numerusform>%n difference named was not found by the check (repaired since, changed class, or mistyped): %1</numerusform>
+            <numerusform>%n differences named were not found by the check (repaired since, changed class, or mistyped): %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Held back %n deletion(s) in &apos;%1&apos;: %2 % of its %L3 items, above the limit of %4 %. Check the list, then confirm the deletions (syncbridge-cli drift repair --allow-mass-delete).</source>
+        <translation>
+            <numerusform>Held back %n deletion in &apos;%1&apos;: %2 % of its %L3 items, above the limit of %4 %. Check the list, then confirm the deletions (syncbridge-cli drift repair --allow-mass-delete).</numerusform>
+            <numerusform>Held back %n deletions in &apos;%1&apos;: %2 % of its %L3 items, above the limit of %4 %. Check the list, then confirm the deletions (syncbridge-cli drift repair --allow-mass-delete).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Adopted %n item(s) that held their row but were not in the ledger.</source>
+        <translation>
+            <numerusform>Adopted %n item that held its row but was not in the ledger.</numerusform>
+            <numerusform>Adopted %n items that held their row but were not in the ledger.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::DriftPanel</name>
+    <message numerus="yes">
+        <source>In sync: %n row(s) compared.</source>
+        <translation>
+            <numerusform>In sync: %n row compared.</numerusform>
+            <numerusform>In sync: %n rows compared.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n difference(s) between the table and its lists.</source>
+        <translation>
+            <numerusform>%n difference between the table and its lists.</numerusform>
+            <numerusform>%n differences between the table and its lists.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n schema change(s): see what to do below.</source>
+        <translation>
+            <numerusform>%n schema change: see what to do below.</numerusform>
+            <numerusform>%n schema changes: see what to do below.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::DriftTrend</name>
+    <message numerus="yes">
+        <source>One check: %n difference(s).</source>
+        <translation>
+            <numerusform>One check: %n difference.</numerusform>
+            <numerusform>One check: %n differences.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Last %1 checks: %2 → %n difference(s).</source>
+        <translation>
+            <numerusform>Last %1 checks: %2 → %n difference.</numerusform>
+            <numerusform>Last %1 checks: %2 → %n differences.</numerusform>
         </translation>
     </message>
 </context>
@@ -334,6 +544,23 @@ Rows gone from the source usually mean they were deleted on purpose — but a wr
     </message>
 </context>
 <context>
+    <name>SyncBridge::ReplicationPanel</name>
+    <message numerus="yes">
+        <source>%n second(s) since a run recorded its position</source>
+        <translation>
+            <numerusform>%n second since a run recorded its position</numerusform>
+            <numerusform>%n seconds since a run recorded its position</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) since a run recorded its position</source>
+        <translation>
+            <numerusform>%n minute since a run recorded its position</numerusform>
+            <numerusform>%n minutes since a run recorded its position</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SyncBridge::RunDialog</name>
     <message numerus="yes">
         <source>%Ln row(s) failed; they wait in the retry queue and go first on the next run:</source>
@@ -350,6 +577,23 @@ Rows gone from the source usually mean they were deleted on purpose — but a wr
         <translation>
             <numerusform>The scheduled run would have deleted %Ln item, more than the definition allows without asking. Nothing was deleted and its schedule is paused: check the source, then run it by hand.</numerusform>
             <numerusform>The scheduled run would have deleted %Ln items, more than the definition allows without asking. Nothing was deleted and its schedule is paused: check the source, then run it by hand.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The scheduled check found %n difference(s) between the table and its lists (%1). See the definition&apos;s Drift tab.</source>
+        <translation>
+            <numerusform>The scheduled check found %n difference between the table and its lists (%1). See the definition&apos;s Drift tab.</numerusform>
+            <numerusform>The scheduled check found %n differences between the table and its lists (%1). See the definition&apos;s Drift tab.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::RunProgressView</name>
+    <message numerus="yes">
+        <source>%n change(s) queued</source>
+        <translation>
+            <numerusform>%n change queued</numerusform>
+            <numerusform>%n changes queued</numerusform>
         </translation>
     </message>
 </context>
@@ -374,6 +618,16 @@ Rows gone from the source usually mean they were deleted on purpose — but a wr
         <translation>
             <numerusform>Items written per second, newest %n run</numerusform>
             <numerusform>Items written per second, newest %n runs</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge::SlotHealth</name>
+    <message numerus="yes">
+        <source>No run recorded the slot&apos;s position for %n minute(s) while the server wrote WAL: changes wait that long. Schedule the definition more often, or check that its agent runs.</source>
+        <translation>
+            <numerusform>No run recorded the slot&apos;s position for %n minute while the server wrote WAL: changes wait that long. Schedule the definition more often, or check that its agent runs.</numerusform>
+            <numerusform>No run recorded the slot&apos;s position for %n minutes while the server wrote WAL: changes wait that long. Schedule the definition more often, or check that its agent runs.</numerusform>
         </translation>
     </message>
 </context>
@@ -538,6 +792,62 @@ Rows gone from the source usually mean they were deleted on purpose — but a wr
         <translation>
             <numerusform>Retrying %n item that failed before.</numerusform>
             <numerusform>Retrying %n items that failed before.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) were deleted from list &apos;%1&apos;; their rows are kept and marked in %2 (delete policy MARK).</source>
+        <translation>
+            <numerusform>%n item was deleted from list &apos;%1&apos;; its row is kept and marked in %2 (delete policy MARK).</numerusform>
+            <numerusform>%n items were deleted from list &apos;%1&apos;; their rows are kept and marked in %2 (delete policy MARK).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The table %1.%2 was truncated. Its %n item(s) are not deleted: the circuit breaker holds the truncate back, and the stream stops before it. Check the source, then confirm the deletions (syncbridge-cli run --allow-mass-delete).</source>
+        <translation>
+            <numerusform>The table %1.%2 was truncated. Its %n item is not deleted: the circuit breaker holds the truncate back, and the stream stops before it. Check the source, then confirm the deletions (syncbridge-cli run --allow-mass-delete).</numerusform>
+            <numerusform>The table %1.%2 was truncated. Its %n items are not deleted: the circuit breaker holds the truncate back, and the stream stops before it. Check the source, then confirm the deletions (syncbridge-cli run --allow-mass-delete).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The table %1.%2 was truncated: deleting its %n item(s), as approved.</source>
+        <translation>
+            <numerusform>The table %1.%2 was truncated: deleting its %n item, as approved.</numerusform>
+            <numerusform>The table %1.%2 was truncated: deleting its %n items, as approved.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the definition &apos;%1&apos; identifies its rows by %n columns (%2); a lookup needs a key of one column.</source>
+        <translation>
+            <numerusform>the definition &apos;%1&apos; identifies its rows by %n columns (%2); a lookup needs a key of one column.</numerusform>
+            <numerusform>the definition &apos;%1&apos; identifies its rows by %n columns (%2); a lookup needs a key of one column.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>A real run would hold back %n deletion(s) of list &apos;%1&apos; and ask first (more than the definition&apos;s share).</source>
+        <translation>
+            <numerusform>A real run would hold back %n deletion of list &apos;%1&apos; and ask first (more than the definition&apos;s share).</numerusform>
+            <numerusform>A real run would hold back %n deletions of list &apos;%1&apos; and ask first (more than the definition&apos;s share).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deletion(s) held back: more than the definition&apos;s share of list &apos;%1&apos; would go. Run with --allow-mass-delete to confirm.</source>
+        <translation>
+            <numerusform>%n deletion held back: more than the definition&apos;s share of list &apos;%1&apos; would go. Run with --allow-mass-delete to confirm.</numerusform>
+            <numerusform>%n deletions held back: more than the definition&apos;s share of list &apos;%1&apos; would go. Run with --allow-mass-delete to confirm.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) written into the database</source>
+        <translation>
+            <numerusform>%n row written into the database</numerusform>
+            <numerusform>%n rows written into the database</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) written into SharePoint</source>
+        <translation>
+            <numerusform>%n item written into SharePoint</numerusform>
+            <numerusform>%n items written into SharePoint</numerusform>
         </translation>
     </message>
 </context>

@@ -4,6 +4,7 @@
 #include "commandhelpers.h"
 #include "commands.h"
 #include "commandtable.h"
+#include "common/translations.h"
 #include "stopsignals.h"
 
 #include "agent/driftwatch.h"
@@ -136,7 +137,7 @@ int runAgent(CommandContext &context)
         console.line(report.inSync()
                 ? QCoreApplication::translate("SyncBridge::Cli", "drift check of '%1': in sync").arg(name)
                 : QCoreApplication::translate("SyncBridge::Cli", "warning: drift check of '%1' found %n difference(s): %2", nullptr,
-                    int(qMin<qint64>(report.differences(), INT_MAX)))
+                    pluralCount(report.differences()))
                       .arg(name, driftTotalsText(report)));
     });
     QObject::connect(&driftWatch, &DriftWatch::failed, &loop, [&](qint64, const QString &name, const Error &error) {

@@ -4,6 +4,7 @@
 #include "commandhelpers.h"
 #include "commands.h"
 #include "commandtable.h"
+#include "common/translations.h"
 
 #include "model/definition.h"
 #include "store/connectionrepository.h"
@@ -109,7 +110,7 @@ int showStatus(CommandContext &context)
         context.out << text("Replication slot %1: none").arg(report.names.slot) << '\n';
     } else {
         const QString lagTime = facts.lagSeconds
-            ? QCoreApplication::translate("SyncBridge::Cli", "%n second(s)", nullptr, int(qMin<qint64>(*facts.lagSeconds, INT_MAX)))
+            ? QCoreApplication::translate("SyncBridge::Cli", "%n second(s)", nullptr, pluralCount(*facts.lagSeconds))
             : text("unknown");
         context.out
             << text("Replication slot %1: %2, wal_status %3")

@@ -4,6 +4,7 @@
 #include "commandhelpers.h"
 #include "commands.h"
 #include "commandtable.h"
+#include "common/translations.h"
 #include "stopsignals.h"
 
 #include "previewoutput.h"
@@ -80,15 +81,14 @@ QString reportText(const DriftReport &report)
     text += formatTable(header, rows, 1);
     const qint64 differences = report.differences();
     text += differences == 0
-        ? QCoreApplication::translate(
-            "SyncBridge::Cli", "In sync: %n row(s) compared", nullptr, int(qMin<qint64>(report.sourceRows, INT_MAX)))
-        : QCoreApplication::translate("SyncBridge::Cli", "Drift: %n difference(s)", nullptr, int(qMin<qint64>(differences, INT_MAX)));
+        ? QCoreApplication::translate("SyncBridge::Cli", "In sync: %n row(s) compared", nullptr, pluralCount(report.sourceRows))
+        : QCoreApplication::translate("SyncBridge::Cli", "Drift: %n difference(s)", nullptr, pluralCount(differences));
     text += QCoreApplication::translate("SyncBridge::Cli", " (%1 s, %2 RU).").arg(report.seconds, 0, 'f', 1).arg(report.ruSpent)
         + QLatin1Char('\n');
     if (report.unplannedRows > 0)
         text
             += QCoreApplication::translate("SyncBridge::Cli", "%n row(s) could not be planned (see `run --dry-run`) and were not compared.",
-                   nullptr, int(qMin<qint64>(report.unplannedRows, INT_MAX)))
+                   nullptr, pluralCount(report.unplannedRows))
             + QLatin1Char('\n');
     if (!report.uncomparedColumns.isEmpty())
         text += QCoreApplication::translate("SyncBridge::Cli", "Lookup and person columns are written by a push and not compared: %1.")

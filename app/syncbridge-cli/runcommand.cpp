@@ -3,6 +3,7 @@
 #include "commandhelpers.h"
 #include "commands.h"
 #include "commandtable.h"
+#include "common/translations.h"
 #include "previewoutput.h"
 #include "stopsignals.h"
 
@@ -157,12 +158,12 @@ QString progressLine(const RunProgress &progress)
     if (progress.stream) {
         const StreamProgress &stream = *progress.stream;
         return QCoreApplication::translate("SyncBridge::Cli", "Streaming: lag %L1 bytes (%2 s), %3 changes/s, %n change(s) queued, ",
-                   nullptr, int(qMin<qint64>(stream.queued, 2000000000)))
+                   nullptr, pluralCount(stream.queued))
                    .arg(stream.lagBytes)
                    .arg(stream.lagSeconds, 0, 'f', 1)
                    .arg(stream.changesPerSecond, 0, 'f', 0)
             + QCoreApplication::translate("SyncBridge::Cli", "%n delivered (%1 created, %2 updated, %3 deleted, %4 failed)   ", nullptr,
-                int(qMin<qint64>(stream.delivered, 2000000000)))
+                pluralCount(stream.delivered))
                   .arg(c.created)
                   .arg(c.updated)
                   .arg(c.deleted)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QtGlobal>
 
 class QCoreApplication;
 
@@ -15,5 +16,14 @@ void installTranslations(QCoreApplication &app);
 // <prefix>/share/syncbridge/translations beside <prefix>/bin, where the package installs the .qm
 // files (so a distribution or a translator can update a catalogue without a rebuild).
 QString translationsDirectory();
+
+// A count as %n takes it (an int), capped for the tables of millions a drift check or a stream
+// counts. A function, not qMin<qint64>(…) at the call: a template argument list inside
+// translate()'s arguments sends lupdate into an endless loop, and the catalogues stop refreshing.
+inline int pluralCount(qint64 count)
+{
+    constexpr qint64 largestShown = 2000000000;
+    return int(count < 0 ? 0 : (count > largestShown ? largestShown : count));
+}
 
 } // namespace SyncBridge

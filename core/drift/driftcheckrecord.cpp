@@ -1,5 +1,6 @@
 // DriftCheck: how a check is kept in run history — a run of type DRIFT with its per-list counts, its
 // schema findings and what it found as events, or its failure. Reading and classifying: driftcheck.cpp.
+#include "common/translations.h"
 #include "drift/driftcheck.h"
 
 #include "common/logging.h"
@@ -47,12 +48,11 @@ Result<void> DriftCheck::record()
     event.runId = m_runId;
     event.severity = differences > 0 ? EventSeverity::Warning : EventSeverity::Info;
     event.type = differences > 0 ? QStringLiteral("drift-found") : QStringLiteral("in-sync");
-    event.message = differences > 0
-        ? QCoreApplication::translate(
-              "SyncBridge::Drift", "%n difference(s) between the table and its lists: ", nullptr, int(qMin<qint64>(differences, INT_MAX)))
+    event.message = differences > 0 ? QCoreApplication::translate("SyncBridge::Drift",
+                                          "%n difference(s) between the table and its lists: ", nullptr, pluralCount(differences))
             + driftTotalsText(m_report)
-        : QCoreApplication::translate("SyncBridge::Drift", "The table and its lists are in sync (%n row(s)).", nullptr,
-            int(qMin<qint64>(m_report.sourceRows, INT_MAX)));
+                                    : QCoreApplication::translate("SyncBridge::Drift", "The table and its lists are in sync (%n row(s)).",
+                                        nullptr, pluralCount(m_report.sourceRows));
     QJsonObject totals;
     for (const DriftClass driftClass : allDriftClasses)
         totals.insert(driftClassId(driftClass), m_report.totals.value(driftClass));

@@ -1,5 +1,7 @@
 #include "sync/runtext.h"
 
+#include "common/translations.h"
+
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -7,8 +9,6 @@
 
 namespace SyncBridge {
 namespace {
-
-constexpr qint64 maxCountShown = 2000000000; // %n takes an int
 
 QString kindId(RunSummary::Kind kind)
 {
@@ -67,17 +67,16 @@ QString runMessageText(const SyncRun &run)
     const QLocale locale;
     const RunCounters &c = run.counters;
     const auto n = [&locale](qint64 value) { return locale.toString(value); };
-    const auto shown = [](qint64 value) { return int(qBound<qint64>(0, value, maxCountShown)); }; // %n takes an int
     QString text;
     switch (summary->kind) {
     case RunSummary::Kind::Sync:
-        text = QCoreApplication::translate(
-            "SyncBridge::Sync", "Read %Ln row(s): %1 created, %2 updated, %3 moved, %4 unchanged, %5 failed.", nullptr, shown(c.rowsRead))
+        text = QCoreApplication::translate("SyncBridge::Sync",
+            "Read %Ln row(s): %1 created, %2 updated, %3 moved, %4 unchanged, %5 failed.", nullptr, pluralCount(c.rowsRead))
                    .arg(n(c.created), n(c.updated), n(c.moved), n(c.skipped), n(c.failed));
         break;
     case RunSummary::Kind::DryRun:
-        text = QCoreApplication::translate(
-            "SyncBridge::Sync", "Dry run: planned %Ln row(s) (%1 unchanged, %2 failing); nothing was written.", nullptr, shown(c.rowsRead))
+        text = QCoreApplication::translate("SyncBridge::Sync",
+            "Dry run: planned %Ln row(s) (%1 unchanged, %2 failing); nothing was written.", nullptr, pluralCount(c.rowsRead))
                    .arg(n(c.skipped), n(c.failed));
         break;
     case RunSummary::Kind::Cancelled:
@@ -87,14 +86,14 @@ QString runMessageText(const SyncRun &run)
             "SyncBridge::Sync", "Cancelled while waiting for the SharePoint budget; everything written so far is recorded.");
     }
     if (summary->rowsWaiting > 0) {
-        const int waiting = shown(summary->rowsWaiting);
+        const int waiting = pluralCount(summary->rowsWaiting);
         text += QLatin1Char(' ')
             + QCoreApplication::translate(
                 "SyncBridge::Sync", "%Ln row(s) in the retry queue; the next retry is due at %1 UTC.", nullptr, waiting)
                   .arg(summary->nextRetryAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
     }
     if (summary->writesPending > 0) {
-        const int pending = shown(summary->writesPending);
+        const int pending = pluralCount(summary->writesPending);
         text += QLatin1Char(' ')
             + QCoreApplication::translate("SyncBridge::Sync", "%Ln write(s) to be confirmed by the next run.", nullptr, pending);
     }

@@ -1,5 +1,7 @@
 #include "tray/runnotifier.h"
 
+#include "common/translations.h"
+
 #include <QCoreApplication>
 
 namespace SyncBridge {
@@ -66,7 +68,7 @@ Notification RunNotifier::driftFound(qint64 definitionId, const QString &name, q
         QCoreApplication::translate("SyncBridge::RunNotifier", "Drift in %1").arg(name),
         QCoreApplication::translate("SyncBridge::RunNotifier",
             "The scheduled check found %n difference(s) between the table and its lists (%1). See the definition's Drift tab.", nullptr,
-            int(qMin<qint64>(differences, INT_MAX)))
+            pluralCount(differences))
             .arg(summary)};
 }
 

@@ -1,8 +1,11 @@
 #include "sync/cdc/slothealth.h"
 
+#include "common/translations.h"
+
 #include <QCoreApplication>
 #include <QLocale>
 
+#include <algorithm>
 #include <limits>
 
 namespace SyncBridge {
@@ -92,7 +95,7 @@ SlotHealth classifySlot(const SlotFacts &facts, const SlotThresholds &thresholds
         verdict.add(SlotSeverity::Critical,
             text("Only %1 of WAL can still be written before the slot loses what it needs (safe_wal_size, of %2 max_slot_wal_keep_size). "
                  "Run the definition now, or raise max_slot_wal_keep_size.")
-                .arg(walSizeText(qMax<qint64>(0, *facts.safeWalSize)), walSizeText(*facts.maxSlotWalKeepSize)));
+                .arg(walSizeText(std::max(qint64(0), *facts.safeWalSize)), walSizeText(*facts.maxSlotWalKeepSize)));
     else if (facts.walStatus == QLatin1String("extended"))
         verdict.add(SlotSeverity::Warning,
             text("The slot holds more WAL than max_wal_size (wal_status extended): the server keeps it only for this slot. Run the "
@@ -102,12 +105,14 @@ SlotHealth classifySlot(const SlotFacts &facts, const SlotThresholds &thresholds
             text("The slot is %1 behind the server's WAL, which PostgreSQL keeps on disk until a run confirms it. Run the definition "
                  "more often (or continuously), or drop the slot if the definition is no longer used.")
                 .arg(walSizeText(facts.lagBytes)));
-    if (facts.lagSeconds && *facts.lagSeconds >= thresholds.warningLagSeconds)
+    if (facts.lagSeconds && *facts.lagSeconds >= thresholds.warningLagSeconds) {
+        const int minutes = pluralCount(*facts.lagSeconds / 60); // computed apart: lupdate loops on it inside translate()
         verdict.add(SlotSeverity::Warning,
             QCoreApplication::translate("SyncBridge::SlotHealth",
                 "No run recorded the slot's position for %n minute(s) while the server wrote WAL: changes wait that long. Schedule "
                 "the definition more often, or check that its agent runs.",
-                nullptr, int(qMin<qint64>(*facts.lagSeconds / 60, std::numeric_limits<int>::max()))));
+                nullptr, minutes));
+    }
     return verdict.health;
 }
 

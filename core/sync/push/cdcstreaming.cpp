@@ -5,6 +5,7 @@
 //
 // Backpressure needs no buffer of its own: a batch is read only after the one before it is
 // delivered, so a run whose writes wait for the budget stops reading, and the slot holds the backlog.
+#include "common/translations.h"
 #include "sync/push/pushrun.h"
 
 #include "common/logging.h"
@@ -144,15 +145,15 @@ void PushRun::truncateCdc()
             QCoreApplication::translate("SyncBridge::Sync",
                 "The table %1.%2 was truncated. Its %n item(s) are not deleted: the circuit breaker holds the truncate back, and the "
                 "stream stops before it. Check the source, then confirm the deletions (syncbridge-cli run --allow-mass-delete).",
-                nullptr, int(qMin<qint64>(items->size(), 2000000000)))
+                nullptr, pluralCount(items->size()))
                 .arg(m_table.schema, m_table.name));
         m_cdcTruncate.reset(); // the next run reads it again: the position stays before it
         nextStep();
         return;
     }
     event(EventSeverity::Warning, QStringLiteral("cdc-truncate-applied"),
-        QCoreApplication::translate("SyncBridge::Sync", "The table %1.%2 was truncated: deleting its %n item(s), as approved.", nullptr,
-            int(qMin<qint64>(items->size(), 2000000000)))
+        QCoreApplication::translate(
+            "SyncBridge::Sync", "The table %1.%2 was truncated: deleting its %n item(s), as approved.", nullptr, pluralCount(items->size()))
             .arg(m_table.schema, m_table.name));
     deleteTruncated(std::make_shared<QList<LedgerEntry>>(std::move(*items)));
 }

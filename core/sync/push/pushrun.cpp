@@ -2,6 +2,7 @@
 #include "sync/push/rowbatch.h"
 
 #include "common/logging.h"
+#include "common/translations.h"
 #include "graph/batchwriter.h"
 #include "graph/connectionsettings.h"
 #include "graph/governor.h"
@@ -31,7 +32,6 @@
 namespace SyncBridge {
 
 namespace {
-constexpr qint64 maxCountShown = 2000000000; // %n takes an int
 
 // The steps of each kind of push run, in order (docs/sync-engine.md walks through them).
 const QList<RunPhase> pushSteps = {RunPhase::Connecting, RunPhase::Resolving, RunPhase::Recovering, RunPhase::Rekeying, RunPhase::Retrying,
@@ -193,9 +193,8 @@ void PushRun::completed()
 {
     if (m_options.dryRun) { // says what the run would: rows that would fail, deletions held back
         for (auto it = m_outcome.failures.cbegin(); it != m_outcome.failures.cend(); ++it) {
-            const int rows = int(qMin(it.value(), maxCountShown)); // a call inside translate()'s arguments hangs lupdate
             event(EventSeverity::Warning, QStringLiteral("rows-would-fail"),
-                QCoreApplication::translate("SyncBridge::Sync", "%n row(s) would fail: %1", nullptr, rows).arg(it.key()),
+                QCoreApplication::translate("SyncBridge::Sync", "%n row(s) would fail: %1", nullptr, pluralCount(it.value())).arg(it.key()),
                 QJsonObject{{QStringLiteral("error"), it.key()}, {QStringLiteral("rows"), it.value()}});
         }
         readCurrentValues(0); // the old values of the previewed updates and moves, then finishes
