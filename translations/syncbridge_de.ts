@@ -5,39 +5,39 @@
     <name>ConflictValueText</name>
     <message>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ja</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation>Nein</translation>
     </message>
     <message>
         <source>none chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>nichts gewählt</translation>
     </message>
     <message>
         <source>— no value</source>
-        <translation type="unfinished"></translation>
+        <translation>— kein Wert</translation>
     </message>
     <message>
         <source>Applied: %1 (run %2, %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Angewendet: %1 (Lauf %2, %3)</translation>
     </message>
     <message>
         <source>Decided: database value — waiting for the next run</source>
-        <translation type="unfinished"></translation>
+        <translation>Entschieden: Wert der Datenbank — wartet auf den nächsten Lauf</translation>
     </message>
     <message>
         <source>Decided: SharePoint value — waiting for the next run</source>
-        <translation type="unfinished"></translation>
+        <translation>Entschieden: Wert aus SharePoint — wartet auf den nächsten Lauf</translation>
     </message>
     <message>
         <source>Decided: %1 — waiting for the next run</source>
-        <translation type="unfinished"></translation>
+        <translation>Entschieden: %1 — wartet auf den nächsten Lauf</translation>
     </message>
     <message>
         <source>Open — not decided yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Offen — noch nicht entschieden</translation>
     </message>
 </context>
 <context>
@@ -113,35 +113,35 @@
     <name>SyncBridge::CaCertificateField</name>
     <message>
         <source>C&amp;lear</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Leeren</translation>
     </message>
     <message>
         <source>C&amp;hoose…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wählen…</translation>
     </message>
     <message>
         <source>A PEM file with the CA certificate of a proxy that inspects TLS, or of a national cloud. The system&apos;s certificate authorities stay trusted too; certificate checks are never switched off.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine PEM-Datei mit dem CA-Zertifikat eines Proxys, der TLS untersucht, oder einer nationalen Cloud. Den Zertifizierungsstellen des Systems wird weiterhin vertraut; Zertifikatsprüfungen werden nie abgeschaltet.</translation>
     </message>
     <message>
         <source>Extra CA certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusätzliches CA-Zertifikat</translation>
     </message>
     <message>
         <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>PEM-Zertifikate (*.pem *.crt *.cer);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished">%1 kann nicht gelesen werden: %2</translation>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>None: the system&apos;s certificate authorities only</source>
-        <translation type="unfinished"></translation>
+        <translation>Keins: nur die Zertifizierungsstellen des Systems</translation>
     </message>
 </context>
 <context>
@@ -1350,325 +1350,325 @@
     </message>
     <message>
         <source>drift check of &apos;%1&apos;: in sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Abweichungsprüfung von „%1“: synchron</translation>
     </message>
     <message numerus="yes">
         <source>warning: drift check of &apos;%1&apos; found %n difference(s): %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Warnung: Die Abweichungsprüfung von „%1“ fand %n Abweichung: %2</numerusform>
+            <numerusform>Warnung: Die Abweichungsprüfung von „%1“ fand %n Abweichungen: %2</numerusform>
         </translation>
     </message>
     <message>
         <source>warning: drift check of &apos;%1&apos; failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung: Die Abweichungsprüfung von „%1“ ist fehlgeschlagen: %2</translation>
     </message>
     <message>
         <source>&apos;%1&apos;: its replication slot is OK again</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“: sein Replikationsslot ist wieder in Ordnung</translation>
     </message>
     <message>
         <source>warning: &apos;%1&apos;: replication slot %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung: „%1“: Replikationsslot %2: %3</translation>
     </message>
     <message numerus="yes">
         <source>%n second(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Sekunde</numerusform>
+            <numerusform>%n Sekunden</numerusform>
         </translation>
     </message>
     <message>
         <source>a CDC definition&apos;s replication slot (lag, wal_status, safe_wal_size), publication and the guardian&apos;s verdict (exit 0 OK, 1 warning, 2 critical or lost)</source>
-        <translation type="unfinished"></translation>
+        <translation>Replikationsslot (Rückstand, wal_status, safe_wal_size), Publikation und Urteil der Überwachung einer CDC-Definition (Exit 0 OK, 1 Warnung, 2 kritisch oder verloren)</translation>
     </message>
     <message>
         <source>drop a CDC definition&apos;s slot and publication (its next run loads the table again)</source>
-        <translation type="unfinished"></translation>
+        <translation>Slot und Publikation einer CDC-Definition entfernen (ihr nächster Lauf lädt die Tabelle erneut)</translation>
     </message>
     <message>
         <source>PEM file of CA certificates trusted for this connection besides the system&apos;s (a proxy that inspects TLS, a national cloud); stored with the connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>PEM-Datei mit CA-Zertifikaten, denen diese Verbindung zusätzlich zu denen des Systems vertraut (ein Proxy, der TLS untersucht, eine nationale Cloud); wird mit der Verbindung gespeichert.</translation>
     </message>
     <message>
         <source>CDC: keep streaming changes for this many seconds (0: until stopped) instead of draining.</source>
-        <translation type="unfinished"></translation>
+        <translation>CDC: Änderungen so viele Sekunden lang weiter streamen (0: bis zum Anhalten), statt nur das Anstehende abzuarbeiten.</translation>
     </message>
     <message>
         <source>CDC: keep streaming until nothing arrived for a short quiet period after catching up.</source>
-        <translation type="unfinished"></translation>
+        <translation>CDC: weiter streamen, bis nach dem Aufholen eine kurze Ruhezeit lang nichts mehr ankommt.</translation>
     </message>
     <message>
         <source>drift repair: only these classes of drift, e.g. +,*,-,&gt;,! (default all of them).</source>
-        <translation type="unfinished"></translation>
+        <translation>drift repair: nur diese Abweichungsklassen, z. B. +,*,-,&gt;,! (Standard: alle).</translation>
     </message>
     <message>
         <source>drift repair: only these differences, by the repairKey `drift check --json` gives each (comma-separated).</source>
-        <translation type="unfinished"></translation>
+        <translation>drift repair: nur diese Abweichungen, angegeben mit dem repairKey, den `drift check --json` für jede ausgibt (durch Kommas getrennt).</translation>
     </message>
     <message>
         <source>CDC: approve loading the table again in a new replication slot when the definition&apos;s slot is gone or lost (items are matched, not duplicated).</source>
-        <translation type="unfinished"></translation>
+        <translation>CDC: erlauben, die Tabelle in einem neuen Replikationsslot erneut zu laden, wenn der Slot der Definition fehlt oder verloren ist (Elemente werden zugeordnet, nicht verdoppelt).</translation>
     </message>
     <message>
         <source>definitions delete: also drop the CDC definition&apos;s replication slot and publication on PostgreSQL.</source>
-        <translation type="unfinished"></translation>
+        <translation>definitions delete: auch Replikationsslot und Publikation der CDC-Definition in PostgreSQL entfernen.</translation>
     </message>
     <message>
         <source>conflicts resolve: take this side&apos;s value: database or sharepoint.</source>
-        <translation type="unfinished"></translation>
+        <translation>conflicts resolve: den Wert dieser Seite übernehmen: database oder sharepoint.</translation>
     </message>
     <message>
         <source>conflicts resolve: give both sides this value (read as the field&apos;s column type).</source>
-        <translation type="unfinished"></translation>
+        <translation>conflicts resolve: beiden Seiten diesen Wert geben (gelesen als Spaltentyp des Felds).</translation>
     </message>
     <message>
         <source>open</source>
-        <translation type="unfinished"></translation>
+        <translation>offen</translation>
     </message>
     <message>
         <source>decided: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>entschieden: %1</translation>
     </message>
     <message>
         <source>conflicts list takes one definition name</source>
-        <translation type="unfinished"></translation>
+        <translation>conflicts list erwartet den Namen einer Definition</translation>
     </message>
     <message>
         <source>No conflicts of &apos;%1&apos; wait for a decision.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Konflikte von „%1“ warten auf eine Entscheidung.</translation>
     </message>
     <message>
         <source>ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
         <source>Row</source>
-        <translation type="unfinished">Zeile</translation>
+        <translation>Zeile</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished">Feld</translation>
+        <translation>Feld</translation>
     </message>
     <message>
         <source>Base</source>
-        <translation type="unfinished"></translation>
+        <translation>Basis</translation>
     </message>
     <message>
         <source>Database</source>
-        <translation type="unfinished">Datenbank</translation>
+        <translation>Datenbank</translation>
     </message>
     <message>
         <source>SharePoint</source>
-        <translation type="unfinished">SharePoint</translation>
+        <translation>SharePoint</translation>
     </message>
     <message>
         <source>Changed in SharePoint</source>
-        <translation type="unfinished"></translation>
+        <translation>In SharePoint geändert</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message numerus="yes">
         <source>%n conflict(s) of &apos;%1&apos;.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Konflikt von „%1“.</numerusform>
+            <numerusform>%n Konflikte von „%1“.</numerusform>
         </translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a value of column &apos;%2&apos; (%3): %4</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein Wert der Spalte „%2“ (%3): %4</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a number; field &apos;%2&apos; holds numbers.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine Zahl; das Feld „%2“ enthält Zahlen.</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not yes or no; field &apos;%2&apos; is Yes/No.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist weder yes noch no; das Feld „%2“ ist ein Ja/Nein-Feld.</translation>
     </message>
     <message>
         <source>conflicts resolve takes a conflict id, or --all and a definition name</source>
-        <translation type="unfinished"></translation>
+        <translation>conflicts resolve erwartet eine Konflikt-ID oder --all und den Namen einer Definition</translation>
     </message>
     <message>
         <source>conflicts resolve takes either --use database|sharepoint or --value &lt;text&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>conflicts resolve erwartet entweder --use database|sharepoint oder --value &lt;Text&gt;</translation>
     </message>
     <message>
         <source>--use takes database or sharepoint, not &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>--use erwartet database oder sharepoint, nicht „%1“</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a conflict id (a number from conflicts list)</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine Konflikt-ID (eine Zahl aus conflicts list)</translation>
     </message>
     <message>
         <source>There is no conflict %1 waiting for a decision.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keinen Konflikt %1, der auf eine Entscheidung wartet.</translation>
     </message>
     <message numerus="yes">
         <source>%n conflict(s) of &apos;%1&apos; decided; the next run writes the decision to both sides.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Konflikt von „%1“ entschieden; der nächste Lauf schreibt die Entscheidung auf beide Seiten.</numerusform>
+            <numerusform>%n Konflikte von „%1“ entschieden; der nächste Lauf schreibt die Entscheidungen auf beide Seiten.</numerusform>
         </translation>
     </message>
     <message>
         <source>two-way fields changed on both sides that wait for a decision</source>
-        <translation type="unfinished"></translation>
+        <translation>Felder in beide Richtungen, auf beiden Seiten geändert, die auf eine Entscheidung warten</translation>
     </message>
     <message>
         <source>decide conflicts; the next run writes the value to both sides</source>
-        <translation type="unfinished"></translation>
+        <translation>Konflikte entscheiden; der nächste Lauf schreibt den Wert auf beide Seiten</translation>
     </message>
     <message>
         <source>Extra CA certificate: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusätzliches CA-Zertifikat: %1</translation>
     </message>
     <message>
         <source>--drop-slot is for CDC definitions; &apos;%1&apos; is not one</source>
-        <translation type="unfinished"></translation>
+        <translation>--drop-slot gilt für CDC-Definitionen; „%1“ ist keine</translation>
     </message>
     <message>
         <source>Dropped its replication slot and publication: PostgreSQL keeps no WAL for it any more.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Replikationsslot und ihre Publikation wurden entfernt: PostgreSQL hält dafür kein WAL mehr vor.</translation>
     </message>
     <message>
         <source>Its replication slot &apos;%1&apos; and publication &apos;%2&apos; are left on PostgreSQL, which keeps WAL for the slot until it is dropped. Drop them there: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Replikationsslot „%1“ und ihre Publikation „%2“ bleiben in PostgreSQL, das für den Slot WAL vorhält, bis er entfernt wird. Entfernen Sie sie dort: %3</translation>
     </message>
     <message>
         <source>delete a definition and its ledger (SharePoint items stay; --drop-slot: a CDC definition&apos;s slot and publication too)</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Definition und ihr Ledger löschen (SharePoint-Elemente bleiben; --drop-slot: auch Slot und Publikation einer CDC-Definition)</translation>
     </message>
     <message numerus="yes">
         <source>Schema drift: %n finding(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Schemaabweichung: %n Befund</numerusform>
+            <numerusform>Schemaabweichung: %n Befunde</numerusform>
         </translation>
     </message>
     <message>
         <source>The rows were not compared: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zeilen wurden nicht verglichen: %1</translation>
     </message>
     <message>
         <source>List</source>
-        <translation type="unfinished">Liste</translation>
+        <translation>Liste</translation>
     </message>
     <message>
         <source>Rows</source>
-        <translation type="unfinished">Zeilen</translation>
+        <translation>Zeilen</translation>
     </message>
     <message>
         <source>Items</source>
-        <translation type="unfinished"></translation>
+        <translation>Elemente</translation>
     </message>
     <message>
         <source>Ledger</source>
-        <translation type="unfinished"></translation>
+        <translation>Ledger</translation>
     </message>
     <message>
         <source>Delta</source>
-        <translation type="unfinished"></translation>
+        <translation>Differenz</translation>
     </message>
     <message numerus="yes">
         <source>In sync: %n row(s) compared</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Synchron: %n Zeile verglichen</numerusform>
+            <numerusform>Synchron: %n Zeilen verglichen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Drift: %n difference(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Abweichung: %n Unterschied</numerusform>
+            <numerusform>Abweichung: %n Unterschiede</numerusform>
         </translation>
     </message>
     <message>
         <source> (%1 s, %2 RU).</source>
-        <translation type="unfinished"></translation>
+        <translation> (%1 s, %2 RE).</translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) could not be planned (see `run --dry-run`) and were not compared.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Zeile konnte nicht geplant werden (siehe `run --dry-run`) und wurde nicht verglichen.</numerusform>
+            <numerusform>%n Zeilen konnten nicht geplant werden (siehe `run --dry-run`) und wurden nicht verglichen.</numerusform>
         </translation>
     </message>
     <message>
         <source>Lookup and person columns are written by a push and not compared: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachschlage- und Personenspalten schreibt eine Übertragung; sie werden nicht verglichen: %1.</translation>
     </message>
     <message>
         <source>drift check takes one definition name</source>
-        <translation type="unfinished"></translation>
+        <translation>drift check erwartet den Namen einer Definition</translation>
     </message>
     <message>
         <source>%1 %2 rows, %3 items   </source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 Zeilen, %3 Elemente   </translation>
     </message>
     <message>
         <source>drift repair takes one definition name</source>
-        <translation type="unfinished"></translation>
+        <translation>drift repair erwartet den Namen einer Definition</translation>
     </message>
     <message>
         <source>--classes takes %1 (or their names), not &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>--classes erwartet %1 (oder ihre Namen), nicht „%2“</translation>
     </message>
     <message>
         <source>--only takes the repairKey of a difference as `drift check --json` gives it (class/list/row/item), not &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>--only erwartet den repairKey einer Abweichung, wie ihn `drift check --json` ausgibt (class/list/row/item), nicht „%1“</translation>
     </message>
     <message>
         <source>%1: %2 created, %3 updated, %4 moved, %5 deleted   </source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 angelegt, %3 aktualisiert, %4 verschoben, %5 gelöscht   </translation>
     </message>
     <message>
         <source>compare the table with its lists (exit 0 in sync, 1 drift found, 2 failed)</source>
-        <translation type="unfinished"></translation>
+        <translation>die Tabelle mit ihren Listen vergleichen (Exit 0 synchron, 1 Abweichung gefunden, 2 fehlgeschlagen)</translation>
     </message>
     <message>
         <source>repair the drift a check finds (preview it with --dry-run)</source>
-        <translation type="unfinished"></translation>
+        <translation>die Abweichungen beheben, die eine Prüfung findet (Vorschau mit --dry-run)</translation>
     </message>
     <message>
         <source>--for and --until-idle cannot be combined</source>
-        <translation type="unfinished"></translation>
+        <translation>--for und --until-idle lassen sich nicht kombinieren</translation>
     </message>
     <message>
         <source>%1 streams a CDC definition&apos;s changes; &apos;%2&apos; is a %3 definition, whose run ends by itself</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 streamt die Änderungen einer CDC-Definition; „%2“ ist eine %3-Definition, deren Lauf von selbst endet</translation>
     </message>
     <message>
         <source>%1 cannot be combined with --dry-run or --backfill</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 lässt sich nicht mit --dry-run oder --backfill kombinieren</translation>
     </message>
     <message>
         <source>--for must be a whole number of seconds, 0 (until stopped) or more (not &apos;%1&apos;)</source>
-        <translation type="unfinished"></translation>
+        <translation>--for muss eine ganze Zahl von Sekunden sein, 0 (bis zum Anhalten) oder mehr (nicht „%1“)</translation>
     </message>
     <message numerus="yes">
         <source>Streaming: lag %L1 bytes (%2 s), %3 changes/s, %n change(s) queued, </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Streaming: Rückstand %L1 Bytes (%2 s), %3 Änderungen/s, %n Änderung wartend, </numerusform>
+            <numerusform>Streaming: Rückstand %L1 Bytes (%2 s), %3 Änderungen/s, %n Änderungen wartend, </numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n delivered (%1 created, %2 updated, %3 deleted, %4 failed)   </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n zugestellt (%1 angelegt, %2 aktualisiert, %3 gelöscht, %4 fehlgeschlagen)   </numerusform>
+            <numerusform>%n zugestellt (%1 angelegt, %2 aktualisiert, %3 gelöscht, %4 fehlgeschlagen)   </numerusform>
         </translation>
     </message>
     <message>
         <source>push the definition&apos;s rows to SharePoint (CDC: drain what was committed, or keep streaming with --for/--until-idle)</source>
-        <translation type="unfinished"></translation>
+        <translation>die Zeilen der Definition nach SharePoint übertragen (CDC: das Festgeschriebene abarbeiten oder mit --for/--until-idle weiter streamen)</translation>
     </message>
 </context>
 <context>
@@ -1742,213 +1742,213 @@
     <name>SyncBridge::ConflictComparison</name>
     <message>
         <source>Last agreed</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt übereinstimmend</translation>
     </message>
     <message>
         <source>Database</source>
-        <translation type="unfinished">Datenbank</translation>
+        <translation>Datenbank</translation>
     </message>
     <message>
         <source>SharePoint</source>
-        <translation type="unfinished">SharePoint</translation>
+        <translation>SharePoint</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; of row &lt;b&gt;%2&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; der Zeile &lt;b&gt;%2&lt;/b&gt;</translation>
     </message>
     <message>
         <source>What both sides held after the last sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Was beide Seiten nach der letzten Synchronisation enthielten</translation>
     </message>
     <message>
         <source>Changed in the database</source>
-        <translation type="unfinished"></translation>
+        <translation>In der Datenbank geändert</translation>
     </message>
     <message>
         <source>Unchanged</source>
-        <translation type="unfinished">Unverändert</translation>
+        <translation>Unverändert</translation>
     </message>
     <message>
         <source>Changed in the database, %1</source>
-        <translation type="unfinished"></translation>
+        <translation>In der Datenbank geändert, %1</translation>
     </message>
     <message>
         <source>Changed in SharePoint</source>
-        <translation type="unfinished"></translation>
+        <translation>In SharePoint geändert</translation>
     </message>
     <message>
         <source>Changed by %1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Geändert von %1, %2</translation>
     </message>
     <message>
         <source>&lt;b&gt;Decision:&lt;/b&gt; %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Entscheidung:&lt;/b&gt; %1</translation>
     </message>
     <message>
         <source>Choose a conflict to compare its values.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Konflikt, um seine Werte zu vergleichen.</translation>
     </message>
 </context>
 <context>
     <name>SyncBridge::ConflictList</name>
     <message>
         <source>someone</source>
-        <translation type="unfinished"></translation>
+        <translation>jemand</translation>
     </message>
     <message>
         <source>%1, %2</source>
-        <translation type="unfinished">%1: %2 {1,?}</translation>
+        <translation>%1, %2</translation>
     </message>
     <message>
         <source>Conflicts, by row</source>
-        <translation type="unfinished"></translation>
+        <translation>Konflikte, nach Zeile</translation>
     </message>
     <message>
         <source>Row and field</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile und Feld</translation>
     </message>
     <message>
         <source>Database</source>
-        <translation type="unfinished">Datenbank</translation>
+        <translation>Datenbank</translation>
     </message>
     <message>
         <source>SharePoint</source>
-        <translation type="unfinished">SharePoint</translation>
+        <translation>SharePoint</translation>
     </message>
     <message>
         <source>Changed in SharePoint by</source>
-        <translation type="unfinished"></translation>
+        <translation>In SharePoint geändert von</translation>
     </message>
     <message>
         <source>Decision</source>
-        <translation type="unfinished"></translation>
+        <translation>Entscheidung</translation>
     </message>
     <message>
         <source>Applied</source>
-        <translation type="unfinished"></translation>
+        <translation>Angewendet</translation>
     </message>
     <message numerus="yes">
         <source>%n open</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n offen</numerusform>
+            <numerusform>%n offen</numerusform>
         </translation>
     </message>
     <message>
         <source>All decided</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle entschieden</translation>
     </message>
 </context>
 <context>
     <name>SyncBridge::ConflictValueDialog</name>
     <message>
         <source>Edit the value of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Wert von %1 bearbeiten</translation>
     </message>
     <message numerus="yes">
         <source>The value you enter is given to both sides for %n conflict(s) of &apos;%1&apos;.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Der eingegebene Wert geht für %n Konflikt von „%1“ an beide Seiten.</numerusform>
+            <numerusform>Der eingegebene Wert geht für %n Konflikte von „%1“ an beide Seiten.</numerusform>
         </translation>
     </message>
     <message>
         <source>The value you enter is given to both sides for &apos;%1&apos; of %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der eingegebene Wert geht für „%1“ von %2 an beide Seiten.</translation>
     </message>
     <message>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ja</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation>Nein</translation>
     </message>
     <message>
         <source>— no value</source>
-        <translation type="unfinished"></translation>
+        <translation>— kein Wert</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished">Wert</translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <source>&amp;Value:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wert:</translation>
     </message>
     <message>
         <source>Choices</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswahlwerte</translation>
     </message>
     <message>
         <source>Other choices, separated by ;</source>
-        <translation type="unfinished"></translation>
+        <translation>Weitere Auswahlwerte, getrennt durch ;</translation>
     </message>
     <message>
         <source>Other choices</source>
-        <translation type="unfinished"></translation>
+        <translation>Weitere Auswahlwerte</translation>
     </message>
     <message>
         <source>&amp;Choices:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Auswahlwerte:</translation>
     </message>
     <message>
         <source>&amp;Others:</source>
-        <translation type="unfinished"></translation>
+        <translation>W&amp;eitere:</translation>
     </message>
     <message>
         <source>A number, such as %1; empty for no value</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Zahl wie %1; leer für keinen Wert</translation>
     </message>
     <message>
         <source>A date as yyyy-mm-dd; empty for no value</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Datum als JJJJ-MM-TT; leer für keinen Wert</translation>
     </message>
     <message>
         <source>Empty for no value</source>
-        <translation type="unfinished"></translation>
+        <translation>Leer für keinen Wert</translation>
     </message>
     <message>
         <source>Use this value</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Wert verwenden</translation>
     </message>
     <message>
         <source>“%1” is not a number. Enter a number such as %2, or nothing for no value.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine Zahl. Geben Sie eine Zahl wie %2 ein oder nichts für keinen Wert.</translation>
     </message>
     <message>
         <source>“%1” is not a date. Enter it as yyyy-mm-dd (for example %2), or nothing for no value.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein Datum. Geben Sie es als JJJJ-MM-TT ein (zum Beispiel %2) oder nichts für keinen Wert.</translation>
     </message>
 </context>
 <context>
     <name>SyncBridge::ConflictsPage</name>
     <message>
         <source>Conflicts</source>
-        <translation type="unfinished">Konflikte</translation>
+        <translation>Konflikte</translation>
     </message>
     <message>
         <source>Definition</source>
-        <translation type="unfinished">Definition</translation>
+        <translation>Definition</translation>
     </message>
     <message>
         <source>De&amp;finition:</source>
-        <translation type="unfinished"></translation>
+        <translation>De&amp;finition:</translation>
     </message>
     <message>
         <source>Cannot read the definitions: %1</source>
-        <translation type="unfinished">Die Definitionen können nicht gelesen werden: %1</translation>
+        <translation>Die Definitionen können nicht gelesen werden: %1</translation>
     </message>
     <message numerus="yes">
         <source>%1 (%n open)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (%n offen)</numerusform>
+            <numerusform>%1 (%n offen)</numerusform>
         </translation>
     </message>
     <message>
         <source>No sync definitions yet: conflicts belong to a two-way definition.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Synchronisationsdefinitionen: Konflikte gehören zu einer Definition in beide Richtungen.</translation>
     </message>
 </context>
 <context>
