@@ -1955,94 +1955,94 @@
     <name>SyncBridge::ConflictsView</name>
     <message>
         <source>Use &amp;database value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert der &amp;Datenbank übernehmen</translation>
     </message>
     <message>
         <source>Use &amp;SharePoint value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert aus &amp;SharePoint übernehmen</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished">&amp;Bearbeiten…</translation>
+        <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
         <source>Choose &amp;all</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Alle auswählen</translation>
     </message>
     <message>
         <source>&amp;Run now</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Jetzt ausführen</translation>
     </message>
     <message>
         <source>Waiting for a decision or a run</source>
-        <translation type="unfinished"></translation>
+        <translation>Warten auf Entscheidung oder Lauf</translation>
     </message>
     <message>
         <source>Applied (history)</source>
-        <translation type="unfinished"></translation>
+        <translation>Angewendet (Verlauf)</translation>
     </message>
     <message>
         <source>Show conflicts</source>
-        <translation type="unfinished"></translation>
+        <translation>Konflikte anzeigen</translation>
     </message>
     <message>
         <source>Sho&amp;w:</source>
-        <translation type="unfinished"></translation>
+        <translation>An&amp;zeigen:</translation>
     </message>
     <message>
         <source>Both sides get the database&apos;s value</source>
-        <translation type="unfinished"></translation>
+        <translation>Beide Seiten erhalten den Wert der Datenbank</translation>
     </message>
     <message>
         <source>Both sides get SharePoint&apos;s value</source>
-        <translation type="unfinished"></translation>
+        <translation>Beide Seiten erhalten den Wert aus SharePoint</translation>
     </message>
     <message>
         <source>Both sides get a value you enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Beide Seiten erhalten einen Wert, den Sie eingeben</translation>
     </message>
     <message>
         <source>Choose every conflict of the definition (Ctrl+A in the list)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Konflikte der Definition auswählen (Strg+A in der Liste)</translation>
     </message>
     <message>
         <source>Decisions are applied to both sides at the definition&apos;s next run; until then you can change them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entscheidungen werden beim nächsten Lauf der Definition auf beide Seiten angewendet; bis dahin können Sie sie ändern.</translation>
     </message>
     <message>
         <source>Start the definition&apos;s run now, which applies the decisions</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Lauf der Definition jetzt starten; er wendet die Entscheidungen an</translation>
     </message>
     <message>
         <source>Cannot read the conflicts: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Konflikte können nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>&lt;h3&gt;No decision applied yet&lt;/h3&gt;&lt;p&gt;Conflicts whose decision a run has written to both sides are listed here.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Noch keine Entscheidung angewendet&lt;/h3&gt;&lt;p&gt;Hier stehen Konflikte, deren Entscheidung ein Lauf auf beide Seiten geschrieben hat.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;h3&gt;No conflicts&lt;/h3&gt;&lt;p&gt;A conflict is one field of one row changed in the database &lt;i&gt;and&lt;/i&gt; in SharePoint, to different values, since they last agreed. Only two-way definitions whose conflict policy is &lt;b&gt;Manual&lt;/b&gt; keep them here for you to decide; other policies decide by themselves, and fields changed on one side only simply sync.&lt;/p&gt;&lt;p&gt;A run that finds conflicts lists them here.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Keine Konflikte&lt;/h3&gt;&lt;p&gt;Ein Konflikt ist ein Feld einer Zeile, das seit der letzten Übereinstimmung in der Datenbank &lt;i&gt;und&lt;/i&gt; in SharePoint auf unterschiedliche Werte geändert wurde. Nur Definitionen in beide Richtungen mit der Konfliktregel &lt;b&gt;Manuell&lt;/b&gt; legen sie Ihnen hier zur Entscheidung vor; andere Regeln entscheiden selbst, und nur auf einer Seite geänderte Felder werden einfach synchronisiert.&lt;/p&gt;&lt;p&gt;Ein Lauf, der Konflikte findet, listet sie hier auf.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Choose conflicts of one field to give them a value you enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie Konflikte eines Felds, um ihnen einen eingegebenen Wert zu geben</translation>
     </message>
     <message>
         <source>Choose conflicts to decide (a row chooses all its fields)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie die zu entscheidenden Konflikte (eine Zeile wählt alle ihre Felder)</translation>
     </message>
     <message numerus="yes">
         <source>Applies to %n chosen</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Gilt für %n gewählten</numerusform>
+            <numerusform>Gilt für %n gewählte</numerusform>
         </translation>
     </message>
     <message>
         <source>Not every decision was recorded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht jede Entscheidung wurde gespeichert: %1</translation>
     </message>
 </context>
 <context>
@@ -2526,29 +2526,29 @@
     </message>
     <message>
         <source>Fields changed on both sides that wait for your decision</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf beiden Seiten geänderte Felder, die auf Ihre Entscheidung warten</translation>
     </message>
     <message numerus="yes">
         <source>Conflicts (%n)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Konflikte (%n)</numerusform>
+            <numerusform>Konflikte (%n)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n open conflict(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n offener Konflikt</numerusform>
+            <numerusform>%n offene Konflikte</numerusform>
         </translation>
     </message>
     <message>
         <source>Slot: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Slot: %1</translation>
     </message>
     <message>
         <source>Replication slot: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Replikationsslot: %1</translation>
     </message>
 </context>
 <context>
@@ -2597,7 +2597,7 @@
     </message>
     <message>
         <source>A two-way definition syncs its table with exactly one list (target strategy SINGLE, one target). Rules that route rows to several lists are refused: an item edited or created in one list could not be told from the same row&apos;s item in another, and a row whose route changes would move between lists while people edit it there, losing their edit. Use one two-way definition per list, or a PUSH definition for the rules.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Definition in beide Richtungen synchronisiert ihre Tabelle mit genau einer Liste (Zielstrategie SINGLE, ein Ziel). Regeln, die Zeilen auf mehrere Listen verteilen, werden abgelehnt: Ein in einer Liste bearbeitetes oder angelegtes Element ließe sich nicht vom Element derselben Zeile in einer anderen unterscheiden, und eine Zeile, deren Verteilung sich ändert, würde zwischen Listen wandern, während Personen sie dort bearbeiten, und deren Änderung ginge verloren. Verwenden Sie eine Definition in beide Richtungen je Liste oder eine PUSH-Definition für die Regeln.</translation>
     </message>
 </context>
 <context>
@@ -2703,23 +2703,23 @@
     </message>
     <message>
         <source>D&amp;rift</source>
-        <translation type="unfinished"></translation>
+        <translation>Ab&amp;weichungen</translation>
     </message>
     <message>
         <source>Replicati&amp;on</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Replikation</translation>
     </message>
     <message>
         <source>How the lists differ from the table now, and a repair of what differs</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie die Listen jetzt von der Tabelle abweichen, und eine Reparatur der Abweichungen</translation>
     </message>
     <message>
         <source>The CDC definition&apos;s replication slot: lag, wal_status, safe_wal_size, and what to do</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Replikationsslot der CDC-Definition: Rückstand, wal_status, safe_wal_size und was zu tun ist</translation>
     </message>
     <message>
         <source>The table&apos;s or a list&apos;s columns changed under the mappings: see what to do in the Drift tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Spalten der Tabelle oder einer Liste haben sich unter den Zuordnungen geändert: was zu tun ist, steht im Reiter „Abweichungen“</translation>
     </message>
 </context>
 <context>
@@ -3021,11 +3021,11 @@
     </message>
     <message>
         <source>a LOOKUP mapping names the definition that syncs the referenced table</source>
-        <translation type="unfinished"></translation>
+        <translation>eine LOOKUP-Zuordnung nennt die Definition, die die referenzierte Tabelle synchronisiert</translation>
     </message>
     <message>
         <source>only a LOOKUP mapping references a definition</source>
-        <translation type="unfinished"></translation>
+        <translation>nur eine LOOKUP-Zuordnung verweist auf eine Definition</translation>
     </message>
 </context>
 <context>
@@ -3241,497 +3241,497 @@
     </message>
     <message>
         <source>Not deleted: the replication slot was not dropped: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gelöscht: Der Replikationsslot wurde nicht entfernt: %1</translation>
     </message>
     <message>
         <source>Deleted &apos;%1&apos;. Its replication slot and publication stay on PostgreSQL, which keeps WAL for the slot: drop them there with %2</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ wurde gelöscht. Ihr Replikationsslot und ihre Publikation bleiben in PostgreSQL, das für den Slot WAL vorhält: Entfernen Sie sie dort mit %2</translation>
     </message>
 </context>
 <context>
     <name>SyncBridge::Drift</name>
     <message>
         <source>SyncBridge quit during the drift check; it changed nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>SyncBridge wurde während der Abweichungsprüfung beendet; sie hat nichts geändert.</translation>
     </message>
     <message>
         <source>A drift check compares PUSH definitions; &apos;%1&apos; is %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Abweichungsprüfung vergleicht PUSH-Definitionen; „%1“ ist %2.</translation>
     </message>
     <message>
         <source>The definition has no SharePoint list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Definition hat keine SharePoint-Liste.</translation>
     </message>
     <message>
         <source>The definition&apos;s SharePoint connection no longer exists.</source>
-        <translation type="unfinished">Die SharePoint-Verbindung der Definition existiert nicht mehr.</translation>
+        <translation>Die SharePoint-Verbindung der Definition existiert nicht mehr.</translation>
     </message>
     <message>
         <source>The table %1.%2 does not exist in &apos;%3&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Tabelle %1.%2 existiert nicht in „%3“.</translation>
     </message>
     <message>
         <source>Finding the lists…</source>
-        <translation type="unfinished">Suche die Listen…</translation>
+        <translation>Suche die Listen…</translation>
     </message>
     <message>
         <source>the mappings no longer fit the columns; fix the blocking schema changes first.</source>
-        <translation type="unfinished"></translation>
+        <translation>die Zuordnungen passen nicht mehr zu den Spalten; beheben Sie zuerst die blockierenden Schemaänderungen.</translation>
     </message>
     <message>
         <source>The list &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Liste „%1“</translation>
     </message>
     <message>
         <source>Reading the table…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lese die Tabelle…</translation>
     </message>
     <message>
         <source>Reading the differing rows…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lese die abweichenden Zeilen…</translation>
     </message>
     <message>
         <source>Reading the lists…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lese die Listen…</translation>
     </message>
     <message>
         <source>Re-reading item %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lese Element %1 erneut</translation>
     </message>
     <message numerus="yes">
         <source>%n schema change(s) the mappings do not follow.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Schemaänderung, der die Zuordnungen nicht folgen.</numerusform>
+            <numerusform>%n Schemaänderungen, denen die Zuordnungen nicht folgen.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n difference(s) between the table and its lists: </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Abweichung zwischen der Tabelle und ihren Listen: </numerusform>
+            <numerusform>%n Abweichungen zwischen der Tabelle und ihren Listen: </numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The table and its lists are in sync (%n row(s)).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Die Tabelle und ihre Listen sind synchron (%n Zeile).</numerusform>
+            <numerusform>Die Tabelle und ihre Listen sind synchron (%n Zeilen).</numerusform>
         </translation>
     </message>
     <message>
         <source>(empty)</source>
-        <translation type="unfinished">(leer)</translation>
+        <translation>(leer)</translation>
     </message>
     <message>
         <source>in sync</source>
-        <translation type="unfinished"></translation>
+        <translation>synchron</translation>
     </message>
     <message>
         <source>missing in SharePoint</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlt in SharePoint</translation>
     </message>
     <message>
         <source>orphaned item</source>
-        <translation type="unfinished"></translation>
+        <translation>verwaistes Element</translation>
     </message>
     <message>
         <source>content differs</source>
-        <translation type="unfinished"></translation>
+        <translation>Inhalt weicht ab</translation>
     </message>
     <message>
         <source>in the wrong list</source>
-        <translation type="unfinished"></translation>
+        <translation>in der falschen Liste</translation>
     </message>
     <message>
         <source>duplicate item</source>
-        <translation type="unfinished"></translation>
+        <translation>doppeltes Element</translation>
     </message>
     <message>
         <source>not created by SyncBridge</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht von SyncBridge angelegt</translation>
     </message>
     <message>
         <source>item %1 &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Element %1 „%2“</translation>
     </message>
     <message>
         <source>belongs in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>gehört in %1</translation>
     </message>
     <message>
         <source>item %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Element %1</translation>
     </message>
     <message numerus="yes">
         <source>%n difference(s) named were not found by the check (repaired since, changed class, or mistyped): %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n angegebene Abweichung fand die Prüfung nicht (inzwischen behoben, Klasse geändert oder vertippt): %1</numerusform>
+            <numerusform>%n angegebene Abweichungen fand die Prüfung nicht (inzwischen behoben, Klasse geändert oder vertippt): %1</numerusform>
         </translation>
     </message>
     <message>
         <source>The drift check was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Abweichungsprüfung wurde abgebrochen.</translation>
     </message>
     <message>
         <source>SyncBridge quit during the repair; what it had written stays. Check again.</source>
-        <translation type="unfinished"></translation>
+        <translation>SyncBridge wurde während der Reparatur beendet; was sie bereits geschrieben hatte, bleibt erhalten. Prüfen Sie erneut.</translation>
     </message>
     <message>
         <source>The repair cannot run: %1 Run `drift check` for what to do.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Reparatur kann nicht laufen: %1 Führen Sie `drift check` aus, um zu sehen, was zu tun ist.</translation>
     </message>
     <message>
         <source>The repair was cancelled before it wrote anything.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Reparatur wurde abgebrochen, bevor sie etwas geschrieben hat.</translation>
     </message>
     <message numerus="yes">
         <source>Held back %n deletion(s) in &apos;%1&apos;: %2 % of its %L3 items, above the limit of %4 %. Check the list, then confirm the deletions (syncbridge-cli drift repair --allow-mass-delete).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Löschung in „%1“ zurückgehalten: %2 % ihrer %L3 Elemente, über der Grenze von %4 %. Prüfen Sie die Liste und bestätigen Sie dann die Löschung (syncbridge-cli drift repair --allow-mass-delete).</numerusform>
+            <numerusform>%n Löschungen in „%1“ zurückgehalten: %2 % ihrer %L3 Elemente, über der Grenze von %4 %. Prüfen Sie die Liste und bestätigen Sie dann die Löschungen (syncbridge-cli drift repair --allow-mass-delete).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Adopted %n item(s) that held their row but were not in the ledger.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Element übernommen, das seine Zeile enthielt, aber nicht im Ledger stand.</numerusform>
+            <numerusform>%n Elemente übernommen, die ihre Zeile enthielten, aber nicht im Ledger standen.</numerusform>
         </translation>
     </message>
     <message>
         <source>Created by a drift repair without its lookup and person columns (%1); the next push writes them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Von einer Abweichungsreparatur ohne seine Nachschlage- und Personenspalten angelegt (%1); die nächste Übertragung schreibt sie.</translation>
     </message>
     <message>
         <source>%n item(s) to create</source>
-        <translation type="unfinished"></translation>
+        <translation>%n Element(e) anzulegen</translation>
     </message>
     <message>
         <source>%n item(s) to update</source>
-        <translation type="unfinished"></translation>
+        <translation>%n Element(e) zu aktualisieren</translation>
     </message>
     <message>
         <source>%n item(s) to move</source>
-        <translation type="unfinished"></translation>
+        <translation>%n Element(e) zu verschieben</translation>
     </message>
     <message>
         <source>%n item(s) to delete</source>
-        <translation type="unfinished"></translation>
+        <translation>%n Element(e) zu löschen</translation>
     </message>
     <message>
         <source>%n item(s) to adopt</source>
-        <translation type="unfinished"></translation>
+        <translation>%n Element(e) zu übernehmen</translation>
     </message>
     <message>
         <source>%n item(s) created</source>
-        <translation type="unfinished"></translation>
+        <translation>%n Element(e) angelegt</translation>
     </message>
     <message>
         <source>%n item(s) updated</source>
-        <translation type="unfinished"></translation>
+        <translation>%n Element(e) aktualisiert</translation>
     </message>
     <message>
         <source>%n item(s) moved</source>
-        <translation type="unfinished"></translation>
+        <translation>%n Element(e) verschoben</translation>
     </message>
     <message>
         <source>%n item(s) deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>%n Element(e) gelöscht</translation>
     </message>
     <message>
         <source>%n item(s) adopted</source>
-        <translation type="unfinished"></translation>
+        <translation>%n Element(e) übernommen</translation>
     </message>
     <message>
         <source>%n item(s) failed</source>
-        <translation type="unfinished"></translation>
+        <translation>%n Element(e) fehlgeschlagen</translation>
     </message>
     <message>
         <source>%n deletion(s) held back</source>
-        <translation type="unfinished"></translation>
+        <translation>%n Löschung(en) zurückgehalten</translation>
     </message>
     <message>
         <source>Nothing to repair.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts zu reparieren.</translation>
     </message>
     <message>
         <source>Repair preview: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Reparaturvorschau: %1.</translation>
     </message>
     <message>
         <source>Repair: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Reparatur: %1.</translation>
     </message>
 </context>
 <context>
     <name>SyncBridge::DriftPanel</name>
     <message>
         <source>(empty)</source>
-        <translation type="unfinished">(leer)</translation>
+        <translation>(leer)</translation>
     </message>
     <message>
         <source>item %1 &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Element %1 „%2“</translation>
     </message>
     <message>
         <source>no item</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Element</translation>
     </message>
     <message>
         <source>the row</source>
-        <translation type="unfinished"></translation>
+        <translation>die Zeile</translation>
     </message>
     <message>
         <source>item %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Element %1</translation>
     </message>
     <message>
         <source>no row has its key</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Zeile hat seinen Schlüssel</translation>
     </message>
     <message>
         <source>the row is gone</source>
-        <translation type="unfinished"></translation>
+        <translation>die Zeile ist verschwunden</translation>
     </message>
     <message>
         <source>item %1 in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Element %1 in %2</translation>
     </message>
     <message>
         <source>belongs in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>gehört in %1</translation>
     </message>
     <message>
         <source>item %1, a second one</source>
-        <translation type="unfinished"></translation>
+        <translation>Element %1, ein zweites</translation>
     </message>
     <message>
         <source>one row</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Zeile</translation>
     </message>
     <message>
         <source>item %1 without SyncBridgeKey</source>
-        <translation type="unfinished"></translation>
+        <translation>Element %1 ohne SyncBridgeKey</translation>
     </message>
     <message>
         <source>&amp;Check now</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt &amp;prüfen</translation>
     </message>
     <message>
         <source>&amp;Repair…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reparieren…</translation>
     </message>
     <message>
         <source>Repair &amp;selected…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gewählte reparieren…</translation>
     </message>
     <message>
         <source>E&amp;xport CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Als CSV e&amp;xportieren…</translation>
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished"></translation>
+        <translation>Schwere</translation>
     </message>
     <message>
         <source>Where</source>
-        <translation type="unfinished"></translation>
+        <translation>Wo</translation>
     </message>
     <message>
         <source>What changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Was sich geändert hat</translation>
     </message>
     <message>
         <source>What to do</source>
-        <translation type="unfinished"></translation>
+        <translation>Was zu tun ist</translation>
     </message>
     <message>
         <source>List</source>
-        <translation type="unfinished">Liste</translation>
+        <translation>Liste</translation>
     </message>
     <message>
         <source>Rows</source>
-        <translation type="unfinished">Zeilen</translation>
+        <translation>Zeilen</translation>
     </message>
     <message>
         <source>Items</source>
-        <translation type="unfinished"></translation>
+        <translation>Elemente</translation>
     </message>
     <message>
         <source>Ledger</source>
-        <translation type="unfinished"></translation>
+        <translation>Ledger</translation>
     </message>
     <message>
         <source>Items − rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Elemente − Zeilen</translation>
     </message>
     <message>
         <source>Trend:</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf:</translation>
     </message>
     <message>
         <source>Show:</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeigen:</translation>
     </message>
     <message>
         <source>in</source>
-        <translation type="unfinished"></translation>
+        <translation>in</translation>
     </message>
     <message>
         <source>Class</source>
-        <translation type="unfinished"></translation>
+        <translation>Klasse</translation>
     </message>
     <message>
         <source>Row or item</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile oder Element</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished">Feld</translation>
+        <translation>Feld</translation>
     </message>
     <message>
         <source>In SharePoint</source>
-        <translation type="unfinished">In SharePoint</translation>
+        <translation>In SharePoint</translation>
     </message>
     <message>
         <source>In the table</source>
-        <translation type="unfinished"></translation>
+        <translation>In der Tabelle</translation>
     </message>
     <message>
         <source>Export the differences</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Abweichungen exportieren</translation>
     </message>
     <message>
         <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (*.csv)</translation>
     </message>
     <message>
         <source>Cannot write %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden.</translation>
     </message>
     <message>
         <source>%1 %2 rows, %3 items read.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 Zeilen, %3 Elemente gelesen.</translation>
     </message>
     <message>
         <source>Save the definition to compare its table with its lists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern Sie die Definition, um ihre Tabelle mit ihren Listen zu vergleichen.</translation>
     </message>
     <message>
         <source>Compare the table of &apos;%1&apos; with its lists: nothing is written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Tabelle von „%1“ mit ihren Listen vergleichen: Es wird nichts geschrieben.</translation>
     </message>
     <message>
         <source>&amp;Repair shown…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Angezeigte reparieren…</translation>
     </message>
     <message>
         <source>&amp;Repair all…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Alle reparieren…</translation>
     </message>
     <message>
         <source>Checking &apos;%1&apos;…</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfe „%1“…</translation>
     </message>
     <message>
         <source>The check failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Prüfung ist fehlgeschlagen: %1</translation>
     </message>
     <message numerus="yes">
         <source>In sync: %n row(s) compared.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Synchron: %n Zeile verglichen.</numerusform>
+            <numerusform>Synchron: %n Zeilen verglichen.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n difference(s) between the table and its lists.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Abweichung zwischen der Tabelle und ihren Listen.</numerusform>
+            <numerusform>%n Abweichungen zwischen der Tabelle und ihren Listen.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n schema change(s): see what to do below.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Schemaänderung: was zu tun ist, steht unten.</numerusform>
+            <numerusform>%n Schemaänderungen: was zu tun ist, steht unten.</numerusform>
         </translation>
     </message>
     <message>
         <source>The rows were not compared: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zeilen wurden nicht verglichen: %1</translation>
     </message>
     <message>
         <source>Lookup and person columns are written by a push and not compared: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachschlage- und Personenspalten schreibt eine Übertragung; sie werden nicht verglichen: %1.</translation>
     </message>
     <message>
         <source>Checked %1 (%2 s, %3 RU). %4&lt;br&gt;%5</source>
-        <translation type="unfinished"></translation>
+        <translation>Geprüft %1 (%2 s, %3 RE). %4&lt;br&gt;%5</translation>
     </message>
     <message>
         <source>Every difference</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Abweichungen</translation>
     </message>
     <message>
         <source>every list</source>
-        <translation type="unfinished"></translation>
+        <translation>allen Listen</translation>
     </message>
     <message>
         <source>The table</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Tabelle</translation>
     </message>
     <message>
         <source>List &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste „%1“</translation>
     </message>
     <message>
         <source>Checking again and planning the repair; nothing is written yet…</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfe erneut und plane die Reparatur; noch wird nichts geschrieben…</translation>
     </message>
     <message>
         <source>Repairing: %1 — %2 created, %3 updated, %4 moved, %5 deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Reparatur: %1 — %2 angelegt, %3 aktualisiert, %4 verschoben, %5 gelöscht.</translation>
     </message>
     <message>
         <source>Repairing &apos;%1&apos;…</source>
-        <translation type="unfinished"></translation>
+        <translation>Repariere „%1“…</translation>
     </message>
 </context>
 <context>
     <name>SyncBridge::DriftTrend</name>
     <message>
         <source>Trend of the last drift checks</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf der letzten Abweichungsprüfungen</translation>
     </message>
     <message>
         <source>No checks yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Prüfungen.</translation>
     </message>
     <message numerus="yes">
         <source>One check: %n difference(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Eine Prüfung: %n Abweichung.</numerusform>
+            <numerusform>Eine Prüfung: %n Abweichungen.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Last %1 checks: %2 → %n difference(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Letzte %1 Prüfungen: %2 → %n Abweichung.</numerusform>
+            <numerusform>Letzte %1 Prüfungen: %2 → %n Abweichungen.</numerusform>
         </translation>
     </message>
     <message>
         <source>The check did not finish.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Prüfung wurde nicht abgeschlossen.</translation>
     </message>
     <message>
         <source>In sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchron.</translation>
     </message>
 </context>
 <context>
