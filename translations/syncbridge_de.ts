@@ -3533,7 +3533,7 @@
     </message>
     <message>
         <source>Severity</source>
-        <translation>Schwere</translation>
+        <translation>Schweregrad</translation>
     </message>
     <message>
         <source>Where</source>
@@ -3670,7 +3670,7 @@
     </message>
     <message>
         <source>Checked %1 (%2 s, %3 RU). %4&lt;br&gt;%5</source>
-        <translation>Geprüft %1 (%2 s, %3 RE). %4&lt;br&gt;%5</translation>
+        <translation>Geprüft am %1 (%2 s, %3 RE). %4&lt;br&gt;%5</translation>
     </message>
     <message>
         <source>Every difference</source>
@@ -3869,15 +3869,15 @@
     </message>
     <message>
         <source>Side</source>
-        <translation type="unfinished"></translation>
+        <translation>Seite</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished">Wert</translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <source>Both sides are read before either is written: each row says what goes into the database and what into SharePoint; a field changed on both sides is a conflict the policy decides (or, MANUAL, that waits in the Conflicts view).</source>
-        <translation type="unfinished"></translation>
+        <translation>Beide Seiten werden gelesen, bevor eine von ihnen geschrieben wird: Jede Zeile sagt, was in die Datenbank und was nach SharePoint geht; ein auf beiden Seiten geändertes Feld ist ein Konflikt, den die Konfliktregel entscheidet (oder der bei MANUAL in der Ansicht „Konflikte“ wartet).</translation>
     </message>
 </context>
 <context>
@@ -3975,51 +3975,51 @@
     </message>
     <message>
         <source>Person %1: the site has no user &apos;%2&apos; in its User Information List. SharePoint lists only people who visited the site or were given access to it; Microsoft Graph cannot add one (it has no ensureUser), and SharePoint REST&apos;s ensureuser needs a certificate-based app token. Ask them to open the site once (or give them access); the row is retried on the next run.</source>
-        <translation type="unfinished"></translation>
+        <translation>Person %1: Die Website hat keinen Benutzer „%2“ in ihrer User Information List. SharePoint führt dort nur Personen, die die Website besucht haben oder Zugriff darauf erhalten haben; Microsoft Graph kann keine hinzufügen (es hat kein ensureUser), und ensureuser der SharePoint-REST-API braucht ein zertifikatbasiertes App-Token. Bitten Sie die Person, die Website einmal zu öffnen (oder geben Sie ihr Zugriff); die Zeile wird beim nächsten Lauf erneut versucht.</translation>
     </message>
     <message>
         <source>The site&apos;s User Information List</source>
-        <translation type="unfinished"></translation>
+        <translation>Die User Information List der Website</translation>
     </message>
     <message>
         <source>self-signed</source>
-        <translation type="unfinished"></translation>
+        <translation>selbst signiert</translation>
     </message>
     <message>
         <source>unknown issuer</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Aussteller</translation>
     </message>
     <message>
         <source>expired</source>
-        <translation type="unfinished"></translation>
+        <translation>abgelaufen</translation>
     </message>
     <message>
         <source>not valid yet</source>
-        <translation type="unfinished"></translation>
+        <translation>noch nicht gültig</translation>
     </message>
     <message>
         <source>issued for another host name</source>
-        <translation type="unfinished"></translation>
+        <translation>für einen anderen Hostnamen ausgestellt</translation>
     </message>
     <message>
         <source>revoked</source>
-        <translation type="unfinished"></translation>
+        <translation>widerrufen</translation>
     </message>
     <message>
         <source>No certificate was found: an extra CA certificate is PEM text (-----BEGIN CERTIFICATE-----).</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde kein Zertifikat gefunden: Ein zusätzliches CA-Zertifikat ist PEM-Text (-----BEGIN CERTIFICATE-----).</translation>
     </message>
     <message>
         <source>%1 (expires %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (läuft ab am %2)</translation>
     </message>
     <message>
         <source>the TLS handshake failed</source>
-        <translation type="unfinished"></translation>
+        <translation>der TLS-Handshake ist fehlgeschlagen</translation>
     </message>
     <message>
         <source>The certificate of %1 is not trusted (%2). If your organisation inspects TLS, add its CA certificate to the connection (Extra CA certificate).</source>
-        <translation type="unfinished"></translation>
+        <translation>Dem Zertifikat von %1 wird nicht vertraut (%2). Wenn Ihre Organisation TLS untersucht, fügen Sie ihr CA-Zertifikat der Verbindung hinzu (Zusätzliches CA-Zertifikat).</translation>
     </message>
 </context>
 <context>
@@ -4331,11 +4331,11 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht — aber 
     </message>
     <message>
         <source>%1 is a lookup mapping, but %2 is not a lookup column: map it to one, or make it a value.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist eine Nachschlagezuordnung, aber %2 ist keine Nachschlagespalte: Ordnen Sie sie einer zu oder machen Sie sie zu einem Wert.</translation>
     </message>
     <message>
         <source>%1 is a person mapping, but %2 is not a person column: map it to one, or make it a value.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist eine Personenzuordnung, aber %2 ist keine Personenspalte: Ordnen Sie sie einer zu oder machen Sie sie zu einem Wert.</translation>
     </message>
 </context>
 <context>
@@ -4497,23 +4497,23 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht — aber 
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished">Wert</translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <source>Person (email or UPN)</source>
-        <translation type="unfinished"></translation>
+        <translation>Person (E-Mail oder UPN)</translation>
     </message>
     <message>
         <source>Lookup into &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachschlagen in „%1“</translation>
     </message>
     <message>
         <source>Lookup: the column holds keys of rows another definition syncs; they are written as the ids of its items, and that definition runs first. Person: the column holds emails or UPNs of the site&apos;s users.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachschlagen: Die Spalte enthält Schlüssel von Zeilen, die eine andere Definition synchronisiert; sie werden als IDs von deren Elementen geschrieben, und jene Definition läuft zuerst. Person: Die Spalte enthält E-Mail-Adressen oder UPNs von Benutzern der Website.</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
 </context>
 <context>
@@ -4658,7 +4658,7 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht — aber 
     </message>
     <message>
         <source>What the run writes, and where</source>
-        <translation type="unfinished"></translation>
+        <translation>Was der Lauf schreibt, und wohin</translation>
     </message>
 </context>
 <context>
@@ -4862,231 +4862,231 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht — aber 
     </message>
     <message>
         <source>email → person (the site&apos;s users)</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail → Person (Benutzer der Website)</translation>
     </message>
     <message>
         <source>key → lookup into the list of &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel → Nachschlagen in der Liste von „%1“</translation>
     </message>
     <message>
         <source>the lookup&apos;s list is not known until the definition &apos;%1&apos; has run once (run it first)</source>
-        <translation type="unfinished"></translation>
+        <translation>die Liste für das Nachschlagen ist erst bekannt, wenn die Definition „%1“ einmal gelaufen ist (führen Sie sie zuerst aus)</translation>
     </message>
 </context>
 <context>
     <name>SyncBridge::RepairPreviewDialog</name>
     <message>
         <source>(empty)</source>
-        <translation type="unfinished">(leer)</translation>
+        <translation>(leer)</translation>
     </message>
     <message>
         <source>Create</source>
-        <translation type="unfinished">Anlegen</translation>
+        <translation>Anlegen</translation>
     </message>
     <message>
         <source>Update</source>
-        <translation type="unfinished">Aktualisieren</translation>
+        <translation>Aktualisieren</translation>
     </message>
     <message>
         <source>Move</source>
-        <translation type="unfinished">Verschieben</translation>
+        <translation>Verschieben</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished">Löschen</translation>
+        <translation>Löschen</translation>
     </message>
     <message>
         <source>Adopt</source>
-        <translation type="unfinished"></translation>
+        <translation>Übernehmen</translation>
     </message>
     <message>
         <source>Repair &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ reparieren</translation>
     </message>
     <message>
         <source>List</source>
-        <translation type="unfinished">Liste</translation>
+        <translation>Liste</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished">Aktion</translation>
+        <translation>Aktion</translation>
     </message>
     <message>
         <source>Row or item</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile oder Element</translation>
     </message>
     <message>
         <source>What changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Was sich ändert</translation>
     </message>
     <message>
         <source>%1: %2 → %3</source>
-        <translation type="unfinished">%1: %2 → %3</translation>
+        <translation>%1: %2 → %3</translation>
     </message>
     <message>
         <source>from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>aus %1</translation>
     </message>
     <message>
         <source>item %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Element %1</translation>
     </message>
     <message>
         <source>recorded in the ledger as item %1</source>
-        <translation type="unfinished"></translation>
+        <translation>im Ledger als Element %1 vermerkt</translation>
     </message>
     <message>
         <source>&amp;Repair</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reparieren</translation>
     </message>
 </context>
 <context>
     <name>SyncBridge::ReplicationPanel</name>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
         <source>Drop slot and publication…</source>
-        <translation type="unfinished"></translation>
+        <translation>Slot und Publikation entfernen…</translation>
     </message>
     <message>
         <source>Re-snapshot…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Snapshot…</translation>
     </message>
     <message>
         <source>Read the slot from PostgreSQL again</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Slot erneut aus PostgreSQL lesen</translation>
     </message>
     <message>
         <source>Drop the replication slot and the publication, so PostgreSQL keeps no WAL for this definition (asks first)</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Replikationsslot und die Publikation entfernen, damit PostgreSQL für diese Definition kein WAL mehr vorhält (fragt vorher)</translation>
     </message>
     <message>
         <source>Load the table again in a new slot&apos;s snapshot and match the items already synced (asks first)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Tabelle im Snapshot eines neuen Slots erneut laden und den bereits synchronisierten Elementen zuordnen (fragt vorher)</translation>
     </message>
     <message>
         <source>Replication slot:</source>
-        <translation type="unfinished"></translation>
+        <translation>Replikationsslot:</translation>
     </message>
     <message>
         <source>Publication:</source>
-        <translation type="unfinished"></translation>
+        <translation>Publikation:</translation>
     </message>
     <message>
         <source>Streaming now:</source>
-        <translation type="unfinished"></translation>
+        <translation>Streamt gerade:</translation>
     </message>
     <message>
         <source>Lag (WAL held):</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückstand (vorgehaltenes WAL):</translation>
     </message>
     <message>
         <source>Lag (time):</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückstand (Zeit):</translation>
     </message>
     <message>
         <source>wal_status:</source>
-        <translation type="unfinished"></translation>
+        <translation>wal_status:</translation>
     </message>
     <message>
         <source>safe_wal_size:</source>
-        <translation type="unfinished"></translation>
+        <translation>safe_wal_size:</translation>
     </message>
     <message>
         <source>Save the definition first: its slot is made by its first run.</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern Sie zuerst die Definition: Ihr Slot wird von ihrem ersten Lauf angelegt.</translation>
     </message>
     <message>
         <source>Reading the slot…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lese den Slot…</translation>
     </message>
     <message>
         <source>The slot could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Slot konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>%1 (none)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (nicht vorhanden)</translation>
     </message>
     <message>
         <source>%1 (no longer publishes the table)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (veröffentlicht die Tabelle nicht mehr)</translation>
     </message>
     <message>
         <source>yes, a run reads from it</source>
-        <translation type="unfinished"></translation>
+        <translation>ja, ein Lauf liest daraus</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished">nein</translation>
+        <translation>nein</translation>
     </message>
     <message>
         <source>%1 (%L2 bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%L2 Bytes)</translation>
     </message>
     <message numerus="yes">
         <source>%n second(s) since a run recorded its position</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Sekunde, seit ein Lauf seine Position vermerkt hat</numerusform>
+            <numerusform>%n Sekunden, seit ein Lauf seine Position vermerkt hat</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n minute(s) since a run recorded its position</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Minute, seit ein Lauf seine Position vermerkt hat</numerusform>
+            <numerusform>%n Minuten, seit ein Lauf seine Position vermerkt hat</numerusform>
         </translation>
     </message>
     <message>
         <source>not limited (max_slot_wal_keep_size = -1)</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht begrenzt (max_slot_wal_keep_size = -1)</translation>
     </message>
     <message>
         <source>No slot yet: the first run creates it and loads the table in its snapshot.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch kein Slot: Der erste Lauf legt ihn an und lädt die Tabelle in seinem Snapshot.</translation>
     </message>
     <message>
         <source>Read at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gelesen um %1.</translation>
     </message>
     <message>
         <source>Drop the slot and publication</source>
-        <translation type="unfinished"></translation>
+        <translation>Slot und Publikation entfernen</translation>
     </message>
     <message>
         <source>Drop the replication slot and the publication of &apos;%1&apos; on PostgreSQL? PostgreSQL stops keeping WAL for it. If the definition runs again, its next run loads the table again in a new slot&apos;s snapshot and matches the items already synced.</source>
-        <translation type="unfinished"></translation>
+        <translation>Replikationsslot und Publikation von „%1“ in PostgreSQL entfernen? PostgreSQL hält dann kein WAL mehr dafür vor. Läuft die Definition wieder, lädt ihr nächster Lauf die Tabelle im Snapshot eines neuen Slots erneut und ordnet sie den bereits synchronisierten Elementen zu.</translation>
     </message>
     <message>
         <source>Drop</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>Dropping the slot and the publication…</source>
-        <translation type="unfinished"></translation>
+        <translation>Entferne Slot und Publikation…</translation>
     </message>
     <message>
         <source>Not dropped: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht entfernt: %1</translation>
     </message>
     <message>
         <source>Re-snapshot</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Snapshot</translation>
     </message>
     <message>
         <source>Load the table of &apos;%1&apos; again in a new replication slot&apos;s snapshot? Every row is read and compared with its item: changed rows are updated, new rows created, nothing is duplicated. Changes made while the slot was gone are found by the load.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Tabelle von „%1“ im Snapshot eines neuen Replikationsslots erneut laden? Jede Zeile wird gelesen und mit ihrem Element verglichen: Geänderte Zeilen werden aktualisiert, neue angelegt, nichts wird verdoppelt. Änderungen, die gemacht wurden, während der Slot fehlte, findet das Laden.</translation>
     </message>
     <message>
         <source>Not started: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gestartet: %1</translation>
     </message>
     <message>
         <source>The re-snapshot runs; its progress is on the Overview and Runs pages.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der neue Snapshot läuft; sein Fortschritt steht auf den Seiten „Übersicht“ und „Läufe“.</translation>
     </message>
 </context>
 <context>
@@ -5360,34 +5360,34 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht — aber 
     </message>
     <message>
         <source>Replication slot OK again: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Replikationsslot wieder in Ordnung: %1</translation>
     </message>
     <message>
         <source>The replication slot of &apos;%1&apos; follows the server again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Replikationsslot von „%1“ folgt dem Server wieder.</translation>
     </message>
     <message>
         <source>Replication slot %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Replikationsslot %1: %2</translation>
     </message>
     <message>
         <source>Drift in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Abweichungen in %1</translation>
     </message>
     <message numerus="yes">
         <source>The scheduled check found %n difference(s) between the table and its lists (%1). See the definition&apos;s Drift tab.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Die geplante Prüfung fand %n Abweichung zwischen der Tabelle und ihren Listen (%1). Siehe den Reiter „Abweichungen“ der Definition.</numerusform>
+            <numerusform>Die geplante Prüfung fand %n Abweichungen zwischen der Tabelle und ihren Listen (%1). Siehe den Reiter „Abweichungen“ der Definition.</numerusform>
         </translation>
     </message>
     <message>
         <source>In sync again: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wieder synchron: %1</translation>
     </message>
     <message>
         <source>The scheduled drift check of &apos;%1&apos; found the table and its lists in sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die geplante Abweichungsprüfung von „%1“ fand die Tabelle und ihre Listen synchron.</translation>
     </message>
 </context>
 <context>
@@ -5517,17 +5517,17 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht — aber 
     </message>
     <message>
         <source>%1 behind (%2 s)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Rückstand (%2 s)</translation>
     </message>
     <message>
         <source>%1 changes/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Änderungen/s</translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) queued</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Änderung wartend</numerusform>
+            <numerusform>%n Änderungen wartend</numerusform>
         </translation>
     </message>
 </context>
@@ -5686,11 +5686,11 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht — aber 
     </message>
     <message>
         <source>Drift repair</source>
-        <translation type="unfinished"></translation>
+        <translation>Abweichungsreparatur</translation>
     </message>
     <message>
         <source>Two-way</source>
-        <translation type="unfinished">In beide Richtungen</translation>
+        <translation>In beide Richtungen</translation>
     </message>
 </context>
 <context>
@@ -5921,110 +5921,110 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht — aber 
     </message>
     <message>
         <source>empty: by hand on the Drift tab; e.g. 0 6 * * 1 for Mondays at 06:00</source>
-        <translation type="unfinished"></translation>
+        <translation>leer: von Hand im Reiter „Abweichungen“; z. B. 0 6 * * 1 für montags um 06:00</translation>
     </message>
     <message>
         <source>Agents compare the table with its lists at these times (read-only) and notify when they differ</source>
-        <translation type="unfinished"></translation>
+        <translation>Agenten vergleichen zu diesen Zeiten die Tabelle mit ihren Listen (nur lesend) und benachrichtigen, wenn sie abweichen</translation>
     </message>
     <message>
         <source>Drift check</source>
-        <translation type="unfinished">Abweichungsprüfung</translation>
+        <translation>Abweichungsprüfung</translation>
     </message>
     <message>
         <source>Drift is checked by hand only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abweichungen werden nur von Hand geprüft.</translation>
     </message>
     <message>
         <source>Drift checked %1, in %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abweichungen geprüft: %1, in %2.</translation>
     </message>
 </context>
 <context>
     <name>SyncBridge::SchemaDrift</name>
     <message>
         <source>The column %1 is gone from %2; %3 (%4) is new: probably renamed from %1 to %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Spalte %1 fehlt in %2; %3 (%4) ist neu: vermutlich von %1 in %3 umbenannt.</translation>
     </message>
     <message>
         <source>Map %1 instead of %2 in the mapping editor, or restore the column.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordnen Sie im Zuordnungseditor %1 statt %2 zu oder stellen Sie die Spalte wieder her.</translation>
     </message>
     <message>
         <source>The mapped column %1 is gone from %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die zugeordnete Spalte %1 fehlt in %2.</translation>
     </message>
     <message>
         <source>Remove the mapping of %1 in the mapping editor, or restore the column.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen Sie die Zuordnung von %1 im Zuordnungseditor oder stellen Sie die Spalte wieder her.</translation>
     </message>
     <message>
         <source>The type of %1 changed from %2 to %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Typ von %1 hat sich von %2 zu %3 geändert.</translation>
     </message>
     <message>
         <source>Change the mapping of %1 (its SharePoint column or a transform) so its values convert, or restore the column&apos;s type.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ändern Sie die Zuordnung von %1 (ihre SharePoint-Spalte oder eine Umwandlung), damit sich ihre Werte umwandeln lassen, oder stellen Sie den Typ der Spalte wieder her.</translation>
     </message>
     <message>
         <source>Its values still convert; check a dry run shows what you expect.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Werte lassen sich weiterhin umwandeln; prüfen Sie, ob ein Probelauf zeigt, was Sie erwarten.</translation>
     </message>
     <message>
         <source>%1 (%2) is new in %3 and not mapped.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2) ist neu in %3 und nicht zugeordnet.</translation>
     </message>
     <message>
         <source>Map it in the mapping editor if SharePoint should have it; otherwise nothing to do.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordnen Sie sie im Zuordnungseditor zu, wenn SharePoint sie erhalten soll; sonst ist nichts zu tun.</translation>
     </message>
     <message>
         <source>The column %1 (%2) is gone from the list &apos;%3&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Spalte %1 (%2) fehlt in der Liste „%3“.</translation>
     </message>
     <message>
         <source>Map %1 to another column in the mapping editor (or remove its mapping), or re-create the column in SharePoint.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordnen Sie %1 im Zuordnungseditor einer anderen Spalte zu (oder entfernen Sie die Zuordnung) oder legen Sie die Spalte in SharePoint neu an.</translation>
     </message>
     <message>
         <source>The column %1 of &apos;%2&apos; is now called %3 in SharePoint.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Spalte %1 von „%2“ heißt in SharePoint jetzt %3.</translation>
     </message>
     <message>
         <source>Nothing breaks (SyncBridge writes to its internal name %1); check %2 still means what %3 is mapped for.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts geht kaputt (SyncBridge schreibt in ihren internen Namen %1); prüfen Sie, ob %2 noch das bedeutet, wofür %3 zugeordnet ist.</translation>
     </message>
     <message>
         <source>The column %1 of &apos;%2&apos; is read-only; a push cannot write %3 into it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Spalte %1 von „%2“ ist schreibgeschützt; eine Übertragung kann %3 nicht hineinschreiben.</translation>
     </message>
     <message>
         <source>Make the column writable again in SharePoint, or make the mapping of %1 pull-only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Machen Sie die Spalte in SharePoint wieder beschreibbar oder stellen Sie die Zuordnung von %1 auf „nur abrufen“.</translation>
     </message>
     <message>
         <source>The column %1 of &apos;%2&apos; changed from %3 to %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Spalte %1 von „%2“ hat sich von %3 zu %4 geändert.</translation>
     </message>
     <message>
         <source>Give %1 a transform that fits, map it to another column, or change the column&apos;s type back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie %1 eine passende Umwandlung, ordnen Sie sie einer anderen Spalte zu oder ändern Sie den Typ der Spalte zurück.</translation>
     </message>
     <message>
         <source>The values still fit; check a dry run shows what you expect.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Werte passen weiterhin; prüfen Sie, ob ein Probelauf zeigt, was Sie erwarten.</translation>
     </message>
     <message>
         <source>Blocking</source>
-        <translation type="unfinished"></translation>
+        <translation>Blockierend</translation>
     </message>
     <message>
         <source>Warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung</translation>
     </message>
     <message>
         <source>Info</source>
-        <translation type="unfinished"></translation>
+        <translation>Info</translation>
     </message>
 </context>
 <context>
@@ -6439,7 +6439,7 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht — aber 
     </message>
     <message>
         <source>Nothing was sent. Choose the CA certificate of the proxy that inspects TLS (or of the national cloud) as the connection&apos;s extra CA certificate, or check the authority host.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde nichts gesendet. Wählen Sie das CA-Zertifikat des Proxys, der TLS untersucht (oder der nationalen Cloud), als zusätzliches CA-Zertifikat der Verbindung, oder prüfen Sie den Autoritäts-Host.</translation>
     </message>
 </context>
 <context>
@@ -6577,16 +6577,16 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht — aber 
     </message>
     <message>
         <source>E&amp;xtra CA certificate:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zusätzliches CA-Zertifikat:</translation>
     </message>
 </context>
 <context>
     <name>SyncBridge::SlotHealth</name>
     <message numerus="yes">
         <source>No run recorded the slot&apos;s position for %n minute(s) while the server wrote WAL: changes wait that long. Schedule the definition more often, or check that its agent runs.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Seit %n Minute hat kein Lauf die Position des Slots vermerkt, während der Server WAL schrieb: So lange warten Änderungen schon. Planen Sie die Definition häufiger ein oder prüfen Sie, ob ihr Agent läuft.</numerusform>
+            <numerusform>Seit %n Minuten hat kein Lauf die Position des Slots vermerkt, während der Server WAL schrieb: So lange warten Änderungen schon. Planen Sie die Definition häufiger ein oder prüfen Sie, ob ihr Agent läuft.</numerusform>
         </translation>
     </message>
 </context>
