@@ -1585,8 +1585,8 @@
     <message numerus="yes">
         <source>Drift: %n difference(s)</source>
         <translation>
-            <numerusform>Abweichung: %n Unterschied</numerusform>
-            <numerusform>Abweichung: %n Unterschiede</numerusform>
+            <numerusform>%n Abweichung</numerusform>
+            <numerusform>%n Abweichungen</numerusform>
         </translation>
     </message>
     <message>
@@ -2023,7 +2023,7 @@
     </message>
     <message>
         <source>&lt;h3&gt;No conflicts&lt;/h3&gt;&lt;p&gt;A conflict is one field of one row changed in the database &lt;i&gt;and&lt;/i&gt; in SharePoint, to different values, since they last agreed. Only two-way definitions whose conflict policy is &lt;b&gt;Manual&lt;/b&gt; keep them here for you to decide; other policies decide by themselves, and fields changed on one side only simply sync.&lt;/p&gt;&lt;p&gt;A run that finds conflicts lists them here.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Keine Konflikte&lt;/h3&gt;&lt;p&gt;Ein Konflikt ist ein Feld einer Zeile, das seit der letzten Übereinstimmung in der Datenbank &lt;i&gt;und&lt;/i&gt; in SharePoint auf unterschiedliche Werte geändert wurde. Nur Definitionen in beide Richtungen mit der Konfliktregel &lt;b&gt;Manuell&lt;/b&gt; legen sie Ihnen hier zur Entscheidung vor; andere Regeln entscheiden selbst, und nur auf einer Seite geänderte Felder werden einfach synchronisiert.&lt;/p&gt;&lt;p&gt;Ein Lauf, der Konflikte findet, listet sie hier auf.&lt;/p&gt;</translation>
+        <translation>&lt;h3&gt;Keine Konflikte&lt;/h3&gt;&lt;p&gt;Ein Konflikt ist ein Feld einer Zeile, das seit der letzten Übereinstimmung in der Datenbank &lt;i&gt;und&lt;/i&gt; in SharePoint auf unterschiedliche Werte geändert wurde. Nur Definitionen in beide Richtungen mit der Konfliktregel &lt;b&gt;Nachfragen (manuell)&lt;/b&gt; legen sie Ihnen hier zur Entscheidung vor; andere Regeln entscheiden selbst, und nur auf einer Seite geänderte Felder werden einfach synchronisiert.&lt;/p&gt;&lt;p&gt;Ein Lauf, der Konflikte findet, listet sie hier auf.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Choose conflicts of one field to give them a value you enter</source>
@@ -6668,71 +6668,71 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht — aber 
     </message>
     <message>
         <source>The replication slot &apos;%1&apos; %2, so the changes committed since the last delivered position %3 cannot be streamed. Nothing was read or written. To load the table again in a new slot&apos;s snapshot and match the items already synced (no duplicates), approve a re-snapshot: syncbridge-cli run &quot;%4&quot; --resnapshot, or Re-snapshot in the definition&apos;s Replication tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Replikationsslot „%1“ %2, daher können die seit der zuletzt zugestellten Position %3 festgeschriebenen Änderungen nicht gestreamt werden. Es wurde nichts gelesen oder geschrieben. Um die Tabelle im Snapshot eines neuen Slots erneut zu laden und den bereits synchronisierten Elementen zuzuordnen (ohne Duplikate), erlauben Sie einen neuen Snapshot: syncbridge-cli run &quot;%4&quot; --resnapshot oder „Neuer Snapshot“ im Reiter „Replikation“ der Definition.</translation>
     </message>
     <message>
         <source>lost WAL it needed (wal_status lost)</source>
-        <translation type="unfinished"></translation>
+        <translation>hat benötigtes WAL verloren (wal_status lost)</translation>
     </message>
     <message>
         <source>no longer exists (dropped, or not on this server after a failover)</source>
-        <translation type="unfinished"></translation>
+        <translation>existiert nicht mehr (entfernt oder nach einem Failover nicht auf diesem Server)</translation>
     </message>
     <message>
         <source>reading the publication %1</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Lesen der Publikation %1</translation>
     </message>
     <message>
         <source>The replication slot &apos;%1&apos; is in use by a run; stop the run first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Replikationsslot „%1“ wird von einem Lauf verwendet; halten Sie den Lauf zuerst an.</translation>
     </message>
     <message>
         <source>dropping the replication slot %1</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Entfernen des Replikationsslots %1</translation>
     </message>
     <message>
         <source>The replication stream sent a message this version cannot read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Replikationsstream hat eine Nachricht gesendet, die diese Version nicht lesen kann.</translation>
     </message>
     <message>
         <source>&apos;%1&apos; cannot name a replication slot or publication: use lower-case letters, digits and underscores.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ taugt nicht als Name eines Replikationsslots oder einer Publikation: Verwenden Sie Kleinbuchstaben, Ziffern und Unterstriche.</translation>
     </message>
     <message>
         <source>PostgreSQL refuses a replication connection to &apos;%1&apos; for &apos;%2&apos;. Give the role the REPLICATION attribute (ALTER ROLE … REPLICATION) and allow it in pg_hba.conf with a &apos;replication&apos; or database line.</source>
-        <translation type="unfinished"></translation>
+        <translation>PostgreSQL lehnt eine Replikationsverbindung zu „%1“ für „%2“ ab. Geben Sie der Rolle das Attribut REPLICATION (ALTER ROLE … REPLICATION) und erlauben Sie sie in pg_hba.conf mit einer „replication“- oder Datenbankzeile.</translation>
     </message>
     <message>
         <source>The replication connection to PostgreSQL broke while %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Replikationsverbindung zu PostgreSQL brach ab, als %1 versucht wurde.</translation>
     </message>
     <message>
         <source>PostgreSQL refused %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>PostgreSQL hat %1 abgelehnt.</translation>
     </message>
     <message>
         <source>The replication slot &apos;%1&apos; already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Replikationsslot „%1“ existiert bereits.</translation>
     </message>
     <message>
         <source>Every replication slot of the server is in use. Drop an unused slot (pg_drop_replication_slot) or raise max_replication_slots and restart PostgreSQL.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Replikationsslots des Servers sind belegt. Entfernen Sie einen ungenutzten Slot (pg_drop_replication_slot) oder erhöhen Sie max_replication_slots und starten Sie PostgreSQL neu.</translation>
     </message>
     <message>
         <source>to create the replication slot &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>das Anlegen des Replikationsslots „%1“</translation>
     </message>
     <message>
         <source>to drop the replication slot &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>das Entfernen des Replikationsslots „%1“</translation>
     </message>
     <message>
         <source>to stream the replication slot &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>das Streamen des Replikationsslots „%1“</translation>
     </message>
     <message>
         <source>PostgreSQL ended the replication stream.</source>
-        <translation type="unfinished"></translation>
+        <translation>PostgreSQL hat den Replikationsstream beendet.</translation>
     </message>
 </context>
 <context>
@@ -6791,11 +6791,11 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht — aber 
     </message>
     <message>
         <source>Choose the database&apos;s value, SharePoint&apos;s value or an edited value.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie den Wert der Datenbank, den Wert aus SharePoint oder einen bearbeiteten Wert.</translation>
     </message>
     <message>
         <source>There is no conflict %1 waiting for a decision.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keinen Konflikt %1, der auf eine Entscheidung wartet.</translation>
     </message>
 </context>
 <context>
@@ -7334,150 +7334,150 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht — aber 
     </message>
     <message>
         <source>A change of %1.%2 does not match the table&apos;s columns as the stream described them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Änderung von %1.%2 passt nicht zu den Spalten der Tabelle, wie der Stream sie beschrieben hat.</translation>
     </message>
     <message>
         <source>A change of %1.%2 does not carry the key column &apos;%3&apos;: it is not the table&apos;s replica identity. Make the definition&apos;s key the primary key, or run ALTER TABLE %1.%2 REPLICA IDENTITY FULL (or USING INDEX on a unique index of the key).</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Änderung von %1.%2 enthält die Schlüsselspalte „%3“ nicht: Sie gehört nicht zur Replica Identity der Tabelle. Machen Sie den Schlüssel der Definition zum Primärschlüssel oder führen Sie ALTER TABLE %1.%2 REPLICA IDENTITY FULL aus (oder USING INDEX mit einem eindeutigen Index des Schlüssels).</translation>
     </message>
     <message>
         <source>Delete policy MARK sets the column %1 of a row whose item was deleted in SharePoint, and %2 has no such boolean or timestamp column. Add it (ALTER TABLE %2 ADD COLUMN %1 timestamptz), or choose DELETE or LEAVE.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Löschregel MARK setzt die Spalte %1 einer Zeile, deren Element in SharePoint gelöscht wurde, und %2 hat keine solche Boolean- oder Zeitstempelspalte. Legen Sie sie an (ALTER TABLE %2 ADD COLUMN %1 timestamptz) oder wählen Sie DELETE oder LEAVE.</translation>
     </message>
     <message>
         <source>Mapping %1 writes the column delete policy MARK sets; make it PUSH_ONLY or map another column.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zuordnung %1 schreibt die Spalte, die die Löschregel MARK setzt; machen Sie sie PUSH_ONLY oder ordnen Sie eine andere Spalte zu.</translation>
     </message>
     <message numerus="yes">
         <source>%n item(s) were deleted from list &apos;%1&apos;; their rows are kept and marked in %2 (delete policy MARK).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Element wurde aus der Liste „%1“ gelöscht; seine Zeile bleibt erhalten und ist in %2 markiert (Löschregel MARK).</numerusform>
+            <numerusform>%n Elemente wurden aus der Liste „%1“ gelöscht; ihre Zeilen bleiben erhalten und sind in %2 markiert (Löschregel MARK).</numerusform>
         </translation>
     </message>
     <message>
         <source>Created the replication slot &apos;%1&apos; and the publication &apos;%2&apos;; the table is loaded in the slot&apos;s snapshot, then its changes stream.</source>
-        <translation type="unfinished"></translation>
+        <translation>Replikationsslot „%1“ und Publikation „%2“ angelegt; die Tabelle wird im Snapshot des Slots geladen, danach werden ihre Änderungen gestreamt.</translation>
     </message>
     <message>
         <source>The replication slot &apos;%1&apos; cannot continue (its initial load did not finish, or it was removed or lost its WAL); the table is loaded again in a new slot&apos;s snapshot and matched to the items already synced.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Replikationsslot „%1“ kann nicht weitermachen (sein erstes Laden wurde nicht abgeschlossen, oder er wurde entfernt oder hat sein WAL verloren); die Tabelle wird im Snapshot eines neuen Slots erneut geladen und den bereits synchronisierten Elementen zugeordnet.</translation>
     </message>
     <message>
         <source>The replication stream of slot &apos;%1&apos; broke; what was delivered is recorded. If the primary failed over, the slot did not move with it (PostgreSQL 15 keeps slots on the old primary): the next run fails naming the slot, and a re-snapshot (syncbridge-cli run &quot;%2&quot; --resnapshot) loads the table again in a new slot on the new primary and matches the items already synced; drop the old slot there if that server comes back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Replikationsstream des Slots „%1“ brach ab; was zugestellt wurde, ist vermerkt. Gab es einen Failover des Primärservers, ist der Slot nicht mitgewandert (PostgreSQL 15 behält Slots auf dem alten Primärserver): Der nächste Lauf schlägt unter Nennung des Slots fehl, und ein neuer Snapshot (syncbridge-cli run &quot;%2&quot; --resnapshot) lädt die Tabelle in einem neuen Slot auf dem neuen Primärserver erneut und ordnet sie den bereits synchronisierten Elementen zu; entfernen Sie den alten Slot dort, wenn dieser Server zurückkommt.</translation>
     </message>
     <message>
         <source>The item of a deleted row could not be deleted: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Element einer gelöschten Zeile konnte nicht gelöscht werden: %1</translation>
     </message>
     <message>
         <source>PostgreSQL refused the replication heartbeat (pg_logical_emit_message); the run goes on without it, and while the table is idle the slot may hold WAL written to other tables: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>PostgreSQL hat das Replikations-Lebenszeichen abgelehnt (pg_logical_emit_message); der Lauf geht ohne es weiter, und solange die Tabelle ruht, hält der Slot womöglich WAL vor, das für andere Tabellen geschrieben wurde: %1</translation>
     </message>
     <message numerus="yes">
         <source>The table %1.%2 was truncated. Its %n item(s) are not deleted: the circuit breaker holds the truncate back, and the stream stops before it. Check the source, then confirm the deletions (syncbridge-cli run --allow-mass-delete).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Die Tabelle %1.%2 wurde geleert (TRUNCATE). Ihr %n Element wird nicht gelöscht: Der Schutzschalter hält das Leeren zurück, und der Stream hält davor an. Prüfen Sie die Quelle und bestätigen Sie dann die Löschung (syncbridge-cli run --allow-mass-delete).</numerusform>
+            <numerusform>Die Tabelle %1.%2 wurde geleert (TRUNCATE). Ihre %n Elemente werden nicht gelöscht: Der Schutzschalter hält das Leeren zurück, und der Stream hält davor an. Prüfen Sie die Quelle und bestätigen Sie dann die Löschungen (syncbridge-cli run --allow-mass-delete).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The table %1.%2 was truncated: deleting its %n item(s), as approved.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Die Tabelle %1.%2 wurde geleert (TRUNCATE): Ihr %n Element wird wie bestätigt gelöscht.</numerusform>
+            <numerusform>Die Tabelle %1.%2 wurde geleert (TRUNCATE): Ihre %n Elemente werden wie bestätigt gelöscht.</numerusform>
         </translation>
     </message>
     <message>
         <source>A CDC definition has no dry run yet: its changes are read from the replication slot, and a dry run would have to consume them. Nothing was read or written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für eine CDC-Definition gibt es noch keinen Probelauf: Ihre Änderungen werden aus dem Replikationsslot gelesen, und ein Probelauf müsste sie verbrauchen. Es wurde nichts gelesen oder geschrieben.</translation>
     </message>
     <message>
         <source>The definition&apos;s mode is %1, which a push run cannot run. Nothing was read or written; run the definition again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Modus der Definition ist %1, den ein Übertragungslauf nicht ausführen kann. Es wurde nichts gelesen oder geschrieben; führen Sie die Definition erneut aus.</translation>
     </message>
     <message>
         <source>the lookup references the definition &apos;%1&apos;, and there is none of that name (renamed or removed?).</source>
-        <translation type="unfinished"></translation>
+        <translation>das Nachschlagen verweist auf die Definition „%1“, aber es gibt keine dieses Namens (umbenannt oder entfernt?).</translation>
     </message>
     <message numerus="yes">
         <source>the definition &apos;%1&apos; identifies its rows by %n columns (%2); a lookup needs a key of one column.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>die Definition „%1“ identifiziert ihre Zeilen über %n Spalte (%2); ein Nachschlagen braucht einen Schlüssel aus einer Spalte.</numerusform>
+            <numerusform>die Definition „%1“ identifiziert ihre Zeilen über %n Spalten (%2); ein Nachschlagen braucht einen Schlüssel aus einer Spalte.</numerusform>
         </translation>
     </message>
     <message>
         <source>Lookup %1: the row with %2 of the definition &apos;%3&apos; is not in SharePoint yet; this row waits in the retry queue until a run of &apos;%3&apos; has written it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachschlagen %1: Die Zeile mit %2 der Definition „%3“ ist noch nicht in SharePoint; diese Zeile wartet in der Wiederholungswarteschlange, bis ein Lauf von „%3“ sie geschrieben hat.</translation>
     </message>
     <message>
         <source>Lookup %1: item %2 of the lookup list is no row that the definition &apos;%3&apos; syncs, so it has no key to write.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachschlagen %1: Element %2 der Nachschlageliste ist keine Zeile, die die Definition „%3“ synchronisiert, daher gibt es keinen Schlüssel zum Schreiben.</translation>
     </message>
     <message>
         <source>Lookup %1: the row with %2 = %3 is an item of another list than the one the SharePoint column &apos;%4&apos; looks up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachschlagen %1: Die Zeile mit %2 = %3 ist ein Element einer anderen Liste als der, in der die SharePoint-Spalte „%4“ nachschlägt.</translation>
     </message>
     <message>
         <source>Person %1: the site has no user with lookup id %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Person %1: Die Website hat keinen Benutzer mit der Nachschlage-ID %2.</translation>
     </message>
     <message numerus="yes">
         <source>A real run would hold back %n deletion(s) of list &apos;%1&apos; and ask first (more than the definition&apos;s share).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ein echter Lauf würde %n Löschung in der Liste „%1“ zurückhalten und vorher fragen (mehr als der Anteil der Definition).</numerusform>
+            <numerusform>Ein echter Lauf würde %n Löschungen in der Liste „%1“ zurückhalten und vorher fragen (mehr als der Anteil der Definition).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n deletion(s) held back: more than the definition&apos;s share of list &apos;%1&apos; would go. Run with --allow-mass-delete to confirm.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Löschung zurückgehalten: Mehr als der Anteil der Definition an der Liste „%1“ würde verschwinden. Führen Sie den Lauf mit --allow-mass-delete aus, um zu bestätigen.</numerusform>
+            <numerusform>%n Löschungen zurückgehalten: Mehr als der Anteil der Definition an der Liste „%1“ würde verschwinden. Führen Sie den Lauf mit --allow-mass-delete aus, um zu bestätigen.</numerusform>
         </translation>
     </message>
     <message>
         <source>SyncBridge quit during the two-way run; the next run compares both sides again.</source>
-        <translation type="unfinished"></translation>
+        <translation>SyncBridge wurde während des Laufs in beide Richtungen beendet; der nächste Lauf vergleicht beide Seiten erneut.</translation>
     </message>
     <message>
         <source>A preview of unsaved changes to a two-way definition is not available yet. Save the definition, then preview it (or run syncbridge-cli run --dry-run). Nothing was read or written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Vorschau ungespeicherter Änderungen an einer Definition in beide Richtungen ist noch nicht verfügbar. Speichern Sie die Definition und sehen Sie sich dann die Vorschau an (oder führen Sie syncbridge-cli run --dry-run aus). Es wurde nichts gelesen oder geschrieben.</translation>
     </message>
     <message>
         <source>Row %1, field &apos;%2&apos; changed on both sides; it waits for a decision.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1, Feld „%2“ auf beiden Seiten geändert; es wartet auf eine Entscheidung.</translation>
     </message>
     <message>
         <source>Row %1, field &apos;%2&apos; changed on both sides; decided by %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1, Feld „%2“ auf beiden Seiten geändert; entschieden nach %3.</translation>
     </message>
     <message>
         <source>Row %1 was deleted in the database while the run wrote it; the next run takes the delete.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1 wurde in der Datenbank gelöscht, während der Lauf sie schrieb; der nächste Lauf übernimmt die Löschung.</translation>
     </message>
     <message>
         <source>Row %1 (item %2) was not synced: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1 (Element %2) wurde nicht synchronisiert: %3</translation>
     </message>
     <message>
         <source>Item %1 was a second item of row %2 and was deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Element %1 war ein zweites Element der Zeile %2 und wurde gelöscht.</translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) written into the database</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Zeile in die Datenbank geschrieben</numerusform>
+            <numerusform>%n Zeilen in die Datenbank geschrieben</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n item(s) written into SharePoint</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Element nach SharePoint geschrieben</numerusform>
+            <numerusform>%n Elemente nach SharePoint geschrieben</numerusform>
         </translation>
     </message>
 </context>
@@ -7606,243 +7606,252 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht — aber 
     <name>SyncBridge::TwoWayPreview</name>
     <message>
         <source>none (first run)</source>
-        <translation type="unfinished"></translation>
+        <translation>keiner (erster Lauf)</translation>
     </message>
     <message>
         <source>Matched
 by key</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugeordnet
+per Schlüssel</translation>
     </message>
     <message>
         <source>Matched</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugeordnet</translation>
     </message>
     <message>
         <source>Database
 create</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbank
+anlegen</translation>
     </message>
     <message>
         <source>Create row</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile anlegen</translation>
     </message>
     <message>
         <source>Database
 update</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbank
+aktualisieren</translation>
     </message>
     <message>
         <source>Update row</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile aktualisieren</translation>
     </message>
     <message>
         <source>Database
 delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbank
+löschen</translation>
     </message>
     <message>
         <source>Delete row</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile löschen</translation>
     </message>
     <message>
         <source>Database
 mark</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbank
+markieren</translation>
     </message>
     <message>
         <source>Mark row</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile markieren</translation>
     </message>
     <message>
         <source>SharePoint
 create</source>
-        <translation type="unfinished"></translation>
+        <translation>SharePoint
+anlegen</translation>
     </message>
     <message>
         <source>Create item</source>
-        <translation type="unfinished"></translation>
+        <translation>Element anlegen</translation>
     </message>
     <message>
         <source>SharePoint
 update</source>
-        <translation type="unfinished"></translation>
+        <translation>SharePoint
+aktualisieren</translation>
     </message>
     <message>
         <source>Update item</source>
-        <translation type="unfinished"></translation>
+        <translation>Element aktualisieren</translation>
     </message>
     <message>
         <source>SharePoint
 delete</source>
-        <translation type="unfinished"></translation>
+        <translation>SharePoint
+löschen</translation>
     </message>
     <message>
         <source>Delete item</source>
-        <translation type="unfinished"></translation>
+        <translation>Element löschen</translation>
     </message>
     <message>
         <source>SharePoint
 mark</source>
-        <translation type="unfinished"></translation>
+        <translation>SharePoint
+markieren</translation>
     </message>
     <message>
         <source>Flag item</source>
-        <translation type="unfinished"></translation>
+        <translation>Element markieren</translation>
     </message>
     <message>
         <source>Conflicts</source>
-        <translation type="unfinished">Konflikte</translation>
+        <translation>Konflikte</translation>
     </message>
     <message>
         <source>Conflict</source>
-        <translation type="unfinished"></translation>
+        <translation>Konflikt</translation>
     </message>
     <message>
         <source>Unchanged</source>
-        <translation type="unfinished">Unverändert</translation>
+        <translation>Unverändert</translation>
     </message>
     <message>
         <source>Failing</source>
-        <translation type="unfinished">Fehlschlagend</translation>
+        <translation>Fehlschlagend</translation>
     </message>
     <message>
         <source>%1 = %2</source>
-        <translation type="unfinished">%1 = %2</translation>
+        <translation>%1 = %2</translation>
     </message>
     <message>
         <source>The row and the item have the same key: they are linked, neither is created again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile und Element haben denselben Schlüssel: Sie werden verknüpft, keines wird erneut angelegt.</translation>
     </message>
     <message>
         <source>New in SharePoint, inserted into the database: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu in SharePoint, in die Datenbank eingefügt: %1</translation>
     </message>
     <message>
         <source>Changed in SharePoint, written into the database: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>In SharePoint geändert, in die Datenbank geschrieben: %1</translation>
     </message>
     <message>
         <source>The item was deleted in SharePoint: the row is deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Element wurde in SharePoint gelöscht: Die Zeile wird gelöscht.</translation>
     </message>
     <message>
         <source>New in the database, created in SharePoint: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu in der Datenbank, in SharePoint angelegt: %1</translation>
     </message>
     <message>
         <source>Changed in the database, written into SharePoint: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>In der Datenbank geändert, nach SharePoint geschrieben: %1</translation>
     </message>
     <message>
         <source>The row was deleted in the database: the item is deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zeile wurde in der Datenbank gelöscht: Das Element wird gelöscht.</translation>
     </message>
     <message>
         <source>The item was deleted in SharePoint: the row is kept and marked: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Element wurde in SharePoint gelöscht: Die Zeile bleibt erhalten und wird markiert: %1</translation>
     </message>
     <message>
         <source>The row was deleted in the database: the item is kept and flagged: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zeile wurde in der Datenbank gelöscht: Das Element bleibt erhalten und wird markiert: %1</translation>
     </message>
     <message>
         <source>%1 changed on both sides (agreed: %2) — database: %3, SharePoint: %4; it waits for a decision in the Conflicts view.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 auf beiden Seiten geändert (übereinstimmend: %2) — Datenbank: %3, SharePoint: %4; wartet in der Ansicht „Konflikte“ auf eine Entscheidung.</translation>
     </message>
     <message>
         <source>Last agreed</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt übereinstimmend</translation>
     </message>
     <message>
         <source>Database</source>
-        <translation type="unfinished">Datenbank</translation>
+        <translation>Datenbank</translation>
     </message>
     <message>
         <source>SharePoint</source>
-        <translation type="unfinished">SharePoint</translation>
+        <translation>SharePoint</translation>
     </message>
     <message>
         <source>Written into the database</source>
-        <translation type="unfinished"></translation>
+        <translation>In die Datenbank geschrieben</translation>
     </message>
     <message>
         <source>Written into SharePoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach SharePoint geschrieben</translation>
     </message>
 </context>
 <context>
     <name>SyncBridge::TwoWayRun</name>
     <message>
         <source>Item %1 has the key of item %2; a key must be unique, so neither becomes a row until one is changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Element %1 hat den Schlüssel von Element %2; ein Schlüssel muss eindeutig sein, daher wird keines zu einer Zeile, bis eines geändert wird.</translation>
     </message>
     <message>
         <source>SharePoint no longer knows the position in list &apos;%1&apos; (410): every item is read again and compared.</source>
-        <translation type="unfinished">SharePoint kennt die Position in der Liste &apos;%1&apos; nicht mehr (410): jedes Element wird erneut gelesen und verglichen.</translation>
+        <translation>SharePoint kennt die Position in der Liste „%1“ nicht mehr (410): Jedes Element wird erneut gelesen und verglichen.</translation>
     </message>
     <message>
         <source>The definition is a draft (disabled); enable it before it runs.</source>
-        <translation type="unfinished">Die Definition ist ein Entwurf (deaktiviert); aktivieren Sie sie, bevor sie läuft.</translation>
+        <translation>Die Definition ist ein Entwurf (deaktiviert); aktivieren Sie sie, bevor sie läuft.</translation>
     </message>
     <message>
         <source>Mapping %1: a two-way definition cannot sync SharePoint&apos;s system field &apos;%2&apos; (every write changes it); use a PULL definition for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuordnung %1: Eine Definition in beide Richtungen kann das SharePoint-Systemfeld „%2“ nicht synchronisieren (jeder Schreibvorgang ändert es); verwenden Sie dafür eine PULL-Definition.</translation>
     </message>
     <message>
         <source>Mapping %1: a two-way definition cannot transform values (a transform is not undone on the way back).</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuordnung %1: Eine Definition in beide Richtungen kann keine Werte umwandeln (eine Umwandlung wird auf dem Rückweg nicht rückgängig gemacht).</translation>
     </message>
     <message>
         <source>Mapping %1: a two-way definition cannot sync a LOOKUP or PERSON mapping yet; use a PUSH and a PULL definition for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuordnung %1: Eine Definition in beide Richtungen kann noch keine LOOKUP- oder PERSON-Zuordnung synchronisieren; verwenden Sie dafür eine PUSH- und eine PULL-Definition.</translation>
     </message>
     <message>
         <source>The definition maps no field.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Definition ordnet kein Feld zu.</translation>
     </message>
     <message>
         <source>The definition&apos;s SharePoint connection no longer exists.</source>
-        <translation type="unfinished">Die SharePoint-Verbindung der Definition existiert nicht mehr.</translation>
+        <translation>Die SharePoint-Verbindung der Definition existiert nicht mehr.</translation>
     </message>
     <message>
         <source>The table %1.%2 does not exist in &apos;%3&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Tabelle %1.%2 existiert nicht in „%3“.</translation>
     </message>
     <message>
         <source>The table %1 has no primary key; name the key columns in the definition.</source>
-        <translation type="unfinished">Die Tabelle %1 hat keinen Primärschlüssel; nennen Sie die Schlüsselspalten in der Definition.</translation>
+        <translation>Die Tabelle %1 hat keinen Primärschlüssel; nennen Sie die Schlüsselspalten in der Definition.</translation>
     </message>
     <message>
         <source>Mapping %1: &apos;%2&apos; is not a column of %3.</source>
-        <translation type="unfinished">Zuordnung %1: &apos;%2&apos; ist keine Spalte von %3.</translation>
+        <translation>Zuordnung %1: „%2“ ist keine Spalte von %3.</translation>
     </message>
     <message>
         <source>Mapping %1: &apos;%2&apos; is a generated column; make the mapping PUSH_ONLY.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuordnung %1: „%2“ ist eine generierte Spalte; machen Sie die Zuordnung PUSH_ONLY.</translation>
     </message>
     <message>
         <source>The cursor was reset: every item is read and compared again.</source>
-        <translation type="unfinished">Der Cursor wurde zurückgesetzt: jedes Element wird erneut gelesen und verglichen.</translation>
+        <translation>Der Cursor wurde zurückgesetzt: Jedes Element wird erneut gelesen und verglichen.</translation>
     </message>
     <message>
         <source>The list &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Liste „%1“</translation>
     </message>
     <message>
         <source>The list &apos;%1&apos; does not exist yet; a two-way dry run plans against an existing list (a real run creates it).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Liste „%1“ existiert noch nicht; ein Probelauf in beide Richtungen plant gegen eine vorhandene Liste (ein echter Lauf legt sie an).</translation>
     </message>
     <message>
         <source>The list &apos;%1&apos; was deleted or renamed in SharePoint. Restore it, or remove its id from the definition.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Liste „%1“ wurde in SharePoint gelöscht oder umbenannt. Stellen Sie sie wieder her oder entfernen Sie ihre ID aus der Definition.</translation>
     </message>
     <message>
         <source>The list &apos;%1&apos; has no column &apos;%2&apos; (mapping %3).</source>
-        <translation type="unfinished">Die Liste &apos;%1&apos; hat keine Spalte &apos;%2&apos; (Zuordnung %3).</translation>
+        <translation>Die Liste „%1“ hat keine Spalte „%2“ (Zuordnung %3).</translation>
     </message>
     <message>
         <source>An earlier run of this definition ended while its writes were on their way to SharePoint; the run waits until %1 UTC, when none of them can still land, before it reads the list, so nothing that run created is created again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein früherer Lauf dieser Definition endete, während seine Schreibvorgänge auf dem Weg zu SharePoint waren; dieser Lauf wartet bis %1 UTC, wenn keiner davon mehr ankommen kann, bevor er die Liste liest, damit nichts, was jener Lauf angelegt hat, erneut angelegt wird.</translation>
     </message>
 </context>
 <context>
