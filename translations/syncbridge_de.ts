@@ -2036,8 +2036,8 @@
     <message numerus="yes">
         <source>Applies to %n chosen</source>
         <translation>
-            <numerusform>Gilt für %n gewählten</numerusform>
-            <numerusform>Gilt für %n gewählte</numerusform>
+            <numerusform>Gilt für %n gewählten Konflikt</numerusform>
+            <numerusform>Gilt für %n gewählte Konflikte</numerusform>
         </translation>
     </message>
     <message>
