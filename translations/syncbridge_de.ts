@@ -2022,10 +2022,6 @@
         <translation>&lt;h3&gt;Noch keine Entscheidung angewendet&lt;/h3&gt;&lt;p&gt;Hier stehen Konflikte, deren Entscheidung ein Lauf auf beide Seiten geschrieben hat.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;No conflicts&lt;/h3&gt;&lt;p&gt;A conflict is one field of one row changed in the database &lt;i&gt;and&lt;/i&gt; in SharePoint, to different values, since they last agreed. Only two-way definitions whose conflict policy is &lt;b&gt;Manual&lt;/b&gt; keep them here for you to decide; other policies decide by themselves, and fields changed on one side only simply sync.&lt;/p&gt;&lt;p&gt;A run that finds conflicts lists them here.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Keine Konflikte&lt;/h3&gt;&lt;p&gt;Ein Konflikt ist ein Feld einer Zeile, das seit der letzten Übereinstimmung in der Datenbank &lt;i&gt;und&lt;/i&gt; in SharePoint auf unterschiedliche Werte geändert wurde. Nur Definitionen in beide Richtungen mit der Konfliktregel &lt;b&gt;Nachfragen (manuell)&lt;/b&gt; legen sie Ihnen hier zur Entscheidung vor; andere Regeln entscheiden selbst, und nur auf einer Seite geänderte Felder werden einfach synchronisiert.&lt;/p&gt;&lt;p&gt;Ein Lauf, der Konflikte findet, listet sie hier auf.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Choose conflicts of one field to give them a value you enter</source>
         <translation>Wählen Sie Konflikte eines Felds, um ihnen einen eingegebenen Wert zu geben</translation>
     </message>
@@ -2033,16 +2029,20 @@
         <source>Choose conflicts to decide (a row chooses all its fields)</source>
         <translation>Wählen Sie die zu entscheidenden Konflikte (eine Zeile wählt alle ihre Felder)</translation>
     </message>
+    <message>
+        <source>Not every decision was recorded: %1</source>
+        <translation>Nicht jede Entscheidung wurde gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;No conflicts&lt;/h3&gt;&lt;p&gt;A conflict is one field of one row changed in the database &lt;i&gt;and&lt;/i&gt; in SharePoint, to different values, since they last agreed. Only two-way definitions whose conflict policy is &lt;b&gt;Ask (manual)&lt;/b&gt; keep them here for you to decide; other policies decide by themselves, and fields changed on one side only simply sync.&lt;/p&gt;&lt;p&gt;A run that finds conflicts lists them here.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Keine Konflikte&lt;/h3&gt;&lt;p&gt;Ein Konflikt ist ein Feld einer Zeile, das seit der letzten Übereinstimmung in der Datenbank &lt;i&gt;und&lt;/i&gt; in SharePoint auf unterschiedliche Werte geändert wurde. Nur Definitionen in beide Richtungen mit der Konfliktregel &lt;b&gt;Nachfragen (manuell)&lt;/b&gt; legen sie Ihnen hier zur Entscheidung vor; andere Regeln entscheiden selbst, und nur auf einer Seite geänderte Felder werden einfach synchronisiert.&lt;/p&gt;&lt;p&gt;Ein Lauf, der Konflikte findet, listet sie hier auf.&lt;/p&gt;</translation>
+    </message>
     <message numerus="yes">
-        <source>Applies to %n chosen</source>
+        <source>Applies to %n chosen conflict(s)</source>
         <translation>
             <numerusform>Gilt für %n gewählten Konflikt</numerusform>
             <numerusform>Gilt für %n gewählte Konflikte</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Not every decision was recorded: %1</source>
-        <translation>Nicht jede Entscheidung wurde gespeichert: %1</translation>
     </message>
 </context>
 <context>
@@ -2695,7 +2695,7 @@
     </message>
     <message>
         <source>Sche&amp;dule</source>
-        <translation>&amp;Zeitplan</translation>
+        <translation>Zeit&amp;plan</translation>
     </message>
     <message>
         <source>When the definition runs by itself: cron, time zone, missed runs, pause; the next runs</source>
@@ -3404,53 +3404,89 @@
         <source>Created by a drift repair without its lookup and person columns (%1); the next push writes them.</source>
         <translation>Von einer Abweichungsreparatur ohne seine Nachschlage- und Personenspalten angelegt (%1); die nächste Übertragung schreibt sie.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n item(s) to create</source>
-        <translation>%n Element(e) anzulegen</translation>
+        <translation>
+            <numerusform>%n Element anzulegen</numerusform>
+            <numerusform>%n Elemente anzulegen</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n item(s) to update</source>
-        <translation>%n Element(e) zu aktualisieren</translation>
+        <translation>
+            <numerusform>%n Element zu aktualisieren</numerusform>
+            <numerusform>%n Elemente zu aktualisieren</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n item(s) to move</source>
-        <translation>%n Element(e) zu verschieben</translation>
+        <translation>
+            <numerusform>%n Element zu verschieben</numerusform>
+            <numerusform>%n Elemente zu verschieben</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n item(s) to delete</source>
-        <translation>%n Element(e) zu löschen</translation>
+        <translation>
+            <numerusform>%n Element zu löschen</numerusform>
+            <numerusform>%n Elemente zu löschen</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n item(s) to adopt</source>
-        <translation>%n Element(e) zu übernehmen</translation>
+        <translation>
+            <numerusform>%n Element zu übernehmen</numerusform>
+            <numerusform>%n Elemente zu übernehmen</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n item(s) created</source>
-        <translation>%n Element(e) angelegt</translation>
+        <translation>
+            <numerusform>%n Element angelegt</numerusform>
+            <numerusform>%n Elemente angelegt</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n item(s) updated</source>
-        <translation>%n Element(e) aktualisiert</translation>
+        <translation>
+            <numerusform>%n Element aktualisiert</numerusform>
+            <numerusform>%n Elemente aktualisiert</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n item(s) moved</source>
-        <translation>%n Element(e) verschoben</translation>
+        <translation>
+            <numerusform>%n Element verschoben</numerusform>
+            <numerusform>%n Elemente verschoben</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n item(s) deleted</source>
-        <translation>%n Element(e) gelöscht</translation>
+        <translation>
+            <numerusform>%n Element gelöscht</numerusform>
+            <numerusform>%n Elemente gelöscht</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n item(s) adopted</source>
-        <translation>%n Element(e) übernommen</translation>
+        <translation>
+            <numerusform>%n Element übernommen</numerusform>
+            <numerusform>%n Elemente übernommen</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n item(s) failed</source>
-        <translation>%n Element(e) fehlgeschlagen</translation>
+        <translation>
+            <numerusform>%n Element fehlgeschlagen</numerusform>
+            <numerusform>%n Elemente fehlgeschlagen</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n deletion(s) held back</source>
-        <translation>%n Löschung(en) zurückgehalten</translation>
+        <translation>
+            <numerusform>%n Löschung zurückgehalten</numerusform>
+            <numerusform>%n Löschungen zurückgehalten</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nothing to repair.</source>
@@ -5967,10 +6003,6 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht — aber 
         <translation>Ändern Sie die Zuordnung von %1 (ihre SharePoint-Spalte oder eine Umwandlung), damit sich ihre Werte umwandeln lassen, oder stellen Sie den Typ der Spalte wieder her.</translation>
     </message>
     <message>
-        <source>Its values still convert; check a dry run shows what you expect.</source>
-        <translation>Ihre Werte lassen sich weiterhin umwandeln; prüfen Sie, ob ein Probelauf zeigt, was Sie erwarten.</translation>
-    </message>
-    <message>
         <source>%1 (%2) is new in %3 and not mapped.</source>
         <translation>%1 (%2) ist neu in %3 und nicht zugeordnet.</translation>
     </message>
@@ -5991,10 +6023,6 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht — aber 
         <translation>Die Spalte %1 von „%2“ heißt in SharePoint jetzt %3.</translation>
     </message>
     <message>
-        <source>Nothing breaks (SyncBridge writes to its internal name %1); check %2 still means what %3 is mapped for.</source>
-        <translation>Nichts geht kaputt (SyncBridge schreibt in ihren internen Namen %1); prüfen Sie, ob %2 noch das bedeutet, wofür %3 zugeordnet ist.</translation>
-    </message>
-    <message>
         <source>The column %1 of &apos;%2&apos; is read-only; a push cannot write %3 into it.</source>
         <translation>Die Spalte %1 von „%2“ ist schreibgeschützt; eine Übertragung kann %3 nicht hineinschreiben.</translation>
     </message>
@@ -6011,10 +6039,6 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht — aber 
         <translation>Geben Sie %1 eine passende Umwandlung, ordnen Sie sie einer anderen Spalte zu oder ändern Sie den Typ der Spalte zurück.</translation>
     </message>
     <message>
-        <source>The values still fit; check a dry run shows what you expect.</source>
-        <translation>Die Werte passen weiterhin; prüfen Sie, ob ein Probelauf zeigt, was Sie erwarten.</translation>
-    </message>
-    <message>
         <source>Blocking</source>
         <translation>Blockierend</translation>
     </message>
@@ -6025,6 +6049,18 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht — aber 
     <message>
         <source>Info</source>
         <translation>Info</translation>
+    </message>
+    <message>
+        <source>Its values still convert; check that a dry run shows what you expect.</source>
+        <translation>Ihre Werte lassen sich weiterhin umwandeln; prüfen Sie, ob ein Probelauf zeigt, was Sie erwarten.</translation>
+    </message>
+    <message>
+        <source>Nothing breaks (SyncBridge writes to its internal name %1); check that %2 still means what %3 is mapped for.</source>
+        <translation>Nichts geht kaputt (SyncBridge schreibt in ihren internen Namen %1); prüfen Sie, ob %2 noch das bedeutet, wofür %3 zugeordnet ist.</translation>
+    </message>
+    <message>
+        <source>The values still fit; check that a dry run shows what you expect.</source>
+        <translation>Die Werte passen weiterhin; prüfen Sie, ob ein Probelauf zeigt, was Sie erwarten.</translation>
     </message>
 </context>
 <context>
@@ -6703,10 +6739,6 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht — aber 
         <translation>PostgreSQL lehnt eine Replikationsverbindung zu „%1“ für „%2“ ab. Geben Sie der Rolle das Attribut REPLICATION (ALTER ROLE … REPLICATION) und erlauben Sie sie in pg_hba.conf mit einer „replication“- oder Datenbankzeile.</translation>
     </message>
     <message>
-        <source>The replication connection to PostgreSQL broke while %1.</source>
-        <translation>Die Replikationsverbindung zu PostgreSQL brach ab, als %1 versucht wurde.</translation>
-    </message>
-    <message>
         <source>PostgreSQL refused %1.</source>
         <translation>PostgreSQL hat %1 abgelehnt.</translation>
     </message>
@@ -6733,6 +6765,10 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht — aber 
     <message>
         <source>PostgreSQL ended the replication stream.</source>
         <translation>PostgreSQL hat den Replikationsstream beendet.</translation>
+    </message>
+    <message>
+        <source>The replication connection to PostgreSQL broke in the attempt %1.</source>
+        <translation>Die Replikationsverbindung zu PostgreSQL brach ab, als %1 versucht wurde.</translation>
     </message>
 </context>
 <context>
@@ -7344,10 +7380,6 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht — aber 
         <source>Delete policy MARK sets the column %1 of a row whose item was deleted in SharePoint, and %2 has no such boolean or timestamp column. Add it (ALTER TABLE %2 ADD COLUMN %1 timestamptz), or choose DELETE or LEAVE.</source>
         <translation>Die Löschregel MARK setzt die Spalte %1 einer Zeile, deren Element in SharePoint gelöscht wurde, und %2 hat keine solche Boolean- oder Zeitstempelspalte. Legen Sie sie an (ALTER TABLE %2 ADD COLUMN %1 timestamptz) oder wählen Sie DELETE oder LEAVE.</translation>
     </message>
-    <message>
-        <source>Mapping %1 writes the column delete policy MARK sets; make it PUSH_ONLY or map another column.</source>
-        <translation>Die Zuordnung %1 schreibt die Spalte, die die Löschregel MARK setzt; machen Sie sie PUSH_ONLY oder ordnen Sie eine andere Spalte zu.</translation>
-    </message>
     <message numerus="yes">
         <source>%n item(s) were deleted from list &apos;%1&apos;; their rows are kept and marked in %2 (delete policy MARK).</source>
         <translation>
@@ -7413,10 +7445,6 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht — aber 
         <translation>Nachschlagen %1: Die Zeile mit %2 der Definition „%3“ ist noch nicht in SharePoint; diese Zeile wartet in der Wiederholungswarteschlange, bis ein Lauf von „%3“ sie geschrieben hat.</translation>
     </message>
     <message>
-        <source>Lookup %1: item %2 of the lookup list is no row that the definition &apos;%3&apos; syncs, so it has no key to write.</source>
-        <translation>Nachschlagen %1: Element %2 der Nachschlageliste ist keine Zeile, die die Definition „%3“ synchronisiert, daher gibt es keinen Schlüssel zum Schreiben.</translation>
-    </message>
-    <message>
         <source>Lookup %1: the row with %2 = %3 is an item of another list than the one the SharePoint column &apos;%4&apos; looks up.</source>
         <translation>Nachschlagen %1: Die Zeile mit %2 = %3 ist ein Element einer anderen Liste als der, in der die SharePoint-Spalte „%4“ nachschlägt.</translation>
     </message>
@@ -7479,6 +7507,14 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht — aber 
             <numerusform>%n Element nach SharePoint geschrieben</numerusform>
             <numerusform>%n Elemente nach SharePoint geschrieben</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Mapping %1 writes the column that delete policy MARK sets; make it PUSH_ONLY or map another column.</source>
+        <translation>Die Zuordnung %1 schreibt die Spalte, die die Löschregel MARK setzt; machen Sie sie PUSH_ONLY oder ordnen Sie eine andere Spalte zu.</translation>
+    </message>
+    <message>
+        <source>Lookup %1: item %2 of the lookup list belongs to no row that the definition &apos;%3&apos; syncs, so it has no key to write.</source>
+        <translation>Nachschlagen %1: Element %2 der Nachschlageliste gehört zu keiner Zeile, die die Definition „%3“ synchronisiert, daher gibt es keinen Schlüssel zum Schreiben.</translation>
     </message>
 </context>
 <context>

@@ -257,10 +257,10 @@
 <context>
     <name>SyncBridge::ConflictsView</name>
     <message numerus="yes">
-        <source>Applies to %n chosen</source>
+        <source>Applies to %n chosen conflict(s)</source>
         <translation>
-            <numerusform>Applies to %n chosen</numerusform>
-            <numerusform>Applies to %n chosen</numerusform>
+            <numerusform>Applies to %n chosen conflict</numerusform>
+            <numerusform>Applies to %n chosen conflicts</numerusform>
         </translation>
     </message>
 </context>
@@ -408,6 +408,90 @@
         <translation>
             <numerusform>Adopted %n item that held its row but was not in the ledger.</numerusform>
             <numerusform>Adopted %n items that held their row but were not in the ledger.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) to create</source>
+        <translation>
+            <numerusform>%n item to create</numerusform>
+            <numerusform>%n items to create</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) to update</source>
+        <translation>
+            <numerusform>%n item to update</numerusform>
+            <numerusform>%n items to update</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) to move</source>
+        <translation>
+            <numerusform>%n item to move</numerusform>
+            <numerusform>%n items to move</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) to delete</source>
+        <translation>
+            <numerusform>%n item to delete</numerusform>
+            <numerusform>%n items to delete</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) to adopt</source>
+        <translation>
+            <numerusform>%n item to adopt</numerusform>
+            <numerusform>%n items to adopt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) created</source>
+        <translation>
+            <numerusform>%n item created</numerusform>
+            <numerusform>%n items created</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) updated</source>
+        <translation>
+            <numerusform>%n item updated</numerusform>
+            <numerusform>%n items updated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) moved</source>
+        <translation>
+            <numerusform>%n item moved</numerusform>
+            <numerusform>%n items moved</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) deleted</source>
+        <translation>
+            <numerusform>%n item deleted</numerusform>
+            <numerusform>%n items deleted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) adopted</source>
+        <translation>
+            <numerusform>%n item adopted</numerusform>
+            <numerusform>%n items adopted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) failed</source>
+        <translation>
+            <numerusform>%n item failed</numerusform>
+            <numerusform>%n items failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deletion(s) held back</source>
+        <translation>
+            <numerusform>%n deletion held back</numerusform>
+            <numerusform>%n deletions held back</numerusform>
         </translation>
     </message>
 </context>

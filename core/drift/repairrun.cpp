@@ -1,6 +1,7 @@
 #include "drift/repairrun.h"
 
 #include "common/logging.h"
+#include "common/translations.h"
 #include "drift/driftcheck.h"
 #include "graph/connectionsettings.h"
 #include "graph/governor.h"
@@ -23,14 +24,6 @@ namespace SyncBridge {
 namespace {
 
 const QString syncBridgeKey = QStringLiteral("SyncBridgeKey");
-// Operations handed to BatchWriter at once (it sends them in $batch requests of its own size).
-constexpr int writeChunk = 200;
-
-int shown(qint64 count)
-{
-    return int(qMin<qint64>(count, INT_MAX));
-}
-
 // Only the fields that differ, with their OData annotations ("tags@odata.type").
 QJsonObject differingFields(const DriftEntry &entry)
 {
@@ -288,7 +281,7 @@ void RepairRun::holdBackMassDeletes()
         const QString message = QCoreApplication::translate("SyncBridge::Drift",
             "Held back %n deletion(s) in '%1': %2 % of its %L3 items, above the limit of %4 %. "
             "Check the list, then confirm the deletions (syncbridge-cli drift repair --allow-mass-delete).",
-            nullptr, shown(it.value()))
+            nullptr, pluralCount(it.value()))
                                     .arg(it.key())
                                     .arg(items > 0 ? 100.0 * double(it.value()) / double(items) : 100.0, 0, 'f', 1)
                                     .arg(items)
@@ -371,164 +364,8 @@ Result<void> RepairRun::adopt()
     m_adopted = entries.size();
     event(EventSeverity::Info, QStringLiteral("items-adopted"),
         QCoreApplication::translate(
-            "SyncBridge::Drift", "Adopted %n item(s) that held their row but were not in the ledger.", nullptr, shown(m_adopted)));
+            "SyncBridge::Drift", "Adopted %n item(s) that held their row but were not in the ledger.", nullptr, pluralCount(m_adopted)));
     return success();
-}
-
-void RepairRun::writeNext()
-{
-    if (m_done)
-        return;
-    if (m_cancelled) {
-        finishRepair();
-        return;
-    }
-    if (m_writes.isEmpty()) {
-        report(RunPhase::Deleting);
-        deleteNext();
-        return;
-    }
-    const QList<Write> chunk = m_writes.mid(0, writeChunk);
-    m_writes.remove(0, chunk.size());
-    QList<ItemOperation> operations;
-    QList<LedgerEntry> pending;
-    for (const Write &write : chunk) {
-        operations << write.operation;
-        if (write.operation.kind != ItemOperation::Kind::Create)
-            continue;
-        // As a push does: a create is pending in the ledger before it is sent, so a crash is resolved by SyncBridgeKey.
-        LedgerEntry entry;
-        entry.definitionId = m_definitionId;
-        entry.identityHash = write.entry.identityHash;
-        entry.identityText = write.entry.identityText;
-        entry.listGraphId = write.operation.listId;
-        entry.itemId = write.entry.driftClass == DriftClass::WrongList ? write.entry.itemId : QString();
-        entry.previousListGraphId = write.entry.driftClass == DriftClass::WrongList ? write.entry.listId : QString();
-        entry.contentHash = write.entry.contentHash;
-        entry.state = LedgerState::Pending;
-        pending << entry;
-    }
-    if (!pending.isEmpty()) {
-        QSqlDatabase db = m_store->connection();
-        if (auto written = inTransaction(db, [&]() { return LedgerRepository(*m_store).upsert(pending); }); !written) {
-            fail(written.error());
-            return;
-        }
-    }
-    m_writer->write(operations, [this, chunk](QList<ItemResult> results) {
-        if (m_done)
-            return;
-        QList<LedgerEntry> done;
-        QList<RetryItem> referencesToWrite; // items created here: a repair does not resolve lookups and people
-        const QDateTime now = m_clock.nowUtc();
-        for (int i = 0; i < results.size() && i < chunk.size(); ++i) {
-            const ItemResult &result = results.at(i);
-            const Write &write = chunk.at(i);
-            if (result.cancelled)
-                continue; // a create's pending entry stays: the next push resolves it by SyncBridgeKey
-            if (!result.ok()) {
-                ++m_failed;
-                event(EventSeverity::Error, QStringLiteral("item-failed"), result.error,
-                    QJsonObject{{QStringLiteral("row"), write.entry.identity},
-                        {QStringLiteral("list"), listNameOf(m_report, write.operation.listId)}});
-                continue;
-            }
-            LedgerEntry entry;
-            entry.definitionId = m_definitionId;
-            entry.identityHash = write.entry.identityHash;
-            entry.identityText = write.entry.identityText;
-            entry.listGraphId = write.operation.listId;
-            entry.itemId = write.operation.kind == ItemOperation::Kind::Create ? result.itemId : write.entry.itemId;
-            entry.contentHash = write.entry.contentHash;
-            entry.state = LedgerState::Synced;
-            entry.etag = result.etag;
-            entry.syncedAt = now;
-            done << entry;
-            if (write.operation.kind == ItemOperation::Kind::Create && !m_report.uncomparedColumns.isEmpty())
-                referencesToWrite << RetryItem{0, m_definitionId, entry.identityHash, entry.identityText, 0, now,
-                    QCoreApplication::translate("SyncBridge::Drift",
-                        "Created by a drift repair without its lookup and person columns (%1); the next push writes them.")
-                        .arg(m_report.uncomparedColumns.join(QStringLiteral(", ")))};
-            switch (write.entry.driftClass) {
-            case DriftClass::Missing:
-                ++m_run.counters.created;
-                break;
-            case DriftClass::Differs:
-                ++m_run.counters.updated;
-                break;
-            case DriftClass::WrongList:
-                ++m_run.counters.moved;
-                m_deletes.append({write.entry, {ItemOperation::Kind::Delete, write.entry.listId, write.entry.itemId, {}, {}, {}}});
-                break;
-            default:
-                break;
-            }
-        }
-        QSqlDatabase db = m_store->connection();
-        const auto record = [&]() -> Result<void> {
-            LedgerRepository ledger(*m_store);
-            if (auto upserted = ledger.upsert(done); !upserted)
-                return upserted;
-            for (const RetryItem &item : std::as_const(referencesToWrite)) {
-                if (auto queued = ledger.enqueueRetry(item); !queued)
-                    return queued;
-            }
-            return success();
-        };
-        if (auto written = inTransaction(db, record); !written) {
-            fail(written.error());
-            return;
-        }
-        report(RunPhase::Pushing);
-        writeNext();
-    });
-}
-
-void RepairRun::deleteNext()
-{
-    if (m_done)
-        return;
-    if (m_cancelled || m_deletes.isEmpty()) {
-        finishRepair();
-        return;
-    }
-    const QList<Write> chunk = m_deletes.mid(0, writeChunk);
-    m_deletes.remove(0, chunk.size());
-    QList<ItemOperation> operations;
-    for (const Write &write : chunk)
-        operations << write.operation;
-    m_writer->write(operations, [this, chunk](QList<ItemResult> results) {
-        if (m_done)
-            return;
-        auto ledger = LedgerRepository(*m_store);
-        for (int i = 0; i < results.size() && i < chunk.size(); ++i) {
-            const ItemResult &result = results.at(i);
-            const Write &write = chunk.at(i);
-            if (result.cancelled)
-                continue;
-            if (!result.ok() && result.status != 404) { // gone already is what was wanted
-                ++m_failed;
-                event(EventSeverity::Error, QStringLiteral("item-failed"), result.error,
-                    QJsonObject{{QStringLiteral("item"), write.entry.itemId}, {QStringLiteral("list"), write.entry.list}});
-                continue;
-            }
-            if (write.entry.driftClass == DriftClass::Orphan && !write.entry.identityHash.isEmpty()) {
-                // The row is gone: its ledger entry goes with its item (only if it names this item).
-                auto known = ledger.lookup(m_definitionId, {write.entry.identityHash});
-                if (known && known->contains(write.entry.identityHash)
-                    && known->value(write.entry.identityHash).itemId == write.entry.itemId) {
-                    if (auto removed = ledger.remove(m_definitionId, write.entry.identityHash); !removed) {
-                        fail(removed.error());
-                        return;
-                    }
-                }
-            }
-            if (write.entry.driftClass != DriftClass::WrongList)
-                ++m_run.counters.deleted;
-        }
-        report(RunPhase::Deleting);
-        deleteNext();
-    });
 }
 
 void RepairRun::finishRepair()
@@ -536,7 +373,7 @@ void RepairRun::finishRepair()
     QStringList parts;
     const auto part = [&](const char *text, qint64 count) {
         if (count > 0)
-            parts << QCoreApplication::translate("SyncBridge::Drift", text, nullptr, shown(count));
+            parts << QCoreApplication::translate("SyncBridge::Drift", text, nullptr, pluralCount(count));
     };
     qint64 creates = 0, updates = 0, moves = 0, deletes = 0, adoptions = 0;
     for (const auto &list : std::as_const(m_outcome.plan)) {
@@ -547,20 +384,20 @@ void RepairRun::finishRepair()
         adoptions += list.value(QStringLiteral("adopt"));
     }
     if (m_options.dryRun) {
-        part(QT_TRANSLATE_NOOP("SyncBridge::Drift", "%n item(s) to create"), creates);
-        part(QT_TRANSLATE_NOOP("SyncBridge::Drift", "%n item(s) to update"), updates);
-        part(QT_TRANSLATE_NOOP("SyncBridge::Drift", "%n item(s) to move"), moves);
-        part(QT_TRANSLATE_NOOP("SyncBridge::Drift", "%n item(s) to delete"), deletes);
-        part(QT_TRANSLATE_NOOP("SyncBridge::Drift", "%n item(s) to adopt"), adoptions);
+        part(QT_TRANSLATE_N_NOOP("SyncBridge::Drift", "%n item(s) to create"), creates);
+        part(QT_TRANSLATE_N_NOOP("SyncBridge::Drift", "%n item(s) to update"), updates);
+        part(QT_TRANSLATE_N_NOOP("SyncBridge::Drift", "%n item(s) to move"), moves);
+        part(QT_TRANSLATE_N_NOOP("SyncBridge::Drift", "%n item(s) to delete"), deletes);
+        part(QT_TRANSLATE_N_NOOP("SyncBridge::Drift", "%n item(s) to adopt"), adoptions);
     } else {
-        part(QT_TRANSLATE_NOOP("SyncBridge::Drift", "%n item(s) created"), m_run.counters.created);
-        part(QT_TRANSLATE_NOOP("SyncBridge::Drift", "%n item(s) updated"), m_run.counters.updated);
-        part(QT_TRANSLATE_NOOP("SyncBridge::Drift", "%n item(s) moved"), m_run.counters.moved);
-        part(QT_TRANSLATE_NOOP("SyncBridge::Drift", "%n item(s) deleted"), m_run.counters.deleted);
-        part(QT_TRANSLATE_NOOP("SyncBridge::Drift", "%n item(s) adopted"), m_adopted);
-        part(QT_TRANSLATE_NOOP("SyncBridge::Drift", "%n item(s) failed"), m_failed);
+        part(QT_TRANSLATE_N_NOOP("SyncBridge::Drift", "%n item(s) created"), m_run.counters.created);
+        part(QT_TRANSLATE_N_NOOP("SyncBridge::Drift", "%n item(s) updated"), m_run.counters.updated);
+        part(QT_TRANSLATE_N_NOOP("SyncBridge::Drift", "%n item(s) moved"), m_run.counters.moved);
+        part(QT_TRANSLATE_N_NOOP("SyncBridge::Drift", "%n item(s) deleted"), m_run.counters.deleted);
+        part(QT_TRANSLATE_N_NOOP("SyncBridge::Drift", "%n item(s) adopted"), m_adopted);
+        part(QT_TRANSLATE_N_NOOP("SyncBridge::Drift", "%n item(s) failed"), m_failed);
     }
-    part(QT_TRANSLATE_NOOP("SyncBridge::Drift", "%n deletion(s) held back"), m_outcome.heldBackDeletes);
+    part(QT_TRANSLATE_N_NOOP("SyncBridge::Drift", "%n deletion(s) held back"), m_outcome.heldBackDeletes);
     QString message = parts.isEmpty() ? QCoreApplication::translate("SyncBridge::Drift", "Nothing to repair.")
                                       : (m_options.dryRun ? QCoreApplication::translate("SyncBridge::Drift", "Repair preview: %1.")
                                                           : QCoreApplication::translate("SyncBridge::Drift", "Repair: %1."))

@@ -121,7 +121,7 @@ void compareSource(const SyncDefinition &definition, const SchemaFacts &facts, Q
         } else {
             finding.severity = SchemaFinding::Severity::Warning;
             finding.whatToDo = QCoreApplication::translate(
-                "SyncBridge::SchemaDrift", "Its values still convert; check a dry run shows what you expect.");
+                "SyncBridge::SchemaDrift", "Its values still convert; check that a dry run shows what you expect.");
         }
         findings << finding;
     }
@@ -179,7 +179,7 @@ void compareList(const SyncDefinition &definition, const SchemaFacts &facts, int
                 = QCoreApplication::translate("SyncBridge::SchemaDrift", "The column %1 of '%2' is now called %3 in SharePoint.")
                       .arg(before->displayName, list, now->displayName);
             renamed.whatToDo = QCoreApplication::translate("SyncBridge::SchemaDrift",
-                "Nothing breaks (SyncBridge writes to its internal name %1); check %2 still means what %3 is mapped for.")
+                "Nothing breaks (SyncBridge writes to its internal name %1); check that %2 still means what %3 is mapped for.")
                                    .arg(name, now->displayName, mapping.sourceColumn);
             findings << renamed;
         }
@@ -212,7 +212,7 @@ void compareList(const SyncDefinition &definition, const SchemaFacts &facts, int
             } else {
                 retyped.severity = SchemaFinding::Severity::Warning;
                 retyped.whatToDo = QCoreApplication::translate(
-                    "SyncBridge::SchemaDrift", "The values still fit; check a dry run shows what you expect.");
+                    "SyncBridge::SchemaDrift", "The values still fit; check that a dry run shows what you expect.");
             }
             findings << retyped;
         }

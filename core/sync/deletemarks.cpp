@@ -21,8 +21,8 @@ Result<void> checkRowGoneColumn(const TableInfo &table, const QList<FieldMapping
     for (const FieldMapping &mapping : writtenBack) {
         if (mapping.sourceColumn == rowGoneColumn)
             return Error(ErrorCode::InvalidInput,
-                QCoreApplication::translate(
-                    "SyncBridge::Sync", "Mapping %1 writes the column delete policy MARK sets; make it PUSH_ONLY or map another column.")
+                QCoreApplication::translate("SyncBridge::Sync",
+                    "Mapping %1 writes the column that delete policy MARK sets; make it PUSH_ONLY or map another column.")
                     .arg(QStringLiteral("%1 → %2").arg(mapping.sourceColumn, mapping.targetColumn)));
     }
     return success();

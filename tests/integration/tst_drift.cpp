@@ -302,7 +302,7 @@ private slots:
         QVERIFY(cli.waitForFinished(120000));
         const QString err = QString::fromUtf8(cli.readAllStandardError());
         QVERIFY2(cli.exitCode() == 0, qPrintable(QString::fromUtf8(cli.readAllStandardOutput()) + err));
-        QVERIFY2(err.contains(QStringLiteral("named were not found")) && err.contains(gone), qPrintable(err));
+        QVERIFY2(err.contains(QStringLiteral("1 difference named was not found")) && err.contains(gone), qPrintable(err));
 
         const DriftReport report = check();
         QCOMPARE(report.differences(), 1);

@@ -404,7 +404,7 @@ private slots:
         QVERIFY(view()->isEmptyStateShown());
         const QString text = view()->findChild<QLabel *>(QStringLiteral("conflictsEmptyState"))->text();
         QVERIFY(text.contains(QStringLiteral("No conflicts")));
-        QVERIFY(text.contains(QStringLiteral("<b>Manual</b>")));
+        QVERIFY(text.contains(QStringLiteral("<b>Ask (manual)</b>")));
     }
 };
 

@@ -203,7 +203,7 @@ void ConflictsView::reload()
                         "<h3>No decision applied yet</h3><p>Conflicts whose decision a run has written to both sides are listed here.</p>")
                             : tr("<h3>No conflicts</h3><p>A conflict is one field of one row changed in the database <i>and</i> in "
                                  "SharePoint, to different values, since they last agreed. Only two-way definitions whose conflict "
-                                 "policy is <b>Manual</b> keep them here for you to decide; other policies decide by themselves, and "
+                                 "policy is <b>Ask (manual)</b> keep them here for you to decide; other policies decide by themselves, and "
                                  "fields changed on one side only simply sync.</p><p>A run that finds conflicts lists them here.</p>"));
             }
             m_stack->setCurrentIndex(conflicts->isEmpty() ? 1 : 0);
@@ -240,7 +240,7 @@ void ConflictsView::updateActions()
     m_applyNote->setVisible(pending);
     m_runNow->setVisible(pending);
     m_scope->setText(pending ? (chosen.isEmpty() ? tr("Choose conflicts to decide (a row chooses all its fields)")
-                                                 : tr("Applies to %n chosen", nullptr, int(chosen.size())))
+                                                 : tr("Applies to %n chosen conflict(s)", nullptr, int(chosen.size())))
                              : QString());
 }
 

@@ -91,7 +91,8 @@ Error ReplicationStream::failure(const QString &what) const
     const QString message = QString::fromUtf8(PQerrorMessage(m_connection)).trimmed();
     if (PQstatus(m_connection) == CONNECTION_BAD)
         return Error(ErrorCode::ConnectionLost,
-            QCoreApplication::translate("SyncBridge::Source", "The replication connection to PostgreSQL broke while %1.").arg(what),
+            QCoreApplication::translate("SyncBridge::Source", "The replication connection to PostgreSQL broke in the attempt %1.")
+                .arg(what),
             message);
     return Error(ErrorCode::SourceFailure, QCoreApplication::translate("SyncBridge::Source", "PostgreSQL refused %1.").arg(what), message);
 }

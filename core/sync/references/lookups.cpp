@@ -94,7 +94,7 @@ Result<ReferenceAnswers> keysOf(
             answer.value = key.constFirst();
         else
             answer.problem = QCoreApplication::translate("SyncBridge::Sync",
-                "Lookup %1: item %2 of the lookup list is no row that the definition '%3' syncs, so it has no key to write.")
+                "Lookup %1: item %2 of the lookup list belongs to no row that the definition '%3' syncs, so it has no key to write.")
                                  .arg(mappingText(mapping), itemId, source.definitionName);
         answers.insert(itemId, answer);
     }
