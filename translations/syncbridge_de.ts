@@ -459,7 +459,7 @@
     </message>
     <message>
         <source>Read the password or client secret from standard input and store it in the keychain.</source>
-        <translation>Passwort oder Clientgeheimnis von der Standardeingabe lesen und im Schlüsselbund speichern.</translation>
+        <translation>Passwort oder geheimen Clientschlüssel von der Standardeingabe lesen und im Schlüsselbund speichern.</translation>
     </message>
     <message>
         <source>error: %1</source>
@@ -607,7 +607,7 @@
     </message>
     <message>
         <source>Keychain key of the client secret (default: sharepoint/&lt;new uuid&gt;); with --secrets env the secret is read from SYNCBRIDGE_SECRET_&lt;KEY&gt;.</source>
-        <translation>Schlüsselbund-Schlüssel des Clientgeheimnisses (Standard: sharepoint/&lt;neue UUID&gt;); mit --secrets env werden die Zugangsdaten aus SYNCBRIDGE_SECRET_&lt;SCHLÜSSEL&gt; gelesen.</translation>
+        <translation>Schlüsselbund-Eintrag des geheimen Clientschlüssels (Standard: sharepoint/&lt;neue UUID&gt;); mit --secrets env werden die Zugangsdaten aus SYNCBRIDGE_SECRET_&lt;SCHLÜSSEL&gt; gelesen.</translation>
     </message>
     <message>
         <source>The tenant&apos;s SharePoint budget in resource units per minute (default 1250).</source>
@@ -1591,7 +1591,7 @@
     </message>
     <message>
         <source> (%1 s, %2 RU).</source>
-        <translation> (%1 s, %2 RE).</translation>
+        <translation> (%1 s, %2 RU).</translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) could not be planned (see `run --dry-run`) and were not compared.</source>
@@ -2110,7 +2110,7 @@
     </message>
     <message>
         <source>&lt;h2&gt;Connections&lt;/h2&gt;Where SyncBridge reads from and writes to. Passwords and client secrets are kept in the system keychain.</source>
-        <translation>&lt;h2&gt;Verbindungen&lt;/h2&gt;Woraus SyncBridge liest und wohin es schreibt. Passwörter und Clientgeheimnisse liegen im Schlüsselbund des Systems.</translation>
+        <translation>&lt;h2&gt;Verbindungen&lt;/h2&gt;Woraus SyncBridge liest und wohin es schreibt. Passwörter und geheime Clientschlüssel liegen im Schlüsselbund des Systems.</translation>
     </message>
     <message>
         <source>Add &amp;database…</source>
@@ -2161,7 +2161,7 @@
     </message>
     <message>
         <source>&lt;h3&gt;%1&lt;/h3&gt;&lt;p&gt;Tenant &lt;b&gt;%2&lt;/b&gt;, client ID &lt;b&gt;%3&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Authority: %4&lt;br&gt;Graph: %5&lt;br&gt;Budget: %6 resource units per minute&lt;/p&gt;&lt;p&gt;Client secret: %7&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;%1&lt;/h3&gt;&lt;p&gt;Mandant &lt;b&gt;%2&lt;/b&gt;, Client-ID &lt;b&gt;%3&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Autorität: %4&lt;br&gt;Graph: %5&lt;br&gt;Budget: %6 Ressourceneinheiten pro Minute&lt;/p&gt;&lt;p&gt;Clientgeheimnis: %7&lt;/p&gt;</translation>
+        <translation>&lt;h3&gt;%1&lt;/h3&gt;&lt;p&gt;Mandant &lt;b&gt;%2&lt;/b&gt;, Client-ID &lt;b&gt;%3&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Autorität: %4&lt;br&gt;Graph: %5&lt;br&gt;Budget: %6 Ressourceneinheiten pro Minute&lt;/p&gt;&lt;p&gt;Geheimer Clientschlüssel: %7&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Select a connection to see its details.</source>
@@ -3706,7 +3706,7 @@
     </message>
     <message>
         <source>Checked %1 (%2 s, %3 RU). %4&lt;br&gt;%5</source>
-        <translation>Geprüft am %1 (%2 s, %3 RE). %4&lt;br&gt;%5</translation>
+        <translation>Geprüft am %1 (%2 s, %3 RU). %4&lt;br&gt;%5</translation>
     </message>
     <message>
         <source>Every difference</source>
@@ -3943,7 +3943,7 @@
     </message>
     <message>
         <source>SharePoint rejected the app&apos;s credentials. Check the client secret and that the app registration is still valid.</source>
-        <translation>SharePoint hat die Anmeldedaten der App abgelehnt. Prüfen Sie das Clientgeheimnis und ob die App-Registrierung noch gültig ist.</translation>
+        <translation>SharePoint hat die Anmeldedaten der App abgelehnt. Prüfen Sie den geheimen Clientschlüssel und ob die App-Registrierung noch gültig ist.</translation>
     </message>
     <message>
         <source>The app has no permission for %1. Grant it Sites.ReadWrite.All (or Sites.Selected for this site).</source>
@@ -3975,11 +3975,11 @@
     </message>
     <message>
         <source>No client secret is stored for this SharePoint connection; enter it again.</source>
-        <translation>Für diese SharePoint-Verbindung ist kein Clientgeheimnis gespeichert; geben Sie es erneut ein.</translation>
+        <translation>Für diese SharePoint-Verbindung ist kein geheimer Clientschlüssel gespeichert; geben Sie ihn erneut ein.</translation>
     </message>
     <message>
         <source>The client secret was rejected by the tenant. Enter the secret&apos;s value (not its ID), or create a new one if it expired.</source>
-        <translation>Der Mandant hat das Clientgeheimnis abgelehnt. Geben Sie seinen Wert ein (nicht seine ID) oder erstellen Sie ein neues, falls es abgelaufen ist.</translation>
+        <translation>Der Mandant hat den geheimen Clientschlüssel abgelehnt. Geben Sie seinen Wert ein (nicht seine ID) oder erstellen Sie einen neuen, falls er abgelaufen ist.</translation>
     </message>
     <message>
         <source>The client ID is not registered in tenant &apos;%1&apos;. Check the application (client) ID.</source>
@@ -6391,7 +6391,7 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht — aber 
     </message>
     <message>
         <source>Enter the client secret of the app registration (Edit the connection, or type it in its dialog).</source>
-        <translation>Geben Sie das Clientgeheimnis der App-Registrierung ein (Verbindung bearbeiten oder im Dialog eintippen).</translation>
+        <translation>Geben Sie den geheimen Clientschlüssel der App-Registrierung ein (Verbindung bearbeiten oder im Dialog eintippen).</translation>
     </message>
     <message>
         <source>secret: the secret of &apos;%1&apos; could not be read from %2: %3 No token was requested.</source>
@@ -6399,7 +6399,7 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht — aber 
     </message>
     <message>
         <source>Unlock the keychain, or type the client secret again.</source>
-        <translation>Entsperren Sie den Schlüsselbund oder geben Sie das Clientgeheimnis erneut ein.</translation>
+        <translation>Entsperren Sie den Schlüsselbund oder geben Sie den geheimen Clientschlüssel erneut ein.</translation>
     </message>
     <message>
         <source>secret: found (%1)</source>
@@ -6411,7 +6411,7 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht — aber 
     </message>
     <message>
         <source>Check the tenant, the client ID and the client secret: copy the secret&apos;s value (not its ID) from the app registration; an expired secret is refused too.</source>
-        <translation>Prüfen Sie Mandant, Client-ID und Clientgeheimnis: Kopieren Sie den Wert des Geheimnisses (nicht seine ID) aus der App-Registrierung; ein abgelaufenes Geheimnis wird ebenfalls abgelehnt.</translation>
+        <translation>Prüfen Sie Mandant, Client-ID und geheimen Clientschlüssel: Kopieren Sie den Wert des Schlüssels (nicht seine ID) aus der App-Registrierung; ein abgelaufener Schlüssel wird ebenfalls abgelehnt.</translation>
     </message>
     <message>
         <source>token: requested from %1 for tenant %2 and accepted</source>
@@ -6521,7 +6521,7 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht — aber 
     </message>
     <message>
         <source>Client secret value</source>
-        <translation>Wert des Clientgeheimnisses</translation>
+        <translation>Wert des geheimen Clientschlüssels</translation>
     </message>
     <message>
         <source>unchanged</source>
@@ -6537,7 +6537,7 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht — aber 
     </message>
     <message>
         <source> RU/min</source>
-        <translation> RE/min</translation>
+        <translation> RU/min</translation>
     </message>
     <message>
         <source>The tenant&apos;s SharePoint resource-unit budget per app and minute (1,250 for most licences).</source>
@@ -6557,7 +6557,7 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht — aber 
     </message>
     <message>
         <source>Client &amp;secret:</source>
-        <translation>Client&amp;geheimnis:</translation>
+        <translation>Geheimer Client&amp;schlüssel:</translation>
     </message>
     <message>
         <source>&amp;Authority host:</source>
@@ -7147,7 +7147,7 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht — aber 
     </message>
     <message>
         <source>No secret was found: the SharePoint connection &apos;%1&apos; names no client secret. Enter it on the Connections page, or add the connection again with syncbridge-cli connections add-sharepoint … --password-stdin.</source>
-        <translation>Keine Zugangsdaten gefunden: die SharePoint-Verbindung &apos;%1&apos; nennt kein Clientgeheimnis. Geben Sie es auf der Seite „Verbindungen“ ein, oder fügen Sie die Verbindung mit syncbridge-cli connections add-sharepoint … --password-stdin erneut hinzu.</translation>
+        <translation>Keine Zugangsdaten gefunden: die SharePoint-Verbindung &apos;%1&apos; nennt keinen geheimen Clientschlüssel. Geben Sie ihn auf der Seite „Verbindungen“ ein, oder fügen Sie die Verbindung mit syncbridge-cli connections add-sharepoint … --password-stdin erneut hinzu.</translation>
     </message>
     <message>
         <source>unknown transform &apos;%1&apos;; the known transforms are %2</source>
