@@ -123,6 +123,7 @@ DriftTableReader::DriftTableReader(std::unique_ptr<SourceReader> source, TableIn
     m_shared->source = std::move(source);
     m_shared->table = std::move(table);
     m_shared->context = std::move(context);
+    m_shared->context.hashContent = false; // rows are compared by fieldsDigest; a content hash would go unused
 }
 
 DriftTableReader::~DriftTableReader()

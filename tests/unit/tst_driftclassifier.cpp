@@ -68,6 +68,12 @@ private slots:
             << QJsonValue(QStringLiteral("2026-03-01T10:00:00Z")) << QJsonValue(QStringLiteral("2026-03-01T10:00:00.000Z"));
         QTest::newRow("null and empty text") << QJsonValue(QJsonValue::Null) << QJsonValue(QString());
         QTest::newRow("null and absent") << QJsonValue(QJsonValue::Null) << QJsonValue(QJsonValue::Undefined);
+        // The digest reads a text as a number or a date only when it may be one (a cheap look at its start).
+        QTest::newRow("signed decimal as text with blanks") << QJsonValue(QStringLiteral(" -2.50 ")) << QJsonValue(-2.5);
+        QTest::newRow("exponent as text") << QJsonValue(QStringLiteral("1e3")) << QJsonValue(1000);
+        QTest::newRow("fraction as text from its point") << QJsonValue(QStringLiteral(".5")) << QJsonValue(0.5);
+        QTest::newRow("date-time in another offset")
+            << QJsonValue(QStringLiteral("2026-03-01T11:00:00+01:00")) << QJsonValue(QStringLiteral("2026-03-01T10:00:00Z"));
         QTest::newRow("arrays of numbers as text and numbers")
             << QJsonValue(QJsonArray{QStringLiteral("1"), QStringLiteral("2")}) << QJsonValue(QJsonArray{1, 2.0});
     }

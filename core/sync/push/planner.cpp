@@ -167,7 +167,8 @@ PlannedRow planRow(
         return plan;
     }
     plan.fields = serializeFields(*mapped, target.columns.values()).fields;
-    plan.contentHash = contentHash(plan.fields);
+    if (context.hashContent)
+        plan.contentHash = contentHash(plan.fields);
 
     if (plan.ledger && plan.ledger->state == LedgerState::Pending) {
         // A create or move sent earlier and not confirmed: writing again could make a twin, or

@@ -53,6 +53,9 @@ struct PlanContext {
     QList<RoutingRule> rules;
     int defaultTarget = -1;         // CONDITIONAL: rows matching no rule; -1 = unrouted (skipped)
     QTimeZone siteZone = QTimeZone::utc(); // the site's (every list of a definition is in one site)
+    // false: planRow leaves PlannedRow::contentHash empty. Only for planning without a ledger, where
+    // the hash would be thrown away (a drift check's reading of the table digests fields its own way).
+    bool hashContent = true;
 
     // Builds rules and the default from the definition's sharding policy.
     static Result<PlanContext> make(const SyncDefinition &definition, const TableInfo &table, const QList<ResolvedTarget> &targets);
