@@ -79,17 +79,23 @@ QByteArray canonical(const QJsonValue &value)
 
 std::optional<IdentityKey> IdentityKey::fromHex(const QString &hex)
 {
+    // Decoded in place, not through QByteArray::fromHex: a check decodes two keys per row and item.
     if (hex.size() != keyHexLength)
         return std::nullopt;
-    for (const QChar c : hex) {
-        if (!((c >= QLatin1Char('0') && c <= QLatin1Char('9')) || (c >= QLatin1Char('a') && c <= QLatin1Char('f'))
-                || (c >= QLatin1Char('A') && c <= QLatin1Char('F'))))
-            return std::nullopt;
-    }
-    const QByteArray bytes = QByteArray::fromHex(hex.toLatin1());
     IdentityKey key;
-    for (int word = 0; word < 4; ++word)
-        key.words[word] = qFromBigEndian<quint64>(bytes.constData() + word * 8);
+    for (int i = 0; i < keyHexLength; ++i) {
+        const char16_t c = hex.at(i).unicode();
+        quint64 nibble = 0;
+        if (c >= u'0' && c <= u'9')
+            nibble = c - u'0';
+        else if (c >= u'a' && c <= u'f')
+            nibble = c - u'a' + 10;
+        else if (c >= u'A' && c <= u'F')
+            nibble = c - u'A' + 10;
+        else
+            return std::nullopt;
+        key.words[i / 16] = (key.words[i / 16] << 4) | nibble;
+    }
     return key;
 }
 
