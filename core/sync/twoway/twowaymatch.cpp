@@ -92,7 +92,10 @@ Result<void> TwoWayRun::plan()
     QHash<QString, QJsonObject> itemValues;
     QHash<QString, QString> unlinkedByHash; // items the ledger does not know, by the row identity they name
     for (auto it = m_changedItems.cbegin(); it != m_changedItems.cend(); ++it) {
-        auto values = sharePointValues(*it);
+        QHash<QString, QString> unresolved;
+        auto values = sharePointValues(*it, &unresolved);
+        if (!unresolved.isEmpty())
+            m_unresolved.insert(it.key(), unresolved);
         if (!values) {
             RowPlan failed;
             failed.kind = RowPlan::Kind::CreateRow;
@@ -118,6 +121,11 @@ Result<void> TwoWayRun::plan()
         }
         unlinkedByHash.insert(*hash, it.key());
     }
+    // A row is never made with a reference left out (as a NULL): the item waits, re-read next run.
+    const auto unresolvedReference = [this](const QString &itemId) {
+        const QHash<QString, QString> why = m_unresolved.value(itemId);
+        return why.isEmpty() ? QString() : why.cbegin().value();
+    };
     const auto isPendingRowless = [](const LedgerEntry &entry) { return entry.state == LedgerState::Pending; };
     // A flagged item (MARK) read with its flag cleared: a person brought it back.
     const auto flagCleared = [this](const QString &itemId) {
@@ -251,6 +259,8 @@ Result<void> TwoWayRun::plan()
                 }
                 if (auto written = planRowWrites(plan, pulledValues, true); !written)
                     plan.error = written.error().message();
+                else if (read)
+                    plan.error = unresolvedReference(entry.itemId);
             } else {
                 plan.kind = m_definition.deletePolicy == DeletePolicy::Delete ? RowPlan::Kind::DeleteItem
                     : m_definition.deletePolicy == DeletePolicy::Mark         ? RowPlan::Kind::FlagItem
@@ -294,6 +304,8 @@ Result<void> TwoWayRun::plan()
         }
         if (auto written = planRowWrites(plan, pulledValues, true); !written)
             plan.error = written.error().message();
+        else
+            plan.error = unresolvedReference(it.key());
         // The row's key: the item's when the pull writes every key column, else the database's default.
         QStringList key_;
         for (const QString &column : std::as_const(m_writeTable.keyColumns)) {
