@@ -12,9 +12,10 @@ namespace {
 
 const QString orders = QStringLiteral("TWR orders");
 
-QJsonObject referenceMapping(const QString &column, const QString &field, const QString &kind, const QString &definition = {})
+QJsonObject referenceMapping(const QString &column, const QString &field, const QString &kind, const QString &definition = {},
+    const QString &direction = QStringLiteral("BIDIRECTIONAL"))
 {
-    QJsonObject mapping = pullMapping(column, field, QStringLiteral("BIDIRECTIONAL"));
+    QJsonObject mapping = pullMapping(column, field, direction);
     mapping.insert(QStringLiteral("kind"), kind);
     if (!definition.isEmpty())
         mapping.insert(QStringLiteral("references"), definition);
@@ -42,13 +43,13 @@ private slots:
             "now());"
             "CREATE TABLE twr_employees (employee_id int PRIMARY KEY, name text NOT NULL, updated_at timestamptz NOT NULL DEFAULT now());"
             "CREATE TABLE twr_orders (order_id int PRIMARY KEY, customer_id text REFERENCES twr_customers, owner_email text,"
-            " helper_ids int[], updated_at timestamptz NOT NULL DEFAULT now());"
+            " helper_ids int[], sales_rep int, updated_at timestamptz NOT NULL DEFAULT now());"
             "INSERT INTO twr_customers (customer_id, company) VALUES ('ALFKI', 'Alfreds Futterkiste'), ('BONAP', 'Bon app'''),"
             " ('VINET', 'Vins et alcools Chevalier');"
             "INSERT INTO twr_employees (employee_id, name) VALUES (1, 'Adele Vance'), (2, 'Alex Wilber'), (3, 'Megan Bowen');"
-            "INSERT INTO twr_orders (order_id, customer_id, owner_email, helper_ids) VALUES (10248, 'VINET', "
-            "'AdeleV@contoso.onmicrosoft.com',"
-            " '{2,3}'), (10249, 'ALFKI', 'AlexW@contoso.onmicrosoft.com', '{1}'), (10250, 'BONAP', NULL, NULL);"));
+            "INSERT INTO twr_orders (order_id, customer_id, owner_email, helper_ids, sales_rep) VALUES (10248, 'VINET',"
+            " 'AdeleV@contoso.onmicrosoft.com', '{2,3}', 1), (10249, 'ALFKI', 'AlexW@contoso.onmicrosoft.com', '{1}', 2),"
+            " (10250, 'BONAP', NULL, NULL, NULL);"));
 
         QJsonObject key = column(QStringLiteral("SyncBridgeKey"), QStringLiteral("text"), QJsonObject{{QStringLiteral("maxLength"), 64}});
         key.insert(QStringLiteral("hidden"), true);
@@ -66,7 +67,8 @@ private slots:
                 column(QStringLiteral("Customer"), QStringLiteral("lookup"), lookupInto(m_customersList, false)),
                 column(QStringLiteral("Owner"), QStringLiteral("personOrGroup"),
                     QJsonObject{{QStringLiteral("allowMultipleSelection"), false}}),
-                column(QStringLiteral("Helpers"), QStringLiteral("lookup"), lookupInto(m_employeesList, true))});
+                column(QStringLiteral("Helpers"), QStringLiteral("lookup"), lookupInto(m_employeesList, true)),
+                column(QStringLiteral("SalesRep"), QStringLiteral("lookup"), lookupInto(m_employeesList, false))});
         QVERIFY(!m_customersList.isEmpty() && !m_employeesList.isEmpty() && !m_ordersList.isEmpty());
 
         const QString pushOnly = QStringLiteral("PUSH_ONLY");
@@ -76,8 +78,11 @@ private slots:
                     referenceMapping(QStringLiteral("customer_id"), QStringLiteral("Customer"), QStringLiteral("LOOKUP"),
                         QStringLiteral("TWR customers")),
                     referenceMapping(QStringLiteral("owner_email"), QStringLiteral("Owner"), QStringLiteral("PERSON")),
-                    referenceMapping(QStringLiteral("helper_ids"), QStringLiteral("Helpers"), QStringLiteral("LOOKUP"),
-                        QStringLiteral("TWR employees"))});
+                    referenceMapping(
+                        QStringLiteral("helper_ids"), QStringLiteral("Helpers"), QStringLiteral("LOOKUP"), QStringLiteral("TWR employees")),
+                    // PUSH_ONLY: its item value is compared too (equal: nothing sent), never pulled.
+                    referenceMapping(QStringLiteral("sales_rep"), QStringLiteral("SalesRep"), QStringLiteral("LOOKUP"),
+                        QStringLiteral("TWR employees"), QStringLiteral("PUSH_ONLY"))});
         twoWay.insert(QStringLiteral("conflictPolicy"), QStringLiteral("MANUAL"));
         importDefinitionsJson({syncDefinitionJson(QStringLiteral("TWR customers"), QStringLiteral("PUSH"), QStringLiteral("twr_customers"),
                                    QStringLiteral("TWR Customers"),
@@ -103,6 +108,7 @@ private slots:
         qDebug().noquote() << "order 10248:" << QJsonDocument(order).toJson(QJsonDocument::Compact);
         QCOMPARE(order.value(QStringLiteral("CustomerLookupId")).toString(), customerItem(QStringLiteral("VINET")));
         QCOMPARE(order.value(QStringLiteral("HelpersLookupId")).toArray(), (QJsonArray{employeeItem(2).toInt(), employeeItem(3).toInt()}));
+        QCOMPARE(order.value(QStringLiteral("SalesRepLookupId")).toString(), employeeItem(1));
         m_adeleId = order.value(QStringLiteral("OwnerLookupId")).toString();
         m_alexId = orderItem(10249).value(QStringLiteral("OwnerLookupId")).toString();
         QVERIFY(!m_adeleId.isEmpty() && !m_alexId.isEmpty() && m_adeleId != m_alexId);

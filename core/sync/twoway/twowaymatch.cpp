@@ -153,6 +153,17 @@ Result<void> TwoWayRun::plan()
         const QJsonObject base = m_agreed.value(plan.identity.hash).values;
         if (plan.ledger && plan.ledger->state == LedgerState::Marked && plan.ledger->itemId.isEmpty()
             && rowIsMarkedGone(row.values.value(rowGoneColumn))) {
+            if (const QString itemId = unlinkedByHash.take(plan.identity.hash); !itemId.isEmpty()) {
+                // A person created its item again (the row's key, or its SyncBridgeKey): the row comes back,
+                // its mark cleared, paired with that item as a first run pairs them (no agreed state is left).
+                plan.itemId = itemId;
+                plan.matched = true;
+                itemsTaken.insert(itemId);
+                mergeRow(plan, *database, itemValues.value(itemId), {}, rowChangedAt, m_changedItems.value(itemId));
+                plan.rowWrite.insert(rowGoneColumn, std::nullopt);
+                m_plans << plan;
+                continue;
+            }
             plan.kind = RowPlan::Kind::Leave; // its item was deleted and the row marked (MARK): not recreated
             m_plans << plan;
             continue;

@@ -31,16 +31,19 @@ void TwoWayRun::resolveItemReferences(std::function<void()> then)
         then();
         return;
     }
-    m_references->resolveItems(m_changedItems.values(), m_columns, [this, then](Result<ResolvedReferences> resolved) {
-        if (m_done)
-            return;
-        if (!resolved) {
-            fail(resolved.error());
-            return;
-        }
-        m_itemReferences = *resolved;
-        then();
-    });
+    m_references->resolveItems(
+        m_changedItems.values(), m_columns,
+        [this, then](Result<ResolvedReferences> resolved) {
+            if (m_done)
+                return;
+            if (!resolved) {
+                fail(resolved.error());
+                return;
+            }
+            m_itemReferences = *resolved;
+            then();
+        },
+        ReferenceResolver::Mappings::All);
 }
 
 void TwoWayRun::resolveWriteReferences(std::function<void()> then)
