@@ -12,21 +12,6 @@ namespace {
 
 const QString orders = QStringLiteral("TWR orders");
 
-QJsonObject referenceMapping(const QString &column, const QString &field, const QString &kind, const QString &definition = {},
-    const QString &direction = QStringLiteral("BIDIRECTIONAL"))
-{
-    QJsonObject mapping = pullMapping(column, field, direction);
-    mapping.insert(QStringLiteral("kind"), kind);
-    if (!definition.isEmpty())
-        mapping.insert(QStringLiteral("references"), definition);
-    return mapping;
-}
-
-QJsonObject column(const QString &name, const QString &facet, const QJsonObject &settings = {})
-{
-    return QJsonObject{{QStringLiteral("name"), name}, {facet, settings}};
-}
-
 } // namespace
 
 class TestTwoWayRefs : public TwoWayTestBase
@@ -51,38 +36,36 @@ private slots:
             " 'AdeleV@contoso.onmicrosoft.com', '{2,3}', 1), (10249, 'ALFKI', 'AlexW@contoso.onmicrosoft.com', '{1}', 2),"
             " (10250, 'BONAP', NULL, NULL, NULL);"));
 
-        QJsonObject key = column(QStringLiteral("SyncBridgeKey"), QStringLiteral("text"), QJsonObject{{QStringLiteral("maxLength"), 64}});
+        QJsonObject key
+            = listColumn(QStringLiteral("SyncBridgeKey"), QStringLiteral("text"), QJsonObject{{QStringLiteral("maxLength"), 64}});
         key.insert(QStringLiteral("hidden"), true);
         key.insert(QStringLiteral("indexed"), true);
         m_customersList = m_emulator.createList(
-            QStringLiteral("TWR Customers"), QJsonArray{key, column(QStringLiteral("company"), QStringLiteral("text"))});
+            QStringLiteral("TWR Customers"), QJsonArray{key, listColumn(QStringLiteral("company"), QStringLiteral("text"))});
         m_employeesList = m_emulator.createList(
-            QStringLiteral("TWR Employees"), QJsonArray{key, column(QStringLiteral("employee_id"), QStringLiteral("number"))});
+            QStringLiteral("TWR Employees"), QJsonArray{key, listColumn(QStringLiteral("employee_id"), QStringLiteral("number"))});
         const auto lookupInto = [](const QString &listId, bool multiple) {
             return QJsonObject{{QStringLiteral("listId"), listId}, {QStringLiteral("columnName"), QStringLiteral("Title")},
                 {QStringLiteral("allowMultipleValues"), multiple}};
         };
         m_ordersList = m_emulator.createList(QStringLiteral("TWR Orders"),
-            QJsonArray{key, column(QStringLiteral("order_id"), QStringLiteral("number")),
-                column(QStringLiteral("Customer"), QStringLiteral("lookup"), lookupInto(m_customersList, false)),
-                column(QStringLiteral("Owner"), QStringLiteral("personOrGroup"),
+            QJsonArray{key, listColumn(QStringLiteral("order_id"), QStringLiteral("number")),
+                listColumn(QStringLiteral("Customer"), QStringLiteral("lookup"), lookupInto(m_customersList, false)),
+                listColumn(QStringLiteral("Owner"), QStringLiteral("personOrGroup"),
                     QJsonObject{{QStringLiteral("allowMultipleSelection"), false}}),
-                column(QStringLiteral("Helpers"), QStringLiteral("lookup"), lookupInto(m_employeesList, true)),
-                column(QStringLiteral("SalesRep"), QStringLiteral("lookup"), lookupInto(m_employeesList, false))});
+                listColumn(QStringLiteral("Helpers"), QStringLiteral("lookup"), lookupInto(m_employeesList, true)),
+                listColumn(QStringLiteral("SalesRep"), QStringLiteral("lookup"), lookupInto(m_employeesList, false))});
         QVERIFY(!m_customersList.isEmpty() && !m_employeesList.isEmpty() && !m_ordersList.isEmpty());
 
-        const QString pushOnly = QStringLiteral("PUSH_ONLY");
+        const QString pushOnly = QStringLiteral("PUSH_ONLY"), both = QStringLiteral("BIDIRECTIONAL");
         QJsonObject twoWay
             = syncDefinitionJson(orders, QStringLiteral("TWO_WAY"), QStringLiteral("twr_orders"), QStringLiteral("TWR Orders"),
-                QJsonArray{pullMapping(QStringLiteral("order_id"), QStringLiteral("order_id"), QStringLiteral("BIDIRECTIONAL"), true),
-                    referenceMapping(QStringLiteral("customer_id"), QStringLiteral("Customer"), QStringLiteral("LOOKUP"),
-                        QStringLiteral("TWR customers")),
-                    referenceMapping(QStringLiteral("owner_email"), QStringLiteral("Owner"), QStringLiteral("PERSON")),
-                    referenceMapping(
-                        QStringLiteral("helper_ids"), QStringLiteral("Helpers"), QStringLiteral("LOOKUP"), QStringLiteral("TWR employees")),
+                QJsonArray{pullMapping(QStringLiteral("order_id"), QStringLiteral("order_id"), both, true),
+                    referenceMapping(QStringLiteral("customer_id"), QStringLiteral("Customer"), both, QStringLiteral("TWR customers")),
+                    referenceMapping(QStringLiteral("owner_email"), QStringLiteral("Owner"), both),
+                    referenceMapping(QStringLiteral("helper_ids"), QStringLiteral("Helpers"), both, QStringLiteral("TWR employees")),
                     // PUSH_ONLY: its item value is compared too (equal: nothing sent), never pulled.
-                    referenceMapping(QStringLiteral("sales_rep"), QStringLiteral("SalesRep"), QStringLiteral("LOOKUP"),
-                        QStringLiteral("TWR employees"), QStringLiteral("PUSH_ONLY"))});
+                    referenceMapping(QStringLiteral("sales_rep"), QStringLiteral("SalesRep"), pushOnly, QStringLiteral("TWR employees"))});
         twoWay.insert(QStringLiteral("conflictPolicy"), QStringLiteral("MANUAL"));
         importDefinitionsJson({syncDefinitionJson(QStringLiteral("TWR customers"), QStringLiteral("PUSH"), QStringLiteral("twr_customers"),
                                    QStringLiteral("TWR Customers"),

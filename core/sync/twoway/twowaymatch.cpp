@@ -151,23 +151,13 @@ Result<void> TwoWayRun::plan()
         const QDateTime rowChangedAt
             = m_definition.cursorColumn.isEmpty() ? QDateTime() : changedAt(row.values.value(m_definition.cursorColumn));
         const QJsonObject base = m_agreed.value(plan.identity.hash).values;
-        if (plan.ledger && plan.ledger->state == LedgerState::Marked && plan.ledger->itemId.isEmpty()
-            && rowIsMarkedGone(row.values.value(rowGoneColumn))) {
-            if (const QString itemId = unlinkedByHash.take(plan.identity.hash); !itemId.isEmpty()) {
-                // A person created its item again (the row's key, or its SyncBridgeKey): the row comes back,
-                // its mark cleared, paired with that item as a first run pairs them (no agreed state is left).
-                plan.itemId = itemId;
-                plan.matched = true;
-                itemsTaken.insert(itemId);
-                mergeRow(plan, *database, itemValues.value(itemId), {}, rowChangedAt, m_changedItems.value(itemId));
-                plan.rowWrite.insert(rowGoneColumn, std::nullopt);
-                m_plans << plan;
-                continue;
-            }
+        const bool markedGone = plan.ledger && plan.ledger->state == LedgerState::Marked && plan.ledger->itemId.isEmpty()
+            && rowIsMarkedGone(row.values.value(rowGoneColumn));
+        if (markedGone && !unlinkedByHash.contains(plan.identity.hash)) {
             plan.kind = RowPlan::Kind::Leave; // its item was deleted and the row marked (MARK): not recreated
             m_plans << plan;
             continue;
-        } // a marked row whose mark a person cleared comes back: a new item (below)
+        } // a marked row whose mark a person cleared comes back: a new item; one whose item a person created again: paired (below)
         const bool linked = plan.ledger && !plan.ledger->itemId.isEmpty() && plan.ledger->listGraphId == m_listId;
         // Its row was gone and the item flagged (MARK), and the row is back: the item is merged and unflagged.
         const bool flagged = linked && plan.ledger->state == LedgerState::Marked;
@@ -218,6 +208,8 @@ Result<void> TwoWayRun::plan()
             plan.matched = true;
             itemsTaken.insert(itemId);
             mergeRow(plan, *database, itemValues.value(itemId), {}, rowChangedAt, m_changedItems.value(itemId));
+            if (markedGone) // its item created again (its key, or its SyncBridgeKey): the row is back, unmarked
+                plan.rowWrite.insert(rowGoneColumn, std::nullopt);
             m_plans << plan;
             continue;
         }
