@@ -60,7 +60,8 @@ QString personText(const QString &name, const QString &email);
 // link read at the start is kept only at the end, so a crash reads the same changes again, and what the crashed run wrote compares equal on
 // both sides (it is agreed, not written again). Files: twowayrun.cpp (steps, connecting, resolving, finishing), twowayplan.cpp (reading
 // both sides, merging a pair field by field), twowaymatch.cpp (which row, item and ledger entry are one, and what each becomes),
-// twowayeditors.cpp (conflicts' editors by name), twowaywrite.cpp (writing both sides and the bookkeeping).
+// twowayeditors.cpp (conflicts' editors by name), twowayreferences.cpp (lookup and person fields: ids ↔ keys and
+// emails), twowaywrite.cpp (writing both sides and the bookkeeping).
 class TwoWayRun : public SyncJob
 {
     Q_OBJECT
