@@ -16,6 +16,22 @@ inline QJsonObject pullMapping(const QString &column, const QString &field, cons
     return mapping;
 }
 
+// A LOOKUP mapping into the rows the definition `definition` syncs, or without one a PERSON mapping.
+inline QJsonObject referenceMapping(const QString &column, const QString &field, const QString &direction, const QString &definition = {})
+{
+    QJsonObject mapping = pullMapping(column, field, direction);
+    mapping.insert(QStringLiteral("kind"), definition.isEmpty() ? QStringLiteral("PERSON") : QStringLiteral("LOOKUP"));
+    if (!definition.isEmpty())
+        mapping.insert(QStringLiteral("references"), definition);
+    return mapping;
+}
+
+// A column of a list the emulator creates: its name and its type's facet ("lookup": {…}).
+inline QJsonObject listColumn(const QString &name, const QString &facet, const QJsonObject &settings = {})
+{
+    return QJsonObject{{QStringLiteral("name"), name}, {facet, settings}};
+}
+
 // A definition of `mode` between `table` and the list `list` of the pmo site.
 inline QJsonObject syncDefinitionJson(const QString &name, const QString &mode, const QString &table, const QString &list,
     const QJsonArray &mappings, const QString &deletePolicy = QStringLiteral("DELETE"))

@@ -221,6 +221,31 @@ private slots:
         verifyConverged(name, list);
     }
 
+    // MARK: an item created again in SharePoint with a marked row's key brings the row back, its mark
+    // cleared, paired with that item as a first run pairs them (TARGET_WINS: the item's values).
+    void anItemCreatedAgainForAMarkedRowClearsTheMark()
+    {
+        const QString name = QStringLiteral("tw_remark");
+        const QString list = setUp(name, QStringLiteral("TARGET_WINS"), QStringLiteral("(1, 'a', NULL, 1, true), (2, 'b', NULL, 2, true)"),
+            QStringLiteral("MARK"));
+        sql(QStringLiteral("ALTER TABLE tw_remark ADD COLUMN syncbridge_gone boolean"));
+        QCOMPARE(twoWay(name).counts.itemsCreated, 2);
+        QCOMPARE(personDelete(list, itemOfKey(list, 1)), 204);
+        QCOMPARE(twoWay(name).counts.rowsMarked, 1);
+        QVERIFY(!personCreate(list,
+            {{QStringLiteral("RowKey"), 1}, {QStringLiteral("PersonName"), QStringLiteral("a again")}, {QStringLiteral("Score"), 1},
+                {QStringLiteral("Active"), true}})
+                     .isEmpty());
+        const Outcome back = twoWay(name);
+        QVERIFY2(back.run.status == RunStatus::Succeeded, qPrintable(described(back.run)));
+        QCOMPARE(back.counts.rowsUpdated, 1);
+        QCOMPARE(back.counts.rowsCreated + back.counts.itemsCreated + back.counts.itemsDeleted + back.counts.itemsMarked, 0);
+        QCOMPARE(sql(QStringLiteral("SELECT coalesce(syncbridge_gone::text, 'NULL') || '|' || name FROM tw_remark WHERE id = 1")),
+            QStringLiteral("NULL|a again"));
+        QCOMPARE(itemsPerKey(list).size(), 2);
+        verifyConverged(name, list);
+    }
+
     void aFirstRunMatchesRowsAndItemsByTheirKey()
     {
         const QString list = setUp(QStringLiteral("tw_match"), QStringLiteral("TARGET_WINS"),

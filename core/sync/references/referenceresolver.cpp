@@ -208,13 +208,13 @@ ReferenceAnswer ReferenceResolver::emailAnswer(const FieldMapping &mapping, cons
             .arg(mappingText(mapping), lookupId)};
 }
 
-void ReferenceResolver::resolveItems(
-    const QList<QJsonObject> &items, const QHash<QString, SharePointColumn> &columns, std::function<void(Result<ResolvedReferences>)> done)
+void ReferenceResolver::resolveItems(const QList<QJsonObject> &items, const QHash<QString, SharePointColumn> &columns,
+    std::function<void(Result<ResolvedReferences>)> done, Mappings which)
 {
     ResolvedReferences resolved;
     QHash<QString, QStringList> idsOf; // person mapping's column → the lookup ids of these items
     for (const FieldMapping &mapping : std::as_const(m_mappings)) {
-        if (mapping.direction == FieldDirection::PushOnly)
+        if (mapping.direction == FieldDirection::PushOnly && which == Mappings::Pulled)
             continue;
         QSet<QString> ids;
         for (const QJsonObject &item : items) {

@@ -55,9 +55,11 @@ public:
     void resolveRows(const QList<SourceRow> &rows, const QHash<QString, ColumnInfo> &sourceColumns,
         std::function<void(Result<ResolvedReferences>)> done);
     // Items of one list as Graph returns them (their "…LookupId" fields), with the list's columns
-    // (a lookup column names the list its ids are items of).
+    // (a lookup column names the list its ids are items of). The mappings a pull reads, or every one
+    // (two-way compares a PUSH_ONLY field's item value too).
+    enum class Mappings { Pulled, All };
     void resolveItems(const QList<QJsonObject> &items, const QHash<QString, SharePointColumn> &columns,
-        std::function<void(Result<ResolvedReferences>)> done);
+        std::function<void(Result<ResolvedReferences>)> done, Mappings which = Mappings::Pulled);
 
 private:
     ReferenceResolver(const MetaStore &store, QList<FieldMapping> mappings, std::unique_ptr<PersonDirectory> people);

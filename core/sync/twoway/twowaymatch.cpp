@@ -92,7 +92,10 @@ Result<void> TwoWayRun::plan()
     QHash<QString, QJsonObject> itemValues;
     QHash<QString, QString> unlinkedByHash; // items the ledger does not know, by the row identity they name
     for (auto it = m_changedItems.cbegin(); it != m_changedItems.cend(); ++it) {
-        auto values = sharePointValues(*it);
+        QHash<QString, QString> unresolved;
+        auto values = sharePointValues(*it, &unresolved);
+        if (!unresolved.isEmpty())
+            m_unresolved.insert(it.key(), unresolved);
         if (!values) {
             RowPlan failed;
             failed.kind = RowPlan::Kind::CreateRow;
@@ -118,6 +121,11 @@ Result<void> TwoWayRun::plan()
         }
         unlinkedByHash.insert(*hash, it.key());
     }
+    // A row is never made with a reference left out (as a NULL): the item waits, re-read next run.
+    const auto unresolvedReference = [this](const QString &itemId) {
+        const QHash<QString, QString> why = m_unresolved.value(itemId);
+        return why.isEmpty() ? QString() : why.cbegin().value();
+    };
     const auto isPendingRowless = [](const LedgerEntry &entry) { return entry.state == LedgerState::Pending; };
     // A flagged item (MARK) read with its flag cleared: a person brought it back.
     const auto flagCleared = [this](const QString &itemId) {
@@ -143,12 +151,13 @@ Result<void> TwoWayRun::plan()
         const QDateTime rowChangedAt
             = m_definition.cursorColumn.isEmpty() ? QDateTime() : changedAt(row.values.value(m_definition.cursorColumn));
         const QJsonObject base = m_agreed.value(plan.identity.hash).values;
-        if (plan.ledger && plan.ledger->state == LedgerState::Marked && plan.ledger->itemId.isEmpty()
-            && rowIsMarkedGone(row.values.value(rowGoneColumn))) {
+        const bool markedGone = plan.ledger && plan.ledger->state == LedgerState::Marked && plan.ledger->itemId.isEmpty()
+            && rowIsMarkedGone(row.values.value(rowGoneColumn));
+        if (markedGone && !unlinkedByHash.contains(plan.identity.hash)) {
             plan.kind = RowPlan::Kind::Leave; // its item was deleted and the row marked (MARK): not recreated
             m_plans << plan;
             continue;
-        } // a marked row whose mark a person cleared comes back: a new item (below)
+        } // a marked row whose mark a person cleared comes back: a new item; one whose item a person created again: paired (below)
         const bool linked = plan.ledger && !plan.ledger->itemId.isEmpty() && plan.ledger->listGraphId == m_listId;
         // Its row was gone and the item flagged (MARK), and the row is back: the item is merged and unflagged.
         const bool flagged = linked && plan.ledger->state == LedgerState::Marked;
@@ -199,6 +208,8 @@ Result<void> TwoWayRun::plan()
             plan.matched = true;
             itemsTaken.insert(itemId);
             mergeRow(plan, *database, itemValues.value(itemId), {}, rowChangedAt, m_changedItems.value(itemId));
+            if (markedGone) // its item created again (its key, or its SyncBridgeKey): the row is back, unmarked
+                plan.rowWrite.insert(rowGoneColumn, std::nullopt);
             m_plans << plan;
             continue;
         }
@@ -251,6 +262,8 @@ Result<void> TwoWayRun::plan()
                 }
                 if (auto written = planRowWrites(plan, pulledValues, true); !written)
                     plan.error = written.error().message();
+                else if (read)
+                    plan.error = unresolvedReference(entry.itemId);
             } else {
                 plan.kind = m_definition.deletePolicy == DeletePolicy::Delete ? RowPlan::Kind::DeleteItem
                     : m_definition.deletePolicy == DeletePolicy::Mark         ? RowPlan::Kind::FlagItem
@@ -294,6 +307,8 @@ Result<void> TwoWayRun::plan()
         }
         if (auto written = planRowWrites(plan, pulledValues, true); !written)
             plan.error = written.error().message();
+        else
+            plan.error = unresolvedReference(it.key());
         // The row's key: the item's when the pull writes every key column, else the database's default.
         QStringList key_;
         for (const QString &column : std::as_const(m_writeTable.keyColumns)) {

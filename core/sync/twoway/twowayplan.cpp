@@ -13,6 +13,7 @@
 #include "sync/deletemarks.h"
 #include "sync/previewrow.h"
 #include "sync/pull/pullvalue.h"
+#include "sync/references/referenceresolver.h"
 #include "sync/valueconverter.h"
 
 #include <QCoreApplication>
@@ -82,8 +83,10 @@ void TwoWayRun::readChanges()
         auto reads = std::make_shared<QList<RetryItem>>();
         for (const RetryItem &retry : std::as_const(*queued)) {
             const QStringList where = keyValuesFromIdentity(retry.identityText);
-            if (where.value(0) != m_listId)
+            if (where.value(0) != m_listId) { // a row whose new item waits for a reference: compared again anyway
+                m_queuedRows.insert(retry.identityHash);
                 continue;
+            }
             m_queuedItems.insert(where.value(1));
             if (!m_changedItems.contains(where.value(1)) && !m_deletedItems.contains(where.value(1)))
                 reads->append(retry);
@@ -165,16 +168,25 @@ Result<QJsonObject> TwoWayRun::databaseValues(const SourceRow &row) const
     return values;
 }
 
-Result<QJsonObject> TwoWayRun::sharePointValues(const QJsonObject &item) const
+Result<QJsonObject> TwoWayRun::sharePointValues(const QJsonObject &item, QHash<QString, QString> *unresolved) const
 {
     // Through the database's form and back, so SharePoint's value compares with the database's in
-    // the one form the push writes (the round trip is identity for every mapped type).
+    // the one form the push writes (the round trip is identity for every mapped type). A lookup or
+    // person id becomes the key or email the row holds, as a pull writes it.
     QJsonObject values;
     for (const FieldMapping &mapping : m_mappings) {
         const auto column = m_columns.constFind(mapping.targetColumn);
         const ColumnInfo &tableColumn = *m_table.column(mapping.sourceColumn);
-        auto text
-            = toPostgresValue(tableColumn, pulledValue(item, mapping, column == m_columns.constEnd() ? nullptr : &*column), m_siteZone);
+        QJsonValue pulled = pulledValue(item, mapping, column == m_columns.constEnd() ? nullptr : &*column);
+        if (mapping.kind != FieldKind::Value) {
+            QString problem;
+            pulled = takeReferences(pulled, m_itemReferences.value(mapping.targetColumn), &problem);
+            if (!problem.isEmpty()) { // not known as a key or email: compared as nothing, never as a NULL
+                unresolved->insert(mapping.targetColumn, problem);
+                continue;
+            }
+        }
+        auto text = toPostgresValue(tableColumn, pulled, m_siteZone);
         if (!text)
             return Error(text.error().code(), QStringLiteral("%1: %2").arg(mapping.targetColumn, text.error().message()));
         auto value = toSharePointValue(tableColumn, *text, m_siteZone);
@@ -210,8 +222,19 @@ void TwoWayRun::mergeRow(RowPlan &plan, const QJsonObject &database, const QJson
     QHash<QString, SyncConflict> pending; // by field
     for (const SyncConflict &conflict : m_pendingConflicts.value(plan.identity.hash))
         pending.insert(conflict.field, conflict);
+    plan.sharePointNow = sharePoint;
+    const QHash<QString, QString> unresolved = m_unresolved.value(plan.itemId);
     for (const FieldMapping &mapping : std::as_const(m_mappings)) {
         const QString field = mapping.targetColumn;
+        if (const auto waits = unresolved.constFind(field); waits != unresolved.constEnd()) {
+            // SharePoint's reference names nothing the database knows: neither side is written, the
+            // agreed value stays, and the item is read again next run (a decision on it waits too).
+            if (base.contains(field))
+                plan.agreed.insert(field, base.value(field));
+            if (plan.referenceProblem.isEmpty())
+                plan.referenceProblem = *waits;
+            continue;
+        }
         const QJsonValue db = database.value(field), sp = sharePoint.value(field);
         const auto conflict = pending.constFind(field);
         if (conflict != pending.constEnd() && !conflict->isOpen()) {

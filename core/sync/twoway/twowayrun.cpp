@@ -7,6 +7,7 @@
 #include "graph/governor.h"
 #include "graph/graphclient.h"
 #include "graph/provisioning.h"
+#include "graph/referencecolumns.h"
 #include "secrets/secretstore.h"
 #include "source/sourcereader.h"
 #include "store/connectionrepository.h"
@@ -110,16 +111,18 @@ void TwoWayRun::runStep(RunPhase step)
         readChanges();
         return;
     case RunPhase::Pushing:
-        if (const Result<void> planned = plan(); !planned) {
-            fail(planned.error());
-            return;
-        }
-        if (m_options.dryRun) {
-            dryRunOutcome();
-            nextStep();
-            return;
-        }
-        nameEditors([this]() { writeDatabase(); });
+        resolveItemReferences([this]() {
+            if (const Result<void> planned = plan(); !planned) {
+                fail(planned.error());
+                return;
+            }
+            if (m_options.dryRun) {
+                dryRunOutcome();
+                nextStep();
+                return;
+            }
+            resolveWriteReferences([this]() { nameEditors([this]() { writeDatabase(); }); });
+        });
         return;
     default:
         break;
@@ -193,11 +196,6 @@ Result<void> TwoWayRun::prepare()
         if (!mapping.transform.isEmpty())
             return Error(ErrorCode::Unsupported,
                 tr("Mapping %1: a two-way definition cannot transform values (a transform is not undone on the way back).")
-                    .arg(QStringLiteral("%1 → %2").arg(mapping.sourceColumn, mapping.targetColumn)));
-        if (mapping.kind != FieldKind::Value) // its ids would be compared and written back as if they were the keys
-            return Error(ErrorCode::Unsupported,
-                tr("Mapping %1: a two-way definition cannot sync a LOOKUP or PERSON mapping yet; use a PUSH and a PULL definition "
-                   "for it.")
                     .arg(QStringLiteral("%1 → %2").arg(mapping.sourceColumn, mapping.targetColumn)));
         m_mappings << mapping;
     }
@@ -285,6 +283,12 @@ void TwoWayRun::resolveList()
         }
         m_siteId = site->graphId;
         m_writer = new BatchWriter(*m_graph, m_siteId, this);
+        auto references = ReferenceResolver::make(*m_store, m_definition, *m_graph, m_siteId);
+        if (!references) {
+            fail(references.error());
+            return;
+        }
+        m_references = *references;
         GraphRequest lookup;
         lookup.url = QStringLiteral("/sites/%1/lists/%2")
                          .arg(QString::fromLatin1(QUrl::toPercentEncoding(m_siteId, ",")),
@@ -311,7 +315,9 @@ void TwoWayRun::resolveList()
                 return;
             }
             // A new list is provisioned from the table, as a push does: the rows go into it.
-            provisionList(*m_graph, m_siteId, planList(m_table, target.listName), [this, target](Result<ProvisioningReport> report) {
+            ListPlan list = planList(m_table, target.listName);
+            planReferenceColumns(list, m_table, m_definition.mappings, m_references->lookupLists());
+            provisionList(*m_graph, m_siteId, list, [this, target](Result<ProvisioningReport> report) {
                 if (!report) {
                     fail(report.error());
                     return;

@@ -12,6 +12,7 @@
 #include "source/sourcerow.h"
 #include "store/agreedstaterepository.h"
 #include "sync/identity.h"
+#include "sync/references/referenceresolver.h"
 #include "sync/runphase.h"
 #include "sync/syncjob.h"
 #include "sync/twoway/fieldmerge.h"
@@ -59,7 +60,8 @@ QString personText(const QString &name, const QString &email);
 // link read at the start is kept only at the end, so a crash reads the same changes again, and what the crashed run wrote compares equal on
 // both sides (it is agreed, not written again). Files: twowayrun.cpp (steps, connecting, resolving, finishing), twowayplan.cpp (reading
 // both sides, merging a pair field by field), twowaymatch.cpp (which row, item and ledger entry are one, and what each becomes),
-// twowayeditors.cpp (conflicts' editors by name), twowaywrite.cpp (writing both sides and the bookkeeping).
+// twowayeditors.cpp (conflicts' editors by name), twowayreferences.cpp (lookup and person fields: ids ↔ keys and
+// emails), twowaywrite.cpp (writing both sides and the bookkeeping).
 class TwoWayRun : public SyncJob
 {
     Q_OBJECT
@@ -96,6 +98,10 @@ private:
         QList<SyncConflict> conflicts;                   // MANUAL: queued
         QList<qint64> appliedConflicts;                  // decisions written (or settled) by this run
         QString error;
+        // A LOOKUP or PERSON field that did not resolve (either way): that field waits in the retry queue
+        // with this reason, keeping its agreed value; the row's other fields sync.
+        QString referenceProblem;
+        QJsonObject sharePointNow; // SharePoint's values of a merged pair, in the comparable form
         bool databaseDone = false;
         bool sharePointDone = false;
         bool rowGone = false; // the row was deleted in the database after the table was read: nothing written
@@ -121,7 +127,8 @@ private:
     void readQueuedItems(std::shared_ptr<QList<RetryItem>> queued, int index);
     Result<QList<SourceRow>> readTable();
     Result<QJsonObject> databaseValues(const SourceRow &row) const;
-    Result<QJsonObject> sharePointValues(const QJsonObject &item) const;
+    // `unresolved`: the LOOKUP and PERSON fields whose ids name no key or email (field → why); left out.
+    Result<QJsonObject> sharePointValues(const QJsonObject &item, QHash<QString, QString> *unresolved) const;
     void mergeRow(RowPlan &plan, const QJsonObject &database, const QJsonObject &sharePoint, const QJsonObject &base,
         const QDateTime &databaseChangedAt, const QJsonObject &item);
     Result<void> planRowWrites(RowPlan &plan, const QJsonObject &values, bool toDatabase);
@@ -132,6 +139,12 @@ private:
     Result<void> plan();
     std::optional<QString> itemIdentityHash(const QJsonObject &item, const QJsonObject &values) const;
 
+    // twowayreferences.cpp: LOOKUP and PERSON mappings compared as the row holds them (keys, emails)
+    void resolveItemReferences(std::function<void()> then);  // items' ids → keys and emails, as a pull does
+    void resolveWriteReferences(std::function<void()> then); // keys and emails SharePoint is sent → ids, as a push does
+    QList<FieldMapping> referenceMappings() const;
+    QHash<QString, ColumnInfo> sourceColumns() const;
+
     // twowayeditors.cpp: each conflict's editor by name and email instead of a lookup id, then `then`
     void nameEditors(std::function<void()> then);
     void readEditorNames(const QStringList &ids, int index, std::shared_ptr<QHash<QString, QString>> names, std::function<void()> then);
@@ -141,6 +154,7 @@ private:
     void writeSharePoint();
     void commit();
     Result<void> queueItemFailure(const QString &itemId, const QString &error);
+    Result<void> queueFailure(const RowIdentity &retry, const QString &error);
     RowIdentity itemRetryIdentity(const QString &itemId) const; // the retry queue's name of an item: list=…|item=…
     void countConflict(const QString &field, const RowPlan &plan, ConflictPolicy policy);
 
@@ -176,6 +190,10 @@ private:
     QString m_deltaLink; // kept at the end of a run that applied everything it read
     bool m_fullEnumeration = false;
     QSet<QString> m_queuedItems; // item ids in the retry queue (written into the database before and failed)
+    QSet<QString> m_queuedRows;  // identity hashes of rows in the retry queue (a reference their new item needs did not resolve)
+    std::shared_ptr<ReferenceResolver> m_references;      // made once the site is known
+    ResolvedReferences m_itemReferences;                  // the items read: lookup and person ids → keys and emails
+    QHash<QString, QHash<QString, QString>> m_unresolved; // item id → its reference fields that did not resolve → why
 
     // Pushing
     QList<RowPlan> m_plans;

@@ -230,8 +230,12 @@ RowIdentity TwoWayRun::itemRetryIdentity(const QString &itemId) const
 
 Result<void> TwoWayRun::queueItemFailure(const QString &itemId, const QString &error)
 {
+    return queueFailure(itemRetryIdentity(itemId), error);
+}
+
+Result<void> TwoWayRun::queueFailure(const RowIdentity &retry, const QString &error)
+{
     LedgerRepository ledger(*m_store);
-    const RowIdentity retry = itemRetryIdentity(itemId);
     auto attempts = ledger.retryAttempts(m_definitionId, {retry.hash});
     if (!attempts)
         return attempts.error();
@@ -262,6 +266,7 @@ void TwoWayRun::commit()
         QList<AgreedState> states;
         QStringList forgotten;
         QList<qint64> applied;
+        QSet<QString> rowsWaiting; // identity hashes of rows queued again by this run
         for (const RowPlan &plan : std::as_const(m_plans)) {
             const bool itemFromSharePoint = plan.kind == RowPlan::Kind::CreateRow || !plan.rowWrite.isEmpty();
             if (plan.error == QStringLiteral("held back"))
@@ -280,10 +285,25 @@ void TwoWayRun::commit()
                 if (itemFromSharePoint && !plan.itemId.isEmpty()) {
                     if (auto queued = queueItemFailure(plan.itemId, plan.error); !queued)
                         return queued;
+                } else if (plan.kind == RowPlan::Kind::CreateItem && !plan.referenceProblem.isEmpty()) {
+                    // A new row whose reference did not resolve: compared again next run, and shown waiting.
+                    if (auto queued = queueFailure(plan.identity, plan.error); !queued)
+                        return queued;
+                    rowsWaiting.insert(plan.identity.hash);
                 }
                 continue;
             }
-            if (!plan.itemId.isEmpty() && m_queuedItems.contains(plan.itemId)) {
+            if (!plan.referenceProblem.isEmpty()) {
+                // The rest of the row synced; the field waits, and its item is read again next run.
+                event(EventSeverity::Warning, QStringLiteral("reference-waits"),
+                    QCoreApplication::translate("SyncBridge::Sync", "Row %1 (item %2): a field waits: %3")
+                        .arg(plan.identity.text, plan.itemId, plan.referenceProblem),
+                    QJsonObject{{QStringLiteral("row"), plan.identity.text}, {QStringLiteral("item"), plan.itemId},
+                        {QStringLiteral("error"), plan.referenceProblem}});
+                ++m_outcome.failures[plan.referenceProblem];
+                if (auto queued = queueItemFailure(plan.itemId, plan.referenceProblem); !queued)
+                    return queued;
+            } else if (!plan.itemId.isEmpty() && m_queuedItems.contains(plan.itemId)) {
                 const RowIdentity retry = itemRetryIdentity(plan.itemId);
                 if (auto removed = ledger.removeRetry(m_definitionId, retry.hash); !removed)
                     return removed;
@@ -376,6 +396,12 @@ void TwoWayRun::commit()
                 }
                 applied << id;
             }
+        }
+        for (const QString &hash : std::as_const(m_queuedRows)) { // created since, or gone: nothing waits
+            if (rowsWaiting.contains(hash))
+                continue;
+            if (auto removed = ledger.removeRetry(m_definitionId, hash); !removed)
+                return removed;
         }
         // A queued item deleted since has nothing left to write.
         for (const QString &itemId : std::as_const(m_queuedItems)) {
