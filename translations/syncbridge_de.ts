@@ -7516,6 +7516,10 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht — aber 
         <source>Lookup %1: item %2 of the lookup list belongs to no row that the definition &apos;%3&apos; syncs, so it has no key to write.</source>
         <translation>Nachschlagen %1: Element %2 der Nachschlageliste gehört zu keiner Zeile, die die Definition „%3“ synchronisiert, daher gibt es keinen Schlüssel zum Schreiben.</translation>
     </message>
+    <message>
+        <source>Row %1 (item %2): a field waits: %3</source>
+        <translation>Zeile %1 (Element %2): ein Feld wartet: %3</translation>
+    </message>
 </context>
 <context>
     <name>SyncBridge::TransformBar</name>
@@ -7836,10 +7840,6 @@ markieren</translation>
     <message>
         <source>Mapping %1: a two-way definition cannot transform values (a transform is not undone on the way back).</source>
         <translation>Zuordnung %1: Eine Definition in beide Richtungen kann keine Werte umwandeln (eine Umwandlung wird auf dem Rückweg nicht rückgängig gemacht).</translation>
-    </message>
-    <message>
-        <source>Mapping %1: a two-way definition cannot sync a LOOKUP or PERSON mapping yet; use a PUSH and a PULL definition for it.</source>
-        <translation>Zuordnung %1: Eine Definition in beide Richtungen kann noch keine LOOKUP- oder PERSON-Zuordnung synchronisieren; verwenden Sie dafür eine PUSH- und eine PULL-Definition.</translation>
     </message>
     <message>
         <source>The definition maps no field.</source>
