@@ -179,7 +179,7 @@ private slots:
                 QStringLiteral("BONAP|AdeleV@contoso.onmicrosoft.com"));
             const QList<RetryItem> queued = *LedgerRepository(*m_store).retries(definitionId(orders));
             QCOMPARE(queued.size(), 1);
-            QVERIFY2(queued.constFirst().lastError.contains(QStringLiteral("item %1 of the lookup list is no row").arg(stranger)),
+            QVERIFY2(queued.constFirst().lastError.contains(QStringLiteral("item %1 of the lookup list belongs to no row").arg(stranger)),
                 qPrintable(queued.constFirst().lastError));
         }
         // Pointed back at a known customer, the order syncs and leaves the queue.
