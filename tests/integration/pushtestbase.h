@@ -180,6 +180,30 @@ protected:
         importDefinitionsJson({definition});
     }
 
+    // The item of a project in the lists of a definition, by project_code (Title).
+    QJsonObject fieldsOf(const QString &prefix, const QString &projectCode)
+    {
+        for (const QJsonArray &items : listContents(prefix)) {
+            for (const QJsonValue &item : items) {
+                const QJsonObject fields = item.toObject().value(QStringLiteral("fields")).toObject();
+                if (fields.value(QStringLiteral("Title")).toString() == projectCode)
+                    return fields;
+            }
+        }
+        return {};
+    }
+
+    // The demo push (definitionJson) of `table`, a copy of projects, as definition `name` into lists named with `prefix`.
+    void importDefinitionOf(const QString &table, const QString &name, const QString &prefix)
+    {
+        QJsonObject definition = definitionJson(name, prefix);
+        definition.insert(
+            QStringLiteral("source"), QJsonObject{{QStringLiteral("database"), QStringLiteral("Demo")}, {QStringLiteral("table"), table}});
+        importDefinitionsJson({definition});
+    }
+
+    QString code(int id) { return sql(QStringLiteral("SELECT project_code FROM projects WHERE id = %1").arg(id)); }
+
     // List id → items (id, fields) as the emulator holds them.
     QHash<QString, QJsonArray> listContents(const QString &prefix)
     {
