@@ -1,4 +1,5 @@
 #include "sync/push/planner.h"
+#include "sync/references/referenceresolver.h"
 
 #include "graph/provisioning.h"
 

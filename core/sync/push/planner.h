@@ -8,7 +8,7 @@
 #include "source/sourcerow.h"
 #include "sync/condition.h"
 #include "sync/identity.h"
-#include "sync/references/referenceresolver.h"
+#include "sync/references/lookups.h"
 
 #include <QHash>
 #include <QJsonObject>

@@ -6,6 +6,7 @@
 #include "store/dueretrypages.h"
 #include "sync/cdc/changerate.h"
 #include "sync/push/planner.h"
+#include "sync/references/referenceresolver.h"
 #include "sync/runphase.h"
 #include "sync/syncjob.h"
 

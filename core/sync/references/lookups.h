@@ -29,6 +29,9 @@ struct ReferenceAnswer {
     QString problem;
 };
 using ReferenceAnswers = QHash<QString, ReferenceAnswer>;
+// Answers per mapping (by its SharePoint column): key or email → item or lookup id on the push,
+// lookup id → key or email on the pull.
+using ResolvedReferences = QHash<QString, ReferenceAnswers>;
 
 namespace Lookups {
 

@@ -19,10 +19,6 @@ class GraphClient;
 class MetaStore;
 class PersonDirectory;
 
-// Answers per mapping (by its SharePoint column): key or email → item or lookup id on the push,
-// lookup id → key or email on the pull.
-using ResolvedReferences = QHash<QString, ReferenceAnswers>;
-
 // The reference values of one source cell: the elements of an array column or the one value, each
 // through the mapping's transform ("TRIM|LOWER" on emails); none for NULL.
 QStringList referenceKeys(const FieldMapping &mapping, const std::optional<QString> &cell, const ColumnInfo &column);
