@@ -1,5 +1,7 @@
 #include "graph/itemvalidator.h"
 
+#include "graph/hyperlinkvalue.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QSet>
@@ -93,8 +95,11 @@ QString checkValue(const SharePointColumn &column, const QString &key, const QJs
         if (!isDateTime(value))
             return QStringLiteral("Field '%1' expects an ISO-8601 date and time.").arg(key);
     } else if (type == QLatin1String("hyperlinkOrPicture")) {
-        if (value.isObject())
-            return invalidRequest; // contract §7.2: no working documented write form
+        if (!value.isString())
+            return invalidRequest; // contract §7.2: the object Graph reads is refused on a write
+        if (const QString url = Hyperlink::fromWriteForm(value.toString()).value(QStringLiteral("Url")).toString();
+            !Hyperlink::isAllowedUrl(url))
+            return QStringLiteral("Field '%1': '%2' is not a valid URL.").arg(key, url);
     } else if (isLookupColumn(column)) {
         return QStringLiteral("Field '%1' is written as '%1LookupId'.").arg(key);
     } else if (value.isObject()) {

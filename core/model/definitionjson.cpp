@@ -31,6 +31,8 @@ QJsonObject mappingToJson(const FieldMapping &mapping)
         json.insert(QStringLiteral("kind"), enumName(mapping.kind));
     if (!mapping.referencedDefinition.isEmpty())
         json.insert(QStringLiteral("references"), mapping.referencedDefinition);
+    if (!mapping.descriptionColumn.isEmpty())
+        json.insert(QStringLiteral("descriptionFrom"), mapping.descriptionColumn);
     return json;
 }
 
@@ -299,6 +301,9 @@ void Reader::readMappings(SyncDefinition &definition, const QJsonObject &json, c
         mapping.transform = string(m, at, "transform", false);
         mapping.kind = enumeration(m, at, "kind", FieldKind::Value);
         mapping.referencedDefinition = string(m, at, "references", false);
+        mapping.descriptionColumn = string(m, at, "descriptionFrom", false);
+        if (mapping.kind != FieldKind::Value && !mapping.descriptionColumn.isEmpty())
+            fail(at + QStringLiteral(".descriptionFrom"), tr("only a VALUE mapping into a hyperlink column takes a description column"));
         if (mapping.kind == FieldKind::Lookup && mapping.referencedDefinition.trimmed().isEmpty())
             fail(at + QStringLiteral(".references"), tr("a LOOKUP mapping names the definition that syncs the referenced table"));
         if (mapping.kind != FieldKind::Lookup && !mapping.referencedDefinition.isEmpty())

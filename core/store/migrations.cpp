@@ -282,6 +282,10 @@ const QList<Migration> &migrations()
         {27, QStringLiteral("field mappings: lookup and person kinds"),
             {QStringLiteral("ALTER TABLE field_mappings ADD COLUMN kind TEXT"),
                 QStringLiteral("ALTER TABLE field_mappings ADD COLUMN referenced_definition TEXT")}},
+        // The rest of SharePoint's column types (docs/definitions.md, "Column types"): the source
+        // column of a hyperlink's description.
+        {28, QStringLiteral("field mappings: column type options"),
+            {QStringLiteral("ALTER TABLE field_mappings ADD COLUMN description_column TEXT")}},
     };
     return all;
 }

@@ -1,5 +1,6 @@
 // SharePoint's other column types end to end (issue 19 item 4): several people in one person column
-// from an array of emails and UPNs, pushed into a list the run provisions and pulled back; real
+// from an array of emails and UPNs, hyperlinks from a URL and a description column, pushed and
+// pulled back; real
 // PostgreSQL, the real emulator, the real Graph client.
 #include "pulltestbase.h"
 
@@ -42,6 +43,27 @@ private slots:
                     QJsonArray{pullMapping(QStringLiteral("task_id"), QStringLiteral("task_id"), pull, true),
                         pullMapping(QStringLiteral("title"), QStringLiteral("Title"), pull),
                         personMapping(QStringLiteral("owners"), QStringLiteral("Owners"), pull)})});
+
+        sql(QStringLiteral("CREATE TABLE ct_links (link_id int PRIMARY KEY, url text, label text,"
+                           " updated_at timestamptz NOT NULL DEFAULT now());"
+                           "CREATE TABLE ct_links_back (LIKE ct_links INCLUDING DEFAULTS, PRIMARY KEY (link_id));"
+                           "INSERT INTO ct_links (link_id, url, label) VALUES (1, 'https://contoso.com/a,b?q=1', 'Contoso, the site'),"
+                           " (2, 'mailto:AdeleV@contoso.onmicrosoft.com', NULL), (3, 'javascript:alert(1)', 'Click me'),"
+                           " (4, NULL, 'No link');"));
+        m_linksList = m_emulator.createList(QStringLiteral("CT Links"),
+            QJsonArray{keyColumn(), listColumn(QStringLiteral("link_id"), QStringLiteral("number")),
+                listColumn(QStringLiteral("Link"), QStringLiteral("hyperlinkOrPicture"))});
+        QVERIFY(!m_linksList.isEmpty());
+        QJsonObject link = pullMapping(QStringLiteral("url"), QStringLiteral("Link"), push);
+        link.insert(QStringLiteral("descriptionFrom"), QStringLiteral("label"));
+        QJsonObject linkBack = pullMapping(QStringLiteral("url"), QStringLiteral("Link"), pull);
+        linkBack.insert(QStringLiteral("descriptionFrom"), QStringLiteral("label"));
+        importDefinitionsJson(
+            {syncDefinitionJson(QStringLiteral("CT links"), QStringLiteral("PUSH"), QStringLiteral("ct_links"), QStringLiteral("CT Links"),
+                 QJsonArray{pullMapping(QStringLiteral("link_id"), QStringLiteral("link_id"), push, true), link}),
+                syncDefinitionJson(QStringLiteral("CT links back"), QStringLiteral("PULL"), QStringLiteral("ct_links_back"),
+                    QStringLiteral("CT Links"),
+                    QJsonArray{pullMapping(QStringLiteral("link_id"), QStringLiteral("link_id"), pull, true), linkBack})});
     }
 
     // An array of people becomes a multi-person column's "…LookupId" collection: each element found
@@ -79,9 +101,72 @@ private slots:
         QCOMPARE(sql(QStringLiteral("SELECT coalesce(owners::text, 'NULL') FROM ct_tasks_back WHERE task_id = 3")), QStringLiteral("NULL"));
     }
 
+    // A hyperlink from two columns: the URL and its description (one column alone: the URL is its
+    // own description); a URL SharePoint would refuse fails its row, named, and is never sent; a
+    // NULL URL leaves the column empty.
+    void aHyperlinkTakesItsUrlAndDescription()
+    {
+        const RunOutcome outcome = push(QStringLiteral("CT links"));
+        QVERIFY2(outcome.status == RunStatus::PartiallyFailed && outcome.counters.created == 3 && outcome.counters.failed == 1,
+            qPrintable(described(outcome)));
+        qDebug().noquote() << "invalid URL:" << outcome.failures.firstKey();
+        QCOMPARE(outcome.failures.firstKey(),
+            QStringLiteral("Column 'url': 'javascript:alert(1)' is not a link SharePoint's hyperlink column 'Link' takes (a URL with one "
+                           "of the schemes http, https, mailto, ftp, ftps, file, news)."));
+        const QHash<QString, QJsonObject> links = itemsByField(m_linksList, QStringLiteral("link_id"));
+        qDebug().noquote() << "link 1:" << QJsonDocument(links.value(QStringLiteral("1"))).toJson(QJsonDocument::Compact);
+        QCOMPARE(links.value(QStringLiteral("1")).value(QStringLiteral("Link")).toObject(),
+            (QJsonObject{{QStringLiteral("Url"), QStringLiteral("https://contoso.com/a,b?q=1")},
+                {QStringLiteral("Description"), QStringLiteral("Contoso, the site")}}));
+        QCOMPARE(links.value(QStringLiteral("2")).value(QStringLiteral("Link")).toObject(),
+            (QJsonObject{{QStringLiteral("Url"), QStringLiteral("mailto:AdeleV@contoso.onmicrosoft.com")},
+                {QStringLiteral("Description"), QStringLiteral("mailto:AdeleV@contoso.onmicrosoft.com")}}));
+        QVERIFY(!links.contains(QStringLiteral("3")));
+        QVERIFY(!links.value(QStringLiteral("4")).contains(QStringLiteral("Link")));
+    }
+
+    // Pulled back, the URL goes into its column and the description into the description's; a
+    // description changed in SharePoint alone is a change the pull writes.
+    void pulledBackTheUrlAndDescriptionAreTwoColumns()
+    {
+        RunOutcome outcome = pull(QStringLiteral("CT links back"));
+        QVERIFY2(outcome.status == RunStatus::Succeeded && outcome.counters.created == 3, qPrintable(described(outcome)));
+        QCOMPARE(sql(QStringLiteral("SELECT string_agg(link_id || ':' || coalesce(url, 'NULL') || ' | ' || coalesce(label, 'NULL'), ' / '"
+                                    " ORDER BY link_id) FROM ct_links_back")),
+            QStringLiteral("1:https://contoso.com/a,b?q=1 | Contoso, the site / 2:mailto:AdeleV@contoso.onmicrosoft.com | "
+                           "mailto:AdeleV@contoso.onmicrosoft.com / 4:NULL | NULL"));
+        const QString itemId
+            = itemsByField(m_linksList, QStringLiteral("link_id")).value(QStringLiteral("1")).value(QStringLiteral("id")).toString();
+        QCOMPARE(
+            editItem(m_linksList, itemId, QJsonObject{{QStringLiteral("Link"), QStringLiteral("https://contoso.com/a,,b?q=1, Renamed")}}),
+            200);
+        outcome = pull(QStringLiteral("CT links back"));
+        QVERIFY2(outcome.status == RunStatus::Succeeded && outcome.counters.updated == 1, qPrintable(described(outcome)));
+        QCOMPARE(sql(QStringLiteral("SELECT label FROM ct_links_back WHERE link_id = 1")), QStringLiteral("Renamed"));
+    }
+
+    // A URL set to NULL clears the hyperlink.
+    void aNullUrlClearsTheLink()
+    {
+        sql(QStringLiteral("UPDATE ct_links SET url = NULL, updated_at = now() + interval '1 second' WHERE link_id = 2"));
+        const RunOutcome outcome = push(QStringLiteral("CT links"));
+        QVERIFY2(outcome.counters.updated == 1, qPrintable(described(outcome)));
+        QVERIFY(!itemsByField(m_linksList, QStringLiteral("link_id")).value(QStringLiteral("2")).contains(QStringLiteral("Link")));
+    }
+
     void cleanupTestCase() { m_store.reset(); }
 
 private:
+    // Lists made by hand carry SyncBridge's hidden key column, as provisioning makes it.
+    static QJsonObject keyColumn()
+    {
+        QJsonObject key
+            = listColumn(QStringLiteral("SyncBridgeKey"), QStringLiteral("text"), QJsonObject{{QStringLiteral("maxLength"), 64}});
+        key.insert(QStringLiteral("hidden"), true);
+        key.insert(QStringLiteral("indexed"), true);
+        return key;
+    }
+
     int meganLookupId()
     {
         for (const QJsonValue &user : m_emulator.admin("GET", QStringLiteral("/index")).json().value(QStringLiteral("users")).toArray()) {
@@ -90,6 +175,8 @@ private:
         }
         return 0;
     }
+
+    QString m_linksList;
 };
 
 } // namespace SyncBridge::Test

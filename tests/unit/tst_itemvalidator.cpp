@@ -90,6 +90,10 @@ private slots:
         QTest::newRow("hyperlink object") << QJsonObject{{QStringLiteral("Link"),
             QJsonObject{{QStringLiteral("Url"), QStringLiteral("https://x")}}}}
                                           << QStringLiteral("Invalid request");
+        QTest::newRow("hyperlink javascript:") << QJsonObject{{QStringLiteral("Link"), QStringLiteral("javascript:alert(1), Click")}}
+                                               << QStringLiteral("Field 'Link': 'javascript:alert(1)' is not a valid URL.");
+        QTest::newRow("hyperlink without scheme") << QJsonObject{{QStringLiteral("Link"), QStringLiteral("www.contoso.com")}}
+                                                  << QStringLiteral("Field 'Link': 'www.contoso.com' is not a valid URL.");
         QTest::newRow("person by name") << QJsonObject{{QStringLiteral("Owner"), QStringLiteral("Ana")}}
                                         << QStringLiteral("Field 'Owner' is written as 'OwnerLookupId'.");
         QTest::newRow("lookup id not numeric") << QJsonObject{{QStringLiteral("OwnerLookupId"), QStringLiteral("ana")}}
