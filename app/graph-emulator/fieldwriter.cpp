@@ -4,6 +4,7 @@
 #include "userinformationlist.h"
 
 #include <QJsonArray>
+#include <QLocale>
 #include <QUrl>
 
 namespace GraphEmulator {
@@ -60,6 +61,22 @@ bool isValidUrl(const QString &url)
     return parsed.isValid() && (hostless.contains(scheme) || (hosted.contains(scheme) && !parsed.host().isEmpty()));
 }
 
+// EMULATOR DECISION (docs/graph-emulator.md): a number column's `minimum` and `maximum` (inclusive)
+// are enforced on writes, as SharePoint's form does; the wording is ours.
+QString outsideBounds(const Column &column, const QString &key, double number)
+{
+    const auto text = [](double n) { return QString::number(n, 'g', QLocale::FloatingPointShortest); };
+    const QJsonValue minimum = column.facet.value(QStringLiteral("minimum"));
+    const QJsonValue maximum = column.facet.value(QStringLiteral("maximum"));
+    if (minimum.isDouble() && number < minimum.toDouble())
+        return QStringLiteral("The value of field '%1' (%2) is less than its minimum (%3).")
+            .arg(key, text(number), text(minimum.toDouble()));
+    if (maximum.isDouble() && number > maximum.toDouble())
+        return QStringLiteral("The value of field '%1' (%2) is greater than its maximum (%3).")
+            .arg(key, text(number), text(maximum.toDouble()));
+    return {};
+}
+
 bool isLookupId(const QJsonValue &value)
 {
     if (value.isDouble())
@@ -111,6 +128,8 @@ QString checkValue(const Column &column, const QString &key, const QJsonValue &v
     } else if (type == QLatin1String("number") || type == QLatin1String("currency")) {
         if (!value.isDouble())
             return QStringLiteral("Field '%1' expects a number.").arg(key);
+        if (const QString outside = outsideBounds(column, key, value.toDouble()); !outside.isEmpty())
+            return outside;
     } else if (type == QLatin1String("boolean")) {
         if (!value.isBool())
             return QStringLiteral("Field '%1' expects true or false.").arg(key);

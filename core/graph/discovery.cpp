@@ -92,6 +92,12 @@ SharePointColumn columnFromJson(const QJsonObject &json)
             column.multiValue = settings.value(QStringLiteral("allowMultipleValues")).toBool();
             column.lookupListId = settings.value(QStringLiteral("listId")).toString();
         }
+        if (facet == QLatin1String("number")) {
+            if (settings.value(QStringLiteral("minimum")).isDouble())
+                column.minimum = settings.value(QStringLiteral("minimum")).toDouble();
+            if (settings.value(QStringLiteral("maximum")).isDouble())
+                column.maximum = settings.value(QStringLiteral("maximum")).toDouble();
+        }
         if (facet == QLatin1String("personOrGroup"))
             column.multiValue = settings.value(QStringLiteral("allowMultipleSelection")).toBool();
     }

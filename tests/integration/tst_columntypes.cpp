@@ -64,6 +64,37 @@ private slots:
                 syncDefinitionJson(QStringLiteral("CT links back"), QStringLiteral("PULL"), QStringLiteral("ct_links_back"),
                     QStringLiteral("CT Links"),
                     QJsonArray{pullMapping(QStringLiteral("link_id"), QStringLiteral("link_id"), pull, true), linkBack})});
+
+        sql(QStringLiteral("CREATE TABLE ct_scores (score_id int PRIMARY KEY, score numeric(5,2), price numeric(12,2), small smallint,"
+                           " updated_at timestamptz NOT NULL DEFAULT now());"
+                           "CREATE TABLE ct_scores_back (LIKE ct_scores INCLUDING DEFAULTS, PRIMARY KEY (score_id));"
+                           "INSERT INTO ct_scores (score_id, score, price, small) VALUES (1, 42.5, 9999999999.99, 1),"
+                           " (2, 100.01, 0.01, 2), (3, -0.5, 1234567.89, 3), (4, 0, -0.1, NULL);"));
+        // A list made by hand whose score column takes 0 to 100, and a currency column in euros.
+        m_scoresList = m_emulator.createList(QStringLiteral("CT Scores"),
+            QJsonArray{keyColumn(), listColumn(QStringLiteral("score_id"), QStringLiteral("number")),
+                listColumn(QStringLiteral("score"), QStringLiteral("number"),
+                    QJsonObject{{QStringLiteral("decimalPlaces"), QStringLiteral("two")}, {QStringLiteral("minimum"), 0},
+                        {QStringLiteral("maximum"), 100}}),
+                listColumn(QStringLiteral("price"), QStringLiteral("currency"),
+                    QJsonObject{{QStringLiteral("locale"), QStringLiteral("de-de")}})});
+        QVERIFY(!m_scoresList.isEmpty());
+        importDefinitionsJson({syncDefinitionJson(QStringLiteral("CT scores"), QStringLiteral("PUSH"), QStringLiteral("ct_scores"),
+                                   QStringLiteral("CT Scores"),
+                                   QJsonArray{pullMapping(QStringLiteral("score_id"), QStringLiteral("score_id"), push, true),
+                                       pullMapping(QStringLiteral("score"), QStringLiteral("score"), push),
+                                       pullMapping(QStringLiteral("price"), QStringLiteral("price"), push)}),
+            syncDefinitionJson(QStringLiteral("CT scores back"), QStringLiteral("PULL"), QStringLiteral("ct_scores_back"),
+                QStringLiteral("CT Scores"),
+                QJsonArray{pullMapping(QStringLiteral("score_id"), QStringLiteral("score_id"), pull, true),
+                    pullMapping(QStringLiteral("score"), QStringLiteral("score"), pull),
+                    pullMapping(QStringLiteral("price"), QStringLiteral("price"), pull)}),
+            syncDefinitionJson(QStringLiteral("CT amounts"), QStringLiteral("PUSH"), QStringLiteral("ct_scores"),
+                QStringLiteral("CT Amounts"),
+                QJsonArray{pullMapping(QStringLiteral("score_id"), QStringLiteral("score_id"), push, true),
+                    pullMapping(QStringLiteral("score"), QStringLiteral("score"), push),
+                    pullMapping(QStringLiteral("price"), QStringLiteral("price"), push),
+                    pullMapping(QStringLiteral("small"), QStringLiteral("small"), push)})});
     }
 
     // An array of people becomes a multi-person column's "…LookupId" collection: each element found
@@ -154,6 +185,48 @@ private slots:
         QVERIFY(!itemsByField(m_linksList, QStringLiteral("link_id")).value(QStringLiteral("2")).contains(QStringLiteral("Link")));
     }
 
+    // A value outside a number column's minimum and maximum fails its row, with the field, the value
+    // and the bound named, and is never written; currency values keep every cent, and the column
+    // its locale.
+    void numbersStayWithinTheirColumnsBounds()
+    {
+        const RunOutcome outcome = push(QStringLiteral("CT scores"));
+        QVERIFY2(outcome.status == RunStatus::PartiallyFailed && outcome.counters.created == 2 && outcome.counters.failed == 2,
+            qPrintable(described(outcome)));
+        qDebug().noquote() << "out of bounds:" << outcome.failures.keys();
+        QVERIFY2(outcome.failures.contains(QStringLiteral("The value of field 'score' (100.01) is greater than its maximum (100).")),
+            qPrintable(described(outcome)));
+        QVERIFY2(outcome.failures.contains(QStringLiteral("The value of field 'score' (-0.5) is less than its minimum (0).")),
+            qPrintable(described(outcome)));
+        const QHash<QString, QJsonObject> scores = itemsByField(m_scoresList, QStringLiteral("score_id"));
+        QCOMPARE(scores.keys().size(), 2);
+        QCOMPARE(scores.value(QStringLiteral("1")).value(QStringLiteral("price")).toDouble(), 9999999999.99);
+        QCOMPARE(
+            columnsOf(QStringLiteral("CT Scores")).value(QStringLiteral("price")).toObject().value(QStringLiteral("currency")).toObject(),
+            (QJsonObject{{QStringLiteral("locale"), QStringLiteral("de-de")}}));
+
+        const RunOutcome back = pull(QStringLiteral("CT scores back"));
+        QVERIFY2(back.status == RunStatus::Succeeded && back.counters.created == 2, qPrintable(described(back)));
+        QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM (SELECT score_id, score, price FROM ct_scores WHERE score_id IN (1, 4)"
+                                    " EXCEPT SELECT score_id, score, price FROM ct_scores_back) x")),
+            QStringLiteral("0"));
+    }
+
+    // A list the run provisions gets number columns with the source's decimals and the bounds its
+    // type implies: numeric(5,2) two decimals from -999.99 to 999.99, smallint none from -32768 to 32767.
+    void provisioningWritesDecimalsAndBounds()
+    {
+        const RunOutcome outcome = push(QStringLiteral("CT amounts"));
+        QVERIFY2(outcome.status == RunStatus::Succeeded && outcome.counters.created == 4, qPrintable(described(outcome)));
+        const QJsonObject columns = columnsOf(QStringLiteral("CT Amounts"));
+        QCOMPARE(columns.value(QStringLiteral("score")).toObject().value(QStringLiteral("number")).toObject(),
+            (QJsonObject{{QStringLiteral("decimalPlaces"), QStringLiteral("two")}, {QStringLiteral("minimum"), -999.99},
+                {QStringLiteral("maximum"), 999.99}}));
+        QCOMPARE(columns.value(QStringLiteral("small")).toObject().value(QStringLiteral("number")).toObject(),
+            (QJsonObject{{QStringLiteral("decimalPlaces"), QStringLiteral("none")}, {QStringLiteral("minimum"), -32768},
+                {QStringLiteral("maximum"), 32767}}));
+    }
+
     void cleanupTestCase() { m_store.reset(); }
 
 private:
@@ -177,6 +250,7 @@ private:
     }
 
     QString m_linksList;
+    QString m_scoresList;
 };
 
 } // namespace SyncBridge::Test
