@@ -80,8 +80,10 @@ SharePointColumn columnFromJson(const QJsonObject &json)
             continue;
         column.type = facet;
         const QJsonObject settings = json.value(facet).toObject();
-        if (facet == QLatin1String("text"))
+        if (facet == QLatin1String("text")) {
             column.maxLength = settings.value(QStringLiteral("allowMultipleLines")).toBool() ? -1 : settings.value(QStringLiteral("maxLength")).toInt(255);
+            column.richText = settings.value(QStringLiteral("textType")).toString() == QLatin1String("richText");
+        }
         if (facet == QLatin1String("choice")) {
             for (const QJsonValue &choice : settings.value(QStringLiteral("choices")).toArray())
                 column.choices << choice.toString();

@@ -68,6 +68,7 @@ struct SharePointColumn {
     QStringList choices;
     bool allowTextEntry = false; // choice: values outside `choices` are accepted (fill-in); read from Graph, not stored in the catalog
     int maxLength = -1;          // text: single line's limit; -1 = multiple lines
+    bool richText = false;       // text: multiple lines of rich text (HTML)
     QString lookupListId;        // lookup: the list its ids are items of; read from Graph, not stored in the catalog
     // number: the values the column takes (inclusive); read from Graph, not stored in the catalog
     std::optional<double> minimum;

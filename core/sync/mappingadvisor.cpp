@@ -233,6 +233,11 @@ QList<MappingAdvice> checkMappings(
                 QCoreApplication::translate("SyncBridge::Mapping",
                     "%1 is no hyperlink column, so it has no description: remove the description column of its mapping.")
                     .arg(target.name));
+        if (mapping.richText && mapping.pushes() && target.type == QLatin1String("text") && !target.richText)
+            add(MappingAdvice::Severity::Warning, &mapping, target.name,
+                QCoreApplication::translate("SyncBridge::Mapping",
+                    "%1 holds HTML, but %2 is plain text: SharePoint shows the tags as text. Make it a column of rich text.")
+                    .arg(source->name, target.name));
         if (!mapping.transform.isEmpty()) {
             if (const auto parsed = parseTransform(mapping.transform); !parsed)
                 add(MappingAdvice::Severity::Error, &mapping, target.name, parsed.error().message());

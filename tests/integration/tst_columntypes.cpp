@@ -95,6 +95,23 @@ private slots:
                     pullMapping(QStringLiteral("score"), QStringLiteral("score"), push),
                     pullMapping(QStringLiteral("price"), QStringLiteral("price"), push),
                     pullMapping(QStringLiteral("small"), QStringLiteral("small"), push)})});
+
+        const QString html = QStringLiteral("<p>Ships <b>Monday</b> &amp; <a href=\"https://contoso.com\">tracks</a></p>");
+        sql(QStringLiteral("CREATE TABLE ct_notes (note_id int PRIMARY KEY, body varchar(200), plain text,"
+                           " updated_at timestamptz NOT NULL DEFAULT now());"
+                           "CREATE TABLE ct_notes_back (LIKE ct_notes INCLUDING DEFAULTS, PRIMARY KEY (note_id));"
+                           "INSERT INTO ct_notes (note_id, body, plain) VALUES (1, $html$%1$html$, $html$%1$html$);")
+                .arg(html));
+        QJsonObject body = pullMapping(QStringLiteral("body"), QStringLiteral("body"), QStringLiteral("BIDIRECTIONAL"));
+        body.insert(QStringLiteral("richText"), true);
+        importDefinitionsJson(
+            {syncDefinitionJson(QStringLiteral("CT notes"), QStringLiteral("PUSH"), QStringLiteral("ct_notes"), QStringLiteral("CT Notes"),
+                 QJsonArray{pullMapping(QStringLiteral("note_id"), QStringLiteral("note_id"), push, true), body,
+                     pullMapping(QStringLiteral("plain"), QStringLiteral("plain"), QStringLiteral("BIDIRECTIONAL"))}),
+                syncDefinitionJson(QStringLiteral("CT notes back"), QStringLiteral("PULL"), QStringLiteral("ct_notes_back"),
+                    QStringLiteral("CT Notes"),
+                    QJsonArray{pullMapping(QStringLiteral("note_id"), QStringLiteral("note_id"), pull, true), body,
+                        pullMapping(QStringLiteral("plain"), QStringLiteral("plain"), QStringLiteral("BIDIRECTIONAL"))})});
     }
 
     // An array of people becomes a multi-person column's "…LookupId" collection: each element found
@@ -225,6 +242,33 @@ private slots:
         QCOMPARE(columns.value(QStringLiteral("small")).toObject().value(QStringLiteral("number")).toObject(),
             (QJsonObject{{QStringLiteral("decimalPlaces"), QStringLiteral("none")}, {QStringLiteral("minimum"), -32768},
                 {QStringLiteral("maximum"), 32767}}));
+    }
+
+    // A column marked rich text is provisioned as multiple lines of rich text and takes the HTML as
+    // it is; a plain text column given the same HTML keeps it as text, tags and all; both come back
+    // unchanged.
+    void htmlGoesAsItIsIntoRichText()
+    {
+        const RunOutcome outcome = push(QStringLiteral("CT notes"));
+        QVERIFY2(outcome.status == RunStatus::Succeeded && outcome.counters.created == 1, qPrintable(described(outcome)));
+        const QJsonObject columns = columnsOf(QStringLiteral("CT Notes"));
+        QCOMPARE(columns.value(QStringLiteral("body")).toObject().value(QStringLiteral("text")).toObject(),
+            (QJsonObject{{QStringLiteral("allowMultipleLines"), true}, {QStringLiteral("linesForEditing"), 6},
+                {QStringLiteral("textType"), QStringLiteral("richText")}}));
+        QCOMPARE(
+            columns.value(QStringLiteral("plain")).toObject().value(QStringLiteral("text")).toObject().value(QStringLiteral("textType")),
+            QStringLiteral("plain"));
+        const QString html = sql(QStringLiteral("SELECT body FROM ct_notes WHERE note_id = 1"));
+        const QString listId = m_emulator.list(QStringLiteral("CT Notes")).value(QStringLiteral("id")).toString();
+        const QJsonObject note = itemsByField(listId, QStringLiteral("note_id")).value(QStringLiteral("1"));
+        QCOMPARE(note.value(QStringLiteral("body")).toString(), html);
+        QCOMPARE(note.value(QStringLiteral("plain")).toString(), html);
+
+        const RunOutcome back = pull(QStringLiteral("CT notes back"));
+        QVERIFY2(back.status == RunStatus::Succeeded && back.counters.created == 1, qPrintable(described(back)));
+        QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM (SELECT note_id, body, plain FROM ct_notes EXCEPT SELECT note_id, body, plain"
+                                    " FROM ct_notes_back) x")),
+            QStringLiteral("0"));
     }
 
     void cleanupTestCase() { m_store.reset(); }

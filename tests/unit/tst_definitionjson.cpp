@@ -152,7 +152,8 @@ private slots:
         const DefinitionsDocument parsed = parseDefinitionsDocument(withDefinition(QByteArray(minimal).replace("\"mappings\": [",
             "\"mappings\": [{\"source\": \"customer_id\", \"target\": \"Customer\", \"kind\": \"LOOKUP\", \"references\": "
             "\"Customers\"}, {\"source\": \"email\", \"target\": \"Owner\", \"kind\": \"PERSON\"}, "
-            "{\"source\": \"url\", \"target\": \"Link\", \"descriptionFrom\": \"label\"}, ")));
+            "{\"source\": \"url\", \"target\": \"Link\", \"descriptionFrom\": \"label\"}, "
+            "{\"source\": \"body\", \"target\": \"Body\", \"richText\": true}, ")));
         QVERIFY2(
             parsed.valid(), qPrintable(parsed.issues.isEmpty() ? QString() : parsed.issues.first().path + parsed.issues.first().message));
         const QList<FieldMapping> &mappings = parsed.definitions.first().mappings;
@@ -161,9 +162,11 @@ private slots:
         QCOMPARE(mappings.at(1).kind, FieldKind::Person);
         QCOMPARE(mappings.at(2).kind, FieldKind::Value);
         QCOMPARE(mappings.at(2).descriptionColumn, QStringLiteral("label"));
-        QVERIFY(mappings.at(3).descriptionColumn.isEmpty());
+        QVERIFY(mappings.at(3).richText && !mappings.at(2).richText);
+        QVERIFY(mappings.at(4).descriptionColumn.isEmpty());
         const QByteArray exported = definitionsToDocument(parsed.definitions);
         QCOMPARE(exported.count("\"descriptionFrom\": \"label\""), 1);
+        QCOMPARE(exported.count("\"richText\": true"), 1);
         QVERIFY(exported.contains("\"references\": \"Customers\""));
         QVERIFY(exported.contains("\"kind\": \"PERSON\""));
         QCOMPARE(exported.count("\"kind\""), 2);
