@@ -354,6 +354,31 @@ private slots:
         QVERIFY(!cleared.contains(QStringLiteral("Budget")));
     }
 
+    // PATCH of a column (Microsoft's columndefinition-update): a choice column's new choices take
+    // effect for the next write; the name and the type stay.
+    void aColumnsChoicesArePatched()
+    {
+        const QString columns = QStringLiteral("/sites/%1/lists/%2/columns").arg(m_site, m_list);
+        QString statusId;
+        for (const QJsonValue &column : m_emulator.graph("GET", columns).json().value(QStringLiteral("value")).toArray()) {
+            if (column.toObject().value(QStringLiteral("name")).toString() == QLatin1String("Status"))
+                statusId = column.toObject().value(QStringLiteral("id")).toString();
+        }
+        QVERIFY(!statusId.isEmpty());
+        QCOMPARE(create({{QStringLiteral("Status"), QStringLiteral("Paused")}}).status, 400);
+        const QJsonArray choices{QStringLiteral("Active"), QStringLiteral("Done"), QStringLiteral("Paused")};
+        const HttpExchange patched = m_emulator.graph("PATCH", columns + QLatin1Char('/') + statusId,
+            {{QStringLiteral("choice"), QJsonObject{{QStringLiteral("choices"), choices}}}});
+        QCOMPARE(patched.status, 200);
+        QCOMPARE(patched.json().value(QStringLiteral("choice")).toObject().value(QStringLiteral("choices")).toArray(), choices);
+        QCOMPARE(create({{QStringLiteral("Status"), QStringLiteral("Paused")}}).status, 201);
+        QCOMPARE(m_emulator.graph("PATCH", columns + QLatin1Char('/') + statusId, {{QStringLiteral("number"), QJsonObject{}}}).status, 400);
+        QCOMPARE(
+            m_emulator.graph("PATCH", columns + QLatin1Char('/') + statusId, {{QStringLiteral("name"), QStringLiteral("State")}}).status,
+            400);
+        QCOMPARE(m_emulator.graph("PATCH", columns + QStringLiteral("/no-such-column"), {{QStringLiteral("hidden"), true}}).status, 404);
+    }
+
     void strictRequiredMode()
     {
         QCOMPARE(create({{QStringLiteral("Budget"), 1}}).status, 201);   // default: required is not enforced (§6.4)
