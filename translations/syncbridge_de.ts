@@ -3027,6 +3027,14 @@
         <source>only a LOOKUP mapping references a definition</source>
         <translation>nur eine LOOKUP-Zuordnung verweist auf eine Definition</translation>
     </message>
+    <message>
+        <source>only a VALUE mapping holds rich text</source>
+        <translation>nur eine VALUE-Zuordnung enthält Rich Text</translation>
+    </message>
+    <message>
+        <source>only a VALUE mapping into a hyperlink column takes a description column</source>
+        <translation>nur eine VALUE-Zuordnung in eine Hyperlinkspalte nimmt eine Beschreibungsspalte</translation>
+    </message>
 </context>
 <context>
     <name>SyncBridge::Definitions</name>
@@ -4373,6 +4381,18 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht — aber 
         <source>%1 is a person mapping, but %2 is not a person column: map it to one, or make it a value.</source>
         <translation>%1 ist eine Personenzuordnung, aber %2 ist keine Personenspalte: Ordnen Sie sie einer zu oder machen Sie sie zu einem Wert.</translation>
     </message>
+    <message>
+        <source>The description column %1 is not a column of %2.</source>
+        <translation>Die Beschreibungsspalte %1 ist keine Spalte von %2.</translation>
+    </message>
+    <message>
+        <source>%1 holds HTML, but %2 is plain text: SharePoint shows the tags as text. Make it a column of rich text.</source>
+        <translation>%1 enthält HTML, aber %2 ist reiner Text: SharePoint zeigt die Tags als Text an. Machen Sie sie zu einer Spalte mit Rich Text.</translation>
+    </message>
+    <message>
+        <source>%1 is not a hyperlink column, so it has no description: remove the description column of its mapping.</source>
+        <translation>%1 ist keine Hyperlinkspalte und hat daher keine Beschreibung: Entfernen Sie die Beschreibungsspalte aus ihrer Zuordnung.</translation>
+    </message>
 </context>
 <context>
     <name>SyncBridge::MappingEditor</name>
@@ -4907,6 +4927,10 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht — aber 
     <message>
         <source>the lookup&apos;s list is not known until the definition &apos;%1&apos; has run once (run it first)</source>
         <translation>die Liste für das Nachschlagen ist erst bekannt, wenn die Definition „%1“ einmal gelaufen ist (führen Sie sie zuerst aus)</translation>
+    </message>
+    <message>
+        <source>HTML → multiple lines of rich text</source>
+        <translation>HTML → mehrere Zeilen Rich Text</translation>
     </message>
 </context>
 <context>
@@ -7519,6 +7543,10 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht — aber 
     <message>
         <source>Row %1 (item %2): a field waits: %3</source>
         <translation>Zeile %1 (Element %2): ein Feld wartet: %3</translation>
+    </message>
+    <message>
+        <source>Column &apos;%1&apos;: &apos;%2&apos; is not a link SharePoint&apos;s hyperlink column &apos;%3&apos; takes (a URL with one of the schemes %4).</source>
+        <translation>Spalte „%1“: „%2“ ist kein Link, den die SharePoint-Hyperlinkspalte „%3“ annimmt (eine URL mit einem der Schemata %4).</translation>
     </message>
 </context>
 <context>

@@ -242,7 +242,7 @@ QJsonObject Emulator::index() const
     }
     QJsonArray users;
     for (const User &user : m_state.users())
-        users.append(userJson(user));
+        users.append(userSeedJson(user));
     return QJsonObject{{QStringLiteral("sites"), sites}, {QStringLiteral("users"), users}};
 }
 

@@ -4,6 +4,8 @@
 #include "userinformationlist.h"
 
 #include <QJsonArray>
+#include <QLocale>
+#include <QUrl>
 
 namespace GraphEmulator {
 namespace {
@@ -27,6 +29,52 @@ bool refusesChoice(const Column &column, const QString &value)
 QString notAChoice(const QString &key)
 {
     return QStringLiteral("The value of field '%1' is not one of its choices.").arg(key);
+}
+
+// EMULATOR DECISION (docs/graph-emulator.md, "Hyperlink columns"): a hyperlink is written as text in
+// SharePoint's URL field form "<url>, <description>" (a comma in the URL doubled; no ", ": the URL
+// is its own description) and read as {"Url", "Description"} (contract §7.1).
+QJsonObject hyperlinkOf(const QString &text)
+{
+    QString url;
+    int at = 0;
+    for (; at < text.size(); ++at) {
+        const bool comma = text.at(at) == QLatin1Char(',') && at + 1 < text.size();
+        if (comma && text.at(at + 1) == QLatin1Char(','))
+            url += text.at(at++);
+        else if (comma && text.at(at + 1) == QLatin1Char(' '))
+            break;
+        else
+            url += text.at(at);
+    }
+    const QString description = text.mid(at + 2);
+    return QJsonObject{{QStringLiteral("Url"), url}, {QStringLiteral("Description"), description.isEmpty() ? url : description}};
+}
+
+// The schemes SharePoint's URL field takes, with a host where the scheme has one.
+bool isValidUrl(const QString &url)
+{
+    static const QStringList hosted{QStringLiteral("http"), QStringLiteral("https"), QStringLiteral("ftp"), QStringLiteral("ftps")};
+    static const QStringList hostless{QStringLiteral("mailto"), QStringLiteral("news"), QStringLiteral("file")};
+    const QUrl parsed(url, QUrl::StrictMode);
+    const QString scheme = parsed.scheme().toLower();
+    return parsed.isValid() && (hostless.contains(scheme) || (hosted.contains(scheme) && !parsed.host().isEmpty()));
+}
+
+// EMULATOR DECISION (docs/graph-emulator.md): a number column's `minimum` and `maximum` (inclusive)
+// are enforced on writes, as SharePoint's form does; the wording is ours.
+QString outsideBounds(const Column &column, const QString &key, double number)
+{
+    const auto text = [](double n) { return QString::number(n, 'g', QLocale::FloatingPointShortest); };
+    const QJsonValue minimum = column.facet.value(QStringLiteral("minimum"));
+    const QJsonValue maximum = column.facet.value(QStringLiteral("maximum"));
+    if (minimum.isDouble() && number < minimum.toDouble())
+        return QStringLiteral("The value of field '%1' (%2) is less than its minimum (%3).")
+            .arg(key, text(number), text(minimum.toDouble()));
+    if (maximum.isDouble() && number > maximum.toDouble())
+        return QStringLiteral("The value of field '%1' (%2) is greater than its maximum (%3).")
+            .arg(key, text(number), text(maximum.toDouble()));
+    return {};
 }
 
 bool isLookupId(const QJsonValue &value)
@@ -80,6 +128,8 @@ QString checkValue(const Column &column, const QString &key, const QJsonValue &v
     } else if (type == QLatin1String("number") || type == QLatin1String("currency")) {
         if (!value.isDouble())
             return QStringLiteral("Field '%1' expects a number.").arg(key);
+        if (const QString outside = outsideBounds(column, key, value.toDouble()); !outside.isEmpty())
+            return outside;
     } else if (type == QLatin1String("boolean")) {
         if (!value.isBool())
             return QStringLiteral("Field '%1' expects true or false.").arg(key);
@@ -91,8 +141,13 @@ QString checkValue(const Column &column, const QString &key, const QJsonValue &v
         *stored = normalized;
         return {};
     } else if (type == QLatin1String("hyperlinkOrPicture")) {
-        if (value.isObject())
-            return invalid;   // contract §7.2: no working documented write form
+        if (!value.isString())
+            return invalid; // contract §7.2: the {Url, Description} object is refused
+        const QJsonObject link = hyperlinkOf(value.toString());
+        if (!isValidUrl(link.value(QStringLiteral("Url")).toString()))
+            return QStringLiteral("Field '%1': '%2' is not a valid URL.").arg(key, link.value(QStringLiteral("Url")).toString());
+        *stored = link;
+        return {};
     } else if (type == QLatin1String("lookup") || type == QLatin1String("personOrGroup")) {
         return QStringLiteral("Field '%1' is written as '%1LookupId'.").arg(key);
     } else if (value.isObject()) {

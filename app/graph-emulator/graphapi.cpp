@@ -226,6 +226,8 @@ ApiResponse GraphApi::dispatch(const ApiRequest &request, Target &target)
             return columns(request, *target.list);
         if (method == "POST")
             return createColumn(request, *target.list);
+    } else if (s.size() == 4 && s.at(2) == QLatin1String("columns") && target.list && method == "PATCH") {
+        return updateColumn(request, *target.list, s.at(3));
     } else if (s.size() >= 3 && s.at(2) == QLatin1String("items") && target.list) {
         if (s.size() == 3 && method == "GET")
             return items(request, site, *target.list);
@@ -340,6 +342,54 @@ ApiResponse GraphApi::createColumn(const ApiRequest &request, List &list)
     json.insert(QStringLiteral("@odata.context"),
                 request.baseUrl + QStringLiteral("/$metadata#sites('%1')/lists('%2')/columns/$entity").arg(list.siteId, list.id));
     return ApiResponse::json(201, json);
+}
+
+// PATCH /sites/{site}/lists/{list}/columns/{column-id} (Microsoft's columndefinition-update; not in
+// the contract, an emulator decision in docs/graph-emulator.md): the properties given replace the
+// column's; its type facet's settings are merged (a choice column's `choices` replaced whole). The
+// name and the type stay: a body naming another name or type facet → 400.
+ApiResponse GraphApi::updateColumn(const ApiRequest &request, List &list, const QString &columnId)
+{
+    const auto found = std::find_if(list.columns.begin(), list.columns.end(), [&](const Column &c) { return c.id == columnId; });
+    if (found == list.columns.end())
+        return graphError(
+            404, QStringLiteral("itemNotFound"), QStringLiteral("The column '%1' does not exist in this list.").arg(columnId));
+    Column &column = *found;
+    const QJsonObject body = QJsonDocument::fromJson(request.body).object();
+    if (column.readOnly)
+        return graphError(400, QStringLiteral("invalidRequest"), QStringLiteral("The column '%1' is read-only.").arg(column.name));
+    if (body.contains(QStringLiteral("name")) && body.value(QStringLiteral("name")).toString() != column.name)
+        return graphError(400, QStringLiteral("invalidRequest"), QStringLiteral("A column's name cannot be changed."));
+    Column updated = column;
+    for (auto it = body.constBegin(); it != body.constEnd(); ++it) {
+        const QString &key = it.key();
+        if (key == QLatin1String("displayName"))
+            updated.displayName = it.value().toString();
+        else if (key == QLatin1String("description"))
+            updated.description = it.value().toString();
+        else if (key == QLatin1String("hidden"))
+            updated.hidden = it.value().toBool();
+        else if (key == QLatin1String("indexed"))
+            updated.indexed = it.value().toBool();
+        else if (key == QLatin1String("required"))
+            updated.required = it.value().toBool();
+        else if (key == QLatin1String("enforceUniqueValues"))
+            updated.enforceUniqueValues = it.value().toBool();
+        else if (key == column.type && it.value().isObject()) {
+            const QJsonObject settings = it.value().toObject();
+            for (auto setting = settings.constBegin(); setting != settings.constEnd(); ++setting)
+                updated.facet.insert(setting.key(), setting.value());
+        } else if (key != QLatin1String("name") && !key.startsWith(QLatin1Char('@')))
+            return graphError(400, QStringLiteral("invalidRequest"),
+                QStringLiteral("The property '%1' cannot be changed on the column '%2'.").arg(key, column.name));
+    }
+    column = updated;
+    list.modifiedMs = QDateTime::currentMSecsSinceEpoch();
+    ++list.version;
+    QJsonObject json = columnJson(column);
+    json.insert(QStringLiteral("@odata.context"),
+        request.baseUrl + QStringLiteral("/$metadata#sites('%1')/lists('%2')/columns/$entity").arg(list.siteId, list.id));
+    return ApiResponse::json(200, json);
 }
 
 } // namespace GraphEmulator

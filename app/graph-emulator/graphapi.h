@@ -54,6 +54,7 @@ private:
     ApiResponse lists(const ApiRequest &request, Site &site);
     ApiResponse createList(const ApiRequest &request, Site &site);
     ApiResponse columns(const ApiRequest &request, List &list);
+    ApiResponse updateColumn(const ApiRequest &request, List &list, const QString &columnId);
     ApiResponse createColumn(const ApiRequest &request, List &list);
 
     ApiResponse items(const ApiRequest &request, Site &site, List &list);

@@ -60,6 +60,14 @@ QJsonObject userJson(const User &user)
         {QStringLiteral("email"), user.email}, {QStringLiteral("lookupId"), user.lookupId}};
 }
 
+QJsonObject userSeedJson(const User &user)
+{
+    QJsonObject json = userJson(user);
+    if (!user.userPrincipalName.isEmpty())
+        json.insert(QStringLiteral("userPrincipalName"), user.userPrincipalName);
+    return json;
+}
+
 QJsonObject writerJson(const Writer &writer)
 {
     if (!writer.user.isEmpty())
@@ -76,7 +84,7 @@ Writer writerFromJson(const QJsonValue &json)
         return {json.toObject().value(QStringLiteral("app")).toString(), {}};
     return {{},
         User{user.value(QStringLiteral("id")).toString(), user.value(QStringLiteral("displayName")).toString(),
-            user.value(QStringLiteral("email")).toString(), user.value(QStringLiteral("lookupId")).toInt()}};
+            user.value(QStringLiteral("email")).toString(), user.value(QStringLiteral("lookupId")).toInt(), {}}};
 }
 
 QJsonObject siteJson(const Site &site, const QString &baseUrl)

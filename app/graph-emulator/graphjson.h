@@ -28,6 +28,8 @@ QString itemEtag(const List &list, const Item &item);
 
 // {id, displayName, email, lookupId}: seeds, --data and the admin API.
 QJsonObject userJson(const User &user);
+// A seeded user as the seed format and the saved state write them: userJson and the UPN when it differs.
+QJsonObject userSeedJson(const User &user);
 // {"app": clientId} or {"user": {…}}; a plain string (older --data files) is an app's client id.
 QJsonObject writerJson(const Writer &writer);
 Writer writerFromJson(const QJsonValue &json);

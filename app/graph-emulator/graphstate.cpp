@@ -107,9 +107,9 @@ void GraphState::addDefaults()
     m_tenants.append(tenant);
     // Two people of Microsoft's demo tenant, so tests can edit as someone without seeding first.
     m_users.append({QStringLiteral("6e7b768e-07e2-4810-8459-485f84f8f204"), QStringLiteral("Adele Vance"),
-        QStringLiteral("AdeleV@contoso.onmicrosoft.com"), 10});
+        QStringLiteral("AdeleV@contoso.onmicrosoft.com"), 10, {}});
     m_users.append({QStringLiteral("87d349ed-44d7-43e1-9a83-5f2406dee5bd"), QStringLiteral("Alex Wilber"),
-        QStringLiteral("AlexW@contoso.onmicrosoft.com"), 11});
+        QStringLiteral("AlexW@contoso.onmicrosoft.com"), 11, {}});
     createSite(QStringLiteral("contoso.sharepoint.com"), {}, QStringLiteral("Contoso"));
     createSite(QStringLiteral("contoso.sharepoint.com"), QStringLiteral("/sites/pmo"), QStringLiteral("Project Office"));
 }
@@ -239,7 +239,8 @@ void GraphState::recordEdit(List &list, Item &item, const Writer &by)
 const User *GraphState::user(const QString &idOrEmail) const
 {
     for (const User &candidate : m_users) {
-        if (candidate.id.compare(idOrEmail, Qt::CaseInsensitive) == 0 || candidate.email.compare(idOrEmail, Qt::CaseInsensitive) == 0)
+        if (candidate.id.compare(idOrEmail, Qt::CaseInsensitive) == 0 || candidate.email.compare(idOrEmail, Qt::CaseInsensitive) == 0
+            || candidate.upn().compare(idOrEmail, Qt::CaseInsensitive) == 0)
             return &candidate;
     }
     return nullptr;

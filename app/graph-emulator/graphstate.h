@@ -39,8 +39,12 @@ struct User {
     QString displayName;
     QString email;
     int lookupId = 0; // the id in a site's User Information List: what …LookupId values hold
+    // The sign-in name, which in Entra differs from the mail address when a tenant renamed someone
+    // or uses another domain for mail; empty = the same as the email (the common case).
+    QString userPrincipalName;
 
     bool isEmpty() const { return id.isEmpty(); }
+    QString upn() const { return userPrincipalName.isEmpty() ? email : userPrincipalName; }
 };
 
 // Who writes an item: an app through Graph (its client id), or a person (a seeded user).

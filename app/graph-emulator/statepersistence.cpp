@@ -107,7 +107,8 @@ QString GraphState::seedUsers(const QJsonArray &users)
     for (const QJsonValue &value : users) {
         const QJsonObject u = value.toObject();
         User user{u.value(QStringLiteral("id")).toString(newGuid()), u.value(QStringLiteral("displayName")).toString(),
-            u.value(QStringLiteral("email")).toString(), u.value(QStringLiteral("lookupId")).toInt()};
+            u.value(QStringLiteral("email")).toString(), u.value(QStringLiteral("lookupId")).toInt(),
+            u.value(QStringLiteral("userPrincipalName")).toString()};
         if (user.email.isEmpty() || user.displayName.isEmpty())
             return QStringLiteral("a user needs an 'email' and a 'displayName'");
         // The same person seeded again replaces the old entry (and keeps its lookup id unless given).
@@ -174,7 +175,7 @@ QJsonObject GraphState::toJson() const
     }
     QJsonArray users;
     for (const User &user : m_users)
-        users.append(userJson(user));
+        users.append(userSeedJson(user));
     return QJsonObject{{QStringLiteral("format"), QStringLiteral("syncbridge-graph-emulator/1")}, {QStringLiteral("tenants"), tenants},
         {QStringLiteral("users"), users}, {QStringLiteral("sites"), sites}};
 }

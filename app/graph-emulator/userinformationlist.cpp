@@ -24,12 +24,12 @@ QList<Column> userColumns()
     return columns;
 }
 
-// SharePoint's claims encoding of a member login and of the app principal.
+// SharePoint's claims encoding of a member login (by UPN; EMail is the mail address) and of the app principal.
 QJsonObject fieldsOf(const User &user)
 {
     return QJsonObject{{QStringLiteral("Title"), user.displayName},
-        {QStringLiteral("Name"), QStringLiteral("i:0#.f|membership|%1").arg(user.email.toLower())}, {QStringLiteral("EMail"), user.email},
-        {QStringLiteral("UserName"), user.email.toLower()}, {QStringLiteral("IsSiteAdmin"), false}};
+        {QStringLiteral("Name"), QStringLiteral("i:0#.f|membership|%1").arg(user.upn().toLower())}, {QStringLiteral("EMail"), user.email},
+        {QStringLiteral("UserName"), user.upn().toLower()}, {QStringLiteral("IsSiteAdmin"), false}};
 }
 
 QJsonObject appFields()

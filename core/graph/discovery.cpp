@@ -80,8 +80,10 @@ SharePointColumn columnFromJson(const QJsonObject &json)
             continue;
         column.type = facet;
         const QJsonObject settings = json.value(facet).toObject();
-        if (facet == QLatin1String("text"))
+        if (facet == QLatin1String("text")) {
             column.maxLength = settings.value(QStringLiteral("allowMultipleLines")).toBool() ? -1 : settings.value(QStringLiteral("maxLength")).toInt(255);
+            column.richText = settings.value(QStringLiteral("textType")).toString() == QLatin1String("richText");
+        }
         if (facet == QLatin1String("choice")) {
             for (const QJsonValue &choice : settings.value(QStringLiteral("choices")).toArray())
                 column.choices << choice.toString();
@@ -91,6 +93,12 @@ SharePointColumn columnFromJson(const QJsonObject &json)
         if (facet == QLatin1String("lookup")) {
             column.multiValue = settings.value(QStringLiteral("allowMultipleValues")).toBool();
             column.lookupListId = settings.value(QStringLiteral("listId")).toString();
+        }
+        if (facet == QLatin1String("number")) {
+            if (settings.value(QStringLiteral("minimum")).isDouble())
+                column.minimum = settings.value(QStringLiteral("minimum")).toDouble();
+            if (settings.value(QStringLiteral("maximum")).isDouble())
+                column.maximum = settings.value(QStringLiteral("maximum")).toDouble();
         }
         if (facet == QLatin1String("personOrGroup"))
             column.multiValue = settings.value(QStringLiteral("allowMultipleSelection")).toBool();

@@ -1,6 +1,7 @@
 #include "graph/itemserializer.h"
 
 #include "graph/discovery.h"
+#include "graph/hyperlinkvalue.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -36,6 +37,11 @@ SerializedFields serializeFields(const QJsonObject &values, const QList<SharePoi
             }
         } else if (lookup && value.isDouble()) {
             value = QString::number(qint64(value.toDouble()));   // single LookupIds go as strings
+        } else if (column->type == QLatin1String("hyperlinkOrPicture") && value.isString()) {
+            // A bare URL (two-way writes one) is its own description; its commas must not end it.
+            value = Hyperlink::writeForm(Hyperlink::value(value.toString(), {}));
+        } else {
+            value = Hyperlink::writeForm(value); // Graph refuses the object it reads a hyperlink as
         }
         result.fields.insert(key, value);
     }

@@ -1,7 +1,10 @@
 #include "graph/itemvalidator.h"
 
+#include "graph/hyperlinkvalue.h"
+
 #include <QDateTime>
 #include <QJsonArray>
+#include <QLocale>
 #include <QSet>
 
 namespace SyncBridge {
@@ -47,6 +50,11 @@ bool refusesChoice(const SharePointColumn &column, const QString &value)
     return column.type == QLatin1String("choice") && !column.allowTextEntry && !column.choices.contains(value);
 }
 
+QString numberText(double number)
+{
+    return QString::number(number, 'g', QLocale::FloatingPointShortest);
+}
+
 QString notAChoice(const QString &key)
 {
     return QStringLiteral("The value of field '%1' is not one of its choices.").arg(key);
@@ -86,6 +94,12 @@ QString checkValue(const SharePointColumn &column, const QString &key, const QJs
     } else if (type == QLatin1String("number") || type == QLatin1String("currency")) {
         if (!value.isDouble())
             return QStringLiteral("Field '%1' expects a number.").arg(key);
+        if (column.minimum && value.toDouble() < *column.minimum)
+            return QStringLiteral("The value of field '%1' (%2) is less than its minimum (%3).")
+                .arg(key, numberText(value.toDouble()), numberText(*column.minimum));
+        if (column.maximum && value.toDouble() > *column.maximum)
+            return QStringLiteral("The value of field '%1' (%2) is greater than its maximum (%3).")
+                .arg(key, numberText(value.toDouble()), numberText(*column.maximum));
     } else if (type == QLatin1String("boolean")) {
         if (!value.isBool())
             return QStringLiteral("Field '%1' expects true or false.").arg(key);
@@ -93,8 +107,11 @@ QString checkValue(const SharePointColumn &column, const QString &key, const QJs
         if (!isDateTime(value))
             return QStringLiteral("Field '%1' expects an ISO-8601 date and time.").arg(key);
     } else if (type == QLatin1String("hyperlinkOrPicture")) {
-        if (value.isObject())
-            return invalidRequest; // contract §7.2: no working documented write form
+        if (!value.isString())
+            return invalidRequest; // contract §7.2: the object Graph reads is refused on a write
+        if (const QString url = Hyperlink::fromWriteForm(value.toString()).value(QStringLiteral("Url")).toString();
+            !Hyperlink::isAllowedUrl(url))
+            return QStringLiteral("Field '%1': '%2' is not a valid URL.").arg(key, url);
     } else if (isLookupColumn(column)) {
         return QStringLiteral("Field '%1' is written as '%1LookupId'.").arg(key);
     } else if (value.isObject()) {

@@ -9,6 +9,9 @@
 #include <QSet>
 #include <QUrl>
 
+#include <cmath>
+#include <optional>
+
 namespace SyncBridge {
 
 const QString syncBridgeKeyColumn = QStringLiteral("SyncBridgeKey");
@@ -24,6 +27,24 @@ QJsonObject textFacet(int maxLength)
 QJsonObject multiLineFacet()
 {
     return QJsonObject{{QStringLiteral("allowMultipleLines"), true}, {QStringLiteral("linesForEditing"), 6}, {QStringLiteral("textType"), QStringLiteral("plain")}};
+}
+
+// The values a column of the type holds, where the type bounds them within a double's exact range:
+// numeric(p,s) ±(10^(p−s) − 10^−s), smallint and integer their ranges. bigint, real, double and a
+// numeric without precision are left unbounded.
+std::optional<std::pair<double, double>> numberBounds(const QString &type, const QString &dataType)
+{
+    if (type == QLatin1String("int2"))
+        return std::make_pair(-32768.0, 32767.0);
+    if (type == QLatin1String("int4"))
+        return std::make_pair(-2147483648.0, 2147483647.0);
+    static const QRegularExpression precision(QStringLiteral("\\((\\d+),(\\d+)\\)"));
+    const auto match = precision.match(dataType);
+    if (type != QLatin1String("numeric") || !match.hasMatch() || match.captured(1).toInt() > 15)
+        return std::nullopt; // beyond 15 digits a double does not hold the bound exactly
+    const int scale = match.captured(2).toInt();
+    const double largest = (std::pow(10.0, match.captured(1).toInt()) - 1) / std::pow(10.0, scale);
+    return std::make_pair(-largest, largest);
 }
 
 QString decimalPlaces(const QString &dataType)
@@ -110,8 +131,13 @@ ColumnPlan planColumn(const ColumnInfo &column)
         set(QStringLiteral("text"), textFacet(36), QCoreApplication::translate("SyncBridge::Provisioning", "uuid → single line of text, 36 characters"));
     } else if (QStringList{QStringLiteral("int2"), QStringLiteral("int4"), QStringLiteral("int8"), QStringLiteral("numeric"), QStringLiteral("float4"),
                            QStringLiteral("float8")}.contains(type)) {
-        set(QStringLiteral("number"), {{QStringLiteral("decimalPlaces"), type.startsWith(QLatin1String("int")) ? QStringLiteral("none") : decimalPlaces(column.dataType)}},
-            QCoreApplication::translate("SyncBridge::Provisioning", "%1 → number").arg(column.dataType));
+        QJsonObject facet{{QStringLiteral("decimalPlaces"),
+            type.startsWith(QLatin1String("int")) ? QStringLiteral("none") : decimalPlaces(column.dataType)}};
+        if (const auto bounds = numberBounds(type, column.dataType)) {
+            facet.insert(QStringLiteral("minimum"), bounds->first);
+            facet.insert(QStringLiteral("maximum"), bounds->second);
+        }
+        set(QStringLiteral("number"), facet, QCoreApplication::translate("SyncBridge::Provisioning", "%1 → number").arg(column.dataType));
     } else if (type == QLatin1String("money")) {
         set(QStringLiteral("currency"), {{QStringLiteral("locale"), QStringLiteral("en-us")}}, QCoreApplication::translate("SyncBridge::Provisioning", "money → currency"));
     } else if (type == QLatin1String("bool")) {

@@ -48,4 +48,20 @@ void planReferenceColumns(
     }
 }
 
+void planRichTextColumns(ListPlan &plan, const QList<FieldMapping> &mappings)
+{
+    for (const FieldMapping &mapping : mappings) {
+        if (!mapping.richText || !mapping.pushes())
+            continue;
+        for (ColumnPlan &column : plan.columns) {
+            if (column.sourceColumn != mapping.sourceColumn || column.sharePointType != QLatin1String("text"))
+                continue;
+            column.definition.insert(QStringLiteral("text"),
+                QJsonObject{{QStringLiteral("allowMultipleLines"), true}, {QStringLiteral("linesForEditing"), 6},
+                    {QStringLiteral("textType"), QStringLiteral("richText")}});
+            column.note = QCoreApplication::translate("SyncBridge::Provisioning", "HTML → multiple lines of rich text");
+        }
+    }
+}
+
 } // namespace SyncBridge

@@ -15,4 +15,8 @@ namespace SyncBridge {
 void planReferenceColumns(
     ListPlan &plan, const TableInfo &table, const QList<FieldMapping> &mappings, const QHash<QString, QString> &lookupLists);
 
+// Rich text mappings' columns in a list provisioning creates: multiple lines of rich text (HTML) in
+// place of their source column's plain text column.
+void planRichTextColumns(ListPlan &plan, const QList<FieldMapping> &mappings);
+
 } // namespace SyncBridge

@@ -6,6 +6,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace SyncBridge {
 
 // Connections hold no secrets: secretRef is a keychain key ("postgres/<uuid>", "sharepoint/<uuid>").
@@ -66,7 +68,11 @@ struct SharePointColumn {
     QStringList choices;
     bool allowTextEntry = false; // choice: values outside `choices` are accepted (fill-in); read from Graph, not stored in the catalog
     int maxLength = -1;          // text: single line's limit; -1 = multiple lines
+    bool richText = false;       // text: multiple lines of rich text (HTML)
     QString lookupListId;        // lookup: the list its ids are items of; read from Graph, not stored in the catalog
+    // number: the values the column takes (inclusive); read from Graph, not stored in the catalog
+    std::optional<double> minimum;
+    std::optional<double> maximum;
 };
 
 struct SharePointList {

@@ -21,6 +21,12 @@ struct FieldMapping {
     // LOOKUP: the definition that syncs the referenced table into the lookup column's list; its
     // ledger turns a key into an item id, and its runs go first (docs/definitions.md).
     QString referencedDefinition;
+    // Into a hyperlink column: the source column whose value is the link's description (its text);
+    // empty = the URL is its own description. A pull writes the description back into it.
+    QString descriptionColumn;
+    // The source holds HTML: a list SyncBridge provisions gets a rich text column for it. Values go
+    // as they are either way (a plain text column shows the tags as text).
+    bool richText = false;
 
     bool pushes() const { return !systemField && direction != FieldDirection::PullOnly; }
 };

@@ -31,6 +31,10 @@ QJsonObject mappingToJson(const FieldMapping &mapping)
         json.insert(QStringLiteral("kind"), enumName(mapping.kind));
     if (!mapping.referencedDefinition.isEmpty())
         json.insert(QStringLiteral("references"), mapping.referencedDefinition);
+    if (!mapping.descriptionColumn.isEmpty())
+        json.insert(QStringLiteral("descriptionFrom"), mapping.descriptionColumn);
+    if (mapping.richText)
+        json.insert(QStringLiteral("richText"), true);
     return json;
 }
 
@@ -299,6 +303,12 @@ void Reader::readMappings(SyncDefinition &definition, const QJsonObject &json, c
         mapping.transform = string(m, at, "transform", false);
         mapping.kind = enumeration(m, at, "kind", FieldKind::Value);
         mapping.referencedDefinition = string(m, at, "references", false);
+        mapping.descriptionColumn = string(m, at, "descriptionFrom", false);
+        mapping.richText = boolean(m, at, "richText", false);
+        if (mapping.kind != FieldKind::Value && mapping.richText)
+            fail(at + QStringLiteral(".richText"), tr("only a VALUE mapping holds rich text"));
+        if (mapping.kind != FieldKind::Value && !mapping.descriptionColumn.isEmpty())
+            fail(at + QStringLiteral(".descriptionFrom"), tr("only a VALUE mapping into a hyperlink column takes a description column"));
         if (mapping.kind == FieldKind::Lookup && mapping.referencedDefinition.trimmed().isEmpty())
             fail(at + QStringLiteral(".references"), tr("a LOOKUP mapping names the definition that syncs the referenced table"));
         if (mapping.kind != FieldKind::Lookup && !mapping.referencedDefinition.isEmpty())

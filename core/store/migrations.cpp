@@ -282,6 +282,11 @@ const QList<Migration> &migrations()
         {27, QStringLiteral("field mappings: lookup and person kinds"),
             {QStringLiteral("ALTER TABLE field_mappings ADD COLUMN kind TEXT"),
                 QStringLiteral("ALTER TABLE field_mappings ADD COLUMN referenced_definition TEXT")}},
+        // The rest of SharePoint's column types (docs/definitions.md, "Column types"): the source
+        // column of a hyperlink's description, and whether the source holds HTML (rich text).
+        {28, QStringLiteral("field mappings: column type options"),
+            {QStringLiteral("ALTER TABLE field_mappings ADD COLUMN description_column TEXT"),
+                QStringLiteral("ALTER TABLE field_mappings ADD COLUMN rich_text INTEGER NOT NULL DEFAULT 0")}},
     };
     return all;
 }

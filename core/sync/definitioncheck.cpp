@@ -112,6 +112,7 @@ void checkMappingsOfTarget(const SyncDefinition &definition, const DefinitionFac
         for (const FieldMapping &mapping : definition.mappings)
             lookupLists.insert(mapping.targetColumn, mapping.referencedDefinition);
         planReferenceColumns(plan, facts.table, definition.mappings, lookupLists);
+        planRichTextColumns(plan, definition.mappings);
         columns = columnsAfterProvisioning(plan);
         for (const ColumnPlan &column : plan.supportedColumns())
             provisionedNames.insert(column.sourceColumn, column.internalName);

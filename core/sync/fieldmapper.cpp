@@ -1,9 +1,12 @@
 #include "sync/fieldmapper.h"
 
+#include "graph/hyperlinkvalue.h"
 #include "sync/quotedtext.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QRegularExpression>
 
 namespace SyncBridge {
@@ -189,6 +192,31 @@ QJsonValue applyTransform(const QList<TransformStep> &steps, const QJsonValue &i
     return value;
 }
 
+namespace {
+
+bool isHyperlink(const FieldMapping &mapping, const SharePointColumn *column)
+{
+    // Graph may leave a hyperlink column's facet out of the list's columns (contract §5): a mapping
+    // with a description column says what it is then.
+    return !mapping.descriptionColumn.isEmpty() || (column && column->type == QLatin1String("hyperlinkOrPicture"));
+}
+
+Result<QJsonValue> hyperlinkOf(const FieldMapping &mapping, const QJsonValue &url, const QHash<QString, QJsonValue> &sourceValues)
+{
+    if (url.isNull() || url.isUndefined() || url.toString().isEmpty())
+        return QJsonValue(QJsonValue::Null); // no link: the column is cleared, whatever the description
+    if (!url.isString() || !Hyperlink::isAllowedUrl(url.toString()))
+        return Error(ErrorCode::InvalidInput,
+            QCoreApplication::translate("SyncBridge::Sync",
+                "Column '%1': '%2' is not a link SharePoint's hyperlink column '%3' takes (a URL with one of the schemes %4).")
+                .arg(mapping.sourceColumn, url.isString() ? url.toString() : QJsonDocument(QJsonArray{url}).toJson(QJsonDocument::Compact),
+                    mapping.targetColumn, Hyperlink::allowedSchemes()));
+    const QJsonValue description = sourceValues.value(mapping.descriptionColumn);
+    return QJsonValue(Hyperlink::value(url.toString(), description.isString() ? description.toString() : QString()));
+}
+
+} // namespace
+
 Result<QJsonObject> mapRow(const QHash<QString, QJsonValue> &sourceValues, const QList<FieldMapping> &mappings,
                            const QHash<QString, SharePointColumn> &targetColumns)
 {
@@ -205,6 +233,13 @@ Result<QJsonObject> mapRow(const QHash<QString, QJsonValue> &sourceValues, const
             return Error(ErrorCode::InvalidInput,
                          QCoreApplication::translate("SyncBridge::Sync", "Column '%1': %2 characters are longer than the SharePoint column '%3' allows (%4).")
                              .arg(mapping.sourceColumn).arg(value.toString().size()).arg(mapping.targetColumn).arg(column->maxLength));
+        if (isHyperlink(mapping, column == targetColumns.constEnd() ? nullptr : &*column)) {
+            auto link = hyperlinkOf(mapping, value, sourceValues);
+            if (!link)
+                return link.error();
+            fields.insert(mapping.targetColumn, *link);
+            continue;
+        }
         fields.insert(mapping.targetColumn, value);
     }
     return fields;

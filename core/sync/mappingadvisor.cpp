@@ -223,6 +223,21 @@ QList<MappingAdvice> checkMappings(
                     .arg(source->name, target.name));
             continue;
         }
+        if (!mapping.descriptionColumn.isEmpty() && !table.column(mapping.descriptionColumn))
+            add(MappingAdvice::Severity::Error, &mapping, target.name,
+                QCoreApplication::translate("SyncBridge::Mapping", "The description column %1 is not a column of %2.")
+                        .arg(mapping.descriptionColumn, table.qualifiedName())
+                    + didYouMean(closestName(mapping.descriptionColumn, sourceNames)));
+        if (!mapping.descriptionColumn.isEmpty() && !target.type.isEmpty() && target.type != QLatin1String("hyperlinkOrPicture"))
+            add(MappingAdvice::Severity::Error, &mapping, target.name,
+                QCoreApplication::translate("SyncBridge::Mapping",
+                    "%1 is not a hyperlink column, so it has no description: remove the description column of its mapping.")
+                    .arg(target.name));
+        if (mapping.richText && mapping.pushes() && target.type == QLatin1String("text") && !target.richText)
+            add(MappingAdvice::Severity::Warning, &mapping, target.name,
+                QCoreApplication::translate("SyncBridge::Mapping",
+                    "%1 holds HTML, but %2 is plain text: SharePoint shows the tags as text. Make it a column of rich text.")
+                    .arg(source->name, target.name));
         if (!mapping.transform.isEmpty()) {
             if (const auto parsed = parseTransform(mapping.transform); !parsed)
                 add(MappingAdvice::Severity::Error, &mapping, target.name, parsed.error().message());

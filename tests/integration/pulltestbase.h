@@ -26,7 +26,14 @@ inline QJsonObject referenceMapping(const QString &column, const QString &field,
     return mapping;
 }
 
-// A column of a list the emulator creates: its name and its type's facet ("lookup": {…}).
+// A PERSON mapping.
+inline QJsonObject personMapping(const QString &column, const QString &field, const QString &direction)
+{
+    return referenceMapping(column, field, direction);
+}
+
+// A column of a list the emulator creates: its name and its type's facet ("text", {"maxLength": 40},
+// "lookup": {…}).
 inline QJsonObject listColumn(const QString &name, const QString &facet, const QJsonObject &settings = {})
 {
     return QJsonObject{{QStringLiteral("name"), name}, {facet, settings}};
@@ -90,6 +97,34 @@ protected:
         return reasons.join(QLatin1Char('\n'));
     }
     qint64 definitionId(const QString &name) { return DefinitionRepository(*m_store).byName(name)->id; }
+    // The list's items' fields (with "id"), keyed by one field's value as text.
+    QHash<QString, QJsonObject> itemsByField(const QString &listId, const QString &field)
+    {
+        QHash<QString, QJsonObject> items;
+        const QJsonArray all
+            = m_emulator.admin("GET", QStringLiteral("/lists/%1/items").arg(listId)).json().value(QStringLiteral("items")).toArray();
+        for (const QJsonValue &item : all) {
+            QJsonObject fields = item.toObject().value(QStringLiteral("fields")).toObject();
+            fields.insert(QStringLiteral("id"), item.toObject().value(QStringLiteral("id")).toVariant().toString());
+            const QJsonValue key = fields.value(field);
+            items.insert(key.isDouble() ? QString::number(key.toInteger()) : key.toString(), fields);
+        }
+        return items;
+    }
+
+    // The list's columns through Graph, by internal name.
+    QJsonObject columnsOf(const QString &listName)
+    {
+        const QString listId = m_emulator.list(listName).value(QStringLiteral("id")).toString();
+        QJsonObject columns;
+        for (const QJsonValue &column :
+            m_emulator.graph("GET", QStringLiteral("/sites/%1/lists/%2/columns").arg(m_emulator.pmoSiteId(), listId))
+                .json()
+                .value(QStringLiteral("value"))
+                .toArray())
+            columns.insert(column.toObject().value(QStringLiteral("name")).toString(), column);
+        return columns;
+    }
 };
 
 } // namespace SyncBridge::Test

@@ -302,6 +302,8 @@ private slots:
         QTest::newRow("array without annotation") << QJsonObject{{QStringLiteral("Tags"), QJsonArray{QStringLiteral("a")}}} << QStringLiteral("Invalid request");
         QTest::newRow("multi-choice as string") << QJsonObject{{QStringLiteral("Tags"), QStringLiteral("a")}} << QStringLiteral("Invalid request");
         QTest::newRow("hyperlink object") << QJsonObject{{QStringLiteral("Link"), QJsonObject{{QStringLiteral("Url"), QStringLiteral("https://x")}}}} << QStringLiteral("Invalid request");
+        QTest::newRow("hyperlink not http") << QJsonObject{{QStringLiteral("Link"), QStringLiteral("javascript:alert(1), Click")}}
+                                            << QStringLiteral("Field 'Link': 'javascript:alert(1)' is not a valid URL.");
         QTest::newRow("person by name") << QJsonObject{{QStringLiteral("Owner"), QStringLiteral("Ana")}} << QStringLiteral("is written as 'OwnerLookupId'");
         QTest::newRow("lookup id not numeric") << QJsonObject{{QStringLiteral("OwnerLookupId"), QStringLiteral("ana")}} << QStringLiteral("expects a lookup id");
         QTest::newRow("not a choice") << QJsonObject{{QStringLiteral("Status"), QStringLiteral("Paused")}}
@@ -332,7 +334,8 @@ private slots:
             {QStringLiteral("Due"), QStringLiteral("2024-11-15T12:30:00+02:00")}, {QStringLiteral("Status"), QStringLiteral("Active")},
             {QStringLiteral("Tags@odata.type"), QStringLiteral("Collection(Edm.String)")},
             {QStringLiteral("Tags"), QJsonArray{QStringLiteral("a"), QStringLiteral("b")}}, {QStringLiteral("OwnerLookupId"), 10},
-            {QStringLiteral("Notes"), QString(5000, QLatin1Char('n'))}, {QStringLiteral("@odata.etag"), QStringLiteral("\"ignored,1\"")}});
+            {QStringLiteral("Notes"), QString(5000, QLatin1Char('n'))}, {QStringLiteral("@odata.etag"), QStringLiteral("\"ignored,1\"")},
+            {QStringLiteral("Link"), QStringLiteral("https://contoso.com/a,,b?q=1, Contoso, the site")}});
         QCOMPARE(reply.status, 201);
         const QJsonObject fields = reply.json().value(QStringLiteral("fields")).toObject();
         QCOMPARE(fields.value(QStringLiteral("Title")).toString(), QStringLiteral("Ünïcødé 🚀"));
@@ -342,9 +345,38 @@ private slots:
         QCOMPARE(fields.value(QStringLiteral("Tags")).toArray().size(), 2);
         QCOMPARE(fields.value(QStringLiteral("OwnerLookupId")).toString(), QStringLiteral("10")); // LookupIds read back as strings
         QVERIFY(!fields.value(QStringLiteral("@odata.etag")).toString().contains(QStringLiteral("ignored")));
+        // a hyperlink written as SharePoint's "<url>, <description>" text (a doubled comma is one) reads as its object
+        QCOMPARE(fields.value(QStringLiteral("Link")).toObject(),
+            (QJsonObject{{QStringLiteral("Url"), QStringLiteral("https://contoso.com/a,b?q=1")},
+                {QStringLiteral("Description"), QStringLiteral("Contoso, the site")}}));
         // null clears a value
         const QJsonObject cleared = m_emulator.graph("PATCH", items(QStringLiteral("/1/fields")), {{QStringLiteral("Budget"), QJsonValue::Null}}).json();
         QVERIFY(!cleared.contains(QStringLiteral("Budget")));
+    }
+
+    // PATCH of a column (Microsoft's columndefinition-update): a choice column's new choices take
+    // effect for the next write; the name and the type stay.
+    void aColumnsChoicesArePatched()
+    {
+        const QString columns = QStringLiteral("/sites/%1/lists/%2/columns").arg(m_site, m_list);
+        QString statusId;
+        for (const QJsonValue &column : m_emulator.graph("GET", columns).json().value(QStringLiteral("value")).toArray()) {
+            if (column.toObject().value(QStringLiteral("name")).toString() == QLatin1String("Status"))
+                statusId = column.toObject().value(QStringLiteral("id")).toString();
+        }
+        QVERIFY(!statusId.isEmpty());
+        QCOMPARE(create({{QStringLiteral("Status"), QStringLiteral("Paused")}}).status, 400);
+        const QJsonArray choices{QStringLiteral("Active"), QStringLiteral("Done"), QStringLiteral("Paused")};
+        const HttpExchange patched = m_emulator.graph("PATCH", columns + QLatin1Char('/') + statusId,
+            {{QStringLiteral("choice"), QJsonObject{{QStringLiteral("choices"), choices}}}});
+        QCOMPARE(patched.status, 200);
+        QCOMPARE(patched.json().value(QStringLiteral("choice")).toObject().value(QStringLiteral("choices")).toArray(), choices);
+        QCOMPARE(create({{QStringLiteral("Status"), QStringLiteral("Paused")}}).status, 201);
+        QCOMPARE(m_emulator.graph("PATCH", columns + QLatin1Char('/') + statusId, {{QStringLiteral("number"), QJsonObject{}}}).status, 400);
+        QCOMPARE(
+            m_emulator.graph("PATCH", columns + QLatin1Char('/') + statusId, {{QStringLiteral("name"), QStringLiteral("State")}}).status,
+            400);
+        QCOMPARE(m_emulator.graph("PATCH", columns + QStringLiteral("/no-such-column"), {{QStringLiteral("hidden"), true}}).status, 404);
     }
 
     void strictRequiredMode()

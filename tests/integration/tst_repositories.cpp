@@ -97,11 +97,11 @@ private:
         d.sharding.rules = {ShardingRule{QJsonValue(QStringLiteral("status == 'Active'")), QStringLiteral("Active")}};
         d.sharding.defaultTargetName = QStringLiteral("Archive");
         d.mappings = {FieldMapping{0, QStringLiteral("project_code"), QStringLiteral("Title"), FieldDirection::PushOnly, false, true, {},
-                          FieldKind::Value, {}},
+                          FieldKind::Value, {}, QStringLiteral("name"), false},
             FieldMapping{0, QStringLiteral("name"), QStringLiteral("ProjectName"), FieldDirection::Bidirectional, false, false,
-                QStringLiteral("TRIM"), FieldKind::Lookup, QStringLiteral("Names")},
+                QStringLiteral("TRIM"), FieldKind::Lookup, QStringLiteral("Names"), {}, true},
             FieldMapping{0, QStringLiteral("updated_at"), QStringLiteral("Modified"), FieldDirection::PullOnly, true, false, {},
-                FieldKind::Person, {}}};
+                FieldKind::Person, {}, {}, false}};
         return d;
     }
 
@@ -334,6 +334,9 @@ private slots:
         QCOMPARE(loaded->mappings.at(1).referencedDefinition, QStringLiteral("Names"));
         QCOMPARE(loaded->mappings.at(2).kind, FieldKind::Person);
         QCOMPARE(loaded->mappings.at(0).kind, FieldKind::Value);
+        QCOMPARE(loaded->mappings.at(0).descriptionColumn, QStringLiteral("name")); // migration 28
+        QVERIFY(loaded->mappings.at(1).descriptionColumn.isEmpty());
+        QVERIFY(loaded->mappings.at(1).richText && !loaded->mappings.at(0).richText);
         QVERIFY(loaded->mappings.at(2).systemField);
         QCOMPARE(loaded->sharding.rules.first().condition.toString(), QStringLiteral("status == 'Active'"));
         QCOMPARE(loaded->scheduleTimeZone, QStringLiteral("Europe/Berlin"));

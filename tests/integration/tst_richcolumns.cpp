@@ -15,26 +15,6 @@ QJsonObject mapping(const QString &column, const QString &field, const QString &
     return pullMapping(column, field, direction, key);
 }
 
-QJsonObject lookupMapping(const QString &column, const QString &field, const QString &direction, const QString &definition)
-{
-    QJsonObject lookup = mapping(column, field, direction);
-    lookup.insert(QStringLiteral("kind"), QStringLiteral("LOOKUP"));
-    lookup.insert(QStringLiteral("references"), definition);
-    return lookup;
-}
-
-QJsonObject personMapping(const QString &column, const QString &field, const QString &direction)
-{
-    QJsonObject person = mapping(column, field, direction);
-    person.insert(QStringLiteral("kind"), QStringLiteral("PERSON"));
-    return person;
-}
-
-QJsonObject column(const QString &name, const QString &facet, const QJsonObject &settings = {})
-{
-    return QJsonObject{{QStringLiteral("name"), name}, {facet, settings}};
-}
-
 } // namespace
 
 class TestRichColumns : public PullTestBase
@@ -71,24 +51,25 @@ private slots:
             200);
 
         // Lists made by hand carry SyncBridge's hidden key column, as provisioning makes it.
-        QJsonObject key = column(QStringLiteral("SyncBridgeKey"), QStringLiteral("text"), QJsonObject{{QStringLiteral("maxLength"), 64}});
+        QJsonObject key
+            = listColumn(QStringLiteral("SyncBridgeKey"), QStringLiteral("text"), QJsonObject{{QStringLiteral("maxLength"), 64}});
         key.insert(QStringLiteral("hidden"), true);
         key.insert(QStringLiteral("indexed"), true);
         m_customersList = m_emulator.createList(
-            QStringLiteral("NW Customers"), QJsonArray{key, column(QStringLiteral("company"), QStringLiteral("text"))});
+            QStringLiteral("NW Customers"), QJsonArray{key, listColumn(QStringLiteral("company"), QStringLiteral("text"))});
         m_employeesList = m_emulator.createList(QStringLiteral("NW Employees"),
-            QJsonArray{key, column(QStringLiteral("employee_id"), QStringLiteral("number")),
-                column(QStringLiteral("Account"), QStringLiteral("personOrGroup"),
+            QJsonArray{key, listColumn(QStringLiteral("employee_id"), QStringLiteral("number")),
+                listColumn(QStringLiteral("Account"), QStringLiteral("personOrGroup"),
                     QJsonObject{{QStringLiteral("allowMultipleSelection"), false}})});
         const auto lookupInto = [](const QString &listId, bool multiple) {
             return QJsonObject{{QStringLiteral("listId"), listId}, {QStringLiteral("columnName"), QStringLiteral("Title")},
                 {QStringLiteral("allowMultipleValues"), multiple}};
         };
         m_ordersList = m_emulator.createList(QStringLiteral("NW Orders"),
-            QJsonArray{key, column(QStringLiteral("order_id"), QStringLiteral("number")),
-                column(QStringLiteral("Customer"), QStringLiteral("lookup"), lookupInto(m_customersList, false)),
-                column(QStringLiteral("Employee"), QStringLiteral("lookup"), lookupInto(m_employeesList, false)),
-                column(QStringLiteral("Helpers"), QStringLiteral("lookup"), lookupInto(m_employeesList, true))});
+            QJsonArray{key, listColumn(QStringLiteral("order_id"), QStringLiteral("number")),
+                listColumn(QStringLiteral("Customer"), QStringLiteral("lookup"), lookupInto(m_customersList, false)),
+                listColumn(QStringLiteral("Employee"), QStringLiteral("lookup"), lookupInto(m_employeesList, false)),
+                listColumn(QStringLiteral("Helpers"), QStringLiteral("lookup"), lookupInto(m_employeesList, true))});
         QVERIFY(!m_customersList.isEmpty() && !m_employeesList.isEmpty() && !m_ordersList.isEmpty());
 
         const QString push = QStringLiteral("PUSH_ONLY"), pull = QStringLiteral("PULL_ONLY");
@@ -104,15 +85,15 @@ private slots:
             syncDefinitionJson(QStringLiteral("NW orders"), QStringLiteral("PUSH"), QStringLiteral("nw_orders"),
                 QStringLiteral("NW Orders"),
                 QJsonArray{mapping(QStringLiteral("order_id"), QStringLiteral("order_id"), push, true),
-                    lookupMapping(QStringLiteral("customer_id"), QStringLiteral("Customer"), push, QStringLiteral("NW customers")),
-                    lookupMapping(QStringLiteral("employee_id"), QStringLiteral("Employee"), push, QStringLiteral("NW employees")),
-                    lookupMapping(QStringLiteral("helper_ids"), QStringLiteral("Helpers"), push, QStringLiteral("NW employees"))}),
+                    referenceMapping(QStringLiteral("customer_id"), QStringLiteral("Customer"), push, QStringLiteral("NW customers")),
+                    referenceMapping(QStringLiteral("employee_id"), QStringLiteral("Employee"), push, QStringLiteral("NW employees")),
+                    referenceMapping(QStringLiteral("helper_ids"), QStringLiteral("Helpers"), push, QStringLiteral("NW employees"))}),
             syncDefinitionJson(QStringLiteral("NW orders back"), QStringLiteral("PULL"), QStringLiteral("nw_orders_back"),
                 QStringLiteral("NW Orders"),
                 QJsonArray{mapping(QStringLiteral("order_id"), QStringLiteral("order_id"), pull, true),
-                    lookupMapping(QStringLiteral("customer_id"), QStringLiteral("Customer"), pull, QStringLiteral("NW customers")),
-                    lookupMapping(QStringLiteral("employee_id"), QStringLiteral("Employee"), pull, QStringLiteral("NW employees")),
-                    lookupMapping(QStringLiteral("helper_ids"), QStringLiteral("Helpers"), pull, QStringLiteral("NW employees"))}),
+                    referenceMapping(QStringLiteral("customer_id"), QStringLiteral("Customer"), pull, QStringLiteral("NW customers")),
+                    referenceMapping(QStringLiteral("employee_id"), QStringLiteral("Employee"), pull, QStringLiteral("NW employees")),
+                    referenceMapping(QStringLiteral("helper_ids"), QStringLiteral("Helpers"), pull, QStringLiteral("NW employees"))}),
             syncDefinitionJson(QStringLiteral("NW employees back"), QStringLiteral("PULL"), QStringLiteral("nw_employees_back"),
                 QStringLiteral("NW Employees"),
                 QJsonArray{mapping(QStringLiteral("employee_id"), QStringLiteral("employee_id"), pull, true),
@@ -265,8 +246,8 @@ private slots:
             {syncDefinitionJson(QStringLiteral("NW orders provisioned"), QStringLiteral("PUSH"), QStringLiteral("nw_orders"),
                  QStringLiteral("NW Orders P"),
                  QJsonArray{mapping(QStringLiteral("order_id"), QStringLiteral("order_id"), pushOnly, true),
-                     lookupMapping(QStringLiteral("customer_id"), QStringLiteral("Customer"), pushOnly, QStringLiteral("NW customers")),
-                     lookupMapping(QStringLiteral("helper_ids"), QStringLiteral("Helpers"), pushOnly, QStringLiteral("NW employees"))}),
+                     referenceMapping(QStringLiteral("customer_id"), QStringLiteral("Customer"), pushOnly, QStringLiteral("NW customers")),
+                     referenceMapping(QStringLiteral("helper_ids"), QStringLiteral("Helpers"), pushOnly, QStringLiteral("NW employees"))}),
                 syncDefinitionJson(QStringLiteral("NW employees provisioned"), QStringLiteral("PUSH"), QStringLiteral("nw_employees"),
                     QStringLiteral("NW Employees P"),
                     QJsonArray{mapping(QStringLiteral("employee_id"), QStringLiteral("employee_id"), pushOnly, true),
@@ -310,35 +291,6 @@ private:
         if (check.error())
             qWarning().noquote() << "drift check failed:" << check.error()->toString();
         return check.report();
-    }
-
-    // The list's items' fields (with "id"), keyed by one field's value as text.
-    QHash<QString, QJsonObject> itemsByField(const QString &listId, const QString &field)
-    {
-        QHash<QString, QJsonObject> items;
-        const QJsonArray all
-            = m_emulator.admin("GET", QStringLiteral("/lists/%1/items").arg(listId)).json().value(QStringLiteral("items")).toArray();
-        for (const QJsonValue &item : all) {
-            QJsonObject fields = item.toObject().value(QStringLiteral("fields")).toObject();
-            fields.insert(QStringLiteral("id"), item.toObject().value(QStringLiteral("id")).toVariant().toString());
-            const QJsonValue key = fields.value(field);
-            items.insert(key.isDouble() ? QString::number(key.toInteger()) : key.toString(), fields);
-        }
-        return items;
-    }
-
-    // The list's columns through Graph, by internal name.
-    QJsonObject columnsOf(const QString &listName)
-    {
-        const QString listId = m_emulator.list(listName).value(QStringLiteral("id")).toString();
-        QJsonObject columns;
-        for (const QJsonValue &column :
-            m_emulator.graph("GET", QStringLiteral("/sites/%1/lists/%2/columns").arg(m_emulator.pmoSiteId(), listId))
-                .json()
-                .value(QStringLiteral("value"))
-                .toArray())
-            columns.insert(column.toObject().value(QStringLiteral("name")).toString(), column);
-        return columns;
     }
 
     QString m_customersList;

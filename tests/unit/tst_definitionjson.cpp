@@ -122,6 +122,9 @@ private slots:
         QTest::newRow("a person referencing a definition") << withDefinition(
             QByteArray(minimal).replace("\"target\": \"Title\"", "\"target\": \"Title\", \"kind\": \"PERSON\", \"references\": \"D\""))
                                                            << QStringLiteral("$.definitions[0].mappings[0].references");
+        QTest::newRow("a person with a description column") << withDefinition(QByteArray(minimal).replace(
+            "\"target\": \"Title\"", "\"target\": \"Title\", \"kind\": \"PERSON\", \"descriptionFrom\": \"label\""))
+                                                            << QStringLiteral("$.definitions[0].mappings[0].descriptionFrom");
         QTest::newRow("unknown kind") << withDefinition(
             QByteArray(minimal).replace("\"target\": \"Title\"", "\"target\": \"Title\", \"kind\": \"GROUP\""))
                                       << QStringLiteral("$.definitions[0].mappings[0].kind");
@@ -142,12 +145,15 @@ private slots:
         QVERIFY2(paths.contains(expectedPath), qPrintable(paths.join(QStringLiteral(", "))));
     }
 
-    // A lookup keeps the definition it references, a person its kind; plain values say neither.
+    // A lookup keeps the definition it references, a person its kind, a hyperlink its description
+    // column; plain values say none of them.
     void lookupAndPersonMappingsRoundTrip()
     {
         const DefinitionsDocument parsed = parseDefinitionsDocument(withDefinition(QByteArray(minimal).replace("\"mappings\": [",
             "\"mappings\": [{\"source\": \"customer_id\", \"target\": \"Customer\", \"kind\": \"LOOKUP\", \"references\": "
-            "\"Customers\"}, {\"source\": \"email\", \"target\": \"Owner\", \"kind\": \"PERSON\"}, ")));
+            "\"Customers\"}, {\"source\": \"email\", \"target\": \"Owner\", \"kind\": \"PERSON\"}, "
+            "{\"source\": \"url\", \"target\": \"Link\", \"descriptionFrom\": \"label\"}, "
+            "{\"source\": \"body\", \"target\": \"Body\", \"richText\": true}, ")));
         QVERIFY2(
             parsed.valid(), qPrintable(parsed.issues.isEmpty() ? QString() : parsed.issues.first().path + parsed.issues.first().message));
         const QList<FieldMapping> &mappings = parsed.definitions.first().mappings;
@@ -155,7 +161,12 @@ private slots:
         QCOMPARE(mappings.at(0).referencedDefinition, QStringLiteral("Customers"));
         QCOMPARE(mappings.at(1).kind, FieldKind::Person);
         QCOMPARE(mappings.at(2).kind, FieldKind::Value);
+        QCOMPARE(mappings.at(2).descriptionColumn, QStringLiteral("label"));
+        QVERIFY(mappings.at(3).richText && !mappings.at(2).richText);
+        QVERIFY(mappings.at(4).descriptionColumn.isEmpty());
         const QByteArray exported = definitionsToDocument(parsed.definitions);
+        QCOMPARE(exported.count("\"descriptionFrom\": \"label\""), 1);
+        QCOMPARE(exported.count("\"richText\": true"), 1);
         QVERIFY(exported.contains("\"references\": \"Customers\""));
         QVERIFY(exported.contains("\"kind\": \"PERSON\""));
         QCOMPARE(exported.count("\"kind\""), 2);

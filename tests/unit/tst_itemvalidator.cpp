@@ -44,6 +44,7 @@ QHash<QString, SharePointColumn> listColumns()
         column("Owner", "personOrGroup", {{QStringLiteral("allowMultipleSelection"), false}}),
         column("Team", "lookup", {{QStringLiteral("allowMultipleValues"), true}}),
         column("Link", "hyperlinkOrPicture"),
+        column("Score", "number", {{QStringLiteral("minimum"), 0}, {QStringLiteral("maximum"), 100}}),
         column("Calc", "calculated", {{QStringLiteral("formula"), QStringLiteral("=1")}}),
         column("Stamp", "text", {{QStringLiteral("maxLength"), 255}}, {{QStringLiteral("readOnly"), true}}),
         column("Reviewer", "text", {{QStringLiteral("maxLength"), 255}}, {{QStringLiteral("required"), true}}),
@@ -90,6 +91,14 @@ private slots:
         QTest::newRow("hyperlink object") << QJsonObject{{QStringLiteral("Link"),
             QJsonObject{{QStringLiteral("Url"), QStringLiteral("https://x")}}}}
                                           << QStringLiteral("Invalid request");
+        QTest::newRow("above the maximum") << QJsonObject{{QStringLiteral("Score"), 100.5}}
+                                           << QStringLiteral("The value of field 'Score' (100.5) is greater than its maximum (100).");
+        QTest::newRow("below the minimum") << QJsonObject{{QStringLiteral("Score"), -1}}
+                                           << QStringLiteral("The value of field 'Score' (-1) is less than its minimum (0).");
+        QTest::newRow("hyperlink javascript:") << QJsonObject{{QStringLiteral("Link"), QStringLiteral("javascript:alert(1), Click")}}
+                                               << QStringLiteral("Field 'Link': 'javascript:alert(1)' is not a valid URL.");
+        QTest::newRow("hyperlink without scheme") << QJsonObject{{QStringLiteral("Link"), QStringLiteral("www.contoso.com")}}
+                                                  << QStringLiteral("Field 'Link': 'www.contoso.com' is not a valid URL.");
         QTest::newRow("person by name") << QJsonObject{{QStringLiteral("Owner"), QStringLiteral("Ana")}}
                                         << QStringLiteral("Field 'Owner' is written as 'OwnerLookupId'.");
         QTest::newRow("lookup id not numeric") << QJsonObject{{QStringLiteral("OwnerLookupId"), QStringLiteral("ana")}}
@@ -162,7 +171,8 @@ private slots:
             {QStringLiteral("OwnerLookupId"), QStringLiteral("6")},
             {QStringLiteral("TeamLookupId@odata.type"), QStringLiteral("Collection(Edm.Int32)")},
             {QStringLiteral("TeamLookupId"), QJsonArray{1, 2}}, {QStringLiteral("Link"), QStringLiteral("https://example.com")},
-            {QStringLiteral("SyncBridgeKey"), QString(64, QLatin1Char('a'))}, {QStringLiteral("@odata.etag"), QStringLiteral("\"x,1\"")}};
+            {QStringLiteral("Score"), 100}, {QStringLiteral("SyncBridgeKey"), QString(64, QLatin1Char('a'))},
+            {QStringLiteral("@odata.etag"), QStringLiteral("\"x,1\"")}};
         QCOMPARE(validateItemFields(body, listColumns(), true), QString());
         QCOMPARE(validateItemFields(QJsonObject{{QStringLiteral("Due"), QStringLiteral("2024-11-15")}}, listColumns(), true),
             QString()); // a date alone

@@ -232,6 +232,21 @@ private slots:
             QVERIFY2(!fields.contains(QLatin1String(never)), never);
         QCOMPARE(serialized.skipped.size(), 4);
     }
+
+    // Graph refuses the {Url, Description} object it reads a hyperlink as: it goes as SharePoint's
+    // "<url>, <description>" text, a comma of the URL doubled; a bare URL is its own description.
+    void hyperlinksGoAsText()
+    {
+        const QList<SharePointColumn> columns{spColumn("Link", "hyperlinkOrPicture"), spColumn("Site", "hyperlinkOrPicture")};
+        const QJsonObject fields = serializeFields(QJsonObject{{QStringLiteral("Link"),
+                                                                   QJsonObject{{QStringLiteral("Url"), QStringLiteral("https://x.com/a,b")},
+                                                                       {QStringLiteral("Description"), QStringLiteral("A, B")}}},
+                                                       {QStringLiteral("Site"), QStringLiteral("https://x.com/c, d")}},
+            columns)
+                                       .fields;
+        QCOMPARE(fields.value(QStringLiteral("Link")).toString(), QStringLiteral("https://x.com/a,,b, A, B"));
+        QCOMPARE(fields.value(QStringLiteral("Site")).toString(), QStringLiteral("https://x.com/c,, d, https://x.com/c, d"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestProvisioningPlan)

@@ -289,6 +289,16 @@ Result<void> PullRun::applyItems(int listIndex, const QList<QJsonObject> &items,
                 break;
             }
             plan.write.values.insert(mapping.sourceColumn, *converted);
+            if (const ColumnInfo *descriptionColumn = m_table.column(mapping.descriptionColumn)) {
+                const QJsonValue description = pulledDescription(item, mapping);
+                plan.pulled.insert(mapping.descriptionColumn, description); // a changed description is a change
+                auto text = toPostgresValue(*descriptionColumn, description, m_siteZone);
+                if (!text) {
+                    plan.error = text.error().message();
+                    break;
+                }
+                plan.write.values.insert(mapping.descriptionColumn, *text);
+            }
         }
         plan.contentHash = contentHash(plan.pulled);
         if (plan.error.isEmpty()) {

@@ -98,7 +98,16 @@ QJsonValue pulledValue(const QJsonObject &item, const FieldMapping &mapping, con
     const bool lookup = name == QLatin1String("Author") || name == QLatin1String("Editor")
         || (column && (column->type == QLatin1String("lookup") || column->type == QLatin1String("personOrGroup")));
     const QJsonValue value = fields.value(lookup ? name + QStringLiteral("LookupId") : name);
+    if (value.isObject() && value.toObject().contains(QStringLiteral("Url")))
+        return value.toObject().value(QStringLiteral("Url")); // a hyperlink: its description is pulledDescription's
     return value.isUndefined() ? QJsonValue(QJsonValue::Null) : value;
+}
+
+QJsonValue pulledDescription(const QJsonObject &item, const FieldMapping &mapping)
+{
+    const QJsonValue link = item.value(QStringLiteral("fields")).toObject().value(mapping.targetColumn);
+    const QJsonValue description = link.toObject().value(QStringLiteral("Description"));
+    return description.isString() ? description : QJsonValue(QJsonValue::Null);
 }
 
 Result<std::optional<QString>> toPostgresValue(const ColumnInfo &column, const QJsonValue &value, const QTimeZone &siteZone)

@@ -16,7 +16,11 @@ namespace SyncBridge {
 // What one pulled mapping reads from an item as Graph returns it (contract §7.1): `ID` is the item's
 // id, `Author`/`Editor` and lookup or person columns their `…LookupId` (a string), every other column
 // its field; a field SharePoint leaves out (an empty value) is null.
+// A hyperlink ({"Url", "Description"}) is its URL.
 QJsonValue pulledValue(const QJsonObject &item, const FieldMapping &mapping, const SharePointColumn *column);
+// The description of a hyperlink mapping's link (null when there is no link), for the mapping's
+// description column.
+QJsonValue pulledDescription(const QJsonObject &item, const FieldMapping &mapping);
 
 // The reverse of toSharePointValue (valueconverter.h): a SharePoint value as PostgreSQL input text
 // for the column (nullopt = NULL), in the form the push reads it, so PG → SharePoint → PG gives the

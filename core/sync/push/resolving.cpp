@@ -163,6 +163,7 @@ ListPlan PushRun::listPlan(const QString &listName) const
 {
     ListPlan plan = planList(m_table, listName);
     planReferenceColumns(plan, m_table, m_definition.mappings, m_references->lookupLists());
+    planRichTextColumns(plan, m_definition.mappings);
     return plan;
 }
 
