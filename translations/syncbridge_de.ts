@@ -1672,6 +1672,41 @@
     </message>
 </context>
 <context>
+    <name>SyncBridge::ColumnOptionsBar</name>
+    <message>
+        <source>Link te&amp;xt from:</source>
+        <translation>Linkte&amp;xt aus:</translation>
+    </message>
+    <message>
+        <source>Holds &amp;HTML (rich text)</source>
+        <translation>Enthält &amp;HTML (Rich Text)</translation>
+    </message>
+    <message>
+        <source>Add ne&amp;w values to the column&apos;s choices</source>
+        <translation>Neue Werte zu den A&amp;uswahlwerten der Spalte hinzufügen</translation>
+    </message>
+    <message>
+        <source>The source column whose value is the link&apos;s text in SharePoint; a pull writes the text back into it</source>
+        <translation>Die Quellspalte, deren Wert in SharePoint der Text des Links ist; ein Abruf schreibt den Text in sie zurück</translation>
+    </message>
+    <message>
+        <source>The source column holds HTML: a list SyncBridge provisions gets a column of rich text for it. Values are sent as they are either way.</source>
+        <translation>Die Quellspalte enthält HTML: Eine Liste, die SyncBridge anlegt, erhält dafür eine Spalte mit Rich Text. Die Werte werden in jedem Fall unverändert gesendet.</translation>
+    </message>
+    <message>
+        <source>A value the choice column does not offer is added to its choices before the rows that carry it are written. Off: such a row fails with SharePoint&apos;s reason and waits in the retry queue.</source>
+        <translation>Ein Wert, den die Auswahlspalte nicht anbietet, wird ihren Auswahlwerten hinzugefügt, bevor die Zeilen geschrieben werden, die ihn enthalten. Aus: Eine solche Zeile schlägt mit der Begründung von SharePoint fehl und wartet in der Wiederholungswarteschlange.</translation>
+    </message>
+    <message>
+        <source>the URL itself</source>
+        <translation>die URL selbst</translation>
+    </message>
+    <message>
+        <source>%1 (not a column of the table)</source>
+        <translation>%1 (keine Spalte der Tabelle)</translation>
+    </message>
+</context>
+<context>
     <name>SyncBridge::ConditionBuilder</name>
     <message>
         <source>Add condition</source>
@@ -3035,6 +3070,10 @@
         <source>only a VALUE mapping into a hyperlink column takes a description column</source>
         <translation>nur eine VALUE-Zuordnung in eine Hyperlinkspalte nimmt eine Beschreibungsspalte</translation>
     </message>
+    <message>
+        <source>only a VALUE mapping into a choice column adds choices</source>
+        <translation>nur eine VALUE-Zuordnung in eine Auswahlspalte fügt Auswahlwerte hinzu</translation>
+    </message>
 </context>
 <context>
     <name>SyncBridge::Definitions</name>
@@ -4065,6 +4104,18 @@
         <source>The certificate of %1 is not trusted (%2). If your organisation inspects TLS, add its CA certificate to the connection (Extra CA certificate).</source>
         <translation>Dem Zertifikat von %1 wird nicht vertraut (%2). Wenn Ihre Organisation TLS untersucht, fügen Sie ihr CA-Zertifikat der Verbindung hinzu (Zusätzliches CA-Zertifikat).</translation>
     </message>
+    <message>
+        <source>The choices of column &apos;%1&apos;</source>
+        <translation>Die Auswahlwerte der Spalte „%1“</translation>
+    </message>
+    <message>
+        <source>The choices of column &apos;%1&apos; changed under every attempt to add %2: another process keeps replacing them.</source>
+        <translation>Die Auswahlwerte der Spalte „%1“ haben sich bei jedem Versuch, %2 hinzuzufügen, geändert: Ein anderer Prozess ersetzt sie fortlaufend.</translation>
+    </message>
+    <message>
+        <source>The list has no choice column &apos;%1&apos; any more: its new choices cannot be added.</source>
+        <translation>Die Liste hat keine Auswahlspalte „%1“ mehr: Ihre neuen Auswahlwerte können nicht hinzugefügt werden.</translation>
+    </message>
 </context>
 <context>
     <name>SyncBridge::InstanceTable</name>
@@ -4392,6 +4443,10 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht — aber 
     <message>
         <source>%1 is not a hyperlink column, so it has no description: remove the description column of its mapping.</source>
         <translation>%1 ist keine Hyperlinkspalte und hat daher keine Beschreibung: Entfernen Sie die Beschreibungsspalte aus ihrer Zuordnung.</translation>
+    </message>
+    <message>
+        <source>%1 is not a choice column, so it has no choices to add to: turn off adding new choices in its mapping.</source>
+        <translation>%1 ist keine Auswahlspalte und hat daher keine Auswahlwerte, denen etwas hinzugefügt werden könnte: Schalten Sie das Hinzufügen neuer Auswahlwerte in ihrer Zuordnung aus.</translation>
     </message>
 </context>
 <context>
@@ -7548,6 +7603,29 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht — aber 
         <source>Column &apos;%1&apos;: &apos;%2&apos; is not a link SharePoint&apos;s hyperlink column &apos;%3&apos; takes (a URL with one of the schemes %4).</source>
         <translation>Spalte „%1“: „%2“ ist kein Link, den die SharePoint-Hyperlinkspalte „%3“ annimmt (eine URL mit einem der Schemata %4).</translation>
     </message>
+    <message>
+        <source>Would add %1 to the choices of column &apos;%2&apos; of list &apos;%3&apos;.</source>
+        <translation>Würde %1 zu den Auswahlwerten der Spalte „%2“ der Liste „%3“ hinzufügen.</translation>
+    </message>
+    <message>
+        <source>Column &apos;%1&apos; does not offer %2, and adding it failed: %3</source>
+        <translation>Die Spalte „%1“ bietet %2 nicht an, und das Hinzufügen schlug fehl: %3</translation>
+    </message>
+    <message>
+        <source>Added %1 to the choices of column &apos;%2&apos; of list &apos;%3&apos;.</source>
+        <translation>%1 zu den Auswahlwerten der Spalte „%2“ der Liste „%3“ hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Another run kept changing the choices of column &apos;%1&apos; for %n minute(s).</source>
+        <translation>
+            <numerusform>Ein anderer Lauf hat die Auswahlwerte der Spalte „%1“ %n Minute lang fortlaufend geändert.</numerusform>
+            <numerusform>Ein anderer Lauf hat die Auswahlwerte der Spalte „%1“ %n Minuten lang fortlaufend geändert.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SyncBridge::TransformBar</name>
@@ -7916,6 +7994,10 @@ markieren</translation>
     <message>
         <source>An earlier run of this definition ended while its writes were on their way to SharePoint; the run waits until %1 UTC, when none of them can still land, before it reads the list, so nothing that run created is created again.</source>
         <translation>Ein früherer Lauf dieser Definition endete, während seine Schreibvorgänge auf dem Weg zu SharePoint waren; dieser Lauf wartet bis %1 UTC, wenn keiner davon mehr ankommen kann, bevor er die Liste liest, damit nichts, was jener Lauf angelegt hat, erneut angelegt wird.</translation>
+    </message>
+    <message>
+        <source>Mapping %1: the description column &apos;%2&apos; is not a column of %3.</source>
+        <translation>Zuordnung %1: Die Beschreibungsspalte „%2“ ist keine Spalte von %3.</translation>
     </message>
 </context>
 <context>

@@ -934,6 +934,13 @@ Rows gone from the source usually mean they were deleted on purpose — but a wr
             <numerusform>%n items written into SharePoint</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Another run kept changing the choices of column &apos;%1&apos; for %n minute(s).</source>
+        <translation>
+            <numerusform>Another run kept changing the choices of column &apos;%1&apos; for %n minute.</numerusform>
+            <numerusform>Another run kept changing the choices of column &apos;%1&apos; for %n minutes.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SyncBridge::TrayIcon</name>

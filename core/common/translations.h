@@ -18,7 +18,7 @@ void installTranslations(QCoreApplication &app);
 QString translationsDirectory();
 
 // A count as %n takes it (an int), capped for the tables of millions a drift check or a stream
-// counts. A function, not qMin<qint64>(…) at the call: a template argument list inside
+// counts. A function, not qMin<qint64>(…) at the call: a template argument list (or a division) inside
 // translate()'s arguments sends lupdate into an endless loop, and the catalogues stop refreshing.
 inline int pluralCount(qint64 count)
 {

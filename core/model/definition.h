@@ -27,6 +27,9 @@ struct FieldMapping {
     // The source holds HTML: a list SyncBridge provisions gets a rich text column for it. Values go
     // as they are either way (a plain text column shows the tags as text).
     bool richText = false;
+    // Into a choice column that takes no fill-in values: a value outside its choices is added to them
+    // before the items that carry it are written (else such a row fails with SharePoint's reason).
+    bool addsChoices = false;
 
     bool pushes() const { return !systemField && direction != FieldDirection::PullOnly; }
 };

@@ -35,6 +35,8 @@ QJsonObject mappingToJson(const FieldMapping &mapping)
         json.insert(QStringLiteral("descriptionFrom"), mapping.descriptionColumn);
     if (mapping.richText)
         json.insert(QStringLiteral("richText"), true);
+    if (mapping.addsChoices)
+        json.insert(QStringLiteral("addChoices"), true);
     return json;
 }
 
@@ -305,6 +307,9 @@ void Reader::readMappings(SyncDefinition &definition, const QJsonObject &json, c
         mapping.referencedDefinition = string(m, at, "references", false);
         mapping.descriptionColumn = string(m, at, "descriptionFrom", false);
         mapping.richText = boolean(m, at, "richText", false);
+        mapping.addsChoices = boolean(m, at, "addChoices", false);
+        if (mapping.kind != FieldKind::Value && mapping.addsChoices)
+            fail(at + QStringLiteral(".addChoices"), tr("only a VALUE mapping into a choice column adds choices"));
         if (mapping.kind != FieldKind::Value && mapping.richText)
             fail(at + QStringLiteral(".richText"), tr("only a VALUE mapping holds rich text"));
         if (mapping.kind != FieldKind::Value && !mapping.descriptionColumn.isEmpty())

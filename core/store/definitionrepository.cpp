@@ -157,10 +157,10 @@ Result<qint64> DefinitionRepository::saveInCurrentTransaction(SyncDefinition &de
         auto id = insertReturningId(db,
             QStringLiteral("INSERT INTO field_mappings (definition_id, position, source_column, target_column, direction,"
                            " system_field, is_key, transform, kind, referenced_definition, description_column,"
-                           " rich_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+                           " rich_text, add_choices) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
             {definition.id, i, mapping.sourceColumn, mapping.targetColumn, enumName(mapping.direction), int(mapping.systemField),
                 int(mapping.key), nullIfEmpty(mapping.transform), enumName(mapping.kind), nullIfEmpty(mapping.referencedDefinition),
-                nullIfEmpty(mapping.descriptionColumn), int(mapping.richText)});
+                nullIfEmpty(mapping.descriptionColumn), int(mapping.richText), int(mapping.addsChoices)});
         if (!id)
             return id.error();
         mapping.id = *id;
@@ -293,9 +293,9 @@ Result<void> DefinitionRepository::loadChildren(SyncDefinition &definition) cons
     }
 
     auto mappings = execute(db,
-        QStringLiteral(
-            "SELECT id, source_column, target_column, direction, system_field, is_key, transform, kind,"
-            " referenced_definition, description_column, rich_text FROM field_mappings WHERE definition_id = ? ORDER BY position"),
+        QStringLiteral("SELECT id, source_column, target_column, direction, system_field, is_key, transform, kind,"
+                       " referenced_definition, description_column, rich_text, add_choices FROM field_mappings WHERE definition_id = ? "
+                       "ORDER BY position"),
         {definition.id});
     if (!mappings)
         return mappings.error();
@@ -312,6 +312,7 @@ Result<void> DefinitionRepository::loadChildren(SyncDefinition &definition) cons
         mapping.referencedDefinition = mappings->value(8).toString();
         mapping.descriptionColumn = mappings->value(9).toString();
         mapping.richText = mappings->value(10).toInt() != 0;
+        mapping.addsChoices = mappings->value(11).toInt() != 0;
         definition.mappings << mapping;
     }
     return success();

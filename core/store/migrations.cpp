@@ -287,6 +287,14 @@ const QList<Migration> &migrations()
         {28, QStringLiteral("field mappings: column type options"),
             {QStringLiteral("ALTER TABLE field_mappings ADD COLUMN description_column TEXT"),
                 QStringLiteral("ALTER TABLE field_mappings ADD COLUMN rich_text INTEGER NOT NULL DEFAULT 0")}},
+        // A value outside a choice column's choices may be added to the column by the run.
+        {29, QStringLiteral("field mappings: new choices added"),
+            {QStringLiteral("ALTER TABLE field_mappings ADD COLUMN add_choices INTEGER NOT NULL DEFAULT 0")}},
+        // Graph replaces a choice column's choices whole: one writer at a time per column, across the
+        // processes that share the store (ColumnLockRepository).
+        {30, QStringLiteral("column locks: one writer of a column's choices at a time"),
+            {QStringLiteral("CREATE TABLE column_locks (list_id TEXT NOT NULL, column_name TEXT NOT NULL, token TEXT NOT NULL,"
+                            " agent TEXT NOT NULL, expires_at BIGINT NOT NULL, PRIMARY KEY (list_id, column_name))")}},
     };
     return all;
 }

@@ -233,6 +233,11 @@ QList<MappingAdvice> checkMappings(
                 QCoreApplication::translate("SyncBridge::Mapping",
                     "%1 is not a hyperlink column, so it has no description: remove the description column of its mapping.")
                     .arg(target.name));
+        if (mapping.addsChoices && !target.type.isEmpty() && target.type != QLatin1String("choice"))
+            add(MappingAdvice::Severity::Error, &mapping, target.name,
+                QCoreApplication::translate("SyncBridge::Mapping",
+                    "%1 is not a choice column, so it has no choices to add to: turn off adding new choices in its mapping.")
+                    .arg(target.name));
         if (mapping.richText && mapping.pushes() && target.type == QLatin1String("text") && !target.richText)
             add(MappingAdvice::Severity::Warning, &mapping, target.name,
                 QCoreApplication::translate("SyncBridge::Mapping",

@@ -39,6 +39,15 @@ inline QJsonObject listColumn(const QString &name, const QString &facet, const Q
     return QJsonObject{{QStringLiteral("name"), name}, {facet, settings}};
 }
 
+// Lists made by hand carry SyncBridge's hidden key column, as provisioning makes it.
+inline QJsonObject keyColumn()
+{
+    QJsonObject key = listColumn(QStringLiteral("SyncBridgeKey"), QStringLiteral("text"), QJsonObject{{QStringLiteral("maxLength"), 64}});
+    key.insert(QStringLiteral("hidden"), true);
+    key.insert(QStringLiteral("indexed"), true);
+    return key;
+}
+
 // A definition of `mode` between `table` and the list `list` of the pmo site.
 inline QJsonObject syncDefinitionJson(const QString &name, const QString &mode, const QString &table, const QString &list,
     const QJsonArray &mappings, const QString &deletePolicy = QStringLiteral("DELETE"))

@@ -274,16 +274,6 @@ private slots:
     void cleanupTestCase() { m_store.reset(); }
 
 private:
-    // Lists made by hand carry SyncBridge's hidden key column, as provisioning makes it.
-    static QJsonObject keyColumn()
-    {
-        QJsonObject key
-            = listColumn(QStringLiteral("SyncBridgeKey"), QStringLiteral("text"), QJsonObject{{QStringLiteral("maxLength"), 64}});
-        key.insert(QStringLiteral("hidden"), true);
-        key.insert(QStringLiteral("indexed"), true);
-        return key;
-    }
-
     int meganLookupId()
     {
         for (const QJsonValue &user : m_emulator.admin("GET", QStringLiteral("/index")).json().value(QStringLiteral("users")).toArray()) {

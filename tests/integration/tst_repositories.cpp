@@ -9,6 +9,7 @@
 #include "store/agentrepository.h"
 #include "store/budgetrepository.h"
 #include "store/catalogrepository.h"
+#include "store/columnlockrepository.h"
 #include "store/conflictrepository.h"
 #include "store/connectionrepository.h"
 #include "store/definitionimporter.h"
@@ -97,11 +98,11 @@ private:
         d.sharding.rules = {ShardingRule{QJsonValue(QStringLiteral("status == 'Active'")), QStringLiteral("Active")}};
         d.sharding.defaultTargetName = QStringLiteral("Archive");
         d.mappings = {FieldMapping{0, QStringLiteral("project_code"), QStringLiteral("Title"), FieldDirection::PushOnly, false, true, {},
-                          FieldKind::Value, {}, QStringLiteral("name"), false},
+                          FieldKind::Value, {}, QStringLiteral("name"), false, true},
             FieldMapping{0, QStringLiteral("name"), QStringLiteral("ProjectName"), FieldDirection::Bidirectional, false, false,
-                QStringLiteral("TRIM"), FieldKind::Lookup, QStringLiteral("Names"), {}, true},
+                QStringLiteral("TRIM"), FieldKind::Lookup, QStringLiteral("Names"), {}, true, false},
             FieldMapping{0, QStringLiteral("updated_at"), QStringLiteral("Modified"), FieldDirection::PullOnly, true, false, {},
-                FieldKind::Person, {}, {}, false}};
+                FieldKind::Person, {}, {}, false, false}};
         return d;
     }
 
@@ -337,6 +338,7 @@ private slots:
         QCOMPARE(loaded->mappings.at(0).descriptionColumn, QStringLiteral("name")); // migration 28
         QVERIFY(loaded->mappings.at(1).descriptionColumn.isEmpty());
         QVERIFY(loaded->mappings.at(1).richText && !loaded->mappings.at(0).richText);
+        QVERIFY(loaded->mappings.at(0).addsChoices && !loaded->mappings.at(1).addsChoices); // migration 29
         QVERIFY(loaded->mappings.at(2).systemField);
         QCOMPARE(loaded->sharding.rules.first().condition.toString(), QStringLiteral("status == 'Active'"));
         QCOMPARE(loaded->scheduleTimeZone, QStringLiteral("Europe/Berlin"));
@@ -485,6 +487,24 @@ private slots:
         QVERIFY(leases.setWritesLandBy(definition.id, QStringLiteral("f"), {}).ok()); // answered
         QVERIFY(leases.release(definition.id, QStringLiteral("f"), t0.addSecs(150)).ok());
         QVERIFY(!leases.holder(definition.id)->has_value());
+    }
+
+    // One writer of a column's choices at a time: a live lock of another token refuses, one that ran
+    // out is taken over, and only its holder gives it back.
+    void aColumnLockHasOneHolderUntilItIsGivenBackOrRunsOut()
+    {
+        ColumnLockRepository locks(*m_store);
+        const QDateTime t0(QDate(2026, 12, 3), QTime(10, 0), Qt::UTC);
+        const qint64 minute = 60 * 1000;
+        const QString list = QStringLiteral("list-1"), status = QStringLiteral("Status");
+        QVERIFY(*locks.tryLock(list, status, QStringLiteral("a"), QStringLiteral("host-a:1"), t0, minute));
+        QVERIFY(!*locks.tryLock(list, status, QStringLiteral("b"), QStringLiteral("host-b:2"), t0.addSecs(59), minute));
+        QVERIFY(*locks.tryLock(list, QStringLiteral("Tags"), QStringLiteral("b"), QStringLiteral("host-b:2"), t0.addSecs(1), minute));
+        QVERIFY(locks.unlock(list, status, QStringLiteral("b")).ok()); // not b's: a keeps it
+        QVERIFY(!*locks.tryLock(list, status, QStringLiteral("c"), QStringLiteral("host-c:3"), t0.addSecs(2), minute));
+        QVERIFY(*locks.tryLock(list, status, QStringLiteral("c"), QStringLiteral("host-c:3"), t0.addSecs(61), minute)); // a's ran out
+        QVERIFY(locks.unlock(list, status, QStringLiteral("c")).ok());
+        QVERIFY(*locks.tryLock(list, status, QStringLiteral("a"), QStringLiteral("host-a:1"), t0.addSecs(62), minute));
     }
 
     void ledgerCursorsAndRetries()

@@ -1,6 +1,7 @@
 // Two-way sync over LOOKUP and PERSON mappings (issue 19 item 3, issue 16), Northwind-like: customers
 // and employees pushed into their lists, orders kept equal with their list by a TWO_WAY definition
-// whose customer, owner (a person by email) and helpers (several employees) are references.
+// whose customer, owner (a person by email) and helpers (several employees) are references; and a
+// hyperlink whose description is a column of its own, kept equal both ways.
 #include "englishplurals.h"
 #include "twowaytestbase.h"
 
@@ -225,6 +226,66 @@ private slots:
         QCOMPARE(orderItem(10251).value(QStringLiteral("CustomerLookupId")).toString(), customerItem(QStringLiteral("NEWCO")));
         QCOMPARE(LedgerRepository(*m_store).retries(definitionId(orders))->size(), 0);
         verifyWritesNothing();
+    }
+
+    // A hyperlink with a description column is one field made of two columns: a description edited
+    // in SharePoint goes into its column, one edited in the database into the link, a new URL from
+    // either side keeps the other part, and the next run writes nothing.
+    void aHyperlinksDescriptionGoesBothWays()
+    {
+        const QString links = QStringLiteral("TWR links");
+        sql(QStringLiteral("CREATE TABLE twr_links (link_id int PRIMARY KEY, url text, label text, updated_at timestamptz NOT NULL"
+                           " DEFAULT now());"
+                           "INSERT INTO twr_links (link_id, url, label) VALUES (1, 'https://contoso.com/a', 'Contoso'),"
+                           " (2, 'https://fabrikam.com', NULL), (3, NULL, 'No link yet');"));
+        const QString list = m_emulator.createList(links,
+            QJsonArray{keyColumn(), listColumn(QStringLiteral("link_id"), QStringLiteral("number")),
+                listColumn(QStringLiteral("Link"), QStringLiteral("hyperlinkOrPicture"))});
+        QVERIFY(!list.isEmpty());
+        QJsonObject link = pullMapping(QStringLiteral("url"), QStringLiteral("Link"), QStringLiteral("BIDIRECTIONAL"));
+        link.insert(QStringLiteral("descriptionFrom"), QStringLiteral("label"));
+        importDefinitionsJson({syncDefinitionJson(links, QStringLiteral("TWO_WAY"), QStringLiteral("twr_links"), links,
+            QJsonArray{pullMapping(QStringLiteral("link_id"), QStringLiteral("link_id"), QStringLiteral("PUSH_ONLY"), true), link})});
+
+        const Outcome first = twoWay(links);
+        QVERIFY2(first.run.status == RunStatus::Succeeded && first.counts.itemsCreated == 3, qPrintable(described(first.run)));
+        const QString contoso = itemWhere(list, QStringLiteral("link_id"), QStringLiteral("1")).value(QStringLiteral("id")).toString();
+        const QString fabrikam = itemWhere(list, QStringLiteral("link_id"), QStringLiteral("2")).value(QStringLiteral("id")).toString();
+        QCOMPARE(itemWhere(list, QStringLiteral("link_id"), QStringLiteral("1")).value(QStringLiteral("Link")).toObject(),
+            (QJsonObject{{QStringLiteral("Url"), QStringLiteral("https://contoso.com/a")},
+                {QStringLiteral("Description"), QStringLiteral("Contoso")}}));
+
+        // SharePoint: item 1's description and item 2's URL; the database: row 3 gets its URL, row 1 nothing.
+        QCOMPARE(
+            personEdit(list, contoso, QJsonObject{{QStringLiteral("Link"), QStringLiteral("https://contoso.com/a, Contoso Ltd")}}), 200);
+        QCOMPARE(personEdit(list, fabrikam,
+                     QJsonObject{{QStringLiteral("Link"), QStringLiteral("https://fabrikam.com/home, https://fabrikam.com")}}),
+            200);
+        sql(QStringLiteral("UPDATE twr_links SET url = 'https://northwind.com', updated_at = now() WHERE link_id = 3"));
+        const Outcome edited = twoWay(links);
+        QVERIFY2(edited.run.status == RunStatus::Succeeded, qPrintable(described(edited.run)));
+        QCOMPARE(sql(QStringLiteral("SELECT string_agg(link_id || '=' || coalesce(url, '∅') || '|' || coalesce(label, '∅'), ' ' ORDER BY"
+                                    " link_id) FROM twr_links")),
+            QStringLiteral("1=https://contoso.com/a|Contoso Ltd 2=https://fabrikam.com/home|https://fabrikam.com "
+                           "3=https://northwind.com|No link yet"));
+        QCOMPARE(itemWhere(list, QStringLiteral("link_id"), QStringLiteral("3")).value(QStringLiteral("Link")).toObject(),
+            (QJsonObject{{QStringLiteral("Url"), QStringLiteral("https://northwind.com")},
+                {QStringLiteral("Description"), QStringLiteral("No link yet")}}));
+
+        // The database renames link 1: its description changes in SharePoint, its URL stays.
+        sql(QStringLiteral("UPDATE twr_links SET label = 'Contoso Limited', updated_at = now() WHERE link_id = 1"));
+        const Outcome renamed = twoWay(links);
+        QVERIFY2(renamed.run.status == RunStatus::Succeeded && renamed.counts.itemsUpdated == 1 && renamed.counts.databaseWrites() == 0,
+            qPrintable(described(renamed.run)));
+        QCOMPARE(itemWhere(list, QStringLiteral("link_id"), QStringLiteral("1")).value(QStringLiteral("Link")).toObject(),
+            (QJsonObject{{QStringLiteral("Url"), QStringLiteral("https://contoso.com/a")},
+                {QStringLiteral("Description"), QStringLiteral("Contoso Limited")}}));
+
+        const Outcome again = twoWay(links);
+        QVERIFY2(again.run.status == RunStatus::Succeeded, qPrintable(described(again.run)));
+        QCOMPARE(again.counts.databaseWrites(), 0);
+        QCOMPARE(again.counts.sharePointWrites(), 0);
+        QCOMPARE(again.graphWrites, 0);
     }
 
     void cleanupTestCase() { m_store.reset(); }

@@ -125,6 +125,9 @@ private slots:
         QTest::newRow("a person with a description column") << withDefinition(QByteArray(minimal).replace(
             "\"target\": \"Title\"", "\"target\": \"Title\", \"kind\": \"PERSON\", \"descriptionFrom\": \"label\""))
                                                             << QStringLiteral("$.definitions[0].mappings[0].descriptionFrom");
+        QTest::newRow("a lookup adding choices") << withDefinition(QByteArray(minimal).replace(
+            "\"target\": \"Title\"", "\"target\": \"Title\", \"kind\": \"LOOKUP\", \"references\": \"D\", \"addChoices\": true"))
+                                                 << QStringLiteral("$.definitions[0].mappings[0].addChoices");
         QTest::newRow("unknown kind") << withDefinition(
             QByteArray(minimal).replace("\"target\": \"Title\"", "\"target\": \"Title\", \"kind\": \"GROUP\""))
                                       << QStringLiteral("$.definitions[0].mappings[0].kind");
@@ -153,7 +156,7 @@ private slots:
             "\"mappings\": [{\"source\": \"customer_id\", \"target\": \"Customer\", \"kind\": \"LOOKUP\", \"references\": "
             "\"Customers\"}, {\"source\": \"email\", \"target\": \"Owner\", \"kind\": \"PERSON\"}, "
             "{\"source\": \"url\", \"target\": \"Link\", \"descriptionFrom\": \"label\"}, "
-            "{\"source\": \"body\", \"target\": \"Body\", \"richText\": true}, ")));
+            "{\"source\": \"body\", \"target\": \"Body\", \"richText\": true, \"addChoices\": true}, ")));
         QVERIFY2(
             parsed.valid(), qPrintable(parsed.issues.isEmpty() ? QString() : parsed.issues.first().path + parsed.issues.first().message));
         const QList<FieldMapping> &mappings = parsed.definitions.first().mappings;
@@ -163,10 +166,12 @@ private slots:
         QCOMPARE(mappings.at(2).kind, FieldKind::Value);
         QCOMPARE(mappings.at(2).descriptionColumn, QStringLiteral("label"));
         QVERIFY(mappings.at(3).richText && !mappings.at(2).richText);
+        QVERIFY(mappings.at(3).addsChoices && !mappings.at(2).addsChoices);
         QVERIFY(mappings.at(4).descriptionColumn.isEmpty());
         const QByteArray exported = definitionsToDocument(parsed.definitions);
         QCOMPARE(exported.count("\"descriptionFrom\": \"label\""), 1);
         QCOMPARE(exported.count("\"richText\": true"), 1);
+        QCOMPARE(exported.count("\"addChoices\": true"), 1);
         QVERIFY(exported.contains("\"references\": \"Customers\""));
         QVERIFY(exported.contains("\"kind\": \"PERSON\""));
         QCOMPARE(exported.count("\"kind\""), 2);

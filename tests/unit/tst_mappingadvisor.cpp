@@ -140,6 +140,23 @@ private slots:
                     "manager_email is a person mapping, but ManagerText is not a person column: map it to one, or make it a value.")}));
     }
 
+    // Choices are added only to a choice column: the option on another column names it.
+    void addingChoicesNeedsAChoiceColumn()
+    {
+        SharePointColumn status = target(QStringLiteral("Status"), QStringLiteral("choice"));
+        status.choices = {QStringLiteral("Planned")};
+        const QList<SharePointColumn> targets{target(QStringLiteral("Title"), QStringLiteral("text"), 255, true), status};
+        FieldMapping title = mapping(QStringLiteral("project_code"), QStringLiteral("Title"));
+        FieldMapping name = mapping(QStringLiteral("name"), QStringLiteral("Status"));
+        name.addsChoices = true;
+        QVERIFY2(checkMappings(projects(), targets, {title, name}).isEmpty(),
+            qPrintable(messages(checkMappings(projects(), targets, {title, name})).join(QLatin1Char('\n'))));
+        title.addsChoices = true;
+        QCOMPARE(messages(checkMappings(projects(), targets, {title, name})),
+            (QStringList{QStringLiteral(
+                "Title is not a choice column, so it has no choices to add to: turn off adding new choices in its mapping.")}));
+    }
+
     void aMappedBinaryColumnIsRefusedWithTheReason()
     {
         // Provisioning leaves a bytea column out, and every value would fail its row: a mapping that

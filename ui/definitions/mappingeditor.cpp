@@ -1,6 +1,7 @@
 #include "definitions/mappingeditor.h"
 
 #include "common/uisettings.h"
+#include "definitions/columnoptionsbar.h"
 #include "definitions/columntree.h"
 #include "definitions/mappinglinks.h"
 #include "definitions/mappingmodel.h"
@@ -112,6 +113,7 @@ MappingEditor::MappingEditor(QWidget *parent)
     , m_remove(new QPushButton(tr("Remove mapping"), this))
     , m_readColumns(new QPushButton(tr("Read list columns"), this))
     , m_transformBar(new TransformBar(this))
+    , m_columnOptions(new ColumnOptionsBar(this))
 {
     setObjectName(QStringLiteral("mappingEditor"));
     m_sources->setObjectName(QStringLiteral("mappingSources"));
@@ -173,6 +175,7 @@ MappingEditor::MappingEditor(QWidget *parent)
     lowerLayout->setContentsMargins(0, 0, 0, 0);
     lowerLayout->addWidget(m_table, 1);
     lowerLayout->addWidget(m_transformBar);
+    lowerLayout->addWidget(m_columnOptions);
     lowerLayout->addWidget(m_preview);
     lowerLayout->addWidget(m_sampleNote);
     lowerLayout->addWidget(m_adviceList);
@@ -203,6 +206,9 @@ MappingEditor::MappingEditor(QWidget *parent)
     connect(m_targets, &ColumnTree::sourceDropped, this, &MappingEditor::addMapping);
     connect(m_readColumns, &QPushButton::clicked, this, &MappingEditor::readColumnsRequested);
     connect(m_transformBar, &TransformBar::stepChosen, this, &MappingEditor::addTransformStep);
+    connect(m_columnOptions, &ColumnOptionsBar::optionsChanged, this, [this](const QString &description, bool richText, bool addsChoices) {
+        m_model->setColumnOptions(m_table->currentIndex().row(), description, richText, addsChoices);
+    });
     connect(m_model, &MappingModel::mappingsChanged, this, [this]() {
         refresh();
         emit changed();
@@ -210,6 +216,7 @@ MappingEditor::MappingEditor(QWidget *parent)
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
         m_links->setSelectedRow(current.row());
         m_transformBar->setEnabled(current.isValid());
+        showColumnOptions();
         showPreview();
     });
     connect(m_model, &QAbstractItemModel::dataChanged, this, &MappingEditor::showPreview);
@@ -282,6 +289,22 @@ void MappingEditor::addTransformStep(const QString &step)
         return;
     const QModelIndex transform = m_model->index(row, MappingModel::TransformColumn);
     m_model->setData(transform, TransformBar::appended(transform.data(Qt::EditRole).toString(), step), Qt::EditRole);
+}
+
+void MappingEditor::showColumnOptions()
+{
+    const int row = m_table->currentIndex().row();
+    if (row < 0 || row >= m_model->rowCount()) {
+        m_columnOptions->clearOptions();
+        return;
+    }
+    const FieldMapping mapping = m_model->mappings().at(row);
+    const auto target = std::find_if(m_targetColumns.cbegin(), m_targetColumns.cend(),
+        [&](const SharePointColumn &column) { return column.name == mapping.targetColumn; });
+    QStringList sources;
+    for (const ColumnInfo &column : std::as_const(m_tableInfo.columns))
+        sources << column.name;
+    m_columnOptions->showOptions(mapping, target != m_targetColumns.cend() ? &*target : nullptr, sources);
 }
 
 void MappingEditor::fillTrees()
@@ -357,6 +380,7 @@ void MappingEditor::refresh()
     m_connect->setEnabled(hasColumns);
     m_remove->setEnabled(m_model->rowCount() > 0);
     m_transformBar->setEnabled(m_table->currentIndex().isValid());
+    showColumnOptions();
     m_links->update();
 }
 

@@ -15,6 +15,7 @@ class QTableView;
 
 namespace SyncBridge {
 
+class ColumnOptionsBar;
 class ColumnTree;
 class MappingLinks;
 class MappingModel;
@@ -58,6 +59,7 @@ public:
     QLabel *columnsOrigin() const { return m_origin; }
     QPushButton *readColumnsButton() const { return m_readColumns; }
     TransformBar *transformBar() const { return m_transformBar; }
+    ColumnOptionsBar *columnOptionsBar() const { return m_columnOptions; }
 
 public slots:
     void autoMap();
@@ -75,6 +77,7 @@ private:
     void fillTrees();
     void showPreview();
     void addTransformStep(const QString &step);
+    void showColumnOptions();
 
     TableInfo m_tableInfo;
     QList<SharePointColumn> m_targetColumns;
@@ -96,6 +99,7 @@ private:
     QPushButton *m_remove;
     QPushButton *m_readColumns;
     TransformBar *m_transformBar;
+    ColumnOptionsBar *m_columnOptions;
     QString m_originText;
 };
 

@@ -79,6 +79,20 @@ void MappingModel::removeMapping(int row)
     emit mappingsChanged();
 }
 
+void MappingModel::setColumnOptions(int row, const QString &descriptionColumn, bool richText, bool addsChoices)
+{
+    if (row < 0 || row >= m_mappings.size())
+        return;
+    FieldMapping &mapping = m_mappings[row];
+    if (mapping.descriptionColumn == descriptionColumn && mapping.richText == richText && mapping.addsChoices == addsChoices)
+        return;
+    mapping.descriptionColumn = descriptionColumn;
+    mapping.richText = richText;
+    mapping.addsChoices = addsChoices;
+    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    emit mappingsChanged();
+}
+
 QString MappingModel::transformError(int row) const
 {
     const QString rule = m_mappings.value(row).transform;

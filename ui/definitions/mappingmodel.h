@@ -32,6 +32,8 @@ public:
     // Adds a mapping (the target's rules applied); the row it landed on.
     int addMapping(FieldMapping mapping);
     void removeMapping(int row);
+    // The options a column's type gives a mapping (ColumnOptionsBar).
+    void setColumnOptions(int row, const QString &descriptionColumn, bool richText, bool addsChoices);
     // Why the row's transform does not parse; empty when it does.
     QString transformError(int row) const;
     // The row's value in each sample row, transformed ("—" for NULL) or the transform's error.

@@ -464,6 +464,7 @@ void PushRun::planBatch(std::shared_ptr<RowBatch> batch, const ResolvedReference
     }
     failRowsSharingAKey(batch->plans, m_context.keyColumns);
     if (m_options.dryRun) {
+        previewNewChoices(batch->plans);
         for (PlannedRow &plan : batch->plans) {
             refuseInvalidWrite(m_context, plan); // the writes SharePoint would refuse fail here, with its reason
             if (plan.action == PlannedRow::Action::Failed)
@@ -482,7 +483,7 @@ void PushRun::planBatch(std::shared_ptr<RowBatch> batch, const ResolvedReference
         QMetaObject::invokeMethod(this, &PushRun::readNextPage, Qt::QueuedConnection);   // page by page, not deeper and deeper
         return;
     }
-    writeBatch(batch);
+    addNewChoices(batch);
 }
 
 void PushRun::continueAfter(const RowBatch &batch)

@@ -31,6 +31,7 @@ class RunLease;
 class GraphClient;
 class Governor;
 class MetaStore;
+struct NewChoices;
 class SourceReader;
 struct SharePointConnection;
 class SecretStore;
@@ -106,6 +107,11 @@ private:
     void process(std::shared_ptr<RowBatch> batch);
     void planBatch(std::shared_ptr<RowBatch> batch, const ResolvedReferences &references);
     void writeBatch(std::shared_ptr<RowBatch> batch);
+    // New choices of choice columns (choices.cpp): added before the batch that needs them is written;
+    // a dry run counts them added and warns that the run would add them.
+    void addNewChoices(std::shared_ptr<RowBatch> batch);
+    void addChoicesOf(std::shared_ptr<RowBatch> batch, std::shared_ptr<QList<NewChoices>> pending);
+    void previewNewChoices(const QList<PlannedRow> &plans);
     Result<void> commitBatch(const RowBatch &batch);
     void continueAfter(const RowBatch &batch);
     // Pushing a CDC definition (cdcreading.cpp): the initial load in the slot's snapshot, then the

@@ -5,6 +5,7 @@
 
 #include "graph/deltareader.h"
 #include "graph/graphclient.h"
+#include "graph/hyperlinkvalue.h"
 #include "graph/provisioning.h"
 #include "source/sourcereader.h"
 #include "store/conflictrepository.h"
@@ -40,6 +41,21 @@ QString itemEditor(const QJsonObject &item)
     // named before the conflict is recorded (twowayeditors.cpp).
     const QString lookupId = item.value(QStringLiteral("fields")).toObject().value(QStringLiteral("EditorLookupId")).toString();
     return lookupId.isEmpty() ? QString() : QStringLiteral("#%1").arg(lookupId);
+}
+
+// A hyperlink with a description column is one SharePoint field made of two columns. Both sides
+// compare it in the form Graph reads it, {Url, Description}, so a change of either part is a change
+// of the field, and each part goes back into its own column.
+bool carriesDescription(const FieldMapping &mapping)
+{
+    return !mapping.descriptionColumn.isEmpty();
+}
+
+QJsonValue linkValue(const QJsonValue &url, const QJsonValue &description)
+{
+    if (!url.isString() || url.toString().isEmpty())
+        return QJsonValue::Null; // no URL, no link: a push clears it
+    return Hyperlink::value(url.toString(), description.toString());
 }
 
 } // namespace
@@ -137,8 +153,8 @@ Result<QList<SourceRow>> TwoWayRun::readTable()
     query.keyColumns = m_writeTable.keyColumns;
     query.pageSize = qMax(100, m_options.pageSize);
     for (const ColumnInfo &column : std::as_const(m_table.columns)) {
-        const bool mapped = std::any_of(
-            m_mappings.cbegin(), m_mappings.cend(), [&](const FieldMapping &mapping) { return mapping.sourceColumn == column.name; });
+        const bool mapped = std::any_of(m_mappings.cbegin(), m_mappings.cend(),
+            [&](const FieldMapping &mapping) { return mapping.sourceColumn == column.name || mapping.descriptionColumn == column.name; });
         const bool mark = m_definition.deletePolicy == DeletePolicy::Mark && column.name == rowGoneColumn;
         if (mapped || mark || m_writeTable.keyColumns.contains(column.name) || column.name == m_definition.cursorColumn)
             query.columns << column;
@@ -163,6 +179,14 @@ Result<QJsonObject> TwoWayRun::databaseValues(const SourceRow &row) const
         auto value = toSharePointValue(*m_table.column(mapping.sourceColumn), row.values.value(mapping.sourceColumn), m_siteZone);
         if (!value)
             return Error(value.error().code(), QStringLiteral("%1: %2").arg(mapping.sourceColumn, value.error().message()));
+        if (carriesDescription(mapping)) {
+            auto description
+                = toSharePointValue(*m_table.column(mapping.descriptionColumn), row.values.value(mapping.descriptionColumn), m_siteZone);
+            if (!description)
+                return Error(
+                    description.error().code(), QStringLiteral("%1: %2").arg(mapping.descriptionColumn, description.error().message()));
+            *value = linkValue(*value, *description);
+        }
         values.insert(mapping.targetColumn, *value);
     }
     return values;
@@ -178,6 +202,10 @@ Result<QJsonObject> TwoWayRun::sharePointValues(const QJsonObject &item, QHash<Q
         const auto column = m_columns.constFind(mapping.targetColumn);
         const ColumnInfo &tableColumn = *m_table.column(mapping.sourceColumn);
         QJsonValue pulled = pulledValue(item, mapping, column == m_columns.constEnd() ? nullptr : &*column);
+        if (carriesDescription(mapping)) {
+            values.insert(mapping.targetColumn, linkValue(pulled, pulledDescription(item, mapping)));
+            continue;
+        }
         if (mapping.kind != FieldKind::Value) {
             QString problem;
             pulled = takeReferences(pulled, m_itemReferences.value(mapping.targetColumn), &problem);
@@ -204,6 +232,18 @@ Result<void> TwoWayRun::planRowWrites(RowPlan &plan, const QJsonObject &values, 
             continue;
         if (!toDatabase) {
             plan.sharePointWrite.insert(mapping.targetColumn, values.value(mapping.targetColumn));
+            continue;
+        }
+        if (carriesDescription(mapping)) {
+            const QJsonObject link = values.value(mapping.targetColumn).toObject();
+            auto url = toPostgresValue(*m_table.column(mapping.sourceColumn), link.value(QStringLiteral("Url")), m_siteZone);
+            auto description
+                = toPostgresValue(*m_table.column(mapping.descriptionColumn), link.value(QStringLiteral("Description")), m_siteZone);
+            if (!url || !description)
+                return Error((url ? description.error() : url.error()).code(),
+                    QStringLiteral("%1: %2").arg(mapping.targetColumn, (url ? description.error() : url.error()).message()));
+            plan.rowWrite.insert(mapping.sourceColumn, *url);
+            plan.rowWrite.insert(mapping.descriptionColumn, *description);
             continue;
         }
         auto text = toPostgresValue(*m_table.column(mapping.sourceColumn), values.value(mapping.targetColumn), m_siteZone);

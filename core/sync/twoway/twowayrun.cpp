@@ -240,6 +240,11 @@ Result<void> TwoWayRun::prepare()
                 tr("Mapping %1: '%2' is not a column of %3.")
                     .arg(QStringLiteral("%1 → %2").arg(mapping.sourceColumn, mapping.targetColumn), mapping.sourceColumn,
                         m_table.qualifiedName()));
+        if (!mapping.descriptionColumn.isEmpty() && !m_table.column(mapping.descriptionColumn))
+            return Error(ErrorCode::InvalidInput,
+                tr("Mapping %1: the description column '%2' is not a column of %3.")
+                    .arg(QStringLiteral("%1 → %2").arg(mapping.sourceColumn, mapping.targetColumn), mapping.descriptionColumn,
+                        m_table.qualifiedName()));
         if (column->generated && mapping.direction != FieldDirection::PushOnly)
             return Error(ErrorCode::InvalidInput,
                 tr("Mapping %1: '%2' is a generated column; make the mapping PUSH_ONLY.")
