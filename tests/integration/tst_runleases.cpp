@@ -1,7 +1,7 @@
 // One writing run per definition across processes, against a real PostgreSQL, the emulator and real
 // syncbridge-cli processes sharing one meta-store: runs started together run once and the others say
 // who holds the definition; a killed holder, or one that stopped renewing its lease, is taken over
-// and its run marked INTERRUPTED. (The lease's SQL on SQLite and PostgreSQL: tst_repositories.)
+// and its run marked INTERRUPTED. (The lease's SQL on SQLite and PostgreSQL: tst_storeleases.)
 #include "pushoptions.h"
 #include "pushtestbase.h"
 #include "testpaths.h"
