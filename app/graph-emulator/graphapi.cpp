@@ -22,6 +22,22 @@ struct GraphApi::Target {
     bool isBatch = false;
 };
 
+namespace {
+
+// A column created or changed: the list's schema moved on (its modified time and version), and the
+// answer is the columnDefinition.
+ApiResponse columnChanged(const ApiRequest &request, List &list, const Column &column, int status)
+{
+    list.modifiedMs = QDateTime::currentMSecsSinceEpoch();
+    ++list.version;
+    QJsonObject json = columnJson(column);
+    json.insert(QStringLiteral("@odata.context"),
+        request.baseUrl + QStringLiteral("/$metadata#sites('%1')/lists('%2')/columns/$entity").arg(list.siteId, list.id));
+    return ApiResponse::json(status, json);
+}
+
+} // namespace
+
 GraphApi::GraphApi(GraphState &state, const EmulatorConfig &config, Throttler &throttler, FaultInjector &faults, Stats &stats)
     : m_state(state)
     , m_config(config)
@@ -336,12 +352,7 @@ ApiResponse GraphApi::createColumn(const ApiRequest &request, List &list)
     if (list.column(column.name))
         return graphError(409, QStringLiteral("nameAlreadyExists"), QStringLiteral("A column named '%1' already exists in this list.").arg(column.name));
     list.columns << column;
-    list.modifiedMs = QDateTime::currentMSecsSinceEpoch();
-    ++list.version;
-    QJsonObject json = columnJson(column);
-    json.insert(QStringLiteral("@odata.context"),
-                request.baseUrl + QStringLiteral("/$metadata#sites('%1')/lists('%2')/columns/$entity").arg(list.siteId, list.id));
-    return ApiResponse::json(201, json);
+    return columnChanged(request, list, column, 201);
 }
 
 // PATCH /sites/{site}/lists/{list}/columns/{column-id} (Microsoft's columndefinition-update; not in
@@ -384,12 +395,7 @@ ApiResponse GraphApi::updateColumn(const ApiRequest &request, List &list, const 
                 QStringLiteral("The property '%1' cannot be changed on the column '%2'.").arg(key, column.name));
     }
     column = updated;
-    list.modifiedMs = QDateTime::currentMSecsSinceEpoch();
-    ++list.version;
-    QJsonObject json = columnJson(column);
-    json.insert(QStringLiteral("@odata.context"),
-        request.baseUrl + QStringLiteral("/$metadata#sites('%1')/lists('%2')/columns/$entity").arg(list.siteId, list.id));
-    return ApiResponse::json(200, json);
+    return columnChanged(request, list, column, 200);
 }
 
 } // namespace GraphEmulator

@@ -39,6 +39,13 @@ QJsonObject value(const QString &url, const QString &description)
     return QJsonObject{{urlKey, url}, {descriptionKey, description.isEmpty() ? url : description}};
 }
 
+QJsonValue fromColumns(const QJsonValue &url, const QJsonValue &description)
+{
+    if (!url.isString() || url.toString().isEmpty())
+        return QJsonValue::Null;
+    return value(url.toString(), description.toString());
+}
+
 QJsonValue writeForm(const QJsonValue &value)
 {
     if (!value.isObject() || !value.toObject().contains(urlKey))

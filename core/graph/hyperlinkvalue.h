@@ -17,6 +17,9 @@ namespace Hyperlink {
 bool isAllowedUrl(const QString &url);
 QString allowedSchemes();
 QJsonObject value(const QString &url, const QString &description);
+// The link two columns make (a row's URL and description column): null when the URL is not a
+// non-empty text — no URL, no link, whatever the description.
+QJsonValue fromColumns(const QJsonValue &url, const QJsonValue &description);
 // The read form → the write form; any other value as it is.
 QJsonValue writeForm(const QJsonValue &value);
 // The write form → the read form (a null object when the text has no URL).

@@ -5,8 +5,6 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QRegularExpression>
 
 namespace SyncBridge {
@@ -203,16 +201,13 @@ bool isHyperlink(const FieldMapping &mapping, const SharePointColumn *column)
 
 Result<QJsonValue> hyperlinkOf(const FieldMapping &mapping, const QJsonValue &url, const QHash<QString, QJsonValue> &sourceValues)
 {
-    if (url.isNull() || url.isUndefined() || url.toString().isEmpty())
-        return QJsonValue(QJsonValue::Null); // no link: the column is cleared, whatever the description
-    if (!url.isString() || !Hyperlink::isAllowedUrl(url.toString()))
+    const QJsonValue link = Hyperlink::fromColumns(url, sourceValues.value(mapping.descriptionColumn));
+    if (link.isObject() && !Hyperlink::isAllowedUrl(url.toString()))
         return Error(ErrorCode::InvalidInput,
             QCoreApplication::translate("SyncBridge::Sync",
                 "Column '%1': '%2' is not a link SharePoint's hyperlink column '%3' takes (a URL with one of the schemes %4).")
-                .arg(mapping.sourceColumn, url.isString() ? url.toString() : QJsonDocument(QJsonArray{url}).toJson(QJsonDocument::Compact),
-                    mapping.targetColumn, Hyperlink::allowedSchemes()));
-    const QJsonValue description = sourceValues.value(mapping.descriptionColumn);
-    return QJsonValue(Hyperlink::value(url.toString(), description.isString() ? description.toString() : QString()));
+                .arg(mapping.sourceColumn, url.toString(), mapping.targetColumn, Hyperlink::allowedSchemes()));
+    return link; // null: no link, the column is cleared
 }
 
 } // namespace

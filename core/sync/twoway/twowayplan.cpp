@@ -51,13 +51,6 @@ bool carriesDescription(const FieldMapping &mapping)
     return !mapping.descriptionColumn.isEmpty();
 }
 
-QJsonValue linkValue(const QJsonValue &url, const QJsonValue &description)
-{
-    if (!url.isString() || url.toString().isEmpty())
-        return QJsonValue::Null; // no URL, no link: a push clears it
-    return Hyperlink::value(url.toString(), description.toString());
-}
-
 } // namespace
 
 void TwoWayRun::readChanges()
@@ -185,7 +178,7 @@ Result<QJsonObject> TwoWayRun::databaseValues(const SourceRow &row) const
             if (!description)
                 return Error(
                     description.error().code(), QStringLiteral("%1: %2").arg(mapping.descriptionColumn, description.error().message()));
-            *value = linkValue(*value, *description);
+            *value = Hyperlink::fromColumns(*value, *description);
         }
         values.insert(mapping.targetColumn, *value);
     }
@@ -203,7 +196,7 @@ Result<QJsonObject> TwoWayRun::sharePointValues(const QJsonObject &item, QHash<Q
         const ColumnInfo &tableColumn = *m_table.column(mapping.sourceColumn);
         QJsonValue pulled = pulledValue(item, mapping, column == m_columns.constEnd() ? nullptr : &*column);
         if (carriesDescription(mapping)) {
-            values.insert(mapping.targetColumn, linkValue(pulled, pulledDescription(item, mapping)));
+            values.insert(mapping.targetColumn, Hyperlink::fromColumns(pulled, pulledDescription(item, mapping)));
             continue;
         }
         if (mapping.kind != FieldKind::Value) {
@@ -236,14 +229,13 @@ Result<void> TwoWayRun::planRowWrites(RowPlan &plan, const QJsonObject &values, 
         }
         if (carriesDescription(mapping)) {
             const QJsonObject link = values.value(mapping.targetColumn).toObject();
-            auto url = toPostgresValue(*m_table.column(mapping.sourceColumn), link.value(QStringLiteral("Url")), m_siteZone);
-            auto description
-                = toPostgresValue(*m_table.column(mapping.descriptionColumn), link.value(QStringLiteral("Description")), m_siteZone);
-            if (!url || !description)
-                return Error((url ? description.error() : url.error()).code(),
-                    QStringLiteral("%1: %2").arg(mapping.targetColumn, (url ? description.error() : url.error()).message()));
-            plan.rowWrite.insert(mapping.sourceColumn, *url);
-            plan.rowWrite.insert(mapping.descriptionColumn, *description);
+            for (const auto &[column, part] : {std::pair(mapping.sourceColumn, QStringLiteral("Url")),
+                     std::pair(mapping.descriptionColumn, QStringLiteral("Description"))}) {
+                auto text = toPostgresValue(*m_table.column(column), link.value(part), m_siteZone);
+                if (!text)
+                    return Error(text.error().code(), QStringLiteral("%1: %2").arg(mapping.targetColumn, text.error().message()));
+                plan.rowWrite.insert(column, *text);
+            }
             continue;
         }
         auto text = toPostgresValue(*m_table.column(mapping.sourceColumn), values.value(mapping.targetColumn), m_siteZone);
