@@ -7,6 +7,7 @@
 #include "graph/connectionsettings.h"
 #include "graph/discovery.h"
 #include "graph/graphclient.h"
+#include "store/columnlockrepository.h"
 #include "store/runrepository.h"
 #include "sync/push/exclusivechoices.h"
 
@@ -145,9 +146,70 @@ private slots:
         QCOMPARE(choices.size(), 2 + values.size());
     }
 
+    // A holder whose read, update and read again each take longer than the lock lives (a Retry-After
+    // or the budget in a throttled tenant; a slow tenant here) keeps the column until it is done: the
+    // lock is renewed meanwhile. Without the renewal another writer took it after two seconds.
+    void aHolderWaitingLongerThanTheLockLivesKeepsTheColumn()
+    {
+        constexpr qint64 ttlMs = 2000;
+        const QString list = listId(QStringLiteral("NC Strict"));
+        const QString column = QStringLiteral("Status");
+        QCOMPARE(setLatency(2500), 200);
+        const SharePointConnection &connection = m_demo.sharePointConnection();
+        GraphClient client(GraphEndpoint::from(connection), secretSourceFor(m_secrets, connection), m_governor);
+        int probes = 0;
+        int takenWhileHeld = 0;
+        const auto probe = [&]() {
+            ColumnLockRepository locks(*m_store);
+            const auto taken = locks.tryLock(
+                list, column, QStringLiteral("another-writer"), QStringLiteral("test"), QDateTime::currentDateTimeUtc(), ttlMs);
+            if (taken && *taken) {
+                (void)locks.unlock(list, column, QStringLiteral("another-writer"));
+                return true;
+            }
+            return false;
+        };
+        QTimer prober;
+        prober.setInterval(250);
+        connect(&prober, &QTimer::timeout, this, [&]() {
+            ++probes;
+            if (probe())
+                ++takenWhileHeld;
+        });
+        std::optional<Result<ChoicesAdded>> answer;
+        QEventLoop loop;
+        addChoicesExclusively(
+            *m_store, client, m_emulator.pmoSiteId(), list, column, {QStringLiteral("Omega")},
+            [&](Result<ChoicesAdded> added) {
+                answer = std::move(added);
+                prober.stop();
+                loop.quit();
+            },
+            Clock::system(), ttlMs);
+        prober.start();
+        QTimer::singleShot(60000, &loop, &QEventLoop::quit);
+        loop.exec();
+        QCOMPARE(setLatency(0), 200);
+        QVERIFY(answer.has_value());
+        QVERIFY2(answer->ok(), qPrintable(answer->ok() ? QString() : answer->error().message()));
+        QVERIFY(choicesOf(QStringLiteral("NC Strict"), column).contains(QStringLiteral("Omega")));
+        QVERIFY2(probes >= 3 * ttlMs / 250, qPrintable(QStringLiteral("the addition held the lock for %1 probes only").arg(probes)));
+        QVERIFY2(takenWhileHeld == 0,
+            qPrintable(
+                QStringLiteral("another writer took the column %1 times in %2 probes while it was held").arg(takenWhileHeld).arg(probes)));
+        QVERIFY2(probe(), "the lock was not given back");
+    }
+
     void cleanupTestCase() { m_store.reset(); }
 
 private:
+    int setLatency(int fixedMs)
+    {
+        return m_emulator
+            .admin("PATCH", QStringLiteral("/config"), {{QStringLiteral("latency"), QJsonObject{{QStringLiteral("fixedMs"), fixedMs}}}})
+            .status;
+    }
+
     QString listId(const QString &name) { return m_emulator.list(name).value(QStringLiteral("id")).toString(); }
 
     QStringList choicesOf(const QString &list, const QString &column)
