@@ -1601,10 +1601,6 @@
         </translation>
     </message>
     <message>
-        <source>Lookup and person columns are written by a push and not compared: %1.</source>
-        <translation>Nachschlage- und Personenspalten schreibt eine Übertragung; sie werden nicht verglichen: %1.</translation>
-    </message>
-    <message>
         <source>drift check takes one definition name</source>
         <translation>drift check erwartet den Namen einer Definition</translation>
     </message>
@@ -3447,10 +3443,6 @@
             <numerusform>%n Elemente übernommen, die ihre Zeile enthielten, aber nicht im Ledger standen.</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Created by a drift repair without its lookup and person columns (%1); the next push writes them.</source>
-        <translation>Von einer Abweichungsreparatur ohne seine Nachschlage- und Personenspalten angelegt (%1); die nächste Übertragung schreibt sie.</translation>
-    </message>
     <message numerus="yes">
         <source>%n item(s) to create</source>
         <translation>
@@ -3546,6 +3538,10 @@
     <message>
         <source>Repair: %1.</source>
         <translation>Reparatur: %1.</translation>
+    </message>
+    <message>
+        <source>Reading what lookups and people refer to…</source>
+        <translation>Lese, worauf Nachschlage- und Personenspalten verweisen…</translation>
     </message>
 </context>
 <context>
@@ -3746,10 +3742,6 @@
     <message>
         <source>The rows were not compared: %1</source>
         <translation>Die Zeilen wurden nicht verglichen: %1</translation>
-    </message>
-    <message>
-        <source>Lookup and person columns are written by a push and not compared: %1.</source>
-        <translation>Nachschlage- und Personenspalten schreibt eine Übertragung; sie werden nicht verglichen: %1.</translation>
     </message>
     <message>
         <source>Checked %1 (%2 s, %3 RU). %4&lt;br&gt;%5</source>

@@ -90,10 +90,6 @@ QString reportText(const DriftReport &report)
             += QCoreApplication::translate("SyncBridge::Cli", "%n row(s) could not be planned (see `run --dry-run`) and were not compared.",
                    nullptr, pluralCount(report.unplannedRows))
             + QLatin1Char('\n');
-    if (!report.uncomparedColumns.isEmpty())
-        text += QCoreApplication::translate("SyncBridge::Cli", "Lookup and person columns are written by a push and not compared: %1.")
-                    .arg(report.uncomparedColumns.join(QStringLiteral(", ")))
-            + QLatin1Char('\n');
     return text;
 }
 

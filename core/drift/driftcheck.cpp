@@ -1,6 +1,7 @@
 #include "drift/driftcheck.h"
 
 #include "common/logging.h"
+#include "drift/driftreferences.h"
 #include "drift/drifttablereader.h"
 #include "graph/connectionsettings.h"
 #include "graph/discovery.h"
@@ -36,20 +37,6 @@ constexpr int lookupsPerCollectionRead = 12;
 bool isLookup(const SharePointColumn &column)
 {
     return column.type == QLatin1String("lookup") || column.type == QLatin1String("personOrGroup");
-}
-
-// The definition as a check plans it: without the LOOKUP and PERSON mappings a push resolves (through
-// other definitions' ledgers and the site's users), whose SharePoint columns go to `left`. Planned
-// without them, every such row would fail or differ, and a repair would write wrong ids.
-SyncDefinition withoutReferences(SyncDefinition definition, QStringList *left)
-{
-    definition.mappings.removeIf([left](const FieldMapping &mapping) {
-        if (mapping.kind == FieldKind::Value || !mapping.pushes())
-            return false;
-        *left << mapping.targetColumn;
-        return true;
-    });
-    return definition;
 }
 
 } // namespace
@@ -193,8 +180,7 @@ void DriftCheck::resolveList(int index)
                     "SyncBridge::Drift", "the mappings no longer fit the columns; fix the blocking schema changes first.")));
             return;
         }
-        m_report.uncomparedColumns.clear();
-        auto context = PlanContext::make(withoutReferences(m_definition, &m_report.uncomparedColumns), m_table, m_targets);
+        auto context = PlanContext::make(m_definition, m_table, m_targets);
         if (!context) {
             fail(context.error());
             return;
@@ -213,7 +199,7 @@ void DriftCheck::resolveList(int index)
             });
             m_omitsLookups.append(lookups > lookupsPerCollectionRead);
         }
-        startReading();
+        loadReferences();
         return;
     }
     const SyncTarget target = m_definition.targets.at(index);
@@ -314,9 +300,25 @@ Result<void> DriftCheck::forEachRow(const std::function<void(const SourceRow &)>
         *m_source, m_table, m_context.keyColumns, [this]() { return m_cancelled; }, visit);
 }
 
+void DriftCheck::loadReferences()
+{
+    emit progress(QCoreApplication::translate("SyncBridge::Drift", "Reading what lookups and people refer to…"), 0, 0);
+    DriftReferences::load(
+        *m_store, *m_graph, m_siteId, m_definition.mappings, [this](Result<std::shared_ptr<const DriftReferences>> loaded) {
+            if (m_done)
+                return;
+            if (!loaded) {
+                fail(loaded.error());
+                return;
+            }
+            m_references = *loaded;
+            startReading();
+        });
+}
+
 void DriftCheck::startReading()
 {
-    m_tableReader = std::make_unique<DriftTableReader>(std::move(m_source), m_table, m_context);
+    m_tableReader = std::make_unique<DriftTableReader>(std::move(m_source), m_table, m_context, m_references);
     m_tableReader->start(
         this,
         [this](const DriftTableReader::Page &page) {
@@ -430,7 +432,7 @@ Result<void> DriftCheck::completeDetails(const DriftDetailsNeeded &needed)
             const RowIdentity identity = identityOf(m_context, row);
             if (!needed.entriesOfRow.contains(identity.hash) && !needed.unlinkedOfRow.contains(identity.hash))
                 return;
-            const PlannedRow plan = planRow(m_context, row, noLedger);
+            const PlannedRow plan = planRow(m_context, row, noLedger, m_references->answersFor(row, m_context.sourceColumns));
             if (plan.action == PlannedRow::Action::Failed)
                 return;
             rowsFound.insert(plan.identity.hash);

@@ -16,6 +16,7 @@
 namespace SyncBridge {
 
 class GraphClient;
+class DriftReferences;
 class DriftTableReader;
 class Governor;
 class MetaStore;
@@ -72,6 +73,8 @@ private:
     void resolveList(int index);
     Result<void> openSource();
     Result<void> forEachRow(const std::function<void(const SourceRow &)> &visit);
+    // The ids a push would resolve LOOKUP and PERSON references to, read before the table.
+    void loadReferences();
     void startReading();
     void tableRead(const Result<void> &read);
     Result<void> forEachLedgerEntry(const std::function<void(const LedgerEntry &)> &visit) const;
@@ -114,6 +117,7 @@ private:
     TableInfo m_table;
     std::unique_ptr<SourceReader> m_source;
     std::unique_ptr<DriftTableReader> m_tableReader;
+    std::shared_ptr<const DriftReferences> m_references;
     std::function<void()> m_resumeList; // the list's reading, resting until rows catch up
     std::shared_ptr<Governor> m_governor;
     std::unique_ptr<GraphClient> m_graph;

@@ -189,8 +189,6 @@ QJsonObject driftReportJson(const DriftReport &report)
         {QStringLiteral("schemaBlocking"), hasBlocking(report.schema)}};
     if (!report.dataNotCompared.isEmpty())
         json.insert(QStringLiteral("dataNotCompared"), report.dataNotCompared);
-    if (!report.uncomparedColumns.isEmpty())
-        json.insert(QStringLiteral("uncomparedColumns"), QJsonArray::fromStringList(report.uncomparedColumns));
     return json;
 }
 

@@ -72,9 +72,6 @@ struct DriftReport {
     qint64 itemsRead = 0;
     qint64 itemsReadSingly = 0;           // re-read one by one: lookup fields beyond the 12th are left out of collection reads
     qint64 unplannedRows = 0;             // rows a push could not plan (a value it cannot convert): not compared
-    // LOOKUP and PERSON columns (by SharePoint name): a push resolves them through other definitions'
-    // ledgers and the site's users, which a check does not repeat, so they are not compared.
-    QStringList uncomparedColumns;
     QMap<QString, DriftListCounts> lists; // by list name
     QMap<DriftClass, qint64> totals;
     QList<DriftEntry> entries; // every difference, none for '='

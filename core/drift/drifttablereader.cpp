@@ -1,5 +1,6 @@
 #include "drift/drifttablereader.h"
 
+#include "drift/driftreferences.h"
 #include "source/sourcereader.h"
 
 #include <QCoreApplication>
@@ -53,6 +54,7 @@ struct DriftTableReader::Shared {
     std::unique_ptr<SourceReader> source;
     TableInfo table;
     PlanContext context;
+    std::shared_ptr<const DriftReferences> references;
     QObject *receiver = nullptr;
     RowsRead rowsRead;
     Finished finished;
@@ -88,7 +90,8 @@ struct DriftTableReader::Shared {
         auto read = forEachTableRow(
             *source, table, context.keyColumns, [this]() { return ending(); },
             [&](const SourceRow &row) {
-                const PlannedRow plan = planRow(context, row, noLedger);
+                const PlannedRow plan = planRow(
+                    context, row, noLedger, references ? references->answersFor(row, context.sourceColumns) : ResolvedReferences());
                 ++page.rowsRead;
                 if (plan.action == PlannedRow::Action::Failed) {
                     ++page.unplannedRows;
@@ -116,13 +119,15 @@ struct DriftTableReader::Shared {
     std::weak_ptr<Shared> weak;
 };
 
-DriftTableReader::DriftTableReader(std::unique_ptr<SourceReader> source, TableInfo table, PlanContext context)
+DriftTableReader::DriftTableReader(
+    std::unique_ptr<SourceReader> source, TableInfo table, PlanContext context, std::shared_ptr<const DriftReferences> references)
     : m_shared(std::make_shared<Shared>())
 {
     m_shared->weak = m_shared;
     m_shared->source = std::move(source);
     m_shared->table = std::move(table);
     m_shared->context = std::move(context);
+    m_shared->references = std::move(references);
     m_shared->context.hashContent = false; // rows are compared by fieldsDigest; a content hash would go unused
 }
 

@@ -13,6 +13,7 @@ class QThread;
 
 namespace SyncBridge {
 
+class DriftReferences;
 class SourceReader;
 
 // Why a drift check (or its reading of the table) ended early.
@@ -25,7 +26,8 @@ Result<void> forEachTableRow(SourceReader &source, const TableInfo &table, const
 
 // The table's side of a drift check, on a thread of its own while the check's thread reads the
 // lists: every row read (forEachTableRow), planned as a push would and handed over as digests a
-// page at a time. Only reads: the session is the check's, and no row is written. At most a few
+// page at a time (LOOKUP and PERSON references answered by `references`, which may be null without
+// such mappings). Only reads: the session is the check's, and no row is written. At most a few
 // pages wait on the check's thread, so a table read faster than the check takes it never piles up.
 class DriftTableReader
 {
@@ -38,7 +40,8 @@ public:
     using RowsRead = std::function<void(const Page &page)>;
     using Finished = std::function<void(const Result<void> &read)>;
 
-    DriftTableReader(std::unique_ptr<SourceReader> source, TableInfo table, PlanContext context);
+    DriftTableReader(
+        std::unique_ptr<SourceReader> source, TableInfo table, PlanContext context, std::shared_ptr<const DriftReferences> references);
     // Stops the reading and waits for its thread (a page at most); no callback comes after.
     ~DriftTableReader();
 

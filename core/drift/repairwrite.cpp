@@ -7,8 +7,6 @@
 #include "store/metastore.h"
 #include "store/sql.h"
 
-#include <QCoreApplication>
-
 namespace SyncBridge {
 namespace {
 
@@ -68,7 +66,6 @@ void RepairRun::writeNext()
         if (m_done)
             return;
         QList<LedgerEntry> done;
-        QList<RetryItem> referencesToWrite; // items created here: a repair does not resolve lookups and people
         const QDateTime now = m_clock.nowUtc();
         for (int i = 0; i < results.size() && i < chunk.size(); ++i) {
             const ItemResult &result = results.at(i);
@@ -88,11 +85,6 @@ void RepairRun::writeNext()
             entry.etag = result.etag;
             entry.syncedAt = now;
             done << entry;
-            if (write.operation.kind == ItemOperation::Kind::Create && !m_report.uncomparedColumns.isEmpty())
-                referencesToWrite << RetryItem{0, m_definitionId, entry.identityHash, entry.identityText, 0, now,
-                    QCoreApplication::translate("SyncBridge::Drift",
-                        "Created by a drift repair without its lookup and person columns (%1); the next push writes them.")
-                        .arg(m_report.uncomparedColumns.join(QStringLiteral(", ")))};
             switch (write.entry.driftClass) {
             case DriftClass::Missing:
                 ++m_run.counters.created;
@@ -109,17 +101,7 @@ void RepairRun::writeNext()
             }
         }
         QSqlDatabase db = m_store->connection();
-        const auto record = [&]() -> Result<void> {
-            LedgerRepository ledger(*m_store);
-            if (auto upserted = ledger.upsert(done); !upserted)
-                return upserted;
-            for (const RetryItem &item : std::as_const(referencesToWrite)) {
-                if (auto queued = ledger.enqueueRetry(item); !queued)
-                    return queued;
-            }
-            return success();
-        };
-        if (auto written = inTransaction(db, record); !written) {
+        if (auto written = inTransaction(db, [&]() { return LedgerRepository(*m_store).upsert(done); }); !written) {
             fail(written.error());
             return;
         }

@@ -131,4 +131,27 @@ void PersonDirectory::findById(const QStringList &lookupIds, std::function<void(
     askEach(asked, urlOf, record, std::move(done));
 }
 
+void PersonDirectory::findEveryone(std::function<void(Result<void>)> done)
+{
+    const QString url = listUrl(m_siteId) + QStringLiteral("?$expand=fields($select=EMail,UserName)&$top=5000");
+    m_client.forEachPage(
+        url,
+        [this](const QJsonArray &people) {
+            for (const QJsonValue &value : people) {
+                const QJsonObject person = value.toObject();
+                const int id = person.value(QStringLiteral("id")).toString().toInt();
+                if (id <= 0)
+                    continue;
+                const QJsonObject fields = person.value(QStringLiteral("fields")).toObject();
+                for (const QString &name : {QStringLiteral("EMail"), QStringLiteral("UserName")}) {
+                    const QString address = fields.value(name).toString();
+                    if (!address.isEmpty())
+                        m_idByEmail.insert(address.toLower(), id);
+                }
+                m_emailById.insert(QString::number(id), emailField(person));
+            }
+        },
+        [done = std::move(done)](Result<void> walked, GraphResponse) { done(walked); });
+}
+
 } // namespace SyncBridge

@@ -37,6 +37,10 @@ public:
     int lookupIdOf(const QString &email) const { return m_idByEmail.value(email.toLower()); }
 
     void findById(const QStringList &lookupIds, std::function<void(Result<void>)> done);
+
+    // Reads the whole list, page by page: for a reader of every row (a drift check), cheaper than a
+    // call per person; afterwards anybody not found is not on the site.
+    void findEveryone(std::function<void(Result<void>)> done);
     // The email of a lookup id found before; empty when the site has no such person.
     QString emailOf(const QString &lookupId) const { return m_emailById.value(lookupId); }
 

@@ -196,45 +196,80 @@ private slots:
             itemsByField(m_customersList, QStringLiteral("Title")).value(QStringLiteral("ALFKI")).value(QStringLiteral("id")).toString());
     }
 
-    // A drift check does not resolve lookups and people as a push does: it leaves those columns out of
-    // the comparison and names them, instead of taking every order for different (or its item for an
-    // orphan); an order item a repair creates again gets its lookups from the next push.
-    void aDriftCheckLeavesLookupsToThePushAndSaysSo()
+    // A drift check compares lookup and person columns by the ids a push would write (the referenced
+    // definitions' ledgers, the site's User Information List): an order pointed at another customer and
+    // employee in SharePoint differs on exactly those fields, an employee given another account on that
+    // one; an order deleted there is missing; a repair writes the lookups back and creates the order
+    // whole, with no push after it. Before, the check left these columns out and saw nothing.
+    void aDriftCheckComparesLookupsAndPeople()
     {
-        DriftReport report = driftCheck();
-        QVERIFY2(report.inSync(), qPrintable(report.entries.isEmpty() ? QString() : driftLine(report.entries.constFirst())));
-        QCOMPARE(report.totals.value(DriftClass::InSync), 3);
+        for (const QString &definition : {QStringLiteral("NW orders"), QStringLiteral("NW employees")}) {
+            const DriftReport report = driftCheck(definition);
+            QVERIFY2(report.inSync(), qPrintable(report.entries.isEmpty() ? definition : driftLine(report.entries.constFirst())));
+        }
+        const QHash<QString, QJsonObject> customers = itemsByField(m_customersList, QStringLiteral("Title"));
+        const QHash<QString, QJsonObject> employees = itemsByField(m_employeesList, QStringLiteral("employee_id"));
+        const QHash<QString, QJsonObject> orders = itemsByField(m_ordersList, QStringLiteral("order_id"));
+        const auto idOf = [](const QJsonObject &fields) { return fields.value(QStringLiteral("id")).toString(); };
+        const auto editAsAdele = [this](const QString &list, const QString &itemId, const QJsonObject &fields) {
+            return m_emulator
+                .admin("PATCH", QStringLiteral("/lists/%1/items/%2").arg(list, itemId),
+                    QJsonObject{
+                        {QStringLiteral("user"), QStringLiteral("AdeleV@contoso.onmicrosoft.com")}, {QStringLiteral("fields"), fields}})
+                .status;
+        };
+        const QString order10249 = idOf(orders.value(QStringLiteral("10249")));
+        QCOMPARE(editAsAdele(m_ordersList, order10249,
+                     {{QStringLiteral("CustomerLookupId"), idOf(customers.value(QStringLiteral("BONAP")))},
+                         {QStringLiteral("EmployeeLookupId"), idOf(employees.value(QStringLiteral("3")))}}),
+            200);
+        const QString megansAccount = employees.value(QStringLiteral("3")).value(QStringLiteral("AccountLookupId")).toString();
         QCOMPARE(
-            report.uncomparedColumns, (QStringList{QStringLiteral("Customer"), QStringLiteral("Employee"), QStringLiteral("Helpers")}));
-
-        const QString itemId
-            = itemsByField(m_ordersList, QStringLiteral("order_id")).value(QStringLiteral("10249")).value(QStringLiteral("id")).toString();
+            editAsAdele(m_employeesList, idOf(employees.value(QStringLiteral("2"))), {{QStringLiteral("AccountLookupId"), megansAccount}}),
+            200);
         QCOMPARE(m_emulator
-                     .admin("DELETE", QStringLiteral("/lists/%1/items/%2").arg(m_ordersList, itemId),
+                     .admin("DELETE", QStringLiteral("/lists/%1/items/%2").arg(m_ordersList, idOf(orders.value(QStringLiteral("10250")))),
                          QJsonObject{{QStringLiteral("user"), QStringLiteral("AdeleV@contoso.onmicrosoft.com")},
                              {QStringLiteral("fields"), QJsonObject{}}})
                      .status,
             204);
-        QCOMPARE(driftCheck().totals.value(DriftClass::Missing), 1);
-        RunOptions options;
-        options.repair = true;
-        RepairRun repair(
-            m_store, m_secrets, [this](const SharePointConnection &) { return m_governor; }, definitionId(QStringLiteral("NW orders")),
-            options);
-        const RunOutcome repaired = await<RunOutcome>([&](auto done) {
-            QObject::connect(&repair, &RepairRun::finished, &repair, [done](const RunOutcome &outcome) { done(outcome); });
-            repair.start();
-        });
-        QVERIFY2(repaired.status == RunStatus::Succeeded && repaired.counters.created == 1, qPrintable(described(repaired)));
 
-        const RunOutcome pushed = push(QStringLiteral("NW orders"));
-        QVERIFY2(pushed.status == RunStatus::Succeeded && pushed.counters.updated == 1, qPrintable(described(pushed)));
-        QCOMPARE(itemsByField(m_ordersList, QStringLiteral("order_id"))
-                     .value(QStringLiteral("10249"))
-                     .value(QStringLiteral("CustomerLookupId"))
-                     .toString(),
-            itemsByField(m_customersList, QStringLiteral("Title")).value(QStringLiteral("ALFKI")).value(QStringLiteral("id")).toString());
-        QVERIFY(driftCheck().inSync());
+        const DriftReport drifted = driftCheck(QStringLiteral("NW orders"));
+        QCOMPARE(drifted.totals.value(DriftClass::Differs), 1);
+        QCOMPARE(drifted.totals.value(DriftClass::Missing), 1);
+        QCOMPARE(drifted.totals.value(DriftClass::InSync), 1);
+        for (const DriftEntry &entry : drifted.entries)
+            qDebug().noquote() << driftLine(entry);
+        const auto differing = std::find_if(drifted.entries.cbegin(), drifted.entries.cend(),
+            [](const DriftEntry &entry) { return entry.driftClass == DriftClass::Differs; });
+        QVERIFY(differing != drifted.entries.cend());
+        QStringList changed;
+        for (const FieldChange &change : differing->changes)
+            changed << change.field;
+        changed.sort();
+        QCOMPARE(changed, (QStringList{QStringLiteral("CustomerLookupId"), QStringLiteral("EmployeeLookupId")}));
+        const DriftReport people = driftCheck(QStringLiteral("NW employees"));
+        QCOMPARE(people.totals.value(DriftClass::Differs), 1);
+        QCOMPARE(people.entries.constFirst().changes.size(), 1);
+        QCOMPARE(people.entries.constFirst().changes.constFirst().field, QStringLiteral("AccountLookupId"));
+        QCOMPARE(people.entries.constFirst().changes.constFirst().before.toVariant().toString(), megansAccount);
+
+        const RunOutcome repaired = repair(QStringLiteral("NW orders"));
+        QVERIFY2(repaired.status == RunStatus::Succeeded && repaired.counters.created == 1 && repaired.counters.updated == 1,
+            qPrintable(described(repaired)));
+        QCOMPARE(repair(QStringLiteral("NW employees")).counters.updated, 1);
+        const QHash<QString, QJsonObject> after = itemsByField(m_ordersList, QStringLiteral("order_id"));
+        QCOMPARE(after.value(QStringLiteral("10249")).value(QStringLiteral("CustomerLookupId")).toString(),
+            idOf(customers.value(QStringLiteral("ALFKI"))));
+        QCOMPARE(after.value(QStringLiteral("10249")).value(QStringLiteral("EmployeeLookupId")).toString(),
+            idOf(employees.value(QStringLiteral("2"))));
+        QCOMPARE(after.value(QStringLiteral("10250")).value(QStringLiteral("CustomerLookupId")).toString(),
+            idOf(customers.value(QStringLiteral("BONAP"))));
+        QCOMPARE(LedgerRepository(*m_store).retries(definitionId(QStringLiteral("NW orders")))->size(), 0);
+        for (const QString &definition : {QStringLiteral("NW orders"), QStringLiteral("NW employees")}) {
+            const DriftReport report = driftCheck(definition);
+            QVERIFY2(report.inSync(), qPrintable(report.entries.isEmpty() ? definition : driftLine(report.entries.constFirst())));
+        }
     }
 
     // A list a run provisions gets a lookup column into the referenced definition's list (several
@@ -280,10 +315,10 @@ private slots:
     void cleanupTestCase() { m_store.reset(); }
 
 private:
-    DriftReport driftCheck()
+    DriftReport driftCheck(const QString &definition)
     {
         DriftCheck check(
-            m_store, m_secrets, [this](const SharePointConnection &) { return m_governor; }, definitionId(QStringLiteral("NW orders")));
+            m_store, m_secrets, [this](const SharePointConnection &) { return m_governor; }, definitionId(definition));
         await<bool>([&](auto done) {
             QObject::connect(&check, &DriftCheck::finished, &check, [done]() { done(true); });
             check.start();
@@ -291,6 +326,18 @@ private:
         if (check.error())
             qWarning().noquote() << "drift check failed:" << check.error()->toString();
         return check.report();
+    }
+
+    RunOutcome repair(const QString &definition)
+    {
+        RunOptions options;
+        options.repair = true;
+        RepairRun run(
+            m_store, m_secrets, [this](const SharePointConnection &) { return m_governor; }, definitionId(definition), options);
+        return await<RunOutcome>([&](auto done) {
+            QObject::connect(&run, &RepairRun::finished, &run, [done](const RunOutcome &outcome) { done(outcome); });
+            run.start();
+        });
     }
 
     QString m_customersList;

@@ -286,11 +286,6 @@ void DriftPanel::onChecked(const DriftReport &report, const std::optional<Error>
     QString headlineShown = headline.toHtmlEscaped();
     if (!report.dataNotCompared.isEmpty()) // no counts to speak of: say why
         headlineShown = tr("The rows were not compared: %1").arg(report.dataNotCompared).toHtmlEscaped();
-    else if (!report.uncomparedColumns.isEmpty())
-        headlineShown += QLatin1Char(' ')
-            + tr("Lookup and person columns are written by a push and not compared: %1.")
-                  .arg(report.uncomparedColumns.join(QStringLiteral(", ")))
-                  .toHtmlEscaped();
     m_status->setText(tr("Checked %1 (%2 s, %3 RU). %4<br>%5")
                           .arg(when)
                           .arg(report.seconds, 0, 'f', 1)

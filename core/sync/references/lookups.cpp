@@ -57,26 +57,28 @@ Result<ReferenceAnswers> itemsOf(const MetaStore &store, const LookupSource &sou
     auto ledger = LedgerRepository(store).lookup(source.definitionId, keyOfHash.keys());
     if (!ledger)
         return ledger.error();
-    for (const QString &key : keys) {
-        const LedgerEntry entry = ledger->value(rowIdentity({source.keyColumn}, {key}, source.keySalt).hash);
-        ReferenceAnswer answer;
-        // A MARKED item (its row gone from the source, flagged) is still there to be looked up.
-        if (!source.keyColumn.isEmpty() && (entry.state == LedgerState::Synced || entry.state == LedgerState::Marked)
-            && !entry.itemId.isEmpty()) {
-            answer.value = entry.itemId;
-            answer.listId = entry.listGraphId;
-        } else {
-            answer.problem
-                = QCoreApplication::translate("SyncBridge::Sync",
-                    "Lookup %1: the row with %2 of the definition '%3' is not in SharePoint yet; this row waits in the retry queue "
-                    "until a run of '%3' has written it.")
-                      .arg(mappingText(mapping),
-                          source.keyColumn.isEmpty() ? QStringLiteral("key '%1'").arg(key) : source.keyColumn + QLatin1Char('=') + key,
-                          source.definitionName);
-        }
-        answers.insert(key, answer);
-    }
+    for (const QString &key : keys)
+        answers.insert(key, itemAnswer(source, mapping, key, ledger->value(rowIdentity({source.keyColumn}, {key}, source.keySalt).hash)));
     return answers;
+}
+
+ReferenceAnswer itemAnswer(const LookupSource &source, const FieldMapping &mapping, const QString &key, const LedgerEntry &entry)
+{
+    ReferenceAnswer answer;
+    // A MARKED item (its row gone from the source, flagged) is still there to be looked up.
+    if (!source.keyColumn.isEmpty() && (entry.state == LedgerState::Synced || entry.state == LedgerState::Marked)
+        && !entry.itemId.isEmpty()) {
+        answer.value = entry.itemId;
+        answer.listId = entry.listGraphId;
+        return answer;
+    }
+    answer.problem = QCoreApplication::translate("SyncBridge::Sync",
+        "Lookup %1: the row with %2 of the definition '%3' is not in SharePoint yet; this row waits in the retry queue "
+        "until a run of '%3' has written it.")
+                         .arg(mappingText(mapping),
+                             source.keyColumn.isEmpty() ? QStringLiteral("key '%1'").arg(key) : source.keyColumn + QLatin1Char('=') + key,
+                             source.definitionName);
+    return answer;
 }
 
 Result<ReferenceAnswers> keysOf(

@@ -2,6 +2,7 @@
 
 #include "common/result.h"
 #include "model/definition.h"
+#include "model/runtime.h"
 
 #include <QHash>
 #include <QStringList>
@@ -41,6 +42,8 @@ Result<LookupSource> source(const MetaStore &store, const FieldMapping &mapping)
 // Key value → the item the referenced row became (one ledger round trip for all keys). A key whose
 // row is not synced (never read, pending, deleted) answers with a problem saying it waits.
 Result<ReferenceAnswers> itemsOf(const MetaStore &store, const LookupSource &source, const FieldMapping &mapping, const QStringList &keys);
+// The answer for one key from the referenced definition's ledger entry of its row (an empty entry: none).
+ReferenceAnswer itemAnswer(const LookupSource &source, const FieldMapping &mapping, const QString &key, const LedgerEntry &entry);
 // Item id of `listId` → the key value of the row it was made from (pull and two-way).
 Result<ReferenceAnswers> keysOf(
     const MetaStore &store, const LookupSource &source, const FieldMapping &mapping, const QString &listId, const QStringList &itemIds);

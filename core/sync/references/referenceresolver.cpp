@@ -94,6 +94,14 @@ QJsonValue takeReferences(const QJsonValue &pulled, const ReferenceAnswers &answ
     return values.isEmpty() ? QJsonValue(QJsonValue::Null) : values.first();
 }
 
+ReferenceAnswer personIdAnswer(const PersonDirectory &people, const FieldMapping &mapping, const QString &email)
+{
+    const int id = people.lookupIdOf(email);
+    if (id > 0)
+        return {QString::number(id), {}, {}};
+    return {{}, {}, PersonDirectory::unknownPersonMessage(mappingText(mapping), email)};
+}
+
 ReferenceResolver::ReferenceResolver(const MetaStore &store, QList<FieldMapping> mappings, std::unique_ptr<PersonDirectory> people)
     : m_store(store)
     , m_mappings(std::move(mappings))
@@ -180,7 +188,7 @@ void ReferenceResolver::resolvePeople(ResolvedReferences resolved, const QHash<Q
                 continue;
             ReferenceAnswers &answers = resolved[mapping.targetColumn];
             for (const QString &value : asked.value(mapping.targetColumn))
-                answers.insert(value, byEmail ? idAnswer(mapping, value) : emailAnswer(mapping, value));
+                answers.insert(value, byEmail ? personIdAnswer(*m_people, mapping, value) : emailAnswer(mapping, value));
         }
         done(resolved);
     };
@@ -188,14 +196,6 @@ void ReferenceResolver::resolvePeople(ResolvedReferences resolved, const QHash<Q
         m_people->findByEmail(all, std::move(answer));
     else
         m_people->findById(all, std::move(answer));
-}
-
-ReferenceAnswer ReferenceResolver::idAnswer(const FieldMapping &mapping, const QString &email) const
-{
-    const int id = m_people->lookupIdOf(email);
-    if (id > 0)
-        return {QString::number(id), {}, {}};
-    return {{}, {}, PersonDirectory::unknownPersonMessage(mappingText(mapping), email)};
 }
 
 ReferenceAnswer ReferenceResolver::emailAnswer(const FieldMapping &mapping, const QString &lookupId) const

@@ -31,6 +31,8 @@ QString putReferences(QJsonObject &mapped, const SourceRow &row, const QList<Fie
 // The reverse for a pulled value: a lookup id (or an array of them) → key(s), a person id → email;
 // `problem` is set when one did not resolve.
 QJsonValue takeReferences(const QJsonValue &pulled, const ReferenceAnswers &answers, QString *problem);
+// A PERSON mapping's answer for an email the directory has looked up: the person's lookup id, or why there is none.
+ReferenceAnswer personIdAnswer(const PersonDirectory &people, const FieldMapping &mapping, const QString &email);
 
 // A run's resolution of LOOKUP and PERSON mappings, a batch of rows (push) or items (pull) at a time:
 // lookups through the referenced definitions' ledgers, people through the site's User Information
@@ -63,7 +65,6 @@ private:
     // lookup id (pull), and added to `resolved`.
     void resolvePeople(ResolvedReferences resolved, const QHash<QString, QStringList> &asked, bool byEmail,
         std::function<void(Result<ResolvedReferences>)> done);
-    ReferenceAnswer idAnswer(const FieldMapping &mapping, const QString &email) const;
     ReferenceAnswer emailAnswer(const FieldMapping &mapping, const QString &lookupId) const;
 
     const MetaStore &m_store;
