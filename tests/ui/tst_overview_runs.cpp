@@ -1,167 +1,20 @@
 // The Overview and Runs pages driven through their widgets against a real PostgreSQL with the demo
 // data, the real Graph emulator and a real SQLite meta-store: import definitions, Run Sync Now with
 // progress on the card and in the run dialog, failed rows with their errors, the delete breaker's
-// question as a dialog, and run history with filters, lazy loading, events, retry queue and chart.
-#include "demowindow.h"
-#include "englishplurals.h"
-#include "runhistory.h"
-#include "testpaths.h"
-
-#include "mainwindow.h"
-#include "overview/definitioncard.h"
-#include "overview/overviewpage.h"
-#include "runs/budgetbar.h"
-#include "runs/rundialog.h"
-#include "runs/runprogressview.h"
-#include "runs/runsmodel.h"
-#include "runs/runspage.h"
-
-#include "secrets/secretstore.h"
-#include "store/metastore.h"
-#include "store/runrepository.h"
-#include "sync/interruptedruns.h"
-#include "sync/runcontroller.h"
-#include "sync/runtext.h"
-
-#include <QAbstractButton>
-#include <QApplication>
-#include <QChart>
-#include <QChartView>
-#include <QComboBox>
-#include <QDateEdit>
-#include <QHostInfo>
-#include <QJsonObject>
-#include <QLabel>
-#include <QListWidget>
-#include <QMessageBox>
-#include <QProgressBar>
-#include <QPushButton>
-#include <QScatterSeries>
-#include <QSettings>
-#include <QSignalSpy>
-#include <QTabWidget>
-#include <QTableView>
-#include <QTest>
-#include <QTimer>
-#include <QTranslator>
-#include <QTreeWidget>
+// question as a dialog, run history with filters, lazy loading, events, retry queue and chart, and the
+// card's texts (a preview apart from the last sync, numbers and summaries in the reader's language).
+// Runs during an outage and closing the window mid-run are in tst_overview_outage.
+#include "overviewtestbase.h"
 
 using namespace SyncBridge;
 using namespace SyncBridge::Test;
 
-class TestOverviewRuns : public QObject
+class TestOverviewRuns : public OverviewTestBase
 {
     Q_OBJECT
 
-private:
-    DemoWindow m_ui;
-    DemoEnvironment &m_demo = m_ui.demo();
-    PostgresFixture &m_postgres = m_demo.postgres();
-    EmulatorProcess &m_emulator = m_demo.emulator();
-    std::shared_ptr<MetaStore> m_store;
-    RunController *m_runs = nullptr;
-    MainWindow *m_window = nullptr;
-
-    OverviewPage *overview() const { return m_window->overviewPage(); }
-    RunsPage *runsPage() const { return m_window->runsPage(); }
-    QString sql(const QString &statement) { return m_postgres.query(QStringLiteral("demo"), statement).value(); }
-
-    DefinitionCard *card(const QString &name) const
-    {
-        for (DefinitionCard *card : overview()->cards()) {
-            if (card->findChild<QLabel *>(QStringLiteral("cardTitle"))->text() == name)
-                return card;
-        }
-        return nullptr;
-    }
-
-    void screenshot(const QString &name)
-    {
-        QVERIFY(m_window->grab().save(QDir(artifactDirectory()).filePath(name)));
-    }
-
-    // Clicks Run Sync Now (or Dry run) on a card and waits for the run's end.
-    RunOutcome runFromCard(const QString &definition, bool dryRun = false)
-    {
-        QSignalSpy finished(m_runs, &RunController::finished);
-        DefinitionCard *target = card(definition);
-        QTest::mouseClick(dryRun ? target->dryRunButton() : target->runButton(), Qt::LeftButton);
-        if (!finished.wait(180000))
-            return {};
-        return finished.constFirst().at(1).value<RunOutcome>();
-    }
-
-    void blockSharePoint(bool blocked)
-    {
-        QCOMPARE(m_emulator
-                     .admin("PATCH", QStringLiteral("/config"),
-                         {{QStringLiteral("throttling"), QJsonObject{{QStringLiteral("blocked"), blocked}}}})
-                     .status,
-            200);
-    }
-
-    // Graph requests (and batch items) the emulator refused so far: while it is blocked, every one it got.
-    int refusedSoFar() { return m_emulator.admin("GET", QStringLiteral("/stats")).json().value(QStringLiteral("throttled")).toInt(); }
-
-    std::optional<SyncRun> newestRun(qint64 definitionId)
-    {
-        RunFilter filter;
-        filter.definitionId = definitionId;
-        filter.limit = 1;
-        const auto runs = RunRepository(*m_store).runs(filter);
-        return runs && !runs->isEmpty() ? std::optional<SyncRun>(runs->constFirst()) : std::nullopt;
-    }
-
-    // Starts the demo push from its card while SharePoint answers 503 to everything, and waits
-    // until the run is recorded and waits for SharePoint; *runId is the run's id.
-    void startRunDuringAnOutage(qint64 *runId)
-    {
-        blockSharePoint(true);
-        DefinitionCard *demo = card(QStringLiteral("Demo projects to SharePoint"));
-        const std::optional<SyncRun> before = newestRun(demo->definitionId());
-        QTest::mouseClick(demo->runButton(), Qt::LeftButton);
-        const auto started = [&]() {
-            const std::optional<SyncRun> now = newestRun(demo->definitionId());
-            return now && (!before || now->id != before->id) && now->status == RunStatus::Running;
-        };
-        QTRY_VERIFY_WITH_TIMEOUT(started(), 30000);
-        QTRY_VERIFY_WITH_TIMEOUT(refusedSoFar() > 0, 30000);
-        *runId = newestRun(demo->definitionId())->id;
-    }
-
-    // A fresh window and services over the same store (after one was closed).
-    void reopenWindow()
-    {
-        m_ui.stop();
-        QSettings().clear(); // the window opens on the Overview, not on the page the last one was left on
-        m_window = m_ui.openWindow();
-        m_runs = m_ui.runs();
-        QSignalSpy overviewLoaded(overview(), &OverviewPage::loaded);
-        m_window->resize(1280, 800);
-        m_window->show();
-        QVERIFY(overviewLoaded.wait());
-        if (!card(QStringLiteral("Demo projects to SharePoint"))) { // the slot runs on its own
-            QSignalSpy loaded(overview(), &OverviewPage::loaded);
-            m_window->importDefinitions(demoDefinitionPath());
-            QVERIFY(loaded.wait());
-        }
-    }
-
 private slots:
-    void initTestCase()
-    {
-        QVERIFY(installEnglishPlurals(this));
-        qRegisterMetaType<RunOutcome>();
-        QString error;
-        QVERIFY2(m_ui.start(&error), qPrintable(error));   // also clears QSettings: the window opens on the Overview page
-        m_store = m_demo.store();
-        m_window = m_ui.openWindow();
-        m_runs = m_ui.runs();
-        QSignalSpy overviewLoaded(overview(), &OverviewPage::loaded);
-        m_window->resize(1280, 800);
-        m_window->show();
-        QVERIFY(overviewLoaded.wait());
-    }
+    void initTestCase() { openOverview(); }
 
     void cleanupTestCase()
     {
@@ -494,75 +347,6 @@ private slots:
         QCOMPARE(runPhaseText(RunPhase::Recovering), QStringLiteral("Resolving writes an earlier run left unfinished"));
     }
 
-    void cancelDuringAnOutageStopsAtOnce()
-    {
-        // SharePoint down (503, Retry-After 60 s) while the run finds its lists: Cancel says
-        // "Stopping…" at once, sends nothing more, and the run ends CANCELLED within seconds.
-        reopenWindow(); // a governor of its own: the outage's pause stays with this one
-        DefinitionCard *demo = card(QStringLiteral("Demo projects to SharePoint"));
-        const int height = demo->height();
-        QSignalSpy finished(m_runs, &RunController::finished);
-        qint64 runId = 0;
-        startRunDuringAnOutage(&runId);
-        if (QTest::currentTestFailed())
-            return;
-        QVERIFY(demo->cancelButton()->isEnabled());
-        QVERIFY(demo->grab().save(QDir(artifactDirectory()).filePath(QStringLiteral("card-outage-before-cancel.png"))));
-
-        const int refusedBefore = refusedSoFar();
-        QTest::mouseClick(demo->cancelButton(), Qt::LeftButton);
-        QVERIFY2(demo->statusText().contains(QStringLiteral("Stopping…")), qPrintable(demo->statusText())); // at once, not after the wait
-        QVERIFY(!demo->cancelButton()->isEnabled());
-        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000); // far less than the Retry-After it waited for
-        QCOMPARE(finished.constFirst().at(1).value<RunOutcome>().status, RunStatus::Cancelled);
-        QTRY_VERIFY(demo->statusText().contains(QStringLiteral("Cancelled")));
-        QVERIFY(!demo->cancelButton()->isVisible());
-        QCOMPARE(refusedSoFar(), refusedBefore); // no request after Cancel
-        QCOMPARE(RunRepository(*m_store).run(runId)->status, RunStatus::Cancelled);
-        QCOMPARE(demo->height(), height);
-        QVERIFY(demo->grab().save(QDir(artifactDirectory()).filePath(QStringLiteral("card-outage-after-cancel.png"))));
-        blockSharePoint(false);
-    }
-
-    void theWaitIsShownWithALiveCountdownOnTheCardAndInTheRunDialog()
-    {
-        reopenWindow();
-        DefinitionCard *demo = card(QStringLiteral("Demo projects to SharePoint"));
-        const int height = demo->height();
-        qint64 runId = 0;
-        startRunDuringAnOutage(&runId);
-        if (QTest::currentTestFailed())
-            return;
-        const auto waitShown
-            = [&]() { return demo->progressView()->waitText().contains(QStringLiteral("SharePoint unavailable (503) — retrying in ")); };
-        QTRY_VERIFY_WITH_TIMEOUT(waitShown(), 10000);
-        const QString first = demo->progressView()->waitText();
-        QTRY_VERIFY_WITH_TIMEOUT(demo->progressView()->waitText() != first && waitShown(), 5000); // it counts down
-        QCOMPARE(demo->height(), height);
-        overview()->openRunDialog(demo->definitionId());
-        RunDialog *dialog = overview()->runDialog(demo->definitionId());
-        QVERIFY(dialog);
-        QTRY_VERIFY(dialog->progressView()->waitText().contains(QStringLiteral("SharePoint unavailable (503)")));
-        QVERIFY(dialog->grab().save(QDir(artifactDirectory()).filePath(QStringLiteral("run-dialog-outage.png"))));
-        QVERIFY(m_window->grab().save(QDir(artifactDirectory()).filePath(QStringLiteral("overview-outage.png"))));
-        // The wait is in the run's events once, however many calls wait.
-        const auto events = RunRepository(*m_store).events(runId);
-        QCOMPARE(std::count_if(
-                     events->cbegin(), events->cend(), [](const RunEvent &e) { return e.type == QLatin1String("service-unavailable"); }),
-            1);
-
-        QSignalSpy finished(m_runs, &RunController::finished);
-        QTest::mouseClick(dialog->cancelButton(), Qt::LeftButton);
-        QCOMPARE(dialog->heading()->text(), QStringLiteral("Stopping…"));
-        QVERIFY(demo->statusText().contains(QStringLiteral("Stopping…"))); // the card says so too
-        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
-        QTRY_COMPARE(dialog->heading()->text(), QStringLiteral("Cancelled"));
-        QVERIFY(dialog->progressView()->waitText().isEmpty());
-        QVERIFY(!dialog->times()->text().isEmpty());
-        dialog->close();
-        blockSharePoint(false);
-    }
-
     void aDefinitionOnlyPreviewedShowsNoSyncAndTheCardKeepsItsHeight()
     {
         SyncDefinition definition;
@@ -654,64 +438,6 @@ private slots:
         SyncRun old = run;
         old.message = QStringLiteral("Read 3 row(s): 3 created, 0 updated, 0 moved, 0 unchanged, 0 failed.");
         QCOMPARE(runMessageText(old), old.message);
-    }
-
-    void closingTheWindowMidRunAsksAndCancellingQuitsOnceTheRunIsRecorded()
-    {
-        QApplication::setQuitOnLastWindowClosed(false); // the suite goes on after the window closes
-        reopenWindow();
-        qint64 runId = 0;
-        startRunDuringAnOutage(&runId);
-        if (QTest::currentTestFailed())
-            return;
-        QVERIFY(!m_window->close()); // not at once: it asks
-        QVERIFY(m_window->isVisible());
-        QMessageBox *question = nullptr;
-        QTRY_VERIFY((question = m_window->findChild<QMessageBox *>(QStringLiteral("closeWhileRunning"))));
-        QVERIFY(question->grab().save(QDir(artifactDirectory()).filePath(QStringLiteral("close-while-running.png"))));
-        QTest::mouseClick(question->findChild<QPushButton *>(QStringLiteral("cancelAndQuit")), Qt::LeftButton);
-        QTRY_VERIFY_WITH_TIMEOUT(!m_window->isVisible(), 10000);
-        QCOMPARE(RunRepository(*m_store).run(runId)->status, RunStatus::Cancelled);
-        QVERIFY(m_runs->running().isEmpty());
-        blockSharePoint(false);
-    }
-
-    void quittingNowMidRunRecordsTheRunInterrupted()
-    {
-        reopenWindow();
-        qint64 runId = 0;
-        startRunDuringAnOutage(&runId);
-        if (QTest::currentTestFailed())
-            return;
-        QVERIFY(!m_window->close());
-        QMessageBox *question = nullptr;
-        QTRY_VERIFY((question = m_window->findChild<QMessageBox *>(QStringLiteral("closeWhileRunning"))));
-        QTest::mouseClick(question->findChild<QPushButton *>(QStringLiteral("quitNow")), Qt::LeftButton);
-        QTRY_VERIFY(!m_window->isVisible());
-        m_ui.stop(); // what main() does after the window closed: the services go, the run with them
-        const SyncRun run = RunRepository(*m_store).run(runId).value();
-        QCOMPARE(run.status, RunStatus::Interrupted); // not RUNNING for ever
-        QVERIFY(run.finishedAt.isValid());
-        blockSharePoint(false);
-        reopenWindow();
-    }
-
-    void aRunLeftOpenByAProcessThatEndedShowsInterrupted()
-    {
-        // A SyncBridge of this host that was killed mid-run left its run RUNNING: the GUI marks it
-        // INTERRUPTED when it starts (AppServices), and the card says so.
-        if (!card(QStringLiteral("Demo projects to SharePoint")))
-            reopenWindow(); // the slot runs on its own: import the demo definition
-        const qint64 id = card(QStringLiteral("Demo projects to SharePoint"))->definitionId();
-        SyncRun left;
-        left.definitionId = id;
-        left.status = RunStatus::Running;
-        left.agent = thisAgent().section(QLatin1Char(':'), 0, -2) + QStringLiteral(":4194303"); // no such process
-        QVERIFY(RunRepository(*m_store).startRun(left).ok());
-        reopenWindow();
-        QTRY_COMPARE(RunRepository(*m_store).run(left.id)->status, RunStatus::Interrupted);
-        QTRY_VERIFY2(card(QStringLiteral("Demo projects to SharePoint"))->statusText().contains(QStringLiteral("Interrupted")),
-            qPrintable(card(QStringLiteral("Demo projects to SharePoint"))->statusText()));
     }
 };
 
