@@ -351,22 +351,6 @@ void DriftCheck::tableRead(const Result<void> &read)
     readLedger({});
 }
 
-Result<void> DriftCheck::forEachLedgerEntry(const std::function<void(const LedgerEntry &)> &visit) const
-{
-    LedgerRepository ledger(*m_store);
-    QString after;
-    for (;;) {
-        auto page = ledger.entriesAfter(m_definitionId, after, ledgerPageSize);
-        if (!page)
-            return page.error();
-        for (const LedgerEntry &entry : std::as_const(*page))
-            visit(entry);
-        if (page->size() < ledgerPageSize)
-            return success();
-        after = page->constLast().identityHash;
-    }
-}
-
 void DriftCheck::readLedger(const QString &after)
 {
     if (m_done)
@@ -443,7 +427,7 @@ Result<void> DriftCheck::completeDetails(const DriftDetailsNeeded &needed)
             return read;
     }
     if (!needed.orphansOfLedgerKey.isEmpty()) {
-        auto read = forEachLedgerEntry([&](const LedgerEntry &entry) {
+        auto read = LedgerRepository(*m_store).forEachEntry(m_definitionId, [&](const LedgerEntry &entry) {
             if (needed.orphansOfLedgerKey.contains(entry.identityHash))
                 completeOrphan(m_report, needed, entry.identityHash, entry.identityText);
         });

@@ -77,7 +77,6 @@ private:
     void loadReferences();
     void startReading();
     void tableRead(const Result<void> &read);
-    Result<void> forEachLedgerEntry(const std::function<void(const LedgerEntry &)> &visit) const;
     // A page of the ledger at a time, each in an event of its own, so the lists' answers go on
     // being taken while it is read.
     void readLedger(const QString &after);

@@ -8,30 +8,21 @@
 namespace SyncBridge {
 namespace {
 
-constexpr int ledgerPageSize = 5000;
-
 // What a lookup answer needs of each referenced row's entry, held for the whole check: the identity
 // text, content hash and eTag are left out.
 Result<QHash<QString, LedgerEntry>> referencedRows(const MetaStore &store, qint64 definitionId)
 {
     QHash<QString, LedgerEntry> rows;
-    LedgerRepository ledger(store);
-    QString after;
-    for (;;) {
-        auto page = ledger.entriesAfter(definitionId, after, ledgerPageSize);
-        if (!page)
-            return page.error();
-        for (const LedgerEntry &entry : std::as_const(*page)) {
-            LedgerEntry slim;
-            slim.itemId = entry.itemId;
-            slim.listGraphId = entry.listGraphId;
-            slim.state = entry.state;
-            rows.insert(entry.identityHash, slim);
-        }
-        if (page->size() < ledgerPageSize)
-            return rows;
-        after = page->constLast().identityHash;
-    }
+    auto read = LedgerRepository(store).forEachEntry(definitionId, [&rows](const LedgerEntry &entry) {
+        LedgerEntry slim;
+        slim.itemId = entry.itemId;
+        slim.listGraphId = entry.listGraphId;
+        slim.state = entry.state;
+        rows.insert(entry.identityHash, slim);
+    });
+    if (!read)
+        return read.error();
+    return rows;
 }
 
 } // namespace

@@ -157,6 +157,21 @@ Result<QList<LedgerEntry>> LedgerRepository::entriesAfter(qint64 definitionId, c
         definitionId);
 }
 
+Result<void> LedgerRepository::forEachEntry(qint64 definitionId, const std::function<void(const LedgerEntry &)> &visit, int pageSize) const
+{
+    QString after;
+    for (;;) {
+        auto page = entriesAfter(definitionId, after, pageSize);
+        if (!page)
+            return page.error();
+        for (const LedgerEntry &entry : std::as_const(*page))
+            visit(entry);
+        if (page->size() < pageSize)
+            return success();
+        after = page->constLast().identityHash;
+    }
+}
+
 Result<void> LedgerRepository::requestRekey(qint64 definitionId, const QDateTime &at)
 {
     auto query = execute(m_store.connection(),

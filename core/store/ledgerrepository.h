@@ -6,6 +6,8 @@
 #include <QHash>
 #include <QList>
 
+#include <functional>
+
 #include <optional>
 
 namespace SyncBridge {
@@ -37,6 +39,9 @@ public:
     Result<qint64> newestItemId(qint64 definitionId, const QString &listGraphId) const;
     // Up to `limit` entries in identity-hash order after `afterHash` (every state).
     Result<QList<LedgerEntry>> entriesAfter(qint64 definitionId, const QString &afterHash, int limit) const;
+    // Every entry of a definition in identity-hash order, read `pageSize` at a time: what a reader of
+    // the whole ledger holds at once is one page.
+    Result<void> forEachEntry(qint64 definitionId, const std::function<void(const LedgerEntry &)> &visit, int pageSize = 5000) const;
 
     // Re-identification after a key change (docs/sync-engine.md): requested when the change is
     // saved, done by the next run, which removes the request once every entry was looked at.
