@@ -68,6 +68,12 @@ protected:
         QString error;
         QVERIFY2(m_ui.start(&error), qPrintable(error)); // also clears QSettings: the window opens on the Overview page
         m_store = m_demo.store();
+        showWindow();
+    }
+
+    // A window over the running services, shown on the Overview once its cards are loaded.
+    void showWindow()
+    {
         m_window = m_ui.openWindow();
         m_runs = m_ui.runs();
         QSignalSpy overviewLoaded(overview(), &OverviewPage::loaded);
@@ -145,12 +151,9 @@ protected:
     {
         m_ui.stop();
         QSettings().clear(); // the window opens on the Overview, not on the page the last one was left on
-        m_window = m_ui.openWindow();
-        m_runs = m_ui.runs();
-        QSignalSpy overviewLoaded(overview(), &OverviewPage::loaded);
-        m_window->resize(1280, 800);
-        m_window->show();
-        QVERIFY(overviewLoaded.wait());
+        showWindow();
+        if (QTest::currentTestFailed())
+            return;
         if (!card(QStringLiteral("Demo projects to SharePoint"))) { // the slot runs on its own
             QSignalSpy loaded(overview(), &OverviewPage::loaded);
             m_window->importDefinitions(demoDefinitionPath());
