@@ -2,7 +2,8 @@
 // between the run's read and its write stays deleted (the next run takes the delete to SharePoint),
 // and `syncbridge-cli run` killed with SIGKILL at random moments while both sides go on being edited,
 // then run until quiet, leaves both sides equal, nothing duplicated, and a last run that writes nothing;
-// a run killed while its creates are on their way leaves the next run nothing to create twice.
+// a run killed while its creates are on their way leaves the next run nothing to create twice, and
+// rows deleted meanwhile stay deleted, their items gone and nothing of them left in the ledger.
 #include "twowaytestbase.h"
 
 #include "source/pgsession.h"
@@ -151,6 +152,47 @@ private slots:
         qInfo("%lld items there at the kill, %lld of the dead run's creates paired, %lld created by the next run", landedAtKill,
             next.counts.matched, next.counts.itemsCreated);
         verifyConverged(name, list);
+    }
+
+    void aRowDeletedWhileItsCreateIsOnItsWayStaysDeleted()
+    {
+        const QString name = QStringLiteral("tw_createdgone");
+        const QString list = setUp(name, QStringLiteral("SOURCE_WINS"));
+        sql(QStringLiteral("INSERT INTO tw_createdgone (id, name, score) SELECT g, 'row ' || g, g FROM generate_series(1, 400) g"));
+        setLatency(2000); // as above: the creates on their way at the kill land after it
+        QProcess cli;
+        startCli(cli, name);
+        QVERIFY(cli.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !LedgerRepository(*m_store).entries(definitionId(name), LedgerState::Pending)->isEmpty() || cli.state() != QProcess::Running,
+            120000);
+        QCOMPARE(cli.state(), QProcess::Running);
+        QTest::qWait(500);
+        // Every tenth row is deleted while its create is on its way or still waits to be sent.
+        sql(QStringLiteral("DELETE FROM tw_createdgone WHERE id % 10 = 0"));
+        int kills = 0;
+        killIfRunning(cli, kills);
+        QCOMPARE(kills, 1);
+        setLatency(0);
+        const Outcome next = twoWay(name);
+        QVERIFY2(next.run.status == RunStatus::Succeeded, qPrintable(described(next.run)));
+        QTest::qWait(2500); // whatever the killed process sent has landed by now
+
+        // The deletes stand: no row came back from an item its create left, and no such item stays.
+        QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM tw_createdgone")), QStringLiteral("360"));
+        QCOMPARE(next.counts.rowsCreated, 0);
+        const QHash<QString, int> perKey = itemsPerKey(list);
+        QCOMPARE(perKey.size(), 360);
+        qInfo("%lld items of deleted rows deleted, %lld created", next.counts.itemsDeleted, next.counts.itemsCreated);
+        verifyConverged(name, list);
+        // Nothing is left recorded of the creates that never went out.
+        const auto ledger = LedgerRepository(*m_store).entries(definitionId(name));
+        QVERIFY(ledger.ok());
+        QCOMPARE(int(ledger->size()), 360);
+        for (const LedgerEntry &entry : *ledger)
+            QCOMPARE(entry.state, LedgerState::Synced);
+        const Outcome quiet = twoWay(name);
+        QCOMPARE(quiet.counts.databaseWrites() + quiet.counts.sharePointWrites(), 0);
     }
 
     void aRunKilledAtRandomMomentsWhileBothSidesAreEditedConverges()

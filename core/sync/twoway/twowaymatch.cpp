@@ -126,7 +126,6 @@ Result<void> TwoWayRun::plan()
         const QHash<QString, QString> why = m_unresolved.value(itemId);
         return why.isEmpty() ? QString() : why.cbegin().value();
     };
-    const auto isPendingRowless = [](const LedgerEntry &entry) { return entry.state == LedgerState::Pending; };
     // A flagged item (MARK) read with its flag cleared: a person brought it back.
     const auto flagCleared = [this](const QString &itemId) {
         const auto item = m_changedItems.constFind(itemId);
@@ -230,11 +229,9 @@ Result<void> TwoWayRun::plan()
         m_plans << plan;
     }
 
-    // Ledger entries whose rows are gone from the table.
-    for (auto it = byItem.cbegin(); it != byItem.cend(); ++it) {
-        const LedgerEntry &entry = it.value();
-        if (rowsSeen.contains(entry.identityHash))
-            continue;
+    // A ledger entry whose row is gone from the table. `rowMayBeLost`: the entry records a new row
+    // about to be inserted (PENDING with its item), which a crash may have lost.
+    const auto planGoneRow = [&](const LedgerEntry &entry, bool rowMayBeLost) {
         RowPlan plan;
         plan.ledger = entry;
         plan.itemId = entry.itemId;
@@ -249,7 +246,7 @@ Result<void> TwoWayRun::plan()
         } else {
             const bool read = itemValues.contains(entry.itemId);
             const bool edited = read && (base.isEmpty() || itemValues.value(entry.itemId) != base);
-            if (isPendingRowless(entry) || edited || entry.state == LedgerState::Marked) {
+            if (rowMayBeLost || edited || entry.state == LedgerState::Marked) {
                 // A row a crashed run's insert may have lost, an item edited after its row was deleted, or
                 // a flagged item a person unflagged: the row comes back with the item's values.
                 plan.kind = RowPlan::Kind::CreateRow;
@@ -270,6 +267,29 @@ Result<void> TwoWayRun::plan()
                                                                               : RowPlan::Kind::Leave;
             }
         }
+        m_plans << plan;
+    };
+    for (auto it = byItem.cbegin(); it != byItem.cend(); ++it) {
+        if (!rowsSeen.contains(it->identityHash))
+            planGoneRow(*it, it->state == LedgerState::Pending);
+    }
+    // A create of an item recorded (PENDING, no item yet) by a run that ended before its answer, and
+    // the row deleted since. Its item landed — found by its SyncBridgeKey, and judged against the values
+    // it was sent with, as a linked one is — or never will: earlier writes are awaited before the read.
+    for (const LedgerEntry &entry : std::as_const(*entries)) {
+        if (entry.state != LedgerState::Pending || !entry.itemId.isEmpty() || rowsSeen.contains(entry.identityHash))
+            continue;
+        LedgerEntry landed = entry;
+        landed.itemId = unlinkedByHash.take(entry.identityHash);
+        landed.listGraphId = m_listId;
+        if (!landed.itemId.isEmpty()) {
+            planGoneRow(landed, false);
+            continue;
+        }
+        RowPlan plan;
+        plan.kind = RowPlan::Kind::Forget;
+        plan.ledger = entry;
+        plan.identity = {entry.identityText, entry.identityHash};
         m_plans << plan;
     }
     // Rows marked (MARK) and deleted in the database since: nothing is left on either side.

@@ -141,6 +141,7 @@ void TwoWayRun::writeSharePoint()
     }
     QList<ItemOperation> operations;
     QList<LedgerEntry> pending;
+    QList<AgreedState> sentValues;
     for (int i = 0; i < m_plans.size(); ++i) {
         RowPlan &plan = m_plans[i];
         if (!plan.error.isEmpty() || plan.rowGone || !plan.needsSharePoint())
@@ -160,8 +161,9 @@ void TwoWayRun::writeSharePoint()
             if (operation.kind == ItemOperation::Kind::Create) {
                 if (m_columns.contains(syncBridgeKeyColumn))
                     operation.fields.insert(syncBridgeKeyColumn, plan.identity.hash);
-                // Recorded before it is sent: after a crash the item is found by its SyncBridgeKey (or
-                // its key) in the changes read again, and linked instead of created twice.
+                // Recorded before it is sent, with the values it is sent with: after a crash the item is
+                // found by its SyncBridgeKey (or its key) in the changes read again, and linked instead of
+                // created twice — or, its row deleted meanwhile, deleted unless someone edited it.
                 LedgerEntry entry;
                 entry.definitionId = m_definitionId;
                 entry.identityHash = plan.identity.hash;
@@ -170,6 +172,7 @@ void TwoWayRun::writeSharePoint()
                 entry.state = LedgerState::Pending;
                 entry.syncedAt = m_clock.nowUtc();
                 pending << entry;
+                sentValues << AgreedState{plan.identity.hash, plan.agreed, plan.provenance};
             }
         }
         operations << operation;
@@ -178,7 +181,12 @@ void TwoWayRun::writeSharePoint()
         commit();
         return;
     }
-    if (auto recorded = inTransaction(m_store->connection(), [&]() { return LedgerRepository(*m_store).upsert(pending); }); !recorded) {
+    const auto recorded = inTransaction(m_store->connection(), [&]() -> Result<void> {
+        if (auto stored = LedgerRepository(*m_store).upsert(pending); !stored)
+            return stored;
+        return AgreedStateRepository(*m_store).save(m_definitionId, sentValues);
+    });
+    if (!recorded) {
         fail(recorded.error());
         return;
     }
