@@ -7331,10 +7331,6 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht — aber 
         <translation>SyncBridge wurde während des Abrufs beendet; der nächste Lauf liest die nicht abgeschlossenen Änderungen erneut.</translation>
     </message>
     <message>
-        <source>A pull has no dry run yet; run it without --dry-run.</source>
-        <translation>Für einen Abruf gibt es noch keinen Probelauf; führen Sie ihn ohne --dry-run aus.</translation>
-    </message>
-    <message>
         <source>The definition is a draft (disabled); enable it before it runs.</source>
         <translation>Die Definition ist ein Entwurf (deaktiviert); aktivieren Sie sie, bevor sie läuft.</translation>
     </message>
@@ -7617,6 +7613,10 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht — aber 
             <numerusform>Ein anderer Lauf hat die Auswahlwerte der Spalte „%1“ %n Minute lang fortlaufend geändert.</numerusform>
             <numerusform>Ein anderer Lauf hat die Auswahlwerte der Spalte „%1“ %n Minuten lang fortlaufend geändert.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>item %1 (a new row)</source>
+        <translation>Element %1 (eine neue Zeile)</translation>
     </message>
 </context>
 <context>

@@ -63,7 +63,7 @@ void printPreviewRows(CommandContext &context, const RunOutcome &outcome)
     QMap<QString, int> notShown; // by action, in a stable order
     bool first = true;
     for (const PreviewRow &row : outcome.preview) {
-        if (row.action == QLatin1String("skip")) // unchanged: nothing to say of it
+        if (row.action == QLatin1String("skip") || row.action == QLatin1String("unchanged")) // nothing to say of it
             continue;
         if (shown[row.action] == shownPerAction) {
             ++notShown[row.action];

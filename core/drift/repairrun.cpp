@@ -137,13 +137,7 @@ Result<void> RepairRun::prepare()
         if (!lease)
             return lease.error();
         m_lease = std::move(*lease);
-        m_leaseRenewal = new QTimer(this);
-        m_leaseRenewal->setInterval(int(m_lease->renewIntervalMs()));
-        connect(m_leaseRenewal, &QTimer::timeout, this, [this]() {
-            if (auto renewed = m_lease->renew(); !renewed)
-                fail(renewed.error());
-        });
-        m_leaseRenewal->start();
+        m_leaseRenewal = keepRenewing(this, *m_lease, [this](const Error &lost) { fail(lost); });
     }
     auto started = RunRepository(*m_store, m_clock).startRun(m_run);
     if (!started)

@@ -178,8 +178,8 @@ RowWriteResult applyOne(pqxx::transaction_base &tx, const Statements &statements
 
 } // namespace
 
-Result<QList<RowWriteResult>> applyRowWrites(
-    pqxx::connection &connection, const RowWriteTable &table, const QList<RowWrite> &writes, const BeforeRowCommit &beforeCommit)
+Result<QList<RowWriteResult>> applyRowWrites(pqxx::connection &connection, const RowWriteTable &table, const QList<RowWrite> &writes,
+    const BeforeRowCommit &beforeCommit, RowWriteEnd end)
 {
     const QString what = QCoreApplication::translate("SyncBridge::Source", "writing rows into %1.%2").arg(table.schema, table.table);
     try {
@@ -187,6 +187,8 @@ Result<QList<RowWriteResult>> applyRowWrites(
         tx.exec("SET LOCAL TIME ZONE 'UTC'"); // values arrive in UTC, keys go back as the reader reads them
         tx.exec("SET LOCAL DateStyle = 'ISO, YMD'");
         tx.exec("SET LOCAL extra_float_digits = 3");
+        if (end == RowWriteEnd::RollBack) // a deferred foreign key would otherwise be judged only at a commit that never comes
+            tx.exec("SET CONSTRAINTS ALL IMMEDIATE");
         const Statements statements(table);
         QList<RowWriteResult> results;
         for (const RowWrite &write : writes) {
@@ -213,6 +215,10 @@ Result<QList<RowWriteResult>> applyRowWrites(
         if (beforeCommit) {
             if (Result<void> recorded = beforeCommit(results); !recorded)
                 return recorded.error(); // the transaction rolls back as it goes out of scope
+        }
+        if (end == RowWriteEnd::RollBack) {
+            tx.abort();
+            return results;
         }
         tx.commit();
         return results;

@@ -15,7 +15,7 @@ namespace SyncBridge {
 // while the transaction is still open (the engine records them as pending in its ledger first); its
 // error rolls everything back. Only a broken connection or a failed commit fails the whole page.
 using BeforeRowCommit = std::function<Result<void>(const QList<RowWriteResult> &results)>;
-Result<QList<RowWriteResult>> applyRowWrites(
-    pqxx::connection &connection, const RowWriteTable &table, const QList<RowWrite> &writes, const BeforeRowCommit &beforeCommit);
+Result<QList<RowWriteResult>> applyRowWrites(pqxx::connection &connection, const RowWriteTable &table, const QList<RowWrite> &writes,
+    const BeforeRowCommit &beforeCommit, RowWriteEnd end = RowWriteEnd::Commit);
 
 } // namespace SyncBridge

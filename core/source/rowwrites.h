@@ -33,6 +33,10 @@ struct RowWrite {
     QHash<QString, std::optional<QString>> values;
 };
 
+// How a page of writes ends: committed, or — a dry run — rolled back once every write was tried, so the
+// database judged each (its constraints checked at once, deferred ones included) and nothing stays.
+enum class RowWriteEnd { Commit, RollBack };
+
 struct RowWriteResult {
     bool ok = true;
     QString error;         // the database's own message (a constraint violation, a bad value)

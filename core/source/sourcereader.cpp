@@ -119,10 +119,10 @@ Result<QList<SourceRow>> SourceReader::rowsByKey(const ChangeQuery &query, const
 }
 
 Result<QList<RowWriteResult>> SourceReader::write(const RowWriteTable &table, const QList<RowWrite> &writes,
-    const std::function<Result<void>(const QList<RowWriteResult> &)> &beforeCommit)
+    const std::function<Result<void>(const QList<RowWriteResult> &)> &beforeCommit, RowWriteEnd end)
 {
     m_stream.reset(); // the connection can run one statement at a time
-    Result<QList<RowWriteResult>> written = applyRowWrites(m_session->connection(), table, writes, beforeCommit);
+    Result<QList<RowWriteResult>> written = applyRowWrites(m_session->connection(), table, writes, beforeCommit, end);
     if (!written && written.error().code() == ErrorCode::ConnectionLost)
         (void)reconnect(written.error()); // for the next call; this page's fate is the caller's to decide
     return written;

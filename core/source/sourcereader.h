@@ -36,7 +36,7 @@ public:
     // One page of a pull's row changes in one transaction (see applyRowWrites). Not repeated after a
     // broken connection — a commit in doubt may have inserted rows — but the next call reconnects.
     Result<QList<RowWriteResult>> write(const RowWriteTable &table, const QList<RowWrite> &writes,
-        const std::function<Result<void>(const QList<RowWriteResult> &)> &beforeCommit);
+        const std::function<Result<void>(const QList<RowWriteResult> &)> &beforeCommit, RowWriteEnd end = RowWriteEnd::Commit);
 
     void setStreamWindow(int rows) { m_windowRows = rows; }
 

@@ -5,6 +5,7 @@
 #include "sync/interruptedruns.h"
 
 #include <QCoreApplication>
+#include <QTimer>
 #include <QUuid>
 
 namespace SyncBridge {
@@ -125,6 +126,18 @@ void RunLease::release()
     }
     if (auto released = LeaseRepository(m_store).release(m_definitionId, m_token, m_clock.nowUtc()); !released)
         qCWarning(lcSync).noquote() << "cannot give the lease back (it runs out by itself):" << released.error().toString();
+}
+
+QTimer *keepRenewing(QObject *owner, RunLease &lease, std::function<void(const Error &)> lost)
+{
+    auto *timer = new QTimer(owner);
+    timer->setInterval(int(lease.renewIntervalMs()));
+    QObject::connect(timer, &QTimer::timeout, owner, [&lease, lost = std::move(lost)]() {
+        if (auto renewed = lease.renew(); !renewed)
+            lost(renewed.error());
+    });
+    timer->start();
+    return timer;
 }
 
 } // namespace SyncBridge

@@ -5,7 +5,11 @@
 
 #include <QString>
 
+#include <functional>
 #include <memory>
+
+class QObject;
+class QTimer;
 
 namespace SyncBridge {
 
@@ -55,5 +59,9 @@ private:
     qint64 m_writesLandWithinMs = 0; // 0: none of this run's writes on their way
     bool m_released = false;
 };
+
+// Renews `lease` every renewIntervalMs() on `owner`'s thread, from now until the timer (a child of
+// `owner`) is stopped; `lost` hears why a renewal failed (the lease is no longer the run's).
+QTimer *keepRenewing(QObject *owner, RunLease &lease, std::function<void(const Error &)> lost);
 
 } // namespace SyncBridge

@@ -69,11 +69,12 @@ inline QJsonObject syncDefinitionJson(const QString &name, const QString &mode, 
 class PullTestBase : public PushTestBase
 {
 protected:
-    RunOutcome pull(const QString &definition, std::function<bool(const MassDeleteCheck &)> approveMassDelete = {})
+    RunOutcome pull(const QString &definition, std::function<bool(const MassDeleteCheck &)> approveMassDelete = {},
+        const RunOptions &options = pushOptions(500))
     {
         const qint64 id = DefinitionRepository(*m_store).byName(definition)->id;
         PullRun run(
-            m_store, m_secrets, [this](const SharePointConnection &) { return m_governor; }, id, pushOptions(500));
+            m_store, m_secrets, [this](const SharePointConnection &) { return m_governor; }, id, options);
         run.setMassDeleteApproval(std::move(approveMassDelete));
         return await<RunOutcome>([&](auto done) {
             QObject::connect(&run, &PullRun::finished, &run, [done](const RunOutcome &outcome) { done(outcome); });

@@ -9,6 +9,7 @@
 #include "store/metastore.h"
 #include "store/sql.h"
 #include "sync/deletemarks.h"
+#include "sync/previewrow.h"
 
 #include <QCoreApplication>
 
@@ -25,7 +26,7 @@ void PullRun::endRound(const QString &deltaLink)
         return;
     }
     // Deletions the breaker held back keep the old link: the next run reads them and asks again.
-    if (*applied && !deltaLink.isEmpty()) {
+    if (*applied && !deltaLink.isEmpty() && !m_options.dryRun) {
         SyncCursor cursor;
         cursor.definitionId = m_definitionId;
         cursor.scope = QStringLiteral("pull");
@@ -64,7 +65,16 @@ Result<bool> PullRun::applyDeletes()
     if (m_definition.deletePolicy != DeletePolicy::Leave && synced > 0
         && double(gone.size()) / double(synced) > m_definition.maxDeleteShare) {
         MassDeleteCheck check{list.name, qint64(gone.size()), synced, m_definition.maxDeleteShare};
-        if (!m_approveMassDelete || !m_approveMassDelete(check)) {
+        if (m_options.dryRun) { // planned all the same, with the question a real run would ask
+            const QString warning = QCoreApplication::translate("SyncBridge::Sync",
+                "A real run would ask before deleting %L1 of the %n item(s) of '%2' (above the limit of %3 %).", nullptr, int(synced))
+                                        .arg(gone.size())
+                                        .arg(list.name)
+                                        .arg(100.0 * m_definition.maxDeleteShare, 0, 'f', 0);
+            event(EventSeverity::Warning, QStringLiteral("deletes-would-be-held"), warning);
+            m_outcome.warnings << warning;
+            m_heldBackDeletes += gone.size(); // as the run would hold them: the dry run ends PARTIALLY_FAILED
+        } else if (!m_approveMassDelete || !m_approveMassDelete(check)) {
             m_heldBackDeletes += gone.size();
             const int rows = int(gone.size()); // computed first: no call inside translate()'s arguments
             event(EventSeverity::Warning, QStringLiteral("deletes-held-back"),
@@ -81,6 +91,22 @@ Result<bool> PullRun::applyDeletes()
     if (auto deleted = deleteRows(m_round.list, gone); !deleted)
         return deleted.error();
     return true;
+}
+
+void PullRun::countPlannedDeletes(const PulledList &list, const QList<LedgerEntry> &gone, const QList<RowWriteResult> &results)
+{
+    const QString action = m_definition.deletePolicy == DeletePolicy::Mark ? QStringLiteral("pull mark") : QStringLiteral("pull delete");
+    for (int i = 0; i < results.size(); ++i) {
+        const RowWriteResult &result = results.at(i);
+        if (!result.ok) {
+            ++m_run.counters.failed;
+            ++m_outcome.failures[result.error];
+            planned(list, QStringLiteral("failed"), readableIdentity(gone.at(i).identityText), gone.at(i).itemId, {}, result.error);
+        } else if (result.changed) { // a row deleted in the database already has nothing to delete
+            ++m_run.counters.deleted;
+            planned(list, action, readableIdentity(gone.at(i).identityText), gone.at(i).itemId);
+        }
+    }
 }
 
 Result<void> PullRun::deleteRows(int listIndex, const QList<LedgerEntry> &gone)
@@ -105,9 +131,13 @@ Result<void> PullRun::deleteRows(int listIndex, const QList<LedgerEntry> &gone)
             }
             // The rows first, then their ledger entries: a crash in between leaves entries whose rows
             // are gone, and the round read again deletes nothing more and forgets them.
-            auto deleted = m_source->write(m_writeTable, writes, {});
+            auto deleted = m_source->write(m_writeTable, writes, {}, m_options.dryRun ? RowWriteEnd::RollBack : RowWriteEnd::Commit);
             if (!deleted)
                 return deleted.error();
+            if (m_options.dryRun) {
+                countPlannedDeletes(list, chunk, *deleted);
+                continue;
+            }
             for (int i = 0; i < deleted->size(); ++i) {
                 if (deleted->at(i).ok) {
                     m_run.counters.deleted += deleted->at(i).changed ? 1 : 0;
@@ -123,6 +153,8 @@ Result<void> PullRun::deleteRows(int listIndex, const QList<LedgerEntry> &gone)
             continue;
         }
         // LEAVE: the rows stay as they are; the ledger forgets the items (a new item is a new row).
+        if (m_options.dryRun) // nothing would be written
+            continue;
         auto forgotten = inTransaction(db, [&]() -> Result<void> {
             for (const LedgerEntry &entry : chunk) {
                 if (auto removed = ledger.remove(m_definitionId, entry.identityHash); !removed)

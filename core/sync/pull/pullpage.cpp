@@ -8,6 +8,7 @@
 #include "store/ledgerrepository.h"
 #include "store/metastore.h"
 #include "store/sql.h"
+#include "sync/previewrow.h"
 #include "sync/pull/pullvalue.h"
 
 #include <QCoreApplication>
@@ -94,6 +95,10 @@ void PullRun::retryNext(std::shared_ptr<QList<RetryItem>> due, int index)
     const QString listId = where.value(0), itemId = where.value(1);
     const auto list = std::find_if(m_lists.cbegin(), m_lists.cend(), [&](const PulledList &l) { return l.listId == listId; });
     if (list == m_lists.cend()) { // the list is no longer a target of the definition
+        if (m_options.dryRun) {
+            retryNext(due, index + 1);
+            return;
+        }
         if (auto removed = LedgerRepository(*m_store).removeRetry(m_definitionId, due->at(index).identityHash); !removed) {
             fail(removed.error());
             return;
@@ -119,7 +124,8 @@ void PullRun::retryNext(std::shared_ptr<QList<RetryItem>> due, int index)
         }
         Result<void> applied = success();
         { // deleted: its row goes by the delete policy (a delete that failed before is tried again)
-            applied = LedgerRepository(*m_store).removeRetry(m_definitionId, due->at(index).identityHash);
+            if (!m_options.dryRun)
+                applied = LedgerRepository(*m_store).removeRetry(m_definitionId, due->at(index).identityHash);
             const QString goneId = keyValuesFromIdentity(due->at(index).identityText).value(1);
             auto known = LedgerRepository(*m_store).byItems(m_definitionId, m_lists.at(listIndex).listId, {goneId});
             if (applied && !known)
@@ -154,8 +160,9 @@ void PullRun::pullList(int index)
         return;
     }
     // Without a kept link every item is read: the ledger may know some (an earlier push), and those
-    // it names that are not there any more are the list's deletes.
-    m_round.fullEnumeration = !cursor->has_value() || (*cursor)->position.isEmpty();
+    // it names that are not there any more are the list's deletes. A dry run of --reset-cursor leaves
+    // the link and reads as if it were gone.
+    m_round.fullEnumeration = !cursor->has_value() || (*cursor)->position.isEmpty() || (m_options.dryRun && m_options.resetCursor);
     readPage(m_round.fullEnumeration ? deltaStartUrl(m_siteId, list.listId, true) : (*cursor)->position);
 }
 
@@ -340,6 +347,13 @@ Result<void> PullRun::applyItems(int listIndex, const QList<QJsonObject> &items,
             writes << plans.at(i).write;
         }
     }
+    if (m_options.dryRun) { // each write tried and rolled back: the database judges it, nothing stays
+        auto tried = m_source->write(m_writeTable, writes, {}, RowWriteEnd::RollBack);
+        if (!tried)
+            return tried.error();
+        countPlanned(list, plans, written, *tried);
+        return success();
+    }
     const QSqlDatabase db = m_store->connection();
     const auto ledgerEntry = [&](const ItemPlan &plan, const QStringList &keyValues, LedgerState state) {
         const RowIdentity identity = rowIdentity(keyColumns, keyValues, m_definition.keySalt);
@@ -401,6 +415,65 @@ Result<void> PullRun::applyItems(int listIndex, const QList<QJsonObject> &items,
         }
         return success();
     });
+}
+
+void PullRun::countPlanned(
+    const PulledList &list, const QList<ItemPlan> &plans, const QList<int> &written, const QList<RowWriteResult> &results)
+{
+    for (int i = 0; i < plans.size(); ++i) {
+        const ItemPlan &plan = plans.at(i);
+        if (m_plannedItems.contains(plan.itemId)) // retried, then met again in the feed: one change
+            continue;
+        m_plannedItems.insert(plan.itemId);
+        const qsizetype write = written.indexOf(i);
+        const RowWriteResult *result = write < 0 ? nullptr : &results.at(write);
+        const QString error = !plan.error.isEmpty() ? plan.error : result && !result->ok ? result->error : QString();
+        if (!error.isEmpty()) {
+            ++m_run.counters.failed;
+            ++m_outcome.failures[error];
+            planned(list, QStringLiteral("failed"), plan, error);
+        } else if (plan.skip) {
+            ++m_run.counters.skipped;
+            planned(list, QStringLiteral("unchanged"), plan);
+        } else if (result && result->inserted) {
+            ++m_run.counters.created;
+            planned(list, QStringLiteral("pull create"), plan);
+        } else {
+            ++m_run.counters.updated;
+            planned(list, QStringLiteral("pull update"), plan);
+        }
+    }
+}
+
+void PullRun::planned(const PulledList &list, const QString &action, const QString &identity, const QString &itemId,
+    const QJsonObject &fields, const QString &error)
+{
+    ++m_outcome.plan[list.name][action];
+    if (m_outcome.preview.size() >= m_options.previewRows) {
+        ++m_outcome.previewLeftOut;
+        return;
+    }
+    PreviewRow row;
+    row.action = action;
+    row.identity = identity;
+    row.list = list.name;
+    row.fields = fields;
+    row.error = error;
+    row.itemListId = list.listId;
+    row.itemId = itemId;
+    m_outcome.preview << row;
+}
+
+void PullRun::planned(const PulledList &list, const QString &action, const ItemPlan &plan, const QString &error)
+{
+    const QString identity = plan.ledger ? readableIdentity(plan.ledger->identityText)
+        : plan.write.keyValues.isEmpty()
+        ? QCoreApplication::translate("SyncBridge::Sync", "item %1 (a new row)").arg(plan.itemId)
+        : readableIdentity(rowIdentity(m_writeTable.keyColumns, plan.write.keyValues, m_definition.keySalt).text);
+    QJsonObject fields; // what the row would be written with, as the database's input text
+    for (auto value = plan.write.values.cbegin(); value != plan.write.values.cend(); ++value)
+        fields.insert(value.key(), value->has_value() ? QJsonValue(**value) : QJsonValue());
+    planned(list, action, identity, plan.itemId, fields, error);
 }
 
 Result<void> PullRun::queueFailure(int listIndex, const QString &itemId, const QString &error)

@@ -1,6 +1,7 @@
 #include "sync/pull/pullrun.h"
 
 #include "common/logging.h"
+#include "common/translations.h"
 #include "graph/connectionsettings.h"
 #include "graph/discovery.h"
 #include "graph/governor.h"
@@ -115,38 +116,41 @@ void PullRun::nextStep()
 
 Result<void> PullRun::prepare()
 {
-    auto definition = DefinitionRepository(*m_store).byId(m_definitionId);
-    if (!definition)
-        return definition.error();
-    m_definition = *definition;
+    if (previewsAnEdit()) {
+        m_definition = *m_options.definition; // the editor's unsaved state
+        m_definition.id = m_definitionId;     // its ledger and cursors are the stored definition's
+    } else {
+        auto definition = DefinitionRepository(*m_store).byId(m_definitionId);
+        if (!definition)
+            return definition.error();
+        m_definition = *definition;
+    }
     m_siteZone = siteTimeZone(m_definition);
     m_run.definitionId = m_definitionId;
-    m_run.type = RunType::Pull;
+    m_run.type = m_options.dryRun ? RunType::DryRun : RunType::Pull;
     m_run.agent = thisAgent();
     m_run.startedAt = m_clock.nowUtc();
+    m_outcome.dryRun = m_options.dryRun;
     if (auto marked = markInterruptedRuns(*m_store, m_definitionId, m_clock); !marked)
         return marked.error();
-    auto lease = RunLease::acquire(*m_store, m_definitionId, m_clock);
-    if (!lease)
-        return lease.error();
-    m_lease = std::move(*lease);
-    m_leaseRenewal = new QTimer(this);
-    m_leaseRenewal->setInterval(int(m_lease->renewIntervalMs()));
-    connect(m_leaseRenewal, &QTimer::timeout, this, [this]() {
-        if (auto renewed = m_lease->renew(); !renewed)
-            fail(renewed.error());
-    });
-    m_leaseRenewal->start();
-    auto started = RunRepository(*m_store, m_clock).startRun(m_run);
-    if (!started)
-        return started.error();
-    m_outcome.runId = m_run.id;
-    m_lease->attachRun(m_run.id);
+    if (!m_options.dryRun) { // a dry run writes nothing: it needs no lease
+        auto lease = RunLease::acquire(*m_store, m_definitionId, m_clock);
+        if (!lease)
+            return lease.error();
+        m_lease = std::move(*lease);
+        m_leaseRenewal = keepRenewing(this, *m_lease, [this](const Error &lost) { fail(lost); });
+    }
+    // A preview of unsaved changes is not the stored definition's: it stays out of the run history.
+    if (!previewsAnEdit()) {
+        auto started = RunRepository(*m_store, m_clock).startRun(m_run);
+        if (!started)
+            return started.error();
+        m_outcome.runId = m_run.id;
+    }
+    if (m_lease)
+        m_lease->attachRun(m_run.id);
 
-    if (m_options.dryRun)
-        return Error(ErrorCode::Unsupported,
-            QCoreApplication::translate("SyncBridge::Sync", "A pull has no dry run yet; run it without --dry-run."));
-    if (!m_definition.enabled)
+    if (!m_definition.enabled && !m_options.dryRun) // a draft's dry run plans as usual
         return Error(ErrorCode::InvalidInput,
             QCoreApplication::translate("SyncBridge::Sync", "The definition is a draft (disabled); enable it before it runs."));
     if (m_definition.targets.isEmpty())
@@ -211,7 +215,7 @@ Result<void> PullRun::prepare()
         m_wait = {};
         report(m_step);
     });
-    if (m_options.resetCursor) {
+    if (m_options.resetCursor && !m_options.dryRun) { // a dry run reads from the start instead (pullList)
         if (auto reset = LedgerRepository(*m_store).resetCursors(m_definitionId); !reset)
             return reset.error();
         event(EventSeverity::Info, QStringLiteral("cursor-reset"),
@@ -315,6 +319,15 @@ void PullRun::resolveLists(int index)
 
 void PullRun::completed()
 {
+    if (m_options.dryRun) { // says what the run would: items that would fail, deletions held back
+        for (auto it = m_outcome.failures.cbegin(); it != m_outcome.failures.cend(); ++it) {
+            event(EventSeverity::Warning, QStringLiteral("rows-would-fail"),
+                QCoreApplication::translate("SyncBridge::Sync", "%n row(s) would fail: %1", nullptr, pluralCount(it.value())).arg(it.key()),
+                QJsonObject{{QStringLiteral("error"), it.key()}, {QStringLiteral("rows"), it.value()}});
+        }
+        finish(m_run.counters.failed > 0 || m_heldBackDeletes > 0 ? RunStatus::PartiallyFailed : RunStatus::Succeeded);
+        return;
+    }
     auto waiting = LedgerRepository(*m_store).retryQueueSummary(m_definitionId);
     if (!waiting) {
         fail(waiting.error());
@@ -375,7 +388,7 @@ void PullRun::finish(RunStatus status, const QString &message, const std::option
     } else if (!message.isEmpty()) {
         m_run.message = message;
     } else {
-        summary.kind = RunSummary::Kind::Sync;
+        summary.kind = m_options.dryRun ? RunSummary::Kind::DryRun : RunSummary::Kind::Sync;
         summary.rowsWaiting = m_rowsWaiting;
         summary.nextRetryAt = m_nextRetryAt;
         m_run.message = storedRunSummary(summary);

@@ -94,6 +94,7 @@ private:
     void finish(RunStatus status, const QString &message = {}, const std::optional<Error> &error = std::nullopt);
     void completed();
     qint64 ruSpentByThisRun() const;
+    bool previewsAnEdit() const { return m_options.dryRun && m_options.definition.has_value(); }
 
     // pullpage.cpp
     void retryDueItems();
@@ -108,10 +109,18 @@ private:
     Result<void> refuseSharedKeys(const PulledList &list, QList<ItemPlan> &plans) const;
     QString sharedKeyError(const ItemPlan &plan, const QString &otherItem) const;
     Result<void> queueFailure(int listIndex, const QString &itemId, const QString &error); // counted, queued, an event
+    // A dry run: what the page's writes did in the database before they were rolled back, per list and
+    // action, named as a two-way plan names the database's side ("pull create", …).
+    void countPlanned(
+        const PulledList &list, const QList<ItemPlan> &plans, const QList<int> &written, const QList<RowWriteResult> &results);
+    void planned(const PulledList &list, const QString &action, const ItemPlan &plan, const QString &error = {});
+    void planned(const PulledList &list, const QString &action, const QString &identity, const QString &itemId,
+        const QJsonObject &fields = {}, const QString &error = {});
     // pulldeletes.cpp
     void endRound(const QString &deltaLink);
     Result<bool> applyDeletes(); // false: the breaker held the deletions back
     Result<void> deleteRows(int listIndex, const QList<LedgerEntry> &gone);
+    void countPlannedDeletes(const PulledList &list, const QList<LedgerEntry> &gone, const QList<RowWriteResult> &results);
 
     std::shared_ptr<MetaStore> m_store;
     SecretStore &m_secrets;
@@ -138,6 +147,7 @@ private:
     std::shared_ptr<ReferenceResolver> m_references; // made once the site is known
     Round m_round;
     QSet<QString> m_queued;   // identity hashes in the retry queue when the run began
+    QSet<QString> m_plannedItems; // a dry run: the items planned so far
     DueRetryPages m_dueRetries; // Retrying takes the retries due when it began, a page at a time
     SyncRun m_run;
     RunOutcome m_outcome;

@@ -247,13 +247,7 @@ Result<void> PushRun::prepare()
         if (!lease)
             return lease.error();
         m_lease = std::move(*lease);
-        m_leaseRenewal = new QTimer(this);
-        m_leaseRenewal->setInterval(int(m_lease->renewIntervalMs()));
-        connect(m_leaseRenewal, &QTimer::timeout, this, [this]() {
-            if (auto renewed = m_lease->renew(); !renewed)
-                fail(renewed.error());
-        });
-        m_leaseRenewal->start();
+        m_leaseRenewal = keepRenewing(this, *m_lease, [this](const Error &lost) { fail(lost); });
     }
     // A preview of unsaved changes is not the stored definition's: it stays out of the run history.
     if (!previewsAnEdit()) {
