@@ -3954,6 +3954,10 @@
         <source>Both sides are read before either is written: each row says what goes into the database and what into SharePoint; a field changed on both sides is a conflict the policy decides (or, MANUAL, that waits in the Conflicts view).</source>
         <translation>Beide Seiten werden gelesen, bevor eine von ihnen geschrieben wird: Jede Zeile sagt, was in die Datenbank und was nach SharePoint geht; ein auf beiden Seiten geändertes Feld ist ein Konflikt, den die Konfliktregel entscheidet (oder der bei MANUAL in der Ansicht „Konflikte“ wartet).</translation>
     </message>
+    <message>
+        <source>SharePoint&apos;s changes since the last pull, each as the row it would write: every write was tried in the database and rolled back, so a failing row shows the database&apos;s own reason.</source>
+        <translation>Die Änderungen in SharePoint seit dem letzten Abruf, jeweils als die Zeile, die geschrieben würde: Jeder Schreibvorgang wurde in der Datenbank versucht und zurückgerollt, daher zeigt eine fehlschlagende Zeile den eigenen Grund der Datenbank.</translation>
+    </message>
 </context>
 <context>
     <name>SyncBridge::Graph</name>

@@ -207,8 +207,10 @@ Result<QList<RowWriteResult>> applyRowWrites(pqxx::connection &connection, const
                 RowWriteResult outcome;
                 outcome.ok = false;
                 outcome.keyValues = write.keyValues;
-                // The first line is the database's message; the SQL statement after it is ours.
+                // The first line is the database's message (after its "ERROR:" severity); the SQL statement after it is ours.
                 outcome.error = QString::fromUtf8(refused.what()).section(QLatin1Char('\n'), 0, 0).trimmed();
+                if (outcome.error.startsWith(QLatin1String("ERROR:")))
+                    outcome.error = outcome.error.mid(6).trimmed();
                 results << outcome;
             }
         }

@@ -5,7 +5,8 @@
 // editor's unsaved edits (a definition never saved too), and shows the problems of a definition that
 // cannot run instead of a plan. A definition switched to TWO_WAY in the editor is planned as two-way
 // (its unsaved state refused, saying what to do), and a two-way plan shows each side's creates,
-// updates and deletes, the first run's matching and the conflicts.
+// updates and deletes, the first run's matching and the conflicts. A PULL definition is previewed as
+// the rows its items would become, an item the table refuses failing with the database's reason.
 #include "demowindow.h"
 #include "englishplurals.h"
 #include "testpaths.h"
@@ -215,7 +216,9 @@ private slots:
         sql(QStringLiteral("CREATE TABLE team_tasks (id integer PRIMARY KEY, title text, owner text, done boolean NOT NULL DEFAULT false, "
                            "updated_at timestamptz NOT NULL DEFAULT now());"
                            "INSERT INTO team_tasks (id, title, owner, done) VALUES (1, 'Write the plan', 'Adele', false), "
-                           "(2, 'Book the room', 'Alex', false), (3, 'Order lunch', 'Megan', true)"));
+                           "(2, 'Book the room', 'Alex', false), (3, 'Order lunch', 'Megan', true);"
+                           "CREATE TABLE task_copy (id integer PRIMARY KEY, title text NOT NULL, owner text, done boolean,"
+                           " updated_at timestamptz NOT NULL DEFAULT now())"));
         m_tasksList = m_demo.emulator().createList(QStringLiteral("Team tasks"),
             QJsonArray{column(QStringLiteral("TaskKey"), QStringLiteral("number")), column(QStringLiteral("Task"), QStringLiteral("text")),
                 column(QStringLiteral("Owner"), QStringLiteral("text")), column(QStringLiteral("Done"), QStringLiteral("boolean")),
@@ -542,6 +545,56 @@ private slots:
         QVERIFY(std::all_of(panel()->rowsModel()->rows().cbegin(), panel()->rowsModel()->rows().cend(),
             [](const PreviewRow &row) { return row.action == QLatin1String("create"); }));
         QCOMPARE(DefinitionRepository(*m_demo.store()).byName(QStringLiteral("Regional orders, new")).ok(), false);
+    }
+
+    void aPullDefinitionIsPreviewedAsTheRowsItsItemsBecome()
+    {
+        // The task list into a table of its own, as a new PULL definition; one item without a title,
+        // which the table's NOT NULL refuses.
+        QCOMPARE(m_demo.emulator()
+                     .graph("POST", tasksPath(), QJsonObject{{QStringLiteral("fields"), QJsonObject{{QStringLiteral("TaskKey"), 7}}}})
+                     .status,
+            201);
+        SyncDefinition copy = *DefinitionRepository(*m_demo.store()).byName(QStringLiteral("Team tasks"));
+        copy.id = 0;
+        copy.name = QStringLiteral("Team tasks into a copy");
+        copy.mode = SyncMode::Pull;
+        copy.source.table = QStringLiteral("task_copy");
+        for (FieldMapping &mapping : copy.mappings)
+            mapping.direction = FieldDirection::PullOnly;
+        editor()->setDefinition(copy, {QStringLiteral("Regional orders"), QStringLiteral("Team tasks")});
+        editor()->readListColumns(); // the list exists: its columns into the catalog, so the mappings check against them
+        QTRY_VERIFY_WITH_TIMEOUT(editor()->problems().isEmpty(), 30000);
+
+        const RunOutcome outcome = preview();
+        QVERIFY2(outcome.status == RunStatus::PartiallyFailed, qPrintable(outcome.message));
+        QCOMPARE(outcome.runId, 0); // an unsaved definition's preview is not recorded
+        const QMap<QString, qint64> plan = planOf(outcome);
+        QCOMPARE(plan.value(QStringLiteral("pull create")), 5);
+        QCOMPARE(plan.value(QStringLiteral("failed")), 1);
+        QStringList headers;
+        for (int column = 0; column < panel()->planTable()->columnCount(); ++column)
+            headers << panel()->planTable()->horizontalHeaderItem(column)->text();
+        // The database's side only: a pull writes nothing into SharePoint.
+        QVERIFY2(headers.contains(QStringLiteral("Database\ncreate")) && !headers.contains(QStringLiteral("SharePoint\ncreate"))
+                && !headers.contains(QStringLiteral("Conflicts")),
+            qPrintable(headers.join(QLatin1Char('|'))));
+        QVERIFY2(panel()->findChild<QLabel *>(QStringLiteral("previewNote"))->text().contains(QStringLiteral("rolled back")),
+            qPrintable(panel()->findChild<QLabel *>(QStringLiteral("previewNote"))->text()));
+        const QMap<QString, QString> shown = shownRows();
+        QVERIFY2(
+            shown.value(QStringLiteral("id 6/Create row")).startsWith(QStringLiteral("New in SharePoint, inserted into the database: ")),
+            qPrintable(shown.keys().join(QLatin1Char('|'))));
+        QVERIFY2(shown.value(QStringLiteral("id 6/Create row")).contains(QStringLiteral("title = Collect feedback")),
+            qPrintable(shown.value(QStringLiteral("id 6/Create row"))));
+        QVERIFY2(shown.value(QStringLiteral("id 7/Failing")).startsWith(QStringLiteral("null value in column \"title\"")),
+            qPrintable(shown.keys().join(QLatin1Char('|'))));
+        // Tried in the table and rolled back: nothing stays.
+        QCOMPARE(
+            m_demo.postgres().query(QStringLiteral("demo"), QStringLiteral("SELECT count(*) FROM task_copy")).value(), QStringLiteral("0"));
+        QTest::qWait(100); // the plan table's new columns laid out before the picture
+        QVERIFY(m_window->grab().save(QDir(artifactDirectory()).filePath(QStringLiteral("pull-dry-run.png"))));
+        QVERIFY(m_window->grab().save(QStringLiteral(SYNCBRIDGE_DOCS_IMAGES "/pull-dry-run.png")));
     }
 };
 

@@ -184,6 +184,7 @@ void DryRunPanel::startPreview()
     options.dryRun = true;
     options.previewRows = previewRowLimit;
     m_twoWay = false;
+    m_pull = false;
     if (m_draft) {
         const PreviewDraft draft = m_draft();
         if (!draft.problems.isEmpty()) { // what a run would refuse: its problems instead of a plan
@@ -201,6 +202,7 @@ void DryRunPanel::startPreview()
         if (draft.modified || m_definitionId == 0)
             options.definition = draft.definition;
         m_twoWay = draft.definition.mode == SyncMode::TwoWay;
+        m_pull = draft.definition.mode == SyncMode::Pull;
     }
     const Result<void> started = m_context.runs->start(m_definitionId, options);
     if (!started) {
@@ -245,14 +247,22 @@ void DryRunPanel::onFinished(qint64 definitionId, const RunOutcome &outcome)
 
 const QStringList &DryRunPanel::actions() const
 {
-    return m_twoWay ? TwoWayPreview::actions() : planActions;
+    static const QStringList pullActions = []() {
+        QStringList databaseSide;
+        for (const QString &action : TwoWayPreview::actions()) {
+            if (action.startsWith(QLatin1String("pull ")) || action == QLatin1String("unchanged") || action == QLatin1String("failed"))
+                databaseSide << action;
+        }
+        return databaseSide;
+    }();
+    return m_pull ? pullActions : m_twoWay ? TwoWayPreview::actions() : planActions;
 }
 
 void DryRunPanel::setPlanHeaders()
 {
     QStringList headers{tr("List")};
     if (m_twoWay) { // each side's writes apart, as the CLI's dry run counts them
-        for (const QString &action : TwoWayPreview::actions())
+        for (const QString &action : actions())
             headers << TwoWayPreview::planHeader(action);
     } else {
         headers << tr("Create") << tr("Update") << tr("Move") << tr("Unchanged") << tr("No list") << tr("Failing") << tr("Delete");
@@ -285,7 +295,8 @@ void DryRunPanel::showPlan(const RunOutcome &outcome)
         }
     }
     // As high as its lists, so the planned rows get the rest.
-    int height = m_plan->horizontalHeader()->height() + 2 * m_plan->frameWidth();
+    // The header's hint, not its height: headers just changed to two lines are not laid out yet.
+    int height = m_plan->horizontalHeader()->sizeHint().height() + 2 * m_plan->frameWidth();
     for (int row = 0; row < m_plan->rowCount(); ++row)
         height += m_plan->rowHeight(row);
     m_plan->setMaximumHeight(qMin(height, 130));
@@ -319,11 +330,13 @@ void DryRunPanel::showRows(const RunOutcome &outcome)
     m_filter->setAction({});
     m_filter->setList({});
 
-    QStringList notes{m_twoWay ? tr("Both sides are read before either is written: each row says what goes into the database and "
-                                    "what into SharePoint; a field changed on both sides is a conflict the policy decides (or, "
-                                    "MANUAL, that waits in the Conflicts view).")
-                               : tr("Old values are what the SharePoint lists hold now, read for this preview (the ledger keeps only "
-                                    "a hash of what was written); new values are the mapped source values.")};
+    QStringList notes{m_pull ? tr("SharePoint's changes since the last pull, each as the row it would write: every write was tried "
+                                  "in the database and rolled back, so a failing row shows the database's own reason.")
+            : m_twoWay       ? tr("Both sides are read before either is written: each row says what goes into the database and "
+                                        "what into SharePoint; a field changed on both sides is a conflict the policy decides (or, "
+                                        "MANUAL, that waits in the Conflicts view).")
+                             : tr("Old values are what the SharePoint lists hold now, read for this preview (the ledger keeps only "
+                                        "a hash of what was written); new values are the mapped source values.")};
     notes << outcome.warnings; // deletions a real run's breaker would ask about
     if (!outcome.currentValuesUnread.isEmpty())
         notes << outcome.currentValuesUnread;

@@ -83,6 +83,7 @@ private:
     qint64 m_definitionId = 0;
     bool m_previewing = false;
     bool m_twoWay = false; // the definition previewed is TWO_WAY (or its plan says so)
+    bool m_pull = false;   // … or PULL: planned in a two-way plan's terms, the database's side only
     QLabel *m_status;
     QPushButton *m_previewButton;
     QPushButton *m_runButton;
