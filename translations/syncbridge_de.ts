@@ -7622,6 +7622,10 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht — aber 
         <source>item %1 (a new row)</source>
         <translation>Element %1 (eine neue Zeile)</translation>
     </message>
+    <message>
+        <source>This edit changes how the pull reads or tells its rows apart (%1); saving it resets the sync position. Save the definition, then preview it. Nothing was read or written.</source>
+        <translation>Diese Änderung ändert, wie der Abruf seine Zeilen liest oder unterscheidet (%1); beim Speichern wird die Synchronisationsposition zurückgesetzt. Speichern Sie die Definition und sehen Sie sie dann in der Vorschau an. Es wurde nichts gelesen oder geschrieben.</translation>
+    </message>
 </context>
 <context>
     <name>SyncBridge::TransformBar</name>

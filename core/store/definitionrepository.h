@@ -31,11 +31,12 @@ public:
     Result<SyncDefinition> byId(qint64 id) const;
     Result<SyncDefinition> byName(const QString &name) const;
     Result<void> remove(qint64 id);
+    // The definition has run: a ledger entry, a cursor or a queued row is kept for it.
+    Result<bool> hasSyncState(qint64 definitionId) const;
 
 private:
     Result<QList<SyncDefinition>> load(const QString &where, const QVariantList &binds) const;
     Result<void> loadChildren(SyncDefinition &definition) const;
-    Result<bool> hasSyncState(qint64 definitionId) const;
     Result<void> applyStateChange(const SyncDefinition &edited, StateChange stateChange);
 
     const MetaStore &m_store;

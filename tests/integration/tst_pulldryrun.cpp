@@ -4,6 +4,7 @@
 // table, the ledger, the delta link and the retry queue as they were.
 #include "pulltestbase.h"
 
+#include "store/definitionrepository.h"
 #include "store/runrepository.h"
 
 using namespace SyncBridge;
@@ -120,6 +121,39 @@ private slots:
         QCOMPARE(dry.plan.value(QStringLiteral("Team")).value(QStringLiteral("pull delete")), 3);
         QCOMPARE(dry.warnings.size(), 1);
         QVERIFY2(dry.warnings.constFirst().contains(QStringLiteral("would ask before deleting 3")), qPrintable(dry.warnings.constFirst()));
+        QCOMPARE(state(), before);
+    }
+
+    void aPreviewOfAnUnsavedEditPlansTheEditUnlessSavingItResetsTheSyncPosition()
+    {
+        SyncDefinition edited = DefinitionRepository(*m_store).byName(QStringLiteral("Team")).value();
+        QCOMPARE(editItem(m_list,
+                     itemsByField(m_list, QStringLiteral("Email"))
+                         .value(QStringLiteral("p5@example.com"))
+                         .value(QStringLiteral("id"))
+                         .toString(),
+                     {{QStringLiteral("PersonName"), QStringLiteral("Person 5, renamed")}}),
+            200);
+        const QString before = state();
+        RunOptions preview = pushOptions(500);
+        preview.dryRun = true;
+        preview.previewRows = 100;
+
+        // The email no longer pulled: the edit is planned as the editor holds it, and not recorded.
+        edited.mappings.removeIf([](const FieldMapping &mapping) { return mapping.sourceColumn == QLatin1String("email"); });
+        preview.definition = edited;
+        RunOutcome outcome = pull(QStringLiteral("Team"), {}, preview);
+        QCOMPARE(outcome.runId, 0);
+        QVERIFY(outcome.plan.value(QStringLiteral("Team")).value(QStringLiteral("pull update")) >= 1);
+        for (const PreviewRow &row : std::as_const(outcome.preview))
+            QVERIFY2(!row.fields.contains(QStringLiteral("email")), qPrintable(row.identity));
+
+        // Other key columns: saving resets the position, so a plan from the kept link would show too little.
+        edited.keyColumns = {QStringLiteral("email")};
+        preview.definition = edited;
+        outcome = pull(QStringLiteral("Team"), {}, preview);
+        QCOMPARE(outcome.status, RunStatus::Failed);
+        QVERIFY2(outcome.message.contains(QStringLiteral("saving it resets the sync position")), qPrintable(outcome.message));
         QCOMPARE(state(), before);
     }
 };
