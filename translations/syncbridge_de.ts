@@ -7542,10 +7542,6 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht — aber 
         <translation>SyncBridge wurde während des Laufs in beide Richtungen beendet; der nächste Lauf vergleicht beide Seiten erneut.</translation>
     </message>
     <message>
-        <source>A preview of unsaved changes to a two-way definition is not available yet. Save the definition, then preview it (or run syncbridge-cli run --dry-run). Nothing was read or written.</source>
-        <translation>Eine Vorschau ungespeicherter Änderungen an einer Definition in beide Richtungen ist noch nicht verfügbar. Speichern Sie die Definition und sehen Sie sich dann die Vorschau an (oder führen Sie syncbridge-cli run --dry-run aus). Es wurde nichts gelesen oder geschrieben.</translation>
-    </message>
-    <message>
         <source>Row %1, field &apos;%2&apos; changed on both sides; it waits for a decision.</source>
         <translation>Zeile %1, Feld „%2“ auf beiden Seiten geändert; es wartet auf eine Entscheidung.</translation>
     </message>
@@ -7623,8 +7619,8 @@ Aus der Quelle verschwundene Zeilen wurden meist absichtlich gelöscht — aber 
         <translation>Element %1 (eine neue Zeile)</translation>
     </message>
     <message>
-        <source>This edit changes how the pull reads or tells its rows apart (%1); saving it resets the sync position. Save the definition, then preview it. Nothing was read or written.</source>
-        <translation>Diese Änderung ändert, wie der Abruf seine Zeilen liest oder unterscheidet (%1); beim Speichern wird die Synchronisationsposition zurückgesetzt. Speichern Sie die Definition und sehen Sie sie dann in der Vorschau an. Es wurde nichts gelesen oder geschrieben.</translation>
+        <source>This edit changes how the run reads or tells its rows apart (%1); saving it resets the sync position. Save the definition, then preview it. Nothing was read or written.</source>
+        <translation>Diese Änderung ändert, wie der Lauf seine Zeilen liest oder unterscheidet (%1); beim Speichern wird die Synchronisationsposition zurückgesetzt. Speichern Sie die Definition und sehen Sie sie dann in der Vorschau an. Es wurde nichts gelesen oder geschrieben.</translation>
     </message>
 </context>
 <context>

@@ -6,7 +6,6 @@
 #include "graph/discovery.h"
 #include "graph/governor.h"
 #include "graph/graphclient.h"
-#include "model/syncstatechange.h"
 #include "secrets/secretstore.h"
 #include "source/sourcereader.h"
 #include "store/connectionrepository.h"
@@ -15,6 +14,7 @@
 #include "store/metastore.h"
 #include "store/runrepository.h"
 #include "sync/deletemarks.h"
+#include "sync/editpreview.h"
 #include "sync/interruptedruns.h"
 #include "sync/runlease.h"
 #include "sync/runrecord.h"
@@ -152,7 +152,7 @@ Result<void> PullRun::prepare()
         m_lease->attachRun(m_run.id);
 
     if (previewsAnEdit()) {
-        if (auto refused = refuseStateChangingPreview(); !refused)
+        if (auto refused = refuseEditThatResetsTheSyncPosition(*m_store, m_definition); !refused)
             return refused;
     }
     if (!m_definition.enabled && !m_options.dryRun) // a draft's dry run plans as usual
@@ -227,28 +227,6 @@ Result<void> PullRun::prepare()
             QCoreApplication::translate("SyncBridge::Sync", "The cursor was reset: every item is read and compared again."));
     }
     return success();
-}
-
-Result<void> PullRun::refuseStateChangingPreview() const
-{
-    // Saving such an edit resets the delta links (and a key change re-identifies the rows): planned
-    // from the links kept now, the preview would show less than the run after the save does.
-    const auto stored = DefinitionRepository(*m_store).byId(m_definitionId);
-    if (!stored)
-        return stored.error().code() == ErrorCode::NotFound ? success() : Result<void>(stored.error());
-    const SyncStateChange change = syncStateChange(*stored, m_definition);
-    if (!change.any())
-        return success();
-    auto synced = DefinitionRepository(*m_store).hasSyncState(m_definitionId);
-    if (!synced)
-        return synced.error();
-    if (!*synced)
-        return success();
-    return Error(ErrorCode::Unsupported,
-        QCoreApplication::translate("SyncBridge::Sync",
-            "This edit changes how the pull reads or tells its rows apart (%1); saving it resets the sync position. Save the "
-            "definition, then preview it. Nothing was read or written.")
-            .arg(change.reasons.join(QStringLiteral("; "))));
 }
 
 Result<void> PullRun::checkGoneColumn() const

@@ -87,7 +87,6 @@ private:
     Result<void> prepare();
     Result<void> checkMappings() const;
     Result<void> checkGoneColumn() const; // delete policy MARK: the table's syncbridge_gone column
-    Result<void> refuseStateChangingPreview() const;
     void resolveLists(int index);
     void report(RunPhase phase);
     void event(EventSeverity severity, const QString &type, const QString &message, const QJsonObject &payload = {});

@@ -17,6 +17,7 @@
 #include "store/runrepository.h"
 #include "sync/definitioncheck.h"
 #include "sync/deletemarks.h"
+#include "sync/editpreview.h"
 #include "sync/interruptedruns.h"
 #include "sync/runlease.h"
 #include "sync/runrecord.h"
@@ -147,15 +148,17 @@ void TwoWayRun::nextStep()
 
 Result<void> TwoWayRun::prepare()
 {
-    if (m_options.definition) // the editor's unsaved state: a two-way plan reads and records the stored one
-        return Error(ErrorCode::Unsupported,
-            QCoreApplication::translate("SyncBridge::Sync",
-                "A preview of unsaved changes to a two-way definition is not available yet. Save the definition, then "
-                "preview it (or run syncbridge-cli run --dry-run). Nothing was read or written."));
-    auto definition = DefinitionRepository(*m_store).byId(m_definitionId);
-    if (!definition)
-        return definition.error();
-    m_definition = *definition;
+    if (previewsAnEdit()) {
+        m_definition = *m_options.definition; // the editor's unsaved state
+        m_definition.id = m_definitionId;     // its ledger, agreed states and delta link are the stored definition's
+        if (auto refused = refuseEditThatResetsTheSyncPosition(*m_store, m_definition); !refused)
+            return refused;
+    } else {
+        auto definition = DefinitionRepository(*m_store).byId(m_definitionId);
+        if (!definition)
+            return definition.error();
+        m_definition = *definition;
+    }
     m_siteZone = siteTimeZone(m_definition);
     m_run.definitionId = m_definitionId;
     m_run.type = m_options.dryRun ? RunType::DryRun : RunType::TwoWay;
@@ -170,10 +173,13 @@ Result<void> TwoWayRun::prepare()
         m_lease = std::move(*lease);
         m_leaseRenewal = keepRenewing(this, *m_lease, [this](const Error &lost) { fail(lost); });
     }
-    auto started = RunRepository(*m_store, m_clock).startRun(m_run);
-    if (!started)
-        return started.error();
-    m_outcome.runId = m_run.id;
+    // A preview of unsaved changes is not the stored definition's: it stays out of the run history.
+    if (!previewsAnEdit()) {
+        auto started = RunRepository(*m_store, m_clock).startRun(m_run);
+        if (!started)
+            return started.error();
+        m_outcome.runId = m_run.id;
+    }
     if (m_lease)
         m_lease->attachRun(m_run.id);
 

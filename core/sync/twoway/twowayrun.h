@@ -121,6 +121,7 @@ private:
     void finish(RunStatus status, const QString &message = {}, const std::optional<Error> &error = std::nullopt);
     void completed();
     qint64 ruSpentByThisRun() const;
+    bool previewsAnEdit() const { return m_options.dryRun && m_options.definition.has_value(); }
 
     // twowayplan.cpp
     void readChanges();
