@@ -1666,6 +1666,14 @@
         <source>push the definition&apos;s rows to SharePoint (CDC: drain what was committed, or keep streaming with --for/--until-idle)</source>
         <translation>die Zeilen der Definition nach SharePoint übertragen (CDC: das Festgeschriebene abarbeiten oder mit --for/--until-idle weiter streamen)</translation>
     </message>
+    <message>
+        <source>the item was deleted in SharePoint</source>
+        <translation>das Element wurde in SharePoint gelöscht</translation>
+    </message>
+    <message>
+        <source>Planned rows (the values each would write):</source>
+        <translation>Geplante Zeilen (die Werte, die jede schreiben würde):</translation>
+    </message>
 </context>
 <context>
     <name>SyncBridge::ColumnOptionsBar</name>

@@ -37,6 +37,8 @@ QString rowText(const PreviewRow &row)
         return row.error;
     if (row.action == QLatin1String("delete") || row.action == QLatin1String("mark") || row.action == QLatin1String("leave"))
         return QCoreApplication::translate("SyncBridge::Cli", "the row is gone from the source");
+    if (row.action == QLatin1String("pull delete") || row.action == QLatin1String("pull mark"))
+        return QCoreApplication::translate("SyncBridge::Cli", "the item was deleted in SharePoint");
     if (row.action == QLatin1String("update") || row.action == QLatin1String("move")) {
         if (!row.fromList.isEmpty())
             parts << QCoreApplication::translate("SyncBridge::Cli", "from '%1'").arg(row.fromList);
@@ -62,6 +64,9 @@ void printPreviewRows(CommandContext &context, const RunOutcome &outcome)
     QHash<QString, int> shown;
     QMap<QString, int> notShown; // by action, in a stable order
     bool first = true;
+    // A pull's and a two-way plan's actions name their side ("pull create"): their values are what is written.
+    const bool sided = std::any_of(
+        outcome.preview.cbegin(), outcome.preview.cend(), [](const PreviewRow &row) { return row.action.contains(QLatin1Char(' ')); });
     for (const PreviewRow &row : outcome.preview) {
         if (row.action == QLatin1String("skip") || row.action == QLatin1String("unchanged")) // nothing to say of it
             continue;
@@ -71,11 +76,13 @@ void printPreviewRows(CommandContext &context, const RunOutcome &outcome)
         }
         ++shown[row.action];
         if (first)
-            context.out << QCoreApplication::translate(
-                "SyncBridge::Cli", "Planned rows (changes: what SharePoint holds now → the mapped value):")
+            context.out << (sided ? QCoreApplication::translate("SyncBridge::Cli", "Planned rows (the values each would write):")
+                                  : QCoreApplication::translate(
+                                      "SyncBridge::Cli", "Planned rows (changes: what SharePoint holds now → the mapped value):"))
                         << '\n';
         first = false;
-        context.out << QStringLiteral("  %1  %2  %3: %4").arg(row.action, -8).arg(row.identity, row.list, rowText(row)) << '\n';
+        context.out << QStringLiteral("  %1  %2  %3: %4").arg(row.action, sided ? -11 : -8).arg(row.identity, row.list, rowText(row))
+                    << '\n';
     }
     for (auto action = notShown.constBegin(); action != notShown.constEnd(); ++action)
         context.out << QCoreApplication::translate(

@@ -96,6 +96,20 @@ private slots:
         const QString reasons = QStringList(dry.failures.keys()).join(QLatin1Char('\n'));
         QVERIFY2(reasons.contains(QStringLiteral("null value in column \"name\"")), qPrintable(reasons));
         QVERIFY2(reasons.contains(QStringLiteral("duplicate key value violates unique constraint")), qPrintable(reasons));
+        // The same from the command line: the planned rows and the reasons, exit 1 (items would fail).
+        QProcess cli;
+        startCliCommand(cli, {QStringLiteral("run"), QStringLiteral("Team"), QStringLiteral("--dry-run")}, cliEnvironment());
+        QVERIFY(cli.waitForFinished(60000));
+        const QString printed = QString::fromUtf8(cli.readAllStandardOutput());
+        QVERIFY2(cli.exitCode() == 1, qPrintable(printed + QString::fromUtf8(cli.readAllStandardError())));
+        qInfo().noquote() << printed;
+        QVERIFY2(printed.contains(QStringLiteral("Planned rows (the values each would write):")), qPrintable(printed));
+        QVERIFY2(
+            printed.contains(
+                QStringLiteral("  pull create  item %1 (a new row)  Team: email = \"new@example.com\"; name = \"Newcomer\"").arg(newcomer)),
+            qPrintable(printed));
+        QVERIFY2(printed.contains(QStringLiteral("the item was deleted in SharePoint")), qPrintable(printed));
+        QCOMPARE(state(), before);
 
         // The real run does what the dry run said, failing the same items for the same reasons.
         const RunOutcome real = pull(QStringLiteral("Team"));
