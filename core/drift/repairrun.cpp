@@ -17,7 +17,6 @@
 #include "sync/runrecord.h"
 
 #include <QCoreApplication>
-#include <QHostInfo>
 #include <QTimer>
 
 namespace SyncBridge {
@@ -125,8 +124,7 @@ Result<void> RepairRun::prepare()
     m_run.definitionId = m_definitionId;
     m_run.type = m_options.dryRun ? RunType::DryRun : RunType::Repair;
     m_run.agent = thisAgent();
-    m_run.agentName = m_options.agentName.isEmpty() ? QHostInfo::localHostName() : m_options.agentName;
-    m_run.trigger = m_options.trigger;
+    stampRunOrigin(m_run, m_options);
     m_run.startedAt = m_clock.nowUtc();
     m_outcome.dryRun = m_options.dryRun;
     m_outcome.startedAt = m_run.startedAt;

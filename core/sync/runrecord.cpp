@@ -4,9 +4,26 @@
 #include "graph/governor.h"
 #include "store/metastore.h"
 #include "store/runrepository.h"
+#include "store/scheduleclaimrepository.h"
 #include "sync/interruptedruns.h"
+#include "sync/syncjob.h"
+
+#include <QHostInfo>
 
 namespace SyncBridge {
+
+void stampRunOrigin(SyncRun &run, const RunOptions &options)
+{
+    run.agentName = options.agentName.isEmpty() ? QHostInfo::localHostName() : options.agentName;
+    run.trigger = options.trigger;
+}
+
+Result<void> attachRunToOccurrence(MetaStore &store, const SyncRun &run, const RunOptions &options)
+{
+    if (!options.occurrence.isValid() || run.id == 0)
+        return success();
+    return ScheduleClaimRepository(store).attachRun(run.definitionId, options.occurrence, run.id);
+}
 
 void recordRunEvent(MetaStore &store, const Clock &clock, qint64 runId, EventSeverity severity, const QString &type, const QString &message,
     const QJsonObject &payload)

@@ -406,6 +406,20 @@ private slots:
         QCOMPARE(sql(QStringLiteral("SELECT string_agg(name, ',') FROM people")), QStringLiteral("Renamed after the reset"));
     }
 
+    // An agent's run on time is recorded as such, by the agent's name (the Runs page's "Started by").
+    void aScheduledPullIsRecordedWithItsAgent()
+    {
+        RunOptions scheduled = pushOptions(500);
+        scheduled.trigger = RunTrigger::Scheduled;
+        scheduled.agentName = QStringLiteral("nightly-agent");
+        const RunOutcome outcome = pull(QStringLiteral("People"), {}, scheduled);
+        QVERIFY2(outcome.status != RunStatus::Failed, qPrintable(described(outcome)));
+        const auto run = RunRepository(*m_store).run(outcome.runId);
+        QVERIFY(run.ok());
+        QCOMPARE(run->trigger, RunTrigger::Scheduled);
+        QCOMPARE(run->agentName, QStringLiteral("nightly-agent"));
+    }
+
     void aTwoWayDefinitionRunsAsOneTwoWayRun()
     {
         // RunByMode gives TWO_WAY its own run (tst_twoway covers what it does): one run record of type TWO_WAY.

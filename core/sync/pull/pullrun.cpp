@@ -130,6 +130,7 @@ Result<void> PullRun::prepare()
     m_run.definitionId = m_definitionId;
     m_run.type = m_options.dryRun ? RunType::DryRun : RunType::Pull;
     m_run.agent = thisAgent();
+    stampRunOrigin(m_run, m_options);
     m_run.startedAt = m_clock.nowUtc();
     m_outcome.dryRun = m_options.dryRun;
     if (auto marked = markInterruptedRuns(*m_store, m_definitionId, m_clock); !marked)
@@ -150,6 +151,8 @@ Result<void> PullRun::prepare()
     }
     if (m_lease)
         m_lease->attachRun(m_run.id);
+    if (auto attached = attachRunToOccurrence(*m_store, m_run, m_options); !attached)
+        return attached.error();
 
     if (previewsAnEdit()) {
         if (auto refused = refuseEditThatResetsTheSyncPosition(*m_store, m_definition); !refused)

@@ -15,7 +15,6 @@
 #include "store/ledgerrepository.h"
 #include "store/metastore.h"
 #include "store/runrepository.h"
-#include "store/scheduleclaimrepository.h"
 #include "store/sql.h"
 #include "sync/cdc/cdcchanges.h"
 #include "sync/interruptedruns.h"
@@ -25,7 +24,6 @@
 #include "sync/runtext.h"
 
 #include <QCoreApplication>
-#include <QHostInfo>
 #include <QSet>
 #include <QTimer>
 
@@ -236,8 +234,7 @@ Result<void> PushRun::prepare()
     m_run.definitionId = m_definitionId;
     m_run.type = m_options.dryRun ? RunType::DryRun : RunType::Push;
     m_run.agent = thisAgent();
-    m_run.agentName = m_options.agentName.isEmpty() ? QHostInfo::localHostName() : m_options.agentName;
-    m_run.trigger = m_options.trigger;
+    stampRunOrigin(m_run, m_options);
     m_run.startedAt = m_clock.nowUtc();
     // A run of this definition whose process died is not left "running" for ever.
     if (auto marked = markInterruptedRuns(*m_store, m_definitionId, m_clock); !marked)
@@ -258,10 +255,8 @@ Result<void> PushRun::prepare()
     }
     if (m_lease)
         m_lease->attachRun(m_run.id);
-    if (m_options.occurrence.isValid()) {
-        if (auto attached = ScheduleClaimRepository(*m_store).attachRun(m_definitionId, m_options.occurrence, m_run.id); !attached)
-            return attached.error();
-    }
+    if (auto attached = attachRunToOccurrence(*m_store, m_run, m_options); !attached)
+        return attached.error();
     if (m_definition.mode == SyncMode::Cdc && m_options.dryRun)
         return Error(ErrorCode::Unsupported,
             QCoreApplication::translate("SyncBridge::Sync",

@@ -163,6 +163,7 @@ Result<void> TwoWayRun::prepare()
     m_run.definitionId = m_definitionId;
     m_run.type = m_options.dryRun ? RunType::DryRun : RunType::TwoWay;
     m_run.agent = thisAgent();
+    stampRunOrigin(m_run, m_options);
     m_run.startedAt = m_clock.nowUtc();
     if (auto marked = markInterruptedRuns(*m_store, m_definitionId, m_clock); !marked)
         return marked.error();
@@ -182,6 +183,8 @@ Result<void> TwoWayRun::prepare()
     }
     if (m_lease)
         m_lease->attachRun(m_run.id);
+    if (auto attached = attachRunToOccurrence(*m_store, m_run, m_options); !attached)
+        return attached.error();
 
     if (!m_definition.enabled && !m_options.dryRun)
         return Error(ErrorCode::InvalidInput, tr("The definition is a draft (disabled); enable it before it runs."));
