@@ -7928,6 +7928,10 @@ markieren</translation>
         <source>Written into SharePoint</source>
         <translation>Nach SharePoint geschrieben</translation>
     </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
 </context>
 <context>
     <name>SyncBridge::TwoWayRun</name>

@@ -39,6 +39,11 @@ QString rowText(const PreviewRow &row)
         return QCoreApplication::translate("SyncBridge::Cli", "the row is gone from the source");
     if (row.action == QLatin1String("pull delete") || row.action == QLatin1String("pull mark"))
         return QCoreApplication::translate("SyncBridge::Cli", "the item was deleted in SharePoint");
+    if (row.action == QLatin1String("pull update") && row.currentKnown) { // the row was read: what changes in it
+        for (const FieldChange &change : row.changes)
+            parts << QStringLiteral("%1: %2 → %3").arg(change.field, valueText(change.before), valueText(change.after));
+        return parts.join(QStringLiteral("; "));
+    }
     if (row.action == QLatin1String("update") || row.action == QLatin1String("move")) {
         if (!row.fromList.isEmpty())
             parts << QCoreApplication::translate("SyncBridge::Cli", "from '%1'").arg(row.fromList);

@@ -112,6 +112,34 @@ public:
         return parameters.exec(tx, sql + returningKey());
     }
 
+    // The non-key columns the write would change, with the row's values now; no row: not compared.
+    void compare(pqxx::transaction_base &tx, const RowWrite &write, RowWriteResult &outcome) const
+    {
+        Parameters parameters;
+        QStringList columns, selected;
+        for (auto it = write.values.constBegin(); it != write.values.constEnd(); ++it) {
+            if (m_table.keyColumns.contains(it.key()))
+                continue;
+            const QString column = quotedIdentifier(it.key());
+            columns << it.key();
+            selected << column + QStringLiteral("::text")
+                     << column + QStringLiteral(" IS DISTINCT FROM ") + parameters.add(it.value(), m_types.value(it.key()));
+        }
+        const QString where = keyCondition(write.keyValues, parameters);
+        const pqxx::result row = parameters.exec(tx,
+            QStringLiteral("SELECT %1 FROM %2 WHERE %3")
+                .arg(selected.isEmpty() ? QStringLiteral("1") : selected.join(QStringLiteral(", ")), m_name, where));
+        if (row.empty())
+            return;
+        outcome.compared = true;
+        for (int i = 0; i < columns.size(); ++i) {
+            const auto before = row[0][2 * i];
+            if (row[0][2 * i + 1].as<bool>())
+                outcome.changedFrom.insert(
+                    columns.at(i), before.is_null() ? std::nullopt : std::optional(QString::fromUtf8(before.c_str())));
+        }
+    }
+
     pqxx::result remove(pqxx::transaction_base &tx, const RowWrite &write) const
     {
         Parameters parameters;
@@ -196,7 +224,12 @@ Result<QList<RowWriteResult>> applyRowWrites(pqxx::connection &connection, const
             // transaction aborted after a failed statement.
             tx.exec("SAVEPOINT syncbridge_row");
             try {
+                RowWriteResult compared;
+                if (end == RowWriteEnd::RollBack && (write.kind == RowWrite::Kind::Update || write.kind == RowWrite::Kind::Upsert))
+                    statements.compare(tx, write, compared);
                 RowWriteResult outcome = applyOne(tx, statements, write);
+                outcome.compared = compared.compared && !outcome.inserted;
+                outcome.changedFrom = compared.changedFrom;
                 tx.exec("RELEASE SAVEPOINT syncbridge_row");
                 results << outcome;
             } catch (const pqxx::sql_error &refused) {

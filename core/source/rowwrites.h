@@ -44,6 +44,11 @@ struct RowWriteResult {
     bool changed = false;  // a row was updated, inserted or deleted
     bool inserted = false; // the row was new
     bool gone = false;     // Update: no row has the key (deleted after it was read); nothing was written
+    // RowWriteEnd::RollBack, an update of a row that is there: the written columns whose value the
+    // update changes (judged by the column's type, as IS DISTINCT FROM), each with the row's value
+    // before it as text (nullopt = NULL). `compared` says the row was read for it.
+    bool compared = false;
+    QHash<QString, std::optional<QString>> changedFrom;
 };
 
 } // namespace SyncBridge

@@ -109,6 +109,9 @@ private slots:
                 QStringLiteral("  pull create  item %1 (a new row)  Team: email = \"new@example.com\"; name = \"Newcomer\"").arg(newcomer)),
             qPrintable(printed));
         QVERIFY2(printed.contains(QStringLiteral("the item was deleted in SharePoint")), qPrintable(printed));
+        // An update says what it changes in the row (the email it writes again is the same: not shown).
+        QVERIFY2(printed.contains(QStringLiteral("  pull update  id 2  Team: name: \"Person 2\" → \"Person 2, renamed\"\n")),
+            qPrintable(printed));
         QCOMPARE(state(), before);
 
         // The real run does what the dry run said, failing the same items for the same reasons.

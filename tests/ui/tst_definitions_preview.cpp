@@ -593,6 +593,26 @@ private slots:
         QTest::qWait(100); // the plan table's new columns laid out before the picture
         QVERIFY(m_window->grab().save(QDir(artifactDirectory()).filePath(QStringLiteral("pull-dry-run.png"))));
         QVERIFY(m_window->grab().save(QStringLiteral(SYNCBRIDGE_DOCS_IMAGES "/pull-dry-run.png")));
+
+        // Saved and pulled once, then an item edited in SharePoint: the preview's update says what it
+        // changes in the row (read in the rolled-back transaction), not every value it writes.
+        SyncDefinition saved = copy;
+        QVERIFY(DefinitionRepository(*m_demo.store()).save(saved).ok());
+        QSignalSpy ran(m_ui.runs(), &RunController::finished);
+        QVERIFY(m_ui.runs()->start(saved.id).ok());
+        QVERIFY(ran.wait(60000));
+        QCOMPARE(
+            m_demo.postgres().query(QStringLiteral("demo"), QStringLiteral("SELECT count(*) FROM task_copy")).value(), QStringLiteral("5"));
+        QCOMPARE(m_demo.emulator()
+                     .graph("PATCH", tasksPath() + QStringLiteral("/%1/fields").arg(taskItem(6)),
+                         QJsonObject{{QStringLiteral("Task"), QStringLiteral("Collect the feedback")}})
+                     .status,
+            200);
+        editor()->setDefinition(saved, {QStringLiteral("Regional orders"), QStringLiteral("Team tasks")});
+        const RunOutcome again = preview();
+        QCOMPARE(planOf(again).value(QStringLiteral("pull update")), 1);
+        QCOMPARE(shownRows().value(QStringLiteral("id 6/Update row")),
+            QStringLiteral("Changed in SharePoint, written into the database: title: Collect feedback → Collect the feedback"));
     }
 };
 

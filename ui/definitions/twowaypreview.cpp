@@ -101,6 +101,12 @@ QString TwoWayPreview::changesText(const PreviewRow &row)
         return tr("The row and the item have the same key: they are linked, neither is created again.");
     if (action == QLatin1String("pull create"))
         return tr("New in SharePoint, inserted into the database: %1").arg(written);
+    if (action == QLatin1String("pull update") && row.currentKnown) { // a pull's preview read the row: what changes in it
+        QStringList changes;
+        for (const FieldChange &change : row.changes)
+            changes << tr("%1: %2 → %3").arg(change.field, valueText(change.before), valueText(change.after));
+        return tr("Changed in SharePoint, written into the database: %1").arg(changes.join(QStringLiteral(" · ")));
+    }
     if (action == QLatin1String("pull update"))
         return tr("Changed in SharePoint, written into the database: %1").arg(written);
     if (action == QLatin1String("pull delete"))

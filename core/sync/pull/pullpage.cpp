@@ -440,18 +440,18 @@ void PullRun::countPlanned(
             planned(list, QStringLiteral("pull create"), plan);
         } else {
             ++m_run.counters.updated;
-            planned(list, QStringLiteral("pull update"), plan);
+            planned(list, QStringLiteral("pull update"), plan, {}, result);
         }
     }
 }
 
-void PullRun::planned(const PulledList &list, const QString &action, const QString &identity, const QString &itemId,
+PreviewRow *PullRun::planned(const PulledList &list, const QString &action, const QString &identity, const QString &itemId,
     const QJsonObject &fields, const QString &error)
 {
     ++m_outcome.plan[list.name][action];
     if (m_outcome.preview.size() >= m_options.previewRows) {
         ++m_outcome.previewLeftOut;
-        return;
+        return nullptr;
     }
     PreviewRow row;
     row.action = action;
@@ -462,18 +462,29 @@ void PullRun::planned(const PulledList &list, const QString &action, const QStri
     row.itemListId = list.listId;
     row.itemId = itemId;
     m_outcome.preview << row;
+    return &m_outcome.preview.last();
 }
 
-void PullRun::planned(const PulledList &list, const QString &action, const ItemPlan &plan, const QString &error)
+void PullRun::planned(
+    const PulledList &list, const QString &action, const ItemPlan &plan, const QString &error, const RowWriteResult *result)
 {
     const QString identity = plan.ledger ? readableIdentity(plan.ledger->identityText)
         : plan.write.keyValues.isEmpty()
         ? QCoreApplication::translate("SyncBridge::Sync", "item %1 (a new row)").arg(plan.itemId)
         : readableIdentity(rowIdentity(m_writeTable.keyColumns, plan.write.keyValues, m_definition.keySalt).text);
+    const auto text = [](const std::optional<QString> &value) { return value ? QJsonValue(*value) : QJsonValue(); };
+    const bool compared = result && result->compared; // an update of a row that is there: only what it changes
     QJsonObject fields; // what the row would be written with, as the database's input text
-    for (auto value = plan.write.values.cbegin(); value != plan.write.values.cend(); ++value)
-        fields.insert(value.key(), value->has_value() ? QJsonValue(**value) : QJsonValue());
-    planned(list, action, identity, plan.itemId, fields, error);
+    for (auto value = plan.write.values.cbegin(); value != plan.write.values.cend(); ++value) {
+        if (!compared || result->changedFrom.contains(value.key()))
+            fields.insert(value.key(), text(*value));
+    }
+    PreviewRow *row = planned(list, action, identity, plan.itemId, fields, error);
+    if (!row || !compared)
+        return;
+    row->currentKnown = true;
+    for (auto before = result->changedFrom.cbegin(); before != result->changedFrom.cend(); ++before)
+        row->changes << FieldChange{before.key(), text(*before), fields.value(before.key())};
 }
 
 Result<void> PullRun::queueFailure(int listIndex, const QString &itemId, const QString &error)

@@ -32,6 +32,7 @@ class MetaStore;
 class RunLease;
 class SecretStore;
 class SourceReader;
+struct PreviewRow;
 struct SharePointConnection;
 
 // One pull run of one definition (SharePoint → PostgreSQL), on the calling thread's event loop. Steps:
@@ -113,8 +114,11 @@ private:
     // action, named as a two-way plan names the database's side ("pull create", …).
     void countPlanned(
         const PulledList &list, const QList<ItemPlan> &plans, const QList<int> &written, const QList<RowWriteResult> &results);
-    void planned(const PulledList &list, const QString &action, const ItemPlan &plan, const QString &error = {});
-    void planned(const PulledList &list, const QString &action, const QString &identity, const QString &itemId,
+    // One planned row: counted per list and action, and kept for the preview (the row, or nullptr
+    // beyond RunOptions::previewRows). An update compared with the row shows only what it changes.
+    void planned(const PulledList &list, const QString &action, const ItemPlan &plan, const QString &error = {},
+        const RowWriteResult *result = nullptr);
+    PreviewRow *planned(const PulledList &list, const QString &action, const QString &identity, const QString &itemId,
         const QJsonObject &fields = {}, const QString &error = {});
     // pulldeletes.cpp
     void endRound(const QString &deltaLink);
