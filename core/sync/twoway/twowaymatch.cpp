@@ -273,6 +273,14 @@ Result<void> TwoWayRun::plan()
         if (!rowsSeen.contains(it->identityHash))
             planGoneRow(*it, it->state == LedgerState::Pending);
     }
+    // An entry with neither a row nor an item: the ledger lets it go.
+    const auto forget = [this](const LedgerEntry &entry) {
+        RowPlan plan;
+        plan.kind = RowPlan::Kind::Forget;
+        plan.ledger = entry;
+        plan.identity = {entry.identityText, entry.identityHash};
+        m_plans << plan;
+    };
     // A create of an item recorded (PENDING, no item yet) by a run that ended before its answer, and
     // the row deleted since. Its item landed — found by its SyncBridgeKey, and judged against the values
     // it was sent with, as a linked one is — or never will: earlier writes are awaited before the read.
@@ -282,25 +290,15 @@ Result<void> TwoWayRun::plan()
         LedgerEntry landed = entry;
         landed.itemId = unlinkedByHash.take(entry.identityHash);
         landed.listGraphId = m_listId;
-        if (!landed.itemId.isEmpty()) {
+        if (landed.itemId.isEmpty())
+            forget(entry);
+        else
             planGoneRow(landed, false);
-            continue;
-        }
-        RowPlan plan;
-        plan.kind = RowPlan::Kind::Forget;
-        plan.ledger = entry;
-        plan.identity = {entry.identityText, entry.identityHash};
-        m_plans << plan;
     }
     // Rows marked (MARK) and deleted in the database since: nothing is left on either side.
     for (const LedgerEntry &entry : std::as_const(*entries)) {
-        if (entry.state != LedgerState::Marked || !entry.itemId.isEmpty() || rowsSeen.contains(entry.identityHash))
-            continue;
-        RowPlan plan;
-        plan.kind = RowPlan::Kind::Forget;
-        plan.ledger = entry;
-        plan.identity = {entry.identityText, entry.identityHash};
-        m_plans << plan;
+        if (entry.state == LedgerState::Marked && entry.itemId.isEmpty() && !rowsSeen.contains(entry.identityHash))
+            forget(entry);
     }
 
     // Items nobody has: new in SharePoint (rows to create), or twins of an item the ledger links.
